@@ -1,0 +1,7 @@
+"""``python -m geo`` runs the CLI."""
+
+import sys
+
+from geo.cli import main
+
+sys.exit(main())

@@ -1,0 +1,54 @@
+"""Command-line interface: a thin skin over the library (``frontline --help``).
+
+Each command module registers its commands on :data:`geo.cli._app.app`. :func:`main` turns our
+own exceptions into one clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from geo.cli._app import app
+from geo.errors import FrontlineError
+
+_COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
+
+
+def _load_commands() -> None:
+    for name in _COMMAND_MODULES:
+        try:
+            importlib.import_module(f"geo.cli.{name}")
+        except ModuleNotFoundError as exc:  # a stage not built yet in this checkout
+            if exc.name != f"geo.cli.{name}":
+                raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``frontline`` console script."""
+    _load_commands()
+    try:
+        app(args=argv, standalone_mode=False)
+    except FrontlineError as exc:
+        print(f"frontline: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("frontline: interrupted", file=sys.stderr)
+        return 130
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, click.exceptions.Abort):
+            print("frontline: aborted", file=sys.stderr)
+            return 1
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
