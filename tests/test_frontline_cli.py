@@ -1,0 +1,67 @@
+"""The ``frontline diff`` and ``frontline control …`` commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from geo.cli import main
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEEPSTATE = SHARED / "deepstate"
+
+
+def deepstate(day: str) -> Path:
+    path = DEEPSTATE / f"deepstatemap_data_{day}.geojson"
+    if not path.exists():
+        pytest.skip(f"../shared/data not present: {path}")
+    return path
+
+
+def assert_rfc7946(path: Path) -> dict:
+    text = path.read_text()
+    doc = json.loads(text)
+    assert "crs" not in doc
+    assert not re.search(r"\d\.\d{7,}", text), "coordinates beyond 6 decimals"
+    for feature in doc["features"]:
+        for polygon in shapely.get_parts(shape(feature["geometry"])):
+            if polygon.geom_type == "Polygon":
+                assert polygon.exterior.is_ccw
+                assert not any(ring.is_ccw for ring in polygon.interiors)
+    return doc
+
+
+def test_diff_prints_summary_and_writes_changes(tmp_path, capsys):
+    out = tmp_path / "changes.geojson"
+    code = main(["diff", str(deepstate("20250103")), str(deepstate("20250104")), "-o", str(out), "--json"])
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary == {
+        "date_a": "2025-01-03", "date_b": "2025-01-04", "area_a_km2": 111885.56,
+        "area_b_km2": 111895.78, "gained_km2": 10.71, "lost_km2": 0.49, "net_km2": 10.22,
+    }
+    doc = assert_rfc7946(out)
+    assert {f["properties"]["change"] for f in doc["features"]} == {"gained", "lost"}
+
+
+def test_diff_date_options_for_undated_files(tmp_path, capsys):
+    a, b = tmp_path / "a.geojson", tmp_path / "b.geojson"
+    a.write_text(deepstate("20250103").read_text())
+    b.write_text(deepstate("20250104").read_text())
+    assert main(["diff", str(a), str(b)]) == 2
+    assert "--date" in capsys.readouterr().err
+    assert main(["diff", str(a), str(b), "--date-a", "2025-01-03", "--date-b", "2025-01-04", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["net_km2"] == 10.22
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
+    bad = tmp_path / "layer_20250105.kmz"
+    bad.write_text("not a zip")
+    assert main(["diff", str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("frontline: error:") and "zip" in err
