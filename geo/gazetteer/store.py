@@ -1,0 +1,321 @@
+"""The gazetteer store: an embedded SQLite database of places, their names and admin units.
+
+Tables
+    ``places``      one row per place (settlement, admin unit, country, theatre feature)
+    ``names``       every matching key (see :mod:`geo.gazetteer.names`) → place, with the written
+                    form, language/script, kind (official, alternate, historical,
+                    transliteration, alias) and provenance
+    ``admin_units`` first/second-level units with ISO 3166-2 codes, optional boundary (WKB)
+                    and a footprint derived from their settlements (WKB)
+    ``meta``        build facts (sources, counts, build time)
+
+Reads go through small cached helpers so the resolver's hot path is a dict lookup once warm.
+Writes (imports, online answers) use :meth:`GazetteerStore.write` and keep provenance.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+from geo.errors import GazetteerError
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "FRONTLINE_GAZETTEER"
+STORE_FILENAME = "gazetteer.sqlite"
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    place_id     TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL,          -- settlement | admin1 | admin2 | country | feature
+    feature_code TEXT,
+    population   INTEGER NOT NULL DEFAULT 0,
+    country      TEXT,
+    admin1_code  TEXT,                   -- GeoNames style, e.g. UA.05
+    admin2_code  TEXT,
+    lat          REAL,
+    lon          REAL,
+    source       TEXT NOT NULL,
+    updated      TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS names (
+    key       TEXT NOT NULL,
+    place_id  TEXT NOT NULL REFERENCES places(place_id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    lang      TEXT,
+    kind      TEXT NOT NULL,            -- official | alternate | historical | transliteration | alias
+    source    TEXT NOT NULL,
+    reason    TEXT,
+    PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS admin_units (
+    code       TEXT PRIMARY KEY,        -- GeoNames style: UA.05, UA.05.1408
+    iso        TEXT,                    -- ISO 3166-2 for level 1: UA-14
+    level      INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT NOT NULL,
+    parent     TEXT,
+    place_id   TEXT,
+    boundary   BLOB,                    -- WKB, EPSG:4326, when a boundary file was imported
+    footprint  BLOB,                    -- WKB, convex hull of the unit's settlements
+    source     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE INDEX IF NOT EXISTS places_admin ON places(country, admin1_code);
+CREATE INDEX IF NOT EXISTS places_kind ON places(kind, country);
+CREATE INDEX IF NOT EXISTS admin_iso ON admin_units(iso);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer place, as the resolver sees it."""
+
+    place_id: str
+    name: str
+    kind: str
+    feature_code: str | None
+    population: int
+    country: str | None
+    admin1_code: str | None
+    admin2_code: str | None
+    lat: float | None
+    lon: float | None
+    source: str
+
+    @property
+    def is_region(self) -> bool:
+        return self.kind in ("admin1", "admin2", "country")
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A place reached through one of its names."""
+
+    place: Place
+    name: str
+    name_kind: str
+    source: str
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AdminUnit:
+    code: str
+    iso: str | None
+    level: int
+    name: str
+    country: str
+    parent: str | None
+    place_id: str | None
+    has_boundary: bool
+
+
+_PLACE_COLUMNS = (
+    "p.place_id, p.name, p.kind, p.feature_code, p.population, p.country, p.admin1_code, "
+    "p.admin2_code, p.lat, p.lon, p.source"
+)
+
+
+def _checkout_dir() -> Path | None:
+    """The ``gazetteer/`` folder when running from a source checkout, else None."""
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / "gazetteer").is_dir():
+        return root / "gazetteer"
+    return None
+
+
+def overlay_dir() -> Path:
+    """Where the committed curated overlays live (checkout ``gazetteer/``)."""
+    checkout = _checkout_dir()
+    if checkout is not None:
+        return checkout
+    return Path(__file__).resolve().parent / "overlays"
+
+
+def default_path() -> Path:
+    """Store location: ``$FRONTLINE_GAZETTEER``, else ``gazetteer/`` in a checkout, else the user cache."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        path = Path(env).expanduser()
+        return path / STORE_FILENAME if path.is_dir() else path
+    checkout = _checkout_dir()
+    if checkout is not None:
+        return checkout / STORE_FILENAME
+    return Path(platformdirs.user_cache_dir("frontline")) / STORE_FILENAME
+
+
+class GazetteerStore:
+    """Read/write access to one SQLite gazetteer file."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        if not create and not self.path.is_file():
+            raise GazetteerError(
+                "no gazetteer cache here; build it with `frontline gazetteer build`",
+                source=str(self.path),
+            )
+        try:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if create:
+                self.conn.executescript(SCHEMA)
+            version = self.meta("schema_version")
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"not a usable gazetteer database ({exc})", source=str(self.path)) from exc
+        if not create and version != SCHEMA_VERSION:
+            raise GazetteerError(
+                f"gazetteer schema {version!r} != {SCHEMA_VERSION!r}; rebuild with `frontline gazetteer build`",
+                source=str(self.path),
+            )
+        self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
+        self._admin_cache: dict[str, AdminUnit | None] = {}
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] if row else None
+
+    def lookup(self, key: str) -> tuple[NameHit, ...]:
+        """Every place that has a name with this matching key (cached)."""
+        return self._lookup(key)
+
+    def _lookup_uncached(self, key: str) -> tuple[NameHit, ...]:
+        rows = self.conn.execute(
+            f"SELECT {_PLACE_COLUMNS}, n.name, n.kind, n.source, n.reason "
+            "FROM names n JOIN places p ON p.place_id = n.place_id WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        return tuple(NameHit(Place(*row[:11]), row[11], row[12], row[13], row[14]) for row in rows)
+
+    def place(self, place_id: str) -> Place | None:
+        row = self.conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None
+
+    def admin_unit(self, code: str) -> AdminUnit | None:
+        """An admin unit by GeoNames code (``UA.05``) or ISO 3166-2 code (``UA-14``)."""
+        if code not in self._admin_cache:
+            row = self.conn.execute(
+                "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL "
+                "FROM admin_units WHERE code = ? OR iso = ? ORDER BY level LIMIT 1",
+                (code, code.upper()),
+            ).fetchone()
+            self._admin_cache[code] = AdminUnit(*row[:7], bool(row[7])) if row else None
+        return self._admin_cache[code]
+
+    def admin_units(self, country: str | None = None, level: int | None = None) -> list[AdminUnit]:
+        sql = "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL FROM admin_units WHERE 1=1"
+        args: list[object] = []
+        if country:
+            sql += " AND country = ?"
+            args.append(country.upper())
+        if level:
+            sql += " AND level = ?"
+            args.append(level)
+        return [AdminUnit(*r[:7], bool(r[7])) for r in self.conn.execute(sql + " ORDER BY code", args)]
+
+    def admin_geometry(self, code: str) -> tuple[bytes | None, str]:
+        """The best geometry of an admin unit as WKB: the imported boundary, else the footprint."""
+        row = self.conn.execute("SELECT boundary, footprint FROM admin_units WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            return None, "none"
+        if row[0] is not None:
+            return row[0], "boundary"
+        return row[1], ("footprint" if row[1] is not None else "none")
+
+    def names_of(self, place_id: str) -> list[tuple[str, str, str | None, str, str]]:
+        return self.conn.execute(
+            "SELECT name, kind, lang, source, COALESCE(reason, '') FROM names WHERE place_id = ? ORDER BY kind, name",
+            (place_id,),
+        ).fetchall()
+
+    def iter_scan_names(self, theatre: Iterable[str], min_population: int) -> Iterator[tuple[str, str]]:
+        """(written name, key) pairs worth scanning text for: all of the theatre, big places elsewhere."""
+        marks = ",".join("?" * len(tuple(theatre)))
+        yield from self.conn.execute(
+            "SELECT DISTINCT n.name, n.key FROM names n JOIN places p ON p.place_id = n.place_id "
+            f"WHERE p.country IN ({marks}) OR p.population >= ? OR p.kind IN ('country', 'admin1', 'feature')",
+            (*theatre, min_population),
+        )
+
+    def settlements(self, countries: Iterable[str] | None = None) -> list[Place]:
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE kind = 'settlement'"
+        args: tuple = ()
+        if countries:
+            countries = tuple(countries)
+            sql += f" AND country IN ({','.join('?' * len(countries))})"
+            args = countries
+        return [Place(*r) for r in self.conn.execute(sql, args)]
+
+    def stats(self) -> dict[str, object]:
+        count = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        by_source = dict(self.conn.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
+        return {
+            "path": str(self.path),
+            "size_mb": round(self.path.stat().st_size / 1e6, 1),
+            "places": count("SELECT COUNT(*) FROM places"),
+            "names": count("SELECT COUNT(*) FROM names"),
+            "admin_units": count("SELECT COUNT(*) FROM admin_units"),
+            "boundaries": count("SELECT COUNT(*) FROM admin_units WHERE boundary IS NOT NULL"),
+            "places_by_source": by_source,
+            "built": self.meta("built"),
+            "build_seconds": self.meta("build_seconds"),
+        }
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A transaction; caches are cleared afterwards so new rows are seen."""
+        try:
+            with self.conn:
+                yield self.conn
+        finally:
+            self._lookup.cache_clear()
+            self._admin_cache.clear()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
+    """Insert or update a place row (idempotent re-imports)."""
+    conn.execute(
+        "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
+        "admin2_code, lat, lon, source, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?, datetime('now')) "
+        "ON CONFLICT(place_id) DO UPDATE SET name=excluded.name, kind=excluded.kind, "
+        "feature_code=excluded.feature_code, population=excluded.population, country=excluded.country, "
+        "admin1_code=excluded.admin1_code, admin2_code=excluded.admin2_code, lat=excluded.lat, "
+        "lon=excluded.lon, source=excluded.source, updated=excluded.updated",
+        (
+            place.place_id, place.name, place.kind, place.feature_code, place.population, place.country,
+            place.admin1_code, place.admin2_code, place.lat, place.lon, place.source,
+        ),
+    )
+
+
+def add_names(
+    conn: sqlite3.Connection,
+    rows: Iterable[tuple[str, str, str, str | None, str, str, str | None]],
+) -> None:
+    """Insert (key, place_id, name, lang, kind, source, reason) rows; the first name for a key wins."""
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", rows)
