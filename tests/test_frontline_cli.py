@@ -65,3 +65,24 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["diff", str(bad), str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and err.startswith("frontline: error:") and "zip" in err
+
+
+def test_control_summary_writes_table_and_chart(tmp_path, capsys):
+    days = ["20250104", "20250102", "20250103"]
+    table, chart = tmp_path / "daily.csv", tmp_path / "daily.png"
+    code = main(["control", "summary", *[str(deepstate(d)) for d in days], "-o", str(table), "--chart", str(chart)])
+    assert code == 0
+    assert "3 layers, 2025-01-02 to 2025-01-04" in capsys.readouterr().out
+    lines = table.read_text().splitlines()
+    assert lines[0] == "date,area_km2,gained_km2,lost_km2,net_km2"
+    assert lines[3] == "2025-01-04,111895.78,10.71,0.49,10.22"
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_control_line_writes_rfc7946_lines(tmp_path, capsys):
+    out = tmp_path / "front.geojson"
+    assert main(["control", "line", str(deepstate("20250107")), "-o", str(out)]) == 0
+    assert "2025-01-07: frontline 1,282.60 km" in capsys.readouterr().out
+    doc = assert_rfc7946(out)
+    assert doc["features"][0]["geometry"]["type"] == "MultiLineString"
+    assert doc["features"][0]["properties"]["length_km"] == pytest.approx(1282.6)

@@ -15,6 +15,8 @@ from geo.cli._app import app
 from geo.frontline import read_control
 from geo.frontline._io import write_geojson
 from geo.frontline.diff import diff_layers
+from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
+from geo.frontline.series import daily_summary, plot_summary
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +61,54 @@ def diff_command(
         write_geojson(result.changes(), output)
     typer.echo(json.dumps(result.summary(), indent=None if as_json else 2))
 
+
+
+@control_app.command("summary")
+def summary_command(
+    files: list[Path] = typer.Argument(..., help="Control layers of one source, one file per date."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the per-day table as CSV."),
+    chart: Path | None = typer.Option(None, "--chart", help="Also draw area and daily change as a PNG."),
+) -> None:
+    """Per-day table over a series of layers: date, area_km2, gained_km2, lost_km2, net_km2.
+
+    Files are ordered by the date in their names; only two layers are held in memory at a time.
+
+    Example:
+
+        frontline control summary deepstate/deepstatemap_data_*.geojson -o daily.csv --chart daily.png
+    """
+    table = daily_summary(files)
+    table.to_csv(output, index=False)
+    if chart is not None:
+        plot_summary(table, chart)
+    typer.echo(f"{len(table)} layers, {table['date'].iloc[0]} to {table['date'].iloc[-1]}: "
+               f"{table['area_km2'].iloc[0]:,.2f} km² to {table['area_km2'].iloc[-1]:,.2f} km² -> {output}")
+
+
+@control_app.command("line")
+def line_command(
+    file: Path = typer.Argument(..., help="A control layer (occupied area)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the frontline as GeoJSON lines."),
+    date: str | None = typer.Option(None, "--date", help="Date of the layer (YYYY-MM-DD) when the file has none."),
+    outline: Path | None = typer.Option(
+        None, "--outline", help="Land outline of the country (any vector file); default: countryinfo's Ukraine."),
+    tolerance_km: float = typer.Option(
+        DEFAULT_TOLERANCE_KM, "--tolerance-km", help="Cut the boundary within this distance of border and coast."),
+) -> None:
+    """The frontline: the occupied area's boundary minus the international border and coastline.
+
+    Example:
+
+        frontline control line deepstatemap_data_20250107.geojson -o front_20250107.geojson
+
+    With a detailed land outline, narrow the border strip:
+
+        frontline control line layer.geojson --outline ukraine_land.gpkg --tolerance-km 2 -o front.geojson
+    """
+    layer = read_control(file, date=date)
+    _say_notes(str(file), layer.notes)
+    land = read_outline(str(outline)) if outline is not None else None
+    lines = frontline_lines(layer.frame, outline=land, tolerance_km=tolerance_km)
+    write_geojson(lines, output)
+    for row in lines.itertuples():
+        typer.echo(f"{row.source} {row.date}: frontline {row.length_km:,.2f} km -> {output}")

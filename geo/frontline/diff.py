@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -22,8 +23,9 @@ def as_area(layer: gpd.GeoDataFrame | gpd.GeoSeries | BaseGeometry) -> BaseGeome
     """The union of a layer's polygons (a layer may hold many features)."""
     if isinstance(layer, BaseGeometry):
         return layer
-    geoms = layer.geometry.values if isinstance(layer, gpd.GeoDataFrame) else layer.values
-    return shapely.union_all(geoms, grid_size=GRID)
+    if isinstance(layer, gpd.GeoDataFrame):
+        layer = layer.geometry
+    return shapely.union_all(np.asarray(layer), grid_size=GRID)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,127 @@
+"""Control layers over time: which layer is in force on a date, and the per-day change table.
+
+:class:`ControlSeries` holds whole layers for queries ("the layer in force on 2025-01-05").
+:func:`iter_daily_summary` streams over many files instead, keeping only the previous day's
+area in memory, so a year of daily layers costs the memory of two.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from geo.errors import InputError
+from geo.frontline.area import area_km2
+from geo.frontline.control import CONTROL_COLUMNS, date_from_name, read_control
+from geo.frontline.diff import as_area, diff_layers
+
+log = logging.getLogger(__name__)
+
+SUMMARY_COLUMNS: tuple[str, ...] = ("date", "area_km2", "gained_km2", "lost_km2", "net_km2")
+
+
+class ControlSeries:
+    """Control layers of one or more sources, queryable by date."""
+
+    def __init__(self, frame: gpd.GeoDataFrame) -> None:
+        missing = set(CONTROL_COLUMNS) - set(frame.columns)
+        if missing:
+            raise InputError(f"a control frame needs the columns {', '.join(sorted(missing))}")
+        self.frame = frame.sort_values(["source", "date"], kind="stable").reset_index(drop=True)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path], **read_options: str) -> ControlSeries:
+        """Read each file with :func:`read_control` (same options for all) into one series."""
+        frames = [read_control(p, **read_options).frame for p in paths]
+        if not frames:
+            raise InputError("no control layers given")
+        return cls(pd.concat(frames, ignore_index=True))
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self.frame["source"].unique())
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted(self.frame["date"].unique())
+
+    def layer_on(self, date: str, source: str | None = None) -> gpd.GeoDataFrame:
+        """Per source, the latest layer dated on or before ``date`` (empty if none yet)."""
+        day = pd.Timestamp(date).date().isoformat()
+        frame = self.frame if source is None else self.frame[self.frame["source"] == source]
+        earlier = frame[frame["date"] <= day]
+        in_force = earlier.groupby("source")["date"].transform("max")
+        return earlier[earlier["date"] == in_force].reset_index(drop=True)
+
+
+def _file_date(path: Path) -> str:
+    named = date_from_name(path)
+    if named is not None:
+        return named
+    try:
+        info = pyogrio.read_dataframe(path, read_geometry=False, max_features=1)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
+    field = next((c for c in info.columns if c.lower() == "date"), None)
+    if field is None or info.empty:
+        raise InputError("no date in the file name or a 'date' property", source=str(path))
+    return pd.Timestamp(info[field].iloc[0]).date().isoformat()
+
+
+def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float | str]]:
+    """Rows of the per-day table, oldest first: total area and change since the previous file.
+
+    Files are ordered by the date in their name (else their ``date`` property); only the previous
+    day's area stays in memory. The first row has no change figures (NaN).
+    """
+    dated = sorted((_file_date(Path(p)), Path(p)) for p in paths)
+    previous = None
+    for day, path in dated:
+        layer = read_control(path, date=day)
+        for note in layer.notes:
+            log.warning("%s: %s", path, note)
+        current = as_area(layer.frame)
+        if previous is None:
+            row = {"date": day, "area_km2": area_km2(current), "gained_km2": float("nan"),
+                   "lost_km2": float("nan"), "net_km2": float("nan")}
+        else:
+            change = diff_layers(previous, current, area_a=previous)
+            row = {"date": day, "area_km2": change.area_b_km2, "gained_km2": change.gained_km2,
+                   "lost_km2": change.lost_km2, "net_km2": change.net_km2}
+        previous = current
+        yield row
+
+
+def daily_summary(paths: Iterable[str | Path]) -> pd.DataFrame:
+    """:func:`iter_daily_summary` as a table with :data:`SUMMARY_COLUMNS`, km² to 0.01."""
+    table = pd.DataFrame(list(iter_daily_summary(paths)), columns=list(SUMMARY_COLUMNS))
+    if table.empty:
+        raise InputError("no control layers given")
+    return table.round(2)
+
+
+def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
+    """A two-panel PNG: occupied area over time, and daily gained/lost km² as bars."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    dates = pd.to_datetime(table["date"])
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6), sharex=True, layout="constrained")
+    top.plot(dates, table["area_km2"], color="#b22222")
+    top.set_ylabel("area, km²")
+    top.set_title("Area under control and change between layers")
+    bottom.bar(dates, table["gained_km2"], color="#b22222", label="gained")
+    bottom.bar(dates, -table["lost_km2"], color="#1f77b4", label="lost")
+    bottom.axhline(0, color="black", linewidth=0.5)
+    bottom.set_ylabel("change, km²")
+    bottom.legend(loc="upper left")
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return Path(path)
