@@ -10,6 +10,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
+import geo.cli
 from geo.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -21,6 +22,12 @@ def deepstate(day: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/data not present: {path}")
     return path
+
+
+@pytest.fixture(autouse=True)
+def only_frontline_commands(monkeypatch):
+    """Load only this stage's commands, so other stages' work in progress cannot break these tests."""
+    monkeypatch.setattr(geo.cli, "_COMMAND_MODULES", ("frontline",))
 
 
 def assert_rfc7946(path: Path) -> dict:
@@ -86,3 +93,42 @@ def test_control_line_writes_rfc7946_lines(tmp_path, capsys):
     doc = assert_rfc7946(out)
     assert doc["features"][0]["geometry"]["type"] == "MultiLineString"
     assert doc["features"][0]["properties"]["length_km"] == pytest.approx(1282.6)
+
+
+def test_control_panel_from_csv_files_with_the_seed_claim(tmp_path, capsys):
+    settlements = tmp_path / "settlements.csv"
+    settlements.write_text("place_id,place_name,latitude,longitude\n"
+                           "712451,Bakhmut,48.5947,38.0003\n704147,Kurakhove,47.9836,37.2826\n")
+    claims = tmp_path / "events.geojson"
+    claims.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [38.0003, 48.5947]},
+        "properties": {"place_id": 712451, "event_date": "2023-03-19", "claimant": "Ukraine's military",
+                       "stance": "repelled", "quote": "defenders in Bakhmut ... had repelled 69 Russian attacks"}}]}))
+    out = tmp_path / "panel.csv"
+    code = main(["control", "panel", str(deepstate("20240801")), str(deepstate("20250107")),
+                 "-s", str(settlements), "-e", str(claims), "-o", str(out)])
+    assert code == 0
+    assert "2 settlements, 5 rows (3 inside a control layer, 1 text claims)" in capsys.readouterr().out
+    rows = out.read_text().splitlines()
+    assert rows[0] == "place_id,place_name,date,source,claimant,status,inside,quote"
+    assert rows[1].startswith("712451,Bakhmut,2023-03-19,text,Ukraine's military,repelled,,")
+    assert "704147,Kurakhove,2024-08-01,DeepStateMap,DeepStateMap,outside,False," in rows
+    assert "704147,Kurakhove,2025-01-07,DeepStateMap,DeepStateMap,occupied,True," in rows
+
+
+def test_control_panel_settlements_without_coordinates(tmp_path, capsys):
+    settlements = tmp_path / "settlements.csv"
+    settlements.write_text("place_id,place_name\n712451,Bakhmut\n")
+    assert main(["control", "panel", "-s", str(settlements), "-o", str(tmp_path / "p.csv")]) == 2
+    assert "longitude and latitude" in capsys.readouterr().err
+
+
+def test_control_disagree(tmp_path, capsys):
+    out = tmp_path / "dispute.geojson"
+    code = main(["control", "disagree", str(deepstate("20250103")), str(deepstate("20250107")),
+                 "--claimant-a", "A", "--claimant-b", "B", "-o", str(out)])
+    assert code == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("only A: 0.") and printed[1] == "only B: 40.61 km²"
+    doc = assert_rfc7946(out)
+    assert {f["properties"]["claimed_by"] for f in doc["features"]} == {"A", "B"}

@@ -9,10 +9,11 @@ import json
 import logging
 from pathlib import Path
 
+import pandas as pd
 import typer
 
 from geo.cli._app import app
-from geo.frontline import read_control
+from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.frontline._io import write_geojson
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
@@ -112,3 +113,63 @@ def line_command(
     write_geojson(lines, output)
     for row in lines.itertuples():
         typer.echo(f"{row.source} {row.date}: frontline {row.length_km:,.2f} km -> {output}")
+
+
+@control_app.command("panel")
+def panel_command(
+    layers: list[Path] = typer.Argument(None, help="Control layers (one per date and source); may be none."),
+    settlements: Path = typer.Option(
+        ..., "--settlements", "-s", help="Settlement points with place_id, place_name: GeoJSON/GPKG, or CSV "
+        "with longitude/latitude."),
+    events: Path | None = typer.Option(
+        None, "--events", "-e", help="Event records (CSV or GeoJSON) whose claims join by place_id."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the panel as CSV."),
+) -> None:
+    """Settlement control panel: each settlement's status per date under each source, as CSV.
+
+    One row per (place, date, source, claimant): status is the layer's status where the settlement
+    lies inside it, else 'outside'; rows with source 'text' are claims from documents (status = stance).
+
+    Example:
+
+        frontline control panel deepstate/*.geojson -s settlements.csv -e events.csv -o panel.csv
+    """
+    places = read_points(settlements, required=("place_id", "place_name"))
+    frame = None
+    if layers:
+        loaded = [read_control(p) for p in layers]
+        for path, layer in zip(layers, loaded, strict=True):
+            _say_notes(str(path), layer.notes)
+        frame = pd.concat([layer.frame for layer in loaded], ignore_index=True)
+    claims = read_points(events, required=("place_id", "event_date", "claimant", "stance")) if events else None
+    panel = control_panel(places, frame, claims)
+    panel.to_csv(output, index=False)
+    typer.echo(f"{panel['place_id'].nunique()} settlements, {len(panel)} rows "
+               f"({int(panel['inside'].eq(True).sum())} inside a control layer, "
+               f"{int((panel['source'] == 'text').sum())} text claims) -> {output}")
+
+
+@control_app.command("disagree")
+def disagree_command(
+    layer_a: Path = typer.Argument(..., help="One claimant's control layer."),
+    layer_b: Path = typer.Argument(..., help="Another claimant's control layer for the same date."),
+    output: Path = typer.Option(..., "--output", "-o", help="Write the disputed polygons as GeoJSON."),
+    claimant_a: str | None = typer.Option(None, "--claimant-a", help="Who draws A (default: its claimant)."),
+    claimant_b: str | None = typer.Option(None, "--claimant-b", help="Who draws B (default: its claimant)."),
+    date: str | None = typer.Option(None, "--date", help="Date of both layers when the files have none."),
+) -> None:
+    """Where two claimants' layers disagree: ground only one of them marks, in km².
+
+    Example:
+
+        frontline control disagree deepstate_20250105.geojson isw_20250105.gpkg --claimant-b ISW -o dispute.geojson
+    """
+    a = read_control(layer_a, date=date, claimant=claimant_a)
+    b = read_control(layer_b, date=date, claimant=claimant_b)
+    _say_notes(str(layer_a), a.notes)
+    _say_notes(str(layer_b), b.notes)
+    disputed = area_disagreement(a.frame, b.frame)
+    write_geojson(disputed, output)
+    totals = disputed.groupby("claimed_by")["area_km2"].sum()
+    for name in (a.frame["claimant"].iloc[0], b.frame["claimant"].iloc[0]):
+        typer.echo(f"only {name}: {totals.get(name, 0.0):,.2f} km²")
