@@ -1,0 +1,145 @@
+"""``frontline map``, ``frontline export`` and ``frontline assets fetch``: thin skins over
+:mod:`geo.render` and :mod:`geo.export`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import typer
+
+from geo.cli._app import app
+from geo.errors import InputError
+
+log = logging.getLogger(__name__)
+
+assets_app = typer.Typer(help="Manage the JS/CSS asset cache used by self-contained maps.", no_args_is_help=True)
+app.add_typer(assets_app, name="assets")
+
+
+def _read_vector(path: Path, what: str) -> gpd.GeoDataFrame:
+    if not path.exists():
+        raise InputError(f"{what} file not found", source=str(path))
+    try:
+        frame = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        raise InputError(f"cannot read {what}: {exc}", source=str(path)) from exc
+    return frame if frame.crs is not None else frame.set_crs(4326)
+
+
+def load_control_files(paths: list[Path]) -> gpd.GeoDataFrame | None:
+    """Control-of-terrain layers via ``geo.frontline.read_control`` when that stage exists."""
+    if not paths:
+        return None
+    try:
+        from geo.frontline import read_control
+    except ImportError:
+        read_control = None
+        log.info("geo.frontline.read_control not available; reading control files with geopandas")
+    frames = []
+    for path in paths:
+        if read_control is not None:
+            layer = read_control(path)
+            for note in layer.notes:
+                log.info("%s: %s", path, note)
+            frames.append(layer.frame)
+            continue
+        frame = _read_vector(path, "control layer")
+        stem = path.stem
+        frame["source"] = frame.get("source", pd.Series(stem.split("_")[0], index=frame.index))
+        frame["claimant"] = frame.get("claimant", frame["source"])
+        frame["status"] = frame.get("status", pd.Series("occupied", index=frame.index))
+        if "date" not in frame:
+            digits = "".join(ch for ch in stem if ch.isdigit())[-8:]
+            frame["date"] = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if len(digits) == 8 else None
+        frames.append(frame.to_crs(4326))
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
+
+
+@app.command("map")
+def map_command(
+    events: Path = typer.Argument(..., help="Event records: GeoJSON, GeoPackage, KML or CSV written by frontline."),
+    output: Path = typer.Option(..., "--output", "-o", help="HTML file to write (folders are created)."),
+    control: list[Path] = typer.Option([], "--control", help="Control-of-terrain layer (GeoJSON/GPKG); repeatable."),
+    boundaries: Path | None = typer.Option(None, "--boundaries", help="Admin boundaries drawn as outlines."),
+    title: str = typer.Option("Frontline claims", "--title", help="Title shown on the map."),
+    self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."),
+    fragment: bool = typer.Option(False, "--fragment", help="Write an embeddable HTML fragment instead of a page."),
+    no_tiles: bool = typer.Option(False, "--no-tiles", help="Only the vector basemap, no tile layer."),
+    png: Path | None = typer.Option(None, "--png", help="Also write a static PNG (matplotlib, no tiles)."),
+    svg: Path | None = typer.Option(None, "--svg", help="Also write a static SVG."),
+    report: Path | None = typer.Option(None, "--report", help="Also write report.html (map, claims table, conflicts)."),
+) -> None:
+    """Draw a layered HTML map of claims (and control-of-terrain layers).
+
+    Example:
+
+        frontline map events.geojson --control deepstate_20250107.geojson \\
+            --boundaries ukr_adm1.geojson -o maps/donbas.html --png maps/donbas.png
+
+    Offline, single file (run `frontline assets fetch` once first):
+
+        frontline map events.geojson -o maps/offline.html --self-contained
+    """
+    from geo.export import read_events
+    from geo.render.map import build_map, write_map
+
+    frame = read_events(events)
+    control_frame = load_control_files(control)
+    boundary_frame = _read_vector(boundaries, "boundaries") if boundaries else None
+    tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
+    m = build_map(frame, control=control_frame, boundaries=boundary_frame, title=title, tiles=tiles, source=str(events))
+    written = write_map(m, output, self_contained=self_contained, fragment=fragment)
+    typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
+    if png or svg:
+        from geo.render.static import write_static
+
+        for target in (png, svg):
+            if target:
+                typer.echo(f"static: {write_static(frame, target, control=control_frame, boundaries=boundary_frame, title=title)}")
+    if report:
+        from geo.render.report import write_report
+
+        typer.echo(f"report: {write_report(frame, report, control=control_frame, boundaries=boundary_frame, title=title)}")
+
+
+@app.command("export")
+def export_command(
+    events: Path = typer.Argument(..., help="Event records (GeoJSON, GeoPackage, KML or CSV)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="geojson | gpkg | kml | csv"),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (folders are created)."),
+    control: list[Path] = typer.Option([], "--control", help="GeoPackage only: control layers to add as layer 'control'."),
+) -> None:
+    """Convert event records to another format.
+
+    Examples:
+
+        frontline export events.geojson --format gpkg -o out/events.gpkg
+        frontline export events.gpkg --format csv -o out/events.csv   # ACLED-like columns
+        frontline export events.csv --format kml -o out/events.kml    # folder + style per claimant
+    """
+    from geo.export import read_events, write_events
+
+    frame = read_events(events)
+    layers = {"control": load_control_files(control)} if fmt.lower() == "gpkg" and control else {}
+    written = write_events(frame, output, fmt, **layers)
+    typer.echo(f"export: {written} ({len(frame)} events, {fmt.lower()})")
+
+
+@assets_app.command("fetch")
+def assets_fetch() -> None:
+    """Download every JS/CSS file our maps use from the npm registry into the user cache.
+
+    Example:
+
+        frontline assets fetch && frontline map events.geojson -o map.html --self-contained
+
+    The cache lives in the user cache folder (override with FRONTLINE_ASSET_CACHE).
+    """
+    from geo.render.assets import cache_dir, fetch_assets
+
+    for asset, path in fetch_assets():
+        typer.echo(f"{asset.spec:<28} {path.relative_to(cache_dir())}")
+    typer.echo(f"cache: {cache_dir()}")

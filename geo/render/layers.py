@@ -1,0 +1,346 @@
+"""Layer builders, one per kind of map layer, composed into a folium map by :mod:`geo.render.map`.
+
+* :class:`EventData` carries every mapped event once, as compact column arrays (coordinates as
+  scaled integers, text dictionary-encoded), and builds canvas-rendered Leaflet features in the
+  browser with one style function (colour = claimant, look = stance). It doubles as the search
+  index. :class:`EventLayer` is a LayerControl entry that takes a slice of those features: one
+  claimant's points, or all uncertainty circles, region polygons or direction sectors.
+* :class:`VectorLayer` draws static GeoJSON (basemap outlines, admin boundaries, control of
+  terrain, frontlines) in its own map pane with a fixed style.
+
+Popups are built in the browser from text nodes, so article text is shown as text and never parsed
+as HTML; quotes are truncated and source links kept only for http(s) URLs before they get here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from folium.map import Layer
+from folium.template import Template
+from jinja2 import Environment
+
+from geo.render import style as st
+
+log = logging.getLogger(__name__)
+
+QUOTE_MAX_CHARS = 1000
+COORD_SCALE = 100_000  # 5 decimals, about 1 m
+POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
+
+KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = 0, 1, 2, 3
+DETAIL_COLUMNS = (
+    "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit", "location",
+    "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision", "uncertainty_m", "confidence",
+)  # fmt: skip
+
+_PANEL_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+@lru_cache(maxsize=None)
+def template_text(name: str) -> str:
+    """Text of a template shipped in ``geo/render/templates``."""
+    return resources.files("geo.render").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def folium_template(name: str) -> Template:
+    """A folium (jinja) element template from ``geo/render/templates``."""
+    return Template(template_text(name))
+
+
+def render_html(name: str, **context: Any) -> str:
+    """Render an autoescaped HTML snippet template (every value from data is escaped)."""
+    return _PANEL_ENV.from_string(template_text(name)).render(**context)
+
+
+def script_json(value: object) -> str:
+    """JSON safe to place inside a ``<script>`` element (no ``</script>``, ``<!--`` or ``&``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace(
+        "\u2028", "\\u2028"
+    ).replace("\u2029", "\\u2029")
+
+
+def safe_url(value: object) -> str | None:
+    """The URL if it is http(s), else None (``javascript:``, ``data:`` and the rest are not linked)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def truncate(text: object, limit: int = QUOTE_MAX_CHARS) -> str | None:
+    """Text cut to ``limit`` characters with an ellipsis, or None."""
+    if not isinstance(text, str) or not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _vocab(values: pd.Series) -> dict[str, list]:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return {"v": [None if v is None else v for v in uniques.tolist()], "i": codes.tolist()}
+
+
+def event_kinds(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Kind of each mapped event: point, approximate point, region polygon or direction sector."""
+    geoms = frame.geometry.values
+    is_point = np.asarray(shapely.get_type_id(geoms) == 0)
+    precision = frame["geo_precision"].fillna(1).to_numpy(dtype=int)
+    has_direction = frame["direction"].notna().to_numpy()
+    kinds = np.where(has_direction, KIND_SECTOR, KIND_REGION)
+    return np.where(is_point, np.where(precision >= 2, KIND_APPROX, KIND_POINT), kinds)
+
+
+def split_mapped(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """(events with a drawable geometry, unresolved events without one)."""
+    geoms = frame.geometry.values
+    drawable = ~np.asarray(shapely.is_missing(geoms)) & ~np.asarray(shapely.is_empty(geoms))
+    drawable &= np.isin(shapely.get_type_id(geoms), (0, 3, 6))  # Point, Polygon, MultiPolygon
+    return frame[drawable].reset_index(drop=True), frame[~drawable].reset_index(drop=True)
+
+
+def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Column arrays the browser turns into features; see ``templates/events.js.j2``."""
+    n = len(mapped)
+    kinds = event_kinds(mapped) if n else np.zeros(0, dtype=int)
+    geoms = mapped.geometry.values
+    anchor = shapely.point_on_surface(geoms) if n else geoms
+    x = np.round(shapely.get_x(anchor) * COORD_SCALE).astype(np.int64)
+    y = np.round(shapely.get_y(anchor) * COORD_SCALE).astype(np.int64)
+    claimants = mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)
+    claimant_codes, claimant_names = pd.factorize(claimants)
+    stances = mapped["stance"].fillna("reported").str.lower()
+    stance_codes, stance_names = pd.factorize(stances)
+    dates = pd.to_datetime(mapped["event_date"], errors="coerce", format="mixed").dt.strftime("%Y-%m-%d")
+    date_values = sorted(set(dates.dropna()))
+    date_index = {d: k for k, d in enumerate(date_values)}
+    date_codes = [date_index.get(d, -1) if isinstance(d, str) else -1 for d in dates.tolist()]
+    uncertainty = mapped["uncertainty_m"].to_numpy(dtype=float)
+    default_r = np.array([st_default for st_default in (2_000, 2_000, 15_000, 100_000)], dtype=float)
+    precision = mapped["geo_precision"].fillna(1).to_numpy(dtype=int).clip(1, 3)
+    radius = np.where(np.isnan(uncertainty), default_r[precision], uncertainty)
+    quantity = mapped["quantity"].to_numpy(dtype=float)
+    quotes = mapped["quote"].map(truncate)
+    source_keys = [
+        f"{title or ''}\x00{safe_url(url) or ''}"
+        for title, url in zip(mapped["source_title"].tolist(), mapped["source_url"].tolist(), strict=True)
+    ]
+    src_codes, src_uniques = pd.factorize(pd.Series(source_keys, dtype=object))
+    details = mapped[list(DETAIL_COLUMNS)].astype(object).where(mapped[list(DETAIL_COLUMNS)].notna(), None)
+    details["confidence"] = details["confidence"].map(lambda v: None if v is None else round(float(v), 2))
+    details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
+    details["uncertainty_m"] = details["uncertainty_m"].map(lambda v: None if v is None else round(float(v)))
+    detail_keys = pd.MultiIndex.from_frame(details.fillna("\x00")) if n else pd.MultiIndex.from_tuples([], names=DETAIL_COLUMNS)
+    detail_codes, detail_uniques = pd.factorize(detail_keys) if n else (np.zeros(0, int), [])
+    detail_values = [[None if v == "\x00" else v for v in row] for row in list(detail_uniques)]
+    polygons: dict[str, Any] = {}
+    poly_rows = np.flatnonzero(kinds >= KIND_REGION)
+    if len(poly_rows):
+        simplified = shapely.simplify(geoms[poly_rows], POLYGON_TOLERANCE_DEG, preserve_topology=True)
+        simplified = shapely.transform(simplified, lambda xy: np.round(xy, 5))
+        for row, geom in zip(poly_rows.tolist(), simplified, strict=True):
+            polygons[str(row)] = shapely.geometry.mapping(geom)
+    stance_styles = []
+    for name in stance_names:
+        look = st.stance_style(name)
+        stance_styles.append({k: look[k] for k in ("radius", "fillOpacity", "dashArray")})
+    return {
+        "scale": COORD_SCALE,
+        "x": x.tolist(),
+        "y": y.tolist(),
+        "k": kinds.astype(int).tolist(),
+        "c": claimant_codes.tolist(),
+        "s": stance_codes.tolist(),
+        "d": date_codes,
+        "r": np.round(radius).astype(np.int64).tolist(),
+        "q": [None if np.isnan(v) else (int(v) if float(v).is_integer() else float(v)) for v in quantity],
+        "dates": date_values,
+        "claimants": {"names": list(claimant_names), "colors": [st.claimant_color(c) for c in claimant_names]},
+        "stances": {"names": list(stance_names), "styles": stance_styles},
+        "cols": {"place_name": _vocab(mapped["place_name"]), "quote": _vocab(quotes)},
+        "sources": {"v": [[part or None for part in s.split("\x00")] for s in src_uniques], "i": src_codes.tolist()},
+        "detail": {"keys": list(DETAIL_COLUMNS), "v": detail_values, "i": np.asarray(detail_codes).tolist()},
+        "g": polygons,
+        "styles": {"uncertainty": st.UNCERTAINTY_STYLE, "region": st.REGION_STYLE, "sector": st.SECTOR_STYLE},
+    }
+
+
+class EventData(folium.FeatureGroup):
+    """All mapped events, once; the browser builds their features. Not listed in LayerControl.
+
+    The Leaflet object is a feature group of every named point, used as the place-search index.
+    """
+
+    _template = folium_template("events.js.j2")
+
+    def __init__(self, mapped: gpd.GeoDataFrame) -> None:
+        super().__init__(name="events", control=False, show=False)
+        self.payload = event_payload(mapped)
+        self.payload_json = script_json(self.payload)
+
+
+class EventLayer(Layer):
+    """A LayerControl entry holding a slice of :class:`EventData`'s features."""
+
+    _template = folium_template("event_layer.js.j2")
+
+    def __init__(self, data: EventData, selector: dict[str, Any], name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self.data = data
+        self.selector = selector
+
+
+class VectorLayer(Layer):
+    """Static GeoJSON in its own pane with one fixed style (basemap, boundaries, control, fronts)."""
+
+    _template = folium_template("vector_layer.js.j2")
+
+    def __init__(
+        self,
+        features: gpd.GeoDataFrame | gpd.GeoSeries,
+        name: str,
+        style: dict[str, Any],
+        *,
+        pane: str,
+        z_index: int,
+        tooltip: str | None = None,
+        overlay: bool = True,
+        control: bool = True,
+        show: bool = True,
+        tolerance: float = POLYGON_TOLERANCE_DEG,
+    ) -> None:
+        super().__init__(name=name, overlay=overlay, control=control, show=show)
+        geoms = features.geometry.values if isinstance(features, gpd.GeoDataFrame) else features.values
+        geoms = geoms[~np.asarray(shapely.is_missing(geoms))]
+        if tolerance:
+            geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
+        geoms = shapely.transform(geoms, lambda xy: np.round(xy, 5))
+        self.count = int(len(geoms))
+        collection = {
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(g)} for g in geoms],
+        }
+        self.data_json = script_json(collection)
+        self.style = style
+        self.pane = pane
+        self.z_index = z_index
+        self.tooltip = tooltip  # plain text; Leaflet shows tooltips as HTML, so escaped by the caller
+        self.interactive = bool(tooltip)
+
+
+# ------------------------------------------------------------------------ builders per kind
+
+
+def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]:
+    """The event data element and its LayerControl entries: one per claimant, then per shape kind."""
+    data = EventData(mapped)
+    payload = data.payload
+    kinds = np.asarray(payload["k"], dtype=int)
+    codes = np.asarray(payload["c"], dtype=int)
+    layers: list[EventLayer] = []
+    for k, name in enumerate(payload["claimants"]["names"]):
+        total = int((codes == k).sum())
+        layers.append(EventLayer(data, {"claimant": k}, f"{name} ({total} claim{'s' if total != 1 else ''})"))
+    circles = int(((kinds == KIND_APPROX) & (np.asarray(payload["r"]) > 0)).sum())
+    for kind, label, count in (
+        ("circle", "Uncertainty circles, precision 2", circles),
+        ("region", "Region-level claims, precision 3", int((kinds == KIND_REGION).sum())),
+        ("sector", "Direction sectors", int((kinds == KIND_SECTOR).sum())),
+    ):
+        if count:
+            layers.append(EventLayer(data, {"kind": kind}, f"{label} ({count})"))
+    return data, layers
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, errors="coerce", format="mixed").dt.strftime("%Y-%m-%d").fillna("undated")
+
+
+def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True) -> list[VectorLayer]:
+    """One control-of-terrain layer and one frontline layer per (source, date, status).
+
+    Only the latest date of each source is shown on opening; the others are listed, unticked.
+    The frontline is the boundary of the controlled area (it includes borders and coasts where
+    the area meets them).
+    """
+    frame = control.to_crs(4326) if control.crs is not None else control.set_crs(4326)
+    frame = frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
+    source = frame["source"] if "source" in frame else pd.Series("control", index=frame.index)
+    frame["_source"] = source.fillna(frame.get("claimant", pd.Series("control", index=frame.index))).astype(str)
+    frame["_date"] = _dates(frame["date"]) if "date" in frame else "undated"
+    frame["_status"] = frame["status"].fillna("occupied").astype(str) if "status" in frame else "occupied"
+    latest = frame.groupby("_source")["_date"].transform("max")
+    layers: list[VectorLayer] = []
+    for (src, date, status), part in frame.groupby(["_source", "_date", "_status"], sort=True):
+        shown = (not latest_only_shown) or bool((part["_date"] == latest.loc[part.index]).all())
+        area = shapely.union_all(part.geometry.values)
+        color = st.control_color(status)
+        label = f"Control: {src}, {date} ({status})"
+        layers.append(
+            VectorLayer(
+                gpd.GeoSeries([area], crs=4326), label, {"color": color, "fillColor": color, **st.CONTROL_STYLE},
+                pane="fl-control", z_index=380, tooltip=None, show=shown,
+            )
+        )
+        front = shapely.boundary(area)
+        layers.append(
+            VectorLayer(
+                gpd.GeoSeries([front], crs=4326), f"Frontline: {src}, {date}", st.FRONTLINE_STYLE,
+                pane="fl-front", z_index=400, show=shown,
+            )
+        )
+    return layers
+
+
+def boundaries_layer(boundaries: gpd.GeoDataFrame, name: str = "Admin boundaries") -> VectorLayer:
+    """Admin boundaries as thin outlines, part of the always-readable vector basemap."""
+    frame = boundaries.to_crs(4326) if boundaries.crs is not None else boundaries.set_crs(4326)
+    return VectorLayer(frame, f"{name} ({len(frame)})", st.BASEMAP_ADMIN_STYLE, pane="fl-admin", z_index=300, tolerance=0.002)
+
+
+BASEMAP_COUNTRIES = (
+    "Ukraine", "Russia", "Belarus", "Moldova", "Romania", "Poland", "Slovakia", "Hungary", "Bulgaria",
+    "Turkey", "Georgia", "Lithuania", "Latvia", "Serbia", "Greece", "Armenia", "Azerbaijan", "Estonia",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> gpd.GeoDataFrame:
+    """Outlines of the theatre's countries from the pip package ``countryinfo`` (may be empty)."""
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:
+        log.warning("countryinfo is not installed: the map has no vector country outlines")
+        return gpd.GeoDataFrame({"name": []}, geometry=gpd.GeoSeries([], crs=4326))
+    names, geoms = [], []
+    for country in BASEMAP_COUNTRIES:
+        try:
+            collection = CountryInfo(country).geo_json()
+        except Exception as exc:  # countryinfo raises several types for a missing country
+            log.debug("no outline for %s: %s", country, exc)
+            continue
+        for feature in collection.get("features", []):
+            names.append(country)
+            geoms.append(shapely.geometry.shape(feature["geometry"]))
+    frame = gpd.GeoDataFrame({"name": names}, geometry=gpd.GeoSeries(geoms, crs=4326))
+    return frame.clip((10.0, 35.0, 60.0, 62.0))
+
+
+def basemap_layer() -> VectorLayer | None:
+    """Country outlines drawn below the tiles: the map stays readable when tiles cannot load."""
+    outlines = country_outlines()
+    if outlines.empty:
+        return None
+    return VectorLayer(
+        outlines, "Country outlines", st.BASEMAP_COUNTRY_STYLE, pane="fl-basemap", z_index=150,
+        control=False, tolerance=0.01,
+    )

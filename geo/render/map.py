@@ -1,0 +1,222 @@
+"""The layered HTML map of frontline claims: ``build_map`` composes folium elements.
+
+A map holds: a vector basemap (country outlines, admin boundaries) under optional tiles; one
+layer per claimant and per shape kind from :mod:`geo.render.layers`; control-of-terrain and
+frontline layers per source and date; a LayerControl naming every layer with its count; title,
+legend (with stance filter), date slider, credits, scale bar, measure tool, fullscreen, place
+search and a side table of unresolved mentions. ``write_map`` writes it as a page, a
+self-contained page (every asset inlined, see :mod:`geo.render.assets`) or an embeddable fragment.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement
+from folium import plugins
+
+from geo.render import layers as ly
+from geo.render import style as st
+from geo.render.records import check_coordinates, normalize_events
+
+log = logging.getLogger(__name__)
+
+THEATRE_CENTER = (48.0, 36.0)
+UNRESOLVED_TABLE_ROWS = 200
+CREDITS = (
+    "Claims: frontline (geoparsed reporting; each popup names its source)",
+    "Outlines: countryinfo",
+)
+
+
+class FrontlineMap(folium.Map):
+    """A folium Map that loads only Leaflet itself; plugins add their own assets."""
+
+    default_js = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
+    default_css = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
+
+
+class Panel(MacroElement):
+    """A map control (or centred box) whose body is autoescaped HTML from a template."""
+
+    _template = ly.folium_template("panel.html.j2")
+
+    def __init__(self, body: str, *, position: str, css_class: str, behaviour: str = "") -> None:
+        super().__init__()
+        self._name = "Panel"
+        self.body = body
+        self.position = position
+        self.css_class = css_class
+        self.behaviour = behaviour
+
+
+class StyleSheet(MacroElement):
+    """The map's CSS (``templates/map.css``) in the page header."""
+
+    _template = ly.folium_template("stylesheet.html.j2")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.css = ly.template_text("map.css").replace("#cfe3ef", st.BACKGROUND_COLOR)
+
+
+class Credits(MacroElement):
+    """Data credits in the attribution control."""
+
+    _template = ly.folium_template("credits.js.j2")
+
+    def __init__(self, credits: list[str]) -> None:
+        super().__init__()
+        self.prefix = " · ".join(html.escape(c) for c in credits)
+
+
+def _counts(values: pd.Series) -> dict[str, int]:
+    return {str(k): int(v) for k, v in values.value_counts(sort=False).items()}
+
+
+def build_map(
+    events: pd.DataFrame | None,
+    control: gpd.GeoDataFrame | None = None,
+    boundaries: gpd.GeoDataFrame | None = None,
+    title: str = "Frontline claims",
+    *,
+    tiles: str | None = "OpenStreetMap",
+    on_bad_coordinates: str = "raise",
+    source: str | None = None,
+    credits: list[str] | None = None,
+) -> folium.Map:
+    """Compose the layered map of ``events`` (schema of :mod:`geo.schema`) and optional layers.
+
+    ``control``: control-of-terrain polygons with ``source, claimant, date, status, geometry``.
+    ``boundaries``: admin regions drawn as outlines. ``tiles=None`` leaves only the vector
+    basemap. Rows with NaN, out-of-range or swapped coordinates raise
+    :class:`geo.errors.InputError` naming their ``event_id`` (or are flagged and listed as
+    unresolved with ``on_bad_coordinates="flag"``).
+    """
+    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)  # type: ignore[arg-type]
+    mapped, unresolved = ly.split_mapped(frame)
+    m = FrontlineMap(
+        location=THEATRE_CENTER, zoom_start=7, tiles=None, prefer_canvas=True, control_scale=True,
+        max_bounds=False, min_zoom=3,
+    )
+    m.add_child(StyleSheet())
+    basemap = ly.basemap_layer()
+    if basemap is not None:
+        m.add_child(basemap)
+    if tiles:
+        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
+        folium.FeatureGroup(name="No tiles (vector outlines only)", overlay=False, show=False).add_to(m)
+    credit_lines = list(credits or CREDITS)
+    if boundaries is not None and len(boundaries):
+        m.add_child(ly.boundaries_layer(boundaries))
+        credit_lines.append("Boundaries: as imported")
+    if control is not None and len(control):
+        for layer in ly.control_layers(control):
+            m.add_child(layer)
+        sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
+        if sources:
+            credit_lines.append("Control of terrain: " + ", ".join(sources))
+    subtitle = f"{len(mapped)} mapped claims, {len(unresolved)} unresolved"
+    m.add_child(Panel(ly.render_html("title.html.j2", title=title, subtitle=subtitle), position="topright", css_class="fl-title-box"))
+    data = None
+    if len(mapped):
+        data, event_layers = ly.event_layers(mapped)
+        m.add_child(data)
+        for layer in event_layers:
+            m.add_child(layer)
+        plugins.Search(data, search_label="place_name", placeholder="Search places", collapsed=True, position="topleft").add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    plugins.Fullscreen(position="topleft").add_to(m)
+    plugins.MeasureControl(position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
+    m.add_child(Credits(credit_lines))
+    if data is not None:
+        _add_legend(m, data, mapped, control is not None and len(control) > 0)
+        _add_date_filter(m, data)
+        bounds = mapped.total_bounds
+        m.fit_bounds(
+            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+            padding_top_left=(60, 70), padding_bottom_right=(380, 40), max_zoom=10,
+        )
+    else:
+        reason = "None of the records has a location." if len(frame) else "The event table is empty."
+        m.add_child(Panel(ly.render_html("empty.html.j2", reason=reason), position="center", css_class="fl-empty"))
+    if len(unresolved):
+        rows = unresolved.head(UNRESOLVED_TABLE_ROWS).to_dict("records")
+        body = ly.render_html(
+            "unresolved.html.j2", rows=rows, total=len(unresolved), more=len(unresolved) > UNRESOLVED_TABLE_ROWS
+        )
+        m.add_child(Panel(body, position="bottomleft", css_class="fl-unresolved"))
+    log.info("map: %d mapped events, %d unresolved", len(mapped), len(unresolved))
+    return m
+
+
+def _add_legend(m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has_control: bool) -> None:
+    payload: dict[str, Any] = data.payload
+    claimant_counts = pd.Series(payload["c"]).value_counts()
+    stance_counts = pd.Series(payload["s"]).value_counts()
+    claimants = [
+        {"name": name, "color": color, "count": int(claimant_counts.get(k, 0))}
+        for k, (name, color) in enumerate(zip(payload["claimants"]["names"], payload["claimants"]["colors"], strict=True))
+    ]
+    stances = [
+        {"name": name, "symbol": st.stance_style(name)["symbol"], "count": int(stance_counts.get(k, 0))}
+        for k, name in enumerate(payload["stances"]["names"])
+    ]
+    body = ly.render_html(
+        "legend.html.j2", claimants=claimants, stances=stances, control=has_control,
+        control_color=st.control_color("occupied"),
+    )
+    behaviour = ly.template_text("legend.js.j2").replace("{{ data }}", data.get_name())
+    m.add_child(Panel(body, position="bottomright", css_class="fl-legend", behaviour=behaviour))
+
+
+def _add_date_filter(m: folium.Map, data: ly.EventData) -> None:
+    dates = data.payload["dates"]
+    if len(dates) < 2:
+        return
+    dated = sum(1 for d in data.payload["d"] if d >= 0)
+    body = ly.render_html("date_filter.html.j2", dates=dates, dated=dated, undated=len(data.payload["d"]) - dated)
+    behaviour = ly._PANEL_ENV.from_string(ly.template_text("date_filter.js.j2")).render(
+        dates=dates, data=data.get_name()
+    )
+    m.add_child(Panel(body, position="bottomleft", css_class="fl-date", behaviour=behaviour))
+
+
+def map_fragment(m: folium.Map) -> str:
+    """The map as an HTML fragment to paste into a page: assets, map div and script.
+
+    Element ids come from folium's per-element unique names, so several fragments can share a
+    page; the fragment sizes itself to its container (give the container a height).
+    """
+    figure = m.get_root()
+    figure.render()
+    head = figure.header.render()
+    body = figure.html.render()
+    script = figure.script.render()
+    return f"{head}\n{body}\n<script>\n{script}\n</script>\n"
+
+
+def write_map(
+    m: folium.Map,
+    path: str | Path,
+    *,
+    self_contained: bool = False,
+    fragment: bool = False,
+) -> Path:
+    """Write the map as a page (default), a page with every asset inlined, or a fragment."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if self_contained:
+        from geo.render.assets import inline_assets
+
+        inline_assets(m)
+    text = map_fragment(m) if fragment else m.get_root().render()
+    path.write_text(text, encoding="utf-8")
+    log.info("wrote %s (%.1f kB)", path, path.stat().st_size / 1024)
+    return path
