@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from pathlib import Path
 
@@ -77,6 +78,7 @@ def test_bad_date_option_is_a_clear_error(tmp_path):
 
 
 def test_bowtie_is_repaired_and_reported(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="geo.frontline")
     bowtie = Polygon([(37.0, 48.0), (37.2, 48.2), (37.2, 48.0), (37.0, 48.2), (37.0, 48.0)])
     assert not bowtie.is_valid
     path = feature_collection(tmp_path / "bowtie_20250105.geojson", [bowtie])

@@ -45,13 +45,15 @@ def diff_command(
 ) -> None:
     """Ground gained and lost between two control layers, in km² (geodesic, WGS84).
 
-    Example:
+    B is the later layer. Example, two DeepStateMap days:
 
-        frontline diff deepstatemap_data_20250103.geojson deepstatemap_data_20250104.geojson -o changes.geojson
+        frontline diff deepstatemap_data_20250103.geojson \\
+            deepstatemap_data_20250104.geojson -o changes.geojson
 
-    prints {"date_a": "2025-01-03", "date_b": "2025-01-04", "area_a_km2": 111885.56, ...,
-    "gained_km2": 10.71, "lost_km2": 0.49, "net_km2": 10.22}; changes.geojson holds one polygon
-    per gained or lost patch with its area_km2.
+    prints area_a_km2 111885.56, area_b_km2 111895.78, gained_km2 10.71,
+    lost_km2 0.49, net_km2 10.22 as JSON; changes.geojson holds one polygon
+    per gained or lost patch with its area_km2. Files without a date in
+    their name or properties need --date-a / --date-b.
     """
     a = read_control(layer_a, date=date_a)
     b = read_control(layer_b, date=date_b)
@@ -76,7 +78,8 @@ def summary_command(
 
     Example:
 
-        frontline control summary deepstate/deepstatemap_data_*.geojson -o daily.csv --chart daily.png
+        frontline control summary deepstate/deepstatemap_data_*.geojson \\
+            -o daily.csv --chart daily.png
     """
     table = daily_summary(files)
     table.to_csv(output, index=False)
@@ -100,11 +103,14 @@ def line_command(
 
     Example:
 
-        frontline control line deepstatemap_data_20250107.geojson -o front_20250107.geojson
+        frontline control line deepstatemap_data_20250107.geojson \\
+            -o front_20250107.geojson
 
-    With a detailed land outline, narrow the border strip:
+    The default outline (countryinfo's) is coarse, hence the 15 km strip;
+    with a detailed land outline, narrow it:
 
-        frontline control line layer.geojson --outline ukraine_land.gpkg --tolerance-km 2 -o front.geojson
+        frontline control line layer.geojson --outline ukraine_land.gpkg \\
+            --tolerance-km 2 -o front.geojson
     """
     layer = read_control(file, date=date)
     _say_notes(str(file), layer.notes)
@@ -132,7 +138,8 @@ def panel_command(
 
     Example:
 
-        frontline control panel deepstate/*.geojson -s settlements.csv -e events.csv -o panel.csv
+        frontline control panel deepstate/*.geojson -s settlements.csv \\
+            -e events.csv -o panel.csv
     """
     places = read_points(settlements, required=("place_id", "place_name"))
     frame = None
@@ -162,7 +169,8 @@ def disagree_command(
 
     Example:
 
-        frontline control disagree deepstate_20250105.geojson isw_20250105.gpkg --claimant-b ISW -o dispute.geojson
+        frontline control disagree deepstate_20250105.geojson isw.gpkg \\
+            --claimant-b ISW --date 2025-01-05 -o dispute.geojson
     """
     a = read_control(layer_a, date=date, claimant=claimant_a)
     b = read_control(layer_b, date=date, claimant=claimant_b)

@@ -167,7 +167,6 @@ def _repair(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDa
         geoms[invalid] = repaired
         note = f"repaired {int(invalid.sum())} invalid geometries with make_valid ({'; '.join(reasons)})"
         notes.append(note)
-        log.warning("%s: %s", source, note)
         frame = frame.copy()
         frame.geometry = geoms
         frame = frame[~shapely.is_empty(geoms)]
