@@ -236,11 +236,3 @@ def read_control(
         log.info("%s: %s", where, note)
     return ControlLayer(frame=frame, notes=notes, path=where)
 
-
-def dissolve_layers(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """One (Multi)Polygon per ``(source, claimant, date, status)``: the unit diffs work on."""
-    if frame.empty:
-        return frame
-    out = frame.dissolve(by=["source", "claimant", "date", "status"], as_index=False)
-    out.geometry = shapely.orient_polygons(out.geometry.values)
-    return out[list(CONTROL_COLUMNS)]
