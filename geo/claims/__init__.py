@@ -1,0 +1,11 @@
+"""Claims stage: for one sentence, who claims it, what stance, about whom, how much and when.
+
+Pattern tables live in ``geo/data/claims.toml`` and ``geo/data/dates.toml`` (data, not nested
+ifs). :func:`analyse_sentence` returns a :class:`ClaimFrame` shared by every place mentioned in
+the sentence.
+"""
+
+from geo.claims.analyse import ClaimFrame, analyse_sentence
+from geo.claims.dates import resolve_date
+
+__all__ = ["ClaimFrame", "analyse_sentence", "resolve_date"]

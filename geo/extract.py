@@ -1,0 +1,226 @@
+"""From documents to event records: sentences → mentions → places in context → claims → rows.
+
+:class:`Extractor` holds the per-run state (resolver, scanner) and turns one
+:class:`~geo.text.sources.Document` into records with the columns of
+:data:`geo.schema.EVENT_COLUMNS` plus ``geometry``. Resolution uses the document as context:
+admin hints stated in the sentence or enumeration, and, for names that stay ambiguous, the
+distance to places resolved confidently elsewhere in the same document ("a Bohdanivka beside
+Bakhmut is the one near Bakhmut"). Unresolved mentions stay in the output with no geometry.
+
+:func:`extract_records` streams records over many documents; :func:`extract_frame` collects
+them into a GeoDataFrame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import blingfire
+import geopandas as gpd
+import shapely
+
+from geo.claims import ClaimFrame, analyse_sentence
+from geo.gazetteer import GazetteerStore, Resolution, Resolver
+from geo.schema import EVENT_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
+from geo.text.mentions import Mention, MentionScanner
+from geo.text.sources import Document, iter_documents
+
+log = logging.getLogger(__name__)
+
+CONFIDENT = 0.8
+_INTEGER_COLUMNS = ("time_precision", "geo_precision", "uncertainty_m", "candidates")
+MAX_MENTIONS_PER_DOCUMENT = 5_000
+
+
+@dataclass(slots=True)
+class ExtractStats:
+    """Counts for the one-line summary, plus every per-document warning and error."""
+
+    documents: int = 0
+    failed: int = 0
+    mentions: int = 0
+    resolved: int = 0
+    unresolved: int = 0
+    events: int = 0
+    actors: int = 0
+    dropped_paragraphs: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
+                f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events")
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs over the paragraphs of ``text`` (blingfire segmentation)."""
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            _, spans = blingfire.text_to_sentences_and_offsets(paragraph)
+            for start, end in spans:
+                yield offset + start, paragraph[start:end]
+        offset += len(paragraph) + 1
+
+
+def _event_id(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+class Extractor:
+    """Turns documents into event records with one resolver and one scanner."""
+
+    def __init__(self, resolver: Resolver | None = None, store: GazetteerStore | None = None) -> None:
+        self.resolver = resolver or Resolver(store)
+        self.scanner = MentionScanner(self.resolver.store)
+
+    # -- resolution in document context ---------------------------------------------------------
+
+    def _query(self, m: Mention) -> str:
+        return f"{m.text} region" if m.region and not m.text.lower().endswith(("region", "oblast", "province")) else m.text
+
+    def _resolve(self, mentions: list[Mention]) -> dict[int, Resolution]:
+        first: dict[int, Resolution] = {}
+        anchors: list[tuple[int, float, float]] = []
+        for i, m in enumerate(mentions):
+            res = self.resolver.resolve(self._query(m), admin1=m.admin_hint)
+            first[i] = res
+            if res.resolved and res.place.kind in ("settlement", "feature") and (
+                res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT
+            ):
+                anchors.append((i, res.place.lat, res.place.lon))
+        final = dict(first)
+        for i, res in first.items():
+            if res.resolved and res.confidence >= CONFIDENT or len(res.candidates) < 2 or mentions[i].region:
+                continue
+            near = [(lat, lon) for j, lat, lon in anchors if j != i and mentions[j].key != mentions[i].key]
+            if near:
+                final[i] = self.resolver.resolve(self._query(mentions[i]), admin1=mentions[i].admin_hint, near=near)
+        return final
+
+    # -- records ------------------------------------------------------------------------------
+
+    def document_records(self, doc: Document, stats: ExtractStats | None = None) -> list[dict]:
+        """Event records of one document (empty for unreadable ones, with the reason in stats)."""
+        stats = stats if stats is not None else ExtractStats()
+        stats.documents += 1
+        if doc.error:
+            stats.failed += 1
+            stats.messages.append(f"{doc.doc_id}: skipped: {doc.error}")
+            return []
+        stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
+        stats.dropped_paragraphs += len(doc.dropped_paragraphs)
+        per_sentence: list[tuple[str, list[Mention]]] = []
+        sites: list[Mention] = []
+        for index, (offset, sentence) in enumerate(sentences(doc.text)):
+            found = self.scanner.find(sentence, index, offset)
+            if not found:
+                continue
+            per_sentence.append((sentence, found))
+            sites += [m for m in found if m.role == "site"]
+            stats.actors += sum(1 for m in found if m.role == "actor")
+        if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
+            stats.messages.append(f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
+                                  f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved")
+        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
+        by_mention = {id(m): resolutions.get(i) for i, m in enumerate(sites)}
+        records = []
+        for sentence, found in per_sentence:
+            frame = None
+            for m in found:
+                if m.role != "site":
+                    continue
+                res = by_mention.get(id(m))
+                if res is not None and res.resolved and res.place.kind == "country":
+                    continue  # a country named in passing sets focus; it is not an event site
+                frame = frame or analyse_sentence(sentence, doc.published)
+                records.append(self._record(doc, sentence, m, res, frame, found))
+        stats.mentions += len(records)
+        stats.resolved += sum(1 for r in records if r["latitude"] is not None)
+        stats.unresolved += sum(1 for r in records if r["latitude"] is None)
+        stats.events += len(records)
+        return records
+
+    def _record(self, doc: Document, sentence: str, m: Mention, res: Resolution | None, frame: ClaimFrame,
+                found: list[Mention]) -> dict:
+        place = res.place if res is not None and res.resolved else None
+        precision = res.precision if place is not None else None
+        if place is not None and (m.approximate or m.direction) and precision == Precision.SETTLEMENT:
+            precision = Precision.APPROXIMATE
+        resolution = res.resolution if res is not None else ResolutionKind.UNRESOLVED
+        reason = res.reason if res is not None else "too many mentions in this document to resolve"
+        if m.notes:
+            reason = "; ".join([*m.notes, reason])
+        record = {
+            "event_id": _event_id(doc.doc_id, m.start, m.end, place.place_id if place else m.key, frame.stance),
+            "doc_id": doc.doc_id,
+            "source_title": doc.title,
+            "source_url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None,
+            "event_date": frame.event_date.isoformat() if frame.event_date else None,
+            "time_precision": frame.time_precision,
+            "event_type": frame.event_type,
+            "sub_event_type": frame.sub_event_type,
+            "claimant": frame.claimant,
+            "claimant_kind": frame.claimant_kind,
+            "actor1": frame.actor1,
+            "actor2": frame.actor2,
+            "stance": frame.stance,
+            "quantity": frame.quantity,
+            "quantity_unit": frame.quantity_unit,
+            "location": m.text,
+            "place_id": place.place_id if place else None,
+            "place_name": place.name if place else None,
+            "admin1": res.admin1_name if place else None,
+            "admin2": res.admin2_name if place else None,
+            "country": place.country if place else None,
+            "latitude": round(place.lat, 6) if place else None,
+            "longitude": round(place.lon, 6) if place else None,
+            "geo_precision": int(precision) if precision else None,
+            "uncertainty_m": UNCERTAINTY_M[precision] if precision else None,
+            "resolution": str(resolution),
+            "confidence": round(res.confidence, 3) if res is not None else 0.0,
+            "candidates": len(res.candidates) if res is not None else 0,
+            "direction": m.direction,
+            "anchor_place": (place.name if place else m.text) if m.direction else None,
+            "resolution_reason": reason,
+            "quote": sentence,
+        }
+        record["geometry"] = shapely.Point(place.lon, place.lat) if place else None
+        return record
+
+
+def extract_records(
+    paths: Iterable[str | Path],
+    published: date | None = None,
+    *,
+    extractor: Extractor | None = None,
+    stats: ExtractStats | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[dict]:
+    """Stream event records from files, folders, ``-`` or JSONL (see :func:`iter_documents`)."""
+    extractor = extractor or Extractor()
+    stats = stats if stats is not None else ExtractStats()
+    for doc in iter_documents(paths, published):
+        yield from extractor.document_records(doc, stats)
+        if on_document is not None:
+            on_document(doc)
+
+
+def records_frame(records: Iterable[dict]) -> gpd.GeoDataFrame:
+    """Records → GeoDataFrame in schema column order, EPSG:4326 (empty frames keep the columns)."""
+    rows = list(records)
+    geometry = [r.pop("geometry", None) for r in rows]
+    frame = gpd.GeoDataFrame(rows, columns=list(EVENT_COLUMNS), geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"))
+    for column in _INTEGER_COLUMNS:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def extract_frame(paths: Iterable[str | Path], published: date | None = None, **kwargs) -> gpd.GeoDataFrame:
+    """All records of ``paths`` as one GeoDataFrame."""
+    return records_frame(extract_records(paths, published, **kwargs))

@@ -1,0 +1,330 @@
+"""Find place mentions in sentences: a gazetteer-backed multi-pattern scan plus context patterns.
+
+The scan is one pass of an Aho-Corasick automaton (pyahocorasick) over a length-preserving
+folded copy of the sentence, so offsets map back to the original text. Matches must sit on word
+boundaries, start with a capital letter, and the longest match wins. Context then decides what
+each match is:
+
+* ``the town/village/city of X`` marks a place; ``X region/oblast`` or ``regions of X and Y``
+  makes X a region; ``west of X`` / ``outskirts of X`` / ``near X`` make it relative (direction,
+  precision 2);
+* enumerations ("Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka") are grouped and a
+  following "all in the Donetsk region" becomes the admin hint of every member (the region
+  phrase itself is then a hint, not an event site);
+* seats of government used as actors ("Moscow said", "according to Beijing", "influence on
+  Moscow", "the Kremlin said") are metonymic: actors, not event sites
+  (``geo/data/metonyms.csv``);
+* a match glued to another capitalised word ("John Kirby", "European Union", "White House") is
+  part of a name, not a place; common words that are also place names (``gazetteer/
+  not_places.csv``) need an explicit place marker; places outside the theatre need a locative
+  ("in London").
+
+Capitalised names that context marks as places but the gazetteer lacks are kept (``known=False``)
+so they surface as unresolved records rather than vanishing.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from geo.gazetteer.names import name_key
+from geo.gazetteer.store import GazetteerStore, overlay_dir
+
+log = logging.getLogger(__name__)
+
+THEATRE = ("UA", "RU", "BY", "MD")
+SCAN_MIN_POPULATION = 15_000
+SCANNER_VERSION = "1"
+
+_DIRECTION = re.compile(
+    r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"(?:\s+(?:and|or)\s+(?:north|south|east|west)(?:ern)?)?\s+of\s+(?:the\s+(?:town|village|city|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_APPROXIMATE = re.compile(
+    r"\b(?P<rel>outskirts|edge|vicinity|suburbs|approaches|direction|axis|area)\s+of\s+(?:the\s+(?:town|village|city)\s+of\s+)?$"
+    r"|\b(?P<near>near|around|outside|close to|towards?)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"\b(town|village|city|settlement|hamlet|urban-type settlement|port|region|oblast)\s+of\s+$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
+_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
+_ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
+_HINT_GAP = re.compile(r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_METONYMY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
+    r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
+    r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called)\b",
+    re.IGNORECASE,
+)
+_METONYMY_BEFORE = re.compile(
+    r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
+    r"support from|warned|accused|urged|against)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ROLE = re.compile(r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"^[A-ZА-ЯІЇЄҐ]")
+_WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
+_UNKNOWN_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*")
+_FUNCTION_WORDS = {
+    "in", "at", "near", "to", "into", "from", "of", "the", "and", "or", "on", "by", "for", "with", "outside",
+    "around", "toward", "towards", "across", "inside", "within", "via", "a", "an", "as", "that", "while",
+    "when", "where", "since", "after", "before", "but", "both", "all",
+}
+_REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "governorate",
+                 "direction", "axis", "front", "sector"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place mention in a sentence, with what its context says about it."""
+
+    text: str
+    key: str
+    start: int  # offset in the document text
+    end: int
+    sentence: int
+    known: bool = True
+    region: bool = False
+    direction: str | None = None
+    approximate: bool = False
+    marked: bool = False
+    locative: bool = False
+    metonymic: bool = False
+    role: str = "site"  # site | hint | actor
+    admin_hint: str | None = None
+    group: int = -1
+    notes: list[str] = field(default_factory=list)
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    if low in "'’ʼ‘`´":
+        return "'"
+    if ord(low) < 128 or "\u0400" <= low <= "\u04ff":
+        return low
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if ord(base) < 128 else low
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    return {cp: _fold_char(chr(cp)) for cp in range(0x80, 0x530) if _fold_char(chr(cp)) != chr(cp)} | {
+        cp: _fold_char(chr(cp)) for cp in (0x2019, 0x02BC, 0x2018, 0x60, 0xB4)
+    } | {cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)}
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free, apostrophe-normalised copy of ``text`` with the same length."""
+    return text.translate(_fold_table())
+
+
+@cache
+def _metonyms() -> dict[str, tuple[str, str]]:
+    rows = csv.DictReader(resources.files("geo.data").joinpath("metonyms.csv").open(encoding="utf-8"))
+    return {name_key(r["name"]): (r["actor"], r["kind"]) for r in rows}
+
+
+def _not_places() -> frozenset[str]:
+    path = overlay_dir() / "not_places.csv"
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(name_key(r["name"]) for r in csv.DictReader(fh))
+
+
+class MentionScanner:
+    """Scans sentences for gazetteer names; one instance per store (the automaton is cached on disk)."""
+
+    def __init__(self, store: GazetteerStore) -> None:
+        self.store = store
+        self.automaton = self._load_or_build()
+        self.not_places = _not_places()
+        self.metonyms = _metonyms()
+        self._theatre_cache: dict[str, bool] = {}
+
+    def _cache_path(self) -> Path:
+        built = (self.store.meta("built") or "unbuilt").replace(":", "")
+        return self.store.path.with_name(f"{self.store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
+
+    def _load_or_build(self) -> ahocorasick.Automaton:
+        path = self._cache_path()
+        if path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    return pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError):
+                log.warning("scanner cache %s unreadable; rebuilding", path)
+        automaton = ahocorasick.Automaton()
+        for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
+            for form in {fold(written), key}:
+                if len(form) >= 3 and form not in automaton:
+                    automaton.add_word(form, (len(form), key))
+        automaton.make_automaton()
+        for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
+            stale.unlink(missing_ok=True)
+        try:
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("could not cache the scanner at %s (%s)", path, exc)
+        return automaton
+
+    def _in_theatre(self, key: str) -> bool:
+        if key not in self._theatre_cache:
+            self._theatre_cache[key] = any(
+                h.place.country in THEATRE or h.place.kind == "country" for h in self.store.lookup(key)
+            )
+        return self._theatre_cache[key]
+
+    def _is_country(self, key: str) -> bool:
+        hits = self.store.lookup(key)
+        return any(h.place.kind == "country" for h in hits)
+
+    def _raw_matches(self, sentence: str) -> list[tuple[int, int, str]]:
+        folded = fold(sentence)
+        found = []
+        for end, (length, key) in self.automaton.iter(folded):
+            start = end - length + 1
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
+                continue
+            if end + 1 < len(folded) and (folded[end + 1].isalnum() or (folded[end + 1] == "-" and end + 2 < len(folded) and folded[end + 2].isalpha())):
+                continue
+            if not _CAPITALISED.match(sentence[start]):
+                continue
+            found.append((start, end + 1, key))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen, last_end = [], -1
+        for start, end, key in found:
+            if start >= last_end:
+                chosen.append((start, end, key))
+                last_end = end
+        return chosen
+
+    def find(self, sentence: str, sentence_index: int = 0, offset: int = 0) -> list[Mention]:
+        """Mentions in one sentence; ``offset`` is the sentence's position in the document."""
+        mentions: list[Mention] = []
+        for start, end, key in self._raw_matches(sentence):
+            before, after = sentence[:start], sentence[end:]
+            m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index)
+            region_after = _REGION_AFTER.match(after)
+            if region_after:
+                m.region = True
+                m.text = sentence[start:end + region_after.end()]
+                m.end = offset + end + region_after.end()
+                after = sentence[end + region_after.end():]
+            if _REGIONS_OF.search(before):
+                m.region = True
+            m.marked = bool(_MARKER.search(before))
+            m.locative = bool(_LOCATIVE.search(before))
+            direction = _DIRECTION.search(before)
+            if direction:
+                m.direction = direction.group("dir").lower().replace("-", "")
+                m.approximate = True
+            elif _APPROXIMATE.search(before):
+                m.approximate = True
+            if not self._accept(m, sentence, start, before, after):
+                continue
+            mentions.append(m)
+        mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
+        mentions.sort(key=lambda m: m.start)
+        self._group(sentence, offset, mentions)
+        return mentions
+
+    def _accept(self, m: Mention, sentence: str, start: int, before: str, after: str) -> bool:
+        if m.key in self.metonyms and (
+            _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
+        ):
+            m.metonymic = True
+            m.role = "actor"
+            m.notes.append(f"metonymy: {self.metonyms[m.key][0]}")
+            return True
+        if m.key in self.not_places and not m.marked:
+            return False
+        prev_word = _WORD_BEFORE.search(before)
+        if prev_word and _CAPITALISED.match(prev_word.group(1)) and prev_word.group(1).lower() not in _FUNCTION_WORDS:
+            if before[: prev_word.start()].strip() and not before[: prev_word.start()].rstrip().endswith((".", ":", "“", '"', "(")):
+                return False  # "John Kirby", "Chinese President Xi"
+        next_word = _WORD_AFTER.match(after)
+        if next_word and not m.region and _CAPITALISED.match(next_word.group(1)):
+            if next_word.group(1).lower() not in _REGION_WORDS and not after[: next_word.start(1)].strip(" "):
+                return False  # "European Union", "White House", "Kyiv Independent"
+        if not self._in_theatre(m.key) and not (m.locative or m.marked or m.region):
+            return False
+        return True
+
+    def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
+        """Capitalised names the gazetteer lacks, where context says they are places."""
+        taken = [(m.start - offset, m.end - offset) for m in known]
+        found = []
+        for match in _UNKNOWN_NAME.finditer(sentence):
+            s, e = match.span()
+            if any(a <= s < b or a < e <= b for a, b in taken) or s == 0:
+                continue
+            before = sentence[:s]
+            after = sentence[e:]
+            marked = bool(re.search(r"\b(town|village|city|settlement|hamlet)\s+of\s+$", before, re.IGNORECASE))
+            enum_neighbour = any(
+                _ENUM_GAP.match(sentence[b:s]) or _ENUM_GAP.match(sentence[e:a])
+                for (a, b), m in zip(taken, known) if m.role == "site" and not self._is_country(m.key)
+            )
+            if after.startswith(("'s", "’s")) or match.group(0).endswith(("'s", "’s")):
+                continue
+            if not (marked or enum_neighbour):
+                continue
+            if match.group(0).lower() in _FUNCTION_WORDS or _WORD_AFTER.match(after) and _CAPITALISED.match(_WORD_AFTER.match(after).group(1)):
+                continue
+            m = Mention(match.group(0), name_key(match.group(0)), offset + s, offset + e, sentence_index, known=False,
+                        marked=marked, locative=bool(_LOCATIVE.search(before)))
+            m.notes.append("not in gazetteer; context marks it as a place")
+            found.append(m)
+        return found
+
+    def _group(self, sentence: str, offset: int, mentions: list[Mention]) -> None:
+        """Group enumerations and apply a trailing region hint ("all in the Donetsk region")."""
+
+        def gap(a: Mention, b: Mention) -> str:
+            return sentence[a.end - offset: b.start - offset]
+
+        group, i = 0, 0
+        while i < len(mentions):
+            j = i
+            while j + 1 < len(mentions):
+                nxt = mentions[j + 1]
+                if nxt.metonymic or not _ENUM_GAP.match(gap(mentions[j], nxt)):
+                    break
+                if nxt.region and not all(m.region for m in mentions[i: j + 1]):
+                    break  # "Lyman, Donetsk Oblast": a hint, not a member
+                j += 1
+            members = mentions[i: j + 1]
+            if _REGIONS_OF.search(sentence[: members[0].start - offset]):
+                for m in members:
+                    m.region = True
+            for m in members:
+                m.group = group
+            if j + 1 < len(mentions):
+                nxt = mentions[j + 1]
+                if nxt.region and not members[0].region and not nxt.metonymic and _HINT_GAP.match(gap(members[-1], nxt)):
+                    nxt.role = "hint"
+                    nxt.group = group
+                    for m in members:
+                        m.admin_hint = nxt.text
+                    j += 1
+            group += 1
+            i = j + 1
