@@ -44,7 +44,7 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
     """Build the default store at ``path`` (default: :func:`default_path`) and return its path."""
     target = Path(path) if path is not None else default_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    tmp = target.with_name(f"{target.name}-building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     started = time.perf_counter()
     store = GazetteerStore(tmp, create=True)

@@ -67,7 +67,8 @@ def apply_overlays(conn: sqlite3.Connection, folder: Path | None = None) -> int:
             if conn.execute("SELECT 1 FROM places WHERE place_id = ?", (row["place_id"],)).fetchone() is None:
                 raise GazetteerError(f"alias target {row['place_id']} is not in the gazetteer",
                                      source=str(aliases), row=line)
-            conn.execute("DELETE FROM names WHERE key = ? AND place_id = ?", (name_key(row["name"]), row["place_id"]))
+            conn.execute("DELETE FROM names WHERE key = ? AND place_id = ? AND source NOT LIKE 'overlay:%'",
+                         (name_key(row["name"]), row["place_id"]))
             add_names(conn, [(key, row["place_id"], row["name"], row.get("lang") or script_of(row["name"]),
                               row["kind"], "overlay:aliases.csv", row["reason"]) for key in variants(row["name"])])
             applied += 1

@@ -36,6 +36,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
 _NAME_KIND_SCORE = {"official": 1.0, "alias": 1.0, "historical": 0.95, "alternate": 0.9, "transliteration": 0.85}
 FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_UNHINTED = 94.0
+"""Without an admin hint a one-letter difference is usually another village (Synkivka is not
+Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,16 @@ class Resolution:
                 for c in self.candidates[:10]
             ],
         }
+
+
+def check_name(name: str) -> str:
+    """The usable query of ``name`` (control characters blanked, trimmed) or an :class:`InputError`."""
+    query = _CONTROL.sub(" ", name or "").strip()
+    if not query:
+        raise InputError("empty place name")
+    if len(query) > MAX_NAME_LENGTH:
+        raise InputError(f"place name is {len(query)} characters long (limit {MAX_NAME_LENGTH})")
+    return query
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -182,6 +195,9 @@ class Resolver:
             if hit.source.startswith("overlay"):
                 score += 0.6
                 notes.append("curated alias")
+            elif hit.source.startswith("user:"):
+                score += 0.6
+                notes.append(f"user import ({hit.source.removeprefix('user:')})")
             score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
             if p.kind == "settlement" or p.kind == "feature":
                 score += 0.1 if p.kind == "feature" else 0.0
@@ -281,12 +297,24 @@ class Resolver:
             rows = self.store.conn.execute(sql, args).fetchall()
             self._fuzzy_choices[scope] = ([r[0] for r in rows], [r[1] for r in rows])
         keys, ids = self._fuzzy_choices[scope]
-        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        cutoff = FUZZY_CUTOFF if unit is not None else FUZZY_CUTOFF_UNHINTED
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         if match is None:
             return None
         _, score, index = match
-        place = self.store.place(ids[index])
-        return (place, float(score), keys[index]) if place else None
+        # several places may share the matched key (many Avdiivkas): rank those in scope like exact hits
+        matched = keys[index]
+        hits = [h for h in self.store.lookup(matched)
+                if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, unit, country)]
+        if not hits:
+            return None
+        best = max(self._score(hits, unit, country, (), False), key=lambda c: c.score)
+        return best.place, float(score), matched
+
+    def _in_scope(self, place: Place, unit: AdminUnit | None, country: str | None) -> bool:
+        if unit is not None:
+            return _in_unit(place, unit)
+        return place.country == country if country else place.country in self.focus
 
     def _unresolved(self, query: str, why: str, scored: Sequence[Candidate] = ()) -> Resolution:
         return Resolution(query, None, None, ResolutionKind.UNRESOLVED, 0.0, why, tuple(scored))

@@ -1,0 +1,59 @@
+"""Reading user CSV files: encoding detection (UTF-8 or, e.g., cp1251 via charset-normalizer) and
+column checks that name the columns a file does have."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from geo.errors import InputError
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """Text and encoding name of ``data``: UTF-8 (with or without BOM) first, else the best guess."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding (not UTF-8, no plausible code page)", source=source)
+    try:
+        return data.decode(best.encoding), best.encoding
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode as {best.encoding}: {exc.reason} at byte {exc.start}", source=source) from exc
+
+
+def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
+    """(header, rows, encoding) of a CSV file; the delimiter (, ; tab) is sniffed from the header."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
+    text, encoding = decode_bytes(data, str(path))
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty CSV file (no header row)", source=str(path)) from None
+    header = [h.strip() for h in header]
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV ({exc})", source=str(path), row=reader.line_num) from exc
+    return header, rows, encoding
+
+
+def column_index(header: list[str], column: str, source: str, option: str) -> int:
+    """Index of ``column`` (case-insensitive) or an error listing the available columns."""
+    lowered = [h.lower() for h in header]
+    if column.lower() in lowered:
+        return lowered.index(column.lower())
+    available = ", ".join(repr(h) for h in header) or "none"
+    raise InputError(f"no column {column!r} (given by {option}); available columns: {available}", source=source)

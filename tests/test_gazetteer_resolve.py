@@ -1,0 +1,234 @@
+"""Resolution against the default gazetteer: pinned coordinates for theatre names, ambiguity,
+admin hints in every form, normalisation, region names and fallbacks, bad input.
+
+Expected coordinates are GeoNames values (cross-checked against the settlements' Wikipedia
+coordinates), pinned with a tolerance so a data refresh that moves a point a little still passes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geo.errors import InputError
+from geo.gazetteer.resolve import check_name
+
+SETTLEMENT_KM = 5.0
+REGION_KM = 80.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12_742.0 * math.asin(math.sqrt(h))
+
+
+# (name, admin1 hint, expected lat, lon)
+THEATRE = [
+    ("Bakhmut", None, 48.5942, 37.9989),
+    ("Avdiivka", None, 48.1394, 37.7497),
+    ("Lyman", "Donetsk Oblast", 48.9901, 37.8084),
+    ("Chasiv Yar", None, 48.5877, 37.8341),
+    ("Vuhledar", None, 47.7797, 37.2500),
+    ("Kupiansk", None, 49.7100, 37.6158),
+    ("Kreminna", None, 49.0481, 38.2155),
+    ("Siversk", None, 48.8648, 38.0968),
+    ("Soledar", None, 48.6921, 38.0710),
+    ("Toretsk", None, 48.3948, 37.8478),
+    ("Pokrovsk", None, 48.2801, 37.1771),
+    ("Selydove", None, 48.1465, 37.3022),
+    ("Kurakhove", None, 47.9847, 37.2807),
+    ("Marinka", None, 47.9453, 37.5054),
+    ("Orikhiv", None, 47.5761, 35.7833),
+    ("Tokmak", None, 47.2555, 35.7084),
+    ("Nova Kakhovka", None, 46.7597, 33.3559),
+    ("Huliaipole", None, 47.6669, 36.2558),
+    ("Velyka Novosilka", None, 47.8428, 36.8363),
+    ("Myrnohrad", None, 48.3099, 37.2651),
+    ("Kramatorsk", None, 48.7311, 37.5678),
+    ("Sloviansk", None, 48.8497, 37.5974),
+    ("Kostiantynivka", None, 48.5273, 37.7059),
+    ("Druzhkivka", None, 48.6200, 37.5254),
+    ("Mariupol", None, 47.0951, 37.5413),
+    ("Berdiansk", None, 46.7558, 36.7882),
+    ("Melitopol", None, 46.8474, 35.3820),
+    ("Izium", None, 49.2070, 37.2768),
+    ("Balakliia", None, 49.4560, 36.8443),
+    ("Vovchansk", None, 50.2908, 36.9411),
+    ("Lysychansk", None, 48.9121, 38.4209),
+    ("Sievierodonetsk", None, 48.9441, 38.4875),
+    ("Rubizhne", None, 49.0085, 38.3797),
+    ("Svatove", None, 49.4093, 38.1553),
+    ("Horlivka", None, 48.2999, 38.0171),
+    ("Donetsk", None, 48.0230, 37.8022),
+    ("Luhansk", None, 48.5681, 39.3055),
+    ("Zaporizhzhia", None, 47.8517, 35.1171),
+    ("Enerhodar", None, 47.4905, 34.6620),
+    ("Kherson", None, 46.6370, 32.6146),
+    ("Kharkiv", None, 49.9818, 36.2548),
+    ("Dnipro", None, 48.4666, 35.0407),
+    ("Krynky", None, 46.7331, 33.0807),
+    ("Novohrodivka", None, 48.2005, 37.3388),
+    ("Ocheretyne", None, 48.2445, 37.6158),
+    ("Staromaiorske", None, 47.7527, 36.7935),
+    ("Urozhaine", "Donetsk Oblast", 47.7514, 36.8188),
+    ("Kursk", None, 51.7269, 36.1846),
+    ("Belgorod", None, 50.6034, 36.5809),
+    ("Sudzha", None, 51.1910, 35.2710),
+    ("Zaporizhzhia Nuclear Power Plant", None, 47.5119, 34.5858),
+    # the ambiguous ones, with a hint that singles one out
+    ("Lyman", "Kharkiv Oblast", 49.5936, 36.4655),
+    ("Lyman", "Odesa Oblast", 45.6733, 29.7444),
+    ("Bohdanivka", "Zaporizhzhia Oblast", 46.7421, 35.9165),
+    ("Bohdanivka", "Dnipropetrovsk Oblast", 48.5019, 36.1217),
+    ("Hryhorivka", "Kherson Oblast", 46.2899, 33.7342),
+    ("Mykolaivka", "Donetsk Oblast", 48.8619, 37.7684),
+    ("Mykolaivka", "Sumy Oblast", 50.9414, 34.3737),
+    ("Novoselivka", "Donetsk Oblast", 49.0701, 37.6952),
+]
+
+
+@pytest.mark.parametrize(("name", "admin1", "lat", "lon"), THEATRE, ids=[f"{n}|{a}" for n, a, *_ in THEATRE])
+def test_theatre_names_land_within_tolerance(resolver, name, admin1, lat, lon):
+    res = resolver.resolve(name, admin1=admin1)
+    assert res.resolved, res.reason
+    assert km(res.place.lat, res.place.lon, lat, lon) < SETTLEMENT_KM, (res.place, res.reason)
+    assert int(res.precision) == 1
+    assert res.reason
+
+
+@pytest.mark.parametrize("name", ["Lyman", "Bohdanivka", "Hryhorivka", "Mykolaivka", "Novoselivka", "Andriivka"])
+def test_ambiguous_names_without_hint_say_so(resolver, name):
+    res = resolver.resolve(name)
+    assert res.resolved
+    assert len(res.candidates) >= 3
+    assert res.confidence < 0.65, res.reason
+    assert "candidates" in res.reason
+
+
+def test_lyman_without_hint_is_the_reported_donetsk_town(resolver):
+    res = resolver.resolve("Lyman")
+    assert res.place.place_id == "gn:704204"
+    assert res.place.country == "UA"
+
+
+@pytest.mark.parametrize("hint", ["Donetsk Oblast", "Donetska oblast", "Donetsk region", "Донецька область",
+                                  "Донецкая область", "UA-14", "UA.05", "donetsk"])
+def test_admin_hint_forms(resolver, hint):
+    res = resolver.resolve("Lyman", admin1=hint)
+    assert res.place.place_id == "gn:704204", res.reason
+    assert str(res.resolution) == "context"
+    assert "only one in Donetska oblast" in res.reason
+
+
+@pytest.mark.parametrize(("name", "admin1", "region", "lat", "lon"), [
+    ("Bohdanivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+    ("Hryhorivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+    ("Novoselivka", "Kharkiv Oblast", "adm:UA.07", 49.6, 36.5),
+    ("Lyman", "Zaporizhzhia Oblast", "adm:UA.26", 47.3, 35.6),
+])
+def test_no_candidate_in_hinted_region_falls_back_to_region(resolver, name, admin1, region, lat, lon):
+    res = resolver.resolve(name, admin1=admin1)
+    assert str(res.resolution) == "region_fallback"
+    assert res.place.place_id == region
+    assert int(res.precision) == 3
+    assert km(res.place.lat, res.place.lon, lat, lon) < REGION_KM
+    assert "placed at region level" in res.reason
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    ("Kherson region", "adm:UA.08"), ("Kherson Oblast", "adm:UA.08"), ("Zaporizhzhia Oblast", "adm:UA.26"),
+    ("Donetsk region", "adm:UA.05"), ("Донецька область", "adm:UA.05"), ("Luhansk Oblast", "adm:UA.14"),
+])
+def test_region_names_resolve_to_the_region(resolver, name, region):
+    res = resolver.resolve(name)
+    assert res.place.place_id == region, res.reason
+    assert int(res.precision) == 3
+    assert res.place.kind == "admin1"
+
+
+@pytest.mark.parametrize("name", ["Bakhmut", "BAKHMUT", "Bakhmut's", "Bakhmut’s", "bakhmut", "  Bakhmut  ",
+                                  "Бахмут", "Bachmut", "Bakhmout", "Artemivsk", "Artemovsk", "Artyomovsk",
+                                  "Артемівськ", "Артёмовск", "Bakhmut\x07"])
+def test_bakhmut_spellings_meet(resolver, name):
+    res = resolver.resolve(name)
+    assert res.place is not None and res.place.place_id == "gn:713174", res.reason
+
+
+@pytest.mark.parametrize(("name", "place_id"), [
+    ("Kiev", "gn:703448"), ("Kharkov", "gn:706483"), ("Dnipropetrovsk", "gn:709930"),
+    ("Avdeyevka", "gn:713122"), ("Avdiyivka", "gn:713122"), ("Авдіївка", "gn:713122"),
+    ("Zaporozhye", "gn:687700"), ("Zaporizhia", "gn:687700"), ("Krasnyi Lyman", "gn:704204"),
+    ("Krasnoarmeysk", "gn:704422"), ("Dzerzhinsk", "gn:709354"), ("Severodonetsk", "gn:691999"),
+    ("Kupyansk", "gn:703656"), ("Energodar", "gn:709276"), ("ZNPP", "ov:zaporizhzhia-npp"),
+])
+def test_historical_and_press_spellings(resolver, name, place_id):
+    res = resolver.resolve(name)
+    assert res.place is not None and res.place.place_id == place_id, res.reason
+
+
+def test_curated_alias_reason_is_visible(resolver):
+    res = resolver.resolve("Artemivsk")
+    assert "historical 'Artemivsk'" in res.reason and "curated alias" in res.reason
+    assert str(res.resolution) == "alias"
+
+
+def test_fuzzy_is_last_resort_and_records_score(resolver):
+    res = resolver.resolve("Avdiyvka")  # a typo
+    assert res.place.place_id == "gn:713122"
+    assert str(res.resolution) == "fuzzy"
+    assert "scored" in res.reason and res.confidence < 0.8
+
+
+@pytest.mark.parametrize("name", ["Synkivka", "Klishchiivka", "Novomykhailivka"])
+def test_fuzzy_without_hint_does_not_jump_to_a_lookalike_village(resolver, name):
+    """Synkivka (Kharkiv oblast) is not Synivka (Sumy oblast): unresolved beats 250 km off."""
+    res = resolver.resolve(name)
+    assert str(res.resolution) == "unresolved", res.reason
+
+
+def test_near_breaks_ties(resolver):
+    # Mykolaivka next to Sloviansk/Kramatorsk vs the Sumy one
+    res = resolver.resolve("Mykolaivka", near=[(50.91, 34.80)])  # co-mentioned with Sumy
+    assert res.place.admin1_code == "UA.21"
+
+
+def test_country_hint_filters(resolver):
+    res = resolver.resolve("Donetsk", country="RU")
+    assert res.place.country == "RU"
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("", "empty name"), ("   ", "empty name"), ("\x00\x01\x02", "empty name"),
+    ("x" * 10_000, "longer than"),
+])
+def test_bad_names_are_flagged_not_raised(resolver, name, why):
+    res = resolver.resolve(name)
+    assert str(res.resolution) == "unresolved" and why in res.reason
+    assert res.as_dict()["latitude"] is None
+
+
+@pytest.mark.parametrize("name", ["", "  \t ", "\x00", "y" * 10_240])
+def test_check_name_raises_input_error(name):
+    with pytest.raises(InputError):
+        check_name(name)
+
+
+def test_unknown_country_code_is_an_input_error(resolver):
+    with pytest.raises(InputError, match="unknown country code 'ZZ'"):
+        resolver.resolve("Bakhmut", country="ZZ")
+
+
+def test_unknown_admin_hint_is_unresolved_with_reason(resolver):
+    res = resolver.resolve("Bakhmut", admin1="Atlantis Oblast")
+    assert str(res.resolution) == "unresolved"
+    assert "matches no admin unit" in res.reason
+
+
+def test_as_dict_fields_are_stable(resolver):
+    d = resolver.resolve("Bakhmut").as_dict()
+    for key in ("query", "place_id", "place_name", "admin1", "admin2", "country", "latitude", "longitude",
+                "geo_precision", "resolution", "confidence", "reason", "candidates"):
+        assert key in d
+    assert d["admin1"] == "Donetska oblast" and d["country"] == "UA"
