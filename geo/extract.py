@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +25,8 @@ import blingfire
 import geopandas as gpd
 import shapely
 
-from geo.claims import ClaimFrame, analyse_sentence
+from geo.claims import Claimant, ClaimFrame, analyse_sentence
+from geo.claims.tables import claim_tables
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.schema import EVENT_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
@@ -33,6 +35,7 @@ from geo.text.sources import Document, iter_documents
 log = logging.getLogger(__name__)
 
 CONFIDENT = 0.8
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
 _INTEGER_COLUMNS = ("time_precision", "geo_precision", "uncertainty_m", "candidates")
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
@@ -57,13 +60,19 @@ class ExtractStats:
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pairs over the paragraphs of ``text`` (blingfire segmentation)."""
+    """(offset, sentence) pairs over the paragraphs of ``text`` (blingfire segmentation).
+
+    A wire dateline ("KYIV, March 21 (Reuters) - ") is skipped: it names where the story was
+    filed, not where anything happened."""
     offset = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            _, spans = blingfire.text_to_sentences_and_offsets(paragraph)
+            skip = _DATELINE.match(paragraph)
+            body = paragraph[skip.end():] if skip else paragraph
+            base = offset + (skip.end() if skip else 0)
+            _, spans = blingfire.text_to_sentences_and_offsets(body)
             for start, end in spans:
-                yield offset + start, paragraph[start:end]
+                yield base + start, body[start:end]
         offset += len(paragraph) + 1
 
 
@@ -114,13 +123,21 @@ class Extractor:
             return []
         stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
-        per_sentence: list[tuple[str, list[Mention]]] = []
+        per_sentence: list[tuple[int, str, list[Mention]]] = []
         sites: list[Mention] = []
+        previous: Claimant | None = None
+        frames: dict[int, ClaimFrame] = {}
         for index, (offset, sentence) in enumerate(sentences(doc.text)):
             found = self.scanner.find(sentence, index, offset)
+            claimed = claim_tables().reporting_cues.search(sentence) is not None
+            if found or claimed:
+                frame = analyse_sentence(sentence, doc.published, previous=previous)
+                if frame.claimant.text:
+                    previous = frame.claimant
+                frames[index] = frame
             if not found:
                 continue
-            per_sentence.append((sentence, found))
+            per_sentence.append((offset, sentence, found))
             sites += [m for m in found if m.role == "site"]
             stats.actors += sum(1 for m in found if m.role == "actor")
         if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
@@ -129,16 +146,15 @@ class Extractor:
         resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
         by_mention = {id(m): resolutions.get(i) for i, m in enumerate(sites)}
         records = []
-        for sentence, found in per_sentence:
-            frame = None
+        for offset, sentence, found in per_sentence:
+            frame = frames[found[0].sentence]
             for m in found:
                 if m.role != "site":
                     continue
                 res = by_mention.get(id(m))
                 if res is not None and res.resolved and res.place.kind == "country":
                     continue  # a country named in passing sets focus; it is not an event site
-                frame = frame or analyse_sentence(sentence, doc.published)
-                records.append(self._record(doc, sentence, m, res, frame, found))
+                records.append(self._record(doc, sentence, m, res, frame, m.start - offset))
         stats.mentions += len(records)
         stats.resolved += sum(1 for r in records if r["latitude"] is not None)
         stats.unresolved += sum(1 for r in records if r["latitude"] is None)
@@ -146,7 +162,7 @@ class Extractor:
         return records
 
     def _record(self, doc: Document, sentence: str, m: Mention, res: Resolution | None, frame: ClaimFrame,
-                found: list[Mention]) -> dict:
+                position: int) -> dict:
         place = res.place if res is not None and res.resolved else None
         precision = res.precision if place is not None else None
         if place is not None and (m.approximate or m.direction) and precision == Precision.SETTLEMENT:
@@ -155,21 +171,22 @@ class Extractor:
         reason = res.reason if res is not None else "too many mentions in this document to resolve"
         if m.notes:
             reason = "; ".join([*m.notes, reason])
+        claim = frame.at(position)
         record = {
-            "event_id": _event_id(doc.doc_id, m.start, m.end, place.place_id if place else m.key, frame.stance),
+            "event_id": _event_id(doc.doc_id, m.start, m.end, place.place_id if place else m.key, claim.stance),
             "doc_id": doc.doc_id,
             "source_title": doc.title,
             "source_url": doc.url,
             "published": doc.published.isoformat() if doc.published else None,
             "event_date": frame.event_date.isoformat() if frame.event_date else None,
             "time_precision": frame.time_precision,
-            "event_type": frame.event_type,
-            "sub_event_type": frame.sub_event_type,
-            "claimant": frame.claimant,
-            "claimant_kind": frame.claimant_kind,
+            "event_type": claim.event_type,
+            "sub_event_type": claim.sub_event_type,
+            "claimant": claim.claimant,
+            "claimant_kind": claim.claimant_kind,
             "actor1": frame.actor1,
             "actor2": frame.actor2,
-            "stance": frame.stance,
+            "stance": claim.stance,
             "quantity": frame.quantity,
             "quantity_unit": frame.quantity_unit,
             "location": m.text,

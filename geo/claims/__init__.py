@@ -5,7 +5,7 @@ ifs). :func:`analyse_sentence` returns a :class:`ClaimFrame` shared by every pla
 the sentence.
 """
 
-from geo.claims.analyse import ClaimFrame, analyse_sentence
+from geo.claims.analyse import Claimant, ClaimFrame, MentionClaim, analyse_sentence
 from geo.claims.dates import resolve_date
 
-__all__ = ["ClaimFrame", "analyse_sentence", "resolve_date"]
+__all__ = ["ClaimFrame", "Claimant", "MentionClaim", "analyse_sentence", "resolve_date"]

@@ -1,4 +1,10 @@
-"""Analyse one sentence into a claim frame: claimant, stance, event type, actors, quantity, date."""
+"""Analyse one sentence into a claim frame: claimants per clause, stance cues, actors, quantity, date.
+
+A sentence can carry several claims ("Russian artillery shelled Kherson, the governor said,
+while Ukraine's military said Russian forces remained on the defensive in Zaporizhzhia"), so the
+frame keeps one claimant per clause and every stance cue with its position; :meth:`ClaimFrame.at`
+gives the claimant and the nearest stance for a mention at a given position.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.claims.dates import resolve_date
-from geo.claims.tables import claim_tables
+from geo.claims.tables import Rule, claim_tables
 
 UNATTRIBUTED = "Unattributed report"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
@@ -14,16 +20,30 @@ _SIDE_ACTOR = {"UA": "Military Forces of Ukraine", "RU": "Military Forces of Rus
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimFrame:
-    """What one sentence claims, shared by every place it mentions."""
+class Claimant:
+    name: str
+    kind: str
+    side: str
+    text: str | None  # as written; None when defaulted or inherited
+
+
+@dataclass(frozen=True, slots=True)
+class MentionClaim:
+    """The claim about one mention: who says it and what stance."""
 
     claimant: str
     claimant_kind: str
-    claimant_side: str
-    claimant_text: str | None
     stance: str | None
     event_type: str
     sub_event_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFrame:
+    """What one sentence claims; per-mention details come from :meth:`at`."""
+
+    clauses: tuple[tuple[int, int, Claimant], ...]
+    stances: tuple[tuple[int, int, Rule], ...]
     actor1: str | None
     actor2: str | None
     quantity: str | None
@@ -32,40 +52,80 @@ class ClaimFrame:
     time_precision: int | None
     date_phrase: str | None
 
+    @property
+    def claimant(self) -> Claimant:
+        """The sentence's main claimant: the first credited one, else the first clause's."""
+        credited = [c for _, _, c in self.clauses if c.text]
+        return credited[0] if credited else self.clauses[0][2]
 
-def _claimant(sentence: str, default: tuple[str, str]) -> tuple[str, str, str, str | None]:
+    def at(self, position: int) -> MentionClaim:
+        """Claimant of the clause holding ``position`` and the stance cue nearest to it."""
+        claimant = self.claimant
+        for start, end, clause_claimant in self.clauses:
+            if start <= position < end:
+                claimant = clause_claimant if clause_claimant.text or not self.claimant.text else self.claimant
+                break
+        if not self.stances:
+            return MentionClaim(claimant.name, claimant.kind, None, "Strategic developments", "Other")
+        _, _, rule = min(self.stances, key=lambda s: (min(abs(position - s[0]), abs(position - s[1])), s[0]))
+        return MentionClaim(claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type)
+
+
+def _find_claimant(text: str) -> Claimant | None:
     tables = claim_tables()
-    if not tables.reporting_cues.search(sentence):
-        return default[0], default[1], "", None
-    found = []
-    for rule in tables.claimants:
-        match = rule.pattern.search(sentence)
-        if match:
-            found.append((match.start(), rule, match.group(0)))
+    if not tables.reporting_cues.search(text):
+        return None
+    found = [(m.start(), rule, m.group(0)) for rule in tables.claimants if (m := rule.pattern.search(text))]
     if not found:
-        return default[0], default[1], "", None
-    _, rule, text = min(found, key=lambda f: f[0])
-    return rule.name, rule.kind, rule.side, text
+        return None
+    _, rule, written = min(found, key=lambda f: f[0])
+    return Claimant(rule.name, rule.kind, rule.side, written)
 
 
-def analyse_sentence(sentence: str, published: date | None, default_claimant: tuple[str, str] = (UNATTRIBUTED, "media")) -> ClaimFrame:
-    """The claim frame of ``sentence``; ``default_claimant`` is used when nobody is credited."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in claim_tables().clause_split.finditer(sentence):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def analyse_sentence(
+    sentence: str,
+    published: date | None,
+    default: Claimant = Claimant(UNATTRIBUTED, "media", "", None),
+    previous: Claimant | None = None,
+) -> ClaimFrame:
+    """The claim frame of ``sentence``. ``default`` credits unattributed claims; ``previous``
+    is the claimant of the sentence before, inherited by "The ministry also said…"."""
     tables = claim_tables()
     sentence = sentence.translate(_APOSTROPHES)
-    claimant, kind, side, claimant_text = _claimant(sentence, default_claimant)
-    stance = event_type = sub_event_type = None
-    for rule in tables.stances:
-        if rule.pattern.search(sentence):
-            stance, event_type, sub_event_type = rule.name, rule.event_type, rule.sub_event_type
-            break
+    fallback = default
+    inherited = None
+    if previous is not None and previous.name != default.name and tables.anaphora.search(sentence):
+        inherited = Claimant(previous.name, previous.kind, previous.side, f"{previous.text or previous.name} (inherited)")
+    clauses = []
+    for i, (start, end) in enumerate(_clauses(sentence)):
+        if i == 0 and inherited is not None:
+            clauses.append((start, end, inherited))  # "The ministry also said…": the subject is the anaphor
+        else:
+            clauses.append((start, end, _find_claimant(sentence[start:end]) or fallback))
+    stances = tuple(
+        (m.start(), m.end(), rule) for rule in tables.stances for m in rule.pattern.finditer(sentence)
+    )
+    side = next((c.side for _, _, c in clauses if c.text), "")
     actors: list[tuple[int, str]] = []
     for rule in tables.actors:
         match = rule.pattern.search(sentence)
-        if match:
-            name = _SIDE_ACTOR.get(side, rule.name) if rule.side == "claimant" else rule.name
-            if rule.side == "claimant" and side not in _SIDE_ACTOR:
+        if match is None:
+            continue
+        if rule.side == "claimant":
+            if side not in _SIDE_ACTOR:
                 continue
-            actors.append((match.start(), name))
+            actors.append((match.start(), _SIDE_ACTOR[side]))
+        else:
+            actors.append((match.start(), rule.name))
     ordered = list(dict.fromkeys(name for _, name in sorted(actors)))
     quantity = unit = None
     q = tables.quantity.search(sentence)
@@ -77,13 +137,8 @@ def analyse_sentence(sentence: str, published: date | None, default_claimant: tu
             unit = f"{unit} ({number.lower()})"
     event_date, precision, phrase = resolve_date(sentence, published)
     return ClaimFrame(
-        claimant=claimant,
-        claimant_kind=kind,
-        claimant_side=side,
-        claimant_text=claimant_text,
-        stance=stance,
-        event_type=event_type or "Strategic developments",
-        sub_event_type=sub_event_type or "Other",
+        clauses=tuple(clauses),
+        stances=stances,
         actor1=ordered[0] if ordered else None,
         actor2=ordered[1] if len(ordered) > 1 else None,
         quantity=quantity,

@@ -22,6 +22,8 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
     reporting_cues: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    clause_split: re.Pattern[str]
     claimants: tuple[Rule, ...]
     stances: tuple[Rule, ...]
     actors: tuple[Rule, ...]
@@ -49,6 +51,8 @@ def claim_tables() -> ClaimTables:
     data = _load("claims.toml")
     return ClaimTables(
         reporting_cues=_compile(data["reporting_cues"]),
+        anaphora=_compile(data["anaphora"]),
+        clause_split=_compile(data["clause_split"]),
         claimants=tuple(Rule(r["name"], _compile(r["pattern"]), r["kind"], r.get("side", "")) for r in data["claimant"]),
         stances=tuple(Rule(r["name"], _compile(r["pattern"]), event_type=r["event_type"],
                            sub_event_type=r["sub_event_type"]) for r in data["stance"]),

@@ -98,3 +98,42 @@ def extract(
     report_stats(stats, quiet)
     if stats.documents and stats.failed == stats.documents:
         raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Articles: text/HTML files, folders, JSONL, or - for stdin."),
+    output: Path = typer.Option(Path("maps/run"), "--output", "-o", help="Folder for map.html, events.geojson, report.html."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
+    control: list[Path] = typer.Option([], "--control", help="Control-of-terrain layer (GeoJSON/GPKG/KML); repeatable."),
+    boundaries: Path | None = typer.Option(None, "--boundaries", help="Admin boundary file drawn on the map."),
+    events: list[Path] = typer.Option([], "--events", help="Event table (ACLED/VIINA/CSV) to validate and join; repeatable."),
+    title: str = typer.Option("Frontline claims", "--title", help="Map and report title."),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
+) -> None:
+    """Run the whole pipeline: articles → claims → map, GeoJSON and report in one folder.
+
+    Example:
+
+        frontline run examples/sitrep_2023-03-21.txt --published 2023-03-21 \\
+            --control deepstate_20250107.geojson -o maps/sitrep
+    """
+    from geo.extract import Extractor
+    from geo.gazetteer import GazetteerStore
+    from geo.pipeline import run as run_pipeline
+
+    day = parse_published(published)
+    extractor = Extractor(store=GazetteerStore(gazetteer) if gazetteer else None)
+    total = count_inputs(paths)
+    with progress_bar(total) as bar:
+        task = bar.add_task("extract", total=total)
+        result = run_pipeline(paths, output, published=day, control=control, boundaries=boundaries,
+                              event_tables=events, title=title, extractor=extractor,
+                              on_document=lambda _doc: bar.advance(task))
+    report_stats(result.stats, quiet=True)
+    for note in result.notes:
+        _stderr.print(f"[yellow]{note}[/]", highlight=False)
+    print(f"map:    {result.map_html}")
+    print(f"events: {result.events_geojson}")
+    print(f"report: {result.report_html}")
+    print(result.summary())

@@ -60,12 +60,15 @@ _MARKER = re.compile(r"\b(town|village|city|settlement|hamlet|urban-type settlem
 _LOCATIVE = re.compile(r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
+_APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
+_PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
 _HINT_GAP = re.compile(r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _METONYMY_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
     r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
-    r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called)\b",
+    r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called|"
+    r"(?:did|does|do|has|have|had|would|could)\s+not\s+\w+|confirmed|confirms|commented|dismissed)\b",
     re.IGNORECASE,
 )
 _METONYMY_BEFORE = re.compile(
@@ -106,6 +109,7 @@ class Mention:
     role: str = "site"  # site | hint | actor
     admin_hint: str | None = None
     group: int = -1
+    context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
 
 
@@ -237,6 +241,7 @@ class MentionScanner:
             if direction:
                 m.direction = direction.group("dir").lower().replace("-", "")
                 m.approximate = True
+                m.context_start = offset + direction.start()
             elif _APPROXIMATE.search(before):
                 m.approximate = True
             if not self._accept(m, sentence, start, before, after):
@@ -290,41 +295,66 @@ class MentionScanner:
                 continue
             if match.group(0).lower() in _FUNCTION_WORDS or _WORD_AFTER.match(after) and _CAPITALISED.match(_WORD_AFTER.match(after).group(1)):
                 continue
-            m = Mention(match.group(0), name_key(match.group(0)), offset + s, offset + e, sentence_index, known=False,
+            key = name_key(match.group(0))
+            if key in self.not_places or self.store.lookup(key):
+                continue  # the scanner saw it and rejected it in this context
+            m = Mention(match.group(0), key, offset + s, offset + e, sentence_index, known=False,
                         marked=marked, locative=bool(_LOCATIVE.search(before)))
             m.notes.append("not in gazetteer; context marks it as a place")
             found.append(m)
         return found
 
     def _group(self, sentence: str, offset: int, mentions: list[Mention]) -> None:
-        """Group enumerations and apply a trailing region hint ("all in the Donetsk region")."""
+        """Group enumerations, apply trailing region hints, and mark appositive anchors.
+
+        "Bakhmut, Lyman and Bohdanivka, all in the Donetsk region": one group, one hint.
+        "Kupiansk and Kreminna, in the Kharkiv and Luhansk regions": hints paired in order.
+        "Krasnohorivka, west of Donetsk": Donetsk only locates Krasnohorivka (role ``anchor``).
+        """
 
         def gap(a: Mention, b: Mention) -> str:
             return sentence[a.end - offset: b.start - offset]
 
-        group, i = 0, 0
+        groups: list[list[Mention]] = []
+        i = 0
         while i < len(mentions):
             j = i
             while j + 1 < len(mentions):
                 nxt = mentions[j + 1]
-                if nxt.metonymic or not _ENUM_GAP.match(gap(mentions[j], nxt)):
+                if nxt.metonymic or mentions[j].metonymic or not _ENUM_GAP.match(gap(mentions[j], nxt)):
                     break
-                if nxt.region and not all(m.region for m in mentions[i: j + 1]):
+                if nxt.region and not nxt.text.lower().endswith("s") and not all(m.region for m in mentions[i: j + 1]):
                     break  # "Lyman, Donetsk Oblast": a hint, not a member
                 j += 1
             members = mentions[i: j + 1]
-            if _REGIONS_OF.search(sentence[: members[0].start - offset]):
+            if _REGIONS_OF.search(sentence[: members[0].start - offset]) or (
+                len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
+            ):
                 for m in members:
                     m.region = True
-            for m in members:
-                m.group = group
-            if j + 1 < len(mentions):
-                nxt = mentions[j + 1]
-                if nxt.region and not members[0].region and not nxt.metonymic and _HINT_GAP.match(gap(members[-1], nxt)):
-                    nxt.role = "hint"
-                    nxt.group = group
-                    for m in members:
-                        m.admin_hint = nxt.text
-                    j += 1
-            group += 1
+            groups.append(members)
             i = j + 1
+        for number, members in enumerate(groups):
+            for m in members:
+                m.group = number
+        for current, following in zip(groups, groups[1:]):
+            if current[0].region or not all(m.region and not m.metonymic for m in following):
+                continue
+            if not _HINT_GAP.match(gap(current[-1], following[0])):
+                continue
+            if len(following) == 1:
+                pairs = [(m, following[0]) for m in current]
+            elif len(following) == len(current):
+                pairs = list(zip(current, following))
+            else:
+                continue
+            for member, region in pairs:
+                member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
+            for region in following:
+                region.role = "hint"
+                region.group = current[0].group
+        for prev, m in zip(mentions, mentions[1:]):
+            if m.direction and m.context_start is not None and prev.role == "site" and not prev.metonymic:
+                if _APPOSITIVE_GAP.match(sentence[prev.end - offset: m.context_start - offset]):
+                    m.role = "anchor"
+                    prev.notes.append(f"located {m.direction} of {m.text}")

@@ -1,0 +1,127 @@
+"""The whole pipeline in one call: documents (+ event tables, control layers) → map, GeoJSON, report.
+
+``run(...)`` is what ``frontline run`` and ``scripts/demo`` call. It streams documents through
+:class:`geo.extract.Extractor`, gives claims their geometry (:mod:`geo.geometry`), joins event
+tables when given (:mod:`geo.events`), loads control-of-terrain layers (:mod:`geo.frontline`)
+and writes ``map.html``, ``events.geojson`` and ``report.html`` into one folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.extract import ExtractStats, Extractor, extract_records, records_frame
+from geo.geometry import claim_geometry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RunResult:
+    """Where the outputs went and what the run counted."""
+
+    out_dir: Path
+    map_html: Path
+    events_geojson: Path
+    report_html: Path
+    stats: ExtractStats
+    events: gpd.GeoDataFrame
+    table_events: int = 0
+    control_layers: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        line = self.stats.summary()
+        if self.table_events:
+            line += f", {self.table_events} table events"
+        if self.control_layers:
+            line += f", {self.control_layers} control layers"
+        return line
+
+
+def load_control(paths: Sequence[str | Path]) -> tuple[gpd.GeoDataFrame | None, list[str]]:
+    """Control-of-terrain layers normalised by :func:`geo.frontline.read_control`, with notes."""
+    if not paths:
+        return None, []
+    from geo.frontline import read_control
+
+    frames, notes = [], []
+    for path in paths:
+        layer = read_control(Path(path))
+        frames.append(layer.frame)
+        notes += [f"{path}: {n}" for n in layer.notes]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"), notes
+
+
+def load_boundaries(path: str | Path | None) -> gpd.GeoDataFrame | None:
+    if path is None:
+        return None
+    from geo.errors import InputError
+
+    try:
+        frame = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        raise InputError(f"cannot read boundary file ({exc})", source=str(path)) from exc
+    if frame.crs is None:
+        frame = frame.set_crs("EPSG:4326")
+    return frame.to_crs("EPSG:4326")
+
+
+def run(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    published: date | None = None,
+    control: Sequence[str | Path] = (),
+    boundaries: str | Path | None = None,
+    event_tables: Sequence[str | Path] = (),
+    title: str = "Frontline claims",
+    extractor: Extractor | None = None,
+    on_document: Callable | None = None,
+) -> RunResult:
+    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html`` to ``out_dir``."""
+    from geo.export import to_geojson
+    from geo.render import build_map, write_map
+    from geo.render.report import write_report
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    extractor = extractor or Extractor()
+    stats = ExtractStats()
+    claims = records_frame(extract_records(paths, published, extractor=extractor, stats=stats, on_document=on_document))
+    events = claim_geometry(claims, extractor.resolver.store)
+    table_count = 0
+    notes: list[str] = []
+    if event_tables:
+        from geo.events import join_claims, load_events, validate_events
+
+        tables = [validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables]
+        table = pd.concat(tables, ignore_index=True)
+        table_count = len(table)
+        events = join_claims(table, events)
+    control_frame, control_notes = load_control(control)
+    notes += control_notes
+    boundary_frame = load_boundaries(boundaries)
+    result = RunResult(
+        out_dir=out,
+        map_html=out / "map.html",
+        events_geojson=out / "events.geojson",
+        report_html=out / "report.html",
+        stats=stats,
+        events=events,
+        table_events=table_count,
+        control_layers=0 if control_frame is None else len(control),
+        notes=notes,
+    )
+    to_geojson(events, result.events_geojson)
+    fmap = build_map(events, control=control_frame, boundaries=boundary_frame, title=title)
+    write_map(fmap, result.map_html)
+    write_report(events, result.report_html, control=control_frame, boundaries=boundary_frame, title=title)
+    return result
