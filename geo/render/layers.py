@@ -34,13 +34,15 @@ from geo.render import style as st
 log = logging.getLogger(__name__)
 
 QUOTE_MAX_CHARS = 1000
+MAX_CIRCLES_SHOWN = 2_000
+LARGE_N = 20_000  # above this many events, points are drawn without outlines (canvas cost)
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
 
 KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = 0, 1, 2, 3
 DETAIL_COLUMNS = (
     "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit", "location",
-    "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision", "uncertainty_m", "confidence",
+    "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision", "uncertainty_m",
 )  # fmt: skip
 
 _PANEL_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -136,7 +138,6 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
     ]
     src_codes, src_uniques = pd.factorize(pd.Series(source_keys, dtype=object))
     details = mapped[list(DETAIL_COLUMNS)].astype(object).where(mapped[list(DETAIL_COLUMNS)].notna(), None)
-    details["confidence"] = details["confidence"].map(lambda v: None if v is None else round(float(v), 2))
     details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
     details["uncertainty_m"] = details["uncertainty_m"].map(lambda v: None if v is None else round(float(v)))
     detail_keys = pd.MultiIndex.from_frame(details.fillna("\x00")) if n else pd.MultiIndex.from_tuples([], names=DETAIL_COLUMNS)
@@ -155,6 +156,7 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
         stance_styles.append({k: look[k] for k in ("radius", "fillOpacity", "dashArray")})
     return {
         "scale": COORD_SCALE,
+        "largeN": LARGE_N,
         "x": x.tolist(),
         "y": y.tolist(),
         "k": kinds.astype(int).tolist(),
@@ -162,6 +164,7 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
         "s": stance_codes.tolist(),
         "d": date_codes,
         "r": np.round(radius).astype(np.int64).tolist(),
+        "cf": [None if np.isnan(v) else round(float(v), 2) for v in mapped["confidence"].to_numpy(dtype=float)],
         "q": [None if np.isnan(v) else (int(v) if float(v).is_integer() else float(v)) for v in quantity],
         "dates": date_values,
         "claimants": {"names": list(claimant_names), "colors": [st.claimant_color(c) for c in claimant_names]},
@@ -257,7 +260,9 @@ def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]
         ("sector", "Direction sectors", int((kinds == KIND_SECTOR).sum())),
     ):
         if count:
-            layers.append(EventLayer(data, {"kind": kind}, f"{label} ({count})"))
+            # Thousands of big translucent circles slow every redraw: listed, not shown, then.
+            show = kind != "circle" or count <= MAX_CIRCLES_SHOWN
+            layers.append(EventLayer(data, {"kind": kind}, f"{label} ({count})", show=show))
     return data, layers
 
 

@@ -126,6 +126,12 @@ def build_map(
     m.add_child(Panel(ly.render_html("title.html.j2", title=title, subtitle=subtitle), position="topright", css_class="fl-title-box"))
     data = None
     if len(mapped):
+        # Fit the view before any feature is added: refitting later re-projects every feature.
+        bounds = mapped.total_bounds
+        m.fit_bounds(
+            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+            padding_top_left=(60, 70), padding_bottom_right=(380, 40), max_zoom=10,
+        )
         data, event_layers = ly.event_layers(mapped)
         m.add_child(data)
         for layer in event_layers:
@@ -138,11 +144,6 @@ def build_map(
     if data is not None:
         _add_legend(m, data, mapped, control is not None and len(control) > 0)
         _add_date_filter(m, data)
-        bounds = mapped.total_bounds
-        m.fit_bounds(
-            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-            padding_top_left=(60, 70), padding_bottom_right=(380, 40), max_zoom=10,
-        )
     else:
         reason = "None of the records has a location." if len(frame) else "The event table is empty."
         m.add_child(Panel(ly.render_html("empty.html.j2", reason=reason), position="center", css_class="fl-empty"))

@@ -14,7 +14,6 @@ import re
 # Tableau-10-like qualitative palette, minus the blue/red/grey reserved for well-known claimants.
 PALETTE: tuple[str, ...] = (
     "#e6a117",  # amber
-    "#2ca02c",  # green
     "#9467bd",  # purple
     "#8c564b",  # brown
     "#e377c2",  # pink

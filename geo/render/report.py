@@ -1,0 +1,113 @@
+"""``report.html``: the map, a table of claims by place and claimant, and conflicting claims.
+
+Conflicting claims are pairs of claims about the same place (``place_id``, else the place name)
+whose day ranges overlap (a claim covers its ``event_date`` widened by its ``time_precision``),
+made by different claimants with different stances. Every value from the data is escaped by the
+template; the map is embedded as a fragment (:func:`geo.render.map.map_fragment`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from markupsafe import Markup
+
+from geo.render import layers as ly
+from geo.render import style as st
+from geo.render.map import build_map, map_fragment
+from geo.render.records import normalize_events
+
+log = logging.getLogger(__name__)
+
+# Half-width in days of the interval a date of a given precision stands for.
+PRECISION_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
+QUOTE_CHARS_IN_REPORT = 300
+
+
+def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of claims: same place, overlapping days, different claimants, different stances."""
+    frame = normalize_events(events)
+    place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
+    dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
+    half = frame["time_precision"].str.lower().map(PRECISION_DAYS).fillna(0)
+    claims = pd.DataFrame(
+        {
+            "row": range(len(frame)), "place": place, "place_name": frame["place_name"], "claimant": frame["claimant"],
+            "stance": frame["stance"], "start": dates - pd.to_timedelta(half, unit="D"),
+            "end": dates + pd.to_timedelta(half, unit="D"), "event_date": frame["event_date"], "quote": frame["quote"],
+        }
+    ).dropna(subset=["place", "start", "claimant", "stance"])
+    pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
+    pairs = pairs[
+        (pairs["row_a"] < pairs["row_b"])
+        & (pairs["claimant_a"].str.lower() != pairs["claimant_b"].str.lower())
+        & (pairs["stance_a"].str.lower() != pairs["stance_b"].str.lower())
+        & (pairs["start_a"] <= pairs["end_b"])
+        & (pairs["start_b"] <= pairs["end_a"])
+    ]
+    return pairs.sort_values(["place_name_a", "start_a"]).reset_index(drop=True)
+
+
+def claims_table(events: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+    """(claimants, table place × claimant of "stance ×n" cells) for the mapped and named claims."""
+    frame = normalize_events(events)
+    frame = frame[frame["place_name"].notna() | frame["location"].notna()]
+    place = frame["place_name"].fillna(frame["location"])
+    claimant = frame["claimant"].fillna(st.UNKNOWN_CLAIMANT)
+    stance = frame["stance"].fillna("reported")
+    counts = pd.DataFrame({"place": place, "claimant": claimant, "stance": stance}).value_counts().reset_index(name="n")
+    counts["cell"] = counts["stance"] + counts["n"].map(lambda n: f" ×{n}" if n > 1 else "")
+    table = counts.groupby(["place", "claimant"])["cell"].agg(", ".join).unstack(fill_value="")
+    return list(table.columns), table.sort_index()
+
+
+def render_report(
+    events: pd.DataFrame,
+    *,
+    control: gpd.GeoDataFrame | None = None,
+    boundaries: gpd.GeoDataFrame | None = None,
+    title: str = "Frontline claims",
+) -> str:
+    """The report page as HTML text."""
+    frame = normalize_events(events)
+    m = build_map(frame, control=control, boundaries=boundaries, title=title)
+    conflicts = conflicting_claims(frame)
+    claimants, table = claims_table(frame)
+    mapped, unresolved = ly.split_mapped(frame)
+    rows = [
+        {
+            "place": r.place_name_a, "days": f"{r.start_a.date()} – {r.end_b.date()}" if r.start_a != r.end_b else str(r.start_a.date()),
+            "claimant_a": r.claimant_a, "stance_a": r.stance_a, "date_a": r.event_date_a, "color_a": st.claimant_color(r.claimant_a),
+            "quote_a": ly.truncate(r.quote_a, QUOTE_CHARS_IN_REPORT) or "", "claimant_b": r.claimant_b, "stance_b": r.stance_b,
+            "date_b": r.event_date_b, "color_b": st.claimant_color(r.claimant_b), "quote_b": ly.truncate(r.quote_b, QUOTE_CHARS_IN_REPORT) or "",
+        }
+        for r in conflicts.itertuples()
+    ]
+    return ly.render_html(
+        "report.html.j2",
+        title=title,
+        summary=f"{len(frame)} claims: {len(mapped)} mapped, {len(unresolved)} unresolved; {len(rows)} conflicting pairs.",
+        map_fragment=Markup(map_fragment(m)),
+        conflicts=rows,
+        claimants=[{"name": c, "color": st.claimant_color(c)} for c in claimants],
+        table=[{"place": place, "cells": list(values)} for place, values in table.iterrows()],
+    )
+
+
+def write_report(
+    events: pd.DataFrame,
+    path: str | Path,
+    *,
+    control: gpd.GeoDataFrame | None = None,
+    boundaries: gpd.GeoDataFrame | None = None,
+    title: str = "Frontline claims",
+) -> Path:
+    """Write ``report.html`` (folders are created)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_report(events, control=control, boundaries=boundaries, title=title), encoding="utf-8")
+    log.info("wrote %s", path)
+    return path

@@ -1,0 +1,25 @@
+"""``frontline map`` and ``frontline export`` from the command line: outputs and exit codes."""
+
+from __future__ import annotations
+
+from geo.cli import main
+from geo.export import write_events
+from test_render_fixtures import sample_events
+
+
+def test_map_and_export_commands(tmp_path, capsys):
+    events = write_events(sample_events(), tmp_path / "events.geojson")
+    assert main(["map", str(events), "-o", str(tmp_path / "new" / "map.html"), "--png", str(tmp_path / "map.png")]) == 0
+    assert (tmp_path / "new" / "map.html").stat().st_size > 10_000 and (tmp_path / "map.png").exists()
+    assert main(["export", str(events), "--format", "csv", "-o", str(tmp_path / "x" / "e.csv")]) == 0
+    assert main(["export", str(events), "--format", "shp", "-o", str(tmp_path / "e.shp")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"frontline: error: {tmp_path / 'e.shp'}: unknown export format 'shp'; choose one of geojson, gpkg, kml, csv"]
+
+
+def test_bad_coordinates_exit_2_with_event_id(tmp_path, capsys):
+    events = sample_events()
+    events.loc[2, "geometry"] = events.loc[2, "geometry"].__class__(48.398, 37.847)
+    path = write_events(events, tmp_path / "bad.geojson")
+    assert main(["map", str(path), "-o", str(tmp_path / "m.html")]) == 2
+    assert "event_id 'tor-002'" in capsys.readouterr().err
