@@ -129,7 +129,7 @@ def _resolver(gazetteer: Path | None, online: bool) -> Resolver:
         return Resolver(store)
     from geo.gazetteer.online import OnlineGeocoder
 
-    return Resolver(store, online=OnlineGeocoder())
+    return Resolver(store, online=OnlineGeocoder.from_env())
 
 
 def _print_resolution(d: dict) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -36,6 +36,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
 _NAME_KIND_SCORE = {"official": 1.0, "alias": 1.0, "historical": 0.95, "alternate": 0.9, "transliteration": 0.85}
 FUZZY_CUTOFF = 88.0
+_BAD_QUERY_REASONS = ("empty name", f"name longer than {MAX_NAME_LENGTH} characters")
 FUZZY_CUTOFF_UNHINTED = 94.0
 """Without an admin hint a one-letter difference is usually another village (Synkivka is not
 Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
@@ -133,11 +134,14 @@ class Resolver:
         """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
         near_t = tuple((round(a, 3), round(b, 3)) for a, b in near) if near else ()
         result = self._cached(name, admin1 or None, (country or "").upper() or None, near_t)
-        if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK):
+        if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK) \
+                and result.reason not in _BAD_QUERY_REASONS:
             answer = self.online.lookup(name, admin1=admin1, country=country, store=self.store)
-            if answer is not None:
+            if answer is not None and answer.resolved:
                 self._cached.cache_clear()
                 return answer
+            if answer is not None:  # the online lookup failed or found nothing: say so, keep the offline answer
+                return replace(result, reason=f"{result.reason}; {answer.reason}")
         return result
 
     def resolve_many(self, names: Iterable[str], admin1: str | None = None, country: str | None = None) -> list[Resolution]:
