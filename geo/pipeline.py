@@ -83,6 +83,7 @@ def run(
     boundaries: str | Path | None = None,
     event_tables: Sequence[str | Path] = (),
     title: str = "Frontline claims",
+    self_contained: bool = False,
     extractor: Extractor | None = None,
     on_document: Callable | None = None,
 ) -> RunResult:
@@ -122,6 +123,6 @@ def run(
     )
     to_geojson(events, result.events_geojson)
     fmap = build_map(events, control=control_frame, boundaries=boundary_frame, title=title)
-    write_map(fmap, result.map_html)
+    write_map(fmap, result.map_html, self_contained=self_contained)
     write_report(events, result.report_html, control=control_frame, boundaries=boundary_frame, title=title)
     return result

@@ -26,3 +26,22 @@ def gazetteer_store() -> GazetteerStore:
 def resolver(gazetteer_store: GazetteerStore) -> Resolver:
     """An offline resolver over the default store."""
     return Resolver(gazetteer_store)
+
+
+@pytest.fixture(scope="session")
+def extractor(resolver: Resolver):
+    """The text → claims extractor over the default store (scanner cached on disk)."""
+    from geo.extract import Extractor
+
+    return Extractor(resolver)
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    """``../shared`` beside the repository (test data; absent in a user's fresh clone)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "shared"
+    if not path.is_dir():
+        pytest.skip("../shared is not present (a fresh clone): shared test data unavailable")
+    return path

@@ -109,6 +109,7 @@ def run(
     boundaries: Path | None = typer.Option(None, "--boundaries", help="Admin boundary file drawn on the map."),
     events: list[Path] = typer.Option([], "--events", help="Event table (ACLED/VIINA/CSV) to validate and join; repeatable."),
     title: str = typer.Option("Frontline claims", "--title", help="Map and report title."),
+    self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset (run `frontline assets fetch` once first)."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
 ) -> None:
     """Run the whole pipeline: articles → claims → map, GeoJSON and report in one folder.
@@ -128,7 +129,7 @@ def run(
     with progress_bar(total) as bar:
         task = bar.add_task("extract", total=total)
         result = run_pipeline(paths, output, published=day, control=control, boundaries=boundaries,
-                              event_tables=events, title=title, extractor=extractor,
+                              event_tables=events, title=title, self_contained=self_contained, extractor=extractor,
                               on_document=lambda _doc: bar.advance(task))
     report_stats(result.stats, quiet=True)
     for note in result.notes:

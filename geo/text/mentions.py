@@ -61,6 +61,7 @@ _LOCATIVE = re.compile(r"\b(in|at|near|to|into|from|outside|around|toward|toward
 _REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
+_REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
 _HINT_GAP = re.compile(r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -233,7 +234,7 @@ class MentionScanner:
                 m.text = sentence[start:end + region_after.end()]
                 m.end = offset + end + region_after.end()
                 after = sentence[end + region_after.end():]
-            if _REGIONS_OF.search(before):
+            if _REGIONS_OF.search(before) or _REGION_IN_KEY.search(key):
                 m.region = True
             m.marked = bool(_MARKER.search(before))
             m.locative = bool(_LOCATIVE.search(before))

@@ -1,0 +1,106 @@
+"""Claim frames: claimant per clause, nearest stance, actors, quantities, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.claims import Claimant, analyse_sentence, resolve_date
+
+PUBLISHED = date(2023, 3, 21)  # a Tuesday
+
+
+def claim_at(sentence: str, word: str, previous: Claimant | None = None):
+    frame = analyse_sentence(sentence, PUBLISHED, previous=previous)
+    return frame, frame.at(sentence.index(word))
+
+
+@pytest.mark.parametrize("sentence, word, claimant, kind", [
+    ("Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.", "Bakhmut", "Ukrainian military", "military"),
+    ("Ukraine’s military said defenders in Lyman held out.", "Lyman", "Ukrainian military", "military"),
+    ("According to British intelligence, supply lines west of Bakhmut are under attack.", "Bakhmut", "British intelligence", "intelligence"),
+    ("Russia's defence ministry said its forces had taken control of Krasnohorivka.", "Krasnohorivka", "Russian MoD", "military"),
+    ("The Kremlin said Putin would visit Mariupol.", "Mariupol", "Kremlin", "government"),
+    ("\u201cWe expect Beijing to act,\u201d said Oleg Nikolenko, a spokesperson for Ukraine's foreign ministry.", "Beijing", "Ukrainian MFA", "government"),
+    ("The Institute for the Study of War assessed that Russian forces advanced near Kreminna.", "Kreminna", "ISW", "osint"),
+    ("Russian forces shelled Kherson overnight.", "Kherson", "Unattributed report", "media"),
+])
+def test_claimants(sentence, word, claimant, kind):
+    _, claim = claim_at(sentence, word)
+    assert (claim.claimant, claim.claimant_kind) == (claimant, kind)
+
+
+def test_two_clauses_two_claimants():
+    s = ("Russian artillery shelled Kherson overnight, killing two civilians, the regional governor said, "
+         "while Ukraine's military said Russian forces remained on the defensive in the Zaporizhzhia region.")
+    _, kherson = claim_at(s, "Kherson")
+    _, zap = claim_at(s, "Zaporizhzhia")
+    assert (kherson.claimant, kherson.stance) == ("Regional authorities", "struck")
+    assert (zap.claimant, zap.stance) == ("Ukrainian military", "on the defensive")
+
+
+def test_anaphoric_subject_inherits_the_previous_claimant():
+    previous = Claimant("Russian MoD", "military", "RU", "Russia's defence ministry")
+    s = "The ministry also said Russian units were advancing on the outskirts of Avdiivka, where Ukrainian troops have held since 2014."
+    _, claim = claim_at(s, "Avdiivka", previous)
+    assert (claim.claimant, claim.stance) == ("Russian MoD", "advancing")
+    _, without = claim_at(s, "Avdiivka")
+    assert without.claimant == "Unattributed report"
+
+
+def test_nearest_stance_cue_wins():
+    s = "Ukraine's military said it held positions near Kupiansk, where Russian troops attacked on Monday."
+    _, claim = claim_at(s, "Kupiansk")
+    assert claim.stance == "held"
+    s = "The General Staff said defenders had beaten back assaults near Marinka and Russian forces were shelling the town of Kostiantynivka."
+    assert claim_at(s, "Marinka")[1].stance == "repelled"
+    assert claim_at(s, "Kostiantynivka")[1].stance == "struck"
+
+
+@pytest.mark.parametrize("sentence, stance, event_type, sub_type", [
+    ("Russian forces captured Soledar, the Wagner Group said.", "captured", "Battles", "Armed clash"),
+    ("Ukrainian troops withdrew from Soledar.", "withdrew", "Strategic developments", "Non-violent transfer of territory"),
+    ("A missile strike hit Kramatorsk.", "struck", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Several EU countries agreed in Brussels to buy shells.", "agreed", "Strategic developments", "Agreement"),
+    ("Xi met Putin in Moscow.", "met", "Strategic developments", "Other"),
+    ("Residents of Dnipro describe a quiet night.", None, "Strategic developments", "Other"),
+])
+def test_stances_map_to_acled_types(sentence, stance, event_type, sub_type):
+    word = next(w for w in ("Soledar", "Kramatorsk", "Brussels", "Moscow", "Dnipro") if w in sentence)
+    _, claim = claim_at(sentence, word)
+    assert (claim.stance, claim.event_type, claim.sub_event_type) == (stance, event_type, sub_type)
+
+
+def test_actors_and_quantities():
+    frame = analyse_sentence("Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.", PUBLISHED)
+    assert (frame.actor1, frame.actor2) == ("Military Forces of Ukraine", "Military Forces of Russia")
+    assert (frame.quantity, frame.quantity_unit) == ("69", "attacks")
+    frame = analyse_sentence("Both sides fire thousands of rounds per day.", PUBLISHED)
+    assert (frame.quantity, frame.quantity_unit) == (None, "rounds (thousands)")
+    frame = analyse_sentence("EU countries agreed to buy 155 mm artillery shells.", PUBLISHED)
+    assert (frame.quantity, frame.quantity_unit) == ("155", "mm")
+    frame = analyse_sentence("Russia sent tens of thousands of troops into Ukraine.", PUBLISHED)
+    assert frame.quantity_unit == "troops (tens of thousands)"
+
+
+@pytest.mark.parametrize("sentence, expected, precision", [
+    ("Defenders repelled 69 attacks in the previous day.", date(2023, 3, 20), 1),
+    ("On Monday, Xi met Putin.", date(2023, 3, 20), 1),
+    ("The ICC issued a warrant on Friday.", date(2023, 3, 17), 1),
+    ("He won a third term earlier this month.", date(2023, 3, 1), 3),
+    ("Shelling hit Kherson last week.", date(2023, 3, 14), 2),
+    ("The offensive began last summer.", date(2022, 6, 1), 3),
+    ("Forces have held out since last summer.", PUBLISHED, 1),
+    ("The town fell on 20 February 2023.", date(2023, 2, 20), 1),
+    ("The town fell on March 4.", date(2023, 3, 4), 1),
+    ("Russian forces remain on the defensive.", PUBLISHED, 1),
+])
+def test_dates_against_publication(sentence, expected, precision):
+    day, prec, _ = resolve_date(sentence, PUBLISHED)
+    assert (day, prec) == (expected, precision)
+
+
+def test_relative_dates_need_a_publication_date():
+    assert resolve_date("Defenders repelled attacks on Monday.", None) == (None, None, None)
+    assert resolve_date("The town fell on 20 February 2023.", None)[0] == date(2023, 2, 20)

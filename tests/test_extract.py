@@ -1,0 +1,174 @@
+"""End to end from text to records: the seed story, the bundled sitrep, and the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geo.extract import ExtractStats, extract_frame
+from geo.schema import EVENT_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
+CLI = [sys.executable, "-m", "geo"]
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def seed(shared_dir, extractor):
+    return extract_frame([shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"], date(2023, 3, 21), extractor=extractor)
+
+
+@pytest.fixture(scope="module")
+def sitrep(extractor):
+    return extract_frame([SITREP], date(2023, 3, 21), extractor=extractor)
+
+
+def rows(frame, location, **where):
+    sel = frame[frame["location"] == location]
+    for key, value in where.items():
+        sel = sel[sel[key] == value]
+    return sel
+
+
+# -- the seed story (acceptance case) ------------------------------------------------------------
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Bakhmut", 48.59419, 37.99886),   # GeoNames 713174
+    ("Lyman", 48.99012, 37.80843),     # GeoNames 704204
+    ("Avdiivka", 48.14019, 37.75008),  # GeoNames 713122
+])
+def test_seed_towns_within_2_km(seed, name, lat, lon):
+    hits = rows(seed, name)
+    assert len(hits)
+    for _, r in hits.iterrows():
+        assert km(r.latitude, r.longitude, lat, lon) < 2.0
+
+
+def test_seed_villages_near_bakhmut_or_honestly_at_region_level(seed):
+    bakhmut = (48.59419, 37.99886)
+    ivanivske = rows(seed, "Ivanivske").iloc[0]
+    assert km(ivanivske.latitude, ivanivske.longitude, *bakhmut) < 10  # Ivanivs'ke, GeoNames 704285
+    for name in ("Bohdanivka", "Hryhorivka"):  # the Donetsk-oblast ones are not in cities500
+        r = rows(seed, name).iloc[0]
+        assert (r.geo_precision, r.resolution, r.admin1, r.place_id) == (3, "region_fallback", "Donetska oblast", "adm:UA.05")
+
+
+def test_seed_region_claims_and_attribution(seed):
+    for name, place in (("Kherson", "adm:UA.08"), ("Zaporizhzhia", "adm:UA.26")):
+        r = rows(seed, name).iloc[0]
+        assert (r.place_id, r.geo_precision, r.claimant, r.stance) == (place, 3, "Ukrainian military", "on the defensive")
+    repelled = rows(seed, "Bakhmut", stance="repelled").iloc[0]
+    assert (repelled.claimant, repelled.quantity, repelled.quantity_unit, repelled.event_date) == (
+        "Ukrainian military", "69", "attacks", "2023-03-20")
+    west = rows(seed, "Bakhmut", direction="west").iloc[0]
+    assert (west.claimant, west.stance, west.geo_precision, west.anchor_place) == (
+        "British intelligence", "under attack", 2, "Bakhmut")
+
+
+def test_seed_metonymy_and_spam(seed):
+    assert "Beijing" not in set(seed["location"]) and "Washington" not in set(seed["location"])
+    moscow = rows(seed, "Moscow")
+    assert set(moscow["stance"]) == {"met"}  # "in Moscow" twice; "according to Moscow" is not a site
+    assert len(moscow) == 2
+    assert not seed["quote"].str.contains("Best Wishes|your posts").any()
+    assert set(seed["location"]) >= {"Kremlin", "London", "Brussels"}
+
+
+# -- the bundled sitrep -------------------------------------------------------------------------
+
+def test_sitrep_conflicting_claims_about_krasnohorivka(sitrep):
+    k = rows(sitrep, "Krasnohorivka")
+    assert set(zip(k.claimant, k.stance)) == {("Ukrainian military", "repelled"), ("Russian MoD", "captured")}
+    assert set(k.place_id) == {"gn:704393"}  # the Donetsk-oblast town, not the Zhytomyr village
+
+
+def test_sitrep_dateline_anchor_and_paired_hints(sitrep):
+    assert "KYIV" not in set(sitrep["location"])
+    assert "Donetsk" not in set(sitrep["location"])  # only an anchor ("west of Donetsk")
+    assert rows(sitrep, "Kupiansk").iloc[0].admin1 == "Kharkivska oblast"
+    assert rows(sitrep, "Kreminna").iloc[0].admin1 == "Luhanska oblast"
+    assert rows(sitrep, "Avdiivka", claimant="Russian MoD").iloc[0].stance == "advancing"
+    assert rows(sitrep, "Zaporizhzhia Nuclear Power Plant").iloc[0].claimant == "IAEA"
+
+
+def test_every_record_has_the_schema(sitrep):
+    assert list(sitrep.columns) == [*EVENT_COLUMNS, "geometry"]
+    assert sitrep["event_id"].is_unique
+    assert sitrep["quote"].notna().all() and sitrep["claimant"].notna().all()
+
+
+def test_document_with_thousands_of_place_names(tmp_path, extractor):
+    text = " ".join(["Bakhmut, Lyman, Avdiivka and Marinka were shelled."] * 2500)
+    path = tmp_path / "many.txt"
+    path.write_text(text, encoding="utf-8")
+    stats = ExtractStats()
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor, stats=stats)
+    assert len(frame) == 10_000
+    assert frame["latitude"].notna().sum() == 5_000  # only the first 5,000 are resolved
+    assert any("10,000 place mentions" in m for m in stats.messages)
+
+
+# -- the CLI contract -----------------------------------------------------------------------------
+
+def run_cli(*args, stdin: bytes | None = None):
+    return subprocess.run([*CLI, *map(str, args)], input=stdin, capture_output=True, cwd=ROOT, timeout=120)
+
+
+def test_cli_extract_prints_a_feature_collection(shared_dir):
+    out = run_cli("extract", shared_dir / "seeds" / "000_ce6ce7db5390928b.txt", "--published", "2023-03-21")
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(out.stdout)
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    assert all(set(EVENT_COLUMNS) <= set(f["properties"]) for f in fc["features"])
+    assert b"15 events" in out.stderr
+
+
+def test_cli_extract_stdin_jsonl_and_bad_documents(tmp_path):
+    jsonl = tmp_path / "docs.jsonl"
+    jsonl.write_text(json.dumps({"id": "wire-1", "text": "Russian forces shelled Kherson overnight.", "published": "2023-03-21"})
+                     + "\nnot json\n", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 50)
+    out_file = tmp_path / "out" / "events.geojson"
+    out = run_cli("extract", jsonl, tmp_path / "blob.txt", "-o", out_file)
+    assert out.returncode == 0, out.stderr
+    features = json.loads(out_file.read_text())["features"]
+    assert [f["properties"]["doc_id"] for f in features] == ["wire-1"]
+    assert features[0]["properties"]["event_date"] == "2023-03-20"
+    assert b"not a document" in out.stderr and b"binary" in out.stderr
+    piped = run_cli("extract", "-", "--published", "2023-03-21", stdin="Defenders held Bakhmut, the General Staff said.".encode())
+    assert piped.returncode == 0
+    assert json.loads(piped.stdout)["features"][0]["properties"]["doc_id"] == "<stdin>"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["extract", "no/such/file.txt"], b"no input could be read"),
+    (["extract", "examples/sitrep_2023-03-21.txt", "--published", "21/03/2023"], b"--published must be a date"),
+])
+def test_cli_errors_are_one_line_and_exit_2(args, message):
+    out = run_cli(*args)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert b"Traceback" not in out.stderr
+
+
+def test_cli_run_writes_map_geojson_and_report(tmp_path):
+    out = run_cli("run", SITREP, "--published", "2023-03-21", "-o", tmp_path / "run")
+    assert out.returncode == 0, out.stderr
+    for name in ("map.html", "events.geojson", "report.html"):
+        assert (tmp_path / "run" / name).stat().st_size > 1000
+    assert b"19 events" in out.stdout
+    features = json.loads((tmp_path / "run" / "events.geojson").read_text())["features"]
+    kinds = {f["properties"]["location"]: f["geometry"]["type"] for f in features}
+    assert kinds["Zaporizhzhia region"] == "Polygon"  # region-level claim drawn as the region

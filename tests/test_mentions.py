@@ -1,0 +1,133 @@
+"""Toponym recognition in wire-style sentences: each context pattern, with negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def find(extractor):
+    def _find(sentence: str):
+        return extractor.scanner.find(sentence)
+
+    return _find
+
+
+def sites(mentions):
+    return [m.text for m in mentions if m.role == "site"]
+
+
+def by_text(mentions, text):
+    return next(m for m in mentions if m.text == text)
+
+
+def test_enumeration_shares_the_trailing_region_hint(find):
+    ms = find("Defenders in Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka, all in the Donetsk region, "
+              "had repelled 69 Russian attacks.")
+    assert sites(ms) == ["Bakhmut", "Lyman", "Ivanivske", "Bohdanivka", "Hryhorivka"]
+    assert {m.admin_hint for m in ms if m.role == "site"} == {"Donetsk region"}
+    assert by_text(ms, "Donetsk region").role == "hint"
+    assert len({m.group for m in ms}) == 1
+
+
+def test_paired_region_hints_follow_the_order_of_the_enumeration(find):
+    ms = find("Ukraine's military said it held positions near Kupiansk and Kreminna, in the Kharkiv and "
+              "Luhansk regions.")
+    assert by_text(ms, "Kupiansk").admin_hint == "Kharkiv"
+    assert by_text(ms, "Kreminna").admin_hint == "Luhansk region"
+    assert by_text(ms, "Kupiansk").approximate  # "near"
+
+
+def test_comma_region_after_a_name_is_a_hint(find):
+    ms = find("Russian shelling hit Mykolaivka, Donetsk Oblast, on Sunday.")
+    assert sites(ms) == ["Mykolaivka"]
+    assert by_text(ms, "Mykolaivka").admin_hint == "Donetsk Oblast"
+
+
+def test_regions_of_x_and_y_are_regions(find):
+    ms = find("Russian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia.")
+    assert [(m.text, m.region) for m in ms] == [("Kherson", True), ("Zaporizhzhia", True)]
+
+
+def test_x_region_is_one_region_mention(find):
+    ms = find("Drones struck targets in the Zaporizhzhia region overnight.")
+    assert [(m.text, m.region, m.locative) for m in ms] == [("Zaporizhzhia region", True, True)]
+
+
+def test_directions_and_the_town_of(find):
+    ms = find("Ukrainian supply lines west of Bakhmut and west of the town of Avdiivka, further south, are under attack.")
+    assert [(m.text, m.direction, m.approximate) for m in ms] == [("Bakhmut", "west", True), ("Avdiivka", "west", True)]
+    ms = find("Russian forces made small gains north-west of Bakhmut.")
+    assert by_text(ms, "Bakhmut").direction == "northwest"
+
+
+def test_appositive_direction_only_locates_the_place_before_it(find):
+    ms = find("The defence ministry said its forces had taken control of Krasnohorivka, west of Donetsk.")
+    assert sites(ms) == ["Krasnohorivka"]
+    assert by_text(ms, "Donetsk").role == "anchor"
+    assert "located west of Donetsk" in by_text(ms, "Krasnohorivka").notes
+
+
+@pytest.mark.parametrize("sentence, capital", [
+    ("The charge was one of several hostile displays, according to Moscow.", "Moscow"),
+    ("Beijing has repeatedly denied Western accusations that it intends to arm Russia.", "Beijing"),
+    ("We expect Beijing to use its influence on Moscow to force it to end the war.", "Moscow"),
+    ("Washington has noted that China has refused to condemn Russia.", "Washington"),
+    ("Without elaborating, the Kremlin said Putin would provide clarifications.", "Kremlin"),
+    ("It was a claim Kyiv did not confirm.", "Kyiv"),
+    ("Xi is promoting Beijing's role as a potential peacemaker.", "Beijing"),
+])
+def test_metonymic_capitals_are_actors_not_sites(find, sentence, capital):
+    ms = find(sentence)
+    assert by_text(ms, capital).role == "actor"
+    assert capital not in sites(ms)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Xi Jinping met Vladimir Putin in Moscow on Monday.", "Moscow"),
+    ("When the two men met in the Kremlin on Monday afternoon, they exchanged greetings.", "Kremlin"),
+    ("Justice ministers gathered in London on Monday.", "London"),
+    ("Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday.", "Kyiv"),
+    ("Russian missiles struck Kyiv overnight, officials said.", "Kyiv"),
+])
+def test_capitals_as_places(find, sentence, place):
+    assert place in sites(find(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "White House national security spokesman John Kirby reiterated that call.",
+    "Chief prosecutor Karim Khan has called on Russia to return the children.",
+    "I appreciate your writing skills, keep writing! Best Wishes to you!!",
+    "Several European Union countries agreed to buy shells.",
+    "The parade on Victory Day was cancelled.",
+    "Western sanctions reduced the cost of Russian energy.",
+    "Ukraine and its Western allies argue that any truce would buy time.",
+])
+def test_common_words_and_person_names_are_not_places(find, sentence):
+    assert [m.text for m in find(sentence) if m.role == "site" and m.text not in ("Russia", "Ukraine")] == []
+
+
+def test_places_outside_the_theatre_need_a_locative(find):
+    assert "London" not in sites(find("London calling was a song."))
+    assert sites(find("Ministers met in Brussels.")) == ["Brussels"]
+
+
+def test_unknown_names_in_an_enumeration_are_kept_unresolved(find):
+    ms = find("Russian forces attacked Bakhmut, Klishchiivka and Andriivka, the General Staff said.")
+    unknown = by_text(ms, "Klishchiivka")
+    assert unknown.known is False and unknown.role == "site"
+    assert {"Bakhmut", "Klishchiivka", "Andriivka"} <= set(sites(ms))
+
+
+def test_the_village_of_an_unknown_name(find):
+    ms = find("Fighting continued around the village of Klishchiivka overnight.")
+    assert [(m.text, m.known, m.marked) for m in ms] == [("Klishchiivka", False, True)]
+
+
+def test_cyrillic_and_possessive_forms(find):
+    assert sites(find("Бої тривають у Бахмуті та біля Бахмут.")) == ["Бахмут"]
+    assert [m.key for m in find("Bakhmut's defenders held on.")] == ["bakhmut"]
+
+
+def test_lowercase_words_are_not_matched(find):
+    assert find("the lyman was calm and the kherson shore quiet") == []

@@ -1,0 +1,119 @@
+"""Documents in: encodings, HTML, JSONL, folders, stdin-like bytes, boilerplate, bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from datetime import date
+
+from geo.text import sources
+from geo.text.sources import document_from_bytes, iter_documents
+
+STORY = (
+    "Ukrainian forces repelled attacks near Bakhmut, the General Staff said.\n"
+    "Russian forces shelled Kherson overnight."
+)
+
+
+def test_utf8_text_keeps_paragraphs_and_title():
+    doc = document_from_bytes(STORY.encode(), "a.txt")
+    assert doc.error is None and doc.warnings == []
+    assert doc.paragraphs == STORY.split("\n")
+    assert doc.title.startswith("Ukrainian forces repelled")
+
+
+def test_utf16_with_bom_is_decoded():
+    doc = document_from_bytes(codecs.BOM_UTF16_LE + "Бахмут утримують.".encode("utf-16-le"), "u16.txt")
+    assert doc.text == "Бахмут утримують."
+    assert doc.warnings == []
+
+
+def test_cp1251_is_detected_with_a_warning():
+    text = "Российские войска обстреляли Херсон ночью, сообщили местные власти. " * 5
+    doc = document_from_bytes(text.encode("cp1251"), "ru.txt")
+    assert "Херсон" in doc.text
+    assert any("encoding guessed" in w for w in doc.warnings)
+
+
+def test_binary_content_is_an_error_not_a_crash():
+    doc = document_from_bytes(bytes(range(256)) * 40, "blob.bin")
+    assert doc.error is not None and "binary" in doc.error
+
+
+def test_empty_file_warns():
+    doc = document_from_bytes(b"", "empty.txt")
+    assert doc.error is None
+    assert "document has no text" in doc.warnings
+
+
+def test_html_strips_scripts_navigation_and_comments_and_reads_metadata():
+    html = """<!doctype html><html><head><title>Site title</title>
+    <meta property="og:title" content="Fighting near Avdiivka">
+    <meta property="article:published_time" content="2023-03-21T08:00:00Z">
+    <link rel="canonical" href="https://example.org/avdiivka">
+    <script>var lyman = "Lyman"; document.write('<p>Odesa</p>')</script>
+    <style>p {color: red}</style></head>
+    <body><nav><a href="/">Mariupol news</a></nav>
+    <article><p>Russian forces attacked Avdiivka, the military said.</p>
+    <p>Defenders held positions near Marinka.</p>
+    <img src="data:image/png;base64,%s"></article>
+    <div class="comments"><p>Great article about Lviv!</p></div>
+    <footer>Subscribe from Kharkiv</footer></body></html>""" % ("A" * 200_000)
+    doc = document_from_bytes(html.encode(), "page.html", html=True)
+    assert doc.title == "Fighting near Avdiivka"
+    assert doc.url == "https://example.org/avdiivka"
+    assert doc.published == date(2023, 3, 21)
+    assert "Avdiivka" in doc.text and "Marinka" in doc.text
+    for gone in ("Lyman", "Odesa", "Mariupol", "Lviv", "Kharkiv", "AAAA"):
+        assert gone not in doc.text
+
+
+def test_seed_spam_comment_is_dropped(shared_dir):
+    seed = shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"
+    doc = next(iter_documents([seed]))
+    assert "Best Wishes" not in doc.text and "your posts" not in doc.text
+    assert len(doc.dropped_paragraphs) == 2
+    assert "Fighting raged on in the eastern Ukrainian town of Bakhmut" in doc.text
+
+
+def test_everything_after_a_comments_heading_is_dropped():
+    text = "Russian troops advanced near Kreminna.\nComments (2)\nKherson is lovely in spring.\nI agree."
+    doc = document_from_bytes(text.encode(), "c.txt")
+    assert doc.paragraphs == ["Russian troops advanced near Kreminna."]
+    assert doc.dropped_paragraphs == ["Comments (2)", "Kherson is lovely in spring.", "I agree."]
+
+
+def test_jsonl_documents_and_a_bad_line(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "r1", "title": "T1", "text": "Shelling in Kherson.", "published": "2023-03-20", "url": "https://x.org/1"}),
+        "{not json",
+        json.dumps({"id": "r2", "text": 42}),
+        "",
+        json.dumps({"id": "r3", "text": "Fighting near Bakhmut."}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    docs = list(iter_documents([path]))
+    assert [d.doc_id for d in docs] == ["r1", f"{path}:2", f"{path}:3", "r3"]
+    assert docs[0].published == date(2023, 3, 20) and docs[0].url == "https://x.org/1"
+    assert docs[1].error.startswith("not a document") and docs[2].error.startswith("not a document")
+    assert docs[3].error is None and docs[3].published is None
+
+
+def test_folder_is_read_recursively_and_missing_paths_are_reported(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Lyman.", encoding="utf-8")
+    (tmp_path / "two.html").write_text("<p>Kupiansk.</p>", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    docs = list(iter_documents([tmp_path, tmp_path / "nope.txt"], published=date(2023, 3, 1)))
+    assert [d.doc_id for d in docs] == [str(tmp_path / "a" / "one.txt"), str(tmp_path / "two.html"), str(tmp_path / "nope.txt")]
+    assert docs[0].published == date(2023, 3, 1)
+    assert docs[1].text == "Kupiansk."
+    assert docs[2].error == "no such file or folder"
+
+
+def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
+    monkeypatch.setattr(sources, "MAX_DOCUMENT_CHARS", 1000)
+    doc = document_from_bytes(("Bakhmut is under attack. " * 400).encode(), "big.txt")
+    assert len(doc.text) <= 1000
+    assert any("only the first 1,000" in w for w in doc.warnings)
