@@ -127,6 +127,9 @@ def test_admin_hint_forms(resolver, hint):
     ("Hryhorivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
     ("Novoselivka", "Kharkiv Oblast", "adm:UA.07", 49.6, 36.5),
     ("Lyman", "Zaporizhzhia Oblast", "adm:UA.26", 47.3, 35.6),
+    # the name exists elsewhere: no fuzzy jump to a lookalike inside the region
+    ("Berdiansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+    ("Luhansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
 ])
 def test_no_candidate_in_hinted_region_falls_back_to_region(resolver, name, admin1, region, lat, lon):
     res = resolver.resolve(name, admin1=admin1)

@@ -185,8 +185,9 @@ class Resolver:
         scored = sorted(self._score(hits, unit, country, near, region_query), key=lambda c: -c.score)
         best = scored[0]
         if unit is not None and not _in_unit(best.place, unit):
+            # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
             return self._fallback(query, key, unit, country,
-                                  f"{len(scored)} places have this name, none in {unit.name}", scored)
+                                  f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
         return self._decide(query, best, scored, unit, near)
 
     def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
@@ -263,8 +264,8 @@ class Resolver:
                           self.admin_name(p.admin1_code), self.admin_name(p.admin2_code))
 
     def _fallback(self, query: str, key: str, unit: AdminUnit | None, country: str | None, why: str,
-                  scored: Sequence[Candidate] = ()) -> Resolution:
-        fuzzy = self._fuzzy(key, unit, country)
+                  scored: Sequence[Candidate] = (), *, fuzzy: bool = True) -> Resolution:
+        fuzzy = self._fuzzy(key, unit, country) if fuzzy else None
         if fuzzy is not None:
             place, score, matched = fuzzy
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
@@ -322,6 +323,10 @@ class Resolver:
 
     def _unresolved(self, query: str, why: str, scored: Sequence[Candidate] = ()) -> Resolution:
         return Resolution(query, None, None, ResolutionKind.UNRESOLVED, 0.0, why, tuple(scored))
+
+
+def _places(n: int) -> str:
+    return "1 place has" if n == 1 else f"{n} places have"
 
 
 def _in_unit(place: Place, unit: AdminUnit) -> bool:
