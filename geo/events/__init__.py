@@ -1,0 +1,14 @@
+"""Event tables: import ACLED/VIINA/mapped tables, geocode and validate them, join them to text claims.
+
+Typical use::
+
+    from geo.events import load_events, validate_events, join_claims
+    events = validate_events(load_events("acled.csv"))      # every row kept, flagged where wrong
+    joined = join_claims(events, claims)                     # claims marked corroborated/contradicted
+"""
+
+from geo.events.load import load_events
+from geo.events.quality import FLAGS, flag_counts
+from geo.events.validate import validate_events
+
+__all__ = ["FLAGS", "flag_counts", "load_events", "validate_events"]

@@ -1,0 +1,294 @@
+"""Event-table formats: read a CSV/XLSX/JSON table and decide how its columns map onto our fields.
+
+Known formats are detected from their columns (case-insensitive): an **ACLED** export
+(``event_id_cnty``, ``event_date``, ``location``, ``latitude``, ``longitude`` …) or a **VIINA**
+events file (``event_id``, ``date``, ``geonameid``, ``asciiname``, ``ADM1_NAME`` …). Any other
+table needs a column mapping ``COLUMN=FIELD`` (command line) or a small TOML file::
+
+    country = "UA"            # default ISO country of the rows (optional)
+    [columns]
+    "Населений пункт" = "location"
+    "Дата" = "event_date"
+    "Широта" = "latitude"
+    "Довгота" = "longitude"
+
+Columns already named like a field (``location``, ``lat``, ``lon``, ``date`` …) map themselves.
+Reading keeps every cell as text; spreadsheet formulas are read as their cached values
+(openpyxl ``data_only``), and a formula without one is reported on its row.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+
+from geo.errors import InputError
+from geo.gazetteer.tabular import decode_bytes
+
+log = logging.getLogger(__name__)
+
+FIELDS: dict[str, str] = {
+    "event_id": "record id (duplicates are reported, never merged)",
+    "event_date": "date of the event (ISO, '20 March 2023', 20/03/2023, 20230320 …)",
+    "time_precision": "1 day, 2 week, 3 month (ACLED)",
+    "event_type": "ACLED event type",
+    "sub_event_type": "ACLED sub-event type",
+    "actor1": "first actor",
+    "actor2": "second actor",
+    "claimant": "who reports it (default: the source column, else the dataset)",
+    "stance": "repelled / captured / … (default: derived from sub_event_type and notes)",
+    "location": "place name as written",
+    "admin1": "first-level region (oblast) as written",
+    "admin2": "second-level region (raion) as written",
+    "country": "country name or ISO code",
+    "latitude": "WGS84 latitude (a decimal comma '48,59' is accepted)",
+    "longitude": "WGS84 longitude",
+    "geo_precision": "1 settlement, 2 near, 3 region (ACLED/VIINA)",
+    "place_id": "gazetteer id, or a GeoNames id",
+    "source": "source of the record (ACLED source, VIINA outlet)",
+    "source_url": "link to the report",
+    "notes": "description / text of the report",
+    "fatalities": "reported fatalities",
+}
+"""The fields a column can be mapped onto, with what they mean (shown in error messages)."""
+
+_SELF_NAMES: dict[str, str] = {
+    **{f: f for f in FIELDS},
+    "id": "event_id", "date": "event_date", "lat": "latitude", "y": "latitude", "lon": "longitude",
+    "lng": "longitude", "long": "longitude", "x": "longitude", "place": "location", "settlement": "location",
+    "town": "location", "name": "location", "region": "admin1", "oblast": "admin1", "raion": "admin2",
+    "url": "source_url", "text": "notes", "description": "notes",
+}
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """A table format: its name, the columns that identify it and how its columns map to fields."""
+
+    name: str
+    columns: Mapping[str, str]  # lower-case source column → field
+    signature: frozenset[str] = frozenset()  # lower-case columns whose presence identifies the format
+    required: tuple[str, ...] = ()  # lower-case columns the format cannot do without
+    country: str | None = None  # default ISO country of the rows
+    label: str = ""
+
+
+ACLED = FormatSpec(
+    name="acled",
+    label="ACLED",
+    columns={
+        "event_id_cnty": "event_id", "event_date": "event_date", "time_precision": "time_precision",
+        "event_type": "event_type", "sub_event_type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
+        "admin1": "admin1", "admin2": "admin2", "location": "location", "country": "country",
+        "latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision", "source": "source",
+        "notes": "notes", "fatalities": "fatalities",
+    },
+    signature=frozenset({"event_id_cnty", "event_date", "sub_event_type"}),
+    required=("event_id_cnty", "event_date", "location", "latitude", "longitude"),
+)
+VIINA = FormatSpec(
+    name="viina",
+    label="VIINA",
+    columns={
+        "event_id": "event_id", "date": "event_date", "geonameid": "place_id", "asciiname": "location",
+        "adm1_name": "admin1", "adm2_name": "admin2", "longitude": "longitude", "latitude": "latitude",
+        "geo_precision": "geo_precision", "text": "notes", "url": "source_url", "source": "source",
+    },
+    signature=frozenset({"geonameid", "asciiname", "adm1_name"}),
+    required=("event_id", "date", "asciiname", "longitude", "latitude"),
+    country="UA",
+)
+KNOWN: dict[str, FormatSpec] = {"acled": ACLED, "viina": VIINA}
+
+
+@dataclass
+class RawTable:
+    """A table read as text: ``frame`` (all cells ``str``, blank = ""), its encoding and per-row notes."""
+
+    frame: pd.DataFrame
+    encoding: str
+    source: str
+    notes: dict[int, str] = field(default_factory=dict)  # row position → problem found while reading
+
+
+# ----------------------------------------------------------------------------------- reading
+
+
+def read_table(path: str | Path) -> RawTable:
+    """Read a CSV (any delimiter/encoding), XLSX or JSON/JSONL table with every cell as text."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        return _read_json(path)
+    return _read_csv(path)
+
+
+def _read_csv(path: Path) -> RawTable:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
+    text, encoding = decode_bytes(data, str(path))
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        raise InputError("empty table (no header row)", source=str(path))
+    delimiter = max((",", ";", "\t"), key=first.count)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(f"malformed CSV ({exc})", source=str(path)) from exc
+    frame = frame.fillna("")
+    # pandas reads a trailing newline-only line as no row, but a blank line inside as a row of "".
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return RawTable(frame, encoding, str(path))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> RawTable:
+    import openpyxl
+
+    try:
+        values = openpyxl.load_workbook(path, data_only=True, read_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
+    except Exception as exc:  # openpyxl raises zipfile/KeyError/ValueError variants on bad files
+        raise InputError(f"cannot read spreadsheet ({exc})", source=str(path)) from exc
+    sheet, fsheet = values.worksheets[0], formulas.worksheets[0]
+    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    frows = list(fsheet.iter_rows(values_only=True))
+    values.close()
+    formulas.close()
+    if not rows:
+        raise InputError("empty spreadsheet (no header row)", source=str(path))
+    header = [h.strip() for h in rows[0]]
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in rows[1:]]
+    notes: dict[int, str] = {}
+    for i, (row, frow) in enumerate(zip(body, frows[1:])):
+        missing = [f"{header[j]}: {f}" for j, f in enumerate(frow[:width])
+                   if isinstance(f, str) and f.startswith("=") and row[j] == ""]
+        if missing:
+            notes[i] = "formula without a cached value (open and save the file in a spreadsheet app): " + "; ".join(missing)
+    return RawTable(pd.DataFrame(body, columns=header, dtype=object), "xlsx", str(path), notes)
+
+
+def _read_json(path: Path) -> RawTable:
+    text, encoding = decode_bytes(path.read_bytes(), str(path))
+    try:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+            records = data.get("data", data.get("events", data.get("records"))) if isinstance(data, dict) else data
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno})", source=str(path)) from exc
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InputError("expected a JSON list of objects (or {\"data\": [...]})", source=str(path))
+    frame = pd.DataFrame(records)
+    frame = frame.map(_cell_text) if len(frame) else frame
+    return RawTable(frame.astype(object), encoding, str(path))
+
+
+# ----------------------------------------------------------------------------------- formats
+
+
+def read_mapping_file(path: str | Path) -> tuple[dict[str, str], str | None]:
+    """(column → field, default country) from a mapping TOML file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read mapping file ({exc.strerror})", source=str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML ({exc})", source=str(path)) from exc
+    columns = data.get("columns")
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+        raise InputError('expected a [columns] table of "COLUMN" = "field" lines', source=str(path))
+    return dict(columns), data.get("country")
+
+
+def parse_map_options(items: list[str]) -> dict[str, str]:
+    """``["Ort=location", "Datum=event_date"]`` → column → field."""
+    mapping = {}
+    for item in items:
+        column, sep, target = item.rpartition("=")
+        if not sep or not column.strip() or not target.strip():
+            raise InputError(f"--map wants COLUMN=FIELD, e.g. --map Ort=location, not {item!r}")
+        mapping[column.strip()] = target.strip()
+    return mapping
+
+
+def _expected() -> str:
+    known = "; ".join(f"{s.label}: {', '.join(s.required)}" for s in KNOWN.values())
+    fields = ", ".join(FIELDS)
+    return (f"expected an ACLED or VIINA table ({known}), or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
+            f"onto these fields: {fields}")
+
+
+def detect_format(
+    columns: list[str],
+    fmt: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    source: str | None = None,
+    country: str | None = None,
+) -> FormatSpec:
+    """The :class:`FormatSpec` for a table with ``columns`` (ACLED, VIINA or generic)."""
+    lower = {c.lower(): c for c in columns}
+    present = ", ".join(repr(c) for c in columns) or "none"
+    if fmt is not None and fmt not in (*KNOWN, "generic"):
+        raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
+    if fmt in KNOWN or (fmt is None and not mapping):
+        candidates = [KNOWN[fmt]] if fmt in KNOWN else [s for s in KNOWN.values() if s.signature <= set(lower)]
+        for spec in candidates:
+            missing = [c for c in spec.required if c not in lower]
+            if missing:
+                raise InputError(f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
+                                 f"columns present: {present}", source=source)
+            cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
+            extra = {c: f for c, f in (mapping or {}).items()}
+            return FormatSpec(spec.name, {**cols, **extra}, spec.signature, spec.required,
+                              country or spec.country, spec.label)
+    chosen: dict[str, str] = {}
+    for c in columns:
+        target = _SELF_NAMES.get(c.strip().lower())
+        if target and target not in chosen.values():
+            chosen[c] = target
+    for column, target in (mapping or {}).items():
+        if target not in FIELDS:
+            raise InputError(f"--map {column}={target}: unknown field {target!r}; fields: {', '.join(FIELDS)}",
+                             source=source)
+        actual = column if column in columns else lower.get(column.lower())
+        if actual is None:
+            raise InputError(f"--map {column}={target}: no column {column!r}; columns present: {present}",
+                             source=source)
+        chosen = {c: f for c, f in chosen.items() if f != target}
+        chosen[actual] = target
+    fields = set(chosen.values())
+    if "location" not in fields and not {"latitude", "longitude"} <= fields:
+        raise InputError(f"cannot tell which columns hold the place (columns present: {present}); "
+                         + _expected(), source=source)
+    return FormatSpec("generic", chosen, country=country, label="table")

@@ -1,0 +1,377 @@
+"""Geocode and check imported event records against the gazetteer.
+
+For every distinct (place name, admin1, country) the resolver is asked once; the answers are
+spread over the rows with array indexing, and all distance and containment checks run on whole
+columns (numpy haversine, ``shapely.contains_xy``). Per row:
+
+* no usable coordinates → placed at the named place (or its region), with precision and reason;
+* coordinates given → compared with the named place: ``swapped_latlon`` (swapping them lands on
+  the place; the geometry is fixed, the original values stay in ``orig_*``), ``far_from_named_place``
+  (farther than :data:`FAR_KM` for the row's precision from every gazetteer place of that name),
+  ``outside_admin1`` (outside the named region's boundary or settlement footprint),
+  ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates`` (out of range).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from rapidfuzz import fuzz, process
+
+from geo.errors import FrontlineError
+from geo.events.quality import add_flag
+from geo.gazetteer import Resolver, name_key
+from geo.gazetteer.overlays import strip_region_words
+from geo.gazetteer.store import AdminUnit, Place
+from geo.schema import UNCERTAINTY_M
+
+log = logging.getLogger(__name__)
+
+FAR_KM: dict[int, float] = {1: 10.0, 2: 25.0}
+"""How far (km) a point may lie from its named place, by the row's ``geo_precision`` (rows
+without one use precision 1's limit; region-level rows are checked against the region only)."""
+
+ADMIN_TOLERANCE_DEG = {"boundary": 0.02, "footprint": 0.12}
+"""Buffer around a region's geometry before a point counts as outside: boundaries are simplified,
+footprints (convex hulls of a region's settlements) miss its rural edges."""
+
+THEATRE_BOX = (20.0, 43.0, 42.0, 54.0)  # lon/lat box used to spot swapped rows with no named place
+TABLE = "table"
+"""``resolution`` of a row whose coordinates come from the table itself."""
+_EARTH_KM = 6371.0088
+
+
+def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle distance in km between arrays of points (NaN where any input is NaN)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
+@dataclass
+class _Answer:
+    """The gazetteer's answer for one distinct query, flattened for array use."""
+
+    place: Place | None = None
+    precision: int | None = None
+    resolution: str = "unresolved"
+    confidence: float = 0.0
+    reason: str = ""
+    admin1: str | None = None
+    admin2: str | None = None
+    candidates: list[Place] = field(default_factory=list)
+
+    @property
+    def settlement(self) -> bool:
+        return self.place is not None and not self.place.is_region and self.place.lat is not None
+
+
+class _Lookups:
+    """Cached per-value lookups: country codes, admin units, resolutions, region geometries."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.store = resolver.store
+        self._admin_keys: dict[str, tuple[list[str], list[str]]] = {}
+        self.country = lru_cache(maxsize=None)(self._country)
+        self.unit = lru_cache(maxsize=None)(self._unit)
+        self.answer = lru_cache(maxsize=None)(self._answer)
+        self.region = lru_cache(maxsize=None)(self._region)
+
+    def _country(self, value: str | None, default: str | None) -> str | None:
+        value = value.strip() if isinstance(value, str) else ""
+        if not value:
+            return default
+        if len(value) == 2 and value.isalpha():
+            return value.upper()
+        hit = next((h.place for h in self.store.lookup(name_key(value)) if h.place.kind == "country"), None)
+        return hit.country if hit else default
+
+    def _unit(self, admin1: str | None, country: str | None) -> AdminUnit | None:
+        if not admin1:
+            return None
+        unit = self.resolver.admin_hint(admin1, country)
+        if unit is not None or not country:
+            return unit
+        keys, codes = self._admin_names(country)
+        match = process.extractOne(strip_region_words(name_key(admin1)), keys, scorer=fuzz.ratio, score_cutoff=85)
+        return self.store.admin_unit(codes[match[2]]) if match else None
+
+    def _admin_names(self, country: str) -> tuple[list[str], list[str]]:
+        if country not in self._admin_keys:
+            keys, codes = [], []
+            for unit in self.store.admin_units(country, level=1):
+                for written, *_ in self.store.names_of(unit.place_id or f"adm:{unit.code}"):
+                    keys.append(strip_region_words(name_key(written)))
+                    codes.append(unit.code)
+            self._admin_keys[country] = (keys, codes)
+        return self._admin_keys[country]
+
+    def _answer(self, place_id: str | None, location: str | None, unit_code: str | None,
+                country: str | None) -> _Answer:
+        if place_id:
+            place = self.store.place(place_id)
+            if place is not None and place.lat is not None:
+                return _Answer(place, 3 if place.is_region else 1, "exact", 1.0, f"place id {place_id} in the gazetteer",
+                               self.resolver.admin_name(place.admin1_code), self.resolver.admin_name(place.admin2_code),
+                               [place])
+        if not location:
+            return _Answer(reason="no place name")
+        try:
+            res = self.resolver.resolve(location, admin1=unit_code, country=country)
+        except FrontlineError as exc:
+            return _Answer(reason=exc.message)
+        scope = [c.place for c in res.candidates if c.place.lat is not None and not c.place.is_region]
+        if res.place is not None and res.place.admin1_code:
+            scope = [p for p in scope if p.admin1_code == res.place.admin1_code] or scope
+        return _Answer(res.place if res.resolved else None, int(res.precision) if res.precision else None,
+                       str(res.resolution), float(res.confidence), res.reason, res.admin1_name, res.admin2_name,
+                       scope if res.resolved and not res.place.is_region else scope[:0])
+
+    def _region(self, code: str) -> tuple[object, str]:
+        wkb, kind = self.store.admin_geometry(code)
+        if wkb is None:
+            return None, kind
+        geom = shapely.buffer(shapely.from_wkb(wkb), ADMIN_TOLERANCE_DEG.get(kind, 0.05))
+        shapely.prepare(geom)
+        return geom, kind
+
+
+def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in frame:
+        return np.full(len(frame), None, dtype=object)
+    values = frame[name].to_numpy(dtype=object)
+    return np.where(pd.isna(values), None, values)
+
+
+def validate_events(
+    events: gpd.GeoDataFrame,
+    resolver: Resolver | None = None,
+    *,
+    country: str | None = None,
+    far_km: dict[int, float] | None = None,
+) -> gpd.GeoDataFrame:
+    """Geocode rows without coordinates and check rows with them; returns a new frame.
+
+    Fills ``place_id``, ``place_name``, ``admin1``/``admin2``, ``country`` (ISO), ``latitude``/
+    ``longitude`` and ``geometry``, ``geo_precision``, ``uncertainty_m``, ``resolution``,
+    ``confidence``, ``candidates``, ``resolution_reason``, ``distance_km`` (point to named place)
+    and ``admin1_code``, and appends ``quality_flag``/``quality_detail``. ``country`` is the
+    default ISO code for rows that name none (VIINA files: UA).
+    """
+    resolver = resolver or Resolver()
+    limits = {**FAR_KM, **(far_km or {})}
+    look = _Lookups(resolver)
+    out = events.copy()
+    n = len(out)
+    default = country or events.attrs.get("default_country")
+    if "quality_flag" not in out:
+        out["quality_flag"], out["quality_detail"] = "", ""
+
+    # -- one lookup per distinct value ---------------------------------------------------------
+    cc = _column(out, "country")
+    cc_codes, cc_uniques = pd.factorize(pd.Series(cc, dtype=object), use_na_sentinel=False)
+    iso = np.array([look.country(v, default) for v in cc_uniques], dtype=object)[cc_codes]
+    keys = pd.DataFrame({"admin1": _column(out, "admin1"), "country": iso})
+    unit_codes, unit_uniques = _factorize(keys)
+    units = [look.unit(a, c) for a, c in unit_uniques]
+    unit_of_row = np.array([u.code if u else None for u in units] + [None], dtype=object)[unit_codes]
+    unit_name = np.array([u.name if u else None for u in units] + [None], dtype=object)[unit_codes]
+    unknown_unit = pd.notna(keys["admin1"]).to_numpy() & pd.isna(unit_of_row)
+
+    query = pd.DataFrame({"place_id": _column(out, "place_id"), "location": _column(out, "location"),
+                          "unit": unit_of_row, "country": iso})
+    q_codes, q_uniques = _factorize(query)
+    answers = [look.answer(p, loc, u, c) for p, loc, u, c in q_uniques]
+    # the same name without the admin hint, for rows whose hinted region has no such place
+    bare = [look.answer(None, loc, None, c) if u and not a.settlement and loc else _Answer()
+            for (p, loc, u, c), a in zip(q_uniques, answers)]
+    log.info("validated %d rows with %d distinct place queries", n, len(answers))
+
+    def per_row(values: list, dtype=object) -> np.ndarray:
+        return np.asarray(values, dtype=dtype)[q_codes]
+
+    ref_lat = per_row([a.place.lat if a.place else np.nan for a in answers], float)
+    ref_lon = per_row([a.place.lon if a.place else np.nan for a in answers], float)
+    settlement = per_row([a.settlement for a in answers], bool)
+
+    # -- coordinates given ----------------------------------------------------------------------
+    lat = out["latitude"].to_numpy(dtype=float).copy()
+    lon = out["longitude"].to_numpy(dtype=float).copy()
+    flagged_bad = out["quality_flag"].str.contains("bad_coordinates", regex=False).to_numpy()
+    given = np.isfinite(lat) & np.isfinite(lon) & ~flagged_bad
+    in_range = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    swap_in_range = (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
+    precision = out["geo_precision"].astype("Float64").fillna(1).to_numpy(dtype=float)
+    limit = np.where(precision >= 3, np.inf, np.where(precision == 2, limits.get(2, 25.0), limits.get(1, 10.0)))
+
+    d_given = _nearest_candidate(answers, q_codes, lat, lon, given)
+    d_swap = _nearest_candidate(answers, q_codes, lon, lat, given)
+    d_bare = _nearest_candidate(bare, q_codes, lat, lon, given)
+    d_bare_swap = _nearest_candidate(bare, q_codes, lon, lat, given)
+    # a row whose admin1 is wrong but whose point sits on the unhinted place: use that place
+    use_bare = given & ~settlement & (np.minimum(d_bare, d_bare_swap) <= limit)
+    d_ref = np.where(use_bare, d_bare, d_given)
+    d_ref_swap = np.where(use_bare, d_bare_swap, d_swap)
+    has_ref = settlement | use_bare
+
+    box = THEATRE_BOX
+    inside = lambda x, y: (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])  # noqa: E731
+    swapped = given & swap_in_range & (
+        (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))
+        | (~has_ref & ~inside(lon, lat) & inside(lat, lon))
+    )
+    add_flag(out, swapped, "swapped_latlon", _text(
+        swapped, lambda a, b, d, s: f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
+        f"{d:,.0f} km from the named place; swapped it is {s:.1f} km" if np.isfinite(d) else
+        f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, swapped inside it",
+        lat, lon, d_ref, d_ref_swap))
+    lat, lon = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
+    d_ref = np.where(swapped, d_ref_swap, d_ref)
+    out_of_range = given & ~swapped & ~in_range
+    null_island = given & (np.abs(lat) < 1e-9) & (np.abs(lon) < 1e-9)
+    add_flag(out, out_of_range, "bad_coordinates",
+             _text(out_of_range, lambda a, b: f"coordinates ({a:g}, {b:g}) out of range", lat, lon))
+    add_flag(out, null_island, "bad_coordinates", "coordinates (0, 0) are a placeholder, not a place")
+    given &= ~out_of_range & ~null_island
+
+    far = given & has_ref & (d_ref > limit)
+    add_flag(out, far, "far_from_named_place", _text(
+        far, lambda d, loc, lim, p: f"{d:.1f} km from {loc!r} (limit {lim:.0f} km for precision {int(p)})",
+        d_ref, _column(out, "location"), limit, precision))
+
+    # -- geocode rows without usable coordinates --------------------------------------------------
+    a_lat = np.where(use_bare, per_row_b(bare, q_codes, "lat"), ref_lat)
+    a_lon = np.where(use_bare, per_row_b(bare, q_codes, "lon"), ref_lon)
+    placed = ~given & np.isfinite(a_lat) & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+    lat = np.where(given, lat, np.where(placed, a_lat, np.nan))
+    lon = np.where(given, lon, np.where(placed, a_lon, np.nan))
+
+    # -- admin1 containment ------------------------------------------------------------------------
+    _check_admin1(out, look, lat, lon, given | placed, unit_of_row, unit_name, use_bare)
+    add_flag(out, unknown_unit, "unknown_place", _text(
+        unknown_unit, lambda a: f"admin1 {a!r} matches no region of the gazetteer", keys["admin1"].to_numpy()))
+
+    # -- unknown place names -----------------------------------------------------------------------
+    has_name = pd.notna(_column(out, "location")) & ~np.asarray(use_bare)
+    unknown = has_name & ~settlement & ~per_row([a.place is not None and a.place.is_region and
+                                                  a.resolution != "region_fallback" for a in answers], bool)
+    reasons = per_row([a.reason for a in answers])
+    add_flag(out, unknown, "unknown_place", _text(
+        unknown, lambda loc, why, g, p: f"{loc!r} not in the gazetteer ({why})" + (
+            "; coordinates checked against the region only" if g else "" if "region level" in why or not p
+            else "; placed at region level"),
+        _column(out, "location"), reasons, given, placed))
+
+    _fill_places(out, answers, bare, q_codes, use_bare, given, placed, lat, lon, d_ref, unit_of_row, iso)
+    return out
+
+
+def _factorize(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
+    """Codes of each row's distinct value tuple, and those tuples (None for missing values)."""
+    joined = frame.astype(object).where(frame.notna(), "\x00").astype(str).agg("\x1f".join, axis=1)
+    codes, uniques = pd.factorize(joined)
+    return codes, [tuple(None if v == "\x00" else v for v in u.split("\x1f")) for u in uniques]
+
+
+def _text(mask: np.ndarray, describe, *columns: np.ndarray) -> np.ndarray:
+    """Detail strings for the masked rows only (formatting every row would cost a Python loop)."""
+    full = np.full(len(mask), "", dtype=object)
+    for i in np.flatnonzero(mask):
+        full[i] = describe(*(c[i] for c in columns))
+    return full
+
+
+def per_row_b(answers: list[_Answer], codes: np.ndarray, attr: str) -> np.ndarray:
+    """``place.<attr>`` of each row's answer, NaN where there is none."""
+    values = np.array([getattr(a.place, attr) if a.place and a.settlement else np.nan for a in answers], dtype=float)
+    return values[codes]
+
+
+def _nearest_candidate(answers: list[_Answer], codes: np.ndarray, lat: np.ndarray, lon: np.ndarray,
+                       rows: np.ndarray) -> np.ndarray:
+    """km from each row's point to the nearest settlement with its name (NaN: none to compare)."""
+    result = np.full(len(codes), np.nan)
+    counts = np.array([len(a.candidates) for a in answers], dtype=int)
+    if counts.sum() == 0 or not rows.any():
+        return result
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    c_lat = np.array([p.lat for a in answers for p in a.candidates], dtype=float)
+    c_lon = np.array([p.lon for a in answers for p in a.candidates], dtype=float)
+    idx = np.flatnonzero(rows & (counts[codes] > 0))
+    if idx.size == 0:
+        return result
+    k = counts[codes[idx]]
+    row_rep = np.repeat(idx, k)
+    offsets = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
+    cand = np.repeat(starts[codes[idx]], k) + offsets
+    d = haversine_km(lat[row_rep], lon[row_rep], c_lat[cand], c_lon[cand])
+    d = np.where(np.isfinite(d), d, np.inf)
+    mins = np.minimum.reduceat(d, np.cumsum(k) - k)
+    result[idx] = np.where(np.isinf(mins), np.nan, mins)
+    return result
+
+
+def _check_admin1(out: gpd.GeoDataFrame, look: _Lookups, lat: np.ndarray, lon: np.ndarray, located: np.ndarray,
+                  unit_of_row: np.ndarray, unit_name: np.ndarray, use_bare: np.ndarray) -> None:
+    outside = np.zeros(len(out), dtype=bool)
+    detail = np.full(len(out), "", dtype=object)
+    for code in pd.unique(unit_of_row[located & pd.notna(unit_of_row)]):
+        rows = np.flatnonzero(located & (unit_of_row == code))
+        geom, kind = look.region(code)
+        if geom is None:
+            continue
+        miss = ~shapely.contains_xy(geom, lon[rows], lat[rows])
+        for i in rows[miss]:
+            outside[i] = True
+            detail[i] = f"point ({lat[i]:.4f}, {lon[i]:.4f}) is outside {unit_name[i]} ({kind})"
+    outside |= use_bare & ~outside & pd.notna(unit_of_row)
+    detail = np.where(use_bare & (detail == ""), "the named place is not in " + unit_name.astype(str), detail)
+    add_flag(out, outside, "outside_admin1", detail)
+
+
+def _fill_places(out: gpd.GeoDataFrame, answers: list[_Answer], bare: list[_Answer], codes: np.ndarray,
+                 use_bare: np.ndarray, given: np.ndarray, placed: np.ndarray, lat: np.ndarray, lon: np.ndarray,
+                 distance: np.ndarray, unit_of_row: np.ndarray, iso: np.ndarray) -> None:
+    def pick(get) -> np.ndarray:
+        hinted = np.array([get(a) for a in answers] + [None], dtype=object)[codes]
+        alt = np.array([get(a) for a in bare] + [None], dtype=object)[codes]
+        return np.where(use_bare, alt, hinted)
+
+    place_id = pick(lambda a: a.place.place_id if a.place else None)
+    located = given | placed
+    out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)
+    out["place_name"] = pick(lambda a: a.place.name if a.place else None)
+    out["admin1"] = np.where(pd.notna(pick(lambda a: a.admin1)), pick(lambda a: a.admin1), _column(out, "admin1"))
+    out["admin2"] = np.where(pd.notna(pick(lambda a: a.admin2)), pick(lambda a: a.admin2), _column(out, "admin2"))
+    country = pick(lambda a: a.place.country if a.place else None)
+    out["country"] = np.where(pd.notna(country), country, iso)
+    code = pick(lambda a: a.place.admin1_code if a.place else None)
+    out["admin1_code"] = np.where(pd.notna(code), code, unit_of_row)
+    res_precision = pd.Series(pd.array(pick(lambda a: a.precision), dtype="Int64"))
+    given_precision = pd.Series(out["geo_precision"].astype("Int64").to_numpy()).fillna(1)
+    precision = given_precision.where(given, res_precision).where(located)
+    out["geo_precision"] = pd.array(precision.astype("Int64").to_numpy(), dtype="Int64")
+    radius = {int(p): float(m) for p, m in UNCERTAINTY_M.items()}
+    out["uncertainty_m"] = precision.astype("Float64").map(radius, na_action="ignore").astype(float).to_numpy()
+    resolution = pick(lambda a: a.resolution)
+    out["resolution"] = np.where(given, TABLE, resolution)
+    out["confidence"] = pick(lambda a: a.confidence).astype(float)
+    out["candidates"] = pd.array(pick(lambda a: len(a.candidates)), dtype="Int64")
+    why = pick(lambda a: a.reason).astype(str)
+    dist = pd.Series(np.round(distance, 1)).astype(str).radd("").where(np.isfinite(distance), "")
+    dist = dist.where(dist == "", dist + " km from the named place; ")
+    out["resolution_reason"] = np.where(given, "coordinates from the table; " + dist.to_numpy(dtype=object) + why,
+                                        np.where(placed, "placed by the gazetteer: " + why, "not placed: " + why))
+    out["distance_km"] = np.round(np.where(given, distance, np.nan), 2)
+    out["latitude"], out["longitude"] = lat, lon
+    has_point = np.isfinite(lat) & np.isfinite(lon)
+    geometry = np.full(len(out), None, dtype=object)
+    geometry[has_point] = shapely.points(lon[has_point], lat[has_point])
+    out.set_geometry(gpd.GeoSeries(geometry, index=out.index, crs=4326), inplace=True)
