@@ -45,7 +45,7 @@ _PRECISION = {1: "settlement", 2: "approximate", 3: "region"}
 
 def _progress(console: Console = _err) -> Progress:
     return Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True)
+                    TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
 
 def _build(path: Path | None) -> Path:

@@ -56,7 +56,7 @@ class ImportReport:
         self.skipped += 1
         if len(self.problems) < MAX_REPORTED:
             self.problems.append(f"{self.source}, line {line}: {why}")
-        log.warning("%s, line %d: %s (skipped)", self.source, line, why)
+        log.info("%s, line %d: %s (skipped)", self.source, line, why)
 
     def line(self) -> str:
         done = {"geonames": f"{self.places:,} places, {self.names:,} names",
