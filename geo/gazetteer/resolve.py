@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -112,10 +113,21 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+class OnlineLookup(Protocol):
+    """What the resolver asks when offline resolution fails (see :mod:`geo.gazetteer.online`).
+
+    Returns an ONLINE :class:`Resolution`, an unresolved one whose reason is a failure note, or None.
+    """
+
+    def lookup(self, name: str, admin1: str | None = None, country: str | None = None,
+               store: GazetteerStore | None = None) -> Resolution | None: ...
+
+
 class Resolver:
     """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
 
-    def __init__(self, store: GazetteerStore | None = None, *, online=None, focus: Sequence[str] = ("UA",)) -> None:
+    def __init__(self, store: GazetteerStore | None = None, *, online: OnlineLookup | None = None,
+                 focus: Sequence[str] = ("UA",)) -> None:
         self.store = store or GazetteerStore()
         self.online = online
         self.focus = tuple(focus)
