@@ -119,7 +119,8 @@ def derive_stance(sub_event_type: pd.Series, notes: pd.Series) -> np.ndarray:
     table = pd.Series(uniques, dtype=object).str.split("\x1f", n=1, expand=True).set_axis(["sub", "notes"], axis=1)
     stance = pd.Series("reported", index=table.index, dtype=object)
     decided = pd.Series(False, index=table.index)
-    rules = {r.name: r.pattern for r in claim_tables().stances}
+    stances = claim_tables().stances
+    rules = {r.name: r.pattern for r in getattr(stances, "rules", stances)}  # a RuleSet or a tuple of rules
     no_sub = table["sub"].isin(["", "nan", "none"])
     for name in _TEXT_STANCES:
         hit = ~decided & table["notes"].map(lambda text, rule=rules[name]: rule.search(text) is not None)

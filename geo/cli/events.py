@@ -1,0 +1,187 @@
+"""``frontline events import / check / join``: thin skins over :mod:`geo.events`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from geo.cli._app import app
+from geo.errors import InputError
+
+log = logging.getLogger(__name__)
+_stderr = Console(stderr=True)
+
+events_app = typer.Typer(
+    help="Event tables (ACLED, VIINA, your own CSV/XLSX/JSON): import, check, join to text claims.",
+    no_args_is_help=True,
+)
+app.add_typer(events_app, name="events")
+
+FormatOption = typer.Option(None, "--format", "-f", help="acled, viina or generic (default: detected from the columns).")
+MapOption = typer.Option(None, "--map", "-m", help="COLUMN=FIELD, repeatable, e.g. --map Ort=location --map Datum=event_date.")
+MappingOption = typer.Option(None, "--mapping", help="TOML file with a [columns] table of \"COLUMN\" = \"field\" lines.")
+CountryOption = typer.Option(None, "--country", help="Default ISO country of rows that name none (VIINA: UA).")
+GazetteerOption = typer.Option(None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`).")
+QuietOption = typer.Option(False, "--quiet", "-q", help="No summary on stderr.")
+
+
+def _validated(path: Path, fmt: str | None, maps: list[str] | None, mapping: Path | None, country: str | None,
+               gazetteer: Path | None):
+    from geo.events import load_events, validate_events
+    from geo.events.formats import parse_map_options
+    from geo.gazetteer import GazetteerStore, Resolver
+
+    started = time.perf_counter()
+    events = load_events(path, fmt, parse_map_options(maps or []), mapping_file=mapping, country=country)
+    resolver = Resolver(GazetteerStore(gazetteer) if gazetteer else None)
+    checked = validate_events(events, resolver, country=country)
+    log.info("imported and checked %d rows in %.2f s", len(checked), time.perf_counter() - started)
+    return checked
+
+
+def _summary(events, quiet: bool) -> None:
+    from geo.events import flag_counts
+
+    if quiet:
+        return
+    counts = flag_counts(events)
+    located = int(events.geometry.notna().sum())
+    fmt, enc = events.attrs.get("events_format", "?"), events.attrs.get("encoding", "?")
+    _stderr.print(f"{len(events)} rows ({fmt}, {enc}): {located} located, {counts.pop('ok')} without flags", highlight=False)
+    for flag, n in counts.items():
+        _stderr.print(f"  {flag:22s} {n}", highlight=False)
+
+
+@events_app.command("import")
+def import_command(
+    path: Path = typer.Argument(..., help="ACLED export, VIINA events file, or any CSV/XLSX/JSON table."),
+    output: Path = typer.Option(..., "--output", "-o", help="Output: .geojson, .csv or .gpkg."),
+    fmt: str | None = FormatOption,
+    maps: list[str] | None = MapOption,
+    mapping: Path | None = MappingOption,
+    country: str | None = CountryOption,
+    gazetteer: Path | None = GazetteerOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Import an event table into the record schema, geocoded and checked; every row is kept.
+
+    Examples:
+
+        frontline events import acled_export.csv -o events.geojson
+
+        frontline events import viina_events.csv -o events.gpkg
+
+        frontline events import incidents.xlsx --map Ort=location --map Datum=event_date --country UA -o events.geojson
+
+    Rows without coordinates are placed at their named place (or its region); rows with
+    coordinates are checked against it. Each feature carries quality_flag / quality_detail
+    (see `frontline events check`) and the original columns as orig_<column>.
+    """
+    from geo.events.output import write_table
+
+    checked = _validated(path, fmt, maps, mapping, country, gazetteer)
+    write_table(checked, output)
+    _summary(checked, quiet)
+
+
+@events_app.command("check")
+def check_command(
+    path: Path = typer.Argument(..., help="The event table to check."),
+    output: Path = typer.Option(..., "--output", "-o", help="Report CSV: every input row plus the verdict."),
+    fmt: str | None = FormatOption,
+    maps: list[str] | None = MapOption,
+    mapping: Path | None = MappingOption,
+    country: str | None = CountryOption,
+    gazetteer: Path | None = GazetteerOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Write a data-quality report: every input row back with quality_flag and quality_detail.
+
+    Example:
+
+        frontline events check acled_export.csv -o report.csv
+
+    quality_flag is empty when the row is fine, else ";"-joined codes: swapped_latlon,
+    far_from_named_place, outside_admin1, unknown_place, bad_coordinates, missing_date, bad_date,
+    duplicate_id, blank_row, uncomputed_formula. quality_detail says why (distances in km). The
+    report also has the place the gazetteer matched (place_id, place_name, latitude, longitude,
+    distance_km). Counts per flag go to stderr.
+    """
+    from geo.events.output import write_check_report
+
+    checked = _validated(path, fmt, maps, mapping, country, gazetteer)
+    write_check_report(checked, output)
+    _summary(checked, quiet)
+
+
+@events_app.command("join")
+def join_command(
+    events_path: Path = typer.Argument(..., metavar="EVENTS", help="Event table (raw, or GeoJSON from `events import`)."),
+    claims_path: list[Path] = typer.Argument(..., metavar="CLAIMS", help="Claims GeoJSON from `frontline extract`, or text files."),
+    output: Path = typer.Option(..., "--output", "-o", help="Claims and records with their links (.geojson/.csv/.gpkg)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when CLAIMS are texts."),
+    radius_km: float = typer.Option(5.0, "--radius-km", help="Settlement-level points this close are the same place."),
+    window_days: int = typer.Option(2, "--window-days", help="Dates at most this many days apart are the same time."),
+    links_out: Path | None = typer.Option(None, "--links", help="Also write the (claim, record) pairs as CSV."),
+    weekly_out: Path | None = typer.Option(None, "--weekly", help="Also write events per oblast per ISO week per claimant (GeoJSON)."),
+    fmt: str | None = FormatOption,
+    maps: list[str] | None = MapOption,
+    mapping: Path | None = MappingOption,
+    country: str | None = CountryOption,
+    gazetteer: Path | None = GazetteerOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Join event-table records to text claims about the same place and days.
+
+    Example:
+
+        frontline events join acled_export.csv story.txt --published 2023-03-21 -o joined.geojson --links links.csv
+
+    A claim is corroborated by an independent record (another claimant and document) telling a
+    compatible story, and contradicted by one that excludes it (text: attack repelled at X;
+    record: the other side captured X within the window). Output features have record_kind
+    (text claim / event table), join_status and join_detail.
+    """
+    from geo.events.aggregate import weekly_counts
+    from geo.events.join import join_claims
+    from geo.events.output import write_table
+    from geo.export import read_events
+    from geo.extract import extract_frame
+    from geo.render.records import normalize_events
+
+    if events_path.suffix.lower() == ".geojson":
+        import geopandas as gpd
+
+        events = gpd.read_file(events_path)
+        events = events.set_crs(4326, allow_override=True) if events.crs is None else events
+        for col in normalize_events(None).columns:
+            if col not in events:
+                events[col] = None
+    else:
+        events = _validated(events_path, fmt, maps, mapping, country, gazetteer)
+    texts = [p for p in claims_path if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")]
+    if texts and len(texts) != len(claims_path):
+        raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
+    if texts:
+        day = date.fromisoformat(published) if published else None
+        claims = extract_frame([str(p) for p in texts], day)
+    else:
+        claims = read_events(claims_path[0])
+    result = join_claims(events, claims, radius_km=radius_km, window_days=window_days)
+    write_table(result.combined(), output)
+    if links_out is not None:
+        links_out.parent.mkdir(parents=True, exist_ok=True)
+        result.links.to_csv(links_out, index=False)
+    if weekly_out is not None:
+        weekly = weekly_counts(result.events)
+        weekly_out.parent.mkdir(parents=True, exist_ok=True)
+        weekly.to_file(weekly_out, driver="GeoJSON")
+    if not quiet:
+        status = result.claims["join_status"].value_counts().to_dict()
+        _stderr.print(f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
+                      + ", ".join(f"{k} {v}" for k, v in sorted(status.items())), highlight=False)

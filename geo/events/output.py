@@ -1,0 +1,82 @@
+"""Writing event tables with everything they carry: schema columns, then flags, join and ``orig_*`` columns.
+
+:func:`geo.export.write_events` writes exactly the schema; imported tables carry more (quality
+flags, source rows, the original columns), so they are written here: GeoJSON (RFC 7946), CSV or
+GeoPackage, by suffix. :func:`write_check_report` writes the input rows back with the verdict.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+
+from geo.errors import InputError
+from geo.events.load import ORIG_PREFIX
+from geo.export import rfc7946_geometries
+from geo.render.records import normalize_events
+from geo.schema import EVENT_COLUMNS
+
+REPORT_COLUMNS = ("quality_flag", "quality_detail", "place_id", "place_name", "latitude", "longitude",
+                  "geo_precision", "resolution", "distance_km")
+"""Columns appended to each input row by ``frontline events check``."""
+
+
+def _plain(values: pd.Series) -> pd.Series:
+    if values.dtype == object or str(values.dtype) in ("string", "str"):
+        return values.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+    if str(values.dtype) in ("Int64", "boolean", "Float64"):
+        return values.astype(object).where(values.notna(), None)
+    return values
+
+
+def full_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Schema columns (typed by :func:`normalize_events`) followed by every other column."""
+    base = normalize_events(frame)
+    extras = [c for c in frame.columns if c not in EVENT_COLUMNS and c != frame.geometry.name]
+    for col in extras:
+        base[col] = _plain(frame[col].reset_index(drop=True))
+    return base
+
+
+def write_table(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
+    """Write ``frame`` with all its columns as GeoJSON, CSV or GeoPackage (by the file suffix)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = full_frame(frame)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".geojson", ".json"):
+            data = data.set_geometry(rfc7946_geometries(data.geometry))
+            collection = json.loads(data.to_json(na="null", drop_id=True))
+            collection.pop("crs", None)
+            path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        elif suffix == ".csv":
+            pd.DataFrame(data.drop(columns="geometry")).to_csv(path, index=False, float_format="%.15g")
+        elif suffix == ".gpkg":
+            pyogrio.write_dataframe(data, path, layer="events", driver="GPKG", geometry_type="Unknown")
+        else:
+            raise InputError("unknown output format; use .geojson, .csv or .gpkg", source=str(path))
+    except OSError as exc:
+        raise InputError(f"cannot write ({exc.strerror})", source=str(path)) from exc
+    return path
+
+
+def write_check_report(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Every input row (its original columns, as read) followed by :data:`REPORT_COLUMNS`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    original = {c.removeprefix(ORIG_PREFIX): frame[c].to_numpy() for c in frame.columns if c.startswith(ORIG_PREFIX)}
+    report = pd.DataFrame({"source_row": frame["source_row"].to_numpy(), **original})
+    for col in REPORT_COLUMNS:
+        name = col if col not in report else f"checked_{col}"
+        report[name] = frame[col].to_numpy()
+    try:
+        report.to_csv(path, index=False, float_format="%.6g", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write ({exc.strerror})", source=str(path)) from exc
+    return path
