@@ -41,7 +41,7 @@ def weekly_counts(events: pd.DataFrame, store: GazetteerStore | None = None, *, 
     frame = frame.dropna(subset=["admin1_code", "day"])
     iso = frame["day"].dt.isocalendar()
     frame["week"] = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
-    frame["week_start"] = (frame["day"] - pd.to_timedelta(frame["day"].dt.weekday, unit="D")).dt.date.astype(str)
+    frame["week_start"] = (frame["day"] - pd.to_timedelta(frame["day"].dt.day_of_week, unit="D")).dt.date.astype(str)
     counts = frame.groupby(["admin1_code", "week", "week_start", by]).size().rename("events").reset_index()
     units = {code: store.admin_unit(code) for code in counts["admin1_code"].unique()}
     geoms = {code: store.admin_geometry(code) for code in units}

@@ -1,0 +1,147 @@
+"""Importing event tables: format detection, the record mapping, and bad input handled row by row."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.events import load_events
+from geo.events.formats import detect_format, parse_map_options
+from geo.events.load import parse_date
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "events"
+ACLED = EXAMPLES / "acled_sample.csv"
+VIINA = EXAMPLES / "viina_sample.csv"
+
+
+def flags(frame) -> dict[int, str]:
+    return {int(r): f for r, f in zip(frame["source_row"], frame["quality_flag"]) if f}
+
+
+def test_acled_sample_maps_onto_the_schema_and_keeps_every_column():
+    events = load_events(ACLED)
+    assert events.attrs["events_format"] == "acled"
+    assert len(events) == 31  # the blank row is kept
+    row = events.set_index("source_row").loc[2]
+    assert row["event_id"] == "UKR100101" and row["event_date"] == "2023-03-20"
+    assert row["claimant"] == "General Staff of the Armed Forces of Ukraine; Ukrinform"
+    assert row["stance"] == "repelled" and row["orig_admin3"] == "Bakhmutska"
+    assert {c for c in events.columns if c.startswith("orig_")} >= {"orig_event_id_cnty", "orig_notes", "orig_fatalities"}
+    by_row = events.set_index("source_row")
+    assert by_row.loc[8, "stance"] == "captured"  # "Russian forces captured … Marinka"
+    assert by_row.loc[4, "stance"] == "struck"
+    assert by_row.loc[10, "event_date"] == "2023-03-21"  # ISO date among "20 March 2023" dates
+    assert by_row.loc[28, "event_date"] == "2023-03-21"  # 21/03/2023
+    assert by_row.loc[21, "latitude"] == pytest.approx(47.5676)  # "47,5676"
+    assert flags(events) == {
+        10: "duplicate_id", 25: "bad_coordinates", 26: "duplicate_id", 27: "missing_date", 29: "blank_row",
+    }
+
+
+def test_viina_sample_is_detected_with_geonames_ids_and_compact_dates():
+    events = load_events(VIINA)
+    assert events.attrs["events_format"] == "viina"
+    row = events.set_index("source_row").loc[2]
+    assert (row["place_id"], row["event_date"], row["geo_precision"]) == ("gn:713174", "2023-03-20", 1)
+    assert row["source_url"].startswith("https://") and row["claimant"] == "pravdaua"
+    assert flags(events) == {19: "bad_date"}
+    assert "20231341" in events.set_index("source_row").loc[19, "quality_detail"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("20 March 2023", "2023-03-20"), ("2023-03-20", "2023-03-20"), ("20230320", "2023-03-20"),
+    ("20/03/2023", "2023-03-20"), ("20.03.2023", "2023-03-20"), ("March 20, 2023", "2023-03-20"),
+    ("2023-03-20T14:05:00", "2023-03-20"), ("44995", "2023-03-10"), ("32/13/2023", None), ("", None),
+])
+def test_dates_in_mixed_formats(text, expected):
+    day = parse_date(text)
+    assert (day.isoformat() if day else None) == expected
+
+
+def test_unknown_columns_name_what_was_expected(tmp_path):
+    path = tmp_path / "mystery.csv"
+    path.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_events(path)
+    message = str(err.value)
+    assert "'foo', 'bar'" in message and "event_id_cnty" in message and "asciiname" in message
+    assert "--map COLUMN=FIELD" in message and str(path) in message
+
+
+def test_acled_table_missing_a_required_column(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text("event_id_cnty,event_date,sub_event_type,location,longitude\nUKR1,2023-03-20,Armed clash,Bakhmut,38\n")
+    with pytest.raises(InputError, match="lacks column\\(s\\) latitude"):
+        load_events(path)
+
+
+def test_bad_mapping_options():
+    with pytest.raises(InputError, match="COLUMN=FIELD"):
+        parse_map_options(["location"])
+    with pytest.raises(InputError, match="unknown field 'town_name'"):
+        detect_format(["Ort"], mapping={"Ort": "town_name"})
+    with pytest.raises(InputError, match="no column 'Place'"):
+        detect_format(["Ort"], mapping={"Place": "location"})
+
+
+def test_cp1251_csv_with_a_toml_mapping_semicolons_and_decimal_commas(tmp_path):
+    text = ("Дата;Населений пункт;Область;Широта;Довгота;Опис\n"
+            "20.03.2023;Бахмут;Донецька область;48,5942;37,9989;обстріл\n"
+            "21.03.2023;Авдіївка;Донецька область;;;бої\n"
+            ";;;;;\n"
+            "21.03.2023;Лиман;Донецька область;48.99O;37.8084;опечатка\n")
+    path = tmp_path / "events_cp1251.csv"
+    path.write_bytes(text.encode("cp1251"))
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('country = "UA"\n[columns]\n"Дата" = "event_date"\n"Населений пункт" = "location"\n'
+                       '"Область" = "admin1"\n"Широта" = "latitude"\n"Довгота" = "longitude"\n"Опис" = "notes"\n',
+                       encoding="utf-8")
+    events = load_events(path, mapping_file=mapping)
+    assert events.attrs["encoding"].replace("_", "").lower() in ("cp1251", "windows1251")
+    assert events["location"].tolist()[:2] == ["Бахмут", "Авдіївка"]
+    assert events["latitude"].iloc[0] == pytest.approx(48.5942)
+    assert events["event_date"].tolist()[:2] == ["2023-03-20", "2023-03-21"]
+    assert events["orig_Опис"].iloc[0] == "обстріл"
+    assert flags(events) == {4: "blank_row", 5: "bad_coordinates"}
+    assert "latitude '48.99O'" in events["quality_detail"].iloc[3]
+
+
+def test_spreadsheet_formulas_use_cached_values_and_report_missing_ones(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["location", "latitude", "longitude", "date"])
+    sheet.append(["Bakhmut", "=48.5942", "=ROUND(37.99886,4)", "2023-03-20"])
+    sheet.append(["Lyman", "=48.9901", "=37.8084", "2023-03-21"])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    # Give the first data row cached values, as a spreadsheet app would on save; leave row 3 uncomputed.
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(cached, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode()
+                xml = xml.replace("<f>48.5942</f><v />", "<f>48.5942</f><v>48.5942</v>")
+                xml = xml.replace("<f>ROUND(37.99886,4)</f><v />", "<f>ROUND(37.99886,4)</f><v>37.9989</v>")
+                data = xml.encode()
+            dst.writestr(item, data)
+    events = load_events(cached)
+    assert events["latitude"].iloc[0] == pytest.approx(48.5942)
+    assert events["longitude"].iloc[0] == pytest.approx(37.9989)
+    assert flags(events) == {3: "uncomputed_formula"}
+    assert "latitude: =48.9901" in events["quality_detail"].iloc[1]
+
+
+def test_json_records(tmp_path):
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps({"data": [
+        {"event_id_cnty": "UKR1", "event_date": "2023-03-20", "sub_event_type": "Armed clash", "location": "Bakhmut",
+         "latitude": 48.5942, "longitude": 37.9989, "source": "Ukrinform"}]}), encoding="utf-8")
+    events = load_events(path)
+    assert events.attrs["events_format"] == "acled"
+    assert events["latitude"].iloc[0] == pytest.approx(48.5942) and events["stance"].iloc[0] == "under attack"
