@@ -52,9 +52,9 @@ def _summary(events, quiet: bool) -> None:
     counts = flag_counts(events)
     located = int(events.geometry.notna().sum())
     fmt, enc = events.attrs.get("events_format", "?"), events.attrs.get("encoding", "?")
-    _stderr.print(f"{len(events)} rows ({fmt}, {enc}): {located} located, {counts.pop('ok')} without flags", highlight=False)
+    _stderr.print(f"{len(events)} rows ({fmt}, {enc}): {located} located, {counts.pop('ok')} without flags", highlight=False, soft_wrap=True)
     for flag, n in counts.items():
-        _stderr.print(f"  {flag:22s} {n}", highlight=False)
+        _stderr.print(f"  {flag:22s} {n}", highlight=False, soft_wrap=True)
 
 
 @events_app.command("import")
@@ -184,4 +184,4 @@ def join_command(
     if not quiet:
         status = result.claims["join_status"].value_counts().to_dict()
         _stderr.print(f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
-                      + ", ".join(f"{k} {v}" for k, v in sorted(status.items())), highlight=False)
+                      + ", ".join(f"{k} {v}" for k, v in sorted(status.items())), highlight=False, soft_wrap=True)
