@@ -23,9 +23,12 @@ from pathlib import Path
 
 import blingfire
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
+from geo.claims.analyse import find_claimant
 from geo.claims.tables import claim_tables
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.schema import EVENT_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
@@ -70,9 +73,15 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
             skip = _DATELINE.match(paragraph)
             body = paragraph[skip.end():] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
-            _, spans = blingfire.text_to_sentences_and_offsets(body)
-            for start, end in spans:
-                yield base + start, body[start:end]
+            cursor = 0
+            for sentence in blingfire.text_to_sentences(body).split("\n"):
+                start = body.find(sentence, cursor)
+                if start < 0:  # blingfire normalised whitespace: fall back to its own offsets
+                    _, spans = blingfire.text_to_sentences_and_offsets(body)
+                    yield from ((base + a, body[a:b]) for a, b in spans if a >= cursor)
+                    break
+                cursor = start + len(sentence)
+                yield base + start, sentence
         offset += len(paragraph) + 1
 
 
@@ -129,13 +138,14 @@ class Extractor:
         frames: dict[int, ClaimFrame] = {}
         for index, (offset, sentence) in enumerate(sentences(doc.text)):
             found = self.scanner.find(sentence, index, offset)
-            claimed = claim_tables().reporting_cues.search(sentence) is not None
-            if found or claimed:
+            if any(m.role == "site" for m in found):
                 frame = analyse_sentence(sentence, doc.published, previous=previous)
+                frames[index] = frame
                 if frame.claimant.text:
                     previous = frame.claimant
-                frames[index] = frame
-            if not found:
+            elif claim_tables().reports(sentence, sentence.lower()):
+                previous = find_claimant(sentence) or previous  # for "The ministry also said…" next
+            if index not in frames:
                 continue
             per_sentence.append((offset, sentence, found))
             sites += [m for m in found if m.role == "site"]
@@ -207,7 +217,6 @@ class Extractor:
             "resolution_reason": reason,
             "quote": sentence,
         }
-        record["geometry"] = shapely.Point(place.lon, place.lat) if place else None
         return record
 
 
@@ -229,10 +238,14 @@ def extract_records(
 
 
 def records_frame(records: Iterable[dict]) -> gpd.GeoDataFrame:
-    """Records → GeoDataFrame in schema column order, EPSG:4326 (empty frames keep the columns)."""
+    """Records → GeoDataFrame in schema column order, EPSG:4326, one point per resolved record."""
     rows = list(records)
-    geometry = [r.pop("geometry", None) for r in rows]
-    frame = gpd.GeoDataFrame(rows, columns=list(EVENT_COLUMNS), geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"))
+    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    lon = pd.to_numeric(frame["longitude"], errors="coerce").to_numpy(dtype=float)
+    lat = pd.to_numeric(frame["latitude"], errors="coerce").to_numpy(dtype=float)
+    points = shapely.points(lon, lat)
+    points[np.isnan(lon) | np.isnan(lat)] = None
+    frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, index=frame.index, crs="EPSG:4326"))
     for column in _INTEGER_COLUMNS:
         frame[column] = frame[column].astype("Int64")
     return frame

@@ -71,14 +71,16 @@ class ClaimFrame:
         return MentionClaim(claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type)
 
 
-def _find_claimant(text: str) -> Claimant | None:
+def find_claimant(text: str) -> Claimant | None:
     tables = claim_tables()
-    if not tables.reporting_cues.search(text):
+    text = text.translate(_APOSTROPHES)
+    lowered = text.lower()
+    if not tables.reports(text, lowered):
         return None
-    found = [(m.start(), rule, m.group(0)) for rule in tables.claimants if (m := rule.pattern.search(text))]
-    if not found:
+    first = next(tables.claimants.finditer(text, lowered), None)
+    if first is None:
         return None
-    _, rule, written = min(found, key=lambda f: f[0])
+    _, _, rule, written = first
     return Claimant(rule.name, rule.kind, rule.side, written)
 
 
@@ -101,34 +103,31 @@ def analyse_sentence(
     is the claimant of the sentence before, inherited by "The ministry also said…"."""
     tables = claim_tables()
     sentence = sentence.translate(_APOSTROPHES)
+    lowered = sentence.lower()
     fallback = default
     inherited = None
-    if previous is not None and previous.name != default.name and tables.anaphora.search(sentence):
+    if previous is not None and previous.name != default.name and tables.reports(sentence, lowered) and tables.anaphora.search(sentence):
         inherited = Claimant(previous.name, previous.kind, previous.side, f"{previous.text or previous.name} (inherited)")
     clauses = []
     for i, (start, end) in enumerate(_clauses(sentence)):
         if i == 0 and inherited is not None:
             clauses.append((start, end, inherited))  # "The ministry also said…": the subject is the anaphor
         else:
-            clauses.append((start, end, _find_claimant(sentence[start:end]) or fallback))
-    stances = tuple(
-        (m.start(), m.end(), rule) for rule in tables.stances for m in rule.pattern.finditer(sentence)
-    )
+            clauses.append((start, end, find_claimant(sentence[start:end]) or fallback))
+    stances = tuple((start, end, rule) for start, end, rule, _ in tables.stances.finditer(sentence, lowered))
     side = next((c.side for _, _, c in clauses if c.text), "")
-    actors: list[tuple[int, str]] = []
-    for rule in tables.actors:
-        match = rule.pattern.search(sentence)
-        if match is None:
-            continue
+    ordered: list[str] = []
+    for _, _, rule, _ in tables.actors.finditer(sentence, lowered):
         if rule.side == "claimant":
             if side not in _SIDE_ACTOR:
                 continue
-            actors.append((match.start(), _SIDE_ACTOR[side]))
+            name = _SIDE_ACTOR[side]
         else:
-            actors.append((match.start(), rule.name))
-    ordered = list(dict.fromkeys(name for _, name in sorted(actors)))
+            name = rule.name
+        if name not in ordered:
+            ordered.append(name)
     quantity = unit = None
-    q = tables.quantity.search(sentence)
+    q = tables.quantity.search(sentence) if tables.quantity_gate.open(lowered) else None
     if q:
         number, unit = q.group("number").replace(",", ""), q.group("unit").lower()
         if number[0].isdigit():

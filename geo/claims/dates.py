@@ -55,16 +55,18 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
 
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
     """(event_date, time_precision, phrase) for a sentence; the publication date when it names none."""
-    rules, explicit = date_tables()
+    tables = date_tables()
     lowered = sentence.lower()
-    match = explicit.search(lowered)
-    if match:
-        parsed = parse_absolute(match.group(0), published)
-        if parsed is not None:
-            return parsed, 1, match.group(0)
+    if tables.explicit_gate.open(lowered):
+        match = tables.explicit.search(lowered)
+        if match:
+            parsed = parse_absolute(match.group(0), published)
+            if parsed is not None:
+                return parsed, 1, match.group(0)
     if published is None:
         return None, None, None
-    for rule in rules:
+    for index in sorted(tables.relative_gate.open(lowered)):  # the table's order is its priority
+        rule = tables.relative[index]
         for found in rule.pattern.finditer(lowered):
             if lowered[max(0, found.start() - 6):found.start()].strip().endswith("since"):
                 continue  # "since last summer" dates a state, not this claim

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 THEATRE = ("UA", "RU", "BY", "MD")
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "1"
+SCANNER_VERSION = "2"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -81,7 +81,10 @@ _POSSESSIVE_ROLE = re.compile(r"^(?:'s|’s)\s+(role|position|proposals?|plan|st
 _CAPITALISED = re.compile(r"^[A-ZА-ЯІЇЄҐ]")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
-_UNKNOWN_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*")
+_NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
+_MARKED_UNKNOWN = re.compile(rf"\b(?i:town|village|city|settlement|hamlet)\s+of\s+({_NAME})")
+_ENUM_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)({_NAME})")
+_ENUM_PREV = re.compile(rf"({_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 _FUNCTION_WORDS = {
     "in", "at", "near", "to", "into", "from", "of", "the", "and", "or", "on", "by", "for", "with", "outside",
     "around", "toward", "towards", "across", "inside", "within", "via", "a", "an", "as", "that", "while",
@@ -126,15 +129,22 @@ def _fold_char(ch: str) -> str:
     return base if ord(base) < 128 else low
 
 
+_CONTEXT_CHARS = 90
+_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) not in "'-") + "“”„«»–—…\u00a0\t"
+
+
 @cache
 def _fold_table() -> dict[int, str]:
-    return {cp: _fold_char(chr(cp)) for cp in range(0x80, 0x530) if _fold_char(chr(cp)) != chr(cp)} | {
-        cp: _fold_char(chr(cp)) for cp in (0x2019, 0x02BC, 0x2018, 0x60, 0xB4)
-    } | {cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)}
+    table = {cp: _fold_char(chr(cp)) for cp in range(0x80, 0x530) if _fold_char(chr(cp)) != chr(cp)}
+    table |= {cp: _fold_char(chr(cp)) for cp in (0x2019, 0x02BC, 0x2018, 0x60, 0xB4)}
+    table |= {cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)}
+    table |= {ord(c): " " for c in _SEPARATORS if c not in "`"}
+    return table
 
 
 def fold(text: str) -> str:
-    """Lower-case, diacritic-free, apostrophe-normalised copy of ``text`` with the same length."""
+    """Lower-case, diacritic-free copy of ``text`` with the same length: apostrophes become
+    ``'``, punctuation becomes spaces (so every word starts after a space)."""
     return text.translate(_fold_table())
 
 
@@ -176,9 +186,9 @@ class MentionScanner:
                 log.warning("scanner cache %s unreadable; rebuilding", path)
         automaton = ahocorasick.Automaton()
         for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
-            for form in {fold(written), key}:
-                if len(form) >= 3 and form not in automaton:
-                    automaton.add_word(form, (len(form), key))
+            for form in {" ".join(fold(written).split()), key}:
+                if len(form) >= 3 and " " + form not in automaton:
+                    automaton.add_word(" " + form, (len(form), key))  # a leading space: word starts only
         automaton.make_automaton()
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
             stale.unlink(missing_ok=True)
@@ -203,17 +213,15 @@ class MentionScanner:
         return any(h.place.kind == "country" for h in hits)
 
     def _raw_matches(self, sentence: str) -> list[tuple[int, int, str]]:
-        folded = fold(sentence)
+        folded = " " + fold(sentence)
         found = []
         for end, (length, key) in self.automaton.iter(folded):
-            start = end - length + 1
-            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
-                continue
+            start = end - length  # in the sentence (the folded copy has one leading space)
             if end + 1 < len(folded) and (folded[end + 1].isalnum() or (folded[end + 1] == "-" and end + 2 < len(folded) and folded[end + 2].isalpha())):
                 continue
             if not _CAPITALISED.match(sentence[start]):
                 continue
-            found.append((start, end + 1, key))
+            found.append((start, end, key))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen, last_end = [], -1
         for start, end, key in found:
@@ -226,7 +234,9 @@ class MentionScanner:
         """Mentions in one sentence; ``offset`` is the sentence's position in the document."""
         mentions: list[Mention] = []
         for start, end, key in self._raw_matches(sentence):
-            before, after = sentence[:start], sentence[end:]
+            # Context patterns end at the mention: they only need the few words before it.
+            window = max(0, start - _CONTEXT_CHARS)
+            before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
             m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index)
             region_after = _REGION_AFTER.match(after)
             if region_after:
@@ -242,10 +252,10 @@ class MentionScanner:
             if direction:
                 m.direction = direction.group("dir").lower().replace("-", "")
                 m.approximate = True
-                m.context_start = offset + direction.start()
+                m.context_start = offset + window + direction.start()
             elif _APPROXIMATE.search(before):
                 m.approximate = True
-            if not self._accept(m, sentence, start, before, after):
+            if not self._accept(m, start, before, after):
                 continue
             mentions.append(m)
         mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
@@ -253,7 +263,7 @@ class MentionScanner:
         self._group(sentence, offset, mentions)
         return mentions
 
-    def _accept(self, m: Mention, sentence: str, start: int, before: str, after: str) -> bool:
+    def _accept(self, m: Mention, start: int, before: str, after: str) -> bool:
         if m.key in self.metonyms and (
             _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
         ):
@@ -265,7 +275,7 @@ class MentionScanner:
             return False
         prev_word = _WORD_BEFORE.search(before)
         if prev_word and _CAPITALISED.match(prev_word.group(1)) and prev_word.group(1).lower() not in _FUNCTION_WORDS:
-            if before[: prev_word.start()].strip() and not before[: prev_word.start()].rstrip().endswith((".", ":", "“", '"', "(")):
+            if (before[: prev_word.start()].strip() or start > len(before)) and not before[: prev_word.start()].rstrip().endswith((".", ":", "“", '"', "(")):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
         if next_word and not m.region and _CAPITALISED.match(next_word.group(1)):
@@ -276,31 +286,37 @@ class MentionScanner:
         return True
 
     def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
-        """Capitalised names the gazetteer lacks, where context says they are places."""
-        taken = [(m.start - offset, m.end - offset) for m in known]
+        """Capitalised names the gazetteer lacks, where context says they are places: after "the
+        village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
+        and Andriivka")."""
+        spans: dict[tuple[int, int], bool] = {}
+        for match in _MARKED_UNKNOWN.finditer(sentence):
+            spans[match.span(1)] = True
+        frontier = [(m.start - offset, m.end - offset) for m in known if m.role == "site" and not self._is_country(m.key)]
+        taken = {(m.start - offset, m.end - offset) for m in known}
+        while frontier:
+            a, b = frontier.pop()
+            after = _ENUM_NEXT.match(sentence, b)
+            before = _ENUM_PREV.search(sentence, max(0, a - _CONTEXT_CHARS), a)
+            for span in ((after.span(1) if after else None), (before.span(1) if before else None)):
+                if span and span not in spans and span not in taken and span[0] > 0:
+                    spans[span] = False
+                    frontier.append(span)
         found = []
-        for match in _UNKNOWN_NAME.finditer(sentence):
-            s, e = match.span()
-            if any(a <= s < b or a < e <= b for a, b in taken) or s == 0:
+        for (s, e), marked in sorted(spans.items()):
+            text = sentence[s:e]
+            if any(a <= s < b or a < e <= b for a, b in taken) or text.lower() in _FUNCTION_WORDS:
                 continue
-            before = sentence[:s]
-            after = sentence[e:]
-            marked = bool(re.search(r"\b(town|village|city|settlement|hamlet)\s+of\s+$", before, re.IGNORECASE))
-            enum_neighbour = any(
-                _ENUM_GAP.match(sentence[b:s]) or _ENUM_GAP.match(sentence[e:a])
-                for (a, b), m in zip(taken, known) if m.role == "site" and not self._is_country(m.key)
-            )
-            if after.startswith(("'s", "’s")) or match.group(0).endswith(("'s", "’s")):
+            if text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), e):
                 continue
-            if not (marked or enum_neighbour):
-                continue
-            if match.group(0).lower() in _FUNCTION_WORDS or _WORD_AFTER.match(after) and _CAPITALISED.match(_WORD_AFTER.match(after).group(1)):
-                continue
-            key = name_key(match.group(0))
+            key = name_key(text)
             if key in self.not_places or self.store.lookup(key):
                 continue  # the scanner saw it and rejected it in this context
-            m = Mention(match.group(0), key, offset + s, offset + e, sentence_index, known=False,
-                        marked=marked, locative=bool(_LOCATIVE.search(before)))
+            nxt = _WORD_AFTER.match(sentence[e:])
+            if nxt and _CAPITALISED.match(nxt.group(1)) and not sentence[e:].startswith(","):
+                continue  # part of a longer name
+            m = Mention(text, key, offset + s, offset + e, sentence_index, known=False, marked=marked,
+                        locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS):s])))
             m.notes.append("not in gazetteer; context marks it as a place")
             found.append(m)
         return found
@@ -328,7 +344,7 @@ class MentionScanner:
                     break  # "Lyman, Donetsk Oblast": a hint, not a member
                 j += 1
             members = mentions[i: j + 1]
-            if _REGIONS_OF.search(sentence[: members[0].start - offset]) or (
+            if _REGIONS_OF.search(sentence, max(0, members[0].start - offset - _CONTEXT_CHARS), members[0].start - offset) or (
                 len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
             ):
                 for m in members:

@@ -27,6 +27,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from geo.claims.tables import Gate
+
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
@@ -75,27 +77,28 @@ def parse_date(value: object) -> date | None:
 
 
 @cache
-def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resources.files("geo.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    gate = Gate([data["comment_spam"]["triggers"]])
     spam = re.compile("|".join(f"(?:{p})" for p in data["comment_spam"]["patterns"]), re.IGNORECASE)
     cut = re.compile("|".join(f"(?:{p})" for p in data["comments_start"]["patterns"]), re.IGNORECASE)
-    return spam, cut
+    return gate, spam, cut
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     """Split paragraphs into (kept, dropped): reader-comment spam, and everything after a
     "Comments" heading, is dropped."""
-    spam, cut = _boilerplate()
+    gate, spam, cut = _boilerplate()
     kept, dropped = [], []
     in_comments = False
     for para in paragraphs:
         para = " ".join(para.split())
         if not para:
             continue
-        if in_comments or cut.fullmatch(para):
+        if in_comments or (len(para) < 60 and cut.fullmatch(para)):
             in_comments = True
             dropped.append(para)
-        elif spam.search(para):
+        elif gate.open(para.lower()) and spam.search(para):
             dropped.append(para)
         else:
             kept.append(para)

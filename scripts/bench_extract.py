@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Benchmark: news articles per second, end to end (documents → mentions → resolution → records).
+
+Generates a corpus of ~5 kB wire-style articles from templates with real theatre place names
+(a JSONL file in a temp folder), then streams it through ``geo.extract.extract_records`` on one
+core, counting records without holding them. Prints articles/s, ms/article and resident memory
+at intervals (flat memory = streaming). Floor (issue 4): ≥ 500 articles/s per core.
+
+    .venv/bin/python scripts/bench_extract.py [--articles 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from geo.extract import ExtractStats, Extractor, extract_records
+
+PLACES = [
+    "Bakhmut", "Avdiivka", "Lyman", "Marinka", "Vuhledar", "Kreminna", "Kupiansk", "Soledar", "Chasiv Yar",
+    "Kostiantynivka", "Kramatorsk", "Sloviansk", "Toretsk", "Pokrovsk", "Kurakhove", "Velyka Novosilka",
+    "Orikhiv", "Huliaipole", "Tokmak", "Melitopol", "Enerhodar", "Nova Kakhovka", "Kherson", "Mykolaiv",
+    "Kharkiv", "Izium", "Svatove", "Bilohorivka", "Siversk", "Horlivka", "Mariupol", "Berdyansk",
+    "Hryhorivka", "Bohdanivka", "Ivanivske", "Novoselivka", "Mykolaivka", "Krasnohorivka", "Ocheretyne",
+]
+REGIONS = ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv"]
+CLAIMANTS = ["Ukraine's General Staff", "Russia's defence ministry", "British intelligence",
+             "the Institute for the Study of War", "the regional governor", "Ukraine's military"]
+# Sentences without places: most of a real article (context, diplomacy, quotes, background).
+FILLER = [
+    "The war has displaced millions of people and destroyed much of the country's infrastructure.",
+    "Officials in Brussels are debating a new package of sanctions and ammunition deliveries.",
+    "\u201cWe will not give up a single metre of our land,\u201d a commander told reporters on Tuesday.",
+    "Analysts say both sides are preparing for a spring offensive as the ground dries out.",
+    "Western governments have pledged more air defence systems, but deliveries have been slow.",
+    "Reuters could not independently verify the battlefield reports from either side.",
+    "Energy prices fell for a third week as gas storage remained above seasonal averages.",
+    "The United Nations said humanitarian access to front-line communities remained limited.",
+]
+TEMPLATES = [
+    "{c} said its forces repelled {n} Russian attacks near {p1}, {p2} and {p3}, all in the {r} region, over the past day.",
+    "According to {c}, Russian forces made small gains west of {p1} and north of the town of {p2}.",
+    "Russian artillery shelled {p1} overnight, killing {n} civilians, {c} said.",
+    "{c} said on Monday that its troops had taken control of {p1}, a claim Kyiv did not confirm.",
+    "Fighting raged on in the eastern Ukrainian town of {p1}, where Ukrainian forces have held out since last summer.",
+    "Ukrainian forces are on the defensive in the southern regions of {r} and {r2}, {c} said.",
+    "Beijing has repeatedly denied Western accusations that it intends to arm Russia, while Washington has noted that China has not condemned the invasion.",
+    "Residents of {p1} described a quiet night as electricity returned to parts of the city.",
+    "Ministers gathered in Brussels on Tuesday to discuss ammunition deliveries, officials said.",
+]
+
+
+def make_article(rng: random.Random, i: int) -> dict:
+    sentences, size = [], 0
+    while size < 5000:
+        p = rng.sample(PLACES, 3)
+        r, r2 = rng.sample(REGIONS, 2)
+        template = rng.choice(TEMPLATES) if rng.random() < 0.4 else rng.choice(FILLER)
+        s = template.format(c=rng.choice(CLAIMANTS), n=rng.randint(2, 90), p1=p[0], p2=p[1], p3=p[2], r=r, r2=r2)
+        sentences.append(s[0].upper() + s[1:])
+        size += len(s) + 1
+    paragraphs = [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
+    return {"id": f"bench-{i}", "title": f"Frontline update {i}", "text": "\n".join(paragraphs),
+            "published": (date(2023, 3, 1 + i % 28)).isoformat()}
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args()
+    rng = random.Random(20230321)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for i in range(args.articles):
+                fh.write(json.dumps(make_article(rng, i)) + "\n")
+        size_mb = corpus.stat().st_size / 1e6
+        extractor = Extractor()
+        list(extract_records([corpus], extractor=extractor))[:0]  # warm: scanner, caches, imports
+        stats = ExtractStats()
+        samples = []
+        start = time.perf_counter()
+        records = 0
+        for record in extract_records([corpus], extractor=extractor, stats=stats):
+            records += 1
+            if records % 20_000 == 0:
+                samples.append(rss_mb())
+        elapsed = time.perf_counter() - start
+    per_s = args.articles / elapsed
+    print(f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article)")
+    print(f"second pass (warm caches): {elapsed:.2f} s, {per_s:,.0f} articles/s, {1e3 / per_s:.2f} ms/article, {records:,} records")
+    print(f"summary: {stats.summary()}")
+    print(f"resident memory while streaming (MB): {', '.join(f'{m:.0f}' for m in samples)}")
+    print(f"floor ≥ 500 articles/s per core: {'met' if per_s >= 500 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
