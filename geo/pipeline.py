@@ -106,7 +106,7 @@ def run(
         tables = [validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables]
         table = pd.concat(tables, ignore_index=True)
         table_count = len(table)
-        events = join_claims(table, events)
+        events = join_claims(table, events).combined()
     control_frame, control_notes = load_control(control)
     notes += control_notes
     boundary_frame = load_boundaries(boundaries)

@@ -26,6 +26,7 @@ class ResolutionKind(StrEnum):
     CONTEXT = "context"
     REGION_FALLBACK = "region_fallback"
     ONLINE = "online"
+    TABLE = "table"  # coordinates given by an imported event table
     UNRESOLVED = "unresolved"
 
 
@@ -68,6 +69,15 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "quote",
 )
 """Property columns of an event record, in export order; ``geometry`` (EPSG:4326) comes last."""
+
+ANNOTATION_COLUMNS: tuple[str, ...] = (
+    "record_kind",
+    "join_status",
+    "join_detail",
+    "quality_flag",
+    "quality_detail",
+)
+"""Optional columns added by event-table validation and joins; kept through maps and exports when present."""
 
 STANCES: tuple[str, ...] = (
     "repelled",

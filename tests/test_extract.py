@@ -172,3 +172,19 @@ def test_cli_run_writes_map_geojson_and_report(tmp_path):
     features = json.loads((tmp_path / "run" / "events.geojson").read_text())["features"]
     kinds = {f["properties"]["location"]: f["geometry"]["type"] for f in features}
     assert kinds["Zaporizhzhia region"] == "Polygon"  # region-level claim drawn as the region
+
+
+def test_cli_run_joins_an_event_table_to_the_claims(tmp_path):
+    out = run_cli("run", SITREP, "--published", "2023-03-21", "--events", ROOT / "examples" / "events" / "acled_sample.csv",
+                  "-o", tmp_path / "run")
+    assert out.returncode == 0, out.stderr
+    assert b"31 table events" in out.stdout
+    features = json.loads((tmp_path / "run" / "events.geojson").read_text())["features"]
+    claims = {(f["properties"]["location"], f["properties"]["claimant"]): f["properties"]
+              for f in features if f["properties"].get("record_kind") == "text claim"}
+    # The ACLED sample has the Russian MoD capturing Marinka (contradicting Ukraine's "repelled")
+    # and the General Staff repelling attacks at Krasnohorivka (contradicting the MoD's "captured").
+    assert claims[("Marinka", "Ukrainian military")]["join_status"] == "contradicted"
+    assert claims[("Krasnohorivka", "Russian MoD")]["join_status"] == "contradicted"
+    assert claims[("Chasiv Yar", "Ukrainian military")]["join_status"] == "corroborated"
+    assert {f["properties"]["record_kind"] for f in features} == {"text claim", "event table"}

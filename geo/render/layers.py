@@ -43,6 +43,7 @@ KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = 0, 1, 2, 3
 DETAIL_COLUMNS = (
     "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit", "location",
     "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision", "uncertainty_m",
+    "join_status", "join_detail", "quality_flag", "quality_detail",
 )  # fmt: skip
 
 _PANEL_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -137,10 +138,11 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
         for title, url in zip(mapped["source_title"].tolist(), mapped["source_url"].tolist(), strict=True)
     ]
     src_codes, src_uniques = pd.factorize(pd.Series(source_keys, dtype=object))
-    details = mapped[list(DETAIL_COLUMNS)].astype(object).where(mapped[list(DETAIL_COLUMNS)].notna(), None)
+    detail_columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
+    details = mapped[detail_columns].astype(object).where(mapped[detail_columns].notna(), None)
     details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
     details["uncertainty_m"] = details["uncertainty_m"].map(lambda v: None if v is None else round(float(v)))
-    detail_keys = pd.MultiIndex.from_frame(details.fillna("\x00")) if n else pd.MultiIndex.from_tuples([], names=DETAIL_COLUMNS)
+    detail_keys = pd.MultiIndex.from_frame(details.fillna("\x00")) if n else pd.MultiIndex.from_tuples([], names=detail_columns)
     detail_codes, detail_uniques = pd.factorize(detail_keys) if n else (np.zeros(0, int), [])
     detail_values = [[None if v == "\x00" else v for v in row] for row in list(detail_uniques)]
     polygons: dict[str, Any] = {}
@@ -171,7 +173,7 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
         "stances": {"names": list(stance_names), "styles": stance_styles},
         "cols": {"place_name": _vocab(mapped["place_name"]), "quote": _vocab(quotes)},
         "sources": {"v": [[part or None for part in s.split("\x00")] for s in src_uniques], "i": src_codes.tolist()},
-        "detail": {"keys": list(DETAIL_COLUMNS), "v": detail_values, "i": np.asarray(detail_codes).tolist()},
+        "detail": {"keys": detail_columns, "v": detail_values, "i": np.asarray(detail_codes).tolist()},
         "g": polygons,
         "styles": {"uncertainty": st.UNCERTAINTY_STYLE, "region": st.REGION_STYLE, "sector": st.SECTOR_STYLE},
     }

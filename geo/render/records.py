@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from geo.errors import InputError
-from geo.schema import EVENT_COLUMNS
+from geo.schema import ANNOTATION_COLUMNS, EVENT_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,9 @@ def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) 
             out[col] = pd.array(pd.to_numeric(raw, errors="coerce").round(), dtype="Int64")
         else:
             out[col] = pd.Series([_text(v) for v in raw.tolist()], dtype=object).to_numpy()
+    for col in ANNOTATION_COLUMNS:
+        if col in events.columns:
+            out[col] = pd.Series([_text(v) for v in events[col].tolist()], dtype=object).to_numpy()
     frame = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
     frame.index = pd.RangeIndex(n)
     geoms = frame.geometry.values
