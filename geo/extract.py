@@ -31,7 +31,7 @@ from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
 from geo.claims.tables import claim_tables
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
-from geo.schema import EVENT_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
+from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 
 CONFIDENT = 0.8
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
-_INTEGER_COLUMNS = ("time_precision", "geo_precision", "uncertainty_m", "candidates")
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
 
@@ -246,7 +245,7 @@ def records_frame(records: Iterable[dict]) -> gpd.GeoDataFrame:
     points = shapely.points(lon, lat)
     points[np.isnan(lon) | np.isnan(lat)] = None
     frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, index=frame.index, crs="EPSG:4326"))
-    for column in _INTEGER_COLUMNS:
+    for column in INTEGER_COLUMNS:
         frame[column] = frame[column].astype("Int64")
     return frame
 

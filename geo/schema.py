@@ -79,6 +79,11 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
 )
 """Optional columns added by event-table validation and joins; kept through maps and exports when present."""
 
+INTEGER_COLUMNS: tuple[str, ...] = ("time_precision", "geo_precision", "uncertainty_m", "candidates")
+"""Nullable integer columns of the record (pandas ``Int64``)."""
+FLOAT_COLUMNS: tuple[str, ...] = ("latitude", "longitude", "confidence", "quantity")
+"""Float columns of the record; every other column is text."""
+
 STANCES: tuple[str, ...] = (
     "repelled",
     "captured",

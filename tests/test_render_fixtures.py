@@ -43,11 +43,11 @@ def _row(event_id: str, claimant: str, stance: str, place: str | None, geom, **e
     row.update(
         event_id=event_id, doc_id=f"doc-{event_id[:3]}", claimant=claimant, stance=stance, place_name=place,
         location=place, event_type="Battles", sub_event_type="Armed clash", event_date="2025-01-05",
-        time_precision="day", country="Ukraine", admin1="Donetsk", geo_precision=1, uncertainty_m=2000.0,
+        time_precision=1, country="UA", admin1="Donetska oblast", geo_precision=1, uncertainty_m=2000.0,
         resolution="exact", resolution_reason="unique settlement name in Donetsk Oblast", confidence=0.9,
         source_title="Daily front report", source_url="https://example.org/report/1", published="2025-01-05T18:00:00Z",
         quote=f"{claimant} said the situation near {place} was {stance}.", geometry=geom,
-        claimant_kind={"Russian MoD": "state", "Ukrainian military": "state"}.get(claimant, "analyst"),
+        claimant_kind={"Russian MoD": "military", "Ukrainian military": "military"}.get(claimant, "osint"),
     )
     row.update(extra)
     return row

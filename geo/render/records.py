@@ -19,12 +19,11 @@ import pandas as pd
 import shapely
 
 from geo.errors import InputError
-from geo.schema import ANNOTATION_COLUMNS, EVENT_COLUMNS
+from geo.schema import ANNOTATION_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS
 
 log = logging.getLogger(__name__)
 
-FLOAT_COLUMNS = ("latitude", "longitude", "uncertainty_m", "confidence", "quantity")
-INT_COLUMNS = ("geo_precision",)
+INT_COLUMNS = INTEGER_COLUMNS
 TEXT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in FLOAT_COLUMNS + INT_COLUMNS)
 
 # Longitude/latitude box of the theatre (Ukraine, Crimea, the Black Sea coast and the border

@@ -23,7 +23,7 @@ from geo.render.records import normalize_events
 log = logging.getLogger(__name__)
 
 # Half-width in days of the interval a date of a given precision stands for.
-PRECISION_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
+PRECISION_DAYS = {1: 0, 2: 3, 3: 15}  # ACLED time_precision: 1 day, 2 week, 3 month or coarser
 QUOTE_CHARS_IN_REPORT = 300
 
 
@@ -32,7 +32,7 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     frame = normalize_events(events)
     place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
     dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
-    half = frame["time_precision"].str.lower().map(PRECISION_DAYS).fillna(0)
+    half = pd.to_numeric(frame["time_precision"], errors="coerce").map(PRECISION_DAYS).fillna(0)
     claims = pd.DataFrame(
         {
             "row": range(len(frame)), "place": place, "place_name": frame["place_name"], "claimant": frame["claimant"],
