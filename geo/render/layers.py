@@ -276,9 +276,11 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
     """One control-of-terrain layer and one frontline layer per (source, date, status).
 
     Only the latest date of each source is shown on opening; the others are listed, unticked.
-    The frontline is the boundary of the controlled area (it includes borders and coasts where
-    the area meets them).
+    The frontline is :func:`geo.frontline.line.frontline`: the area's boundary less the
+    international border and coast (for an occupied area); other statuses draw their boundary.
     """
+    from geo.frontline.line import frontline
+
     frame = control.to_crs(4326) if control.crs is not None else control.set_crs(4326)
     frame = frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
     source = frame["source"] if "source" in frame else pd.Series("control", index=frame.index)
@@ -298,7 +300,7 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
                 pane="fl-control", z_index=380, tooltip=None, show=shown,
             )
         )
-        front = shapely.boundary(area)
+        front = frontline(area) if status.lower() in ("occupied", "russian") else shapely.boundary(area)
         layers.append(
             VectorLayer(
                 gpd.GeoSeries([front], crs=4326), f"Frontline: {src}, {date}", st.FRONTLINE_STYLE,

@@ -37,6 +37,21 @@ KNOWN_CLAIMANTS: dict[str, str] = {
     "institute for the study of war": "#2e7d32",
     "deepstate": "#6a1b9a",
     "deepstatemap": "#6a1b9a",
+    # The canonical claimants of geo/data/claims.toml: each its own colour, sides in related hues.
+    "ukrainian government": "#4a90d9",
+    "ukrainian mfa": "#6fa8dc",
+    "ukrainian mod": "#0d3c8c",
+    "kremlin": "#8e1b1b",
+    "russian government": "#e57373",
+    "wagner group": "#5d4037",
+    "british intelligence": "#00897b",
+    "us government": "#3949ab",
+    "chinese government": "#f9a825",
+    "iaea": "#ff7f0e",
+    "regional authorities": "#8d6e63",
+    "reuters": "#ef6c00",
+    "kommersant": "#ad1457",
+    "unattributed report": "#7f7f7f",
 }
 UNKNOWN_CLAIMANT = "unattributed"
 UNKNOWN_COLOR = "#7f7f7f"
