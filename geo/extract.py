@@ -38,6 +38,8 @@ from geo.text.sources import Document, iter_documents
 log = logging.getLogger(__name__)
 
 CONFIDENT = 0.8
+NEIGHBOUR_SENTENCES = 2
+CANDIDATES_AS_CONTEXT = 8
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
@@ -101,6 +103,14 @@ class Extractor:
         return f"{m.text} region" if m.region and not m.text.lower().endswith(("region", "oblast", "province")) else m.text
 
     def _resolve(self, mentions: list[Mention]) -> dict[int, Resolution]:
+        """Resolve every site mention of one document, using the document as context.
+
+        Pass 1 resolves each name alone (with its admin hint). Confident settlements become
+        anchors for the whole document. Pass 2 re-resolves the ambiguous names with ``near`` =
+        the anchors plus the leading candidates of other ambiguous names within
+        :data:`NEIGHBOUR_SENTENCES` sentences — so "Lyman and Novoselivka" pick the pair that lie
+        together even when neither is confident alone.
+        """
         first: dict[int, Resolution] = {}
         anchors: list[tuple[int, float, float]] = []
         for i, m in enumerate(mentions):
@@ -110,13 +120,19 @@ class Extractor:
                 res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT
             ):
                 anchors.append((i, res.place.lat, res.place.lon))
+        ambiguous = [i for i, res in first.items()
+                     if res.resolved and res.place.kind in ("settlement", "feature") and res.confidence < CONFIDENT
+                     and len(res.candidates) >= 2 and not mentions[i].region]
         final = dict(first)
-        for i, res in first.items():
-            if res.resolved and res.confidence >= CONFIDENT or len(res.candidates) < 2 or mentions[i].region:
-                continue
-            near = [(lat, lon) for j, lat, lon in anchors if j != i and mentions[j].key != mentions[i].key]
+        for i in ambiguous:
+            m = mentions[i]
+            near = [(lat, lon) for j, lat, lon in anchors if j != i and mentions[j].key != m.key]
+            for j in ambiguous:
+                if j != i and mentions[j].key != m.key and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES:
+                    near += [(c.place.lat, c.place.lon) for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
+                             if c.place.lat is not None and not c.place.is_region]
             if near:
-                final[i] = self.resolver.resolve(self._query(mentions[i]), admin1=mentions[i].admin_hint, near=near)
+                final[i] = self.resolver.resolve(self._query(m), admin1=m.admin_hint, near=near)
         return final
 
     # -- records ------------------------------------------------------------------------------

@@ -188,3 +188,22 @@ def test_cli_run_joins_an_event_table_to_the_claims(tmp_path):
     assert claims[("Krasnohorivka", "Russian MoD")]["join_status"] == "contradicted"
     assert claims[("Chasiv Yar", "Ukrainian military")]["join_status"] == "corroborated"
     assert {f["properties"]["record_kind"] for f in features} == {"text claim", "event table"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Neither name is confident alone; together they pick the pair that lie together.
+    ("Russian forces attacked Lyman and Novoselivka overnight, the General Staff said.",
+     {"Lyman": (48.99012, 37.80843), "Novoselivka": (49.0701, 37.69517)}),      # GeoNames 704204, 699185
+    ("Fighting continued near Hryhorivka and Vasylivka in the south.",
+     {"Hryhorivka": (47.69431, 35.35698), "Vasylivka": (47.44218, 35.28213)}),  # GeoNames 708120, 686729
+    # A confident anchor pulls an ambiguous neighbour: the Mykolaivka 13 km from Sloviansk.
+    ("Russian troops shelled Mykolaivka and Sloviansk on Sunday.",
+     {"Mykolaivka": (48.86193, 37.76835), "Sloviansk": (48.84974, 37.59739)}),  # GeoNames 700119, 693468
+])
+def test_co_mentioned_places_disambiguate_each_other(tmp_path, extractor, sentence, expected):
+    path = tmp_path / "s.txt"
+    path.write_text(sentence, encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    for name, (lat, lon) in expected.items():
+        r = rows(frame, name).iloc[0]
+        assert km(r.latitude, r.longitude, lat, lon) < 2.0, (name, r.place_id, r.resolution_reason)
