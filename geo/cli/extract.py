@@ -52,7 +52,7 @@ def report_stats(stats, quiet: bool) -> None:
     for message in stats.messages:
         _stderr.print(f"[yellow]{message}[/]", highlight=False, soft_wrap=True)
     if not quiet:
-        _stderr.print(stats.summary(), highlight=False)
+        _stderr.print(stats.summary(), highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -244,11 +244,12 @@ class MentionScanner:
                 m.text = sentence[start:end + region_after.end()]
                 m.end = offset + end + region_after.end()
                 after = sentence[end + region_after.end():]
-            if _REGIONS_OF.search(before) or _REGION_IN_KEY.search(key):
+            has_of = " of " in before[-60:]  # the "X of" patterns are only tried when one can match
+            if (has_of and _REGIONS_OF.search(before)) or _REGION_IN_KEY.search(key):
                 m.region = True
-            m.marked = bool(_MARKER.search(before))
+            m.marked = has_of and bool(_MARKER.search(before))
             m.locative = bool(_LOCATIVE.search(before))
-            direction = _DIRECTION.search(before)
+            direction = _DIRECTION.search(before) if has_of else None
             if direction:
                 m.direction = direction.group("dir").lower().replace("-", "")
                 m.approximate = True
@@ -258,7 +259,8 @@ class MentionScanner:
             if not self._accept(m, start, before, after):
                 continue
             mentions.append(m)
-        mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
+        if mentions or " of " in sentence:
+            mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
         mentions.sort(key=lambda m: m.start)
         self._group(sentence, offset, mentions)
         return mentions
