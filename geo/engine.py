@@ -220,7 +220,12 @@ class _DaskRunner(_Runner):
             raise FrontlineError(_DASK_MISSING) from None
         self.gazetteer = gazetteer
         self.cluster = None
+        self.quieted: tuple[logging.Logger, int] | None = None
         if address is None:
+            # The local scheduler runs in this process and logs at INFO; keep that off the user's stderr.
+            chatty = logging.getLogger("distributed")
+            self.quieted = (chatty, chatty.level)
+            chatty.setLevel(max(chatty.getEffectiveLevel(), logging.WARNING))
             self.cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
                                         processes=True, dashboard_address=None, silence_logs=logging.WARNING)
             self.client = Client(self.cluster)
@@ -244,6 +249,8 @@ class _DaskRunner(_Runner):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        if self.quieted is not None:
+            self.quieted[0].setLevel(self.quieted[1])
 
 
 def _dask_installed() -> bool:
@@ -288,10 +295,10 @@ def extract_parallel(
         raise FrontlineError(f"batch size must be 1 or more, not {batch_size}")
     if workers is not None and workers < 1:
         raise FrontlineError(f"--workers must be 1 or more, not {workers}")
-    if scheduler == "dask" and not _dask_installed():
-        raise FrontlineError(_DASK_MISSING)
     if scheduler not in SCHEDULERS and ":" not in scheduler:
         raise FrontlineError(f"--scheduler must be 'processes', 'dask' or a Dask scheduler address, not {scheduler!r}")
+    if scheduler != "processes" and not _dask_installed():
+        raise FrontlineError(_DASK_MISSING)
     return _stream(paths, published, workers, scheduler, batch_size, gazetteer,
                    stats if stats is not None else ExtractStats(), max_in_flight, on_document)
 
