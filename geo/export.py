@@ -75,9 +75,8 @@ def _ensure_parent(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def to_geojson(events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS) -> Path:
-    """Write an RFC 7946 FeatureCollection (no ``crs`` member, ``null`` geometry when unresolved)."""
-    path = Path(path)
+def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
+    """An RFC 7946 FeatureCollection as text (no ``crs`` member, ``null`` geometry when unresolved)."""
     frame = _prepare(events)
     frame = frame.set_geometry(rfc7946_geometries(frame.geometry, decimals))
     for col in ("latitude", "longitude"):
@@ -85,8 +84,14 @@ def to_geojson(events: pd.DataFrame, path: str | Path, *, decimals: int = COORDI
     collection = json.loads(frame.to_json(na="null", drop_id=True, to_wgs84=True))
     collection.pop("crs", None)
     collection.pop("bbox", None)
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_geojson(events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS) -> Path:
+    """Write :func:`geojson_text` to ``path`` (folders are created)."""
+    path = Path(path)
     _ensure_parent(path)
-    path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(geojson_text(events, decimals=decimals), encoding="utf-8")
     return path
 
 

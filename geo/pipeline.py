@@ -86,8 +86,13 @@ def run(
     self_contained: bool = False,
     extractor: Extractor | None = None,
     on_document: Callable | None = None,
+    workers: int | None = 1,
+    scheduler: str = "processes",
 ) -> RunResult:
-    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html`` to ``out_dir``."""
+    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html`` to ``out_dir``.
+
+    ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
+    (same records), opening the extractor's gazetteer store."""
     from geo.export import to_geojson
     from geo.render import build_map, write_map
     from geo.render.report import write_report
@@ -96,7 +101,14 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     extractor = extractor or Extractor()
     stats = ExtractStats()
-    claims = records_frame(extract_records(paths, published, extractor=extractor, stats=stats, on_document=on_document))
+    if workers == 1 and scheduler == "processes":
+        records = extract_records(paths, published, extractor=extractor, stats=stats, on_document=on_document)
+    else:
+        from geo.engine import extract_parallel
+
+        records = extract_parallel(paths, published, workers=workers, scheduler=scheduler,
+                                   gazetteer=extractor.resolver.store.path, stats=stats, on_document=on_document)
+    claims = records_frame(records)
     events = claim_geometry(claims, extractor.resolver.store)
     table_count = 0
     notes: list[str] = []

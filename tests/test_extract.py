@@ -207,3 +207,20 @@ def test_co_mentioned_places_disambiguate_each_other(tmp_path, extractor, senten
     for name, (lat, lon) in expected.items():
         r = rows(frame, name).iloc[0]
         assert km(r.latitude, r.longitude, lat, lon) < 2.0, (name, r.place_id, r.resolution_reason)
+
+
+def test_cli_usage_errors_are_reported_without_a_traceback():
+    out = run_cli("extract", "examples/sitrep_2023-03-21.txt", "--no-such-option")
+    assert out.returncode == 2
+    assert b"No such option" in out.stderr and b"Traceback" not in out.stderr
+    assert out.stdout == b""
+
+
+def test_cli_extract_with_two_workers_gives_the_same_records(tmp_path, shared_dir):
+    seed = shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"
+    one = run_cli("extract", SITREP, seed, "--published", "2023-03-21", "-q")
+    two = run_cli("extract", SITREP, seed, "--published", "2023-03-21", "-q", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    bad = run_cli("extract", SITREP, "--workers", "0")
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr

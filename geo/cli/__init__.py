@@ -25,10 +25,14 @@ def _load_commands() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``frontline`` console script."""
+    """Entry point of the ``frontline`` console script.
+
+    Click (in standalone mode) prints usage errors itself with exit code 2; our own exceptions
+    become one line on stderr with exit code 2.
+    """
     _load_commands()
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="frontline")
     except FrontlineError as exc:
         print(f"frontline: error: {exc}", file=sys.stderr)
         return 2
@@ -36,17 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         print("frontline: interrupted", file=sys.stderr)
         return 130
     except SystemExit as exc:
-        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
-            print("frontline: aborted", file=sys.stderr)
-            return 1
-        raise
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)
+        return 1
     return 0
 
 

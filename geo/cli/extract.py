@@ -48,6 +48,15 @@ def progress_bar(total: int | None) -> Progress:
     )
 
 
+def parallel_options(workers: int | None, scheduler: str) -> bool:
+    """Whether --workers/--scheduler ask for the engine rather than this process alone."""
+    return (workers is not None and workers != 1) or scheduler != "processes"
+
+
+WORKERS_HELP = "Extract on N worker processes (default: this process; with --scheduler dask: every CPU)."
+SCHEDULER_HELP = "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler address (tcp://host:8786)."
+
+
 def report_stats(stats, quiet: bool) -> None:
     for message in stats.messages:
         _stderr.print(f"[yellow]{message}[/]", highlight=False, soft_wrap=True)
@@ -62,6 +71,8 @@ def extract(
     published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
+    scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
     """Extract attributed, geocoded claims from articles as a GeoJSON FeatureCollection.
 
@@ -75,29 +86,36 @@ def extract(
         frontline extract articles/ > events.geojson
 
         cat story.html | frontline extract - --published 2023-03-21
+
+        frontline extract corpus.jsonl --workers 2 -o events.geojson
     """
-    from geo.export import to_geojson
+    from geo.export import geojson_text, to_geojson
     from geo.extract import ExtractStats, Extractor, extract_records, records_frame
     from geo.gazetteer import GazetteerStore
 
     day = parse_published(published)
-    extractor = Extractor(store=GazetteerStore(gazetteer) if gazetteer else None)
     stats = ExtractStats()
     total = count_inputs(paths)
     with progress_bar(total) as bar:
         task = bar.add_task("extract", total=total)
-        records = list(extract_records(paths, day, extractor=extractor, stats=stats,
-                                       on_document=lambda _doc: bar.advance(task)))
-    frame = records_frame(records)
-    if output is None:
-        sys.stdout.flush()
-        to_geojson(frame, Path("/dev/stdout"))
-        sys.stdout.write("\n")
-    else:
-        to_geojson(frame, output)
+        if parallel_options(workers, scheduler):
+            from geo.engine import extract_parallel
+
+            stream = extract_parallel(paths, day, workers=workers, scheduler=scheduler, gazetteer=gazetteer,
+                                      stats=stats, on_document=lambda _doc: bar.advance(task))
+        else:
+            extractor = Extractor(store=GazetteerStore(gazetteer) if gazetteer else None)
+            stream = extract_records(paths, day, extractor=extractor, stats=stats,
+                                     on_document=lambda _doc: bar.advance(task))
+        records = list(stream)
     report_stats(stats, quiet)
     if stats.documents and stats.failed == stats.documents:
         raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
+    frame = records_frame(records)
+    if output is None:
+        sys.stdout.write(geojson_text(frame) + "\n")
+    else:
+        to_geojson(frame, output)
 
 
 @app.command()
@@ -111,6 +129,8 @@ def run(
     title: str = typer.Option("Frontline claims", "--title", help="Map and report title."),
     self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset (run `frontline assets fetch` once first)."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
+    scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
     """Run the whole pipeline: articles → claims → map, GeoJSON and report in one folder.
 
@@ -130,7 +150,8 @@ def run(
         task = bar.add_task("extract", total=total)
         result = run_pipeline(paths, output, published=day, control=control, boundaries=boundaries,
                               event_tables=events, title=title, self_contained=self_contained, extractor=extractor,
-                              on_document=lambda _doc: bar.advance(task))
+                              on_document=lambda _doc: bar.advance(task),
+                              workers=workers if parallel_options(workers, scheduler) else 1, scheduler=scheduler)
     report_stats(result.stats, quiet=True)
     for note in result.notes:
         _stderr.print(f"[yellow]{note}[/]", highlight=False)
