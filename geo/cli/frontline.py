@@ -124,9 +124,10 @@ def line_command(
 @control_app.command("panel")
 def panel_command(
     layers: list[Path] = typer.Argument(None, help="Control layers (one per date and source); may be none."),
-    settlements: Path = typer.Option(
-        ..., "--settlements", "-s", help="Settlement points with place_id, place_name: GeoJSON/GPKG, or CSV "
-        "with longitude/latitude."),
+    settlements: Path | None = typer.Option(
+        None, "--settlements", "-s", help="Settlement points with place_id, place_name: GeoJSON/GPKG, or CSV "
+        "with longitude/latitude (default: every gazetteer settlement in --country)."),
+    country: str = typer.Option("UA", "--country", help="Country of the gazetteer settlements used by default."),
     events: Path | None = typer.Option(
         None, "--events", "-e", help="Event records (CSV or GeoJSON) whose claims join by place_id."),
     output: Path = typer.Option(..., "--output", "-o", help="Write the panel as CSV."),
@@ -138,10 +139,16 @@ def panel_command(
 
     Example:
 
-        frontline control panel deepstate/*.geojson -s settlements.csv \\
-            -e events.csv -o panel.csv
+        frontline control panel deepstate/*.geojson -e events.geojson -o panel.csv
+
+        frontline control panel deepstate/*.geojson -s settlements.csv -o panel.csv
     """
-    places = read_points(settlements, required=("place_id", "place_name"))
+    if settlements is None:
+        from geo.gazetteer import GazetteerStore
+
+        places = GazetteerStore().settlements_frame([country.upper()])
+    else:
+        places = read_points(settlements, required=("place_id", "place_name"))
     frame = None
     if layers:
         loaded = [read_control(p) for p in layers]

@@ -266,6 +266,23 @@ class GazetteerStore:
             args = countries
         return [Place(*r) for r in self.conn.execute(sql, args)]
 
+    def settlements_frame(self, countries: Iterable[str] = ("UA",)):
+        """Settlements as a GeoDataFrame (``place_id, place_name, admin1_code, population, geometry``),
+        e.g. the rows of a settlement control panel."""
+        import geopandas as gpd
+
+        places = self.settlements(countries)
+        return gpd.GeoDataFrame(
+            {
+                "place_id": [p.place_id for p in places],
+                "place_name": [p.name for p in places],
+                "admin1_code": [p.admin1_code for p in places],
+                "population": [p.population for p in places],
+            },
+            geometry=gpd.points_from_xy([p.lon for p in places], [p.lat for p in places]),
+            crs="EPSG:4326",
+        )
+
     def stats(self) -> dict[str, object]:
         count = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         by_source = dict(self.conn.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
