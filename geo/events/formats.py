@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import InputError
-from geo.gazetteer.tabular import decode_bytes
+from geo.gazetteer.tabular import decode_bytes, read_delimited_text
 
 log = logging.getLogger(__name__)
 
@@ -136,15 +136,9 @@ def read_table(path: str | Path) -> RawTable:
 
 
 def _read_csv(path: Path) -> RawTable:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
-    text, encoding = decode_bytes(data, str(path))
-    first = text.split("\n", 1)[0]
-    if not first.strip():
+    text, encoding, delimiter = read_delimited_text(path)
+    if not text.split("\n", 1)[0].strip():
         raise InputError("empty table (no header row)", source=str(path))
-    delimiter = max((",", ";", "\t"), key=first.count)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, engine="c")

@@ -27,8 +27,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         raise InputError(f"cannot decode as {best.encoding}: {exc.reason} at byte {exc.start}", source=source) from exc
 
 
-def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
-    """(header, rows, encoding) of a CSV file; the delimiter (, ; tab) is sniffed from the header."""
+def read_delimited_text(path: str | Path) -> tuple[str, str, str]:
+    """(text, encoding, delimiter) of a delimited text file; the delimiter (, ; tab) is sniffed
+    from the header line."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -36,7 +37,12 @@ def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
         raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
     text, encoding = decode_bytes(data, str(path))
     first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
+    return text, encoding, max((",", ";", "\t"), key=first.count)
+
+
+def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
+    """(header, rows, encoding) of a CSV file; the delimiter (, ; tab) is sniffed from the header."""
+    text, encoding, delimiter = read_delimited_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
