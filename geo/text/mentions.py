@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 THEATRE = ("UA", "RU", "BY", "MD")
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "2"
+SCANNER_VERSION = "3"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -122,7 +122,7 @@ def _fold_char(ch: str) -> str:
     if len(low) != 1:
         low = ch
     if low in "'’ʼ‘`´":
-        return "'"
+        return " "  # "Bakhmut's" scans as "bakhmut s"; names keep apostrophe-free forms too
     if ord(low) < 128 or "\u0400" <= low <= "\u04ff":
         return low
     base = unicodedata.normalize("NFD", low)[0]
@@ -130,7 +130,7 @@ def _fold_char(ch: str) -> str:
 
 
 _CONTEXT_CHARS = 90
-_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) not in "'-") + "“”„«»–—…\u00a0\t"
+_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "-") + "“”„«»–—…\u00a0\t"
 
 
 @cache
@@ -138,13 +138,14 @@ def _fold_table() -> dict[int, str]:
     table = {cp: _fold_char(chr(cp)) for cp in range(0x80, 0x530) if _fold_char(chr(cp)) != chr(cp)}
     table |= {cp: _fold_char(chr(cp)) for cp in (0x2019, 0x02BC, 0x2018, 0x60, 0xB4)}
     table |= {cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)}
-    table |= {ord(c): " " for c in _SEPARATORS if c not in "`"}
+    table |= {ord(c): " " for c in _SEPARATORS}
+    table[ord("'")] = " "
     return table
 
 
 def fold(text: str) -> str:
-    """Lower-case, diacritic-free copy of ``text`` with the same length: apostrophes become
-    ``'``, punctuation becomes spaces (so every word starts after a space)."""
+    """Lower-case, diacritic-free copy of ``text`` with the same length; apostrophes and
+    punctuation become spaces, so every word stands between spaces (hyphens stay)."""
     return text.translate(_fold_table())
 
 
@@ -187,8 +188,8 @@ class MentionScanner:
         automaton = ahocorasick.Automaton()
         for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
             for form in {" ".join(fold(written).split()), key}:
-                if len(form) >= 3 and " " + form not in automaton:
-                    automaton.add_word(" " + form, (len(form), key))  # a leading space: word starts only
+                if len(form) >= 3 and f" {form} " not in automaton:
+                    automaton.add_word(f" {form} ", (len(form), key))  # whole words only
         automaton.make_automaton()
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
             stale.unlink(missing_ok=True)
@@ -213,15 +214,13 @@ class MentionScanner:
         return any(h.place.kind == "country" for h in hits)
 
     def _raw_matches(self, sentence: str) -> list[tuple[int, int, str]]:
-        folded = " " + fold(sentence)
+        """(start, end, key) of whole-word gazetteer names starting with a capital; longest wins."""
+        folded = " " + fold(sentence) + " "
         found = []
         for end, (length, key) in self.automaton.iter(folded):
-            start = end - length  # in the sentence (the folded copy has one leading space)
-            if end + 1 < len(folded) and (folded[end + 1].isalnum() or (folded[end + 1] == "-" and end + 2 < len(folded) and folded[end + 2].isalpha())):
-                continue
-            if not _CAPITALISED.match(sentence[start]):
-                continue
-            found.append((start, end, key))
+            start = end - length - 1  # in the sentence: the folded copy has one leading space
+            if _CAPITALISED.match(sentence[start]):
+                found.append((start, end - 1, key))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen, last_end = [], -1
         for start, end, key in found:
