@@ -172,6 +172,7 @@ class MentionScanner:
         self.not_places = _not_places()
         self.metonyms = _metonyms()
         self._theatre_cache: dict[str, bool] = {}
+        self._country_cache: dict[str, bool] = {}
 
     def _cache_path(self) -> Path:
         built = (self.store.meta("built") or "unbuilt").replace(":", "")
@@ -209,6 +210,12 @@ class MentionScanner:
             )
         return self._theatre_cache[key]
 
+    def _country_only(self, key: str) -> bool:
+        if key not in self._country_cache:
+            hits = self.store.lookup(key)
+            self._country_cache[key] = bool(hits) and max(hits, key=lambda h: h.place.population).place.kind == "country"
+        return self._country_cache[key]
+
     def _is_country(self, key: str) -> bool:
         hits = self.store.lookup(key)
         return any(h.place.kind == "country" for h in hits)
@@ -233,6 +240,8 @@ class MentionScanner:
         """Mentions in one sentence; ``offset`` is the sentence's position in the document."""
         mentions: list[Mention] = []
         for start, end, key in self._raw_matches(sentence):
+            if self._country_only(key):
+                continue  # "Ukraine", "Russia": context for the reader, never an event site
             # Context patterns end at the mention: they only need the few words before it.
             window = max(0, start - _CONTEXT_CHARS)
             before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
@@ -247,7 +256,7 @@ class MentionScanner:
             if (has_of and _REGIONS_OF.search(before)) or _REGION_IN_KEY.search(key):
                 m.region = True
             m.marked = has_of and bool(_MARKER.search(before))
-            m.locative = bool(_LOCATIVE.search(before))
+            m.locative = bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
             direction = _DIRECTION.search(before) if has_of else None
             if direction:
                 m.direction = direction.group("dir").lower().replace("-", "")
@@ -274,7 +283,7 @@ class MentionScanner:
             return True
         if m.key in self.not_places and not m.marked:
             return False
-        prev_word = _WORD_BEFORE.search(before)
+        prev_word = _WORD_BEFORE.search(before, max(0, len(before) - 40))
         if prev_word and _CAPITALISED.match(prev_word.group(1)) and prev_word.group(1).lower() not in _FUNCTION_WORDS:
             if (before[: prev_word.start()].strip() or start > len(before)) and not before[: prev_word.start()].rstrip().endswith((".", ":", "“", '"', "(")):
                 return False  # "John Kirby", "Chinese President Xi"
