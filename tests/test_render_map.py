@@ -81,6 +81,19 @@ def test_fragments_have_unique_ids():
     assert "<html" not in a
 
 
+def test_fragment_sets_no_page_styles_and_assets_come_once():
+    from geo.render.map import fragment_assets
+
+    m1, m2 = build_map(sample_events()), build_map(sample_events().head(3))
+    full = map_fragment(m1)
+    bare = map_fragment(m1, assets=False)
+    assert "html, body" not in full and "<meta" not in full  # nothing page-wide
+    assert f"#{m1.get_name()}" in bare and "leaflet.js" in full and "leaflet.js" not in bare
+    head = fragment_assets(m1, m2)
+    assert head.count("leaflet@1.9.3/dist/leaflet.js") == 1 and head.count("leaflet-measure.min.js") == 1
+    assert "html, body" in m1.get_root().render()  # a full page still fills the window
+
+
 def test_control_layers_per_source_and_date():
     from test_render_fixtures import shared_or_skip
 

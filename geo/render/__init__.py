@@ -4,6 +4,6 @@
 fragment), ``write_report`` (report page with conflicting claims), ``write_static`` (PNG/SVG).
 """
 
-from geo.render.map import build_map, map_fragment, write_map
+from geo.render.map import build_map, fragment_assets, map_fragment, write_map
 
-__all__ = ["build_map", "map_fragment", "write_map"]
+__all__ = ["build_map", "fragment_assets", "map_fragment", "write_map"]

@@ -240,6 +240,9 @@ class VectorLayer(Layer):
         self.z_index = z_index
         self.tooltip = tooltip  # plain text; Leaflet shows tooltips as HTML, so escaped by the caller
         self.interactive = bool(tooltip)
+        # {"key", "date"} for a dated control/frontline layer driven by the date slider: at a day,
+        # the latest layer of each key dated on or before it is shown.
+        self.timeline: dict[str, str] | None = None
 
 
 # ------------------------------------------------------------------------ builders per kind
@@ -294,19 +297,19 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
         area = shapely.union_all(part.geometry.values)
         color = st.control_color(status)
         label = f"Control: {src}, {date} ({status})"
-        layers.append(
-            VectorLayer(
-                gpd.GeoSeries([area], crs=4326), label, {"color": color, "fillColor": color, **st.CONTROL_STYLE},
-                pane="fl-control", z_index=380, tooltip=None, show=shown,
-            )
+        area_layer = VectorLayer(
+            gpd.GeoSeries([area], crs=4326), label, {"color": color, "fillColor": color, **st.CONTROL_STYLE},
+            pane="fl-control", z_index=380, tooltip=None, show=shown,
         )
         front = frontline(area) if status.lower() in ("occupied", "russian") else shapely.boundary(area)
-        layers.append(
-            VectorLayer(
-                gpd.GeoSeries([front], crs=4326), f"Frontline: {src}, {date}", st.FRONTLINE_STYLE,
-                pane="fl-front", z_index=400, show=shown,
-            )
+        front_layer = VectorLayer(
+            gpd.GeoSeries([front], crs=4326), f"Frontline: {src}, {date}" + ("" if status == "occupied" else f" ({status})"),
+            st.FRONTLINE_STYLE, pane="fl-front", z_index=400, show=shown,
         )
+        if date != "undated":
+            area_layer.timeline = {"key": f"control|{src}|{status}", "date": date}
+            front_layer.timeline = {"key": f"front|{src}|{status}", "date": date}
+        layers += [area_layer, front_layer]
     return layers
 
 

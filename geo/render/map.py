@@ -18,10 +18,11 @@ from typing import Any
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium import plugins
 
 from geo.render import layers as ly
+from geo.render.assets import InlineScript, InlineStyle
 from geo.render import style as st
 from geo.render.records import check_coordinates, normalize_events
 
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 THEATRE_CENTER = (48.0, 36.0)
 UNRESOLVED_TABLE_ROWS = 200
+ASSET_ELEMENTS = (JavascriptLink, CssLink, InlineScript, InlineStyle)
 CREDITS = (
     "Claims: frontline (geoparsed reporting; each popup names its source)",
     "Outlines: countryinfo",
@@ -36,10 +38,16 @@ CREDITS = (
 
 
 class FrontlineMap(folium.Map):
-    """A folium Map that loads only Leaflet itself; plugins add their own assets."""
+    """A folium Map that loads only Leaflet itself; plugins add their own assets.
+
+    Its template (``templates/map.html.j2``) writes the page-level rules (viewport, ``html, body``
+    size) only for a full page: a fragment styles nothing but its own uniquely named div.
+    """
 
     default_js = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
     default_css = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
+    _template = ly.folium_template("map.html.j2")
+    fragment = False
 
 
 class Panel(MacroElement):
@@ -64,6 +72,16 @@ class StyleSheet(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self.css = ly.template_text("map.css").replace("#cfe3ef", st.BACKGROUND_COLOR)
+
+
+class AutoSize(MacroElement):
+    """Re-measures the map when its container changes size (embedded maps, flex layouts)."""
+
+    _template = ly.folium_template("autosize.js.j2")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "AutoSize"
 
 
 class Credits(MacroElement):
@@ -106,6 +124,7 @@ def build_map(
         max_bounds=False, min_zoom=3,
     )
     m.add_child(StyleSheet())
+    m.add_child(AutoSize())
     basemap = ly.basemap_layer()
     if basemap is not None:
         m.add_child(basemap)
@@ -116,9 +135,12 @@ def build_map(
     if boundaries is not None and len(boundaries):
         m.add_child(ly.boundaries_layer(boundaries))
         credit_lines.append("Boundaries: as imported")
+    timed: list[ly.VectorLayer] = []
     if control is not None and len(control):
         for layer in ly.control_layers(control):
             m.add_child(layer)
+            if layer.timeline is not None:
+                timed.append(layer)
         sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
         if sources:
             credit_lines.append("Control of terrain: " + ", ".join(sources))
@@ -141,9 +163,9 @@ def build_map(
     plugins.Fullscreen(position="topleft").add_to(m)
     plugins.MeasureControl(position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
     m.add_child(Credits(credit_lines))
+    _add_date_filter(m, data, timed)
     if data is not None:
         _add_legend(m, data, mapped, control is not None and len(control) > 0)
-        _add_date_filter(m, data)
     else:
         reason = "None of the records has a location." if len(frame) else "The event table is empty."
         m.add_child(Panel(ly.render_html("empty.html.j2", reason=reason), position="center", css_class="fl-empty"))
@@ -177,30 +199,74 @@ def _add_legend(m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has
     m.add_child(Panel(body, position="bottomright", css_class="fl-legend", behaviour=behaviour))
 
 
-def _add_date_filter(m: folium.Map, data: ly.EventData) -> None:
-    dates = data.payload["dates"]
-    if len(dates) < 2:
+def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.VectorLayer]) -> None:
+    """One slider over the days of the events and of the dated control/frontline layers.
+
+    At day D it shows the claims dated up to D (undated ones always) and, for each control source
+    (and status) and for its frontline, the latest layer dated on or before D, hiding the others.
+    """
+    event_dates: list[str] = data.payload["dates"] if data is not None else []
+    days = sorted(set(event_dates) | {layer.timeline["date"] for layer in timed})
+    if len(days) < 2:
         return
-    dated = sum(1 for d in data.payload["d"] if d >= 0)
-    body = ly.render_html("date_filter.html.j2", dates=dates, dated=dated, undated=len(data.payload["d"]) - dated)
-    behaviour = ly._PANEL_ENV.from_string(ly.template_text("date_filter.js.j2")).render(
-        dates=dates, data=data.get_name()
+    codes = data.payload["d"] if data is not None else []
+    dated = sum(1 for d in codes if d >= 0)
+    layers = [{"layer": layer.get_name(), **layer.timeline} for layer in timed]
+    body = ly.render_html(
+        "date_filter.html.j2", dates=days, events=data is not None, dated=dated, undated=len(codes) - dated,
+        control=bool(timed),
+    )
+    behaviour = ly.render_html(
+        "date_filter.js.j2", dates=days, data=data.get_name() if data is not None else None, timed=layers
     )
     m.add_child(Panel(body, position="bottomleft", css_class="fl-date", behaviour=behaviour))
 
 
-def map_fragment(m: folium.Map) -> str:
-    """The map as an HTML fragment to paste into a page: assets, map div and script.
-
-    Element ids come from folium's per-element unique names, so several fragments can share a
-    page; the fragment sizes itself to its container (give the container a height).
-    """
+def _header_parts(m: folium.Map) -> tuple[list[Element], list[Element]]:
+    """The rendered page header of ``m`` split into (asset tags, the map's own styles and scripts)."""
     figure = m.get_root()
-    figure.render()
-    head = figure.header.render()
+    assert isinstance(figure, Figure)
+    previous = getattr(m, "fragment", False)
+    m.fragment = True  # type: ignore[attr-defined]
+    try:
+        figure.render()
+    finally:
+        m.fragment = previous  # type: ignore[attr-defined]
+    assets: list[Element] = []
+    own: list[Element] = []
+    for name, child in figure.header._children.items():
+        if name == "meta_http":  # the page's charset: the host page has its own
+            continue
+        (assets if isinstance(child, ASSET_ELEMENTS) else own).append(child)
+    return assets, own
+
+
+def fragment_assets(*maps: folium.Map) -> str:
+    """The ``<script>``/``<link>`` tags (or inlined copies) every given map needs, each once.
+
+    Put them once in the host page's ``<head>``, then each ``map_fragment(m, assets=False)``.
+    """
+    seen: dict[str, None] = {}
+    for m in maps:
+        for element in _header_parts(m)[0]:
+            seen.setdefault(element.render().strip(), None)
+    return "\n".join(seen) + "\n"
+
+
+def map_fragment(m: folium.Map, *, assets: bool = True) -> str:
+    """The map as an HTML fragment to paste into a page: (assets,) its styles, div and script.
+
+    Every id and script variable comes from folium's per-element unique names, and the fragment
+    sets no page-level style, so several fragments can share a page. With ``assets=False`` the
+    asset tags are left out: give them once for all maps with :func:`fragment_assets`. The map
+    fills its container; give the container a height.
+    """
+    asset_elements, own = _header_parts(m)
+    figure = m.get_root()
+    head = [e.render() for e in (asset_elements if assets else [])] + [e.render() for e in own]
     body = figure.html.render()
     script = figure.script.render()
-    return f"{head}\n{body}\n<script>\n{script}\n</script>\n"
+    return "\n".join(head) + f"\n{body}\n<script>\n{script}\n</script>\n"
 
 
 def write_map(
