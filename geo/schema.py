@@ -84,6 +84,12 @@ INTEGER_COLUMNS: tuple[str, ...] = ("time_precision", "geo_precision", "uncertai
 FLOAT_COLUMNS: tuple[str, ...] = ("latitude", "longitude", "confidence", "quantity")
 """Float columns of the record; every other column is text."""
 
+CONTRADICTING_STANCES: frozenset[tuple[str, str]] = frozenset({
+    ("repelled", "captured"), ("held", "captured"), ("repelled", "withdrew"), ("held", "withdrew"),
+    ("captured", "repelled"), ("captured", "held"), ("withdrew", "repelled"), ("withdrew", "held"),
+})
+"""Stances that exclude each other for the same place and days: it was held vs it changed hands."""
+
 STANCES: tuple[str, ...] = (
     "repelled",
     "captured",

@@ -32,3 +32,11 @@ def test_static_png_and_svg(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     text = svg.read_text()
     assert text.lstrip().startswith("<?xml") and "Russian MoD (4)" in text
+
+
+def test_compatible_stances_are_not_conflicts():
+    """'repelled' against 'under attack' at the same place is two views of one fight, not a conflict."""
+    events = sample_events()
+    toretsk = events["place_name"] == "Toretsk"
+    events.loc[toretsk & (events["stance"] == "captured"), "stance"] = "under attack"
+    assert len(conflicting_claims(events)) == 0

@@ -21,6 +21,7 @@ import pandas as pd
 import shapely
 
 from geo.events.validate import haversine_km
+from geo.schema import CONTRADICTING_STANCES
 from geo.frontline.sides import claimant_side
 from geo.gazetteer import name_key
 from geo.render.records import normalize_events
@@ -29,10 +30,7 @@ log = logging.getLogger(__name__)
 
 FIGHTING = frozenset({"repelled", "under attack", "advancing", "struck", "on the defensive", "held"})
 """Stances that all say "there was fighting here"; any of them corroborates another."""
-CONTRADICTS = frozenset({
-    ("repelled", "captured"), ("held", "captured"), ("repelled", "withdrew"), ("held", "withdrew"),
-    ("captured", "repelled"), ("captured", "held"),
-})
+CONTRADICTS = CONTRADICTING_STANCES
 """(claim stance, record stance) pairs that cannot both be true of one place and time."""
 LINK_COLUMNS = ("claim_row", "event_row", "claim_id", "event_id", "place_name", "distance_km", "days_apart",
                 "relation", "independent")

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -19,6 +20,7 @@ from geo.render import layers as ly
 from geo.render import style as st
 from geo.render.map import build_map, map_fragment
 from geo.render.records import normalize_events
+from geo.schema import CONTRADICTING_STANCES
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,8 @@ QUOTE_CHARS_IN_REPORT = 300
 
 
 def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of claims: same place, overlapping days, different claimants, different stances."""
+    """Pairs of claims that exclude each other: same place, overlapping days, different claimants,
+    and stances in :data:`geo.schema.CONTRADICTING_STANCES` (held/repelled vs captured/withdrew)."""
     frame = normalize_events(events)
     place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
     dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
@@ -44,7 +47,8 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[
         (pairs["row_a"] < pairs["row_b"])
         & (pairs["claimant_a"].str.lower() != pairs["claimant_b"].str.lower())
-        & (pairs["stance_a"].str.lower() != pairs["stance_b"].str.lower())
+        & np.array([(a, b) in CONTRADICTING_STANCES
+                    for a, b in zip(pairs["stance_a"].str.lower(), pairs["stance_b"].str.lower())], dtype=bool)
         & (pairs["start_a"] <= pairs["end_b"])
         & (pairs["start_b"] <= pairs["end_a"])
     ]
