@@ -108,3 +108,20 @@ def test_control_layers_per_source_and_date():
     html = build_map(sample_events(), control=control).get_root().render()
     assert "Control: DeepState, 2025-01-07 (occupied)" in html and "Frontline: DeepState, 2025-01-06" in html
     assert "Control of terrain: DeepState" in html
+
+
+def test_cli_fragment_without_assets(tmp_path):
+    import subprocess
+    import sys
+
+    from geo.export import to_geojson
+
+    events = tmp_path / "events.geojson"
+    to_geojson(sample_events(), events)
+    cli = [sys.executable, "-m", "geo", "map", str(events), "--fragment"]
+    with_assets = subprocess.run([*cli, "-o", str(tmp_path / "a.html")], capture_output=True)
+    without = subprocess.run([*cli, "--no-assets", "-o", str(tmp_path / "b.html")], capture_output=True)
+    assert with_assets.returncode == without.returncode == 0, without.stderr
+    assert "<script src=" in (tmp_path / "a.html").read_text()
+    text = (tmp_path / "b.html").read_text()
+    assert "<script src=" not in text and "<link " not in text and "<html" not in text

@@ -67,6 +67,8 @@ def map_command(
     title: str = typer.Option("Frontline claims", "--title", help="Title shown on the map."),
     self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."),
     fragment: bool = typer.Option(False, "--fragment", help="Write an embeddable HTML fragment instead of a page."),
+    no_assets: bool = typer.Option(False, "--no-assets", help="With --fragment: leave out the asset tags "
+                                   "(the host page loads them once; see README, 'Reports and embedding')."),
     no_tiles: bool = typer.Option(False, "--no-tiles", help="Only the vector basemap, no tile layer."),
     png: Path | None = typer.Option(None, "--png", help="Also write a static PNG (matplotlib, no tiles)."),
     svg: Path | None = typer.Option(None, "--svg", help="Also write a static SVG."),
@@ -91,7 +93,7 @@ def map_command(
     boundary_frame = _read_vector(boundaries, "boundaries") if boundaries else None
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
     m = build_map(frame, control=control_frame, boundaries=boundary_frame, title=title, tiles=tiles, source=str(events))
-    written = write_map(m, output, self_contained=self_contained, fragment=fragment)
+    written = write_map(m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets)
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
     if png or svg:
         from geo.render.static import write_static

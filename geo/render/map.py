@@ -275,15 +275,17 @@ def write_map(
     *,
     self_contained: bool = False,
     fragment: bool = False,
+    fragment_assets: bool = True,
 ) -> Path:
-    """Write the map as a page (default), a page with every asset inlined, or a fragment."""
+    """Write the map as a page (default), a page with every asset inlined, or a fragment
+    (with its asset tags unless ``fragment_assets=False``, for pages that load them once)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if self_contained:
         from geo.render.assets import inline_assets
 
         inline_assets(m)
-    text = map_fragment(m) if fragment else m.get_root().render()
+    text = map_fragment(m, assets=fragment_assets) if fragment else m.get_root().render()
     path.write_text(text, encoding="utf-8")
     log.info("wrote %s (%.1f kB)", path, path.stat().st_size / 1024)
     return path
