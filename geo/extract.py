@@ -29,7 +29,6 @@ import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
-from geo.claims.tables import claim_tables
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
@@ -84,6 +83,33 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
                 cursor = start + len(sentence)
                 yield base + start, sentence
         offset += len(paragraph) + 1
+
+
+class _PreviousClaimant:
+    """The last credited claimant of a document, for "The ministry also said…". Sentences without
+    places are only analysed for a claimant when a later sentence refers back to them."""
+
+    __slots__ = ("claimant", "pending")
+
+    def __init__(self) -> None:
+        self.claimant: Claimant | None = None
+        self.pending: list[str] = []
+
+    def saw(self, sentence: str) -> None:
+        self.pending.append(sentence)
+
+    def set(self, claimant: Claimant) -> None:
+        self.claimant = claimant
+        self.pending.clear()
+
+    def get(self) -> Claimant | None:
+        while self.pending:  # the latest sentence that credits somebody wins
+            found = find_claimant(self.pending.pop())
+            if found is not None:
+                self.claimant = found
+                break
+        self.pending.clear()
+        return self.claimant
 
 
 def _event_id(*parts: object) -> str:
@@ -149,17 +175,17 @@ class Extractor:
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
         per_sentence: list[tuple[int, str, list[Mention]]] = []
         sites: list[Mention] = []
-        previous: Claimant | None = None
+        previous = _PreviousClaimant()
         frames: dict[int, ClaimFrame] = {}
         for index, (offset, sentence) in enumerate(sentences(doc.text)):
             found = self.scanner.find(sentence, index, offset)
             if any(m.role == "site" for m in found):
-                frame = analyse_sentence(sentence, doc.published, previous=previous)
+                frame = analyse_sentence(sentence, doc.published, previous=previous.get)
                 frames[index] = frame
                 if frame.claimant.text:
-                    previous = frame.claimant
-            elif claim_tables().reports(sentence, sentence.lower()):
-                previous = find_claimant(sentence) or previous  # for "The ministry also said…" next
+                    previous.set(frame.claimant)
+            else:
+                previous.saw(sentence)
             if index not in frames:
                 continue
             per_sentence.append((offset, sentence, found))

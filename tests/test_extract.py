@@ -224,3 +224,13 @@ def test_cli_extract_with_two_workers_gives_the_same_records(tmp_path, shared_di
     assert json.loads(one.stdout) == json.loads(two.stdout)
     bad = run_cli("extract", SITREP, "--workers", "0")
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_anaphora_reaches_back_over_sentences_without_places(tmp_path, extractor):
+    text = ("Russia's defence ministry said on Tuesday its forces had repelled attacks. "
+            "It gave no figures for its own losses. "
+            "The ministry also said Russian units were advancing on the outskirts of Avdiivka.")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    assert rows(frame, "Avdiivka").iloc[0].claimant == "Russian MoD"

@@ -8,6 +8,7 @@ gives the claimant and the nearest stance for a mention at a given position.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -97,17 +98,20 @@ def analyse_sentence(
     sentence: str,
     published: date | None,
     default: Claimant = Claimant(UNATTRIBUTED, "media", "", None),
-    previous: Claimant | None = None,
+    previous: Claimant | Callable[[], Claimant | None] | None = None,
 ) -> ClaimFrame:
     """The claim frame of ``sentence``. ``default`` credits unattributed claims; ``previous``
-    is the claimant of the sentence before, inherited by "The ministry also said…"."""
+    is the claimant of the sentence before, inherited by "The ministry also said…" (or a callable
+    giving it, so it is only worked out when a sentence refers back)."""
     tables = claim_tables()
     sentence = sentence.translate(_APOSTROPHES)
     lowered = sentence.lower()
     fallback = default
     inherited = None
-    if previous is not None and previous.name != default.name and tables.reports(sentence, lowered) and tables.anaphora.search(sentence):
-        inherited = Claimant(previous.name, previous.kind, previous.side, f"{previous.text or previous.name} (inherited)")
+    if previous is not None and tables.reports(sentence, lowered) and tables.anaphora.search(sentence):
+        earlier = previous() if callable(previous) else previous
+        if earlier is not None and earlier.name != default.name:
+            inherited = Claimant(earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)")
     clauses = []
     for i, (start, end) in enumerate(_clauses(sentence)):
         if i == 0 and inherited is not None:
