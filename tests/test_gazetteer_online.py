@@ -152,3 +152,21 @@ def test_cli_online_flag(server, store, monkeypatch, capsys):
     assert main(args) == 0  # offline now
     assert "Bohdanivka (online:nominatim:node/337123456)" in capsys.readouterr().out
     assert len(FakeNominatim.requests) == 1
+
+
+def test_extract_online_places_the_seed_village_and_keeps_region_fallback_otherwise(
+        server, store, monkeypatch, tmp_path, shared_dir):
+    monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", f"127.0.0.1:{server.server_port}")
+    monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
+    monkeypatch.setenv("FRONTLINE_GEOCODER_MIN_DELAY", "0")
+    out = tmp_path / "seed.geojson"
+    seed = shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"
+    assert main(["extract", str(seed), "--published", "2023-03-21", "--online", "--gazetteer", str(store.path),
+                 "-o", str(out), "-q"]) == 0
+    rows = {f["properties"]["location"]: f["properties"] for f in json.loads(out.read_text())["features"]}
+    bohdanivka, hryhorivka = rows["Bohdanivka"], rows["Hryhorivka"]
+    assert bohdanivka["resolution"] == "online" and bohdanivka["geo_precision"] == 1
+    assert abs(bohdanivka["latitude"] - 48.6353) < 0.01 and abs(bohdanivka["longitude"] - 37.8717) < 0.01
+    # the fake server knows no Hryhorivka: the honest region-level answer stays, with the reason
+    assert hryhorivka["resolution"] == "region_fallback" and "found nothing" in hryhorivka["resolution_reason"]
+    assert main(["extract", str(seed), "--online", "--workers", "2", "--gazetteer", str(store.path)]) == 2

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo.cli._app import app
+from geo.cli.gazetteer import build_resolver
 from geo.errors import InputError
 
 _stderr = Console(stderr=True)
@@ -70,6 +71,7 @@ def extract(
     output: Path | None = typer.Option(None, "--output", "-o", help="GeoJSON file to write (default: stdout)."),
     published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."),
+    online: bool = typer.Option(False, "--online", help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
     scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
@@ -91,9 +93,10 @@ def extract(
     """
     from geo.export import geojson_text, to_geojson
     from geo.extract import ExtractStats, Extractor, extract_records, records_frame
-    from geo.gazetteer import GazetteerStore
 
     day = parse_published(published)
+    if online and parallel_options(workers, scheduler):
+        raise InputError("--online works in one process only; drop --workers/--scheduler")
     stats = ExtractStats()
     total = count_inputs(paths)
     with progress_bar(total) as bar:
@@ -104,7 +107,7 @@ def extract(
             stream = extract_parallel(paths, day, workers=workers, scheduler=scheduler, gazetteer=gazetteer,
                                       stats=stats, on_document=lambda _doc: bar.advance(task))
         else:
-            extractor = Extractor(store=GazetteerStore(gazetteer) if gazetteer else None)
+            extractor = Extractor(build_resolver(gazetteer, online))
             stream = extract_records(paths, day, extractor=extractor, stats=stats,
                                      on_document=lambda _doc: bar.advance(task))
         records = list(stream)
@@ -129,6 +132,7 @@ def run(
     title: str = typer.Option("Frontline claims", "--title", help="Map and report title."),
     self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset (run `frontline assets fetch` once first)."),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
+    online: bool = typer.Option(False, "--online", help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
     scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
@@ -140,11 +144,12 @@ def run(
             --control deepstate_20250107.geojson -o maps/sitrep
     """
     from geo.extract import Extractor
-    from geo.gazetteer import GazetteerStore
     from geo.pipeline import run as run_pipeline
 
     day = parse_published(published)
-    extractor = Extractor(store=GazetteerStore(gazetteer) if gazetteer else None)
+    if online and parallel_options(workers, scheduler):
+        raise InputError("--online works in one process only; drop --workers/--scheduler")
+    extractor = Extractor(build_resolver(gazetteer, online))
     total = count_inputs(paths)
     with progress_bar(total) as bar:
         task = bar.add_task("extract", total=total)

@@ -102,7 +102,7 @@ def geocode_command(
             raise InputError("give either NAME or --csv, not both")
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
-        resolver = _resolver(gazetteer, online)
+        resolver = build_resolver(gazetteer, online)
         with _progress() as bar:
             task = bar.add_task("geocoding", total=None)
             summary = geocode_csv(csv_in, output, name_col, resolver, admin1_col=admin1_col,
@@ -113,7 +113,7 @@ def geocode_command(
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
     query = check_name(name)
-    resolver = _resolver(gazetteer, online)
+    resolver = build_resolver(gazetteer, online)
     result = resolver.resolve(query, admin1=admin1, country=country)
     if as_json:
         _out.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
@@ -123,7 +123,9 @@ def geocode_command(
         sys.exit(1)  # main() turns SystemExit into the exit code; typer.Exit would be swallowed
 
 
-def _resolver(gazetteer: Path | None, online: bool) -> Resolver:
+def build_resolver(gazetteer: Path | None, online: bool) -> Resolver:
+    """The resolver the CLI commands share: the given (or default) store, optionally with the
+    opt-in online fallback (``FRONTLINE_GEOCODER`` picks the provider)."""
     store = open_store(gazetteer)
     if not online:
         return Resolver(store)
