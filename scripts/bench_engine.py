@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
-import random
 import resource
 import sys
 import tempfile
@@ -33,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extract import make_article  # noqa: E402
+from bench_extract import write_corpus  # noqa: E402
 
 from geo.engine import extract_parallel  # noqa: E402
 from geo.extract import Extractor, extract_records  # noqa: E402
@@ -64,12 +62,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
     args = parser.parse_args()
-    rng = random.Random(20230321)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for i in range(args.articles):
-                fh.write(json.dumps(make_article(rng, i)) + "\n")
+        write_corpus(corpus, args.articles)
         size_mb = corpus.stat().st_size / 1e6
         runs = [timed("1 process", lambda: extract_records([corpus], extractor=Extractor()), args.articles)]
         runs.append(timed(f"processes×{args.workers}", lambda: extract_parallel(

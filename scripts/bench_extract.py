@@ -70,6 +70,14 @@ def make_article(rng: random.Random, i: int) -> dict:
             "published": (date(2023, 3, 1 + i % 28)).isoformat()}
 
 
+def write_corpus(path: Path, articles: int, seed: int = 20230321) -> None:
+    """``articles`` generated articles as a JSONL file of documents."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(articles):
+            fh.write(json.dumps(make_article(rng, i)) + "\n")
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize() / 1e6
@@ -79,12 +87,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=5000)
     args = parser.parse_args()
-    rng = random.Random(20230321)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for i in range(args.articles):
-                fh.write(json.dumps(make_article(rng, i)) + "\n")
+        write_corpus(corpus, args.articles)
         size_mb = corpus.stat().st_size / 1e6
         extractor = Extractor()
         list(extract_records([corpus], extractor=extractor))[:0]  # warm: scanner, caches, imports

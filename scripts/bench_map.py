@@ -39,7 +39,6 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
     place_lat = rng.uniform(46.6, 49.6, places)
     place_names = [f"Settlement {k}" for k in range(places)]
     sentences = max(n // 4, 1)
-    articles = max(sentences // 3, 1)
     p = rng.integers(0, places, n)
     s = rng.integers(0, sentences, n)
     a = s // 3

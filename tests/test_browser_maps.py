@@ -12,7 +12,6 @@ import contextlib
 import functools
 import http.server
 import mimetypes
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ from jinja2 import Template
 from markupsafe import Markup
 
 from geo.render.map import build_map, fragment_assets, map_fragment, write_map
-from test_render_fixtures import HOSTILE_QUOTE, SHARED, _row, sample_events
+from test_render_fixtures import SHARED, _row, sample_events
 
 pytestmark = pytest.mark.browser
 

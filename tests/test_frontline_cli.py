@@ -13,15 +13,7 @@ from shapely.geometry import shape
 import geo.cli
 from geo.cli import main
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-DEEPSTATE = SHARED / "deepstate"
-
-
-def deepstate(day: str) -> Path:
-    path = DEEPSTATE / f"deepstatemap_data_{day}.geojson"
-    if not path.exists():
-        pytest.skip(f"../shared/data not present: {path}")
-    return path
+from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -15,15 +15,7 @@ from shapely.geometry import Point, LineString, Polygon, box
 from geo.errors import InputError
 from geo.frontline import CONTROL_COLUMNS, area_km2, date_from_name, read_control
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-DEEPSTATE = SHARED / "deepstate"
-
-
-def deepstate(day: str) -> Path:
-    path = DEEPSTATE / f"deepstatemap_data_{day}.geojson"
-    if not path.exists():
-        pytest.skip(f"../shared/data not present: {path}")
-    return path
+from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 
 def feature_collection(path: Path, geometries: list, properties: list[dict] | None = None) -> Path:

@@ -13,16 +13,9 @@ from shapely.geometry import shape
 
 from geo.frontline import diff_layers, read_control
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-DEEPSTATE = SHARED / "deepstate"
+from shared_data import deepstate
+
 GEOD = Geod(ellps="WGS84")
-
-
-def deepstate(day: str) -> Path:
-    path = DEEPSTATE / f"deepstatemap_data_{day}.geojson"
-    if not path.exists():
-        pytest.skip(f"../shared/data not present: {path}")
-    return path
 
 
 def raw_shape(path: Path):
