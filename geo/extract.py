@@ -17,7 +17,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +30,7 @@ import shapely
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
+from geo.gazetteer.resolve import haversine_km
 from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 CONFIDENT = 0.8
 NEIGHBOUR_SENTENCES = 2
 CANDIDATES_AS_CONTEXT = 8
+STRAY_KM = 150.0
+STRAY_MAX_POPULATION = 50_000
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
@@ -159,7 +162,34 @@ class Extractor:
                              if c.place.lat is not None and not c.place.is_region]
             if near:
                 final[i] = self.resolver.resolve(self._query(m), admin1=m.admin_hint, near=near)
+        for i, res in list(final.items()):
+            stray = self._stray_from_sentence(i, res, mentions, anchors)
+            if stray is not None:
+                final[i] = stray
         return final
+
+    def _stray_from_sentence(self, i: int, res: Resolution, mentions: list[Mention],
+                             anchors: list[tuple[int, float, float]]) -> Resolution | None:
+        """A village placed far from the confident places of its own sentence ("repelled attacks
+        near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
+        there, or honestly at that region's level — rather than left hundreds of km away."""
+        m = mentions[i]
+        if m.admin_hint or m.region or not res.resolved or res.place.kind != "settlement" \
+                or res.place.population >= STRAY_MAX_POPULATION:
+            return None
+        same = [(lat, lon, j) for j, lat, lon in anchors if j != i and mentions[j].sentence == m.sentence]
+        if not same:
+            return None
+        distance, j = min((haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same)
+        if distance <= STRAY_KM:
+            return None
+        anchor = self.resolver.resolve(self._query(mentions[j]), admin1=mentions[j].admin_hint)
+        unit = anchor.place.admin1_code if anchor.resolved else None
+        if unit is None or unit == res.place.admin1_code:
+            return None
+        again = self.resolver.resolve(self._query(m), admin1=unit)
+        note = f"{res.place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} in the same sentence"
+        return replace(again, reason=f"{note}; {again.reason}")
 
     # -- records ------------------------------------------------------------------------------
 

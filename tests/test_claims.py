@@ -104,3 +104,17 @@ def test_dates_against_publication(sentence, expected, precision):
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("Defenders repelled attacks on Monday.", None) == (None, None, None)
     assert resolve_date("The town fell on 20 February 2023.", None)[0] == date(2023, 2, 20)
+
+
+@pytest.mark.parametrize("sentence, word, claimant, stance", [
+    ("Russian milbloggers claimed that Russian forces advanced west of Kreminna.", "Kreminna", "Russian milbloggers", "advancing"),
+    ("Ukrainian Deputy Defense Minister Hanna Malyar stated that Russian forces lost the initiative near Vuhledar.",
+     "Vuhledar", "Ukrainian MoD", None),
+    ("Maliar added that Ukrainian troops hold the line near Marinka.", "Marinka", "Ukrainian MoD", "held"),
+    ("Yevgeny Prigozhin said that Wagner fighters control 70 percent of Bakhmut.", "Bakhmut", "Wagner Group", "advancing"),
+])
+def test_isw_style_attributions(sentence, word, claimant, stance):
+    frame, claim = claim_at(sentence, word)
+    assert (claim.claimant, claim.stance) == (claimant, stance)
+    if "percent" in sentence:
+        assert (frame.quantity, frame.quantity_unit) == ("70", "percent")

@@ -234,3 +234,18 @@ def test_anaphora_reaches_back_over_sentences_without_places(tmp_path, extractor
     path.write_text(text, encoding="utf-8")
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     assert rows(frame, "Avdiivka").iloc[0].claimant == "Russian MoD"
+
+
+def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbours(tmp_path, extractor):
+    # The only Dibrova in cities500 is in Poltava oblast, ~300 km from Kreminna (Luhansk oblast).
+    path = tmp_path / "isw.txt"
+    path.write_text("Russian milbloggers claimed that Russian forces advanced west of Kreminna and captured "
+                    "several positions near Dibrova.", encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    dibrova = rows(frame, "Dibrova").iloc[0]
+    assert (dibrova.resolution, dibrova.geo_precision, dibrova.place_id) == ("region_fallback", 3, "adm:UA.14")
+    assert "km from Kreminna in the same sentence" in dibrova.resolution_reason
+    # a big city is left alone: Kharkiv beside Kherson stays Kharkiv
+    path.write_text("Missiles struck Kherson and Kharkiv overnight, officials said.", encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    assert rows(frame, "Kharkiv").iloc[0].place_id == "gn:706483"

@@ -107,7 +107,8 @@ def check_name(name: str) -> str:
     return query
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (spherical Earth; plenty for ranking candidates)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
@@ -236,7 +237,7 @@ class Resolver:
             elif p.country in THEATRE:
                 score += 0.3
             if near and p.lat is not None:
-                d = min(_km(p.lat, p.lon, a, b) for a, b in near)
+                d = min(haversine_km(p.lat, p.lon, a, b) for a, b in near)
                 score += 1.6 * math.exp(-d / 60.0)
                 if d < 60:
                     notes.append(f"{d:.0f} km from co-mentioned places")
