@@ -168,16 +168,24 @@ class Extractor:
                 final[i] = stray
         return final
 
+    def _in_focus(self, j: int, mentions: list[Mention]) -> bool:
+        anchor = self.resolver.resolve(self._query(mentions[j]), admin1=mentions[j].admin_hint)
+        return anchor.resolved and anchor.place.country in self.resolver.focus
+
     def _stray_from_sentence(self, i: int, res: Resolution, mentions: list[Mention],
                              anchors: list[tuple[int, float, float]]) -> Resolution | None:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away."""
         m = mentions[i]
+        focus = self.resolver.focus
         if m.admin_hint or m.region or not res.resolved or res.place.kind != "settlement" \
                 or res.place.population >= STRAY_MAX_POPULATION:
             return None
-        same = [(lat, lon, j) for j, lat, lon in anchors if j != i and mentions[j].sentence == m.sentence]
+        if res.confidence >= CONFIDENT and res.place.country in focus:
+            return None  # a confident answer in the focus country stands on its own
+        same = [(lat, lon, j) for j, lat, lon in anchors
+                if j != i and mentions[j].sentence == m.sentence and self._in_focus(j, mentions)]
         if not same:
             return None
         distance, j = min((haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same)

@@ -118,3 +118,10 @@ def test_isw_style_attributions(sentence, word, claimant, stance):
     assert (claim.claimant, claim.stance) == (claimant, stance)
     if "percent" in sentence:
         assert (frame.quantity, frame.quantity_unit) == ("70", "percent")
+
+
+def test_trailing_anaphor_credits_the_previous_claimant():
+    previous = Claimant("Russian MoD", "military", "RU", "Russia's Defence Ministry")
+    s = "In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near Ugledar, the ministry said."
+    _, claim = claim_at(s, "Ugledar", previous)
+    assert (claim.claimant, claim.stance) == ("Russian MoD", "struck")

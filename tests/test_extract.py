@@ -249,3 +249,25 @@ def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbo
     path.write_text("Missiles struck Kherson and Kharkiv overnight, officials said.", encoding="utf-8")
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     assert rows(frame, "Kharkiv").iloc[0].place_id == "gn:706483"
+
+
+RUSSIAN_MOD_STORY = """MOSCOW, March 21 (Reuters) - Russia's Defence Ministry said on Tuesday its troops had repelled Ukrainian counterattacks in the Kupyansk direction and near Krasny Liman, and had inflicted heavy losses near Artyomovsk.
+In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near Ugledar and Novomikhailovka, the ministry said.
+The ministry said air defences shot down 12 Ukrainian drones over the Zaporozhye region and the Donetsk People's Republic.
+"""
+
+
+def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
+    path = tmp_path / "mod.txt"
+    path.write_text(RUSSIAN_MOD_STORY, encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    got = {r.location: r for r in frame.itertuples()}
+    assert "MOSCOW" not in got and "Vostok" not in got  # dateline; a military unit's name
+    assert (got["Kupyansk"].place_id, got["Kupyansk"].geo_precision) == ("gn:703656", 2)  # an axis, not the town
+    assert got["Krasny Liman"].place_id == "gn:704204" and got["Artyomovsk"].place_id == "gn:713174"
+    assert got["Ugledar"].place_id == "gn:690823" and got["Ugledar"].claimant == "Russian MoD"
+    # only a Siberian Novomikhaylovka has this spelling: 3,000 km from Ugledar, so the oblast instead
+    assert (got["Novomikhailovka"].resolution, got["Novomikhailovka"].place_id) == ("region_fallback", "adm:UA.05")
+    assert got["Zaporozhye region"].place_id == "adm:UA.26" and got["Zaporozhye region"].geo_precision == 3
+    assert got["Donetsk People's Republic"].place_id == "adm:UA.05"
+    assert set(frame["claimant"]) == {"Russian MoD"}

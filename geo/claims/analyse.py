@@ -107,17 +107,19 @@ def analyse_sentence(
     sentence = sentence.translate(_APOSTROPHES)
     lowered = sentence.lower()
     fallback = default
-    inherited = None
-    if previous is not None and tables.reports(sentence, lowered) and tables.anaphora.search(sentence):
-        earlier = previous() if callable(previous) else previous
+    inherited, leading = None, False
+    if previous is not None and tables.reports(sentence, lowered):
+        anaphor = tables.anaphora.search(sentence)
+        earlier = (previous() if callable(previous) else previous) if anaphor else None
         if earlier is not None and earlier.name != default.name:
             inherited = Claimant(earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)")
+            leading = anaphor.start() == 0
     clauses = []
     for i, (start, end) in enumerate(_clauses(sentence)):
-        if i == 0 and inherited is not None:
+        if i == 0 and leading:
             clauses.append((start, end, inherited))  # "The ministry also said…": the subject is the anaphor
-        else:
-            clauses.append((start, end, find_claimant(sentence[start:end]) or fallback))
+        else:  # "…, the ministry said." credits every clause that names nobody else
+            clauses.append((start, end, find_claimant(sentence[start:end]) or inherited or fallback))
     stances = tuple((start, end, rule) for start, end, rule, _ in tables.stances.finditer(sentence, lowered))
     side = next((c.side for _, _, c in clauses if c.text), "")
     ordered: list[str] = []

@@ -189,8 +189,14 @@ class Resolver:
         region_query = bool(_REGION_QUERY.search(key))
         hits = list(self.store.lookup(key))
         if region_query:
-            hits += [h for h in self.store.lookup(strip_region_words(key)) if h.place.is_region]
-            hits = [h for h in hits if h.place.kind in ("admin1", "admin2")] or hits
+            stem_hits = self.store.lookup(strip_region_words(key))
+            hits += [h for h in stem_hits if h.place.is_region]
+            regions = [h for h in hits if h.place.kind in ("admin1", "admin2")]
+            if not regions:
+                named = self._region_of_capital(query, stem_hits, unit, country, near)
+                if named is not None:
+                    return named
+            hits = regions or hits
         if country:
             hits = [h for h in hits if h.place.country == country]
         if not hits:
@@ -202,6 +208,22 @@ class Resolver:
             return self._fallback(query, key, unit, country,
                                   f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
         return self._decide(query, best, scored, unit, near)
+
+    def _region_of_capital(self, query: str, stem_hits: Sequence[NameHit], unit: AdminUnit | None,
+                           country: str | None, near: tuple[tuple[float, float], ...]) -> Resolution | None:
+        """"Zaporozhye region" when only the city has that spelling: the oblast named after it."""
+        towns = [h for h in stem_hits if h.place.kind == "settlement" and (not country or h.place.country == country)]
+        if not towns:
+            return None
+        best = max(self._score(towns, unit, country, near, False), key=lambda c: c.score)
+        region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
+        place = self.store.place(region.place_id) if region and region.place_id else None
+        if place is None:
+            return None
+        reason = (f"region named after its city: {best.matched_name!r} is {best.place.name}, "
+                  f"so the region is {region.name}")
+        return Resolution(query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason, (best,),
+                          region.name, None)
 
     def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
                near: tuple[tuple[float, float], ...], region_query: bool) -> list[Candidate]:

@@ -61,6 +61,11 @@ _LOCATIVE = re.compile(r"\b(in|at|near|to|into|from|outside|around|toward|toward
 _REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
+_AXIS_AFTER = re.compile(r"^\s+(direction|axis|sector|front)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment|group of forces)\b",
+    re.IGNORECASE,
+)
 _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
@@ -246,6 +251,12 @@ class MentionScanner:
             window = max(0, start - _CONTEXT_CHARS)
             before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
             m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index)
+            if _UNIT_AFTER.match(after):
+                continue  # "the Vostok group", "the Kherson group of forces": a military unit's name
+            axis_after = _AXIS_AFTER.match(after)
+            if axis_after:  # "the Kupyansk direction": an area around the place, not the place
+                m.approximate = True
+                m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
             region_after = _REGION_AFTER.match(after)
             if region_after:
                 m.region = True
