@@ -78,10 +78,10 @@ def find_claimant(text: str) -> Claimant | None:
     lowered = text.lower()
     if not tables.reports(text, lowered):
         return None
-    first = next(tables.claimants.finditer(text, lowered), None)
+    first = tables.claimants.first(text, lowered)
     if first is None:
         return None
-    _, _, rule, written = first
+    rule, written = first
     return Claimant(rule.name, rule.kind, rule.side, written)
 
 

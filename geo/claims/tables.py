@@ -59,6 +59,15 @@ class RuleSet:
     rules: tuple[Rule, ...]
     gate: Gate
 
+    def first(self, text: str, lowered: str) -> tuple[Rule, str] | None:
+        """The leftmost match of any opened rule (earlier rule wins a tie), as (rule, matched text)."""
+        best = None
+        for index in self.gate.open(lowered):
+            match = self.rules[index].pattern.search(text)
+            if match is not None and (best is None or (match.start(), index) < best[:2]):
+                best = (match.start(), index, match.group(0))
+        return (self.rules[best[1]], best[2]) if best else None
+
     def finditer(self, text: str, lowered: str) -> Iterator[tuple[int, int, Rule, str]]:
         """(start, end, rule, matched text), left to right, overlaps dropped (earlier rule wins)."""
         found = []
