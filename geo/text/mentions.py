@@ -318,7 +318,9 @@ class MentionScanner:
         while frontier:
             a, b = frontier.pop()
             after = _ENUM_NEXT.match(sentence, b)
-            before = _ENUM_PREV.search(sentence, max(0, a - _CONTEXT_CHARS), a)
+            joined = sentence[max(0, a - 6):a].rstrip()
+            before = (_ENUM_PREV.search(sentence, max(0, a - 40), a)
+                      if joined.endswith((",", " and", " or", "/")) else None)
             for span in ((after.span(1) if after else None), (before.span(1) if before else None)):
                 if span and span not in spans and span not in taken and span[0] > 0:
                     spans[span] = False
