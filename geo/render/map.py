@@ -98,6 +98,9 @@ def _counts(values: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in values.value_counts(sort=False).items()}
 
 
+FIGHTING_EVENT_TYPES = ("Battles", "Explosions/Remote violence")
+
+
 def build_map(
     events: pd.DataFrame | None,
     control: gpd.GeoDataFrame | None = None,
@@ -149,7 +152,9 @@ def build_map(
     data = None
     if len(mapped):
         # Fit the view before any feature is added: refitting later re-projects every feature.
-        bounds = mapped.total_bounds
+        # Open on the fighting when there is any: a summit in London should not zoom the front out.
+        fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
+        bounds = (fighting if len(fighting) else mapped).total_bounds
         m.fit_bounds(
             [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
             padding_top_left=(60, 70), padding_bottom_right=(380, 40), max_zoom=10,
