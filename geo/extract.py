@@ -14,6 +14,7 @@ them into a GeoDataFrame.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -65,27 +66,49 @@ class ExtractStats:
                 f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events")
 
 
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pairs over the paragraphs of ``text`` (blingfire segmentation).
+_PARAGRAPH = "\u2029"  # blingfire always ends a sentence at U+2029, so one call covers every paragraph
 
-    A wire dateline ("KYIV, March 21 (Reuters) - ") is skipped: it names where the story was
-    filed, not where anything happened."""
+
+def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """The reference segmentation: blingfire paragraph by paragraph (used when the one-call
+    form cannot map its output back to offsets)."""
     offset = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
             skip = _DATELINE.match(paragraph)
             body = paragraph[skip.end():] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
-            cursor = 0
-            for sentence in blingfire.text_to_sentences(body).split("\n"):
-                start = body.find(sentence, cursor)
-                if start < 0:  # blingfire normalised whitespace: fall back to its own offsets
-                    _, spans = blingfire.text_to_sentences_and_offsets(body)
-                    yield from ((base + a, body[a:b]) for a, b in spans if a >= cursor)
-                    break
-                cursor = start + len(sentence)
-                yield base + start, sentence
+            _, spans = blingfire.text_to_sentences_and_offsets(body)
+            yield from ((base + a, body[a:b]) for a, b in spans)
         offset += len(paragraph) + 1
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs over the paragraphs of ``text`` (blingfire segmentation).
+
+    A wire dateline ("KYIV, March 21 (Reuters) - ") is skipped: it names where the story was
+    filed, not where anything happened. Blingfire is called once per document, with paragraph
+    breaks as U+2029 (a hard sentence break for it) and datelines blanked; the per-call cost of
+    its ctypes wrapper dominates on short paragraphs."""
+    parts = []
+    for paragraph in text.split("\n"):
+        skip = _DATELINE.match(paragraph)
+        parts.append(" " * skip.end() + paragraph[skip.end():] if skip else paragraph)
+    masked = _PARAGRAPH.join(parts)
+    found: list[tuple[int, str]] = []
+    cursor = 0
+    for piece in blingfire.text_to_sentences(masked).split("\n"):
+        for part in piece.split(_PARAGRAPH):
+            part = part.strip()
+            if not part:
+                continue
+            start = masked.find(part, cursor)
+            if start < 0:  # blingfire normalised whitespace: segment paragraph by paragraph instead
+                yield from _paragraph_sentences(text)
+                return
+            cursor = start + len(part)
+            found.append((start, text[start:cursor]))
+    yield from found
 
 
 class _PreviousClaimant:
@@ -215,8 +238,20 @@ class Extractor:
         sites: list[Mention] = []
         previous = _PreviousClaimant()
         frames: dict[int, ClaimFrame] = {}
+        hits = self.scanner.scan(doc.text)
+        starts = [start for start, _, _ in hits]
         for index, (offset, sentence) in enumerate(sentences(doc.text)):
-            found = self.scanner.find(sentence, index, offset)
+            stop = offset + len(sentence)
+            first = bisect_left(starts, offset)
+            inside = hits[first:bisect_left(starts, stop)]
+            across = any(end > stop for _, end, _ in inside) or any(end > offset for _, end, _ in hits[max(0, first - 3):first])
+            if not inside and not across and " of " not in sentence:
+                previous.saw(sentence)  # no name and no "village of X": nothing to find
+                continue
+            if across:  # a name across a sentence break: scan this sentence on its own
+                found = self.scanner.find(sentence, index, offset)
+            else:
+                found = self.scanner.find(sentence, index, offset, [(s - offset, e - offset, k) for s, e, k in inside])
             if any(m.role == "site" for m in found):
                 frame = analyse_sentence(sentence, doc.published, previous=previous.get)
                 frames[index] = frame

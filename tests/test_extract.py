@@ -271,3 +271,14 @@ def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
     assert got["Zaporozhye region"].place_id == "adm:UA.26" and got["Zaporozhye region"].geo_precision == 3
     assert got["Donetsk People's Republic"].place_id == "adm:UA.05"
     assert set(frame["claimant"]) == {"Russian MoD"}
+
+
+def test_sentences_keep_paragraphs_apart_and_skip_datelines():
+    from geo.extract import sentences
+
+    text = ("KYIV, March 21 (Reuters) - Russian forces shelled Kherson. Two people died\n"
+            "A headline without a full stop\n\n   \nThe governor said so.")
+    found = list(sentences(text))
+    assert [s for _, s in found] == ["Russian forces shelled Kherson.", "Two people died",
+                                     "A headline without a full stop", "The governor said so."]
+    assert all(text[offset:offset + len(s)] == s for offset, s in found)

@@ -131,3 +131,33 @@ def test_cyrillic_and_possessive_forms(find):
 
 def test_lowercase_words_are_not_matched(find):
     assert find("the lyman was calm and the kherson shore quiet") == []
+
+
+def test_scan_form_folds_like_fold_and_blanks_only_lowercase_runs():
+    from geo.text.mentions import fold, scan_form
+
+    text = "Russian forces shelled the Sea of Azov coast near Запоріжжя’s port, said the ministry of Kyiv."
+    form = scan_form(text)
+    assert len(form) == len(text) + 2
+    reference = f" {fold(text)} "
+    assert all(a == b or a == "\0" for a, b in zip(form, reference))
+    blanked = {w for w, r in zip(form.split(" "), reference.split(" ")) if w != r}
+    # a lower-case word right after a capitalised one stays ("forces", "of" in "Sea of Azov", "coast")
+    assert blanked == {"\0helled", "\0he", "\0ear", "\0ort", "\0aid", "\0inistry", "\0f"}
+    assert " sea of azov " in form and " forces " in form and " coast " in form
+
+
+def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):
+    from geo.extract import sentences
+
+    text = ("KYIV, March 21 (Reuters) - Russian forces attacked Bakhmut, Lyman and Klishchiivka, all in the "
+            "Donetsk region, the General Staff said.\nFighting raged west of the town of Marinka\n"
+            "Moscow said its troops held Kreminna. Officials in Brussels met on Tuesday.")
+    scanner = extractor.scanner
+    hits = scanner.scan(text)
+    for index, (offset, sentence) in enumerate(sentences(text)):
+        inside = [(s - offset, e - offset, k) for s, e, k in hits if offset <= s and e <= offset + len(sentence)]
+        whole = scanner.find(sentence, index, offset, inside)
+        alone = scanner.find(sentence, index, offset)
+        assert [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in whole] == \
+               [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in alone]

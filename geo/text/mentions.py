@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 
 from geo.gazetteer.names import name_key
 from geo.gazetteer.store import GazetteerStore, overlay_dir
@@ -99,6 +100,34 @@ _REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "province
                  "direction", "axis", "front", "sector"}
 
 
+_MARKER_WORDS = ("town", "village", "city", "settlement", "hamlet")  # _MARKED_UNKNOWN needs one
+
+
+def _regions_of(sentence: str, start: int, end: int) -> bool:
+    """Does "regions of (the)" end at ``end``? (The plural nouns are checked before the regex.)"""
+    window = sentence[start:end].lower()
+    return any(noun in window for noun in ("regions", "oblasts", "provinces")) and bool(_REGIONS_OF.search(sentence, start, end))
+
+
+_LOCATIVE_LAST = frozenset(
+    "in at near to into from outside around toward towards across inside within via the".split()
+)
+_APPROXIMATE_LAST = frozenset("of near around outside to toward towards".split())
+
+
+def _last_word(before: str) -> str | None:
+    """The lower-cased word just before a mention ("" when no word and space end ``before``, so
+    no "before" pattern can match), or None when that word is not plain letters and the
+    patterns must be tried in full."""
+    if not before[-1:].isspace():
+        return ""
+    words = before[-24:].split()
+    if not words:
+        return ""
+    word = words[-1]
+    return word.lower() if word.isalpha() else None
+
+
 @dataclass(slots=True)
 class Mention:
     """One place mention in a sentence, with what its context says about it."""
@@ -135,7 +164,7 @@ def _fold_char(ch: str) -> str:
 
 
 _CONTEXT_CHARS = 90
-_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "-") + "“”„«»–—…\u00a0\t"
+_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "-") + "“”„«»–—…\u00a0\t\n\r\u2028\u2029"
 
 
 @cache
@@ -152,6 +181,42 @@ def fold(text: str) -> str:
     """Lower-case, diacritic-free copy of ``text`` with the same length; apostrophes and
     punctuation become spaces, so every word stands between spaces (hyphens stay)."""
     return text.translate(_fold_table())
+
+
+_LUT_SIZE = 0x2030  # every code point the fold table touches lies below this
+
+
+@cache
+def _fold_lut() -> tuple[np.ndarray, np.ndarray]:
+    """The fold table as an array (code point → folded code point) and a lower-case flag per
+    code point, for folding a whole document with a few vector operations."""
+    lut = np.arange(_LUT_SIZE, dtype=np.uint32)
+    for cp, folded in _fold_table().items():
+        lut[cp] = ord(folded)
+    lower = np.array([chr(cp).islower() for cp in range(_LUT_SIZE)])
+    return lut, lower
+
+
+def scan_form(text: str) -> str:
+    """``fold(text)`` padded with a space each side, for the scanner automaton, with the first
+    letter of each lower-case word that follows another lower-case word set to NUL.
+
+    Names start with a capital, so a run of lower-case words ("said on Monday that the") can
+    only hold a name's inner words right after a capitalised one ("Sea of Azov", "Kakhovka
+    reservoir"); blanking the rest keeps the automaton from reporting hundreds of common words
+    that happen to be place names somewhere ("The", "And", "Spring") only to drop them. The
+    price: a name with two lower-case inner words in a row ("Rostov on the Don") is missed when
+    written that way; hyphenated forms ("Rostov-on-Don") are one word and still found."""
+    lut, lower = _fold_lut()
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32)
+    known = codes < _LUT_SIZE
+    clipped = np.where(known, codes, 0)
+    folded = np.where(known, lut[clipped], codes)
+    space = folded == 32
+    starts = np.flatnonzero(space[:-1] & ~space[1:]) + 1
+    low = lower[clipped[starts]]
+    folded[starts[1:][low[1:] & low[:-1]]] = 0
+    return folded.tobytes().decode("utf-32-le")
 
 
 @cache
@@ -178,6 +243,7 @@ class MentionScanner:
         self.metonyms = _metonyms()
         self._theatre_cache: dict[str, bool] = {}
         self._country_cache: dict[str, bool] = {}
+        self._region_keys: dict[str, bool] = {}
 
     def _cache_path(self) -> Path:
         built = (self.store.meta("built") or "unbuilt").replace(":", "")
@@ -225,73 +291,109 @@ class MentionScanner:
         hits = self.store.lookup(key)
         return any(h.place.kind == "country" for h in hits)
 
-    def _raw_matches(self, sentence: str) -> list[tuple[int, int, str]]:
-        """(start, end, key) of whole-word gazetteer names starting with a capital; longest wins."""
-        folded = " " + fold(sentence) + " "
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every whole-word gazetteer name in ``text`` that starts with a
+        capital, overlaps included, by start. One automaton pass serves a whole document;
+        :meth:`find` then picks the longest per sentence."""
         found = []
-        for end, (length, key) in self.automaton.iter(folded):
-            start = end - length - 1  # in the sentence: the folded copy has one leading space
-            if _CAPITALISED.match(sentence[start]):
+        for end, (length, key) in self.automaton.iter(scan_form(text)):
+            start = end - length - 1  # in the text: the folded copy has one leading space
+            if _CAPITALISED.match(text[start]):
                 found.append((start, end - 1, key))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        return found
+
+    @staticmethod
+    def _longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Non-overlapping hits, leftmost first and the longest at each start."""
         chosen, last_end = [], -1
-        for start, end, key in found:
+        for start, end, key in hits:
             if start >= last_end:
                 chosen.append((start, end, key))
                 last_end = end
         return chosen
 
-    def find(self, sentence: str, sentence_index: int = 0, offset: int = 0) -> list[Mention]:
-        """Mentions in one sentence; ``offset`` is the sentence's position in the document."""
+    def find(self, sentence: str, sentence_index: int = 0, offset: int = 0,
+             hits: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+        """Mentions in one sentence; ``offset`` is the sentence's position in the document and
+        ``hits`` the sentence's share of :meth:`scan` over the document (relative to the sentence),
+        when the caller scanned the whole document at once."""
         mentions: list[Mention] = []
-        for start, end, key in self._raw_matches(sentence):
+        for start, end, key in self._longest(self.scan(sentence) if hits is None else hits):
             if self._country_only(key):
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
-            # Context patterns end at the mention: they only need the few words before it.
-            window = max(0, start - _CONTEXT_CHARS)
-            before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
-            m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index)
-            if _UNIT_AFTER.match(after):
-                continue  # "the Vostok group", "the Kherson group of forces": a military unit's name
-            axis_after = _AXIS_AFTER.match(after)
-            if axis_after:  # "the Kupyansk direction": an area around the place, not the place
-                m.approximate = True
-                m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
-            region_after = _REGION_AFTER.match(after)
-            if region_after:
-                m.region = True
-                m.text = sentence[start:end + region_after.end()]
-                m.end = offset + end + region_after.end()
-                after = sentence[end + region_after.end():]
-            has_of = " of " in before[-60:]  # the "X of" patterns are only tried when one can match
-            if (has_of and _REGIONS_OF.search(before)) or _REGION_IN_KEY.search(key):
-                m.region = True
-            m.marked = has_of and bool(_MARKER.search(before))
-            m.locative = bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
-            direction = _DIRECTION.search(before) if has_of else None
-            if direction:
-                m.direction = direction.group("dir").lower().replace("-", "")
-                m.approximate = True
-                m.context_start = offset + window + direction.start()
-            elif _APPROXIMATE.search(before):
-                m.approximate = True
-            if not self._accept(m, start, before, after):
-                continue
-            mentions.append(m)
+            m = self._mention(sentence, start, end, key, sentence_index, offset)
+            if m is not None:
+                mentions.append(m)
         if mentions or " of " in sentence:
             mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
         mentions.sort(key=lambda m: m.start)
         self._group(sentence, offset, mentions)
         return mentions
 
-    def _accept(self, m: Mention, start: int, before: str, after: str) -> bool:
-        if m.key in self.metonyms and (
+    def _mention(self, sentence: str, start: int, end: int, key: str, sentence_index: int, offset: int) -> Mention | None:
+        """The mention a gazetteer hit makes in its context, or None when the context says it is
+        not a place (a unit's name, part of a longer name, a common word, far from the theatre).
+
+        The "before" patterns all end at the mention, so the word just before it decides which of
+        them can match at all; only those run."""
+        window = max(0, start - _CONTEXT_CHARS)
+        before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
+        spaced_after = after[:1].isspace()
+        if spaced_after and _UNIT_AFTER.match(after):
+            return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
+        region_after = _REGION_AFTER.match(after) if spaced_after else None
+        last = _last_word(before)
+        has_of = " of " in before[-60:]
+        if last is None:  # an unusual last word: try every pattern
+            regions_of = has_of and _REGIONS_OF.search(before)
+            marked = has_of and bool(_MARKER.search(before))
+            locative = bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
+            direction = _DIRECTION.search(before) if has_of else None
+            approximate = direction is None and _APPROXIMATE.search(before) is not None
+        else:
+            of = has_of and last == "of"
+            regions_of = (of or (has_of and last == "the")) and _REGIONS_OF.search(before)
+            marked = of and bool(_MARKER.search(before))
+            locative = last in _LOCATIVE_LAST and bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
+            direction = _DIRECTION.search(before) if of else None
+            approximate = direction is None and last in _APPROXIMATE_LAST and _APPROXIMATE.search(before) is not None
+        region = bool(region_after or regions_of) or self._region_key(key)
+        metonym = key in self.metonyms and (
             _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
-        ):
+        )
+        if not metonym and not (locative or marked or region) and (key in self.not_places or not self._in_theatre(key)):
+            return None  # a common word, or a place outside the theatre named without a locative
+        m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index,
+                    region=region, marked=marked, locative=locative)
+        axis_after = _AXIS_AFTER.match(after) if spaced_after else None
+        if axis_after:  # "the Kupyansk direction": an area around the place, not the place
+            m.approximate = True
+            m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
+        if region_after:
+            m.text = sentence[start:end + region_after.end()]
+            m.end = offset + end + region_after.end()
+            after = sentence[end + region_after.end():]
+        if direction:
+            m.direction = direction.group("dir").lower().replace("-", "")
+            m.approximate = True
+            m.context_start = offset + window + direction.start()
+        elif approximate:
+            m.approximate = True
+        if metonym:
             m.metonymic = True
             m.role = "actor"
-            m.notes.append(f"metonymy: {self.metonyms[m.key][0]}")
-            return True
+            m.notes.append(f"metonymy: {self.metonyms[key][0]}")
+            return m
+        return m if self._accept(m, start, before, after) else None
+
+    def _region_key(self, key: str) -> bool:
+        if key not in self._region_keys:
+            self._region_keys[key] = _REGION_IN_KEY.search(key) is not None
+        return self._region_keys[key]
+
+    def _accept(self, m: Mention, start: int, before: str, after: str) -> bool:
+        """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?"""
         if m.key in self.not_places and not m.marked:
             return False
         prev_word = _WORD_BEFORE.search(before, max(0, len(before) - 40))
@@ -311,8 +413,10 @@ class MentionScanner:
         village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
         and Andriivka")."""
         spans: dict[tuple[int, int], bool] = {}
-        for match in _MARKED_UNKNOWN.finditer(sentence):
-            spans[match.span(1)] = True
+        lowered = sentence.lower()
+        if any(word in lowered for word in _MARKER_WORDS):
+            for match in _MARKED_UNKNOWN.finditer(sentence):
+                spans[match.span(1)] = True
         frontier = [(m.start - offset, m.end - offset) for m in known if m.role == "site" and not self._is_country(m.key)]
         taken = {(m.start - offset, m.end - offset) for m in known}
         while frontier:
@@ -367,7 +471,8 @@ class MentionScanner:
                     break  # "Lyman, Donetsk Oblast": a hint, not a member
                 j += 1
             members = mentions[i: j + 1]
-            if _REGIONS_OF.search(sentence, max(0, members[0].start - offset - _CONTEXT_CHARS), members[0].start - offset) or (
+            lead = members[0].start - offset
+            if _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
                 len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
             ):
                 for m in members:
