@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
+from itertools import accumulate
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -176,9 +177,12 @@ class Extractor:
                      if res.resolved and res.place.kind in ("settlement", "feature") and res.confidence < CONFIDENT
                      and len(res.candidates) >= 2 and not mentions[i].region]
         final = dict(first)
+        anchored: dict[str, dict[tuple[float, float], None]] = {}  # key → its anchor points, each once
+        for j, lat, lon in anchors:
+            anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
             m = mentions[i]
-            near = [(lat, lon) for j, lat, lon in anchors if j != i and mentions[j].key != m.key]
+            near = [point for key, points in anchored.items() if key != m.key for point in points]
             for j in ambiguous:
                 if j != i and mentions[j].key != m.key and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES:
                     near += [(c.place.lat, c.place.lon) for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
@@ -234,59 +238,58 @@ class Extractor:
             return []
         stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
-        per_sentence: list[tuple[int, str, list[Mention]]] = []
+        per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
         sites: list[Mention] = []
         previous = _PreviousClaimant()
-        frames: dict[int, ClaimFrame] = {}
         hits = self.scanner.scan(doc.text)
         starts = [start for start, _, _ in hits]
+        reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
+        first = 0
         for index, (offset, sentence) in enumerate(sentences(doc.text)):
             stop = offset + len(sentence)
-            first = bisect_left(starts, offset)
-            inside = hits[first:bisect_left(starts, stop)]
-            across = any(end > stop for _, end, _ in inside) or any(end > offset for _, end, _ in hits[max(0, first - 3):first])
-            if not inside and not across and " of " not in sentence:
-                previous.saw(sentence)  # no name and no "village of X": nothing to find
-                continue
+            first = bisect_left(starts, offset, first)
+            last = bisect_left(starts, stop, first)
+            across = (first and reach[first - 1] > offset) or (last > first and reach[last - 1] > stop)
             if across:  # a name across a sentence break: scan this sentence on its own
                 found = self.scanner.find(sentence, index, offset)
+            elif last > first or " of " in sentence:
+                found = self.scanner.find(sentence, index, offset, [(s - offset, e - offset, k) for s, e, k in hits[first:last]])
             else:
-                found = self.scanner.find(sentence, index, offset, [(s - offset, e - offset, k) for s, e, k in inside])
-            if any(m.role == "site" for m in found):
-                frame = analyse_sentence(sentence, doc.published, previous=previous.get)
-                frames[index] = frame
-                if frame.claimant.text:
-                    previous.set(frame.claimant)
-            else:
+                found = []  # no name and no "village of X": nothing to find
+            site = [m for m in found if m.role == "site"]
+            if not site:
                 previous.saw(sentence)
-            if index not in frames:
                 continue
-            per_sentence.append((offset, sentence, found))
-            sites += [m for m in found if m.role == "site"]
+            frame = analyse_sentence(sentence, doc.published, previous=previous.get)
+            if frame.claimant.text:
+                previous.set(frame.claimant)
+            per_sentence.append((offset, sentence, site, frame))
+            sites += site
             stats.actors += sum(1 for m in found if m.role == "actor")
         if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
             stats.messages.append(f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
                                   f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved")
         resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
-        by_mention = {id(m): resolutions.get(i) for i, m in enumerate(sites)}
         records = []
-        for offset, sentence, found in per_sentence:
-            frame = frames[found[0].sentence]
-            for m in found:
-                if m.role != "site":
-                    continue
-                res = by_mention.get(id(m))
+        number = 0
+        published = doc.published.isoformat() if doc.published else None
+        for offset, sentence, site, frame in per_sentence:
+            dated = (frame.event_date.isoformat() if frame.event_date else None, frame.time_precision)
+            for m in site:
+                res = resolutions.get(number)
+                number += 1
                 if res is not None and res.resolved and res.place.kind == "country":
                     continue  # a country named in passing sets focus; it is not an event site
-                records.append(self._record(doc, sentence, m, res, frame, m.start - offset))
+                records.append(self._record(doc, published, dated, sentence, m, res, frame, m.start - offset))
+        located = sum(1 for r in records if r["latitude"] is not None)
         stats.mentions += len(records)
-        stats.resolved += sum(1 for r in records if r["latitude"] is not None)
-        stats.unresolved += sum(1 for r in records if r["latitude"] is None)
+        stats.resolved += located
+        stats.unresolved += len(records) - located
         stats.events += len(records)
         return records
 
-    def _record(self, doc: Document, sentence: str, m: Mention, res: Resolution | None, frame: ClaimFrame,
-                position: int) -> dict:
+    def _record(self, doc: Document, published: str | None, dated: tuple[str | None, int | None], sentence: str,
+                m: Mention, res: Resolution | None, frame: ClaimFrame, position: int) -> dict:
         place = res.place if res is not None and res.resolved else None
         precision = res.precision if place is not None else None
         if place is not None and (m.approximate or m.direction) and precision == Precision.SETTLEMENT:
@@ -301,9 +304,9 @@ class Extractor:
             "doc_id": doc.doc_id,
             "source_title": doc.title,
             "source_url": doc.url,
-            "published": doc.published.isoformat() if doc.published else None,
-            "event_date": frame.event_date.isoformat() if frame.event_date else None,
-            "time_precision": frame.time_precision,
+            "published": published,
+            "event_date": dated[0],
+            "time_precision": dated[1],
             "event_type": claim.event_type,
             "sub_event_type": claim.sub_event_type,
             "claimant": claim.claimant,

@@ -145,7 +145,8 @@ class Resolver:
         near: Iterable[tuple[float, float]] | None = None,
     ) -> Resolution:
         """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
-        near_t = tuple((round(a, 3), round(b, 3)) for a, b in near) if near else ()
+        # only the nearest point counts, so repeats (a place named five times) are dropped
+        near_t = tuple(dict.fromkeys((round(a, 3), round(b, 3)) for a, b in near)) if near else ()
         result = self._cached(name, admin1 or None, (country or "").upper() or None, near_t)
         if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK) \
                 and result.reason not in _BAD_QUERY_REASONS:

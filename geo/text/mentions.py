@@ -112,20 +112,57 @@ def _regions_of(sentence: str, start: int, end: int) -> bool:
 _LOCATIVE_LAST = frozenset(
     "in at near to into from outside around toward towards across inside within via the".split()
 )
-_APPROXIMATE_LAST = frozenset("of near around outside to toward towards".split())
+_APPROXIMATE_LAST = frozenset("near around outside to toward towards".split())  # "close to" ends in "to"
+_APPROXIMATE_NOUNS = frozenset("outskirts edge vicinity suburbs approaches direction axis area".split())
+_PLACE_NOUNS = frozenset("town village city settlement".split())  # "west of the town of X"
+_MARKER_NOUNS = _PLACE_NOUNS | {"hamlet", "port", "region", "oblast"}  # "urban-type settlement" ends in one
+_REGION_PLURALS = frozenset("regions oblasts provinces".split())
+_DIRECTION_WORDS = frozenset(
+    f"{point}{suffix}" for point in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                     "southwest", "north-east", "north-west", "south-east", "south-west")
+    for suffix in ("", "ern")
+)
 
 
-def _last_word(before: str) -> str | None:
-    """The lower-cased word just before a mention ("" when no word and space end ``before``, so
-    no "before" pattern can match), or None when that word is not plain letters and the
-    patterns must be tried in full."""
-    if not before[-1:].isspace():
-        return ""
-    words = before[-24:].split()
+def _before_patterns(before: str, words: list[str]) -> tuple:
+    """(regions of, marked, locative, direction match, approximate) for the text before a mention.
+
+    Every such pattern ends at the mention (``…\\s+$``), so the last words before it say which
+    can match at all ("west of" needs a point of the compass before "of"); only those regexes
+    run, and they still decide. ``words`` are the whitespace-split tail of ``before`` (empty when
+    it does not end in a space). Words that are not plain letters fall back to every pattern."""
+    has_of = " of " in before[-60:]
+    tail = [w.lower() for w in words[-3:]]
+    last, second, third = ([""] * 3 + tail)[-3:][::-1]
+    consulted = [last] + ([second] if last in ("of", "the") else []) + ([third] if (last, second) == ("the", "of") else [])
+    if not all(w.isalpha() or w in _DIRECTION_WORDS or not w for w in consulted):
+        regions_of = has_of and _REGIONS_OF.search(before) is not None
+        marked = has_of and _MARKER.search(before) is not None
+        locative = _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
+        direction = _DIRECTION.search(before) if has_of else None
+        return regions_of, marked, locative, direction, direction is None and _APPROXIMATE.search(before) is not None
+    of = has_of and last == "of"
+    regions_of = ((of and second in _REGION_PLURALS) or (has_of and last == "the" and second == "of" and third in _REGION_PLURALS)) \
+        and _REGIONS_OF.search(before) is not None
+    marked = of and second in _MARKER_NOUNS and _MARKER.search(before) is not None
+    locative = last in _LOCATIVE_LAST and _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
+    direction = _DIRECTION.search(before) if of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS) else None
+    approximate = direction is None and (
+        last in _APPROXIMATE_LAST or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
+    ) and _APPROXIMATE.search(before) is not None
+    return regions_of, marked, locative, direction, approximate
+
+
+def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
+    """The word right before a mention (letters, apostrophes, hyphens) and where it starts in
+    ``before``; a plain ASCII last word is taken as is, anything else goes to the regex."""
     if not words:
-        return ""
+        return None, 0
     word = words[-1]
-    return word.lower() if word.isalpha() else None
+    if word.isascii() and word.isalpha():
+        return word, len(before.rstrip()) - len(word)
+    found = _WORD_BEFORE.search(before, max(0, len(before) - 40))
+    return (found.group(1), found.start()) if found else (None, 0)
 
 
 @dataclass(slots=True)
@@ -343,21 +380,8 @@ class MentionScanner:
         if spaced_after and _UNIT_AFTER.match(after):
             return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
         region_after = _REGION_AFTER.match(after) if spaced_after else None
-        last = _last_word(before)
-        has_of = " of " in before[-60:]
-        if last is None:  # an unusual last word: try every pattern
-            regions_of = has_of and _REGIONS_OF.search(before)
-            marked = has_of and bool(_MARKER.search(before))
-            locative = bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
-            direction = _DIRECTION.search(before) if has_of else None
-            approximate = direction is None and _APPROXIMATE.search(before) is not None
-        else:
-            of = has_of and last == "of"
-            regions_of = (of or (has_of and last == "the")) and _REGIONS_OF.search(before)
-            marked = of and bool(_MARKER.search(before))
-            locative = last in _LOCATIVE_LAST and bool(_LOCATIVE.search(before, max(0, len(before) - 24)))
-            direction = _DIRECTION.search(before) if of else None
-            approximate = direction is None and last in _APPROXIMATE_LAST and _APPROXIMATE.search(before) is not None
+        words = before[-48:].split() if before[-1:].isspace() else []
+        regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or self._region_key(key)
         metonym = key in self.metonyms and (
             _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
@@ -385,20 +409,20 @@ class MentionScanner:
             m.role = "actor"
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
-        return m if self._accept(m, start, before, after) else None
+        return m if self._accept(m, start, before, after, words) else None
 
     def _region_key(self, key: str) -> bool:
         if key not in self._region_keys:
             self._region_keys[key] = _REGION_IN_KEY.search(key) is not None
         return self._region_keys[key]
 
-    def _accept(self, m: Mention, start: int, before: str, after: str) -> bool:
+    def _accept(self, m: Mention, start: int, before: str, after: str, words: list[str]) -> bool:
         """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?"""
         if m.key in self.not_places and not m.marked:
             return False
-        prev_word = _WORD_BEFORE.search(before, max(0, len(before) - 40))
-        if prev_word and _CAPITALISED.match(prev_word.group(1)) and prev_word.group(1).lower() not in _FUNCTION_WORDS:
-            if (before[: prev_word.start()].strip() or start > len(before)) and not before[: prev_word.start()].rstrip().endswith((".", ":", "“", '"', "(")):
+        previous, cut = _word_before(before, words)
+        if previous and _CAPITALISED.match(previous) and previous.lower() not in _FUNCTION_WORDS:
+            if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith((".", ":", "“", '"', "(")):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
         if next_word and not m.region and _CAPITALISED.match(next_word.group(1)):

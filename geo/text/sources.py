@@ -89,16 +89,17 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     """Split paragraphs into (kept, dropped): reader-comment spam, and everything after a
     "Comments" heading, is dropped."""
     gate, spam, cut = _boilerplate()
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
+    spam_words = bool(gate.open("\n".join(paragraphs).lower()))  # one gate pass for the whole document
     kept, dropped = [], []
     in_comments = False
     for para in paragraphs:
-        para = " ".join(para.split())
         if not para:
             continue
         if in_comments or (len(para) < 60 and cut.fullmatch(para)):
             in_comments = True
             dropped.append(para)
-        elif gate.open(para.lower()) and spam.search(para):
+        elif spam_words and gate.open(para.lower()) and spam.search(para):
             dropped.append(para)
         else:
             kept.append(para)
