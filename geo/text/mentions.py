@@ -1,9 +1,11 @@
 """Find place mentions in sentences: a gazetteer-backed multi-pattern scan plus context patterns.
 
 The scan is one pass of an Aho-Corasick automaton (pyahocorasick) over a length-preserving
-folded copy of the sentence, so offsets map back to the original text. Matches must sit on word
-boundaries, start with a capital letter, and the longest match wins. Context then decides what
-each match is:
+folded copy of the whole document (:meth:`MentionScanner.scan`, folded with numpy lookups), so
+offsets map back to the original text; each sentence then takes its share of the hits. Matches
+must sit on word boundaries, start with a capital letter, and the longest match wins. Context
+then decides what each match is; the context patterns all end at the mention, so the word
+before it says which can match and only those regexes run:
 
 * ``the town/village/city of X`` marks a place; ``X region/oblast`` or ``regions of X and Y``
   makes X a region; ``west of X`` / ``outskirts of X`` / ``near X`` make it relative (direction,
