@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from geo.errors import InputError
@@ -114,6 +115,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def nearest_km(points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]) -> np.ndarray:
+    """For each (lat, lon) of ``points``, the great-circle distance in km to the nearest of
+    ``near`` (the formula of :func:`haversine_km`, vectorised: names like Novoselivka have dozens
+    of candidates, each weighed against every place of the document)."""
+    p = np.radians(np.asarray(points, dtype=float))[:, None, :]
+    q = np.radians(np.asarray(near, dtype=float))[None, :, :]
+    h = np.sin((q[..., 0] - p[..., 0]) / 2) ** 2 + \
+        np.cos(p[..., 0]) * np.cos(q[..., 0]) * np.sin((q[..., 1] - p[..., 1]) / 2) ** 2
+    return 12_742.0 * np.arcsin(np.sqrt(np.minimum(1.0, h.min(axis=1))))
+
+
 class OnlineLookup(Protocol):
     """What the resolver asks when offline resolution fails (see :mod:`geo.gazetteer.online`).
 
@@ -145,9 +157,12 @@ class Resolver:
         near: Iterable[tuple[float, float]] | None = None,
     ) -> Resolution:
         """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
-        # only the nearest point counts, so repeats (a place named five times) are dropped
-        near_t = tuple(dict.fromkeys((round(a, 3), round(b, 3)) for a, b in near)) if near else ()
-        result = self._cached(name, admin1 or None, (country or "").upper() or None, near_t)
+        country = (country or "").upper() or None
+        if near:  # a document's context rarely recurs: worked out afresh, not cached beside plain names;
+            # only the nearest point counts, so repeats (a place named five times) are dropped
+            result = self._resolve(name, admin1 or None, country, tuple(dict.fromkeys(near)))
+        else:
+            result = self._cached(name, admin1 or None, country, ())
         if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK) \
                 and result.reason not in _BAD_QUERY_REASONS:
             answer = self.online.lookup(name, admin1=admin1, country=country, store=self.store)
@@ -229,7 +244,10 @@ class Resolver:
     def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
                near: tuple[tuple[float, float], ...], region_query: bool) -> list[Candidate]:
         by_place: dict[str, Candidate] = {}
-        for hit in hits:
+        located = [i for i, hit in enumerate(hits) if hit.place.lat is not None] if near else []
+        distance = dict(zip(located, nearest_km([(hits[i].place.lat, hits[i].place.lon) for i in located], near).tolist())) \
+            if located else {}
+        for index, hit in enumerate(hits):
             p = hit.place
             notes: list[str] = []
             score = _NAME_KIND_SCORE.get(hit.name_kind, 0.8)
@@ -259,8 +277,8 @@ class Resolver:
                 notes.append(f"{p.country} focus")
             elif p.country in THEATRE:
                 score += 0.3
-            if near and p.lat is not None:
-                d = min(haversine_km(p.lat, p.lon, a, b) for a, b in near)
+            if index in distance:
+                d = distance[index]
                 score += 1.6 * math.exp(-d / 60.0)
                 if d < 60:
                     notes.append(f"{d:.0f} km from co-mentioned places")
