@@ -32,7 +32,7 @@ import shapely
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
-from geo.gazetteer.resolve import haversine_km
+from geo.distance import haversine_km
 from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents

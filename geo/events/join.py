@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.events.validate import haversine_km
+from geo.distance import haversine_km_array
 from geo.schema import CONTRADICTING_STANCES
 from geo.frontline.sides import claimant_side
 from geo.gazetteer import name_key
@@ -95,7 +95,7 @@ def link_events(
     apart = np.abs((e_day[ei] - c_day[ci]).astype(int))
     keep = apart <= window_days
     ci, ei, apart = ci[keep], ei[keep], apart[keep]
-    dist = haversine_km(claims["latitude"].to_numpy(float)[ci], claims["longitude"].to_numpy(float)[ci],
+    dist = haversine_km_array(claims["latitude"].to_numpy(float)[ci], claims["longitude"].to_numpy(float)[ci],
                         events["latitude"].to_numpy(float)[ei], events["longitude"].to_numpy(float)[ei])
     c_stance = claims["stance"].fillna("").astype(str).str.lower().to_numpy()[ci]
     e_stance = events["stance"].fillna("").astype(str).str.lower().to_numpy()[ei]
@@ -138,7 +138,7 @@ def _near_pairs(events: gpd.GeoDataFrame, claims: gpd.GeoDataFrame, c_mask: np.n
     dlon = radius_km / (111.320 * np.maximum(np.cos(np.radians(lat)), 0.05))
     boxes = shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat)
     qi, ti = tree.query(boxes)
-    near = haversine_km(lat[qi], lon[qi], e_lat[ti], e_lon[ti]) <= radius_km
+    near = haversine_km_array(lat[qi], lon[qi], e_lat[ti], e_lon[ti]) <= radius_km
     return np.column_stack([c_idx[qi[near]], e_idx[ti[near]]])
 
 

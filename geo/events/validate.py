@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 from rapidfuzz import fuzz, process
 
+from geo.distance import haversine_km_array
 from geo.errors import FrontlineError
 from geo.events.quality import add_flag
 from geo.gazetteer import Resolver, name_key
@@ -44,15 +45,6 @@ footprints (convex hulls of a region's settlements) miss its rural edges."""
 THEATRE_BOX = (20.0, 43.0, 42.0, 54.0)  # lon/lat box used to spot swapped rows with no named place
 TABLE = "table"
 """``resolution`` of a row whose coordinates come from the table itself."""
-_EARTH_KM = 6371.0088
-
-
-def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle distance in km between arrays of points (NaN where any input is NaN)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
 
 @dataclass
 class _Answer:
@@ -311,7 +303,7 @@ def _nearest_candidate(answers: list[_Answer], codes: np.ndarray, lat: np.ndarra
     row_rep = np.repeat(idx, k)
     offsets = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
     cand = np.repeat(starts[codes[idx]], k) + offsets
-    d = haversine_km(lat[row_rep], lon[row_rep], c_lat[cand], c_lon[cand])
+    d = haversine_km_array(lat[row_rep], lon[row_rep], c_lat[cand], c_lon[cand])
     d = np.where(np.isfinite(d), d, np.inf)
     mins = np.minimum.reduceat(d, np.cumsum(k) - k)
     result[idx] = np.where(np.isinf(mins), np.nan, mins)

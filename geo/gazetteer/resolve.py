@@ -23,9 +23,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
+from geo.distance import nearest_km
 from geo.errors import InputError
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
@@ -106,24 +106,6 @@ def check_name(name: str) -> str:
     if len(query) > MAX_NAME_LENGTH:
         raise InputError(f"place name is {len(query)} characters long (limit {MAX_NAME_LENGTH})")
     return query
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (spherical Earth; plenty for ranking candidates)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def nearest_km(points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]) -> np.ndarray:
-    """For each (lat, lon) of ``points``, the great-circle distance in km to the nearest of
-    ``near`` (the formula of :func:`haversine_km`, vectorised: names like Novoselivka have dozens
-    of candidates, each weighed against every place of the document)."""
-    p = np.radians(np.asarray(points, dtype=float))[:, None, :]
-    q = np.radians(np.asarray(near, dtype=float))[None, :, :]
-    h = np.sin((q[..., 0] - p[..., 0]) / 2) ** 2 + \
-        np.cos(p[..., 0]) * np.cos(q[..., 0]) * np.sin((q[..., 1] - p[..., 1]) / 2) ** 2
-    return 12_742.0 * np.arcsin(np.sqrt(np.minimum(1.0, h.min(axis=1))))
 
 
 class OnlineLookup(Protocol):
