@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from geo.claims import Claimant, analyse_sentence, resolve_date
+from geo.claims.analyse import find_claimant
 
 PUBLISHED = date(2023, 3, 21)  # a Tuesday
 
@@ -125,3 +126,32 @@ def test_trailing_anaphor_credits_the_previous_claimant():
     s = "In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near Ugledar, the ministry said."
     _, claim = claim_at(s, "Ugledar", previous)
     assert (claim.claimant, claim.stance) == ("Russian MoD", "struck")
+
+
+def test_previous_is_only_worked_out_for_a_sentence_that_refers_back():
+    calls = []
+
+    def previous():
+        calls.append(1)
+        return Claimant("Russian MoD", "military", "RU", "Russia's defence ministry")
+
+    analyse_sentence("Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)  # no cue
+    analyse_sentence("Britain said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)  # no anaphor
+    assert not calls
+    frame = analyse_sentence("The ministry said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)
+    assert calls == [1] and frame.claimant.name == "Russian MoD"
+
+
+def test_claimant_text_is_kept_as_written():
+    assert find_claimant("UKRAINE\u2019S MILITARY said defenders held out.") == Claimant(
+        "Ukrainian military", "military", "UA", "UKRAINE'S MILITARY")
+
+
+def test_letters_lower_casing_cannot_fold_still_match_case_insensitively():
+    """IGNORECASE matches a dotless "ı" to "i" and a long "ſ" to "s", which str.lower() keeps:
+    such sentences are matched as written, as case-insensitively as any other."""
+    claimant = find_claimant("The Ukra\u0131nian military said defenders held out.")
+    assert (claimant.name, claimant.text) == ("Ukrainian military", "Ukra\u0131nian military")
+    s = "Russian artillery shelled Kherson, the governor said, wh\u0131le Ukraine's military said Russian forces dug in."
+    frame = analyse_sentence(s, PUBLISHED)
+    assert [c.name for _, _, c in frame.clauses] == ["Regional authorities", "Ukrainian military"]

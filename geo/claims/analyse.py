@@ -4,6 +4,13 @@ A sentence can carry several claims ("Russian artillery shelled Kherson, the gov
 while Ukraine's military said Russian forces remained on the defensive in Zaporizhzhia"), so the
 frame keeps one claimant per clause and every stance cue with its position; :meth:`ClaimFrame.at`
 gives the claimant and the nearest stance for a mention at a given position.
+
+The sentence is lower-cased and scanned for the triggers of every table once
+(:func:`geo.claims.tables.read`): the reporting, clause, claimant, stance, actor, quantity and
+date stages all read their gates off that one scan and run their regexes on its lower-cased text.
+A sentence of one clause (nearly all of them) is its own clause and reuses the scan, and its
+reporting-cue verdict, for its claimant; the clauses of a sentence that splits take the hits
+inside them (:meth:`geo.claims.tables.Triggers.cut`) instead of being lower-cased and scanned again.
 """
 
 from __future__ import annotations
@@ -12,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from geo.claims.dates import resolve_date
-from geo.claims.tables import Rule, claim_tables
+from geo.claims.dates import resolve_text
+from geo.claims.tables import ClaimTables, Rule, Tables, Text, tables
 
 UNATTRIBUTED = "Unattributed report"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+_APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`")  # written for the "'" the tables spell
 _SIDE_ACTOR = {"UA": "Military Forces of Ukraine", "RU": "Military Forces of Russia"}
 
 
@@ -73,25 +80,102 @@ class ClaimFrame:
 
 
 def find_claimant(text: str) -> Claimant | None:
-    tables = claim_tables()
-    text = text.translate(_APOSTROPHES)
-    lowered = text.lower()
-    if not tables.reports(text, lowered):
+    """Who ``text`` credits: the leftmost claimant it names, if it also has a reporting cue."""
+    both = tables()
+    return _claimant(both.claims, both.triggers.read(_straighten(text)))
+
+
+def _straighten(text: str) -> str:
+    """Apostrophes as the tables spell them ("ukraine's"). Replacing the few present is much
+    cheaper than ``str.translate``, which looks up every character of the sentence."""
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return text
+
+
+def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> Claimant | None:
+    """:func:`find_claimant` of a text already read; ``credits`` is its reporting-cue verdict
+    when the caller has it. Cheapest test first: the claimant gate, the cue, the claimant rules."""
+    if not text.opened & claims.claimants.bits.mask or not (claims.reports(text) if credits is None else credits):
         return None
-    first = tables.claimants.first(text, lowered)
+    first = claims.claimants.first(text)
     if first is None:
         return None
     rule, written = first
     return Claimant(rule.name, rule.kind, rule.side, written)
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
+def _inherit(
+    claims: ClaimTables, text: Text, default: Claimant, previous: Claimant | Callable[[], Claimant | None]
+) -> tuple[Claimant | None, bool]:
+    """The previous sentence's claimant if this one refers back to it ("The ministry also said",
+    "…, it added"), and whether the reference is the subject. ``previous`` is only called then."""
+    anaphor = text.search(claims.anaphora)
+    earlier = (previous() if callable(previous) else previous) if anaphor else None
+    if earlier is None or earlier.name == default.name:
+        return None, False
+    inherited = Claimant(earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)")
+    return inherited, anaphor.start() == 0
+
+
+def _clauses(claims: ClaimTables, text: Text) -> list[tuple[int, int]]:
+    """(start, end) of each clause."""
+    if not claims.may_split(text):
+        return [(0, len(text.written))]
+    pattern, subject = text.matcher(claims.clause_split)
     bounds, start = [], 0
-    for match in claim_tables().clause_split.finditer(sentence):
+    for match in pattern.finditer(subject):
         bounds.append((start, match.start()))
         start = match.end()
-    bounds.append((start, len(sentence)))
+    bounds.append((start, len(text.written)))
     return bounds
+
+
+def _credit_clauses(
+    both: Tables, text: Text, credits: bool | None, inherited: Claimant | None, leading: bool, fallback: Claimant
+) -> tuple[tuple[int, int, Claimant], ...]:
+    """The claimant of each clause. A sentence of one clause is its own clause, with its cue
+    verdict if known; the clauses of a sentence that splits are cut from its scan."""
+    claims = both.claims
+    bounds = _clauses(claims, text)
+    clauses = []
+    for i, (start, end) in enumerate(bounds):
+        if i == 0 and leading:
+            claimant = inherited  # "The ministry also said…": the subject is the anaphor
+        elif len(bounds) == 1:
+            claimant = _claimant(claims, text, credits) or inherited or fallback
+        else:  # "…, the ministry said." credits every clause that names nobody else
+            claimant = _claimant(claims, both.triggers.cut(text, start, end)) or inherited or fallback
+        clauses.append((start, end, claimant))
+    return tuple(clauses)
+
+
+def _actors(claims: ClaimTables, text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[str]:
+    """Actor names in order of appearance; "our forces" become the first credited claimant's side."""
+    side = next((c.side for _, _, c in clauses if c.text), "")
+    ordered: list[str] = []
+    for _, _, rule in claims.actors.findall(text):
+        if rule.side == "claimant":
+            if side not in _SIDE_ACTOR:
+                continue
+            name = _SIDE_ACTOR[side]
+        else:
+            name = rule.name
+        if name not in ordered:
+            ordered.append(name)
+    return ordered
+
+
+def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
+    """(number, unit) of the first quantity; words like "tens of thousands" go with the unit."""
+    q = text.search(claims.quantity) if text.opened & claims.quantity_gate.mask else None
+    if q is None:
+        return None, None
+    number, unit = text.written_of(q, "number").replace(",", ""), text.written_of(q, "unit").lower()
+    if number[0].isdigit():
+        return number, unit
+    return None, f"{unit} ({number.lower()})"
 
 
 def analyse_sentence(
@@ -103,47 +187,17 @@ def analyse_sentence(
     """The claim frame of ``sentence``. ``default`` credits unattributed claims; ``previous``
     is the claimant of the sentence before, inherited by "The ministry also said…" (or a callable
     giving it, so it is only worked out when a sentence refers back)."""
-    tables = claim_tables()
-    sentence = sentence.translate(_APOSTROPHES)
-    lowered = sentence.lower()
-    fallback = default
-    inherited, leading = None, False
-    if previous is not None and tables.reports(sentence, lowered):
-        anaphor = tables.anaphora.search(sentence)
-        earlier = (previous() if callable(previous) else previous) if anaphor else None
-        if earlier is not None and earlier.name != default.name:
-            inherited = Claimant(earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)")
-            leading = anaphor.start() == 0
-    clauses = []
-    for i, (start, end) in enumerate(_clauses(sentence)):
-        if i == 0 and leading:
-            clauses.append((start, end, inherited))  # "The ministry also said…": the subject is the anaphor
-        else:  # "…, the ministry said." credits every clause that names nobody else
-            clauses.append((start, end, find_claimant(sentence[start:end]) or inherited or fallback))
-    stances = tuple((start, end, rule) for start, end, rule, _ in tables.stances.finditer(sentence, lowered))
-    side = next((c.side for _, _, c in clauses if c.text), "")
-    ordered: list[str] = []
-    for _, _, rule, _ in tables.actors.finditer(sentence, lowered):
-        if rule.side == "claimant":
-            if side not in _SIDE_ACTOR:
-                continue
-            name = _SIDE_ACTOR[side]
-        else:
-            name = rule.name
-        if name not in ordered:
-            ordered.append(name)
-    quantity = unit = None
-    q = tables.quantity.search(sentence) if tables.quantity_gate.open(lowered) else None
-    if q:
-        number, unit = q.group("number").replace(",", ""), q.group("unit").lower()
-        if number[0].isdigit():
-            quantity = number
-        else:  # "tens of thousands": no number to record, keep the words with the unit
-            unit = f"{unit} ({number.lower()})"
-    event_date, precision, phrase = resolve_date(sentence, published)
+    both = tables()
+    claims, text = both.claims, both.triggers.read(_straighten(sentence))
+    credits = claims.reports(text) if previous is not None else None
+    inherited, leading = _inherit(claims, text, default, previous) if credits else (None, False)
+    clauses = _credit_clauses(both, text, credits, inherited, leading, default)
+    ordered = _actors(claims, text, clauses)
+    quantity, unit = _quantity(claims, text)
+    event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(
-        clauses=tuple(clauses),
-        stances=stances,
+        clauses=clauses,
+        stances=tuple(claims.stances.findall(text)),
         actor1=ordered[0] if ordered else None,
         actor2=ordered[1] if len(ordered) > 1 else None,
         quantity=quantity,

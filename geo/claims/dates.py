@@ -1,9 +1,11 @@
 """Dates of claims, resolved against the publication date.
 
-A fast table of common relative forms (``geo/data/dates.toml``: "the previous day", "on
-Monday", "earlier this month", "last summer") runs first; explicit dates ("20 March 2023",
-"March 20") go to dateparser, cached by (phrase, publication date). ``time_precision`` follows
-ACLED: 1 day, 2 week, 3 month or coarser.
+Explicit dates ("20 March 2023", "March 20") go to dateparser, cached by (phrase, publication
+date); otherwise a fast table of common relative forms (``geo/data/dates.toml``: "the previous
+day", "on Monday", "earlier this month", "last summer") decides. Both tables are gated by the
+shared trigger scan of :func:`geo.claims.tables.read`, so :func:`analyse_sentence` hands over
+the sentence it already lower-cased and scanned (:func:`resolve_text`) instead of redoing both.
+``time_precision`` follows ACLED: 1 day, 2 week, 3 month or coarser.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from geo.claims.tables import date_tables
+from geo.claims.tables import Text, date_tables, read
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,9 @@ def parse_absolute(phrase: str, base: date | None = None) -> date | None:
     return parsed.date() if parsed else None
 
 
+@lru_cache(maxsize=4096)
 def _relative(unit: str, offset: int, text: str, published: date) -> date:
+    """The date a relative phrase of the table names (cached: phrases and publication dates are few)."""
     if unit == "day":
         return published - timedelta(days=offset)
     if unit == "weekday":
@@ -55,19 +59,24 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
 
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
     """(event_date, time_precision, phrase) for a sentence; the publication date when it names none."""
+    return resolve_text(read(sentence), published)
+
+
+def resolve_text(text: Text, published: date | None) -> tuple[date | None, int | None, str | None]:
+    """:func:`resolve_date` of a sentence already read (lower-cased and scanned for triggers)."""
     tables = date_tables()
-    lowered = sentence.lower()
-    if tables.explicit_gate.open(lowered):
-        match = tables.explicit.search(lowered)
+    if text.opened & tables.explicit_gate.mask:
+        match = next(text.lowered_matches(tables.explicit), None)
         if match:
             parsed = parse_absolute(match.group(0), published)
             if parsed is not None:
                 return parsed, 1, match.group(0)
     if published is None:
         return None, None, None
-    for index in sorted(tables.relative_gate.open(lowered)):  # the table's order is its priority
+    lowered = text.lowered
+    for index in tables.relative_gate.indexes(text.opened):  # the table's order is its priority
         rule = tables.relative[index]
-        for found in rule.pattern.finditer(lowered):
+        for found in text.lowered_matches(rule.pattern):
             if lowered[max(0, found.start() - 6):found.start()].strip().endswith("since"):
                 continue  # "since last summer" dates a state, not this claim
             return _relative(rule.unit, rule.offset, found.group(0), published), rule.precision, found.group(0)

@@ -1,9 +1,18 @@
-"""Load and compile the claim and date pattern tables once.
+"""Load and compile the claim and date pattern tables once, behind one trigger automaton.
 
 Each rule is a regular expression plus ``triggers``: lower-case substrings one of which must
-occur for the regex to have a chance. One Aho-Corasick pass over the lower-cased sentence
-(:class:`Gate`) picks the few rules worth running, so the cost per sentence grows with what the
-sentence says, not with the size of the tables.
+occur for the regex to have a chance. The triggers of every table (reporting cues, clause
+boundaries, claimants, stances, actors, quantities, explicit and relative dates) go into a single
+Aho-Corasick automaton (:class:`Triggers`) whose payloads are bit masks of the gates a trigger
+opens. So :func:`read` lower-cases a sentence and scans it once, and every stage then reads its
+gates off that one :class:`Text`: the cost per sentence grows with what the sentence says, not
+with the size of the tables or the number of stages asking.
+
+The regexes run on that same lower-cased text, compiled case-sensitively (:class:`Twin`): under
+IGNORECASE ``re`` folds case character by character, which makes it several times slower. That is
+exact while the pattern spells lower-case ASCII (:func:`lower_case_only`) and the text lower-cases
+one character to one, without ``ı`` or ``ſ`` (which IGNORECASE matches to ``i`` and ``s``):
+:attr:`Text.folds` says so; otherwise the case-insensitive twin runs on the text as written.
 """
 
 from __future__ import annotations
@@ -14,8 +23,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
+
+# Escapes and group names that have no case of their own.
+_CASELESS_SYNTAX = re.compile(r"\\[bBdDsSwW]|\\[^0-9A-Za-z]|\(\?P<\w+>")
+# Inline flags (which could switch case-insensitivity off) and character ranges (which could
+# span upper-case letters): patterns using them keep to case-insensitive matching.
+_CASED_SYNTAX = re.compile(r"\(\?[-a-zA-Z]|\[[^\]]*-")
+# What IGNORECASE matches to an ASCII letter although str.lower() keeps it apart (dotless i,
+# long s); "İ" lower-cases to two characters and is caught by the length test instead.
+_CASE_TRAPS = ("\u0131", "\u017f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +48,10 @@ class Rule:
 
 
 class Gate:
-    """Which of N trigger lists has a trigger inside a text (one automaton pass)."""
+    """Which of N trigger lists has a trigger inside a text (one automaton pass).
+
+    The claim and date tables share one :class:`Triggers` automaton instead; this stand-alone gate
+    serves tables read on their own (``geo/data/boilerplate.toml``)."""
 
     def __init__(self, triggers: Sequence[Sequence[str] | None]) -> None:
         self.always = frozenset(i for i, t in enumerate(triggers) if not t)
@@ -52,56 +74,216 @@ class Gate:
         return hits
 
 
+def lower_case_only(pattern: str) -> bool:
+    """Does the pattern spell only lower-case ASCII (no upper-case letter, and no range, inline
+    flag or escape that could stand for one)? Then matching it case-sensitively in lower-cased
+    text finds what matching it case-insensitively in the original text finds."""
+    rest = _CASELESS_SYNTAX.sub("", pattern)
+    return rest.isascii() and rest == rest.lower() and "\\" not in rest and _CASED_SYNTAX.search(rest) is None
+
+
+@dataclass(frozen=True, slots=True)
+class Twin:
+    """One table regex compiled twice: ``anycase`` (IGNORECASE) for text as written, ``lower``
+    (case-sensitive) for lower-cased text, None when the pattern is not :func:`lower_case_only`."""
+
+    anycase: re.Pattern[str]
+    lower: re.Pattern[str] | None
+
+    @classmethod
+    def compile(cls, pattern: str) -> Twin:
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern) if lower_case_only(pattern) else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Bits:
+    """The bits of the :class:`Triggers` masks that belong to one table: one per trigger list."""
+
+    offset: int
+    mask: int
+
+    def indexes(self, opened: int) -> list[int]:
+        """The indexes of the opened lists (rules), in table order: the order is the priority."""
+        bits = (opened & self.mask) >> self.offset
+        found = []
+        while bits:
+            low = bits & -bits
+            found.append(low.bit_length() - 1)
+            bits ^= low
+        return found
+
+
+class Text(NamedTuple):
+    """One sentence as the tables see it, built once per sentence by :meth:`Triggers.read`.
+
+    ``hits`` are the trigger occurrences, (index of the last character, (length, gates)), in
+    scan order; ``opened`` is the union of their gates; ``folds`` says whether case-sensitive
+    twins on ``lowered`` find exactly what case-insensitive patterns find in ``written``, at the
+    same positions."""
+
+    written: str
+    lowered: str
+    folds: bool
+    opened: int
+    hits: list[tuple[int, tuple[int, int]]]
+
+    def matcher(self, twin: Twin) -> tuple[re.Pattern[str], str]:
+        """The pattern and the string to run it on, for a case-insensitive match of ``written``."""
+        if self.folds and twin.lower is not None:
+            return twin.lower, self.lowered
+        return twin.anycase, self.written
+
+    def search(self, twin: Twin, pos: int = 0) -> re.Match[str] | None:
+        """Case-insensitive search of ``written`` from ``pos`` (:meth:`matcher`, inlined: this
+        runs several times per sentence); the match's spans index ``written``."""
+        if self.folds and twin.lower is not None:
+            return twin.lower.search(self.lowered, pos)
+        return twin.anycase.search(self.written, pos)
+
+    def written_of(self, match: re.Match[str], group: int | str = 0) -> str:
+        """A matched group as written (a match in ``lowered`` holds lower-cased groups)."""
+        return self.written[match.start(group):match.end(group)]
+
+    def lowered_matches(self, twin: Twin) -> Iterator[re.Match[str]]:
+        """Case-insensitive matches in ``lowered`` itself (what the date tables read)."""
+        pattern = twin.lower if self.folds and twin.lower is not None else twin.anycase
+        return pattern.finditer(self.lowered)
+
+    def start(self, gates: Bits) -> int:
+        """Where a trigger of ``gates`` starts: the first one the scan met (0 if none did)."""
+        for last, (length, bits) in self.hits:
+            if bits & gates.mask:
+                return last + 1 - length
+        return 0
+
+
+class Triggers:
+    """The triggers of every table in one automaton: each table is :meth:`allot`-ed consecutive
+    bits, one per trigger list, and a trigger's payload is (its length, the bits of every list
+    that holds it), so one scan answers every table's gates at once."""
+
+    def __init__(self) -> None:
+        self.lists: list[Sequence[str] | None] = []
+        self.automaton = ahocorasick.Automaton()
+        self.always = 0
+
+    def allot(self, lists: Sequence[Sequence[str] | None]) -> Bits:
+        """Bits for a table's trigger lists (before :meth:`build`)."""
+        offset = len(self.lists)
+        self.lists += lists
+        return Bits(offset, ((1 << len(lists)) - 1) << offset)
+
+    def build(self) -> Triggers:
+        owners: dict[str, int] = {}
+        for bit, words in enumerate(self.lists):
+            if not words:
+                self.always |= 1 << bit  # a rule without triggers always runs
+            for word in words or ():
+                owners[word.lower()] = owners.get(word.lower(), 0) | 1 << bit
+        for word, gates in owners.items():
+            self.automaton.add_word(word, (len(word), gates))
+        self.automaton.make_automaton()
+        return self
+
+    def read(self, written: str) -> Text:
+        """``written`` lower-cased and scanned: one automaton pass for every table."""
+        lowered = written.lower()
+        hits = list(self.automaton.iter(lowered))
+        opened = self.always
+        for _, (_, gates) in hits:
+            opened |= gates
+        folds = lowered.isascii() or _folds(written, lowered)
+        return tuple.__new__(Text, (written, lowered, folds, opened, hits))  # minus NamedTuple's Python-level __new__
+
+
+    def cut(self, text: Text, start: int, end: int) -> Text:
+        """``text.written[start:end]`` (a clause) as :meth:`read` would see it, cut from the
+        sentence's scan: the hits lying wholly inside, counted from ``start``. Positions only
+        agree where lower-casing folds one character to one; elsewhere the clause is read."""
+        if not text.folds:
+            return self.read(text.written[start:end])
+        hits = [(last - start, hit) for last, hit in text.hits if start <= last + 1 - hit[0] and last < end]
+        opened = self.always
+        for _, (_, gates) in hits:
+            opened |= gates
+        return tuple.__new__(Text, (text.written[start:end], text.lowered[start:end], True, opened, hits))
+
+
+def _folds(written: str, lowered: str) -> bool:
+    """Is ``lowered`` ``written`` lower-cased one character to one, with no character that
+    IGNORECASE matches to an ASCII letter other than its own lower case? (Always so for ASCII.)"""
+    return len(lowered) == len(written) and not any(trap in lowered for trap in _CASE_TRAPS)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Rules with a trigger gate; :meth:`finditer` runs only the rules the gate opens."""
+    """Rules whose regexes run only when the shared scan opens their bits."""
 
     rules: tuple[Rule, ...]
-    gate: Gate
+    twins: tuple[Twin, ...]
+    bits: Bits
 
-    def first(self, text: str, lowered: str) -> tuple[Rule, str] | None:
-        """The leftmost match of any opened rule (earlier rule wins a tie), as (rule, matched text)."""
-        best = None
-        for index in self.gate.open(lowered):
-            match = self.rules[index].pattern.search(text)
-            if match is not None and (best is None or (match.start(), index) < best[:2]):
-                best = (match.start(), index, match.group(0))
-        return (self.rules[best[1]], best[2]) if best else None
+    def first(self, text: Text) -> tuple[Rule, str] | None:
+        """The leftmost match of any opened rule (earlier rule wins a tie), as (rule, text as written)."""
+        best: tuple[re.Match[str], Rule] | None = None
+        for index in self.bits.indexes(text.opened):  # ascending: a later rule must start earlier
+            match = text.search(self.twins[index])
+            if match is not None and (best is None or match.start() < best[0].start()):
+                best = match, self.rules[index]
+        return (best[1], text.written_of(best[0])) if best else None
 
-    def finditer(self, text: str, lowered: str) -> Iterator[tuple[int, int, Rule, str]]:
-        """(start, end, rule, matched text), left to right, overlaps dropped (earlier rule wins)."""
+    def findall(self, text: Text) -> list[tuple[int, int, Rule]]:
+        """(start, end, rule), left to right, overlaps dropped (earlier rule wins)."""
+        indexes = self.bits.indexes(text.opened)
+        if len(indexes) == 1:  # the usual case: one rule's matches come in order and never overlap
+            pattern, subject = text.matcher(self.twins[indexes[0]])
+            rule = self.rules[indexes[0]]
+            return [(m.start(), m.end(), rule) for m in pattern.finditer(subject)]
         found = []
-        for index in sorted(self.gate.open(lowered)):
-            rule = self.rules[index]
-            found += [(m.start(), index, m.end(), m.group(0)) for m in rule.pattern.finditer(text)]
+        for index in indexes:
+            pattern, subject = text.matcher(self.twins[index])
+            found += [(m.start(), index, m.end()) for m in pattern.finditer(subject)]
         found.sort()
-        last_end = -1
-        for start, index, end, written in found:
+        kept, last_end = [], -1
+        for start, index, end in found:
             if start >= last_end:
                 last_end = end
-                yield start, end, self.rules[index], written
+                kept.append((start, end, self.rules[index]))
+        return kept
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
-    reporting_gate: Gate
-    reporting_cues: re.Pattern[str]
-    anaphora: re.Pattern[str]
-    clause_split: re.Pattern[str]
+    reporting: Bits
+    reporting_cues: Twin
+    anaphora: Twin
+    clause_gate: tuple[int, ...]  # per alternative of the split, the bits it needs all of
+    clause_split: Twin
     claimants: RuleSet
     stances: RuleSet
     actors: RuleSet
-    quantity_gate: Gate
-    quantity: re.Pattern[str]
+    quantity_gate: Bits
+    quantity: Twin
 
-    def reports(self, sentence: str, lowered: str) -> bool:
-        """Does the sentence credit anybody ("said", "according to", "in its update")?"""
-        return bool(self.reporting_gate.open(lowered)) and self.reporting_cues.search(sentence) is not None
+    def reports(self, text: Text) -> bool:
+        """Does the text credit anybody ("said", "according to", "in its update")? A cue nearly
+        always starts at a trigger, so the search starts at one; the whole text is searched only
+        when that finds nothing ("in its daily update" starts before "update")."""
+        if not text.opened & self.reporting.mask:
+            return False
+        start = text.start(self.reporting)
+        return text.search(self.reporting_cues, start) is not None or (start > 0 and text.search(self.reporting_cues) is not None)
+
+    def may_split(self, text: Text) -> bool:
+        """Could the clause split match? Only if some alternative finds all it needs, unless
+        lower-casing was not exact: then the triggers prove nothing (IGNORECASE matches "whıle",
+        with a dotless i, which holds no "while"), and the split had better run than be skipped."""
+        return not text.folds or any(text.opened & needed == needed for needed in self.clause_gate)
 
 
 @dataclass(frozen=True, slots=True)
 class DateRule:
-    pattern: re.Pattern[str]
+    pattern: Twin
     unit: str
     offset: int
     precision: int
@@ -110,49 +292,66 @@ class DateRule:
 @dataclass(frozen=True, slots=True)
 class DateTables:
     relative: tuple[DateRule, ...]
-    relative_gate: Gate
-    explicit_gate: Gate
-    explicit: re.Pattern[str]
+    relative_gate: Bits
+    explicit_gate: Bits
+    explicit: Twin
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The claim and date tables and the one automaton that gates both."""
+
+    claims: ClaimTables
+    dates: DateTables
+    triggers: Triggers
 
 
 def _load(name: str) -> dict:
     return tomllib.loads(resources.files("geo.data").joinpath(name).read_text("utf-8"))
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _ruleset(rows: list[dict], **fields: str) -> RuleSet:
+def _ruleset(triggers: Triggers, rows: list[dict], **fields: str) -> RuleSet:
+    twins = tuple(Twin.compile(r["pattern"]) for r in rows)
     rules = tuple(
-        Rule(r["name"], _compile(r["pattern"]), **{attr: r.get(key, "") for attr, key in fields.items()}) for r in rows
+        Rule(r["name"], twin.anycase, **{attr: r.get(key, "") for attr, key in fields.items()})
+        for r, twin in zip(rows, twins)
     )
-    return RuleSet(rules, Gate([r.get("triggers") for r in rows]))
+    return RuleSet(rules, twins, triggers.allot([r.get("triggers") for r in rows]))
 
 
 @cache
+def tables() -> Tables:
+    claims, dates, triggers = _load("claims.toml"), _load("dates.toml"), Triggers()
+    claim = ClaimTables(
+        reporting=triggers.allot([claims["reporting_triggers"]]),
+        reporting_cues=Twin.compile(claims["reporting_cues"]),
+        anaphora=Twin.compile(claims["anaphora"]),
+        clause_gate=tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"]),
+        clause_split=Twin.compile(claims["clause_split"]),
+        claimants=_ruleset(triggers, claims["claimant"], kind="kind", side="side"),
+        stances=_ruleset(triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"),
+        actors=_ruleset(triggers, claims["actor"], side="side"),
+        quantity_gate=triggers.allot([claims["quantity"]["triggers"]]),
+        quantity=Twin.compile(claims["quantity"]["pattern"]),
+    )
+    relative = dates["relative"]
+    date = DateTables(
+        relative=tuple(DateRule(Twin.compile(r["pattern"]), r["unit"], int(r["offset"]), int(r["precision"])) for r in relative),
+        relative_gate=triggers.allot([r.get("triggers") for r in relative]),
+        explicit_gate=triggers.allot([dates["explicit"]["triggers"]]),
+        explicit=Twin.compile(dates["explicit"]["pattern"]),
+    )
+    return Tables(claim, date, triggers.build())
+
+
 def claim_tables() -> ClaimTables:
-    data = _load("claims.toml")
-    return ClaimTables(
-        reporting_gate=Gate([data["reporting_triggers"]]),
-        reporting_cues=_compile(data["reporting_cues"]),
-        anaphora=_compile(data["anaphora"]),
-        clause_split=_compile(data["clause_split"]),
-        claimants=_ruleset(data["claimant"], kind="kind", side="side"),
-        stances=_ruleset(data["stance"], event_type="event_type", sub_event_type="sub_event_type"),
-        actors=_ruleset(data["actor"], side="side"),
-        quantity_gate=Gate([data["quantity"]["triggers"]]),
-        quantity=_compile(data["quantity"]["pattern"]),
-    )
+    return tables().claims
 
 
-@cache
 def date_tables() -> DateTables:
-    data = _load("dates.toml")
-    rules = tuple(DateRule(_compile(r["pattern"]), r["unit"], int(r["offset"]), int(r["precision"])) for r in data["relative"])
-    return DateTables(
-        relative=rules,
-        relative_gate=Gate([r.get("triggers") for r in data["relative"]]),
-        explicit_gate=Gate([data["explicit"]["triggers"]]),
-        explicit=_compile(data["explicit"]["pattern"]),
-    )
+    return tables().dates
+
+
+def read(written: str) -> Text:
+    """``written`` lower-cased and scanned for the triggers of every table, once."""
+    return tables().triggers.read(written)
