@@ -1,14 +1,15 @@
 """Great-circle distances on a spherical Earth: plenty for ranking candidates and flagging rows.
 
 One formula (haversine, mean Earth radius) in two shapes: :func:`haversine_km` for one pair with
-``math`` (no array overhead on the resolver's hot path) and :func:`haversine_km_array` for numpy
-arrays that broadcast, used for whole tables and by :func:`nearest_km` for candidate × context grids.
+``math`` and :func:`haversine_km_array` for numpy arrays that broadcast (whole tables);
+:func:`nearest_km` serves the resolver's small candidate × context grids without array overhead.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,7 +30,22 @@ def haversine_km_array(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
-def nearest_km(points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]) -> np.ndarray:
-    """For each (lat, lon) of ``points``, the distance in km to the nearest (lat, lon) of ``near``."""
-    p, q = np.asarray(points, dtype=float), np.asarray(near, dtype=float)
-    return haversine_km_array(p[:, None, 0], p[:, None, 1], q[None, :, 0], q[None, :, 1]).min(axis=1)
+@lru_cache(maxsize=262_144)
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    p, q = math.radians(lat), math.radians(lon)
+    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+
+
+def nearest_km(points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]) -> list[float]:
+    """For each (lat, lon) of ``points``, the distance in km to the nearest (lat, lon) of ``near``.
+
+    The grids are small (a name's few namesakes × a document's places), so this stays in plain
+    Python: the squared chord between unit vectors is minimised (haversine's ``h`` is a quarter
+    of it) and only the winner is turned into an arc."""
+    targets = [_unit_vector(lat, lon) for lat, lon in near]
+    out = []
+    for lat, lon in points:
+        x, y, z = _unit_vector(lat, lon)
+        chord2 = min((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 for a, b, c in targets)
+        out.append(2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(chord2) / 2)))
+    return out

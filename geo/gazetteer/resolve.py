@@ -56,6 +56,18 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A query before context: see :meth:`Resolver._prepare`."""
+
+    query: str
+    key: str
+    unit: AdminUnit | None
+    country: str | None
+    capital_hits: tuple[NameHit, ...] | None  # a region query that found no region: its city's namesakes
+    base: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The decision for one name: the place (or None), precision, kind, confidence and why."""
 
@@ -127,6 +139,7 @@ class Resolver:
         self.online = online
         self.focus = tuple(focus)
         self._cached = lru_cache(maxsize=500_000)(self._resolve)
+        self._prepared = lru_cache(maxsize=200_000)(self._prepare)
         self._fuzzy_choices: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
 
     # -- public -------------------------------------------------------------------------------
@@ -150,6 +163,7 @@ class Resolver:
             answer = self.online.lookup(name, admin1=admin1, country=country, store=self.store)
             if answer is not None and answer.resolved:
                 self._cached.cache_clear()
+                self._prepared.cache_clear()
                 return answer
             if answer is not None:  # the online lookup failed or found nothing: say so, keep the offline answer
                 return replace(result, reason=f"{result.reason}; {answer.reason}")
@@ -170,6 +184,28 @@ class Resolver:
 
     def _resolve(self, name: str, admin1: str | None, country: str | None,
                  near: tuple[tuple[float, float], ...]) -> Resolution:
+        prepared = self._prepared(name, admin1, country)
+        if isinstance(prepared, Resolution):
+            return prepared
+        query, key, unit, country = prepared.query, prepared.key, prepared.unit, prepared.country
+        if prepared.capital_hits is not None:
+            named = self._region_of_capital(query, prepared.capital_hits, unit, country, near)
+            if named is not None:
+                return named
+        if not prepared.base:
+            return self._fallback(query, key, unit, country, "no place has this name")
+        scored = sorted(self._with_context(prepared.base, near), key=lambda c: -c.score)
+        best = scored[0]
+        if unit is not None and not _in_unit(best.place, unit):
+            # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
+            return self._fallback(query, key, unit, country,
+                                  f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
+        return self._decide(query, best, scored, unit, near)
+
+    def _prepare(self, name: str, admin1: str | None, country: str | None) -> _Prepared | Resolution:
+        """Everything about a query that does not depend on context: the cleaned name, its key,
+        the admin unit of the hint, the places that bear the name and their scores before
+        distance to co-mentioned places is weighed (cached: documents repeat names)."""
         query = _CONTROL.sub(" ", name or "").strip()
         if not query:
             return self._unresolved(name, "empty name")
@@ -186,26 +222,36 @@ class Resolver:
         key = name_key(query)
         region_query = bool(_REGION_QUERY.search(key))
         hits = list(self.store.lookup(key))
+        capital_hits = None
         if region_query:
             stem_hits = self.store.lookup(strip_region_words(key))
             hits += [h for h in stem_hits if h.place.is_region]
             regions = [h for h in hits if h.place.kind in ("admin1", "admin2")]
             if not regions:
-                named = self._region_of_capital(query, stem_hits, unit, country, near)
-                if named is not None:
-                    return named
+                capital_hits = stem_hits
             hits = regions or hits
         if country:
             hits = [h for h in hits if h.place.country == country]
-        if not hits:
-            return self._fallback(query, key, unit, country, "no place has this name")
-        scored = sorted(self._score(hits, unit, country, near, region_query), key=lambda c: -c.score)
-        best = scored[0]
-        if unit is not None and not _in_unit(best.place, unit):
-            # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
-            return self._fallback(query, key, unit, country,
-                                  f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
-        return self._decide(query, best, scored, unit, near)
+        return _Prepared(query, key, unit, country, capital_hits, tuple(self._score(hits, unit, country, region_query)))
+
+    def _with_context(self, base: tuple[Candidate, ...], near: tuple[tuple[float, float], ...]) -> list[Candidate]:
+        """``base`` with the closeness to co-mentioned places added: up to +1.6, halving every ~40 km."""
+        if not near:
+            return list(base)
+        located = [c for c in base if c.place.lat is not None]
+        if not located:
+            return list(base)
+        distance = dict(zip((id(c) for c in located),
+                            nearest_km([(c.place.lat, c.place.lon) for c in located], near)))
+        out = []
+        for c in base:
+            d = distance.get(id(c))
+            if d is None:
+                out.append(c)
+            else:
+                notes = (*c.notes, f"{d:.0f} km from co-mentioned places") if d < 60 else c.notes
+                out.append(Candidate(c.place, c.score + 1.6 * math.exp(-d / 60.0), c.matched_name, c.name_kind, notes))
+        return out
 
     def _region_of_capital(self, query: str, stem_hits: Sequence[NameHit], unit: AdminUnit | None,
                            country: str | None, near: tuple[tuple[float, float], ...]) -> Resolution | None:
@@ -213,7 +259,7 @@ class Resolver:
         towns = [h for h in stem_hits if h.place.kind == "settlement" and (not country or h.place.country == country)]
         if not towns:
             return None
-        best = max(self._score(towns, unit, country, near, False), key=lambda c: c.score)
+        best = max(self._with_context(tuple(self._score(towns, unit, country, False)), near), key=lambda c: c.score)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
         place = self.store.place(region.place_id) if region and region.place_id else None
         if place is None:
@@ -224,12 +270,10 @@ class Resolver:
                           region.name, None)
 
     def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
-               near: tuple[tuple[float, float], ...], region_query: bool) -> list[Candidate]:
+               region_query: bool) -> list[Candidate]:
+        """Each place's best score among ``hits``, before any context."""
         by_place: dict[str, Candidate] = {}
-        located = [i for i, hit in enumerate(hits) if hit.place.lat is not None] if near else []
-        distance = dict(zip(located, nearest_km([(hits[i].place.lat, hits[i].place.lon) for i in located], near).tolist())) \
-            if located else {}
-        for index, hit in enumerate(hits):
+        for hit in hits:
             p = hit.place
             notes: list[str] = []
             score = _NAME_KIND_SCORE.get(hit.name_kind, 0.8)
@@ -259,11 +303,6 @@ class Resolver:
                 notes.append(f"{p.country} focus")
             elif p.country in THEATRE:
                 score += 0.3
-            if index in distance:
-                d = distance[index]
-                score += 1.6 * math.exp(-d / 60.0)
-                if d < 60:
-                    notes.append(f"{d:.0f} km from co-mentioned places")
             cand = Candidate(p, score, hit.name, hit.name_kind, tuple(notes))
             if p.place_id not in by_place or by_place[p.place_id].score < score:
                 by_place[p.place_id] = cand
@@ -349,7 +388,7 @@ class Resolver:
                 if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, unit, country)]
         if not hits:
             return None
-        best = max(self._score(hits, unit, country, (), False), key=lambda c: c.score)
+        best = max(self._score(hits, unit, country, False), key=lambda c: c.score)
         return best.place, float(score), matched
 
     def _in_scope(self, place: Place, unit: AdminUnit | None, country: str | None) -> bool:
