@@ -139,8 +139,9 @@ class _PreviousClaimant:
         return self.claimant
 
 
-def _event_id(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+def _event_id(doc_id: str, start: int, end: int, place: str, stance: str | None) -> str:
+    """A stable id: the same claim about the same span of the same document gets the same id."""
+    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()).hexdigest()[:16]
 
 
 class Extractor:

@@ -34,6 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
 
@@ -87,6 +88,7 @@ _METONYMY_BEFORE = re.compile(
 )
 _POSSESSIVE_ROLE = re.compile(r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"^[A-ZА-ЯІЇЄҐ]")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
@@ -102,7 +104,7 @@ _REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "province
                  "direction", "axis", "front", "sector"}
 
 
-_MARKER_WORDS = ("town", "village", "city", "settlement", "hamlet")  # _MARKED_UNKNOWN needs one
+_MARKER_WORD = re.compile("town|village|city|settlement|hamlet")  # _MARKED_UNKNOWN needs one (lower-cased)
 
 
 def _regions_of(sentence: str, start: int, end: int) -> bool:
@@ -126,6 +128,10 @@ _DIRECTION_WORDS = frozenset(
 )
 
 
+def _plain_word(word: str) -> bool:
+    return not word or word.isalpha() or word in _DIRECTION_WORDS
+
+
 def _before_patterns(before: str, words: list[str]) -> tuple:
     """(regions of, marked, locative, direction match, approximate) for the text before a mention.
 
@@ -137,7 +143,7 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
     tail = [w.lower() for w in words[-3:]]
     last, second, third = ([""] * 3 + tail)[-3:][::-1]
     consulted = [last] + ([second] if last in ("of", "the") else []) + ([third] if (last, second) == ("the", "of") else [])
-    if not all(w.isalpha() or w in _DIRECTION_WORDS or not w for w in consulted):
+    if not all(map(_plain_word, consulted)):
         regions_of = has_of and _REGIONS_OF.search(before) is not None
         marked = has_of and _MARKER.search(before) is not None
         locative = _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
@@ -165,6 +171,17 @@ def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
         return word, len(before.rstrip()) - len(word)
     found = _WORD_BEFORE.search(before, max(0, len(before) - 40))
     return (found.group(1), found.start()) if found else (None, 0)
+
+
+class _Key(NamedTuple):
+    """What the gazetteer says about a matched key (see :meth:`MentionScanner._key`)."""
+
+    country_only: bool  # the biggest place with this name is a country: never an event site
+    country: bool  # some place with this name is a country
+    theatre: bool  # some place with this name is in the theatre (or is a country)
+    region: bool  # the key itself says region/oblast
+    not_place: bool  # a common word first (gazetteer/not_places.csv)
+    metonym: bool  # a seat of government that can stand for its government
 
 
 @dataclass(slots=True)
@@ -280,9 +297,7 @@ class MentionScanner:
         self.automaton = self._load_or_build()
         self.not_places = _not_places()
         self.metonyms = _metonyms()
-        self._theatre_cache: dict[str, bool] = {}
-        self._country_cache: dict[str, bool] = {}
-        self._region_keys: dict[str, bool] = {}
+        self._keys: dict[str, _Key] = {}
 
     def _cache_path(self) -> Path:
         built = (self.store.meta("built") or "unbuilt").replace(":", "")
@@ -313,22 +328,20 @@ class MentionScanner:
             log.warning("could not cache the scanner at %s (%s)", path, exc)
         return automaton
 
-    def _in_theatre(self, key: str) -> bool:
-        if key not in self._theatre_cache:
-            self._theatre_cache[key] = any(
-                h.place.country in THEATRE or h.place.kind == "country" for h in self.store.lookup(key)
-            )
-        return self._theatre_cache[key]
-
-    def _country_only(self, key: str) -> bool:
-        if key not in self._country_cache:
+    def _key(self, key: str) -> _Key:
+        """What the gazetteer says about a matched key, worked out once per key."""
+        info = self._keys.get(key)
+        if info is None:
             hits = self.store.lookup(key)
-            self._country_cache[key] = bool(hits) and max(hits, key=lambda h: h.place.population).place.kind == "country"
-        return self._country_cache[key]
-
-    def _is_country(self, key: str) -> bool:
-        hits = self.store.lookup(key)
-        return any(h.place.kind == "country" for h in hits)
+            info = self._keys[key] = _Key(
+                country_only=bool(hits) and max(hits, key=lambda h: h.place.population).place.kind == "country",
+                country=any(h.place.kind == "country" for h in hits),
+                theatre=any(h.place.country in THEATRE or h.place.kind == "country" for h in hits),
+                region=_REGION_IN_KEY.search(key) is not None,
+                not_place=key in self.not_places,
+                metonym=key in self.metonyms,
+            )
+        return info
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of every whole-word gazetteer name in ``text`` that starts with a
@@ -337,10 +350,10 @@ class MentionScanner:
         found = []
         for end, (length, key) in self.automaton.iter(scan_form(text)):
             start = end - length - 1  # in the text: the folded copy has one leading space
-            if _CAPITALISED.match(text[start]):
-                found.append((start, end - 1, key))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        return found
+            if text[start] in _CAPITALS:
+                found.append((start, 1 - end, key))  # sorts by start, then longest first
+        found.sort()
+        return [(start, -negative_end, key) for start, negative_end, key in found]
 
     @staticmethod
     def _longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -359,18 +372,22 @@ class MentionScanner:
         when the caller scanned the whole document at once."""
         mentions: list[Mention] = []
         for start, end, key in self._longest(self.scan(sentence) if hits is None else hits):
-            if self._country_only(key):
+            info = self._key(key)
+            if info.country_only:
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
-            m = self._mention(sentence, start, end, key, sentence_index, offset)
+            m = self._mention(sentence, start, end, key, info, sentence_index, offset)
             if m is not None:
                 mentions.append(m)
         if mentions or " of " in sentence:
-            mentions += self._unknown_in_context(sentence, sentence_index, offset, mentions)
-        mentions.sort(key=lambda m: m.start)
+            unknown = self._unknown_in_context(sentence, sentence_index, offset, mentions)
+            if unknown:
+                mentions += unknown
+                mentions.sort(key=lambda m: m.start)
         self._group(sentence, offset, mentions)
         return mentions
 
-    def _mention(self, sentence: str, start: int, end: int, key: str, sentence_index: int, offset: int) -> Mention | None:
+    def _mention(self, sentence: str, start: int, end: int, key: str, info: _Key, sentence_index: int,
+                 offset: int) -> Mention | None:
         """The mention a gazetteer hit makes in its context, or None when the context says it is
         not a place (a unit's name, part of a longer name, a common word, far from the theatre).
 
@@ -384,11 +401,11 @@ class MentionScanner:
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
-        region = bool(region_after or regions_of) or self._region_key(key)
-        metonym = key in self.metonyms and (
+        region = bool(region_after or regions_of) or info.region
+        metonym = info.metonym and (
             _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
         )
-        if not metonym and not (locative or marked or region) and (key in self.not_places or not self._in_theatre(key)):
+        if not metonym and not (locative or marked or region) and (info.not_place or not info.theatre):
             return None  # a common word, or a place outside the theatre named without a locative
         m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index,
                     region=region, marked=marked, locative=locative)
@@ -411,16 +428,11 @@ class MentionScanner:
             m.role = "actor"
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
-        return m if self._accept(m, start, before, after, words) else None
+        return m if self._accept(m, info, start, before, after, words) else None
 
-    def _region_key(self, key: str) -> bool:
-        if key not in self._region_keys:
-            self._region_keys[key] = _REGION_IN_KEY.search(key) is not None
-        return self._region_keys[key]
-
-    def _accept(self, m: Mention, start: int, before: str, after: str, words: list[str]) -> bool:
+    def _accept(self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]) -> bool:
         """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?"""
-        if m.key in self.not_places and not m.marked:
+        if info.not_place and not m.marked:
             return False
         previous, cut = _word_before(before, words)
         if previous and _CAPITALISED.match(previous) and previous.lower() not in _FUNCTION_WORDS:
@@ -430,24 +442,22 @@ class MentionScanner:
         if next_word and not m.region and _CAPITALISED.match(next_word.group(1)):
             if next_word.group(1).lower() not in _REGION_WORDS and not after[: next_word.start(1)].strip(" "):
                 return False  # "European Union", "White House", "Kyiv Independent"
-        if not self._in_theatre(m.key) and not (m.locative or m.marked or m.region):
-            return False
-        return True
+        return info.theatre or m.locative or m.marked or m.region
 
     def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
         """Capitalised names the gazetteer lacks, where context says they are places: after "the
         village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
         and Andriivka")."""
         spans: dict[tuple[int, int], bool] = {}
-        lowered = sentence.lower()
-        if any(word in lowered for word in _MARKER_WORDS):
+        if _MARKER_WORD.search(sentence.lower()):
             for match in _MARKED_UNKNOWN.finditer(sentence):
                 spans[match.span(1)] = True
-        frontier = [(m.start - offset, m.end - offset) for m in known if m.role == "site" and not self._is_country(m.key)]
+        frontier = [(m.start - offset, m.end - offset) for m in known if m.role == "site" and not self._key(m.key).country]
         taken = {(m.start - offset, m.end - offset) for m in known}
         while frontier:
             a, b = frontier.pop()
-            after = _ENUM_NEXT.match(sentence, b)
+            # the regexes only run where a separator ("," "and" "or") touches the name
+            after = _ENUM_NEXT.match(sentence, b) if sentence[b:b + 48].lstrip().startswith((",", "and", "or")) else None
             joined = sentence[max(0, a - 6):a].rstrip()
             before = (_ENUM_PREV.search(sentence, max(0, a - 40), a)
                       if joined.endswith((",", " and", " or", "/")) else None)
@@ -481,6 +491,13 @@ class MentionScanner:
         "Kupiansk and Kreminna, in the Kharkiv and Luhansk regions": hints paired in order.
         "Krasnohorivka, west of Donetsk": Donetsk only locates Krasnohorivka (role ``anchor``).
         """
+
+        if len(mentions) < 2:
+            if mentions and mentions[0].known:
+                mentions[0].group = 0  # alone: its own "regions of" context was read when it was found
+                return
+            if not mentions:
+                return
 
         def gap(a: Mention, b: Mention) -> str:
             return sentence[a.end - offset: b.start - offset]
