@@ -235,3 +235,40 @@ def test_as_dict_fields_are_stable(resolver):
                 "geo_precision", "resolution", "confidence", "reason", "candidates"):
         assert key in d
     assert d["admin1"] == "Donetska oblast" and d["country"] == "UA"
+
+
+def test_near_repeats_and_iterators_change_nothing(resolver):
+    """Only the nearest co-mentioned place counts, so a place named twice, or points given as a
+    generator, give the very same answer."""
+    points = [(48.59, 38.0), (48.73, 37.57), (50.91, 34.8)]
+    once = resolver.resolve("Mykolaivka", near=points)
+    assert resolver.resolve("Mykolaivka", near=points + points[:2]) == once
+    assert resolver.resolve("Mykolaivka", near=(p for p in points)) == once
+    assert resolver.resolve("Mykolaivka", near=iter(())) == resolver.resolve("Mykolaivka")
+
+
+def test_nearest_distance_is_the_plain_minimum_bit_for_bit():
+    """The resolver's early-abandoning nearest-point loop returns exactly what ``min()`` over every
+    pair gives (scores, and so rankings and confidences, depend on the last bit)."""
+    import random
+
+    from geo.distance import EARTH_RADIUS_KM, nearest_km, unit_vector
+
+    def reference(points, near):
+        targets = [unit_vector(lat, lon) for lat, lon in near]
+        out = []
+        for lat, lon in points:
+            x, y, z = unit_vector(lat, lon)
+            chord2 = min((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 for a, b, c in targets)
+            out.append(2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(chord2) / 2)))
+        return out
+
+    rng = random.Random(4)
+    for trial in range(3000):
+        box = ((44, 53), (22, 41)) if trial % 2 else ((-90, 90), (-180, 180))
+        points = [(rng.uniform(*box[0]), rng.uniform(*box[1])) for _ in range(rng.randint(1, 18))]
+        near = [(rng.uniform(*box[0]), rng.uniform(*box[1])) for _ in range(rng.randint(1, 14))]
+        near += points[:rng.randint(0, 2)]  # zero distances and ties
+        assert nearest_km(points, near) == reference(points, near)
+    with pytest.raises(ValueError):
+        nearest_km([(48.0, 37.0)], [])

@@ -21,11 +21,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from geo.distance import nearest_km
+from geo.distance import UnitVector, nearest_km_vectors, unit_vector
 from geo.errors import InputError
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
@@ -42,6 +43,7 @@ _BAD_QUERY_REASONS = ("empty name", f"name longer than {MAX_NAME_LENGTH} charact
 FUZZY_CUTOFF_UNHINTED = 94.0
 """Without an admin hint a one-letter difference is usually another village (Synkivka is not
 Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
+_SCORE = attrgetter("score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,23 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class _Pool:
+    """Candidates scored before context, with what context needs of them worked out once: the
+    positions of those that have coordinates and their unit vectors."""
+
+    candidates: tuple[Candidate, ...]
+    located: tuple[int, ...]
+    vectors: tuple[UnitVector, ...]
+
+    @classmethod
+    def of(cls, candidates: Iterable[Candidate]) -> _Pool:
+        candidates = tuple(candidates)
+        located = tuple(i for i, c in enumerate(candidates) if c.place.lat is not None)
+        vectors = tuple(unit_vector(candidates[i].place.lat, candidates[i].place.lon) for i in located)
+        return cls(candidates, located, vectors)
+
+
+@dataclass(frozen=True, slots=True)
 class _Prepared:
     """A query before context: see :meth:`Resolver._prepare`."""
 
@@ -63,8 +82,8 @@ class _Prepared:
     key: str
     unit: AdminUnit | None
     country: str | None
-    capital_hits: tuple[NameHit, ...] | None  # a region query that found no region: its city's namesakes
-    base: tuple[Candidate, ...]
+    capital: _Pool | None  # a region query that found no region: the towns its city name may mean
+    base: _Pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +171,9 @@ class Resolver:
         near: Iterable[tuple[float, float]] | None = None,
     ) -> Resolution:
         """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
-        country = (country or "").upper() or None
-        if near:  # a document's context rarely recurs: worked out afresh, not cached beside plain names;
-            # only the nearest point counts, so repeats (a place named five times) are dropped
-            result = self._resolve(name, admin1 or None, country, tuple(dict.fromkeys(near)))
+        country = country.upper() if country else None
+        if near:  # a document's context rarely recurs: worked out afresh, not cached beside plain names
+            result = self._resolve(name, admin1 or None, country, tuple(near))
         else:
             result = self._cached(name, admin1 or None, country, ())
         if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK) \
@@ -188,24 +206,26 @@ class Resolver:
         if isinstance(prepared, Resolution):
             return prepared
         query, key, unit, country = prepared.query, prepared.key, prepared.unit, prepared.country
-        if prepared.capital_hits is not None:
-            named = self._region_of_capital(query, prepared.capital_hits, unit, country, near)
+        if prepared.capital is not None:
+            named = self._region_of_capital(query, prepared.capital, near)
             if named is not None:
                 return named
-        if not prepared.base:
+        if not prepared.base.candidates:
             return self._fallback(query, key, unit, country, "no place has this name")
-        scored = sorted(self._with_context(prepared.base, near), key=lambda c: -c.score)
+        # descending score, ties in pool order (a stable sort, reversed)
+        scored = sorted(self._with_context(prepared.base, near), key=_SCORE, reverse=True)
         best = scored[0]
         if unit is not None and not _in_unit(best.place, unit):
             # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
             return self._fallback(query, key, unit, country,
                                   f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
-        return self._decide(query, best, scored, unit, near)
+        return self._decide(query, key, best, scored, unit, bool(near))
 
     def _prepare(self, name: str, admin1: str | None, country: str | None) -> _Prepared | Resolution:
         """Everything about a query that does not depend on context: the cleaned name, its key,
         the admin unit of the hint, the places that bear the name and their scores before
-        distance to co-mentioned places is weighed (cached: documents repeat names)."""
+        distance to co-mentioned places is weighed, with their unit vectors for that step
+        (cached: documents repeat names)."""
         query = _CONTROL.sub(" ", name or "").strip()
         if not query:
             return self._unresolved(name, "empty name")
@@ -222,44 +242,45 @@ class Resolver:
         key = name_key(query)
         region_query = bool(_REGION_QUERY.search(key))
         hits = list(self.store.lookup(key))
-        capital_hits = None
+        capital = None
         if region_query:
             stem_hits = self.store.lookup(strip_region_words(key))
             hits += [h for h in stem_hits if h.place.is_region]
             regions = [h for h in hits if h.place.kind in ("admin1", "admin2")]
             if not regions:
-                capital_hits = stem_hits
+                capital = self._capital_towns(stem_hits, unit, country)
             hits = regions or hits
         if country:
             hits = [h for h in hits if h.place.country == country]
-        return _Prepared(query, key, unit, country, capital_hits, tuple(self._score(hits, unit, country, region_query)))
+        return _Prepared(query, key, unit, country, capital, _Pool.of(self._score(hits, unit, country, region_query)))
 
-    def _with_context(self, base: tuple[Candidate, ...], near: tuple[tuple[float, float], ...]) -> list[Candidate]:
-        """``base`` with the closeness to co-mentioned places added: up to +1.6, halving every ~40 km."""
-        if not near:
-            return list(base)
-        located = [c for c in base if c.place.lat is not None]
-        if not located:
-            return list(base)
-        distance = dict(zip((id(c) for c in located),
-                            nearest_km([(c.place.lat, c.place.lon) for c in located], near)))
-        out = []
-        for c in base:
-            d = distance.get(id(c))
-            if d is None:
-                out.append(c)
-            else:
-                notes = (*c.notes, f"{d:.0f} km from co-mentioned places") if d < 60 else c.notes
-                out.append(Candidate(c.place, c.score + 1.6 * math.exp(-d / 60.0), c.matched_name, c.name_kind, notes))
-        return out
-
-    def _region_of_capital(self, query: str, stem_hits: Sequence[NameHit], unit: AdminUnit | None,
-                           country: str | None, near: tuple[tuple[float, float], ...]) -> Resolution | None:
-        """"Zaporozhye region" when only the city has that spelling: the oblast named after it."""
+    def _capital_towns(self, stem_hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None) -> _Pool | None:
+        """The settlements a region query's stem names ("Zaporozhye" of "Zaporozhye region"), scored."""
         towns = [h for h in stem_hits if h.place.kind == "settlement" and (not country or h.place.country == country)]
-        if not towns:
-            return None
-        best = max(self._with_context(tuple(self._score(towns, unit, country, False)), near), key=lambda c: c.score)
+        return _Pool.of(self._score(towns, unit, country, False)) if towns else None
+
+    def _with_context(self, pool: _Pool, near: Sequence[tuple[float, float]]) -> list[Candidate]:
+        """The pool's candidates with the closeness to co-mentioned places added: up to +1.6,
+        halving every ~40 km. A candidate whose score does not change (no coordinates, or a
+        namesake so far off that the bonus is below the last bit) passes through as it is."""
+        candidates = list(pool.candidates)
+        if not near or not pool.vectors:
+            return candidates
+        distances = nearest_km_vectors(pool.vectors, [unit_vector(lat, lon) for lat, lon in near])
+        for i, d in zip(pool.located, distances):
+            c = candidates[i]
+            score = c.score + 1.6 * math.exp(-d / 60.0)
+            if d < 60:
+                notes = (*c.notes, f"{d:.0f} km from co-mentioned places")
+                candidates[i] = Candidate(c.place, score, c.matched_name, c.name_kind, notes)
+            elif score != c.score:
+                candidates[i] = Candidate(c.place, score, c.matched_name, c.name_kind, c.notes)
+        return candidates
+
+    def _region_of_capital(self, query: str, towns: _Pool,
+                           near: Sequence[tuple[float, float]]) -> Resolution | None:
+        """"Zaporozhye region" when only the city has that spelling: the oblast named after it."""
+        best = max(self._with_context(towns, near), key=_SCORE)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
         place = self.store.place(region.place_id) if region and region.place_id else None
         if place is None:
@@ -308,31 +329,31 @@ class Resolver:
                 by_place[p.place_id] = cand
         return list(by_place.values())
 
-    def _decide(self, query: str, best: Candidate, scored: list[Candidate], unit: AdminUnit | None,
-                near: tuple[tuple[float, float], ...]) -> Resolution:
+    def _decide(self, query: str, key: str, best: Candidate, scored: list[Candidate], unit: AdminUnit | None,
+                in_context: bool) -> Resolution:
+        """The Resolution for the top-scored candidate; ``key`` is the query's :func:`name_key`,
+        ``in_context`` whether co-mentioned places were weighed."""
         p = best.place
-        runner = scored[1].score if len(scored) > 1 else best.score - 3.0
+        count = len(scored)
+        runner = scored[1].score if count > 1 else best.score - 3.0
         margin = best.score - runner
         confidence = 1.0 / (1.0 + math.exp(-2.5 * margin))
-        if p.is_region:
+        region = p.is_region
+        if region:
             precision = Precision.REGION
         elif p.feature_code == "AREA":
             precision = Precision.APPROXIMATE
         else:
             precision = Precision.SETTLEMENT
-        if unit is not None or (near and any("km from" in n for n in best.notes)):
-            kind = ResolutionKind.CONTEXT if len(scored) > 1 else ResolutionKind.EXACT
-        elif name_key(best.matched_name) == name_key(query) and best.name_kind == "official":
+        if unit is not None or (in_context and any("km from" in n for n in best.notes)):
+            kind = ResolutionKind.CONTEXT if count > 1 else ResolutionKind.EXACT
+        elif best.name_kind == "official" and name_key(best.matched_name) == key:
             kind = ResolutionKind.EXACT
         else:
             kind = ResolutionKind.ALIAS
-        same_admin = sum(1 for c in scored if unit is not None and _in_unit(c.place, unit))
-        why = [f"{'region name' if p.is_region else 'name'} matched {best.name_kind} {best.matched_name!r}"]
-        if len(scored) == 1:
-            why.append("only candidate")
-        else:
-            why.append(f"best of {len(scored)} candidates (margin {margin:.2f})")
-        if unit is not None and same_admin == 1:
+        why = [f"{'region name' if region else 'name'} matched {best.name_kind} {best.matched_name!r}",
+               "only candidate" if count == 1 else f"best of {count} candidates (margin {margin:.2f})"]
+        if unit is not None and sum(1 for c in scored if _in_unit(c.place, unit)) == 1:
             why.append(f"only one in {unit.name}")
         why += [n for n in best.notes if not n.startswith("in ")]
         return Resolution(query, p, precision, kind, confidence, "; ".join(why), tuple(scored),
