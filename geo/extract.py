@@ -165,19 +165,18 @@ class Extractor:
         :data:`NEIGHBOUR_SENTENCES` sentences — so "Lyman and Novoselivka" pick the pair that lie
         together even when neither is confident alone.
         """
-        first: dict[int, Resolution] = {}
+        queries = [self._query(m) for m in mentions]
+        first = [self.resolver.resolve(q, admin1=m.admin_hint) for q, m in zip(queries, mentions)]
         anchors: list[tuple[int, float, float]] = []
-        for i, m in enumerate(mentions):
-            res = self.resolver.resolve(self._query(m), admin1=m.admin_hint)
-            first[i] = res
-            if res.resolved and res.place.kind in ("settlement", "feature") and (
-                res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT
-            ):
+        ambiguous: list[int] = []
+        for i, res in enumerate(first):
+            if not res.resolved or res.place.kind not in ("settlement", "feature"):
+                continue
+            if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
                 anchors.append((i, res.place.lat, res.place.lon))
-        ambiguous = [i for i, res in first.items()
-                     if res.resolved and res.place.kind in ("settlement", "feature") and res.confidence < CONFIDENT
-                     and len(res.candidates) >= 2 and not mentions[i].region]
-        final = dict(first)
+            if res.confidence < CONFIDENT and len(res.candidates) >= 2 and not mentions[i].region:
+                ambiguous.append(i)
+        final = list(first)
         anchored: dict[str, dict[tuple[float, float], None]] = {}  # key → its anchor points, each once
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
@@ -189,41 +188,39 @@ class Extractor:
                     near += [(c.place.lat, c.place.lon) for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
                              if c.place.lat is not None and not c.place.is_region]
             if near:
-                final[i] = self.resolver.resolve(self._query(m), admin1=m.admin_hint, near=near)
-        for i, res in list(final.items()):
-            stray = self._stray_from_sentence(i, res, mentions, anchors)
+                final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+        focus = self.resolver.focus
+        for i, res in enumerate(final):
+            m = mentions[i]
+            if m.admin_hint or m.region or not res.resolved or res.place.kind != "settlement" \
+                    or res.place.population >= STRAY_MAX_POPULATION:
+                continue
+            if res.confidence >= CONFIDENT and res.place.country in focus:
+                continue  # a confident answer in the focus country stands on its own
+            stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors)
             if stray is not None:
                 final[i] = stray
-        return final
+        return dict(enumerate(final))
 
-    def _in_focus(self, j: int, mentions: list[Mention]) -> bool:
-        anchor = self.resolver.resolve(self._query(mentions[j]), admin1=mentions[j].admin_hint)
-        return anchor.resolved and anchor.place.country in self.resolver.focus
-
-    def _stray_from_sentence(self, i: int, res: Resolution, mentions: list[Mention],
-                             anchors: list[tuple[int, float, float]]) -> Resolution | None:
+    def _stray_from_sentence(self, i: int, res: Resolution, mentions: list[Mention], queries: list[str],
+                             first: list[Resolution], anchors: list[tuple[int, float, float]]) -> Resolution | None:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
-        there, or honestly at that region's level — rather than left hundreds of km away."""
+        there, or honestly at that region's level — rather than left hundreds of km away. (The
+        caller has checked it is a small, hint-free settlement not confidently in the focus country.)"""
         m = mentions[i]
         focus = self.resolver.focus
-        if m.admin_hint or m.region or not res.resolved or res.place.kind != "settlement" \
-                or res.place.population >= STRAY_MAX_POPULATION:
-            return None
-        if res.confidence >= CONFIDENT and res.place.country in focus:
-            return None  # a confident answer in the focus country stands on its own
         same = [(lat, lon, j) for j, lat, lon in anchors
-                if j != i and mentions[j].sentence == m.sentence and self._in_focus(j, mentions)]
+                if j != i and mentions[j].sentence == m.sentence and first[j].place.country in focus]
         if not same:
             return None
         distance, j = min((haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same)
         if distance <= STRAY_KM:
             return None
-        anchor = self.resolver.resolve(self._query(mentions[j]), admin1=mentions[j].admin_hint)
-        unit = anchor.place.admin1_code if anchor.resolved else None
+        unit = first[j].place.admin1_code
         if unit is None or unit == res.place.admin1_code:
             return None
-        again = self.resolver.resolve(self._query(m), admin1=unit)
+        again = self.resolver.resolve(queries[i], admin1=unit)
         note = f"{res.place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} in the same sentence"
         return replace(again, reason=f"{note}; {again.reason}")
 

@@ -128,6 +128,10 @@ _DIRECTION_WORDS = frozenset(
 )
 
 
+_NO_CUES = (False, False, False, None, False)
+_CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of"}  # a word one of the patterns can end with
+
+
 def _plain_word(word: str) -> bool:
     return not word or word.isalpha() or word in _DIRECTION_WORDS
 
@@ -135,20 +139,25 @@ def _plain_word(word: str) -> bool:
 def _before_patterns(before: str, words: list[str]) -> tuple:
     """(regions of, marked, locative, direction match, approximate) for the text before a mention.
 
-    Every such pattern ends at the mention (``…\\s+$``), so the last words before it say which
-    can match at all ("west of" needs a point of the compass before "of"); only those regexes
-    run, and they still decide. ``words`` are the whitespace-split tail of ``before`` (empty when
-    it does not end in a space). Words that are not plain letters fall back to every pattern."""
+    Every such pattern ends at the mention (``…word\\s+$``), so the last words before it say
+    which can match at all ("west of" needs a point of the compass before "of"); only those
+    regexes run, and they still decide. ``words`` are the whitespace-split tail of ``before``
+    (empty when it does not end in a space). Words that are not plain letters fall back to every
+    pattern."""
+    if not words:
+        return _NO_CUES
+    last = words[-1].lower()
+    if not last[-1].isalpha():
+        return _NO_CUES  # "Bakhmut, Lyman": every pattern needs a word right before the space
+    if not _plain_word(last):
+        return _every_pattern(before)
+    if last not in _CUE_LAST:
+        return _NO_CUES
+    second = words[-2].lower() if len(words) > 1 and last in ("of", "the") else ""
+    third = words[-3].lower() if len(words) > 2 and last == "the" and second == "of" else ""
+    if not (_plain_word(second) and _plain_word(third)):
+        return _every_pattern(before)
     has_of = " of " in before[-60:]
-    tail = [w.lower() for w in words[-3:]]
-    last, second, third = ([""] * 3 + tail)[-3:][::-1]
-    consulted = [last] + ([second] if last in ("of", "the") else []) + ([third] if (last, second) == ("the", "of") else [])
-    if not all(map(_plain_word, consulted)):
-        regions_of = has_of and _REGIONS_OF.search(before) is not None
-        marked = has_of and _MARKER.search(before) is not None
-        locative = _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
-        direction = _DIRECTION.search(before) if has_of else None
-        return regions_of, marked, locative, direction, direction is None and _APPROXIMATE.search(before) is not None
     of = has_of and last == "of"
     regions_of = ((of and second in _REGION_PLURALS) or (has_of and last == "the" and second == "of" and third in _REGION_PLURALS)) \
         and _REGIONS_OF.search(before) is not None
@@ -159,6 +168,16 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
         last in _APPROXIMATE_LAST or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
     ) and _APPROXIMATE.search(before) is not None
     return regions_of, marked, locative, direction, approximate
+
+
+def _every_pattern(before: str) -> tuple:
+    """:func:`_before_patterns` without the word gate, for unusual words before a mention."""
+    has_of = " of " in before[-60:]
+    regions_of = has_of and _REGIONS_OF.search(before) is not None
+    marked = has_of and _MARKER.search(before) is not None
+    locative = _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
+    direction = _DIRECTION.search(before) if has_of else None
+    return regions_of, marked, locative, direction, direction is None and _APPROXIMATE.search(before) is not None
 
 
 def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
