@@ -155,3 +155,20 @@ def test_letters_lower_casing_cannot_fold_still_match_case_insensitively():
     s = "Russian artillery shelled Kherson, the governor said, wh\u0131le Ukraine's military said Russian forces dug in."
     frame = analyse_sentence(s, PUBLISHED)
     assert [c.name for _, _, c in frame.clauses] == ["Regional authorities", "Ukrainian military"]
+
+
+def test_a_mention_as_near_to_two_stance_cues_takes_the_earlier():
+    s = "Russian troops attacked Avdiivka and Marinka and shelled Kurakhove."
+    frame = analyse_sentence(s, PUBLISHED)
+    (_, end, first), (start, _, second) = frame.stances
+    middle = (end + start) // 2
+    assert middle - end == start - middle  # as near to both
+    assert [frame.at(p).stance for p in (middle - 1, middle, middle + 1)] == [first.name, first.name, second.name]
+    assert (first.name, second.name) == ("under attack", "struck")
+
+
+def test_table_words_only_match_from_the_start_of_a_word():
+    frame = analyse_sentence("Prussian forces met 5 kilometres from Bakhmut, a preliminary report said.", PUBLISHED)
+    assert frame.actor1 is None
+    assert [rule.name for _, _, rule in frame.stances] == ["met"]
+    assert frame.stances[0][0] == len("Prussian forces ")

@@ -1,16 +1,18 @@
 """The pattern tables stay consistent: every alternative of a rule can be reached through its
-triggers, and the patterns take the fast, case-sensitive path on lower-cased text."""
+triggers, and the patterns take the fast paths: case-sensitive on lower-cased text, and without
+their leading \\b where every alternative starts with a letter."""
 
 from __future__ import annotations
 
 import itertools
 import re
 import tomllib
+from re import _parser  # getwidth(): the shortest match a pattern allows
 from importlib import resources
 
 import pytest
 
-from geo.claims.tables import lower_case_only
+from geo.claims.tables import Twin, lower_case_only, read, word_start_body
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -29,7 +31,8 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 def _spellings(alternative: str) -> list[str]:
     """Literal spellings of an alternative: optional groups/characters and flat (a|b) groups expanded."""
-    text = alternative.replace("\\b", "").replace("^", "").replace("\\s", " ").replace("\\.", ".")
+    text = re.sub(r"\(\?<=[^()]*\)", "", alternative)  # a lookbehind only re-reads what is written
+    text = text.replace("\\b", "").replace("^", "").replace("\\s", " ").replace("\\.", ".")
     text = re.sub(r"\[([a-z]+)\]", lambda m: f"({'|'.join(m.group(1))})", text)  # [cs] → (c|s)
     text = re.sub(r"(\w|')\?", r"(\1|)", text)  # e'? → (e'|)
     text = re.sub(r"\(([^()]*)\)\?", r"(\1|)", text)
@@ -78,7 +81,8 @@ def test_each_clause_boundary_needs_its_trigger_row():
 def _patterns():
     claims = _claims_data()
     dates = tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
-    yield from (claims[key] for key in ("reporting_cues", "anaphora", "clause_split"))
+    yield from (claims[key] for key in ("reporting_cues", "clause_split"))
+    yield from claims["anaphora"]
     yield claims["quantity"]["pattern"]
     yield from (rule["pattern"] for table in ("claimant", "stance", "actor") for rule in claims[table])
     yield dates["explicit"]["pattern"]
@@ -103,3 +107,60 @@ def test_patterns_are_lower_case(pattern):
 ])
 def test_lower_case_only(pattern, fast):
     assert lower_case_only(pattern) is fast
+
+
+def _table_patterns():
+    """The patterns of the rule tables, which spell every alternative from a letter."""
+    claims = _claims_data()
+    dates = tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
+    yield from (pytest.param(rule["pattern"], id=f"{table}:{rule['name']}") for table in ("claimant", "stance", "actor") for rule in claims[table])
+    yield from (pytest.param(rule["pattern"], id=f"relative:{rule['triggers'][0]}") for rule in dates["relative"])
+    yield pytest.param(claims["reporting_cues"], id="reporting_cues")
+
+
+@pytest.mark.parametrize("pattern", list(_table_patterns()))
+def test_table_patterns_search_from_a_letter(pattern):
+    """Without its leading \\b a pattern whose alternatives all start with a letter lets ``re``
+    skip to those letters; one alternative starting with a group or "^" makes every search try
+    every position (write "(the )?day" as "the day|day", "^ukraine" as "ukraine(?<=^ukraine)")."""
+    assert word_start_body(pattern) is not None
+
+
+@pytest.mark.parametrize("pattern", list(_patterns()))
+def test_patterns_never_match_empty(pattern):
+    """The searches go on from where a match ends, as finditer does after a non-empty match."""
+    assert _parser.parse(pattern).getwidth()[0] > 0
+
+
+@pytest.mark.parametrize("pattern, body", [
+    ("\\b(said|says)\\b", "(said|says)\\b"),
+    ("\\blast week\\b", "last week\\b"),
+    ("\\b(?P<n>dozens|hundreds) of\\b", "(?P<n>dozens|hundreds) of\\b"),
+    ("\\b(ukraine(?<=^ukraine) says|kyiv)\\b", "(ukraine(?<=^ukraine) says|kyiv)\\b"),
+    ("\\b(on )?monday\\b", None),  # the optional group may start it: no letter to skip to
+    ("\\b((our|its) forces|defenders)\\b", None),  # an alternative starting with a group
+    ("\\b(^ukraine says|kyiv)\\b", None),
+    ("\\b(\\d+|dozens) troops\\b", None),
+    ("\\b(a?b|c)\\b", None),  # "a" is optional
+    ("\\bsaid\\b|says", None),  # the \\b governs only the first alternative
+    ("\\b(?=said)said\\b", None),  # a lookahead first
+    ("(said|says)\\b", None),  # no leading \\b to leave out
+])
+def test_word_start_body(pattern, body):
+    assert word_start_body(pattern) == body
+
+
+@pytest.mark.parametrize("pattern", [p for p in _patterns() if word_start_body(p) is not None])
+def test_word_start_twins_find_what_the_whole_pattern_finds(pattern):
+    """The twin without its leading \\b, checking it where a match starts, finds the same
+    matches as the whole pattern: inside words, at the start, next to each other."""
+    whole, twin = re.compile(pattern), Twin.compile(pattern)
+    assert twin.word_start
+    for alternative in _top_level_alternatives(pattern):
+        for spelling in _spellings(alternative)[:40]:
+            for sentence in (spelling, f"x{spelling} {spelling}, {spelling}{spelling} and {spelling}s", f"'{spelling}-{spelling}"):
+                text = read(sentence.lower())
+                assert [m.span() for m in text.finditer(twin)] == [m.span() for m in whole.finditer(text.lowered)], sentence
+                for pos in range(len(sentence)):
+                    found, expected = text.search(twin, pos), whole.search(text.lowered, pos)
+                    assert (found and found.span()) == (expected and expected.span()), (sentence, pos)

@@ -16,8 +16,9 @@ inside them (:meth:`geo.claims.tables.Triggers.cut`) instead of being lower-case
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from geo.claims.dates import resolve_text
 from geo.claims.tables import ClaimTables, Rule, Tables, Text, tables
@@ -46,12 +47,20 @@ class MentionClaim:
     sub_event_type: str
 
 
+@lru_cache(maxsize=4096)
+def _mention_claim(claimant: str, kind: str, stance: str | None, event_type: str, sub_event_type: str) -> MentionClaim:
+    """One shared (immutable) MentionClaim per distinct value: the claimants and stances of the
+    tables are few, and building a frozen dataclass costs several times a cache lookup."""
+    return MentionClaim(claimant, kind, stance, event_type, sub_event_type)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimFrame:
-    """What one sentence claims; per-mention details come from :meth:`at`."""
+    """What one sentence claims; per-mention details come from :meth:`at`. ``main`` is
+    :attr:`claimant`, worked out once: :meth:`at` runs once per mention and needs it."""
 
     clauses: tuple[tuple[int, int, Claimant], ...]
-    stances: tuple[tuple[int, int, Rule], ...]
+    stances: tuple[tuple[int, int, Rule], ...]  # left to right, not overlapping
     actor1: str | None
     actor2: str | None
     quantity: str | None
@@ -59,24 +68,34 @@ class ClaimFrame:
     event_date: date | None
     time_precision: int | None
     date_phrase: str | None
+    main: Claimant = field(repr=False, compare=False)
 
     @property
     def claimant(self) -> Claimant:
         """The sentence's main claimant: the first credited one, else the first clause's."""
-        credited = [c for _, _, c in self.clauses if c.text]
-        return credited[0] if credited else self.clauses[0][2]
+        return self.main
 
     def at(self, position: int) -> MentionClaim:
-        """Claimant of the clause holding ``position`` and the stance cue nearest to it."""
-        claimant = self.claimant
-        for start, end, clause_claimant in self.clauses:
-            if start <= position < end:
-                claimant = clause_claimant if clause_claimant.text or not self.claimant.text else self.claimant
-                break
-        if not self.stances:
-            return MentionClaim(claimant.name, claimant.kind, None, "Strategic developments", "Other")
-        _, _, rule = min(self.stances, key=lambda s: (min(abs(position - s[0]), abs(position - s[1])), s[0]))
-        return MentionClaim(claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type)
+        """Claimant of the clause holding ``position`` and the stance cue nearest to it (the
+        earlier one of two as near). A sentence of one clause has one claimant, its main one."""
+        claimant = self.main
+        if len(self.clauses) > 1:
+            for start, end, clause_claimant in self.clauses:
+                if start <= position < end:
+                    if clause_claimant.text or not claimant.text:
+                        claimant = clause_claimant
+                    break
+        stances = self.stances
+        if not stances:
+            return _mention_claim(claimant.name, claimant.kind, None, "Strategic developments", "Other")
+        rule = stances[0][2]
+        if len(stances) > 1:
+            nearest = min(abs(position - stances[0][0]), abs(position - stances[0][1]))
+            for start, end, other in stances[1:]:  # in order, so only a strictly nearer one wins
+                distance = min(abs(position - start), abs(position - end))
+                if distance < nearest:
+                    nearest, rule = distance, other
+        return _mention_claim(claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type)
 
 
 def find_claimant(text: str) -> Claimant | None:
@@ -111,7 +130,7 @@ def _inherit(
 ) -> tuple[Claimant | None, bool]:
     """The previous sentence's claimant if this one refers back to it ("The ministry also said",
     "…, it added"), and whether the reference is the subject. ``previous`` is only called then."""
-    anaphor = text.search(claims.anaphora)
+    anaphor = claims.anaphor(text)
     earlier = (previous() if callable(previous) else previous) if anaphor else None
     if earlier is None or earlier.name == default.name:
         return None, False
@@ -119,41 +138,29 @@ def _inherit(
     return inherited, anaphor.start() == 0
 
 
-def _clauses(claims: ClaimTables, text: Text) -> list[tuple[int, int]]:
-    """(start, end) of each clause."""
-    if not claims.may_split(text):
-        return [(0, len(text.written))]
-    pattern, subject = text.matcher(claims.clause_split)
+def _split(both: Tables, text: Text, inherited: Claimant | None, leading: bool, fallback: Claimant) -> tuple[tuple[int, int, Claimant], ...] | None:
+    """The clauses of a sentence that :meth:`~geo.claims.tables.ClaimTables.may_split`, each with
+    its claimant, cut from the sentence's scan; None when it does not split after all."""
+    claims = both.claims
     bounds, start = [], 0
-    for match in pattern.finditer(subject):
+    for match in text.finditer(claims.clause_split):
         bounds.append((start, match.start()))
         start = match.end()
+    if not bounds:
+        return None
     bounds.append((start, len(text.written)))
-    return bounds
-
-
-def _credit_clauses(
-    both: Tables, text: Text, credits: bool | None, inherited: Claimant | None, leading: bool, fallback: Claimant
-) -> tuple[tuple[int, int, Claimant], ...]:
-    """The claimant of each clause. A sentence of one clause is its own clause, with its cue
-    verdict if known; the clauses of a sentence that splits are cut from its scan."""
-    claims = both.claims
-    bounds = _clauses(claims, text)
     clauses = []
     for i, (start, end) in enumerate(bounds):
         if i == 0 and leading:
             claimant = inherited  # "The ministry also said…": the subject is the anaphor
-        elif len(bounds) == 1:
-            claimant = _claimant(claims, text, credits) or inherited or fallback
         else:  # "…, the ministry said." credits every clause that names nobody else
             claimant = _claimant(claims, both.triggers.cut(text, start, end)) or inherited or fallback
         clauses.append((start, end, claimant))
     return tuple(clauses)
 
 
-def _actors(claims: ClaimTables, text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[str]:
-    """Actor names in order of appearance; "our forces" become the first credited claimant's side."""
-    side = next((c.side for _, _, c in clauses if c.text), "")
+def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
+    """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's)."""
     ordered: list[str] = []
     for _, _, rule in claims.actors.findall(text):
         if rule.side == "claimant":
@@ -191,18 +198,24 @@ def analyse_sentence(
     claims, text = both.claims, both.triggers.read(_straighten(sentence))
     credits = claims.reports(text) if previous is not None else None
     inherited, leading = _inherit(claims, text, default, previous) if credits else (None, False)
-    clauses = _credit_clauses(both, text, credits, inherited, leading, default)
-    ordered = _actors(claims, text, clauses)
+    clauses = _split(both, text, inherited, leading, default) if claims.may_split(text) else None
+    if clauses is None:  # one clause: the sentence itself, with its cue verdict if known
+        main = (inherited if leading else _claimant(claims, text, credits) or inherited) or default
+        clauses = ((0, len(text.written), main),)
+    else:  # the first credited clause's claimant, else the first clause's
+        main = next((c for _, _, c in clauses if c.text), clauses[0][2])
+    ordered = _actors(claims, text, main.side if main.text else "")
     quantity, unit = _quantity(claims, text)
     event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(
-        clauses=clauses,
-        stances=tuple(claims.stances.findall(text)),
-        actor1=ordered[0] if ordered else None,
-        actor2=ordered[1] if len(ordered) > 1 else None,
-        quantity=quantity,
-        quantity_unit=unit,
-        event_date=event_date,
-        time_precision=precision,
-        date_phrase=phrase,
+        clauses,
+        tuple(claims.stances.findall(text)),
+        ordered[0] if ordered else None,
+        ordered[1] if len(ordered) > 1 else None,
+        quantity,
+        unit,
+        event_date,
+        precision,
+        phrase,
+        main,
     )

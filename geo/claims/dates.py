@@ -66,7 +66,7 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
     """:func:`resolve_date` of a sentence already read (lower-cased and scanned for triggers)."""
     tables = date_tables()
     if text.opened & tables.explicit_gate.mask:
-        match = next(text.lowered_matches(tables.explicit), None)
+        match = text.search_lowered(tables.explicit)
         if match:
             parsed = parse_absolute(match.group(0), published)
             if parsed is not None:
@@ -76,8 +76,10 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
     lowered = text.lowered
     for index in tables.relative_gate.indexes(text.opened):  # the table's order is its priority
         rule = tables.relative[index]
-        for found in text.lowered_matches(rule.pattern):
-            if lowered[max(0, found.start() - 6):found.start()].strip().endswith("since"):
-                continue  # "since last summer" dates a state, not this claim
-            return _relative(rule.unit, rule.offset, found.group(0), published), rule.precision, found.group(0)
+        found = text.search_lowered(rule.pattern)
+        while found is not None:
+            start = found.start()
+            if not lowered[max(0, start - 6):start].strip().endswith("since"):
+                return _relative(rule.unit, rule.offset, found.group(0), published), rule.precision, found.group(0)
+            found = text.search_lowered(rule.pattern, found.end())  # "since last summer" dates a state, not this claim
     return published, 1, None

@@ -13,16 +13,23 @@ IGNORECASE ``re`` folds case character by character, which makes it several time
 exact while the pattern spells lower-case ASCII (:func:`lower_case_only`) and the text lower-cases
 one character to one, without ``ı`` or ``ſ`` (which IGNORECASE matches to ``i`` and ``s``):
 :attr:`Text.folds` says so; otherwise the case-insensitive twin runs on the text as written.
+
+A pattern opening with ``\\b`` gives ``re`` nothing to skip ahead with, so it tries the whole
+pattern at every character (several times slower than skipping to a possible first letter). When
+every alternative after that ``\\b`` starts with a letter (:func:`word_start_body`), the lower-case
+twin leaves the ``\\b`` out and the search checks it where a match starts instead
+(:attr:`Twin.word_start`); the tables spell their alternatives that way.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
+from operator import or_
 from typing import NamedTuple
 
 import ahocorasick
@@ -35,6 +42,12 @@ _CASED_SYNTAX = re.compile(r"\(\?[-a-zA-Z]|\[[^\]]*-")
 # What IGNORECASE matches to an ASCII letter although str.lower() keeps it apart (dotless i,
 # long s); "İ" lower-cases to two characters and is caught by the length test instead.
 _CASE_TRAPS = ("\u0131", "\u017f")
+# The leading \b a word-start twin leaves out, tested where its match starts (matching at a
+# position sees the characters before it, as the \b inside a search would).
+_WORD_START = re.compile(r"\b")
+# Regex syntax that cannot start a literal, and quantifiers that would make the first one optional.
+_NOT_LITERAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIERS = frozenset("?*+{")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +95,87 @@ def lower_case_only(pattern: str) -> bool:
     return rest.isascii() and rest == rest.lower() and "\\" not in rest and _CASED_SYNTAX.search(rest) is None
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (split at the ``|`` outside groups and classes)."""
+    parts, depth, current, escaped, in_class = [], 0, [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    return [*parts, "".join(current)]
+
+
+def word_start_body(pattern: str) -> str | None:
+    """``pattern`` without its leading ``\\b``, when that ``\\b`` governs the whole pattern (no
+    top-level ``|``) and every way the rest can start is a character written out, not optional
+    (``\\b(said|says)``, ``\\blast week``): then ``re`` skips ahead to those characters, where with
+    the ``\\b`` first it tries every position. None for patterns that would gain nothing
+    (``\\b(on )?monday``) and for those the ``\\b`` does not wholly govern (``\\bsaid|says``)."""
+    if not pattern.startswith("\\b") or len(_alternatives(pattern)) > 1:
+        return None
+    body = pattern[2:]
+    heads = [body]
+    if body.startswith("("):
+        close = _group_end(body)
+        if body[close + 1:close + 2] in _QUANTIFIERS or (body.startswith("(?") and not body.startswith(("(?:", "(?P<"))):
+            return None
+        inner = body[body.index(">") + 1 if body.startswith("(?P<") else 3 if body.startswith("(?:") else 1:close]
+        heads = _alternatives(inner)
+    return body if all(h and h[0] not in _NOT_LITERAL and h[1:2] not in _QUANTIFIERS for h in heads) else None
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the ``)`` closing the group that opens ``pattern``."""
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise re.error("unbalanced parenthesis", pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class Twin:
     """One table regex compiled twice: ``anycase`` (IGNORECASE) for text as written, ``lower``
-    (case-sensitive) for lower-cased text, None when the pattern is not :func:`lower_case_only`."""
+    (case-sensitive) for lower-cased text, None when the pattern is not :func:`lower_case_only`.
+    ``word_start``: ``lower`` leaves out the pattern's leading ``\\b`` (:func:`word_start_body`)
+    and :meth:`Text.search` tests it where a match starts. The patterns never match an empty string
+    (``tests/test_pattern_tables.py``), which the searches here rely on."""
 
     anycase: re.Pattern[str]
     lower: re.Pattern[str] | None
+    word_start: bool
 
     @classmethod
     def compile(cls, pattern: str) -> Twin:
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern) if lower_case_only(pattern) else None)
+        anycase = re.compile(pattern, re.IGNORECASE)
+        if not lower_case_only(pattern):
+            return cls(anycase, None, False)
+        body = word_start_body(pattern)
+        return cls(anycase, re.compile(pattern if body is None else body), body is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,27 +210,49 @@ class Text(NamedTuple):
     opened: int
     hits: list[tuple[int, tuple[int, int]]]
 
-    def matcher(self, twin: Twin) -> tuple[re.Pattern[str], str]:
-        """The pattern and the string to run it on, for a case-insensitive match of ``written``."""
-        if self.folds and twin.lower is not None:
-            return twin.lower, self.lowered
-        return twin.anycase, self.written
-
     def search(self, twin: Twin, pos: int = 0) -> re.Match[str] | None:
-        """Case-insensitive search of ``written`` from ``pos`` (:meth:`matcher`, inlined: this
-        runs several times per sentence); the match's spans index ``written``."""
+        """Case-insensitive search of ``written`` from ``pos``; the match's spans index ``written``.
+        A :attr:`Twin.word_start` match is the leftmost where the left-out ``\\b`` holds: the same
+        match as the whole pattern's, since the ``\\b`` consumes nothing and the rest is tried the
+        same way after it."""
         if self.folds and twin.lower is not None:
-            return twin.lower.search(self.lowered, pos)
+            lowered = self.lowered
+            match = twin.lower.search(lowered, pos)
+            if twin.word_start:
+                while match is not None and _WORD_START.match(lowered, match.start()) is None:
+                    match = twin.lower.search(lowered, match.start() + 1)
+            return match
         return twin.anycase.search(self.written, pos)
+
+    def finditer(self, twin: Twin) -> list[re.Match[str]]:
+        """Every case-insensitive match in ``written``, as ``finditer`` gives them: for a
+        :attr:`Twin.word_start` twin, each where the left-out ``\\b`` holds (see :meth:`search`);
+        a match is never empty, so the next search starts where one ends, as finditer's does."""
+        if not self.folds or twin.lower is None:
+            return list(twin.anycase.finditer(self.written))
+        pattern, lowered = twin.lower, self.lowered
+        if not twin.word_start:
+            return list(pattern.finditer(lowered))
+        found = []
+        match = pattern.search(lowered)
+        while match is not None:
+            start = match.start()
+            if _WORD_START.match(lowered, start) is None:
+                match = pattern.search(lowered, start + 1)
+            else:
+                found.append(match)
+                match = pattern.search(lowered, match.end())
+        return found
+
+    def search_lowered(self, twin: Twin, pos: int = 0) -> re.Match[str] | None:
+        """Case-insensitive search of ``lowered`` itself (what the date tables read)."""
+        if self.folds and twin.lower is not None:
+            return self.search(twin, pos)  # on lowered, which is then written folded one to one
+        return twin.anycase.search(self.lowered, pos)
 
     def written_of(self, match: re.Match[str], group: int | str = 0) -> str:
         """A matched group as written (a match in ``lowered`` holds lower-cased groups)."""
         return self.written[match.start(group):match.end(group)]
-
-    def lowered_matches(self, twin: Twin) -> Iterator[re.Match[str]]:
-        """Case-insensitive matches in ``lowered`` itself (what the date tables read)."""
-        pattern = twin.lower if self.folds and twin.lower is not None else twin.anycase
-        return pattern.finditer(self.lowered)
 
     def start(self, gates: Bits) -> int:
         """Where a trigger of ``gates`` starts: the first one the scan met (0 if none did)."""
@@ -195,7 +300,6 @@ class Triggers:
         folds = lowered.isascii() or _folds(written, lowered)
         return tuple.__new__(Text, (written, lowered, folds, opened, hits))  # minus NamedTuple's Python-level __new__
 
-
     def cut(self, text: Text, start: int, end: int) -> Text:
         """``text.written[start:end]`` (a clause) as :meth:`read` would see it, cut from the
         sentence's scan: the hits lying wholly inside, counted from ``start``. Positions only
@@ -234,15 +338,15 @@ class RuleSet:
 
     def findall(self, text: Text) -> list[tuple[int, int, Rule]]:
         """(start, end, rule), left to right, overlaps dropped (earlier rule wins)."""
+        if not text.opened & self.bits.mask:
+            return []
         indexes = self.bits.indexes(text.opened)
         if len(indexes) == 1:  # the usual case: one rule's matches come in order and never overlap
-            pattern, subject = text.matcher(self.twins[indexes[0]])
             rule = self.rules[indexes[0]]
-            return [(m.start(), m.end(), rule) for m in pattern.finditer(subject)]
+            return [(m.start(), m.end(), rule) for m in text.finditer(self.twins[indexes[0]])]
         found = []
         for index in indexes:
-            pattern, subject = text.matcher(self.twins[index])
-            found += [(m.start(), index, m.end()) for m in pattern.finditer(subject)]
+            found += [(m.start(), index, m.end()) for m in text.finditer(self.twins[index])]
         found.sort()
         kept, last_end = [], -1
         for start, index, end in found:
@@ -256,8 +360,9 @@ class RuleSet:
 class ClaimTables:
     reporting: Bits
     reporting_cues: Twin
-    anaphora: Twin
+    anaphora: tuple[Twin, ...]
     clause_gate: tuple[int, ...]  # per alternative of the split, the bits it needs all of
+    clause_bits: int  # the union of clause_gate: no bit of it, no alternative can be complete
     clause_split: Twin
     claimants: RuleSet
     stances: RuleSet
@@ -274,11 +379,27 @@ class ClaimTables:
         start = text.start(self.reporting)
         return text.search(self.reporting_cues, start) is not None or (start > 0 and text.search(self.reporting_cues) is not None)
 
+    def anaphor(self, text: Text) -> re.Match[str] | None:
+        """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one
+        pattern joining them with ``|`` would find, but each part can be searched fast (the
+        leading one is anchored, the trailing one starts with a comma)."""
+        best = None
+        for twin in self.anaphora:
+            match = text.search(twin)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        return best
+
     def may_split(self, text: Text) -> bool:
         """Could the clause split match? Only if some alternative finds all it needs, unless
         lower-casing was not exact: then the triggers prove nothing (IGNORECASE matches "whıle",
         with a dotless i, which holds no "while"), and the split had better run than be skipped."""
-        return not text.folds or any(text.opened & needed == needed for needed in self.clause_gate)
+        opened = text.opened
+        if opened & self.clause_bits:  # some trigger of the split: is a row complete?
+            for needed in self.clause_gate:
+                if opened & needed == needed:
+                    return True
+        return not text.folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,8 +446,9 @@ def tables() -> Tables:
     claim = ClaimTables(
         reporting=triggers.allot([claims["reporting_triggers"]]),
         reporting_cues=Twin.compile(claims["reporting_cues"]),
-        anaphora=Twin.compile(claims["anaphora"]),
-        clause_gate=tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"]),
+        anaphora=tuple(Twin.compile(pattern) for pattern in claims["anaphora"]),
+        clause_gate=(clause_gate := tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"])),
+        clause_bits=reduce(or_, clause_gate, 0),
         clause_split=Twin.compile(claims["clause_split"]),
         claimants=_ruleset(triggers, claims["claimant"], kind="kind", side="side"),
         stances=_ruleset(triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"),
