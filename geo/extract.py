@@ -14,13 +14,13 @@ them into a GeoDataFrame.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
-from itertools import accumulate
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 import blingfire
@@ -31,8 +31,8 @@ import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
-from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.distance import haversine_km
+from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents

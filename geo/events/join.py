@@ -21,10 +21,10 @@ import pandas as pd
 import shapely
 
 from geo.distance import haversine_km_array
-from geo.schema import CONTRADICTING_STANCES
 from geo.frontline.sides import claimant_side
 from geo.gazetteer import name_key
 from geo.render.records import normalize_events
+from geo.schema import CONTRADICTING_STANCES
 
 log = logging.getLogger(__name__)
 

@@ -34,9 +34,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import numpy as np

@@ -17,11 +17,13 @@ import logging
 import re
 import sys
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -85,21 +87,32 @@ def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str]]:
     return gate, spam, cut
 
 
+def _triggered(gate: Gate, paragraphs: list[str]) -> set[int]:
+    """Indexes of the paragraphs holding a spam trigger, from one automaton pass over the whole
+    lower-cased document (triggers hold no line break, so each lies within one paragraph)."""
+    joined = "\n".join(paragraphs)
+    lowered = joined.lower()
+    if gate.empty or len(lowered) != len(joined):  # "İ" lower-cases to two characters: go paragraph by paragraph
+        return {i for i, para in enumerate(paragraphs) if gate.open(para.lower())}
+    starts = list(accumulate((len(para) + 1 for para in paragraphs[:-1]), initial=0))
+    return {bisect_right(starts, end) - 1 for end, _ in gate.automaton.iter(lowered)}
+
+
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     """Split paragraphs into (kept, dropped): reader-comment spam, and everything after a
     "Comments" heading, is dropped."""
     gate, spam, cut = _boilerplate()
     paragraphs = [" ".join(p.split()) for p in paragraphs]
-    spam_words = bool(gate.open("\n".join(paragraphs).lower()))  # one gate pass for the whole document
+    triggered = _triggered(gate, paragraphs)
     kept, dropped = [], []
     in_comments = False
-    for para in paragraphs:
+    for index, para in enumerate(paragraphs):
         if not para:
             continue
         if in_comments or (len(para) < 60 and cut.fullmatch(para)):
             in_comments = True
             dropped.append(para)
-        elif spam_words and gate.open(para.lower()) and spam.search(para):
+        elif index in triggered and spam.search(para):
             dropped.append(para)
         else:
             kept.append(para)
