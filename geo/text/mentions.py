@@ -108,9 +108,14 @@ _MARKER_WORD = re.compile("town|village|city|settlement|hamlet")  # _MARKED_UNKN
 
 
 def _regions_of(sentence: str, start: int, end: int) -> bool:
-    """Does "regions of (the)" end at ``end``? (The plural nouns are checked before the regex.)"""
-    window = sentence[start:end].lower()
-    return any(noun in window for noun in ("regions", "oblasts", "provinces")) and bool(_REGIONS_OF.search(sentence, start, end))
+    """Does "regions of (the)" end at ``end``? The pattern ends in "of" or "the" and whitespace,
+    so most group leads ("in Bakhmut", "Bakhmut, Lyman") are settled without the regex."""
+    if not sentence[end - 1:end].isspace():
+        return False
+    head = sentence[start:end].rstrip()
+    if head[-2:].lower() != "of" and head[-3:].lower() != "the":
+        return False
+    return _REGIONS_OF.search(sentence, start, end) is not None
 
 
 _LOCATIVE_LAST = frozenset(
@@ -190,6 +195,21 @@ def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
         return word, len(before.rstrip()) - len(word)
     found = _WORD_BEFORE.search(before, max(0, len(before) - 40))
     return (found.group(1), found.start()) if found else (None, 0)
+
+
+_NO_NEIGHBOURS: tuple[tuple[int, int], ...] = ()
+
+
+def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
+    """Spans of the names enumerated right after and right before ``sentence[a:b]``
+    ("Bakhmut, Klishchiivka and Andriivka"); the regexes only run where a separator ("," "and"
+    "or") touches the span."""
+    after = _ENUM_NEXT.match(sentence, b) if sentence[b:b + 48].lstrip().startswith((",", "and", "or")) else None
+    before = (_ENUM_PREV.search(sentence, max(0, a - 40), a)
+              if sentence[max(0, a - 6):a].rstrip().endswith((",", " and", " or", "/")) else None)
+    if after is None:
+        return _NO_NEIGHBOURS if before is None else (before.span(1),)
+    return (after.span(1),) if before is None else (after.span(1), before.span(1))
 
 
 class _Key(NamedTuple):
@@ -466,24 +486,31 @@ class MentionScanner:
     def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
         """Capitalised names the gazetteer lacks, where context says they are places: after "the
         village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
-        and Andriivka")."""
+        and Andriivka").
+
+        The enumeration search starts from the known sites and walks to neighbouring names
+        (:func:`_neighbours`) until it reaches known mentions; partial spans of multi-word known
+        names ("Kakhovka" of "Nova Kakhovka") are walked through too and only dropped at the end.
+        Most sentences have no separator next to any site and no "village of", so they return
+        before any set, sort or regex."""
         spans: dict[tuple[int, int], bool] = {}
-        if _MARKER_WORD.search(sentence.lower()):
+        if "of" in sentence and _MARKER_WORD.search(sentence.lower()):  # _MARKED_UNKNOWN needs a lower-case "of"
             for match in _MARKED_UNKNOWN.finditer(sentence):
                 spans[match.span(1)] = True
-        frontier = [(m.start - offset, m.end - offset) for m in known if m.role == "site" and not self._key(m.key).country]
+        pending: list[tuple[int, int]] = []
+        for m in known:
+            if m.role == "site":
+                near = _neighbours(sentence, m.start - offset, m.end - offset)
+                if near and not self._key(m.key).country:
+                    pending += near
+        if not pending and not spans:
+            return []
         taken = {(m.start - offset, m.end - offset) for m in known}
-        while frontier:
-            a, b = frontier.pop()
-            # the regexes only run where a separator ("," "and" "or") touches the name
-            after = _ENUM_NEXT.match(sentence, b) if sentence[b:b + 48].lstrip().startswith((",", "and", "or")) else None
-            joined = sentence[max(0, a - 6):a].rstrip()
-            before = (_ENUM_PREV.search(sentence, max(0, a - 40), a)
-                      if joined.endswith((",", " and", " or", "/")) else None)
-            for span in ((after.span(1) if after else None), (before.span(1) if before else None)):
-                if span and span not in spans and span not in taken and span[0] > 0:
-                    spans[span] = False
-                    frontier.append(span)
+        while pending:  # every span reachable from a site through spans not known and not marked
+            span = pending.pop()
+            if span not in spans and span not in taken and span[0] > 0:
+                spans[span] = False
+                pending += _neighbours(sentence, *span)
         found = []
         for (s, e), marked in sorted(spans.items()):
             text = sentence[s:e]
@@ -518,36 +545,32 @@ class MentionScanner:
             if not mentions:
                 return
 
-        def gap(a: Mention, b: Mention) -> str:
-            return sentence[a.end - offset: b.start - offset]
-
         groups: list[list[Mention]] = []
-        i = 0
-        while i < len(mentions):
-            j = i
-            while j + 1 < len(mentions):
+        i, count = 0, len(mentions)
+        while i < count:
+            j, member, all_region = i, mentions[i], mentions[i].region  # all_region: of mentions[i: j + 1]
+            while j + 1 < count:
                 nxt = mentions[j + 1]
-                if nxt.metonymic or mentions[j].metonymic or not _ENUM_GAP.match(gap(mentions[j], nxt)):
+                if nxt.metonymic or member.metonymic or not _ENUM_GAP.match(sentence[member.end - offset: nxt.start - offset]):
                     break
-                if nxt.region and not nxt.text.lower().endswith("s") and not all(m.region for m in mentions[i: j + 1]):
+                if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
                     break  # "Lyman, Donetsk Oblast": a hint, not a member
-                j += 1
+                j, member, all_region = j + 1, nxt, all_region and nxt.region
             members = mentions[i: j + 1]
             lead = members[0].start - offset
-            if _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
+            regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
                 len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
-            ):
-                for m in members:
+            )
+            for m in members:
+                m.group = len(groups)
+                if regional:
                     m.region = True
             groups.append(members)
             i = j + 1
-        for number, members in enumerate(groups):
-            for m in members:
-                m.group = number
         for current, following in zip(groups, groups[1:]):
             if current[0].region or not all(m.region and not m.metonymic for m in following):
                 continue
-            if not _HINT_GAP.match(gap(current[-1], following[0])):
+            if not _HINT_GAP.match(sentence[current[-1].end - offset: following[0].start - offset]):
                 continue
             if len(following) == 1:
                 pairs = [(m, following[0]) for m in current]
