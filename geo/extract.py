@@ -98,17 +98,19 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     masked = _PARAGRAPH.join(parts)
     found: list[tuple[int, str]] = []
     cursor = 0
-    for piece in blingfire.text_to_sentences(masked).split("\n"):
-        for part in piece.split(_PARAGRAPH):
-            part = part.strip()
-            if not part:
-                continue
-            start = masked.find(part, cursor)
-            if start < 0:  # blingfire normalised whitespace: segment paragraph by paragraph instead
-                yield from _paragraph_sentences(text)
-                return
-            cursor = start + len(part)
-            found.append((start, text[start:cursor]))
+    # Sentence and paragraph breaks alike split: one pass over the output instead of nested splits.
+    for part in blingfire.text_to_sentences(masked).replace(_PARAGRAPH, "\n").split("\n"):
+        part = part.strip()
+        if not part:
+            continue
+        start = masked.find(part, cursor)
+        if start < 0:  # blingfire normalised whitespace: segment paragraph by paragraph instead
+            yield from _paragraph_sentences(text)
+            return
+        cursor = start + len(part)
+        # ``part`` equals text[start:cursor]: it holds no paragraph break and starts after any
+        # blanked dateline, the only places ``masked`` differs from ``text``.
+        found.append((start, part))
     yield from found
 
 
@@ -142,6 +144,87 @@ class _PreviousClaimant:
 def _event_id(doc_id: str, start: int, end: int, place: str, stance: str | None) -> str:
     """A stable id: the same claim about the same span of the same document gets the same id."""
     return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()).hexdigest()[:16]
+
+
+# Per resolution: located, key for the event id, place_id, place_name, admin1, admin2, country,
+# latitude, longitude, precision, resolution, confidence, candidates, reason.
+_Columns = tuple[bool, str | None, str | None, str | None, str | None, str | None, str | None, float | None,
+                 float | None, Precision | None, str, float, int, str]
+_MISSING = object()
+_TOO_MANY: _Columns = (False, None, None, None, None, None, None, None, None, None, str(ResolutionKind.UNRESOLVED),
+                       0.0, 0, "too many mentions in this document to resolve")
+_PRECISION_COLUMNS: dict[Precision | None, tuple[int | None, int | None]] = {
+    None: (None, None), **{p: (int(p), UNCERTAINTY_M[p]) for p in Precision}}  # geo_precision, uncertainty_m
+
+
+def _resolution_columns(res: Resolution | None) -> _Columns | None:
+    """The record columns that depend only on the resolution, worked out once per resolution
+    rather than once per record (a document names the same few places many times); None for a
+    country, which is not an event site."""
+    if res is None:
+        return _TOO_MANY
+    place = res.place
+    if place is None or place.lat is None:  # not res.resolved
+        return (False, None, None, None, None, None, None, None, None, None, str(res.resolution),
+                round(res.confidence, 3), len(res.candidates), res.reason)
+    if place.kind == "country":
+        return None
+    return (True, place.place_id, place.place_id, place.name, res.admin1_name, res.admin2_name, place.country,
+            round(place.lat, 6), round(place.lon, 6), res.precision, str(res.resolution),
+            round(res.confidence, 3), len(res.candidates), res.reason)
+
+
+def _record(doc: Document, published: str | None, event_date: str | None, sentence: str, m: Mention,
+            columns: _Columns, frame: ClaimFrame, position: int) -> dict:
+    """One record: the per-resolution columns plus what the mention and its clause add."""
+    located, key, place_id, place_name, admin1, admin2, country, lat, lon, precision, resolution, confidence, \
+        candidates, reason = columns
+    direction = m.direction
+    if located:
+        if precision == Precision.SETTLEMENT and (direction or m.approximate):
+            precision = Precision.APPROXIMATE
+    else:
+        key = m.key
+    geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
+    if m.notes:
+        reason = "; ".join([*m.notes, reason])
+    claim = frame.at(position)
+    stance = claim.stance
+    return {
+        "event_id": _event_id(doc.doc_id, m.start, m.end, key, stance),
+        "doc_id": doc.doc_id,
+        "source_title": doc.title,
+        "source_url": doc.url,
+        "published": published,
+        "event_date": event_date,
+        "time_precision": frame.time_precision,
+        "event_type": claim.event_type,
+        "sub_event_type": claim.sub_event_type,
+        "claimant": claim.claimant,
+        "claimant_kind": claim.claimant_kind,
+        "actor1": frame.actor1,
+        "actor2": frame.actor2,
+        "stance": stance,
+        "quantity": frame.quantity,
+        "quantity_unit": frame.quantity_unit,
+        "location": m.text,
+        "place_id": place_id,
+        "place_name": place_name,
+        "admin1": admin1,
+        "admin2": admin2,
+        "country": country,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": geo_precision,
+        "uncertainty_m": uncertainty,
+        "resolution": resolution,
+        "confidence": confidence,
+        "candidates": candidates,
+        "direction": direction,
+        "anchor_place": (place_name if located else m.text) if direction else None,
+        "resolution_reason": reason,
+        "quote": sentence,
+    }
 
 
 class Extractor:
@@ -252,8 +335,9 @@ class Extractor:
                 found = self.scanner.find(sentence, index, offset)
             elif last > first or " of " in sentence:
                 found = self.scanner.find(sentence, index, offset, [(s - offset, e - offset, k) for s, e, k in hits[first:last]])
-            else:
-                found = []  # no name and no "village of X": nothing to find
+            else:  # no name and no "village of X": nothing to find
+                previous.saw(sentence)
+                continue
             site = [m for m in found if m.role == "site"]
             if not site:
                 previous.saw(sentence)
@@ -263,7 +347,8 @@ class Extractor:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))
             sites += site
-            stats.actors += sum(1 for m in found if m.role == "actor")
+            if len(site) < len(found):  # only then can some mention be an actor
+                stats.actors += sum(1 for m in found if m.role == "actor")
         if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
             stats.messages.append(f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
                                   f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved")
@@ -271,69 +356,24 @@ class Extractor:
         records = []
         number = 0
         published = doc.published.isoformat() if doc.published else None
+        columns: dict[int, _Columns | None] = {}  # id(resolution) → its columns; all stay alive meanwhile
         for offset, sentence, site, frame in per_sentence:
-            dated = (frame.event_date.isoformat() if frame.event_date else None, frame.time_precision)
+            event_date = frame.event_date.isoformat() if frame.event_date else None
             for m in site:
                 res = resolutions.get(number)
                 number += 1
-                if res is not None and res.resolved and res.place.kind == "country":
+                found = columns.get(id(res), _MISSING)
+                if found is _MISSING:
+                    found = columns[id(res)] = _resolution_columns(res)
+                if found is None:
                     continue  # a country named in passing sets focus; it is not an event site
-                records.append(self._record(doc, published, dated, sentence, m, res, frame, m.start - offset))
+                records.append(_record(doc, published, event_date, sentence, m, found, frame, m.start - offset))
         located = sum(1 for r in records if r["latitude"] is not None)
         stats.mentions += len(records)
         stats.resolved += located
         stats.unresolved += len(records) - located
         stats.events += len(records)
         return records
-
-    def _record(self, doc: Document, published: str | None, dated: tuple[str | None, int | None], sentence: str,
-                m: Mention, res: Resolution | None, frame: ClaimFrame, position: int) -> dict:
-        place = res.place if res is not None and res.resolved else None
-        precision = res.precision if place is not None else None
-        if place is not None and (m.approximate or m.direction) and precision == Precision.SETTLEMENT:
-            precision = Precision.APPROXIMATE
-        resolution = res.resolution if res is not None else ResolutionKind.UNRESOLVED
-        reason = res.reason if res is not None else "too many mentions in this document to resolve"
-        if m.notes:
-            reason = "; ".join([*m.notes, reason])
-        claim = frame.at(position)
-        record = {
-            "event_id": _event_id(doc.doc_id, m.start, m.end, place.place_id if place else m.key, claim.stance),
-            "doc_id": doc.doc_id,
-            "source_title": doc.title,
-            "source_url": doc.url,
-            "published": published,
-            "event_date": dated[0],
-            "time_precision": dated[1],
-            "event_type": claim.event_type,
-            "sub_event_type": claim.sub_event_type,
-            "claimant": claim.claimant,
-            "claimant_kind": claim.claimant_kind,
-            "actor1": frame.actor1,
-            "actor2": frame.actor2,
-            "stance": claim.stance,
-            "quantity": frame.quantity,
-            "quantity_unit": frame.quantity_unit,
-            "location": m.text,
-            "place_id": place.place_id if place else None,
-            "place_name": place.name if place else None,
-            "admin1": res.admin1_name if place else None,
-            "admin2": res.admin2_name if place else None,
-            "country": place.country if place else None,
-            "latitude": round(place.lat, 6) if place else None,
-            "longitude": round(place.lon, 6) if place else None,
-            "geo_precision": int(precision) if precision else None,
-            "uncertainty_m": UNCERTAINTY_M[precision] if precision else None,
-            "resolution": str(resolution),
-            "confidence": round(res.confidence, 3) if res is not None else 0.0,
-            "candidates": len(res.candidates) if res is not None else 0,
-            "direction": m.direction,
-            "anchor_place": (place.name if place else m.text) if m.direction else None,
-            "resolution_reason": reason,
-            "quote": sentence,
-        }
-        return record
-
 
 def extract_records(
     paths: Iterable[str | Path],

@@ -98,11 +98,19 @@ def _triggered(gate: Gate, paragraphs: list[str]) -> set[int]:
     return {bisect_right(starts, end) - 1 for end, _ in gate.automaton.iter(lowered)}
 
 
+def _normalised(paragraph: str) -> bool:
+    """Whether ``" ".join(paragraph.split())`` would return ``paragraph`` unchanged, checked
+    without splitting it into words. Every whitespace character but the ASCII space is
+    unprintable, so a printable paragraph's only whitespace is spaces; it is then normalised
+    when none of them leads, trails or doubles."""
+    return paragraph.isprintable() and "  " not in paragraph and paragraph[:1] != " " and paragraph[-1:] != " "
+
+
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     """Split paragraphs into (kept, dropped): reader-comment spam, and everything after a
     "Comments" heading, is dropped."""
     gate, spam, cut = _boilerplate()
-    paragraphs = [" ".join(p.split()) for p in paragraphs]
+    paragraphs = [p if _normalised(p) else " ".join(p.split()) for p in paragraphs]
     triggered = _triggered(gate, paragraphs)
     kept, dropped = [], []
     in_comments = False
