@@ -161,3 +161,11 @@ def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):
         alone = scanner.find(sentence, index, offset)
         assert [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in whole] == \
                [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in alone]
+
+
+def test_a_nationality_after_an_enumeration_is_not_an_unknown_place(find):
+    sentence = ("Ukrainian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia, "
+                "British intelligence said.")
+    assert [m.text for m in find(sentence) if not m.known] == []
+    unknown = [m.text for m in find("Fighting near Bakhmut and Klishchiivka, Ukrainian officials said.") if not m.known]
+    assert unknown == ["Klishchiivka"]  # the village stays; the adjective after it does not

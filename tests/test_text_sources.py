@@ -117,3 +117,16 @@ def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
     doc = document_from_bytes(("Bakhmut is under attack. " * 400).encode(), "big.txt")
     assert len(doc.text) <= 1000
     assert any("only the first 1,000" in w for w in doc.warnings)
+
+
+def test_jsonl_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path, extractor):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "half", "text": "Russian forces shelled Kherson \\ud800 overnight, the governor said.", '
+                    '"title": "x\\udc00"}\n'
+                    '{"id": "pair", "text": "Fighting near Bakhmut \\ud83d\\ude00 continued."}\n', encoding="utf-8")
+    half, pair = iter_documents([path])
+    assert "\ufffd" in half.text and half.title == "x\ufffd"
+    assert half.warnings == ["lone UTF-16 surrogate escapes replaced with U+FFFD"]
+    assert "\U0001f600" in pair.text and pair.warnings == []  # a whole pair is one character, left alone
+    records = extractor.document_records(half)  # blingfire and the JSON writer need encodable text
+    assert [r["location"] for r in records] == ["Kherson"]

@@ -328,6 +328,17 @@ def _not_places() -> frozenset[str]:
         return frozenset(name_key(r["name"]) for r in csv.DictReader(fh))
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """Keys of nationality adjectives ("British", "Ukrainian", "Saudi Arabian"), from the
+    countryinfo package: "…regions of Kherson and Zaporizhzhia, British intelligence said" names
+    no village called British."""
+    from countryinfo import all_countries
+
+    keys = {name_key(part) for country in all_countries() for part in re.split(r"[,/]", country.demonym() or "")}
+    return frozenset(keys - {""})
+
+
 class MentionScanner:
     """Scans sentences for gazetteer names; one instance per store (the automaton is cached on disk)."""
 
@@ -335,6 +346,7 @@ class MentionScanner:
         self.store = store
         self.automaton = self._load_or_build()
         self.not_places = _not_places()
+        self.demonyms = _demonyms()
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
 
@@ -521,6 +533,8 @@ class MentionScanner:
             key = name_key(text)
             if key in self.not_places or self.store.lookup(key):
                 continue  # the scanner saw it and rejected it in this context
+            if key in self.demonyms:
+                continue  # "…, British intelligence said": an adjective, not an unknown village
             nxt = _WORD_AFTER.match(sentence[e:])
             if nxt and _CAPITALISED.match(nxt.group(1)) and not sentence[e:].startswith(","):
                 continue  # part of a longer name

@@ -207,6 +207,16 @@ def document_from_bytes(data: bytes, doc_id: str, published: date | None = None,
     return _finish(doc, published)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(record: dict) -> tuple[dict, bool]:
+    """``record`` with lone surrogates in its string fields replaced by U+FFFD, and whether any were."""
+    clean = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+             for key, value in record.items()}
+    return clean, clean != record
+
+
 def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
     with path.open("rb") as fh:
         for line_no, raw in enumerate(fh, start=1):
@@ -223,11 +233,17 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
             except ValueError as exc:
                 yield Document(doc_id=where, error=f"not a document ({exc})")
                 continue
+            replaced = False
+            if b"\\ud" in raw.lower():  # JSON may escape half a UTF-16 pair, which no text encoding can hold
+                record, replaced = _without_lone_surrogates(record)
+                text = record["text"]
             doc_id = str(record.get("id") or where)
             is_html = bool(_HTML_SNIFF.match(text[:2048].encode("utf-8", "replace")))
             doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
             doc.title = record.get("title") or doc.title
             doc.url = record.get("url") or doc.url
+            if replaced:
+                doc.warnings.append("lone UTF-16 surrogate escapes replaced with U+FFFD")
             try:
                 doc.published = parse_date(record.get("published")) or doc.published
             except ValueError:
