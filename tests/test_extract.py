@@ -56,6 +56,17 @@ def test_seed_towns_within_2_km(seed, name, lat, lon):
         assert km(r.latitude, r.longitude, lat, lon) < 2.0
 
 
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("London", "GB", 51.50853, -0.12574),   # "Justice ministers ... gathered in London"
+    ("Brussels", "BE", 50.85045, 4.34878),  # "European Union countries agreed in Brussels"
+])
+def test_seed_meetings_are_in_the_capitals_not_their_namesakes(seed, name, country, lat, lon):
+    hits = rows(seed, name)
+    assert len(hits)
+    for _, r in hits.iterrows():
+        assert r.country == country and km(r.latitude, r.longitude, lat, lon) < 5.0
+
+
 def test_seed_villages_near_bakhmut_or_honestly_at_region_level(seed):
     bakhmut = (48.59419, 37.99886)
     ivanivske = rows(seed, "Ivanivske").iloc[0]

@@ -272,3 +272,15 @@ def test_nearest_distance_is_the_plain_minimum_bit_for_bit():
         assert nearest_km(points, near) == reference(points, near)
     with pytest.raises(ValueError):
         nearest_km([(48.0, 37.0)], [])
+
+
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    ("Paris", "FR", 48.853, 2.349),  # also a village in Ukraine, which the focus bonus used to prefer
+    ("Berlin", "DE", 52.524, 13.411),  # also a hamlet in Russia
+    ("Brussels", "BE", 50.850, 4.349),  # also small towns in Canada and the US
+])
+def test_a_national_capital_beats_its_namesakes_with_confidence(resolver, name, country, lat, lon):
+    res = resolver.resolve(name)
+    assert res.place.country == country and res.place.feature_code == "PPLC"
+    assert km(res.place.lat, res.place.lon, lat, lon) < 5
+    assert res.confidence >= 0.8 and "national capital" in res.reason

