@@ -444,6 +444,14 @@ class MentionScanner:
 
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
+        if not info.metonym and not info.theatre or info.not_place:
+            # Only context can make this a place; two cheap cases where none can: a common word needs
+            # "the village of" before it, and nothing stands before a sentence's first word.
+            if info.not_place and not info.metonym and " of " not in sentence[max(0, start - 60):start]:
+                return None
+            if start == 0 and not info.metonym and not info.region \
+                    and not _REGION_AFTER.match(sentence[end:end + _CONTEXT_CHARS]):
+                return None
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
