@@ -41,7 +41,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.errors import FrontlineError
-from geo.extract import ExtractStats, Extractor, records_frame
+from geo.extract import ExtractStats, Extractor, Prepared, records_frame
 from geo.gazetteer import GazetteerStore, default_path
 from geo.text.sources import Document, iter_documents
 
@@ -105,6 +105,15 @@ def _warm_worker(gazetteer: str | None) -> None:
         _worker_extractor(gazetteer)
 
 
+def _prepared(extractor: Extractor, doc: Document) -> Prepared | None | Exception:
+    """:meth:`Extractor.prepare`, with a failure kept for :func:`extract_batch` to report (or
+    raise) when it reaches that document."""
+    try:
+        return extractor.prepare(doc)
+    except Exception as exc:  # noqa: BLE001 - sorted out per document below
+        return exc
+
+
 def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
     """Records of each document (one list per document, in order) and the batch's stats.
 
@@ -113,10 +122,12 @@ def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
     per_document: list[list[dict]] = []
     with _worker_lock:
         extractor = _worker_extractor(gazetteer)
-        for doc in documents:
+        for doc, prepared in zip(documents, [_prepared(extractor, doc) for doc in documents]):
             part = ExtractStats()
             try:
-                records = extractor.document_records(doc, part)
+                if isinstance(prepared, Exception):
+                    raise prepared
+                records = extractor.document_records(doc, part, prepared)
             except (FrontlineError, sqlite3.Error, MemoryError):
                 raise  # the store or the machine is at fault, not this document
             except Exception as exc:

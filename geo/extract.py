@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 import blingfire
 import geopandas as gpd
@@ -46,6 +47,34 @@ STRAY_KM = 150.0
 STRAY_MAX_POPULATION = 50_000
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
 MAX_MENTIONS_PER_DOCUMENT = 5_000
+
+
+BATCH = 32
+BATCH_CHARS = 1_000_000
+"""Documents whose whole-text passes run back to back (:meth:`Extractor.prepare`): up to
+:data:`BATCH` of them and about :data:`BATCH_CHARS` characters. ~4 % faster than one document at
+a time, for at most a few MB held at once."""
+
+
+def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """``documents`` in consecutive lists bounded by :data:`BATCH` and :data:`BATCH_CHARS`."""
+    batch: list[Document] = []
+    size = 0
+    for doc in documents:
+        batch.append(doc)
+        size += len(doc.text)
+        if len(batch) >= BATCH or size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class Prepared(NamedTuple):
+    """A document's name-scan hits (:meth:`MentionScanner.scan`) and sentences (:func:`sentences`)."""
+
+    hits: list[tuple[int, int, str]]
+    sentences: list[tuple[int, str]]
 
 
 @dataclass(slots=True)
@@ -309,8 +338,16 @@ class Extractor:
 
     # -- records ------------------------------------------------------------------------------
 
-    def document_records(self, doc: Document, stats: ExtractStats | None = None) -> list[dict]:
-        """Event records of one document (empty for unreadable ones, with the reason in stats)."""
+    def prepare(self, doc: Document) -> Prepared | None:
+        """The passes over a whole document: the name scan and the sentence split (None for an
+        unreadable document). :func:`extract_records` runs them for a batch of documents before
+        the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU caches."""
+        return None if doc.error else Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
+
+    def document_records(self, doc: Document, stats: ExtractStats | None = None,
+                         prepared: Prepared | None = None) -> list[dict]:
+        """Event records of one document (empty for unreadable ones, with the reason in stats);
+        ``prepared`` is :meth:`prepare`'s result when the caller ran it already."""
         stats = stats if stats is not None else ExtractStats()
         stats.documents += 1
         if doc.error:
@@ -322,11 +359,11 @@ class Extractor:
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
         sites: list[Mention] = []
         previous = _PreviousClaimant()
-        hits = self.scanner.scan(doc.text)
+        hits, split = prepared or self.prepare(doc)
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
         first = 0
-        for index, (offset, sentence) in enumerate(sentences(doc.text)):
+        for index, (offset, sentence) in enumerate(split):
             stop = offset + len(sentence)
             first = bisect_left(starts, offset, first)
             last = bisect_left(starts, stop, first)
@@ -386,10 +423,11 @@ def extract_records(
     """Stream event records from files, folders, ``-`` or JSONL (see :func:`iter_documents`)."""
     extractor = extractor or Extractor()
     stats = stats if stats is not None else ExtractStats()
-    for doc in iter_documents(paths, published):
-        yield from extractor.document_records(doc, stats)
-        if on_document is not None:
-            on_document(doc)
+    for batch in batches(iter_documents(paths, published)):
+        for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch]):
+            yield from extractor.document_records(doc, stats, prepared)
+            if on_document is not None:
+                on_document(doc)
 
 
 def records_frame(records: Iterable[dict]) -> gpd.GeoDataFrame:

@@ -127,15 +127,16 @@ def test_in_flight_batches_are_bounded(corpus, gazetteer_store, monkeypatch):
     stream.close()
 
 
-def test_documents_that_break_extraction_are_failed_not_fatal(corpus, gazetteer_store, monkeypatch):
-    original = Extractor.document_records
+@pytest.mark.parametrize("stage", ["prepare", "document_records"])  # the whole-text passes or the rest
+def test_documents_that_break_extraction_are_failed_not_fatal(corpus, gazetteer_store, monkeypatch, stage):
+    original = getattr(Extractor, stage)
 
-    def fragile(self, doc, stats=None):
+    def fragile(self, doc, *args):
         if doc.doc_id.endswith("wire_007.txt"):
             raise ValueError("pathological input")
-        return original(self, doc, stats)
+        return original(self, doc, *args)
 
-    monkeypatch.setattr(Extractor, "document_records", fragile)
+    monkeypatch.setattr(Extractor, stage, fragile)
     stats = ExtractStats()
     frame = extract_parallel_frame([corpus], PUBLISHED, workers=1, gazetteer=gazetteer_store.path, stats=stats)
     assert stats.failed == 3 and len(frame) and not frame["doc_id"].str.endswith("wire_007.txt").any()

@@ -293,3 +293,19 @@ def test_sentences_keep_paragraphs_apart_and_skip_datelines():
     assert [s for _, s in found] == ["Russian forces shelled Kherson.", "Two people died",
                                      "A headline without a full stop", "The governor said so."]
     assert all(text[offset:offset + len(s)] == s for offset, s in found)
+
+
+def test_documents_are_prepared_in_bounded_batches_with_the_same_records(tmp_path, extractor):
+    from geo.extract import BATCH, BATCH_CHARS, batches, extract_records
+    from geo.text.sources import Document, iter_documents
+
+    small = [Document(doc_id=f"d{i}", text="Fighting near Bakhmut.") for i in range(BATCH + 5)]
+    assert [len(b) for b in batches(small)] == [BATCH, 5]
+    big = [Document(doc_id=f"b{i}", text="x" * (BATCH_CHARS // 2)) for i in range(5)]
+    assert [len(b) for b in batches(big)] == [2, 2, 1]  # a few huge documents are not held 32 at a time
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Russian forces shelled {place} overnight, the governor said."})
+                            + "\n" for i, place in enumerate(["Kherson", "Bakhmut", "Lyman"] * 15)), encoding="utf-8")
+    streamed = list(extract_records([path], extractor=extractor))
+    one_by_one = [r for doc in iter_documents([path]) for r in extractor.document_records(doc)]
+    assert streamed == one_by_one and len(streamed) == 45
