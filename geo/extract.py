@@ -7,8 +7,9 @@ admin hints stated in the sentence or enumeration, and, for names that stay ambi
 distance to places resolved confidently elsewhere in the same document ("a Bohdanivka beside
 Bakhmut is the one near Bakhmut"). Unresolved mentions stay in the output with no geometry.
 
-:func:`extract_records` streams records over many documents; :func:`extract_frame` collects
-them into a GeoDataFrame.
+:func:`extract_records` streams records over many documents, reading them in small batches
+(:func:`batches`) whose whole-text passes run back to back (:meth:`Extractor.prepare`);
+:func:`extract_frame` collects them into a GeoDataFrame.
 """
 
 from __future__ import annotations
