@@ -41,7 +41,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.errors import FrontlineError
-from geo.extract import ExtractStats, Extractor, Prepared, records_frame
+from geo.extract import ExtractStats, Extractor, Prepared, batches, records_frame
 from geo.gazetteer import GazetteerStore, default_path
 from geo.text.sources import Document, iter_documents
 
@@ -141,19 +141,6 @@ def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
 
 
 # -- driver side -----------------------------------------------------------------------------
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    chars = 0
-    for doc in documents:
-        batch.append(doc)
-        chars += len(doc.text)
-        if len(batch) >= size or chars >= MAX_BATCH_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
-
 
 def _local_store_path(gazetteer: Path | None) -> str:
     """The store path the local workers open; its scanner cache is built here once if missing,
@@ -331,7 +318,7 @@ def _stream(paths: Iterable[str | Path], published: date | None, workers: int | 
                 on_document(doc)
 
     try:
-        for batch in _batches(iter_documents(paths, published), batch_size):
+        for batch in batches(iter_documents(paths, published), batch_size, MAX_BATCH_CHARS):
             pending.append((batch, runner.submit(batch)))
             if len(pending) >= limit:
                 yield from drain_one()

@@ -57,16 +57,17 @@ BATCH_CHARS = 1_000_000
 a time, for at most a few MB held at once."""
 
 
-def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """``documents`` in consecutive lists bounded by :data:`BATCH` and :data:`BATCH_CHARS`."""
+def batches(documents: Iterable[Document], size: int = BATCH, chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+    """``documents`` in consecutive lists of at most ``size``, closed early once they hold
+    ``chars`` characters of text (the engine's batches use it too, with their own bounds)."""
     batch: list[Document] = []
-    size = 0
+    held = 0
     for doc in documents:
         batch.append(doc)
-        size += len(doc.text)
-        if len(batch) >= BATCH or size >= BATCH_CHARS:
+        held += len(doc.text)
+        if len(batch) >= size or held >= chars:
             yield batch
-            batch, size = [], 0
+            batch, held = [], 0
     if batch:
         yield batch
 
