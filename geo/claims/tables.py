@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
@@ -95,10 +95,11 @@ def lower_case_only(pattern: str) -> bool:
     return rest.isascii() and rest == rest.lower() and "\\" not in rest and _CASED_SYNTAX.search(rest) is None
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (split at the ``|`` outside groups and classes)."""
-    parts, depth, current, escaped, in_class = [], 0, [], False, False
-    for ch in pattern:
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of ``pattern`` that is regex
+    syntax: not escaped and not inside a character class."""
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -107,14 +108,15 @@ def _alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    return [*parts, "".join(current)]
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (split at the ``|`` outside groups and classes)."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
 
 
 def word_start_body(pattern: str) -> str | None:
@@ -138,23 +140,10 @@ def word_start_body(pattern: str) -> str | None:
 
 def _group_end(pattern: str) -> int:
     """Index of the ``)`` closing the group that opens ``pattern``."""
-    depth, escaped, in_class = 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    raise re.error("unbalanced parenthesis", pattern)
+    close = next((i for i, ch, depth in _syntax(pattern) if ch == ")" and depth == 0), None)
+    if close is None:
+        raise re.error("unbalanced parenthesis", pattern)
+    return close
 
 
 @dataclass(frozen=True, slots=True)
