@@ -87,8 +87,7 @@ _METONYMY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"^[A-ZА-ЯІЇЄҐ]")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")  # as [A-ZА-ЯІЇЄҐ] in _NAME
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
@@ -490,18 +489,19 @@ class MentionScanner:
         return m if self._accept(m, info, start, before, after, words) else None
 
     def _accept(self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]) -> bool:
-        """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?"""
+        """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?
+        (:meth:`_mention` has already required a locative, marker or region outside the theatre.)"""
         if info.not_place and not m.marked:
             return False
         previous, cut = _word_before(before, words)
-        if previous and _CAPITALISED.match(previous) and previous.lower() not in _FUNCTION_WORDS:
+        if previous and previous[0] in _CAPITALS and previous.lower() not in _FUNCTION_WORDS:
             if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith((".", ":", "“", '"', "(")):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
-        if next_word and not m.region and _CAPITALISED.match(next_word.group(1)):
+        if next_word and not m.region and next_word.group(1)[0] in _CAPITALS:
             if next_word.group(1).lower() not in _REGION_WORDS and not after[: next_word.start(1)].strip(" "):
                 return False  # "European Union", "White House", "Kyiv Independent"
-        return info.theatre or m.locative or m.marked or m.region
+        return True
 
     def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
         """Capitalised names the gazetteer lacks, where context says they are places: after "the
@@ -544,7 +544,7 @@ class MentionScanner:
             if key in self.demonyms:
                 continue  # "…, British intelligence said": an adjective, not an unknown village
             nxt = _WORD_AFTER.match(sentence[e:])
-            if nxt and _CAPITALISED.match(nxt.group(1)) and not sentence[e:].startswith(","):
+            if nxt and nxt.group(1)[0] in _CAPITALS and not sentence[e:].startswith(","):
                 continue  # part of a longer name
             m = Mention(text, key, offset + s, offset + e, sentence_index, known=False, marked=marked,
                         locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS):s])))
