@@ -40,7 +40,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from geo.errors import FrontlineError
+from geo.core.errors import FrontlineError
 from geo.extract import ExtractStats, Extractor, Prepared, batches, records_frame
 from geo.gazetteer import GazetteerStore, default_path
 from geo.text.sources import Document, iter_documents

@@ -1,34 +1,6 @@
-"""Our exception types. Each carries the input it is about, so the CLI can print one clear line."""
+"""Old import path of :mod:`geo.core.errors`, kept so existing imports keep working: the same module object."""
 
-from __future__ import annotations
+import sys
+from importlib import import_module
 
-
-class FrontlineError(Exception):
-    """Base class: a problem a user can act on (bad input, missing cache, bad option)."""
-
-    def __init__(self, message: str, *, source: str | None = None, row: int | None = None) -> None:
-        self.message = message
-        self.source = source
-        self.row = row
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = ""
-        if self.source:
-            where = f"{self.source}"
-            if self.row is not None:
-                where += f", row {self.row}"
-            where += ": "
-        return f"{where}{self.message}"
-
-
-class InputError(FrontlineError):
-    """An input file, row or value that cannot be used as given."""
-
-
-class GazetteerError(FrontlineError):
-    """The gazetteer store is missing, corrupt, or an import failed."""
-
-
-class GeocodingError(FrontlineError):
-    """An online geocoder failed (network, quota, malformed answer)."""
+sys.modules[__name__] = import_module("geo.core.errors")

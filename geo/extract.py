@@ -2,7 +2,7 @@
 
 :class:`Extractor` holds the per-run state (resolver, scanner) and turns one
 :class:`~geo.text.sources.Document` into records with the columns of
-:data:`geo.schema.EVENT_COLUMNS` plus ``geometry``. Resolution uses the document as context:
+:data:`geo.core.schema.EVENT_COLUMNS` plus ``geometry``. Resolution uses the document as context:
 admin hints stated in the sentence or enumeration, and, for names that stay ambiguous, the
 distance to places resolved confidently elsewhere in the same document ("a Bohdanivka beside
 Bakhmut is the one near Bakhmut"). Unresolved mentions stay in the output with no geometry.
@@ -33,9 +33,10 @@ import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
-from geo.distance import haversine_km
+from geo.core.distance import haversine_km
 from geo.gazetteer import GazetteerStore, Resolution, Resolver
-from geo.schema import EVENT_COLUMNS, INTEGER_COLUMNS, UNCERTAINTY_M, Precision, ResolutionKind
+from geo.core.records import PlaceColumns, event_record
+from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -177,18 +178,11 @@ def _event_id(doc_id: str, start: int, end: int, place: str, stance: str | None)
     return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()).hexdigest()[:16]
 
 
-# Per resolution: located, key for the event id, place_id, place_name, admin1, admin2, country,
-# latitude, longitude, precision, resolution, confidence, candidates, reason.
-_Columns = tuple[bool, str | None, str | None, str | None, str | None, str | None, str | None, float | None,
-                 float | None, Precision | None, str, float, int, str]
 _MISSING = object()
-_TOO_MANY: _Columns = (False, None, None, None, None, None, None, None, None, None, str(ResolutionKind.UNRESOLVED),
-                       0.0, 0, "too many mentions in this document to resolve")
-_PRECISION_COLUMNS: dict[Precision | None, tuple[int | None, int | None]] = {
-    None: (None, None), **{p: (int(p), UNCERTAINTY_M[p]) for p in Precision}}  # geo_precision, uncertainty_m
+_TOO_MANY = PlaceColumns.unresolved("too many mentions in this document to resolve")
 
 
-def _resolution_columns(res: Resolution | None) -> _Columns | None:
+def _resolution_columns(res: Resolution | None) -> PlaceColumns | None:
     """The record columns that depend only on the resolution, worked out once per resolution
     rather than once per record (a document names the same few places many times); None for a
     country, which is not an event site."""
@@ -196,66 +190,54 @@ def _resolution_columns(res: Resolution | None) -> _Columns | None:
         return _TOO_MANY
     place = res.place
     if place is None or place.lat is None:  # not res.resolved
-        return (False, None, None, None, None, None, None, None, None, None, str(res.resolution),
-                round(res.confidence, 3), len(res.candidates), res.reason)
+        return PlaceColumns.unresolved(res.reason, str(res.resolution), round(res.confidence, 3),
+                                       len(res.candidates))
     if place.kind == "country":
         return None
-    return (True, place.place_id, place.place_id, place.name, res.admin1_name, res.admin2_name, place.country,
-            round(place.lat, 6), round(place.lon, 6), res.precision, str(res.resolution),
-            round(res.confidence, 3), len(res.candidates), res.reason)
+    return PlaceColumns(True, place.place_id, place.name, res.admin1_name, res.admin2_name, place.country,
+                        round(place.lat, 6), round(place.lon, 6), res.precision, str(res.resolution),
+                        round(res.confidence, 3), len(res.candidates), res.reason)
 
 
 def _record(doc: Document, published: str | None, event_date: str | None, sentence: str, m: Mention,
-            columns: _Columns, frame: ClaimFrame, position: int) -> dict:
+            place: PlaceColumns, frame: ClaimFrame, position: int) -> dict:
     """One record: the per-resolution columns plus what the mention and its clause add."""
-    located, key, place_id, place_name, admin1, admin2, country, lat, lon, precision, resolution, confidence, \
-        candidates, reason = columns
     direction = m.direction
-    if located:
+    precision = place.precision
+    if place.located:
+        key = place.place_id
         if precision == Precision.SETTLEMENT and (direction or m.approximate):
             precision = Precision.APPROXIMATE
     else:
         key = m.key
-    geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
-    if m.notes:
-        reason = "; ".join([*m.notes, reason])
+    reason = "; ".join([*m.notes, place.reason]) if m.notes else place.reason
     claim = frame.at(position)
     stance = claim.stance
-    return {
-        "event_id": _event_id(doc.doc_id, m.start, m.end, key, stance),
-        "doc_id": doc.doc_id,
-        "source_title": doc.title,
-        "source_url": doc.url,
-        "published": published,
-        "event_date": event_date,
-        "time_precision": frame.time_precision,
-        "event_type": claim.event_type,
-        "sub_event_type": claim.sub_event_type,
-        "claimant": claim.claimant,
-        "claimant_kind": claim.claimant_kind,
-        "actor1": frame.actor1,
-        "actor2": frame.actor2,
-        "stance": stance,
-        "quantity": frame.quantity,
-        "quantity_unit": frame.quantity_unit,
-        "location": m.text,
-        "place_id": place_id,
-        "place_name": place_name,
-        "admin1": admin1,
-        "admin2": admin2,
-        "country": country,
-        "latitude": lat,
-        "longitude": lon,
-        "geo_precision": geo_precision,
-        "uncertainty_m": uncertainty,
-        "resolution": resolution,
-        "confidence": confidence,
-        "candidates": candidates,
-        "direction": direction,
-        "anchor_place": (place_name if located else m.text) if direction else None,
-        "resolution_reason": reason,
-        "quote": sentence,
-    }
+    return event_record(
+        place,
+        event_id=_event_id(doc.doc_id, m.start, m.end, key, stance),
+        doc_id=doc.doc_id,
+        source_title=doc.title,
+        source_url=doc.url,
+        published=published,
+        event_date=event_date,
+        time_precision=frame.time_precision,
+        event_type=claim.event_type,
+        sub_event_type=claim.sub_event_type,
+        claimant=claim.claimant,
+        claimant_kind=claim.claimant_kind,
+        actor1=frame.actor1,
+        actor2=frame.actor2,
+        stance=stance,
+        quantity=frame.quantity,
+        quantity_unit=frame.quantity_unit,
+        location=m.text,
+        precision=precision,
+        direction=direction,
+        anchor_place=(place.place_name if place.located else m.text) if direction else None,
+        reason=reason,
+        quote=sentence,
+    )
 
 
 class Extractor:
@@ -395,7 +377,7 @@ class Extractor:
         records = []
         number = 0
         published = doc.published.isoformat() if doc.published else None
-        columns: dict[int, _Columns | None] = {}  # id(resolution) → its columns; all stay alive meanwhile
+        columns: dict[int, PlaceColumns | None] = {}  # id(resolution) → its columns; all stay alive meanwhile
         for offset, sentence, site, frame in per_sentence:
             event_date = frame.event_date.isoformat() if frame.event_date else None
             for m in site:

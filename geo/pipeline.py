@@ -2,7 +2,7 @@
 
 ``run(...)`` is what ``frontline run`` and ``scripts/demo`` call. It streams documents through
 :class:`geo.extract.Extractor`, gives claims their geometry (:mod:`geo.geometry`), joins event
-tables when given (:mod:`geo.events`), loads control-of-terrain layers (:mod:`geo.frontline`)
+tables when given (:mod:`geo.events`), loads control-of-terrain layers (:mod:`geo.core.io`)
 and writes ``map.html``, ``events.geojson`` and ``report.html`` into one folder.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.core.io import read_boundaries, read_control_layers, to_geojson
 from geo.extract import ExtractStats, Extractor, extract_records, records_frame
 from geo.geometry import claim_geometry
 
@@ -46,32 +47,8 @@ class RunResult:
         return line
 
 
-def load_control(paths: Sequence[str | Path]) -> tuple[gpd.GeoDataFrame | None, list[str]]:
-    """Control-of-terrain layers normalised by :func:`geo.frontline.read_control`, with notes."""
-    if not paths:
-        return None, []
-    from geo.frontline import read_control
-
-    frames, notes = [], []
-    for path in paths:
-        layer = read_control(Path(path))
-        frames.append(layer.frame)
-        notes += [f"{path}: {n}" for n in layer.notes]
-    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"), notes
-
-
-def load_boundaries(path: str | Path | None) -> gpd.GeoDataFrame | None:
-    if path is None:
-        return None
-    from geo.errors import InputError
-
-    try:
-        frame = gpd.read_file(path)
-    except Exception as exc:  # pyogrio raises several types for unreadable files
-        raise InputError(f"cannot read boundary file ({exc})", source=str(path)) from exc
-    if frame.crs is None:
-        frame = frame.set_crs("EPSG:4326")
-    return frame.to_crs("EPSG:4326")
+load_control = read_control_layers  # old name
+load_boundaries = read_boundaries  # old name
 
 
 def run(
@@ -93,7 +70,6 @@ def run(
 
     ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
     (same records), opening the extractor's gazetteer store."""
-    from geo.export import to_geojson
     from geo.render import build_map, write_map
     from geo.render.report import write_report
 
@@ -119,9 +95,9 @@ def run(
         table = pd.concat(tables, ignore_index=True)
         table_count = len(table)
         events = join_claims(table, events).combined()
-    control_frame, control_notes = load_control(control)
+    control_frame, control_notes = read_control_layers(control)
     notes += control_notes
-    boundary_frame = load_boundaries(boundaries)
+    boundary_frame = read_boundaries(boundaries)
     result = RunResult(
         out_dir=out,
         map_html=out / "map.html",

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.render.map import build_map, write_map  # noqa: E402
-from geo.schema import EVENT_COLUMNS  # noqa: E402
+from geo.core.schema import EVENT_COLUMNS  # noqa: E402
 
 CLAIMANTS = ["Russian MoD", "Ukrainian military", "ISW", "DeepState", "Donetsk People's Republic officials", "Ukrainska Pravda"]
 STANCES = ["captured", "repelled", "advancing", "under attack", "held", "struck", "on the defensive", "reported"]

@@ -11,7 +11,7 @@ import pytest
 
 import geo.engine as engine
 from geo.engine import extract_parallel, extract_parallel_frame, merge_stats
-from geo.errors import FrontlineError
+from geo.core.errors import FrontlineError
 from geo.extract import ExtractStats, Extractor, extract_records
 from geo.text.sources import iter_documents
 

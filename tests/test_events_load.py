@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.events import load_events
 from geo.events.formats import detect_format, parse_map_options
 from geo.events.load import parse_date

@@ -10,10 +10,10 @@ import pyogrio
 import pytest
 import shapely
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.export import CSV_COLUMNS, read_events, write_events
-from geo.render.records import check_coordinates, normalize_events
-from geo.render.style import claimant_color
+from geo.core.records import check_coordinates, normalize_events
+from geo.core.style import claimant_color
 from test_render_fixtures import sample_events
 
 

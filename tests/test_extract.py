@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import ExtractStats, extract_frame
-from geo.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"

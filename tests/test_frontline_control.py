@@ -12,7 +12,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, LineString, Polygon, box
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.frontline import CONTROL_COLUMNS, area_km2, date_from_name, read_control
 
 from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
@@ -70,7 +70,7 @@ def test_bad_date_option_is_a_clear_error(tmp_path):
 
 
 def test_bowtie_is_repaired_and_reported(tmp_path, caplog):
-    caplog.set_level(logging.INFO, logger="geo.frontline")
+    caplog.set_level(logging.INFO, logger="geo")
     bowtie = Polygon([(37.0, 48.0), (37.2, 48.2), (37.2, 48.0), (37.0, 48.2), (37.0, 48.0)])
     assert not bowtie.is_valid
     path = feature_collection(tmp_path / "bowtie_20250105.geojson", [bowtie])

@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.frontline import read_control
 from geo.frontline.diff import diff_layers
 from geo.frontline.disagree import area_disagreement, claim_disagreements
 from geo.frontline.joins import OUTSIDE_REGIONS, events_by_region, events_in_control, events_with_places
 from geo.frontline.panel import control_panel
 from geo.frontline.sides import claimant_side, status_holder
-from geo.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEEPSTATE = SHARED / "deepstate"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.frontline import diff_layers, read_control
 from geo.frontline.series import SUMMARY_COLUMNS, ControlSeries, daily_summary, iter_daily_summary
 

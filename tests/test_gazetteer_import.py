@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.errors import GazetteerError, InputError
+from geo.core.errors import GazetteerError, InputError
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer
 from geo.gazetteer import build as build_module
 from geo.gazetteer.importers import detect_kind, import_file

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from geo.cli import main
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.gazetteer import GazetteerStore, Resolver
 from geo.gazetteer.online import OnlineGeocoder
 

@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.gazetteer.resolve import check_name
 
 SETTLEMENT_KM = 5.0
@@ -252,7 +252,7 @@ def test_nearest_distance_is_the_plain_minimum_bit_for_bit():
     pair gives (scores, and so rankings and confidences, depend on the last bit)."""
     import random
 
-    from geo.distance import EARTH_RADIUS_KM, nearest_km, unit_vector
+    from geo.core.distance import EARTH_RADIUS_KM, nearest_km, unit_vector
 
     def reference(points, near):
         targets = [unit_vector(lat, lon) for lat, lon in near]

@@ -14,7 +14,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from geo.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 HOSTILE_QUOTE = 'Officials said <script>alert(1)</script> and "><img src=x onerror=alert(1)> the village held.'

@@ -7,11 +7,11 @@ import re
 import geopandas as gpd
 import pytest
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.render import layers as ly
 from geo.render.map import build_map, map_fragment
-from geo.render.records import normalize_events
-from geo.render.style import claimant_color
+from geo.core.records import normalize_events
+from geo.core.style import claimant_color
 from test_render_fixtures import HOSTILE_QUOTE, sample_events
 
 

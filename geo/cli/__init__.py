@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from geo.cli._app import app
-from geo.errors import FrontlineError
+from geo.core.errors import FrontlineError
 
 _COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
 

@@ -16,6 +16,12 @@ app = typer.Typer(
 )
 
 
+def say_notes(notes: list[str]) -> None:
+    """Print what a reader repaired or skipped, one plain line each on stderr (never markup)."""
+    for note in notes:
+        typer.echo(note, err=True)
+
+
 @app.callback()
 def _root(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress and decisions to stderr."),

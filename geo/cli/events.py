@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from geo.cli._app import app
-from geo.errors import InputError
+from geo.core.errors import InputError
 
 log = logging.getLogger(__name__)
 _stderr = Console(stderr=True)
@@ -150,15 +150,14 @@ def join_command(
     from geo.events.aggregate import weekly_counts
     from geo.events.join import join_claims
     from geo.events.output import write_table
-    from geo.export import read_events
+    import pandas as pd
+
+    from geo.core.io import read_events, read_features, write_csv, write_geojson
+    from geo.core.records import normalize_events
     from geo.extract import extract_frame
-    from geo.render.records import normalize_events
 
     if events_path.suffix.lower() == ".geojson":
-        import geopandas as gpd
-
-        events = gpd.read_file(events_path)
-        events = events.set_crs(4326, allow_override=True) if events.crs is None else events
+        events = read_features(events_path)
         for col in normalize_events(None).columns:
             if col not in events:
                 events[col] = None
@@ -171,16 +170,14 @@ def join_command(
         day = date.fromisoformat(published) if published else None
         claims = extract_frame([str(p) for p in texts], day)
     else:
-        claims = read_events(claims_path[0])
+        frames = [read_events(path) for path in claims_path]
+        claims = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     result = join_claims(events, claims, radius_km=radius_km, window_days=window_days)
     write_table(result.combined(), output)
     if links_out is not None:
-        links_out.parent.mkdir(parents=True, exist_ok=True)
-        result.links.to_csv(links_out, index=False)
+        write_csv(result.links, links_out)
     if weekly_out is not None:
-        weekly = weekly_counts(result.events)
-        weekly_out.parent.mkdir(parents=True, exist_ok=True)
-        weekly.to_file(weekly_out, driver="GeoJSON")
+        write_geojson(weekly_counts(result.events), weekly_out)
     if not quiet:
         status = result.claims["join_status"].value_counts().to_dict()
         _stderr.print(f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "

@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from geo.cli._app import app
+from geo.cli._app import app, say_notes
 from geo.cli.gazetteer import build_resolver
-from geo.errors import InputError
+from geo.core.errors import InputError
 
 _stderr = Console(stderr=True)
 
@@ -91,7 +91,7 @@ def extract(
 
         frontline extract corpus.jsonl --workers 2 -o events.geojson
     """
-    from geo.export import geojson_text, to_geojson
+    from geo.core.io import geojson_text, to_geojson
     from geo.extract import ExtractStats, Extractor, extract_records, records_frame
 
     day = parse_published(published)
@@ -158,8 +158,7 @@ def run(
                               on_document=lambda _doc: bar.advance(task),
                               workers=workers if parallel_options(workers, scheduler) else 1, scheduler=scheduler)
     report_stats(result.stats, quiet=True)
-    for note in result.notes:
-        _stderr.print(f"[yellow]{note}[/]", highlight=False)
+    say_notes(result.notes)
     print(f"map:    {result.map_html}")
     print(f"events: {result.events_geojson}")
     print(f"report: {result.report_html}")

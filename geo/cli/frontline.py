@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import typer
 
-from geo.cli._app import app
+from geo.cli._app import app, say_notes
 from geo.frontline import area_disagreement, control_panel, read_control, read_points
-from geo.frontline._io import write_geojson
+from geo.core.io import write_csv, write_geojson
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
 from geo.frontline.series import daily_summary, plot_summary
@@ -30,8 +30,7 @@ app.add_typer(control_app, name="control")
 
 
 def _say_notes(path: str, notes: list[str]) -> None:
-    for note in notes:
-        typer.echo(f"{path}: {note}", err=True)
+    say_notes([f"{path}: {note}" for note in notes])
 
 
 @app.command("diff")
@@ -82,7 +81,7 @@ def summary_command(
             -o daily.csv --chart daily.png
     """
     table = daily_summary(files)
-    table.to_csv(output, index=False)
+    write_csv(table, output)
     if chart is not None:
         plot_summary(table, chart)
     typer.echo(f"{len(table)} layers, {table['date'].iloc[0]} to {table['date'].iloc[-1]}: "
@@ -157,7 +156,7 @@ def panel_command(
         frame = pd.concat([layer.frame for layer in loaded], ignore_index=True)
     claims = read_points(events, required=("place_id", "event_date", "claimant", "stance")) if events else None
     panel = control_panel(places, frame, claims)
-    panel.to_csv(output, index=False)
+    write_csv(panel, output)
     typer.echo(f"{panel['place_id'].nunique()} settlements, {len(panel)} rows "
                f"({int(panel['inside'].eq(True).sum())} inside a control layer, "
                f"{int((panel['source'] == 'text').sum())} text claims) -> {output}")

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from geo.cli._app import app
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
 from geo.gazetteer.batch import geocode_csv
 from geo.gazetteer.importers import KINDS, import_file

@@ -7,11 +7,10 @@ import logging
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 import typer
 
-from geo.cli._app import app
-from geo.errors import InputError
+from geo.cli._app import app, say_notes
+from geo.core.io import read_boundaries, read_control_layers, read_events, write_events
 
 log = logging.getLogger(__name__)
 
@@ -19,43 +18,11 @@ assets_app = typer.Typer(help="Manage the JS/CSS asset cache used by self-contai
 app.add_typer(assets_app, name="assets")
 
 
-def _read_vector(path: Path, what: str) -> gpd.GeoDataFrame:
-    if not path.exists():
-        raise InputError(f"{what} file not found", source=str(path))
-    try:
-        frame = gpd.read_file(path)
-    except Exception as exc:  # pyogrio raises several types for unreadable files
-        raise InputError(f"cannot read {what}: {exc}", source=str(path)) from exc
-    return frame if frame.crs is not None else frame.set_crs(4326)
-
-
 def load_control_files(paths: list[Path]) -> gpd.GeoDataFrame | None:
-    """Control-of-terrain layers via ``geo.frontline.read_control`` when that stage exists."""
-    if not paths:
-        return None
-    try:
-        from geo.frontline import read_control
-    except ImportError:
-        read_control = None
-        log.info("geo.frontline.read_control not available; reading control files with geopandas")
-    frames = []
-    for path in paths:
-        if read_control is not None:
-            layer = read_control(path)
-            for note in layer.notes:
-                log.info("%s: %s", path, note)
-            frames.append(layer.frame)
-            continue
-        frame = _read_vector(path, "control layer")
-        stem = path.stem
-        frame["source"] = frame.get("source", pd.Series(stem.split("_")[0], index=frame.index))
-        frame["claimant"] = frame.get("claimant", frame["source"])
-        frame["status"] = frame.get("status", pd.Series("occupied", index=frame.index))
-        if "date" not in frame:
-            digits = "".join(ch for ch in stem if ch.isdigit())[-8:]
-            frame["date"] = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if len(digits) == 8 else None
-        frames.append(frame.to_crs(4326))
-    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
+    """Control-of-terrain layers (:func:`geo.core.io.read_control_layers`); repairs are reported."""
+    frame, notes = read_control_layers(paths)
+    say_notes(notes)
+    return frame
 
 
 @app.command("map")
@@ -85,12 +52,11 @@ def map_command(
 
         frontline map events.geojson -o maps/offline.html --self-contained
     """
-    from geo.export import read_events
     from geo.render.map import build_map, write_map
 
     frame = read_events(events)
     control_frame = load_control_files(control)
-    boundary_frame = _read_vector(boundaries, "boundaries") if boundaries else None
+    boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
     m = build_map(frame, control=control_frame, boundaries=boundary_frame, title=title, tiles=tiles, source=str(events))
     written = write_map(m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets)
@@ -122,7 +88,6 @@ def export_command(
         frontline export events.gpkg --format csv -o out/events.csv   # ACLED-like columns
         frontline export events.csv --format kml -o out/events.kml    # folder + style per claimant
     """
-    from geo.export import read_events, write_events
 
     frame = read_events(events)
     layers = {"control": load_control_files(control)} if fmt.lower() == "gpkg" and control else {}

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.gazetteer.tabular import decode_bytes, read_delimited_text
 
 log = logging.getLogger(__name__)

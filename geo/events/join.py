@@ -20,11 +20,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.distance import haversine_km_array
+from geo.core.distance import haversine_km_array
 from geo.frontline.sides import claimant_side
 from geo.gazetteer import name_key
-from geo.render.records import normalize_events
-from geo.schema import CONTRADICTING_STANCES
+from geo.core.records import normalize_events
+from geo.core.schema import CONTRADICTING_STANCES
 
 log = logging.getLogger(__name__)
 

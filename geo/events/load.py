@@ -1,7 +1,7 @@
 """Import an event table into the record schema, keeping every original column (``orig_*``).
 
 :func:`load_events` reads the file (:mod:`geo.events.formats`), maps its columns onto
-:data:`geo.schema.EVENT_COLUMNS`, parses dates in mixed formats and coordinates written with a
+:data:`geo.core.schema.EVENT_COLUMNS`, parses dates in mixed formats and coordinates written with a
 decimal comma, and flags what it cannot use — blank rows, missing or unreadable dates, unreadable
 coordinates, duplicated ids, formulas without a value — row by row, without dropping any row.
 Geocoding and checking the coordinates is the next step, :func:`geo.events.validate.validate_events`.
@@ -25,7 +25,7 @@ import shapely
 from geo.claims.tables import claim_tables
 from geo.events.formats import FormatSpec, RawTable, detect_format, read_mapping_file, read_table
 from geo.events.quality import add_flag
-from geo.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS
 
 log = logging.getLogger(__name__)
 

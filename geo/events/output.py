@@ -7,7 +7,6 @@ GeoPackage, by suffix. :func:`write_check_report` writes the input rows back wit
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,11 +14,13 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.events.load import ORIG_PREFIX
-from geo.export import rfc7946_geometries
-from geo.render.records import normalize_events
-from geo.schema import EVENT_COLUMNS
+from geo.core.io.events import write_csv
+from geo.core.io.files import atomic_path
+from geo.core.io.geojson import write_geojson
+from geo.core.records import normalize_events
+from geo.core.schema import EVENT_COLUMNS
 
 REPORT_COLUMNS = ("quality_flag", "quality_detail", "place_id", "place_name", "latitude", "longitude",
                   "geo_precision", "resolution", "distance_km")
@@ -46,37 +47,24 @@ def full_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def write_table(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
     """Write ``frame`` with all its columns as GeoJSON, CSV or GeoPackage (by the file suffix)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = full_frame(frame)
     suffix = path.suffix.lower()
-    try:
-        if suffix in (".geojson", ".json"):
-            data = data.set_geometry(rfc7946_geometries(data.geometry))
-            collection = json.loads(data.to_json(na="null", drop_id=True))
-            collection.pop("crs", None)
-            path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        elif suffix == ".csv":
-            pd.DataFrame(data.drop(columns="geometry")).to_csv(path, index=False, float_format="%.15g")
-        elif suffix == ".gpkg":
-            pyogrio.write_dataframe(data, path, layer="events", driver="GPKG", geometry_type="Unknown")
-        else:
-            raise InputError("unknown output format; use .geojson, .csv or .gpkg", source=str(path))
-    except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror})", source=str(path)) from exc
-    return path
+    if suffix in (".geojson", ".json"):
+        return write_geojson(data, path)
+    if suffix == ".csv":
+        return write_csv(pd.DataFrame(data.drop(columns="geometry")), path, float_format="%.15g")
+    if suffix == ".gpkg":
+        with atomic_path(path) as temp:
+            pyogrio.write_dataframe(data, temp, layer="events", driver="GPKG", geometry_type="Unknown")
+        return path
+    raise InputError("unknown output format; use .geojson, .csv or .gpkg", source=str(path))
 
 
 def write_check_report(frame: pd.DataFrame, path: str | Path) -> Path:
     """Every input row (its original columns, as read) followed by :data:`REPORT_COLUMNS`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     original = {c.removeprefix(ORIG_PREFIX): frame[c].to_numpy() for c in frame.columns if c.startswith(ORIG_PREFIX)}
     report = pd.DataFrame({"source_row": frame["source_row"].to_numpy(), **original})
     for col in REPORT_COLUMNS:
         name = col if col not in report else f"checked_{col}"
         report[name] = frame[col].to_numpy()
-    try:
-        report.to_csv(path, index=False, float_format="%.6g", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror})", source=str(path)) from exc
-    return path
+    return write_csv(report, path, float_format="%.6g")

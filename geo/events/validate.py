@@ -24,13 +24,14 @@ import pandas as pd
 import shapely
 from rapidfuzz import fuzz, process
 
-from geo.distance import haversine_km_array
-from geo.errors import FrontlineError
+from geo.core.distance import haversine_km_array
+from geo.core.errors import FrontlineError
 from geo.events.quality import add_flag
 from geo.gazetteer import Resolver, name_key
 from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, Place
-from geo.schema import UNCERTAINTY_M
+from geo.core.schema import UNCERTAINTY_M
+from geo.core.theatre import BOX as theatre_box
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,6 @@ ADMIN_TOLERANCE_DEG = {"boundary": 0.02, "footprint": 0.12}
 """Buffer around a region's geometry before a point counts as outside: boundaries are simplified,
 footprints (convex hulls of a region's settlements) miss its rural edges."""
 
-THEATRE_BOX = (20.0, 43.0, 42.0, 54.0)  # lon/lat box used to spot swapped rows with no named place
 TABLE = "table"
 """``resolution`` of a row whose coordinates come from the table itself."""
 
@@ -213,7 +213,7 @@ def validate_events(
     d_ref_swap = np.where(use_bare, d_bare_swap, d_swap)
     has_ref = settlement | use_bare
 
-    box = THEATRE_BOX
+    box = theatre_box  # spots swapped rows with no named place
     inside = lambda x, y: (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])  # noqa: E731
     swapped = given & swap_in_range & (
         (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.frontline.area import areas_km2
 from geo.frontline.diff import GRID, as_area
 

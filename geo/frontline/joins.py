@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.frontline.sides import OTHER_SIDE, claimant_side, status_holder
 
 OUTSIDE_REGIONS = "(outside the regions)"

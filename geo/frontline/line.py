@@ -20,7 +20,8 @@ from pyproj import CRS, Transformer
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from geo.errors import InputError
+from geo.core.errors import InputError
+from geo.core.io.vectors import read_vector
 from geo.frontline.area import length_km
 from geo.frontline.diff import as_area
 
@@ -89,11 +90,8 @@ def frontline_lines(
 
 def read_outline(path: str) -> BaseGeometry:
     """A land outline from any vector file (e.g. a country polygon), dissolved to one geometry."""
-    try:
-        frame = gpd.read_file(path, engine="pyogrio")
-    except Exception as exc:  # pyogrio raises several error types for unreadable files
-        raise InputError(f"cannot read the outline: {exc}", source=path) from exc
+    frame = read_vector(path, "outline")
     areal = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
     if areal.empty:
         raise InputError("the outline file holds no polygons", source=path)
-    return as_area(areal.to_crs(4326) if areal.crs is not None else areal)
+    return as_area(areal)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 
 PANEL_COLUMNS: tuple[str, ...] = (
     "place_id", "place_name", "date", "source", "claimant", "status", "inside", "quote",

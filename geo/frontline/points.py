@@ -7,7 +7,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.errors import InputError
+from geo.core.errors import InputError
+from geo.core.io.vectors import read_vector
 
 _LON = ("longitude", "lon", "lng", "x")
 _LAT = ("latitude", "lat", "y")
@@ -32,10 +33,10 @@ def read_points(path: str | Path, *, required: tuple[str, ...] = ()) -> gpd.GeoD
             x = pd.to_numeric(table[lon], errors="coerce")
             y = pd.to_numeric(table[lat], errors="coerce")
             frame = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(x, y), crs="EPSG:4326")
-        else:
-            # Dates stay ISO strings, as in the event record.
-            frame = gpd.read_file(path, engine="pyogrio", datetime_as_string=True)
-            frame = frame.set_crs(4326) if frame.crs is None else frame.to_crs(4326)
+        else:  # dates stay ISO strings, as in the event record
+            frame = read_vector(path, "points", datetime_as_string=True)
+    except InputError:
+        raise
     except (ValueError, OSError) as exc:
         raise InputError(f"cannot read points: {exc}", source=str(path)) from exc
     missing = set(required) - set(frame.columns)

@@ -15,9 +15,10 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.errors import InputError
+from geo.core.errors import InputError
+from geo.core.io.files import atomic_path
 from geo.frontline.area import area_km2
-from geo.frontline.control import CONTROL_COLUMNS, date_from_name, read_control
+from geo.core.io.control import CONTROL_COLUMNS, date_from_name, read_control
 from geo.frontline.diff import as_area, diff_layers
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,9 @@ def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
     bottom.axhline(0, color="black", linewidth=0.5)
     bottom.set_ylabel("change, km²")
     bottom.legend(loc="upper left")
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    try:
+        with atomic_path(path) as temp:
+            fig.savefig(temp, dpi=120)
+    finally:
+        plt.close(fig)
     return Path(path)

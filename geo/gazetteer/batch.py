@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.errors import FrontlineError, InputError
+from geo.core.io.files import atomic_path
+from geo.core.errors import FrontlineError
 from geo.gazetteer.resolve import Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
@@ -86,13 +87,10 @@ def geocode_csv(
         if progress is not None and (n % 500 == 0 or n - 1 == total):
             progress(n - 1, total)
     summary.rows = total
-    try:
-        with Path(output).open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header + added)
-            writer.writerows(out_rows)
-    except OSError as exc:
-        raise InputError(f"cannot write output ({exc.strerror})", source=str(output)) from exc
+    with atomic_path(output) as temp, temp.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header + added)
+        writer.writerows(out_rows)
     log.info("geocoded %s → %s: %s", src, output, summary.line())
     return summary
 

@@ -28,11 +28,11 @@ import shapely
 from geo.gazetteer import overlays
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path
+from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
-THEATRE = ("UA", "RU", "BY", "MD")
 _USABLE_SCRIPTS = ("latn", "uk", "ru", "cyrl")
 
 

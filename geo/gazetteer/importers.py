@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from geo.errors import GazetteerError, InputError
+from geo.core.errors import GazetteerError, InputError
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
 from geo.gazetteer.tabular import column_index, read_csv
+from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
 KINDS = ("geonames", "alternatenames", "csv", "boundaries")
-THEATRE = ("UA", "RU", "BY", "MD")
 MAX_REPORTED = 20
 _GEONAMES_COLUMNS = 19
 _SKIP_LANGS = {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "fr_1793", "tcid"}

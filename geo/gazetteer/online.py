@@ -16,7 +16,6 @@ calls; at least 1 for the public Nominatim), ``FRONTLINE_USER_AGENT``, ``FRONTLI
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,18 +26,19 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim, Photon
 from geopy.location import Location
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 from geo.gazetteer.names import script_of, variants
 from geo.gazetteer.resolve import Resolution, _admin_hint
 from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
-from geo.schema import Precision, ResolutionKind
+from geo.core.schema import Precision, ResolutionKind
+from geo.core import settings
+from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
 PROVIDERS = ("nominatim", "photon", "geonames")
 USER_AGENT = "frontline/0.1 (conflict-reporting geocoder; https://pypi.org/project/frontline/)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
-THEATRE = ("ua", "ru", "by", "md")
 _SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "quarter", "neighbourhood", "isolated_dwelling",
                      "locality", "municipality", "P", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 _REGION_TYPES = {"state", "region", "province", "county", "administrative", "A", "ADM1", "ADM2"}
@@ -68,7 +68,7 @@ class OnlineGeocoder:
         retries: int = 2,
         backoff_seconds: float = 2.0,
         username: str | None = None,
-        countries: tuple[str, ...] = THEATRE,
+        countries: tuple[str, ...] = tuple(c.lower() for c in THEATRE),
     ) -> None:
         if provider not in PROVIDERS:
             raise InputError(f"unknown online geocoder {provider!r}; expected one of {', '.join(PROVIDERS)}")
@@ -78,7 +78,7 @@ class OnlineGeocoder:
         self.backoff_seconds = backoff_seconds
         self.notes: list[str] = []
         self._misses: set[tuple[str, str | None, str | None]] = set()
-        agent = user_agent or os.environ.get("FRONTLINE_USER_AGENT") or USER_AGENT
+        agent = user_agent or settings.get("FRONTLINE_USER_AGENT") or USER_AGENT
         # urllib adapter: no hidden transport-level retries that would bypass the rate limiter
         common = {"user_agent": agent, "timeout": timeout, "adapter_factory": URLLibAdapter}
         if provider == "nominatim":
@@ -89,7 +89,7 @@ class OnlineGeocoder:
             geocoder = Photon(domain=domain or "photon.komoot.io", scheme=scheme, **common)
             floor = 0.0
         else:
-            username = username or os.environ.get("FRONTLINE_GEONAMES_USERNAME")
+            username = username or settings.get("FRONTLINE_GEONAMES_USERNAME")
             if not username:
                 raise InputError("the GeoNames web service needs a username (FRONTLINE_GEONAMES_USERNAME)")
             geocoder = GeoNames(username=username, scheme=scheme, **common)
@@ -105,11 +105,10 @@ class OnlineGeocoder:
     @classmethod
     def from_env(cls) -> OnlineGeocoder:
         """The provider named by ``FRONTLINE_GEOCODER`` (default Nominatim) with default settings."""
-        env = os.environ.get
-        delay = env("FRONTLINE_GEOCODER_MIN_DELAY")
-        return cls(env("FRONTLINE_GEOCODER", "nominatim").lower(), domain=env("FRONTLINE_GEOCODER_DOMAIN") or None,
-                   scheme=env("FRONTLINE_GEOCODER_SCHEME", "https"),
-                   min_delay_seconds=float(delay) if delay else None)
+        return cls(str(settings.get("FRONTLINE_GEOCODER")).lower(),
+                   domain=settings.get("FRONTLINE_GEOCODER_DOMAIN"),
+                   scheme=str(settings.get("FRONTLINE_GEOCODER_SCHEME")),
+                   min_delay_seconds=settings.get_float("FRONTLINE_GEOCODER_MIN_DELAY"))
 
     # -- the protocol the Resolver calls ----------------------------------------------------------
 

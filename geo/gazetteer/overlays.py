@@ -13,7 +13,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from geo.errors import GazetteerError
+from geo.core.errors import GazetteerError
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import Place, add_names, overlay_dir, upsert_place
 

@@ -26,14 +26,14 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from geo.distance import UnitVector, nearest_km_vectors, unit_vector
-from geo.errors import InputError
+from geo.core.distance import UnitVector, nearest_km_vectors, unit_vector
+from geo.core.errors import InputError
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, GazetteerStore, NameHit, Place
-from geo.schema import Precision, ResolutionKind
+from geo.core.schema import Precision, ResolutionKind
+from geo.core.theatre import FOCUS, THEATRE
 
-THEATRE = ("UA", "RU", "BY", "MD")
 MAX_NAME_LENGTH = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
@@ -158,7 +158,7 @@ class Resolver:
     """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
 
     def __init__(self, store: GazetteerStore | None = None, *, online: OnlineLookup | None = None,
-                 focus: Sequence[str] = ("UA",)) -> None:
+                 focus: Sequence[str] = FOCUS) -> None:
         self.store = store or GazetteerStore()
         self.online = online
         self.focus = tuple(focus)

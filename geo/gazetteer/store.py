@@ -26,7 +26,8 @@ from pathlib import Path
 
 import platformdirs
 
-from geo.errors import GazetteerError
+from geo.core import settings
+from geo.core.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ def overlay_dir() -> Path:
 
 def default_path() -> Path:
     """Store location: ``$FRONTLINE_GAZETTEER``, else ``gazetteer/`` in a checkout, else the user cache."""
-    env = os.environ.get(ENV_VAR)
+    env = settings.get(ENV_VAR)
     if env:
         path = Path(env).expanduser()
         return path / STORE_FILENAME if path.is_dir() else path

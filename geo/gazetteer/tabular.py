@@ -9,7 +9,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from geo.errors import InputError
+from geo.core.errors import InputError
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:

@@ -15,7 +15,6 @@ import hashlib
 import io
 import logging
 import mimetypes
-import os
 import re
 import tarfile
 from collections.abc import Iterator
@@ -27,7 +26,8 @@ import platformdirs
 import requests
 from branca.element import Element, Figure, MacroElement
 
-from geo.errors import FrontlineError
+from geo.core import settings
+from geo.core.errors import FrontlineError
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class Asset:
 
 def cache_dir() -> Path:
     """Where fetched packages live: ``$FRONTLINE_ASSET_CACHE`` or the user cache directory."""
-    override = os.environ.get("FRONTLINE_ASSET_CACHE")
+    override = settings.get("FRONTLINE_ASSET_CACHE")
     return Path(override) if override else Path(platformdirs.user_cache_dir("frontline")) / "assets"
 
 
@@ -98,7 +98,7 @@ def map_assets(m: folium.Map) -> list[tuple[str, str, str]]:
 def default_assets() -> list[Asset]:
     """Every asset a frontline map can reference (built from a map with all our controls)."""
     from geo.render.map import build_map
-    from geo.schema import EVENT_COLUMNS
+    from geo.core.schema import EVENT_COLUMNS
 
     import geopandas as gpd
     import shapely

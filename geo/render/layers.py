@@ -29,7 +29,8 @@ from folium.map import Layer
 from folium.template import Template
 from jinja2 import Environment
 
-from geo.render import style as st
+from geo.core import style as st
+from geo.core.theatre import theatre
 
 log = logging.getLogger(__name__)
 
@@ -319,10 +320,6 @@ def boundaries_layer(boundaries: gpd.GeoDataFrame, name: str = "Admin boundaries
     return VectorLayer(frame, f"{name} ({len(frame)})", st.BASEMAP_ADMIN_STYLE, pane="fl-admin", z_index=300, tolerance=0.002)
 
 
-BASEMAP_COUNTRIES = (
-    "Ukraine", "Russia", "Belarus", "Moldova", "Romania", "Poland", "Slovakia", "Hungary", "Bulgaria",
-    "Turkey", "Georgia", "Lithuania", "Latvia", "Serbia", "Greece", "Armenia", "Azerbaijan", "Estonia",
-)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -334,7 +331,7 @@ def country_outlines() -> gpd.GeoDataFrame:
         log.warning("countryinfo is not installed: the map has no vector country outlines")
         return gpd.GeoDataFrame({"name": []}, geometry=gpd.GeoSeries([], crs=4326))
     names, geoms = [], []
-    for country in BASEMAP_COUNTRIES:
+    for country in theatre().basemap_countries:
         try:
             collection = CountryInfo(country).geo_json()
         except Exception as exc:  # countryinfo raises several types for a missing country
@@ -344,7 +341,7 @@ def country_outlines() -> gpd.GeoDataFrame:
             names.append(country)
             geoms.append(shapely.geometry.shape(feature["geometry"]))
     frame = gpd.GeoDataFrame({"name": names}, geometry=gpd.GeoSeries(geoms, crs=4326))
-    return frame.clip((10.0, 35.0, 60.0, 62.0))
+    return frame.clip(theatre().basemap_box)
 
 
 def basemap_layer() -> VectorLayer | None:

@@ -23,12 +23,13 @@ from folium import plugins
 
 from geo.render import layers as ly
 from geo.render.assets import InlineScript, InlineStyle
-from geo.render import style as st
-from geo.render.records import check_coordinates, normalize_events
+from geo.core import style as st
+from geo.core.io.files import write_text
+from geo.core.records import check_coordinates, normalize_events
+from geo.core.theatre import CENTER
 
 log = logging.getLogger(__name__)
 
-THEATRE_CENTER = (48.0, 36.0)
 UNRESOLVED_TABLE_ROWS = 200
 ASSET_ELEMENTS = (JavascriptLink, CssLink, InlineScript, InlineStyle)
 CREDITS = (
@@ -112,18 +113,18 @@ def build_map(
     source: str | None = None,
     credits: list[str] | None = None,
 ) -> folium.Map:
-    """Compose the layered map of ``events`` (schema of :mod:`geo.schema`) and optional layers.
+    """Compose the layered map of ``events`` (schema of :mod:`geo.core.schema`) and optional layers.
 
     ``control``: control-of-terrain polygons with ``source, claimant, date, status, geometry``.
     ``boundaries``: admin regions drawn as outlines. ``tiles=None`` leaves only the vector
     basemap. Rows with NaN, out-of-range or swapped coordinates raise
-    :class:`geo.errors.InputError` naming their ``event_id`` (or are flagged and listed as
+    :class:`geo.core.errors.InputError` naming their ``event_id`` (or are flagged and listed as
     unresolved with ``on_bad_coordinates="flag"``).
     """
     frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)  # type: ignore[arg-type]
     mapped, unresolved = ly.split_mapped(frame)
     m = FrontlineMap(
-        location=THEATRE_CENTER, zoom_start=7, tiles=None, prefer_canvas=True, control_scale=True,
+        location=CENTER, zoom_start=7, tiles=None, prefer_canvas=True, control_scale=True,
         max_bounds=False, min_zoom=3,
     )
     m.add_child(StyleSheet())
@@ -284,13 +285,11 @@ def write_map(
 ) -> Path:
     """Write the map as a page (default), a page with every asset inlined, or a fragment
     (with its asset tags unless ``fragment_assets=False``, for pages that load them once)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if self_contained:
         from geo.render.assets import inline_assets
 
         inline_assets(m)
     text = map_fragment(m, assets=fragment_assets) if fragment else m.get_root().render()
-    path.write_text(text, encoding="utf-8")
+    path = write_text(path, text)
     log.info("wrote %s (%.1f kB)", path, path.stat().st_size / 1024)
     return path

@@ -17,10 +17,11 @@ import pandas as pd
 from markupsafe import Markup
 
 from geo.render import layers as ly
-from geo.render import style as st
+from geo.core import style as st
 from geo.render.map import build_map, map_fragment
-from geo.render.records import normalize_events
-from geo.schema import CONTRADICTING_STANCES
+from geo.core.io.files import write_text
+from geo.core.records import normalize_events
+from geo.core.schema import CONTRADICTING_STANCES
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ QUOTE_CHARS_IN_REPORT = 300
 
 def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     """Pairs of claims that exclude each other: same place, overlapping days, different claimants,
-    and stances in :data:`geo.schema.CONTRADICTING_STANCES` (held/repelled vs captured/withdrew)."""
+    and stances in :data:`geo.core.schema.CONTRADICTING_STANCES` (held/repelled vs captured/withdrew)."""
     frame = normalize_events(events)
     place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
     dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
@@ -110,8 +111,6 @@ def write_report(
     title: str = "Frontline claims",
 ) -> Path:
     """Write ``report.html`` (folders are created)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(events, control=control, boundaries=boundaries, title=title), encoding="utf-8")
+    path = write_text(path, render_report(events, control=control, boundaries=boundaries, title=title))
     log.info("wrote %s", path)
     return path

@@ -21,10 +21,11 @@ import shapely  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from geo.errors import InputError  # noqa: E402
+from geo.core.errors import InputError  # noqa: E402
 from geo.render import layers as ly  # noqa: E402
-from geo.render import style as st  # noqa: E402
-from geo.render.records import check_coordinates, normalize_events  # noqa: E402
+from geo.core import style as st  # noqa: E402
+from geo.core.io.files import atomic_path  # noqa: E402
+from geo.core.records import check_coordinates, normalize_events  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +110,11 @@ def write_static(
     path = Path(path)
     if path.suffix.lower() not in (".png", ".svg"):
         raise InputError("static maps are written as .png or .svg", source=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
     fig = draw_static(events, control=control, boundaries=boundaries, title=title)
-    fig.savefig(path, dpi=150 if path.suffix.lower() == ".png" else None)
-    plt.close(fig)
+    try:
+        with atomic_path(path) as temp:
+            fig.savefig(temp, dpi=150 if path.suffix.lower() == ".png" else None)
+    finally:
+        plt.close(fig)
     log.info("wrote %s", path)
     return path

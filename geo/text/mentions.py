@@ -43,10 +43,10 @@ import numpy as np
 
 from geo.gazetteer.names import name_key
 from geo.gazetteer.store import GazetteerStore, overlay_dir
+from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
-THEATRE = ("UA", "RU", "BY", "MD")
 SCAN_MIN_POPULATION = 15_000
 SCANNER_VERSION = "3"
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from geo.claims.tables import Gate
+from geo.core.patterns import Gate
 
 log = logging.getLogger(__name__)
 

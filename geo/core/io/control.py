@@ -1,0 +1,252 @@
+"""Control-of-terrain layers: read a mapping project's file and normalise it.
+
+Every layer, whatever its origin (a DeepStateMap daily GeoJSON, an ISW-style layer with a status
+attribute, a user-drawn KML), becomes one GeoDataFrame with the columns :data:`CONTROL_COLUMNS`
+in EPSG:4326. What had to be fixed on the way (invalid rings, a projected CRS, points in a polygon
+layer) is logged and returned as notes, so the caller can tell the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import CRS
+
+from geo.core.errors import InputError
+
+log = logging.getLogger(__name__)
+
+CONTROL_COLUMNS: tuple[str, ...] = ("source", "claimant", "date", "status", "geometry")
+"""Columns of a normalised control layer; ``date`` is an ISO ``YYYY-MM-DD`` string."""
+
+DEFAULT_STATUS = "occupied"
+"""Status given to features whose file carries none (DeepStateMap marks occupied ground)."""
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
+_DATE_FIELDS = ("date", "day", "valid_date", "datetime", "timestamp")
+_STATUS_FIELDS = ("status", "control", "control_status", "type")
+_CLAIMANT_FIELDS = ("claimant", "author", "by")
+_SOURCE_FIELDS = ("source",)
+_WGS84 = CRS.from_epsg(4326)
+
+
+@dataclass
+class ControlLayer:
+    """A normalised control layer and what was done to it while reading."""
+
+    frame: gpd.GeoDataFrame
+    notes: list[str] = field(default_factory=list)
+    path: str | None = None
+
+
+def date_from_name(path: str | Path) -> str | None:
+    """The ``YYYY-MM-DD`` date embedded in a file name (``deepstatemap_data_20250102.geojson``)."""
+    match = _DATE_IN_NAME.search(Path(path).name)
+    if not match:
+        return None
+    try:
+        return Date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _source_from_name(path: Path) -> str:
+    stem = _DATE_IN_NAME.sub("", path.stem).strip("_- .")
+    if stem.lower().startswith("deepstatemap"):
+        return "DeepStateMap"
+    return stem or path.stem
+
+
+def _iso_date(value: object, *, source: str) -> str:
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"cannot read {value!r} as a date (use YYYY-MM-DD)", source=source) from exc
+    if pd.isna(stamp):
+        raise InputError(f"cannot read {value!r} as a date (use YYYY-MM-DD)", source=source)
+    return stamp.date().isoformat()
+
+
+def _read_any(path: Path) -> gpd.GeoDataFrame:
+    """All feature layers of a vector file (GeoJSON, GPKG, KML, KMZ, Shapefile) in one frame."""
+    target = str(path)
+    if path.suffix.lower() == ".kmz":
+        if not zipfile.is_zipfile(path):
+            raise InputError("not a KMZ: a KMZ must be a zip archive holding a .kml file", source=target)
+        with zipfile.ZipFile(path) as archive:
+            kml = [n for n in archive.namelist() if n.lower().endswith(".kml")]
+        if not kml:
+            raise InputError("the KMZ archive holds no .kml file", source=target)
+        target = f"/vsizip/{path}/{kml[0]}"
+    try:
+        layers = [name for name, _ in pyogrio.list_layers(target)]
+        frames = [pyogrio.read_dataframe(target, layer=name) for name in layers]
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
+    frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f)]
+    if not frames:
+        raise InputError("no features: the file holds no control polygons", source=str(path))
+    crs = frames[0].crs
+    return gpd.GeoDataFrame(pd.concat([f.to_crs(crs) if f.crs != crs else f for f in frames],
+                                      ignore_index=True), crs=crs)
+
+
+def _field(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
+    lower = {c.lower(): c for c in frame.columns if c != "geometry"}
+    return next((lower[n] for n in names if n in lower), None)
+
+
+def _to_wgs84(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDataFrame:
+    if frame.crs is None:
+        notes.append("no CRS declared; assumed EPSG:4326 (lon/lat)")
+        return frame.set_crs(_WGS84)
+    crs = CRS.from_user_input(frame.crs)
+    if crs.equals(_WGS84, ignore_axis_order=True) or crs.equals(CRS("OGC:CRS84")):
+        return frame.set_crs(_WGS84, allow_override=True)
+    name = crs.to_string()
+    notes.append(f"reprojected from {name} to EPSG:4326")
+    try:
+        return frame.to_crs(_WGS84)
+    except Exception as exc:  # pyproj raises several types for unusable CRSs
+        raise InputError(f"cannot reproject from {name}: {exc}", source=source) from exc
+
+
+def _polygonal(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDataFrame:
+    geoms = frame.geometry.values
+    kinds = shapely.get_type_id(geoms)
+    empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    collection = kinds == 7
+    if collection.any():
+        geoms = geoms.copy()
+        geoms[collection] = _polygon_parts(geoms[collection])
+        kinds = shapely.get_type_id(geoms)
+        empty |= shapely.is_empty(geoms)
+    areal = ~empty & ((kinds == 3) | (kinds == 6))
+    dropped = frame.geometry[~areal & ~empty].geom_type.value_counts()
+    if len(dropped):
+        what = ", ".join(f"{n} {kind}" for kind, n in dropped.items())
+        notes.append(f"dropped {int(dropped.sum())} non-polygon features ({what}): a control layer holds areas")
+    if empty.any():
+        notes.append(f"dropped {int(empty.sum())} features without geometry")
+    if not areal.any():
+        raise InputError("no polygons: a control layer needs Polygon or MultiPolygon features", source=source)
+    out = frame[areal].copy()
+    out.geometry = geoms[areal]
+    return out
+
+
+def _polygon_parts(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal part of each geometry (make_valid may return collections with lines)."""
+    parts, index = shapely.get_parts(geoms, return_index=True)
+    keep = shapely.get_type_id(parts) == 3
+    out = np.full(len(geoms), shapely.from_wkt("MULTIPOLYGON EMPTY"), dtype=object)
+    if keep.any():
+        has, dense = np.unique(index[keep], return_inverse=True)
+        out[has] = shapely.multipolygons(parts[keep], indices=dense)
+    return out
+
+
+def _repair(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDataFrame:
+    geoms = frame.geometry.values
+    invalid = ~shapely.is_valid(geoms)
+    if invalid.any():
+        reasons = sorted(set(shapely.is_valid_reason(geoms[invalid])))
+        repaired = shapely.make_valid(geoms[invalid])
+        repaired = _polygon_parts(repaired)
+        geoms = geoms.copy()
+        geoms[invalid] = repaired
+        note = f"repaired {int(invalid.sum())} invalid geometries with make_valid ({'; '.join(reasons)})"
+        notes.append(note)
+        frame = frame.copy()
+        frame.geometry = geoms
+        frame = frame[~shapely.is_empty(geoms)]
+    frame.geometry = shapely.orient_polygons(frame.geometry.values)
+    return frame
+
+
+def read_control(
+    path: str | Path,
+    *,
+    date: str | None = None,
+    source: str | None = None,
+    claimant: str | None = None,
+    status: str | None = None,
+) -> ControlLayer:
+    """Read a control-of-terrain file into a normalised :class:`ControlLayer`.
+
+    The date comes from ``date`` if given, else a ``date`` property, else the file name
+    (``deepstatemap_data_20250102.geojson``); without any, :class:`InputError` asks for ``--date``.
+    ``status`` and ``claimant`` likewise default to properties of those names, then to
+    :data:`DEFAULT_STATUS` and the source. Invalid polygons are repaired, a projected CRS is
+    reprojected, and non-polygon features dropped; each such step adds a note.
+    """
+    path = Path(path)
+    where = str(path)
+    if not path.exists():
+        raise InputError("no such file", source=where)
+    notes: list[str] = []
+    raw = _read_any(path)
+    raw = _to_wgs84(raw, notes, where)
+    raw = _polygonal(raw, notes, where)
+    raw = _repair(raw, notes, where)
+
+    date_field = _field(raw, _DATE_FIELDS)
+    if date is not None:
+        dates = pd.Series(_iso_date(date, source=where), index=raw.index)
+    elif date_field is not None and raw[date_field].notna().all():
+        dates = pd.Series([_iso_date(v, source=where) for v in pd.unique(raw[date_field])],
+                          index=pd.unique(raw[date_field]))
+        dates = raw[date_field].map(dates)
+    elif (named := date_from_name(path)) is not None:
+        dates = pd.Series(named, index=raw.index)
+    else:
+        raise InputError("no date in the features' properties or the file name; "
+                         "pass --date YYYY-MM-DD", source=where)
+
+    def column(value: str | None, names: tuple[str, ...], default: str) -> pd.Series:
+        if value is not None:
+            return pd.Series(value, index=raw.index)
+        found = _field(raw, names)
+        if found is not None:
+            return raw[found].fillna(default).astype(str).str.strip()
+        return pd.Series(default, index=raw.index)
+
+    src = column(source, _SOURCE_FIELDS, _source_from_name(path))
+    frame = gpd.GeoDataFrame(
+        {
+            "source": src,
+            "claimant": column(claimant, _CLAIMANT_FIELDS, "").where(lambda s: s != "", src),
+            "date": dates,
+            "status": column(status, _STATUS_FIELDS, DEFAULT_STATUS).str.lower(),
+        },
+        geometry=raw.geometry.values,
+        crs=_WGS84,
+    ).reset_index(drop=True)
+    for note in notes:
+        log.info("%s: %s", where, note)
+    return ControlLayer(frame=frame, notes=notes, path=where)
+
+
+
+def read_control_layers(paths: Sequence[str | Path]) -> tuple[gpd.GeoDataFrame | None, list[str]]:
+    """Every control layer of ``paths`` in one frame (None for no paths), and the notes of what
+    was repaired while reading, each prefixed with its file."""
+    if not paths:
+        return None, []
+    frames, notes = [], []
+    for path in paths:
+        layer = read_control(Path(path))
+        frames.append(layer.frame)
+        notes += [f"{path}: {note}" for note in layer.notes]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"), notes

@@ -1,0 +1,341 @@
+"""Write event records to files others can open, and read them back.
+
+Formats: GeoJSON per RFC 7946 (lon/lat, WGS84, no ``crs`` member, right-hand-rule polygons,
+coordinates rounded to 6 decimals by default, unresolved rows with ``"geometry": null``),
+GeoPackage (layers ``events``, ``regions``, ``control``, ``changes``), KML (a folder and a style
+per claimant) and CSV in ACLED-like column order with ``latitude``/``longitude`` (polygons kept
+as WKT in ``geometry_wkt``). :func:`read_events` reads any of them back into the same records.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+import simplekml
+
+from geo.core.errors import InputError
+from geo.core.io.files import atomic_path, write_text
+from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
+from geo.core.records import normalize_events
+from geo.core.style import canonical_claimant, claimant_color
+from geo.core.schema import EVENT_COLUMNS
+
+log = logging.getLogger(__name__)
+
+FORMATS: dict[str, str] = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".kml": "kml", ".csv": "csv"}
+
+# ACLED's codebook order where a column exists there, then ours.
+CSV_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+    "claimant", "claimant_kind", "stance", "country", "admin1", "admin2", "location", "place_name",
+    "place_id", "latitude", "longitude", "geo_precision", "uncertainty_m", "source_title", "source_url",
+    "published", "doc_id", "quantity", "quantity_unit", "resolution", "resolution_reason", "confidence",
+    "candidates", "direction", "anchor_place", "quote",
+)  # fmt: skip
+assert sorted(CSV_COLUMNS) == sorted(EVENT_COLUMNS)
+WKT_COLUMN = "geometry_wkt"
+KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
+
+
+def detect_format(path: str | Path, fmt: str | None = None) -> str:
+    """``fmt`` if given, else the format named by ``path``'s suffix; InputError if unknown."""
+    if fmt:
+        key = fmt.lower().lstrip(".")
+        if key in set(FORMATS.values()):
+            return key
+        raise InputError(f"unknown export format {fmt!r}; choose one of geojson, gpkg, kml, csv", source=str(path))
+    suffix = Path(path).suffix.lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    raise InputError(
+        f"cannot tell the format from the suffix {suffix!r}; use .geojson, .gpkg, .kml or .csv", source=str(path)
+    )
+
+
+def _prepare(events: pd.DataFrame) -> gpd.GeoDataFrame:
+    return normalize_events(events)
+
+
+def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
+    """An RFC 7946 FeatureCollection as text (no ``crs`` member, ``null`` geometry when unresolved)."""
+    frame = _prepare(events)
+    for col in ("latitude", "longitude"):
+        frame[col] = frame[col].round(decimals)
+    return frame_geojson_text(frame, decimals=decimals)
+
+
+def to_geojson(events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS) -> Path:
+    """Write :func:`geojson_text` to ``path`` atomically (folders are created)."""
+    return write_text(path, geojson_text(events, decimals=decimals))
+
+
+def _regions_from_events(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    mask = (frame["geo_precision"] == 3).fillna(False).to_numpy() & ~frame.geometry.is_empty.to_numpy()
+    mask &= frame.geometry.notna().to_numpy()
+    regions = frame.loc[mask, ["place_name", "admin1", "country", "geometry"]]
+    return regions.drop_duplicates(subset=["place_name"]).reset_index(drop=True)
+
+
+def to_gpkg(
+    events: pd.DataFrame,
+    path: str | Path,
+    *,
+    regions: gpd.GeoDataFrame | None = None,
+    control: gpd.GeoDataFrame | None = None,
+    changes: gpd.GeoDataFrame | None = None,
+) -> Path:
+    """Write a GeoPackage with layers ``events``, ``regions``, ``control`` and ``changes``.
+
+    ``regions`` defaults to the region polygons of precision-3 events. Empty or absent layers
+    other than ``events`` are left out rather than written with no geometry type.
+    """
+    frame = _prepare(events)
+    if regions is None:
+        regions = _regions_from_events(frame)
+    with atomic_path(path) as temp:
+        pyogrio.write_dataframe(frame, temp, layer="events", driver="GPKG", geometry_type="Unknown",
+                                promote_to_multi=False)
+        for name, layer in (("regions", regions), ("control", control), ("changes", changes)):
+            if layer is None or len(layer) == 0:
+                continue
+            layer = layer if layer.crs is not None else layer.set_crs(4326)
+            layer = layer.to_crs(4326)
+            for col in layer.columns:
+                if col != layer.geometry.name and layer[col].dtype == object:
+                    layer[col] = layer[col].map(lambda v: None if v is None else str(v))
+            pyogrio.write_dataframe(layer, temp, layer=name, driver="GPKG", append=True,
+                                    geometry_type="Unknown")
+    return Path(path)
+
+
+def _kml_coords(coords) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y, *_ in coords]
+
+
+def _kml_geometry(container, geom, name: str):
+    if geom is None or geom.is_empty:
+        return None
+    kind = geom.geom_type
+    if kind == "Point":
+        return container.newpoint(name=name, coords=[(geom.x, geom.y)])
+    if kind == "LineString":
+        return container.newlinestring(name=name, coords=_kml_coords(geom.coords))
+    if kind == "Polygon":
+        return container.newpolygon(
+            name=name,
+            outerboundaryis=_kml_coords(geom.exterior.coords),
+            innerboundaryis=[_kml_coords(r.coords) for r in geom.interiors],
+        )
+    multi = container.newmultigeometry(name=name)
+    for part in getattr(geom, "geoms", []):
+        if part.geom_type == "Point":
+            multi.newpoint(coords=[(part.x, part.y)])
+        elif part.geom_type == "Polygon":
+            multi.newpolygon(
+                outerboundaryis=_kml_coords(part.exterior.coords),
+                innerboundaryis=[_kml_coords(r.coords) for r in part.interiors],
+            )
+        elif part.geom_type == "LineString":
+            multi.newlinestring(coords=_kml_coords(part.coords))
+    return multi
+
+
+def _kml_color(hex_color: str, alpha: int = 255) -> str:
+    return simplekml.Color.rgb(int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16), alpha)
+
+
+def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
+    """Write KML: one folder and one shared style per claimant; all fields in ExtendedData.
+
+    Unresolved rows are written as placemarks without geometry so nothing is dropped.
+    """
+    path = Path(path)
+    frame = _prepare(events)
+    kml = simplekml.Kml(name="frontline events")
+    folders: dict[str, tuple[simplekml.Folder, simplekml.Style]] = {}
+    records = frame.drop(columns="geometry").to_dict("records")
+    for record, geom in zip(records, frame.geometry.values, strict=True):
+        claimant = record.get("claimant") or "unattributed"
+        key = canonical_claimant(claimant)
+        if key not in folders:
+            color = claimant_color(claimant)
+            style = simplekml.Style()
+            style.iconstyle.color = _kml_color(color)
+            style.iconstyle.icon.href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+            style.linestyle.color = _kml_color(color)
+            style.linestyle.width = 2
+            style.polystyle.color = _kml_color(color, 64)
+            folders[key] = (kml.newfolder(name=str(claimant)), style)
+        folder, style = folders[key]
+        name = record.get("place_name") or record.get("location") or record.get("event_id") or ""
+        feature = _kml_geometry(folder, geom, str(name))
+        if feature is None:
+            feature = folder.newpoint(name=str(name))
+            feature.coords = []
+        feature.style = style
+        if record.get("quote"):
+            feature.description = record["quote"]
+        for col in EVENT_COLUMNS:
+            value = record.get(col)
+            if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+                continue
+            # simplekml escapes names and descriptions but not ExtendedData values.
+            feature.extendeddata.newdata(name=col, value=xml_escape(str(value)))
+    with atomic_path(path) as temp:
+        kml.save(str(temp))
+    return path
+
+
+def write_csv(table: pd.DataFrame, path: str | Path, *, float_format: str | None = None) -> Path:
+    """Write a plain table as UTF-8 CSV, atomically: every CSV frontline writes goes through here."""
+    with atomic_path(path) as temp:
+        table.to_csv(temp, index=False, float_format=float_format, encoding="utf-8")
+    return Path(path)
+
+
+def to_csv(events: pd.DataFrame, path: str | Path) -> Path:
+    """Write CSV in ACLED-like column order; non-point geometries as WKT in ``geometry_wkt``."""
+    path = Path(path)
+    frame = _prepare(events)
+    table = pd.DataFrame(frame.drop(columns="geometry"))[list(CSV_COLUMNS)]
+    geoms = frame.geometry.values
+    not_point = ~np.asarray(shapely.is_missing(geoms)) & np.asarray(shapely.get_type_id(geoms) != 0)
+    wkt = np.full(len(frame), None, dtype=object)
+    if not_point.any():
+        wkt[not_point] = shapely.to_wkt(geoms[not_point], rounding_precision=-1)
+    table[WKT_COLUMN] = wkt
+    return write_csv(table, path, float_format="%.15g")
+
+
+def write_events(
+    events: pd.DataFrame,
+    path: str | Path,
+    fmt: str | None = None,
+    **layers: gpd.GeoDataFrame | None,
+) -> Path:
+    """Write ``events`` to ``path`` in ``fmt`` (or the format its suffix names).
+
+    Extra GeoPackage layers (``regions``, ``control``, ``changes``) go in ``layers``; missing
+    parent folders are created; an unknown format raises :class:`geo.core.errors.InputError`.
+    """
+    kind = detect_format(path, fmt)
+    writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
+    if kind == "gpkg":
+        written = to_gpkg(events, path, **layers)
+    else:
+        written = writer[kind](events, path)
+    log.info("wrote %d events to %s (%s)", len(events), written, kind)
+    return written
+
+
+# ---------------------------------------------------------------------------------- reading
+
+
+def _read_geojson(path: Path) -> gpd.GeoDataFrame:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("type") != "FeatureCollection":
+        raise InputError("not a GeoJSON FeatureCollection", source=str(path))
+    features = data.get("features", [])
+    props = pd.DataFrame([f.get("properties") or {} for f in features])
+    geoms = [shapely.geometry.shape(f["geometry"]) if f.get("geometry") else None for f in features]
+    return gpd.GeoDataFrame(props, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+
+
+def _read_kml_geometry(placemark: ET.Element):
+    def coords(elem: ET.Element | None) -> list[tuple[float, float]]:
+        if elem is None or not (elem.text or "").strip():
+            return []
+        tuples = [c.split(",")[:2] for c in elem.text.split()]
+        return [(float(t[0]), float(t[1])) for t in tuples if len(t) == 2 and t[0] and t[1]]
+
+    def polygon(elem: ET.Element):
+        outer = coords(elem.find("k:outerBoundaryIs/k:LinearRing/k:coordinates", KML_NS))
+        inner = [coords(r) for r in elem.findall("k:innerBoundaryIs/k:LinearRing/k:coordinates", KML_NS)]
+        return shapely.Polygon(outer, [r for r in inner if r])
+
+    multi = placemark.find("k:MultiGeometry", KML_NS)
+    if multi is not None:
+        polys = [polygon(p) for p in multi.findall("k:Polygon", KML_NS)]
+        points = [shapely.Point(coords(p.find("k:coordinates", KML_NS))[0]) for p in multi.findall("k:Point", KML_NS)]
+        lines = [shapely.LineString(coords(p.find("k:coordinates", KML_NS))) for p in multi.findall("k:LineString", KML_NS)]
+        if polys and not points and not lines:
+            return shapely.MultiPolygon(polys)
+        if points and not polys and not lines:
+            return shapely.MultiPoint(points)
+        if lines and not polys and not points:
+            return shapely.MultiLineString(lines)
+        return shapely.GeometryCollection(polys + points + lines)
+    poly = placemark.find("k:Polygon", KML_NS)
+    if poly is not None:
+        return polygon(poly)
+    line = placemark.find("k:LineString/k:coordinates", KML_NS)
+    if line is not None:
+        return shapely.LineString(coords(line))
+    point = coords(placemark.find("k:Point/k:coordinates", KML_NS))
+    return shapely.Point(point[0]) if point else None
+
+
+def _read_kml(path: Path) -> gpd.GeoDataFrame:
+    root = ET.parse(path).getroot()
+    rows, geoms = [], []
+    for placemark in root.iter(f"{{{KML_NS['k']}}}Placemark"):
+        rows.append(
+            {d.get("name"): (d.findtext("k:value", default=None, namespaces=KML_NS)) for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)}
+        )
+        geoms.append(_read_kml_geometry(placemark))
+    return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+
+
+def _read_csv(path: Path) -> gpd.GeoDataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = table.replace({"": None})
+    lon = pd.to_numeric(table.get("longitude"), errors="coerce")
+    lat = pd.to_numeric(table.get("latitude"), errors="coerce")
+    geoms = np.full(len(table), None, dtype=object)
+    has_point = (lon.notna() & lat.notna()).to_numpy()
+    geoms[has_point] = shapely.points(lon[has_point].to_numpy(), lat[has_point].to_numpy())
+    if WKT_COLUMN in table:
+        wkt = table.pop(WKT_COLUMN)
+        has_wkt = wkt.notna().to_numpy()
+        geoms[has_wkt] = shapely.from_wkt(wkt[has_wkt].to_numpy())
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+
+
+def read_events(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
+    """Read events written by :func:`write_events` (any format) back into normalised records."""
+    return normalize_events(read_features(path, fmt), source=str(path))
+
+
+def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
+    """Every feature of an events file with all its properties as written, in EPSG:4326 (an
+    imported event table keeps its flags and original columns; :func:`read_events` normalises)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    kind = detect_format(path, fmt)
+    try:
+        if kind == "geojson":
+            frame = _read_geojson(path)
+        elif kind == "gpkg":
+            layers = [name for name, _ in pyogrio.list_layers(path)]
+            frame = pyogrio.read_dataframe(path, layer="events" if "events" in layers else layers[0])
+        elif kind == "kml":
+            frame = _read_kml(path)
+        else:
+            frame = _read_csv(path)
+    except InputError:
+        raise
+    except (ValueError, OSError, ET.ParseError, pyogrio.errors.DataSourceError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read {kind}: {exc}", source=str(path)) from exc
+    if frame.crs is None:
+        frame = frame.set_crs(4326)
+    return frame if frame.crs.equals("EPSG:4326") else frame.to_crs(4326)

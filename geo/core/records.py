@@ -1,0 +1,273 @@
+"""The event record: built typed, then checked and normalised for every consumer.
+
+:class:`PlaceColumns` holds the columns that depend only on how a place was resolved (worked out
+once per resolution); :func:`event_record` builds one record from them and the claim's named
+fields, so no stage passes a record around as a positional tuple and adding a column is one edit
+here plus its entry in :data:`geo.core.schema.EVENT_COLUMNS`.
+:func:`normalize_events` gives any event table the exact column set and dtypes of
+:data:`geo.core.schema.EVENT_COLUMNS` (plus ``geometry``), so maps, exports and round trips agree.
+:func:`check_coordinates` rejects NaN, out-of-range and swapped coordinates, naming the row's
+``event_id``, or flags them (geometry dropped, ``resolution = "invalid_coordinates"``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from typing import Literal, NamedTuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.core.errors import InputError
+from geo.core.schema import (
+    ANNOTATION_COLUMNS,
+    EVENT_COLUMNS,
+    FLOAT_COLUMNS,
+    INTEGER_COLUMNS,
+    UNCERTAINTY_M,
+    Precision,
+    ResolutionKind,
+)
+from geo.core.theatre import BOX
+
+log = logging.getLogger(__name__)
+
+INT_COLUMNS = INTEGER_COLUMNS
+TEXT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in FLOAT_COLUMNS + INT_COLUMNS)
+
+THEATRE_BOUNDS = BOX  # a point outside it whose swapped coordinates fall inside looks swapped
+
+INVALID = "invalid_coordinates"
+
+
+class PlaceColumns(NamedTuple):
+    """The record columns that depend only on the resolution of a mention's place."""
+
+    located: bool
+    """The place has coordinates (the record gets a point)."""
+    place_id: str | None
+    place_name: str | None
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: Precision | None
+    resolution: str
+    confidence: float
+    candidates: int
+    reason: str
+
+    @classmethod
+    def unresolved(cls, reason: str, resolution: str = str(ResolutionKind.UNRESOLVED),
+                   confidence: float = 0.0, candidates: int = 0) -> PlaceColumns:
+        """Columns of a mention whose place is not known."""
+        return cls(False, None, None, None, None, None, None, None, None, resolution, confidence,
+                   candidates, reason)
+
+
+_PRECISION_COLUMNS: dict[Precision | None, tuple[int | None, int | None]] = {
+    None: (None, None), **{p: (int(p), UNCERTAINTY_M[p]) for p in Precision}}
+"""geo_precision and uncertainty_m of each precision."""
+
+
+def event_record(
+    place: PlaceColumns,
+    *,
+    event_id: str,
+    doc_id: str,
+    source_title: str | None,
+    source_url: str | None,
+    published: str | None,
+    event_date: str | None,
+    time_precision: int | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    claimant: str | None,
+    claimant_kind: str | None,
+    actor1: str | None,
+    actor2: str | None,
+    stance: str | None,
+    quantity: float | None,
+    quantity_unit: str | None,
+    location: str,
+    precision: Precision | None,
+    direction: str | None,
+    anchor_place: str | None,
+    reason: str,
+    quote: str,
+) -> dict[str, object]:
+    """One event record with every column of :data:`EVENT_COLUMNS`, in that order: ``place``'s
+    columns, with ``precision`` and ``reason`` as the mention refines them, and the claim's fields."""
+    geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
+    return {
+        "event_id": event_id,
+        "doc_id": doc_id,
+        "source_title": source_title,
+        "source_url": source_url,
+        "published": published,
+        "event_date": event_date,
+        "time_precision": time_precision,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "claimant": claimant,
+        "claimant_kind": claimant_kind,
+        "actor1": actor1,
+        "actor2": actor2,
+        "stance": stance,
+        "quantity": quantity,
+        "quantity_unit": quantity_unit,
+        "location": location,
+        "place_id": place.place_id,
+        "place_name": place.place_name,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "country": place.country,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": geo_precision,
+        "uncertainty_m": uncertainty,
+        "resolution": place.resolution,
+        "confidence": place.confidence,
+        "candidates": place.candidates,
+        "direction": direction,
+        "anchor_place": anchor_place,
+        "resolution_reason": reason,
+        "quote": quote,
+    }
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
+        return None
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    return text if text != "" else None
+
+
+def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) -> gpd.GeoDataFrame:
+    """Return ``events`` with exactly ``EVENT_COLUMNS + geometry``, fixed dtypes, EPSG:4326.
+
+    Missing columns are added empty; text columns hold ``str`` or ``None``; numbers are floats
+    (``geo_precision`` nullable ``Int64``). Point rows without ``latitude``/``longitude`` get
+    them from the geometry.
+    """
+    if events is None:
+        events = gpd.GeoDataFrame({c: [] for c in EVENT_COLUMNS}, geometry=gpd.GeoSeries([], crs=4326))
+    if not isinstance(events, gpd.GeoDataFrame):
+        geom = None
+        if "geometry" in events:
+            geom = gpd.GeoSeries(events["geometry"], crs=4326)
+        events = gpd.GeoDataFrame(events.drop(columns=["geometry"], errors="ignore"), geometry=geom, crs=4326)
+    elif events.geometry.name not in events.columns or events.crs is None:
+        events = events.set_crs(4326, allow_override=True)
+    if events.crs is not None and not events.crs.equals("EPSG:4326"):
+        events = events.to_crs(4326)
+    geometry = np.asarray(events.geometry.values, dtype=object)
+    out: dict[str, object] = {}
+    n = len(events)
+    for col in EVENT_COLUMNS:
+        raw = events[col] if col in events.columns else pd.Series([None] * n, index=events.index)
+        if col in FLOAT_COLUMNS:
+            out[col] = pd.to_numeric(raw, errors="coerce").astype("float64").to_numpy()
+        elif col in INT_COLUMNS:
+            out[col] = pd.array(pd.to_numeric(raw, errors="coerce").round(), dtype="Int64")
+        else:
+            out[col] = pd.Series([_text(v) for v in raw.tolist()], dtype=object).to_numpy()
+    for col in ANNOTATION_COLUMNS:
+        if col in events.columns:
+            out[col] = pd.Series([_text(v) for v in events[col].tolist()], dtype=object).to_numpy()
+    frame = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
+    frame.index = pd.RangeIndex(n)
+    geoms = frame.geometry.values
+    is_point = np.asarray(shapely.get_type_id(geoms) == 0)
+    if is_point.any():
+        x = shapely.get_x(geoms[is_point])
+        y = shapely.get_y(geoms[is_point])
+        lon = frame["longitude"].to_numpy(copy=True)
+        lat = frame["latitude"].to_numpy(copy=True)
+        lon[is_point] = np.where(np.isnan(lon[is_point]), x, lon[is_point])
+        lat[is_point] = np.where(np.isnan(lat[is_point]), y, lat[is_point])
+        frame["longitude"] = lon
+        frame["latitude"] = lat
+    return frame
+
+
+def _in_box(x: np.ndarray, y: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    return (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])
+
+
+def check_coordinates(
+    events: gpd.GeoDataFrame,
+    *,
+    on_bad: Literal["raise", "flag"] = "raise",
+    theatre: tuple[float, float, float, float] | None = THEATRE_BOUNDS,
+    source: str | None = None,
+) -> gpd.GeoDataFrame:
+    """Reject (``on_bad="raise"``) or flag rows with NaN, out-of-range or swapped coordinates.
+
+    Checks every vertex's bounds and the point's ``latitude``/``longitude`` columns against its
+    geometry. A flagged row keeps its record, loses its geometry and gets
+    ``resolution = "invalid_coordinates"`` with the reason in ``resolution_reason``.
+    """
+    geoms = events.geometry.values
+    has_geom = ~np.asarray(shapely.is_missing(geoms))
+    bounds = shapely.bounds(geoms)  # NaN for empty / missing
+    minx, miny, maxx, maxy = bounds.T
+    lat_col = events["latitude"].to_numpy(dtype=float) if "latitude" in events else np.full(len(events), np.nan)
+    lon_col = events["longitude"].to_numpy(dtype=float) if "longitude" in events else np.full(len(events), np.nan)
+    reasons: dict[int, str] = {}
+    coords_nan = has_geom & ~(np.isfinite(bounds).all(axis=1))
+    for i in np.flatnonzero(coords_nan):
+        reasons[i] = "coordinates are NaN, infinite or empty"
+    out_of_range = has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
+    for i in np.flatnonzero(out_of_range):
+        swapped_ok = -180 <= miny[i] and maxy[i] <= 180 and -90 <= minx[i] and maxx[i] <= 90
+        reasons[i] = "coordinates out of range (lon must be in [-180, 180], lat in [-90, 90])" + (
+            "; they look swapped (lat, lon instead of lon, lat)" if swapped_ok else ""
+        )
+    is_point = has_geom & ~coords_nan & np.asarray(shapely.get_type_id(geoms) == 0)
+    cols_given = np.isfinite(lat_col) & np.isfinite(lon_col)
+    col_swapped = is_point & cols_given & (np.abs(lon_col - miny) < 1e-7) & (np.abs(lat_col - minx) < 1e-7) & (
+        np.abs(lon_col - lat_col) > 1e-7
+    )
+    for i in np.flatnonzero(col_swapped):
+        reasons.setdefault(i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns")
+    col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
+    for i in np.flatnonzero(col_range):
+        reasons.setdefault(i, "latitude/longitude columns out of range")
+    if theatre is not None:
+        cx = (minx + maxx) / 2
+        cy = (miny + maxy) / 2
+        outside = has_geom & ~coords_nan & ~_in_box(cx, cy, theatre) & _in_box(cy, cx, theatre)
+        for i in np.flatnonzero(outside):
+            reasons.setdefault(i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)")
+    if not reasons:
+        return events
+    ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
+    if on_bad == "raise":
+        i = min(reasons)
+        more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
+        raise InputError(f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i))
+    flagged = events.copy()
+    rows = sorted(reasons)
+    for i in rows:
+        log.warning("event_id %r: %s; geometry dropped", ids[i], reasons[i])
+    geo_col = flagged.geometry.name
+    flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
+    flagged.loc[flagged.index[rows], "resolution"] = INVALID
+    flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
+    return flagged
