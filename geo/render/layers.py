@@ -3,8 +3,9 @@
 * :class:`EventData` carries every mapped event once, as compact column arrays (coordinates as
   scaled integers, text dictionary-encoded), and builds canvas-rendered Leaflet features in the
   browser with one style function (colour = claimant, look = stance). It doubles as the search
-  index. :class:`EventLayer` is a LayerControl entry that takes a slice of those features: one
-  claimant's points, or all uncertainty circles, region polygons or direction sectors.
+  index. Its keys and kind codes are defined once, in :mod:`geo.render.payload`, and emitted into
+  the browser's script. :class:`EventLayer` is a LayerControl entry that takes a slice of those
+  features: one claimant's points, or all uncertainty circles, region polygons or direction sectors.
 * :class:`VectorLayer` draws static GeoJSON (basemap outlines, admin boundaries, control of
   terrain, frontlines) in its own map pane with a fixed style.
 
@@ -31,6 +32,7 @@ from jinja2 import Environment
 
 from geo.core import style as st
 from geo.core.theatre import theatre
+from geo.render import payload as pl
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +42,12 @@ LARGE_N = 20_000  # above this many events, points are drawn without outlines (c
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
 
-KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = 0, 1, 2, 3
-DETAIL_COLUMNS = (
-    "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit", "location",
-    "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision", "uncertainty_m",
-    "join_status", "join_detail", "quality_flag", "quality_detail",
-)  # fmt: skip
+DEFAULT_RADIUS_M = np.array([2_000, 2_000, 15_000, 100_000], dtype=float)  # by geo_precision 1-3
+
+KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = (
+    int(pl.Kind.POINT), int(pl.Kind.APPROX), int(pl.Kind.REGION), int(pl.Kind.SECTOR)
+)
+DETAIL_COLUMNS = pl.DETAIL_COLUMNS
 
 _PANEL_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
@@ -91,11 +93,12 @@ def truncate(text: object, limit: int = QUOTE_MAX_CHARS) -> str | None:
 
 def _vocab(values: pd.Series) -> dict[str, list]:
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return {"v": [None if v is None else v for v in uniques.tolist()], "i": codes.tolist()}
+    return pl.lookup([None if v is None else v for v in uniques.tolist()], codes.tolist())
 
 
 def event_kinds(frame: gpd.GeoDataFrame) -> np.ndarray:
-    """Kind of each mapped event: point, approximate point, region polygon or direction sector."""
+    """Kind code of each mapped event (:class:`geo.render.payload.Kind`): point, approximate
+    point, region polygon or direction sector."""
     geoms = frame.geometry.values
     is_point = np.asarray(shapely.get_type_id(geoms) == 0)
     precision = frame["geo_precision"].fillna(1).to_numpy(dtype=int)
@@ -112,72 +115,111 @@ def split_mapped(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoData
     return frame[drawable].reset_index(drop=True), frame[~drawable].reset_index(drop=True)
 
 
+def _scaled(values: np.ndarray) -> list[int]:
+    return np.round(values * COORD_SCALE).astype(np.int64).tolist()
+
+
+def _coded(values: pd.Series) -> tuple[list[int], list[str]]:
+    codes, names = pd.factorize(values)
+    return codes.tolist(), list(names)
+
+
+def _event_days(mapped: gpd.GeoDataFrame) -> tuple[list[str], list[int]]:
+    """(sorted distinct days, each event's index into them or -1)."""
+    days = pd.to_datetime(mapped["event_date"], errors="coerce", format="mixed")
+    days = days.dt.strftime("%Y-%m-%d")
+    values = sorted(set(days.dropna()))
+    index = {d: k for k, d in enumerate(values)}
+    return values, [index.get(d, -1) if isinstance(d, str) else -1 for d in days.tolist()]
+
+
+def _radii(mapped: gpd.GeoDataFrame) -> list[int]:
+    """Uncertainty radius in metres; by geo_precision where it is not given."""
+    uncertainty = mapped["uncertainty_m"].to_numpy(dtype=float)
+    precision = mapped["geo_precision"].fillna(1).to_numpy(dtype=int).clip(1, 3)
+    radius = np.where(np.isnan(uncertainty), DEFAULT_RADIUS_M[precision], uncertainty)
+    return np.round(radius).astype(np.int64).tolist()
+
+
+def _numbers(values: pd.Series, digits: int | None = None) -> list[float | int | None]:
+    """Numbers or None; with ``digits`` rounded, else whole numbers as integers."""
+    out: list[float | int | None] = []
+    for v in values.to_numpy(dtype=float):
+        if np.isnan(v):
+            out.append(None)
+        elif digits is not None:
+            out.append(round(float(v), digits))
+        else:
+            out.append(int(v) if float(v).is_integer() else float(v))
+    return out
+
+
+def _sources(mapped: gpd.GeoDataFrame) -> dict[str, list]:
+    """Lookup of [title, http(s) url or None]."""
+    pairs = zip(mapped["source_title"].tolist(), mapped["source_url"].tolist(), strict=True)
+    keys = [f"{title or ''}\x00{safe_url(url) or ''}" for title, url in pairs]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    return pl.lookup([[part or None for part in s.split("\x00")] for s in uniques], codes.tolist())
+
+
+def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
+    """The ``detail`` part object: the present DETAIL_COLUMNS and a lookup of their tuples."""
+    columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
+    details = mapped[columns].astype(object).where(mapped[columns].notna(), None)
+    details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
+    details["uncertainty_m"] = details["uncertainty_m"].map(
+        lambda v: None if v is None else round(float(v))
+    )
+    if len(mapped):
+        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(details.fillna("\x00")))
+    else:
+        codes, uniques = np.zeros(0, int), []
+    values = [[None if v == "\x00" else v for v in row] for row in list(uniques)]
+    return pl.part_object("detail", keys=columns, **pl.lookup(values, np.asarray(codes).tolist()))
+
+
+def _shapes(geoms: np.ndarray, kinds: np.ndarray) -> dict[str, Any]:
+    """Simplified GeoJSON geometry of each region and sector event, by row number."""
+    rows = np.flatnonzero(kinds >= KIND_REGION)
+    if not len(rows):
+        return {}
+    simplified = shapely.simplify(geoms[rows], POLYGON_TOLERANCE_DEG, preserve_topology=True)
+    simplified = shapely.transform(simplified, lambda xy: np.round(xy, 5))
+    pairs = zip(rows.tolist(), simplified, strict=True)
+    return {str(row): shapely.geometry.mapping(g) for row, g in pairs}
+
+
+def _stance_looks(names: list[str]) -> list[dict[str, Any]]:
+    return [{k: look[k] for k in pl.STANCE_LOOK} for look in map(st.stance_style, names)]
+
+
 def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Column arrays the browser turns into features; see ``templates/events.js.j2``."""
+    """Column arrays the browser turns into features: the protocol of :mod:`geo.render.payload`."""
     n = len(mapped)
     kinds = event_kinds(mapped) if n else np.zeros(0, dtype=int)
     geoms = mapped.geometry.values
     anchor = shapely.point_on_surface(geoms) if n else geoms
-    x = np.round(shapely.get_x(anchor) * COORD_SCALE).astype(np.int64)
-    y = np.round(shapely.get_y(anchor) * COORD_SCALE).astype(np.int64)
-    claimants = mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)
-    claimant_codes, claimant_names = pd.factorize(claimants)
-    stances = mapped["stance"].fillna("reported").str.lower()
-    stance_codes, stance_names = pd.factorize(stances)
-    dates = pd.to_datetime(mapped["event_date"], errors="coerce", format="mixed").dt.strftime("%Y-%m-%d")
-    date_values = sorted(set(dates.dropna()))
-    date_index = {d: k for k, d in enumerate(date_values)}
-    date_codes = [date_index.get(d, -1) if isinstance(d, str) else -1 for d in dates.tolist()]
-    uncertainty = mapped["uncertainty_m"].to_numpy(dtype=float)
-    default_r = np.array([st_default for st_default in (2_000, 2_000, 15_000, 100_000)], dtype=float)
-    precision = mapped["geo_precision"].fillna(1).to_numpy(dtype=int).clip(1, 3)
-    radius = np.where(np.isnan(uncertainty), default_r[precision], uncertainty)
-    quantity = mapped["quantity"].to_numpy(dtype=float)
+    claimant_codes, claimants = _coded(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT))
+    stance_codes, stances = _coded(mapped["stance"].fillna("reported").str.lower())
+    dates, date_codes = _event_days(mapped)
     quotes = mapped["quote"].map(truncate)
-    source_keys = [
-        f"{title or ''}\x00{safe_url(url) or ''}"
-        for title, url in zip(mapped["source_title"].tolist(), mapped["source_url"].tolist(), strict=True)
-    ]
-    src_codes, src_uniques = pd.factorize(pd.Series(source_keys, dtype=object))
-    detail_columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
-    details = mapped[detail_columns].astype(object).where(mapped[detail_columns].notna(), None)
-    details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
-    details["uncertainty_m"] = details["uncertainty_m"].map(lambda v: None if v is None else round(float(v)))
-    detail_keys = pd.MultiIndex.from_frame(details.fillna("\x00")) if n else pd.MultiIndex.from_tuples([], names=detail_columns)
-    detail_codes, detail_uniques = pd.factorize(detail_keys) if n else (np.zeros(0, int), [])
-    detail_values = [[None if v == "\x00" else v for v in row] for row in list(detail_uniques)]
-    polygons: dict[str, Any] = {}
-    poly_rows = np.flatnonzero(kinds >= KIND_REGION)
-    if len(poly_rows):
-        simplified = shapely.simplify(geoms[poly_rows], POLYGON_TOLERANCE_DEG, preserve_topology=True)
-        simplified = shapely.transform(simplified, lambda xy: np.round(xy, 5))
-        for row, geom in zip(poly_rows.tolist(), simplified, strict=True):
-            polygons[str(row)] = shapely.geometry.mapping(geom)
-    stance_styles = []
-    for name in stance_names:
-        look = st.stance_style(name)
-        stance_styles.append({k: look[k] for k in ("radius", "fillOpacity", "dashArray")})
-    return {
-        "scale": COORD_SCALE,
-        "largeN": LARGE_N,
-        "x": x.tolist(),
-        "y": y.tolist(),
-        "k": kinds.astype(int).tolist(),
-        "c": claimant_codes.tolist(),
-        "s": stance_codes.tolist(),
-        "d": date_codes,
-        "r": np.round(radius).astype(np.int64).tolist(),
-        "cf": [None if np.isnan(v) else round(float(v), 2) for v in mapped["confidence"].to_numpy(dtype=float)],
-        "q": [None if np.isnan(v) else (int(v) if float(v).is_integer() else float(v)) for v in quantity],
-        "dates": date_values,
-        "claimants": {"names": list(claimant_names), "colors": [st.claimant_color(c) for c in claimant_names]},
-        "stances": {"names": list(stance_names), "styles": stance_styles},
-        "cols": {"place_name": _vocab(mapped["place_name"]), "quote": _vocab(quotes)},
-        "sources": {"v": [[part or None for part in s.split("\x00")] for s in src_uniques], "i": src_codes.tolist()},
-        "detail": {"keys": detail_columns, "v": detail_values, "i": np.asarray(detail_codes).tolist()},
-        "g": polygons,
-        "styles": {"uncertainty": st.UNCERTAINTY_STYLE, "region": st.REGION_STYLE, "sector": st.SECTOR_STYLE},
-    }
+    return pl.assemble(
+        scale=COORD_SCALE, largeN=LARGE_N,
+        lon=_scaled(shapely.get_x(anchor)), lat=_scaled(shapely.get_y(anchor)),
+        kind=kinds.astype(int).tolist(), claimant=claimant_codes, stance=stance_codes,
+        date=date_codes, radius=_radii(mapped), confidence=_numbers(mapped["confidence"], 2),
+        quantity=_numbers(mapped["quantity"]), dates=dates,
+        claimants=pl.part_object(
+            "claimants", names=claimants, colors=[st.claimant_color(c) for c in claimants]
+        ),
+        stances=pl.part_object("stances", names=stances, styles=_stance_looks(stances)),
+        cols=pl.part_object("cols", place_name=_vocab(mapped["place_name"]), quote=_vocab(quotes)),
+        sources=_sources(mapped), detail=_details(mapped), shapes=_shapes(geoms, kinds),
+        styles=pl.part_object(
+            "styles",
+            uncertainty=st.UNCERTAINTY_STYLE, region=st.REGION_STYLE, sector=st.SECTOR_STYLE,
+        ),
+    )
 
 
 class EventData(folium.FeatureGroup):
@@ -192,6 +234,12 @@ class EventData(folium.FeatureGroup):
         super().__init__(name="events", control=False, show=False)
         self.payload = event_payload(mapped)
         self.payload_json = script_json(self.payload)
+        self.keys_json = script_json(pl.browser_keys())
+        self.kinds_json = script_json(pl.browser_kinds())
+
+    def column(self, name: str) -> Any:
+        """The payload's value for key ``name`` (a :data:`geo.render.payload.PAYLOAD_KEYS` name)."""
+        return self.payload[pl.WIRE[name]]
 
 
 class EventLayer(Layer):
@@ -252,14 +300,13 @@ class VectorLayer(Layer):
 def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]:
     """The event data element and its LayerControl entries: one per claimant, then per shape kind."""
     data = EventData(mapped)
-    payload = data.payload
-    kinds = np.asarray(payload["k"], dtype=int)
-    codes = np.asarray(payload["c"], dtype=int)
+    kinds = np.asarray(data.column("kind"), dtype=int)
+    codes = np.asarray(data.column("claimant"), dtype=int)
     layers: list[EventLayer] = []
-    for k, name in enumerate(payload["claimants"]["names"]):
+    for k, name in enumerate(data.column("claimants")["names"]):
         total = int((codes == k).sum())
         layers.append(EventLayer(data, {"claimant": k}, f"{name} ({total} claim{'s' if total != 1 else ''})"))
-    circles = int(((kinds == KIND_APPROX) & (np.asarray(payload["r"]) > 0)).sum())
+    circles = int(((kinds == KIND_APPROX) & (np.asarray(data.column("radius")) > 0)).sum())
     for kind, label, count in (
         ("circle", "Uncertainty circles, precision 2", circles),
         ("region", "Region-level claims, precision 3", int((kinds == KIND_REGION).sum())),

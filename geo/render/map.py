@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
-from typing import Any
 
 import folium
 import geopandas as gpd
@@ -186,16 +185,16 @@ def build_map(
 
 
 def _add_legend(m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has_control: bool) -> None:
-    payload: dict[str, Any] = data.payload
-    claimant_counts = pd.Series(payload["c"]).value_counts()
-    stance_counts = pd.Series(payload["s"]).value_counts()
+    claimant_counts = pd.Series(data.column("claimant")).value_counts()
+    stance_counts = pd.Series(data.column("stance")).value_counts()
+    names, colors = data.column("claimants")["names"], data.column("claimants")["colors"]
     claimants = [
         {"name": name, "color": color, "count": int(claimant_counts.get(k, 0))}
-        for k, (name, color) in enumerate(zip(payload["claimants"]["names"], payload["claimants"]["colors"], strict=True))
+        for k, (name, color) in enumerate(zip(names, colors, strict=True))
     ]
     stances = [
         {"name": name, "symbol": st.stance_style(name)["symbol"], "count": int(stance_counts.get(k, 0))}
-        for k, name in enumerate(payload["stances"]["names"])
+        for k, name in enumerate(data.column("stances")["names"])
     ]
     body = ly.render_html(
         "legend.html.j2", claimants=claimants, stances=stances, control=has_control,
@@ -211,11 +210,11 @@ def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.Ve
     At day D it shows the claims dated up to D (undated ones always) and, for each control source
     (and status) and for its frontline, the latest layer dated on or before D, hiding the others.
     """
-    event_dates: list[str] = data.payload["dates"] if data is not None else []
+    event_dates: list[str] = data.column("dates") if data is not None else []
     days = sorted(set(event_dates) | {layer.timeline["date"] for layer in timed})
     if len(days) < 2:
         return
-    codes = data.payload["d"] if data is not None else []
+    codes = data.column("date") if data is not None else []
     dated = sum(1 for d in codes if d >= 0)
     layers = [{"layer": layer.get_name(), **layer.timeline} for layer in timed]
     body = ly.render_html(
