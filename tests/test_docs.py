@@ -214,7 +214,10 @@ def test_cli_reference_is_current():
     if result.stdout != page:
         diff = "\n".join(list(difflib.unified_diff(page.splitlines(), result.stdout.splitlines(),
                                                    "docs/cli.md", "--help", lineterm=""))[:40])
-        pytest.fail(f"docs/cli.md is stale: run scripts/cli_reference.py\n{diff}")
+        from importlib.metadata import version
+
+        rendered = f"typer {version('typer')}, rich {version('rich')}"
+        pytest.fail(f"docs/cli.md is stale: run scripts/cli_reference.py ({rendered})\n{diff}")
 
 
 def test_cli_reference_covers_every_command():
