@@ -79,3 +79,10 @@ def test_the_theatre_is_written_once():
               if re.search(r"\(\s*\"UA\",\s*\"RU\"|20\.0, 43\.0, 42\.0, 54\.0|\"Moldova\", \"Romania\"",
                            p.read_text(encoding="utf-8"))]
     assert not copies, f"the theatre belongs in geo/data/theatre.toml: {copies}"
+
+
+def test_docs_list_every_setting_with_its_default():
+    index = (GEO.parent / "docs" / "index.md").read_text(encoding="utf-8")
+    for setting in settings.SETTINGS:
+        default = f"`{setting.default}`" if setting.default else "unset"
+        assert f"| `{setting.name}` | {default} |" in index, setting.name

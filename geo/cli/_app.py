@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 
 import typer
+
+import geo
 
 app = typer.Typer(
     name="frontline",
@@ -22,9 +25,29 @@ def say_notes(notes: list[str]) -> None:
         typer.echo(note, err=True)
 
 
+def version() -> str:
+    """The installed distribution's version, else the package's own ``geo.__version__``."""
+    try:
+        return metadata.version("frontline")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        return geo.__version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"frontline {version()}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress and decisions to stderr."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Log progress and decisions to stderr."
+    ),
+    _version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True,
+        help="Print the version and exit.",
+    ),
 ) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,

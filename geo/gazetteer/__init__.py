@@ -7,7 +7,7 @@ Typical use::
     r.resolve("Lyman", admin1="Donetsk Oblast").place.lat
 
 Extend it with :func:`import_file` (GeoNames dumps, alternate names, CSV, boundaries) and, opt-in,
-``Resolver(online=geo.gazetteer.online.OnlineGeocoder())``; see docs/gazetteer.md.
+``Resolver(online=geo.gazetteer.online.OnlineGeocoder())``; see docs/geocoding.md.
 """
 
 from geo.gazetteer.batch import geocode_csv
