@@ -41,7 +41,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.core.errors import FrontlineError
-from geo.extract import ExtractStats, Extractor, Prepared, batches, records_frame
+from geo.extract import Extractor, ExtractStats, Prepared, batches, records_frame
 from geo.gazetteer import GazetteerStore, default_path
 from geo.text.sources import Document, iter_documents
 
@@ -94,7 +94,9 @@ def _worker_extractor(gazetteer: str | None) -> Extractor:
     extractor = _worker_extractors.get(key)
     if extractor is None:
         store = GazetteerStore(gazetteer)
-        store.conn.execute("PRAGMA query_only = ON")  # workers only read; a shared file stays intact
+        store.conn.execute(
+            "PRAGMA query_only = ON"
+        )  # workers only read; a shared file stays intact
         extractor = Extractor(store=store)
         _worker_extractors[key] = extractor
     return extractor
@@ -132,8 +134,13 @@ def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
                 raise  # the store or the machine is at fault, not this document
             except Exception as exc:
                 log.exception("extraction failed on %s", doc.doc_id)
-                part = ExtractStats(documents=1, failed=1, messages=[
-                    f"{doc.doc_id}: skipped: extraction failed ({type(exc).__name__}: {exc})"])
+                part = ExtractStats(
+                    documents=1,
+                    failed=1,
+                    messages=[
+                        f"{doc.doc_id}: skipped: extraction failed ({type(exc).__name__}: {exc})"
+                    ],
+                )
                 records = []
             merge_stats(stats, part)
             per_document.append(records)
@@ -141,6 +148,7 @@ def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
 
 
 # -- driver side -----------------------------------------------------------------------------
+
 
 def _local_store_path(gazetteer: Path | None) -> str:
     """The store path the local workers open; its scanner cache is built here once if missing,
@@ -194,8 +202,12 @@ class _ProcessRunner(_Runner):
         # fork on Linux: workers start with the driver's imports and need no importable __main__
         # (stdin, notebooks, unguarded scripts); elsewhere fork is unsafe, so spawn.
         method = "fork" if sys.platform == "linux" else "spawn"
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                        initializer=_warm_worker, initargs=(gazetteer,))
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_warm_worker,
+            initargs=(gazetteer,),
+        )
 
     def submit(self, batch: list[Document]) -> Future:
         return self.pool.submit(extract_batch, self.gazetteer, batch)
@@ -204,7 +216,9 @@ class _ProcessRunner(_Runner):
         try:
             return future.result()
         except BrokenProcessPool as exc:
-            raise FrontlineError(f"a worker process died ({exc}); out of memory? try fewer --workers") from exc
+            raise FrontlineError(
+                f"a worker process died ({exc}); out of memory? try fewer --workers"
+            ) from exc
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -224,14 +238,21 @@ class _DaskRunner(_Runner):
             chatty = logging.getLogger("distributed")
             self.quieted = (chatty, chatty.level)
             chatty.setLevel(max(chatty.getEffectiveLevel(), logging.WARNING))
-            self.cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                        processes=True, dashboard_address=None, silence_logs=logging.WARNING)
+            self.cluster = LocalCluster(
+                n_workers=workers or default_workers(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.WARNING,
+            )
             self.client = Client(self.cluster)
         else:
             try:
                 self.client = Client(address, timeout="20s")
             except (OSError, TimeoutError) as exc:
-                raise FrontlineError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
+                raise FrontlineError(
+                    f"cannot reach the Dask scheduler at {address} ({exc})"
+                ) from exc
         self.capacity = workers or max(1, sum(self.client.nthreads().values()))
 
     def submit(self, batch: list[Document]) -> Any:
@@ -294,16 +315,35 @@ def extract_parallel(
     if workers is not None and workers < 1:
         raise FrontlineError(f"--workers must be 1 or more, not {workers}")
     if scheduler not in SCHEDULERS and ":" not in scheduler:
-        raise FrontlineError(f"--scheduler must be 'processes', 'dask' or a Dask scheduler address, not {scheduler!r}")
+        raise FrontlineError(
+            f"--scheduler must be 'processes', 'dask' or a Dask scheduler address, not {scheduler!r}"
+        )
     if scheduler != "processes" and not _dask_installed():
         raise FrontlineError(_DASK_MISSING)
-    return _stream(paths, published, workers, scheduler, batch_size, gazetteer,
-                   stats if stats is not None else ExtractStats(), max_in_flight, on_document)
+    return _stream(
+        paths,
+        published,
+        workers,
+        scheduler,
+        batch_size,
+        gazetteer,
+        stats if stats is not None else ExtractStats(),
+        max_in_flight,
+        on_document,
+    )
 
 
-def _stream(paths: Iterable[str | Path], published: date | None, workers: int | None, scheduler: str,
-            batch_size: int, gazetteer: Path | None, stats: ExtractStats, max_in_flight: int | None,
-            on_document: Callable[[Document], None] | None) -> Iterator[dict]:
+def _stream(
+    paths: Iterable[str | Path],
+    published: date | None,
+    workers: int | None,
+    scheduler: str,
+    batch_size: int,
+    gazetteer: Path | None,
+    stats: ExtractStats,
+    max_in_flight: int | None,
+    on_document: Callable[[Document], None] | None,
+) -> Iterator[dict]:
     runner = _runner(scheduler, workers, gazetteer)
     limit = max_in_flight or 2 * runner.capacity
     pending: deque[tuple[list[Document], Any]] = deque()
@@ -328,6 +368,8 @@ def _stream(paths: Iterable[str | Path], published: date | None, workers: int | 
         runner.close()
 
 
-def extract_parallel_frame(paths: Iterable[str | Path], published: date | None = None, **kwargs) -> gpd.GeoDataFrame:
+def extract_parallel_frame(
+    paths: Iterable[str | Path], published: date | None = None, **kwargs
+) -> gpd.GeoDataFrame:
     """All records of ``paths``, extracted in parallel, as one GeoDataFrame (see :func:`extract_parallel`)."""
     return records_frame(extract_parallel(paths, published, **kwargs))

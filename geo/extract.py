@@ -34,9 +34,9 @@ import shapely
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import find_claimant
 from geo.core.distance import haversine_km
-from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
+from geo.gazetteer import GazetteerStore, Resolution, Resolver
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -47,7 +47,9 @@ NEIGHBOUR_SENTENCES = 2
 CANDIDATES_AS_CONTEXT = 8
 STRAY_KM = 150.0
 STRAY_MAX_POPULATION = 50_000
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"
+)
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
 
@@ -58,7 +60,9 @@ BATCH_CHARS = 1_000_000
 a time, for at most a few MB held at once."""
 
 
-def batches(documents: Iterable[Document], size: int = BATCH, chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+def batches(
+    documents: Iterable[Document], size: int = BATCH, chars: int = BATCH_CHARS
+) -> Iterator[list[Document]]:
     """``documents`` in consecutive lists of at most ``size``, closed early once they hold
     ``chars`` characters of text (the engine's batches use it too, with their own bounds)."""
     batch: list[Document] = []
@@ -95,11 +99,15 @@ class ExtractStats:
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
-                f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events")
+        return (
+            f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
+            f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events"
+        )
 
 
-_PARAGRAPH = "\u2029"  # blingfire always ends a sentence at U+2029, so one call covers every paragraph
+_PARAGRAPH = (
+    "\u2029"  # blingfire always ends a sentence at U+2029, so one call covers every paragraph
+)
 
 
 def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -109,7 +117,7 @@ def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     for paragraph in text.split("\n"):
         if paragraph.strip():
             skip = _DATELINE.match(paragraph)
-            body = paragraph[skip.end():] if skip else paragraph
+            body = paragraph[skip.end() :] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
             _, spans = blingfire.text_to_sentences_and_offsets(body)
             yield from ((base + a, body[a:b]) for a, b in spans)
@@ -126,7 +134,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     parts = []
     for paragraph in text.split("\n"):
         skip = _DATELINE.match(paragraph)
-        parts.append(" " * skip.end() + paragraph[skip.end():] if skip else paragraph)
+        parts.append(" " * skip.end() + paragraph[skip.end() :] if skip else paragraph)
     masked = _PARAGRAPH.join(parts)
     found: list[tuple[int, str]] = []
     cursor = 0
@@ -175,7 +183,9 @@ class _PreviousClaimant:
 
 def _event_id(doc_id: str, start: int, end: int, place: str, stance: str | None) -> str:
     """A stable id: the same claim about the same span of the same document gets the same id."""
-    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()).hexdigest()[:16]
+    return hashlib.sha1(
+        f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()
+    ).hexdigest()[:16]
 
 
 _MISSING = object()
@@ -190,17 +200,38 @@ def _resolution_columns(res: Resolution | None) -> PlaceColumns | None:
         return _TOO_MANY
     place = res.place
     if place is None or place.lat is None:  # not res.resolved
-        return PlaceColumns.unresolved(res.reason, str(res.resolution), round(res.confidence, 3),
-                                       len(res.candidates))
+        return PlaceColumns.unresolved(
+            res.reason, str(res.resolution), round(res.confidence, 3), len(res.candidates)
+        )
     if place.kind == "country":
         return None
-    return PlaceColumns(True, place.place_id, place.name, res.admin1_name, res.admin2_name, place.country,
-                        round(place.lat, 6), round(place.lon, 6), res.precision, str(res.resolution),
-                        round(res.confidence, 3), len(res.candidates), res.reason)
+    return PlaceColumns(
+        True,
+        place.place_id,
+        place.name,
+        res.admin1_name,
+        res.admin2_name,
+        place.country,
+        round(place.lat, 6),
+        round(place.lon, 6),
+        res.precision,
+        str(res.resolution),
+        round(res.confidence, 3),
+        len(res.candidates),
+        res.reason,
+    )
 
 
-def _record(doc: Document, published: str | None, event_date: str | None, sentence: str, m: Mention,
-            place: PlaceColumns, frame: ClaimFrame, position: int) -> dict:
+def _record(
+    doc: Document,
+    published: str | None,
+    event_date: str | None,
+    sentence: str,
+    m: Mention,
+    place: PlaceColumns,
+    frame: ClaimFrame,
+    position: int,
+) -> dict:
     """One record: the per-resolution columns plus what the mention and its clause add."""
     direction = m.direction
     precision = place.precision
@@ -243,14 +274,20 @@ def _record(doc: Document, published: str | None, event_date: str | None, senten
 class Extractor:
     """Turns documents into event records with one resolver and one scanner."""
 
-    def __init__(self, resolver: Resolver | None = None, store: GazetteerStore | None = None) -> None:
+    def __init__(
+        self, resolver: Resolver | None = None, store: GazetteerStore | None = None
+    ) -> None:
         self.resolver = resolver or Resolver(store)
         self.scanner = MentionScanner(self.resolver.store)
 
     # -- resolution in document context ---------------------------------------------------------
 
     def _query(self, m: Mention) -> str:
-        return f"{m.text} region" if m.region and not m.text.lower().endswith(("region", "oblast", "province")) else m.text
+        return (
+            f"{m.text} region"
+            if m.region and not m.text.lower().endswith(("region", "oblast", "province"))
+            else m.text
+        )
 
     def _resolve(self, mentions: list[Mention]) -> dict[int, Resolution]:
         """Resolve every site mention of one document, using the document as context.
@@ -273,23 +310,37 @@ class Extractor:
             if res.confidence < CONFIDENT and len(res.candidates) >= 2 and not mentions[i].region:
                 ambiguous.append(i)
         final = list(first)
-        anchored: dict[str, dict[tuple[float, float], None]] = {}  # key → its anchor points, each once
+        anchored: dict[
+            str, dict[tuple[float, float], None]
+        ] = {}  # key → its anchor points, each once
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
             m = mentions[i]
             near = [point for key, points in anchored.items() if key != m.key for point in points]
             for j in ambiguous:
-                if j != i and mentions[j].key != m.key and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES:
-                    near += [(c.place.lat, c.place.lon) for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
-                             if c.place.lat is not None and not c.place.is_region]
+                if (
+                    j != i
+                    and mentions[j].key != m.key
+                    and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES
+                ):
+                    near += [
+                        (c.place.lat, c.place.lon)
+                        for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
+                        if c.place.lat is not None and not c.place.is_region
+                    ]
             if near:
                 final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
-            if m.admin_hint or m.region or not res.resolved or res.place.kind != "settlement" \
-                    or res.place.population >= STRAY_MAX_POPULATION:
+            if (
+                m.admin_hint
+                or m.region
+                or not res.resolved
+                or res.place.kind != "settlement"
+                or res.place.population >= STRAY_MAX_POPULATION
+            ):
                 continue
             if res.confidence >= CONFIDENT and res.place.country in focus:
                 continue  # a confident answer in the focus country stands on its own
@@ -298,19 +349,31 @@ class Extractor:
                 final[i] = stray
         return dict(enumerate(final))
 
-    def _stray_from_sentence(self, i: int, res: Resolution, mentions: list[Mention], queries: list[str],
-                             first: list[Resolution], anchors: list[tuple[int, float, float]]) -> Resolution | None:
+    def _stray_from_sentence(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+    ) -> Resolution | None:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away. (The
         caller has checked it is a small, hint-free settlement not confidently in the focus country.)"""
         m = mentions[i]
         focus = self.resolver.focus
-        same = [(lat, lon, j) for j, lat, lon in anchors
-                if j != i and mentions[j].sentence == m.sentence and first[j].place.country in focus]
+        same = [
+            (lat, lon, j)
+            for j, lat, lon in anchors
+            if j != i and mentions[j].sentence == m.sentence and first[j].place.country in focus
+        ]
         if not same:
             return None
-        distance, j = min((haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same)
+        distance, j = min(
+            (haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same
+        )
         if distance <= STRAY_KM:
             return None
         unit = first[j].place.admin1_code
@@ -326,10 +389,13 @@ class Extractor:
         """The passes over a whole document: the name scan and the sentence split (None for an
         unreadable document). :func:`extract_records` runs them for a batch of documents before
         the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU caches."""
-        return None if doc.error else Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
+        return (
+            None if doc.error else Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
+        )
 
-    def document_records(self, doc: Document, stats: ExtractStats | None = None,
-                         prepared: Prepared | None = None) -> list[dict]:
+    def document_records(
+        self, doc: Document, stats: ExtractStats | None = None, prepared: Prepared | None = None
+    ) -> list[dict]:
         """Event records of one document (empty for unreadable ones, with the reason in stats);
         ``prepared`` is :meth:`prepare`'s result when the caller ran it already."""
         stats = stats if stats is not None else ExtractStats()
@@ -351,11 +417,18 @@ class Extractor:
             stop = offset + len(sentence)
             first = bisect_left(starts, offset, first)
             last = bisect_left(starts, stop, first)
-            across = (first and reach[first - 1] > offset) or (last > first and reach[last - 1] > stop)
+            across = (first and reach[first - 1] > offset) or (
+                last > first and reach[last - 1] > stop
+            )
             if across:  # a name across a sentence break: scan this sentence on its own
                 found = self.scanner.find(sentence, index, offset)
             elif last > first or " of " in sentence:
-                found = self.scanner.find(sentence, index, offset, [(s - offset, e - offset, k) for s, e, k in hits[first:last]])
+                found = self.scanner.find(
+                    sentence,
+                    index,
+                    offset,
+                    [(s - offset, e - offset, k) for s, e, k in hits[first:last]],
+                )
             else:  # no name and no "village of X": nothing to find
                 previous.saw(sentence)
                 continue
@@ -371,13 +444,17 @@ class Extractor:
             if len(site) < len(found):  # only then can some mention be an actor
                 stats.actors += sum(1 for m in found if m.role == "actor")
         if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
-            stats.messages.append(f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
-                                  f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved")
+            stats.messages.append(
+                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
+                f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
+            )
         resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
         records = []
         number = 0
         published = doc.published.isoformat() if doc.published else None
-        columns: dict[int, PlaceColumns | None] = {}  # id(resolution) → its columns; all stay alive meanwhile
+        columns: dict[
+            int, PlaceColumns | None
+        ] = {}  # id(resolution) → its columns; all stay alive meanwhile
         for offset, sentence, site, frame in per_sentence:
             event_date = frame.event_date.isoformat() if frame.event_date else None
             for m in site:
@@ -388,13 +465,16 @@ class Extractor:
                     found = columns[id(res)] = _resolution_columns(res)
                 if found is None:
                     continue  # a country named in passing sets focus; it is not an event site
-                records.append(_record(doc, published, event_date, sentence, m, found, frame, m.start - offset))
+                records.append(
+                    _record(doc, published, event_date, sentence, m, found, frame, m.start - offset)
+                )
         located = sum(1 for r in records if r["latitude"] is not None)
         stats.mentions += len(records)
         stats.resolved += located
         stats.unresolved += len(records) - located
         stats.events += len(records)
         return records
+
 
 def extract_records(
     paths: Iterable[str | Path],
@@ -422,12 +502,16 @@ def records_frame(records: Iterable[dict]) -> gpd.GeoDataFrame:
     lat = pd.to_numeric(frame["latitude"], errors="coerce").to_numpy(dtype=float)
     points = shapely.points(lon, lat)
     points[np.isnan(lon) | np.isnan(lat)] = None
-    frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, index=frame.index, crs="EPSG:4326"))
+    frame = gpd.GeoDataFrame(
+        frame, geometry=gpd.GeoSeries(points, index=frame.index, crs="EPSG:4326")
+    )
     for column in INTEGER_COLUMNS:
         frame[column] = frame[column].astype("Int64")
     return frame
 
 
-def extract_frame(paths: Iterable[str | Path], published: date | None = None, **kwargs) -> gpd.GeoDataFrame:
+def extract_frame(
+    paths: Iterable[str | Path], published: date | None = None, **kwargs
+) -> gpd.GeoDataFrame:
     """All records of ``paths`` as one GeoDataFrame."""
     return records_frame(extract_records(paths, published, **kwargs))

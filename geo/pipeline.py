@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.io import read_boundaries, read_control_layers, to_geojson
-from geo.extract import ExtractStats, Extractor, extract_records, records_frame
+from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 from geo.geometry import claim_geometry
 
 log = logging.getLogger(__name__)
@@ -78,12 +78,21 @@ def run(
     extractor = extractor or Extractor()
     stats = ExtractStats()
     if workers == 1 and scheduler == "processes":
-        records = extract_records(paths, published, extractor=extractor, stats=stats, on_document=on_document)
+        records = extract_records(
+            paths, published, extractor=extractor, stats=stats, on_document=on_document
+        )
     else:
         from geo.engine import extract_parallel
 
-        records = extract_parallel(paths, published, workers=workers, scheduler=scheduler,
-                                   gazetteer=extractor.resolver.store.path, stats=stats, on_document=on_document)
+        records = extract_parallel(
+            paths,
+            published,
+            workers=workers,
+            scheduler=scheduler,
+            gazetteer=extractor.resolver.store.path,
+            stats=stats,
+            on_document=on_document,
+        )
     claims = records_frame(records)
     events = claim_geometry(claims, extractor.resolver.store)
     table_count = 0
@@ -91,7 +100,9 @@ def run(
     if event_tables:
         from geo.events import join_claims, load_events, validate_events
 
-        tables = [validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables]
+        tables = [
+            validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables
+        ]
         table = pd.concat(tables, ignore_index=True)
         table_count = len(table)
         events = join_claims(table, events).combined()
@@ -112,5 +123,7 @@ def run(
     to_geojson(events, result.events_geojson)
     fmap = build_map(events, control=control_frame, boundaries=boundary_frame, title=title)
     write_map(fmap, result.map_html, self_contained=self_contained)
-    write_report(events, result.report_html, control=control_frame, boundaries=boundary_frame, title=title)
+    write_report(
+        events, result.report_html, control=control_frame, boundaries=boundary_frame, title=title
+    )
     return result

@@ -39,7 +39,10 @@ from geo.extract import Extractor, extract_records  # noqa: E402
 
 def cpu_seconds() -> float:
     """CPU time of this process and of its finished (waited-for) descendants."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
@@ -51,12 +54,20 @@ def timed(label: str, records: Callable[[], Iterator[dict]], articles: int) -> d
         digest.update(record["event_id"].encode())
         count += 1
     elapsed = time.perf_counter() - start
-    return {"label": label, "seconds": elapsed, "per_s": articles / elapsed, "records": count,
-            "cpu": cpu_seconds() - cpu, "digest": digest.hexdigest()[:12]}
+    return {
+        "label": label,
+        "seconds": elapsed,
+        "per_s": articles / elapsed,
+        "records": count,
+        "cpu": cpu_seconds() - cpu,
+        "digest": digest.hexdigest()[:12],
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=200)
@@ -66,21 +77,45 @@ def main() -> None:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(corpus, args.articles)
         size_mb = corpus.stat().st_size / 1e6
-        runs = [timed("1 process", lambda: extract_records([corpus], extractor=Extractor()), args.articles)]
-        runs.append(timed(f"processes×{args.workers}", lambda: extract_parallel(
-            [corpus], workers=args.workers, batch_size=args.batch_size), args.articles))
+        runs = [
+            timed(
+                "1 process", lambda: extract_records([corpus], extractor=Extractor()), args.articles
+            )
+        ]
+        runs.append(
+            timed(
+                f"processes×{args.workers}",
+                lambda: extract_parallel(
+                    [corpus], workers=args.workers, batch_size=args.batch_size
+                ),
+                args.articles,
+            )
+        )
         if args.dask:
-            runs.append(timed(f"dask×{args.workers}", lambda: extract_parallel(
-                [corpus], workers=args.workers, batch_size=args.batch_size, scheduler="dask"), args.articles))
+            runs.append(
+                timed(
+                    f"dask×{args.workers}",
+                    lambda: extract_parallel(
+                        [corpus], workers=args.workers, batch_size=args.batch_size, scheduler="dask"
+                    ),
+                    args.articles,
+                )
+            )
     base = runs[0]
-    print(f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article), "
-          f"{os.cpu_count()} CPUs, load average before: {LOAD_BEFORE}")
-    print(f"{'run':<14}{'seconds':>9}{'articles/s':>12}{'speed-up':>10}{'CPU s':>8}{'CPUs busy':>11}{'records':>10}"
-          "  same records")
+    print(
+        f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article), "
+        f"{os.cpu_count()} CPUs, load average before: {LOAD_BEFORE}"
+    )
+    print(
+        f"{'run':<14}{'seconds':>9}{'articles/s':>12}{'speed-up':>10}{'CPU s':>8}{'CPUs busy':>11}{'records':>10}"
+        "  same records"
+    )
     for run in runs:
-        print(f"{run['label']:<14}{run['seconds']:>9.2f}{run['per_s']:>12,.0f}{run['per_s'] / base['per_s']:>9.2f}×"
-              f"{run['cpu']:>8.1f}{run['cpu'] / run['seconds']:>11.2f}{run['records']:>10,}"
-              f"  {'yes' if run['digest'] == base['digest'] else 'NO'}")
+        print(
+            f"{run['label']:<14}{run['seconds']:>9.2f}{run['per_s']:>12,.0f}{run['per_s'] / base['per_s']:>9.2f}×"
+            f"{run['cpu']:>8.1f}{run['cpu'] / run['seconds']:>11.2f}{run['records']:>10,}"
+            f"  {'yes' if run['digest'] == base['digest'] else 'NO'}"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"driver peak resident memory: {peak:.0f} MB (includes the 1-process run's extractor)")
 

@@ -22,18 +22,58 @@ import time
 from datetime import date
 from pathlib import Path
 
-from geo.extract import ExtractStats, Extractor, extract_records
+from geo.extract import Extractor, ExtractStats, extract_records
 
 PLACES = [
-    "Bakhmut", "Avdiivka", "Lyman", "Marinka", "Vuhledar", "Kreminna", "Kupiansk", "Soledar", "Chasiv Yar",
-    "Kostiantynivka", "Kramatorsk", "Sloviansk", "Toretsk", "Pokrovsk", "Kurakhove", "Velyka Novosilka",
-    "Orikhiv", "Huliaipole", "Tokmak", "Melitopol", "Enerhodar", "Nova Kakhovka", "Kherson", "Mykolaiv",
-    "Kharkiv", "Izium", "Svatove", "Bilohorivka", "Siversk", "Horlivka", "Mariupol", "Berdyansk",
-    "Hryhorivka", "Bohdanivka", "Ivanivske", "Novoselivka", "Mykolaivka", "Krasnohorivka", "Ocheretyne",
+    "Bakhmut",
+    "Avdiivka",
+    "Lyman",
+    "Marinka",
+    "Vuhledar",
+    "Kreminna",
+    "Kupiansk",
+    "Soledar",
+    "Chasiv Yar",
+    "Kostiantynivka",
+    "Kramatorsk",
+    "Sloviansk",
+    "Toretsk",
+    "Pokrovsk",
+    "Kurakhove",
+    "Velyka Novosilka",
+    "Orikhiv",
+    "Huliaipole",
+    "Tokmak",
+    "Melitopol",
+    "Enerhodar",
+    "Nova Kakhovka",
+    "Kherson",
+    "Mykolaiv",
+    "Kharkiv",
+    "Izium",
+    "Svatove",
+    "Bilohorivka",
+    "Siversk",
+    "Horlivka",
+    "Mariupol",
+    "Berdyansk",
+    "Hryhorivka",
+    "Bohdanivka",
+    "Ivanivske",
+    "Novoselivka",
+    "Mykolaivka",
+    "Krasnohorivka",
+    "Ocheretyne",
 ]
 REGIONS = ["Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv"]
-CLAIMANTS = ["Ukraine's General Staff", "Russia's defence ministry", "British intelligence",
-             "the Institute for the Study of War", "the regional governor", "Ukraine's military"]
+CLAIMANTS = [
+    "Ukraine's General Staff",
+    "Russia's defence ministry",
+    "British intelligence",
+    "the Institute for the Study of War",
+    "the regional governor",
+    "Ukraine's military",
+]
 # Sentences without places: most of a real article (context, diplomacy, quotes, background).
 FILLER = [
     "The war has displaced millions of people and destroyed much of the country's infrastructure.",
@@ -68,15 +108,23 @@ def make_article(rng: random.Random, i: int, claim_share: float = DENSE) -> dict
         p = rng.sample(PLACES, 3)
         r, r2 = rng.sample(REGIONS, 2)
         template = rng.choice(TEMPLATES) if rng.random() < claim_share else rng.choice(FILLER)
-        s = template.format(c=rng.choice(CLAIMANTS), n=rng.randint(2, 90), p1=p[0], p2=p[1], p3=p[2], r=r, r2=r2)
+        s = template.format(
+            c=rng.choice(CLAIMANTS), n=rng.randint(2, 90), p1=p[0], p2=p[1], p3=p[2], r=r, r2=r2
+        )
         sentences.append(s[0].upper() + s[1:])
         size += len(s) + 1
-    paragraphs = [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
-    return {"id": f"bench-{i}", "title": f"Frontline update {i}", "text": "\n".join(paragraphs),
-            "published": (date(2023, 3, 1 + i % 28)).isoformat()}
+    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+    return {
+        "id": f"bench-{i}",
+        "title": f"Frontline update {i}",
+        "text": "\n".join(paragraphs),
+        "published": (date(2023, 3, 1 + i % 28)).isoformat(),
+    }
 
 
-def write_corpus(path: Path, articles: int, seed: int = 20230321, claim_share: float = DENSE) -> None:
+def write_corpus(
+    path: Path, articles: int, seed: int = 20230321, claim_share: float = DENSE
+) -> None:
     """``articles`` generated articles as a JSONL file of documents."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as fh:
@@ -90,7 +138,9 @@ def rss_mb() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=5000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,14 +163,22 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         cpu = time.process_time() - cpu_start
     per_s = args.articles / elapsed
-    print(f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article)")
-    print(f"unseen articles, warm process: {elapsed:.2f} s wall, {per_s:,.0f} articles/s, {1e3 / per_s:.2f} ms/article, {records:,} records")
-    print(f"CPU time of this process: {cpu:.2f} s, {args.articles / cpu:,.0f} articles per CPU-second "
-          "(the per-core figure, robust to other load on the machine)")
+    print(
+        f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article)"
+    )
+    print(
+        f"unseen articles, warm process: {elapsed:.2f} s wall, {per_s:,.0f} articles/s, {1e3 / per_s:.2f} ms/article, {records:,} records"
+    )
+    print(
+        f"CPU time of this process: {cpu:.2f} s, {args.articles / cpu:,.0f} articles per CPU-second "
+        "(the per-core figure, robust to other load on the machine)"
+    )
     print(f"summary: {stats.summary()}")
     print(f"resident memory while streaming (MB): {', '.join(f'{m:.0f}' for m in samples)}")
     per_core = args.articles / cpu
-    print(f"floor ≥ 500 articles/s per core: {'met' if per_core >= 500 else 'NOT met'} ({per_core:,.0f})")
+    print(
+        f"floor ≥ 500 articles/s per core: {'met' if per_core >= 500 else 'NOT met'} ({per_core:,.0f})"
+    )
     seed_like = min(args.articles, 2000)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "seed_like.jsonl"
@@ -128,8 +186,10 @@ def main() -> None:
         cpu_start = time.process_time()
         records = sum(1 for _ in extract_records([corpus], extractor=extractor))
         cpu = time.process_time() - cpu_start
-    print(f"for comparison, {seed_like} articles at the seed story's density ({records / seed_like:.0f} claims each): "
-          f"{seed_like / cpu:,.0f} articles per CPU-second")
+    print(
+        f"for comparison, {seed_like} articles at the seed story's density ({records / seed_like:.0f} claims each): "
+        f"{seed_like / cpu:,.0f} articles per CPU-second"
+    )
 
 
 if __name__ == "__main__":

@@ -47,7 +47,9 @@ def direct_km2(geometry) -> float:
 
 
 def raw(path: Path):
-    return shapely.union_all([shape(f["geometry"]) for f in json.loads(path.read_text())["features"]])
+    return shapely.union_all(
+        [shape(f["geometry"]) for f in json.loads(path.read_text())["features"]]
+    )
 
 
 def bench_diff(a: Path, b: Path) -> bool:
@@ -58,10 +60,16 @@ def bench_diff(a: Path, b: Path) -> bool:
         times.append(time.perf_counter() - start)
     best, worst = min(times), max(times)
     ra, rb = raw(a), raw(b)
-    direct = {"area_a_km2": direct_km2(ra), "area_b_km2": direct_km2(rb),
-              "gained_km2": direct_km2(rb.difference(ra)), "lost_km2": direct_km2(ra.difference(rb))}
+    direct = {
+        "area_a_km2": direct_km2(ra),
+        "area_b_km2": direct_km2(rb),
+        "gained_km2": direct_km2(rb.difference(ra)),
+        "lost_km2": direct_km2(ra.difference(rb)),
+    }
     ours = {key: getattr(result, key) for key in direct}
-    print(f"diff {a.name} -> {b.name}: best {best * 1000:.1f} ms, worst {worst * 1000:.1f} ms (floor 1000 ms)")
+    print(
+        f"diff {a.name} -> {b.name}: best {best * 1000:.1f} ms, worst {worst * 1000:.1f} ms (floor 1000 ms)"
+    )
     ok = worst <= 1.0
     for key, value in direct.items():
         rel = abs(ours[key] - value) / value if value else abs(ours[key] - value)
@@ -80,7 +88,9 @@ def synthesise_year(folder: Path) -> list[Path]:
         # Grow or shrink by up to ~500 m, so consecutive days differ on every edge.
         distance = 0.0005 * ((day * 7) % 11 - 5) / 5
         layer = base.copy()
-        layer.geometry = shapely.buffer(base.geometry.values, distance, quad_segs=2, join_style="mitre")
+        layer.geometry = shapely.buffer(
+            base.geometry.values, distance, quad_segs=2, join_style="mitre"
+        )
         path = folder / f"deepstatemap_data_{(start + timedelta(days=day)):%Y%m%d}.geojson"
         layer.to_file(path, driver="GeoJSON")
         paths.append(path)
@@ -91,8 +101,10 @@ def bench_year() -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         paths = synthesise_year(Path(tmp))
-        print(f"synthesised {len(paths)} daily layers in {time.perf_counter() - t0:.1f} s "
-              f"({sum(p.stat().st_size for p in paths) / 2**20:.1f} MiB)")
+        print(
+            f"synthesised {len(paths)} daily layers in {time.perf_counter() - t0:.1f} s "
+            f"({sum(p.stat().st_size for p in paths) / 2**20:.1f} MiB)"
+        )
         samples = []
         start = time.perf_counter()
         rows = 0
@@ -101,10 +113,14 @@ def bench_year() -> bool:
                 samples.append((rows, rss_mb()))
         elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"per-day table over {rows} files: {elapsed:.1f} s ({elapsed / rows * 1000:.0f} ms/day, floor 60 s)")
+    print(
+        f"per-day table over {rows} files: {elapsed:.1f} s ({elapsed / rows * 1000:.0f} ms/day, floor 60 s)"
+    )
     print("  RSS after N days: " + ", ".join(f"{n}: {mb:.0f} MiB" for n, mb in samples))
     growth = samples[-1][1] - samples[1][1]
-    print(f"  growth from day 50 to day 365: {growth:+.1f} MiB; peak RSS of the process {peak:.0f} MiB")
+    print(
+        f"  growth from day 50 to day 365: {growth:+.1f} MiB; peak RSS of the process {peak:.0f} MiB"
+    )
     return elapsed <= 60 and growth < 20
 
 
@@ -115,7 +131,10 @@ def main() -> int:
         print(f"skip: ../shared/data not present ({DEEPSTATE})")
         return 0
     ok = bench_diff(a, b)
-    ok &= bench_diff(DEEPSTATE / "deepstatemap_data_20240801.geojson", DEEPSTATE / "deepstatemap_data_20260801.geojson")
+    ok &= bench_diff(
+        DEEPSTATE / "deepstatemap_data_20240801.geojson",
+        DEEPSTATE / "deepstatemap_data_20260801.geojson",
+    )
     ok &= bench_year()
     print("floors met" if ok else "FLOOR MISSED")
     return 0 if ok else 1

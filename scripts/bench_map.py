@@ -23,11 +23,27 @@ import shapely
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.render.map import build_map, write_map  # noqa: E402
 from geo.core.schema import EVENT_COLUMNS  # noqa: E402
+from geo.render.map import build_map, write_map  # noqa: E402
 
-CLAIMANTS = ["Russian MoD", "Ukrainian military", "ISW", "DeepState", "Donetsk People's Republic officials", "Ukrainska Pravda"]
-STANCES = ["captured", "repelled", "advancing", "under attack", "held", "struck", "on the defensive", "reported"]
+CLAIMANTS = [
+    "Russian MoD",
+    "Ukrainian military",
+    "ISW",
+    "DeepState",
+    "Donetsk People's Republic officials",
+    "Ukrainska Pravda",
+]
+STANCES = [
+    "captured",
+    "repelled",
+    "advancing",
+    "under attack",
+    "held",
+    "struck",
+    "on the defensive",
+    "reported",
+]
 
 
 def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
@@ -48,7 +64,10 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
     claimant = np.array(CLAIMANTS)[s % len(CLAIMANTS)]
     stance = np.array(STANCES)[rng.integers(0, len(STANCES), n)]
     sentence_text = np.array(
-        [f"Sentence {k}: forces reported fighting near several settlements of the front, the statement said." for k in range(sentences)],
+        [
+            f"Sentence {k}: forces reported fighting near several settlements of the front, the statement said."
+            for k in range(sentences)
+        ],
         dtype=object,
     )
     frame = pd.DataFrame({c: [None] * n for c in EVENT_COLUMNS})
@@ -113,8 +132,12 @@ def time_to_interactive(path: Path) -> float:
         page.route("**/*", route)
         start = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit")
-        page.wait_for_function("() => window.FRONTLINE && Object.keys(window.FRONTLINE).length > 0", timeout=60_000)
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.wait_for_function(
+            "() => window.FRONTLINE && Object.keys(window.FRONTLINE).length > 0", timeout=60_000
+        )
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
         elapsed = time.perf_counter() - start
         # It answers: a click on the map opens a popup.
         page.evaluate(
@@ -145,8 +168,12 @@ def main() -> None:
     theirs_mb = theirs_path.stat().st_size / 1e6
     print(f"events: {len(events):,}")
     print(f"{'':<22}{'frontline map':>16}{'gdf.explore()':>16}{'ratio':>10}{'floor':>8}")
-    print(f"{'write time (s)':<22}{ours_s:>16.2f}{theirs_s:>16.2f}{theirs_s / ours_s:>9.1f}x{'>= 4x':>8}")
-    print(f"{'HTML size (MB)':<22}{ours_mb:>16.1f}{theirs_mb:>16.1f}{theirs_mb / ours_mb:>9.1f}x{'>= 4x':>8}")
+    print(
+        f"{'write time (s)':<22}{ours_s:>16.2f}{theirs_s:>16.2f}{theirs_s / ours_s:>9.1f}x{'>= 4x':>8}"
+    )
+    print(
+        f"{'HTML size (MB)':<22}{ours_mb:>16.1f}{theirs_mb:>16.1f}{theirs_mb / ours_mb:>9.1f}x{'>= 4x':>8}"
+    )
     if not args.no_browser:
         tti = time_to_interactive(ours_path)
         print(f"{'interactive (s)':<22}{tti:>16.2f}{'':>16}{'':>10}{'<= 3 s':>8}")

@@ -13,8 +13,13 @@ from __future__ import annotations
 import os
 
 # typer reads these once, when it is first imported: a fixed width, never a terminal, no colours.
-os.environ.update(TERMINAL_WIDTH="100", COLUMNS="100", NO_COLOR="1",
-                  _TYPER_FORCE_DISABLE_TERMINAL="1", TYPER_USE_RICH="1")
+os.environ.update(
+    TERMINAL_WIDTH="100",
+    COLUMNS="100",
+    NO_COLOR="1",
+    _TYPER_FORCE_DISABLE_TERMINAL="1",
+    TYPER_USE_RICH="1",
+)
 for _name in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS"):
     os.environ.pop(_name, None)
 
@@ -54,8 +59,9 @@ def _app():
 
 
 def _context(command, name: str, parent=None):
-    return command.context_class(command, info_name=name, parent=parent,
-                                 terminal_width=WIDTH, max_content_width=WIDTH)
+    return command.context_class(
+        command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
+    )
 
 
 def _walk(command, ctx):
@@ -94,8 +100,16 @@ def render() -> str:
         lines.append(f"{'  ' * max(depth - 1, 0)}- [`{path}`](#{_anchor(path)})")
     for sub_ctx, command in entries:
         path = sub_ctx.command_path
-        lines += ["", f'<a id="{_anchor(path)}"></a>', "", f"## `{path}`", "", "```text",
-                  _help(command, sub_ctx), "```"]
+        lines += [
+            "",
+            f'<a id="{_anchor(path)}"></a>',
+            "",
+            f"## `{path}`",
+            "",
+            "```text",
+            _help(command, sub_ctx),
+            "```",
+        ]
     return "\n".join(lines) + "\n"
 
 

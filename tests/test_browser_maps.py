@@ -22,9 +22,9 @@ import pytest
 import shapely
 from jinja2 import Template
 from markupsafe import Markup
+from test_render_fixtures import SHARED, _row, sample_events
 
 from geo.render.map import build_map, fragment_assets, map_fragment, write_map
-from test_render_fixtures import SHARED, _row, sample_events
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,10 @@ def browser(tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
             viewport={"width": 1280, "height": 800},
         )
         yield context
@@ -107,7 +110,11 @@ class Watched:
 
     def real_errors(self) -> list[str]:
         """Console errors other than the failed loads of requests we aborted."""
-        return [e for e in self.errors if "net::ERR_FAILED" not in e and "Failed to load resource" not in e]
+        return [
+            e
+            for e in self.errors
+            if "net::ERR_FAILED" not in e and "Failed to load resource" not in e
+        ]
 
     def shot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -135,7 +142,9 @@ def _mime(url: str) -> str:
 
 
 def _wait_ready(page) -> None:
-    page.wait_for_function("() => window.FRONTLINE && Object.keys(window.FRONTLINE).length > 0", timeout=15_000)
+    page.wait_for_function(
+        "() => window.FRONTLINE && Object.keys(window.FRONTLINE).length > 0", timeout=15_000
+    )
 
 
 def _layers(page) -> dict[str, int]:
@@ -154,7 +163,9 @@ def sample_map(tmp_path_factory, asset_cache) -> Path:
 
 @pytest.fixture(scope="module")
 def http_root(sample_map) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_map.parent))
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(sample_map.parent)
+    )
     handler.log_message = lambda *a, **k: None  # type: ignore[assignment]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -175,7 +186,9 @@ EXPECTED_LAYERS = {
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
-def test_layers_listed_counted_and_no_console_errors(browser, asset_cache, sample_map, http_root, scheme):
+def test_layers_listed_counted_and_no_console_errors(
+    browser, asset_cache, sample_map, http_root, scheme
+):
     w = Watched(browser, asset_cache)
     url = sample_map.as_uri() if scheme == "file" else f"{http_root}/{sample_map.name}"
     w.page.goto(url)
@@ -231,7 +244,9 @@ def test_toggle_hides_layer_and_hostile_popup_is_text(browser, asset_cache, samp
 
 
 def test_self_contained_renders_with_every_request_blocked(browser, asset_cache, tmp_path):
-    path = write_map(build_map(sample_events(), tiles=None), tmp_path / "offline.html", self_contained=True)
+    path = write_map(
+        build_map(sample_events(), tiles=None), tmp_path / "offline.html", self_contained=True
+    )
     w = Watched(browser, asset_cache, block_everything=True)
     w.page.goto(path.as_uri())
     _wait_ready(w.page)
@@ -273,18 +288,70 @@ def _embed_events() -> tuple:
     """Two different event sets: Donbas (Bakhmut, Avdiivka) and the south (Kherson, Zaporizhzhia)."""
     P = shapely.Point
     rows_a = [
-        _row("bak-101", "Russian MoD", "advancing", "Bakhmut", P(38.001, 48.595), event_date="2025-01-03"),
-        _row("avd-101", "Russian MoD", "captured", "Avdiivka", P(37.752, 48.139), event_date="2025-01-04"),
-        _row("avd-102", "Ukrainian military", "repelled", "Avdiivka", P(37.752, 48.139), event_date="2025-01-04",
-             quote="Map A: <b>bold</b> claim"),
+        _row(
+            "bak-101",
+            "Russian MoD",
+            "advancing",
+            "Bakhmut",
+            P(38.001, 48.595),
+            event_date="2025-01-03",
+        ),
+        _row(
+            "avd-101",
+            "Russian MoD",
+            "captured",
+            "Avdiivka",
+            P(37.752, 48.139),
+            event_date="2025-01-04",
+        ),
+        _row(
+            "avd-102",
+            "Ukrainian military",
+            "repelled",
+            "Avdiivka",
+            P(37.752, 48.139),
+            event_date="2025-01-04",
+            quote="Map A: <b>bold</b> claim",
+        ),
     ]
     rows_b = [
-        _row("khe-101", "Russian MoD", "struck", "Kherson", P(32.617, 46.635), admin1="Kherson", event_date="2025-01-05"),
-        _row("zap-101", "ISW", "reported", "Zaporizhzhia", P(35.139, 47.838), admin1="Zaporizhzhia",
-             event_date="2025-01-06"),
-        _row("zap-102", "ISW", "held", "Stepnohirsk", P(35.4717, 47.5786), admin1="Zaporizhzhia", event_date="2025-01-06"),
-        _row("khe-102", "Ukrainian military", "repelled", "Krynky", P(33.086, 46.731), admin1="Kherson",
-             event_date="2025-01-06", quote="Map B: <i>italic</i> claim"),
+        _row(
+            "khe-101",
+            "Russian MoD",
+            "struck",
+            "Kherson",
+            P(32.617, 46.635),
+            admin1="Kherson",
+            event_date="2025-01-05",
+        ),
+        _row(
+            "zap-101",
+            "ISW",
+            "reported",
+            "Zaporizhzhia",
+            P(35.139, 47.838),
+            admin1="Zaporizhzhia",
+            event_date="2025-01-06",
+        ),
+        _row(
+            "zap-102",
+            "ISW",
+            "held",
+            "Stepnohirsk",
+            P(35.4717, 47.5786),
+            admin1="Zaporizhzhia",
+            event_date="2025-01-06",
+        ),
+        _row(
+            "khe-102",
+            "Ukrainian military",
+            "repelled",
+            "Krynky",
+            P(33.086, 46.731),
+            admin1="Kherson",
+            event_date="2025-01-06",
+            quote="Map B: <i>italic</i> claim",
+        ),
     ]
     to_frame = lambda rows: gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)  # noqa: E731
     return to_frame(rows_a), to_frame(rows_b)
@@ -322,23 +389,36 @@ def _click_place(page, map_id: str, latlng: tuple[float, float]) -> None:
 def test_two_fragments_on_one_page(browser, asset_cache, tmp_path):
     """Two different maps pasted into one page (assets once in the head) work independently."""
     events_a, events_b = _embed_events()
-    map_a, map_b = build_map(events_a, title="Map A: Donbas"), build_map(events_b, title="Map B: south")
+    map_a, map_b = (
+        build_map(events_a, title="Map A: Donbas"),
+        build_map(events_b, title="Map B: south"),
+    )
     ids = [map_a.get_name(), map_b.get_name()]
     page_html = EMBED_PAGE.render(
         assets=Markup(fragment_assets(map_a, map_b)),
-        fragments=[Markup(map_fragment(map_a, assets=False)), Markup(map_fragment(map_b, assets=False))],
+        fragments=[
+            Markup(map_fragment(map_a, assets=False)),
+            Markup(map_fragment(map_b, assets=False)),
+        ],
     )
     (tmp_path / "two.html").write_text(page_html, encoding="utf-8")
     assert page_html.count("leaflet@1.9.3/dist/leaflet.js") == 1
-    assert "html, body" not in page_html.replace("body { margin", "")  # fragments set no page styles
+    assert "html, body" not in page_html.replace(
+        "body { margin", ""
+    )  # fragments set no page styles
     w = Watched(browser, asset_cache)
     with _serve(tmp_path) as root:
         w.page.goto(f"{root}/two.html")
-        w.page.wait_for_function("() => window.FRONTLINE && Object.keys(window.FRONTLINE).length === 2", timeout=15_000)
+        w.page.wait_for_function(
+            "() => window.FRONTLINE && Object.keys(window.FRONTLINE).length === 2", timeout=15_000
+        )
         w.page.wait_for_timeout(300)
         assert sorted(w.page.evaluate("() => Object.keys(window.FRONTLINE)")) == sorted(ids)
         a, b = (w.page.evaluate(_MAP_STATE, i) for i in ids)
-        assert a["Russian MoD (2 claims)"] == [True, 2] and a["Ukrainian military (1 claim)"] == [True, 1]
+        assert a["Russian MoD (2 claims)"] == [True, 2] and a["Ukrainian military (1 claim)"] == [
+            True,
+            1,
+        ]
         assert b["Russian MoD (1 claim)"] == [True, 1] and b["ISW (2 claims)"] == [True, 2]
         assert b["Ukrainian military (1 claim)"] == [True, 1] and "ISW (2 claims)" not in a
         # Each map's controls sit in its own container.
@@ -347,11 +427,18 @@ def test_two_fragments_on_one_page(browser, asset_cache, tmp_path):
         assert "Map A: Donbas" in boxes[0].locator(".fl-title-box").inner_text()
         assert "Map B: south" in boxes[1].locator(".fl-title-box").inner_text()
         # Untick "Ukrainian military" in map A: map B's layer of the same claimant stays.
-        boxes[0].locator(".leaflet-control-layers-overlays label", has_text="Ukrainian military").locator("input").click()
+        boxes[0].locator(
+            ".leaflet-control-layers-overlays label", has_text="Ukrainian military"
+        ).locator("input").click()
         a, b = (w.page.evaluate(_MAP_STATE, i) for i in ids)
         assert a["Ukrainian military (1 claim)"] == [False, 0]
         assert b["Ukrainian military (1 claim)"] == [True, 1]
-        assert boxes[1].locator(".leaflet-control-layers-overlays label", has_text="Ukrainian military").locator("input").is_checked()
+        assert (
+            boxes[1]
+            .locator(".leaflet-control-layers-overlays label", has_text="Ukrainian military")
+            .locator("input")
+            .is_checked()
+        )
         # A popup in each map, opened by a real click on its canvas marker, inside that map.
         _click_place(w.page, ids[0], (48.595, 38.001))
         boxes[0].locator(".leaflet-popup-content").wait_for(timeout=5_000)
@@ -359,8 +446,12 @@ def test_two_fragments_on_one_page(browser, asset_cache, tmp_path):
         _click_place(w.page, ids[1], (46.731, 33.086))
         boxes[1].locator(".leaflet-popup-content").wait_for(timeout=5_000)
         text_b = boxes[1].locator(".leaflet-popup-content").inner_text()
-        assert "Krynky" in text_b and "Map B: <i>italic</i> claim" in text_b  # article text stays text
-        assert boxes[0].locator(".leaflet-popup-content").count() == 1  # map A's popup is still its own
+        assert (
+            "Krynky" in text_b and "Map B: <i>italic</i> claim" in text_b
+        )  # article text stays text
+        assert (
+            boxes[0].locator(".leaflet-popup-content").count() == 1
+        )  # map A's popup is still its own
         w.page.wait_for_timeout(300)  # the popups fade in
         w.shot("two_maps_one_page")
     assert w.real_errors() == [] and w.dialogs == []
@@ -378,10 +469,16 @@ def test_date_slider_drives_daily_control_layers(browser, asset_cache, tmp_path)
 
     folder = SHARED / "data" / "deepstate"
     if not folder.is_dir():
-        pytest.skip(f"{folder} not present: DeepState daily files live in ../shared beside the repo")
-    control = pd.concat([read_control(folder / f"deepstatemap_data_{d}.geojson").frame for d in CONTROL_DAYS])
+        pytest.skip(
+            f"{folder} not present: DeepState daily files live in ../shared beside the repo"
+        )
+    control = pd.concat(
+        [read_control(folder / f"deepstatemap_data_{d}.geojson").frame for d in CONTROL_DAYS]
+    )
     control = gpd.GeoDataFrame(control, geometry="geometry", crs=4326)
-    path = write_map(build_map(sample_events(), control=control, tiles=None), tmp_path / "daily.html")
+    path = write_map(
+        build_map(sample_events(), control=control, tiles=None), tmp_path / "daily.html"
+    )
     w = Watched(browser, asset_cache)
     w.page.goto(path.as_uri())
     _wait_ready(w.page)
@@ -401,38 +498,74 @@ def test_date_slider_drives_daily_control_layers(browser, asset_cache, tmp_path)
         return [overlays.filter(has_text=n).locator("input").is_checked() for n in names]
 
     def points_shown():
-        return sum(v[1] for k, v in w.page.evaluate(_MAP_STATE, map_id).items() if "claim" in k and "precision" not in k)
+        return sum(
+            v[1]
+            for k, v in w.page.evaluate(_MAP_STATE, map_id).items()
+            if "claim" in k and "precision" not in k
+        )
 
     # Opening: the last day, the latest layer of the source.
     assert panel.locator("output").inner_text() == "2025-01-07"
-    assert visible(control_names) == [False, False, True] and visible(front_names) == [False, False, True]
+    assert visible(control_names) == [False, False, True] and visible(front_names) == [
+        False,
+        False,
+        True,
+    ]
     assert ticked(control_names) == [False, False, True]
     # Home: 2024-12-31, before every dated claim; only the undated claim stays.
     slider.focus()
     w.page.keyboard.press("Home")
     assert panel.locator("output").inner_text() == "2024-12-31"
-    assert visible(control_names) == [True, False, False] and visible(front_names) == [True, False, False]
-    assert ticked(control_names) == [True, False, False] and ticked(front_names) == [True, False, False]
+    assert visible(control_names) == [True, False, False] and visible(front_names) == [
+        True,
+        False,
+        False,
+    ]
+    assert ticked(control_names) == [True, False, False] and ticked(front_names) == [
+        True,
+        False,
+        False,
+    ]
     assert points_shown() == 1  # Krynky, undated
     # Four days on: 2025-01-05 (an event day without a control file) shows the 2025-01-04 layer.
     for _ in range(4):
         w.page.keyboard.press("ArrowRight")
     assert panel.locator("output").inner_text() == "2025-01-05"
-    assert visible(control_names) == [False, True, False] and visible(front_names) == [False, True, False]
+    assert visible(control_names) == [False, True, False] and visible(front_names) == [
+        False,
+        True,
+        False,
+    ]
     w.shot("daily_control_slider")
     # The user unticks the source's control: moving the slider no longer brings it back.
-    w.page.locator(".leaflet-control-layers-overlays label", has_text=control_names[1]).locator("input").click()
+    w.page.locator(".leaflet-control-layers-overlays label", has_text=control_names[1]).locator(
+        "input"
+    ).click()
     slider.focus()
     w.page.keyboard.press("End")
-    assert visible(control_names) == [False, False, False] and visible(front_names) == [False, False, True]
+    assert visible(control_names) == [False, False, False] and visible(front_names) == [
+        False,
+        False,
+        True,
+    ]
     assert ticked(control_names) == [False, False, False]
     # Ticking one of its days turns the source on again, that day only; the slider takes over after.
-    w.page.locator(".leaflet-control-layers-overlays label", has_text=control_names[0]).locator("input").click()
-    assert visible(control_names) == [True, False, False] and ticked(control_names) == [True, False, False]
+    w.page.locator(".leaflet-control-layers-overlays label", has_text=control_names[0]).locator(
+        "input"
+    ).click()
+    assert visible(control_names) == [True, False, False] and ticked(control_names) == [
+        True,
+        False,
+        False,
+    ]
     slider.focus()
     w.page.keyboard.press("ArrowLeft")  # 2025-01-06: the 2025-01-04 layer
     assert visible(control_names) == [False, True, False]
     w.page.keyboard.press("End")
-    assert visible(control_names) == [False, False, True] and ticked(control_names) == [False, False, True]
+    assert visible(control_names) == [False, False, True] and ticked(control_names) == [
+        False,
+        False,
+        True,
+    ]
     assert w.real_errors() == [] and w.dialogs == []
     w.page.close()

@@ -17,24 +17,59 @@ def claim_at(sentence: str, word: str, previous: Claimant | None = None):
     return frame, frame.at(sentence.index(word))
 
 
-@pytest.mark.parametrize("sentence, word, claimant, kind", [
-    ("Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.", "Bakhmut", "Ukrainian military", "military"),
-    ("Ukraine’s military said defenders in Lyman held out.", "Lyman", "Ukrainian military", "military"),
-    ("According to British intelligence, supply lines west of Bakhmut are under attack.", "Bakhmut", "British intelligence", "intelligence"),
-    ("Russia's defence ministry said its forces had taken control of Krasnohorivka.", "Krasnohorivka", "Russian MoD", "military"),
-    ("The Kremlin said Putin would visit Mariupol.", "Mariupol", "Kremlin", "government"),
-    ("\u201cWe expect Beijing to act,\u201d said Oleg Nikolenko, a spokesperson for Ukraine's foreign ministry.", "Beijing", "Ukrainian MFA", "government"),
-    ("The Institute for the Study of War assessed that Russian forces advanced near Kreminna.", "Kreminna", "ISW", "osint"),
-    ("Russian forces shelled Kherson overnight.", "Kherson", "Unattributed report", "media"),
-])
+@pytest.mark.parametrize(
+    "sentence, word, claimant, kind",
+    [
+        (
+            "Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.",
+            "Bakhmut",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Ukraine’s military said defenders in Lyman held out.",
+            "Lyman",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "According to British intelligence, supply lines west of Bakhmut are under attack.",
+            "Bakhmut",
+            "British intelligence",
+            "intelligence",
+        ),
+        (
+            "Russia's defence ministry said its forces had taken control of Krasnohorivka.",
+            "Krasnohorivka",
+            "Russian MoD",
+            "military",
+        ),
+        ("The Kremlin said Putin would visit Mariupol.", "Mariupol", "Kremlin", "government"),
+        (
+            "\u201cWe expect Beijing to act,\u201d said Oleg Nikolenko, a spokesperson for Ukraine's foreign ministry.",
+            "Beijing",
+            "Ukrainian MFA",
+            "government",
+        ),
+        (
+            "The Institute for the Study of War assessed that Russian forces advanced near Kreminna.",
+            "Kreminna",
+            "ISW",
+            "osint",
+        ),
+        ("Russian forces shelled Kherson overnight.", "Kherson", "Unattributed report", "media"),
+    ],
+)
 def test_claimants(sentence, word, claimant, kind):
     _, claim = claim_at(sentence, word)
     assert (claim.claimant, claim.claimant_kind) == (claimant, kind)
 
 
 def test_two_clauses_two_claimants():
-    s = ("Russian artillery shelled Kherson overnight, killing two civilians, the regional governor said, "
-         "while Ukraine's military said Russian forces remained on the defensive in the Zaporizhzhia region.")
+    s = (
+        "Russian artillery shelled Kherson overnight, killing two civilians, the regional governor said, "
+        "while Ukraine's military said Russian forces remained on the defensive in the Zaporizhzhia region."
+    )
     _, kherson = claim_at(s, "Kherson")
     _, zap = claim_at(s, "Zaporizhzhia")
     assert (kherson.claimant, kherson.stance) == ("Regional authorities", "struck")
@@ -59,23 +94,53 @@ def test_nearest_stance_cue_wins():
     assert claim_at(s, "Kostiantynivka")[1].stance == "struck"
 
 
-@pytest.mark.parametrize("sentence, stance, event_type, sub_type", [
-    ("Russian forces captured Soledar, the Wagner Group said.", "captured", "Battles", "Armed clash"),
-    ("Ukrainian troops withdrew from Soledar.", "withdrew", "Strategic developments", "Non-violent transfer of territory"),
-    ("A missile strike hit Kramatorsk.", "struck", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Several EU countries agreed in Brussels to buy shells.", "agreed", "Strategic developments", "Agreement"),
-    ("Xi met Putin in Moscow.", "met", "Strategic developments", "Other"),
-    ("Residents of Dnipro describe a quiet night.", None, "Strategic developments", "Other"),
-])
+@pytest.mark.parametrize(
+    "sentence, stance, event_type, sub_type",
+    [
+        (
+            "Russian forces captured Soledar, the Wagner Group said.",
+            "captured",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Ukrainian troops withdrew from Soledar.",
+            "withdrew",
+            "Strategic developments",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "A missile strike hit Kramatorsk.",
+            "struck",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Several EU countries agreed in Brussels to buy shells.",
+            "agreed",
+            "Strategic developments",
+            "Agreement",
+        ),
+        ("Xi met Putin in Moscow.", "met", "Strategic developments", "Other"),
+        ("Residents of Dnipro describe a quiet night.", None, "Strategic developments", "Other"),
+    ],
+)
 def test_stances_map_to_acled_types(sentence, stance, event_type, sub_type):
-    word = next(w for w in ("Soledar", "Kramatorsk", "Brussels", "Moscow", "Dnipro") if w in sentence)
+    word = next(
+        w for w in ("Soledar", "Kramatorsk", "Brussels", "Moscow", "Dnipro") if w in sentence
+    )
     _, claim = claim_at(sentence, word)
     assert (claim.stance, claim.event_type, claim.sub_event_type) == (stance, event_type, sub_type)
 
 
 def test_actors_and_quantities():
-    frame = analyse_sentence("Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.", PUBLISHED)
-    assert (frame.actor1, frame.actor2) == ("Military Forces of Ukraine", "Military Forces of Russia")
+    frame = analyse_sentence(
+        "Ukraine's military said defenders in Bakhmut had repelled 69 Russian attacks.", PUBLISHED
+    )
+    assert (frame.actor1, frame.actor2) == (
+        "Military Forces of Ukraine",
+        "Military Forces of Russia",
+    )
     assert (frame.quantity, frame.quantity_unit) == ("69", "attacks")
     frame = analyse_sentence("Both sides fire thousands of rounds per day.", PUBLISHED)
     assert (frame.quantity, frame.quantity_unit) == (None, "rounds (thousands)")
@@ -85,18 +150,21 @@ def test_actors_and_quantities():
     assert frame.quantity_unit == "troops (tens of thousands)"
 
 
-@pytest.mark.parametrize("sentence, expected, precision", [
-    ("Defenders repelled 69 attacks in the previous day.", date(2023, 3, 20), 1),
-    ("On Monday, Xi met Putin.", date(2023, 3, 20), 1),
-    ("The ICC issued a warrant on Friday.", date(2023, 3, 17), 1),
-    ("He won a third term earlier this month.", date(2023, 3, 1), 3),
-    ("Shelling hit Kherson last week.", date(2023, 3, 14), 2),
-    ("The offensive began last summer.", date(2022, 6, 1), 3),
-    ("Forces have held out since last summer.", PUBLISHED, 1),
-    ("The town fell on 20 February 2023.", date(2023, 2, 20), 1),
-    ("The town fell on March 4.", date(2023, 3, 4), 1),
-    ("Russian forces remain on the defensive.", PUBLISHED, 1),
-])
+@pytest.mark.parametrize(
+    "sentence, expected, precision",
+    [
+        ("Defenders repelled 69 attacks in the previous day.", date(2023, 3, 20), 1),
+        ("On Monday, Xi met Putin.", date(2023, 3, 20), 1),
+        ("The ICC issued a warrant on Friday.", date(2023, 3, 17), 1),
+        ("He won a third term earlier this month.", date(2023, 3, 1), 3),
+        ("Shelling hit Kherson last week.", date(2023, 3, 14), 2),
+        ("The offensive began last summer.", date(2022, 6, 1), 3),
+        ("Forces have held out since last summer.", PUBLISHED, 1),
+        ("The town fell on 20 February 2023.", date(2023, 2, 20), 1),
+        ("The town fell on March 4.", date(2023, 3, 4), 1),
+        ("Russian forces remain on the defensive.", PUBLISHED, 1),
+    ],
+)
 def test_dates_against_publication(sentence, expected, precision):
     day, prec, _ = resolve_date(sentence, PUBLISHED)
     assert (day, prec) == (expected, precision)
@@ -107,13 +175,35 @@ def test_relative_dates_need_a_publication_date():
     assert resolve_date("The town fell on 20 February 2023.", None)[0] == date(2023, 2, 20)
 
 
-@pytest.mark.parametrize("sentence, word, claimant, stance", [
-    ("Russian milbloggers claimed that Russian forces advanced west of Kreminna.", "Kreminna", "Russian milbloggers", "advancing"),
-    ("Ukrainian Deputy Defense Minister Hanna Malyar stated that Russian forces lost the initiative near Vuhledar.",
-     "Vuhledar", "Ukrainian MoD", None),
-    ("Maliar added that Ukrainian troops hold the line near Marinka.", "Marinka", "Ukrainian MoD", "held"),
-    ("Yevgeny Prigozhin said that Wagner fighters control 70 percent of Bakhmut.", "Bakhmut", "Wagner Group", "advancing"),
-])
+@pytest.mark.parametrize(
+    "sentence, word, claimant, stance",
+    [
+        (
+            "Russian milbloggers claimed that Russian forces advanced west of Kreminna.",
+            "Kreminna",
+            "Russian milbloggers",
+            "advancing",
+        ),
+        (
+            "Ukrainian Deputy Defense Minister Hanna Malyar stated that Russian forces lost the initiative near Vuhledar.",
+            "Vuhledar",
+            "Ukrainian MoD",
+            None,
+        ),
+        (
+            "Maliar added that Ukrainian troops hold the line near Marinka.",
+            "Marinka",
+            "Ukrainian MoD",
+            "held",
+        ),
+        (
+            "Yevgeny Prigozhin said that Wagner fighters control 70 percent of Bakhmut.",
+            "Bakhmut",
+            "Wagner Group",
+            "advancing",
+        ),
+    ],
+)
 def test_isw_style_attributions(sentence, word, claimant, stance):
     frame, claim = claim_at(sentence, word)
     assert (claim.claimant, claim.stance) == (claimant, stance)
@@ -135,16 +225,23 @@ def test_previous_is_only_worked_out_for_a_sentence_that_refers_back():
         calls.append(1)
         return Claimant("Russian MoD", "military", "RU", "Russia's defence ministry")
 
-    analyse_sentence("Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)  # no cue
-    analyse_sentence("Britain said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)  # no anaphor
+    analyse_sentence(
+        "Russian units advanced near Avdiivka.", PUBLISHED, previous=previous
+    )  # no cue
+    analyse_sentence(
+        "Britain said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous
+    )  # no anaphor
     assert not calls
-    frame = analyse_sentence("The ministry said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous)
+    frame = analyse_sentence(
+        "The ministry said Russian units advanced near Avdiivka.", PUBLISHED, previous=previous
+    )
     assert calls == [1] and frame.claimant.name == "Russian MoD"
 
 
 def test_claimant_text_is_kept_as_written():
     assert find_claimant("UKRAINE\u2019S MILITARY said defenders held out.") == Claimant(
-        "Ukrainian military", "military", "UA", "UKRAINE'S MILITARY")
+        "Ukrainian military", "military", "UA", "UKRAINE'S MILITARY"
+    )
 
 
 def test_letters_lower_casing_cannot_fold_still_match_case_insensitively():
@@ -163,12 +260,18 @@ def test_a_mention_as_near_to_two_stance_cues_takes_the_earlier():
     (_, end, first), (start, _, second) = frame.stances
     middle = (end + start) // 2
     assert middle - end == start - middle  # as near to both
-    assert [frame.at(p).stance for p in (middle - 1, middle, middle + 1)] == [first.name, first.name, second.name]
+    assert [frame.at(p).stance for p in (middle - 1, middle, middle + 1)] == [
+        first.name,
+        first.name,
+        second.name,
+    ]
     assert (first.name, second.name) == ("under attack", "struck")
 
 
 def test_table_words_only_match_from_the_start_of_a_word():
-    frame = analyse_sentence("Prussian forces met 5 kilometres from Bakhmut, a preliminary report said.", PUBLISHED)
+    frame = analyse_sentence(
+        "Prussian forces met 5 kilometres from Bakhmut, a preliminary report said.", PUBLISHED
+    )
     assert frame.actor1 is None
     assert [rule.name for _, _, rule in frame.stances] == ["met"]
     assert frame.stances[0][0] == len("Prussian forces ")

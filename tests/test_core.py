@@ -25,12 +25,18 @@ def test_errors_subclass_the_builtin_they_refine():
         raise error
 
 
-@pytest.mark.parametrize("old, new", [
-    ("geo.errors", "geo.core.errors"), ("geo.schema", "geo.core.schema"),
-    ("geo.distance", "geo.core.distance"), ("geo.export", "geo.core.io.events"),
-    ("geo.render.records", "geo.core.records"), ("geo.render.style", "geo.core.style"),
-    ("geo.frontline.control", "geo.core.io.control"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("geo.errors", "geo.core.errors"),
+        ("geo.schema", "geo.core.schema"),
+        ("geo.distance", "geo.core.distance"),
+        ("geo.export", "geo.core.io.events"),
+        ("geo.render.records", "geo.core.records"),
+        ("geo.render.style", "geo.core.style"),
+        ("geo.frontline.control", "geo.core.io.control"),
+    ],
+)
 def test_old_import_paths_are_the_same_modules(old, new):
     assert importlib.import_module(old) is importlib.import_module(new)
 
@@ -44,9 +50,12 @@ def test_old_names_still_import():
 
 
 def test_only_settings_reads_the_environment():
-    readers = [str(p.relative_to(GEO)) for p in GEO.rglob("*.py")
-               if p != GEO / "core" / "settings.py"
-               and re.search(r"os\.environ|os\.getenv", p.read_text(encoding="utf-8"))]
+    readers = [
+        str(p.relative_to(GEO))
+        for p in GEO.rglob("*.py")
+        if p != GEO / "core" / "settings.py"
+        and re.search(r"os\.environ|os\.getenv", p.read_text(encoding="utf-8"))
+    ]
     assert not readers, f"read FRONTLINE_* through geo.core.settings: {readers}"
 
 
@@ -75,9 +84,14 @@ def test_the_theatre_is_written_once():
     assert THEATRE == ("UA", "RU", "BY", "MD") and theatre().focus == ("UA",)
     west, south, east, north = BOX
     assert west < 22.2 and east > 40.2 and south < 44.4 and north > 52.4  # Ukraine fits inside
-    copies = [str(p.relative_to(GEO)) for p in GEO.rglob("*.py")
-              if re.search(r"\(\s*\"UA\",\s*\"RU\"|20\.0, 43\.0, 42\.0, 54\.0|\"Moldova\", \"Romania\"",
-                           p.read_text(encoding="utf-8"))]
+    copies = [
+        str(p.relative_to(GEO))
+        for p in GEO.rglob("*.py")
+        if re.search(
+            r"\(\s*\"UA\",\s*\"RU\"|20\.0, 43\.0, 42\.0, 54\.0|\"Moldova\", \"Romania\"",
+            p.read_text(encoding="utf-8"),
+        )
+    ]
     assert not copies, f"the theatre belongs in geo/data/theatre.toml: {copies}"
 
 

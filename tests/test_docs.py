@@ -58,7 +58,7 @@ def blocks(path: Path) -> list[Block]:
             body.append(lines[i])
             i += 1
         block = Block(fence.group(2), "\n".join(body) + "\n", start + 1)
-        adjacent = all(not x.strip() for x in lines[last_end + 1:start])
+        adjacent = all(not x.strip() for x in lines[last_end + 1 : start])
         follows = found and found[-1].lang == "python" and found[-1].output is None and adjacent
         if follows and block.lang == "text":
             found[-1].output = block.code
@@ -71,8 +71,9 @@ def blocks(path: Path) -> list[Block]:
 
 def prose(path: Path) -> str:
     """The page without its fenced code blocks (for links and inline code)."""
-    return re.sub(r"^(`{3,})\S*\n.*?^\1\s*$", "", path.read_text(encoding="utf-8"),
-                  flags=re.M | re.S)
+    return re.sub(
+        r"^(`{3,})\S*\n.*?^\1\s*$", "", path.read_text(encoding="utf-8"), flags=re.M | re.S
+    )
 
 
 def rel(path: Path) -> str:
@@ -122,9 +123,16 @@ def test_python_blocks_run(page, tmp_path, monkeypatch, gazetteer_store, map_ass
         if block.output is not None:
             assert out.getvalue().rstrip() == block.output.rstrip(), (
                 f"{where}: the output shown after the block is not what it prints:\n"
-                + "\n".join(difflib.unified_diff(block.output.rstrip().splitlines(),
-                                                 out.getvalue().rstrip().splitlines(),
-                                                 "shown", "printed", lineterm="")))
+                + "\n".join(
+                    difflib.unified_diff(
+                        block.output.rstrip().splitlines(),
+                        out.getvalue().rstrip().splitlines(),
+                        "shown",
+                        "printed",
+                        lineterm="",
+                    )
+                )
+            )
     if skipped and not ran:
         pytest.skip("; ".join(skipped))
 
@@ -197,8 +205,11 @@ def test_code_references_exist(page):
     for span in set(re.findall(r"`([^`\n]+)`", prose(page))):
         if re.fullmatch(r"geo(\.\w+)+", span) and not _resolves(span):
             missing.append(f"{span}: no such module or attribute")
-        elif REPO_PATH.match(span) and not span.endswith((".sqlite", ".pickle")) \
-                and not (ROOT / span).exists():
+        elif (
+            REPO_PATH.match(span)
+            and not span.endswith((".sqlite", ".pickle"))
+            and not (ROOT / span).exists()
+        ):
             missing.append(f"{span}: no such file in the repository")
     assert not missing, f"{rel(page)} names things that do not exist:\n" + "\n".join(missing)
 
@@ -208,12 +219,27 @@ def test_code_references_exist(page):
 
 def test_cli_reference_is_current():
     script = ROOT / "scripts" / "cli_reference.py"
-    result = subprocess.run([sys.executable, str(script), "--stdout"], capture_output=True,
-                            text=True, encoding="utf-8", check=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(script), "--stdout"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        cwd=ROOT,
+    )
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
     if result.stdout != page:
-        diff = "\n".join(list(difflib.unified_diff(page.splitlines(), result.stdout.splitlines(),
-                                                   "docs/cli.md", "--help", lineterm=""))[:40])
+        diff = "\n".join(
+            list(
+                difflib.unified_diff(
+                    page.splitlines(),
+                    result.stdout.splitlines(),
+                    "docs/cli.md",
+                    "--help",
+                    lineterm="",
+                )
+            )[:40]
+        )
         from importlib.metadata import version
 
         rendered = f"typer {version('typer')}, rich {version('rich')}"
@@ -222,8 +248,18 @@ def test_cli_reference_is_current():
 
 def test_cli_reference_covers_every_command():
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for command in ("geocode", "extract", "run", "diff", "map", "export", "gazetteer import",
-                    "control panel", "events join", "assets fetch"):
+    for command in (
+        "geocode",
+        "extract",
+        "run",
+        "diff",
+        "map",
+        "export",
+        "gazetteer import",
+        "control panel",
+        "events join",
+        "assets fetch",
+    ):
         assert f"## `frontline {command}`" in page
 
 
@@ -257,7 +293,8 @@ def test_each_page_opens_with_what_it_is_for(page):
     assert lines[0].startswith("# "), f"{rel(page)} does not start with a title"
     first = next(line for line in lines[1:] if line.strip())
     assert re.match(r"^[A-Z`]", first) and not first.startswith(("```", "|", "- ", "#")), (
-        f"{rel(page)} should open with a paragraph saying what the page is for")
+        f"{rel(page)} should open with a paragraph saying what the page is for"
+    )
 
 
 def _documented_codes(page: str) -> set[str]:

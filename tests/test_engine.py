@@ -10,19 +10,35 @@ from pathlib import Path
 import pytest
 
 import geo.engine as engine
-from geo.engine import extract_parallel, extract_parallel_frame, merge_stats
 from geo.core.errors import FrontlineError
-from geo.extract import ExtractStats, Extractor, extract_records
+from geo.engine import extract_parallel, extract_parallel_frame, merge_stats
+from geo.extract import Extractor, ExtractStats, extract_records
 from geo.text.sources import iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
 PUBLISHED = date(2023, 3, 21)
 
-DONETSK = ["Bakhmut", "Avdiivka", "Lyman", "Chasiv Yar", "Marinka", "Krasnohorivka", "Soledar", "Vuhledar",
-           "Ivanivske", "Bohdanivka", "Hryhorivka"]
+DONETSK = [
+    "Bakhmut",
+    "Avdiivka",
+    "Lyman",
+    "Chasiv Yar",
+    "Marinka",
+    "Krasnohorivka",
+    "Soledar",
+    "Vuhledar",
+    "Ivanivske",
+    "Bohdanivka",
+    "Hryhorivka",
+]
 TOWNS = [*DONETSK, "Kreminna", "Kupiansk", "Orikhiv"]
-CLAIMANTS = ["Ukraine's General Staff", "Russia's defence ministry", "British intelligence", "the regional governor"]
+CLAIMANTS = [
+    "Ukraine's General Staff",
+    "Russia's defence ministry",
+    "British intelligence",
+    "the regional governor",
+]
 SENTENCES = [
     "{c} said its forces repelled {n} attacks near {e}, {f} and {g}, all in the Donetsk region, over the past day.",
     "Russian forces made small gains west of {a} and north of the town of {b}, {c} said.",
@@ -44,9 +60,14 @@ def sentence(rng: random.Random, template: str) -> str:
 
 def wire_article(rng: random.Random, i: int) -> str:
     """A short wire story: headline, dateline paragraph, then paragraphs of two sentences."""
-    lines = [f"Frontline update {i}: fighting around {rng.choice(TOWNS)}",
-             f"KYIV, March {1 + i % 20} (Reuters) - " + sentence(rng, SENTENCES[i % 2])]
-    lines += [" ".join(sentence(rng, rng.choice(SENTENCES)) for _ in range(2)) for _ in range(rng.randint(3, 7))]
+    lines = [
+        f"Frontline update {i}: fighting around {rng.choice(TOWNS)}",
+        f"KYIV, March {1 + i % 20} (Reuters) - " + sentence(rng, SENTENCES[i % 2]),
+    ]
+    lines += [
+        " ".join(sentence(rng, rng.choice(SENTENCES)) for _ in range(2))
+        for _ in range(rng.randint(3, 7))
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -58,10 +79,14 @@ def corpus(tmp_path_factory) -> Path:
     for i in range(60):
         (folder / f"wire_{i:03d}.txt").write_text(wire_article(rng, i), encoding="utf-8")
     (folder / "sitrep_2023-03-21.txt").write_bytes(SITREP.read_bytes())
-    (folder / "wire_030_scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
-    lines = [json.dumps({"id": "feed-1", "text": wire_article(rng, 61), "title": "Feed one"}),
-             "{not json",
-             json.dumps({"id": "feed-2", "text": wire_article(rng, 62), "url": "https://example.org/2"})]
+    (folder / "wire_030_scan.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    )
+    lines = [
+        json.dumps({"id": "feed-1", "text": wire_article(rng, 61), "title": "Feed one"}),
+        "{not json",
+        json.dumps({"id": "feed-2", "text": wire_article(rng, 62), "url": "https://example.org/2"}),
+    ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -72,7 +97,9 @@ def single(corpus, extractor) -> tuple[list[dict], ExtractStats]:
     return list(extract_records([corpus], PUBLISHED, extractor=extractor, stats=stats)), stats
 
 
-def assert_same_run(got: tuple[list[dict], ExtractStats], want: tuple[list[dict], ExtractStats]) -> None:
+def assert_same_run(
+    got: tuple[list[dict], ExtractStats], want: tuple[list[dict], ExtractStats]
+) -> None:
     records, stats = got
     assert [r["event_id"] for r in records] == [r["event_id"] for r in want[0]]
     assert records == want[0]
@@ -81,15 +108,21 @@ def assert_same_run(got: tuple[list[dict], ExtractStats], want: tuple[list[dict]
 
 def parallel(corpus: Path, store, **kwargs) -> tuple[list[dict], ExtractStats]:
     stats = ExtractStats()
-    return list(extract_parallel([corpus], PUBLISHED, gazetteer=store.path, stats=stats, **kwargs)), stats
+    return list(
+        extract_parallel([corpus], PUBLISHED, gazetteer=store.path, stats=stats, **kwargs)
+    ), stats
 
 
 def test_corpus_is_a_real_workload(single):
     records, stats = single
     assert stats.documents == 65 and stats.failed == 2  # 60 + sitrep + binary + 3 JSONL lines
     assert len(records) > 500 and len({r["doc_id"] for r in records}) == 63
-    assert {"Bakhmut", "Avdiivka", "Lyman", "Kherson", "Zaporizhzhia region"} <= {r["location"] for r in records}
-    assert any(r["admin1"] == "Donetska oblast" and r["resolution"] == "region_fallback" for r in records)
+    assert {"Bakhmut", "Avdiivka", "Lyman", "Kherson", "Zaporizhzhia region"} <= {
+        r["location"] for r in records
+    }
+    assert any(
+        r["admin1"] == "Donetska oblast" and r["resolution"] == "region_fallback" for r in records
+    )
 
 
 def test_two_processes_give_the_single_process_records_in_order(corpus, gazetteer_store, single):
@@ -121,14 +154,25 @@ def test_in_flight_batches_are_bounded(corpus, gazetteer_store, monkeypatch):
             yield doc
 
     monkeypatch.setattr(engine, "iter_documents", counting)
-    stream = extract_parallel([corpus], PUBLISHED, workers=2, batch_size=4, max_in_flight=3, gazetteer=gazetteer_store.path)
+    stream = extract_parallel(
+        [corpus],
+        PUBLISHED,
+        workers=2,
+        batch_size=4,
+        max_in_flight=3,
+        gazetteer=gazetteer_store.path,
+    )
     next(stream)
     assert len(read) <= 3 * 4  # the driver reads ahead no further than the batches in flight
     stream.close()
 
 
-@pytest.mark.parametrize("stage", ["prepare", "document_records"])  # the whole-text passes or the rest
-def test_documents_that_break_extraction_are_failed_not_fatal(corpus, gazetteer_store, monkeypatch, stage):
+@pytest.mark.parametrize(
+    "stage", ["prepare", "document_records"]
+)  # the whole-text passes or the rest
+def test_documents_that_break_extraction_are_failed_not_fatal(
+    corpus, gazetteer_store, monkeypatch, stage
+):
     original = getattr(Extractor, stage)
 
     def fragile(self, doc, *args):
@@ -138,22 +182,37 @@ def test_documents_that_break_extraction_are_failed_not_fatal(corpus, gazetteer_
 
     monkeypatch.setattr(Extractor, stage, fragile)
     stats = ExtractStats()
-    frame = extract_parallel_frame([corpus], PUBLISHED, workers=1, gazetteer=gazetteer_store.path, stats=stats)
-    assert stats.failed == 3 and len(frame) and not frame["doc_id"].str.endswith("wire_007.txt").any()
-    assert any("wire_007.txt: skipped: extraction failed (ValueError: pathological input)" in m for m in stats.messages)
+    frame = extract_parallel_frame(
+        [corpus], PUBLISHED, workers=1, gazetteer=gazetteer_store.path, stats=stats
+    )
+    assert (
+        stats.failed == 3 and len(frame) and not frame["doc_id"].str.endswith("wire_007.txt").any()
+    )
+    assert any(
+        "wire_007.txt: skipped: extraction failed (ValueError: pathological input)" in m
+        for m in stats.messages
+    )
 
 
 def test_merge_stats_adds_counts_and_keeps_message_order():
     total = ExtractStats(documents=2, events=5, messages=["a"])
     merge_stats(total, ExtractStats(documents=1, failed=1, events=2, messages=["b", "c"]))
-    assert (total.documents, total.failed, total.events, total.messages) == (3, 1, 7, ["a", "b", "c"])
+    assert (total.documents, total.failed, total.events, total.messages) == (
+        3,
+        1,
+        7,
+        ["a", "b", "c"],
+    )
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"scheduler": "threads"}, "--scheduler must be"),
-    ({"workers": 0}, "--workers must be 1 or more"),
-    ({"batch_size": 0}, "batch size must be 1 or more"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"scheduler": "threads"}, "--scheduler must be"),
+        ({"workers": 0}, "--workers must be 1 or more"),
+        ({"batch_size": 0}, "batch size must be 1 or more"),
+    ],
+)
 def test_bad_options_fail_at_the_call(kwargs, message):
     with pytest.raises(FrontlineError, match=message):
         extract_parallel([SITREP], **kwargs)
@@ -167,5 +226,9 @@ def test_dask_back_end_without_the_extra_says_how_to_install(monkeypatch, schedu
 
 
 def test_dask_local_cluster_gives_the_single_process_records(corpus, gazetteer_store, single):
-    pytest.importorskip("distributed", reason="dask back end not installed (pip install 'frontline[dask]')")
-    assert_same_run(parallel(corpus, gazetteer_store, scheduler="dask", workers=2, batch_size=10), single)
+    pytest.importorskip(
+        "distributed", reason="dask back end not installed (pip install 'frontline[dask]')"
+    )
+    assert_same_run(
+        parallel(corpus, gazetteer_store, scheduler="dask", workers=2, batch_size=10), single
+    )

@@ -30,7 +30,11 @@ def test_check_writes_every_input_row_with_the_verdict(tmp_path, capsys):
     assert rows[2]["quality_flag"] == "swapped_latlon" and rows[2]["latitude"] == "37.9989"
     assert rows[2]["checked_latitude"].startswith("48.59")
     err = capsys.readouterr().err
-    assert "31 rows (acled, utf-8)" in err and "swapped_latlon" in err and "far_from_named_place" in err
+    assert (
+        "31 rows (acled, utf-8)" in err
+        and "swapped_latlon" in err
+        and "far_from_named_place" in err
+    )
 
 
 def test_import_writes_geojson_with_original_columns(tmp_path):
@@ -39,15 +43,43 @@ def test_import_writes_geojson_with_original_columns(tmp_path):
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert len(features) == 20
     props = features[0]["properties"]
-    assert props["orig_asciiname"] == "Bakhmut" and props["place_id"] == "gn:713174" and props["quality_flag"] == ""
+    assert (
+        props["orig_asciiname"] == "Bakhmut"
+        and props["place_id"] == "gn:713174"
+        and props["quality_flag"] == ""
+    )
 
 
 def test_import_generic_table_with_map_options(tmp_path):
     path = tmp_path / "mine.csv"
-    path.write_text("Ort,Datum,Breite,Laenge\nLyman,2023-03-20,48.9901,37.8084\nSiversk,2023-03-21,,\n", encoding="utf-8")
+    path.write_text(
+        "Ort,Datum,Breite,Laenge\nLyman,2023-03-20,48.9901,37.8084\nSiversk,2023-03-21,,\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "mine.geojson"
-    assert main(["events", "import", str(path), "--map", "Ort=location", "--map", "Datum=event_date",
-                 "--map", "Breite=latitude", "--map", "Laenge=longitude", "--country", "UA", "-o", str(out), "-q"]) == 0
+    assert (
+        main(
+            [
+                "events",
+                "import",
+                str(path),
+                "--map",
+                "Ort=location",
+                "--map",
+                "Datum=event_date",
+                "--map",
+                "Breite=latitude",
+                "--map",
+                "Laenge=longitude",
+                "--country",
+                "UA",
+                "-o",
+                str(out),
+                "-q",
+            ]
+        )
+        == 0
+    )
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert [f["properties"]["place_id"] for f in features] == ["gn:704204", "gn:694403"]
 
@@ -65,8 +97,25 @@ def test_join_with_the_example_story(tmp_path, capsys):
         pytest.skip(f"example story {STORY} not present yet")
     out, links = tmp_path / "joined.geojson", tmp_path / "links.csv"
     weekly = tmp_path / "weekly.geojson"
-    assert main(["events", "join", str(ACLED), str(STORY), "--published", "2023-03-21", "-o", str(out),
-                 "--links", str(links), "--weekly", str(weekly)]) == 0
+    assert (
+        main(
+            [
+                "events",
+                "join",
+                str(ACLED),
+                str(STORY),
+                "--published",
+                "2023-03-21",
+                "-o",
+                str(out),
+                "--links",
+                str(links),
+                "--weekly",
+                str(weekly),
+            ]
+        )
+        == 0
+    )
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     kinds = {f["properties"]["record_kind"] for f in features}
     assert kinds == {"text claim", "event table"}

@@ -64,14 +64,21 @@ def test_capture_claim_is_contradicted_by_a_repelled_record(joined):
 
 def test_far_record_links_by_place_id_only(joined):
     avdiivka = joined.links[joined.links["place_name"] == "Avdiyivka"]
-    assert "UKR100111" not in set(avdiivka["event_id"])  # Vuhledar row sitting on Avdiivka's coordinates
+    assert "UKR100111" not in set(
+        avdiivka["event_id"]
+    )  # Vuhledar row sitting on Avdiivka's coordinates
 
 
 def test_region_claims_and_foreign_places_stay_unlinked(joined):
     status = joined.claims.set_index("place_name")["join_status"]
     assert status.get("Moscow", "unlinked") == "unlinked"
-    assert set(joined.claims["join_status"]) <= {"corroborated", "contradicted", "corroborated and contradicted",
-                                                 "linked", "unlinked"}
+    assert set(joined.claims["join_status"]) <= {
+        "corroborated",
+        "contradicted",
+        "corroborated and contradicted",
+        "linked",
+        "unlinked",
+    }
 
 
 def test_links_respect_window_and_independence(joined):

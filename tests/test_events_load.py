@@ -30,7 +30,11 @@ def test_acled_sample_maps_onto_the_schema_and_keeps_every_column():
     assert row["event_id"] == "UKR100101" and row["event_date"] == "2023-03-20"
     assert row["claimant"] == "General Staff of the Armed Forces of Ukraine; Ukrinform"
     assert row["stance"] == "repelled" and row["orig_admin3"] == "Bakhmutska"
-    assert {c for c in events.columns if c.startswith("orig_")} >= {"orig_event_id_cnty", "orig_notes", "orig_fatalities"}
+    assert {c for c in events.columns if c.startswith("orig_")} >= {
+        "orig_event_id_cnty",
+        "orig_notes",
+        "orig_fatalities",
+    }
     by_row = events.set_index("source_row")
     assert by_row.loc[8, "stance"] == "captured"  # "Russian forces captured … Marinka"
     assert by_row.loc[4, "stance"] == "struck"
@@ -38,7 +42,11 @@ def test_acled_sample_maps_onto_the_schema_and_keeps_every_column():
     assert by_row.loc[28, "event_date"] == "2023-03-21"  # 21/03/2023
     assert by_row.loc[21, "latitude"] == pytest.approx(47.5676)  # "47,5676"
     assert flags(events) == {
-        10: "duplicate_id", 25: "bad_coordinates", 26: "duplicate_id", 27: "missing_date", 29: "blank_row",
+        10: "duplicate_id",
+        25: "bad_coordinates",
+        26: "duplicate_id",
+        27: "missing_date",
+        29: "blank_row",
     }
 
 
@@ -46,17 +54,31 @@ def test_viina_sample_is_detected_with_geonames_ids_and_compact_dates():
     events = load_events(VIINA)
     assert events.attrs["events_format"] == "viina"
     row = events.set_index("source_row").loc[2]
-    assert (row["place_id"], row["event_date"], row["geo_precision"]) == ("gn:713174", "2023-03-20", 1)
+    assert (row["place_id"], row["event_date"], row["geo_precision"]) == (
+        "gn:713174",
+        "2023-03-20",
+        1,
+    )
     assert row["source_url"].startswith("https://") and row["claimant"] == "pravdaua"
     assert flags(events) == {19: "bad_date"}
     assert "20231341" in events.set_index("source_row").loc[19, "quality_detail"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("20 March 2023", "2023-03-20"), ("2023-03-20", "2023-03-20"), ("20230320", "2023-03-20"),
-    ("20/03/2023", "2023-03-20"), ("20.03.2023", "2023-03-20"), ("March 20, 2023", "2023-03-20"),
-    ("2023-03-20T14:05:00", "2023-03-20"), ("44995", "2023-03-10"), ("32/13/2023", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("20 March 2023", "2023-03-20"),
+        ("2023-03-20", "2023-03-20"),
+        ("20230320", "2023-03-20"),
+        ("20/03/2023", "2023-03-20"),
+        ("20.03.2023", "2023-03-20"),
+        ("March 20, 2023", "2023-03-20"),
+        ("2023-03-20T14:05:00", "2023-03-20"),
+        ("44995", "2023-03-10"),
+        ("32/13/2023", None),
+        ("", None),
+    ],
+)
 def test_dates_in_mixed_formats(text, expected):
     day = parse_date(text)
     assert (day.isoformat() if day else None) == expected
@@ -74,7 +96,9 @@ def test_unknown_columns_name_what_was_expected(tmp_path):
 
 def test_acled_table_missing_a_required_column(tmp_path):
     path = tmp_path / "acled.csv"
-    path.write_text("event_id_cnty,event_date,sub_event_type,location,longitude\nUKR1,2023-03-20,Armed clash,Bakhmut,38\n")
+    path.write_text(
+        "event_id_cnty,event_date,sub_event_type,location,longitude\nUKR1,2023-03-20,Armed clash,Bakhmut,38\n"
+    )
     with pytest.raises(InputError, match="lacks column\\(s\\) latitude"):
         load_events(path)
 
@@ -89,17 +113,21 @@ def test_bad_mapping_options():
 
 
 def test_cp1251_csv_with_a_toml_mapping_semicolons_and_decimal_commas(tmp_path):
-    text = ("Дата;Населений пункт;Область;Широта;Довгота;Опис\n"
-            "20.03.2023;Бахмут;Донецька область;48,5942;37,9989;обстріл\n"
-            "21.03.2023;Авдіївка;Донецька область;;;бої\n"
-            ";;;;;\n"
-            "21.03.2023;Лиман;Донецька область;48.99O;37.8084;опечатка\n")
+    text = (
+        "Дата;Населений пункт;Область;Широта;Довгота;Опис\n"
+        "20.03.2023;Бахмут;Донецька область;48,5942;37,9989;обстріл\n"
+        "21.03.2023;Авдіївка;Донецька область;;;бої\n"
+        ";;;;;\n"
+        "21.03.2023;Лиман;Донецька область;48.99O;37.8084;опечатка\n"
+    )
     path = tmp_path / "events_cp1251.csv"
     path.write_bytes(text.encode("cp1251"))
     mapping = tmp_path / "mapping.toml"
-    mapping.write_text('country = "UA"\n[columns]\n"Дата" = "event_date"\n"Населений пункт" = "location"\n'
-                       '"Область" = "admin1"\n"Широта" = "latitude"\n"Довгота" = "longitude"\n"Опис" = "notes"\n',
-                       encoding="utf-8")
+    mapping.write_text(
+        'country = "UA"\n[columns]\n"Дата" = "event_date"\n"Населений пункт" = "location"\n'
+        '"Область" = "admin1"\n"Широта" = "latitude"\n"Довгота" = "longitude"\n"Опис" = "notes"\n',
+        encoding="utf-8",
+    )
     events = load_events(path, mapping_file=mapping)
     assert events.attrs["encoding"].replace("_", "").lower() in ("cp1251", "windows1251")
     assert events["location"].tolist()[:2] == ["Бахмут", "Авдіївка"]
@@ -127,7 +155,9 @@ def test_spreadsheet_formulas_use_cached_values_and_report_missing_ones(tmp_path
             if item.filename == "xl/worksheets/sheet1.xml":
                 xml = data.decode()
                 xml = xml.replace("<f>48.5942</f><v />", "<f>48.5942</f><v>48.5942</v>")
-                xml = xml.replace("<f>ROUND(37.99886,4)</f><v />", "<f>ROUND(37.99886,4)</f><v>37.9989</v>")
+                xml = xml.replace(
+                    "<f>ROUND(37.99886,4)</f><v />", "<f>ROUND(37.99886,4)</f><v>37.9989</v>"
+                )
                 data = xml.encode()
             dst.writestr(item, data)
     events = load_events(cached)
@@ -139,9 +169,27 @@ def test_spreadsheet_formulas_use_cached_values_and_report_missing_ones(tmp_path
 
 def test_json_records(tmp_path):
     path = tmp_path / "events.json"
-    path.write_text(json.dumps({"data": [
-        {"event_id_cnty": "UKR1", "event_date": "2023-03-20", "sub_event_type": "Armed clash", "location": "Bakhmut",
-         "latitude": 48.5942, "longitude": 37.9989, "source": "Ukrinform"}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "data": [
+                    {
+                        "event_id_cnty": "UKR1",
+                        "event_date": "2023-03-20",
+                        "sub_event_type": "Armed clash",
+                        "location": "Bakhmut",
+                        "latitude": 48.5942,
+                        "longitude": 37.9989,
+                        "source": "Ukrinform",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     events = load_events(path)
     assert events.attrs["events_format"] == "acled"
-    assert events["latitude"].iloc[0] == pytest.approx(48.5942) and events["stance"].iloc[0] == "under attack"
+    assert (
+        events["latitude"].iloc[0] == pytest.approx(48.5942)
+        and events["stance"].iloc[0] == "under attack"
+    )

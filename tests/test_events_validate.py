@@ -13,12 +13,16 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "events"
 
 @pytest.fixture(scope="module")
 def acled(resolver):
-    return validate_events(load_events(EXAMPLES / "acled_sample.csv"), resolver).set_index("source_row")
+    return validate_events(load_events(EXAMPLES / "acled_sample.csv"), resolver).set_index(
+        "source_row"
+    )
 
 
 @pytest.fixture(scope="module")
 def viina(resolver):
-    return validate_events(load_events(EXAMPLES / "viina_sample.csv"), resolver).set_index("source_row")
+    return validate_events(load_events(EXAMPLES / "viina_sample.csv"), resolver).set_index(
+        "source_row"
+    )
 
 
 ACLED_FLAGS = {
@@ -75,20 +79,32 @@ def test_swapped_rows_are_fixed_in_the_geometry_and_kept_in_orig(acled):
 
 def test_rows_without_usable_coordinates_are_placed(acled, viina):
     zap = acled.loc[20]  # no coordinates; ACLED admin1 spelling "Zaporizhia"
-    assert zap["place_id"] == "gn:687700" and zap["resolution"] != "table" and zap["geo_precision"] == 1
+    assert (
+        zap["place_id"] == "gn:687700"
+        and zap["resolution"] != "table"
+        and zap["geo_precision"] == 1
+    )
     assert zap["quality_flag"] == "" and zap.geometry is not None
     enerhodar = acled.loc[25]  # unreadable latitude: placed at the named place instead
-    assert enerhodar["place_id"] == "gn:709276" and enerhodar.geometry.y == pytest.approx(47.49, abs=0.01)
+    assert enerhodar["place_id"] == "gn:709276" and enerhodar.geometry.y == pytest.approx(
+        47.49, abs=0.01
+    )
     bohdanivka = acled.loc[31]
     assert bohdanivka["geo_precision"] == 3 and bohdanivka["resolution"] == "region_fallback"
     assert bohdanivka["uncertainty_m"] == 100_000
-    assert viina.loc[13, "place_id"] == "gn:687700" and viina.loc[13].geometry is not None  # by geonameid
+    assert (
+        viina.loc[13, "place_id"] == "gn:687700" and viina.loc[13].geometry is not None
+    )  # by geonameid
     assert acled.loc[29].geometry is None  # the blank row stays, unplaced
 
 
 def test_clean_rows_keep_table_coordinates_and_name_their_place(acled):
     row = acled.loc[2]
-    assert row["resolution"] == "table" and row["place_id"] == "gn:713174" and row["admin1_code"] == "UA.05"
+    assert (
+        row["resolution"] == "table"
+        and row["place_id"] == "gn:713174"
+        and row["admin1_code"] == "UA.05"
+    )
     assert row["distance_km"] == pytest.approx(0.0, abs=0.1) and row["country"] == "UA"
     assert acled.loc[21, "distance_km"] < 2  # decimal commas read correctly
 

@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+from test_render_fixtures import sample_events
+
 from geo.cli import main
 from geo.export import write_events
-from test_render_fixtures import sample_events
 
 
 def test_map_and_export_commands(tmp_path, capsys):
     events = write_events(sample_events(), tmp_path / "events.geojson")
-    assert main(["map", str(events), "-o", str(tmp_path / "new" / "map.html"), "--png", str(tmp_path / "map.png")]) == 0
-    assert (tmp_path / "new" / "map.html").stat().st_size > 10_000 and (tmp_path / "map.png").exists()
-    assert main(["export", str(events), "--format", "csv", "-o", str(tmp_path / "x" / "e.csv")]) == 0
+    assert (
+        main(
+            [
+                "map",
+                str(events),
+                "-o",
+                str(tmp_path / "new" / "map.html"),
+                "--png",
+                str(tmp_path / "map.png"),
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "new" / "map.html").stat().st_size > 10_000 and (
+        tmp_path / "map.png"
+    ).exists()
+    assert (
+        main(["export", str(events), "--format", "csv", "-o", str(tmp_path / "x" / "e.csv")]) == 0
+    )
     assert main(["export", str(events), "--format", "shp", "-o", str(tmp_path / "e.shp")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"frontline: error: {tmp_path / 'e.shp'}: unknown export format 'shp'; choose one of geojson, gpkg, kml, csv"]
+    assert err == [
+        f"frontline: error: {tmp_path / 'e.shp'}: unknown export format 'shp'; choose one of geojson, gpkg, kml, csv"
+    ]
 
 
 def test_bad_coordinates_exit_2_with_event_id(tmp_path, capsys):

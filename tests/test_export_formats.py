@@ -9,12 +9,12 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
+from test_render_fixtures import sample_events
 
 from geo.core.errors import InputError
-from geo.export import CSV_COLUMNS, read_events, write_events
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.style import claimant_color
-from test_render_fixtures import sample_events
+from geo.export import CSV_COLUMNS, read_events, write_events
 
 
 def _ring_is_ccw(ring: list) -> bool:
@@ -32,7 +32,11 @@ def test_geojson_follows_rfc7946(tmp_path):
         kinds[f["properties"]["event_id"]] = g["type"] if g else None
         if not g:
             continue
-        coords = [g["coordinates"]] if g["type"] == "Point" else [c for ring in g["coordinates"] for c in ring]
+        coords = (
+            [g["coordinates"]]
+            if g["type"] == "Point"
+            else [c for ring in g["coordinates"] for c in ring]
+        )
         for lon, lat in coords:
             assert 22 < lon < 41 and 44 < lat < 53  # lon/lat order in the theatre
             assert round(lon, 6) == lon and round(lat, 6) == lat
@@ -40,35 +44,53 @@ def test_geojson_follows_rfc7946(tmp_path):
             assert _ring_is_ccw(g["coordinates"][0])  # right-hand rule: exterior counter-clockwise
             assert all(not _ring_is_ccw(r) for r in g["coordinates"][1:])
             assert g["coordinates"][0][0] == g["coordinates"][0][-1]
-    assert kinds["unr-001"] is None and kinds["don-001"] == "Polygon" and kinds["tor-001"] == "Point"
+    assert (
+        kinds["unr-001"] is None and kinds["don-001"] == "Polygon" and kinds["tor-001"] == "Point"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".kml", ".csv"])
 def test_round_trip_gives_identical_records(tmp_path, suffix):
     original = normalize_events(sample_events())
     back = read_events(write_events(sample_events(), tmp_path / f"events{suffix}"))
-    if suffix == ".kml":  # KML groups placemarks in a folder per claimant: same records, other order
+    if (
+        suffix == ".kml"
+    ):  # KML groups placemarks in a folder per claimant: same records, other order
         order = {eid: k for k, eid in enumerate(original["event_id"])}
         back = back.iloc[back["event_id"].map(order).argsort()].reset_index(drop=True)
     pd.testing.assert_frame_equal(
-        pd.DataFrame(back.drop(columns="geometry")), pd.DataFrame(original.drop(columns="geometry")), check_dtype=True
+        pd.DataFrame(back.drop(columns="geometry")),
+        pd.DataFrame(original.drop(columns="geometry")),
+        check_dtype=True,
     )
     for a, b in zip(original.geometry.values, back.geometry.values, strict=True):
-        assert (a is None and b is None) or shapely.equals_exact(a, b, tolerance=1e-9) or shapely.equals(a, b), (a, b)
+        assert (
+            (a is None and b is None)
+            or shapely.equals_exact(a, b, tolerance=1e-9)
+            or shapely.equals(a, b)
+        ), (a, b)
 
 
 def test_gpkg_has_named_layers(tmp_path):
     import geopandas as gpd
 
     control = gpd.GeoDataFrame(
-        {"source": ["DeepState"], "claimant": ["DeepState"], "date": ["2025-01-07"], "status": ["occupied"]},
-        geometry=[shapely.box(37.5, 47.5, 38.5, 48.5)], crs=4326,
+        {
+            "source": ["DeepState"],
+            "claimant": ["DeepState"],
+            "date": ["2025-01-07"],
+            "status": ["occupied"],
+        },
+        geometry=[shapely.box(37.5, 47.5, 38.5, 48.5)],
+        crs=4326,
     )
     path = write_events(sample_events(), tmp_path / "out.gpkg", control=control, changes=control)
     layers = dict(pyogrio.list_layers(path))
     assert set(layers) == {"events", "regions", "control", "changes"}
     assert len(pyogrio.read_dataframe(path, layer="events")) == 12
-    assert pyogrio.read_dataframe(path, layer="regions")["place_name"].tolist() == ["Donetsk Oblast"]
+    assert pyogrio.read_dataframe(path, layer="regions")["place_name"].tolist() == [
+        "Donetsk Oblast"
+    ]
 
 
 def test_kml_has_folder_and_style_per_claimant(tmp_path):
@@ -112,4 +134,6 @@ def test_bad_coordinates_rejected_with_event_id(geom, lat, lon, needle):
     with pytest.raises(InputError, match=rf"event_id 'tor-001'.*{needle}"):
         check_coordinates(normalize_events(events))
     flagged = check_coordinates(normalize_events(events), on_bad="flag")
-    assert flagged.loc[1, "resolution"] == "invalid_coordinates" and flagged.geometry.iloc[1] is None
+    assert (
+        flagged.loc[1, "resolution"] == "invalid_coordinates" and flagged.geometry.iloc[1] is None
+    )

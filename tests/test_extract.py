@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import ExtractStats, extract_frame
 from geo.core.schema import EVENT_COLUMNS
+from geo.extract import ExtractStats, extract_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
@@ -21,13 +21,18 @@ CLI = [sys.executable, "-m", "geo"]
 
 def km(lat1, lon1, lat2, lon2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
 def seed(shared_dir, extractor):
-    return extract_frame([shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"], date(2023, 3, 21), extractor=extractor)
+    return extract_frame(
+        [shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"], date(2023, 3, 21), extractor=extractor
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +49,15 @@ def rows(frame, location, **where):
 
 # -- the seed story (acceptance case) ------------------------------------------------------------
 
-@pytest.mark.parametrize("name, lat, lon", [
-    ("Bakhmut", 48.59419, 37.99886),   # GeoNames 713174
-    ("Lyman", 48.99012, 37.80843),     # GeoNames 704204
-    ("Avdiivka", 48.14019, 37.75008),  # GeoNames 713122
-])
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [
+        ("Bakhmut", 48.59419, 37.99886),  # GeoNames 713174
+        ("Lyman", 48.99012, 37.80843),  # GeoNames 704204
+        ("Avdiivka", 48.14019, 37.75008),  # GeoNames 713122
+    ],
+)
 def test_seed_towns_within_2_km(seed, name, lat, lon):
     hits = rows(seed, name)
     assert len(hits)
@@ -56,10 +65,13 @@ def test_seed_towns_within_2_km(seed, name, lat, lon):
         assert km(r.latitude, r.longitude, lat, lon) < 2.0
 
 
-@pytest.mark.parametrize("name, country, lat, lon", [
-    ("London", "GB", 51.50853, -0.12574),   # "Justice ministers ... gathered in London"
-    ("Brussels", "BE", 50.85045, 4.34878),  # "European Union countries agreed in Brussels"
-])
+@pytest.mark.parametrize(
+    "name, country, lat, lon",
+    [
+        ("London", "GB", 51.50853, -0.12574),  # "Justice ministers ... gathered in London"
+        ("Brussels", "BE", 50.85045, 4.34878),  # "European Union countries agreed in Brussels"
+    ],
+)
 def test_seed_meetings_are_in_the_capitals_not_their_namesakes(seed, name, country, lat, lon):
     hits = rows(seed, name)
     assert len(hits)
@@ -73,25 +85,45 @@ def test_seed_villages_near_bakhmut_or_honestly_at_region_level(seed):
     assert km(ivanivske.latitude, ivanivske.longitude, *bakhmut) < 10  # Ivanivs'ke, GeoNames 704285
     for name in ("Bohdanivka", "Hryhorivka"):  # the Donetsk-oblast ones are not in cities500
         r = rows(seed, name).iloc[0]
-        assert (r.geo_precision, r.resolution, r.admin1, r.place_id) == (3, "region_fallback", "Donetska oblast", "adm:UA.05")
+        assert (r.geo_precision, r.resolution, r.admin1, r.place_id) == (
+            3,
+            "region_fallback",
+            "Donetska oblast",
+            "adm:UA.05",
+        )
 
 
 def test_seed_region_claims_and_attribution(seed):
     for name, place in (("Kherson", "adm:UA.08"), ("Zaporizhzhia", "adm:UA.26")):
         r = rows(seed, name).iloc[0]
-        assert (r.place_id, r.geo_precision, r.claimant, r.stance) == (place, 3, "Ukrainian military", "on the defensive")
+        assert (r.place_id, r.geo_precision, r.claimant, r.stance) == (
+            place,
+            3,
+            "Ukrainian military",
+            "on the defensive",
+        )
     repelled = rows(seed, "Bakhmut", stance="repelled").iloc[0]
     assert (repelled.claimant, repelled.quantity, repelled.quantity_unit, repelled.event_date) == (
-        "Ukrainian military", "69", "attacks", "2023-03-20")
+        "Ukrainian military",
+        "69",
+        "attacks",
+        "2023-03-20",
+    )
     west = rows(seed, "Bakhmut", direction="west").iloc[0]
     assert (west.claimant, west.stance, west.geo_precision, west.anchor_place) == (
-        "British intelligence", "under attack", 2, "Bakhmut")
+        "British intelligence",
+        "under attack",
+        2,
+        "Bakhmut",
+    )
 
 
 def test_seed_metonymy_and_spam(seed):
     assert "Beijing" not in set(seed["location"]) and "Washington" not in set(seed["location"])
     moscow = rows(seed, "Moscow")
-    assert set(moscow["stance"]) == {"met"}  # "in Moscow" twice; "according to Moscow" is not a site
+    assert set(moscow["stance"]) == {
+        "met"
+    }  # "in Moscow" twice; "according to Moscow" is not a site
     assert len(moscow) == 2
     assert not seed["quote"].str.contains("Best Wishes|your posts").any()
     assert set(seed["location"]) >= {"Kremlin", "London", "Brussels"}
@@ -99,9 +131,13 @@ def test_seed_metonymy_and_spam(seed):
 
 # -- the bundled sitrep -------------------------------------------------------------------------
 
+
 def test_sitrep_conflicting_claims_about_krasnohorivka(sitrep):
     k = rows(sitrep, "Krasnohorivka")
-    assert set(zip(k.claimant, k.stance)) == {("Ukrainian military", "repelled"), ("Russian MoD", "captured")}
+    assert set(zip(k.claimant, k.stance)) == {
+        ("Ukrainian military", "repelled"),
+        ("Russian MoD", "captured"),
+    }
     assert set(k.place_id) == {"gn:704393"}  # the Donetsk-oblast town, not the Zhytomyr village
 
 
@@ -133,12 +169,17 @@ def test_document_with_thousands_of_place_names(tmp_path, extractor):
 
 # -- the CLI contract -----------------------------------------------------------------------------
 
+
 def run_cli(*args, stdin: bytes | None = None):
-    return subprocess.run([*CLI, *map(str, args)], input=stdin, capture_output=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [*CLI, *map(str, args)], input=stdin, capture_output=True, cwd=ROOT, timeout=120
+    )
 
 
 def test_cli_extract_prints_a_feature_collection(shared_dir):
-    out = run_cli("extract", shared_dir / "seeds" / "000_ce6ce7db5390928b.txt", "--published", "2023-03-21")
+    out = run_cli(
+        "extract", shared_dir / "seeds" / "000_ce6ce7db5390928b.txt", "--published", "2023-03-21"
+    )
     assert out.returncode == 0, out.stderr
     fc = json.loads(out.stdout)
     assert fc["type"] == "FeatureCollection" and "crs" not in fc
@@ -148,8 +189,17 @@ def test_cli_extract_prints_a_feature_collection(shared_dir):
 
 def test_cli_extract_stdin_jsonl_and_bad_documents(tmp_path):
     jsonl = tmp_path / "docs.jsonl"
-    jsonl.write_text(json.dumps({"id": "wire-1", "text": "Russian forces shelled Kherson overnight.", "published": "2023-03-21"})
-                     + "\nnot json\n", encoding="utf-8")
+    jsonl.write_text(
+        json.dumps(
+            {
+                "id": "wire-1",
+                "text": "Russian forces shelled Kherson overnight.",
+                "published": "2023-03-21",
+            }
+        )
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 50)
     out_file = tmp_path / "out" / "events.geojson"
     out = run_cli("extract", jsonl, tmp_path / "blob.txt", "-o", out_file)
@@ -158,15 +208,27 @@ def test_cli_extract_stdin_jsonl_and_bad_documents(tmp_path):
     assert [f["properties"]["doc_id"] for f in features] == ["wire-1"]
     assert features[0]["properties"]["event_date"] == "2023-03-20"
     assert b"not a document" in out.stderr and b"binary" in out.stderr
-    piped = run_cli("extract", "-", "--published", "2023-03-21", stdin="Defenders held Bakhmut, the General Staff said.".encode())
+    piped = run_cli(
+        "extract",
+        "-",
+        "--published",
+        "2023-03-21",
+        stdin=b"Defenders held Bakhmut, the General Staff said.",
+    )
     assert piped.returncode == 0
     assert json.loads(piped.stdout)["features"][0]["properties"]["doc_id"] == "<stdin>"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["extract", "no/such/file.txt"], b"no input could be read"),
-    (["extract", "examples/sitrep_2023-03-21.txt", "--published", "21/03/2023"], b"--published must be a date"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["extract", "no/such/file.txt"], b"no input could be read"),
+        (
+            ["extract", "examples/sitrep_2023-03-21.txt", "--published", "21/03/2023"],
+            b"--published must be a date",
+        ),
+    ],
+)
 def test_cli_errors_are_one_line_and_exit_2(args, message):
     out = run_cli(*args)
     assert out.returncode == 2
@@ -186,13 +248,24 @@ def test_cli_run_writes_map_geojson_and_report(tmp_path):
 
 
 def test_cli_run_joins_an_event_table_to_the_claims(tmp_path):
-    out = run_cli("run", SITREP, "--published", "2023-03-21", "--events", ROOT / "examples" / "events" / "acled_sample.csv",
-                  "-o", tmp_path / "run")
+    out = run_cli(
+        "run",
+        SITREP,
+        "--published",
+        "2023-03-21",
+        "--events",
+        ROOT / "examples" / "events" / "acled_sample.csv",
+        "-o",
+        tmp_path / "run",
+    )
     assert out.returncode == 0, out.stderr
     assert b"31 table events" in out.stdout
     features = json.loads((tmp_path / "run" / "events.geojson").read_text())["features"]
-    claims = {(f["properties"]["location"], f["properties"]["claimant"]): f["properties"]
-              for f in features if f["properties"].get("record_kind") == "text claim"}
+    claims = {
+        (f["properties"]["location"], f["properties"]["claimant"]): f["properties"]
+        for f in features
+        if f["properties"].get("record_kind") == "text claim"
+    }
     # The ACLED sample has the Russian MoD capturing Marinka (contradicting Ukraine's "repelled")
     # and the General Staff repelling attacks at Krasnohorivka (contradicting the MoD's "captured").
     assert claims[("Marinka", "Ukrainian military")]["join_status"] == "contradicted"
@@ -201,16 +274,25 @@ def test_cli_run_joins_an_event_table_to_the_claims(tmp_path):
     assert {f["properties"]["record_kind"] for f in features} == {"text claim", "event table"}
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    # Neither name is confident alone; together they pick the pair that lie together.
-    ("Russian forces attacked Lyman and Novoselivka overnight, the General Staff said.",
-     {"Lyman": (48.99012, 37.80843), "Novoselivka": (49.0701, 37.69517)}),      # GeoNames 704204, 699185
-    ("Fighting continued near Hryhorivka and Vasylivka in the south.",
-     {"Hryhorivka": (47.69431, 35.35698), "Vasylivka": (47.44218, 35.28213)}),  # GeoNames 708120, 686729
-    # A confident anchor pulls an ambiguous neighbour: the Mykolaivka 13 km from Sloviansk.
-    ("Russian troops shelled Mykolaivka and Sloviansk on Sunday.",
-     {"Mykolaivka": (48.86193, 37.76835), "Sloviansk": (48.84974, 37.59739)}),  # GeoNames 700119, 693468
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Neither name is confident alone; together they pick the pair that lie together.
+        (
+            "Russian forces attacked Lyman and Novoselivka overnight, the General Staff said.",
+            {"Lyman": (48.99012, 37.80843), "Novoselivka": (49.0701, 37.69517)},
+        ),  # GeoNames 704204, 699185
+        (
+            "Fighting continued near Hryhorivka and Vasylivka in the south.",
+            {"Hryhorivka": (47.69431, 35.35698), "Vasylivka": (47.44218, 35.28213)},
+        ),  # GeoNames 708120, 686729
+        # A confident anchor pulls an ambiguous neighbour: the Mykolaivka 13 km from Sloviansk.
+        (
+            "Russian troops shelled Mykolaivka and Sloviansk on Sunday.",
+            {"Mykolaivka": (48.86193, 37.76835), "Sloviansk": (48.84974, 37.59739)},
+        ),  # GeoNames 700119, 693468
+    ],
+)
 def test_co_mentioned_places_disambiguate_each_other(tmp_path, extractor, sentence, expected):
     path = tmp_path / "s.txt"
     path.write_text(sentence, encoding="utf-8")
@@ -238,26 +320,39 @@ def test_cli_extract_with_two_workers_gives_the_same_records(tmp_path, shared_di
 
 
 def test_anaphora_reaches_back_over_sentences_without_places(tmp_path, extractor):
-    text = ("Russia's defence ministry said on Tuesday its forces had repelled attacks. "
-            "It gave no figures for its own losses. "
-            "The ministry also said Russian units were advancing on the outskirts of Avdiivka.")
+    text = (
+        "Russia's defence ministry said on Tuesday its forces had repelled attacks. "
+        "It gave no figures for its own losses. "
+        "The ministry also said Russian units were advancing on the outskirts of Avdiivka."
+    )
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     assert rows(frame, "Avdiivka").iloc[0].claimant == "Russian MoD"
 
 
-def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbours(tmp_path, extractor):
+def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbours(
+    tmp_path, extractor
+):
     # The only Dibrova in cities500 is in Poltava oblast, ~300 km from Kreminna (Luhansk oblast).
     path = tmp_path / "isw.txt"
-    path.write_text("Russian milbloggers claimed that Russian forces advanced west of Kreminna and captured "
-                    "several positions near Dibrova.", encoding="utf-8")
+    path.write_text(
+        "Russian milbloggers claimed that Russian forces advanced west of Kreminna and captured "
+        "several positions near Dibrova.",
+        encoding="utf-8",
+    )
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     dibrova = rows(frame, "Dibrova").iloc[0]
-    assert (dibrova.resolution, dibrova.geo_precision, dibrova.place_id) == ("region_fallback", 3, "adm:UA.14")
+    assert (dibrova.resolution, dibrova.geo_precision, dibrova.place_id) == (
+        "region_fallback",
+        3,
+        "adm:UA.14",
+    )
     assert "km from Kreminna in the same sentence" in dibrova.resolution_reason
     # a big city is left alone: Kharkiv beside Kherson stays Kharkiv
-    path.write_text("Missiles struck Kherson and Kharkiv overnight, officials said.", encoding="utf-8")
+    path.write_text(
+        "Missiles struck Kherson and Kharkiv overnight, officials said.", encoding="utf-8"
+    )
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     assert rows(frame, "Kharkiv").iloc[0].place_id == "gn:706483"
 
@@ -274,12 +369,21 @@ def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     got = {r.location: r for r in frame.itertuples()}
     assert "MOSCOW" not in got and "Vostok" not in got  # dateline; a military unit's name
-    assert (got["Kupyansk"].place_id, got["Kupyansk"].geo_precision) == ("gn:703656", 2)  # an axis, not the town
+    assert (got["Kupyansk"].place_id, got["Kupyansk"].geo_precision) == (
+        "gn:703656",
+        2,
+    )  # an axis, not the town
     assert got["Krasny Liman"].place_id == "gn:704204" and got["Artyomovsk"].place_id == "gn:713174"
     assert got["Ugledar"].place_id == "gn:690823" and got["Ugledar"].claimant == "Russian MoD"
     # only a Siberian Novomikhaylovka has this spelling: 3,000 km from Ugledar, so the oblast instead
-    assert (got["Novomikhailovka"].resolution, got["Novomikhailovka"].place_id) == ("region_fallback", "adm:UA.05")
-    assert got["Zaporozhye region"].place_id == "adm:UA.26" and got["Zaporozhye region"].geo_precision == 3
+    assert (got["Novomikhailovka"].resolution, got["Novomikhailovka"].place_id) == (
+        "region_fallback",
+        "adm:UA.05",
+    )
+    assert (
+        got["Zaporozhye region"].place_id == "adm:UA.26"
+        and got["Zaporozhye region"].geo_precision == 3
+    )
     assert got["Donetsk People's Republic"].place_id == "adm:UA.05"
     assert set(frame["claimant"]) == {"Russian MoD"}
 
@@ -287,12 +391,18 @@ def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
 def test_sentences_keep_paragraphs_apart_and_skip_datelines():
     from geo.extract import sentences
 
-    text = ("KYIV, March 21 (Reuters) - Russian forces shelled Kherson. Two people died\n"
-            "A headline without a full stop\n\n   \nThe governor said so.")
+    text = (
+        "KYIV, March 21 (Reuters) - Russian forces shelled Kherson. Two people died\n"
+        "A headline without a full stop\n\n   \nThe governor said so."
+    )
     found = list(sentences(text))
-    assert [s for _, s in found] == ["Russian forces shelled Kherson.", "Two people died",
-                                     "A headline without a full stop", "The governor said so."]
-    assert all(text[offset:offset + len(s)] == s for offset, s in found)
+    assert [s for _, s in found] == [
+        "Russian forces shelled Kherson.",
+        "Two people died",
+        "A headline without a full stop",
+        "The governor said so.",
+    ]
+    assert all(text[offset : offset + len(s)] == s for offset, s in found)
 
 
 def test_documents_are_prepared_in_bounded_batches_with_the_same_records(tmp_path, extractor):
@@ -302,10 +412,25 @@ def test_documents_are_prepared_in_bounded_batches_with_the_same_records(tmp_pat
     small = [Document(doc_id=f"d{i}", text="Fighting near Bakhmut.") for i in range(BATCH + 5)]
     assert [len(b) for b in batches(small)] == [BATCH, 5]
     big = [Document(doc_id=f"b{i}", text="x" * (BATCH_CHARS // 2)) for i in range(5)]
-    assert [len(b) for b in batches(big)] == [2, 2, 1]  # a few huge documents are not held 32 at a time
+    assert [len(b) for b in batches(big)] == [
+        2,
+        2,
+        1,
+    ]  # a few huge documents are not held 32 at a time
     path = tmp_path / "docs.jsonl"
-    path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Russian forces shelled {place} overnight, the governor said."})
-                            + "\n" for i, place in enumerate(["Kherson", "Bakhmut", "Lyman"] * 15)), encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"a{i}",
+                    "text": f"Russian forces shelled {place} overnight, the governor said.",
+                }
+            )
+            + "\n"
+            for i, place in enumerate(["Kherson", "Bakhmut", "Lyman"] * 15)
+        ),
+        encoding="utf-8",
+    )
     streamed = list(extract_records([path], extractor=extractor))
     one_by_one = [r for doc in iter_documents([path]) for r in extractor.document_records(doc)]
     assert streamed == one_by_one and len(streamed) == 45

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import shapely
 from shapely.geometry import shape
+from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 import geo.cli
 from geo.cli import main
-
-from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -37,12 +36,19 @@ def assert_rfc7946(path: Path) -> dict:
 
 def test_diff_prints_summary_and_writes_changes(tmp_path, capsys):
     out = tmp_path / "changes.geojson"
-    code = main(["diff", str(deepstate("20250103")), str(deepstate("20250104")), "-o", str(out), "--json"])
+    code = main(
+        ["diff", str(deepstate("20250103")), str(deepstate("20250104")), "-o", str(out), "--json"]
+    )
     assert code == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary == {
-        "date_a": "2025-01-03", "date_b": "2025-01-04", "area_a_km2": 111885.56,
-        "area_b_km2": 111895.78, "gained_km2": 10.71, "lost_km2": 0.49, "net_km2": 10.22,
+        "date_a": "2025-01-03",
+        "date_b": "2025-01-04",
+        "area_a_km2": 111885.56,
+        "area_b_km2": 111895.78,
+        "gained_km2": 10.71,
+        "lost_km2": 0.49,
+        "net_km2": 10.22,
     }
     doc = assert_rfc7946(out)
     assert {f["properties"]["change"] for f in doc["features"]} == {"gained", "lost"}
@@ -54,7 +60,10 @@ def test_diff_date_options_for_undated_files(tmp_path, capsys):
     b.write_text(deepstate("20250104").read_text())
     assert main(["diff", str(a), str(b)]) == 2
     assert "--date" in capsys.readouterr().err
-    assert main(["diff", str(a), str(b), "--date-a", "2025-01-03", "--date-b", "2025-01-04", "--json"]) == 0
+    assert (
+        main(["diff", str(a), str(b), "--date-a", "2025-01-03", "--date-b", "2025-01-04", "--json"])
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["net_km2"] == 10.22
 
 
@@ -69,7 +78,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
 def test_control_summary_writes_table_and_chart(tmp_path, capsys):
     days = ["20250104", "20250102", "20250103"]
     table, chart = tmp_path / "daily.csv", tmp_path / "daily.png"
-    code = main(["control", "summary", *[str(deepstate(d)) for d in days], "-o", str(table), "--chart", str(chart)])
+    code = main(
+        [
+            "control",
+            "summary",
+            *[str(deepstate(d)) for d in days],
+            "-o",
+            str(table),
+            "--chart",
+            str(chart),
+        ]
+    )
     assert code == 0
     assert "3 layers, 2025-01-02 to 2025-01-04" in capsys.readouterr().out
     lines = table.read_text().splitlines()
@@ -89,18 +108,50 @@ def test_control_line_writes_rfc7946_lines(tmp_path, capsys):
 
 def test_control_panel_from_csv_files_with_the_seed_claim(tmp_path, capsys):
     settlements = tmp_path / "settlements.csv"
-    settlements.write_text("place_id,place_name,latitude,longitude\n"
-                           "712451,Bakhmut,48.5947,38.0003\n704147,Kurakhove,47.9836,37.2826\n")
+    settlements.write_text(
+        "place_id,place_name,latitude,longitude\n"
+        "712451,Bakhmut,48.5947,38.0003\n704147,Kurakhove,47.9836,37.2826\n"
+    )
     claims = tmp_path / "events.geojson"
-    claims.write_text(json.dumps({"type": "FeatureCollection", "features": [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [38.0003, 48.5947]},
-        "properties": {"place_id": 712451, "event_date": "2023-03-19", "claimant": "Ukraine's military",
-                       "stance": "repelled", "quote": "defenders in Bakhmut ... had repelled 69 Russian attacks"}}]}))
+    claims.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [38.0003, 48.5947]},
+                        "properties": {
+                            "place_id": 712451,
+                            "event_date": "2023-03-19",
+                            "claimant": "Ukraine's military",
+                            "stance": "repelled",
+                            "quote": "defenders in Bakhmut ... had repelled 69 Russian attacks",
+                        },
+                    }
+                ],
+            }
+        )
+    )
     out = tmp_path / "panel.csv"
-    code = main(["control", "panel", str(deepstate("20240801")), str(deepstate("20250107")),
-                 "-s", str(settlements), "-e", str(claims), "-o", str(out)])
+    code = main(
+        [
+            "control",
+            "panel",
+            str(deepstate("20240801")),
+            str(deepstate("20250107")),
+            "-s",
+            str(settlements),
+            "-e",
+            str(claims),
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
-    assert "2 settlements, 5 rows (3 inside a control layer, 1 text claims)" in capsys.readouterr().out
+    assert (
+        "2 settlements, 5 rows (3 inside a control layer, 1 text claims)" in capsys.readouterr().out
+    )
     rows = out.read_text().splitlines()
     assert rows[0] == "place_id,place_name,date,source,claimant,status,inside,quote"
     assert rows[1].startswith("712451,Bakhmut,2023-03-19,text,Ukraine's military,repelled,,")
@@ -117,8 +168,20 @@ def test_control_panel_settlements_without_coordinates(tmp_path, capsys):
 
 def test_control_disagree(tmp_path, capsys):
     out = tmp_path / "dispute.geojson"
-    code = main(["control", "disagree", str(deepstate("20250103")), str(deepstate("20250107")),
-                 "--claimant-a", "A", "--claimant-b", "B", "-o", str(out)])
+    code = main(
+        [
+            "control",
+            "disagree",
+            str(deepstate("20250103")),
+            str(deepstate("20250107")),
+            "--claimant-a",
+            "A",
+            "--claimant-b",
+            "B",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith("only A: 0.") and printed[1] == "only B: 40.61 km²"

@@ -10,12 +10,11 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
-from shapely.geometry import Point, LineString, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box
+from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 from geo.core.errors import InputError
 from geo.frontline import CONTROL_COLUMNS, area_km2, date_from_name, read_control
-
-from shared_data import DEEPSTATE, SHARED, deepstate  # noqa: F401
 
 
 def feature_collection(path: Path, geometries: list, properties: list[dict] | None = None) -> Path:
@@ -87,7 +86,8 @@ def test_bowtie_is_repaired_and_reported(tmp_path, caplog):
 def test_projected_crs_is_reprojected_and_said(tmp_path):
     square = gpd.GeoDataFrame(
         {"date": ["2025-01-05"], "status": ["Assessed Russian Control"]},
-        geometry=[box(37, 48, 37.1, 48.1)], crs=4326,
+        geometry=[box(37, 48, 37.1, 48.1)],
+        crs=4326,
     )
     path = tmp_path / "isw.gpkg"
     square.to_crs(3857).to_file(path, driver="GPKG")
@@ -108,7 +108,9 @@ def test_mixed_geometry_types_keep_polygons_and_report(tmp_path):
     )
     layer = read_control(path)
     assert len(layer.frame) == 1
-    assert layer.notes == ["dropped 2 non-polygon features (1 Point, 1 LineString): a control layer holds areas"]
+    assert layer.notes == [
+        "dropped 2 non-polygon features (1 Point, 1 LineString): a control layer holds areas"
+    ]
 
 
 def test_only_points_is_a_clear_error(tmp_path):
@@ -139,7 +141,8 @@ def test_real_kmz_and_shapefile_read(tmp_path):
     from_shp = read_control(shp, date="2025-01-06")
     assert from_shp.frame.loc[0, "status"] == "claimed"
     assert area_km2(from_kmz.frame.geometry.iloc[0]) == pytest.approx(
-        area_km2(from_shp.frame.geometry.iloc[0]), rel=1e-6)
+        area_km2(from_shp.frame.geometry.iloc[0]), rel=1e-6
+    )
 
 
 def test_not_a_vector_file(tmp_path):

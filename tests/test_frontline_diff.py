@@ -10,10 +10,9 @@ import pytest
 import shapely
 from pyproj import Geod
 from shapely.geometry import shape
+from shared_data import deepstate
 
 from geo.frontline import diff_layers, read_control
-
-from shared_data import deepstate
 
 GEOD = Geod(ellps="WGS84")
 
@@ -54,7 +53,9 @@ def test_consecutive_days(day_a, day_b, gained, lost):
     # Independent figures, within 0.5 %.
     assert result.area_a_km2 == pytest.approx(direct_km2(raw_a), rel=5e-3)
     assert result.area_b_km2 == pytest.approx(direct_km2(raw_b), rel=5e-3)
-    assert result.gained_km2 == pytest.approx(direct_km2(raw_b.difference(raw_a)), rel=5e-3, abs=0.01)
+    assert result.gained_km2 == pytest.approx(
+        direct_km2(raw_b.difference(raw_a)), rel=5e-3, abs=0.01
+    )
     assert result.lost_km2 == pytest.approx(direct_km2(raw_a.difference(raw_b)), rel=5e-3, abs=0.01)
     # Stated figures, ±0.02 km².
     assert result.gained_km2 == pytest.approx(gained, abs=0.02)
@@ -81,7 +82,9 @@ def test_two_year_change():
 
 
 def test_change_polygons_carry_their_areas():
-    result = diff_layers(read_control(deepstate("20250103")).frame, read_control(deepstate("20250104")).frame)
+    result = diff_layers(
+        read_control(deepstate("20250103")).frame, read_control(deepstate("20250104")).frame
+    )
     changes = result.changes()
     assert set(changes["change"]) == {"gained", "lost"}
     assert (changes.geom_type == "Polygon").all()

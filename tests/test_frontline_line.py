@@ -17,8 +17,17 @@ from geo.frontline.line import country_outline, frontline, frontline_lines
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEEPSTATE = SHARED / "deepstate"
 GEOD = Geod(ellps="WGS84")
-DAYS = ["20240801", "20241231", "20250102", "20250103", "20250104", "20250105", "20250106",
-        "20250107", "20260801"]
+DAYS = [
+    "20240801",
+    "20241231",
+    "20250102",
+    "20250103",
+    "20250104",
+    "20250105",
+    "20250106",
+    "20250107",
+    "20260801",
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +56,9 @@ def test_one_line_per_date_of_plausible_length(lines):
 
 
 def test_line_lies_on_the_occupied_edge_away_from_border(layers, lines):
-    to_utm = Transformer.from_crs(4326, 32637, always_xy=True)  # a different projection from line.py's
+    to_utm = Transformer.from_crs(
+        4326, 32637, always_xy=True
+    )  # a different projection from line.py's
 
     def utm(geom):
         return shapely.transform(geom, lambda xy: np.column_stack(to_utm.transform(*xy.T)))
@@ -65,8 +76,12 @@ def test_synthetic_area_against_the_border():
     occupied = box(38, 47, 40, 49)  # east side on the border
     line = frontline(occupied, outline=outline, tolerance_km=1)
     # West side whole, north and south sides up to 1 km short of the border (±1 %).
-    expected = (GEOD.line_length([38, 38], [47, 49]) + GEOD.line_length([38, 40], [49, 49])
-                + GEOD.line_length([38, 40], [47, 47]) - 2_000) / 1e3
+    expected = (
+        GEOD.line_length([38, 38], [47, 49])
+        + GEOD.line_length([38, 40], [49, 49])
+        + GEOD.line_length([38, 40], [47, 47])
+        - 2_000
+    ) / 1e3
     assert GEOD.geometry_length(line) / 1e3 == pytest.approx(expected, rel=0.01)
     assert line.bounds[2] < 40
 
@@ -74,7 +89,9 @@ def test_synthetic_area_against_the_border():
 def test_area_inside_the_country_is_all_front():
     occupied = box(35, 48, 35.5, 48.5)
     line = frontline(occupied)
-    assert GEOD.geometry_length(line) == pytest.approx(GEOD.geometry_length(occupied.exterior), rel=1e-3)
+    assert GEOD.geometry_length(line) == pytest.approx(
+        GEOD.geometry_length(occupied.exterior), rel=1e-3
+    )
 
 
 def test_empty_area_has_no_front():

@@ -13,22 +13,30 @@ from geo.cli import main
 @pytest.fixture()
 def run(gazetteer_store, capsys):
     """Run the CLI in-process against the default store; returns (exit code, stdout, stderr)."""
+
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main([*args[:2], "--gazetteer", str(gazetteer_store.path), *args[2:]]
-                    if args[0] == "gazetteer" else [args[0], "--gazetteer", str(gazetteer_store.path), *args[1:]])
+        code = main(
+            [*args[:2], "--gazetteer", str(gazetteer_store.path), *args[2:]]
+            if args[0] == "gazetteer"
+            else [args[0], "--gazetteer", str(gazetteer_store.path), *args[1:]]
+        )
         out, err = capsys.readouterr()
         return code, out, err
+
     return _run
 
 
-@pytest.mark.parametrize(("args", "place", "resolution"), [
-    (("Bakhmut",), "Bakhmut (gn:713174)", "exact"),
-    (("Avdiivka",), "Avdiyivka (gn:713122)", "alias"),
-    (("Lyman", "--admin1", "Donetsk Oblast"), "Lyman (gn:704204)", "context"),
-    (("Kherson region",), "Khersonska oblast (adm:UA.08)", "precision 3 (region)"),
-    (("Artemivsk",), "Bakhmut (gn:713174)", "alias"),
-    (("Бахмут",), "Bakhmut (gn:713174)", "exact"),
-])
+@pytest.mark.parametrize(
+    ("args", "place", "resolution"),
+    [
+        (("Bakhmut",), "Bakhmut (gn:713174)", "exact"),
+        (("Avdiivka",), "Avdiyivka (gn:713122)", "alias"),
+        (("Lyman", "--admin1", "Donetsk Oblast"), "Lyman (gn:704204)", "context"),
+        (("Kherson region",), "Khersonska oblast (adm:UA.08)", "precision 3 (region)"),
+        (("Artemivsk",), "Bakhmut (gn:713174)", "alias"),
+        (("Бахмут",), "Bakhmut (gn:713174)", "exact"),
+    ],
+)
 def test_geocode_done_when_examples(run, args, place, resolution):
     code, out, err = run("geocode", *args)
     assert code == 0, err
@@ -52,13 +60,16 @@ def test_geocode_unresolved_exits_1_with_reason(run):
     assert "unresolved" in out and "no place has this name" in out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("",), "empty place name"),
-    (("   ",), "empty place name"),
-    (("z" * 10_240,), "limit 200"),
-    (("Bakhmut", "--country", "ZZ"), "unknown country code 'ZZ'"),
-    ((), "give a place NAME or --csv"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("",), "empty place name"),
+        (("   ",), "empty place name"),
+        (("z" * 10_240,), "limit 200"),
+        (("Bakhmut", "--country", "ZZ"), "unknown country code 'ZZ'"),
+        ((), "give a place NAME or --csv"),
+    ],
+)
 def test_geocode_bad_input_one_line_exit_2(run, args, message):
     code, out, err = run("geocode", *args)
     assert code == 2
@@ -84,52 +95,105 @@ def _write_csv(path, rows, encoding="utf-8"):
 
 def test_batch_csv_every_row_back(run, tmp_path):
     src, out = tmp_path / "events.csv", tmp_path / "placed.csv"
-    _write_csv(src, [
-        ["event_id", "location", "oblast", "cc"],
-        ["1", "Bakhmut", "", ""],
-        ["2", "Lyman", "Donetsk Oblast", "UA"],
-        ["3", "Bohdanivka", "Donetsk Oblast", ""],
-        ["4", "Qwertyuiopgrad", "", ""],
-        ["5", "", "", ""],
-        ["6", "Donetsk", "", "ZZ"],
-        ["7", "Kherson region", "", ""],
-    ])
-    code, stdout, err = run("geocode", "--csv", str(src), "--name-col", "location", "--admin1-col", "oblast",
-                            "--country-col", "cc", "-o", str(out))
+    _write_csv(
+        src,
+        [
+            ["event_id", "location", "oblast", "cc"],
+            ["1", "Bakhmut", "", ""],
+            ["2", "Lyman", "Donetsk Oblast", "UA"],
+            ["3", "Bohdanivka", "Donetsk Oblast", ""],
+            ["4", "Qwertyuiopgrad", "", ""],
+            ["5", "", "", ""],
+            ["6", "Donetsk", "", "ZZ"],
+            ["7", "Kherson region", "", ""],
+        ],
+    )
+    code, stdout, err = run(
+        "geocode",
+        "--csv",
+        str(src),
+        "--name-col",
+        "location",
+        "--admin1-col",
+        "oblast",
+        "--country-col",
+        "cc",
+        "-o",
+        str(out),
+    )
     assert code == 0, err
     assert "7 rows: 4 placed, 3 unresolved" in stdout
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [r["event_id"] for r in rows] == ["1", "2", "3", "4", "5", "6", "7"]
     by_id = {r["event_id"]: r for r in rows}
-    assert by_id["1"]["place_id"] == "gn:713174" and float(by_id["1"]["latitude"]) == pytest.approx(48.594, abs=0.05)
+    assert by_id["1"]["place_id"] == "gn:713174" and float(by_id["1"]["latitude"]) == pytest.approx(
+        48.594, abs=0.05
+    )
     assert by_id["2"]["place_id"] == "gn:704204" and by_id["2"]["geo_precision"] == "1"
     assert by_id["3"]["resolution"] == "region_fallback" and by_id["3"]["geo_precision"] == "3"
     assert by_id["4"]["resolution"] == "unresolved" and by_id["4"]["latitude"] == ""
     assert by_id["5"]["reason"] == "empty name"
     assert "unknown country code" in by_id["6"]["reason"]
     assert by_id["7"]["place_id"] == "adm:UA.08"
-    for column in ("latitude", "longitude", "place_id", "place_name", "admin1", "country", "geo_precision",
-                   "resolution", "confidence", "reason"):
+    for column in (
+        "latitude",
+        "longitude",
+        "place_id",
+        "place_name",
+        "admin1",
+        "country",
+        "geo_precision",
+        "resolution",
+        "confidence",
+        "reason",
+    ):
         assert column in rows[0]
 
 
 def test_batch_csv_cp1251(run, tmp_path):
     src, out = tmp_path / "cp1251.csv", tmp_path / "out.csv"
-    _write_csv(src, [["назва", "область"], ["Бахмут", "Донецька область"], ["Лиман", "Донецька область"],
-                     ["Авдіївка", ""], ["Костянтинівка", "Донецька область"], ["Покровськ", ""]], encoding="cp1251")
-    code, stdout, err = run("geocode", "--csv", str(src), "--name-col", "назва", "--admin1-col", "область",
-                            "-o", str(out))
+    _write_csv(
+        src,
+        [
+            ["назва", "область"],
+            ["Бахмут", "Донецька область"],
+            ["Лиман", "Донецька область"],
+            ["Авдіївка", ""],
+            ["Костянтинівка", "Донецька область"],
+            ["Покровськ", ""],
+        ],
+        encoding="cp1251",
+    )
+    code, stdout, err = run(
+        "geocode",
+        "--csv",
+        str(src),
+        "--name-col",
+        "назва",
+        "--admin1-col",
+        "область",
+        "-o",
+        str(out),
+    )
     assert code == 0, err
     assert "input windows-1251" in stdout or "input cp1251" in stdout
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [r["place_id"] for r in rows] == ["gn:713174", "gn:704204", "gn:713122", "gn:705104", "gn:704422"]
+    assert [r["place_id"] for r in rows] == [
+        "gn:713174",
+        "gn:704204",
+        "gn:713122",
+        "gn:705104",
+        "gn:704422",
+    ]
     assert rows[0]["назва"] == "Бахмут"
 
 
 def test_batch_csv_missing_column_lists_available(run, tmp_path):
     src = tmp_path / "events.csv"
     _write_csv(src, [["id", "place", "oblast"], ["1", "Bakhmut", ""]])
-    code, _, err = run("geocode", "--csv", str(src), "--name-col", "location", "-o", str(tmp_path / "o.csv"))
+    code, _, err = run(
+        "geocode", "--csv", str(src), "--name-col", "location", "-o", str(tmp_path / "o.csv")
+    )
     assert code == 2
     assert "no column 'location'" in err and "'id', 'place', 'oblast'" in err and str(src) in err
 
@@ -154,7 +218,9 @@ def test_gazetteer_lookup_shows_provenance(run):
     assert code == 0
     assert "gn:713174" in out and "overlay:aliases.csv" in out
     assert "Soviet-era" in out  # the overlay's reason
-    assert "gn:1511369" in out and "Krasnoyarskiy kray, RU" in out  # the Siberian namesake, listed too
+    assert (
+        "gn:1511369" in out and "Krasnoyarskiy kray, RU" in out
+    )  # the Siberian namesake, listed too
 
 
 def test_gazetteer_lookup_unknown(run):
@@ -163,7 +229,12 @@ def test_gazetteer_lookup_unknown(run):
 
 
 def test_help_texts_teach_with_examples(capsys):
-    for args in (["geocode"], ["gazetteer", "build"], ["gazetteer", "import"], ["gazetteer", "stats"],
-                 ["gazetteer", "lookup"]):
+    for args in (
+        ["geocode"],
+        ["gazetteer", "build"],
+        ["gazetteer", "import"],
+        ["gazetteer", "stats"],
+        ["gazetteer", "lookup"],
+    ):
         assert main([*args, "--help"]) == 0
         assert "Example" in capsys.readouterr().out

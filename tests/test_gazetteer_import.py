@@ -26,27 +26,99 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 BOUNDARIES = SHARED / "data" / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson"
 
 
-def geonames_line(gid, name, lat, lon, admin1="05", admin2="1402", population=0, alternates="", code="PPL"):
+def geonames_line(
+    gid, name, lat, lon, admin1="05", admin2="1402", population=0, alternates="", code="PPL"
+):
     """One line of a GeoNames dump: 19 tab-separated columns."""
     ascii_name = name
-    return "\t".join([str(gid), name, ascii_name, alternates, f"{lat}", f"{lon}", "P", code, "UA", "",
-                      admin1, admin2, "", "", str(population), "", "150", "Europe/Kyiv", "2024-03-01"])
+    return "\t".join(
+        [
+            str(gid),
+            name,
+            ascii_name,
+            alternates,
+            f"{lat}",
+            f"{lon}",
+            "P",
+            code,
+            "UA",
+            "",
+            admin1,
+            admin2,
+            "",
+            "",
+            str(population),
+            "",
+            "150",
+            "Europe/Kyiv",
+            "2024-03-01",
+        ]
+    )
 
 
 # Village coordinates as GeoNames/Wikipedia give them (to about 1 km); ids above cities500's range.
 VILLAGES = [
-    geonames_line(11999001, "Bohdanivka", 48.6353, 37.8717, population=500,
-                  alternates="Bogdanovka,Богданівка,Богдановка"),
-    geonames_line(11999002, "Klishchiivka", 48.5331, 37.9664, population=400, alternates="Kleshcheevka,Кліщіївка"),
+    geonames_line(
+        11999001,
+        "Bohdanivka",
+        48.6353,
+        37.8717,
+        population=500,
+        alternates="Bogdanovka,Богданівка,Богдановка",
+    ),
+    geonames_line(
+        11999002,
+        "Klishchiivka",
+        48.5331,
+        37.9664,
+        population=400,
+        alternates="Kleshcheevka,Кліщіївка",
+    ),
     geonames_line(11999003, "Andriivka", 48.4983, 37.9658, population=300, alternates="Андріївка"),
-    geonames_line(11999004, "Robotyne", 47.4433, 35.8378, admin1="26", admin2="", population=480,
-                  alternates="Rabotino,Роботине,Работино"),
+    geonames_line(
+        11999004,
+        "Robotyne",
+        47.4433,
+        35.8378,
+        admin1="26",
+        admin2="",
+        population=480,
+        alternates="Rabotino,Роботине,Работино",
+    ),
     # an upgrade of a cities500 row (same geonameid): new population, same place
-    geonames_line(710915, "Chasiv Yar", 48.58768, 37.83409, population=12557, alternates="Chasov Yar,Часів Яр",
-                  code="PPLA3"),
+    geonames_line(
+        710915,
+        "Chasiv Yar",
+        48.58768,
+        37.83409,
+        population=12557,
+        alternates="Chasov Yar,Часів Яр",
+        code="PPLA3",
+    ),
     # a non-populated feature (class H would be a stream): skipped by the P filter
-    "\t".join(["11999005", "Bakhmutka", "Bakhmutka", "", "48.6", "38.0", "H", "STM", "UA", "", "05", "", "", "",
-               "0", "", "100", "Europe/Kyiv", "2024-03-01"]),
+    "\t".join(
+        [
+            "11999005",
+            "Bakhmutka",
+            "Bakhmutka",
+            "",
+            "48.6",
+            "38.0",
+            "H",
+            "STM",
+            "UA",
+            "",
+            "05",
+            "",
+            "",
+            "",
+            "0",
+            "",
+            "100",
+            "Europe/Kyiv",
+            "2024-03-01",
+        ]
+    ),
 ]
 
 
@@ -68,13 +140,18 @@ def ua_txt(tmp_path) -> Path:
 
 
 def counts(store: GazetteerStore) -> tuple[int, int]:
-    return (store.conn.execute("SELECT COUNT(*) FROM places").fetchone()[0],
-            store.conn.execute("SELECT COUNT(*) FROM names").fetchone()[0])
+    return (
+        store.conn.execute("SELECT COUNT(*) FROM places").fetchone()[0],
+        store.conn.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+    )
 
 
 def test_geonames_dump_adds_villages_and_upgrades_cities500(store, ua_txt):
     before = counts(store)
-    assert str(Resolver(store).resolve("Bohdanivka", admin1="Donetsk Oblast").resolution) == "region_fallback"
+    assert (
+        str(Resolver(store).resolve("Bohdanivka", admin1="Donetsk Oblast").resolution)
+        == "region_fallback"
+    )
     report = import_file(store, ua_txt)
     assert report.kind == "geonames" and report.places == 5 and report.skipped == 0
     after = counts(store)
@@ -117,7 +194,9 @@ def test_malformed_geonames_lines_are_reported_and_skipped(store, tmp_path):
     bad_columns = "11999010\tBrokenivka\t48.1\t37.1"
     bad_number = geonames_line(11999011, "Nanivka", "not-a-number", 37.5)
     bad_range = geonames_line(11999012, "Polivka", 148.0, 37.5)
-    path.write_text("\n".join([VILLAGES[0], bad_columns, VILLAGES[1], bad_number, bad_range]) + "\n")
+    path.write_text(
+        "\n".join([VILLAGES[0], bad_columns, VILLAGES[1], bad_number, bad_range]) + "\n"
+    )
     report = import_file(store, path)
     assert report.places == 2 and report.skipped == 3
     assert report.problems[0] == f"{path}, line 2: expected 19 tab-separated columns, found 4"
@@ -137,7 +216,10 @@ def test_file_of_only_malformed_lines_writes_nothing(store, tmp_path):
 
 def test_truncated_zip_is_a_clear_error_and_store_untouched(store, tmp_path):
     big = tmp_path / "UA.txt"
-    lines = [geonames_line(12000000 + i, f"Selo {i}", 48 + i / 1e5, 37.0, population=i) for i in range(20_000)]
+    lines = [
+        geonames_line(12000000 + i, f"Selo {i}", 48 + i / 1e5, 37.0, population=i)
+        for i in range(20_000)
+    ]
     big.write_text("\n".join(lines) + "\n")
     archive = tmp_path / "UA.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -150,7 +232,9 @@ def test_truncated_zip_is_a_clear_error_and_store_untouched(store, tmp_path):
         import_file(store, tmp_path / "cut.zip", kind="geonames")
     # corrupt the middle of the compressed stream but keep the directory: fails mid-import
     mid = len(data) // 2
-    (tmp_path / "bad.zip").write_bytes(data[:mid] + bytes(b ^ 0xFF for b in data[mid:mid + 64]) + data[mid + 64:])
+    (tmp_path / "bad.zip").write_bytes(
+        data[:mid] + bytes(b ^ 0xFF for b in data[mid : mid + 64]) + data[mid + 64 :]
+    )
     with pytest.raises(GazetteerError, match="truncated or corrupt zip"):
         import_file(store, tmp_path / "bad.zip")
     assert counts(store) == before  # rolled back: not a single row from the half-read archive
@@ -160,19 +244,41 @@ def test_truncated_zip_is_a_clear_error_and_store_untouched(store, tmp_path):
 def test_alternate_names_import(store, ua_txt, tmp_path):
     import_file(store, ua_txt)
     path = tmp_path / "alternateNamesV2.txt"
-    path.write_text("\n".join([
-        "\t".join(["90000001", "11999002", "ru", "Клещеевка", "", "", "", "", "", ""]),
-        "\t".join(["90000002", "11999002", "link", "https://en.wikipedia.org/wiki/Klishchiivka", "", "", "", "", "", ""]),
-        "\t".join(["90000003", "713174", "en", "Artemovsk-on-Bakhmutka", "", "", "", "1", "", ""]),
-        "\t".join(["90000004", "99999999999", "en", "Nowhere", "", "", "", "", "", ""]),
-        "garbage line",
-    ]) + "\n")
+    path.write_text(
+        "\n".join(
+            [
+                "\t".join(["90000001", "11999002", "ru", "Клещеевка", "", "", "", "", "", ""]),
+                "\t".join(
+                    [
+                        "90000002",
+                        "11999002",
+                        "link",
+                        "https://en.wikipedia.org/wiki/Klishchiivka",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                ),
+                "\t".join(
+                    ["90000003", "713174", "en", "Artemovsk-on-Bakhmutka", "", "", "", "1", "", ""]
+                ),
+                "\t".join(["90000004", "99999999999", "en", "Nowhere", "", "", "", "", "", ""]),
+                "garbage line",
+            ]
+        )
+        + "\n"
+    )
     assert detect_kind(path) == "alternatenames"
     report = import_file(store, path)
     assert report.read == 4 and report.skipped == 1 and "line 5" in report.problems[0]
     resolver = Resolver(store)
     assert resolver.resolve("Клещеевка").place.place_id == "gn:11999002"
-    assert resolver.resolve("Kleshcheyevka").place.place_id == "gn:11999002"  # BGN form of the Russian name
+    assert (
+        resolver.resolve("Kleshcheyevka").place.place_id == "gn:11999002"
+    )  # BGN form of the Russian name
     hit = [h for h in store.lookup("artemovsk on bakhmutka") if h.place.place_id == "gn:713174"]
     assert hit and hit[0].name_kind == "historical"
     assert not store.lookup("https en wikipedia org wiki klishchiivka")
@@ -188,7 +294,8 @@ def test_user_csv_import(store, tmp_path):
         "Bad row,north,37.5,,UA,\n"
         "Nowhere,48.0,37.0,Atlantis Oblast,UA,\n"
         "Tsentralnyi market,47.0950,37.5450,UA-14,,Central market Mariupol\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = import_file(store, path)
     assert report.kind == "csv" and report.places == 2 and report.skipped == 2
     assert "line 3: lat/lon are not numbers" in report.problems[0]
@@ -205,7 +312,9 @@ def test_user_csv_import(store, tmp_path):
 def test_user_csv_without_required_column(store, tmp_path):
     path = tmp_path / "places.csv"
     path.write_text("name,latitude,longitude\nX,48,37\n")
-    with pytest.raises(InputError, match="no column 'lat'.*available columns: 'name', 'latitude', 'longitude'"):
+    with pytest.raises(
+        InputError, match="no column 'lat'.*available columns: 'name', 'latitude', 'longitude'"
+    ):
         import_file(store, path)
 
 
@@ -224,21 +333,52 @@ def test_geoboundaries_attach_by_iso(store):
     assert abs(region.lat - 48.0) < 0.4 and abs(region.lon - 37.8) < 0.5
     assert store.stats()["boundaries"] == 27
     import_file(store, BOUNDARIES)  # idempotent
-    assert "+boundary:" in store.conn.execute("SELECT source FROM admin_units WHERE code='UA.05'").fetchone()[0]
-    assert store.conn.execute("SELECT source FROM admin_units WHERE code='UA.05'").fetchone()[0].count("+boundary:") == 1
+    assert (
+        "+boundary:"
+        in store.conn.execute("SELECT source FROM admin_units WHERE code='UA.05'").fetchone()[0]
+    )
+    assert (
+        store.conn.execute("SELECT source FROM admin_units WHERE code='UA.05'")
+        .fetchone()[0]
+        .count("+boundary:")
+        == 1
+    )
 
 
 def test_boundary_match_by_name_and_file_without_geometry(store, tmp_path):
     named = tmp_path / "regions.geojson"
-    named.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "Zaporizhzhia Oblast"},
-         "geometry": {"type": "Polygon", "coordinates": [[[34, 46.5], [37, 46.5], [37, 48.3], [34, 48.3], [34, 46.5]]]}},
-    ]}))
+    named.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": "Zaporizhzhia Oblast"},
+                        "geometry": {
+                            "type": "Polygon",
+                            "coordinates": [
+                                [[34, 46.5], [37, 46.5], [37, 48.3], [34, 48.3], [34, 46.5]]
+                            ],
+                        },
+                    },
+                ],
+            }
+        )
+    )
     assert import_file(store, named).boundaries == 1
     assert store.admin_geometry("UA.26")[1] == "boundary"
     empty = tmp_path / "nogeom.geojson"
-    empty.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"shapeISO": "UA-14"}, "geometry": None}]}))
+    empty.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "properties": {"shapeISO": "UA-14"}, "geometry": None}
+                ],
+            }
+        )
+    )
     with pytest.raises(GazetteerError, match="no geometry"):
         import_file(store, empty)
 
@@ -251,11 +391,27 @@ def test_import_cli_reports_and_exit_codes(store, ua_txt, tmp_path, capsys):
     truncated.write_bytes(b"PK\x03\x04" + b"\0" * 40)
     assert main(["gazetteer", "import", str(truncated), "--gazetteer", str(store.path)]) == 2
     assert "zip" in capsys.readouterr().err
-    assert main(["gazetteer", "import", str(tmp_path / "x.bin"), "--gazetteer", str(store.path)]) == 2
-    assert main(["gazetteer", "import", str(ua_txt), "--kind", "nonsense", "--gazetteer", str(store.path)]) == 2
+    assert (
+        main(["gazetteer", "import", str(tmp_path / "x.bin"), "--gazetteer", str(store.path)]) == 2
+    )
+    assert (
+        main(
+            [
+                "gazetteer",
+                "import",
+                str(ua_txt),
+                "--kind",
+                "nonsense",
+                "--gazetteer",
+                str(store.path),
+            ]
+        )
+        == 2
+    )
 
 
 # -- the atomic build ------------------------------------------------------------------------------
+
 
 def _fake_previous_cache(path: Path) -> bytes:
     store = GazetteerStore(path, create=True)
@@ -284,8 +440,14 @@ def test_build_failing_midway_leaves_previous_cache(tmp_path, monkeypatch):
 def test_build_killed_midway_leaves_previous_cache(tmp_path):
     target = tmp_path / "gazetteer.sqlite"
     previous = _fake_previous_cache(target)
-    proc = subprocess.Popen([sys.executable, "-c", "import sys; from geo.gazetteer import build_gazetteer; "
-                             "build_gazetteer(sys.argv[1])", str(target)])
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from geo.gazetteer import build_gazetteer; build_gazetteer(sys.argv[1])",
+            str(target),
+        ]
+    )
     deadline = time.monotonic() + 30
     while not list(tmp_path.glob("*-building-*")) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -18,11 +18,23 @@ from geo.gazetteer import GazetteerStore, Resolver
 from geo.gazetteer.online import OnlineGeocoder
 
 BOHDANIVKA = {
-    "place_id": 90210, "osm_type": "node", "osm_id": 337123456, "lat": "48.6353", "lon": "37.8717",
-    "class": "place", "type": "village", "addresstype": "village", "name": "Bohdanivka",
+    "place_id": 90210,
+    "osm_type": "node",
+    "osm_id": 337123456,
+    "lat": "48.6353",
+    "lon": "37.8717",
+    "class": "place",
+    "type": "village",
+    "addresstype": "village",
+    "name": "Bohdanivka",
     "display_name": "Bohdanivka, Chasiv Yar urban hromada, Bakhmut Raion, Donetsk Oblast, Ukraine",
-    "address": {"village": "Bohdanivka", "district": "Bakhmut Raion", "state": "Donetsk Oblast",
-                "country": "Ukraine", "country_code": "ua"},
+    "address": {
+        "village": "Bohdanivka",
+        "district": "Bakhmut Raion",
+        "state": "Donetsk Oblast",
+        "country": "Ukraine",
+        "country_code": "ua",
+    },
 }
 
 
@@ -33,13 +45,19 @@ class FakeNominatim(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server API)
         url = urlparse(self.path)
         params = {k: v[0] for k, v in parse_qs(url.query).items()}
-        type(self).requests.append({"path": url.path, "agent": self.headers.get("User-Agent"), **params})
+        type(self).requests.append(
+            {"path": url.path, "agent": self.headers.get("User-Agent"), **params}
+        )
         if self.mode == "500":
             self.send_error(500, "Internal Server Error")
             return
         if self.mode == "slow":
             time.sleep(1.5)
-        body = [BOHDANIVKA] if self.mode == "ok" and params.get("q", "").startswith("Bohdanivka") else []
+        body = (
+            [BOHDANIVKA]
+            if self.mode == "ok" and params.get("q", "").startswith("Bohdanivka")
+            else []
+        )
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -76,8 +94,14 @@ def store(gazetteer_store, tmp_path):
 
 
 def geocoder(server, **kwargs) -> OnlineGeocoder:
-    options = {"domain": f"127.0.0.1:{server.server_port}", "scheme": "http", "min_delay_seconds": 0.0,
-               "timeout": 0.5, "retries": 1, "backoff_seconds": 0.01}
+    options = {
+        "domain": f"127.0.0.1:{server.server_port}",
+        "scheme": "http",
+        "min_delay_seconds": 0.0,
+        "timeout": 0.5,
+        "retries": 1,
+        "backoff_seconds": 0.01,
+    }
     return OnlineGeocoder("nominatim", **{**options, **kwargs})
 
 
@@ -86,7 +110,10 @@ def test_online_answer_is_stored_and_reused_offline(server, store):
     res = resolver.resolve("Bohdanivka", admin1="Donetsk Oblast")
     assert str(res.resolution) == "online" and int(res.precision) == 1
     assert (res.place.lat, res.place.lon) == (48.6353, 37.8717)
-    assert res.place.place_id == "online:nominatim:node/337123456" and res.admin1_name == "Donetska oblast"
+    assert (
+        res.place.place_id == "online:nominatim:node/337123456"
+        and res.admin1_name == "Donetska oblast"
+    )
     assert "stored for offline use" in res.reason
     (request,) = FakeNominatim.requests
     assert request["path"] == "/search" and request["q"] == "Bohdanivka, Donetsk Oblast"
@@ -95,11 +122,16 @@ def test_online_answer_is_stored_and_reused_offline(server, store):
     place = store.place("online:nominatim:node/337123456")
     assert place.source == "online:nominatim" and place.admin1_code == "UA.05"
     names = store.names_of(place.place_id)
-    assert any(src == "online:nominatim" and "answer to 'Bohdanivka, Donetsk Oblast' at 20" in why
-               for *_, src, why in names)
+    assert any(
+        src == "online:nominatim" and "answer to 'Bohdanivka, Donetsk Oblast' at 20" in why
+        for *_, src, why in names
+    )
     # the next run is offline: no online geocoder, no request, same place
     again = Resolver(GazetteerStore(store.path)).resolve("Bohdanivka", admin1="Donetsk Oblast")
-    assert again.place.place_id == "online:nominatim:node/337123456" and str(again.resolution) != "region_fallback"
+    assert (
+        again.place.place_id == "online:nominatim:node/337123456"
+        and str(again.resolution) != "region_fallback"
+    )
     assert len(FakeNominatim.requests) == 1
 
 
@@ -108,7 +140,9 @@ def test_names_in_the_gazetteer_never_go_online(server, store):
     assert FakeNominatim.requests == []
 
 
-@pytest.mark.parametrize(("mode", "error"), [("500", "GeocoderServiceError"), ("slow", "GeocoderTimedOut")])
+@pytest.mark.parametrize(
+    ("mode", "error"), [("500", "GeocoderServiceError"), ("slow", "GeocoderTimedOut")]
+)
 def test_failing_server_is_reported_not_fatal(server, store, mode, error):
     FakeNominatim.mode = mode
     online = geocoder(server, retries=1)
@@ -117,7 +151,10 @@ def test_failing_server_is_reported_not_fatal(server, store, mode, error):
     assert "online: nominatim failed" in res.reason and error in res.reason
     assert len(FakeNominatim.requests) == 2  # one retry with backoff
     assert online.notes and error in online.notes[0]
-    assert store.conn.execute("SELECT COUNT(*) FROM places WHERE source LIKE 'online:%'").fetchone()[0] == 0
+    assert (
+        store.conn.execute("SELECT COUNT(*) FROM places WHERE source LIKE 'online:%'").fetchone()[0]
+        == 0
+    )
 
 
 def test_nothing_found_is_noted(server, store):
@@ -155,18 +192,46 @@ def test_cli_online_flag(server, store, monkeypatch, capsys):
 
 
 def test_extract_online_places_the_seed_village_and_keeps_region_fallback_otherwise(
-        server, store, monkeypatch, tmp_path, shared_dir):
+    server, store, monkeypatch, tmp_path, shared_dir
+):
     monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", f"127.0.0.1:{server.server_port}")
     monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
     monkeypatch.setenv("FRONTLINE_GEOCODER_MIN_DELAY", "0")
     out = tmp_path / "seed.geojson"
     seed = shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"
-    assert main(["extract", str(seed), "--published", "2023-03-21", "--online", "--gazetteer", str(store.path),
-                 "-o", str(out), "-q"]) == 0
-    rows = {f["properties"]["location"]: f["properties"] for f in json.loads(out.read_text())["features"]}
+    assert (
+        main(
+            [
+                "extract",
+                str(seed),
+                "--published",
+                "2023-03-21",
+                "--online",
+                "--gazetteer",
+                str(store.path),
+                "-o",
+                str(out),
+                "-q",
+            ]
+        )
+        == 0
+    )
+    rows = {
+        f["properties"]["location"]: f["properties"]
+        for f in json.loads(out.read_text())["features"]
+    }
     bohdanivka, hryhorivka = rows["Bohdanivka"], rows["Hryhorivka"]
     assert bohdanivka["resolution"] == "online" and bohdanivka["geo_precision"] == 1
-    assert abs(bohdanivka["latitude"] - 48.6353) < 0.01 and abs(bohdanivka["longitude"] - 37.8717) < 0.01
+    assert (
+        abs(bohdanivka["latitude"] - 48.6353) < 0.01
+        and abs(bohdanivka["longitude"] - 37.8717) < 0.01
+    )
     # the fake server knows no Hryhorivka: the honest region-level answer stays, with the reason
-    assert hryhorivka["resolution"] == "region_fallback" and "found nothing" in hryhorivka["resolution_reason"]
-    assert main(["extract", str(seed), "--online", "--workers", "2", "--gazetteer", str(store.path)]) == 2
+    assert (
+        hryhorivka["resolution"] == "region_fallback"
+        and "found nothing" in hryhorivka["resolution_reason"]
+    )
+    assert (
+        main(["extract", str(seed), "--online", "--workers", "2", "--gazetteer", str(store.path)])
+        == 2
+    )

@@ -20,7 +20,10 @@ REGION_KM = 80.0
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12_742.0 * math.asin(math.sqrt(h))
 
 
@@ -89,7 +92,9 @@ THEATRE = [
 ]
 
 
-@pytest.mark.parametrize(("name", "admin1", "lat", "lon"), THEATRE, ids=[f"{n}|{a}" for n, a, *_ in THEATRE])
+@pytest.mark.parametrize(
+    ("name", "admin1", "lat", "lon"), THEATRE, ids=[f"{n}|{a}" for n, a, *_ in THEATRE]
+)
 def test_theatre_names_land_within_tolerance(resolver, name, admin1, lat, lon):
     res = resolver.resolve(name, admin1=admin1)
     assert res.resolved, res.reason
@@ -98,7 +103,9 @@ def test_theatre_names_land_within_tolerance(resolver, name, admin1, lat, lon):
     assert res.reason
 
 
-@pytest.mark.parametrize("name", ["Lyman", "Bohdanivka", "Hryhorivka", "Mykolaivka", "Novoselivka", "Andriivka"])
+@pytest.mark.parametrize(
+    "name", ["Lyman", "Bohdanivka", "Hryhorivka", "Mykolaivka", "Novoselivka", "Andriivka"]
+)
 def test_ambiguous_names_without_hint_say_so(resolver, name):
     res = resolver.resolve(name)
     assert res.resolved
@@ -113,8 +120,19 @@ def test_lyman_without_hint_is_the_reported_donetsk_town(resolver):
     assert res.place.country == "UA"
 
 
-@pytest.mark.parametrize("hint", ["Donetsk Oblast", "Donetska oblast", "Donetsk region", "Донецька область",
-                                  "Донецкая область", "UA-14", "UA.05", "donetsk"])
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "Donetsk Oblast",
+        "Donetska oblast",
+        "Donetsk region",
+        "Донецька область",
+        "Донецкая область",
+        "UA-14",
+        "UA.05",
+        "donetsk",
+    ],
+)
 def test_admin_hint_forms(resolver, hint):
     res = resolver.resolve("Lyman", admin1=hint)
     assert res.place.place_id == "gn:704204", res.reason
@@ -122,16 +140,21 @@ def test_admin_hint_forms(resolver, hint):
     assert "only one in Donetska oblast" in res.reason
 
 
-@pytest.mark.parametrize(("name", "admin1", "region", "lat", "lon"), [
-    ("Bohdanivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
-    ("Hryhorivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
-    ("Novoselivka", "Kharkiv Oblast", "adm:UA.07", 49.6, 36.5),
-    ("Lyman", "Zaporizhzhia Oblast", "adm:UA.26", 47.3, 35.6),
-    # the name exists elsewhere: no fuzzy jump to a lookalike inside the region
-    ("Berdiansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
-    ("Luhansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
-])
-def test_no_candidate_in_hinted_region_falls_back_to_region(resolver, name, admin1, region, lat, lon):
+@pytest.mark.parametrize(
+    ("name", "admin1", "region", "lat", "lon"),
+    [
+        ("Bohdanivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+        ("Hryhorivka", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+        ("Novoselivka", "Kharkiv Oblast", "adm:UA.07", 49.6, 36.5),
+        ("Lyman", "Zaporizhzhia Oblast", "adm:UA.26", 47.3, 35.6),
+        # the name exists elsewhere: no fuzzy jump to a lookalike inside the region
+        ("Berdiansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+        ("Luhansk", "Donetsk Oblast", "adm:UA.05", 48.0, 37.8),
+    ],
+)
+def test_no_candidate_in_hinted_region_falls_back_to_region(
+    resolver, name, admin1, region, lat, lon
+):
     res = resolver.resolve(name, admin1=admin1)
     assert str(res.resolution) == "region_fallback"
     assert res.place.place_id == region
@@ -140,10 +163,17 @@ def test_no_candidate_in_hinted_region_falls_back_to_region(resolver, name, admi
     assert "placed at region level" in res.reason
 
 
-@pytest.mark.parametrize(("name", "region"), [
-    ("Kherson region", "adm:UA.08"), ("Kherson Oblast", "adm:UA.08"), ("Zaporizhzhia Oblast", "adm:UA.26"),
-    ("Donetsk region", "adm:UA.05"), ("Донецька область", "adm:UA.05"), ("Luhansk Oblast", "adm:UA.14"),
-])
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Kherson region", "adm:UA.08"),
+        ("Kherson Oblast", "adm:UA.08"),
+        ("Zaporizhzhia Oblast", "adm:UA.26"),
+        ("Donetsk region", "adm:UA.05"),
+        ("Донецька область", "adm:UA.05"),
+        ("Luhansk Oblast", "adm:UA.14"),
+    ],
+)
 def test_region_names_resolve_to_the_region(resolver, name, region):
     res = resolver.resolve(name)
     assert res.place.place_id == region, res.reason
@@ -151,21 +181,51 @@ def test_region_names_resolve_to_the_region(resolver, name, region):
     assert res.place.kind == "admin1"
 
 
-@pytest.mark.parametrize("name", ["Bakhmut", "BAKHMUT", "Bakhmut's", "Bakhmut’s", "bakhmut", "  Bakhmut  ",
-                                  "Бахмут", "Bachmut", "Bakhmout", "Artemivsk", "Artemovsk", "Artyomovsk",
-                                  "Артемівськ", "Артёмовск", "Bakhmut\x07"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bakhmut",
+        "BAKHMUT",
+        "Bakhmut's",
+        "Bakhmut’s",
+        "bakhmut",
+        "  Bakhmut  ",
+        "Бахмут",
+        "Bachmut",
+        "Bakhmout",
+        "Artemivsk",
+        "Artemovsk",
+        "Artyomovsk",
+        "Артемівськ",
+        "Артёмовск",
+        "Bakhmut\x07",
+    ],
+)
 def test_bakhmut_spellings_meet(resolver, name):
     res = resolver.resolve(name)
     assert res.place is not None and res.place.place_id == "gn:713174", res.reason
 
 
-@pytest.mark.parametrize(("name", "place_id"), [
-    ("Kiev", "gn:703448"), ("Kharkov", "gn:706483"), ("Dnipropetrovsk", "gn:709930"),
-    ("Avdeyevka", "gn:713122"), ("Avdiyivka", "gn:713122"), ("Авдіївка", "gn:713122"),
-    ("Zaporozhye", "gn:687700"), ("Zaporizhia", "gn:687700"), ("Krasnyi Lyman", "gn:704204"),
-    ("Krasnoarmeysk", "gn:704422"), ("Dzerzhinsk", "gn:709354"), ("Severodonetsk", "gn:691999"),
-    ("Kupyansk", "gn:703656"), ("Energodar", "gn:709276"), ("ZNPP", "ov:zaporizhzhia-npp"),
-])
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Kiev", "gn:703448"),
+        ("Kharkov", "gn:706483"),
+        ("Dnipropetrovsk", "gn:709930"),
+        ("Avdeyevka", "gn:713122"),
+        ("Avdiyivka", "gn:713122"),
+        ("Авдіївка", "gn:713122"),
+        ("Zaporozhye", "gn:687700"),
+        ("Zaporizhia", "gn:687700"),
+        ("Krasnyi Lyman", "gn:704204"),
+        ("Krasnoarmeysk", "gn:704422"),
+        ("Dzerzhinsk", "gn:709354"),
+        ("Severodonetsk", "gn:691999"),
+        ("Kupyansk", "gn:703656"),
+        ("Energodar", "gn:709276"),
+        ("ZNPP", "ov:zaporizhzhia-npp"),
+    ],
+)
 def test_historical_and_press_spellings(resolver, name, place_id):
     res = resolver.resolve(name)
     assert res.place is not None and res.place.place_id == place_id, res.reason
@@ -202,10 +262,15 @@ def test_country_hint_filters(resolver):
     assert res.place.country == "RU"
 
 
-@pytest.mark.parametrize(("name", "why"), [
-    ("", "empty name"), ("   ", "empty name"), ("\x00\x01\x02", "empty name"),
-    ("x" * 10_000, "longer than"),
-])
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("", "empty name"),
+        ("   ", "empty name"),
+        ("\x00\x01\x02", "empty name"),
+        ("x" * 10_000, "longer than"),
+    ],
+)
 def test_bad_names_are_flagged_not_raised(resolver, name, why):
     res = resolver.resolve(name)
     assert str(res.resolution) == "unresolved" and why in res.reason
@@ -231,8 +296,21 @@ def test_unknown_admin_hint_is_unresolved_with_reason(resolver):
 
 def test_as_dict_fields_are_stable(resolver):
     d = resolver.resolve("Bakhmut").as_dict()
-    for key in ("query", "place_id", "place_name", "admin1", "admin2", "country", "latitude", "longitude",
-                "geo_precision", "resolution", "confidence", "reason", "candidates"):
+    for key in (
+        "query",
+        "place_id",
+        "place_name",
+        "admin1",
+        "admin2",
+        "country",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "resolution",
+        "confidence",
+        "reason",
+        "candidates",
+    ):
         assert key in d
     assert d["admin1"] == "Donetska oblast" and d["country"] == "UA"
 
@@ -268,17 +346,25 @@ def test_nearest_distance_is_the_plain_minimum_bit_for_bit():
         box = ((44, 53), (22, 41)) if trial % 2 else ((-90, 90), (-180, 180))
         points = [(rng.uniform(*box[0]), rng.uniform(*box[1])) for _ in range(rng.randint(1, 18))]
         near = [(rng.uniform(*box[0]), rng.uniform(*box[1])) for _ in range(rng.randint(1, 14))]
-        near += points[:rng.randint(0, 2)]  # zero distances and ties
+        near += points[: rng.randint(0, 2)]  # zero distances and ties
         assert nearest_km(points, near) == reference(points, near)
     with pytest.raises(ValueError):
         nearest_km([(48.0, 37.0)], [])
 
 
-@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
-    ("Paris", "FR", 48.853, 2.349),  # also a village in Ukraine, which the focus bonus used to prefer
-    ("Berlin", "DE", 52.524, 13.411),  # also a hamlet in Russia
-    ("Brussels", "BE", 50.850, 4.349),  # also small towns in Canada and the US
-])
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        (
+            "Paris",
+            "FR",
+            48.853,
+            2.349,
+        ),  # also a village in Ukraine, which the focus bonus used to prefer
+        ("Berlin", "DE", 52.524, 13.411),  # also a hamlet in Russia
+        ("Brussels", "BE", 50.850, 4.349),  # also small towns in Canada and the US
+    ],
+)
 def test_a_national_capital_beats_its_namesakes_with_confidence(resolver, name, country, lat, lon):
     res = resolver.resolve(name)
     assert res.place.country == country and res.place.feature_code == "PPLC"

@@ -14,16 +14,40 @@ import pytest
 
 GEO = Path(__file__).resolve().parents[1] / "geo"
 
-ORDER = ("core", "gazetteer", "claims", "text", "extract", "geometry", "frontline", "events",
-         "render", "pipeline", "cli")
+ORDER = (
+    "core",
+    "gazetteer",
+    "claims",
+    "text",
+    "extract",
+    "geometry",
+    "frontline",
+    "events",
+    "render",
+    "pipeline",
+    "cli",
+)
 """The stages, lowest first; the README's pipeline diagram names the same order."""
 
 STAGE_OF = {
-    "core": "core", "data": "core", "errors": "core", "schema": "core", "distance": "core",
-    "gazetteer": "gazetteer", "claims": "claims", "text": "text",
-    "extract": "extract", "engine": "extract", "geometry": "geometry", "frontline": "frontline",
-    "events": "events", "render": "render", "export": "render", "pipeline": "pipeline",
-    "cli": "cli", "__main__": "cli",
+    "core": "core",
+    "data": "core",
+    "errors": "core",
+    "schema": "core",
+    "distance": "core",
+    "gazetteer": "gazetteer",
+    "claims": "claims",
+    "text": "text",
+    "extract": "extract",
+    "engine": "extract",
+    "geometry": "geometry",
+    "frontline": "frontline",
+    "events": "events",
+    "render": "render",
+    "export": "render",
+    "pipeline": "pipeline",
+    "cli": "cli",
+    "__main__": "cli",
 }
 """Top-level module or package of ``geo`` → its stage (``export`` shares render's rank; the old
 paths ``geo.errors``/``schema``/``distance`` are aliases of ``geo.core`` modules)."""
@@ -69,8 +93,11 @@ def test_every_module_has_a_stage():
 @pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(GEO.parent)))
 def test_imports_point_down(path):
     here = _stage(_module_name(path))
-    wrong = [f"line {line}: {module} ({_stage(module)})" for line, module in _imports(path)
-             if _stage(module) is not None and RANK[_stage(module)] > RANK[here]]
+    wrong = [
+        f"line {line}: {module} ({_stage(module)})"
+        for line, module in _imports(path)
+        if _stage(module) is not None and RANK[_stage(module)] > RANK[here]
+    ]
     assert not wrong, f"{path.name} is in stage {here!r} but imports higher stages: {wrong}"
 
 
@@ -81,5 +108,7 @@ def test_core_imports_no_stage():
 
 
 def test_readme_names_the_same_order():
-    readme = " ".join((GEO.parent / "README.md").read_text(encoding="utf-8").replace("*", "").split())
+    readme = " ".join(
+        (GEO.parent / "README.md").read_text(encoding="utf-8").replace("*", "").split()
+    )
     assert " → ".join(ORDER[:8]) + " → render/export → pipeline → cli" in readme

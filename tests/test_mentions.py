@@ -22,8 +22,10 @@ def by_text(mentions, text):
 
 
 def test_enumeration_shares_the_trailing_region_hint(find):
-    ms = find("Defenders in Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka, all in the Donetsk region, "
-              "had repelled 69 Russian attacks.")
+    ms = find(
+        "Defenders in Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka, all in the Donetsk region, "
+        "had repelled 69 Russian attacks."
+    )
     assert sites(ms) == ["Bakhmut", "Lyman", "Ivanivske", "Bohdanivka", "Hryhorivka"]
     assert {m.admin_hint for m in ms if m.role == "site"} == {"Donetsk region"}
     assert by_text(ms, "Donetsk region").role == "hint"
@@ -31,8 +33,10 @@ def test_enumeration_shares_the_trailing_region_hint(find):
 
 
 def test_paired_region_hints_follow_the_order_of_the_enumeration(find):
-    ms = find("Ukraine's military said it held positions near Kupiansk and Kreminna, in the Kharkiv and "
-              "Luhansk regions.")
+    ms = find(
+        "Ukraine's military said it held positions near Kupiansk and Kreminna, in the Kharkiv and "
+        "Luhansk regions."
+    )
     assert by_text(ms, "Kupiansk").admin_hint == "Kharkiv"
     assert by_text(ms, "Kreminna").admin_hint == "Luhansk region"
     assert by_text(ms, "Kupiansk").approximate  # "near"
@@ -45,7 +49,9 @@ def test_comma_region_after_a_name_is_a_hint(find):
 
 
 def test_regions_of_x_and_y_are_regions(find):
-    ms = find("Russian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia.")
+    ms = find(
+        "Russian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia."
+    )
     assert [(m.text, m.region) for m in ms] == [("Kherson", True), ("Zaporizhzhia", True)]
 
 
@@ -55,56 +61,80 @@ def test_x_region_is_one_region_mention(find):
 
 
 def test_directions_and_the_town_of(find):
-    ms = find("Ukrainian supply lines west of Bakhmut and west of the town of Avdiivka, further south, are under attack.")
-    assert [(m.text, m.direction, m.approximate) for m in ms] == [("Bakhmut", "west", True), ("Avdiivka", "west", True)]
+    ms = find(
+        "Ukrainian supply lines west of Bakhmut and west of the town of Avdiivka, further south, are under attack."
+    )
+    assert [(m.text, m.direction, m.approximate) for m in ms] == [
+        ("Bakhmut", "west", True),
+        ("Avdiivka", "west", True),
+    ]
     ms = find("Russian forces made small gains north-west of Bakhmut.")
     assert by_text(ms, "Bakhmut").direction == "northwest"
 
 
 def test_appositive_direction_only_locates_the_place_before_it(find):
-    ms = find("The defence ministry said its forces had taken control of Krasnohorivka, west of Donetsk.")
+    ms = find(
+        "The defence ministry said its forces had taken control of Krasnohorivka, west of Donetsk."
+    )
     assert sites(ms) == ["Krasnohorivka"]
     assert by_text(ms, "Donetsk").role == "anchor"
     assert "located west of Donetsk" in by_text(ms, "Krasnohorivka").notes
 
 
-@pytest.mark.parametrize("sentence, capital", [
-    ("The charge was one of several hostile displays, according to Moscow.", "Moscow"),
-    ("Beijing has repeatedly denied Western accusations that it intends to arm Russia.", "Beijing"),
-    ("We expect Beijing to use its influence on Moscow to force it to end the war.", "Moscow"),
-    ("Washington has noted that China has refused to condemn Russia.", "Washington"),
-    ("Without elaborating, the Kremlin said Putin would provide clarifications.", "Kremlin"),
-    ("It was a claim Kyiv did not confirm.", "Kyiv"),
-    ("Xi is promoting Beijing's role as a potential peacemaker.", "Beijing"),
-])
+@pytest.mark.parametrize(
+    "sentence, capital",
+    [
+        ("The charge was one of several hostile displays, according to Moscow.", "Moscow"),
+        (
+            "Beijing has repeatedly denied Western accusations that it intends to arm Russia.",
+            "Beijing",
+        ),
+        ("We expect Beijing to use its influence on Moscow to force it to end the war.", "Moscow"),
+        ("Washington has noted that China has refused to condemn Russia.", "Washington"),
+        ("Without elaborating, the Kremlin said Putin would provide clarifications.", "Kremlin"),
+        ("It was a claim Kyiv did not confirm.", "Kyiv"),
+        ("Xi is promoting Beijing's role as a potential peacemaker.", "Beijing"),
+    ],
+)
 def test_metonymic_capitals_are_actors_not_sites(find, sentence, capital):
     ms = find(sentence)
     assert by_text(ms, capital).role == "actor"
     assert capital not in sites(ms)
 
 
-@pytest.mark.parametrize("sentence, place", [
-    ("Xi Jinping met Vladimir Putin in Moscow on Monday.", "Moscow"),
-    ("When the two men met in the Kremlin on Monday afternoon, they exchanged greetings.", "Kremlin"),
-    ("Justice ministers gathered in London on Monday.", "London"),
-    ("Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday.", "Kyiv"),
-    ("Russian missiles struck Kyiv overnight, officials said.", "Kyiv"),
-])
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Xi Jinping met Vladimir Putin in Moscow on Monday.", "Moscow"),
+        (
+            "When the two men met in the Kremlin on Monday afternoon, they exchanged greetings.",
+            "Kremlin",
+        ),
+        ("Justice ministers gathered in London on Monday.", "London"),
+        ("Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday.", "Kyiv"),
+        ("Russian missiles struck Kyiv overnight, officials said.", "Kyiv"),
+    ],
+)
 def test_capitals_as_places(find, sentence, place):
     assert place in sites(find(sentence))
 
 
-@pytest.mark.parametrize("sentence", [
-    "White House national security spokesman John Kirby reiterated that call.",
-    "Chief prosecutor Karim Khan has called on Russia to return the children.",
-    "I appreciate your writing skills, keep writing! Best Wishes to you!!",
-    "Several European Union countries agreed to buy shells.",
-    "The parade on Victory Day was cancelled.",
-    "Western sanctions reduced the cost of Russian energy.",
-    "Ukraine and its Western allies argue that any truce would buy time.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "White House national security spokesman John Kirby reiterated that call.",
+        "Chief prosecutor Karim Khan has called on Russia to return the children.",
+        "I appreciate your writing skills, keep writing! Best Wishes to you!!",
+        "Several European Union countries agreed to buy shells.",
+        "The parade on Victory Day was cancelled.",
+        "Western sanctions reduced the cost of Russian energy.",
+        "Ukraine and its Western allies argue that any truce would buy time.",
+    ],
+)
 def test_common_words_and_person_names_are_not_places(find, sentence):
-    assert [m.text for m in find(sentence) if m.role == "site" and m.text not in ("Russia", "Ukraine")] == []
+    assert [
+        m.text for m in find(sentence) if m.role == "site" and m.text not in ("Russia", "Ukraine")
+    ] == []
 
 
 def test_places_outside_the_theatre_need_a_locative(find):
@@ -113,7 +143,9 @@ def test_places_outside_the_theatre_need_a_locative(find):
 
 
 def test_unknown_names_in_an_enumeration_are_kept_unresolved(find):
-    ms = find("Russian forces attacked Bakhmut, Klishchiivka and Andriivka, the General Staff said.")
+    ms = find(
+        "Russian forces attacked Bakhmut, Klishchiivka and Andriivka, the General Staff said."
+    )
     unknown = by_text(ms, "Klishchiivka")
     assert unknown.known is False and unknown.role == "site"
     assert {"Bakhmut", "Klishchiivka", "Andriivka"} <= set(sites(ms))
@@ -150,22 +182,35 @@ def test_scan_form_folds_like_fold_and_blanks_only_lowercase_runs():
 def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):
     from geo.extract import sentences
 
-    text = ("KYIV, March 21 (Reuters) - Russian forces attacked Bakhmut, Lyman and Klishchiivka, all in the "
-            "Donetsk region, the General Staff said.\nFighting raged west of the town of Marinka\n"
-            "Moscow said its troops held Kreminna. Officials in Brussels met on Tuesday.")
+    text = (
+        "KYIV, March 21 (Reuters) - Russian forces attacked Bakhmut, Lyman and Klishchiivka, all in the "
+        "Donetsk region, the General Staff said.\nFighting raged west of the town of Marinka\n"
+        "Moscow said its troops held Kreminna. Officials in Brussels met on Tuesday."
+    )
     scanner = extractor.scanner
     hits = scanner.scan(text)
     for index, (offset, sentence) in enumerate(sentences(text)):
-        inside = [(s - offset, e - offset, k) for s, e, k in hits if offset <= s and e <= offset + len(sentence)]
+        inside = [
+            (s - offset, e - offset, k)
+            for s, e, k in hits
+            if offset <= s and e <= offset + len(sentence)
+        ]
         whole = scanner.find(sentence, index, offset, inside)
         alone = scanner.find(sentence, index, offset)
-        assert [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in whole] == \
-               [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in alone]
+        assert [(m.text, m.start, m.role, m.admin_hint, m.direction) for m in whole] == [
+            (m.text, m.start, m.role, m.admin_hint, m.direction) for m in alone
+        ]
 
 
 def test_a_nationality_after_an_enumeration_is_not_an_unknown_place(find):
-    sentence = ("Ukrainian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia, "
-                "British intelligence said.")
+    sentence = (
+        "Ukrainian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia, "
+        "British intelligence said."
+    )
     assert [m.text for m in find(sentence) if not m.known] == []
-    unknown = [m.text for m in find("Fighting near Bakhmut and Klishchiivka, Ukrainian officials said.") if not m.known]
+    unknown = [
+        m.text
+        for m in find("Fighting near Bakhmut and Klishchiivka, Ukrainian officials said.")
+        if not m.known
+    ]
     assert unknown == ["Klishchiivka"]  # the village stays; the adjective after it does not

@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from re import _parser  # getwidth(): the shortest match a pattern allows
 from importlib import resources
+from re import _parser  # getwidth(): the shortest match a pattern allows
 
 import pytest
 
@@ -73,9 +73,18 @@ def test_each_clause_boundary_needs_its_trigger_row():
     alternatives = _top_level_alternatives(data["clause_split"])
     assert len(alternatives) == len(data["clause_triggers"])
     for alternative, needs in zip(alternatives, data["clause_triggers"]):
-        literal = alternative.replace("\\s*", "").replace("\\s+", " ").replace("\\w+", "x").replace("?=", "").replace("?:", "")
+        literal = (
+            alternative.replace("\\s*", "")
+            .replace("\\s+", " ")
+            .replace("\\w+", "x")
+            .replace("?=", "")
+            .replace("?:", "")
+        )
         for spelling in _spellings(literal):
-            assert all(any(t in spelling for t in triggers) for triggers in needs), (alternative, spelling)
+            assert all(any(t in spelling for t in triggers) for triggers in needs), (
+                alternative,
+                spelling,
+            )
 
 
 def _patterns():
@@ -84,7 +93,9 @@ def _patterns():
     yield from (claims[key] for key in ("reporting_cues", "clause_split"))
     yield from claims["anaphora"]
     yield claims["quantity"]["pattern"]
-    yield from (rule["pattern"] for table in ("claimant", "stance", "actor") for rule in claims[table])
+    yield from (
+        rule["pattern"] for table in ("claimant", "stance", "actor") for rule in claims[table]
+    )
     yield dates["explicit"]["pattern"]
     yield from (rule["pattern"] for rule in dates["relative"])
 
@@ -96,15 +107,24 @@ def test_patterns_are_lower_case(pattern):
     assert lower_case_only(pattern)
 
 
-@pytest.mark.parametrize("pattern, fast", [
-    ("\\b(ukraine'?s military|zsu)\\b", True),
-    ("(?P<number>\\d+(?:[,.]\\d{3})?)\\s+km", True),
-    ("\\bKyiv\\b", False),  # upper case: IGNORECASE would match "kyiv", the lower-cased text has no "K"
-    ("(?-i:kyiv)", False),  # an inline flag can make a part case-sensitive
-    ("[ -a]", False),  # a range can hold upper-case letters
-    ("\\u004byiv", False),  # an escape can name one
-    ("\u00e9vacuation", False),  # non-ASCII: IGNORECASE has extra cases ("µ" is "μ") lower() lacks
-])
+@pytest.mark.parametrize(
+    "pattern, fast",
+    [
+        ("\\b(ukraine'?s military|zsu)\\b", True),
+        ("(?P<number>\\d+(?:[,.]\\d{3})?)\\s+km", True),
+        (
+            "\\bKyiv\\b",
+            False,
+        ),  # upper case: IGNORECASE would match "kyiv", the lower-cased text has no "K"
+        ("(?-i:kyiv)", False),  # an inline flag can make a part case-sensitive
+        ("[ -a]", False),  # a range can hold upper-case letters
+        ("\\u004byiv", False),  # an escape can name one
+        (
+            "\u00e9vacuation",
+            False,
+        ),  # non-ASCII: IGNORECASE has extra cases ("µ" is "μ") lower() lacks
+    ],
+)
 def test_lower_case_only(pattern, fast):
     assert lower_case_only(pattern) is fast
 
@@ -113,8 +133,15 @@ def _table_patterns():
     """The patterns of the rule tables, which spell every alternative from a letter."""
     claims = _claims_data()
     dates = tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
-    yield from (pytest.param(rule["pattern"], id=f"{table}:{rule['name']}") for table in ("claimant", "stance", "actor") for rule in claims[table])
-    yield from (pytest.param(rule["pattern"], id=f"relative:{rule['triggers'][0]}") for rule in dates["relative"])
+    yield from (
+        pytest.param(rule["pattern"], id=f"{table}:{rule['name']}")
+        for table in ("claimant", "stance", "actor")
+        for rule in claims[table]
+    )
+    yield from (
+        pytest.param(rule["pattern"], id=f"relative:{rule['triggers'][0]}")
+        for rule in dates["relative"]
+    )
     yield pytest.param(claims["reporting_cues"], id="reporting_cues")
 
 
@@ -132,20 +159,23 @@ def test_patterns_never_match_empty(pattern):
     assert _parser.parse(pattern).getwidth()[0] > 0
 
 
-@pytest.mark.parametrize("pattern, body", [
-    ("\\b(said|says)\\b", "(said|says)\\b"),
-    ("\\blast week\\b", "last week\\b"),
-    ("\\b(?P<n>dozens|hundreds) of\\b", "(?P<n>dozens|hundreds) of\\b"),
-    ("\\b(ukraine(?<=^ukraine) says|kyiv)\\b", "(ukraine(?<=^ukraine) says|kyiv)\\b"),
-    ("\\b(on )?monday\\b", None),  # the optional group may start it: no letter to skip to
-    ("\\b((our|its) forces|defenders)\\b", None),  # an alternative starting with a group
-    ("\\b(^ukraine says|kyiv)\\b", None),
-    ("\\b(\\d+|dozens) troops\\b", None),
-    ("\\b(a?b|c)\\b", None),  # "a" is optional
-    ("\\bsaid\\b|says", None),  # the \\b governs only the first alternative
-    ("\\b(?=said)said\\b", None),  # a lookahead first
-    ("(said|says)\\b", None),  # no leading \\b to leave out
-])
+@pytest.mark.parametrize(
+    "pattern, body",
+    [
+        ("\\b(said|says)\\b", "(said|says)\\b"),
+        ("\\blast week\\b", "last week\\b"),
+        ("\\b(?P<n>dozens|hundreds) of\\b", "(?P<n>dozens|hundreds) of\\b"),
+        ("\\b(ukraine(?<=^ukraine) says|kyiv)\\b", "(ukraine(?<=^ukraine) says|kyiv)\\b"),
+        ("\\b(on )?monday\\b", None),  # the optional group may start it: no letter to skip to
+        ("\\b((our|its) forces|defenders)\\b", None),  # an alternative starting with a group
+        ("\\b(^ukraine says|kyiv)\\b", None),
+        ("\\b(\\d+|dozens) troops\\b", None),
+        ("\\b(a?b|c)\\b", None),  # "a" is optional
+        ("\\bsaid\\b|says", None),  # the \\b governs only the first alternative
+        ("\\b(?=said)said\\b", None),  # a lookahead first
+        ("(said|says)\\b", None),  # no leading \\b to leave out
+    ],
+)
 def test_word_start_body(pattern, body):
     assert word_start_body(pattern) == body
 
@@ -158,9 +188,18 @@ def test_word_start_twins_find_what_the_whole_pattern_finds(pattern):
     assert twin.word_start
     for alternative in _top_level_alternatives(pattern):
         for spelling in _spellings(alternative)[:40]:
-            for sentence in (spelling, f"x{spelling} {spelling}, {spelling}{spelling} and {spelling}s", f"'{spelling}-{spelling}"):
+            for sentence in (
+                spelling,
+                f"x{spelling} {spelling}, {spelling}{spelling} and {spelling}s",
+                f"'{spelling}-{spelling}",
+            ):
                 text = read(sentence.lower())
-                assert [m.span() for m in text.finditer(twin)] == [m.span() for m in whole.finditer(text.lowered)], sentence
+                assert [m.span() for m in text.finditer(twin)] == [
+                    m.span() for m in whole.finditer(text.lowered)
+                ], sentence
                 for pos in range(len(sentence)):
                     found, expected = text.search(twin, pos), whole.search(text.lowered, pos)
-                    assert (found and found.span()) == (expected and expected.span()), (sentence, pos)
+                    assert (found and found.span()) == (expected and expected.span()), (
+                        sentence,
+                        pos,
+                    )

@@ -6,13 +6,13 @@ import re
 
 import geopandas as gpd
 import pytest
+from test_render_fixtures import HOSTILE_QUOTE, sample_events
 
 from geo.core.errors import InputError
-from geo.render import layers as ly
-from geo.render.map import build_map, map_fragment
 from geo.core.records import normalize_events
 from geo.core.style import claimant_color
-from test_render_fixtures import HOSTILE_QUOTE, sample_events
+from geo.render import layers as ly
+from geo.render.map import build_map, map_fragment
 
 
 def test_claimant_colours_are_stable_and_distinct():
@@ -26,9 +26,19 @@ def test_map_html_has_every_part():
     m = build_map(sample_events(), title="Donbas, early January")
     html = m.get_root().render()
     for needle in (
-        "L.control.layers", "Russian MoD (4 claims)", "Direction sectors (1)", "Region-level claims, precision 3 (1)",
-        "Uncertainty circles, precision 2 (1)", "L.Control.Search", "L.Control.Measure", "L.control.fullscreen",
-        "control.scale", "Donbas, early January", "Claims up to", "Unresolved mentions (1)", "Outlines: countryinfo",
+        "L.control.layers",
+        "Russian MoD (4 claims)",
+        "Direction sectors (1)",
+        "Region-level claims, precision 3 (1)",
+        "Uncertainty circles, precision 2 (1)",
+        "L.Control.Search",
+        "L.Control.Measure",
+        "L.control.fullscreen",
+        "control.scale",
+        "Donbas, early January",
+        "Claims up to",
+        "Unresolved mentions (1)",
+        "Outlines: countryinfo",
     ):
         assert needle in html, needle
     assert m._repr_html_()  # Jupyter shows it inline
@@ -38,7 +48,9 @@ def test_article_text_never_reaches_html_unescaped():
     html = build_map(sample_events()).get_root().render()
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert "javascript:alert" not in html  # not linked, not even shipped
-    assert "\\u003cscript\\u003ealert(1)" in html  # the quote is data inside JSON, shown via textContent
+    assert (
+        "\\u003cscript\\u003ealert(1)" in html
+    )  # the quote is data inside JSON, shown via textContent
 
 
 def test_quotes_truncated_and_only_http_links():
@@ -89,7 +101,10 @@ def test_fragment_sets_no_page_styles_and_assets_come_once():
     assert "html, body" not in full and "<meta" not in full  # nothing page-wide
     assert f"#{m1.get_name()}" in bare and "leaflet.js" in full and "leaflet.js" not in bare
     head = fragment_assets(m1, m2)
-    assert head.count("leaflet@1.9.3/dist/leaflet.js") == 1 and head.count("leaflet-measure.min.js") == 1
+    assert (
+        head.count("leaflet@1.9.3/dist/leaflet.js") == 1
+        and head.count("leaflet-measure.min.js") == 1
+    )
     assert "html, body" in m1.get_root().render()  # a full page still fills the window
 
 
@@ -105,7 +120,10 @@ def test_control_layers_per_source_and_date():
         frames.append(frame)
     control = gpd.GeoDataFrame(__import__("pandas").concat(frames), crs=4326)
     html = build_map(sample_events(), control=control).get_root().render()
-    assert "Control: DeepState, 2025-01-07 (occupied)" in html and "Frontline: DeepState, 2025-01-06" in html
+    assert (
+        "Control: DeepState, 2025-01-07 (occupied)" in html
+        and "Frontline: DeepState, 2025-01-06" in html
+    )
     assert "Control of terrain: DeepState" in html
 
 
@@ -119,7 +137,9 @@ def test_cli_fragment_without_assets(tmp_path):
     to_geojson(sample_events(), events)
     cli = [sys.executable, "-m", "geo", "map", str(events), "--fragment"]
     with_assets = subprocess.run([*cli, "-o", str(tmp_path / "a.html")], capture_output=True)
-    without = subprocess.run([*cli, "--no-assets", "-o", str(tmp_path / "b.html")], capture_output=True)
+    without = subprocess.run(
+        [*cli, "--no-assets", "-o", str(tmp_path / "b.html")], capture_output=True
+    )
     assert with_assets.returncode == without.returncode == 0, without.stderr
     assert "<script src=" in (tmp_path / "a.html").read_text()
     text = (tmp_path / "b.html").read_text()

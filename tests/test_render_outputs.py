@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from test_render_fixtures import sample_events
+
 from geo.render.report import conflicting_claims, render_report
 from geo.render.static import write_static
-from test_render_fixtures import sample_events
 
 
 def test_conflicting_claims_same_place_same_days_different_stances():

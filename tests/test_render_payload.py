@@ -13,11 +13,11 @@ import re
 from importlib import resources
 
 import pytest
+from test_render_fixtures import sample_events
 
 from geo.render import layers as ly
 from geo.render import payload as pl
 from geo.render.map import build_map
-from test_render_fixtures import sample_events
 
 # Shipped in the detail lookup but not shown in the popup (yet): join and quality annotations.
 DETAIL_NOT_SHOWN = {"join_status", "join_detail", "quality_flag", "quality_detail"}
@@ -68,7 +68,7 @@ def test_js_reads_kinds_stance_looks_lookups_and_details_defined_in_python():
 
 def test_map_emits_the_python_key_table_and_kind_codes():
     data, html = _map_payload()
-    (keys, kinds), = re.findall(r"var K = (\{.*?\}), KIND = (\{.*?\});", html)
+    ((keys, kinds),) = re.findall(r"var K = (\{.*?\}), KIND = (\{.*?\});", html)
     assert json.loads(keys) == pl.browser_keys() == {k.name: k.wire for k in pl.PAYLOAD_KEYS}
     assert json.loads(kinds) == {"point": 0, "approx": 1, "region": 2, "sector": 3}
     assert json.loads(kinds) == {kind.name.lower(): int(kind) for kind in pl.Kind}

@@ -23,7 +23,9 @@ def test_utf8_text_keeps_paragraphs_and_title():
 
 
 def test_utf16_with_bom_is_decoded():
-    doc = document_from_bytes(codecs.BOM_UTF16_LE + "Бахмут утримують.".encode("utf-16-le"), "u16.txt")
+    doc = document_from_bytes(
+        codecs.BOM_UTF16_LE + "Бахмут утримують.".encode("utf-16-le"), "u16.txt"
+    )
     assert doc.text == "Бахмут утримують."
     assert doc.warnings == []
 
@@ -86,7 +88,15 @@ def test_everything_after_a_comments_heading_is_dropped():
 def test_jsonl_documents_and_a_bad_line(tmp_path):
     path = tmp_path / "docs.jsonl"
     lines = [
-        json.dumps({"id": "r1", "title": "T1", "text": "Shelling in Kherson.", "published": "2023-03-20", "url": "https://x.org/1"}),
+        json.dumps(
+            {
+                "id": "r1",
+                "title": "T1",
+                "text": "Shelling in Kherson.",
+                "published": "2023-03-20",
+                "url": "https://x.org/1",
+            }
+        ),
         "{not json",
         json.dumps({"id": "r2", "text": 42}),
         "",
@@ -106,7 +116,11 @@ def test_folder_is_read_recursively_and_missing_paths_are_reported(tmp_path):
     (tmp_path / "two.html").write_text("<p>Kupiansk.</p>", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     docs = list(iter_documents([tmp_path, tmp_path / "nope.txt"], published=date(2023, 3, 1)))
-    assert [d.doc_id for d in docs] == [str(tmp_path / "a" / "one.txt"), str(tmp_path / "two.html"), str(tmp_path / "nope.txt")]
+    assert [d.doc_id for d in docs] == [
+        str(tmp_path / "a" / "one.txt"),
+        str(tmp_path / "two.html"),
+        str(tmp_path / "nope.txt"),
+    ]
     assert docs[0].published == date(2023, 3, 1)
     assert docs[1].text == "Kupiansk."
     assert docs[2].error == "no such file or folder"
@@ -121,12 +135,17 @@ def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
 
 def test_jsonl_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path, extractor):
     path = tmp_path / "docs.jsonl"
-    path.write_text('{"id": "half", "text": "Russian forces shelled Kherson \\ud800 overnight, the governor said.", '
-                    '"title": "x\\udc00"}\n'
-                    '{"id": "pair", "text": "Fighting near Bakhmut \\ud83d\\ude00 continued."}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "half", "text": "Russian forces shelled Kherson \\ud800 overnight, the governor said.", '
+        '"title": "x\\udc00"}\n'
+        '{"id": "pair", "text": "Fighting near Bakhmut \\ud83d\\ude00 continued."}\n',
+        encoding="utf-8",
+    )
     half, pair = iter_documents([path])
     assert "\ufffd" in half.text and half.title == "x\ufffd"
     assert half.warnings == ["lone UTF-16 surrogate escapes replaced with U+FFFD"]
-    assert "\U0001f600" in pair.text and pair.warnings == []  # a whole pair is one character, left alone
+    assert (
+        "\U0001f600" in pair.text and pair.warnings == []
+    )  # a whole pair is one character, left alone
     records = extractor.document_records(half)  # blingfire and the JSON writer need encodable text
     assert [r["location"] for r in records] == ["Kherson"]

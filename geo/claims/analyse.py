@@ -48,7 +48,9 @@ class MentionClaim:
 
 
 @lru_cache(maxsize=4096)
-def _mention_claim(claimant: str, kind: str, stance: str | None, event_type: str, sub_event_type: str) -> MentionClaim:
+def _mention_claim(
+    claimant: str, kind: str, stance: str | None, event_type: str, sub_event_type: str
+) -> MentionClaim:
     """One shared (immutable) MentionClaim per distinct value: the claimants and stances of the
     tables are few, and building a frozen dataclass costs several times a cache lookup."""
     return MentionClaim(claimant, kind, stance, event_type, sub_event_type)
@@ -87,7 +89,9 @@ class ClaimFrame:
                     break
         stances = self.stances
         if not stances:
-            return _mention_claim(claimant.name, claimant.kind, None, "Strategic developments", "Other")
+            return _mention_claim(
+                claimant.name, claimant.kind, None, "Strategic developments", "Other"
+            )
         rule = stances[0][2]
         if len(stances) > 1:
             nearest = min(abs(position - stances[0][0]), abs(position - stances[0][1]))
@@ -95,7 +99,9 @@ class ClaimFrame:
                 distance = min(abs(position - start), abs(position - end))
                 if distance < nearest:
                     nearest, rule = distance, other
-        return _mention_claim(claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type)
+        return _mention_claim(
+            claimant.name, claimant.kind, rule.name, rule.event_type, rule.sub_event_type
+        )
 
 
 def find_claimant(text: str) -> Claimant | None:
@@ -116,7 +122,9 @@ def _straighten(text: str) -> str:
 def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> Claimant | None:
     """:func:`find_claimant` of a text already read; ``credits`` is its reporting-cue verdict
     when the caller has it. Cheapest test first: the claimant gate, the cue, the claimant rules."""
-    if not text.opened & claims.claimants.bits.mask or not (claims.reports(text) if credits is None else credits):
+    if not text.opened & claims.claimants.bits.mask or not (
+        claims.reports(text) if credits is None else credits
+    ):
         return None
     first = claims.claimants.first(text)
     if first is None:
@@ -126,7 +134,10 @@ def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> C
 
 
 def _inherit(
-    claims: ClaimTables, text: Text, default: Claimant, previous: Claimant | Callable[[], Claimant | None]
+    claims: ClaimTables,
+    text: Text,
+    default: Claimant,
+    previous: Claimant | Callable[[], Claimant | None],
 ) -> tuple[Claimant | None, bool]:
     """The previous sentence's claimant if this one refers back to it ("The ministry also said",
     "…, it added"), and whether the reference is the subject. ``previous`` is only called then."""
@@ -134,11 +145,15 @@ def _inherit(
     earlier = (previous() if callable(previous) else previous) if anaphor else None
     if earlier is None or earlier.name == default.name:
         return None, False
-    inherited = Claimant(earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)")
+    inherited = Claimant(
+        earlier.name, earlier.kind, earlier.side, f"{earlier.text or earlier.name} (inherited)"
+    )
     return inherited, anaphor.start() == 0
 
 
-def _split(both: Tables, text: Text, inherited: Claimant | None, leading: bool, fallback: Claimant) -> tuple[tuple[int, int, Claimant], ...] | None:
+def _split(
+    both: Tables, text: Text, inherited: Claimant | None, leading: bool, fallback: Claimant
+) -> tuple[tuple[int, int, Claimant], ...] | None:
     """The clauses of a sentence that :meth:`~geo.claims.tables.ClaimTables.may_split`, each with
     its claimant, cut from the sentence's scan; None when it does not split after all."""
     claims = both.claims
@@ -154,7 +169,9 @@ def _split(both: Tables, text: Text, inherited: Claimant | None, leading: bool, 
         if i == 0 and leading:
             claimant = inherited  # "The ministry also said…": the subject is the anaphor
         else:  # "…, the ministry said." credits every clause that names nobody else
-            claimant = _claimant(claims, both.triggers.cut(text, start, end)) or inherited or fallback
+            claimant = (
+                _claimant(claims, both.triggers.cut(text, start, end)) or inherited or fallback
+            )
         clauses.append((start, end, claimant))
     return tuple(clauses)
 

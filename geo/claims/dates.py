@@ -57,7 +57,9 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
     return date(published.year, 1, 1)
 
 
-def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
+def resolve_date(
+    sentence: str, published: date | None
+) -> tuple[date | None, int | None, str | None]:
     """(event_date, time_precision, phrase) for a sentence; the publication date when it names none."""
     return resolve_text(read(sentence), published)
 
@@ -79,7 +81,13 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
         found = text.search_lowered(rule.pattern)
         while found is not None:
             start = found.start()
-            if not lowered[max(0, start - 6):start].strip().endswith("since"):
-                return _relative(rule.unit, rule.offset, found.group(0), published), rule.precision, found.group(0)
-            found = text.search_lowered(rule.pattern, found.end())  # "since last summer" dates a state, not this claim
+            if not lowered[max(0, start - 6) : start].strip().endswith("since"):
+                return (
+                    _relative(rule.unit, rule.offset, found.group(0), published),
+                    rule.precision,
+                    found.group(0),
+                )
+            found = text.search_lowered(
+                rule.pattern, found.end()
+            )  # "since last summer" dates a state, not this claim
     return published, 1, None

@@ -98,7 +98,9 @@ class ClaimTables:
         if not text.opened & self.reporting.mask:
             return False
         start = text.start(self.reporting)
-        return text.search(self.reporting_cues, start) is not None or (start > 0 and text.search(self.reporting_cues) is not None)
+        return text.search(self.reporting_cues, start) is not None or (
+            start > 0 and text.search(self.reporting_cues) is not None
+        )
 
     def anaphor(self, text: Text) -> re.Match[str] | None:
         """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one
@@ -168,18 +170,25 @@ def tables() -> Tables:
         reporting=triggers.allot([claims["reporting_triggers"]]),
         reporting_cues=Twin.compile(claims["reporting_cues"]),
         anaphora=tuple(Twin.compile(pattern) for pattern in claims["anaphora"]),
-        clause_gate=(clause_gate := tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"])),
+        clause_gate=(
+            clause_gate := tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"])
+        ),
         clause_bits=reduce(or_, clause_gate, 0),
         clause_split=Twin.compile(claims["clause_split"]),
         claimants=_ruleset(triggers, claims["claimant"], kind="kind", side="side"),
-        stances=_ruleset(triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"),
+        stances=_ruleset(
+            triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
+        ),
         actors=_ruleset(triggers, claims["actor"], side="side"),
         quantity_gate=triggers.allot([claims["quantity"]["triggers"]]),
         quantity=Twin.compile(claims["quantity"]["pattern"]),
     )
     relative = dates["relative"]
     date = DateTables(
-        relative=tuple(DateRule(Twin.compile(r["pattern"]), r["unit"], int(r["offset"]), int(r["precision"])) for r in relative),
+        relative=tuple(
+            DateRule(Twin.compile(r["pattern"]), r["unit"], int(r["offset"]), int(r["precision"]))
+            for r in relative
+        ),
         relative_gate=triggers.allot([r.get("triggers") for r in relative]),
         explicit_gate=triggers.allot([dates["explicit"]["triggers"]]),
         explicit=Twin.compile(dates["explicit"]["pattern"]),

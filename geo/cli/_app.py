@@ -45,7 +45,10 @@ def _root(
         False, "--verbose", "-v", help="Log progress and decisions to stderr."
     ),
     _version: bool = typer.Option(
-        False, "--version", callback=_print_version, is_eager=True,
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
         help="Print the version and exit.",
     ),
 ) -> None:

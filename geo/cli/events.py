@@ -22,22 +22,43 @@ events_app = typer.Typer(
 )
 app.add_typer(events_app, name="events")
 
-FormatOption = typer.Option(None, "--format", "-f", help="acled, viina or generic (default: detected from the columns).")
-MapOption = typer.Option(None, "--map", "-m", help="COLUMN=FIELD, repeatable, e.g. --map Ort=location --map Datum=event_date.")
-MappingOption = typer.Option(None, "--mapping", help="TOML file with a [columns] table of \"COLUMN\" = \"field\" lines.")
-CountryOption = typer.Option(None, "--country", help="Default ISO country of rows that name none (VIINA: UA).")
-GazetteerOption = typer.Option(None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`).")
+FormatOption = typer.Option(
+    None, "--format", "-f", help="acled, viina or generic (default: detected from the columns)."
+)
+MapOption = typer.Option(
+    None,
+    "--map",
+    "-m",
+    help="COLUMN=FIELD, repeatable, e.g. --map Ort=location --map Datum=event_date.",
+)
+MappingOption = typer.Option(
+    None, "--mapping", help='TOML file with a [columns] table of "COLUMN" = "field" lines.'
+)
+CountryOption = typer.Option(
+    None, "--country", help="Default ISO country of rows that name none (VIINA: UA)."
+)
+GazetteerOption = typer.Option(
+    None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."
+)
 QuietOption = typer.Option(False, "--quiet", "-q", help="No summary on stderr.")
 
 
-def _validated(path: Path, fmt: str | None, maps: list[str] | None, mapping: Path | None, country: str | None,
-               gazetteer: Path | None):
+def _validated(
+    path: Path,
+    fmt: str | None,
+    maps: list[str] | None,
+    mapping: Path | None,
+    country: str | None,
+    gazetteer: Path | None,
+):
     from geo.events import load_events, validate_events
     from geo.events.formats import parse_map_options
     from geo.gazetteer import GazetteerStore, Resolver
 
     started = time.perf_counter()
-    events = load_events(path, fmt, parse_map_options(maps or []), mapping_file=mapping, country=country)
+    events = load_events(
+        path, fmt, parse_map_options(maps or []), mapping_file=mapping, country=country
+    )
     resolver = Resolver(GazetteerStore(gazetteer) if gazetteer else None)
     checked = validate_events(events, resolver, country=country)
     log.info("imported and checked %d rows in %.2f s", len(checked), time.perf_counter() - started)
@@ -52,14 +73,20 @@ def _summary(events, quiet: bool) -> None:
     counts = flag_counts(events)
     located = int(events.geometry.notna().sum())
     fmt, enc = events.attrs.get("events_format", "?"), events.attrs.get("encoding", "?")
-    _stderr.print(f"{len(events)} rows ({fmt}, {enc}): {located} located, {counts.pop('ok')} without flags", highlight=False, soft_wrap=True)
+    _stderr.print(
+        f"{len(events)} rows ({fmt}, {enc}): {located} located, {counts.pop('ok')} without flags",
+        highlight=False,
+        soft_wrap=True,
+    )
     for flag, n in counts.items():
         _stderr.print(f"  {flag:22s} {n}", highlight=False, soft_wrap=True)
 
 
 @events_app.command("import")
 def import_command(
-    path: Path = typer.Argument(..., help="ACLED export, VIINA events file, or any CSV/XLSX/JSON table."),
+    path: Path = typer.Argument(
+        ..., help="ACLED export, VIINA events file, or any CSV/XLSX/JSON table."
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="Output: .geojson, .csv or .gpkg."),
     fmt: str | None = FormatOption,
     maps: list[str] | None = MapOption,
@@ -92,7 +119,9 @@ def import_command(
 @events_app.command("check")
 def check_command(
     path: Path = typer.Argument(..., help="The event table to check."),
-    output: Path = typer.Option(..., "--output", "-o", help="Report CSV: every input row plus the verdict."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Report CSV: every input row plus the verdict."
+    ),
     fmt: str | None = FormatOption,
     maps: list[str] | None = MapOption,
     mapping: Path | None = MappingOption,
@@ -121,14 +150,30 @@ def check_command(
 
 @events_app.command("join")
 def join_command(
-    events_path: Path = typer.Argument(..., metavar="EVENTS", help="Event table (raw, or GeoJSON from `events import`)."),
-    claims_path: list[Path] = typer.Argument(..., metavar="CLAIMS", help="Claims GeoJSON from `frontline extract`, or text files."),
-    output: Path = typer.Option(..., "--output", "-o", help="Claims and records with their links (.geojson/.csv/.gpkg)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when CLAIMS are texts."),
-    radius_km: float = typer.Option(5.0, "--radius-km", help="Settlement-level points this close are the same place."),
-    window_days: int = typer.Option(2, "--window-days", help="Dates at most this many days apart are the same time."),
-    links_out: Path | None = typer.Option(None, "--links", help="Also write the (claim, record) pairs as CSV."),
-    weekly_out: Path | None = typer.Option(None, "--weekly", help="Also write events per oblast per ISO week per claimant (GeoJSON)."),
+    events_path: Path = typer.Argument(
+        ..., metavar="EVENTS", help="Event table (raw, or GeoJSON from `events import`)."
+    ),
+    claims_path: list[Path] = typer.Argument(
+        ..., metavar="CLAIMS", help="Claims GeoJSON from `frontline extract`, or text files."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Claims and records with their links (.geojson/.csv/.gpkg)."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) when CLAIMS are texts."
+    ),
+    radius_km: float = typer.Option(
+        5.0, "--radius-km", help="Settlement-level points this close are the same place."
+    ),
+    window_days: int = typer.Option(
+        2, "--window-days", help="Dates at most this many days apart are the same time."
+    ),
+    links_out: Path | None = typer.Option(
+        None, "--links", help="Also write the (claim, record) pairs as CSV."
+    ),
+    weekly_out: Path | None = typer.Option(
+        None, "--weekly", help="Also write events per oblast per ISO week per claimant (GeoJSON)."
+    ),
     fmt: str | None = FormatOption,
     maps: list[str] | None = MapOption,
     mapping: Path | None = MappingOption,
@@ -147,13 +192,13 @@ def join_command(
     record: the other side captured X within the window). Output features have record_kind
     (text claim / event table), join_status and join_detail.
     """
-    from geo.events.aggregate import weekly_counts
-    from geo.events.join import join_claims
-    from geo.events.output import write_table
     import pandas as pd
 
     from geo.core.io import read_events, read_features, write_csv, write_geojson
     from geo.core.records import normalize_events
+    from geo.events.aggregate import weekly_counts
+    from geo.events.join import join_claims
+    from geo.events.output import write_table
     from geo.extract import extract_frame
 
     if events_path.suffix.lower() == ".geojson":
@@ -163,7 +208,9 @@ def join_command(
                 events[col] = None
     else:
         events = _validated(events_path, fmt, maps, mapping, country, gazetteer)
-    texts = [p for p in claims_path if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")]
+    texts = [
+        p for p in claims_path if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")
+    ]
     if texts and len(texts) != len(claims_path):
         raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
     if texts:
@@ -180,5 +227,9 @@ def join_command(
         write_geojson(weekly_counts(result.events), weekly_out)
     if not quiet:
         status = result.claims["join_status"].value_counts().to_dict()
-        _stderr.print(f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
-                      + ", ".join(f"{k} {v}" for k, v in sorted(status.items())), highlight=False, soft_wrap=True)
+        _stderr.print(
+            f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(status.items())),
+            highlight=False,
+            soft_wrap=True,
+        )

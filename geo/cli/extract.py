@@ -36,7 +36,9 @@ def count_inputs(paths: list[str]) -> int | None:
         if item == "-" or path.suffix.lower() in (".jsonl", ".ndjson"):
             return None
         if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            total += sum(
+                1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
         else:
             total += 1
     return total
@@ -44,8 +46,13 @@ def count_inputs(paths: list[str]) -> int | None:
 
 def progress_bar(total: int | None) -> Progress:
     return Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=_stderr, transient=True, disable=not _stderr.is_terminal and total is not None and total < 50,
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_stderr,
+        transient=True,
+        disable=not _stderr.is_terminal and total is not None and total < 50,
     )
 
 
@@ -54,7 +61,9 @@ def parallel_options(workers: int | None, scheduler: str) -> bool:
     return (workers is not None and workers != 1) or scheduler != "processes"
 
 
-WORKERS_HELP = "Extract on N worker processes (default: this process; with --scheduler dask: every CPU)."
+WORKERS_HELP = (
+    "Extract on N worker processes (default: this process; with --scheduler dask: every CPU)."
+)
 SCHEDULER_HELP = "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler address (tcp://host:8786)."
 
 
@@ -67,11 +76,23 @@ def report_stats(stats, quiet: bool) -> None:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text/HTML files, folders, JSONL files of documents, or - for stdin."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="GeoJSON file to write (default: stdout)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
-    gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."),
-    online: bool = typer.Option(False, "--online", help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."),
+    paths: list[str] = typer.Argument(
+        ..., help="Text/HTML files, folders, JSONL files of documents, or - for stdin."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="GeoJSON file to write (default: stdout)."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
+    ),
+    gazetteer: Path | None = typer.Option(
+        None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."
+    ),
+    online: bool = typer.Option(
+        False,
+        "--online",
+        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
     scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
@@ -92,7 +113,7 @@ def extract(
         frontline extract corpus.jsonl --workers 2 -o events.geojson
     """
     from geo.core.io import geojson_text, to_geojson
-    from geo.extract import ExtractStats, Extractor, extract_records, records_frame
+    from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 
     day = parse_published(published)
     if online and parallel_options(workers, scheduler):
@@ -104,12 +125,24 @@ def extract(
         if parallel_options(workers, scheduler):
             from geo.engine import extract_parallel
 
-            stream = extract_parallel(paths, day, workers=workers, scheduler=scheduler, gazetteer=gazetteer,
-                                      stats=stats, on_document=lambda _doc: bar.advance(task))
+            stream = extract_parallel(
+                paths,
+                day,
+                workers=workers,
+                scheduler=scheduler,
+                gazetteer=gazetteer,
+                stats=stats,
+                on_document=lambda _doc: bar.advance(task),
+            )
         else:
             extractor = Extractor(build_resolver(gazetteer, online))
-            stream = extract_records(paths, day, extractor=extractor, stats=stats,
-                                     on_document=lambda _doc: bar.advance(task))
+            stream = extract_records(
+                paths,
+                day,
+                extractor=extractor,
+                stats=stats,
+                on_document=lambda _doc: bar.advance(task),
+            )
         records = list(stream)
     report_stats(stats, quiet)
     if stats.documents and stats.failed == stats.documents:
@@ -123,16 +156,36 @@ def extract(
 
 @app.command()
 def run(
-    paths: list[str] = typer.Argument(..., help="Articles: text/HTML files, folders, JSONL, or - for stdin."),
-    output: Path = typer.Option(Path("maps/run"), "--output", "-o", help="Folder for map.html, events.geojson, report.html."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."),
-    control: list[Path] = typer.Option([], "--control", help="Control-of-terrain layer (GeoJSON/GPKG/KML); repeatable."),
-    boundaries: Path | None = typer.Option(None, "--boundaries", help="Admin boundary file drawn on the map."),
-    events: list[Path] = typer.Option([], "--events", help="Event table (ACLED/VIINA/CSV) to validate and join; repeatable."),
+    paths: list[str] = typer.Argument(
+        ..., help="Articles: text/HTML files, folders, JSONL, or - for stdin."
+    ),
+    output: Path = typer.Option(
+        Path("maps/run"), "--output", "-o", help="Folder for map.html, events.geojson, report.html."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
+    ),
+    control: list[Path] = typer.Option(
+        [], "--control", help="Control-of-terrain layer (GeoJSON/GPKG/KML); repeatable."
+    ),
+    boundaries: Path | None = typer.Option(
+        None, "--boundaries", help="Admin boundary file drawn on the map."
+    ),
+    events: list[Path] = typer.Option(
+        [], "--events", help="Event table (ACLED/VIINA/CSV) to validate and join; repeatable."
+    ),
     title: str = typer.Option("Frontline claims", "--title", help="Map and report title."),
-    self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset (run `frontline assets fetch` once first)."),
+    self_contained: bool = typer.Option(
+        False,
+        "--self-contained",
+        help="Inline every JS/CSS asset (run `frontline assets fetch` once first).",
+    ),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
-    online: bool = typer.Option(False, "--online", help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."),
+    online: bool = typer.Option(
+        False,
+        "--online",
+        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
+    ),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
     scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
@@ -153,10 +206,20 @@ def run(
     total = count_inputs(paths)
     with progress_bar(total) as bar:
         task = bar.add_task("extract", total=total)
-        result = run_pipeline(paths, output, published=day, control=control, boundaries=boundaries,
-                              event_tables=events, title=title, self_contained=self_contained, extractor=extractor,
-                              on_document=lambda _doc: bar.advance(task),
-                              workers=workers if parallel_options(workers, scheduler) else 1, scheduler=scheduler)
+        result = run_pipeline(
+            paths,
+            output,
+            published=day,
+            control=control,
+            boundaries=boundaries,
+            event_tables=events,
+            title=title,
+            self_contained=self_contained,
+            extractor=extractor,
+            on_document=lambda _doc: bar.advance(task),
+            workers=workers if parallel_options(workers, scheduler) else 1,
+            scheduler=scheduler,
+        )
     report_stats(result.stats, quiet=True)
     say_notes(result.notes)
     print(f"map:    {result.map_html}")

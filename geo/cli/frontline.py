@@ -13,8 +13,8 @@ import pandas as pd
 import typer
 
 from geo.cli._app import app, say_notes
-from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.core.io import write_csv, write_geojson
+from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
 from geo.frontline.series import daily_summary, plot_summary
@@ -35,12 +35,22 @@ def _say_notes(path: str, notes: list[str]) -> None:
 
 @app.command("diff")
 def diff_command(
-    layer_a: Path = typer.Argument(..., help="Earlier control layer (GeoJSON, GPKG, KML, KMZ, Shapefile)."),
+    layer_a: Path = typer.Argument(
+        ..., help="Earlier control layer (GeoJSON, GPKG, KML, KMZ, Shapefile)."
+    ),
     layer_b: Path = typer.Argument(..., help="Later control layer."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write gained/lost polygons as GeoJSON."),
-    date_a: str | None = typer.Option(None, "--date-a", help="Date of A (YYYY-MM-DD) when its file has none."),
-    date_b: str | None = typer.Option(None, "--date-b", help="Date of B (YYYY-MM-DD) when its file has none."),
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON line (default: indented)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write gained/lost polygons as GeoJSON."
+    ),
+    date_a: str | None = typer.Option(
+        None, "--date-a", help="Date of A (YYYY-MM-DD) when its file has none."
+    ),
+    date_b: str | None = typer.Option(
+        None, "--date-b", help="Date of B (YYYY-MM-DD) when its file has none."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the summary as one JSON line (default: indented)."
+    ),
 ) -> None:
     """Ground gained and lost between two control layers, in km² (geodesic, WGS84).
 
@@ -64,12 +74,15 @@ def diff_command(
     typer.echo(json.dumps(result.summary(), indent=None if as_json else 2))
 
 
-
 @control_app.command("summary")
 def summary_command(
-    files: list[Path] = typer.Argument(..., help="Control layers of one source, one file per date."),
+    files: list[Path] = typer.Argument(
+        ..., help="Control layers of one source, one file per date."
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="Write the per-day table as CSV."),
-    chart: Path | None = typer.Option(None, "--chart", help="Also draw area and daily change as a PNG."),
+    chart: Path | None = typer.Option(
+        None, "--chart", help="Also draw area and daily change as a PNG."
+    ),
 ) -> None:
     """Per-day table over a series of layers: date, area_km2, gained_km2, lost_km2, net_km2.
 
@@ -84,19 +97,31 @@ def summary_command(
     write_csv(table, output)
     if chart is not None:
         plot_summary(table, chart)
-    typer.echo(f"{len(table)} layers, {table['date'].iloc[0]} to {table['date'].iloc[-1]}: "
-               f"{table['area_km2'].iloc[0]:,.2f} km² to {table['area_km2'].iloc[-1]:,.2f} km² -> {output}")
+    typer.echo(
+        f"{len(table)} layers, {table['date'].iloc[0]} to {table['date'].iloc[-1]}: "
+        f"{table['area_km2'].iloc[0]:,.2f} km² to {table['area_km2'].iloc[-1]:,.2f} km² -> {output}"
+    )
 
 
 @control_app.command("line")
 def line_command(
     file: Path = typer.Argument(..., help="A control layer (occupied area)."),
-    output: Path = typer.Option(..., "--output", "-o", help="Write the frontline as GeoJSON lines."),
-    date: str | None = typer.Option(None, "--date", help="Date of the layer (YYYY-MM-DD) when the file has none."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Write the frontline as GeoJSON lines."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Date of the layer (YYYY-MM-DD) when the file has none."
+    ),
     outline: Path | None = typer.Option(
-        None, "--outline", help="Land outline of the country (any vector file); default: countryinfo's Ukraine."),
+        None,
+        "--outline",
+        help="Land outline of the country (any vector file); default: countryinfo's Ukraine.",
+    ),
     tolerance_km: float = typer.Option(
-        DEFAULT_TOLERANCE_KM, "--tolerance-km", help="Cut the boundary within this distance of border and coast."),
+        DEFAULT_TOLERANCE_KM,
+        "--tolerance-km",
+        help="Cut the boundary within this distance of border and coast.",
+    ),
 ) -> None:
     """The frontline: the occupied area's boundary minus the international border and coastline.
 
@@ -122,13 +147,22 @@ def line_command(
 
 @control_app.command("panel")
 def panel_command(
-    layers: list[Path] = typer.Argument(None, help="Control layers (one per date and source); may be none."),
+    layers: list[Path] = typer.Argument(
+        None, help="Control layers (one per date and source); may be none."
+    ),
     settlements: Path | None = typer.Option(
-        None, "--settlements", "-s", help="Settlement points with place_id, place_name: GeoJSON/GPKG, or CSV "
-        "with longitude/latitude (default: every gazetteer settlement in --country)."),
-    country: str = typer.Option("UA", "--country", help="Country of the gazetteer settlements used by default."),
+        None,
+        "--settlements",
+        "-s",
+        help="Settlement points with place_id, place_name: GeoJSON/GPKG, or CSV "
+        "with longitude/latitude (default: every gazetteer settlement in --country).",
+    ),
+    country: str = typer.Option(
+        "UA", "--country", help="Country of the gazetteer settlements used by default."
+    ),
     events: Path | None = typer.Option(
-        None, "--events", "-e", help="Event records (CSV or GeoJSON) whose claims join by place_id."),
+        None, "--events", "-e", help="Event records (CSV or GeoJSON) whose claims join by place_id."
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="Write the panel as CSV."),
 ) -> None:
     """Settlement control panel: each settlement's status per date under each source, as CSV.
@@ -154,22 +188,36 @@ def panel_command(
         for path, layer in zip(layers, loaded, strict=True):
             _say_notes(str(path), layer.notes)
         frame = pd.concat([layer.frame for layer in loaded], ignore_index=True)
-    claims = read_points(events, required=("place_id", "event_date", "claimant", "stance")) if events else None
+    claims = (
+        read_points(events, required=("place_id", "event_date", "claimant", "stance"))
+        if events
+        else None
+    )
     panel = control_panel(places, frame, claims)
     write_csv(panel, output)
-    typer.echo(f"{panel['place_id'].nunique()} settlements, {len(panel)} rows "
-               f"({int(panel['inside'].eq(True).sum())} inside a control layer, "
-               f"{int((panel['source'] == 'text').sum())} text claims) -> {output}")
+    typer.echo(
+        f"{panel['place_id'].nunique()} settlements, {len(panel)} rows "
+        f"({int(panel['inside'].eq(True).sum())} inside a control layer, "
+        f"{int((panel['source'] == 'text').sum())} text claims) -> {output}"
+    )
 
 
 @control_app.command("disagree")
 def disagree_command(
     layer_a: Path = typer.Argument(..., help="One claimant's control layer."),
     layer_b: Path = typer.Argument(..., help="Another claimant's control layer for the same date."),
-    output: Path = typer.Option(..., "--output", "-o", help="Write the disputed polygons as GeoJSON."),
-    claimant_a: str | None = typer.Option(None, "--claimant-a", help="Who draws A (default: its claimant)."),
-    claimant_b: str | None = typer.Option(None, "--claimant-b", help="Who draws B (default: its claimant)."),
-    date: str | None = typer.Option(None, "--date", help="Date of both layers when the files have none."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Write the disputed polygons as GeoJSON."
+    ),
+    claimant_a: str | None = typer.Option(
+        None, "--claimant-a", help="Who draws A (default: its claimant)."
+    ),
+    claimant_b: str | None = typer.Option(
+        None, "--claimant-b", help="Who draws B (default: its claimant)."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Date of both layers when the files have none."
+    ),
 ) -> None:
     """Where two claimants' layers disagree: ground only one of them marks, in km².
 

@@ -36,7 +36,10 @@ _err = Console(stderr=True)
 _out = Console(highlight=False, soft_wrap=True)
 
 GazetteerOption = typer.Option(
-    None, "--gazetteer", envvar=ENV_VAR, metavar="PATH",
+    None,
+    "--gazetteer",
+    envvar=ENV_VAR,
+    metavar="PATH",
     help=f"Gazetteer SQLite file (default: gazetteer/gazetteer.sqlite in a checkout, else the user cache; env {ENV_VAR}).",
 )
 
@@ -44,15 +47,26 @@ _PRECISION = {1: "settlement", 2: "approximate", 3: "region"}
 
 
 def _progress(console: Console = _err) -> Progress:
-    return Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
+    return Progress(
+        TextColumn("{task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
 
 
 def _build(path: Path | None) -> Path:
     with _progress() as bar:
         task = bar.add_task("building", total=100)
-        return build_gazetteer(path, progress=lambda step, frac: bar.update(task, description=step,
-                                                                              completed=round(frac * 100)))
+        return build_gazetteer(
+            path,
+            progress=lambda step, frac: bar.update(
+                task, description=step, completed=round(frac * 100)
+            ),
+        )
 
 
 def open_store(path: Path | None) -> GazetteerStore:
@@ -66,17 +80,36 @@ def open_store(path: Path | None) -> GazetteerStore:
 
 # -- frontline geocode ------------------------------------------------------------------------------
 
+
 @app.command("geocode")
 def geocode_command(
     name: str | None = typer.Argument(None, help="A place name, in any spelling or script."),
-    admin1: str | None = typer.Option(None, "--admin1", help='Region hint: "Donetsk Oblast", "Donetska oblast", "UA-14"…'),
-    country: str | None = typer.Option(None, "--country", help="ISO 3166-1 alpha-2 country code hint, e.g. UA."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full answer (with ranked candidates) as JSON."),
-    online: bool = typer.Option(False, "--online", help="Ask Nominatim when the gazetteer has no answer; the answer is stored."),
-    csv_in: Path | None = typer.Option(None, "--csv", help="Geocode a CSV file instead of one NAME."),
-    name_col: str | None = typer.Option(None, "--name-col", help="Column of place names (with --csv)."),
-    admin1_col: str | None = typer.Option(None, "--admin1-col", help="Column of region hints (with --csv)."),
-    country_col: str | None = typer.Option(None, "--country-col", help="Column of country codes (with --csv)."),
+    admin1: str | None = typer.Option(
+        None, "--admin1", help='Region hint: "Donetsk Oblast", "Donetska oblast", "UA-14"…'
+    ),
+    country: str | None = typer.Option(
+        None, "--country", help="ISO 3166-1 alpha-2 country code hint, e.g. UA."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the full answer (with ranked candidates) as JSON."
+    ),
+    online: bool = typer.Option(
+        False,
+        "--online",
+        help="Ask Nominatim when the gazetteer has no answer; the answer is stored.",
+    ),
+    csv_in: Path | None = typer.Option(
+        None, "--csv", help="Geocode a CSV file instead of one NAME."
+    ),
+    name_col: str | None = typer.Option(
+        None, "--name-col", help="Column of place names (with --csv)."
+    ),
+    admin1_col: str | None = typer.Option(
+        None, "--admin1-col", help="Column of region hints (with --csv)."
+    ),
+    country_col: str | None = typer.Option(
+        None, "--country-col", help="Column of country codes (with --csv)."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output CSV (with --csv)."),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
@@ -105,9 +138,15 @@ def geocode_command(
         resolver = build_resolver(gazetteer, online)
         with _progress() as bar:
             task = bar.add_task("geocoding", total=None)
-            summary = geocode_csv(csv_in, output, name_col, resolver, admin1_col=admin1_col,
-                                  country_col=country_col,
-                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
+            summary = geocode_csv(
+                csv_in,
+                output,
+                name_col,
+                resolver,
+                admin1_col=admin1_col,
+                country_col=country_col,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
         _out.print(f"{summary.line()} -> {output}")
         return
     if name is None:
@@ -141,12 +180,15 @@ def _print_resolution(d: dict) -> None:
     where = ", ".join(x for x in (d["admin1"], d["country"]) if x and x != d["place_name"])
     precision = d["geo_precision"]
     _out.print(f"{d['place_name']} ({d['place_id']}){', ' + where if where else ''}")
-    _out.print(f"  {d['latitude']:.5f}, {d['longitude']:.5f}   precision {precision} ({_PRECISION.get(precision, '?')})"
-               f"   {d['resolution']}   confidence {d['confidence']:.2f}")
+    _out.print(
+        f"  {d['latitude']:.5f}, {d['longitude']:.5f}   precision {precision} ({_PRECISION.get(precision, '?')})"
+        f"   {d['resolution']}   confidence {d['confidence']:.2f}"
+    )
     _out.print(f"  {d['reason']}")
 
 
 # -- frontline gazetteer … --------------------------------------------------------------------------
+
 
 @gazetteer_app.command("build")
 def build_command(gazetteer: Path | None = GazetteerOption) -> None:
@@ -169,8 +211,12 @@ def build_command(gazetteer: Path | None = GazetteerOption) -> None:
 @gazetteer_app.command("import")
 def import_command(
     files: list[Path] = typer.Argument(..., help="Files to import, in order."),
-    kind: str | None = typer.Option(None, "--kind", help=f"One of {', '.join(KINDS)}; default: detected from the file."),
-    countries: str | None = typer.Option(None, "--countries", help="GeoNames dumps: only these countries, e.g. UA,RU."),
+    kind: str | None = typer.Option(
+        None, "--kind", help=f"One of {', '.join(KINDS)}; default: detected from the file."
+    ),
+    countries: str | None = typer.Option(
+        None, "--countries", help="GeoNames dumps: only these countries, e.g. UA,RU."
+    ),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
     """Add places, names or boundaries to the gazetteer. Idempotent: re-importing updates rows.
@@ -194,8 +240,13 @@ def import_command(
     for path in files:
         with _progress() as bar:
             task = bar.add_task(path.name[:14], total=None)
-            report = import_file(store, path, kind=kind, countries=only,
-                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = import_file(
+                store,
+                path,
+                kind=kind,
+                countries=only,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
         _out.print(report.line())
         for problem in report.problems:
             _err.print(f"  {problem}", markup=False)
@@ -222,9 +273,13 @@ def stats_command(
 
 
 def _print_stats(stats: dict) -> None:
-    _out.print(f"{stats['path']} ({stats['size_mb']} MB), built {stats['built']} in {stats['build_seconds']} s")
-    _out.print(f"  {stats['places']:,} places, {stats['names']:,} names, {stats['admin_units']:,} admin units "
-               f"({stats['boundaries']} with boundaries)")
+    _out.print(
+        f"{stats['path']} ({stats['size_mb']} MB), built {stats['built']} in {stats['build_seconds']} s"
+    )
+    _out.print(
+        f"  {stats['places']:,} places, {stats['names']:,} names, {stats['admin_units']:,} admin units "
+        f"({stats['boundaries']} with boundaries)"
+    )
     for source, count in sorted(stats["places_by_source"].items(), key=lambda kv: -kv[1]):
         _out.print(f"  {count:>9,}  {source}")
 
@@ -245,7 +300,9 @@ def lookup_command(
     key = name_key(check_name(name))
     hits = sorted(store.lookup(key), key=lambda h: (h.place.country != "UA", -h.place.population))
     if not hits:
-        _out.print(f"no place has the name {name!r} (key {key!r}); try `frontline geocode {name!r}` for fuzzy matching")
+        _out.print(
+            f"no place has the name {name!r} (key {key!r}); try `frontline geocode {name!r}` for fuzzy matching"
+        )
         sys.exit(1)  # main() turns SystemExit into the exit code; typer.Exit would be swallowed
     resolver = Resolver(store)
     _out.print(f"{len(hits)} place(s) named {name!r} (key {key!r}):", markup=False)
@@ -253,13 +310,24 @@ def lookup_command(
         p = hit.place
         where = ", ".join(x for x in (resolver.admin_name(p.admin1_code), p.country) if x)
         at = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None else "no coordinates"
-        _out.print(f"{p.name} ({p.place_id}) {p.kind}, {where}; {at}; pop. {p.population:,}; source {p.source}",
-                   markup=False)
-        _out.print(f"  matched {hit.name!r} [{hit.name_kind}] from {hit.source}"
-                   + (f" — {hit.reason}" if hit.reason else ""), markup=False)
+        _out.print(
+            f"{p.name} ({p.place_id}) {p.kind}, {where}; {at}; pop. {p.population:,}; source {p.source}",
+            markup=False,
+        )
+        _out.print(
+            f"  matched {hit.name!r} [{hit.name_kind}] from {hit.source}"
+            + (f" — {hit.reason}" if hit.reason else ""),
+            markup=False,
+        )
     if all_names:
         for hit in hits:
-            _out.print(f"\n{hit.place.name} ({hit.place.place_id}, place source {hit.place.source}):")
-            for written, kind, lang, source, reason in dict.fromkeys(store.names_of(hit.place.place_id)):
-                _out.print(f"  {written} [{kind}, {lang or '-'}, {source}]{' — ' + reason if reason else ''}",
-                           markup=False)
+            _out.print(
+                f"\n{hit.place.name} ({hit.place.place_id}, place source {hit.place.source}):"
+            )
+            for written, kind, lang, source, reason in dict.fromkeys(
+                store.names_of(hit.place.place_id)
+            ):
+                _out.print(
+                    f"  {written} [{kind}, {lang or '-'}, {source}]{' — ' + reason if reason else ''}",
+                    markup=False,
+                )

@@ -14,7 +14,9 @@ from geo.core.io import read_boundaries, read_control_layers, read_events, write
 
 log = logging.getLogger(__name__)
 
-assets_app = typer.Typer(help="Manage the JS/CSS asset cache used by self-contained maps.", no_args_is_help=True)
+assets_app = typer.Typer(
+    help="Manage the JS/CSS asset cache used by self-contained maps.", no_args_is_help=True
+)
 app.add_typer(assets_app, name="assets")
 
 
@@ -27,19 +29,41 @@ def load_control_files(paths: list[Path]) -> gpd.GeoDataFrame | None:
 
 @app.command("map")
 def map_command(
-    events: Path = typer.Argument(..., help="Event records: GeoJSON, GeoPackage, KML or CSV written by frontline."),
-    output: Path = typer.Option(..., "--output", "-o", help="HTML file to write (folders are created)."),
-    control: list[Path] = typer.Option([], "--control", help="Control-of-terrain layer (GeoJSON/GPKG); repeatable."),
-    boundaries: Path | None = typer.Option(None, "--boundaries", help="Admin boundaries drawn as outlines."),
+    events: Path = typer.Argument(
+        ..., help="Event records: GeoJSON, GeoPackage, KML or CSV written by frontline."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="HTML file to write (folders are created)."
+    ),
+    control: list[Path] = typer.Option(
+        [], "--control", help="Control-of-terrain layer (GeoJSON/GPKG); repeatable."
+    ),
+    boundaries: Path | None = typer.Option(
+        None, "--boundaries", help="Admin boundaries drawn as outlines."
+    ),
     title: str = typer.Option("Frontline claims", "--title", help="Title shown on the map."),
-    self_contained: bool = typer.Option(False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."),
-    fragment: bool = typer.Option(False, "--fragment", help="Write an embeddable HTML fragment instead of a page."),
-    no_assets: bool = typer.Option(False, "--no-assets", help="With --fragment: leave out the asset tags "
-                                   "(the host page loads them once; see README, 'Reports and embedding')."),
-    no_tiles: bool = typer.Option(False, "--no-tiles", help="Only the vector basemap, no tile layer."),
-    png: Path | None = typer.Option(None, "--png", help="Also write a static PNG (matplotlib, no tiles)."),
+    self_contained: bool = typer.Option(
+        False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."
+    ),
+    fragment: bool = typer.Option(
+        False, "--fragment", help="Write an embeddable HTML fragment instead of a page."
+    ),
+    no_assets: bool = typer.Option(
+        False,
+        "--no-assets",
+        help="With --fragment: leave out the asset tags "
+        "(the host page loads them once; see README, 'Reports and embedding').",
+    ),
+    no_tiles: bool = typer.Option(
+        False, "--no-tiles", help="Only the vector basemap, no tile layer."
+    ),
+    png: Path | None = typer.Option(
+        None, "--png", help="Also write a static PNG (matplotlib, no tiles)."
+    ),
     svg: Path | None = typer.Option(None, "--svg", help="Also write a static SVG."),
-    report: Path | None = typer.Option(None, "--report", help="Also write report.html (map, claims table, conflicts)."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write report.html (map, claims table, conflicts)."
+    ),
 ) -> None:
     """Draw a layered HTML map of claims (and control-of-terrain layers).
 
@@ -58,19 +82,32 @@ def map_command(
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
-    m = build_map(frame, control=control_frame, boundaries=boundary_frame, title=title, tiles=tiles, source=str(events))
-    written = write_map(m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets)
+    m = build_map(
+        frame,
+        control=control_frame,
+        boundaries=boundary_frame,
+        title=title,
+        tiles=tiles,
+        source=str(events),
+    )
+    written = write_map(
+        m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
+    )
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
     if png or svg:
         from geo.render.static import write_static
 
         for target in (png, svg):
             if target:
-                typer.echo(f"static: {write_static(frame, target, control=control_frame, boundaries=boundary_frame, title=title)}")
+                typer.echo(
+                    f"static: {write_static(frame, target, control=control_frame, boundaries=boundary_frame, title=title)}"
+                )
     if report:
         from geo.render.report import write_report
 
-        typer.echo(f"report: {write_report(frame, report, control=control_frame, boundaries=boundary_frame, title=title)}")
+        typer.echo(
+            f"report: {write_report(frame, report, control=control_frame, boundaries=boundary_frame, title=title)}"
+        )
 
 
 @app.command("export")
@@ -78,7 +115,9 @@ def export_command(
     events: Path = typer.Argument(..., help="Event records (GeoJSON, GeoPackage, KML or CSV)."),
     fmt: str = typer.Option(..., "--format", "-f", help="geojson | gpkg | kml | csv"),
     output: Path = typer.Option(..., "--output", "-o", help="File to write (folders are created)."),
-    control: list[Path] = typer.Option([], "--control", help="GeoPackage only: control layers to add as layer 'control'."),
+    control: list[Path] = typer.Option(
+        [], "--control", help="GeoPackage only: control layers to add as layer 'control'."
+    ),
 ) -> None:
     """Convert event records to another format.
 

@@ -20,14 +20,22 @@ EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in km between two points given in degrees."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def haversine_km_array(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def haversine_km_array(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+) -> np.ndarray:
     """Distance in km between arrays of points in degrees (broadcasting; NaN where any input is NaN)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
@@ -42,10 +50,13 @@ def unit_vector(lat: float, lon: float) -> UnitVector:
     return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
 
 
-def nearest_km(points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]) -> list[float]:
+def nearest_km(
+    points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]
+) -> list[float]:
     """For each (lat, lon) of ``points``, the distance in km to the nearest (lat, lon) of ``near``."""
-    return nearest_km_vectors([unit_vector(lat, lon) for lat, lon in points],
-                              [unit_vector(lat, lon) for lat, lon in near])
+    return nearest_km_vectors(
+        [unit_vector(lat, lon) for lat, lon in points], [unit_vector(lat, lon) for lat, lon in near]
+    )
 
 
 def nearest_km_vectors(vectors: Sequence[UnitVector], targets: Sequence[UnitVector]) -> list[float]:

@@ -44,7 +44,6 @@ _NOT_LITERAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIERS = frozenset("?*+{")
 
 
-
 class Gate:
     """Which of N trigger lists has a trigger inside a text (one automaton pass).
 
@@ -77,7 +76,12 @@ def lower_case_only(pattern: str) -> bool:
     flag or escape that could stand for one)? Then matching it case-sensitively in lower-cased
     text finds what matching it case-insensitively in the original text finds."""
     rest = _CASELESS_SYNTAX.sub("", pattern)
-    return rest.isascii() and rest == rest.lower() and "\\" not in rest and _CASED_SYNTAX.search(rest) is None
+    return (
+        rest.isascii()
+        and rest == rest.lower()
+        and "\\" not in rest
+        and _CASED_SYNTAX.search(rest) is None
+    )
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
@@ -101,7 +105,7 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern (split at the ``|`` outside groups and classes)."""
     cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
-    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
 
 
 def word_start_body(pattern: str) -> str | None:
@@ -116,11 +120,23 @@ def word_start_body(pattern: str) -> str | None:
     heads = [body]
     if body.startswith("("):
         close = _group_end(body)
-        if body[close + 1:close + 2] in _QUANTIFIERS or (body.startswith("(?") and not body.startswith(("(?:", "(?P<"))):
+        if body[close + 1 : close + 2] in _QUANTIFIERS or (
+            body.startswith("(?") and not body.startswith(("(?:", "(?P<"))
+        ):
             return None
-        inner = body[body.index(">") + 1 if body.startswith("(?P<") else 3 if body.startswith("(?:") else 1:close]
+        inner = body[
+            body.index(">") + 1
+            if body.startswith("(?P<")
+            else 3
+            if body.startswith("(?:")
+            else 1 : close
+        ]
         heads = _alternatives(inner)
-    return body if all(h and h[0] not in _NOT_LITERAL and h[1:2] not in _QUANTIFIERS for h in heads) else None
+    return (
+        body
+        if all(h and h[0] not in _NOT_LITERAL and h[1:2] not in _QUANTIFIERS for h in heads)
+        else None
+    )
 
 
 def _group_end(pattern: str) -> int:
@@ -226,7 +242,7 @@ class Text(NamedTuple):
 
     def written_of(self, match: re.Match[str], group: int | str = 0) -> str:
         """A matched group as written (a match in ``lowered`` holds lower-cased groups)."""
-        return self.written[match.start(group):match.end(group)]
+        return self.written[match.start(group) : match.end(group)]
 
     def start(self, gates: Bits) -> int:
         """Where a trigger of ``gates`` starts: the first one the scan met (0 if none did)."""
@@ -272,7 +288,9 @@ class Triggers:
         for _, (_, gates) in hits:
             opened |= gates
         folds = lowered.isascii() or _folds(written, lowered)
-        return tuple.__new__(Text, (written, lowered, folds, opened, hits))  # minus NamedTuple's Python-level __new__
+        return tuple.__new__(
+            Text, (written, lowered, folds, opened, hits)
+        )  # minus NamedTuple's Python-level __new__
 
     def cut(self, text: Text, start: int, end: int) -> Text:
         """``text.written[start:end]`` (a clause) as :meth:`read` would see it, cut from the
@@ -280,11 +298,17 @@ class Triggers:
         agree where lower-casing folds one character to one; elsewhere the clause is read."""
         if not text.folds:
             return self.read(text.written[start:end])
-        hits = [(last - start, hit) for last, hit in text.hits if start <= last + 1 - hit[0] and last < end]
+        hits = [
+            (last - start, hit)
+            for last, hit in text.hits
+            if start <= last + 1 - hit[0] and last < end
+        ]
         opened = self.always
         for _, (_, gates) in hits:
             opened |= gates
-        return tuple.__new__(Text, (text.written[start:end], text.lowered[start:end], True, opened, hits))
+        return tuple.__new__(
+            Text, (text.written[start:end], text.lowered[start:end], True, opened, hits)
+        )
 
 
 def _folds(written: str, lowered: str) -> bool:

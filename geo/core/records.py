@@ -63,15 +63,35 @@ class PlaceColumns(NamedTuple):
     reason: str
 
     @classmethod
-    def unresolved(cls, reason: str, resolution: str = str(ResolutionKind.UNRESOLVED),
-                   confidence: float = 0.0, candidates: int = 0) -> PlaceColumns:
+    def unresolved(
+        cls,
+        reason: str,
+        resolution: str = str(ResolutionKind.UNRESOLVED),
+        confidence: float = 0.0,
+        candidates: int = 0,
+    ) -> PlaceColumns:
         """Columns of a mention whose place is not known."""
-        return cls(False, None, None, None, None, None, None, None, None, resolution, confidence,
-                   candidates, reason)
+        return cls(
+            False,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            resolution,
+            confidence,
+            candidates,
+            reason,
+        )
 
 
 _PRECISION_COLUMNS: dict[Precision | None, tuple[int | None, int | None]] = {
-    None: (None, None), **{p: (int(p), UNCERTAINTY_M[p]) for p in Precision}}
+    None: (None, None),
+    **{p: (int(p), UNCERTAINTY_M[p]) for p in Precision},
+}
 """geo_precision and uncertainty_m of each precision."""
 
 
@@ -166,12 +186,16 @@ def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) 
     them from the geometry.
     """
     if events is None:
-        events = gpd.GeoDataFrame({c: [] for c in EVENT_COLUMNS}, geometry=gpd.GeoSeries([], crs=4326))
+        events = gpd.GeoDataFrame(
+            {c: [] for c in EVENT_COLUMNS}, geometry=gpd.GeoSeries([], crs=4326)
+        )
     if not isinstance(events, gpd.GeoDataFrame):
         geom = None
         if "geometry" in events:
             geom = gpd.GeoSeries(events["geometry"], crs=4326)
-        events = gpd.GeoDataFrame(events.drop(columns=["geometry"], errors="ignore"), geometry=geom, crs=4326)
+        events = gpd.GeoDataFrame(
+            events.drop(columns=["geometry"], errors="ignore"), geometry=geom, crs=4326
+        )
     elif events.geometry.name not in events.columns or events.crs is None:
         events = events.set_crs(4326, allow_override=True)
     if events.crs is not None and not events.crs.equals("EPSG:4326"):
@@ -227,13 +251,23 @@ def check_coordinates(
     has_geom = ~np.asarray(shapely.is_missing(geoms))
     bounds = shapely.bounds(geoms)  # NaN for empty / missing
     minx, miny, maxx, maxy = bounds.T
-    lat_col = events["latitude"].to_numpy(dtype=float) if "latitude" in events else np.full(len(events), np.nan)
-    lon_col = events["longitude"].to_numpy(dtype=float) if "longitude" in events else np.full(len(events), np.nan)
+    lat_col = (
+        events["latitude"].to_numpy(dtype=float)
+        if "latitude" in events
+        else np.full(len(events), np.nan)
+    )
+    lon_col = (
+        events["longitude"].to_numpy(dtype=float)
+        if "longitude" in events
+        else np.full(len(events), np.nan)
+    )
     reasons: dict[int, str] = {}
     coords_nan = has_geom & ~(np.isfinite(bounds).all(axis=1))
     for i in np.flatnonzero(coords_nan):
         reasons[i] = "coordinates are NaN, infinite or empty"
-    out_of_range = has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
+    out_of_range = (
+        has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
+    )
     for i in np.flatnonzero(out_of_range):
         swapped_ok = -180 <= miny[i] and maxy[i] <= 180 and -90 <= minx[i] and maxx[i] <= 90
         reasons[i] = "coordinates out of range (lon must be in [-180, 180], lat in [-90, 90])" + (
@@ -241,11 +275,17 @@ def check_coordinates(
         )
     is_point = has_geom & ~coords_nan & np.asarray(shapely.get_type_id(geoms) == 0)
     cols_given = np.isfinite(lat_col) & np.isfinite(lon_col)
-    col_swapped = is_point & cols_given & (np.abs(lon_col - miny) < 1e-7) & (np.abs(lat_col - minx) < 1e-7) & (
-        np.abs(lon_col - lat_col) > 1e-7
+    col_swapped = (
+        is_point
+        & cols_given
+        & (np.abs(lon_col - miny) < 1e-7)
+        & (np.abs(lat_col - minx) < 1e-7)
+        & (np.abs(lon_col - lat_col) > 1e-7)
     )
     for i in np.flatnonzero(col_swapped):
-        reasons.setdefault(i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns")
+        reasons.setdefault(
+            i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns"
+        )
     col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
     for i in np.flatnonzero(col_range):
         reasons.setdefault(i, "latitude/longitude columns out of range")
@@ -254,7 +294,9 @@ def check_coordinates(
         cy = (miny + maxy) / 2
         outside = has_geom & ~coords_nan & ~_in_box(cx, cy, theatre) & _in_box(cy, cx, theatre)
         for i in np.flatnonzero(outside):
-            reasons.setdefault(i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)")
+            reasons.setdefault(
+                i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)"
+            )
     if not reasons:
         return events
     ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)

@@ -31,7 +31,11 @@ class ResolutionKind(StrEnum):
 
 
 # Default uncertainty radius (metres) drawn around a point, by precision.
-UNCERTAINTY_M = {Precision.SETTLEMENT: 2_000, Precision.APPROXIMATE: 15_000, Precision.REGION: 100_000}
+UNCERTAINTY_M = {
+    Precision.SETTLEMENT: 2_000,
+    Precision.APPROXIMATE: 15_000,
+    Precision.REGION: 100_000,
+}
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -79,15 +83,28 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
 )
 """Optional columns added by event-table validation and joins; kept through maps and exports when present."""
 
-INTEGER_COLUMNS: tuple[str, ...] = ("time_precision", "geo_precision", "uncertainty_m", "candidates")
+INTEGER_COLUMNS: tuple[str, ...] = (
+    "time_precision",
+    "geo_precision",
+    "uncertainty_m",
+    "candidates",
+)
 """Nullable integer columns of the record (pandas ``Int64``)."""
 FLOAT_COLUMNS: tuple[str, ...] = ("latitude", "longitude", "confidence", "quantity")
 """Float columns of the record; every other column is text."""
 
-CONTRADICTING_STANCES: frozenset[tuple[str, str]] = frozenset({
-    ("repelled", "captured"), ("held", "captured"), ("repelled", "withdrew"), ("held", "withdrew"),
-    ("captured", "repelled"), ("captured", "held"), ("withdrew", "repelled"), ("withdrew", "held"),
-})
+CONTRADICTING_STANCES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("repelled", "captured"),
+        ("held", "captured"),
+        ("repelled", "withdrew"),
+        ("held", "withdrew"),
+        ("captured", "repelled"),
+        ("captured", "held"),
+        ("withdrew", "repelled"),
+        ("withdrew", "held"),
+    }
+)
 """Stances that exclude each other for the same place and days: it was held vs it changed hands."""
 
 STANCES: tuple[str, ...] = (

@@ -24,20 +24,38 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("FRONTLINE_GAZETTEER", None,
-            "Gazetteer store to use: a .sqlite file, or a folder holding gazetteer.sqlite. Default: "
-            "gazetteer/ in a source checkout, else the user cache folder."),
-    Setting("FRONTLINE_ASSET_CACHE", None,
-            "Folder for the JS/CSS packages self-contained maps inline. Default: the user cache folder."),
-    Setting("FRONTLINE_GEOCODER", "nominatim",
-            "Online geocoder behind --online: nominatim, photon or geonames."),
-    Setting("FRONTLINE_GEOCODER_DOMAIN", None,
-            "Host (and port) of a self-hosted online geocoder, e.g. localhost:8080."),
+    Setting(
+        "FRONTLINE_GAZETTEER",
+        None,
+        "Gazetteer store to use: a .sqlite file, or a folder holding gazetteer.sqlite. Default: "
+        "gazetteer/ in a source checkout, else the user cache folder.",
+    ),
+    Setting(
+        "FRONTLINE_ASSET_CACHE",
+        None,
+        "Folder for the JS/CSS packages self-contained maps inline. Default: the user cache folder.",
+    ),
+    Setting(
+        "FRONTLINE_GEOCODER",
+        "nominatim",
+        "Online geocoder behind --online: nominatim, photon or geonames.",
+    ),
+    Setting(
+        "FRONTLINE_GEOCODER_DOMAIN",
+        None,
+        "Host (and port) of a self-hosted online geocoder, e.g. localhost:8080.",
+    ),
     Setting("FRONTLINE_GEOCODER_SCHEME", "https", "http or https for the online geocoder."),
-    Setting("FRONTLINE_GEOCODER_MIN_DELAY", None,
-            "Seconds between online requests (at least 1 for the public Nominatim)."),
-    Setting("FRONTLINE_USER_AGENT", None,
-            "User-Agent sent to the online geocoder (Nominatim's policy asks for your contact)."),
+    Setting(
+        "FRONTLINE_GEOCODER_MIN_DELAY",
+        None,
+        "Seconds between online requests (at least 1 for the public Nominatim).",
+    ),
+    Setting(
+        "FRONTLINE_USER_AGENT",
+        None,
+        "User-Agent sent to the online geocoder (Nominatim's policy asks for your contact).",
+    ),
     Setting("FRONTLINE_GEONAMES_USERNAME", None, "Account name for the GeoNames web service."),
 )
 """The table of settings, in the order the docs list them."""

@@ -67,7 +67,12 @@ STANCE_STYLE: dict[str, dict[str, object]] = {
     "withdrew": {"radius": 6, "fillOpacity": 0.1, "dashArray": "1 3", "symbol": "◌"},
     "struck": {"radius": 6, "fillOpacity": 0.9, "dashArray": None, "symbol": "✶"},
 }
-DEFAULT_STANCE_STYLE: dict[str, object] = {"radius": 5, "fillOpacity": 0.6, "dashArray": None, "symbol": "•"}
+DEFAULT_STANCE_STYLE: dict[str, object] = {
+    "radius": 5,
+    "fillOpacity": 0.6,
+    "dashArray": None,
+    "symbol": "•",
+}
 
 # Geometry kinds other than points.
 UNCERTAINTY_STYLE = {"weight": 1, "opacity": 0.6, "fillOpacity": 0.06, "dashArray": "4 4"}
@@ -84,7 +89,12 @@ CONTROL_COLORS: dict[str, str] = {
 }
 CONTROL_STYLE = {"weight": 0.5, "opacity": 0.8, "fillOpacity": 0.25}
 FRONTLINE_STYLE = {"color": "#b71c1c", "weight": 2.5, "opacity": 0.9}
-BASEMAP_COUNTRY_STYLE = {"color": "#555555", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
+BASEMAP_COUNTRY_STYLE = {
+    "color": "#555555",
+    "weight": 1,
+    "fillColor": "#f4f1ea",
+    "fillOpacity": 1.0,
+}
 BASEMAP_ADMIN_STYLE = {"color": "#8a8a8a", "weight": 0.8, "fillOpacity": 0.0, "dashArray": "2 3"}
 BACKGROUND_COLOR = "#cfe3ef"  # sea/background behind the vector basemap
 

@@ -14,5 +14,13 @@ from geo.events.load import load_events
 from geo.events.quality import FLAGS, flag_counts
 from geo.events.validate import validate_events
 
-__all__ = ["FLAGS", "JoinResult", "flag_counts", "join_claims", "link_events", "load_events", "validate_events",
-           "weekly_counts"]
+__all__ = [
+    "FLAGS",
+    "JoinResult",
+    "flag_counts",
+    "join_claims",
+    "link_events",
+    "load_events",
+    "validate_events",
+    "weekly_counts",
+]

@@ -9,7 +9,15 @@ import shapely
 
 from geo.gazetteer import GazetteerStore
 
-AGGREGATE_COLUMNS = ("admin1_code", "admin1", "week", "week_start", "claimant", "events", "geometry_source")
+AGGREGATE_COLUMNS = (
+    "admin1_code",
+    "admin1",
+    "week",
+    "week_start",
+    "claimant",
+    "events",
+    "geometry_source",
+)
 
 
 def _admin1_codes(events: pd.DataFrame, store: GazetteerStore) -> np.ndarray:
@@ -22,13 +30,20 @@ def _admin1_codes(events: pd.DataFrame, store: GazetteerStore) -> np.ndarray:
     lookup = {}
     for pid in ids:
         place = store.place(pid)
-        lookup[pid] = (pid.removeprefix("adm:") if place and place.kind == "admin1" else
-                       place.admin1_code if place else None)
+        lookup[pid] = (
+            pid.removeprefix("adm:")
+            if place and place.kind == "admin1"
+            else place.admin1_code
+            if place
+            else None
+        )
     codes[missing] = [lookup.get(p) for p in events["place_id"].to_numpy()[missing]]
     return codes
 
 
-def weekly_counts(events: pd.DataFrame, store: GazetteerStore | None = None, *, by: str = "claimant") -> gpd.GeoDataFrame:
+def weekly_counts(
+    events: pd.DataFrame, store: GazetteerStore | None = None, *, by: str = "claimant"
+) -> gpd.GeoDataFrame:
     """Counts per (admin1 unit, ISO week, ``by``) with the unit's boundary or footprint as geometry.
 
     Rows without a date or an admin unit are left out; ``events`` may be table records
@@ -37,12 +52,21 @@ def weekly_counts(events: pd.DataFrame, store: GazetteerStore | None = None, *, 
     store = store or GazetteerStore()
     day = pd.to_datetime(events["event_date"], errors="coerce", format="ISO8601")
     codes = _admin1_codes(events, store)
-    frame = pd.DataFrame({"admin1_code": codes, "day": day, by: events[by].fillna("(unknown)").to_numpy()})
+    frame = pd.DataFrame(
+        {"admin1_code": codes, "day": day, by: events[by].fillna("(unknown)").to_numpy()}
+    )
     frame = frame.dropna(subset=["admin1_code", "day"])
     iso = frame["day"].dt.isocalendar()
     frame["week"] = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
-    frame["week_start"] = (frame["day"] - pd.to_timedelta(frame["day"].dt.day_of_week, unit="D")).dt.date.astype(str)
-    counts = frame.groupby(["admin1_code", "week", "week_start", by]).size().rename("events").reset_index()
+    frame["week_start"] = (
+        frame["day"] - pd.to_timedelta(frame["day"].dt.day_of_week, unit="D")
+    ).dt.date.astype(str)
+    counts = (
+        frame.groupby(["admin1_code", "week", "week_start", by])
+        .size()
+        .rename("events")
+        .reset_index()
+    )
     units = {code: store.admin_unit(code) for code in counts["admin1_code"].unique()}
     geoms = {code: store.admin_geometry(code) for code in units}
     counts["admin1"] = counts["admin1_code"].map(lambda c: units[c].name if units[c] else None)

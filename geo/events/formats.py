@@ -62,10 +62,24 @@ FIELDS: dict[str, str] = {
 
 _SELF_NAMES: dict[str, str] = {
     **{f: f for f in FIELDS},
-    "id": "event_id", "date": "event_date", "lat": "latitude", "y": "latitude", "lon": "longitude",
-    "lng": "longitude", "long": "longitude", "x": "longitude", "place": "location", "settlement": "location",
-    "town": "location", "name": "location", "region": "admin1", "oblast": "admin1", "raion": "admin2",
-    "url": "source_url", "text": "notes", "description": "notes",
+    "id": "event_id",
+    "date": "event_date",
+    "lat": "latitude",
+    "y": "latitude",
+    "lon": "longitude",
+    "lng": "longitude",
+    "long": "longitude",
+    "x": "longitude",
+    "place": "location",
+    "settlement": "location",
+    "town": "location",
+    "name": "location",
+    "region": "admin1",
+    "oblast": "admin1",
+    "raion": "admin2",
+    "url": "source_url",
+    "text": "notes",
+    "description": "notes",
 }
 
 
@@ -75,7 +89,9 @@ class FormatSpec:
 
     name: str
     columns: Mapping[str, str]  # lower-case source column → field
-    signature: frozenset[str] = frozenset()  # lower-case columns whose presence identifies the format
+    signature: frozenset[str] = (
+        frozenset()
+    )  # lower-case columns whose presence identifies the format
     required: tuple[str, ...] = ()  # lower-case columns the format cannot do without
     country: str | None = None  # default ISO country of the rows
     label: str = ""
@@ -85,11 +101,23 @@ ACLED = FormatSpec(
     name="acled",
     label="ACLED",
     columns={
-        "event_id_cnty": "event_id", "event_date": "event_date", "time_precision": "time_precision",
-        "event_type": "event_type", "sub_event_type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
-        "admin1": "admin1", "admin2": "admin2", "location": "location", "country": "country",
-        "latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision", "source": "source",
-        "notes": "notes", "fatalities": "fatalities",
+        "event_id_cnty": "event_id",
+        "event_date": "event_date",
+        "time_precision": "time_precision",
+        "event_type": "event_type",
+        "sub_event_type": "sub_event_type",
+        "actor1": "actor1",
+        "actor2": "actor2",
+        "admin1": "admin1",
+        "admin2": "admin2",
+        "location": "location",
+        "country": "country",
+        "latitude": "latitude",
+        "longitude": "longitude",
+        "geo_precision": "geo_precision",
+        "source": "source",
+        "notes": "notes",
+        "fatalities": "fatalities",
     },
     signature=frozenset({"event_id_cnty", "event_date", "sub_event_type"}),
     required=("event_id_cnty", "event_date", "location", "latitude", "longitude"),
@@ -98,9 +126,18 @@ VIINA = FormatSpec(
     name="viina",
     label="VIINA",
     columns={
-        "event_id": "event_id", "date": "event_date", "geonameid": "place_id", "asciiname": "location",
-        "adm1_name": "admin1", "adm2_name": "admin2", "longitude": "longitude", "latitude": "latitude",
-        "geo_precision": "geo_precision", "text": "notes", "url": "source_url", "source": "source",
+        "event_id": "event_id",
+        "date": "event_date",
+        "geonameid": "place_id",
+        "asciiname": "location",
+        "adm1_name": "admin1",
+        "adm2_name": "admin2",
+        "longitude": "longitude",
+        "latitude": "latitude",
+        "geo_precision": "geo_precision",
+        "text": "notes",
+        "url": "source_url",
+        "source": "source",
     },
     signature=frozenset({"geonameid", "asciiname", "adm1_name"}),
     required=("event_id", "date", "asciiname", "longitude", "latitude"),
@@ -116,7 +153,9 @@ class RawTable:
     frame: pd.DataFrame
     encoding: str
     source: str
-    notes: dict[int, str] = field(default_factory=dict)  # row position → problem found while reading
+    notes: dict[int, str] = field(
+        default_factory=dict
+    )  # row position → problem found while reading
 
 
 # ----------------------------------------------------------------------------------- reading
@@ -140,8 +179,14 @@ def _read_csv(path: Path) -> RawTable:
     if not text.split("\n", 1)[0].strip():
         raise InputError("empty table (no header row)", source=str(path))
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, engine="c")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(f"malformed CSV ({exc})", source=str(path)) from exc
     frame = frame.fillna("")
@@ -182,10 +227,16 @@ def _read_xlsx(path: Path) -> RawTable:
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     notes: dict[int, str] = {}
     for i, (row, frow) in enumerate(zip(body, frows[1:])):
-        missing = [f"{header[j]}: {f}" for j, f in enumerate(frow[:width])
-                   if isinstance(f, str) and f.startswith("=") and row[j] == ""]
+        missing = [
+            f"{header[j]}: {f}"
+            for j, f in enumerate(frow[:width])
+            if isinstance(f, str) and f.startswith("=") and row[j] == ""
+        ]
         if missing:
-            notes[i] = "formula without a cached value (open and save the file in a spreadsheet app): " + "; ".join(missing)
+            notes[i] = (
+                "formula without a cached value (open and save the file in a spreadsheet app): "
+                + "; ".join(missing)
+            )
     return RawTable(pd.DataFrame(body, columns=header, dtype=object), "xlsx", str(path), notes)
 
 
@@ -196,11 +247,17 @@ def _read_json(path: Path) -> RawTable:
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
         else:
             data = json.loads(text)
-            records = data.get("data", data.get("events", data.get("records"))) if isinstance(data, dict) else data
+            records = (
+                data.get("data", data.get("events", data.get("records")))
+                if isinstance(data, dict)
+                else data
+            )
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno})", source=str(path)) from exc
+        raise InputError(
+            f"invalid JSON ({exc.msg} at line {exc.lineno})", source=str(path)
+        ) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise InputError("expected a JSON list of objects (or {\"data\": [...]})", source=str(path))
+        raise InputError('expected a JSON list of objects (or {"data": [...]})', source=str(path))
     frame = pd.DataFrame(records)
     frame = frame.map(_cell_text) if len(frame) else frame
     return RawTable(frame.astype(object), encoding, str(path))
@@ -238,8 +295,10 @@ def parse_map_options(items: list[str]) -> dict[str, str]:
 def _expected() -> str:
     known = "; ".join(f"{s.label}: {', '.join(s.required)}" for s in KNOWN.values())
     fields = ", ".join(FIELDS)
-    return (f"expected an ACLED or VIINA table ({known}), or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
-            f"onto these fields: {fields}")
+    return (
+        f"expected an ACLED or VIINA table ({known}), or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
+        f"onto these fields: {fields}"
+    )
 
 
 def detect_format(
@@ -256,16 +315,29 @@ def detect_format(
     if fmt is not None and fmt not in (*KNOWN, "generic"):
         raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
     if fmt in KNOWN or (fmt is None and not mapping):
-        candidates = [KNOWN[fmt]] if fmt in KNOWN else [s for s in KNOWN.values() if s.signature <= set(lower)]
+        candidates = (
+            [KNOWN[fmt]]
+            if fmt in KNOWN
+            else [s for s in KNOWN.values() if s.signature <= set(lower)]
+        )
         for spec in candidates:
             missing = [c for c in spec.required if c not in lower]
             if missing:
-                raise InputError(f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
-                                 f"columns present: {present}", source=source)
+                raise InputError(
+                    f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
+                    f"columns present: {present}",
+                    source=source,
+                )
             cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
             extra = {c: f for c, f in (mapping or {}).items()}
-            return FormatSpec(spec.name, {**cols, **extra}, spec.signature, spec.required,
-                              country or spec.country, spec.label)
+            return FormatSpec(
+                spec.name,
+                {**cols, **extra},
+                spec.signature,
+                spec.required,
+                country or spec.country,
+                spec.label,
+            )
     chosen: dict[str, str] = {}
     for c in columns:
         target = _SELF_NAMES.get(c.strip().lower())
@@ -273,16 +345,23 @@ def detect_format(
             chosen[c] = target
     for column, target in (mapping or {}).items():
         if target not in FIELDS:
-            raise InputError(f"--map {column}={target}: unknown field {target!r}; fields: {', '.join(FIELDS)}",
-                             source=source)
+            raise InputError(
+                f"--map {column}={target}: unknown field {target!r}; fields: {', '.join(FIELDS)}",
+                source=source,
+            )
         actual = column if column in columns else lower.get(column.lower())
         if actual is None:
-            raise InputError(f"--map {column}={target}: no column {column!r}; columns present: {present}",
-                             source=source)
+            raise InputError(
+                f"--map {column}={target}: no column {column!r}; columns present: {present}",
+                source=source,
+            )
         chosen = {c: f for c, f in chosen.items() if f != target}
         chosen[actual] = target
     fields = set(chosen.values())
     if "location" not in fields and not {"latitude", "longitude"} <= fields:
-        raise InputError(f"cannot tell which columns hold the place (columns present: {present}); "
-                         + _expected(), source=source)
+        raise InputError(
+            f"cannot tell which columns hold the place (columns present: {present}); "
+            + _expected(),
+            source=source,
+        )
     return FormatSpec("generic", chosen, country=country, label="table")

@@ -23,21 +23,41 @@ import pandas as pd
 import shapely
 
 from geo.claims.tables import claim_tables
+from geo.core.schema import EVENT_COLUMNS
 from geo.events.formats import FormatSpec, RawTable, detect_format, read_mapping_file, read_table
 from geo.events.quality import add_flag
-from geo.core.schema import EVENT_COLUMNS
 
 log = logging.getLogger(__name__)
 
-EXTRA_COLUMNS: tuple[str, ...] = ("source_row", "quality_flag", "quality_detail", "distance_km", "admin1_code")
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "source_row",
+    "quality_flag",
+    "quality_detail",
+    "distance_km",
+    "admin1_code",
+)
 """Columns an imported table has besides the schema: the input row number (header = row 1), the
 quality flag and detail, the distance to the named place, and the admin1 code of the row's place."""
 
 ORIG_PREFIX = "orig_"
 CLAIMANT_KIND = "event table"
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%B %d, %Y", "%B %d %Y",
-                 "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%d/%m/%y", "%m/%d/%Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y%m%d",
+    "%d %B %Y",
+    "%d-%B-%Y",
+    "%d %b %Y",
+    "%d-%b-%Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%d-%m-%Y",
+    "%d/%m/%y",
+    "%m/%d/%Y",
+)
 _EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 _DECIMAL_COMMA = re.compile(r"^\s*[+-]?\d+,\d+\s*$")
 _SUB_EVENT_STANCE = (
@@ -71,7 +91,9 @@ def parse_date(text: str) -> date | None:
     found = _strptime(text)
     if found is not None:
         return found
-    guess = dateparser.parse(text, languages=["en", "uk", "ru"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
+    guess = dateparser.parse(
+        text, languages=["en", "uk", "ru"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+    )
     return guess.date() if guess is not None and 1900 < guess.year < 2100 else None
 
 
@@ -109,21 +131,39 @@ def _precision(values: pd.Series) -> pd.Series:
     """ACLED/VIINA geo precision as 1–3: numbers as given; ADM1/ADM2 → 3, ADM3/PPL… → 1."""
     text = values.astype(str).str.strip().str.upper()
     numeric = pd.to_numeric(text, errors="coerce")
-    named = text.map(lambda v: 3 if v in ("ADM1", "ADM2", "REGION") else 1 if v.startswith(("ADM3", "ADM4", "PPL")) else np.nan)
+    named = text.map(
+        lambda v: (
+            3
+            if v in ("ADM1", "ADM2", "REGION")
+            else 1
+            if v.startswith(("ADM3", "ADM4", "PPL"))
+            else np.nan
+        )
+    )
     return numeric.fillna(named).where(lambda s: s.isin([1, 2, 3])).astype("Int64")
 
 
 def derive_stance(sub_event_type: pd.Series, notes: pd.Series) -> np.ndarray:
     """Stance of each record: a territorial verb in its notes, else its ACLED sub-event type."""
-    codes, uniques = pd.factorize(sub_event_type.astype(str).str.lower() + "\x1f" + notes.astype(str))
-    table = pd.Series(uniques, dtype=object).str.split("\x1f", n=1, expand=True).set_axis(["sub", "notes"], axis=1)
+    codes, uniques = pd.factorize(
+        sub_event_type.astype(str).str.lower() + "\x1f" + notes.astype(str)
+    )
+    table = (
+        pd.Series(uniques, dtype=object)
+        .str.split("\x1f", n=1, expand=True)
+        .set_axis(["sub", "notes"], axis=1)
+    )
     stance = pd.Series("reported", index=table.index, dtype=object)
     decided = pd.Series(False, index=table.index)
     stances = claim_tables().stances
-    rules = {r.name: r.pattern for r in getattr(stances, "rules", stances)}  # a RuleSet or a tuple of rules
+    rules = {
+        r.name: r.pattern for r in getattr(stances, "rules", stances)
+    }  # a RuleSet or a tuple of rules
     no_sub = table["sub"].isin(["", "nan", "none"])
     for name in _TEXT_STANCES:
-        hit = ~decided & table["notes"].map(lambda text, rule=rules[name]: rule.search(text) is not None)
+        hit = ~decided & table["notes"].map(
+            lambda text, rule=rules[name]: rule.search(text) is not None
+        )
         hit &= no_sub | (name in _NOTE_STANCES)
         stance[hit], decided = name, decided | hit
     for pattern, name in _SUB_EVENT_STANCE:
@@ -155,7 +195,9 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     name = Path(raw.source).name
     out: dict[str, object] = {c: np.full(n, None, dtype=object) for c in EVENT_COLUMNS}
     ids = col("event_id")
-    out["event_id"] = np.where(ids == "", pd.Series(rows).map(lambda r: f"{Path(raw.source).stem}:{r}"), ids)
+    out["event_id"] = np.where(
+        ids == "", pd.Series(rows).map(lambda r: f"{Path(raw.source).stem}:{r}"), ids
+    )
     out["doc_id"] = np.full(n, raw.source, dtype=object)
     out["source_title"] = np.full(n, f"{spec.label} {name}".strip(), dtype=object)
     out["source_url"] = _blank_to_none(col("source_url"))
@@ -163,14 +205,27 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     out["event_date"] = iso
     precision = pd.to_numeric(col("time_precision"), errors="coerce").astype("Int64")
     out["time_precision"] = precision.where(precision.notna() | pd.isna(iso), 1)
-    for f in ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "admin2", "country"):
+    for f in (
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "admin1",
+        "admin2",
+        "country",
+    ):
         out[f] = _blank_to_none(col(f))
     source = col("source")
     claimant = col("claimant").where(col("claimant") != "", source)
-    out["claimant"] = claimant.where(claimant != "", spec.label or "event table").to_numpy(dtype=object)
+    out["claimant"] = claimant.where(claimant != "", spec.label or "event table").to_numpy(
+        dtype=object
+    )
     out["claimant_kind"] = np.full(n, CLAIMANT_KIND, dtype=object)
     given_stance = col("stance")
-    out["stance"] = np.where(given_stance != "", given_stance, derive_stance(col("sub_event_type"), col("notes")))
+    out["stance"] = np.where(
+        given_stance != "", given_stance, derive_stance(col("sub_event_type"), col("notes"))
+    )
     fatalities = pd.to_numeric(col("fatalities"), errors="coerce")
     out["quantity"] = fatalities.to_numpy(dtype=float)
     out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)
@@ -196,9 +251,17 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     add_flag(records, missing_date & ~blank, "missing_date", "no event date")
     add_flag(records, bad_date, "bad_date", "unreadable event date " + col("event_date").map(repr))
     bad = bad_lat | bad_lon
-    detail = np.where(bad_lat, "latitude " + col("latitude").map(repr), "") + np.where(
-        bad_lat & bad_lon, ", ", "") + np.where(bad_lon, "longitude " + col("longitude").map(repr), "")
-    add_flag(records, bad, "bad_coordinates", pd.Series(detail).radd("unreadable ").to_numpy(dtype=object))
+    detail = (
+        np.where(bad_lat, "latitude " + col("latitude").map(repr), "")
+        + np.where(bad_lat & bad_lon, ", ", "")
+        + np.where(bad_lon, "longitude " + col("longitude").map(repr), "")
+    )
+    add_flag(
+        records,
+        bad,
+        "bad_coordinates",
+        pd.Series(detail).radd("unreadable ").to_numpy(dtype=object),
+    )
     one_only = ~bad & (np.isfinite(lat) ^ np.isfinite(lon))
     add_flag(records, one_only, "bad_coordinates", "only one of latitude/longitude given")
     _flag_duplicates(records, ids)
@@ -213,8 +276,12 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     geometry = np.full(n, None, dtype=object)
     geometry[has_point] = shapely.points(lon[has_point], lat[has_point])
     result = gpd.GeoDataFrame(records, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
-    result.attrs.update(events_format=spec.name, encoding=raw.encoding, source=raw.source,
-                        default_country=spec.country)
+    result.attrs.update(
+        events_format=spec.name,
+        encoding=raw.encoding,
+        source=raw.source,
+        default_country=spec.country,
+    )
     log.info("read %d rows from %s (%s, %s)", n, raw.source, spec.name, raw.encoding)
     return result
 
@@ -225,8 +292,10 @@ def _flag_duplicates(records: pd.DataFrame, ids: pd.Series) -> None:
         return
     rows = pd.Series(records["source_row"].to_numpy()[dup], index=ids[dup].to_numpy())
     others = rows.groupby(level=0).agg(lambda r: list(r))
-    detail = [f"event id {i!r} also on row(s) " + ", ".join(str(x) for x in others[i] if x != r)
-              for i, r in zip(ids[dup], rows.to_numpy())]
+    detail = [
+        f"event id {i!r} also on row(s) " + ", ".join(str(x) for x in others[i] if x != r)
+        for i, r in zip(ids[dup], rows.to_numpy())
+    ]
     full = np.full(len(records), "", dtype=object)
     full[dup] = detail
     add_flag(records, dup, "duplicate_id", full)
@@ -252,5 +321,7 @@ def load_events(
         country = country or file_country
     columns.update(mapping or {})
     raw = read_table(path)
-    spec = detect_format(list(raw.frame.columns), fmt, columns or None, source=raw.source, country=country)
+    spec = detect_format(
+        list(raw.frame.columns), fmt, columns or None, source=raw.source, country=country
+    )
     return records_from_table(raw, spec)

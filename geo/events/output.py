@@ -15,21 +15,32 @@ import pandas as pd
 import pyogrio
 
 from geo.core.errors import InputError
-from geo.events.load import ORIG_PREFIX
 from geo.core.io.events import write_csv
 from geo.core.io.files import atomic_path
 from geo.core.io.geojson import write_geojson
 from geo.core.records import normalize_events
 from geo.core.schema import EVENT_COLUMNS
+from geo.events.load import ORIG_PREFIX
 
-REPORT_COLUMNS = ("quality_flag", "quality_detail", "place_id", "place_name", "latitude", "longitude",
-                  "geo_precision", "resolution", "distance_km")
+REPORT_COLUMNS = (
+    "quality_flag",
+    "quality_detail",
+    "place_id",
+    "place_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "resolution",
+    "distance_km",
+)
 """Columns appended to each input row by ``frontline events check``."""
 
 
 def _plain(values: pd.Series) -> pd.Series:
     if values.dtype == object or str(values.dtype) in ("string", "str"):
-        return values.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+        return values.map(
+            lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+        )
     if str(values.dtype) in ("Int64", "boolean", "Float64"):
         return values.astype(object).where(values.notna(), None)
     return values
@@ -55,14 +66,20 @@ def write_table(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
         return write_csv(pd.DataFrame(data.drop(columns="geometry")), path, float_format="%.15g")
     if suffix == ".gpkg":
         with atomic_path(path) as temp:
-            pyogrio.write_dataframe(data, temp, layer="events", driver="GPKG", geometry_type="Unknown")
+            pyogrio.write_dataframe(
+                data, temp, layer="events", driver="GPKG", geometry_type="Unknown"
+            )
         return path
     raise InputError("unknown output format; use .geojson, .csv or .gpkg", source=str(path))
 
 
 def write_check_report(frame: pd.DataFrame, path: str | Path) -> Path:
     """Every input row (its original columns, as read) followed by :data:`REPORT_COLUMNS`."""
-    original = {c.removeprefix(ORIG_PREFIX): frame[c].to_numpy() for c in frame.columns if c.startswith(ORIG_PREFIX)}
+    original = {
+        c.removeprefix(ORIG_PREFIX): frame[c].to_numpy()
+        for c in frame.columns
+        if c.startswith(ORIG_PREFIX)
+    }
     report = pd.DataFrame({"source_row": frame["source_row"].to_numpy(), **original})
     for col in REPORT_COLUMNS:
         name = col if col not in report else f"checked_{col}"

@@ -24,7 +24,12 @@ FLAGS: dict[str, str] = {
 """Every flag code and what it means (the README table is generated from this)."""
 
 
-def add_flag(frame: pd.DataFrame, mask: np.ndarray | pd.Series, flag: str, detail: str | pd.Series | np.ndarray) -> None:
+def add_flag(
+    frame: pd.DataFrame,
+    mask: np.ndarray | pd.Series,
+    flag: str,
+    detail: str | pd.Series | np.ndarray,
+) -> None:
     """Append ``flag`` (and ``detail``) to the rows of ``frame`` where ``mask`` is true, in place."""
     assert flag in FLAGS, flag
     mask = np.asarray(mask, dtype=bool)

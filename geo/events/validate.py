@@ -26,12 +26,12 @@ from rapidfuzz import fuzz, process
 
 from geo.core.distance import haversine_km_array
 from geo.core.errors import FrontlineError
+from geo.core.schema import UNCERTAINTY_M
+from geo.core.theatre import BOX as theatre_box
 from geo.events.quality import add_flag
 from geo.gazetteer import Resolver, name_key
 from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, Place
-from geo.core.schema import UNCERTAINTY_M
-from geo.core.theatre import BOX as theatre_box
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ footprints (convex hulls of a region's settlements) miss its rural edges."""
 
 TABLE = "table"
 """``resolution`` of a row whose coordinates come from the table itself."""
+
 
 @dataclass
 class _Answer:
@@ -82,7 +83,9 @@ class _Lookups:
             return default
         if len(value) == 2 and value.isalpha():
             return value.upper()
-        hit = next((h.place for h in self.store.lookup(name_key(value)) if h.place.kind == "country"), None)
+        hit = next(
+            (h.place for h in self.store.lookup(name_key(value)) if h.place.kind == "country"), None
+        )
         return hit.country if hit else default
 
     def _unit(self, admin1: str | None, country: str | None) -> AdminUnit | None:
@@ -92,7 +95,9 @@ class _Lookups:
         if unit is not None or not country:
             return unit
         keys, codes = self._admin_names(country)
-        match = process.extractOne(strip_region_words(name_key(admin1)), keys, scorer=fuzz.ratio, score_cutoff=85)
+        match = process.extractOne(
+            strip_region_words(name_key(admin1)), keys, scorer=fuzz.ratio, score_cutoff=85
+        )
         return self.store.admin_unit(codes[match[2]]) if match else None
 
     def _admin_names(self, country: str) -> tuple[list[str], list[str]]:
@@ -105,26 +110,43 @@ class _Lookups:
             self._admin_keys[country] = (keys, codes)
         return self._admin_keys[country]
 
-    def _answer(self, place_id: str | None, location: str | None, unit_code: str | None,
-                country: str | None) -> _Answer:
+    def _answer(
+        self, place_id: str | None, location: str | None, unit_code: str | None, country: str | None
+    ) -> _Answer:
         if place_id:
             place = self.store.place(place_id)
             if place is not None and place.lat is not None:
-                return _Answer(place, 3 if place.is_region else 1, "exact", 1.0, f"place id {place_id} in the gazetteer",
-                               self.resolver.admin_name(place.admin1_code), self.resolver.admin_name(place.admin2_code),
-                               [place])
+                return _Answer(
+                    place,
+                    3 if place.is_region else 1,
+                    "exact",
+                    1.0,
+                    f"place id {place_id} in the gazetteer",
+                    self.resolver.admin_name(place.admin1_code),
+                    self.resolver.admin_name(place.admin2_code),
+                    [place],
+                )
         if not location:
             return _Answer(reason="no place name")
         try:
             res = self.resolver.resolve(location, admin1=unit_code, country=country)
         except FrontlineError as exc:
             return _Answer(reason=exc.message)
-        scope = [c.place for c in res.candidates if c.place.lat is not None and not c.place.is_region]
+        scope = [
+            c.place for c in res.candidates if c.place.lat is not None and not c.place.is_region
+        ]
         if res.place is not None and res.place.admin1_code:
             scope = [p for p in scope if p.admin1_code == res.place.admin1_code] or scope
-        return _Answer(res.place if res.resolved else None, int(res.precision) if res.precision else None,
-                       str(res.resolution), float(res.confidence), res.reason, res.admin1_name, res.admin2_name,
-                       scope if res.resolved and not res.place.is_region else scope[:0])
+        return _Answer(
+            res.place if res.resolved else None,
+            int(res.precision) if res.precision else None,
+            str(res.resolution),
+            float(res.confidence),
+            res.reason,
+            res.admin1_name,
+            res.admin2_name,
+            scope if res.resolved and not res.place.is_region else scope[:0],
+        )
 
     def _region(self, code: str) -> tuple[object, str]:
         wkb, kind = self.store.admin_geometry(code)
@@ -173,17 +195,27 @@ def validate_events(
     keys = pd.DataFrame({"admin1": _column(out, "admin1"), "country": iso})
     unit_codes, unit_uniques = _factorize(keys)
     units = [look.unit(a, c) for a, c in unit_uniques]
-    unit_of_row = np.array([u.code if u else None for u in units] + [None], dtype=object)[unit_codes]
+    unit_of_row = np.array([u.code if u else None for u in units] + [None], dtype=object)[
+        unit_codes
+    ]
     unit_name = np.array([u.name if u else None for u in units] + [None], dtype=object)[unit_codes]
     unknown_unit = pd.notna(keys["admin1"]).to_numpy() & pd.isna(unit_of_row)
 
-    query = pd.DataFrame({"place_id": _column(out, "place_id"), "location": _column(out, "location"),
-                          "unit": unit_of_row, "country": iso})
+    query = pd.DataFrame(
+        {
+            "place_id": _column(out, "place_id"),
+            "location": _column(out, "location"),
+            "unit": unit_of_row,
+            "country": iso,
+        }
+    )
     q_codes, q_uniques = _factorize(query)
     answers = [look.answer(p, loc, u, c) for p, loc, u, c in q_uniques]
     # the same name without the admin hint, for rows whose hinted region has no such place
-    bare = [look.answer(None, loc, None, c) if u and not a.settlement and loc else _Answer()
-            for (p, loc, u, c), a in zip(q_uniques, answers)]
+    bare = [
+        look.answer(None, loc, None, c) if u and not a.settlement and loc else _Answer()
+        for (p, loc, u, c), a in zip(q_uniques, answers)
+    ]
     log.info("validated %d rows with %d distinct place queries", n, len(answers))
 
     def per_row(values: list, dtype=object) -> np.ndarray:
@@ -201,7 +233,9 @@ def validate_events(
     in_range = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     swap_in_range = (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
     precision = out["geo_precision"].astype("Float64").fillna(1).to_numpy(dtype=float)
-    limit = np.where(precision >= 3, np.inf, np.where(precision == 2, limits.get(2, 25.0), limits.get(1, 10.0)))
+    limit = np.where(
+        precision >= 3, np.inf, np.where(precision == 2, limits.get(2, 25.0), limits.get(1, 10.0))
+    )
 
     d_given = _nearest_candidate(answers, q_codes, lat, lon, given)
     d_swap = _nearest_candidate(answers, q_codes, lon, lat, given)
@@ -215,53 +249,128 @@ def validate_events(
 
     box = theatre_box  # spots swapped rows with no named place
     inside = lambda x, y: (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])  # noqa: E731
-    swapped = given & swap_in_range & (
-        (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))
-        | (~has_ref & ~inside(lon, lat) & inside(lat, lon))
+    swapped = (
+        given
+        & swap_in_range
+        & (
+            (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))
+            | (~has_ref & ~inside(lon, lat) & inside(lat, lon))
+        )
     )
-    add_flag(out, swapped, "swapped_latlon", _text(
-        swapped, lambda a, b, d, s: f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
-        f"{d:,.0f} km from the named place; swapped it is {s:.1f} km" if np.isfinite(d) else
-        f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, swapped inside it",
-        lat, lon, d_ref, d_ref_swap))
+    add_flag(
+        out,
+        swapped,
+        "swapped_latlon",
+        _text(
+            swapped,
+            lambda a, b, d, s: (
+                f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
+                f"{d:,.0f} km from the named place; swapped it is {s:.1f} km"
+                if np.isfinite(d)
+                else f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, swapped inside it"
+            ),
+            lat,
+            lon,
+            d_ref,
+            d_ref_swap,
+        ),
+    )
     lat, lon = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
     d_ref = np.where(swapped, d_ref_swap, d_ref)
     out_of_range = given & ~swapped & ~in_range
     null_island = given & (np.abs(lat) < 1e-9) & (np.abs(lon) < 1e-9)
-    add_flag(out, out_of_range, "bad_coordinates",
-             _text(out_of_range, lambda a, b: f"coordinates ({a:g}, {b:g}) out of range", lat, lon))
-    add_flag(out, null_island, "bad_coordinates", "coordinates (0, 0) are a placeholder, not a place")
+    add_flag(
+        out,
+        out_of_range,
+        "bad_coordinates",
+        _text(out_of_range, lambda a, b: f"coordinates ({a:g}, {b:g}) out of range", lat, lon),
+    )
+    add_flag(
+        out, null_island, "bad_coordinates", "coordinates (0, 0) are a placeholder, not a place"
+    )
     given &= ~out_of_range & ~null_island
 
     far = given & has_ref & (d_ref > limit)
-    add_flag(out, far, "far_from_named_place", _text(
-        far, lambda d, loc, lim, p: f"{d:.1f} km from {loc!r} (limit {lim:.0f} km for precision {int(p)})",
-        d_ref, _column(out, "location"), limit, precision))
+    add_flag(
+        out,
+        far,
+        "far_from_named_place",
+        _text(
+            far,
+            lambda d, loc, lim, p: (
+                f"{d:.1f} km from {loc!r} (limit {lim:.0f} km for precision {int(p)})"
+            ),
+            d_ref,
+            _column(out, "location"),
+            limit,
+            precision,
+        ),
+    )
 
     # -- geocode rows without usable coordinates --------------------------------------------------
     a_lat = np.where(use_bare, per_row_b(bare, q_codes, "lat"), ref_lat)
     a_lon = np.where(use_bare, per_row_b(bare, q_codes, "lon"), ref_lon)
-    placed = ~given & np.isfinite(a_lat) & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+    placed = (
+        ~given
+        & np.isfinite(a_lat)
+        & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+    )
     lat = np.where(given, lat, np.where(placed, a_lat, np.nan))
     lon = np.where(given, lon, np.where(placed, a_lon, np.nan))
 
     # -- admin1 containment ------------------------------------------------------------------------
     _check_admin1(out, look, lat, lon, given | placed, unit_of_row, unit_name, use_bare)
-    add_flag(out, unknown_unit, "unknown_place", _text(
-        unknown_unit, lambda a: f"admin1 {a!r} matches no region of the gazetteer", keys["admin1"].to_numpy()))
+    add_flag(
+        out,
+        unknown_unit,
+        "unknown_place",
+        _text(
+            unknown_unit,
+            lambda a: f"admin1 {a!r} matches no region of the gazetteer",
+            keys["admin1"].to_numpy(),
+        ),
+    )
 
     # -- unknown place names -----------------------------------------------------------------------
     has_name = pd.notna(_column(out, "location")) & ~np.asarray(use_bare)
-    unknown = has_name & ~settlement & ~per_row([a.place is not None and a.place.is_region and
-                                                  a.resolution != "region_fallback" for a in answers], bool)
+    unknown = (
+        has_name
+        & ~settlement
+        & ~per_row(
+            [
+                a.place is not None and a.place.is_region and a.resolution != "region_fallback"
+                for a in answers
+            ],
+            bool,
+        )
+    )
     reasons = per_row([a.reason for a in answers])
-    add_flag(out, unknown, "unknown_place", _text(
-        unknown, lambda loc, why, g, p: f"{loc!r} not in the gazetteer ({why})" + (
-            "; coordinates checked against the region only" if g else "" if "region level" in why or not p
-            else "; placed at region level"),
-        _column(out, "location"), reasons, given, placed))
+    add_flag(
+        out,
+        unknown,
+        "unknown_place",
+        _text(
+            unknown,
+            lambda loc, why, g, p: (
+                f"{loc!r} not in the gazetteer ({why})"
+                + (
+                    "; coordinates checked against the region only"
+                    if g
+                    else ""
+                    if "region level" in why or not p
+                    else "; placed at region level"
+                )
+            ),
+            _column(out, "location"),
+            reasons,
+            given,
+            placed,
+        ),
+    )
 
-    _fill_places(out, answers, bare, q_codes, use_bare, given, placed, lat, lon, d_ref, unit_of_row, iso)
+    _fill_places(
+        out, answers, bare, q_codes, use_bare, given, placed, lat, lon, d_ref, unit_of_row, iso
+    )
     return out
 
 
@@ -285,12 +394,16 @@ def _text(mask: np.ndarray, describe, *columns: np.ndarray) -> np.ndarray:
 
 def per_row_b(answers: list[_Answer], codes: np.ndarray, attr: str) -> np.ndarray:
     """``place.<attr>`` of each row's answer, NaN where there is none."""
-    values = np.array([getattr(a.place, attr) if a.place and a.settlement else np.nan for a in answers], dtype=float)
+    values = np.array(
+        [getattr(a.place, attr) if a.place and a.settlement else np.nan for a in answers],
+        dtype=float,
+    )
     return values[codes]
 
 
-def _nearest_candidate(answers: list[_Answer], codes: np.ndarray, lat: np.ndarray, lon: np.ndarray,
-                       rows: np.ndarray) -> np.ndarray:
+def _nearest_candidate(
+    answers: list[_Answer], codes: np.ndarray, lat: np.ndarray, lon: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
     """km from each row's point to the nearest settlement with its name (NaN: none to compare)."""
     result = np.full(len(codes), np.nan)
     counts = np.array([len(a.candidates) for a in answers], dtype=int)
@@ -313,8 +426,16 @@ def _nearest_candidate(answers: list[_Answer], codes: np.ndarray, lat: np.ndarra
     return result
 
 
-def _check_admin1(out: gpd.GeoDataFrame, look: _Lookups, lat: np.ndarray, lon: np.ndarray, located: np.ndarray,
-                  unit_of_row: np.ndarray, unit_name: np.ndarray, use_bare: np.ndarray) -> None:
+def _check_admin1(
+    out: gpd.GeoDataFrame,
+    look: _Lookups,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    located: np.ndarray,
+    unit_of_row: np.ndarray,
+    unit_name: np.ndarray,
+    use_bare: np.ndarray,
+) -> None:
     outside = np.zeros(len(out), dtype=bool)
     detail = np.full(len(out), "", dtype=object)
     for code in pd.unique(unit_of_row[located & pd.notna(unit_of_row)]):
@@ -327,13 +448,26 @@ def _check_admin1(out: gpd.GeoDataFrame, look: _Lookups, lat: np.ndarray, lon: n
             outside[i] = True
             detail[i] = f"point ({lat[i]:.4f}, {lon[i]:.4f}) is outside {unit_name[i]} ({kind})"
     outside |= use_bare & ~outside & pd.notna(unit_of_row)
-    detail = np.where(use_bare & (detail == ""), "the named place is not in " + unit_name.astype(str), detail)
+    detail = np.where(
+        use_bare & (detail == ""), "the named place is not in " + unit_name.astype(str), detail
+    )
     add_flag(out, outside, "outside_admin1", detail)
 
 
-def _fill_places(out: gpd.GeoDataFrame, answers: list[_Answer], bare: list[_Answer], codes: np.ndarray,
-                 use_bare: np.ndarray, given: np.ndarray, placed: np.ndarray, lat: np.ndarray, lon: np.ndarray,
-                 distance: np.ndarray, unit_of_row: np.ndarray, iso: np.ndarray) -> None:
+def _fill_places(
+    out: gpd.GeoDataFrame,
+    answers: list[_Answer],
+    bare: list[_Answer],
+    codes: np.ndarray,
+    use_bare: np.ndarray,
+    given: np.ndarray,
+    placed: np.ndarray,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    distance: np.ndarray,
+    unit_of_row: np.ndarray,
+    iso: np.ndarray,
+) -> None:
     def pick(get) -> np.ndarray:
         hinted = np.array([get(a) for a in answers] + [None], dtype=object)[codes]
         alt = np.array([get(a) for a in bare] + [None], dtype=object)[codes]
@@ -343,8 +477,12 @@ def _fill_places(out: gpd.GeoDataFrame, answers: list[_Answer], bare: list[_Answ
     located = given | placed
     out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)
     out["place_name"] = pick(lambda a: a.place.name if a.place else None)
-    out["admin1"] = np.where(pd.notna(pick(lambda a: a.admin1)), pick(lambda a: a.admin1), _column(out, "admin1"))
-    out["admin2"] = np.where(pd.notna(pick(lambda a: a.admin2)), pick(lambda a: a.admin2), _column(out, "admin2"))
+    out["admin1"] = np.where(
+        pd.notna(pick(lambda a: a.admin1)), pick(lambda a: a.admin1), _column(out, "admin1")
+    )
+    out["admin2"] = np.where(
+        pd.notna(pick(lambda a: a.admin2)), pick(lambda a: a.admin2), _column(out, "admin2")
+    )
     country = pick(lambda a: a.place.country if a.place else None)
     out["country"] = np.where(pd.notna(country), country, iso)
     code = pick(lambda a: a.place.admin1_code if a.place else None)
@@ -354,7 +492,9 @@ def _fill_places(out: gpd.GeoDataFrame, answers: list[_Answer], bare: list[_Answ
     precision = given_precision.where(given, res_precision).where(located)
     out["geo_precision"] = pd.array(precision.astype("Int64").to_numpy(), dtype="Int64")
     radius = {int(p): float(m) for p, m in UNCERTAINTY_M.items()}
-    out["uncertainty_m"] = precision.astype("Float64").map(radius, na_action="ignore").astype(float).to_numpy()
+    out["uncertainty_m"] = (
+        precision.astype("Float64").map(radius, na_action="ignore").astype(float).to_numpy()
+    )
     resolution = pick(lambda a: a.resolution)
     out["resolution"] = np.where(given, TABLE, resolution)
     out["confidence"] = pick(lambda a: a.confidence).astype(float)
@@ -362,8 +502,11 @@ def _fill_places(out: gpd.GeoDataFrame, answers: list[_Answer], bare: list[_Answ
     why = pick(lambda a: a.reason).astype(str)
     dist = pd.Series(np.round(distance, 1)).astype(str).radd("").where(np.isfinite(distance), "")
     dist = dist.where(dist == "", dist + " km from the named place; ")
-    out["resolution_reason"] = np.where(given, "coordinates from the table; " + dist.to_numpy(dtype=object) + why,
-                                        np.where(placed, "placed by the gazetteer: " + why, "not placed: " + why))
+    out["resolution_reason"] = np.where(
+        given,
+        "coordinates from the table; " + dist.to_numpy(dtype=object) + why,
+        np.where(placed, "placed by the gazetteer: " + why, "not placed: " + why),
+    )
     out["distance_km"] = np.round(np.where(given, distance, np.nan), 2)
     out["latitude"], out["longitude"] = lat, lon
     has_point = np.isfinite(lat) & np.isfinite(lon)

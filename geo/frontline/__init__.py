@@ -5,8 +5,8 @@ Every layer is a GeoDataFrame with ``source, claimant, date, status, geometry`` 
 (see :func:`read_control`); every area and length is geodesic on the WGS84 ellipsoid.
 """
 
-from geo.frontline.area import area_km2, length_km
 from geo.core.io.control import CONTROL_COLUMNS, ControlLayer, date_from_name, read_control
+from geo.frontline.area import area_km2, length_km
 from geo.frontline.diff import LayerDiff, diff_layers
 from geo.frontline.disagree import area_disagreement, claim_disagreements
 from geo.frontline.joins import events_by_region, events_in_control, events_with_places

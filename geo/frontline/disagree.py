@@ -30,7 +30,11 @@ def _label(layer: gpd.GeoDataFrame, name: str | None) -> str:
 
 
 def area_disagreement(
-    a: gpd.GeoDataFrame, b: gpd.GeoDataFrame, *, name_a: str | None = None, name_b: str | None = None
+    a: gpd.GeoDataFrame,
+    b: gpd.GeoDataFrame,
+    *,
+    name_a: str | None = None,
+    name_b: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Ground in one layer and not the other, as polygons with ``claimed_by``, ``not_by``, ``area_km2``.
 
@@ -39,9 +43,14 @@ def area_disagreement(
     """
     label_a, label_b = _label(a, name_a), _label(b, name_b)
     area_a, area_b = as_area(a), as_area(b)
-    only = [shapely.difference(area_a, area_b, grid_size=GRID), shapely.difference(area_b, area_a, grid_size=GRID)]
+    only = [
+        shapely.difference(area_a, area_b, grid_size=GRID),
+        shapely.difference(area_b, area_a, grid_size=GRID),
+    ]
     frame = gpd.GeoDataFrame(
-        {"claimed_by": [label_a, label_b], "not_by": [label_b, label_a]}, geometry=only, crs="EPSG:4326"
+        {"claimed_by": [label_a, label_b], "not_by": [label_b, label_a]},
+        geometry=only,
+        crs="EPSG:4326",
     ).explode(index_parts=False, ignore_index=True)
     frame = frame[~frame.geometry.is_empty].reset_index(drop=True)
     frame.geometry = shapely.orient_polygons(frame.geometry.values)
@@ -64,13 +73,31 @@ def claim_disagreements(events: gpd.GeoDataFrame, *, window_days: int = 7) -> gp
     usable["day"] = pd.to_datetime(usable["event_date"], errors="coerce")
     cols = ["place_id", "place_name", "claimant", "stance", "event_date", "day", "geometry"]
     held = usable[usable["stance"].isin(HOLD_STANCES)][cols]
-    taken = usable[usable["stance"].isin(CAPTURE_STANCES)][["place_id", "claimant", "event_date", "day"]]
+    taken = usable[usable["stance"].isin(CAPTURE_STANCES)][
+        ["place_id", "claimant", "event_date", "day"]
+    ]
     pairs = held.merge(taken, on="place_id", suffixes=("_held", "_captured"))
     close = (pairs["day_held"] - pairs["day_captured"]).abs() <= pd.Timedelta(days=window_days)
     pairs = pairs[close & (pairs["claimant_held"] != pairs["claimant_captured"])]
-    out = pairs.rename(columns={"claimant_held": "held_by_claimant", "stance": "held_stance",
-                                "event_date_held": "held_date", "claimant_captured": "captured_by_claimant",
-                                "event_date_captured": "captured_date"})
-    columns = ["place_id", "place_name", "held_by_claimant", "held_stance", "held_date",
-               "captured_by_claimant", "captured_date", "geometry"]
-    return gpd.GeoDataFrame(out[columns].reset_index(drop=True), geometry="geometry", crs=events.crs)
+    out = pairs.rename(
+        columns={
+            "claimant_held": "held_by_claimant",
+            "stance": "held_stance",
+            "event_date_held": "held_date",
+            "claimant_captured": "captured_by_claimant",
+            "event_date_captured": "captured_date",
+        }
+    )
+    columns = [
+        "place_id",
+        "place_name",
+        "held_by_claimant",
+        "held_stance",
+        "held_date",
+        "captured_by_claimant",
+        "captured_date",
+        "geometry",
+    ]
+    return gpd.GeoDataFrame(
+        out[columns].reset_index(drop=True), geometry="geometry", crs=events.crs
+    )

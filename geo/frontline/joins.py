@@ -27,14 +27,22 @@ def events_by_region(
     :data:`OUTSIDE_REGIONS`.
     """
     if region_column not in regions.columns:
-        raise InputError(f"regions have no column {region_column!r}; choose one of "
-                         f"{', '.join(c for c in regions.columns if c != 'geometry')}")
+        raise InputError(
+            f"regions have no column {region_column!r}; choose one of "
+            f"{', '.join(c for c in regions.columns if c != 'geometry')}"
+        )
     located = events[events.geometry.notna() & ~events.geometry.is_empty]
-    joined = gpd.sjoin(located[["claimant", "geometry"]].to_crs(4326),
-                       regions[[region_column, "geometry"]].to_crs(4326), how="left", predicate="within")
+    joined = gpd.sjoin(
+        located[["claimant", "geometry"]].to_crs(4326),
+        regions[[region_column, "geometry"]].to_crs(4326),
+        how="left",
+        predicate="within",
+    )
     joined = joined[~joined.index.duplicated()]  # a point on a shared edge counts once
     joined["region"] = joined[region_column].fillna(OUTSIDE_REGIONS)
-    counts = joined.groupby(["region", "claimant"], dropna=False).size().rename("events").reset_index()
+    counts = (
+        joined.groupby(["region", "claimant"], dropna=False).size().rename("events").reset_index()
+    )
     return counts.sort_values(["events", "region"], ascending=[False, True], ignore_index=True)
 
 
@@ -63,26 +71,40 @@ def events_in_control(
     chosen = chosen.assign(holder=status_holder(chosen["status"]))
     holders = chosen["holder"].dropna().unique()
     if len(holders) != 1:
-        raise InputError("the control layer must mark the ground of exactly one side "
-                         f"(statuses: {', '.join(chosen['status'].unique())})")
+        raise InputError(
+            "the control layer must mark the ground of exactly one side "
+            f"(statuses: {', '.join(chosen['status'].unique())})"
+        )
     holder = str(holders[0])
-    areas = chosen[chosen["holder"] == holder].dissolve(by="date", as_index=False)[["date", "geometry"]]
+    areas = chosen[chosen["holder"] == holder].dissolve(by="date", as_index=False)[
+        ["date", "geometry"]
+    ]
     areas = areas.assign(day=pd.to_datetime(areas["date"])).sort_values("day")
 
     out = events.copy()
     out["claimant_side"] = claimant_side(out["claimant"])
     day = pd.to_datetime(out["event_date"], errors="coerce")
     order = day.dropna().sort_values()
-    matched = pd.merge_asof(pd.DataFrame({"day": order, "row": order.index}),
-                            areas.rename(columns={"geometry": "area"}), on="day", direction="backward")
+    matched = pd.merge_asof(
+        pd.DataFrame({"day": order, "row": order.index}),
+        areas.rename(columns={"geometry": "area"}),
+        on="day",
+        direction="backward",
+    )
     matched = matched.set_index("row").reindex(out.index)
     points = out.geometry.values
-    known = matched["area"].notna().to_numpy() & ~shapely.is_missing(points) & ~shapely.is_empty(points)
+    known = (
+        matched["area"].notna().to_numpy() & ~shapely.is_missing(points) & ~shapely.is_empty(points)
+    )
     inside = np.zeros(len(out), dtype=bool)
     inside[known] = shapely.intersects(matched["area"].to_numpy()[known], points[known])
     out["control_date"] = matched["date"].astype("string")
-    out["held_by"] = pd.Series(np.where(inside, holder, OTHER_SIDE[holder]), index=out.index,
-                               dtype="string").where(known)
-    out["on_other_side_ground"] = (out["held_by"] != out["claimant_side"]).astype("boolean").where(
-        out["held_by"].notna() & out["claimant_side"].notna())
+    out["held_by"] = pd.Series(
+        np.where(inside, holder, OTHER_SIDE[holder]), index=out.index, dtype="string"
+    ).where(known)
+    out["on_other_side_ground"] = (
+        (out["held_by"] != out["claimant_side"])
+        .astype("boolean")
+        .where(out["held_by"].notna() & out["claimant_side"].notna())
+    )
     return out

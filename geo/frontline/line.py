@@ -43,7 +43,9 @@ def country_outline(country: str = "Ukraine") -> BaseGeometry:
 
 def _local_crs(geometry: BaseGeometry) -> CRS:
     centre = geometry.centroid
-    return CRS.from_proj4(f"+proj=laea +lat_0={centre.y:.3f} +lon_0={centre.x:.3f} +datum=WGS84 +units=m")
+    return CRS.from_proj4(
+        f"+proj=laea +lat_0={centre.y:.3f} +lon_0={centre.x:.3f} +datum=WGS84 +units=m"
+    )
 
 
 def frontline(
@@ -65,7 +67,9 @@ def frontline(
     crs = _local_crs(outline)
     forward = Transformer.from_crs(4326, crs, always_xy=True)
     back = Transformer.from_crs(crs, 4326, always_xy=True)
-    boundary = shapely.transform(occupied.boundary, lambda xy: np.column_stack(forward.transform(*xy.T)))
+    boundary = shapely.transform(
+        occupied.boundary, lambda xy: np.column_stack(forward.transform(*xy.T))
+    )
     edge = shapely.transform(outline.boundary, lambda xy: np.column_stack(forward.transform(*xy.T)))
     strip = shapely.buffer(edge, tolerance_km * 1000.0, quad_segs=4)
     front = shapely.line_merge(shapely.difference(boundary, strip))
@@ -81,7 +85,9 @@ def frontline_lines(
     """One frontline per ``(source, claimant, date)`` of a control frame, with ``length_km``."""
     keys = ["source", "claimant", "date"]
     areas = layers[[*keys, "geometry"]].dissolve(by=keys, as_index=False, sort=True)
-    lines = [frontline(a, outline=outline, tolerance_km=tolerance_km) for a in areas.geometry.values]
+    lines = [
+        frontline(a, outline=outline, tolerance_km=tolerance_km) for a in areas.geometry.values
+    ]
     frame = gpd.GeoDataFrame(areas[keys], geometry=lines, crs="EPSG:4326")
     frame["length_km"] = [round(length_km(g), 2) for g in lines]
     log.info("frontline lines for %d layers", len(frame))

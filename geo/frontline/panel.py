@@ -14,7 +14,14 @@ import pandas as pd
 from geo.core.errors import InputError
 
 PANEL_COLUMNS: tuple[str, ...] = (
-    "place_id", "place_name", "date", "source", "claimant", "status", "inside", "quote",
+    "place_id",
+    "place_name",
+    "date",
+    "source",
+    "claimant",
+    "status",
+    "inside",
+    "quote",
 )
 """``status`` is the layer's status where ``inside``, else ``outside``; for text claims the stance."""
 
@@ -32,10 +39,15 @@ def layer_panel(settlements: gpd.GeoDataFrame, layers: gpd.GeoDataFrame) -> pd.D
     """Inside/outside of every settlement for every ``(source, claimant, date)`` layer."""
     _check_settlements(settlements)
     keys = ["source", "claimant", "date"]
-    places = settlements[["place_id", "place_name", "geometry"]].astype({"place_id": str}).to_crs(4326)
+    places = (
+        settlements[["place_id", "place_name", "geometry"]].astype({"place_id": str}).to_crs(4326)
+    )
     hits = gpd.sjoin(places, layers[[*keys, "status", "geometry"]].to_crs(4326), predicate="within")
-    statuses = (hits.groupby(["place_id", *keys])["status"]
-                .agg(lambda s: ";".join(sorted(set(s)))).reset_index())
+    statuses = (
+        hits.groupby(["place_id", *keys])["status"]
+        .agg(lambda s: ";".join(sorted(set(s))))
+        .reset_index()
+    )
     grid = places[["place_id", "place_name"]].merge(layers[keys].drop_duplicates(), how="cross")
     panel = grid.merge(statuses, on=["place_id", *keys], how="left")
     panel["inside"] = panel["status"].notna()
@@ -50,10 +62,15 @@ def text_panel(settlements: gpd.GeoDataFrame, events: pd.DataFrame) -> pd.DataFr
     missing = {"place_id", "event_date", "claimant", "stance"} - set(events.columns)
     if missing:
         raise InputError(f"events need the columns {', '.join(sorted(missing))}")
-    claims = events[["place_id", "event_date", "claimant", "stance", *(["quote"] if "quote" in events else [])]]
+    claims = events[
+        ["place_id", "event_date", "claimant", "stance", *(["quote"] if "quote" in events else [])]
+    ]
     # Ids join as text: a CSV's "712451" and a GeoJSON's 712451 are the same place.
-    joined = settlements[["place_id", "place_name"]].astype({"place_id": str}).merge(
-        claims.astype({"place_id": str}), on="place_id", how="inner")
+    joined = (
+        settlements[["place_id", "place_name"]]
+        .astype({"place_id": str})
+        .merge(claims.astype({"place_id": str}), on="place_id", how="inner")
+    )
     panel = joined.rename(columns={"event_date": "date", "stance": "status"})
     panel["source"] = TEXT_SOURCE
     panel["inside"] = pd.NA
@@ -76,4 +93,6 @@ def control_panel(
     if not parts:
         raise InputError("a control panel needs control layers, text claims, or both")
     panel = pd.concat(parts, ignore_index=True)
-    return panel.sort_values(["place_name", "date", "source", "claimant"], kind="stable").reset_index(drop=True)
+    return panel.sort_values(
+        ["place_name", "date", "source", "claimant"], kind="stable"
+    ).reset_index(drop=True)

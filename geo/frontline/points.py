@@ -29,7 +29,9 @@ def read_points(path: str | Path, *, required: tuple[str, ...] = ()) -> gpd.GeoD
             lon = next((lower[c] for c in _LON if c in lower), None)
             lat = next((lower[c] for c in _LAT if c in lower), None)
             if lon is None or lat is None:
-                raise InputError("a CSV of points needs longitude and latitude columns", source=str(path))
+                raise InputError(
+                    "a CSV of points needs longitude and latitude columns", source=str(path)
+                )
             x = pd.to_numeric(table[lon], errors="coerce")
             y = pd.to_numeric(table[lat], errors="coerce")
             frame = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(x, y), crs="EPSG:4326")

@@ -16,9 +16,9 @@ import pandas as pd
 import pyogrio
 
 from geo.core.errors import InputError
+from geo.core.io.control import CONTROL_COLUMNS, date_from_name, read_control
 from geo.core.io.files import atomic_path
 from geo.frontline.area import area_km2
-from geo.core.io.control import CONTROL_COLUMNS, date_from_name, read_control
 from geo.frontline.diff import as_area, diff_layers
 
 log = logging.getLogger(__name__)
@@ -88,12 +88,22 @@ def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float 
             log.warning("%s: %s", path, note)
         current = as_area(layer.frame)
         if previous is None:
-            row = {"date": day, "area_km2": area_km2(current), "gained_km2": float("nan"),
-                   "lost_km2": float("nan"), "net_km2": float("nan")}
+            row = {
+                "date": day,
+                "area_km2": area_km2(current),
+                "gained_km2": float("nan"),
+                "lost_km2": float("nan"),
+                "net_km2": float("nan"),
+            }
         else:
             change = diff_layers(previous, current, area_a=previous)
-            row = {"date": day, "area_km2": change.area_b_km2, "gained_km2": change.gained_km2,
-                   "lost_km2": change.lost_km2, "net_km2": change.net_km2}
+            row = {
+                "date": day,
+                "area_km2": change.area_b_km2,
+                "gained_km2": change.gained_km2,
+                "lost_km2": change.lost_km2,
+                "net_km2": change.net_km2,
+            }
         previous = current
         yield row
 

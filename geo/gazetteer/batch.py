@@ -12,16 +12,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.core.io.files import atomic_path
 from geo.core.errors import FrontlineError
+from geo.core.io.files import atomic_path
 from geo.gazetteer.resolve import Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
 log = logging.getLogger(__name__)
 
 RESULT_COLUMNS: tuple[str, ...] = (
-    "latitude", "longitude", "place_id", "place_name", "admin1", "country",
-    "geo_precision", "resolution", "confidence", "reason",
+    "latitude",
+    "longitude",
+    "place_id",
+    "place_name",
+    "admin1",
+    "country",
+    "geo_precision",
+    "resolution",
+    "confidence",
+    "reason",
 )
 """Columns added to every input row, in this order."""
 
@@ -62,7 +70,10 @@ def geocode_csv(
     admin_i = column_index(header, admin1_col, src, "--admin1-col") if admin1_col else None
     country_i = column_index(header, country_col, src, "--country-col") if country_col else None
     added = [c for c in RESULT_COLUMNS if c not in header]
-    slots = {c: (header.index(c) if c in header else len(header) + added.index(c)) for c in RESULT_COLUMNS}
+    slots = {
+        c: (header.index(c) if c in header else len(header) + added.index(c))
+        for c in RESULT_COLUMNS
+    }
     width = len(header) + len(added)
     summary = BatchSummary(encoding=encoding)
     answers: dict[tuple[str, str | None, str | None], list[object]] = {}

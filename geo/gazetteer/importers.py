@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import IO
 
 from geo.core.errors import GazetteerError, InputError
+from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
 from geo.gazetteer.tabular import column_index, read_csv
-from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +59,12 @@ class ImportReport:
         log.info("%s, line %d: %s (skipped)", self.source, line, why)
 
     def line(self) -> str:
-        done = {"geonames": f"{self.places:,} places, {self.names:,} names",
-                "alternatenames": f"{self.names:,} names",
-                "csv": f"{self.places:,} places, {self.names:,} names",
-                "boundaries": f"{self.boundaries} admin-unit boundaries"}[self.kind]
+        done = {
+            "geonames": f"{self.places:,} places, {self.names:,} names",
+            "alternatenames": f"{self.names:,} names",
+            "csv": f"{self.places:,} places, {self.names:,} names",
+            "boundaries": f"{self.boundaries} admin-unit boundaries",
+        }[self.kind]
         return f"{self.source}: {self.kind} import, {self.read:,} rows read, {done}, {self.skipped} skipped"
 
 
@@ -76,8 +78,10 @@ def detect_kind(path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 members = [m.lower() for m in zf.namelist()]
         except zipfile.BadZipFile as exc:
-            raise GazetteerError(f"not a readable zip archive ({exc}); the download may be truncated",
-                                 source=str(path)) from exc
+            raise GazetteerError(
+                f"not a readable zip archive ({exc}); the download may be truncated",
+                source=str(path),
+            ) from exc
         if any(m.endswith(".shp") for m in members):
             return "boundaries"
         return "alternatenames" if any("alternatename" in m for m in members) else "geonames"
@@ -87,11 +91,19 @@ def detect_kind(path: Path) -> str:
         return "csv"
     if suffix == ".txt":
         return "geonames"
-    raise InputError(f"cannot tell what kind of file this is; pass --kind ({', '.join(KINDS)})", source=str(path))
+    raise InputError(
+        f"cannot tell what kind of file this is; pass --kind ({', '.join(KINDS)})", source=str(path)
+    )
 
 
-def import_file(store: GazetteerStore, path: str | Path, *, kind: str | None = None,
-                countries: Iterable[str] | None = None, progress: Progress | None = None) -> ImportReport:
+def import_file(
+    store: GazetteerStore,
+    path: str | Path,
+    *,
+    kind: str | None = None,
+    countries: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import one file into ``store`` (kind detected unless given) and return the report."""
     path = Path(path)
     if not path.exists():
@@ -105,10 +117,13 @@ def import_file(store: GazetteerStore, path: str | Path, *, kind: str | None = N
         return import_csv(store, path)
     if kind == "boundaries":
         return import_boundaries(store, path)
-    raise InputError(f"unknown import kind {kind!r}; expected one of {', '.join(KINDS)}", source=str(path))
+    raise InputError(
+        f"unknown import kind {kind!r}; expected one of {', '.join(KINDS)}", source=str(path)
+    )
 
 
 # -- GeoNames dumps --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Text:
@@ -126,8 +141,10 @@ class _Text:
                 with self.path.open("rb") as raw:
                     yield from self._read(raw)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise GazetteerError(f"truncated or corrupt zip archive ({exc}); nothing was imported",
-                                 source=str(self.path)) from exc
+            raise GazetteerError(
+                f"truncated or corrupt zip archive ({exc}); nothing was imported",
+                source=str(self.path),
+            ) from exc
 
     @staticmethod
     def _read(raw: IO[bytes]) -> Iterator[tuple[int, str, int]]:
@@ -143,7 +160,9 @@ class _Text:
             return zf.getinfo(self._member(zf)).file_size
 
     def _member(self, zf: zipfile.ZipFile) -> str:
-        names = [n for n in zf.namelist() if n.lower().endswith(".txt") and "readme" not in n.lower()]
+        names = [
+            n for n in zf.namelist() if n.lower().endswith(".txt") and "readme" not in n.lower()
+        ]
         if not names:
             raise GazetteerError("zip archive holds no .txt data file", source=str(self.path))
         return max(names, key=lambda n: zf.getinfo(n).file_size)
@@ -154,25 +173,36 @@ def _open_text(path: Path) -> tuple[_Text, int]:
     try:
         return text, text.size()
     except zipfile.BadZipFile as exc:
-        raise GazetteerError(f"not a readable zip archive ({exc}); the download may be truncated",
-                             source=str(path)) from exc
+        raise GazetteerError(
+            f"not a readable zip archive ({exc}); the download may be truncated", source=str(path)
+        ) from exc
 
 
-def import_geonames(store: GazetteerStore, path: Path, *, countries: Iterable[str] | None = None,
-                    feature_classes: str = "P", progress: Progress | None = None) -> ImportReport:
+def import_geonames(
+    store: GazetteerStore,
+    path: Path,
+    *,
+    countries: Iterable[str] | None = None,
+    feature_classes: str = "P",
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import populated places (feature class P) from a GeoNames dump (19 tab-separated columns)."""
     report = ImportReport("geonames", str(path))
     text, size = _open_text(path)
     only = {c.upper() for c in countries} if countries else None
     source = f"geonames:{path.name}"
-    admin2_codes = {r[0] for r in store.conn.execute("SELECT code FROM admin_units WHERE level = 2")}
+    admin2_codes = {
+        r[0] for r in store.conn.execute("SELECT code FROM admin_units WHERE level = 2")
+    }
     with store.write() as conn:
         for number, line, done in text.lines():
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.split("\t")
             if len(cols) != _GEONAMES_COLUMNS:
-                report.skip(number, f"expected {_GEONAMES_COLUMNS} tab-separated columns, found {len(cols)}")
+                report.skip(
+                    number, f"expected {_GEONAMES_COLUMNS} tab-separated columns, found {len(cols)}"
+                )
                 continue
             report.read += 1
             if cols[6] not in feature_classes or (only and cols[8].upper() not in only):
@@ -184,12 +214,17 @@ def import_geonames(store: GazetteerStore, path: Path, *, countries: Iterable[st
                 continue
             upsert_place(conn, place)
             report.places += 1
-            report.names += _add_geonames_names(conn, place, [cols[1], cols[2], *cols[3].split(",")])
+            report.names += _add_geonames_names(
+                conn, place, [cols[1], cols[2], *cols[3].split(",")]
+            )
             if progress is not None and report.read % 20_000 == 0:
                 progress(done, size)
         if report.places == 0 and report.skipped:
-            raise GazetteerError(f"no usable GeoNames rows ({report.skipped} malformed lines, first: "
-                                 f"{report.problems[0]}); is this a GeoNames dump?", source=str(path))
+            raise GazetteerError(
+                f"no usable GeoNames rows ({report.skipped} malformed lines, first: "
+                f"{report.problems[0]}); is this a GeoNames dump?",
+                source=str(path),
+            )
         _record(conn, report)
     if progress is not None:
         progress(size, size)
@@ -202,8 +237,10 @@ def _geonames_place(cols: list[str], source: str, admin2_codes: set[str]) -> Pla
         lat, lon = float(cols[4]), float(cols[5])
         population = int(cols[14] or 0)
     except ValueError:
-        raise ValueError(f"bad number in geonameid/latitude/longitude/population "
-                         f"({cols[0]!r}, {cols[4]!r}, {cols[5]!r}, {cols[14]!r})") from None
+        raise ValueError(
+            f"bad number in geonameid/latitude/longitude/population "
+            f"({cols[0]!r}, {cols[4]!r}, {cols[5]!r}, {cols[14]!r})"
+        ) from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates out of range ({lat}, {lon})")
     name = cols[1].strip()
@@ -212,8 +249,19 @@ def _geonames_place(cols: list[str], source: str, admin2_codes: set[str]) -> Pla
     cc = cols[8].strip().upper()
     admin1 = f"{cc}.{cols[10]}" if cols[10] else None
     admin2 = f"{admin1}.{cols[11]}" if admin1 and cols[11] else None
-    return Place(f"gn:{gid}", name, "settlement", cols[7] or "PPL", population, cc or None, admin1,
-                 admin2 if admin2 in admin2_codes else None, lat, lon, source)
+    return Place(
+        f"gn:{gid}",
+        name,
+        "settlement",
+        cols[7] or "PPL",
+        population,
+        cc or None,
+        admin1,
+        admin2 if admin2 in admin2_codes else None,
+        lat,
+        lon,
+        source,
+    )
 
 
 def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[str]) -> int:
@@ -224,7 +272,7 @@ def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[st
         if script not in _USABLE_SCRIPTS:
             continue
         base = name_key(name)
-        for key in (variants(name) if theatre else {base}):
+        for key in variants(name) if theatre else {base}:
             kind = "official" if i == 0 else ("alternate" if key == base else "transliteration")
             rows.append((key, place.place_id, name, script, kind, place.source, None))
     before = conn.total_changes
@@ -232,12 +280,18 @@ def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[st
     return conn.total_changes - before
 
 
-def import_alternate_names(store: GazetteerStore, path: Path, *, progress: Progress | None = None) -> ImportReport:
+def import_alternate_names(
+    store: GazetteerStore, path: Path, *, progress: Progress | None = None
+) -> ImportReport:
     """Add names from GeoNames ``alternateNamesV2.txt`` to places already in the store (``gn:`` ids)."""
     report = ImportReport("alternatenames", str(path))
     text, size = _open_text(path)
-    known = {int(r[0][3:]): (r[1], r[2]) for r in store.conn.execute(
-        "SELECT place_id, country, kind FROM places WHERE place_id LIKE 'gn:%'")}
+    known = {
+        int(r[0][3:]): (r[1], r[2])
+        for r in store.conn.execute(
+            "SELECT place_id, country, kind FROM places WHERE place_id LIKE 'gn:%'"
+        )
+    }
     source = f"geonames:{path.name}"
     with store.write() as conn:
         batch: list[tuple] = []
@@ -246,8 +300,11 @@ def import_alternate_names(store: GazetteerStore, path: Path, *, progress: Progr
                 continue
             cols = line.split("\t")
             if len(cols) < 4 or not cols[0].isdigit() or not cols[1].isdigit():
-                report.skip(number, f"expected alternateNameId, geonameid, isolanguage, name "
-                                    f"(tab-separated), found {len(cols)} columns")
+                report.skip(
+                    number,
+                    f"expected alternateNameId, geonameid, isolanguage, name "
+                    f"(tab-separated), found {len(cols)} columns",
+                )
                 continue
             report.read += 1
             gid = int(cols[1])
@@ -261,7 +318,11 @@ def import_alternate_names(store: GazetteerStore, path: Path, *, progress: Progr
             base = name_key(name)
             keys = variants(name) if known[gid][0] in THEATRE else {base}
             for key in keys:
-                kind = "historical" if historic else ("alternate" if key == base else "transliteration")
+                kind = (
+                    "historical"
+                    if historic
+                    else ("alternate" if key == base else "transliteration")
+                )
                 batch.append((key, f"gn:{gid}", name, cols[2] or script, kind, source, None))
             if progress is not None and report.read % 50_000 == 0:
                 progress(done, size)
@@ -269,23 +330,31 @@ def import_alternate_names(store: GazetteerStore, path: Path, *, progress: Progr
         add_names(conn, batch)
         report.names = conn.total_changes - before
         if report.read == 0 and report.skipped:
-            raise GazetteerError(f"no usable alternate-name rows ({report.skipped} malformed lines)", source=str(path))
+            raise GazetteerError(
+                f"no usable alternate-name rows ({report.skipped} malformed lines)",
+                source=str(path),
+            )
         _record(conn, report)
     return report
 
 
 # -- user CSV --------------------------------------------------------------------------------------
 
+
 def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
     """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases (``|``)."""
     report = ImportReport("csv", str(path))
     header, rows, _ = read_csv(path)
-    idx = {c: column_index(header, c, str(path), "the import format") for c in ("name", "lat", "lon")}
+    idx = {
+        c: column_index(header, c, str(path), "the import format") for c in ("name", "lat", "lon")
+    }
     for optional in ("admin1", "country", "aliases"):
         if optional in [h.lower() for h in header]:
             idx[optional] = column_index(header, optional, str(path), "the import format")
     source = f"user:{path.name}"
-    from geo.gazetteer.resolve import Resolver  # the admin-hint parser; imported late to avoid a cycle
+    from geo.gazetteer.resolve import (
+        Resolver,
+    )  # the admin-hint parser; imported late to avoid a cycle
 
     resolver = Resolver(store)
     with store.write() as conn:
@@ -301,7 +370,9 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
                 report.skip(number, f"lat/lon are not numbers ({get('lat')!r}, {get('lon')!r})")
                 continue
             if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                report.skip(number, "empty name" if not name else f"coordinates out of range ({lat}, {lon})")
+                report.skip(
+                    number, "empty name" if not name else f"coordinates out of range ({lat}, {lon})"
+                )
                 continue
             country = get("country").upper() or None
             unit = resolver.admin_hint(get("admin1"), country) if get("admin1") else None
@@ -309,16 +380,35 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
                 report.skip(number, f"admin1 {get('admin1')!r} matches no admin unit")
                 continue
             country = country or (unit.country if unit else None)
-            admin1 = unit.code if unit is not None and unit.level == 1 else (unit.parent if unit else None)
+            admin1 = (
+                unit.code
+                if unit is not None and unit.level == 1
+                else (unit.parent if unit else None)
+            )
             place_id = f"user:{country or 'xx'}:{admin1 or '-'}:{name_key(name).replace(' ', '-')}"
-            place = Place(place_id, name, "settlement", "PPL", 0, country, admin1, None, lat, lon, source)
+            place = Place(
+                place_id, name, "settlement", "PPL", 0, country, admin1, None, lat, lon, source
+            )
             upsert_place(conn, place)
             conn.execute("DELETE FROM names WHERE place_id = ? AND source = ?", (place_id, source))
             written = [name, *filter(None, (a.strip() for a in get("aliases").split("|")))]
             before = conn.total_changes
-            add_names(conn, [(key, place_id, w, script_of(w), "official" if i == 0 else "alias", source,
-                              f"user import {path.name}, row {number}")
-                             for i, w in enumerate(written) for key in variants(w)])
+            add_names(
+                conn,
+                [
+                    (
+                        key,
+                        place_id,
+                        w,
+                        script_of(w),
+                        "official" if i == 0 else "alias",
+                        source,
+                        f"user import {path.name}, row {number}",
+                    )
+                    for i, w in enumerate(written)
+                    for key in variants(w)
+                ],
+            )
             report.places += 1
             report.names += conn.total_changes - before
         _record(conn, report)
@@ -326,6 +416,7 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
 
 
 # -- boundaries ------------------------------------------------------------------------------------
+
 
 def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
     """Attach polygons to admin units (by ISO 3166-2 code, else by name); also re-centre the units."""
@@ -338,15 +429,20 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
     except Exception as exc:  # pyogrio raises DataSourceError / DataLayerError and friends
         raise GazetteerError(f"cannot read boundary file ({exc})", source=str(path)) from exc
     if "geometry" not in frame or frame.geometry.isna().all() or frame.geometry.is_empty.all():
-        raise GazetteerError("boundary file has no geometry (expected polygons per admin unit)", source=str(path))
+        raise GazetteerError(
+            "boundary file has no geometry (expected polygons per admin unit)", source=str(path)
+        )
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     iso_col = next((c for c in _ISO_COLUMNS if c in frame.columns), None)
     name_col = next((c for c in _NAME_COLUMNS if c in frame.columns), None)
     if iso_col is None and name_col is None:
-        raise GazetteerError(f"no ISO-code or name column to match admin units (looked for "
-                             f"{', '.join(_ISO_COLUMNS + _NAME_COLUMNS)}); columns: "
-                             f"{', '.join(map(str, frame.columns))}", source=str(path))
+        raise GazetteerError(
+            f"no ISO-code or name column to match admin units (looked for "
+            f"{', '.join(_ISO_COLUMNS + _NAME_COLUMNS)}); columns: "
+            f"{', '.join(map(str, frame.columns))}",
+            source=str(path),
+        )
     from geo.gazetteer.resolve import Resolver
 
     resolver = Resolver(store)
@@ -356,7 +452,9 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             report.read += 1
             geom = row.geometry
             if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
-                report.skip(number, f"feature has no polygon geometry ({getattr(geom, 'geom_type', None)})")
+                report.skip(
+                    number, f"feature has no polygon geometry ({getattr(geom, 'geom_type', None)})"
+                )
                 continue
             iso = str(getattr(row, iso_col) or "") if iso_col else ""
             name = str(getattr(row, name_col) or "") if name_col else ""
@@ -367,16 +465,26 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
                 continue
             geom = shapely.make_valid(geom)
             centre = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
-            conn.execute("UPDATE admin_units SET boundary = ?, source = ? WHERE code = ?",
-                         (shapely.to_wkb(geom), re.sub(r"\+boundary:.*$", "", _unit_source(conn, unit.code))
-                          + f"+{label}", unit.code))
+            conn.execute(
+                "UPDATE admin_units SET boundary = ?, source = ? WHERE code = ?",
+                (
+                    shapely.to_wkb(geom),
+                    re.sub(r"\+boundary:.*$", "", _unit_source(conn, unit.code)) + f"+{label}",
+                    unit.code,
+                ),
+            )
             if unit.place_id:
-                conn.execute("UPDATE places SET lat = ?, lon = ?, updated = datetime('now') WHERE place_id = ?",
-                             (centre.y, centre.x, unit.place_id))
+                conn.execute(
+                    "UPDATE places SET lat = ?, lon = ?, updated = datetime('now') WHERE place_id = ?",
+                    (centre.y, centre.x, unit.place_id),
+                )
             report.boundaries += 1
         if report.boundaries == 0:
-            raise GazetteerError(f"no feature matched an admin unit ({report.skipped} skipped; first: "
-                                 f"{report.problems[0] if report.problems else 'none'})", source=str(path))
+            raise GazetteerError(
+                f"no feature matched an admin unit ({report.skipped} skipped; first: "
+                f"{report.problems[0] if report.problems else 'none'})",
+                source=str(path),
+            )
         _record(conn, report)
     return report
 
@@ -387,6 +495,11 @@ def _unit_source(conn: sqlite3.Connection, code: str) -> str:
 
 def _record(conn: sqlite3.Connection, report: ImportReport) -> None:
     """Provenance: one meta row per imported file (latest import wins)."""
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                 (f"import:{report.source}", f"{report.line()} at " + conn.execute(
-                     "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").fetchone()[0]))
+    conn.execute(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        (
+            f"import:{report.source}",
+            f"{report.line()} at "
+            + conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").fetchone()[0],
+        ),
+    )

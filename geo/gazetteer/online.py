@@ -26,24 +26,43 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim, Photon
 from geopy.location import Location
 
+from geo.core import settings
 from geo.core.errors import InputError
+from geo.core.schema import Precision, ResolutionKind
+from geo.core.theatre import THEATRE
 from geo.gazetteer.names import script_of, variants
 from geo.gazetteer.resolve import Resolution, _admin_hint
 from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
-from geo.core.schema import Precision, ResolutionKind
-from geo.core import settings
-from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
 PROVIDERS = ("nominatim", "photon", "geonames")
 USER_AGENT = "frontline/0.1 (conflict-reporting geocoder; https://pypi.org/project/frontline/)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
-_SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "quarter", "neighbourhood", "isolated_dwelling",
-                     "locality", "municipality", "P", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
+_SETTLEMENT_TYPES = {
+    "city",
+    "town",
+    "village",
+    "hamlet",
+    "suburb",
+    "quarter",
+    "neighbourhood",
+    "isolated_dwelling",
+    "locality",
+    "municipality",
+    "P",
+    "PPL",
+    "PPLA",
+    "PPLA2",
+    "PPLA3",
+    "PPLC",
+}
 _REGION_TYPES = {"state", "region", "province", "county", "administrative", "A", "ADM1", "ADM2"}
-_NOT_RETRIED = (geopy_exc.GeocoderQueryError, geopy_exc.GeocoderAuthenticationFailure,
-                geopy_exc.GeocoderInsufficientPrivileges)
+_NOT_RETRIED = (
+    geopy_exc.GeocoderQueryError,
+    geopy_exc.GeocoderAuthenticationFailure,
+    geopy_exc.GeocoderInsufficientPrivileges,
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +90,9 @@ class OnlineGeocoder:
         countries: tuple[str, ...] = tuple(c.lower() for c in THEATRE),
     ) -> None:
         if provider not in PROVIDERS:
-            raise InputError(f"unknown online geocoder {provider!r}; expected one of {', '.join(PROVIDERS)}")
+            raise InputError(
+                f"unknown online geocoder {provider!r}; expected one of {', '.join(PROVIDERS)}"
+            )
         self.provider = provider
         self.countries = tuple(c.lower() for c in countries)
         self.retries = retries
@@ -91,29 +112,41 @@ class OnlineGeocoder:
         else:
             username = username or settings.get("FRONTLINE_GEONAMES_USERNAME")
             if not username:
-                raise InputError("the GeoNames web service needs a username (FRONTLINE_GEONAMES_USERNAME)")
+                raise InputError(
+                    "the GeoNames web service needs a username (FRONTLINE_GEONAMES_USERNAME)"
+                )
             geocoder = GeoNames(username=username, scheme=scheme, **common)
             if domain:
                 geocoder.api = f"{scheme}://{domain}/searchJSON"
             floor = 0.0
         delay = 1.0 if min_delay_seconds is None else min_delay_seconds
         if delay < floor:
-            raise InputError(f"the public Nominatim allows at most one request per second (asked {delay} s)")
-        self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=delay, max_retries=0,
-                                    swallow_exceptions=False)
+            raise InputError(
+                f"the public Nominatim allows at most one request per second (asked {delay} s)"
+            )
+        self._geocode = RateLimiter(
+            geocoder.geocode, min_delay_seconds=delay, max_retries=0, swallow_exceptions=False
+        )
 
     @classmethod
     def from_env(cls) -> OnlineGeocoder:
         """The provider named by ``FRONTLINE_GEOCODER`` (default Nominatim) with default settings."""
-        return cls(str(settings.get("FRONTLINE_GEOCODER")).lower(),
-                   domain=settings.get("FRONTLINE_GEOCODER_DOMAIN"),
-                   scheme=str(settings.get("FRONTLINE_GEOCODER_SCHEME")),
-                   min_delay_seconds=settings.get_float("FRONTLINE_GEOCODER_MIN_DELAY"))
+        return cls(
+            str(settings.get("FRONTLINE_GEOCODER")).lower(),
+            domain=settings.get("FRONTLINE_GEOCODER_DOMAIN"),
+            scheme=str(settings.get("FRONTLINE_GEOCODER_SCHEME")),
+            min_delay_seconds=settings.get_float("FRONTLINE_GEOCODER_MIN_DELAY"),
+        )
 
     # -- the protocol the Resolver calls ----------------------------------------------------------
 
-    def lookup(self, name: str, admin1: str | None = None, country: str | None = None,
-               store: GazetteerStore | None = None):
+    def lookup(
+        self,
+        name: str,
+        admin1: str | None = None,
+        country: str | None = None,
+        store: GazetteerStore | None = None,
+    ):
         """Ask the provider; store and return an ONLINE :class:`Resolution`, or an unresolved one
         whose reason says what went wrong (never raises for network or service errors)."""
         hint = (name, admin1, country)
@@ -131,26 +164,50 @@ class OnlineGeocoder:
         answer = next((a for a in map(self._parse, locations) if a is not None), None)
         if answer is None:
             self._misses.add(hint)
-            return Resolution(name, None, None, ResolutionKind.UNRESOLVED, 0.0,
-                              f"online: {self.provider} found nothing for {query!r}")
-        stored = store is not None and answer.precision != Precision.REGION  # regions are admin units already
+            return Resolution(
+                name,
+                None,
+                None,
+                ResolutionKind.UNRESOLVED,
+                0.0,
+                f"online: {self.provider} found nothing for {query!r}",
+            )
+        stored = (
+            store is not None and answer.precision != Precision.REGION
+        )  # regions are admin units already
         if stored:
             answer = self._store(store, name, query, answer)
-        reason = f"online answer from {self.provider}: {answer.label!r}" + (" (stored for offline use)" if stored else "")
+        reason = f"online answer from {self.provider}: {answer.label!r}" + (
+            " (stored for offline use)" if stored else ""
+        )
         admin1_name = None
         if store is not None and answer.place.admin1_code:
             unit = store.admin_unit(answer.place.admin1_code)
             admin1_name = unit.name if unit else None
-        return Resolution(name, answer.place, answer.precision, ResolutionKind.ONLINE, 0.6, reason, (),
-                          admin1_name, None)
+        return Resolution(
+            name,
+            answer.place,
+            answer.precision,
+            ResolutionKind.ONLINE,
+            0.6,
+            reason,
+            (),
+            admin1_name,
+            None,
+        )
 
     # -- internals ---------------------------------------------------------------------------------
 
     def _ask(self, query: str, country: str | None) -> list[Location]:
         codes = [country.lower()] if country else list(self.countries)
         if self.provider == "nominatim":
-            kwargs = {"exactly_one": False, "limit": 3, "addressdetails": True, "language": "en",
-                      "country_codes": codes}
+            kwargs = {
+                "exactly_one": False,
+                "limit": 3,
+                "addressdetails": True,
+                "language": "en",
+                "country_codes": codes,
+            }
         elif self.provider == "photon":
             kwargs = {"exactly_one": False, "limit": 3, "language": "en"}
         else:
@@ -163,8 +220,15 @@ class OnlineGeocoder:
             except geopy_exc.GeocoderServiceError as exc:
                 if attempt == self.retries:
                     raise
-                wait = self.backoff_seconds * 2 ** attempt
-                log.info("%s: %s; retrying in %.1f s (%d/%d)", self.provider, exc, wait, attempt + 1, self.retries)
+                wait = self.backoff_seconds * 2**attempt
+                log.info(
+                    "%s: %s; retrying in %.1f s (%d/%d)",
+                    self.provider,
+                    exc,
+                    wait,
+                    attempt + 1,
+                    self.retries,
+                )
                 time.sleep(wait)
         return []
 
@@ -174,42 +238,98 @@ class OnlineGeocoder:
             address = raw.get("address") or {}
             ident = f"{raw.get('osm_type', 'x')}/{raw.get('osm_id', raw.get('place_id', ''))}"
             name = raw.get("name") or location.address.split(",")[0]
-            kind_hint, country, state = raw.get("addresstype") or raw.get("type"), address.get("country_code"), address.get("state")
+            kind_hint, country, state = (
+                raw.get("addresstype") or raw.get("type"),
+                address.get("country_code"),
+                address.get("state"),
+            )
         elif self.provider == "photon":
             props = raw.get("properties") or {}
             ident = f"{props.get('osm_type', 'x')}/{props.get('osm_id', '')}"
             name = props.get("name") or location.address.split(",")[0]
-            kind_hint, country, state = props.get("type") or props.get("osm_value"), props.get("countrycode"), props.get("state")
+            kind_hint, country, state = (
+                props.get("type") or props.get("osm_value"),
+                props.get("countrycode"),
+                props.get("state"),
+            )
         else:
             ident = str(raw.get("geonameId", ""))
             name = raw.get("name") or location.address.split(",")[0]
-            kind_hint, country, state = raw.get("fcode") or raw.get("fcl"), raw.get("countryCode"), raw.get("adminName1")
+            kind_hint, country, state = (
+                raw.get("fcode") or raw.get("fcl"),
+                raw.get("countryCode"),
+                raw.get("adminName1"),
+            )
         if location.latitude is None or location.longitude is None or not name:
             return None
-        precision = (Precision.SETTLEMENT if kind_hint in _SETTLEMENT_TYPES
-                     else Precision.REGION if kind_hint in _REGION_TYPES else Precision.APPROXIMATE)
-        kind, code = ("settlement", "PPL") if precision == Precision.SETTLEMENT else ("feature", "AREA")
-        place = Place(f"online:{self.provider}:{ident}", name, kind, code, 0,
-                      (country or "").upper() or None, state, None,
-                      float(location.latitude), float(location.longitude), f"online:{self.provider}")
+        precision = (
+            Precision.SETTLEMENT
+            if kind_hint in _SETTLEMENT_TYPES
+            else Precision.REGION
+            if kind_hint in _REGION_TYPES
+            else Precision.APPROXIMATE
+        )
+        kind, code = (
+            ("settlement", "PPL") if precision == Precision.SETTLEMENT else ("feature", "AREA")
+        )
+        place = Place(
+            f"online:{self.provider}:{ident}",
+            name,
+            kind,
+            code,
+            0,
+            (country or "").upper() or None,
+            state,
+            None,
+            float(location.latitude),
+            float(location.longitude),
+            f"online:{self.provider}",
+        )
         return _Answer(place, precision, location.address)
 
     def _store(self, store: GazetteerStore, name: str, query: str, answer: _Answer) -> _Answer:
         """Write the place and the queried name back (provenance: provider, query, UTC time)."""
         place = answer.place
-        unit = _admin_hint(store, place.admin1_code, place.country, ("UA",)) if place.admin1_code else None
+        unit = (
+            _admin_hint(store, place.admin1_code, place.country, ("UA",))
+            if place.admin1_code
+            else None
+        )
         admin1 = (unit.code if unit.level == 1 else unit.parent) if unit else None
-        place = Place(place.place_id, place.name, place.kind, place.feature_code, 0, place.country, admin1, None,
-                      place.lat, place.lon, place.source)
+        place = Place(
+            place.place_id,
+            place.name,
+            place.kind,
+            place.feature_code,
+            0,
+            place.country,
+            admin1,
+            None,
+            place.lat,
+            place.lon,
+            place.source,
+        )
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         reason = f"{self.provider} answer to {query!r} at {stamp}: {answer.label}"
         with store.write() as conn:
             upsert_place(conn, place)
-            rows = [(key, place.place_id, written, script_of(written), "official" if i == 0 else "alias",
-                     place.source, reason)
-                    for i, written in enumerate(dict.fromkeys((place.name, name))) for key in variants(written)]
-            conn.execute("DELETE FROM names WHERE place_id = ? AND key IN (%s)" % ",".join("?" * len(rows)),
-                         (place.place_id, *(r[0] for r in rows)))
+            rows = [
+                (
+                    key,
+                    place.place_id,
+                    written,
+                    script_of(written),
+                    "official" if i == 0 else "alias",
+                    place.source,
+                    reason,
+                )
+                for i, written in enumerate(dict.fromkeys((place.name, name)))
+                for key in variants(written)
+            ]
+            conn.execute(
+                "DELETE FROM names WHERE place_id = ? AND key IN (%s)" % ",".join("?" * len(rows)),
+                (place.place_id, *(r[0] for r in rows)),
+            )
             add_names(conn, rows)
         log.info("stored %s answer for %r as %s", self.provider, name, place.place_id)
         return _Answer(place, answer.precision, answer.label)

@@ -28,16 +28,22 @@ from rapidfuzz import fuzz, process
 
 from geo.core.distance import UnitVector, nearest_km_vectors, unit_vector
 from geo.core.errors import InputError
+from geo.core.schema import Precision, ResolutionKind
+from geo.core.theatre import FOCUS, THEATRE
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, GazetteerStore, NameHit, Place
-from geo.core.schema import Precision, ResolutionKind
-from geo.core.theatre import FOCUS, THEATRE
 
 MAX_NAME_LENGTH = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
-_NAME_KIND_SCORE = {"official": 1.0, "alias": 1.0, "historical": 0.95, "alternate": 0.9, "transliteration": 0.85}
+_NAME_KIND_SCORE = {
+    "official": 1.0,
+    "alias": 1.0,
+    "historical": 0.95,
+    "alternate": 0.9,
+    "transliteration": 0.85,
+}
 FUZZY_CUTOFF = 88.0
 _BAD_QUERY_REASONS = ("empty name", f"name longer than {MAX_NAME_LENGTH} characters")
 FUZZY_CUTOFF_UNHINTED = 94.0
@@ -70,7 +76,9 @@ class _Pool:
     def of(cls, candidates: Iterable[Candidate]) -> _Pool:
         candidates = tuple(candidates)
         located = tuple(i for i, c in enumerate(candidates) if c.place.lat is not None)
-        vectors = tuple(unit_vector(candidates[i].place.lat, candidates[i].place.lon) for i in located)
+        vectors = tuple(
+            unit_vector(candidates[i].place.lat, candidates[i].place.lon) for i in located
+        )
         return cls(candidates, located, vectors)
 
 
@@ -121,9 +129,16 @@ class Resolution:
             "confidence": round(self.confidence, 3),
             "reason": self.reason,
             "candidates": [
-                {"place_id": c.place.place_id, "name": c.place.name, "country": c.place.country,
-                 "admin1_code": c.place.admin1_code, "population": c.place.population,
-                 "score": round(c.score, 3), "matched": c.matched_name, "notes": list(c.notes)}
+                {
+                    "place_id": c.place.place_id,
+                    "name": c.place.name,
+                    "country": c.place.country,
+                    "admin1_code": c.place.admin1_code,
+                    "population": c.place.population,
+                    "score": round(c.score, 3),
+                    "matched": c.matched_name,
+                    "notes": list(c.notes),
+                }
                 for c in self.candidates[:10]
             ],
         }
@@ -145,8 +160,13 @@ class OnlineLookup(Protocol):
     Returns an ONLINE :class:`Resolution`, an unresolved one whose reason is a failure note, or None.
     """
 
-    def lookup(self, name: str, admin1: str | None = None, country: str | None = None,
-               store: GazetteerStore | None = None) -> Resolution | None: ...
+    def lookup(
+        self,
+        name: str,
+        admin1: str | None = None,
+        country: str | None = None,
+        store: GazetteerStore | None = None,
+    ) -> Resolution | None: ...
 
 
 CAPITAL_PRIOR = 1.3
@@ -157,8 +177,13 @@ country's bonus for a village of the same name and still leave a confident margi
 class Resolver:
     """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
 
-    def __init__(self, store: GazetteerStore | None = None, *, online: OnlineLookup | None = None,
-                 focus: Sequence[str] = FOCUS) -> None:
+    def __init__(
+        self,
+        store: GazetteerStore | None = None,
+        *,
+        online: OnlineLookup | None = None,
+        focus: Sequence[str] = FOCUS,
+    ) -> None:
         self.store = store or GazetteerStore()
         self.online = online
         self.focus = tuple(focus)
@@ -177,22 +202,31 @@ class Resolver:
     ) -> Resolution:
         """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
         country = country.upper() if country else None
-        if near:  # a document's context rarely recurs: worked out afresh, not cached beside plain names
+        if (
+            near
+        ):  # a document's context rarely recurs: worked out afresh, not cached beside plain names
             result = self._resolve(name, admin1 or None, country, tuple(near))
         else:
             result = self._cached(name, admin1 or None, country, ())
-        if self.online is not None and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK) \
-                and result.reason not in _BAD_QUERY_REASONS:
+        if (
+            self.online is not None
+            and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK)
+            and result.reason not in _BAD_QUERY_REASONS
+        ):
             answer = self.online.lookup(name, admin1=admin1, country=country, store=self.store)
             if answer is not None and answer.resolved:
                 self._cached.cache_clear()
                 self._prepared.cache_clear()
                 return answer
-            if answer is not None:  # the online lookup failed or found nothing: say so, keep the offline answer
+            if (
+                answer is not None
+            ):  # the online lookup failed or found nothing: say so, keep the offline answer
                 return replace(result, reason=f"{result.reason}; {answer.reason}")
         return result
 
-    def resolve_many(self, names: Iterable[str], admin1: str | None = None, country: str | None = None) -> list[Resolution]:
+    def resolve_many(
+        self, names: Iterable[str], admin1: str | None = None, country: str | None = None
+    ) -> list[Resolution]:
         return [self.resolve(n, admin1, country) for n in names]
 
     def admin_hint(self, hint: str, country: str | None = None) -> AdminUnit | None:
@@ -205,8 +239,13 @@ class Resolver:
 
     # -- the decision -------------------------------------------------------------------------
 
-    def _resolve(self, name: str, admin1: str | None, country: str | None,
-                 near: tuple[tuple[float, float], ...]) -> Resolution:
+    def _resolve(
+        self,
+        name: str,
+        admin1: str | None,
+        country: str | None,
+        near: tuple[tuple[float, float], ...],
+    ) -> Resolution:
         prepared = self._prepared(name, admin1, country)
         if isinstance(prepared, Resolution):
             return prepared
@@ -222,11 +261,20 @@ class Resolver:
         best = scored[0]
         if unit is not None and not _in_unit(best.place, unit):
             # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
-            return self._fallback(query, key, unit, country,
-                                  f"{_places(len(scored))} this name, none in {unit.name}", scored, fuzzy=False)
+            return self._fallback(
+                query,
+                key,
+                unit,
+                country,
+                f"{_places(len(scored))} this name, none in {unit.name}",
+                scored,
+                fuzzy=False,
+            )
         return self._decide(query, key, best, scored, unit, bool(near))
 
-    def _prepare(self, name: str, admin1: str | None, country: str | None) -> _Prepared | Resolution:
+    def _prepare(
+        self, name: str, admin1: str | None, country: str | None
+    ) -> _Prepared | Resolution:
         """Everything about a query that does not depend on context: the cleaned name, its key,
         the admin unit of the hint, the places that bear the name and their scores before
         distance to co-mentioned places is weighed, with their unit vectors for that step
@@ -235,9 +283,13 @@ class Resolver:
         if not query:
             return self._unresolved(name, "empty name")
         if len(query) > MAX_NAME_LENGTH:
-            return self._unresolved(query[:60] + "…", f"name longer than {MAX_NAME_LENGTH} characters")
+            return self._unresolved(
+                query[:60] + "…", f"name longer than {MAX_NAME_LENGTH} characters"
+            )
         if country and self.store.place(f"cc:{country}") is None:
-            raise InputError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. UA)")
+            raise InputError(
+                f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. UA)"
+            )
         unit = None
         if admin1:
             unit = self.admin_hint(admin1, country)
@@ -257,11 +309,24 @@ class Resolver:
             hits = regions or hits
         if country:
             hits = [h for h in hits if h.place.country == country]
-        return _Prepared(query, key, unit, country, capital, _Pool.of(self._score(hits, unit, country, region_query)))
+        return _Prepared(
+            query,
+            key,
+            unit,
+            country,
+            capital,
+            _Pool.of(self._score(hits, unit, country, region_query)),
+        )
 
-    def _capital_towns(self, stem_hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None) -> _Pool | None:
+    def _capital_towns(
+        self, stem_hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None
+    ) -> _Pool | None:
         """The settlements a region query's stem names ("Zaporozhye" of "Zaporozhye region"), scored."""
-        towns = [h for h in stem_hits if h.place.kind == "settlement" and (not country or h.place.country == country)]
+        towns = [
+            h
+            for h in stem_hits
+            if h.place.kind == "settlement" and (not country or h.place.country == country)
+        ]
         return _Pool.of(self._score(towns, unit, country, False)) if towns else None
 
     def _with_context(self, pool: _Pool, near: Sequence[tuple[float, float]]) -> list[Candidate]:
@@ -282,21 +347,38 @@ class Resolver:
                 candidates[i] = Candidate(c.place, score, c.matched_name, c.name_kind, c.notes)
         return candidates
 
-    def _region_of_capital(self, query: str, towns: _Pool,
-                           near: Sequence[tuple[float, float]]) -> Resolution | None:
-        """"Zaporozhye region" when only the city has that spelling: the oblast named after it."""
+    def _region_of_capital(
+        self, query: str, towns: _Pool, near: Sequence[tuple[float, float]]
+    ) -> Resolution | None:
+        """ "Zaporozhye region" when only the city has that spelling: the oblast named after it."""
         best = max(self._with_context(towns, near), key=_SCORE)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
         place = self.store.place(region.place_id) if region and region.place_id else None
         if place is None:
             return None
-        reason = (f"region named after its city: {best.matched_name!r} is {best.place.name}, "
-                  f"so the region is {region.name}")
-        return Resolution(query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason, (best,),
-                          region.name, None)
+        reason = (
+            f"region named after its city: {best.matched_name!r} is {best.place.name}, "
+            f"so the region is {region.name}"
+        )
+        return Resolution(
+            query,
+            place,
+            Precision.REGION,
+            ResolutionKind.ALIAS,
+            0.8,
+            reason,
+            (best,),
+            region.name,
+            None,
+        )
 
-    def _score(self, hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None,
-               region_query: bool) -> list[Candidate]:
+    def _score(
+        self,
+        hits: Sequence[NameHit],
+        unit: AdminUnit | None,
+        country: str | None,
+        region_query: bool,
+    ) -> list[Candidate]:
         """Each place's best score among ``hits``, before any context."""
         by_place: dict[str, Candidate] = {}
         for hit in hits:
@@ -312,7 +394,9 @@ class Resolver:
             score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
             if p.kind == "settlement" or p.kind == "feature":
                 score += 0.1 if p.kind == "feature" else 0.0
-                if p.feature_code == "PPLC":  # "talks in Paris": the capital, not Paris near Donetsk
+                if (
+                    p.feature_code == "PPLC"
+                ):  # "talks in Paris": the capital, not Paris near Donetsk
                     score += CAPITAL_PRIOR
                     notes.append("national capital")
                 if region_query:
@@ -337,8 +421,15 @@ class Resolver:
                 by_place[p.place_id] = cand
         return list(by_place.values())
 
-    def _decide(self, query: str, key: str, best: Candidate, scored: list[Candidate], unit: AdminUnit | None,
-                in_context: bool) -> Resolution:
+    def _decide(
+        self,
+        query: str,
+        key: str,
+        best: Candidate,
+        scored: list[Candidate],
+        unit: AdminUnit | None,
+        in_context: bool,
+    ) -> Resolution:
         """The Resolution for the top-scored candidate; ``key`` is the query's :func:`name_key`,
         ``in_context`` whether co-mentioned places were weighed."""
         p = best.place
@@ -359,40 +450,79 @@ class Resolver:
             kind = ResolutionKind.EXACT
         else:
             kind = ResolutionKind.ALIAS
-        why = [f"{'region name' if region else 'name'} matched {best.name_kind} {best.matched_name!r}",
-               "only candidate" if count == 1 else f"best of {count} candidates (margin {margin:.2f})"]
+        why = [
+            f"{'region name' if region else 'name'} matched {best.name_kind} {best.matched_name!r}",
+            "only candidate" if count == 1 else f"best of {count} candidates (margin {margin:.2f})",
+        ]
         if unit is not None and sum(1 for c in scored if _in_unit(c.place, unit)) == 1:
             why.append(f"only one in {unit.name}")
         why += [n for n in best.notes if not n.startswith("in ")]
-        return Resolution(query, p, precision, kind, confidence, "; ".join(why), tuple(scored),
-                          self.admin_name(p.admin1_code), self.admin_name(p.admin2_code))
+        return Resolution(
+            query,
+            p,
+            precision,
+            kind,
+            confidence,
+            "; ".join(why),
+            tuple(scored),
+            self.admin_name(p.admin1_code),
+            self.admin_name(p.admin2_code),
+        )
 
-    def _fallback(self, query: str, key: str, unit: AdminUnit | None, country: str | None, why: str,
-                  scored: Sequence[Candidate] = (), *, fuzzy: bool = True) -> Resolution:
+    def _fallback(
+        self,
+        query: str,
+        key: str,
+        unit: AdminUnit | None,
+        country: str | None,
+        why: str,
+        scored: Sequence[Candidate] = (),
+        *,
+        fuzzy: bool = True,
+    ) -> Resolution:
         fuzzy = self._fuzzy(key, unit, country) if fuzzy else None
         if fuzzy is not None:
             place, score, matched = fuzzy
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
-            return Resolution(query, place, Precision.SETTLEMENT if not place.is_region else Precision.REGION,
-                              ResolutionKind.FUZZY, round(score / 100 * 0.8, 3),
-                              f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
-                              + (f" in {unit.name}" if unit else ""),
-                              (cand, *scored), self.admin_name(place.admin1_code), self.admin_name(place.admin2_code))
+            return Resolution(
+                query,
+                place,
+                Precision.SETTLEMENT if not place.is_region else Precision.REGION,
+                ResolutionKind.FUZZY,
+                round(score / 100 * 0.8, 3),
+                f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
+                + (f" in {unit.name}" if unit else ""),
+                (cand, *scored),
+                self.admin_name(place.admin1_code),
+                self.admin_name(place.admin2_code),
+            )
         if unit is not None and unit.place_id:
             region = self.store.place(unit.place_id)
-            return Resolution(query, region, Precision.REGION, ResolutionKind.REGION_FALLBACK, 0.5,
-                              f"{why}; placed at region level ({unit.name})", tuple(scored),
-                              unit.name if unit.level == 1 else self.admin_name(unit.parent), None)
+            return Resolution(
+                query,
+                region,
+                Precision.REGION,
+                ResolutionKind.REGION_FALLBACK,
+                0.5,
+                f"{why}; placed at region level ({unit.name})",
+                tuple(scored),
+                unit.name if unit.level == 1 else self.admin_name(unit.parent),
+                None,
+            )
         return self._unresolved(query, why, scored)
 
-    def _fuzzy(self, key: str, unit: AdminUnit | None, country: str | None) -> tuple[Place, float, str] | None:
+    def _fuzzy(
+        self, key: str, unit: AdminUnit | None, country: str | None
+    ) -> tuple[Place, float, str] | None:
         """Last resort: rapidfuzz over names inside the hinted unit, else the country (or the theatre)."""
         if len(key) < 5:
             return None
         scope = (unit.code if unit else None, country)
         if scope not in self._fuzzy_choices:
-            sql = ("SELECT n.key, n.place_id FROM names n JOIN places p ON p.place_id = n.place_id "
-                   "WHERE p.kind IN ('settlement', 'feature')")
+            sql = (
+                "SELECT n.key, n.place_id FROM names n JOIN places p ON p.place_id = n.place_id "
+                "WHERE p.kind IN ('settlement', 'feature')"
+            )
             args: list[object] = []
             if unit is not None:
                 sql += " AND (p.admin1_code = ? OR p.admin2_code = ?)"
@@ -413,8 +543,11 @@ class Resolver:
         _, score, index = match
         # several places may share the matched key (many Avdiivkas): rank those in scope like exact hits
         matched = keys[index]
-        hits = [h for h in self.store.lookup(matched)
-                if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, unit, country)]
+        hits = [
+            h
+            for h in self.store.lookup(matched)
+            if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, unit, country)
+        ]
         if not hits:
             return None
         best = max(self._score(hits, unit, country, False), key=lambda c: c.score)
@@ -444,7 +577,9 @@ def _admin_hint_key(key: str) -> str:
     return strip_region_words(key)
 
 
-def _admin_hint(store: GazetteerStore, hint: str, country: str | None, focus: tuple[str, ...]) -> AdminUnit | None:
+def _admin_hint(
+    store: GazetteerStore, hint: str, country: str | None, focus: tuple[str, ...]
+) -> AdminUnit | None:
     if not hint:
         return None
     direct = store.admin_unit(hint)
@@ -459,7 +594,13 @@ def _admin_hint(store: GazetteerStore, hint: str, country: str | None, focus: tu
         hits = [h for h in hits if h.place.country == country]
     if not hits:
         return None
-    hits.sort(key=lambda h: (h.place.kind != "admin1", h.place.country not in focus,
-                             h.place.country not in THEATRE, -h.place.population))
+    hits.sort(
+        key=lambda h: (
+            h.place.kind != "admin1",
+            h.place.country not in focus,
+            h.place.country not in THEATRE,
+            -h.place.population,
+        )
+    )
     code = hits[0].place.place_id.removeprefix("adm:")
     return store.admin_unit(code)

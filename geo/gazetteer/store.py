@@ -178,7 +178,9 @@ class GazetteerStore:
                 self.conn.executescript(SCHEMA)
             version = self.meta("schema_version")
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"not a usable gazetteer database ({exc})", source=str(self.path)) from exc
+            raise GazetteerError(
+                f"not a usable gazetteer database ({exc})", source=str(self.path)
+            ) from exc
         if not create and version != SCHEMA_VERSION:
             raise GazetteerError(
                 f"gazetteer schema {version!r} != {SCHEMA_VERSION!r}; rebuild with `frontline gazetteer build`",
@@ -209,7 +211,9 @@ class GazetteerStore:
         return tuple(NameHit(Place(*row[:11]), row[11], row[12], row[13], row[14]) for row in rows)
 
     def place(self, place_id: str) -> Place | None:
-        row = self.conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)
+        ).fetchone()
         return Place(*row) if row else None
 
     def admin_unit(self, code: str) -> AdminUnit | None:
@@ -232,11 +236,15 @@ class GazetteerStore:
         if level:
             sql += " AND level = ?"
             args.append(level)
-        return [AdminUnit(*r[:7], bool(r[7])) for r in self.conn.execute(sql + " ORDER BY code", args)]
+        return [
+            AdminUnit(*r[:7], bool(r[7])) for r in self.conn.execute(sql + " ORDER BY code", args)
+        ]
 
     def admin_geometry(self, code: str) -> tuple[bytes | None, str]:
         """The best geometry of an admin unit as WKB: the imported boundary, else the footprint."""
-        row = self.conn.execute("SELECT boundary, footprint FROM admin_units WHERE code = ?", (code,)).fetchone()
+        row = self.conn.execute(
+            "SELECT boundary, footprint FROM admin_units WHERE code = ?", (code,)
+        ).fetchone()
         if row is None:
             return None, "none"
         if row[0] is not None:
@@ -249,7 +257,9 @@ class GazetteerStore:
             (place_id,),
         ).fetchall()
 
-    def iter_scan_names(self, theatre: Iterable[str], min_population: int) -> Iterator[tuple[str, str]]:
+    def iter_scan_names(
+        self, theatre: Iterable[str], min_population: int
+    ) -> Iterator[tuple[str, str]]:
         """(written name, key) pairs worth scanning text for: all of the theatre, big places elsewhere."""
         marks = ",".join("?" * len(tuple(theatre)))
         yield from self.conn.execute(
@@ -286,7 +296,9 @@ class GazetteerStore:
 
     def stats(self) -> dict[str, object]:
         count = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        by_source = dict(self.conn.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
+        by_source = dict(
+            self.conn.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall()
+        )
         return {
             "path": str(self.path),
             "size_mb": round(self.path.stat().st_size / 1e6, 1),
@@ -325,8 +337,17 @@ def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
         "admin1_code=excluded.admin1_code, admin2_code=excluded.admin2_code, lat=excluded.lat, "
         "lon=excluded.lon, source=excluded.source, updated=excluded.updated",
         (
-            place.place_id, place.name, place.kind, place.feature_code, place.population, place.country,
-            place.admin1_code, place.admin2_code, place.lat, place.lon, place.source,
+            place.place_id,
+            place.name,
+            place.kind,
+            place.feature_code,
+            place.population,
+            place.country,
+            place.admin1_code,
+            place.admin2_code,
+            place.lat,
+            place.lon,
+            place.source,
         ),
     )
 

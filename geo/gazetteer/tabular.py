@@ -20,11 +20,15 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         pass
     best = from_bytes(data[:200_000]).best()
     if best is None:
-        raise InputError("cannot detect the text encoding (not UTF-8, no plausible code page)", source=source)
+        raise InputError(
+            "cannot detect the text encoding (not UTF-8, no plausible code page)", source=source
+        )
     try:
         return data.decode(best.encoding), best.encoding
     except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode as {best.encoding}: {exc.reason} at byte {exc.start}", source=source) from exc
+        raise InputError(
+            f"cannot decode as {best.encoding}: {exc.reason} at byte {exc.start}", source=source
+        ) from exc
 
 
 def read_delimited_text(path: str | Path) -> tuple[str, str, str]:
@@ -62,4 +66,6 @@ def column_index(header: list[str], column: str, source: str, option: str) -> in
     if column.lower() in lowered:
         return lowered.index(column.lower())
     available = ", ".join(repr(h) for h in header) or "none"
-    raise InputError(f"no column {column!r} (given by {option}); available columns: {available}", source=source)
+    raise InputError(
+        f"no column {column!r} (given by {option}); available columns: {available}", source=source
+    )

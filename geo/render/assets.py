@@ -34,7 +34,11 @@ log = logging.getLogger(__name__)
 NPM_REGISTRY = "https://registry.npmjs.org"
 # CDN paths that are not "/npm/<package>@<version>/<path>": where the same files live on npm.
 GITHUB_TO_NPM = {"ljagis/leaflet-measure": "leaflet-measure"}
-CDNJS_TO_NPM = {"jquery": ("jquery", "dist/"), "moment.js": ("moment", "min/"), "leaflet.markercluster": ("leaflet.markercluster", "dist/")}
+CDNJS_TO_NPM = {
+    "jquery": ("jquery", "dist/"),
+    "moment.js": ("moment", "min/"),
+    "leaflet.markercluster": ("leaflet.markercluster", "dist/"),
+}
 
 
 class AssetError(FrontlineError):
@@ -87,7 +91,10 @@ def map_assets(m: folium.Map) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for element in _elements(m):
-        for kind, pairs in (("js", getattr(element, "default_js", [])), ("css", getattr(element, "default_css", []))):
+        for kind, pairs in (
+            ("js", getattr(element, "default_js", [])),
+            ("css", getattr(element, "default_css", [])),
+        ):
             for name, url in pairs:
                 if url not in seen:
                     seen.add(url)
@@ -97,13 +104,17 @@ def map_assets(m: folium.Map) -> list[tuple[str, str, str]]:
 
 def default_assets() -> list[Asset]:
     """Every asset a frontline map can reference (built from a map with all our controls)."""
-    from geo.render.map import build_map
-    from geo.core.schema import EVENT_COLUMNS
-
     import geopandas as gpd
     import shapely
 
-    row = {c: None for c in EVENT_COLUMNS} | {"event_id": "probe", "place_name": "Kyiv", "claimant": "probe"}
+    from geo.core.schema import EVENT_COLUMNS
+    from geo.render.map import build_map
+
+    row = {c: None for c in EVENT_COLUMNS} | {
+        "event_id": "probe",
+        "place_name": "Kyiv",
+        "claimant": "probe",
+    }
     events = gpd.GeoDataFrame([row], geometry=[shapely.Point(30.52, 50.45)], crs=4326)
     return [asset_for_url(url) for _, _, url in map_assets(build_map(events))]
 
@@ -127,10 +138,14 @@ def local_file(asset: Asset) -> Path:
         path = base / candidate
         if path.is_file():
             return path
-    raise AssetError(f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; run `frontline assets fetch`")
+    raise AssetError(
+        f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; run `frontline assets fetch`"
+    )
 
 
-def fetch_package(package: str, version: str, *, session: requests.Session | None = None, timeout: float = 60) -> Path:
+def fetch_package(
+    package: str, version: str, *, session: requests.Session | None = None, timeout: float = 60
+) -> Path:
     """Download ``package@version`` from the npm registry (integrity-checked) into the cache."""
     target = package_dir(package, version)
     if (target / "package.json").is_file():
@@ -147,7 +162,7 @@ def fetch_package(package: str, version: str, *, session: requests.Session | Non
     integrity = dist.get("integrity", "")
     if integrity.startswith("sha512-"):
         digest = base64.b64encode(hashlib.sha512(tarball.content).digest()).decode()
-        if digest != integrity[len("sha512-"):]:
+        if digest != integrity[len("sha512-") :]:
             raise AssetError(f"{package}@{version}: tarball integrity check failed")
     tmp = target.with_name(target.name + ".part")
     with tarfile.open(fileobj=io.BytesIO(tarball.content), mode="r:gz") as archive:
@@ -231,7 +246,11 @@ def inline_assets(m: folium.Map) -> folium.Map:
     inline: list[tuple[str, Element]] = []
     for kind, name, url in found:
         path = local_file(asset_for_url(url))
-        element = InlineScript(path.read_text(encoding="utf-8")) if kind == "js" else InlineStyle(inline_css(path))
+        element = (
+            InlineScript(path.read_text(encoding="utf-8"))
+            if kind == "js"
+            else InlineStyle(inline_css(path))
+        )
         inline.append((name, element))
     for element in _elements(m):
         if hasattr(element, "default_js"):

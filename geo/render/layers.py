@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -45,17 +45,25 @@ POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
 DEFAULT_RADIUS_M = np.array([2_000, 2_000, 15_000, 100_000], dtype=float)  # by geo_precision 1-3
 
 KIND_POINT, KIND_APPROX, KIND_REGION, KIND_SECTOR = (
-    int(pl.Kind.POINT), int(pl.Kind.APPROX), int(pl.Kind.REGION), int(pl.Kind.SECTOR)
+    int(pl.Kind.POINT),
+    int(pl.Kind.APPROX),
+    int(pl.Kind.REGION),
+    int(pl.Kind.SECTOR),
 )
 DETAIL_COLUMNS = pl.DETAIL_COLUMNS
 
 _PANEL_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def template_text(name: str) -> str:
     """Text of a template shipped in ``geo/render/templates``."""
-    return resources.files("geo.render").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("geo.render")
+        .joinpath("templates")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def folium_template(name: str) -> Template:
@@ -71,9 +79,13 @@ def render_html(name: str, **context: Any) -> str:
 def script_json(value: object) -> str:
     """JSON safe to place inside a ``<script>`` element (no ``</script>``, ``<!--`` or ``&``)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace(
-        "\u2028", "\\u2028"
-    ).replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def safe_url(value: object) -> str | None:
@@ -204,20 +216,31 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
     dates, date_codes = _event_days(mapped)
     quotes = mapped["quote"].map(truncate)
     return pl.assemble(
-        scale=COORD_SCALE, largeN=LARGE_N,
-        lon=_scaled(shapely.get_x(anchor)), lat=_scaled(shapely.get_y(anchor)),
-        kind=kinds.astype(int).tolist(), claimant=claimant_codes, stance=stance_codes,
-        date=date_codes, radius=_radii(mapped), confidence=_numbers(mapped["confidence"], 2),
-        quantity=_numbers(mapped["quantity"]), dates=dates,
+        scale=COORD_SCALE,
+        largeN=LARGE_N,
+        lon=_scaled(shapely.get_x(anchor)),
+        lat=_scaled(shapely.get_y(anchor)),
+        kind=kinds.astype(int).tolist(),
+        claimant=claimant_codes,
+        stance=stance_codes,
+        date=date_codes,
+        radius=_radii(mapped),
+        confidence=_numbers(mapped["confidence"], 2),
+        quantity=_numbers(mapped["quantity"]),
+        dates=dates,
         claimants=pl.part_object(
             "claimants", names=claimants, colors=[st.claimant_color(c) for c in claimants]
         ),
         stances=pl.part_object("stances", names=stances, styles=_stance_looks(stances)),
         cols=pl.part_object("cols", place_name=_vocab(mapped["place_name"]), quote=_vocab(quotes)),
-        sources=_sources(mapped), detail=_details(mapped), shapes=_shapes(geoms, kinds),
+        sources=_sources(mapped),
+        detail=_details(mapped),
+        shapes=_shapes(geoms, kinds),
         styles=pl.part_object(
             "styles",
-            uncertainty=st.UNCERTAINTY_STYLE, region=st.REGION_STYLE, sector=st.SECTOR_STYLE,
+            uncertainty=st.UNCERTAINTY_STYLE,
+            region=st.REGION_STYLE,
+            sector=st.SECTOR_STYLE,
         ),
     )
 
@@ -247,7 +270,9 @@ class EventLayer(Layer):
 
     _template = folium_template("event_layer.js.j2")
 
-    def __init__(self, data: EventData, selector: dict[str, Any], name: str, show: bool = True) -> None:
+    def __init__(
+        self, data: EventData, selector: dict[str, Any], name: str, show: bool = True
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self.data = data
         self.selector = selector
@@ -273,7 +298,9 @@ class VectorLayer(Layer):
         tolerance: float = POLYGON_TOLERANCE_DEG,
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=control, show=show)
-        geoms = features.geometry.values if isinstance(features, gpd.GeoDataFrame) else features.values
+        geoms = (
+            features.geometry.values if isinstance(features, gpd.GeoDataFrame) else features.values
+        )
         geoms = geoms[~np.asarray(shapely.is_missing(geoms))]
         if tolerance:
             geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
@@ -281,13 +308,18 @@ class VectorLayer(Layer):
         self.count = int(len(geoms))
         collection = {
             "type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(g)} for g in geoms],
+            "features": [
+                {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(g)}
+                for g in geoms
+            ],
         }
         self.data_json = script_json(collection)
         self.style = style
         self.pane = pane
         self.z_index = z_index
-        self.tooltip = tooltip  # plain text; Leaflet shows tooltips as HTML, so escaped by the caller
+        self.tooltip = (
+            tooltip  # plain text; Leaflet shows tooltips as HTML, so escaped by the caller
+        )
         self.interactive = bool(tooltip)
         # {"key", "date"} for a dated control/frontline layer driven by the date slider: at a day,
         # the latest layer of each key dated on or before it is shown.
@@ -305,7 +337,9 @@ def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]
     layers: list[EventLayer] = []
     for k, name in enumerate(data.column("claimants")["names"]):
         total = int((codes == k).sum())
-        layers.append(EventLayer(data, {"claimant": k}, f"{name} ({total} claim{'s' if total != 1 else ''})"))
+        layers.append(
+            EventLayer(data, {"claimant": k}, f"{name} ({total} claim{'s' if total != 1 else ''})")
+        )
     circles = int(((kinds == KIND_APPROX) & (np.asarray(data.column("radius")) > 0)).sum())
     for kind, label, count in (
         ("circle", "Uncertainty circles, precision 2", circles),
@@ -320,10 +354,16 @@ def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]
 
 
 def _dates(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, errors="coerce", format="mixed").dt.strftime("%Y-%m-%d").fillna("undated")
+    return (
+        pd.to_datetime(values, errors="coerce", format="mixed")
+        .dt.strftime("%Y-%m-%d")
+        .fillna("undated")
+    )
 
 
-def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True) -> list[VectorLayer]:
+def control_layers(
+    control: gpd.GeoDataFrame, *, latest_only_shown: bool = True
+) -> list[VectorLayer]:
     """One control-of-terrain layer and one frontline layer per (source, date, status).
 
     Only the latest date of each source is shown on opening; the others are listed, unticked.
@@ -335,9 +375,13 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
     frame = control.to_crs(4326) if control.crs is not None else control.set_crs(4326)
     frame = frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
     source = frame["source"] if "source" in frame else pd.Series("control", index=frame.index)
-    frame["_source"] = source.fillna(frame.get("claimant", pd.Series("control", index=frame.index))).astype(str)
+    frame["_source"] = source.fillna(
+        frame.get("claimant", pd.Series("control", index=frame.index))
+    ).astype(str)
     frame["_date"] = _dates(frame["date"]) if "date" in frame else "undated"
-    frame["_status"] = frame["status"].fillna("occupied").astype(str) if "status" in frame else "occupied"
+    frame["_status"] = (
+        frame["status"].fillna("occupied").astype(str) if "status" in frame else "occupied"
+    )
     latest = frame.groupby("_source")["_date"].transform("max")
     layers: list[VectorLayer] = []
     for (src, date, status), part in frame.groupby(["_source", "_date", "_status"], sort=True):
@@ -346,13 +390,24 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
         color = st.control_color(status)
         label = f"Control: {src}, {date} ({status})"
         area_layer = VectorLayer(
-            gpd.GeoSeries([area], crs=4326), label, {"color": color, "fillColor": color, **st.CONTROL_STYLE},
-            pane="fl-control", z_index=380, tooltip=None, show=shown,
+            gpd.GeoSeries([area], crs=4326),
+            label,
+            {"color": color, "fillColor": color, **st.CONTROL_STYLE},
+            pane="fl-control",
+            z_index=380,
+            tooltip=None,
+            show=shown,
         )
-        front = frontline(area) if status.lower() in ("occupied", "russian") else shapely.boundary(area)
+        front = (
+            frontline(area) if status.lower() in ("occupied", "russian") else shapely.boundary(area)
+        )
         front_layer = VectorLayer(
-            gpd.GeoSeries([front], crs=4326), f"Frontline: {src}, {date}" + ("" if status == "occupied" else f" ({status})"),
-            st.FRONTLINE_STYLE, pane="fl-front", z_index=400, show=shown,
+            gpd.GeoSeries([front], crs=4326),
+            f"Frontline: {src}, {date}" + ("" if status == "occupied" else f" ({status})"),
+            st.FRONTLINE_STYLE,
+            pane="fl-front",
+            z_index=400,
+            show=shown,
         )
         if date != "undated":
             area_layer.timeline = {"key": f"control|{src}|{status}", "date": date}
@@ -364,9 +419,14 @@ def control_layers(control: gpd.GeoDataFrame, *, latest_only_shown: bool = True)
 def boundaries_layer(boundaries: gpd.GeoDataFrame, name: str = "Admin boundaries") -> VectorLayer:
     """Admin boundaries as thin outlines, part of the always-readable vector basemap."""
     frame = boundaries.to_crs(4326) if boundaries.crs is not None else boundaries.set_crs(4326)
-    return VectorLayer(frame, f"{name} ({len(frame)})", st.BASEMAP_ADMIN_STYLE, pane="fl-admin", z_index=300, tolerance=0.002)
-
-
+    return VectorLayer(
+        frame,
+        f"{name} ({len(frame)})",
+        st.BASEMAP_ADMIN_STYLE,
+        pane="fl-admin",
+        z_index=300,
+        tolerance=0.002,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -397,6 +457,11 @@ def basemap_layer() -> VectorLayer | None:
     if outlines.empty:
         return None
     return VectorLayer(
-        outlines, "Country outlines", st.BASEMAP_COUNTRY_STYLE, pane="fl-basemap", z_index=150,
-        control=False, tolerance=0.01,
+        outlines,
+        "Country outlines",
+        st.BASEMAP_COUNTRY_STYLE,
+        pane="fl-basemap",
+        z_index=150,
+        control=False,
+        tolerance=0.01,
     )

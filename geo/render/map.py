@@ -20,12 +20,12 @@ import pandas as pd
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium import plugins
 
-from geo.render import layers as ly
-from geo.render.assets import InlineScript, InlineStyle
 from geo.core import style as st
 from geo.core.io.files import write_text
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.theatre import CENTER
+from geo.render import layers as ly
+from geo.render.assets import InlineScript, InlineStyle
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,13 @@ def build_map(
     frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)  # type: ignore[arg-type]
     mapped, unresolved = ly.split_mapped(frame)
     m = FrontlineMap(
-        location=CENTER, zoom_start=7, tiles=None, prefer_canvas=True, control_scale=True,
-        max_bounds=False, min_zoom=3,
+        location=CENTER,
+        zoom_start=7,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        max_bounds=False,
+        min_zoom=3,
     )
     m.add_child(StyleSheet())
     m.add_child(AutoSize())
@@ -133,7 +138,9 @@ def build_map(
         m.add_child(basemap)
     if tiles:
         folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
-        folium.FeatureGroup(name="No tiles (vector outlines only)", overlay=False, show=False).add_to(m)
+        folium.FeatureGroup(
+            name="No tiles (vector outlines only)", overlay=False, show=False
+        ).add_to(m)
     credit_lines = list(credits or CREDITS)
     if boundaries is not None and len(boundaries):
         m.add_child(ly.boundaries_layer(boundaries))
@@ -148,7 +155,13 @@ def build_map(
         if sources:
             credit_lines.append("Control of terrain: " + ", ".join(sources))
     subtitle = f"{len(mapped)} mapped claims, {len(unresolved)} unresolved"
-    m.add_child(Panel(ly.render_html("title.html.j2", title=title, subtitle=subtitle), position="topright", css_class="fl-title-box"))
+    m.add_child(
+        Panel(
+            ly.render_html("title.html.j2", title=title, subtitle=subtitle),
+            position="topright",
+            css_class="fl-title-box",
+        )
+    )
     data = None
     if len(mapped):
         # Fit the view before any feature is added: refitting later re-projects every feature.
@@ -157,34 +170,57 @@ def build_map(
         bounds = (fighting if len(fighting) else mapped).total_bounds
         m.fit_bounds(
             [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-            padding_top_left=(60, 70), padding_bottom_right=(380, 40), max_zoom=10,
+            padding_top_left=(60, 70),
+            padding_bottom_right=(380, 40),
+            max_zoom=10,
         )
         data, event_layers = ly.event_layers(mapped)
         m.add_child(data)
         for layer in event_layers:
             m.add_child(layer)
-        plugins.Search(data, search_label="place_name", placeholder="Search places", collapsed=True, position="topleft").add_to(m)
+        plugins.Search(
+            data,
+            search_label="place_name",
+            placeholder="Search places",
+            collapsed=True,
+            position="topleft",
+        ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
-    plugins.MeasureControl(position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
+    plugins.MeasureControl(
+        position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers"
+    ).add_to(m)
     m.add_child(Credits(credit_lines))
     _add_date_filter(m, data, timed)
     if data is not None:
         _add_legend(m, data, mapped, control is not None and len(control) > 0)
     else:
-        reason = "None of the records has a location." if len(frame) else "The event table is empty."
-        m.add_child(Panel(ly.render_html("empty.html.j2", reason=reason), position="center", css_class="fl-empty"))
+        reason = (
+            "None of the records has a location." if len(frame) else "The event table is empty."
+        )
+        m.add_child(
+            Panel(
+                ly.render_html("empty.html.j2", reason=reason),
+                position="center",
+                css_class="fl-empty",
+            )
+        )
     if len(unresolved):
         rows = unresolved.head(UNRESOLVED_TABLE_ROWS).to_dict("records")
         body = ly.render_html(
-            "unresolved.html.j2", rows=rows, total=len(unresolved), more=len(unresolved) > UNRESOLVED_TABLE_ROWS
+            "unresolved.html.j2",
+            rows=rows,
+            total=len(unresolved),
+            more=len(unresolved) > UNRESOLVED_TABLE_ROWS,
         )
         m.add_child(Panel(body, position="bottomleft", css_class="fl-unresolved"))
     log.info("map: %d mapped events, %d unresolved", len(mapped), len(unresolved))
     return m
 
 
-def _add_legend(m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has_control: bool) -> None:
+def _add_legend(
+    m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has_control: bool
+) -> None:
     claimant_counts = pd.Series(data.column("claimant")).value_counts()
     stance_counts = pd.Series(data.column("stance")).value_counts()
     names, colors = data.column("claimants")["names"], data.column("claimants")["colors"]
@@ -193,11 +229,18 @@ def _add_legend(m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has
         for k, (name, color) in enumerate(zip(names, colors, strict=True))
     ]
     stances = [
-        {"name": name, "symbol": st.stance_style(name)["symbol"], "count": int(stance_counts.get(k, 0))}
+        {
+            "name": name,
+            "symbol": st.stance_style(name)["symbol"],
+            "count": int(stance_counts.get(k, 0)),
+        }
         for k, name in enumerate(data.column("stances")["names"])
     ]
     body = ly.render_html(
-        "legend.html.j2", claimants=claimants, stances=stances, control=has_control,
+        "legend.html.j2",
+        claimants=claimants,
+        stances=stances,
+        control=has_control,
         control_color=st.control_color("occupied"),
     )
     behaviour = ly.template_text("legend.js.j2").replace("{{ data }}", data.get_name())
@@ -218,11 +261,18 @@ def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.Ve
     dated = sum(1 for d in codes if d >= 0)
     layers = [{"layer": layer.get_name(), **layer.timeline} for layer in timed]
     body = ly.render_html(
-        "date_filter.html.j2", dates=days, events=data is not None, dated=dated, undated=len(codes) - dated,
+        "date_filter.html.j2",
+        dates=days,
+        events=data is not None,
+        dated=dated,
+        undated=len(codes) - dated,
         control=bool(timed),
     )
     behaviour = ly.render_html(
-        "date_filter.js.j2", dates=days, data=data.get_name() if data is not None else None, timed=layers
+        "date_filter.js.j2",
+        dates=days,
+        data=data.get_name() if data is not None else None,
+        timed=layers,
     )
     m.add_child(Panel(body, position="bottomleft", css_class="fl-date", behaviour=behaviour))
 

@@ -85,7 +85,10 @@ PAYLOAD_KEYS: tuple[Key, ...] = (
     Key("detail", "detail", "LOOKUP of DETAIL_COLUMNS tuples", "DETAIL_COLUMNS", ("keys", *LOOKUP)),
     Key("shapes", "g", "GeoJSON geometry of each region/sector event by row", "geometry"),
     Key(
-        "styles", "styles", "Leaflet style of each shape kind", "geo.render.style",
+        "styles",
+        "styles",
+        "Leaflet style of each shape kind",
+        "geo.render.style",
         ("uncertainty", "region", "sector"),
     ),
 )

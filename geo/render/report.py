@@ -16,12 +16,12 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from geo.render import layers as ly
 from geo.core import style as st
-from geo.render.map import build_map, map_fragment
 from geo.core.io.files import write_text
 from geo.core.records import normalize_events
 from geo.core.schema import CONTRADICTING_STANCES
+from geo.render import layers as ly
+from geo.render.map import build_map, map_fragment
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +39,28 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     half = pd.to_numeric(frame["time_precision"], errors="coerce").map(PRECISION_DAYS).fillna(0)
     claims = pd.DataFrame(
         {
-            "row": range(len(frame)), "place": place, "place_name": frame["place_name"], "claimant": frame["claimant"],
-            "stance": frame["stance"], "start": dates - pd.to_timedelta(half, unit="D"),
-            "end": dates + pd.to_timedelta(half, unit="D"), "event_date": frame["event_date"], "quote": frame["quote"],
+            "row": range(len(frame)),
+            "place": place,
+            "place_name": frame["place_name"],
+            "claimant": frame["claimant"],
+            "stance": frame["stance"],
+            "start": dates - pd.to_timedelta(half, unit="D"),
+            "end": dates + pd.to_timedelta(half, unit="D"),
+            "event_date": frame["event_date"],
+            "quote": frame["quote"],
         }
     ).dropna(subset=["place", "start", "claimant", "stance"])
     pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
     pairs = pairs[
         (pairs["row_a"] < pairs["row_b"])
         & (pairs["claimant_a"].str.lower() != pairs["claimant_b"].str.lower())
-        & np.array([(a, b) in CONTRADICTING_STANCES
-                    for a, b in zip(pairs["stance_a"].str.lower(), pairs["stance_b"].str.lower())], dtype=bool)
+        & np.array(
+            [
+                (a, b) in CONTRADICTING_STANCES
+                for a, b in zip(pairs["stance_a"].str.lower(), pairs["stance_b"].str.lower())
+            ],
+            dtype=bool,
+        )
         & (pairs["start_a"] <= pairs["end_b"])
         & (pairs["start_b"] <= pairs["end_a"])
     ]
@@ -63,7 +74,11 @@ def claims_table(events: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
     place = frame["place_name"].fillna(frame["location"])
     claimant = frame["claimant"].fillna(st.UNKNOWN_CLAIMANT)
     stance = frame["stance"].fillna("reported")
-    counts = pd.DataFrame({"place": place, "claimant": claimant, "stance": stance}).value_counts().reset_index(name="n")
+    counts = (
+        pd.DataFrame({"place": place, "claimant": claimant, "stance": stance})
+        .value_counts()
+        .reset_index(name="n")
+    )
     counts["cell"] = counts["stance"] + counts["n"].map(lambda n: f" ×{n}" if n > 1 else "")
     table = counts.groupby(["place", "claimant"])["cell"].agg(", ".join).unstack(fill_value="")
     return list(table.columns), table.sort_index()
@@ -84,10 +99,20 @@ def render_report(
     mapped, unresolved = ly.split_mapped(frame)
     rows = [
         {
-            "place": r.place_name_a, "days": f"{r.start_a.date()} – {r.end_b.date()}" if r.start_a != r.end_b else str(r.start_a.date()),
-            "claimant_a": r.claimant_a, "stance_a": r.stance_a, "date_a": r.event_date_a, "color_a": st.claimant_color(r.claimant_a),
-            "quote_a": ly.truncate(r.quote_a, QUOTE_CHARS_IN_REPORT) or "", "claimant_b": r.claimant_b, "stance_b": r.stance_b,
-            "date_b": r.event_date_b, "color_b": st.claimant_color(r.claimant_b), "quote_b": ly.truncate(r.quote_b, QUOTE_CHARS_IN_REPORT) or "",
+            "place": r.place_name_a,
+            "days": f"{r.start_a.date()} – {r.end_b.date()}"
+            if r.start_a != r.end_b
+            else str(r.start_a.date()),
+            "claimant_a": r.claimant_a,
+            "stance_a": r.stance_a,
+            "date_a": r.event_date_a,
+            "color_a": st.claimant_color(r.claimant_a),
+            "quote_a": ly.truncate(r.quote_a, QUOTE_CHARS_IN_REPORT) or "",
+            "claimant_b": r.claimant_b,
+            "stance_b": r.stance_b,
+            "date_b": r.event_date_b,
+            "color_b": st.claimant_color(r.claimant_b),
+            "quote_b": ly.truncate(r.quote_b, QUOTE_CHARS_IN_REPORT) or "",
         }
         for r in conflicts.itertuples()
     ]
@@ -111,6 +136,8 @@ def write_report(
     title: str = "Frontline claims",
 ) -> Path:
     """Write ``report.html`` (folders are created)."""
-    path = write_text(path, render_report(events, control=control, boundaries=boundaries, title=title))
+    path = write_text(
+        path, render_report(events, control=control, boundaries=boundaries, title=title)
+    )
     log.info("wrote %s", path)
     return path

@@ -21,16 +21,18 @@ import shapely  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from geo.core.errors import InputError  # noqa: E402
-from geo.render import layers as ly  # noqa: E402
 from geo.core import style as st  # noqa: E402
+from geo.core.errors import InputError  # noqa: E402
 from geo.core.io.files import atomic_path  # noqa: E402
 from geo.core.records import check_coordinates, normalize_events  # noqa: E402
+from geo.render import layers as ly  # noqa: E402
 
 log = logging.getLogger(__name__)
 
 
-def _extent(mapped: gpd.GeoDataFrame, control: gpd.GeoDataFrame | None) -> tuple[float, float, float, float]:
+def _extent(
+    mapped: gpd.GeoDataFrame, control: gpd.GeoDataFrame | None
+) -> tuple[float, float, float, float]:
     if len(mapped):
         x0, y0, x1, y1 = mapped.total_bounds
     elif control is not None and len(control):
@@ -57,35 +59,86 @@ def draw_static(
     x0, y0, x1, y1 = _extent(mapped, control)
     outlines = ly.country_outlines()
     if len(outlines):
-        outlines.plot(ax=ax, color=st.BASEMAP_COUNTRY_STYLE["fillColor"], edgecolor="#555555", linewidth=0.6, zorder=1)
+        outlines.plot(
+            ax=ax,
+            color=st.BASEMAP_COUNTRY_STYLE["fillColor"],
+            edgecolor="#555555",
+            linewidth=0.6,
+            zorder=1,
+        )
     if boundaries is not None and len(boundaries):
-        boundaries.to_crs(4326).boundary.plot(ax=ax, color="#8a8a8a", linewidth=0.5, linestyle=":", zorder=2)
+        boundaries.to_crs(4326).boundary.plot(
+            ax=ax, color="#8a8a8a", linewidth=0.5, linestyle=":", zorder=2
+        )
     handles: list = []
     if control is not None and len(control):
-        latest = control[control["date"].astype(str) == control["date"].astype(str).max()] if "date" in control else control
+        latest = (
+            control[control["date"].astype(str) == control["date"].astype(str).max()]
+            if "date" in control
+            else control
+        )
         area = shapely.union_all(latest.to_crs(4326).geometry.values)
-        gpd.GeoSeries([area], crs=4326).plot(ax=ax, color=st.control_color("occupied"), alpha=0.25, zorder=3)
-        gpd.GeoSeries([shapely.boundary(area)], crs=4326).plot(ax=ax, color=st.FRONTLINE_STYLE["color"], linewidth=1.2, zorder=4)
+        gpd.GeoSeries([area], crs=4326).plot(
+            ax=ax, color=st.control_color("occupied"), alpha=0.25, zorder=3
+        )
+        gpd.GeoSeries([shapely.boundary(area)], crs=4326).plot(
+            ax=ax, color=st.FRONTLINE_STYLE["color"], linewidth=1.2, zorder=4
+        )
         label = f"control {latest['date'].astype(str).max()}" if "date" in latest else "control"
-        handles += [Patch(color=st.control_color("occupied"), alpha=0.35, label=label), Line2D([], [], color=st.FRONTLINE_STYLE["color"], label="frontline")]
+        handles += [
+            Patch(color=st.control_color("occupied"), alpha=0.35, label=label),
+            Line2D([], [], color=st.FRONTLINE_STYLE["color"], label="frontline"),
+        ]
     if len(mapped):
         kinds = ly.event_kinds(mapped)
         colors = mapped["claimant"].map(st.claimant_color).to_numpy()
         polys = kinds >= ly.KIND_REGION
         if polys.any():
             gpd.GeoSeries(mapped.geometry.values[polys], crs=4326).plot(
-                ax=ax, color=colors[polys], alpha=0.18, edgecolor=colors[polys], linewidth=1, linestyle="--", zorder=5
+                ax=ax,
+                color=colors[polys],
+                alpha=0.18,
+                edgecolor=colors[polys],
+                linewidth=1,
+                linestyle="--",
+                zorder=5,
             )
         pts = ~polys
         if pts.any():
             geoms = mapped.geometry.values[pts]
             sizes = np.where(kinds[pts] == ly.KIND_APPROX, 30, 45)
-            ax.scatter(shapely.get_x(geoms), shapely.get_y(geoms), s=sizes, c=colors[pts], edgecolors="black", linewidths=0.4, zorder=6)
+            ax.scatter(
+                shapely.get_x(geoms),
+                shapely.get_y(geoms),
+                s=sizes,
+                c=colors[pts],
+                edgecolors="black",
+                linewidths=0.4,
+                zorder=6,
+            )
         for name in pd.unique(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)):
             count = int((mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT) == name).sum())
-            handles.append(Line2D([], [], marker="o", linestyle="", color=st.claimant_color(name), markeredgecolor="black", label=f"{name} ({count})"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    color=st.claimant_color(name),
+                    markeredgecolor="black",
+                    label=f"{name} ({count})",
+                )
+            )
     else:
-        ax.text(0.5, 0.5, "No events to show", transform=ax.transAxes, ha="center", va="center", fontsize=14)
+        ax.text(
+            0.5,
+            0.5,
+            "No events to show",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=14,
+        )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)))
@@ -93,7 +146,9 @@ def draw_static(
     ax.tick_params(labelsize=8)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.9)
-    fig.text(0.01, 0.005, "Outlines: countryinfo; control: as imported", fontsize=7, color="#555555")
+    fig.text(
+        0.01, 0.005, "Outlines: countryinfo; control: as imported", fontsize=7, color="#555555"
+    )
     fig.tight_layout()
     return fig
 

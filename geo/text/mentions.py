@@ -41,9 +41,9 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 
+from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key
 from geo.gazetteer.store import GazetteerStore, overlay_dir
-from geo.core.theatre import THEATRE
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,14 @@ _APPROXIMATE = re.compile(
     r"|\b(?P<near>near|around|outside|close to|towards?)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_MARKER = re.compile(r"\b(town|village|city|settlement|hamlet|urban-type settlement|port|region|oblast)\s+of\s+$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$", re.IGNORECASE)
+_MARKER = re.compile(
+    r"\b(town|village|city|settlement|hamlet|urban-type settlement|port|region|oblast)\s+of\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
 _REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
@@ -73,7 +79,9 @@ _UNIT_AFTER = re.compile(
 _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
-_HINT_GAP = re.compile(r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_HINT_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 _METONYMY_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
     r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
@@ -86,8 +94,13 @@ _METONYMY_BEFORE = re.compile(
     r"support from|warned|accused|urged|against)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_POSSESSIVE_ROLE = re.compile(r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b", re.IGNORECASE)
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")  # as [A-ZА-ЯІЇЄҐ] in _NAME
+_POSSESSIVE_ROLE = re.compile(
+    r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b",
+    re.IGNORECASE,
+)
+_CAPITALS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"
+)  # as [A-ZА-ЯІЇЄҐ] in _NAME
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
@@ -95,21 +108,68 @@ _MARKED_UNKNOWN = re.compile(rf"\b(?i:town|village|city|settlement|hamlet)\s+of\
 _ENUM_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)({_NAME})")
 _ENUM_PREV = re.compile(rf"({_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 _FUNCTION_WORDS = {
-    "in", "at", "near", "to", "into", "from", "of", "the", "and", "or", "on", "by", "for", "with", "outside",
-    "around", "toward", "towards", "across", "inside", "within", "via", "a", "an", "as", "that", "while",
-    "when", "where", "since", "after", "before", "but", "both", "all",
+    "in",
+    "at",
+    "near",
+    "to",
+    "into",
+    "from",
+    "of",
+    "the",
+    "and",
+    "or",
+    "on",
+    "by",
+    "for",
+    "with",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "across",
+    "inside",
+    "within",
+    "via",
+    "a",
+    "an",
+    "as",
+    "that",
+    "while",
+    "when",
+    "where",
+    "since",
+    "after",
+    "before",
+    "but",
+    "both",
+    "all",
 }
-_REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "governorate",
-                 "direction", "axis", "front", "sector"}
+_REGION_WORDS = {
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "province",
+    "provinces",
+    "krai",
+    "kray",
+    "governorate",
+    "direction",
+    "axis",
+    "front",
+    "sector",
+}
 
 
-_MARKER_WORD = re.compile("town|village|city|settlement|hamlet")  # _MARKED_UNKNOWN needs one (lower-cased)
+_MARKER_WORD = re.compile(
+    "town|village|city|settlement|hamlet"
+)  # _MARKED_UNKNOWN needs one (lower-cased)
 
 
 def _regions_of(sentence: str, start: int, end: int) -> bool:
     """Does "regions of (the)" end at ``end``? The pattern ends in "of" or "the" and whitespace,
     so most group leads ("in Bakhmut", "Bakhmut, Lyman") are settled without the regex."""
-    if not sentence[end - 1:end].isspace():
+    if not sentence[end - 1 : end].isspace():
         return False
     head = sentence[start:end].rstrip()
     if head[-2:].lower() != "of" and head[-3:].lower() != "the":
@@ -120,14 +180,36 @@ def _regions_of(sentence: str, start: int, end: int) -> bool:
 _LOCATIVE_LAST = frozenset(
     "in at near to into from outside around toward towards across inside within via the".split()
 )
-_APPROXIMATE_LAST = frozenset("near around outside to toward towards".split())  # "close to" ends in "to"
-_APPROXIMATE_NOUNS = frozenset("outskirts edge vicinity suburbs approaches direction axis area".split())
+_APPROXIMATE_LAST = frozenset(
+    "near around outside to toward towards".split()
+)  # "close to" ends in "to"
+_APPROXIMATE_NOUNS = frozenset(
+    "outskirts edge vicinity suburbs approaches direction axis area".split()
+)
 _PLACE_NOUNS = frozenset("town village city settlement".split())  # "west of the town of X"
-_MARKER_NOUNS = _PLACE_NOUNS | {"hamlet", "port", "region", "oblast"}  # "urban-type settlement" ends in one
+_MARKER_NOUNS = _PLACE_NOUNS | {
+    "hamlet",
+    "port",
+    "region",
+    "oblast",
+}  # "urban-type settlement" ends in one
 _REGION_PLURALS = frozenset("regions oblasts provinces".split())
 _DIRECTION_WORDS = frozenset(
-    f"{point}{suffix}" for point in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                     "southwest", "north-east", "north-west", "south-east", "south-west")
+    f"{point}{suffix}"
+    for point in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    )
     for suffix in ("", "ern")
 )
 
@@ -163,14 +245,27 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
         return _every_pattern(before)
     has_of = " of " in before[-60:]
     of = has_of and last == "of"
-    regions_of = ((of and second in _REGION_PLURALS) or (has_of and last == "the" and second == "of" and third in _REGION_PLURALS)) \
-        and _REGIONS_OF.search(before) is not None
+    regions_of = (
+        (of and second in _REGION_PLURALS)
+        or (has_of and last == "the" and second == "of" and third in _REGION_PLURALS)
+    ) and _REGIONS_OF.search(before) is not None
     marked = of and second in _MARKER_NOUNS and _MARKER.search(before) is not None
-    locative = last in _LOCATIVE_LAST and _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
-    direction = _DIRECTION.search(before) if of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS) else None
-    approximate = direction is None and (
-        last in _APPROXIMATE_LAST or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
-    ) and _APPROXIMATE.search(before) is not None
+    locative = (
+        last in _LOCATIVE_LAST and _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
+    )
+    direction = (
+        _DIRECTION.search(before)
+        if of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS)
+        else None
+    )
+    approximate = (
+        direction is None
+        and (
+            last in _APPROXIMATE_LAST
+            or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
+        )
+        and _APPROXIMATE.search(before) is not None
+    )
     return regions_of, marked, locative, direction, approximate
 
 
@@ -181,7 +276,13 @@ def _every_pattern(before: str) -> tuple:
     marked = has_of and _MARKER.search(before) is not None
     locative = _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
     direction = _DIRECTION.search(before) if has_of else None
-    return regions_of, marked, locative, direction, direction is None and _APPROXIMATE.search(before) is not None
+    return (
+        regions_of,
+        marked,
+        locative,
+        direction,
+        direction is None and _APPROXIMATE.search(before) is not None,
+    )
 
 
 def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
@@ -203,9 +304,16 @@ def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     """Spans of the names enumerated right after and right before ``sentence[a:b]``
     ("Bakhmut, Klishchiivka and Andriivka"); the regexes only run where a separator ("," "and"
     "or") touches the span."""
-    after = _ENUM_NEXT.match(sentence, b) if sentence[b:b + 48].lstrip().startswith((",", "and", "or")) else None
-    before = (_ENUM_PREV.search(sentence, max(0, a - 40), a)
-              if sentence[max(0, a - 6):a].rstrip().endswith((",", " and", " or", "/")) else None)
+    after = (
+        _ENUM_NEXT.match(sentence, b)
+        if sentence[b : b + 48].lstrip().startswith((",", "and", "or"))
+        else None
+    )
+    before = (
+        _ENUM_PREV.search(sentence, max(0, a - 40), a)
+        if sentence[max(0, a - 6) : a].rstrip().endswith((",", " and", " or", "/"))
+        else None
+    )
     if after is None:
         return _NO_NEIGHBOURS if before is None else (before.span(1),)
     return (after.span(1),) if before is None else (after.span(1), before.span(1))
@@ -258,7 +366,10 @@ def _fold_char(ch: str) -> str:
 
 
 _CONTEXT_CHARS = 90
-_SEPARATORS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "-") + "“”„«»–—…\u00a0\t\n\r\u2028\u2029"
+_SEPARATORS = (
+    "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "-")
+    + "“”„«»–—…\u00a0\t\n\r\u2028\u2029"
+)
 
 
 @cache
@@ -315,7 +426,9 @@ def scan_form(text: str) -> str:
 
 @cache
 def _metonyms() -> dict[str, tuple[str, str]]:
-    rows = csv.DictReader(resources.files("geo.data").joinpath("metonyms.csv").open(encoding="utf-8"))
+    rows = csv.DictReader(
+        resources.files("geo.data").joinpath("metonyms.csv").open(encoding="utf-8")
+    )
     return {name_key(r["name"]): (r["actor"], r["kind"]) for r in rows}
 
 
@@ -334,7 +447,11 @@ def _demonyms() -> frozenset[str]:
     no village called British."""
     from countryinfo import all_countries
 
-    keys = {name_key(part) for country in all_countries() for part in re.split(r"[,/]", country.demonym() or "")}
+    keys = {
+        name_key(part)
+        for country in all_countries()
+        for part in re.split(r"[,/]", country.demonym() or "")
+    }
     return frozenset(keys - {""})
 
 
@@ -351,7 +468,9 @@ class MentionScanner:
 
     def _cache_path(self) -> Path:
         built = (self.store.meta("built") or "unbuilt").replace(":", "")
-        return self.store.path.with_name(f"{self.store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
+        return self.store.path.with_name(
+            f"{self.store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle"
+        )
 
     def _load_or_build(self) -> ahocorasick.Automaton:
         path = self._cache_path()
@@ -384,7 +503,8 @@ class MentionScanner:
         if info is None:
             hits = self.store.lookup(key)
             info = self._keys[key] = _Key(
-                country_only=bool(hits) and max(hits, key=lambda h: h.place.population).place.kind == "country",
+                country_only=bool(hits)
+                and max(hits, key=lambda h: h.place.population).place.kind == "country",
                 country=any(h.place.kind == "country" for h in hits),
                 theatre=any(h.place.country in THEATRE or h.place.kind == "country" for h in hits),
                 region=_REGION_IN_KEY.search(key) is not None,
@@ -415,8 +535,13 @@ class MentionScanner:
                 last_end = end
         return chosen
 
-    def find(self, sentence: str, sentence_index: int = 0, offset: int = 0,
-             hits: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    def find(
+        self,
+        sentence: str,
+        sentence_index: int = 0,
+        offset: int = 0,
+        hits: list[tuple[int, int, str]] | None = None,
+    ) -> list[Mention]:
         """Mentions in one sentence; ``offset`` is the sentence's position in the document and
         ``hits`` the sentence's share of :meth:`scan` over the document (relative to the sentence),
         when the caller scanned the whole document at once."""
@@ -436,8 +561,16 @@ class MentionScanner:
         self._group(sentence, offset, mentions)
         return mentions
 
-    def _mention(self, sentence: str, start: int, end: int, key: str, info: _Key, sentence_index: int,
-                 offset: int) -> Mention | None:
+    def _mention(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        key: str,
+        info: _Key,
+        sentence_index: int,
+        offset: int,
+    ) -> Mention | None:
         """The mention a gazetteer hit makes in its context, or None when the context says it is
         not a place (a unit's name, part of a longer name, a common word, far from the theatre).
 
@@ -446,13 +579,21 @@ class MentionScanner:
         if not info.metonym and not info.theatre or info.not_place:
             # Only context can make this a place; two cheap cases where none can: a common word needs
             # "the village of" before it, and nothing stands before a sentence's first word.
-            if info.not_place and not info.metonym and " of " not in sentence[max(0, start - 60):start]:
+            if (
+                info.not_place
+                and not info.metonym
+                and " of " not in sentence[max(0, start - 60) : start]
+            ):
                 return None
-            if start == 0 and not info.metonym and not info.region \
-                    and not _REGION_AFTER.match(sentence[end:end + _CONTEXT_CHARS]):
+            if (
+                start == 0
+                and not info.metonym
+                and not info.region
+                and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
+            ):
                 return None
         window = max(0, start - _CONTEXT_CHARS)
-        before, after = sentence[window:start], sentence[end:end + _CONTEXT_CHARS]
+        before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
         if spaced_after and _UNIT_AFTER.match(after):
             return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
@@ -461,20 +602,34 @@ class MentionScanner:
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or info.region
         metonym = info.metonym and (
-            _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _POSSESSIVE_ROLE.match(after)
+            _METONYMY_AFTER.match(after)
+            or _METONYMY_BEFORE.search(before)
+            or _POSSESSIVE_ROLE.match(after)
         )
-        if not metonym and not (locative or marked or region) and (info.not_place or not info.theatre):
+        if (
+            not metonym
+            and not (locative or marked or region)
+            and (info.not_place or not info.theatre)
+        ):
             return None  # a common word, or a place outside the theatre named without a locative
-        m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index,
-                    region=region, marked=marked, locative=locative)
+        m = Mention(
+            sentence[start:end],
+            key,
+            offset + start,
+            offset + end,
+            sentence_index,
+            region=region,
+            marked=marked,
+            locative=locative,
+        )
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
         if axis_after:  # "the Kupyansk direction": an area around the place, not the place
             m.approximate = True
             m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
         if region_after:
-            m.text = sentence[start:end + region_after.end()]
+            m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
-            after = sentence[end + region_after.end():]
+            after = sentence[end + region_after.end() :]
         if direction:
             m.direction = direction.group("dir").lower().replace("-", "")
             m.approximate = True
@@ -488,22 +643,30 @@ class MentionScanner:
             return m
         return m if self._accept(m, info, start, before, after, words) else None
 
-    def _accept(self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]) -> bool:
+    def _accept(
+        self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]
+    ) -> bool:
         """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?
         (:meth:`_mention` has already required a locative, marker or region outside the theatre.)"""
         if info.not_place and not m.marked:
             return False
         previous, cut = _word_before(before, words)
         if previous and previous[0] in _CAPITALS and previous.lower() not in _FUNCTION_WORDS:
-            if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith((".", ":", "“", '"', "(")):
+            if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
+                (".", ":", "“", '"', "(")
+            ):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
         if next_word and not m.region and next_word.group(1)[0] in _CAPITALS:
-            if next_word.group(1).lower() not in _REGION_WORDS and not after[: next_word.start(1)].strip(" "):
+            if next_word.group(1).lower() not in _REGION_WORDS and not after[
+                : next_word.start(1)
+            ].strip(" "):
                 return False  # "European Union", "White House", "Kyiv Independent"
         return True
 
-    def _unknown_in_context(self, sentence: str, sentence_index: int, offset: int, known: list[Mention]) -> list[Mention]:
+    def _unknown_in_context(
+        self, sentence: str, sentence_index: int, offset: int, known: list[Mention]
+    ) -> list[Mention]:
         """Capitalised names the gazetteer lacks, where context says they are places: after "the
         village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
         and Andriivka").
@@ -514,7 +677,9 @@ class MentionScanner:
         Most sentences have no separator next to any site and no "village of", so they return
         before any set, sort or regex."""
         spans: dict[tuple[int, int], bool] = {}
-        if "of" in sentence and _MARKER_WORD.search(sentence.lower()):  # _MARKED_UNKNOWN needs a lower-case "of"
+        if "of" in sentence and _MARKER_WORD.search(
+            sentence.lower()
+        ):  # _MARKED_UNKNOWN needs a lower-case "of"
             for match in _MARKED_UNKNOWN.finditer(sentence):
                 spans[match.span(1)] = True
         pending: list[tuple[int, int]] = []
@@ -546,8 +711,16 @@ class MentionScanner:
             nxt = _WORD_AFTER.match(sentence[e:])
             if nxt and nxt.group(1)[0] in _CAPITALS and not sentence[e:].startswith(","):
                 continue  # part of a longer name
-            m = Mention(text, key, offset + s, offset + e, sentence_index, known=False, marked=marked,
-                        locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS):s])))
+            m = Mention(
+                text,
+                key,
+                offset + s,
+                offset + e,
+                sentence_index,
+                known=False,
+                marked=marked,
+                locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS) : s])),
+            )
             m.notes.append("not in gazetteer; context marks it as a place")
             found.append(m)
         return found
@@ -562,7 +735,9 @@ class MentionScanner:
 
         if len(mentions) < 2:
             if mentions and mentions[0].known:
-                mentions[0].group = 0  # alone: its own "regions of" context was read when it was found
+                mentions[
+                    0
+                ].group = 0  # alone: its own "regions of" context was read when it was found
                 return
             if not mentions:
                 return
@@ -570,15 +745,23 @@ class MentionScanner:
         groups: list[list[Mention]] = []
         i, count = 0, len(mentions)
         while i < count:
-            j, member, all_region = i, mentions[i], mentions[i].region  # all_region: of mentions[i: j + 1]
+            j, member, all_region = (
+                i,
+                mentions[i],
+                mentions[i].region,
+            )  # all_region: of mentions[i: j + 1]
             while j + 1 < count:
                 nxt = mentions[j + 1]
-                if nxt.metonymic or member.metonymic or not _ENUM_GAP.match(sentence[member.end - offset: nxt.start - offset]):
+                if (
+                    nxt.metonymic
+                    or member.metonymic
+                    or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
+                ):
                     break
                 if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
                     break  # "Lyman, Donetsk Oblast": a hint, not a member
                 j, member, all_region = j + 1, nxt, all_region and nxt.region
-            members = mentions[i: j + 1]
+            members = mentions[i : j + 1]
             lead = members[0].start - offset
             regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
                 len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
@@ -592,7 +775,9 @@ class MentionScanner:
         for current, following in zip(groups, groups[1:]):
             if current[0].region or not all(m.region and not m.metonymic for m in following):
                 continue
-            if not _HINT_GAP.match(sentence[current[-1].end - offset: following[0].start - offset]):
+            if not _HINT_GAP.match(
+                sentence[current[-1].end - offset : following[0].start - offset]
+            ):
                 continue
             if len(following) == 1:
                 pairs = [(m, following[0]) for m in current]
@@ -606,7 +791,12 @@ class MentionScanner:
                 region.role = "hint"
                 region.group = current[0].group
         for prev, m in zip(mentions, mentions[1:]):
-            if m.direction and m.context_start is not None and prev.role == "site" and not prev.metonymic:
-                if _APPOSITIVE_GAP.match(sentence[prev.end - offset: m.context_start - offset]):
+            if (
+                m.direction
+                and m.context_start is not None
+                and prev.role == "site"
+                and not prev.metonymic
+            ):
+                if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
                     m.role = "anchor"
                     prev.notes.append(f"located {m.direction} of {m.text}")

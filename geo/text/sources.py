@@ -37,11 +37,42 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".
 MAX_DOCUMENT_CHARS = 2_000_000
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >])", re.IGNORECASE)
 _REMOVE_SELECTORS = (
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-    "iframe", "button", "[class*=comment]", "[id*=comment]", "[class*=share]", "[class*=related]",
-    "[class*=newsletter]", "[class*=advert]", "[role=navigation]", "[aria-hidden=true]",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "[class*=comment]",
+    "[id*=comment]",
+    "[class*=share]",
+    "[class*=related]",
+    "[class*=newsletter]",
+    "[class*=advert]",
+    "[role=navigation]",
+    "[aria-hidden=true]",
 )
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption", "div")
+_BLOCK_TAGS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "figcaption",
+    "div",
+)
 
 
 @dataclass(slots=True)
@@ -80,10 +111,14 @@ def parse_date(value: object) -> date | None:
 
 @cache
 def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str]]:
-    data = tomllib.loads(resources.files("geo.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        resources.files("geo.data").joinpath("boilerplate.toml").read_text("utf-8")
+    )
     gate = Gate([data["comment_spam"]["triggers"]])
     spam = re.compile("|".join(f"(?:{p})" for p in data["comment_spam"]["patterns"]), re.IGNORECASE)
-    cut = re.compile("|".join(f"(?:{p})" for p in data["comments_start"]["patterns"]), re.IGNORECASE)
+    cut = re.compile(
+        "|".join(f"(?:{p})" for p in data["comments_start"]["patterns"]), re.IGNORECASE
+    )
     return gate, spam, cut
 
 
@@ -92,7 +127,9 @@ def _triggered(gate: Gate, paragraphs: list[str]) -> set[int]:
     lower-cased document (triggers hold no line break, so each lies within one paragraph)."""
     joined = "\n".join(paragraphs)
     lowered = joined.lower()
-    if gate.empty or len(lowered) != len(joined):  # "İ" lower-cases to two characters: go paragraph by paragraph
+    if gate.empty or len(lowered) != len(
+        joined
+    ):  # "İ" lower-cases to two characters: go paragraph by paragraph
         return {i for i, para in enumerate(paragraphs) if gate.open(para.lower())}
     starts = list(accumulate((len(para) + 1 for para in paragraphs[:-1]), initial=0))
     return {bisect_right(starts, end) - 1 for end, _ in gate.automaton.iter(lowered)}
@@ -103,7 +140,12 @@ def _normalised(paragraph: str) -> bool:
     without splitting it into words. Every whitespace character but the ASCII space is
     unprintable, so a printable paragraph's only whitespace is spaces; it is then normalised
     when none of them leads, trails or doubles."""
-    return paragraph.isprintable() and "  " not in paragraph and paragraph[:1] != " " and paragraph[-1:] != " "
+    return (
+        paragraph.isprintable()
+        and "  " not in paragraph
+        and paragraph[:1] != " "
+        and paragraph[-1:] != " "
+    )
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -130,7 +172,11 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
 def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
     """Decode bytes to text; returns (text, warnings). Raises ValueError for binary data."""
     warnings: list[str] = []
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), warnings
     try:
@@ -151,10 +197,17 @@ def html_to_document(html: str, doc_id: str) -> Document:
     tree = HTMLParser(html)
     meta = {}
     for node in tree.css("meta"):
-        key = (node.attributes.get("property") or node.attributes.get("name") or node.attributes.get("itemprop") or "").lower()
+        key = (
+            node.attributes.get("property")
+            or node.attributes.get("name")
+            or node.attributes.get("itemprop")
+            or ""
+        ).lower()
         if key and node.attributes.get("content"):
             meta.setdefault(key, node.attributes["content"])
-    title = meta.get("og:title") or (tree.css_first("title").text(strip=True) if tree.css_first("title") else None)
+    title = meta.get("og:title") or (
+        tree.css_first("title").text(strip=True) if tree.css_first("title") else None
+    )
     canonical = tree.css_first("link[rel=canonical]")
     url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
     time_node = tree.css_first("time[datetime]")
@@ -171,8 +224,12 @@ def html_to_document(html: str, doc_id: str) -> Document:
     root = tree.css_first("article") or tree.body or tree.root
     paragraphs = []
     if root is not None:
-        blocks = [n for n in root.css(",".join(_BLOCK_TAGS)) if not n.css_first(",".join(_BLOCK_TAGS))]
-        paragraphs = [n.text(separator=" ", strip=True) for n in blocks] or [root.text(separator="\n")]
+        blocks = [
+            n for n in root.css(",".join(_BLOCK_TAGS)) if not n.css_first(",".join(_BLOCK_TAGS))
+        ]
+        paragraphs = [n.text(separator=" ", strip=True) for n in blocks] or [
+            root.text(separator="\n")
+        ]
     doc = Document(doc_id=doc_id, title=title, url=url, published=published)
     doc.text = "\n".join(paragraphs)
     return doc
@@ -180,7 +237,9 @@ def html_to_document(html: str, doc_id: str) -> Document:
 
 def _finish(doc: Document, published: date | None) -> Document:
     if len(doc.text) > MAX_DOCUMENT_CHARS:
-        doc.warnings.append(f"document has {len(doc.text):,} characters; only the first {MAX_DOCUMENT_CHARS:,} were read")
+        doc.warnings.append(
+            f"document has {len(doc.text):,} characters; only the first {MAX_DOCUMENT_CHARS:,} were read"
+        )
         doc.text = doc.text[:MAX_DOCUMENT_CHARS]
     lines = doc.text.split("\n")
     if doc.title is None and lines and 0 < len(lines[0]) < 200:
@@ -195,7 +254,9 @@ def _finish(doc: Document, published: date | None) -> Document:
     return doc
 
 
-def document_from_bytes(data: bytes, doc_id: str, published: date | None = None, *, html: bool | None = None) -> Document:
+def document_from_bytes(
+    data: bytes, doc_id: str, published: date | None = None, *, html: bool | None = None
+) -> Document:
     """Make a Document from raw bytes (file content or stdin)."""
     try:
         text, warnings = decode_bytes(data, doc_id)
@@ -212,8 +273,10 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _without_lone_surrogates(record: dict) -> tuple[dict, bool]:
     """``record`` with lone surrogates in its string fields replaced by U+FFFD, and whether any were."""
-    clean = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
-             for key, value in record.items()}
+    clean = {
+        key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+        for key, value in record.items()
+    }
     return clean, clean != record
 
 
@@ -234,7 +297,9 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
                 yield Document(doc_id=where, error=f"not a document ({exc})")
                 continue
             replaced = False
-            if b"\\ud" in raw.lower():  # JSON may escape half a UTF-16 pair, which no text encoding can hold
+            if (
+                b"\\ud" in raw.lower()
+            ):  # JSON may escape half a UTF-16 pair, which no text encoding can hold
                 record, replaced = _without_lone_surrogates(record)
                 text = record["text"]
             doc_id = str(record.get("id") or where)
@@ -258,12 +323,16 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
             continue
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
         else:
             yield path
 
 
-def iter_documents(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Document]:
+def iter_documents(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[Document]:
     """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files, streaming."""
     for item in _expand(paths):
         if item == "-":

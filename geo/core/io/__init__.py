@@ -15,9 +15,20 @@ from typing import TYPE_CHECKING
 
 _HOMES = {
     "control": ("CONTROL_COLUMNS", "ControlLayer", "read_control", "read_control_layers"),
-    "events": ("CSV_COLUMNS", "FORMATS", "detect_format", "geojson_text", "read_events",
-               "read_features", "to_csv", "to_geojson", "to_gpkg", "to_kml", "write_csv",
-               "write_events"),
+    "events": (
+        "CSV_COLUMNS",
+        "FORMATS",
+        "detect_format",
+        "geojson_text",
+        "read_events",
+        "read_features",
+        "to_csv",
+        "to_geojson",
+        "to_gpkg",
+        "to_kml",
+        "write_csv",
+        "write_events",
+    ),
     "files": ("atomic_path", "write_text"),
     "geojson": ("feature_collection", "rfc7946_geometries", "write_geojson"),
     "vectors": ("read_boundaries", "read_vector"),

@@ -72,7 +72,9 @@ def _iso_date(value: object, *, source: str) -> str:
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:
-        raise InputError(f"cannot read {value!r} as a date (use YYYY-MM-DD)", source=source) from exc
+        raise InputError(
+            f"cannot read {value!r} as a date (use YYYY-MM-DD)", source=source
+        ) from exc
     if pd.isna(stamp):
         raise InputError(f"cannot read {value!r} as a date (use YYYY-MM-DD)", source=source)
     return stamp.date().isoformat()
@@ -83,7 +85,9 @@ def _read_any(path: Path) -> gpd.GeoDataFrame:
     target = str(path)
     if path.suffix.lower() == ".kmz":
         if not zipfile.is_zipfile(path):
-            raise InputError("not a KMZ: a KMZ must be a zip archive holding a .kml file", source=target)
+            raise InputError(
+                "not a KMZ: a KMZ must be a zip archive holding a .kml file", source=target
+            )
         with zipfile.ZipFile(path) as archive:
             kml = [n for n in archive.namelist() if n.lower().endswith(".kml")]
         if not kml:
@@ -98,8 +102,10 @@ def _read_any(path: Path) -> gpd.GeoDataFrame:
     if not frames:
         raise InputError("no features: the file holds no control polygons", source=str(path))
     crs = frames[0].crs
-    return gpd.GeoDataFrame(pd.concat([f.to_crs(crs) if f.crs != crs else f for f in frames],
-                                      ignore_index=True), crs=crs)
+    return gpd.GeoDataFrame(
+        pd.concat([f.to_crs(crs) if f.crs != crs else f for f in frames], ignore_index=True),
+        crs=crs,
+    )
 
 
 def _field(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
@@ -136,11 +142,15 @@ def _polygonal(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.Ge
     dropped = frame.geometry[~areal & ~empty].geom_type.value_counts()
     if len(dropped):
         what = ", ".join(f"{n} {kind}" for kind, n in dropped.items())
-        notes.append(f"dropped {int(dropped.sum())} non-polygon features ({what}): a control layer holds areas")
+        notes.append(
+            f"dropped {int(dropped.sum())} non-polygon features ({what}): a control layer holds areas"
+        )
     if empty.any():
         notes.append(f"dropped {int(empty.sum())} features without geometry")
     if not areal.any():
-        raise InputError("no polygons: a control layer needs Polygon or MultiPolygon features", source=source)
+        raise InputError(
+            "no polygons: a control layer needs Polygon or MultiPolygon features", source=source
+        )
     out = frame[areal].copy()
     out.geometry = geoms[areal]
     return out
@@ -205,14 +215,18 @@ def read_control(
     if date is not None:
         dates = pd.Series(_iso_date(date, source=where), index=raw.index)
     elif date_field is not None and raw[date_field].notna().all():
-        dates = pd.Series([_iso_date(v, source=where) for v in pd.unique(raw[date_field])],
-                          index=pd.unique(raw[date_field]))
+        dates = pd.Series(
+            [_iso_date(v, source=where) for v in pd.unique(raw[date_field])],
+            index=pd.unique(raw[date_field]),
+        )
         dates = raw[date_field].map(dates)
     elif (named := date_from_name(path)) is not None:
         dates = pd.Series(named, index=raw.index)
     else:
-        raise InputError("no date in the features' properties or the file name; "
-                         "pass --date YYYY-MM-DD", source=where)
+        raise InputError(
+            "no date in the features' properties or the file name; pass --date YYYY-MM-DD",
+            source=where,
+        )
 
     def column(value: str | None, names: tuple[str, ...], default: str) -> pd.Series:
         if value is not None:
@@ -236,7 +250,6 @@ def read_control(
     for note in notes:
         log.info("%s: %s", where, note)
     return ControlLayer(frame=frame, notes=notes, path=where)
-
 
 
 def read_control_layers(paths: Sequence[str | Path]) -> tuple[gpd.GeoDataFrame | None, list[str]]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape as xml_escape
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
 import numpy as np
@@ -26,12 +26,18 @@ from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
 from geo.core.records import normalize_events
-from geo.core.style import canonical_claimant, claimant_color
 from geo.core.schema import EVENT_COLUMNS
+from geo.core.style import canonical_claimant, claimant_color
 
 log = logging.getLogger(__name__)
 
-FORMATS: dict[str, str] = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".kml": "kml", ".csv": "csv"}
+FORMATS: dict[str, str] = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
+    ".csv": "csv",
+}
 
 # ACLED's codebook order where a column exists there, then ours.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -52,12 +58,16 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
         key = fmt.lower().lstrip(".")
         if key in set(FORMATS.values()):
             return key
-        raise InputError(f"unknown export format {fmt!r}; choose one of geojson, gpkg, kml, csv", source=str(path))
+        raise InputError(
+            f"unknown export format {fmt!r}; choose one of geojson, gpkg, kml, csv",
+            source=str(path),
+        )
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
         return FORMATS[suffix]
     raise InputError(
-        f"cannot tell the format from the suffix {suffix!r}; use .geojson, .gpkg, .kml or .csv", source=str(path)
+        f"cannot tell the format from the suffix {suffix!r}; use .geojson, .gpkg, .kml or .csv",
+        source=str(path),
     )
 
 
@@ -73,13 +83,17 @@ def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -
     return frame_geojson_text(frame, decimals=decimals)
 
 
-def to_geojson(events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS) -> Path:
+def to_geojson(
+    events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS
+) -> Path:
     """Write :func:`geojson_text` to ``path`` atomically (folders are created)."""
     return write_text(path, geojson_text(events, decimals=decimals))
 
 
 def _regions_from_events(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    mask = (frame["geo_precision"] == 3).fillna(False).to_numpy() & ~frame.geometry.is_empty.to_numpy()
+    mask = (frame["geo_precision"] == 3).fillna(
+        False
+    ).to_numpy() & ~frame.geometry.is_empty.to_numpy()
     mask &= frame.geometry.notna().to_numpy()
     regions = frame.loc[mask, ["place_name", "admin1", "country", "geometry"]]
     return regions.drop_duplicates(subset=["place_name"]).reset_index(drop=True)
@@ -102,8 +116,14 @@ def to_gpkg(
     if regions is None:
         regions = _regions_from_events(frame)
     with atomic_path(path) as temp:
-        pyogrio.write_dataframe(frame, temp, layer="events", driver="GPKG", geometry_type="Unknown",
-                                promote_to_multi=False)
+        pyogrio.write_dataframe(
+            frame,
+            temp,
+            layer="events",
+            driver="GPKG",
+            geometry_type="Unknown",
+            promote_to_multi=False,
+        )
         for name, layer in (("regions", regions), ("control", control), ("changes", changes)):
             if layer is None or len(layer) == 0:
                 continue
@@ -112,8 +132,9 @@ def to_gpkg(
             for col in layer.columns:
                 if col != layer.geometry.name and layer[col].dtype == object:
                     layer[col] = layer[col].map(lambda v: None if v is None else str(v))
-            pyogrio.write_dataframe(layer, temp, layer=name, driver="GPKG", append=True,
-                                    geometry_type="Unknown")
+            pyogrio.write_dataframe(
+                layer, temp, layer=name, driver="GPKG", append=True, geometry_type="Unknown"
+            )
     return Path(path)
 
 
@@ -150,7 +171,9 @@ def _kml_geometry(container, geom, name: str):
 
 
 def _kml_color(hex_color: str, alpha: int = 255) -> str:
-    return simplekml.Color.rgb(int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16), alpha)
+    return simplekml.Color.rgb(
+        int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16), alpha
+    )
 
 
 def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
@@ -170,7 +193,9 @@ def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
             color = claimant_color(claimant)
             style = simplekml.Style()
             style.iconstyle.color = _kml_color(color)
-            style.iconstyle.icon.href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+            style.iconstyle.icon.href = (
+                "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+            )
             style.linestyle.color = _kml_color(color)
             style.linestyle.width = 2
             style.polystyle.color = _kml_color(color, 64)
@@ -259,14 +284,22 @@ def _read_kml_geometry(placemark: ET.Element):
 
     def polygon(elem: ET.Element):
         outer = coords(elem.find("k:outerBoundaryIs/k:LinearRing/k:coordinates", KML_NS))
-        inner = [coords(r) for r in elem.findall("k:innerBoundaryIs/k:LinearRing/k:coordinates", KML_NS)]
+        inner = [
+            coords(r) for r in elem.findall("k:innerBoundaryIs/k:LinearRing/k:coordinates", KML_NS)
+        ]
         return shapely.Polygon(outer, [r for r in inner if r])
 
     multi = placemark.find("k:MultiGeometry", KML_NS)
     if multi is not None:
         polys = [polygon(p) for p in multi.findall("k:Polygon", KML_NS)]
-        points = [shapely.Point(coords(p.find("k:coordinates", KML_NS))[0]) for p in multi.findall("k:Point", KML_NS)]
-        lines = [shapely.LineString(coords(p.find("k:coordinates", KML_NS))) for p in multi.findall("k:LineString", KML_NS)]
+        points = [
+            shapely.Point(coords(p.find("k:coordinates", KML_NS))[0])
+            for p in multi.findall("k:Point", KML_NS)
+        ]
+        lines = [
+            shapely.LineString(coords(p.find("k:coordinates", KML_NS)))
+            for p in multi.findall("k:LineString", KML_NS)
+        ]
         if polys and not points and not lines:
             return shapely.MultiPolygon(polys)
         if points and not polys and not lines:
@@ -289,7 +322,10 @@ def _read_kml(path: Path) -> gpd.GeoDataFrame:
     rows, geoms = [], []
     for placemark in root.iter(f"{{{KML_NS['k']}}}Placemark"):
         rows.append(
-            {d.get("name"): (d.findtext("k:value", default=None, namespaces=KML_NS)) for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)}
+            {
+                d.get("name"): (d.findtext("k:value", default=None, namespaces=KML_NS))
+                for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)
+            }
         )
         geoms.append(_read_kml_geometry(placemark))
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
@@ -327,14 +363,22 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
             frame = _read_geojson(path)
         elif kind == "gpkg":
             layers = [name for name, _ in pyogrio.list_layers(path)]
-            frame = pyogrio.read_dataframe(path, layer="events" if "events" in layers else layers[0])
+            frame = pyogrio.read_dataframe(
+                path, layer="events" if "events" in layers else layers[0]
+            )
         elif kind == "kml":
             frame = _read_kml(path)
         else:
             frame = _read_csv(path)
     except InputError:
         raise
-    except (ValueError, OSError, ET.ParseError, pyogrio.errors.DataSourceError, json.JSONDecodeError) as exc:
+    except (
+        ValueError,
+        OSError,
+        ET.ParseError,
+        pyogrio.errors.DataSourceError,
+        json.JSONDecodeError,
+    ) as exc:
         raise InputError(f"cannot read {kind}: {exc}", source=str(path)) from exc
     if frame.crs is None:
         frame = frame.set_crs(4326)

@@ -52,7 +52,9 @@ def prepare_target(path: str | os.PathLike[str]) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create the folder ({exc.strerror})", source=str(target.parent)) from exc
+        raise InputError(
+            f"cannot create the folder ({exc.strerror})", source=str(target.parent)
+        ) from exc
     return target
 
 

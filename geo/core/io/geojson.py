@@ -45,8 +45,9 @@ def geojson_dumps(collection: dict, *, source: str | None = None) -> str:
     try:
         return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as exc:
-        raise InputError(f"cannot write GeoJSON: {exc} (a coordinate or value is NaN or infinite)",
-                         source=source) from exc
+        raise InputError(
+            f"cannot write GeoJSON: {exc} (a coordinate or value is NaN or infinite)", source=source
+        ) from exc
 
 
 def frame_geojson_text(frame: gpd.GeoDataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
@@ -54,8 +55,9 @@ def frame_geojson_text(frame: gpd.GeoDataFrame, *, decimals: int = COORDINATE_DE
     return geojson_dumps(feature_collection(frame, decimals=decimals))
 
 
-def write_geojson(frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
-                  decimals: int = COORDINATE_DECIMALS) -> Path:
+def write_geojson(
+    frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *, decimals: int = COORDINATE_DECIMALS
+) -> Path:
     """Write ``frame`` as an RFC 7946 GeoJSON file, atomically; returns the path."""
     text = geojson_dumps(feature_collection(frame, decimals=decimals), source=str(path))
     return write_text(path, text)

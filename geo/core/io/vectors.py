@@ -10,7 +10,9 @@ import geopandas as gpd
 from geo.core.errors import InputError
 
 
-def read_vector(path: str | os.PathLike[str], what: str = "vector file", **options: object) -> gpd.GeoDataFrame:
+def read_vector(
+    path: str | os.PathLike[str], what: str = "vector file", **options: object
+) -> gpd.GeoDataFrame:
     """Any file GDAL reads (GeoJSON, GPKG, KML, Shapefile…) in EPSG:4326 (a file without a CRS
     is taken to be in it); :class:`InputError` naming ``what`` and the file otherwise. ``options``
     go to :func:`geopandas.read_file` (e.g. ``datetime_as_string=True``)."""
