@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.gazetteer.names import script_of
+from geo.gazetteer.store import overlay_dir
 
 RULES_FILE = "russian_forms.toml"
 IRREGULAR_FILE = "ru_irregular.csv"
@@ -219,6 +220,7 @@ def _recase(original: str, form: str) -> str:
 
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
+    """The packaged rule table, compiled once."""
     return RuleSet(*load_rules())
 
 
@@ -249,8 +251,6 @@ class Irregulars:
 def load_irregulars(path: Path | None = None) -> Irregulars:
     """Read ``ru_irregular.csv`` (``name_uk,name_ru,katotth,reason``); rows keep their order."""
     if path is None:
-        from geo.gazetteer.store import overlay_dir
-
         path = overlay_dir() / IRREGULAR_FILE
     by_name: dict[str, list[str]] = {}
     by_code: dict[str, list[str]] = {}
@@ -271,6 +271,7 @@ def load_irregulars(path: Path | None = None) -> Irregulars:
 
 @lru_cache(maxsize=1)
 def default_irregulars() -> Irregulars:
+    """The curated table of the overlay folder, read once."""
     return load_irregulars()
 
 
