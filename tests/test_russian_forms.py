@@ -395,7 +395,7 @@ def test_against_russian_names_in_openstreetmap():
     orthographic rule can produce.
     """
     from geo.gazetteer.names import script_of
-    from tests.shared_data import ua_settlements_dir
+    from shared_data import ua_settlements_dir
 
     path = ua_settlements_dir() / "ua_osm_places.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:

@@ -19,7 +19,7 @@ import pytest
 
 from geo.gazetteer.names import name_key, variants
 from geo.gazetteer.overlays import strip_region_words
-from tests.shared_data import BOUNDARIES_ADM1, ua_settlements_dir
+from shared_data import BOUNDARIES_ADM1, ua_settlements_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZ = ROOT / "gazetteer"
