@@ -16,3 +16,14 @@ def deepstate(day: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/data not present: {path}")
     return path
+
+
+UA_SETTLEMENTS = SHARED / "ua-settlements"
+BOUNDARIES_ADM1 = SHARED / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson"
+
+
+def ua_settlements_dir() -> Path:
+    """The ua-settlements source folder that gazetteer/ua_* are derived from, or skip the test."""
+    if not (UA_SETTLEMENTS / "ua_settlements.csv.gz").is_file():
+        pytest.skip(f"../shared/data not present: {UA_SETTLEMENTS}")
+    return UA_SETTLEMENTS
