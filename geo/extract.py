@@ -78,7 +78,8 @@ def batches(
 
 
 class Prepared(NamedTuple):
-    """A document's name-scan hits (:meth:`MentionScanner.scan`) and sentences (:func:`sentences`)."""
+    """A document's name-scan hits (:meth:`MentionScanner.scan`) and sentences
+    (:func:`sentences`)."""
 
     hits: list[tuple[int, int, str]]
     sentences: list[tuple[int, str]]
@@ -299,7 +300,10 @@ class Extractor:
         together even when neither is confident alone.
         """
         queries = [self._query(m) for m in mentions]
-        first = [self.resolver.resolve(q, admin1=m.admin_hint) for q, m in zip(queries, mentions)]
+        first = [
+            self.resolver.resolve(q, admin1=m.admin_hint)
+            for q, m in zip(queries, mentions, strict=True)
+        ]
         anchors: list[tuple[int, float, float]] = []
         ambiguous: list[int] = []
         for i, res in enumerate(first):
@@ -361,7 +365,8 @@ class Extractor:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away. (The
-        caller has checked it is a small, hint-free settlement not confidently in the focus country.)"""
+        caller has checked it is a small, hint-free settlement not confidently in the focus
+        country.)"""
         m = mentions[i]
         focus = self.resolver.focus
         same = [
@@ -380,7 +385,10 @@ class Extractor:
         if unit is None or unit == res.place.admin1_code:
             return None
         again = self.resolver.resolve(queries[i], admin1=unit)
-        note = f"{res.place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} in the same sentence"
+        note = (
+            f"{res.place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
+            "in the same sentence"
+        )
         return replace(again, reason=f"{note}; {again.reason}")
 
     # -- records ------------------------------------------------------------------------------
@@ -388,7 +396,8 @@ class Extractor:
     def prepare(self, doc: Document) -> Prepared | None:
         """The passes over a whole document: the name scan and the sentence split (None for an
         unreadable document). :func:`extract_records` runs them for a batch of documents before
-        the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU caches."""
+        the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU
+        caches."""
         return (
             None if doc.error else Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
         )
@@ -488,7 +497,7 @@ def extract_records(
     extractor = extractor or Extractor()
     stats = stats if stats is not None else ExtractStats()
     for batch in batches(iter_documents(paths, published)):
-        for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch]):
+        for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch], strict=True):
             yield from extractor.document_records(doc, stats, prepared)
             if on_document is not None:
                 on_document(doc)

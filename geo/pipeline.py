@@ -1,4 +1,5 @@
-"""The whole pipeline in one call: documents (+ event tables, control layers) → map, GeoJSON, report.
+"""The whole pipeline in one call:
+documents (+ event tables, control layers) → map, GeoJSON, report.
 
 ``run(...)`` is what ``frontline run`` and ``scripts/demo`` call. It streams documents through
 :class:`geo.extract.Extractor`, gives claims their geometry (:mod:`geo.geometry`), joins event
@@ -66,7 +67,8 @@ def run(
     workers: int | None = 1,
     scheduler: str = "processes",
 ) -> RunResult:
-    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html`` to ``out_dir``.
+    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html``
+    to ``out_dir``.
 
     ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
     (same records), opening the extractor's gazetteer store."""

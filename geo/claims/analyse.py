@@ -1,4 +1,5 @@
-"""Analyse one sentence into a claim frame: claimants per clause, stance cues, actors, quantity, date.
+"""Analyse one sentence into a claim frame:
+claimants per clause, stance cues, actors, quantity, date.
 
 A sentence can carry several claims ("Russian artillery shelled Kherson, the governor said,
 while Ukraine's military said Russian forces remained on the defensive in Zaporizhzhia"), so the

@@ -108,7 +108,7 @@ def import_command(
     Rows without coordinates are placed at their named place (or its region); rows with
     coordinates are checked against it. Each feature carries quality_flag / quality_detail
     (see `frontline events check`) and the original columns as orig_<column>.
-    """
+    """  # noqa: E501 - typer prints this help as written: an example command stays on one line
     from geo.events.output import write_table
 
     checked = _validated(path, fmt, maps, mapping, country, gazetteer)
@@ -191,7 +191,7 @@ def join_command(
     compatible story, and contradicted by one that excludes it (text: attack repelled at X;
     record: the other side captured X within the window). Output features have record_kind
     (text claim / event table), join_status and join_detail.
-    """
+    """  # noqa: E501 - typer prints this help as written: an example command stays on one line
     import pandas as pd
 
     from geo.core.io import read_events, read_features, write_csv, write_geojson
@@ -228,7 +228,8 @@ def join_command(
     if not quiet:
         status = result.claims["join_status"].value_counts().to_dict()
         _stderr.print(
-            f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
+            f"{len(result.claims)} claims, {len(result.events)} records, "
+            f"{len(result.links)} links: "
             + ", ".join(f"{k} {v}" for k, v in sorted(status.items())),
             highlight=False,
             soft_wrap=True,

@@ -1,4 +1,5 @@
-"""``frontline extract`` and ``frontline run``: thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
+"""``frontline extract`` and ``frontline run``:
+thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
 
 from __future__ import annotations
 
@@ -64,7 +65,10 @@ def parallel_options(workers: int | None, scheduler: str) -> bool:
 WORKERS_HELP = (
     "Extract on N worker processes (default: this process; with --scheduler dask: every CPU)."
 )
-SCHEDULER_HELP = "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler address (tcp://host:8786)."
+SCHEDULER_HELP = (
+    "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler "
+    "address (tcp://host:8786)."
+)
 
 
 def report_stats(stats, quiet: bool) -> None:
@@ -91,7 +95,9 @@ def extract(
     online: bool = typer.Option(
         False,
         "--online",
-        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
+        help=(
+            "Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."
+        ),
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
@@ -184,7 +190,9 @@ def run(
     online: bool = typer.Option(
         False,
         "--online",
-        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
+        help=(
+            "Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored."
+        ),
     ),
     workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
     scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),

@@ -99,15 +99,17 @@ def map_command(
 
         for target in (png, svg):
             if target:
-                typer.echo(
-                    f"static: {write_static(frame, target, control=control_frame, boundaries=boundary_frame, title=title)}"
+                image = write_static(
+                    frame, target, control=control_frame, boundaries=boundary_frame, title=title
                 )
+                typer.echo(f"static: {image}")
     if report:
         from geo.render.report import write_report
 
-        typer.echo(
-            f"report: {write_report(frame, report, control=control_frame, boundaries=boundary_frame, title=title)}"
+        page = write_report(
+            frame, report, control=control_frame, boundaries=boundary_frame, title=title
         )
+        typer.echo(f"report: {page}")
 
 
 @app.command("export")

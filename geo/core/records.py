@@ -122,7 +122,8 @@ def event_record(
     quote: str,
 ) -> dict[str, object]:
     """One event record with every column of :data:`EVENT_COLUMNS`, in that order: ``place``'s
-    columns, with ``precision`` and ``reason`` as the mention refines them, and the claim's fields."""
+    columns, with ``precision`` and ``reason`` as the mention refines them,
+    and the claim's fields."""
     geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
     return {
         "event_id": event_id,

@@ -1,4 +1,5 @@
-"""Events per admin unit per ISO week per claimant, with the unit's geometry (a choropleth layer)."""
+"""Events per admin unit per ISO week per claimant, with the unit's geometry
+(a choropleth layer)."""
 
 from __future__ import annotations
 

@@ -148,7 +148,8 @@ KNOWN: dict[str, FormatSpec] = {"acled": ACLED, "viina": VIINA}
 
 @dataclass
 class RawTable:
-    """A table read as text: ``frame`` (all cells ``str``, blank = ""), its encoding and per-row notes."""
+    """A table read as text: ``frame`` (all cells ``str``, blank = ""),
+    its encoding and per-row notes."""
 
     frame: pd.DataFrame
     encoding: str
@@ -226,7 +227,9 @@ def _read_xlsx(path: Path) -> RawTable:
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     notes: dict[int, str] = {}
-    for i, (row, frow) in enumerate(zip(body, frows[1:])):
+    # one sheet of one file read twice: data_only changes only what a formula cell holds, so
+    # both reads have the same rows
+    for i, (row, frow) in enumerate(zip(body, frows[1:], strict=True)):
         missing = [
             f"{header[j]}: {f}"
             for j, f in enumerate(frow[:width])
@@ -296,7 +299,8 @@ def _expected() -> str:
     known = "; ".join(f"{s.label}: {', '.join(s.required)}" for s in KNOWN.values())
     fields = ", ".join(FIELDS)
     return (
-        f"expected an ACLED or VIINA table ({known}), or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
+        f"expected an ACLED or VIINA table ({known}), "
+        "or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
         f"onto these fields: {fields}"
     )
 

@@ -1,4 +1,5 @@
-"""Link event-table records and text claims about the same place and days; corroborate or contradict.
+"""Link event-table records and text claims about the same place and days;
+corroborate or contradict.
 
 A claim and a record are **linked** when they share a gazetteer ``place_id`` (settlement level,
 or the same written name when either fell back to its region) or when both are settlement-level
@@ -140,8 +141,11 @@ def link_events(
     independent = (c_claimant != e_claimant) & (
         claims["doc_id"].astype(str).to_numpy()[ci] != events["doc_id"].astype(str).to_numpy()[ei]
     )
-    contradicts = np.array([(a, b) in CONTRADICTS for a, b in zip(c_stance, e_stance)], dtype=bool)
-    # a record of a capture contradicts "repelled"/"held" only when the capturer is not the claimant's side
+    contradicts = np.array(
+        [(a, b) in CONTRADICTS for a, b in zip(c_stance, e_stance, strict=True)], dtype=bool
+    )
+    # a record of a capture contradicts "repelled"/"held" only when the capturer is not the
+    # claimant's side
     claim_side = claimant_side(claims["claimant"]).fillna("").to_numpy(dtype=object)[ci]
     actor = events["actor1"] if "actor1" in events else events["claimant"]
     capturer = claimant_side(actor).fillna("").to_numpy(dtype=object)[ei]

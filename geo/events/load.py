@@ -4,7 +4,8 @@
 :data:`geo.core.schema.EVENT_COLUMNS`, parses dates in mixed formats and coordinates written with a
 decimal comma, and flags what it cannot use — blank rows, missing or unreadable dates, unreadable
 coordinates, duplicated ids, formulas without a value — row by row, without dropping any row.
-Geocoding and checking the coordinates is the next step, :func:`geo.events.validate.validate_events`.
+Geocoding and checking the coordinates is the next step,
+:func:`geo.events.validate.validate_events`.
 """
 
 from __future__ import annotations
@@ -294,7 +295,7 @@ def _flag_duplicates(records: pd.DataFrame, ids: pd.Series) -> None:
     others = rows.groupby(level=0).agg(lambda r: list(r))
     detail = [
         f"event id {i!r} also on row(s) " + ", ".join(str(x) for x in others[i] if x != r)
-        for i, r in zip(ids[dup], rows.to_numpy())
+        for i, r in zip(ids[dup], rows.to_numpy(), strict=True)
     ]
     full = np.full(len(records), "", dtype=object)
     full[dup] = detail
@@ -309,7 +310,8 @@ def load_events(
     mapping_file: str | Path | None = None,
     country: str | None = None,
 ) -> gpd.GeoDataFrame:
-    """Read an ACLED, VIINA or mapped table into records (schema + extras + ``orig_*``), not yet geocoded.
+    """Read an ACLED, VIINA or mapped table into records
+    (schema + extras + ``orig_*``), not yet geocoded.
 
     ``fmt`` forces ``acled``/``viina``/``generic``; ``mapping`` (column → field) and
     ``mapping_file`` (TOML, see :mod:`geo.events.formats`) describe other tables; ``country``

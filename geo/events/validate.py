@@ -6,10 +6,11 @@ columns (numpy haversine, ``shapely.contains_xy``). Per row:
 
 * no usable coordinates → placed at the named place (or its region), with precision and reason;
 * coordinates given → compared with the named place: ``swapped_latlon`` (swapping them lands on
-  the place; the geometry is fixed, the original values stay in ``orig_*``), ``far_from_named_place``
-  (farther than :data:`FAR_KM` for the row's precision from every gazetteer place of that name),
-  ``outside_admin1`` (outside the named region's boundary or settlement footprint),
-  ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates`` (out of range).
+  the place; the geometry is fixed, the original values stay in ``orig_*``),
+  ``far_from_named_place`` (farther than :data:`FAR_KM` for the row's precision from every gazetteer
+  place of that name), ``outside_admin1`` (outside the named region's boundary or settlement
+  footprint), ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates``
+  (out of range).
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ def validate_events(
     # the same name without the admin hint, for rows whose hinted region has no such place
     bare = [
         look.answer(None, loc, None, c) if u and not a.settlement and loc else _Answer()
-        for (p, loc, u, c), a in zip(q_uniques, answers)
+        for (p, loc, u, c), a in zip(q_uniques, answers, strict=True)
     ]
     log.info("validated %d rows with %d distinct place queries", n, len(answers))
 
@@ -267,7 +268,8 @@ def validate_events(
                 f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
                 f"{d:,.0f} km from the named place; swapped it is {s:.1f} km"
                 if np.isfinite(d)
-                else f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, swapped inside it"
+                else f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, "
+                "swapped inside it"
             ),
             lat,
             lon,
@@ -378,7 +380,8 @@ def _factorize(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
     """Codes of each row's distinct value tuple, and those tuples (None for missing values)."""
     text = frame.astype(object).where(frame.notna(), "\x00").astype(str)
     columns = [text[column] for column in text.columns]
-    # column-wise concatenation: a row-wise join transposes the frame, which is slow for Arrow strings
+    # column-wise concatenation: a row-wise join transposes the frame,
+    # which is slow for Arrow strings
     joined = columns[0].str.cat(columns[1:], sep="\x1f") if len(columns) > 1 else columns[0]
     codes, uniques = pd.factorize(joined)
     return codes, [tuple(None if v == "\x00" else v for v in u.split("\x1f")) for u in uniques]

@@ -289,7 +289,8 @@ def _derive_admin_geometry(conn) -> None:
     """Footprint (convex hull, 5 km margin) and centre of each admin unit from its settlements."""
     groups: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for admin1, admin2, lat, lon, pop in conn.execute(
-        "SELECT admin1_code, admin2_code, lat, lon, population FROM places WHERE kind = 'settlement'"
+        "SELECT admin1_code, admin2_code, lat, lon, population FROM places "
+        "WHERE kind = 'settlement'"
     ):
         if admin1:
             groups[admin1].append((lon, lat, pop))

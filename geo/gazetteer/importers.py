@@ -1,4 +1,5 @@
-"""Imports that extend the gazetteer: GeoNames dumps, GeoNames alternate names, user CSVs, boundaries.
+"""Imports that extend the gazetteer: GeoNames dumps, GeoNames alternate names, user CSVs,
+boundaries.
 
 Every import runs in one transaction (all rows or none: an error rolls back, the store is never
 half-written) and is idempotent: GeoNames places keep their ``gn:<geonameid>`` ids, so a full
@@ -16,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -65,7 +67,10 @@ class ImportReport:
             "csv": f"{self.places:,} places, {self.names:,} names",
             "boundaries": f"{self.boundaries} admin-unit boundaries",
         }[self.kind]
-        return f"{self.source}: {self.kind} import, {self.read:,} rows read, {done}, {self.skipped} skipped"
+        return (
+            f"{self.source}: {self.kind} import, {self.read:,} rows read, {done}, "
+            f"{self.skipped} skipped"
+        )
 
 
 def detect_kind(path: Path) -> str:
@@ -283,7 +288,8 @@ def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[st
 def import_alternate_names(
     store: GazetteerStore, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
-    """Add names from GeoNames ``alternateNamesV2.txt`` to places already in the store (``gn:`` ids)."""
+    """Add names from GeoNames ``alternateNamesV2.txt`` to places already in the store
+    (``gn:`` ids)."""
     report = ImportReport("alternatenames", str(path))
     text, size = _open_text(path)
     known = {
@@ -341,8 +347,14 @@ def import_alternate_names(
 # -- user CSV --------------------------------------------------------------------------------------
 
 
+def _csv_cell(row: list[str], idx: dict[str, int], column: str) -> str:
+    """``column`` of ``row``, stripped; "" when the file has no such column or the row is short."""
+    return row[idx[column]].strip() if column in idx and idx[column] < len(row) else ""
+
+
 def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
-    """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases (``|``)."""
+    """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases
+    (``|``)."""
     report = ImportReport("csv", str(path))
     header, rows, _ = read_csv(path)
     idx = {
@@ -362,7 +374,7 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
             if not any(cell.strip() for cell in row):
                 continue
             report.read += 1
-            get = lambda c: row[idx[c]].strip() if c in idx and idx[c] < len(row) else ""  # noqa: E731
+            get = partial(_csv_cell, row, idx)
             name = get("name")
             try:
                 lat, lon = float(get("lat")), float(get("lon"))
@@ -419,7 +431,8 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
 
 
 def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
-    """Attach polygons to admin units (by ISO 3166-2 code, else by name); also re-centre the units."""
+    """Attach polygons to admin units (by ISO 3166-2 code, else by name);
+    also re-centre the units."""
     import pyogrio
     import shapely
 
@@ -475,7 +488,8 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             )
             if unit.place_id:
                 conn.execute(
-                    "UPDATE places SET lat = ?, lon = ?, updated = datetime('now') WHERE place_id = ?",
+                    "UPDATE places SET lat = ?, lon = ?, updated = datetime('now') "
+                    "WHERE place_id = ?",
                     (centre.y, centre.x, unit.place_id),
                 )
             report.boundaries += 1

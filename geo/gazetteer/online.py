@@ -8,9 +8,10 @@ place plus the queried name (source ``online:<provider>``, timestamp and query i
 the next run resolves it offline. Failures are logged and returned as a note on an unresolved
 :class:`Resolution`; they never stop a run.
 
-Environment: ``FRONTLINE_GEOCODER`` (nominatim | photon | geonames), ``FRONTLINE_GEOCODER_DOMAIN`` and
-``FRONTLINE_GEOCODER_SCHEME`` (a self-hosted server), ``FRONTLINE_GEOCODER_MIN_DELAY`` (seconds between
-calls; at least 1 for the public Nominatim), ``FRONTLINE_USER_AGENT``, ``FRONTLINE_GEONAMES_USERNAME``.
+Environment: ``FRONTLINE_GEOCODER`` (nominatim | photon | geonames), ``FRONTLINE_GEOCODER_DOMAIN``
+and ``FRONTLINE_GEOCODER_SCHEME`` (a self-hosted server), ``FRONTLINE_GEOCODER_MIN_DELAY`` (seconds
+between calls; at least 1 for the public Nominatim), ``FRONTLINE_USER_AGENT``,
+``FRONTLINE_GEONAMES_USERNAME``.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class _Answer:
 
 
 class OnlineGeocoder:
-    """One online provider behind rate limiting, retries and write-back; see the module docstring."""
+    """One online provider behind rate limiting, retries and write-back;
+    see the module docstring."""
 
     def __init__(
         self,
@@ -130,7 +132,8 @@ class OnlineGeocoder:
 
     @classmethod
     def from_env(cls) -> OnlineGeocoder:
-        """The provider named by ``FRONTLINE_GEOCODER`` (default Nominatim) with default settings."""
+        """The provider named by ``FRONTLINE_GEOCODER``
+        (default Nominatim) with default settings."""
         return cls(
             str(settings.get("FRONTLINE_GEOCODER")).lower(),
             domain=settings.get("FRONTLINE_GEOCODER_DOMAIN"),
@@ -326,8 +329,9 @@ class OnlineGeocoder:
                 for i, written in enumerate(dict.fromkeys((place.name, name)))
                 for key in variants(written)
             ]
+            marks = ",".join("?" * len(rows))
             conn.execute(
-                "DELETE FROM names WHERE place_id = ? AND key IN (%s)" % ",".join("?" * len(rows)),
+                f"DELETE FROM names WHERE place_id = ? AND key IN ({marks})",
                 (place.place_id, *(r[0] for r in rows)),
             )
             add_names(conn, rows)

@@ -42,7 +42,8 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def apply_overlays(conn: sqlite3.Connection, folder: Path | None = None) -> int:
-    """Load ``features.csv`` then ``aliases.csv`` from ``folder``; returns the number of rows applied."""
+    """Load ``features.csv`` then ``aliases.csv`` from ``folder``;
+    returns the number of rows applied."""
     folder = folder or overlay_dir()
     applied = 0
     features = folder / "features.csv"

@@ -132,14 +132,16 @@ def _candidates(asset: Asset) -> list[str]:
 
 
 def local_file(asset: Asset) -> Path:
-    """The cached file for an asset; AssetError telling to run ``frontline assets fetch`` if absent."""
+    """The cached file for an asset; AssetError telling to run ``frontline assets fetch`` if
+    absent."""
     base = package_dir(asset.package, asset.version)
     for candidate in _candidates(asset):
         path = base / candidate
         if path.is_file():
             return path
     raise AssetError(
-        f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; run `frontline assets fetch`"
+        f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; "
+        "run `frontline assets fetch`"
     )
 
 

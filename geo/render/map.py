@@ -278,7 +278,8 @@ def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.Ve
 
 
 def _header_parts(m: folium.Map) -> tuple[list[Element], list[Element]]:
-    """The rendered page header of ``m`` split into (asset tags, the map's own styles and scripts)."""
+    """The rendered page header of ``m`` split into
+    (asset tags, the map's own styles and scripts)."""
     figure = m.get_root()
     assert isinstance(figure, Figure)
     previous = getattr(m, "fragment", False)

@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,8 +57,10 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
-    r"\b(?P<rel>outskirts|edge|vicinity|suburbs|approaches|direction|axis|area)\s+of\s+(?:the\s+(?:town|village|city)\s+of\s+)?$"
-    r"|\b(?P<near>near|around|outside|close to|towards?)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    r"\b(?P<rel>outskirts|edge|vicinity|suburbs|approaches|direction|axis|area)\s+of\s+"
+    r"(?:the\s+(?:town|village|city)\s+of\s+)?$"
+    r"|\b(?P<near>near|around|outside|close to|towards?)\s+"
+    r"(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _MARKER = re.compile(
@@ -73,7 +76,8 @@ _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(r"^\s+(direction|axis|sector|front)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment|group of forces)\b",
+    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
+    r"|group of forces)\b",
     re.IGNORECASE,
 )
 _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
@@ -83,7 +87,8 @@ _HINT_GAP = re.compile(
     r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 _METONYMY_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
+    r"^(?:'s|’s)?\s+"
+    r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
     r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
     r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called|"
     r"(?:did|does|do|has|have|had|would|could)\s+not\s+\w+|confirmed|confirms|commented|dismissed)\b",
@@ -456,7 +461,8 @@ def _demonyms() -> frozenset[str]:
 
 
 class MentionScanner:
-    """Scans sentences for gazetteer names; one instance per store (the automaton is cached on disk)."""
+    """Scans sentences for gazetteer names; one instance per store
+    (the automaton is cached on disk)."""
 
     def __init__(self, store: GazetteerStore) -> None:
         self.store = store
@@ -577,8 +583,8 @@ class MentionScanner:
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
         if not info.metonym and not info.theatre or info.not_place:
-            # Only context can make this a place; two cheap cases where none can: a common word needs
-            # "the village of" before it, and nothing stands before a sentence's first word.
+            # Only context can make this a place; two cheap cases where none can: a common word
+            # needs "the village of" before it, and nothing stands before a sentence's first word.
             if (
                 info.not_place
                 and not info.metonym
@@ -772,7 +778,7 @@ class MentionScanner:
                     m.region = True
             groups.append(members)
             i = j + 1
-        for current, following in zip(groups, groups[1:]):
+        for current, following in pairwise(groups):
             if current[0].region or not all(m.region and not m.metonymic for m in following):
                 continue
             if not _HINT_GAP.match(
@@ -782,7 +788,7 @@ class MentionScanner:
             if len(following) == 1:
                 pairs = [(m, following[0]) for m in current]
             elif len(following) == len(current):
-                pairs = list(zip(current, following))
+                pairs = list(zip(current, following, strict=True))
             else:
                 continue
             for member, region in pairs:
@@ -790,7 +796,7 @@ class MentionScanner:
             for region in following:
                 region.role = "hint"
                 region.group = current[0].group
-        for prev, m in zip(mentions, mentions[1:]):
+        for prev, m in pairwise(mentions):
             if (
                 m.direction
                 and m.context_start is not None
