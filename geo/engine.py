@@ -35,7 +35,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import geopandas as gpd
@@ -160,7 +159,7 @@ def _local_store_path(gazetteer: Path | None) -> str:
 
     store = GazetteerStore(gazetteer or default_path())  # raises GazetteerError when absent
     try:
-        cache = MentionScanner._cache_path(SimpleNamespace(store=store))
+        cache = MentionScanner.cache_path(store)
         if not cache.is_file():
             log.info("building the scanner cache %s once before starting workers", cache)
             MentionScanner(store)

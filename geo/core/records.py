@@ -112,7 +112,7 @@ def event_record(
     actor1: str | None,
     actor2: str | None,
     stance: str | None,
-    quantity: float | None,
+    quantity: str | float | None,  # the number as the text gives it; frames make it numeric
     quantity_unit: str | None,
     location: str,
     precision: Precision | None,
@@ -264,12 +264,12 @@ def check_coordinates(
     )
     reasons: dict[int, str] = {}
     coords_nan = has_geom & ~(np.isfinite(bounds).all(axis=1))
-    for i in np.flatnonzero(coords_nan):
+    for i in np.flatnonzero(coords_nan).tolist():
         reasons[i] = "coordinates are NaN, infinite or empty"
     out_of_range = (
         has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
     )
-    for i in np.flatnonzero(out_of_range):
+    for i in np.flatnonzero(out_of_range).tolist():
         swapped_ok = -180 <= miny[i] and maxy[i] <= 180 and -90 <= minx[i] and maxx[i] <= 90
         reasons[i] = "coordinates out of range (lon must be in [-180, 180], lat in [-90, 90])" + (
             "; they look swapped (lat, lon instead of lon, lat)" if swapped_ok else ""
@@ -283,18 +283,18 @@ def check_coordinates(
         & (np.abs(lat_col - minx) < 1e-7)
         & (np.abs(lon_col - lat_col) > 1e-7)
     )
-    for i in np.flatnonzero(col_swapped):
+    for i in np.flatnonzero(col_swapped).tolist():
         reasons.setdefault(
             i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns"
         )
     col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
-    for i in np.flatnonzero(col_range):
+    for i in np.flatnonzero(col_range).tolist():
         reasons.setdefault(i, "latitude/longitude columns out of range")
     if theatre is not None:
         cx = (minx + maxx) / 2
         cy = (miny + maxy) / 2
         outside = has_geom & ~coords_nan & ~_in_box(cx, cy, theatre) & _in_box(cy, cx, theatre)
-        for i in np.flatnonzero(outside):
+        for i in np.flatnonzero(outside).tolist():
             reasons.setdefault(
                 i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)"
             )

@@ -245,6 +245,7 @@ def _read_xlsx(path: Path) -> RawTable:
 
 def _read_json(path: Path) -> RawTable:
     text, encoding = decode_bytes(path.read_bytes(), str(path))
+    records: object  # checked below: a list of objects
     try:
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             records = [json.loads(line) for line in text.splitlines() if line.strip()]

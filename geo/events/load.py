@@ -157,9 +157,7 @@ def derive_stance(sub_event_type: pd.Series, notes: pd.Series) -> np.ndarray:
     stance = pd.Series("reported", index=table.index, dtype=object)
     decided = pd.Series(False, index=table.index)
     stances = claim_tables().stances
-    rules = {
-        r.name: r.pattern for r in getattr(stances, "rules", stances)
-    }  # a RuleSet or a tuple of rules
+    rules = {r.name: r.pattern for r in stances.rules}
     no_sub = table["sub"].isin(["", "nan", "none"])
     for name in _TEXT_STANCES:
         hit = ~decided & table["notes"].map(
@@ -229,7 +227,7 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     )
     fatalities = pd.to_numeric(col("fatalities"), errors="coerce")
     out["quantity"] = fatalities.to_numpy(dtype=float)
-    out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)
+    out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
     place = col("place_id")
     out["place_id"] = _blank_to_none(place.where(~place.str.fullmatch(r"\d+"), "gn:" + place))
     lat, bad_lat = parse_coordinates(col("latitude"))

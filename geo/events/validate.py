@@ -146,7 +146,9 @@ class _Lookups:
             res.reason,
             res.admin1_name,
             res.admin2_name,
-            scope if res.resolved and not res.place.is_region else scope[:0],
+            scope
+            if res.resolved and res.place is not None and not res.place.is_region
+            else scope[:0],
         )
 
     def _region(self, code: str) -> tuple[object, str]:
@@ -162,7 +164,7 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
     if name not in frame:
         return np.full(len(frame), None, dtype=object)
     values = frame[name].to_numpy(dtype=object)
-    return np.where(pd.isna(values), None, values)
+    return np.where(pd.isna(values), None, values)  # type: ignore[return-value]  # numpy's stubs take None for a missing x/y
 
 
 def validate_events(
@@ -478,7 +480,7 @@ def _fill_places(
 
     place_id = pick(lambda a: a.place.place_id if a.place else None)
     located = given | placed
-    out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)
+    out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
     out["place_name"] = pick(lambda a: a.place.name if a.place else None)
     out["admin1"] = np.where(
         pd.notna(pick(lambda a: a.admin1)), pick(lambda a: a.admin1), _column(out, "admin1")

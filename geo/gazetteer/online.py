@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 PROVIDERS = ("nominatim", "photon", "geonames")
 USER_AGENT = "frontline/0.1 (conflict-reporting geocoder; https://pypi.org/project/frontline/)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+_THEATRE_CODES = tuple(c.lower() for c in THEATRE)  # the default country filter
 _SETTLEMENT_TYPES = {
     "city",
     "town",
@@ -89,7 +90,7 @@ class OnlineGeocoder:
         retries: int = 2,
         backoff_seconds: float = 2.0,
         username: str | None = None,
-        countries: tuple[str, ...] = tuple(c.lower() for c in THEATRE),
+        countries: tuple[str, ...] = _THEATRE_CODES,
     ) -> None:
         if provider not in PROVIDERS:
             raise InputError(
@@ -175,11 +176,10 @@ class OnlineGeocoder:
                 0.0,
                 f"online: {self.provider} found nothing for {query!r}",
             )
-        stored = (
-            store is not None and answer.precision != Precision.REGION
-        )  # regions are admin units already
-        if stored:
+        stored = False  # regions are admin units already: only settlements are stored
+        if store is not None and answer.precision != Precision.REGION:
             answer = self._store(store, name, query, answer)
+            stored = True
         reason = f"online answer from {self.provider}: {answer.label!r}" + (
             " (stored for offline use)" if stored else ""
         )

@@ -358,7 +358,9 @@ class Resolver:
         """ "Zaporozhye region" when only the city has that spelling: the oblast named after it."""
         best = max(self._with_context(towns, near), key=_SCORE)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
-        place = self.store.place(region.place_id) if region and region.place_id else None
+        if region is None or not region.place_id:
+            return None
+        place = self.store.place(region.place_id)
         if place is None:
             return None
         reason = (
@@ -485,9 +487,9 @@ class Resolver:
         *,
         fuzzy: bool = True,
     ) -> Resolution:
-        fuzzy = self._fuzzy(key, unit, country) if fuzzy else None
-        if fuzzy is not None:
-            place, score, matched = fuzzy
+        match = self._fuzzy(key, unit, country) if fuzzy else None
+        if match is not None:
+            place, score, matched = match
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
             return Resolution(
                 query,

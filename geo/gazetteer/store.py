@@ -127,6 +127,12 @@ class AdminUnit:
     has_boundary: bool
 
 
+def _admin_unit(row: tuple) -> AdminUnit:
+    """An admin unit from its row (``boundary IS NOT NULL`` last)."""
+    code, iso, level, name, country, parent, place_id, has_boundary = row
+    return AdminUnit(code, iso, level, name, country, parent, place_id, bool(has_boundary))
+
+
 _PLACE_COLUMNS = (
     "p.place_id, p.name, p.kind, p.feature_code, p.population, p.country, p.admin1_code, "
     "p.admin2_code, p.lat, p.lon, p.source"
@@ -226,7 +232,7 @@ class GazetteerStore:
                 "FROM admin_units WHERE code = ? OR iso = ? ORDER BY level LIMIT 1",
                 (code, code.upper()),
             ).fetchone()
-            self._admin_cache[code] = AdminUnit(*row[:7], bool(row[7])) if row else None
+            self._admin_cache[code] = _admin_unit(row) if row else None
         return self._admin_cache[code]
 
     def admin_units(self, country: str | None = None, level: int | None = None) -> list[AdminUnit]:
@@ -241,9 +247,7 @@ class GazetteerStore:
         if level:
             sql += " AND level = ?"
             args.append(level)
-        return [
-            AdminUnit(*r[:7], bool(r[7])) for r in self.conn.execute(sql + " ORDER BY code", args)
-        ]
+        return [_admin_unit(r) for r in self.conn.execute(sql + " ORDER BY code", args)]
 
     def admin_geometry(self, code: str) -> tuple[bytes | None, str]:
         """The best geometry of an admin unit as WKB: the imported boundary, else the footprint."""

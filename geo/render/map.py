@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
+from typing import Literal
 
 import folium
 import geopandas as gpd
@@ -108,7 +109,7 @@ def build_map(
     title: str = "Frontline claims",
     *,
     tiles: str | None = "OpenStreetMap",
-    on_bad_coordinates: str = "raise",
+    on_bad_coordinates: Literal["raise", "flag"] = "raise",
     source: str | None = None,
     credits: list[str] | None = None,
 ) -> folium.Map:
@@ -120,7 +121,7 @@ def build_map(
     :class:`geo.core.errors.InputError` naming their ``event_id`` (or are flagged and listed as
     unresolved with ``on_bad_coordinates="flag"``).
     """
-    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)  # type: ignore[arg-type]
+    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
     mapped, unresolved = ly.split_mapped(frame)
     m = FrontlineMap(
         location=CENTER,
@@ -145,12 +146,12 @@ def build_map(
     if boundaries is not None and len(boundaries):
         m.add_child(ly.boundaries_layer(boundaries))
         credit_lines.append("Boundaries: as imported")
-    timed: list[ly.VectorLayer] = []
+    timed: list[tuple[ly.VectorLayer, dict[str, str]]] = []  # with its timeline
     if control is not None and len(control):
         for layer in ly.control_layers(control):
             m.add_child(layer)
             if layer.timeline is not None:
-                timed.append(layer)
+                timed.append((layer, layer.timeline))
         sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
         if sources:
             credit_lines.append("Control of terrain: " + ", ".join(sources))
@@ -176,8 +177,8 @@ def build_map(
         )
         data, event_layers = ly.event_layers(mapped)
         m.add_child(data)
-        for layer in event_layers:
-            m.add_child(layer)
+        for event_layer in event_layers:
+            m.add_child(event_layer)
         plugins.Search(
             data,
             search_label="place_name",
@@ -247,19 +248,21 @@ def _add_legend(
     m.add_child(Panel(body, position="bottomright", css_class="fl-legend", behaviour=behaviour))
 
 
-def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.VectorLayer]) -> None:
+def _add_date_filter(
+    m: folium.Map, data: ly.EventData | None, timed: list[tuple[ly.VectorLayer, dict[str, str]]]
+) -> None:
     """One slider over the days of the events and of the dated control/frontline layers.
 
     At day D it shows the claims dated up to D (undated ones always) and, for each control source
     (and status) and for its frontline, the latest layer dated on or before D, hiding the others.
     """
     event_dates: list[str] = data.column("dates") if data is not None else []
-    days = sorted(set(event_dates) | {layer.timeline["date"] for layer in timed})
+    days = sorted(set(event_dates) | {timeline["date"] for _, timeline in timed})
     if len(days) < 2:
         return
     codes = data.column("date") if data is not None else []
     dated = sum(1 for d in codes if d >= 0)
-    layers = [{"layer": layer.get_name(), **layer.timeline} for layer in timed]
+    layers = [{"layer": layer.get_name(), **timeline} for layer, timeline in timed]
     body = ly.render_html(
         "date_filter.html.j2",
         dates=days,
@@ -283,11 +286,11 @@ def _header_parts(m: folium.Map) -> tuple[list[Element], list[Element]]:
     figure = m.get_root()
     assert isinstance(figure, Figure)
     previous = getattr(m, "fragment", False)
-    m.fragment = True  # type: ignore[attr-defined]
+    m.fragment = True  # type: ignore[attr-defined]  # a flag our templates read; folium lacks it
     try:
         figure.render()
     finally:
-        m.fragment = previous  # type: ignore[attr-defined]
+        m.fragment = previous  # type: ignore[attr-defined]  # (as above)
     assets: list[Element] = []
     own: list[Element] = []
     for name, child in figure.header._children.items():
@@ -319,6 +322,7 @@ def map_fragment(m: folium.Map, *, assets: bool = True) -> str:
     """
     asset_elements, own = _header_parts(m)
     figure = m.get_root()
+    assert isinstance(figure, Figure)
     head = [e.render() for e in (asset_elements if assets else [])] + [e.render() for e in own]
     body = figure.html.render()
     script = figure.script.render()

@@ -82,12 +82,12 @@ def draw_static(
             ax=ax, color=st.control_color("occupied"), alpha=0.25, zorder=3
         )
         gpd.GeoSeries([shapely.boundary(area)], crs=4326).plot(
-            ax=ax, color=st.FRONTLINE_STYLE["color"], linewidth=1.2, zorder=4
+            ax=ax, color=st.FRONT_COLOR, linewidth=1.2, zorder=4
         )
         label = f"control {latest['date'].astype(str).max()}" if "date" in latest else "control"
         handles += [
             Patch(color=st.control_color("occupied"), alpha=0.35, label=label),
-            Line2D([], [], color=st.FRONTLINE_STYLE["color"], label="frontline"),
+            Line2D([], [], color=st.FRONT_COLOR, label="frontline"),
         ]
     if len(mapped):
         kinds = ly.event_kinds(mapped)

@@ -472,14 +472,14 @@ class MentionScanner:
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
 
-    def _cache_path(self) -> Path:
-        built = (self.store.meta("built") or "unbuilt").replace(":", "")
-        return self.store.path.with_name(
-            f"{self.store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle"
-        )
+    @staticmethod
+    def cache_path(store: GazetteerStore) -> Path:
+        """Where the automaton for ``store`` is cached: beside it, one file per build."""
+        built = (store.meta("built") or "unbuilt").replace(":", "")
+        return store.path.with_name(f"{store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
 
     def _load_or_build(self) -> ahocorasick.Automaton:
-        path = self._cache_path()
+        path = self.cache_path(self.store)
         if path.is_file():
             try:
                 with path.open("rb") as fh:

@@ -195,7 +195,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
 def html_to_document(html: str, doc_id: str) -> Document:
     """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
     tree = HTMLParser(html)
-    meta = {}
+    meta: dict[str, str] = {}
     for node in tree.css("meta"):
         key = (
             node.attributes.get("property")
@@ -203,11 +203,11 @@ def html_to_document(html: str, doc_id: str) -> Document:
             or node.attributes.get("itemprop")
             or ""
         ).lower()
-        if key and node.attributes.get("content"):
-            meta.setdefault(key, node.attributes["content"])
-    title = meta.get("og:title") or (
-        tree.css_first("title").text(strip=True) if tree.css_first("title") else None
-    )
+        content = node.attributes.get("content")
+        if key and content:
+            meta.setdefault(key, content)
+    title_node = tree.css_first("title")
+    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
     canonical = tree.css_first("link[rel=canonical]")
     url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
     time_node = tree.css_first("time[datetime]")

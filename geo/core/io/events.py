@@ -279,7 +279,7 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
 
 def _read_kml_geometry(placemark: ET.Element):
     def coords(elem: ET.Element | None) -> list[tuple[float, float]]:
-        if elem is None or not (elem.text or "").strip():
+        if elem is None or not elem.text or not elem.text.strip():
             return []
         tuples = [c.split(",")[:2] for c in elem.text.split()]
         return [(float(t[0]), float(t[1])) for t in tuples if len(t) == 2 and t[0] and t[1]]
