@@ -316,9 +316,8 @@ class Extractor:
             if res.confidence < CONFIDENT and len(res.candidates) >= 2 and not mentions[i].region:
                 ambiguous.append(i)
         final = list(first)
-        anchored: dict[
-            str, dict[tuple[float, float], None]
-        ] = {}  # key → its anchor points, each once
+        # key → its anchor points, each once
+        anchored: dict[str, dict[tuple[float, float], None]] = {}
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
@@ -426,10 +425,49 @@ class Extractor:
             return []
         stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
+        per_sentence = self._claim_sentences(
+            doc, stats, prepared if prepared is not None else self._prepare(doc)
+        )
+        sites = [m for _, _, site, _ in per_sentence for m in site]
+        if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
+            stats.messages.append(
+                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
+                f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
+            )
+        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
+        records = []
+        number = 0
+        published = doc.published.isoformat() if doc.published else None
+        # id(resolution) → its columns; all stay alive meanwhile
+        columns: dict[int, PlaceColumns | None] = {}
+        for offset, sentence, site, frame in per_sentence:
+            event_date = frame.event_date.isoformat() if frame.event_date else None
+            for m in site:
+                res = resolutions.get(number)
+                number += 1
+                if id(res) not in columns:
+                    columns[id(res)] = _resolution_columns(res)
+                place = columns[id(res)]
+                if place is None:
+                    continue  # a country named in passing sets focus; it is not an event site
+                records.append(
+                    _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
+                )
+        located = sum(1 for r in records if r["latitude"] is not None)
+        stats.mentions += len(records)
+        stats.resolved += located
+        stats.unresolved += len(records) - located
+        stats.events += len(records)
+        return records
+
+    def _claim_sentences(
+        self, doc: Document, stats: ExtractStats, prepared: Prepared
+    ) -> list[tuple[int, str, list[Mention], ClaimFrame]]:
+        """(offset, sentence, its site mentions, its claim frame) of each sentence that names a
+        place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
-        sites: list[Mention] = []
         previous = _PreviousClaimant()
-        hits, split = prepared if prepared is not None else self._prepare(doc)
+        hits, split = prepared
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
         first = 0
@@ -460,40 +498,9 @@ class Extractor:
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))
-            sites += site
             if len(site) < len(found):  # only then can some mention be an actor
                 stats.actors += sum(1 for m in found if m.role == "actor")
-        if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
-            stats.messages.append(
-                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
-                f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
-            )
-        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
-        records = []
-        number = 0
-        published = doc.published.isoformat() if doc.published else None
-        columns: dict[
-            int, PlaceColumns | None
-        ] = {}  # id(resolution) → its columns; all stay alive meanwhile
-        for offset, sentence, site, frame in per_sentence:
-            event_date = frame.event_date.isoformat() if frame.event_date else None
-            for m in site:
-                res = resolutions.get(number)
-                number += 1
-                if id(res) not in columns:
-                    columns[id(res)] = _resolution_columns(res)
-                place = columns[id(res)]
-                if place is None:
-                    continue  # a country named in passing sets focus; it is not an event site
-                records.append(
-                    _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
-                )
-        located = sum(1 for r in records if r["latitude"] is not None)
-        stats.mentions += len(records)
-        stats.resolved += located
-        stats.unresolved += len(records) - located
-        stats.events += len(records)
-        return records
+        return per_sentence
 
 
 def extract_records(

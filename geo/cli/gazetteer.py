@@ -142,18 +142,7 @@ def geocode_command(
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
         resolver = build_resolver(gazetteer, online)
-        with _progress() as bar:
-            task = bar.add_task("geocoding", total=None)
-            summary = geocode_csv(
-                csv_in,
-                output,
-                name_col,
-                resolver,
-                admin1_col=admin1_col,
-                country_col=country_col,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
-        _out.print(f"{summary.line()} -> {output}")
+        _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col)
         return
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
@@ -166,6 +155,29 @@ def geocode_command(
         _print_resolution(result.as_dict())
     if not result.resolved:
         sys.exit(1)  # main() turns SystemExit into the exit code; typer.Exit would be swallowed
+
+
+def _geocode_file(
+    csv_in: Path,
+    output: Path,
+    name_col: str,
+    resolver: Resolver,
+    admin1_col: str | None,
+    country_col: str | None,
+) -> None:
+    """``geocode --csv``: the batch with a progress bar, then its summary line."""
+    with _progress() as bar:
+        task = bar.add_task("geocoding", total=None)
+        summary = geocode_csv(
+            csv_in,
+            output,
+            name_col,
+            resolver,
+            admin1_col=admin1_col,
+            country_col=country_col,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    _out.print(f"{summary.line()} -> {output}")
 
 
 def build_resolver(gazetteer: Path | None, online: bool) -> Resolver:

@@ -124,6 +124,8 @@ def event_record(
     """One event record with every column of :data:`EVENT_COLUMNS`, in that order: ``place``'s
     columns, with ``precision`` and ``reason`` as the mention refines them,
     and the claim's fields."""
+    # Over 60 lines on purpose: one keyword and one line per column, in the schema's order, so a
+    # missing or misplaced column shows at a glance; helpers would scatter that list.
     geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
     return {
         "event_id": event_id,
@@ -248,6 +250,30 @@ def check_coordinates(
     geometry. A flagged row keeps its record, loses its geometry and gets
     ``resolution = "invalid_coordinates"`` with the reason in ``resolution_reason``.
     """
+    reasons = _coordinate_problems(events, theatre)
+    if not reasons:
+        return events
+    ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
+    if on_bad == "raise":
+        i = min(reasons)
+        more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
+        raise InputError(f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i))
+    flagged = events.copy()
+    rows = sorted(reasons)
+    for i in rows:
+        log.warning("event_id %r: %s; geometry dropped", ids[i], reasons[i])
+    geo_col = flagged.geometry.name
+    flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
+    flagged.loc[flagged.index[rows], "resolution"] = INVALID
+    flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
+    return flagged
+
+
+def _coordinate_problems(
+    events: gpd.GeoDataFrame, theatre: tuple[float, float, float, float] | None
+) -> dict[int, str]:
+    """Row position → what is wrong with its coordinates (the first finding), for the rows of
+    :func:`check_coordinates` with a problem."""
     geoms = events.geometry.values
     has_geom = ~np.asarray(shapely.is_missing(geoms))
     bounds = shapely.bounds(geoms)  # NaN for empty / missing
@@ -298,19 +324,4 @@ def check_coordinates(
             reasons.setdefault(
                 i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)"
             )
-    if not reasons:
-        return events
-    ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
-    if on_bad == "raise":
-        i = min(reasons)
-        more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
-        raise InputError(f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i))
-    flagged = events.copy()
-    rows = sorted(reasons)
-    for i in rows:
-        log.warning("event_id %r: %s; geometry dropped", ids[i], reasons[i])
-    geo_col = flagged.geometry.name
-    flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
-    flagged.loc[flagged.index[rows], "resolution"] = INVALID
-    flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
-    return flagged
+    return reasons

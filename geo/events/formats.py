@@ -320,29 +320,63 @@ def detect_format(
     if fmt is not None and fmt not in (*KNOWN, "generic"):
         raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
     if fmt in KNOWN or (fmt is None and not mapping):
-        candidates = (
-            [KNOWN[fmt]]
-            if fmt in KNOWN
-            else [s for s in KNOWN.values() if s.signature <= set(lower)]
+        known = _known_format(lower, fmt, mapping, present, source, country)
+        if known is not None:
+            return known
+    chosen = _generic_columns(columns, lower, mapping, present, source)
+    fields = set(chosen.values())
+    if "location" not in fields and not {"latitude", "longitude"} <= fields:
+        raise InputError(
+            f"cannot tell which columns hold the place (columns present: {present}); "
+            + _expected(),
+            source=source,
         )
-        for spec in candidates:
-            missing = [c for c in spec.required if c not in lower]
-            if missing:
-                raise InputError(
-                    f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
-                    f"columns present: {present}",
-                    source=source,
-                )
-            cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
-            extra = {c: f for c, f in (mapping or {}).items()}
-            return FormatSpec(
-                spec.name,
-                {**cols, **extra},
-                spec.signature,
-                spec.required,
-                country or spec.country,
-                spec.label,
+    return FormatSpec("generic", chosen, country=country, label="table")
+
+
+def _known_format(
+    lower: dict[str, str],
+    fmt: str | None,
+    mapping: Mapping[str, str] | None,
+    present: str,
+    source: str | None,
+    country: str | None,
+) -> FormatSpec | None:
+    """The format ``fmt`` names, else the first known one whose signature columns are all there
+    (None: none is), with ``mapping`` on top; an error when it lacks a required column."""
+    candidates = (
+        [KNOWN[fmt]] if fmt in KNOWN else [s for s in KNOWN.values() if s.signature <= set(lower)]
+    )
+    for spec in candidates:
+        missing = [c for c in spec.required if c not in lower]
+        if missing:
+            raise InputError(
+                f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
+                f"columns present: {present}",
+                source=source,
             )
+        cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
+        extra = {c: f for c, f in (mapping or {}).items()}
+        return FormatSpec(
+            spec.name,
+            {**cols, **extra},
+            spec.signature,
+            spec.required,
+            country or spec.country,
+            spec.label,
+        )
+    return None
+
+
+def _generic_columns(
+    columns: list[str],
+    lower: dict[str, str],
+    mapping: Mapping[str, str] | None,
+    present: str,
+    source: str | None,
+) -> dict[str, str]:
+    """Column → field of a table in no known format: columns named like a field, then
+    ``mapping`` (``--map COLUMN=FIELD``) over them."""
     chosen: dict[str, str] = {}
     for c in columns:
         target = _SELF_NAMES.get(c.strip().lower())
@@ -362,11 +396,4 @@ def detect_format(
             )
         chosen = {c: f for c, f in chosen.items() if f != target}
         chosen[actual] = target
-    fields = set(chosen.values())
-    if "location" not in fields and not {"latitude", "longitude"} <= fields:
-        raise InputError(
-            f"cannot tell which columns hold the place (columns present: {present}); "
-            + _expected(),
-            source=source,
-        )
-    return FormatSpec("generic", chosen, country=country, label="table")
+    return chosen

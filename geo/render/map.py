@@ -123,38 +123,9 @@ def build_map(
     """
     frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
     mapped, unresolved = ly.split_mapped(frame)
-    m = FrontlineMap(
-        location=CENTER,
-        zoom_start=7,
-        tiles=None,
-        prefer_canvas=True,
-        control_scale=True,
-        max_bounds=False,
-        min_zoom=3,
-    )
-    m.add_child(StyleSheet())
-    m.add_child(AutoSize())
-    basemap = ly.basemap_layer()
-    if basemap is not None:
-        m.add_child(basemap)
-    if tiles:
-        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
-        folium.FeatureGroup(
-            name="No tiles (vector outlines only)", overlay=False, show=False
-        ).add_to(m)
+    m = _base_map(tiles)
     credit_lines = list(credits or CREDITS)
-    if boundaries is not None and len(boundaries):
-        m.add_child(ly.boundaries_layer(boundaries))
-        credit_lines.append("Boundaries: as imported")
-    timed: list[tuple[ly.VectorLayer, dict[str, str]]] = []  # with its timeline
-    if control is not None and len(control):
-        for layer in ly.control_layers(control):
-            m.add_child(layer)
-            if layer.timeline is not None:
-                timed.append((layer, layer.timeline))
-        sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
-        if sources:
-            credit_lines.append("Control of terrain: " + ", ".join(sources))
+    timed = _add_context_layers(m, boundaries, control, credit_lines)
     subtitle = f"{len(mapped)} mapped claims, {len(unresolved)} unresolved"
     m.add_child(
         Panel(
@@ -163,29 +134,7 @@ def build_map(
             css_class="fl-title-box",
         )
     )
-    data = None
-    if len(mapped):
-        # Fit the view before any feature is added: refitting later re-projects every feature.
-        # Open on the fighting when there is any: a summit in London should not zoom the front out.
-        fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
-        bounds = (fighting if len(fighting) else mapped).total_bounds
-        m.fit_bounds(
-            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-            padding_top_left=(60, 70),
-            padding_bottom_right=(380, 40),
-            max_zoom=10,
-        )
-        data, event_layers = ly.event_layers(mapped)
-        m.add_child(data)
-        for event_layer in event_layers:
-            m.add_child(event_layer)
-        plugins.Search(
-            data,
-            search_label="place_name",
-            placeholder="Search places",
-            collapsed=True,
-            position="topleft",
-        ).add_to(m)
+    data = _add_events(m, mapped) if len(mapped) else None
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
     plugins.MeasureControl(
@@ -217,6 +166,79 @@ def build_map(
         m.add_child(Panel(body, position="bottomleft", css_class="fl-unresolved"))
     log.info("map: %d mapped events, %d unresolved", len(mapped), len(unresolved))
     return m
+
+
+def _base_map(tiles: str | None) -> FrontlineMap:
+    """The map with its page styles, the vector basemap and (when ``tiles``) a tile layer."""
+    m = FrontlineMap(
+        location=CENTER,
+        zoom_start=7,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        max_bounds=False,
+        min_zoom=3,
+    )
+    m.add_child(StyleSheet())
+    m.add_child(AutoSize())
+    basemap = ly.basemap_layer()
+    if basemap is not None:
+        m.add_child(basemap)
+    if tiles:
+        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
+        folium.FeatureGroup(
+            name="No tiles (vector outlines only)", overlay=False, show=False
+        ).add_to(m)
+    return m
+
+
+def _add_context_layers(
+    m: folium.Map,
+    boundaries: gpd.GeoDataFrame | None,
+    control: gpd.GeoDataFrame | None,
+    credit_lines: list[str],
+) -> list[tuple[ly.VectorLayer, dict[str, str]]]:
+    """Boundary and control layers, crediting them in ``credit_lines``; returns the dated
+    control/frontline layers with their timelines (for the date slider)."""
+    if boundaries is not None and len(boundaries):
+        m.add_child(ly.boundaries_layer(boundaries))
+        credit_lines.append("Boundaries: as imported")
+    timed: list[tuple[ly.VectorLayer, dict[str, str]]] = []
+    if control is not None and len(control):
+        for layer in ly.control_layers(control):
+            m.add_child(layer)
+            if layer.timeline is not None:
+                timed.append((layer, layer.timeline))
+        sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
+        if sources:
+            credit_lines.append("Control of terrain: " + ", ".join(sources))
+    return timed
+
+
+def _add_events(m: folium.Map, mapped: gpd.GeoDataFrame) -> ly.EventData:
+    """The view fitted to the events, their data element, layers and place search."""
+    # Fit the view before any feature is added: refitting later re-projects every feature.
+    # Open on the fighting when there is any: a summit in London should not zoom the front out.
+    fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
+    bounds = (fighting if len(fighting) else mapped).total_bounds
+    m.fit_bounds(
+        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+        padding_top_left=(60, 70),
+        padding_bottom_right=(380, 40),
+        max_zoom=10,
+    )
+    data, event_layers = ly.event_layers(mapped)
+    m.add_child(data)
+    for event_layer in event_layers:
+        m.add_child(event_layer)
+    plugins.Search(
+        data,
+        search_label="place_name",
+        placeholder="Search places",
+        collapsed=True,
+        position="topleft",
+    ).add_to(m)
+    return data
 
 
 def _add_legend(

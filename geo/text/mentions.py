@@ -582,22 +582,9 @@ class MentionScanner:
 
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
-        if not info.metonym and not info.theatre or info.not_place:
-            # Only context can make this a place; two cheap cases where none can: a common word
-            # needs "the village of" before it, and nothing stands before a sentence's first word.
-            if (
-                info.not_place
-                and not info.metonym
-                and " of " not in sentence[max(0, start - 60) : start]
-            ):
-                return None
-            if (
-                start == 0
-                and not info.metonym
-                and not info.region
-                and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
-            ):
-                return None
+        needs_context = not info.metonym and not info.theatre or info.not_place
+        if needs_context and _no_context_can_place(sentence, start, end, info):
+            return None
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
@@ -607,11 +594,7 @@ class MentionScanner:
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or info.region
-        metonym = info.metonym and (
-            _METONYMY_AFTER.match(after)
-            or _METONYMY_BEFORE.search(before)
-            or _POSSESSIVE_ROLE.match(after)
-        )
+        metonym = info.metonym and _metonymic_context(before, after)
         if (
             not metonym
             and not (locative or marked or region)
@@ -738,71 +721,103 @@ class MentionScanner:
         "Kupiansk and Kreminna, in the Kharkiv and Luhansk regions": hints paired in order.
         "Krasnohorivka, west of Donetsk": Donetsk only locates Krasnohorivka (role ``anchor``).
         """
+        if not mentions:
+            return
+        if len(mentions) == 1 and mentions[0].known:
+            # alone: its own "regions of" context was read when it was found
+            mentions[0].group = 0
+            return
+        groups = _enumerations(sentence, offset, mentions)
+        _apply_region_hints(sentence, offset, groups)
+        _mark_anchors(sentence, offset, mentions)
 
-        if len(mentions) < 2:
-            if mentions and mentions[0].known:
-                mentions[
-                    0
-                ].group = 0  # alone: its own "regions of" context was read when it was found
-                return
-            if not mentions:
-                return
 
-        groups: list[list[Mention]] = []
-        i, count = 0, len(mentions)
-        while i < count:
-            j, member, all_region = (
-                i,
-                mentions[i],
-                mentions[i].region,
-            )  # all_region: of mentions[i: j + 1]
-            while j + 1 < count:
-                nxt = mentions[j + 1]
-                if (
-                    nxt.metonymic
-                    or member.metonymic
-                    or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
-                ):
-                    break
-                if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
-                    break  # "Lyman, Donetsk Oblast": a hint, not a member
-                j, member, all_region = j + 1, nxt, all_region and nxt.region
-            members = mentions[i : j + 1]
-            lead = members[0].start - offset
-            regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
-                len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
-            )
-            for m in members:
-                m.group = len(groups)
-                if regional:
-                    m.region = True
-            groups.append(members)
-            i = j + 1
-        for current, following in pairwise(groups):
-            if current[0].region or not all(m.region and not m.metonymic for m in following):
-                continue
-            if not _HINT_GAP.match(
-                sentence[current[-1].end - offset : following[0].start - offset]
-            ):
-                continue
-            if len(following) == 1:
-                pairs = [(m, following[0]) for m in current]
-            elif len(following) == len(current):
-                pairs = list(zip(current, following, strict=True))
-            else:
-                continue
-            for member, region in pairs:
-                member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
-            for region in following:
-                region.role = "hint"
-                region.group = current[0].group
-        for prev, m in pairwise(mentions):
+def _no_context_can_place(sentence: str, start: int, end: int, info: _Key) -> bool:
+    """For a hit only context can make a place, the two cheap cases where none can: a common
+    word needs "the village of" before it, and nothing stands before a sentence's first word."""
+    if info.not_place and not info.metonym and " of " not in sentence[max(0, start - 60) : start]:
+        return True
+    return (
+        start == 0
+        and not info.metonym
+        and not info.region
+        and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
+    )
+
+
+def _metonymic_context(before: str, after: str) -> bool:
+    """Does the context make a metonym name its government ("Moscow said", "Kyiv's envoy")?"""
+    return bool(
+        _METONYMY_AFTER.match(after)
+        or _METONYMY_BEFORE.search(before)
+        or _POSSESSIVE_ROLE.match(after)
+    )
+
+
+def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Consecutive mentions joined by commas and "and" as groups (each mention's ``group`` is
+    set); a group after "regions of", or ending in a plural region, is all regions."""
+    groups: list[list[Mention]] = []
+    i, count = 0, len(mentions)
+    while i < count:
+        # all_region: of mentions[i : j + 1]
+        j, member, all_region = i, mentions[i], mentions[i].region
+        while j + 1 < count:
+            nxt = mentions[j + 1]
             if (
-                m.direction
-                and m.context_start is not None
-                and prev.role == "site"
-                and not prev.metonymic
+                nxt.metonymic
+                or member.metonymic
+                or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
             ):
-                if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
-                    m.role = "anchor"
-                    prev.notes.append(f"located {m.direction} of {m.text}")
+                break
+            if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
+                break  # "Lyman, Donetsk Oblast": a hint, not a member
+            j, member, all_region = j + 1, nxt, all_region and nxt.region
+        members = mentions[i : j + 1]
+        lead = members[0].start - offset
+        regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
+            len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
+        )
+        for m in members:
+            m.group = len(groups)
+            if regional:
+                m.region = True
+        groups.append(members)
+        i = j + 1
+    return groups
+
+
+def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
+    """A group of regions right after a group of places hints where those places are: one
+    region for all of them, or one each, paired in order."""
+    for current, following in pairwise(groups):
+        if current[0].region or not all(m.region and not m.metonymic for m in following):
+            continue
+        if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+            continue
+        if len(following) == 1:
+            pairs = [(m, following[0]) for m in current]
+        elif len(following) == len(current):
+            pairs = list(zip(current, following, strict=True))
+        else:
+            continue
+        for member, region in pairs:
+            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
+        for region in following:
+            region.role = "hint"
+            region.group = current[0].group
+
+
+def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "Krasnohorivka, west of Donetsk": the place after a direction only locates the site
+    before it (role ``anchor``)."""
+    for prev, m in pairwise(mentions):
+        if (
+            m.direction
+            and m.context_start is not None
+            and prev.role == "site"
+            and not prev.metonymic
+        ):
+            if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
+                m.role = "anchor"
+                prev.notes.append(f"located {m.direction} of {m.text}")
