@@ -35,7 +35,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import geopandas as gpd
@@ -76,7 +75,8 @@ def merge_stats(into: ExtractStats, part: ExtractStats) -> ExtractStats:
 # -- worker side -----------------------------------------------------------------------------
 
 _worker_lock = threading.Lock()  # one Extractor per process; Dask worker threads take turns
-# Keyed by process id too: a forked worker must open its own SQLite connection, never use the parent's.
+# Keyed by process id too: a forked worker must open its own SQLite connection,
+# never use the parent's.
 _worker_extractors: dict[tuple[int, str | None], Extractor] = {}
 
 
@@ -124,7 +124,9 @@ def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
     per_document: list[list[dict]] = []
     with _worker_lock:
         extractor = _worker_extractor(gazetteer)
-        for doc, prepared in zip(documents, [_prepared(extractor, doc) for doc in documents]):
+        for doc, prepared in zip(
+            documents, [_prepared(extractor, doc) for doc in documents], strict=True
+        ):
             part = ExtractStats()
             try:
                 if isinstance(prepared, Exception):
@@ -157,7 +159,7 @@ def _local_store_path(gazetteer: Path | None) -> str:
 
     store = GazetteerStore(gazetteer or default_path())  # raises GazetteerError when absent
     try:
-        cache = MentionScanner._cache_path(SimpleNamespace(store=store))
+        cache = MentionScanner.cache_path(store)
         if not cache.is_file():
             log.info("building the scanner cache %s once before starting workers", cache)
             MentionScanner(store)
@@ -234,7 +236,8 @@ class _DaskRunner(_Runner):
         self.cluster = None
         self.quieted: tuple[logging.Logger, int] | None = None
         if address is None:
-            # The local scheduler runs in this process and logs at INFO; keep that off the user's stderr.
+            # The local scheduler runs in this process and logs at INFO;
+            # keep that off the user's stderr.
             chatty = logging.getLogger("distributed")
             self.quieted = (chatty, chatty.level)
             chatty.setLevel(max(chatty.getEffectiveLevel(), logging.WARNING))
@@ -303,7 +306,8 @@ def extract_parallel(
     max_in_flight: int | None = None,
     on_document: Callable[[Document], None] | None = None,
 ) -> Iterator[dict]:
-    """Stream the records of :func:`geo.extract.extract_records`, extracted on ``workers`` processes.
+    """Stream the records of :func:`geo.extract.extract_records`,
+    extracted on ``workers`` processes.
 
     ``scheduler`` is ``"processes"`` (default), ``"dask"`` (a local Dask cluster) or a Dask
     scheduler address. ``workers`` defaults to the CPUs available; ``workers=1`` with
@@ -316,7 +320,8 @@ def extract_parallel(
         raise FrontlineError(f"--workers must be 1 or more, not {workers}")
     if scheduler not in SCHEDULERS and ":" not in scheduler:
         raise FrontlineError(
-            f"--scheduler must be 'processes', 'dask' or a Dask scheduler address, not {scheduler!r}"
+            "--scheduler must be 'processes', 'dask' or a Dask scheduler address, "
+            f"not {scheduler!r}"
         )
     if scheduler != "processes" and not _dask_installed():
         raise FrontlineError(_DASK_MISSING)
@@ -371,5 +376,6 @@ def _stream(
 def extract_parallel_frame(
     paths: Iterable[str | Path], published: date | None = None, **kwargs
 ) -> gpd.GeoDataFrame:
-    """All records of ``paths``, extracted in parallel, as one GeoDataFrame (see :func:`extract_parallel`)."""
+    """All records of ``paths``, extracted in parallel, as one GeoDataFrame
+    (see :func:`extract_parallel`)."""
     return records_frame(extract_parallel(paths, published, **kwargs))

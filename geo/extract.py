@@ -36,7 +36,7 @@ from geo.claims.analyse import find_claimant
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
-from geo.gazetteer import GazetteerStore, Resolution, Resolver
+from geo.gazetteer import GazetteerStore, Place, Resolution, Resolver
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -78,7 +78,8 @@ def batches(
 
 
 class Prepared(NamedTuple):
-    """A document's name-scan hits (:meth:`MentionScanner.scan`) and sentences (:func:`sentences`)."""
+    """A document's name-scan hits (:meth:`MentionScanner.scan`) and sentences
+    (:func:`sentences`)."""
 
     hits: list[tuple[int, int, str]]
     sentences: list[tuple[int, str]]
@@ -181,14 +182,13 @@ class _PreviousClaimant:
         return self.claimant
 
 
-def _event_id(doc_id: str, start: int, end: int, place: str, stance: str | None) -> str:
+def _event_id(doc_id: str, start: int, end: int, place: str | None, stance: str | None) -> str:
     """A stable id: the same claim about the same span of the same document gets the same id."""
     return hashlib.sha1(
         f"{doc_id}\x1f{start}\x1f{end}\x1f{place}\x1f{stance}".encode()
     ).hexdigest()[:16]
 
 
-_MISSING = object()
 _TOO_MANY = PlaceColumns.unresolved("too many mentions in this document to resolve")
 
 
@@ -199,7 +199,7 @@ def _resolution_columns(res: Resolution | None) -> PlaceColumns | None:
     if res is None:
         return _TOO_MANY
     place = res.place
-    if place is None or place.lat is None:  # not res.resolved
+    if place is None or place.lat is None or place.lon is None:  # not res.resolved
         return PlaceColumns.unresolved(
             res.reason, str(res.resolution), round(res.confidence, 3), len(res.candidates)
         )
@@ -299,20 +299,25 @@ class Extractor:
         together even when neither is confident alone.
         """
         queries = [self._query(m) for m in mentions]
-        first = [self.resolver.resolve(q, admin1=m.admin_hint) for q, m in zip(queries, mentions)]
+        first = [
+            self.resolver.resolve(q, admin1=m.admin_hint)
+            for q, m in zip(queries, mentions, strict=True)
+        ]
         anchors: list[tuple[int, float, float]] = []
         ambiguous: list[int] = []
         for i, res in enumerate(first):
-            if not res.resolved or res.place.kind not in ("settlement", "feature"):
+            place = res.place
+            if place is None or place.lat is None or place.lon is None:
+                continue  # not res.resolved
+            if place.kind not in ("settlement", "feature"):
                 continue
             if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
-                anchors.append((i, res.place.lat, res.place.lon))
+                anchors.append((i, place.lat, place.lon))
             if res.confidence < CONFIDENT and len(res.candidates) >= 2 and not mentions[i].region:
                 ambiguous.append(i)
         final = list(first)
-        anchored: dict[
-            str, dict[tuple[float, float], None]
-        ] = {}  # key → its anchor points, each once
+        # key → its anchor points, each once
+        anchored: dict[str, dict[tuple[float, float], None]] = {}
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
@@ -327,22 +332,26 @@ class Extractor:
                     near += [
                         (c.place.lat, c.place.lon)
                         for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
-                        if c.place.lat is not None and not c.place.is_region
+                        if c.place.lat is not None
+                        and c.place.lon is not None
+                        and not c.place.is_region
                     ]
             if near:
                 final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
+            place = res.place
             if (
                 m.admin_hint
                 or m.region
-                or not res.resolved
-                or res.place.kind != "settlement"
-                or res.place.population >= STRAY_MAX_POPULATION
+                or place is None
+                or place.lat is None  # not res.resolved
+                or place.kind != "settlement"
+                or place.population >= STRAY_MAX_POPULATION
             ):
                 continue
-            if res.confidence >= CONFIDENT and res.place.country in focus:
+            if res.confidence >= CONFIDENT and place.country in focus:
                 continue  # a confident answer in the focus country stands on its own
             stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors)
             if stray is not None:
@@ -361,26 +370,34 @@ class Extractor:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away. (The
-        caller has checked it is a small, hint-free settlement not confidently in the focus country.)"""
+        caller has checked it is a small, hint-free settlement not confidently in the focus
+        country.)"""
         m = mentions[i]
+        place = res.place
+        if place is None or place.lat is None or place.lon is None:
+            return None  # the caller passes resolved settlements only
         focus = self.resolver.focus
-        same = [
-            (lat, lon, j)
-            for j, lat, lon in anchors
-            if j != i and mentions[j].sentence == m.sentence and first[j].place.country in focus
-        ]
+        same: dict[int, tuple[float, float, Place]] = {}  # anchor → its point and place
+        for j, lat, lon in anchors:
+            anchor = first[j].place  # anchors are resolved: never None
+            if j != i and anchor is not None and mentions[j].sentence == m.sentence:
+                if anchor.country in focus:
+                    same[j] = (lat, lon, anchor)
         if not same:
             return None
         distance, j = min(
-            (haversine_km(res.place.lat, res.place.lon, lat, lon), j) for lat, lon, j in same
+            (haversine_km(place.lat, place.lon, lat, lon), j) for j, (lat, lon, _) in same.items()
         )
         if distance <= STRAY_KM:
             return None
-        unit = first[j].place.admin1_code
-        if unit is None or unit == res.place.admin1_code:
+        unit = same[j][2].admin1_code
+        if unit is None or unit == place.admin1_code:
             return None
         again = self.resolver.resolve(queries[i], admin1=unit)
-        note = f"{res.place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} in the same sentence"
+        note = (
+            f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
+            "in the same sentence"
+        )
         return replace(again, reason=f"{note}; {again.reason}")
 
     # -- records ------------------------------------------------------------------------------
@@ -388,10 +405,12 @@ class Extractor:
     def prepare(self, doc: Document) -> Prepared | None:
         """The passes over a whole document: the name scan and the sentence split (None for an
         unreadable document). :func:`extract_records` runs them for a batch of documents before
-        the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU caches."""
-        return (
-            None if doc.error else Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
-        )
+        the per-sentence work, so the scanner's trie and blingfire's tables stay in the CPU
+        caches."""
+        return None if doc.error else self._prepare(doc)
+
+    def _prepare(self, doc: Document) -> Prepared:
+        return Prepared(self.scanner.scan(doc.text), list(sentences(doc.text)))
 
     def document_records(
         self, doc: Document, stats: ExtractStats | None = None, prepared: Prepared | None = None
@@ -406,10 +425,49 @@ class Extractor:
             return []
         stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
+        per_sentence = self._claim_sentences(
+            doc, stats, prepared if prepared is not None else self._prepare(doc)
+        )
+        sites = [m for _, _, site, _ in per_sentence for m in site]
+        if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
+            stats.messages.append(
+                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
+                f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
+            )
+        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
+        records = []
+        number = 0
+        published = doc.published.isoformat() if doc.published else None
+        # id(resolution) → its columns; all stay alive meanwhile
+        columns: dict[int, PlaceColumns | None] = {}
+        for offset, sentence, site, frame in per_sentence:
+            event_date = frame.event_date.isoformat() if frame.event_date else None
+            for m in site:
+                res = resolutions.get(number)
+                number += 1
+                if id(res) not in columns:
+                    columns[id(res)] = _resolution_columns(res)
+                place = columns[id(res)]
+                if place is None:
+                    continue  # a country named in passing sets focus; it is not an event site
+                records.append(
+                    _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
+                )
+        located = sum(1 for r in records if r["latitude"] is not None)
+        stats.mentions += len(records)
+        stats.resolved += located
+        stats.unresolved += len(records) - located
+        stats.events += len(records)
+        return records
+
+    def _claim_sentences(
+        self, doc: Document, stats: ExtractStats, prepared: Prepared
+    ) -> list[tuple[int, str, list[Mention], ClaimFrame]]:
+        """(offset, sentence, its site mentions, its claim frame) of each sentence that names a
+        place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
-        sites: list[Mention] = []
         previous = _PreviousClaimant()
-        hits, split = prepared or self.prepare(doc)
+        hits, split = prepared
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
         first = 0
@@ -440,40 +498,9 @@ class Extractor:
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))
-            sites += site
             if len(site) < len(found):  # only then can some mention be an actor
                 stats.actors += sum(1 for m in found if m.role == "actor")
-        if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
-            stats.messages.append(
-                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
-                f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
-            )
-        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
-        records = []
-        number = 0
-        published = doc.published.isoformat() if doc.published else None
-        columns: dict[
-            int, PlaceColumns | None
-        ] = {}  # id(resolution) → its columns; all stay alive meanwhile
-        for offset, sentence, site, frame in per_sentence:
-            event_date = frame.event_date.isoformat() if frame.event_date else None
-            for m in site:
-                res = resolutions.get(number)
-                number += 1
-                found = columns.get(id(res), _MISSING)
-                if found is _MISSING:
-                    found = columns[id(res)] = _resolution_columns(res)
-                if found is None:
-                    continue  # a country named in passing sets focus; it is not an event site
-                records.append(
-                    _record(doc, published, event_date, sentence, m, found, frame, m.start - offset)
-                )
-        located = sum(1 for r in records if r["latitude"] is not None)
-        stats.mentions += len(records)
-        stats.resolved += located
-        stats.unresolved += len(records) - located
-        stats.events += len(records)
-        return records
+        return per_sentence
 
 
 def extract_records(
@@ -488,7 +515,7 @@ def extract_records(
     extractor = extractor or Extractor()
     stats = stats if stats is not None else ExtractStats()
     for batch in batches(iter_documents(paths, published)):
-        for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch]):
+        for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch], strict=True):
             yield from extractor.document_records(doc, stats, prepared)
             if on_document is not None:
                 on_document(doc)

@@ -1,4 +1,5 @@
-"""The whole pipeline in one call: documents (+ event tables, control layers) → map, GeoJSON, report.
+"""The whole pipeline in one call:
+documents (+ event tables, control layers) → map, GeoJSON, report.
 
 ``run(...)`` is what ``frontline run`` and ``scripts/demo`` call. It streams documents through
 :class:`geo.extract.Extractor`, gives claims their geometry (:mod:`geo.geometry`), joins event
@@ -9,7 +10,7 @@ and writes ``map.html``, ``events.geojson`` and ``report.html`` into one folder.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,6 +52,45 @@ load_control = read_control_layers  # old name
 load_boundaries = read_boundaries  # old name
 
 
+def _records(
+    paths: Iterable[str | Path],
+    published: date | None,
+    extractor: Extractor,
+    stats: ExtractStats,
+    on_document: Callable | None,
+    workers: int | None,
+    scheduler: str,
+) -> Iterator[dict]:
+    """The records of ``paths``, extracted here or on :mod:`geo.engine` workers."""
+    if workers == 1 and scheduler == "processes":
+        return extract_records(
+            paths, published, extractor=extractor, stats=stats, on_document=on_document
+        )
+    from geo.engine import extract_parallel
+
+    return extract_parallel(
+        paths,
+        published,
+        workers=workers,
+        scheduler=scheduler,
+        gazetteer=extractor.resolver.store.path,
+        stats=stats,
+        on_document=on_document,
+    )
+
+
+def _join_tables(
+    events: gpd.GeoDataFrame, event_tables: Sequence[str | Path], extractor: Extractor
+) -> tuple[gpd.GeoDataFrame, int]:
+    """The claims joined to the event tables' records (geocoded and checked), and how many
+    records the tables hold."""
+    from geo.events import join_claims, load_events, validate_events
+
+    tables = [validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables]
+    table = pd.concat(tables, ignore_index=True)
+    return join_claims(table, events).combined(), len(table)
+
+
 def run(
     paths: Iterable[str | Path],
     out_dir: str | Path,
@@ -66,7 +106,8 @@ def run(
     workers: int | None = 1,
     scheduler: str = "processes",
 ) -> RunResult:
-    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html`` to ``out_dir``.
+    """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html``
+    to ``out_dir``.
 
     ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
     (same records), opening the extractor's gazetteer store."""
@@ -77,35 +118,13 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     extractor = extractor or Extractor()
     stats = ExtractStats()
-    if workers == 1 and scheduler == "processes":
-        records = extract_records(
-            paths, published, extractor=extractor, stats=stats, on_document=on_document
-        )
-    else:
-        from geo.engine import extract_parallel
-
-        records = extract_parallel(
-            paths,
-            published,
-            workers=workers,
-            scheduler=scheduler,
-            gazetteer=extractor.resolver.store.path,
-            stats=stats,
-            on_document=on_document,
-        )
+    records = _records(paths, published, extractor, stats, on_document, workers, scheduler)
     claims = records_frame(records)
     events = claim_geometry(claims, extractor.resolver.store)
     table_count = 0
     notes: list[str] = []
     if event_tables:
-        from geo.events import join_claims, load_events, validate_events
-
-        tables = [
-            validate_events(load_events(p), resolver=extractor.resolver) for p in event_tables
-        ]
-        table = pd.concat(tables, ignore_index=True)
-        table_count = len(table)
-        events = join_claims(table, events).combined()
+        events, table_count = _join_tables(events, event_tables, extractor)
     control_frame, control_notes = read_control_layers(control)
     notes += control_notes
     boundary_frame = read_boundaries(boundaries)

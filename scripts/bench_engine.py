@@ -15,7 +15,8 @@ of the driver and its finished workers, ``CPUs busy`` that over the wall time: w
 worker count means the machine was busy with other work (also see the load average printed).
 Also prints the driver's peak resident memory.
 
-    .venv/bin/python scripts/bench_engine.py [--articles 4000] [--workers 2] [--batch-size 200] [--dask]
+    .venv/bin/python scripts/bench_engine.py [--articles 4000] [--workers 2]
+        [--batch-size 200] [--dask]
 """
 
 from __future__ import annotations
@@ -103,16 +104,19 @@ def main() -> None:
             )
     base = runs[0]
     print(
-        f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article), "
+        f"corpus: {args.articles} articles, {size_mb:.1f} MB "
+        f"({size_mb * 1e3 / args.articles:.1f} kB/article), "
         f"{os.cpu_count()} CPUs, load average before: {LOAD_BEFORE}"
     )
     print(
-        f"{'run':<14}{'seconds':>9}{'articles/s':>12}{'speed-up':>10}{'CPU s':>8}{'CPUs busy':>11}{'records':>10}"
+        f"{'run':<14}{'seconds':>9}{'articles/s':>12}{'speed-up':>10}"
+        f"{'CPU s':>8}{'CPUs busy':>11}{'records':>10}"
         "  same records"
     )
     for run in runs:
         print(
-            f"{run['label']:<14}{run['seconds']:>9.2f}{run['per_s']:>12,.0f}{run['per_s'] / base['per_s']:>9.2f}×"
+            f"{run['label']:<14}{run['seconds']:>9.2f}{run['per_s']:>12,.0f}"
+            f"{run['per_s'] / base['per_s']:>9.2f}×"
             f"{run['cpu']:>8.1f}{run['cpu'] / run['seconds']:>11.2f}{run['records']:>10,}"
             f"  {'yes' if run['digest'] == base['digest'] else 'NO'}"
         )

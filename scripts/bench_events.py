@@ -1,4 +1,5 @@
-"""Benchmark: a 100,000-row ACLED-format CSV imported, geocoded, validated and joined (floor ≤ 30 s).
+"""Benchmark: a 100,000-row ACLED-format CSV imported, geocoded, validated and joined
+(floor ≤ 30 s).
 
 Generates the CSV from theatre settlements of the gazetteer (points jittered ≤ 3 km, ~2 % rows
 without coordinates, ~1 % swapped lat/lon, ~0.5 % far from their place, decimal commas, a few
@@ -81,7 +82,7 @@ def generate(path: Path, rows: int, store: GazetteerStore, seed: int = 7) -> Non
             "source_scale": "National",
             "notes": [
                 f"On {d:%d %B %Y}, fighting was reported near {places[i].name}."
-                for d, i in zip(days, pick)
+                for d, i in zip(days, pick, strict=True)
             ],
             "fatalities": rng.integers(0, 3, rows).astype(str),
         }
@@ -103,7 +104,7 @@ def generate(path: Path, rows: int, store: GazetteerStore, seed: int = 7) -> Non
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="Keep the generated CSV here.")
     args = parser.parse_args()

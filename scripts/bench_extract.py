@@ -78,7 +78,8 @@ CLAIMANTS = [
 FILLER = [
     "The war has displaced millions of people and destroyed much of the country's infrastructure.",
     "Officials in Brussels are debating a new package of sanctions and ammunition deliveries.",
-    "\u201cWe will not give up a single metre of our land,\u201d a commander told reporters on Tuesday.",
+    "\u201cWe will not give up a single metre of our land,\u201d "
+    "a commander told reporters on Tuesday.",
     "Analysts say both sides are preparing for a spring offensive as the ground dries out.",
     "Western governments have pledged more air defence systems, but deliveries have been slow.",
     "Reuters could not independently verify the battlefield reports from either side.",
@@ -86,13 +87,16 @@ FILLER = [
     "The United Nations said humanitarian access to front-line communities remained limited.",
 ]
 TEMPLATES = [
-    "{c} said its forces repelled {n} Russian attacks near {p1}, {p2} and {p3}, all in the {r} region, over the past day.",
+    "{c} said its forces repelled {n} Russian attacks near {p1}, {p2} and {p3}, "
+    "all in the {r} region, over the past day.",
     "According to {c}, Russian forces made small gains west of {p1} and north of the town of {p2}.",
     "Russian artillery shelled {p1} overnight, killing {n} civilians, {c} said.",
     "{c} said on Monday that its troops had taken control of {p1}, a claim Kyiv did not confirm.",
-    "Fighting raged on in the eastern Ukrainian town of {p1}, where Ukrainian forces have held out since last summer.",
+    "Fighting raged on in the eastern Ukrainian town of {p1}, "
+    "where Ukrainian forces have held out since last summer.",
     "Ukrainian forces are on the defensive in the southern regions of {r} and {r2}, {c} said.",
-    "Beijing has repeatedly denied Western accusations that it intends to arm Russia, while Washington has noted that China has not condemned the invasion.",
+    "Beijing has repeatedly denied Western accusations that it intends to arm Russia, "
+    "while Washington has noted that China has not condemned the invasion.",
     "Residents of {p1} described a quiet night as electricity returned to parts of the city.",
     "Ministers gathered in Brussels on Tuesday to discuss ammunition deliveries, officials said.",
 ]
@@ -156,7 +160,7 @@ def main() -> None:
         samples = []
         start, cpu_start = time.perf_counter(), time.process_time()
         records = 0
-        for record in extract_records([corpus], extractor=extractor, stats=stats):
+        for _record in extract_records([corpus], extractor=extractor, stats=stats):
             records += 1
             if records % 20_000 == 0:
                 samples.append(rss_mb())
@@ -164,20 +168,24 @@ def main() -> None:
         cpu = time.process_time() - cpu_start
     per_s = args.articles / elapsed
     print(
-        f"corpus: {args.articles} articles, {size_mb:.1f} MB ({size_mb * 1e3 / args.articles:.1f} kB/article)"
+        f"corpus: {args.articles} articles, {size_mb:.1f} MB "
+        f"({size_mb * 1e3 / args.articles:.1f} kB/article)"
     )
     print(
-        f"unseen articles, warm process: {elapsed:.2f} s wall, {per_s:,.0f} articles/s, {1e3 / per_s:.2f} ms/article, {records:,} records"
+        f"unseen articles, warm process: {elapsed:.2f} s wall, {per_s:,.0f} articles/s, "
+        f"{1e3 / per_s:.2f} ms/article, {records:,} records"
     )
     print(
-        f"CPU time of this process: {cpu:.2f} s, {args.articles / cpu:,.0f} articles per CPU-second "
+        f"CPU time of this process: {cpu:.2f} s, "
+        f"{args.articles / cpu:,.0f} articles per CPU-second "
         "(the per-core figure, robust to other load on the machine)"
     )
     print(f"summary: {stats.summary()}")
     print(f"resident memory while streaming (MB): {', '.join(f'{m:.0f}' for m in samples)}")
     per_core = args.articles / cpu
     print(
-        f"floor ≥ 500 articles/s per core: {'met' if per_core >= 500 else 'NOT met'} ({per_core:,.0f})"
+        "floor ≥ 500 articles/s per core: "
+        f"{'met' if per_core >= 500 else 'NOT met'} ({per_core:,.0f})"
     )
     seed_like = min(args.articles, 2000)
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,7 +195,8 @@ def main() -> None:
         records = sum(1 for _ in extract_records([corpus], extractor=extractor))
         cpu = time.process_time() - cpu_start
     print(
-        f"for comparison, {seed_like} articles at the seed story's density ({records / seed_like:.0f} claims each): "
+        f"for comparison, {seed_like} articles at the seed story's density "
+        f"({records / seed_like:.0f} claims each): "
         f"{seed_like / cpu:,.0f} articles per CPU-second"
     )
 

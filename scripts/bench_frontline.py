@@ -68,7 +68,8 @@ def bench_diff(a: Path, b: Path) -> bool:
     }
     ours = {key: getattr(result, key) for key in direct}
     print(
-        f"diff {a.name} -> {b.name}: best {best * 1000:.1f} ms, worst {worst * 1000:.1f} ms (floor 1000 ms)"
+        f"diff {a.name} -> {b.name}: best {best * 1000:.1f} ms, "
+        f"worst {worst * 1000:.1f} ms (floor 1000 ms)"
     )
     ok = worst <= 1.0
     for key, value in direct.items():
@@ -114,12 +115,14 @@ def bench_year() -> bool:
         elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"per-day table over {rows} files: {elapsed:.1f} s ({elapsed / rows * 1000:.0f} ms/day, floor 60 s)"
+        f"per-day table over {rows} files: {elapsed:.1f} s "
+        f"({elapsed / rows * 1000:.0f} ms/day, floor 60 s)"
     )
     print("  RSS after N days: " + ", ".join(f"{n}: {mb:.0f} MiB" for n, mb in samples))
     growth = samples[-1][1] - samples[1][1]
     print(
-        f"  growth from day 50 to day 365: {growth:+.1f} MiB; peak RSS of the process {peak:.0f} MiB"
+        f"  growth from day 50 to day 365: {growth:+.1f} MiB; "
+        f"peak RSS of the process {peak:.0f} MiB"
     )
     return elapsed <= 60 and growth < 20
 

@@ -91,11 +91,12 @@ def bench_build() -> float:
 
 
 def bench_open(path: Path) -> tuple[float, float]:
-    """(open + first query, the same including ``import geo.gazetteer``): best of 3 fresh processes."""
+    """(open + first query, the same including ``import geo.gazetteer``):
+    best of 3 fresh processes."""
     code = (
         "import time; t = time.perf_counter(); from geo.gazetteer import GazetteerStore, Resolver; "
-        "t0 = time.perf_counter(); r = Resolver(GazetteerStore(%r)); r.resolve('Bakhmut'); "
-        "t1 = time.perf_counter(); print(t1 - t0, t1 - t)" % str(path)
+        f"t0 = time.perf_counter(); r = Resolver(GazetteerStore({str(path)!r})); "
+        "r.resolve('Bakhmut'); t1 = time.perf_counter(); print(t1 - t0, t1 - t)"
     )
     runs = [
         tuple(
@@ -175,21 +176,25 @@ def main() -> int:
     if not args.skip_build:
         figures["build_s"] = bench_build()
         print(
-            f"default build          {figures['build_s']:8.1f} s      (floor ≤ {FLOORS['build_s']:.0f} s)"
+            f"default build          {figures['build_s']:8.1f} s      "
+            f"(floor ≤ {FLOORS['build_s']:.0f} s)"
         )
     figures["open_s"], with_import = bench_open(path)
     print(
-        f"cache open + 1st query {figures['open_s']:8.3f} s      (floor ≤ {FLOORS['open_s']} s; best of 3 fresh "
+        f"cache open + 1st query {figures['open_s']:8.3f} s      "
+        f"(floor ≤ {FLOORS['open_s']} s; best of 3 fresh "
         f"processes; {with_import:.2f} s including the imports)"
     )
     figures["resolve_per_s"] = bench_resolve(path)
     print(
-        f"warm resolve           {figures['resolve_per_s']:8,.0f} /s     (floor ≥ {FLOORS['resolve_per_s']:,.0f}/s; "
+        f"warm resolve           {figures['resolve_per_s']:8,.0f} /s     "
+        f"(floor ≥ {FLOORS['resolve_per_s']:,.0f}/s; "
         f"{len(NAMES)} names × 2 hints, 1,000,000 calls)"
     )
     figures["batch_s"], summary = bench_batch(path)
     print(
-        f"geocode --csv 10,000   {figures['batch_s']:8.2f} s      (floor ≤ {FLOORS['batch_s']:.0f} s; whole CLI run)"
+        f"geocode --csv 10,000   {figures['batch_s']:8.2f} s      "
+        f"(floor ≤ {FLOORS['batch_s']:.0f} s; whole CLI run)"
     )
     print(f"  {summary}")
     missed = [

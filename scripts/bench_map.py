@@ -65,7 +65,8 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
     stance = np.array(STANCES)[rng.integers(0, len(STANCES), n)]
     sentence_text = np.array(
         [
-            f"Sentence {k}: forces reported fighting near several settlements of the front, the statement said."
+            f"Sentence {k}: forces reported fighting near several settlements of the front, "
+            "the statement said."
             for k in range(sentences)
         ],
         dtype=object,
@@ -114,9 +115,11 @@ def time_to_interactive(path: Path) -> float:
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         context = p.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", headless=True, viewport={"width": 1280, "height": 800},
+            profile, executable_path="/usr/bin/chromium", headless=True,
+            viewport={"width": 1280, "height": 800},
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
         )  # fmt: skip
         page = context.new_page()
 
@@ -143,7 +146,7 @@ def time_to_interactive(path: Path) -> float:
         page.evaluate(
             """() => { const reg = Object.values(window.FRONTLINE)[0];
             const g = Object.values(reg.layers).find(l => l.getLayers && l.getLayers().length > 1000);
-            const m = g.getLayers()[0]; reg.map.setView(m.getLatLng(), 12, {animate: false}); g.openPopup(m.getLatLng()); }"""
+            const m = g.getLayers()[0]; reg.map.setView(m.getLatLng(), 12, {animate: false}); g.openPopup(m.getLatLng()); }"""  # noqa: E501 - JavaScript, kept as written
         )
         page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
         shots = ROOT / "artifacts" / "screenshots"
@@ -169,10 +172,12 @@ def main() -> None:
     print(f"events: {len(events):,}")
     print(f"{'':<22}{'frontline map':>16}{'gdf.explore()':>16}{'ratio':>10}{'floor':>8}")
     print(
-        f"{'write time (s)':<22}{ours_s:>16.2f}{theirs_s:>16.2f}{theirs_s / ours_s:>9.1f}x{'>= 4x':>8}"
+        f"{'write time (s)':<22}{ours_s:>16.2f}{theirs_s:>16.2f}"
+        f"{theirs_s / ours_s:>9.1f}x{'>= 4x':>8}"
     )
     print(
-        f"{'HTML size (MB)':<22}{ours_mb:>16.1f}{theirs_mb:>16.1f}{theirs_mb / ours_mb:>9.1f}x{'>= 4x':>8}"
+        f"{'HTML size (MB)':<22}{ours_mb:>16.1f}{theirs_mb:>16.1f}"
+        f"{theirs_mb / ours_mb:>9.1f}x{'>= 4x':>8}"
     )
     if not args.no_browser:
         tti = time_to_interactive(ours_path)

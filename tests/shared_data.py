@@ -1,4 +1,5 @@
-"""Paths to ../shared test data; tests that need a file skip with a clear reason when it is absent."""
+"""Paths to ../shared test data; tests that need a file skip with a clear reason when it is
+absent."""
 
 from __future__ import annotations
 

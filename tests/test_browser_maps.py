@@ -151,7 +151,7 @@ def _layers(page) -> dict[str, int]:
     return page.evaluate(
         """() => { const reg = Object.values(window.FRONTLINE)[0]; const out = {};
         for (const [name, layer] of Object.entries(reg.layers)) { out[name] = layer.getLayers().length; }
-        return out; }"""
+        return out; }"""  # noqa: E501 - JavaScript, kept as written
     )
 
 
@@ -216,7 +216,7 @@ def test_toggle_hides_layer_and_hostile_popup_is_text(browser, asset_cache, samp
         """() => { const reg = Object.values(window.FRONTLINE)[0];
         reg.map.setView([48.587, 37.835], 11, {animate: false});
         const p = reg.map.latLngToContainerPoint([48.587, 37.835]);
-        const r = reg.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"""
+        const r = reg.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"""  # noqa: E501 - JavaScript, kept as written
     )
     w.page.mouse.click(*point)
     popup = w.page.locator(".leaflet-popup-content")
@@ -285,7 +285,8 @@ EMBED_PAGE = Template(
 
 
 def _embed_events() -> tuple:
-    """Two different event sets: Donbas (Bakhmut, Avdiivka) and the south (Kherson, Zaporizhzhia)."""
+    """Two different event sets: Donbas (Bakhmut, Avdiivka) and the south
+    (Kherson, Zaporizhzhia)."""
     P = shapely.Point
     rows_a = [
         _row(
@@ -373,14 +374,14 @@ def _serve(directory: Path) -> Iterator[str]:
 _MAP_STATE = """(mapId) => { const reg = window.FRONTLINE[mapId]; const out = {};
   for (const [name, g] of Object.entries(reg.layers)) {
     out[name] = [reg.map.hasLayer(g), g.getLayers ? g.getLayers().filter(l => reg.map.hasLayer(l)).length : null]; }
-  return out; }"""
+  return out; }"""  # noqa: E501 - JavaScript, kept as written
 
 
 def _click_place(page, map_id: str, latlng: tuple[float, float]) -> None:
     point = page.evaluate(
         """([mapId, ll]) => { const map = window.FRONTLINE[mapId].map; map.setView(ll, 11, {animate: false});
         const p = map.latLngToContainerPoint(ll); const r = map.getContainer().getBoundingClientRect();
-        return [r.left + p.x, r.top + p.y]; }""",
+        return [r.left + p.x, r.top + p.y]; }""",  # noqa: E501 - JavaScript, kept as written
         [map_id, list(latlng)],
     )
     page.mouse.click(*point)

@@ -46,13 +46,15 @@ def claim_at(sentence: str, word: str, previous: Claimant | None = None):
         ),
         ("The Kremlin said Putin would visit Mariupol.", "Mariupol", "Kremlin", "government"),
         (
-            "\u201cWe expect Beijing to act,\u201d said Oleg Nikolenko, a spokesperson for Ukraine's foreign ministry.",
+            "\u201cWe expect Beijing to act,\u201d said Oleg Nikolenko, "
+            "a spokesperson for Ukraine's foreign ministry.",
             "Beijing",
             "Ukrainian MFA",
             "government",
         ),
         (
-            "The Institute for the Study of War assessed that Russian forces advanced near Kreminna.",
+            "The Institute for the Study of War assessed that "
+            "Russian forces advanced near Kreminna.",
             "Kreminna",
             "ISW",
             "osint",
@@ -67,8 +69,9 @@ def test_claimants(sentence, word, claimant, kind):
 
 def test_two_clauses_two_claimants():
     s = (
-        "Russian artillery shelled Kherson overnight, killing two civilians, the regional governor said, "
-        "while Ukraine's military said Russian forces remained on the defensive in the Zaporizhzhia region."
+        "Russian artillery shelled Kherson overnight, killing two civilians, "
+        "the regional governor said, while Ukraine's military said Russian forces remained "
+        "on the defensive in the Zaporizhzhia region."
     )
     _, kherson = claim_at(s, "Kherson")
     _, zap = claim_at(s, "Zaporizhzhia")
@@ -78,7 +81,10 @@ def test_two_clauses_two_claimants():
 
 def test_anaphoric_subject_inherits_the_previous_claimant():
     previous = Claimant("Russian MoD", "military", "RU", "Russia's defence ministry")
-    s = "The ministry also said Russian units were advancing on the outskirts of Avdiivka, where Ukrainian troops have held since 2014."
+    s = (
+        "The ministry also said Russian units were advancing on the outskirts of Avdiivka, "
+        "where Ukrainian troops have held since 2014."
+    )
     _, claim = claim_at(s, "Avdiivka", previous)
     assert (claim.claimant, claim.stance) == ("Russian MoD", "advancing")
     _, without = claim_at(s, "Avdiivka")
@@ -86,10 +92,16 @@ def test_anaphoric_subject_inherits_the_previous_claimant():
 
 
 def test_nearest_stance_cue_wins():
-    s = "Ukraine's military said it held positions near Kupiansk, where Russian troops attacked on Monday."
+    s = (
+        "Ukraine's military said it held positions near Kupiansk, "
+        "where Russian troops attacked on Monday."
+    )
     _, claim = claim_at(s, "Kupiansk")
     assert claim.stance == "held"
-    s = "The General Staff said defenders had beaten back assaults near Marinka and Russian forces were shelling the town of Kostiantynivka."
+    s = (
+        "The General Staff said defenders had beaten back assaults near Marinka and Russian forces "
+        "were shelling the town of Kostiantynivka."
+    )
     assert claim_at(s, "Marinka")[1].stance == "repelled"
     assert claim_at(s, "Kostiantynivka")[1].stance == "struck"
 
@@ -185,7 +197,8 @@ def test_relative_dates_need_a_publication_date():
             "advancing",
         ),
         (
-            "Ukrainian Deputy Defense Minister Hanna Malyar stated that Russian forces lost the initiative near Vuhledar.",
+            "Ukrainian Deputy Defense Minister Hanna Malyar stated that "
+            "Russian forces lost the initiative near Vuhledar.",
             "Vuhledar",
             "Ukrainian MoD",
             None,
@@ -213,7 +226,10 @@ def test_isw_style_attributions(sentence, word, claimant, stance):
 
 def test_trailing_anaphor_credits_the_previous_claimant():
     previous = Claimant("Russian MoD", "military", "RU", "Russia's Defence Ministry")
-    s = "In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near Ugledar, the ministry said."
+    s = (
+        "In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near "
+        "Ugledar, the ministry said."
+    )
     _, claim = claim_at(s, "Ugledar", previous)
     assert (claim.claimant, claim.stance) == ("Russian MoD", "struck")
 
@@ -249,7 +265,10 @@ def test_letters_lower_casing_cannot_fold_still_match_case_insensitively():
     such sentences are matched as written, as case-insensitively as any other."""
     claimant = find_claimant("The Ukra\u0131nian military said defenders held out.")
     assert (claimant.name, claimant.text) == ("Ukrainian military", "Ukra\u0131nian military")
-    s = "Russian artillery shelled Kherson, the governor said, wh\u0131le Ukraine's military said Russian forces dug in."
+    s = (
+        "Russian artillery shelled Kherson, the governor said, wh\u0131le Ukraine's military said "
+        "Russian forces dug in."
+    )
     frame = analyse_sentence(s, PUBLISHED)
     assert [c.name for _, _, c in frame.clauses] == ["Regional authorities", "Ukrainian military"]
 

@@ -40,13 +40,17 @@ CLAIMANTS = [
     "the regional governor",
 ]
 SENTENCES = [
-    "{c} said its forces repelled {n} attacks near {e}, {f} and {g}, all in the Donetsk region, over the past day.",
+    "{c} said its forces repelled {n} attacks near {e}, {f} and {g}, all in the Donetsk region, "
+    "over the past day.",
     "Russian forces made small gains west of {a} and north of the town of {b}, {c} said.",
     "Russian artillery shelled Kherson overnight, killing {n} civilians, {c} said.",
-    "Ukrainian forces are on the defensive in the Zaporizhzhia region and near {a}, {c} said on Tuesday.",
+    "Ukrainian forces are on the defensive in the Zaporizhzhia region "
+    "and near {a}, {c} said on Tuesday.",
     "{c} said on Monday that its troops had taken control of {a}, a claim Kyiv did not confirm.",
-    "Fighting raged on in the eastern town of {a}, where Ukrainian forces have held out since last summer.",
-    "Moscow said the talks had failed, while officials in Brussels discussed ammunition deliveries.",
+    "Fighting raged on in the eastern town of {a}, "
+    "where Ukrainian forces have held out since last summer.",
+    "Moscow said the talks had failed, "
+    "while officials in Brussels discussed ammunition deliveries.",
     "Reuters could not independently verify the battlefield reports from either side.",
 ]
 
@@ -73,7 +77,8 @@ def wire_article(rng: random.Random, i: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """60 wire-style articles, the bundled sitrep, a binary file and a JSONL file with a bad line."""
+    """60 wire-style articles, the bundled sitrep, a binary file
+    and a JSONL file with a bad line."""
     folder = tmp_path_factory.mktemp("corpus")
     rng = random.Random(20230321)
     for i in range(60):

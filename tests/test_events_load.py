@@ -1,4 +1,5 @@
-"""Importing event tables: format detection, the record mapping, and bad input handled row by row."""
+"""Importing event tables: format detection, the record mapping,
+and bad input handled row by row."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ VIINA = EXAMPLES / "viina_sample.csv"
 
 
 def flags(frame) -> dict[int, str]:
-    return {int(r): f for r, f in zip(frame["source_row"], frame["quality_flag"]) if f}
+    return {int(r): f for r, f in zip(frame["source_row"], frame["quality_flag"], strict=True) if f}
 
 
 def test_acled_sample_maps_onto_the_schema_and_keeps_every_column():
@@ -97,7 +98,8 @@ def test_unknown_columns_name_what_was_expected(tmp_path):
 def test_acled_table_missing_a_required_column(tmp_path):
     path = tmp_path / "acled.csv"
     path.write_text(
-        "event_id_cnty,event_date,sub_event_type,location,longitude\nUKR1,2023-03-20,Armed clash,Bakhmut,38\n"
+        "event_id_cnty,event_date,sub_event_type,location,longitude\n"
+        "UKR1,2023-03-20,Armed clash,Bakhmut,38\n"
     )
     with pytest.raises(InputError, match="lacks column\\(s\\) latitude"):
         load_events(path)
@@ -147,7 +149,8 @@ def test_spreadsheet_formulas_use_cached_values_and_report_missing_ones(tmp_path
     sheet.append(["Lyman", "=48.9901", "=37.8084", "2023-03-21"])
     plain = tmp_path / "plain.xlsx"
     book.save(plain)
-    # Give the first data row cached values, as a spreadsheet app would on save; leave row 3 uncomputed.
+    # Give the first data row cached values, as a spreadsheet app would on save;
+    # leave row 3 uncomputed.
     cached = tmp_path / "cached.xlsx"
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(cached, "w") as dst:
         for item in src.infolist():

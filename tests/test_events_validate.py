@@ -27,10 +27,12 @@ def viina(resolver):
 
 ACLED_FLAGS = {
     4: "swapped_latlon",  # Bakhmut entered as lon/lat
-    7: "unknown_place",  # Klishchiivka: not in the default gazetteer, checked against Donetsk oblast only
+    # Klishchiivka: not in the default gazetteer, checked against Donetsk oblast only
+    7: "unknown_place",
     10: "duplicate_id",
     12: "far_from_named_place",  # Vuhledar row with Avdiivka's coordinates
-    14: "far_from_named_place;outside_admin1",  # Siversk row with Sievierodonetsk's coordinates (Luhansk)
+    # Siversk row with Sievierodonetsk's coordinates (Luhansk)
+    14: "far_from_named_place;outside_admin1",
     16: "outside_admin1",  # Kupiansk, admin1 entered as Luhansk
     18: "swapped_latlon",  # Beryslav
     25: "bad_coordinates",  # latitude "n/a"

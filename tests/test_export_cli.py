@@ -32,7 +32,8 @@ def test_map_and_export_commands(tmp_path, capsys):
     assert main(["export", str(events), "--format", "shp", "-o", str(tmp_path / "e.shp")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        f"frontline: error: {tmp_path / 'e.shp'}: unknown export format 'shp'; choose one of geojson, gpkg, kml, csv"
+        f"frontline: error: {tmp_path / 'e.shp'}: unknown export format 'shp'; choose one of "
+        "geojson, gpkg, kml, csv"
     ]
 
 

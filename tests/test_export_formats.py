@@ -1,4 +1,5 @@
-"""Exports: RFC 7946 GeoJSON rules, GeoPackage layers, KML folders/styles, CSV order, round trips."""
+"""Exports: RFC 7946 GeoJSON rules, GeoPackage layers, KML folders/styles, CSV order,
+round trips."""
 
 from __future__ import annotations
 

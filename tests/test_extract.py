@@ -134,7 +134,7 @@ def test_seed_metonymy_and_spam(seed):
 
 def test_sitrep_conflicting_claims_about_krasnohorivka(sitrep):
     k = rows(sitrep, "Krasnohorivka")
-    assert set(zip(k.claimant, k.stance)) == {
+    assert set(zip(k.claimant, k.stance, strict=True)) == {
         ("Ukrainian military", "repelled"),
         ("Russian MoD", "captured"),
     }
@@ -357,10 +357,15 @@ def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbo
     assert rows(frame, "Kharkiv").iloc[0].place_id == "gn:706483"
 
 
-RUSSIAN_MOD_STORY = """MOSCOW, March 21 (Reuters) - Russia's Defence Ministry said on Tuesday its troops had repelled Ukrainian counterattacks in the Kupyansk direction and near Krasny Liman, and had inflicted heavy losses near Artyomovsk.
-In the South Donetsk direction, units of the Vostok group struck Ukrainian positions near Ugledar and Novomikhailovka, the ministry said.
-The ministry said air defences shot down 12 Ukrainian drones over the Zaporozhye region and the Donetsk People's Republic.
-"""
+RUSSIAN_MOD_STORY = (
+    "MOSCOW, March 21 (Reuters) - Russia's Defence Ministry said on Tuesday its troops had "
+    "repelled Ukrainian counterattacks in the Kupyansk direction and near Krasny Liman, "
+    "and had inflicted heavy losses near Artyomovsk.\n"
+    "In the South Donetsk direction, units of the Vostok group struck Ukrainian positions "
+    "near Ugledar and Novomikhailovka, the ministry said.\n"
+    "The ministry said air defences shot down 12 Ukrainian drones over the Zaporozhye region "
+    "and the Donetsk People's Republic.\n"
+)
 
 
 def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
@@ -375,7 +380,8 @@ def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
     )  # an axis, not the town
     assert got["Krasny Liman"].place_id == "gn:704204" and got["Artyomovsk"].place_id == "gn:713174"
     assert got["Ugledar"].place_id == "gn:690823" and got["Ugledar"].claimant == "Russian MoD"
-    # only a Siberian Novomikhaylovka has this spelling: 3,000 km from Ugledar, so the oblast instead
+    # only a Siberian Novomikhaylovka has this spelling:
+    # 3,000 km from Ugledar, so the oblast instead
     assert (got["Novomikhailovka"].resolution, got["Novomikhailovka"].place_id) == (
         "region_fallback",
         "adm:UA.05",

@@ -17,7 +17,8 @@ from geo.cli import main
 
 @pytest.fixture(autouse=True)
 def only_frontline_commands(monkeypatch):
-    """Load only this stage's commands, so other stages' work in progress cannot break these tests."""
+    """Load only this stage's commands, so other stages' work in progress cannot break these
+    tests."""
     monkeypatch.setattr(geo.cli, "_COMMAND_MODULES", ("frontline",))
 
 

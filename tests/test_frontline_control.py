@@ -36,7 +36,8 @@ def test_deepstate_day_is_normalised():
     assert frame.loc[0, "source"] == "DeepStateMap"
     assert frame.loc[0, "status"] == "occupied"
     assert layer.notes == []
-    # Occupied Ukraine incl. Crimea on 2 Jan 2025: 111,885.56 km² (direct Geod figure, see diff tests).
+    # Occupied Ukraine incl. Crimea on 2 Jan 2025: 111,885.56 km²
+    # (direct Geod figure, see diff tests).
     assert area_km2(frame.geometry.iloc[0]) == pytest.approx(111_885.56, rel=1e-4)
 
 

@@ -67,7 +67,8 @@ def events(rows: list[dict]) -> gpd.GeoDataFrame:
 
 SEED = events(
     [
-        # "defenders in Bakhmut ... had repelled 69 Russian attacks in the previous day" (20 March 2023).
+        # "defenders in Bakhmut ... had repelled 69 Russian attacks in the previous day"
+        # (20 March 2023).
         {
             "event_id": "seed-1",
             "place_id": "712451",

@@ -1,4 +1,5 @@
-"""``frontline geocode`` and ``frontline gazetteer …``: output shape, exit codes, batch CSV, errors."""
+"""``frontline geocode`` and ``frontline gazetteer …``:
+output shape, exit codes, batch CSV, errors."""
 
 from __future__ import annotations
 

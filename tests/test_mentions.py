@@ -23,8 +23,8 @@ def by_text(mentions, text):
 
 def test_enumeration_shares_the_trailing_region_hint(find):
     ms = find(
-        "Defenders in Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka, all in the Donetsk region, "
-        "had repelled 69 Russian attacks."
+        "Defenders in Bakhmut, Lyman, Ivanivske, Bohdanivka, and Hryhorivka, "
+        "all in the Donetsk region, had repelled 69 Russian attacks."
     )
     assert sites(ms) == ["Bakhmut", "Lyman", "Ivanivske", "Bohdanivka", "Hryhorivka"]
     assert {m.admin_hint for m in ms if m.role == "site"} == {"Donetsk region"}
@@ -62,7 +62,8 @@ def test_x_region_is_one_region_mention(find):
 
 def test_directions_and_the_town_of(find):
     ms = find(
-        "Ukrainian supply lines west of Bakhmut and west of the town of Avdiivka, further south, are under attack."
+        "Ukrainian supply lines west of Bakhmut and west of the town of Avdiivka, further south, "
+        "are under attack."
     )
     assert [(m.text, m.direction, m.approximate) for m in ms] == [
         ("Bakhmut", "west", True),
@@ -168,13 +169,17 @@ def test_lowercase_words_are_not_matched(find):
 def test_scan_form_folds_like_fold_and_blanks_only_lowercase_runs():
     from geo.text.mentions import fold, scan_form
 
-    text = "Russian forces shelled the Sea of Azov coast near Запоріжжя’s port, said the ministry of Kyiv."
+    text = (
+        "Russian forces shelled the Sea of Azov coast near Запоріжжя’s port, "
+        "said the ministry of Kyiv."
+    )
     form = scan_form(text)
     assert len(form) == len(text) + 2
     reference = f" {fold(text)} "
-    assert all(a == b or a == "\0" for a, b in zip(form, reference))
-    blanked = {w for w, r in zip(form.split(" "), reference.split(" ")) if w != r}
-    # a lower-case word right after a capitalised one stays ("forces", "of" in "Sea of Azov", "coast")
+    assert all(a == b or a == "\0" for a, b in zip(form, reference, strict=True))
+    blanked = {w for w, r in zip(form.split(" "), reference.split(" "), strict=True) if w != r}
+    # a lower-case word right after a capitalised one stays
+    # ("forces", "of" in "Sea of Azov", "coast")
     assert blanked == {"\0helled", "\0he", "\0ear", "\0ort", "\0aid", "\0inistry", "\0f"}
     assert " sea of azov " in form and " forces " in form and " coast " in form
 
@@ -183,8 +188,9 @@ def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):
     from geo.extract import sentences
 
     text = (
-        "KYIV, March 21 (Reuters) - Russian forces attacked Bakhmut, Lyman and Klishchiivka, all in the "
-        "Donetsk region, the General Staff said.\nFighting raged west of the town of Marinka\n"
+        "KYIV, March 21 (Reuters) - Russian forces attacked Bakhmut, Lyman and Klishchiivka, "
+        "all in the Donetsk region, the General Staff said.\n"
+        "Fighting raged west of the town of Marinka\n"
         "Moscow said its troops held Kreminna. Officials in Brussels met on Tuesday."
     )
     scanner = extractor.scanner
@@ -204,8 +210,8 @@ def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):
 
 def test_a_nationality_after_an_enumeration_is_not_an_unknown_place(find):
     sentence = (
-        "Ukrainian forces are on the defensive in the southern regions of Kherson and Zaporizhzhia, "
-        "British intelligence said."
+        "Ukrainian forces are on the defensive in the southern regions of "
+        "Kherson and Zaporizhzhia, British intelligence said."
     )
     assert [m.text for m in find(sentence) if not m.known] == []
     unknown = [

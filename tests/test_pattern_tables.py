@@ -30,7 +30,8 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 def _spellings(alternative: str) -> list[str]:
-    """Literal spellings of an alternative: optional groups/characters and flat (a|b) groups expanded."""
+    """Literal spellings of an alternative:
+    optional groups/characters and flat (a|b) groups expanded."""
     text = re.sub(r"\(\?<=[^()]*\)", "", alternative)  # a lookbehind only re-reads what is written
     text = text.replace("\\b", "").replace("^", "").replace("\\s", " ").replace("\\.", ".")
     text = re.sub(r"\[([a-z]+)\]", lambda m: f"({'|'.join(m.group(1))})", text)  # [cs] → (c|s)
@@ -72,7 +73,7 @@ def test_each_clause_boundary_needs_its_trigger_row():
     data = _claims_data()
     alternatives = _top_level_alternatives(data["clause_split"])
     assert len(alternatives) == len(data["clause_triggers"])
-    for alternative, needs in zip(alternatives, data["clause_triggers"]):
+    for alternative, needs in zip(alternatives, data["clause_triggers"], strict=True):
         literal = (
             alternative.replace("\\s*", "")
             .replace("\\s+", " ")

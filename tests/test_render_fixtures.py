@@ -220,6 +220,7 @@ def shared_or_skip(*parts: str) -> Path:
     path = SHARED.joinpath("data", *parts)
     if not path.exists():
         pytest.skip(
-            f"{path} not present: ../shared/data is only laid out beside the repo on dev machines and in CI"
+            f"{path} not present: ../shared/data is only laid out beside the repo on dev machines "
+            "and in CI"
         )
     return path

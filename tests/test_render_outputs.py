@@ -36,7 +36,8 @@ def test_static_png_and_svg(tmp_path):
 
 
 def test_compatible_stances_are_not_conflicts():
-    """'repelled' against 'under attack' at the same place is two views of one fight, not a conflict."""
+    """'repelled' against 'under attack' at the same place is two views of one fight,
+    not a conflict."""
     events = sample_events()
     toretsk = events["place_name"] == "Toretsk"
     events.loc[toretsk & (events["stance"] == "captured"), "stance"] = "under attack"

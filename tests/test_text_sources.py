@@ -79,7 +79,12 @@ def test_seed_spam_comment_is_dropped(shared_dir):
 
 
 def test_everything_after_a_comments_heading_is_dropped():
-    text = "Russian troops advanced near Kreminna.\nComments (2)\nKherson is lovely in spring.\nI agree."
+    text = (
+        "Russian troops advanced near Kreminna.\n"
+        "Comments (2)\n"
+        "Kherson is lovely in spring.\n"
+        "I agree."
+    )
     doc = document_from_bytes(text.encode(), "c.txt")
     assert doc.paragraphs == ["Russian troops advanced near Kreminna."]
     assert doc.dropped_paragraphs == ["Comments (2)", "Kherson is lovely in spring.", "I agree."]
@@ -136,7 +141,8 @@ def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
 def test_jsonl_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path, extractor):
     path = tmp_path / "docs.jsonl"
     path.write_text(
-        '{"id": "half", "text": "Russian forces shelled Kherson \\ud800 overnight, the governor said.", '
+        '{"id": "half", '
+        '"text": "Russian forces shelled Kherson \\ud800 overnight, the governor said.", '
         '"title": "x\\udc00"}\n'
         '{"id": "pair", "text": "Fighting near Bakhmut \\ud83d\\ude00 continued."}\n',
         encoding="utf-8",

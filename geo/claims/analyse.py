@@ -1,4 +1,5 @@
-"""Analyse one sentence into a claim frame: claimants per clause, stance cues, actors, quantity, date.
+"""Analyse one sentence into a claim frame:
+claimants per clause, stance cues, actors, quantity, date.
 
 A sentence can carry several claims ("Russian artillery shelled Kherson, the governor said,
 while Ukraine's military said Russian forces remained on the defensive in Zaporizhzhia"), so the
@@ -137,12 +138,14 @@ def _inherit(
     claims: ClaimTables,
     text: Text,
     default: Claimant,
-    previous: Claimant | Callable[[], Claimant | None],
+    previous: Claimant | Callable[[], Claimant | None] | None,
 ) -> tuple[Claimant | None, bool]:
     """The previous sentence's claimant if this one refers back to it ("The ministry also said",
     "…, it added"), and whether the reference is the subject. ``previous`` is only called then."""
     anaphor = claims.anaphor(text)
-    earlier = (previous() if callable(previous) else previous) if anaphor else None
+    if anaphor is None:
+        return None, False
+    earlier = previous() if callable(previous) else previous
     if earlier is None or earlier.name == default.name:
         return None, False
     inherited = Claimant(
@@ -166,7 +169,7 @@ def _split(
     bounds.append((start, len(text.written)))
     clauses = []
     for i, (start, end) in enumerate(bounds):
-        if i == 0 and leading:
+        if i == 0 and leading and inherited is not None:  # (leading implies inherited)
             claimant = inherited  # "The ministry also said…": the subject is the anaphor
         else:  # "…, the ministry said." credits every clause that names nobody else
             claimant = (

@@ -37,7 +37,8 @@ def parse_absolute(phrase: str, base: date | None = None) -> date | None:
 
 @lru_cache(maxsize=4096)
 def _relative(unit: str, offset: int, text: str, published: date) -> date:
-    """The date a relative phrase of the table names (cached: phrases and publication dates are few)."""
+    """The date a relative phrase of the table names
+    (cached: phrases and publication dates are few)."""
     if unit == "day":
         return published - timedelta(days=offset)
     if unit == "weekday":
@@ -60,7 +61,8 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
 def resolve_date(
     sentence: str, published: date | None
 ) -> tuple[date | None, int | None, str | None]:
-    """(event_date, time_precision, phrase) for a sentence; the publication date when it names none."""
+    """(event_date, time_precision, phrase) for a sentence;
+    the publication date when it names none."""
     return resolve_text(read(sentence), published)
 
 

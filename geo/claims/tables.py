@@ -49,7 +49,8 @@ class RuleSet:
     bits: Bits
 
     def first(self, text: Text) -> tuple[Rule, str] | None:
-        """The leftmost match of any opened rule (earlier rule wins a tie), as (rule, text as written)."""
+        """The leftmost match of any opened rule (earlier rule wins a tie), as
+        (rule, text as written)."""
         best: tuple[re.Match[str], Rule] | None = None
         for index in self.bits.indexes(text.opened):  # ascending: a later rule must start earlier
             match = text.search(self.twins[index])
@@ -158,7 +159,7 @@ def _ruleset(triggers: Triggers, rows: list[dict], **fields: str) -> RuleSet:
     twins = tuple(Twin.compile(r["pattern"]) for r in rows)
     rules = tuple(
         Rule(r["name"], twin.anycase, **{attr: r.get(key, "") for attr, key in fields.items()})
-        for r, twin in zip(rows, twins)
+        for r, twin in zip(rows, twins, strict=True)
     )
     return RuleSet(rules, twins, triggers.allot([r.get("triggers") for r in rows]))
 

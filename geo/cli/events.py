@@ -6,12 +6,16 @@ import logging
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from geo.cli._app import app
 from geo.core.errors import InputError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 log = logging.getLogger(__name__)
 _stderr = Console(stderr=True)
@@ -108,7 +112,7 @@ def import_command(
     Rows without coordinates are placed at their named place (or its region); rows with
     coordinates are checked against it. Each feature carries quality_flag / quality_detail
     (see `frontline events check`) and the original columns as orig_<column>.
-    """
+    """  # noqa: E501 - typer prints this help as written: an example command stays on one line
     from geo.events.output import write_table
 
     checked = _validated(path, fmt, maps, mapping, country, gazetteer)
@@ -146,6 +150,35 @@ def check_command(
     checked = _validated(path, fmt, maps, mapping, country, gazetteer)
     write_check_report(checked, output)
     _summary(checked, quiet)
+
+
+def _imported_records(path: Path) -> gpd.GeoDataFrame:
+    """The records of a GeoJSON written by ``events import``, with every schema column."""
+    from geo.core.io import read_features
+    from geo.core.records import normalize_events
+
+    events = read_features(path)
+    for col in normalize_events(None).columns:
+        if col not in events:
+            events[col] = None
+    return events
+
+
+def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
+    """The claims of ``join``: extracted from texts, or read from extracted claims files."""
+    import pandas as pd
+
+    from geo.core.io import read_events
+    from geo.extract import extract_frame
+
+    texts = [p for p in paths if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")]
+    if texts and len(texts) != len(paths):
+        raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
+    if texts:
+        day = date.fromisoformat(published) if published else None
+        return extract_frame([str(p) for p in texts], day)
+    frames = [read_events(path) for path in paths]
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 @events_app.command("join")
@@ -191,34 +224,17 @@ def join_command(
     compatible story, and contradicted by one that excludes it (text: attack repelled at X;
     record: the other side captured X within the window). Output features have record_kind
     (text claim / event table), join_status and join_detail.
-    """
-    import pandas as pd
-
-    from geo.core.io import read_events, read_features, write_csv, write_geojson
-    from geo.core.records import normalize_events
+    """  # noqa: E501 - typer prints this help as written: an example command stays on one line
+    from geo.core.io import write_csv, write_geojson
     from geo.events.aggregate import weekly_counts
     from geo.events.join import join_claims
     from geo.events.output import write_table
-    from geo.extract import extract_frame
 
     if events_path.suffix.lower() == ".geojson":
-        events = read_features(events_path)
-        for col in normalize_events(None).columns:
-            if col not in events:
-                events[col] = None
+        events = _imported_records(events_path)
     else:
         events = _validated(events_path, fmt, maps, mapping, country, gazetteer)
-    texts = [
-        p for p in claims_path if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")
-    ]
-    if texts and len(texts) != len(claims_path):
-        raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
-    if texts:
-        day = date.fromisoformat(published) if published else None
-        claims = extract_frame([str(p) for p in texts], day)
-    else:
-        frames = [read_events(path) for path in claims_path]
-        claims = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    claims = _claims(claims_path, published)
     result = join_claims(events, claims, radius_km=radius_km, window_days=window_days)
     write_table(result.combined(), output)
     if links_out is not None:
@@ -228,7 +244,8 @@ def join_command(
     if not quiet:
         status = result.claims["join_status"].value_counts().to_dict()
         _stderr.print(
-            f"{len(result.claims)} claims, {len(result.events)} records, {len(result.links)} links: "
+            f"{len(result.claims)} claims, {len(result.events)} records, "
+            f"{len(result.links)} links: "
             + ", ".join(f"{k} {v}" for k, v in sorted(status.items())),
             highlight=False,
             soft_wrap=True,

@@ -1,4 +1,5 @@
-"""``frontline extract`` and ``frontline run``: thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
+"""``frontline extract`` and ``frontline run``:
+thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
 
 from __future__ import annotations
 
@@ -64,7 +65,23 @@ def parallel_options(workers: int | None, scheduler: str) -> bool:
 WORKERS_HELP = (
     "Extract on N worker processes (default: this process; with --scheduler dask: every CPU)."
 )
-SCHEDULER_HELP = "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler address (tcp://host:8786)."
+SCHEDULER_HELP = (
+    "Where workers run: processes (a local pool), dask (a local Dask cluster) or a Dask scheduler "
+    "address (tcp://host:8786)."
+)
+
+
+# Options extract and run share.
+PublishedOption = typer.Option(
+    None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
+)
+OnlineOption = typer.Option(
+    False,
+    "--online",
+    help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
+)
+WorkersOption = typer.Option(None, "--workers", "-w", help=WORKERS_HELP)
+SchedulerOption = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP)
 
 
 def report_stats(stats, quiet: bool) -> None:
@@ -82,20 +99,14 @@ def extract(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="GeoJSON file to write (default: stdout)."
     ),
-    published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
-    ),
+    published: str | None = PublishedOption,
     gazetteer: Path | None = typer.Option(
         None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."
     ),
-    online: bool = typer.Option(
-        False,
-        "--online",
-        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
-    ),
+    online: bool = OnlineOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
-    workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
-    scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
+    workers: int | None = WorkersOption,
+    scheduler: str = SchedulerOption,
 ) -> None:
     """Extract attributed, geocoded claims from articles as a GeoJSON FeatureCollection.
 
@@ -162,9 +173,7 @@ def run(
     output: Path = typer.Option(
         Path("maps/run"), "--output", "-o", help="Folder for map.html, events.geojson, report.html."
     ),
-    published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD) for relative dates."
-    ),
+    published: str | None = PublishedOption,
     control: list[Path] = typer.Option(
         [], "--control", help="Control-of-terrain layer (GeoJSON/GPKG/KML); repeatable."
     ),
@@ -181,13 +190,9 @@ def run(
         help="Inline every JS/CSS asset (run `frontline assets fetch` once first).",
     ),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
-    online: bool = typer.Option(
-        False,
-        "--online",
-        help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
-    ),
-    workers: int | None = typer.Option(None, "--workers", "-w", help=WORKERS_HELP),
-    scheduler: str = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP),
+    online: bool = OnlineOption,
+    workers: int | None = WorkersOption,
+    scheduler: str = SchedulerOption,
 ) -> None:
     """Run the whole pipeline: articles → claims → map, GeoJSON and report in one folder.
 

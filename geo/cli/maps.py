@@ -94,20 +94,29 @@ def map_command(
         m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
     )
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
-    if png or svg:
+    _write_extras(frame, [t for t in (png, svg) if t], report, control_frame, boundary_frame, title)
+
+
+def _write_extras(
+    frame: gpd.GeoDataFrame,
+    images: list[Path],
+    report: Path | None,
+    control: gpd.GeoDataFrame | None,
+    boundaries: gpd.GeoDataFrame | None,
+    title: str,
+) -> None:
+    """The static images (PNG/SVG) and the report ``frontline map`` was asked for as well."""
+    if images:
         from geo.render.static import write_static
 
-        for target in (png, svg):
-            if target:
-                typer.echo(
-                    f"static: {write_static(frame, target, control=control_frame, boundaries=boundary_frame, title=title)}"
-                )
+        for target in images:
+            image = write_static(frame, target, control=control, boundaries=boundaries, title=title)
+            typer.echo(f"static: {image}")
     if report:
         from geo.render.report import write_report
 
-        typer.echo(
-            f"report: {write_report(frame, report, control=control_frame, boundaries=boundary_frame, title=title)}"
-        )
+        page = write_report(frame, report, control=control, boundaries=boundaries, title=title)
+        typer.echo(f"report: {page}")
 
 
 @app.command("export")

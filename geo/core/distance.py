@@ -30,7 +30,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def haversine_km_array(
     lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
 ) -> np.ndarray:
-    """Distance in km between arrays of points in degrees (broadcasting; NaN where any input is NaN)."""
+    """Distance in km between arrays of points in degrees (broadcasting;
+    NaN where any input is NaN)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     h = (
         np.sin((p2 - p1) / 2) ** 2
@@ -45,7 +46,8 @@ _DIAMETER_KM = 2 * EARTH_RADIUS_KM
 
 @lru_cache(maxsize=262_144)
 def unit_vector(lat: float, lon: float) -> UnitVector:
-    """The point at (lat, lon) degrees on the unit sphere (cached: callers meet the same places again)."""
+    """The point at (lat, lon) degrees on the unit sphere
+    (cached: callers meet the same places again)."""
     p, q = math.radians(lat), math.radians(lon)
     return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
 
@@ -53,7 +55,8 @@ def unit_vector(lat: float, lon: float) -> UnitVector:
 def nearest_km(
     points: Sequence[tuple[float, float]], near: Sequence[tuple[float, float]]
 ) -> list[float]:
-    """For each (lat, lon) of ``points``, the distance in km to the nearest (lat, lon) of ``near``."""
+    """For each (lat, lon) of ``points``, the distance in km to the nearest
+    (lat, lon) of ``near``."""
     return nearest_km_vectors(
         [unit_vector(lat, lon) for lat, lon in points], [unit_vector(lat, lon) for lat, lon in near]
     )

@@ -1,4 +1,5 @@
-"""The pattern machinery under the claim, date and boilerplate tables: trigger gates and twin regexes.
+"""The pattern machinery under the claim, date and boilerplate tables:
+trigger gates and twin regexes.
 
 A table rule is a regular expression plus ``triggers``: lower-case substrings one of which must
 occur for the regex to have a chance. :class:`Triggers` puts the trigger lists of many tables into
@@ -105,7 +106,7 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern (split at the ``|`` outside groups and classes)."""
     cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
-    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def word_start_body(pattern: str) -> str | None:

@@ -112,7 +112,7 @@ def event_record(
     actor1: str | None,
     actor2: str | None,
     stance: str | None,
-    quantity: float | None,
+    quantity: str | float | None,  # the number as the text gives it; frames make it numeric
     quantity_unit: str | None,
     location: str,
     precision: Precision | None,
@@ -122,7 +122,10 @@ def event_record(
     quote: str,
 ) -> dict[str, object]:
     """One event record with every column of :data:`EVENT_COLUMNS`, in that order: ``place``'s
-    columns, with ``precision`` and ``reason`` as the mention refines them, and the claim's fields."""
+    columns, with ``precision`` and ``reason`` as the mention refines them,
+    and the claim's fields."""
+    # Over 60 lines on purpose: one keyword and one line per column, in the schema's order, so a
+    # missing or misplaced column shows at a glance; helpers would scatter that list.
     geo_precision, uncertainty = _PRECISION_COLUMNS[precision]
     return {
         "event_id": event_id,
@@ -247,56 +250,7 @@ def check_coordinates(
     geometry. A flagged row keeps its record, loses its geometry and gets
     ``resolution = "invalid_coordinates"`` with the reason in ``resolution_reason``.
     """
-    geoms = events.geometry.values
-    has_geom = ~np.asarray(shapely.is_missing(geoms))
-    bounds = shapely.bounds(geoms)  # NaN for empty / missing
-    minx, miny, maxx, maxy = bounds.T
-    lat_col = (
-        events["latitude"].to_numpy(dtype=float)
-        if "latitude" in events
-        else np.full(len(events), np.nan)
-    )
-    lon_col = (
-        events["longitude"].to_numpy(dtype=float)
-        if "longitude" in events
-        else np.full(len(events), np.nan)
-    )
-    reasons: dict[int, str] = {}
-    coords_nan = has_geom & ~(np.isfinite(bounds).all(axis=1))
-    for i in np.flatnonzero(coords_nan):
-        reasons[i] = "coordinates are NaN, infinite or empty"
-    out_of_range = (
-        has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
-    )
-    for i in np.flatnonzero(out_of_range):
-        swapped_ok = -180 <= miny[i] and maxy[i] <= 180 and -90 <= minx[i] and maxx[i] <= 90
-        reasons[i] = "coordinates out of range (lon must be in [-180, 180], lat in [-90, 90])" + (
-            "; they look swapped (lat, lon instead of lon, lat)" if swapped_ok else ""
-        )
-    is_point = has_geom & ~coords_nan & np.asarray(shapely.get_type_id(geoms) == 0)
-    cols_given = np.isfinite(lat_col) & np.isfinite(lon_col)
-    col_swapped = (
-        is_point
-        & cols_given
-        & (np.abs(lon_col - miny) < 1e-7)
-        & (np.abs(lat_col - minx) < 1e-7)
-        & (np.abs(lon_col - lat_col) > 1e-7)
-    )
-    for i in np.flatnonzero(col_swapped):
-        reasons.setdefault(
-            i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns"
-        )
-    col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
-    for i in np.flatnonzero(col_range):
-        reasons.setdefault(i, "latitude/longitude columns out of range")
-    if theatre is not None:
-        cx = (minx + maxx) / 2
-        cy = (miny + maxy) / 2
-        outside = has_geom & ~coords_nan & ~_in_box(cx, cy, theatre) & _in_box(cy, cx, theatre)
-        for i in np.flatnonzero(outside):
-            reasons.setdefault(
-                i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)"
-            )
+    reasons = _coordinate_problems(events, theatre)
     if not reasons:
         return events
     ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
@@ -313,3 +267,61 @@ def check_coordinates(
     flagged.loc[flagged.index[rows], "resolution"] = INVALID
     flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
     return flagged
+
+
+def _coordinate_problems(
+    events: gpd.GeoDataFrame, theatre: tuple[float, float, float, float] | None
+) -> dict[int, str]:
+    """Row position → what is wrong with its coordinates (the first finding), for the rows of
+    :func:`check_coordinates` with a problem."""
+    geoms = events.geometry.values
+    has_geom = ~np.asarray(shapely.is_missing(geoms))
+    bounds = shapely.bounds(geoms)  # NaN for empty / missing
+    minx, miny, maxx, maxy = bounds.T
+    lat_col = (
+        events["latitude"].to_numpy(dtype=float)
+        if "latitude" in events
+        else np.full(len(events), np.nan)
+    )
+    lon_col = (
+        events["longitude"].to_numpy(dtype=float)
+        if "longitude" in events
+        else np.full(len(events), np.nan)
+    )
+    reasons: dict[int, str] = {}
+    coords_nan = has_geom & ~(np.isfinite(bounds).all(axis=1))
+    for i in np.flatnonzero(coords_nan).tolist():
+        reasons[i] = "coordinates are NaN, infinite or empty"
+    out_of_range = (
+        has_geom & ~coords_nan & ((minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90))
+    )
+    for i in np.flatnonzero(out_of_range).tolist():
+        swapped_ok = -180 <= miny[i] and maxy[i] <= 180 and -90 <= minx[i] and maxx[i] <= 90
+        reasons[i] = "coordinates out of range (lon must be in [-180, 180], lat in [-90, 90])" + (
+            "; they look swapped (lat, lon instead of lon, lat)" if swapped_ok else ""
+        )
+    is_point = has_geom & ~coords_nan & np.asarray(shapely.get_type_id(geoms) == 0)
+    cols_given = np.isfinite(lat_col) & np.isfinite(lon_col)
+    col_swapped = (
+        is_point
+        & cols_given
+        & (np.abs(lon_col - miny) < 1e-7)
+        & (np.abs(lat_col - minx) < 1e-7)
+        & (np.abs(lon_col - lat_col) > 1e-7)
+    )
+    for i in np.flatnonzero(col_swapped).tolist():
+        reasons.setdefault(
+            i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns"
+        )
+    col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
+    for i in np.flatnonzero(col_range).tolist():
+        reasons.setdefault(i, "latitude/longitude columns out of range")
+    if theatre is not None:
+        cx = (minx + maxx) / 2
+        cy = (miny + maxy) / 2
+        outside = has_geom & ~coords_nan & ~_in_box(cx, cy, theatre) & _in_box(cy, cx, theatre)
+        for i in np.flatnonzero(outside).tolist():
+            reasons.setdefault(
+                i, "coordinates look swapped: (lat, lon) given where GeoJSON wants (lon, lat)"
+            )
+    return reasons

@@ -81,7 +81,8 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
     "quality_flag",
     "quality_detail",
 )
-"""Optional columns added by event-table validation and joins; kept through maps and exports when present."""
+"""Optional columns added by event-table validation and joins;
+kept through maps and exports when present."""
 
 INTEGER_COLUMNS: tuple[str, ...] = (
     "time_precision",

@@ -33,7 +33,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "FRONTLINE_ASSET_CACHE",
         None,
-        "Folder for the JS/CSS packages self-contained maps inline. Default: the user cache folder.",
+        "Folder for the JS/CSS packages self-contained maps inline. "
+        "Default: the user cache folder.",
     ),
     Setting(
         "FRONTLINE_GEOCODER",
@@ -64,14 +65,16 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def get(name: str) -> str | None:
-    """The value of setting ``name``: the environment's (blank counts as unset), else its default."""
+    """The value of setting ``name``: the environment's
+    (blank counts as unset), else its default."""
     setting = _BY_NAME[name]  # a KeyError here is a programming error: every knob is in the table
     value = os.environ.get(name, "").strip()
     return value or setting.default
 
 
 def get_float(name: str, *, minimum: float = 0.0) -> float | None:
-    """Setting ``name`` as a finite number ≥ ``minimum`` (None when unset); a clear error otherwise."""
+    """Setting ``name`` as a finite number ≥ ``minimum`` (None when unset);
+    a clear error otherwise."""
     value = get(name)
     if value is None:
         return None

@@ -88,7 +88,8 @@ CONTROL_COLORS: dict[str, str] = {
     "ukrainian": "#1976d2",
 }
 CONTROL_STYLE = {"weight": 0.5, "opacity": 0.8, "fillOpacity": 0.25}
-FRONTLINE_STYLE = {"color": "#b71c1c", "weight": 2.5, "opacity": 0.9}
+FRONT_COLOR = "#b71c1c"  # the frontline's colour in every output
+FRONTLINE_STYLE = {"color": FRONT_COLOR, "weight": 2.5, "opacity": 0.9}
 BASEMAP_COUNTRY_STYLE = {
     "color": "#555555",
     "weight": 1,

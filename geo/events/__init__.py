@@ -1,10 +1,11 @@
-"""Event tables: import ACLED/VIINA/mapped tables, geocode and validate them, join them to text claims.
+"""Event tables: import ACLED/VIINA/mapped tables, geocode and validate them,
+join them to text claims.
 
 Typical use::
 
     from geo.events import load_events, validate_events, join_claims
-    events = validate_events(load_events("acled.csv"))      # every row kept, flagged where wrong
-    joined = join_claims(events, claims)                     # claims marked corroborated/contradicted
+    events = validate_events(load_events("acled.csv"))  # every row kept, flagged where wrong
+    joined = join_claims(events, claims)  # claims marked corroborated/contradicted
     joined.claims, joined.events, joined.links, joined.combined()
 """
 

@@ -1,4 +1,5 @@
-"""Events per admin unit per ISO week per claimant, with the unit's geometry (a choropleth layer)."""
+"""Events per admin unit per ISO week per claimant, with the unit's geometry
+(a choropleth layer)."""
 
 from __future__ import annotations
 
@@ -69,7 +70,8 @@ def weekly_counts(
     )
     units = {code: store.admin_unit(code) for code in counts["admin1_code"].unique()}
     geoms = {code: store.admin_geometry(code) for code in units}
-    counts["admin1"] = counts["admin1_code"].map(lambda c: units[c].name if units[c] else None)
+    names = {code: unit.name if unit else None for code, unit in units.items()}
+    counts["admin1"] = counts["admin1_code"].map(lambda c: names[c])
     counts["geometry_source"] = counts["admin1_code"].map(lambda c: geoms[c][1])
     wkb = counts["admin1_code"].map(lambda c: geoms[c][0]).to_numpy(dtype=object)
     geometry = np.full(len(counts), None, dtype=object)

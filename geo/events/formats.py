@@ -148,7 +148,8 @@ KNOWN: dict[str, FormatSpec] = {"acled": ACLED, "viina": VIINA}
 
 @dataclass
 class RawTable:
-    """A table read as text: ``frame`` (all cells ``str``, blank = ""), its encoding and per-row notes."""
+    """A table read as text: ``frame`` (all cells ``str``, blank = ""),
+    its encoding and per-row notes."""
 
     frame: pd.DataFrame
     encoding: str
@@ -226,7 +227,9 @@ def _read_xlsx(path: Path) -> RawTable:
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     notes: dict[int, str] = {}
-    for i, (row, frow) in enumerate(zip(body, frows[1:])):
+    # one sheet of one file read twice: data_only changes only what a formula cell holds, so
+    # both reads have the same rows
+    for i, (row, frow) in enumerate(zip(body, frows[1:], strict=True)):
         missing = [
             f"{header[j]}: {f}"
             for j, f in enumerate(frow[:width])
@@ -242,6 +245,7 @@ def _read_xlsx(path: Path) -> RawTable:
 
 def _read_json(path: Path) -> RawTable:
     text, encoding = decode_bytes(path.read_bytes(), str(path))
+    records: object  # checked below: a list of objects
     try:
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -296,7 +300,8 @@ def _expected() -> str:
     known = "; ".join(f"{s.label}: {', '.join(s.required)}" for s in KNOWN.values())
     fields = ", ".join(FIELDS)
     return (
-        f"expected an ACLED or VIINA table ({known}), or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
+        f"expected an ACLED or VIINA table ({known}), "
+        "or a mapping --map COLUMN=FIELD / --mapping FILE.toml "
         f"onto these fields: {fields}"
     )
 
@@ -315,29 +320,63 @@ def detect_format(
     if fmt is not None and fmt not in (*KNOWN, "generic"):
         raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
     if fmt in KNOWN or (fmt is None and not mapping):
-        candidates = (
-            [KNOWN[fmt]]
-            if fmt in KNOWN
-            else [s for s in KNOWN.values() if s.signature <= set(lower)]
+        known = _known_format(lower, fmt, mapping, present, source, country)
+        if known is not None:
+            return known
+    chosen = _generic_columns(columns, lower, mapping, present, source)
+    fields = set(chosen.values())
+    if "location" not in fields and not {"latitude", "longitude"} <= fields:
+        raise InputError(
+            f"cannot tell which columns hold the place (columns present: {present}); "
+            + _expected(),
+            source=source,
         )
-        for spec in candidates:
-            missing = [c for c in spec.required if c not in lower]
-            if missing:
-                raise InputError(
-                    f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
-                    f"columns present: {present}",
-                    source=source,
-                )
-            cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
-            extra = {c: f for c, f in (mapping or {}).items()}
-            return FormatSpec(
-                spec.name,
-                {**cols, **extra},
-                spec.signature,
-                spec.required,
-                country or spec.country,
-                spec.label,
+    return FormatSpec("generic", chosen, country=country, label="table")
+
+
+def _known_format(
+    lower: dict[str, str],
+    fmt: str | None,
+    mapping: Mapping[str, str] | None,
+    present: str,
+    source: str | None,
+    country: str | None,
+) -> FormatSpec | None:
+    """The format ``fmt`` names, else the first known one whose signature columns are all there
+    (None: none is), with ``mapping`` on top; an error when it lacks a required column."""
+    candidates = (
+        [KNOWN[fmt]] if fmt in KNOWN else [s for s in KNOWN.values() if s.signature <= set(lower)]
+    )
+    for spec in candidates:
+        missing = [c for c in spec.required if c not in lower]
+        if missing:
+            raise InputError(
+                f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
+                f"columns present: {present}",
+                source=source,
             )
+        cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
+        extra = {c: f for c, f in (mapping or {}).items()}
+        return FormatSpec(
+            spec.name,
+            {**cols, **extra},
+            spec.signature,
+            spec.required,
+            country or spec.country,
+            spec.label,
+        )
+    return None
+
+
+def _generic_columns(
+    columns: list[str],
+    lower: dict[str, str],
+    mapping: Mapping[str, str] | None,
+    present: str,
+    source: str | None,
+) -> dict[str, str]:
+    """Column → field of a table in no known format: columns named like a field, then
+    ``mapping`` (``--map COLUMN=FIELD``) over them."""
     chosen: dict[str, str] = {}
     for c in columns:
         target = _SELF_NAMES.get(c.strip().lower())
@@ -357,11 +396,4 @@ def detect_format(
             )
         chosen = {c: f for c, f in chosen.items() if f != target}
         chosen[actual] = target
-    fields = set(chosen.values())
-    if "location" not in fields and not {"latitude", "longitude"} <= fields:
-        raise InputError(
-            f"cannot tell which columns hold the place (columns present: {present}); "
-            + _expected(),
-            source=source,
-        )
-    return FormatSpec("generic", chosen, country=country, label="table")
+    return chosen

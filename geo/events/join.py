@@ -1,4 +1,5 @@
-"""Link event-table records and text claims about the same place and days; corroborate or contradict.
+"""Link event-table records and text claims about the same place and days;
+corroborate or contradict.
 
 A claim and a record are **linked** when they share a gazetteer ``place_id`` (settlement level,
 or the same written name when either fell back to its region) or when both are settlement-level
@@ -92,6 +93,46 @@ def link_events(
 ) -> pd.DataFrame:
     """Every (claim, record) pair about the same place within ``window_days``, with its relation."""
     c_day, e_day = _days(claims["event_date"]), _days(events["event_date"])
+    pairs = _same_place_pairs(events, claims, c_day, e_day, radius_km)
+    ci, ei = pairs[:, 0], pairs[:, 1]
+    apart = np.abs((e_day[ei] - c_day[ci]).astype(int))
+    keep = apart <= window_days
+    ci, ei, apart = ci[keep], ei[keep], apart[keep]
+    dist = haversine_km_array(
+        claims["latitude"].to_numpy(float)[ci],
+        claims["longitude"].to_numpy(float)[ci],
+        events["latitude"].to_numpy(float)[ei],
+        events["longitude"].to_numpy(float)[ei],
+    )
+    relation, independent = _relations(events, claims, ci, ei)
+    links = pd.DataFrame(
+        {
+            "claim_row": ci,
+            "event_row": ei,
+            "claim_id": claims["event_id"].to_numpy()[ci],
+            "event_id": events["event_id"].to_numpy()[ei],
+            "place_name": claims["place_name"].to_numpy()[ci],
+            "distance_km": np.round(dist, 2),
+            "days_apart": apart,
+            "relation": relation,
+            "independent": independent,
+        },
+        columns=list(LINK_COLUMNS),
+    )
+    log.info("linked %d claims and %d records: %d pairs", len(claims), len(events), len(links))
+    return links
+
+
+def _same_place_pairs(
+    events: gpd.GeoDataFrame,
+    claims: gpd.GeoDataFrame,
+    c_day: np.ndarray,
+    e_day: np.ndarray,
+    radius_km: float,
+) -> np.ndarray:
+    """(claim row, record row) pairs, sorted and each once, of dated claims and records about
+    the same place: the same place id (and precise enough, or the same name), or precise points
+    within ``radius_km`` of each other (records flagged far or bad excepted)."""
     c_fine, e_fine = _fine(claims), _fine(events)
     c_key, e_key = _keys(claims), _keys(events)
     c_ok = ~np.isnat(c_day) & claims["place_id"].notna().to_numpy()
@@ -118,21 +159,18 @@ def link_events(
         else False
     )
     by_radius = _near_pairs(events, claims, c_ok & c_fine, e_ok & e_fine & ~suspect, radius_km)
-    pairs = (
+    return (
         np.unique(np.vstack([by_id, by_radius]).astype(int), axis=0)
         if len(by_id) + len(by_radius)
         else np.empty((0, 2), int)
     )
-    ci, ei = pairs[:, 0], pairs[:, 1]
-    apart = np.abs((e_day[ei] - c_day[ci]).astype(int))
-    keep = apart <= window_days
-    ci, ei, apart = ci[keep], ei[keep], apart[keep]
-    dist = haversine_km_array(
-        claims["latitude"].to_numpy(float)[ci],
-        claims["longitude"].to_numpy(float)[ci],
-        events["latitude"].to_numpy(float)[ei],
-        events["longitude"].to_numpy(float)[ei],
-    )
+
+
+def _relations(
+    events: gpd.GeoDataFrame, claims: gpd.GeoDataFrame, ci: np.ndarray, ei: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair (claims ``ci``, records ``ei``): contradicts / corroborates / related, and
+    whether the record is independent of the claim (another claimant and document)."""
     c_stance = claims["stance"].fillna("").astype(str).str.lower().to_numpy()[ci]
     e_stance = events["stance"].fillna("").astype(str).str.lower().to_numpy()[ei]
     c_claimant = claims["claimant"].fillna("").astype(str).str.casefold().to_numpy()[ci]
@@ -140,8 +178,11 @@ def link_events(
     independent = (c_claimant != e_claimant) & (
         claims["doc_id"].astype(str).to_numpy()[ci] != events["doc_id"].astype(str).to_numpy()[ei]
     )
-    contradicts = np.array([(a, b) in CONTRADICTS for a, b in zip(c_stance, e_stance)], dtype=bool)
-    # a record of a capture contradicts "repelled"/"held" only when the capturer is not the claimant's side
+    contradicts = np.array(
+        [(a, b) in CONTRADICTS for a, b in zip(c_stance, e_stance, strict=True)], dtype=bool
+    )
+    # a record of a capture contradicts "repelled"/"held" only when the capturer is not the
+    # claimant's side
     claim_side = claimant_side(claims["claimant"]).fillna("").to_numpy(dtype=object)[ci]
     actor = events["actor1"] if "actor1" in events else events["claimant"]
     capturer = claimant_side(actor).fillna("").to_numpy(dtype=object)[ei]
@@ -153,22 +194,7 @@ def link_events(
     relation = np.where(
         contradicts, "contradicts", np.where(agrees & independent, "corroborates", "related")
     )
-    links = pd.DataFrame(
-        {
-            "claim_row": ci,
-            "event_row": ei,
-            "claim_id": claims["event_id"].to_numpy()[ci],
-            "event_id": events["event_id"].to_numpy()[ei],
-            "place_name": claims["place_name"].to_numpy()[ci],
-            "distance_km": np.round(dist, 2),
-            "days_apart": apart,
-            "relation": relation,
-            "independent": independent,
-        },
-        columns=list(LINK_COLUMNS),
-    )
-    log.info("linked %d claims and %d records: %d pairs", len(claims), len(events), len(links))
-    return links
+    return relation, independent
 
 
 def _near_pairs(

@@ -4,17 +4,19 @@
 :data:`geo.core.schema.EVENT_COLUMNS`, parses dates in mixed formats and coordinates written with a
 decimal comma, and flags what it cannot use — blank rows, missing or unreadable dates, unreadable
 coordinates, duplicated ids, formulas without a value — row by row, without dropping any row.
-Geocoding and checking the coordinates is the next step, :func:`geo.events.validate.validate_events`.
+Geocoding and checking the coordinates is the next step,
+:func:`geo.events.validate.validate_events`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import dateparser
 import geopandas as gpd
@@ -156,9 +158,7 @@ def derive_stance(sub_event_type: pd.Series, notes: pd.Series) -> np.ndarray:
     stance = pd.Series("reported", index=table.index, dtype=object)
     decided = pd.Series(False, index=table.index)
     stances = claim_tables().stances
-    rules = {
-        r.name: r.pattern for r in getattr(stances, "rules", stances)
-    }  # a RuleSet or a tuple of rules
+    rules = {r.name: r.pattern for r in stances.rules}
     no_sub = table["sub"].isin(["", "nan", "none"])
     for name in _TEXT_STANCES:
         hit = ~decided & table["notes"].map(
@@ -192,6 +192,48 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
         return frame[fields[name]] if name in fields else empty
 
     rows = np.arange(n) + 2
+    out, parsed = _schema_columns(raw, spec, col, rows)
+    records = pd.DataFrame(out)
+    records["source_row"] = rows
+    records["quality_flag"] = ""
+    records["quality_detail"] = ""
+    records["distance_km"] = np.nan
+    records["admin1_code"] = None
+    for c in raw.frame.columns:
+        records[ORIG_PREFIX + c] = frame[c].to_numpy(dtype=object)
+    _flag_rows(records, frame, col, parsed, raw.notes)
+
+    lat, lon = parsed.lat, parsed.lon
+    has_point = np.isfinite(lat) & np.isfinite(lon)
+    geometry = np.full(n, None, dtype=object)
+    geometry[has_point] = shapely.points(lon[has_point], lat[has_point])
+    result = gpd.GeoDataFrame(records, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
+    result.attrs.update(
+        events_format=spec.name,
+        encoding=raw.encoding,
+        source=raw.source,
+        default_country=spec.country,
+    )
+    log.info("read %d rows from %s (%s, %s)", n, raw.source, spec.name, raw.encoding)
+    return result
+
+
+class _Parsed(NamedTuple):
+    """What parsing the dates and coordinates of a table found, row by row."""
+
+    missing_date: np.ndarray
+    bad_date: np.ndarray
+    lat: np.ndarray
+    bad_lat: np.ndarray
+    lon: np.ndarray
+    bad_lon: np.ndarray
+
+
+def _schema_columns(
+    raw: RawTable, spec: FormatSpec, col: Callable[[str], pd.Series], rows: np.ndarray
+) -> tuple[dict[str, object], _Parsed]:
+    """The record schema's columns of the table (by ``col``, its column for a field)."""
+    n = len(rows)
     name = Path(raw.source).name
     out: dict[str, object] = {c: np.full(n, None, dtype=object) for c in EVENT_COLUMNS}
     ids = col("event_id")
@@ -228,7 +270,7 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     )
     fatalities = pd.to_numeric(col("fatalities"), errors="coerce")
     out["quantity"] = fatalities.to_numpy(dtype=float)
-    out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)
+    out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
     place = col("place_id")
     out["place_id"] = _blank_to_none(place.where(~place.str.fullmatch(r"\d+"), "gn:" + place))
     lat, bad_lat = parse_coordinates(col("latitude"))
@@ -236,20 +278,30 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     out["latitude"], out["longitude"] = lat, lon
     out["geo_precision"] = _precision(col("geo_precision")).to_numpy()
     out["quote"] = _blank_to_none(col("notes"))
-    records = pd.DataFrame(out)
-    records["source_row"] = rows
-    records["quality_flag"] = ""
-    records["quality_detail"] = ""
-    records["distance_km"] = np.nan
-    records["admin1_code"] = None
-    for c in raw.frame.columns:
-        records[ORIG_PREFIX + c] = frame[c].to_numpy(dtype=object)
+    return out, _Parsed(missing_date, bad_date, lat, bad_lat, lon, bad_lon)
 
+
+def _flag_rows(
+    records: pd.DataFrame,
+    frame: pd.DataFrame,
+    col: Callable[[str], pd.Series],
+    parsed: _Parsed,
+    notes: Mapping[int, str],
+) -> None:
+    """Flag blank rows, missing or unreadable dates and coordinates, duplicated ids and
+    formulas without a value (``notes``: row index → what the spreadsheet lacked)."""
+    n = len(records)
     blank = (frame == "").all(axis=1).to_numpy()
     records.loc[blank, "stance"] = None
     add_flag(records, blank, "blank_row", "blank row (kept so row numbers match the input)")
-    add_flag(records, missing_date & ~blank, "missing_date", "no event date")
-    add_flag(records, bad_date, "bad_date", "unreadable event date " + col("event_date").map(repr))
+    add_flag(records, parsed.missing_date & ~blank, "missing_date", "no event date")
+    add_flag(
+        records,
+        parsed.bad_date,
+        "bad_date",
+        "unreadable event date " + col("event_date").map(repr),
+    )
+    bad_lat, bad_lon = parsed.bad_lat, parsed.bad_lon
     bad = bad_lat | bad_lon
     detail = (
         np.where(bad_lat, "latitude " + col("latitude").map(repr), "")
@@ -262,28 +314,15 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
         "bad_coordinates",
         pd.Series(detail).radd("unreadable ").to_numpy(dtype=object),
     )
-    one_only = ~bad & (np.isfinite(lat) ^ np.isfinite(lon))
+    one_only = ~bad & (np.isfinite(parsed.lat) ^ np.isfinite(parsed.lon))
     add_flag(records, one_only, "bad_coordinates", "only one of latitude/longitude given")
-    _flag_duplicates(records, ids)
-    if raw.notes:
+    _flag_duplicates(records, col("event_id"))
+    if notes:
         mask = np.zeros(n, dtype=bool)
         detail = np.full(n, "", dtype=object)
-        for i, note in raw.notes.items():
+        for i, note in notes.items():
             mask[i], detail[i] = True, note
         add_flag(records, mask, "uncomputed_formula", detail)
-
-    has_point = np.isfinite(lat) & np.isfinite(lon)
-    geometry = np.full(n, None, dtype=object)
-    geometry[has_point] = shapely.points(lon[has_point], lat[has_point])
-    result = gpd.GeoDataFrame(records, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
-    result.attrs.update(
-        events_format=spec.name,
-        encoding=raw.encoding,
-        source=raw.source,
-        default_country=spec.country,
-    )
-    log.info("read %d rows from %s (%s, %s)", n, raw.source, spec.name, raw.encoding)
-    return result
 
 
 def _flag_duplicates(records: pd.DataFrame, ids: pd.Series) -> None:
@@ -294,7 +333,7 @@ def _flag_duplicates(records: pd.DataFrame, ids: pd.Series) -> None:
     others = rows.groupby(level=0).agg(lambda r: list(r))
     detail = [
         f"event id {i!r} also on row(s) " + ", ".join(str(x) for x in others[i] if x != r)
-        for i, r in zip(ids[dup], rows.to_numpy())
+        for i, r in zip(ids[dup], rows.to_numpy(), strict=True)
     ]
     full = np.full(len(records), "", dtype=object)
     full[dup] = detail
@@ -309,7 +348,8 @@ def load_events(
     mapping_file: str | Path | None = None,
     country: str | None = None,
 ) -> gpd.GeoDataFrame:
-    """Read an ACLED, VIINA or mapped table into records (schema + extras + ``orig_*``), not yet geocoded.
+    """Read an ACLED, VIINA or mapped table into records
+    (schema + extras + ``orig_*``), not yet geocoded.
 
     ``fmt`` forces ``acled``/``viina``/``generic``; ``mapping`` (column → field) and
     ``mapping_file`` (TOML, see :mod:`geo.events.formats`) describe other tables; ``country``

@@ -1,4 +1,5 @@
-"""Writing event tables with everything they carry: schema columns, then flags, join and ``orig_*`` columns.
+"""Writing event tables with everything they carry:
+schema columns, then flags, join and ``orig_*`` columns.
 
 :func:`geo.export.write_events` writes exactly the schema; imported tables carry more (quality
 flags, source rows, the original columns), so they are written here: GeoJSON (RFC 7946), CSV or

@@ -15,10 +15,15 @@ FLAGS: dict[str, str] = {
     "bad_date": "the event date cannot be read",
     "duplicate_id": "another row has the same event id (kept, not merged)",
     "bad_coordinates": "coordinates cannot be read or are out of range",
-    "swapped_latlon": "latitude and longitude are swapped (fixed in the geometry; the original values stay in orig_*)",
+    "swapped_latlon": (
+        "latitude and longitude are swapped "
+        "(fixed in the geometry; the original values stay in orig_*)"
+    ),
     "far_from_named_place": "the point is far from the place the row names",
     "outside_admin1": "the point lies outside the admin1 region the row names",
-    "unknown_place": "the gazetteer does not know the place name (checked or placed at region level)",
+    "unknown_place": (
+        "the gazetteer does not know the place name (checked or placed at region level)"
+    ),
     "uncomputed_formula": "a spreadsheet formula without a cached value",
 }
 """Every flag code and what it means (the README table is generated from this)."""
@@ -30,7 +35,8 @@ def add_flag(
     flag: str,
     detail: str | pd.Series | np.ndarray,
 ) -> None:
-    """Append ``flag`` (and ``detail``) to the rows of ``frame`` where ``mask`` is true, in place."""
+    """Append ``flag`` (and ``detail``) to the rows of ``frame`` where ``mask`` is true,
+    in place."""
     assert flag in FLAGS, flag
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():

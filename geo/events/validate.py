@@ -6,10 +6,11 @@ columns (numpy haversine, ``shapely.contains_xy``). Per row:
 
 * no usable coordinates → placed at the named place (or its region), with precision and reason;
 * coordinates given → compared with the named place: ``swapped_latlon`` (swapping them lands on
-  the place; the geometry is fixed, the original values stay in ``orig_*``), ``far_from_named_place``
-  (farther than :data:`FAR_KM` for the row's precision from every gazetteer place of that name),
-  ``outside_admin1`` (outside the named region's boundary or settlement footprint),
-  ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates`` (out of range).
+  the place; the geometry is fixed, the original values stay in ``orig_*``),
+  ``far_from_named_place`` (farther than :data:`FAR_KM` for the row's precision from every gazetteer
+  place of that name), ``outside_admin1`` (outside the named region's boundary or settlement
+  footprint), ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates``
+  (out of range).
 """
 
 from __future__ import annotations
@@ -145,7 +146,9 @@ class _Lookups:
             res.reason,
             res.admin1_name,
             res.admin2_name,
-            scope if res.resolved and not res.place.is_region else scope[:0],
+            scope
+            if res.resolved and res.place is not None and not res.place.is_region
+            else scope[:0],
         )
 
     def _region(self, code: str) -> tuple[object, str]:
@@ -161,7 +164,7 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
     if name not in frame:
         return np.full(len(frame), None, dtype=object)
     values = frame[name].to_numpy(dtype=object)
-    return np.where(pd.isna(values), None, values)
+    return np.where(pd.isna(values), None, values)  # type: ignore[return-value]  # numpy's stubs take None for a missing x/y
 
 
 def validate_events(
@@ -183,12 +186,83 @@ def validate_events(
     limits = {**FAR_KM, **(far_km or {})}
     look = _Lookups(resolver)
     out = events.copy()
-    n = len(out)
     default = country or events.attrs.get("default_country")
     if "quality_flag" not in out:
         out["quality_flag"], out["quality_detail"] = "", ""
+    q = _queries(out, look, default)
+    log.info("validated %d rows with %d distinct place queries", len(out), len(q.answers))
+    settlement = q.per_row([a.settlement for a in q.answers], bool)
+    lat, lon, given, use_bare, d_ref = _check_given(out, q, settlement, limits)
 
-    # -- one lookup per distinct value ---------------------------------------------------------
+    # -- geocode rows without usable coordinates --------------------------------------------------
+    a_lat = np.where(use_bare, per_row_b(q.bare, q.codes, "lat"), q.ref_lat)
+    a_lon = np.where(use_bare, per_row_b(q.bare, q.codes, "lon"), q.ref_lon)
+    placed = (
+        ~given
+        & np.isfinite(a_lat)
+        & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+    )
+    lat = np.where(given, lat, np.where(placed, a_lat, np.nan))
+    lon = np.where(given, lon, np.where(placed, a_lon, np.nan))
+
+    # -- admin1 containment ------------------------------------------------------------------------
+    _check_admin1(out, look, lat, lon, given | placed, q.unit_of_row, q.unit_name, use_bare)
+    add_flag(
+        out,
+        q.unknown_unit,
+        "unknown_place",
+        _text(
+            q.unknown_unit,
+            lambda a: f"admin1 {a!r} matches no region of the gazetteer",
+            q.admin1,
+        ),
+    )
+    _flag_unknown_places(out, q, settlement, use_bare, given, placed)
+    _fill_places(
+        out,
+        q.answers,
+        q.bare,
+        q.codes,
+        use_bare,
+        given,
+        placed,
+        lat,
+        lon,
+        d_ref,
+        q.unit_of_row,
+        q.iso,
+    )
+    return out
+
+
+@dataclass
+class _Queries:
+    """:func:`validate_events`' lookups, one per distinct value, and how they map onto rows."""
+
+    iso: np.ndarray  # each row's ISO country (its own, else the default)
+    admin1: np.ndarray  # each row's admin1 as the table gives it
+    unit_of_row: np.ndarray  # the code of that admin unit (None: none named, or none matches)
+    unit_name: np.ndarray
+    unknown_unit: np.ndarray  # an admin1 is given but matches no unit
+    codes: np.ndarray  # each row's place query
+    answers: list[_Answer]  # per distinct place query
+    bare: list[_Answer]  # the same name without the admin hint (see _queries)
+
+    def per_row(self, values: list, dtype=object) -> np.ndarray:
+        """``values`` (one per distinct query) spread over the rows."""
+        return np.asarray(values, dtype=dtype)[self.codes]
+
+    @property
+    def ref_lat(self) -> np.ndarray:
+        return self.per_row([a.place.lat if a.place else np.nan for a in self.answers], float)
+
+    @property
+    def ref_lon(self) -> np.ndarray:
+        return self.per_row([a.place.lon if a.place else np.nan for a in self.answers], float)
+
+
+def _queries(out: gpd.GeoDataFrame, look: _Lookups, default: str | None) -> _Queries:
+    """Ask the gazetteer once per distinct country, admin1 and (place, admin1, country)."""
     cc = _column(out, "country")
     cc_codes, cc_uniques = pd.factorize(pd.Series(cc, dtype=object), use_na_sentinel=False)
     iso = np.array([look.country(v, default) for v in cc_uniques], dtype=object)[cc_codes]
@@ -214,67 +288,42 @@ def validate_events(
     # the same name without the admin hint, for rows whose hinted region has no such place
     bare = [
         look.answer(None, loc, None, c) if u and not a.settlement and loc else _Answer()
-        for (p, loc, u, c), a in zip(q_uniques, answers)
+        for (p, loc, u, c), a in zip(q_uniques, answers, strict=True)
     ]
-    log.info("validated %d rows with %d distinct place queries", n, len(answers))
+    return _Queries(
+        iso, keys["admin1"].to_numpy(), unit_of_row, unit_name, unknown_unit, q_codes, answers, bare
+    )
 
-    def per_row(values: list, dtype=object) -> np.ndarray:
-        return np.asarray(values, dtype=dtype)[q_codes]
 
-    ref_lat = per_row([a.place.lat if a.place else np.nan for a in answers], float)
-    ref_lon = per_row([a.place.lon if a.place else np.nan for a in answers], float)
-    settlement = per_row([a.settlement for a in answers], bool)
+def _check_given(
+    out: gpd.GeoDataFrame, q: _Queries, settlement: np.ndarray, limits: dict[int, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Compare the coordinates the table gives with the named place and flag what is wrong.
 
-    # -- coordinates given ----------------------------------------------------------------------
+    Returns (lat, lon) with swapped pairs put right, the rows whose coordinates stand, the rows
+    checked against the place without its admin hint (``use_bare``) and each row's distance
+    (km) to its place."""
     lat = out["latitude"].to_numpy(dtype=float).copy()
     lon = out["longitude"].to_numpy(dtype=float).copy()
     flagged_bad = out["quality_flag"].str.contains("bad_coordinates", regex=False).to_numpy()
     given = np.isfinite(lat) & np.isfinite(lon) & ~flagged_bad
-    in_range = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
-    swap_in_range = (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
     precision = out["geo_precision"].astype("Float64").fillna(1).to_numpy(dtype=float)
     limit = np.where(
         precision >= 3, np.inf, np.where(precision == 2, limits.get(2, 25.0), limits.get(1, 10.0))
     )
 
-    d_given = _nearest_candidate(answers, q_codes, lat, lon, given)
-    d_swap = _nearest_candidate(answers, q_codes, lon, lat, given)
-    d_bare = _nearest_candidate(bare, q_codes, lat, lon, given)
-    d_bare_swap = _nearest_candidate(bare, q_codes, lon, lat, given)
+    d_given = _nearest_candidate(q.answers, q.codes, lat, lon, given)
+    d_swap = _nearest_candidate(q.answers, q.codes, lon, lat, given)
+    d_bare = _nearest_candidate(q.bare, q.codes, lat, lon, given)
+    d_bare_swap = _nearest_candidate(q.bare, q.codes, lon, lat, given)
     # a row whose admin1 is wrong but whose point sits on the unhinted place: use that place
     use_bare = given & ~settlement & (np.minimum(d_bare, d_bare_swap) <= limit)
     d_ref = np.where(use_bare, d_bare, d_given)
     d_ref_swap = np.where(use_bare, d_bare_swap, d_swap)
     has_ref = settlement | use_bare
 
-    box = theatre_box  # spots swapped rows with no named place
-    inside = lambda x, y: (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])  # noqa: E731
-    swapped = (
-        given
-        & swap_in_range
-        & (
-            (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))
-            | (~has_ref & ~inside(lon, lat) & inside(lat, lon))
-        )
-    )
-    add_flag(
-        out,
-        swapped,
-        "swapped_latlon",
-        _text(
-            swapped,
-            lambda a, b, d, s: (
-                f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
-                f"{d:,.0f} km from the named place; swapped it is {s:.1f} km"
-                if np.isfinite(d)
-                else f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, swapped inside it"
-            ),
-            lat,
-            lon,
-            d_ref,
-            d_ref_swap,
-        ),
-    )
+    swapped = _flag_swapped(out, lat, lon, given, has_ref, d_ref, d_ref_swap, limit)
+    in_range = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     lat, lon = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
     d_ref = np.where(swapped, d_ref_swap, d_ref)
     out_of_range = given & ~swapped & ~in_range
@@ -306,45 +355,76 @@ def validate_events(
             precision,
         ),
     )
+    return lat, lon, given, use_bare, d_ref
 
-    # -- geocode rows without usable coordinates --------------------------------------------------
-    a_lat = np.where(use_bare, per_row_b(bare, q_codes, "lat"), ref_lat)
-    a_lon = np.where(use_bare, per_row_b(bare, q_codes, "lon"), ref_lon)
-    placed = (
-        ~given
-        & np.isfinite(a_lat)
-        & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+
+def _flag_swapped(
+    out: gpd.GeoDataFrame,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    given: np.ndarray,
+    has_ref: np.ndarray,
+    d_ref: np.ndarray,
+    d_ref_swap: np.ndarray,
+    limit: np.ndarray,
+) -> np.ndarray:
+    """Flag (and return) the rows whose latitude and longitude are swapped: swapped, they land
+    on the named place, or, with no place to compare, inside the theatre instead of outside."""
+    swap_in_range = (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
+    box = theatre_box  # spots swapped rows with no named place
+    inside = lambda x, y: (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])  # noqa: E731
+    swapped = (
+        given
+        & swap_in_range
+        & (
+            (has_ref & (d_ref > limit) & (d_ref_swap <= np.maximum(limit, 10.0)))
+            | (~has_ref & ~inside(lon, lat) & inside(lat, lon))
+        )
     )
-    lat = np.where(given, lat, np.where(placed, a_lat, np.nan))
-    lon = np.where(given, lon, np.where(placed, a_lon, np.nan))
-
-    # -- admin1 containment ------------------------------------------------------------------------
-    _check_admin1(out, look, lat, lon, given | placed, unit_of_row, unit_name, use_bare)
     add_flag(
         out,
-        unknown_unit,
-        "unknown_place",
+        swapped,
+        "swapped_latlon",
         _text(
-            unknown_unit,
-            lambda a: f"admin1 {a!r} matches no region of the gazetteer",
-            keys["admin1"].to_numpy(),
+            swapped,
+            lambda a, b, d, s: (
+                f"latitude/longitude swapped: as given ({a:.4f}, {b:.4f}) the point is "
+                f"{d:,.0f} km from the named place; swapped it is {s:.1f} km"
+                if np.isfinite(d)
+                else f"latitude/longitude swapped: ({a:.4f}, {b:.4f}) lies outside the theatre, "
+                "swapped inside it"
+            ),
+            lat,
+            lon,
+            d_ref,
+            d_ref_swap,
         ),
     )
+    return swapped
 
-    # -- unknown place names -----------------------------------------------------------------------
+
+def _flag_unknown_places(
+    out: gpd.GeoDataFrame,
+    q: _Queries,
+    settlement: np.ndarray,
+    use_bare: np.ndarray,
+    given: np.ndarray,
+    placed: np.ndarray,
+) -> None:
+    """Flag the rows whose place name the gazetteer does not know (as a settlement or region)."""
     has_name = pd.notna(_column(out, "location")) & ~np.asarray(use_bare)
     unknown = (
         has_name
         & ~settlement
-        & ~per_row(
+        & ~q.per_row(
             [
                 a.place is not None and a.place.is_region and a.resolution != "region_fallback"
-                for a in answers
+                for a in q.answers
             ],
             bool,
         )
     )
-    reasons = per_row([a.reason for a in answers])
+    reasons = q.per_row([a.reason for a in q.answers])
     add_flag(
         out,
         unknown,
@@ -368,17 +448,13 @@ def validate_events(
         ),
     )
 
-    _fill_places(
-        out, answers, bare, q_codes, use_bare, given, placed, lat, lon, d_ref, unit_of_row, iso
-    )
-    return out
-
 
 def _factorize(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
     """Codes of each row's distinct value tuple, and those tuples (None for missing values)."""
     text = frame.astype(object).where(frame.notna(), "\x00").astype(str)
     columns = [text[column] for column in text.columns]
-    # column-wise concatenation: a row-wise join transposes the frame, which is slow for Arrow strings
+    # column-wise concatenation: a row-wise join transposes the frame,
+    # which is slow for Arrow strings
     joined = columns[0].str.cat(columns[1:], sep="\x1f") if len(columns) > 1 else columns[0]
     codes, uniques = pd.factorize(joined)
     return codes, [tuple(None if v == "\x00" else v for v in u.split("\x1f")) for u in uniques]
@@ -475,7 +551,7 @@ def _fill_places(
 
     place_id = pick(lambda a: a.place.place_id if a.place else None)
     located = given | placed
-    out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)
+    out["place_id"] = np.where(located | pd.notna(place_id), place_id, None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
     out["place_name"] = pick(lambda a: a.place.name if a.place else None)
     out["admin1"] = np.where(
         pd.notna(pick(lambda a: a.admin1)), pick(lambda a: a.admin1), _column(out, "admin1")

@@ -58,7 +58,7 @@ class LayerDiff:
         }
 
     def changes(self) -> gpd.GeoDataFrame:
-        """The change polygons, one row per polygon: ``change`` (gained/lost), ``area_km2``, dates."""
+        """The change polygons, one per row: ``change`` (gained/lost), ``area_km2``, dates."""
         frame = gpd.GeoDataFrame(
             {"change": ["gained", "lost"]}, geometry=[self.gained, self.lost], crs="EPSG:4326"
         ).explode(index_parts=False, ignore_index=True)

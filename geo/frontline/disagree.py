@@ -36,7 +36,8 @@ def area_disagreement(
     name_a: str | None = None,
     name_b: str | None = None,
 ) -> gpd.GeoDataFrame:
-    """Ground in one layer and not the other, as polygons with ``claimed_by``, ``not_by``, ``area_km2``.
+    """Ground in one layer and not the other, as polygons with ``claimed_by``, ``not_by``,
+    ``area_km2``.
 
     Names default to each layer's single ``claimant``. Sum ``area_km2`` by ``claimed_by`` for the
     table; the frame itself is the map layer.

@@ -23,7 +23,8 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "inside",
     "quote",
 )
-"""``status`` is the layer's status where ``inside``, else ``outside``; for text claims the stance."""
+"""``status`` is the layer's status where ``inside``, else ``outside``;
+for text claims the stance."""
 
 TEXT_SOURCE = "text"
 """``source`` of rows that come from claims in documents rather than a control layer."""

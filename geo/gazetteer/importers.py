@@ -1,4 +1,5 @@
-"""Imports that extend the gazetteer: GeoNames dumps, GeoNames alternate names, user CSVs, boundaries.
+"""Imports that extend the gazetteer: GeoNames dumps, GeoNames alternate names, user CSVs,
+boundaries.
 
 Every import runs in one transaction (all rows or none: an error rolls back, the store is never
 half-written) and is idempotent: GeoNames places keep their ``gn:<geonameid>`` ids, so a full
@@ -16,14 +17,18 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from geo.core.errors import GazetteerError, InputError
 from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
 from geo.gazetteer.tabular import column_index, read_csv
+
+if TYPE_CHECKING:
+    from geo.gazetteer.resolve import Resolver
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +70,10 @@ class ImportReport:
             "csv": f"{self.places:,} places, {self.names:,} names",
             "boundaries": f"{self.boundaries} admin-unit boundaries",
         }[self.kind]
-        return f"{self.source}: {self.kind} import, {self.read:,} rows read, {done}, {self.skipped} skipped"
+        return (
+            f"{self.source}: {self.kind} import, {self.read:,} rows read, {done}, "
+            f"{self.skipped} skipped"
+        )
 
 
 def detect_kind(path: Path) -> str:
@@ -283,7 +291,8 @@ def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[st
 def import_alternate_names(
     store: GazetteerStore, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
-    """Add names from GeoNames ``alternateNamesV2.txt`` to places already in the store (``gn:`` ids)."""
+    """Add names from GeoNames ``alternateNamesV2.txt`` to places already in the store
+    (``gn:`` ids)."""
     report = ImportReport("alternatenames", str(path))
     text, size = _open_text(path)
     known = {
@@ -341,8 +350,14 @@ def import_alternate_names(
 # -- user CSV --------------------------------------------------------------------------------------
 
 
+def _csv_cell(row: list[str], idx: dict[str, int], column: str) -> str:
+    """``column`` of ``row``, stripped; "" when the file has no such column or the row is short."""
+    return row[idx[column]].strip() if column in idx and idx[column] < len(row) else ""
+
+
 def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
-    """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases (``|``)."""
+    """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases
+    (``|``)."""
     report = ImportReport("csv", str(path))
     header, rows, _ = read_csv(path)
     idx = {
@@ -352,9 +367,8 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
         if optional in [h.lower() for h in header]:
             idx[optional] = column_index(header, optional, str(path), "the import format")
     source = f"user:{path.name}"
-    from geo.gazetteer.resolve import (
-        Resolver,
-    )  # the admin-hint parser; imported late to avoid a cycle
+    # the admin-hint parser; imported late to avoid a cycle
+    from geo.gazetteer.resolve import Resolver
 
     resolver = Resolver(store)
     with store.write() as conn:
@@ -362,43 +376,24 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
             if not any(cell.strip() for cell in row):
                 continue
             report.read += 1
-            get = lambda c: row[idx[c]].strip() if c in idx and idx[c] < len(row) else ""  # noqa: E731
-            name = get("name")
+            get = partial(_csv_cell, row, idx)
             try:
-                lat, lon = float(get("lat")), float(get("lon"))
-            except ValueError:
-                report.skip(number, f"lat/lon are not numbers ({get('lat')!r}, {get('lon')!r})")
+                place = _csv_place(get, resolver, source)
+            except _SkippedRow as skipped:
+                report.skip(number, str(skipped))
                 continue
-            if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                report.skip(
-                    number, "empty name" if not name else f"coordinates out of range ({lat}, {lon})"
-                )
-                continue
-            country = get("country").upper() or None
-            unit = resolver.admin_hint(get("admin1"), country) if get("admin1") else None
-            if get("admin1") and unit is None:
-                report.skip(number, f"admin1 {get('admin1')!r} matches no admin unit")
-                continue
-            country = country or (unit.country if unit else None)
-            admin1 = (
-                unit.code
-                if unit is not None and unit.level == 1
-                else (unit.parent if unit else None)
-            )
-            place_id = f"user:{country or 'xx'}:{admin1 or '-'}:{name_key(name).replace(' ', '-')}"
-            place = Place(
-                place_id, name, "settlement", "PPL", 0, country, admin1, None, lat, lon, source
-            )
             upsert_place(conn, place)
-            conn.execute("DELETE FROM names WHERE place_id = ? AND source = ?", (place_id, source))
-            written = [name, *filter(None, (a.strip() for a in get("aliases").split("|")))]
+            conn.execute(
+                "DELETE FROM names WHERE place_id = ? AND source = ?", (place.place_id, source)
+            )
+            written = [place.name, *filter(None, (a.strip() for a in get("aliases").split("|")))]
             before = conn.total_changes
             add_names(
                 conn,
                 [
                     (
                         key,
-                        place_id,
+                        place.place_id,
                         w,
                         script_of(w),
                         "official" if i == 0 else "alias",
@@ -415,34 +410,39 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
     return report
 
 
+class _SkippedRow(Exception):
+    """A CSV row that cannot be imported; the message says why."""
+
+
+def _csv_place(get: Callable[[str], str], resolver: Resolver, source: str) -> Place:
+    """The place of one CSV row (``get``: its value in a column), or :class:`_SkippedRow`."""
+    name = get("name")
+    try:
+        lat, lon = float(get("lat")), float(get("lon"))
+    except ValueError:
+        raise _SkippedRow(f"lat/lon are not numbers ({get('lat')!r}, {get('lon')!r})") from None
+    if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise _SkippedRow("empty name" if not name else f"coordinates out of range ({lat}, {lon})")
+    country = get("country").upper() or None
+    unit = resolver.admin_hint(get("admin1"), country) if get("admin1") else None
+    if get("admin1") and unit is None:
+        raise _SkippedRow(f"admin1 {get('admin1')!r} matches no admin unit")
+    country = country or (unit.country if unit else None)
+    admin1 = unit.code if unit is not None and unit.level == 1 else (unit.parent if unit else None)
+    place_id = f"user:{country or 'xx'}:{admin1 or '-'}:{name_key(name).replace(' ', '-')}"
+    return Place(place_id, name, "settlement", "PPL", 0, country, admin1, None, lat, lon, source)
+
+
 # -- boundaries ------------------------------------------------------------------------------------
 
 
 def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
-    """Attach polygons to admin units (by ISO 3166-2 code, else by name); also re-centre the units."""
-    import pyogrio
+    """Attach polygons to admin units (by ISO 3166-2 code, else by name);
+    also re-centre the units."""
     import shapely
 
     report = ImportReport("boundaries", str(path))
-    try:
-        frame = pyogrio.read_dataframe(path)
-    except Exception as exc:  # pyogrio raises DataSourceError / DataLayerError and friends
-        raise GazetteerError(f"cannot read boundary file ({exc})", source=str(path)) from exc
-    if "geometry" not in frame or frame.geometry.isna().all() or frame.geometry.is_empty.all():
-        raise GazetteerError(
-            "boundary file has no geometry (expected polygons per admin unit)", source=str(path)
-        )
-    if frame.crs is not None and frame.crs.to_epsg() != 4326:
-        frame = frame.to_crs(4326)
-    iso_col = next((c for c in _ISO_COLUMNS if c in frame.columns), None)
-    name_col = next((c for c in _NAME_COLUMNS if c in frame.columns), None)
-    if iso_col is None and name_col is None:
-        raise GazetteerError(
-            f"no ISO-code or name column to match admin units (looked for "
-            f"{', '.join(_ISO_COLUMNS + _NAME_COLUMNS)}); columns: "
-            f"{', '.join(map(str, frame.columns))}",
-            source=str(path),
-        )
+    frame, iso_col, name_col = _read_boundaries(path)
     from geo.gazetteer.resolve import Resolver
 
     resolver = Resolver(store)
@@ -475,7 +475,8 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             )
             if unit.place_id:
                 conn.execute(
-                    "UPDATE places SET lat = ?, lon = ?, updated = datetime('now') WHERE place_id = ?",
+                    "UPDATE places SET lat = ?, lon = ?, updated = datetime('now') "
+                    "WHERE place_id = ?",
                     (centre.y, centre.x, unit.place_id),
                 )
             report.boundaries += 1
@@ -487,6 +488,33 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             )
         _record(conn, report)
     return report
+
+
+def _read_boundaries(path: Path) -> tuple[Any, str | None, str | None]:
+    """The boundary file as a GeoDataFrame in EPSG:4326, with its ISO-code and name columns
+    (either may be None, not both); a :class:`GazetteerError` for a file we cannot use."""
+    import pyogrio
+
+    try:
+        frame = pyogrio.read_dataframe(path)
+    except Exception as exc:  # pyogrio raises DataSourceError / DataLayerError and friends
+        raise GazetteerError(f"cannot read boundary file ({exc})", source=str(path)) from exc
+    if "geometry" not in frame or frame.geometry.isna().all() or frame.geometry.is_empty.all():
+        raise GazetteerError(
+            "boundary file has no geometry (expected polygons per admin unit)", source=str(path)
+        )
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    iso_col = next((c for c in _ISO_COLUMNS if c in frame.columns), None)
+    name_col = next((c for c in _NAME_COLUMNS if c in frame.columns), None)
+    if iso_col is None and name_col is None:
+        raise GazetteerError(
+            f"no ISO-code or name column to match admin units (looked for "
+            f"{', '.join(_ISO_COLUMNS + _NAME_COLUMNS)}); columns: "
+            f"{', '.join(map(str, frame.columns))}",
+            source=str(path),
+        )
+    return frame, iso_col, name_col
 
 
 def _unit_source(conn: sqlite3.Connection, code: str) -> str:

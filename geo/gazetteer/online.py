@@ -8,9 +8,10 @@ place plus the queried name (source ``online:<provider>``, timestamp and query i
 the next run resolves it offline. Failures are logged and returned as a note on an unresolved
 :class:`Resolution`; they never stop a run.
 
-Environment: ``FRONTLINE_GEOCODER`` (nominatim | photon | geonames), ``FRONTLINE_GEOCODER_DOMAIN`` and
-``FRONTLINE_GEOCODER_SCHEME`` (a self-hosted server), ``FRONTLINE_GEOCODER_MIN_DELAY`` (seconds between
-calls; at least 1 for the public Nominatim), ``FRONTLINE_USER_AGENT``, ``FRONTLINE_GEONAMES_USERNAME``.
+Environment: ``FRONTLINE_GEOCODER`` (nominatim | photon | geonames), ``FRONTLINE_GEOCODER_DOMAIN``
+and ``FRONTLINE_GEOCODER_SCHEME`` (a self-hosted server), ``FRONTLINE_GEOCODER_MIN_DELAY`` (seconds
+between calls; at least 1 for the public Nominatim), ``FRONTLINE_USER_AGENT``,
+``FRONTLINE_GEONAMES_USERNAME``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 PROVIDERS = ("nominatim", "photon", "geonames")
 USER_AGENT = "frontline/0.1 (conflict-reporting geocoder; https://pypi.org/project/frontline/)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+_THEATRE_CODES = tuple(c.lower() for c in THEATRE)  # the default country filter
 _SETTLEMENT_TYPES = {
     "city",
     "town",
@@ -73,7 +75,8 @@ class _Answer:
 
 
 class OnlineGeocoder:
-    """One online provider behind rate limiting, retries and write-back; see the module docstring."""
+    """One online provider behind rate limiting, retries and write-back;
+    see the module docstring."""
 
     def __init__(
         self,
@@ -87,7 +90,7 @@ class OnlineGeocoder:
         retries: int = 2,
         backoff_seconds: float = 2.0,
         username: str | None = None,
-        countries: tuple[str, ...] = tuple(c.lower() for c in THEATRE),
+        countries: tuple[str, ...] = _THEATRE_CODES,
     ) -> None:
         if provider not in PROVIDERS:
             raise InputError(
@@ -130,7 +133,8 @@ class OnlineGeocoder:
 
     @classmethod
     def from_env(cls) -> OnlineGeocoder:
-        """The provider named by ``FRONTLINE_GEOCODER`` (default Nominatim) with default settings."""
+        """The provider named by ``FRONTLINE_GEOCODER``
+        (default Nominatim) with default settings."""
         return cls(
             str(settings.get("FRONTLINE_GEOCODER")).lower(),
             domain=settings.get("FRONTLINE_GEOCODER_DOMAIN"),
@@ -172,11 +176,10 @@ class OnlineGeocoder:
                 0.0,
                 f"online: {self.provider} found nothing for {query!r}",
             )
-        stored = (
-            store is not None and answer.precision != Precision.REGION
-        )  # regions are admin units already
-        if stored:
+        stored = False  # regions are admin units already: only settlements are stored
+        if store is not None and answer.precision != Precision.REGION:
             answer = self._store(store, name, query, answer)
+            stored = True
         reason = f"online answer from {self.provider}: {answer.label!r}" + (
             " (stored for offline use)" if stored else ""
         )
@@ -326,8 +329,9 @@ class OnlineGeocoder:
                 for i, written in enumerate(dict.fromkeys((place.name, name)))
                 for key in variants(written)
             ]
+            marks = ",".join("?" * len(rows))
             conn.execute(
-                "DELETE FROM names WHERE place_id = ? AND key IN (%s)" % ",".join("?" * len(rows)),
+                f"DELETE FROM names WHERE place_id = ? AND key IN ({marks})",
                 (place.place_id, *(r[0] for r in rows)),
             )
             add_names(conn, rows)

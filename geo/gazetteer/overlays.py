@@ -42,85 +42,95 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def apply_overlays(conn: sqlite3.Connection, folder: Path | None = None) -> int:
-    """Load ``features.csv`` then ``aliases.csv`` from ``folder``; returns the number of rows applied."""
+    """Load ``features.csv`` then ``aliases.csv`` from ``folder``;
+    returns the number of rows applied."""
     folder = folder or overlay_dir()
     applied = 0
     features = folder / "features.csv"
     if features.is_file():
         for row in _rows(features, ("feature_id", "name", "lat", "lon", "country", "reason")):
-            admin1 = None
-            if row.get("admin1_iso"):
-                hit = conn.execute(
-                    "SELECT code FROM admin_units WHERE iso = ?", (row["admin1_iso"],)
-                ).fetchone()
-                admin1 = hit[0] if hit else None
-            place_id = f"ov:{row['feature_id']}"
-            upsert_place(
-                conn,
-                Place(
-                    place_id,
-                    row["name"],
-                    "feature",
-                    row.get("feature_code") or "FEAT",
-                    0,
-                    row["country"],
-                    admin1,
-                    None,
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    "overlay:features.csv",
-                ),
-            )
-            written = [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
-            add_names(
-                conn,
-                [
-                    (
-                        key,
-                        place_id,
-                        w,
-                        script_of(w),
-                        "official" if i == 0 else "alias",
-                        "overlay:features.csv",
-                        row["reason"],
-                    )
-                    for i, w in enumerate(written)
-                    for key in variants(w)
-                ],
-            )
+            _apply_feature(conn, row)
             applied += 1
     aliases = folder / "aliases.csv"
     if aliases.is_file():
         for line, row in enumerate(_rows(aliases, ("name", "place_id", "kind", "reason")), start=2):
-            if (
-                conn.execute(
-                    "SELECT 1 FROM places WHERE place_id = ?", (row["place_id"],)
-                ).fetchone()
-                is None
-            ):
-                raise GazetteerError(
-                    f"alias target {row['place_id']} is not in the gazetteer",
-                    source=str(aliases),
-                    row=line,
-                )
-            conn.execute(
-                "DELETE FROM names WHERE key = ? AND place_id = ? AND source NOT LIKE 'overlay:%'",
-                (name_key(row["name"]), row["place_id"]),
-            )
-            add_names(
-                conn,
-                [
-                    (
-                        key,
-                        row["place_id"],
-                        row["name"],
-                        row.get("lang") or script_of(row["name"]),
-                        row["kind"],
-                        "overlay:aliases.csv",
-                        row["reason"],
-                    )
-                    for key in variants(row["name"])
-                ],
-            )
+            _apply_alias(conn, row, aliases, line)
             applied += 1
     return applied
+
+
+def _apply_feature(conn: sqlite3.Connection, row: dict[str, str]) -> None:
+    """One row of ``features.csv``: the place (``ov:`` id) and its names."""
+    admin1 = None
+    if row.get("admin1_iso"):
+        hit = conn.execute(
+            "SELECT code FROM admin_units WHERE iso = ?", (row["admin1_iso"],)
+        ).fetchone()
+        admin1 = hit[0] if hit else None
+    place_id = f"ov:{row['feature_id']}"
+    upsert_place(
+        conn,
+        Place(
+            place_id,
+            row["name"],
+            "feature",
+            row.get("feature_code") or "FEAT",
+            0,
+            row["country"],
+            admin1,
+            None,
+            float(row["lat"]),
+            float(row["lon"]),
+            "overlay:features.csv",
+        ),
+    )
+    written = [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
+    add_names(
+        conn,
+        [
+            (
+                key,
+                place_id,
+                w,
+                script_of(w),
+                "official" if i == 0 else "alias",
+                "overlay:features.csv",
+                row["reason"],
+            )
+            for i, w in enumerate(written)
+            for key in variants(w)
+        ],
+    )
+
+
+def _apply_alias(conn: sqlite3.Connection, row: dict[str, str], path: Path, line: int) -> None:
+    """One row of ``aliases.csv`` (line ``line`` of ``path``): the name, for a place that must
+    exist, replacing what a non-overlay source said under the same key."""
+    if (
+        conn.execute("SELECT 1 FROM places WHERE place_id = ?", (row["place_id"],)).fetchone()
+        is None
+    ):
+        raise GazetteerError(
+            f"alias target {row['place_id']} is not in the gazetteer",
+            source=str(path),
+            row=line,
+        )
+    conn.execute(
+        "DELETE FROM names WHERE key = ? AND place_id = ? AND source NOT LIKE 'overlay:%'",
+        (name_key(row["name"]), row["place_id"]),
+    )
+    add_names(
+        conn,
+        [
+            (
+                key,
+                row["place_id"],
+                row["name"],
+                row.get("lang") or script_of(row["name"]),
+                row["kind"],
+                "overlay:aliases.csv",
+                row["reason"],
+            )
+            for key in variants(row["name"])
+        ],
+    )

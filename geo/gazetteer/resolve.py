@@ -145,7 +145,8 @@ class Resolution:
 
 
 def check_name(name: str) -> str:
-    """The usable query of ``name`` (control characters blanked, trimmed) or an :class:`InputError`."""
+    """The usable query of ``name`` (control characters blanked, trimmed)
+    or an :class:`InputError`."""
     query = _CONTROL.sub(" ", name or "").strip()
     if not query:
         raise InputError("empty place name")
@@ -157,7 +158,8 @@ def check_name(name: str) -> str:
 class OnlineLookup(Protocol):
     """What the resolver asks when offline resolution fails (see :mod:`geo.gazetteer.online`).
 
-    Returns an ONLINE :class:`Resolution`, an unresolved one whose reason is a failure note, or None.
+    Returns an ONLINE :class:`Resolution`, an unresolved one whose reason is a failure note,
+    or None.
     """
 
     def lookup(
@@ -230,7 +232,8 @@ class Resolver:
         return [self.resolve(n, admin1, country) for n in names]
 
     def admin_hint(self, hint: str, country: str | None = None) -> AdminUnit | None:
-        """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька область", "UA-14"."""
+        """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька область",
+        "UA-14"."""
         return _admin_hint(self.store, hint.strip(), (country or "").upper() or None, self.focus)
 
     def admin_name(self, code: str | None) -> str | None:
@@ -260,7 +263,8 @@ class Resolver:
         scored = sorted(self._with_context(prepared.base, near), key=_SCORE, reverse=True)
         best = scored[0]
         if unit is not None and not _in_unit(best.place, unit):
-            # the name exists, just not there: a lookalike in the region (Berdyanske for Berdiansk) is a guess
+            # the name exists, just not there: a lookalike in the region
+            # (Berdyanske for Berdiansk) is a guess
             return self._fallback(
                 query,
                 key,
@@ -321,7 +325,8 @@ class Resolver:
     def _capital_towns(
         self, stem_hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None
     ) -> _Pool | None:
-        """The settlements a region query's stem names ("Zaporozhye" of "Zaporozhye region"), scored."""
+        """The settlements a region query's stem names
+        ("Zaporozhye" of "Zaporozhye region"), scored."""
         towns = [
             h
             for h in stem_hits
@@ -337,7 +342,7 @@ class Resolver:
         if not near or not pool.vectors:
             return candidates
         distances = nearest_km_vectors(pool.vectors, [unit_vector(lat, lon) for lat, lon in near])
-        for i, d in zip(pool.located, distances):
+        for i, d in zip(pool.located, distances, strict=True):
             c = candidates[i]
             score = c.score + 1.6 * math.exp(-d / 60.0)
             if d < 60:
@@ -353,7 +358,9 @@ class Resolver:
         """ "Zaporozhye region" when only the city has that spelling: the oblast named after it."""
         best = max(self._with_context(towns, near), key=_SCORE)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
-        place = self.store.place(region.place_id) if region and region.place_id else None
+        if region is None or not region.place_id:
+            return None
+        place = self.store.place(region.place_id)
         if place is None:
             return None
         reason = (
@@ -480,9 +487,9 @@ class Resolver:
         *,
         fuzzy: bool = True,
     ) -> Resolution:
-        fuzzy = self._fuzzy(key, unit, country) if fuzzy else None
-        if fuzzy is not None:
-            place, score, matched = fuzzy
+        match = self._fuzzy(key, unit, country) if fuzzy else None
+        if match is not None:
+            place, score, matched = match
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
             return Resolution(
                 query,
@@ -514,7 +521,8 @@ class Resolver:
     def _fuzzy(
         self, key: str, unit: AdminUnit | None, country: str | None
     ) -> tuple[Place, float, str] | None:
-        """Last resort: rapidfuzz over names inside the hinted unit, else the country (or the theatre)."""
+        """Last resort: rapidfuzz over names inside the hinted unit, else the country
+        (or the theatre)."""
         if len(key) < 5:
             return None
         scope = (unit.code if unit else None, country)
@@ -541,7 +549,8 @@ class Resolver:
         if match is None:
             return None
         _, score, index = match
-        # several places may share the matched key (many Avdiivkas): rank those in scope like exact hits
+        # several places may share the matched key (many Avdiivkas):
+        # rank those in scope like exact hits
         matched = keys[index]
         hits = [
             h

@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS admin_units (
     source     TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-"""
+"""  # noqa: E501 - SQLite keeps this DDL text, comments and all, in the store's sqlite_master
 
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
@@ -127,6 +127,12 @@ class AdminUnit:
     has_boundary: bool
 
 
+def _admin_unit(row: tuple) -> AdminUnit:
+    """An admin unit from its row (``boundary IS NOT NULL`` last)."""
+    code, iso, level, name, country, parent, place_id, has_boundary = row
+    return AdminUnit(code, iso, level, name, country, parent, place_id, bool(has_boundary))
+
+
 _PLACE_COLUMNS = (
     "p.place_id, p.name, p.kind, p.feature_code, p.population, p.country, p.admin1_code, "
     "p.admin2_code, p.lat, p.lon, p.source"
@@ -150,7 +156,8 @@ def overlay_dir() -> Path:
 
 
 def default_path() -> Path:
-    """Store location: ``$FRONTLINE_GAZETTEER``, else ``gazetteer/`` in a checkout, else the user cache."""
+    """Store location: ``$FRONTLINE_GAZETTEER``, else ``gazetteer/`` in a checkout,
+    else the user cache."""
     env = settings.get(ENV_VAR)
     if env:
         path = Path(env).expanduser()
@@ -183,7 +190,8 @@ class GazetteerStore:
             ) from exc
         if not create and version != SCHEMA_VERSION:
             raise GazetteerError(
-                f"gazetteer schema {version!r} != {SCHEMA_VERSION!r}; rebuild with `frontline gazetteer build`",
+                f"gazetteer schema {version!r} != {SCHEMA_VERSION!r}; "
+                "rebuild with `frontline gazetteer build`",
                 source=str(self.path),
             )
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
@@ -224,11 +232,14 @@ class GazetteerStore:
                 "FROM admin_units WHERE code = ? OR iso = ? ORDER BY level LIMIT 1",
                 (code, code.upper()),
             ).fetchone()
-            self._admin_cache[code] = AdminUnit(*row[:7], bool(row[7])) if row else None
+            self._admin_cache[code] = _admin_unit(row) if row else None
         return self._admin_cache[code]
 
     def admin_units(self, country: str | None = None, level: int | None = None) -> list[AdminUnit]:
-        sql = "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL FROM admin_units WHERE 1=1"
+        sql = (
+            "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL "
+            "FROM admin_units WHERE 1=1"
+        )
         args: list[object] = []
         if country:
             sql += " AND country = ?"
@@ -236,9 +247,7 @@ class GazetteerStore:
         if level:
             sql += " AND level = ?"
             args.append(level)
-        return [
-            AdminUnit(*r[:7], bool(r[7])) for r in self.conn.execute(sql + " ORDER BY code", args)
-        ]
+        return [_admin_unit(r) for r in self.conn.execute(sql + " ORDER BY code", args)]
 
     def admin_geometry(self, code: str) -> tuple[bytes | None, str]:
         """The best geometry of an admin unit as WKB: the imported boundary, else the footprint."""
@@ -253,18 +262,21 @@ class GazetteerStore:
 
     def names_of(self, place_id: str) -> list[tuple[str, str, str | None, str, str]]:
         return self.conn.execute(
-            "SELECT name, kind, lang, source, COALESCE(reason, '') FROM names WHERE place_id = ? ORDER BY kind, name",
+            "SELECT name, kind, lang, source, COALESCE(reason, '') FROM names "
+            "WHERE place_id = ? ORDER BY kind, name",
             (place_id,),
         ).fetchall()
 
     def iter_scan_names(
         self, theatre: Iterable[str], min_population: int
     ) -> Iterator[tuple[str, str]]:
-        """(written name, key) pairs worth scanning text for: all of the theatre, big places elsewhere."""
+        """(written name, key) pairs worth scanning text for:
+        all of the theatre, big places elsewhere."""
         marks = ",".join("?" * len(tuple(theatre)))
         yield from self.conn.execute(
             "SELECT DISTINCT n.name, n.key FROM names n JOIN places p ON p.place_id = n.place_id "
-            f"WHERE p.country IN ({marks}) OR p.population >= ? OR p.kind IN ('country', 'admin1', 'feature')",
+            f"WHERE p.country IN ({marks}) OR p.population >= ? "
+            "OR p.kind IN ('country', 'admin1', 'feature')",
             (*theatre, min_population),
         )
 
@@ -278,8 +290,8 @@ class GazetteerStore:
         return [Place(*r) for r in self.conn.execute(sql, args)]
 
     def settlements_frame(self, countries: Iterable[str] = ("UA",)):
-        """Settlements as a GeoDataFrame (``place_id, place_name, admin1_code, population, geometry``),
-        e.g. the rows of a settlement control panel."""
+        """Settlements as a GeoDataFrame (``place_id, place_name, admin1_code, population,
+        geometry``), e.g. the rows of a settlement control panel."""
         import geopandas as gpd
 
         places = self.settlements(countries)
@@ -333,7 +345,8 @@ def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
         "admin2_code, lat, lon, source, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?, datetime('now')) "
         "ON CONFLICT(place_id) DO UPDATE SET name=excluded.name, kind=excluded.kind, "
-        "feature_code=excluded.feature_code, population=excluded.population, country=excluded.country, "
+        "feature_code=excluded.feature_code, population=excluded.population, "
+        "country=excluded.country, "
         "admin1_code=excluded.admin1_code, admin2_code=excluded.admin2_code, lat=excluded.lat, "
         "lon=excluded.lon, source=excluded.source, updated=excluded.updated",
         (
@@ -356,5 +369,6 @@ def add_names(
     conn: sqlite3.Connection,
     rows: Iterable[tuple[str, str, str, str | None, str, str, str | None]],
 ) -> None:
-    """Insert (key, place_id, name, lang, kind, source, reason) rows; the first name for a key wins."""
+    """Insert (key, place_id, name, lang, kind, source, reason) rows;
+    the first name for a key wins."""
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", rows)

@@ -13,7 +13,8 @@ from geo.core.errors import InputError
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
-    """Text and encoding name of ``data``: UTF-8 (with or without BOM) first, else the best guess."""
+    """Text and encoding name of ``data``:
+    UTF-8 (with or without BOM) first, else the best guess."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -45,7 +46,8 @@ def read_delimited_text(path: str | Path) -> tuple[str, str, str]:
 
 
 def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
-    """(header, rows, encoding) of a CSV file; the delimiter (, ; tab) is sniffed from the header."""
+    """(header, rows, encoding) of a CSV file;
+    the delimiter (, ; tab) is sniffed from the header."""
     text, encoding, delimiter = read_delimited_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

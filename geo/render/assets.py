@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 import folium
 import platformdirs
 import requests
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, Figure
 
 from geo.core import settings
 from geo.core.errors import FrontlineError
@@ -80,7 +80,7 @@ def asset_for_url(url: str) -> Asset:
     raise AssetError(f"no npm source known for {url}")
 
 
-def _elements(root: MacroElement) -> Iterator[MacroElement]:
+def _elements(root: Element) -> Iterator[Element]:
     yield root
     for child in list(root._children.values()):
         yield from _elements(child)
@@ -132,14 +132,16 @@ def _candidates(asset: Asset) -> list[str]:
 
 
 def local_file(asset: Asset) -> Path:
-    """The cached file for an asset; AssetError telling to run ``frontline assets fetch`` if absent."""
+    """The cached file for an asset; AssetError telling to run ``frontline assets fetch`` if
+    absent."""
     base = package_dir(asset.package, asset.version)
     for candidate in _candidates(asset):
         path = base / candidate
         if path.is_file():
             return path
     raise AssetError(
-        f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; run `frontline assets fetch`"
+        f"{asset.spec}/{asset.path} is not in the asset cache {cache_dir()}; "
+        "run `frontline assets fetch`"
     )
 
 
@@ -175,7 +177,9 @@ def fetch_package(
                 continue
             dest = tmp.joinpath(*parts)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(archive.extractfile(member).read())  # type: ignore[union-attr]
+            data = archive.extractfile(member)
+            if data is not None:  # always, for a regular file
+                dest.write_bytes(data.read())
     if target.exists():
         import shutil
 
@@ -246,17 +250,17 @@ def inline_assets(m: folium.Map) -> folium.Map:
     inline: list[tuple[str, Element]] = []
     for kind, name, url in found:
         path = local_file(asset_for_url(url))
-        element = (
+        copy = (
             InlineScript(path.read_text(encoding="utf-8"))
             if kind == "js"
             else InlineStyle(inline_css(path))
         )
-        inline.append((name, element))
-    for element in _elements(m):
-        if hasattr(element, "default_js"):
-            element.default_js = []
-        if hasattr(element, "default_css"):
-            element.default_css = []
+        inline.append((name, copy))
+    for child in _elements(m):
+        if hasattr(child, "default_js"):
+            child.default_js = []
+        if hasattr(child, "default_css"):
+            child.default_css = []
     figure = m.get_root()
     assert isinstance(figure, Figure)
     for name, element in inline:

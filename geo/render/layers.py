@@ -89,7 +89,8 @@ def script_json(value: object) -> str:
 
 
 def safe_url(value: object) -> str | None:
-    """The URL if it is http(s), else None (``javascript:``, ``data:`` and the rest are not linked)."""
+    """The URL if it is http(s), else None
+    (``javascript:``, ``data:`` and the rest are not linked)."""
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -279,7 +280,8 @@ class EventLayer(Layer):
 
 
 class VectorLayer(Layer):
-    """Static GeoJSON in its own pane with one fixed style (basemap, boundaries, control, fronts)."""
+    """Static GeoJSON in its own pane with one fixed style
+    (basemap, boundaries, control, fronts)."""
 
     _template = folium_template("vector_layer.js.j2")
 
@@ -330,7 +332,8 @@ class VectorLayer(Layer):
 
 
 def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]:
-    """The event data element and its LayerControl entries: one per claimant, then per shape kind."""
+    """The event data element and its LayerControl entries:
+    one per claimant, then per shape kind."""
     data = EventData(mapped)
     kinds = np.asarray(data.column("kind"), dtype=int)
     codes = np.asarray(data.column("claimant"), dtype=int)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
+from typing import Literal
 
 import folium
 import geopandas as gpd
@@ -108,7 +109,7 @@ def build_map(
     title: str = "Frontline claims",
     *,
     tiles: str | None = "OpenStreetMap",
-    on_bad_coordinates: str = "raise",
+    on_bad_coordinates: Literal["raise", "flag"] = "raise",
     source: str | None = None,
     credits: list[str] | None = None,
 ) -> folium.Map:
@@ -120,40 +121,11 @@ def build_map(
     :class:`geo.core.errors.InputError` naming their ``event_id`` (or are flagged and listed as
     unresolved with ``on_bad_coordinates="flag"``).
     """
-    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)  # type: ignore[arg-type]
+    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
     mapped, unresolved = ly.split_mapped(frame)
-    m = FrontlineMap(
-        location=CENTER,
-        zoom_start=7,
-        tiles=None,
-        prefer_canvas=True,
-        control_scale=True,
-        max_bounds=False,
-        min_zoom=3,
-    )
-    m.add_child(StyleSheet())
-    m.add_child(AutoSize())
-    basemap = ly.basemap_layer()
-    if basemap is not None:
-        m.add_child(basemap)
-    if tiles:
-        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
-        folium.FeatureGroup(
-            name="No tiles (vector outlines only)", overlay=False, show=False
-        ).add_to(m)
+    m = _base_map(tiles)
     credit_lines = list(credits or CREDITS)
-    if boundaries is not None and len(boundaries):
-        m.add_child(ly.boundaries_layer(boundaries))
-        credit_lines.append("Boundaries: as imported")
-    timed: list[ly.VectorLayer] = []
-    if control is not None and len(control):
-        for layer in ly.control_layers(control):
-            m.add_child(layer)
-            if layer.timeline is not None:
-                timed.append(layer)
-        sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
-        if sources:
-            credit_lines.append("Control of terrain: " + ", ".join(sources))
+    timed = _add_context_layers(m, boundaries, control, credit_lines)
     subtitle = f"{len(mapped)} mapped claims, {len(unresolved)} unresolved"
     m.add_child(
         Panel(
@@ -162,29 +134,7 @@ def build_map(
             css_class="fl-title-box",
         )
     )
-    data = None
-    if len(mapped):
-        # Fit the view before any feature is added: refitting later re-projects every feature.
-        # Open on the fighting when there is any: a summit in London should not zoom the front out.
-        fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
-        bounds = (fighting if len(fighting) else mapped).total_bounds
-        m.fit_bounds(
-            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-            padding_top_left=(60, 70),
-            padding_bottom_right=(380, 40),
-            max_zoom=10,
-        )
-        data, event_layers = ly.event_layers(mapped)
-        m.add_child(data)
-        for layer in event_layers:
-            m.add_child(layer)
-        plugins.Search(
-            data,
-            search_label="place_name",
-            placeholder="Search places",
-            collapsed=True,
-            position="topleft",
-        ).add_to(m)
+    data = _add_events(m, mapped) if len(mapped) else None
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
     plugins.MeasureControl(
@@ -218,6 +168,79 @@ def build_map(
     return m
 
 
+def _base_map(tiles: str | None) -> FrontlineMap:
+    """The map with its page styles, the vector basemap and (when ``tiles``) a tile layer."""
+    m = FrontlineMap(
+        location=CENTER,
+        zoom_start=7,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        max_bounds=False,
+        min_zoom=3,
+    )
+    m.add_child(StyleSheet())
+    m.add_child(AutoSize())
+    basemap = ly.basemap_layer()
+    if basemap is not None:
+        m.add_child(basemap)
+    if tiles:
+        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
+        folium.FeatureGroup(
+            name="No tiles (vector outlines only)", overlay=False, show=False
+        ).add_to(m)
+    return m
+
+
+def _add_context_layers(
+    m: folium.Map,
+    boundaries: gpd.GeoDataFrame | None,
+    control: gpd.GeoDataFrame | None,
+    credit_lines: list[str],
+) -> list[tuple[ly.VectorLayer, dict[str, str]]]:
+    """Boundary and control layers, crediting them in ``credit_lines``; returns the dated
+    control/frontline layers with their timelines (for the date slider)."""
+    if boundaries is not None and len(boundaries):
+        m.add_child(ly.boundaries_layer(boundaries))
+        credit_lines.append("Boundaries: as imported")
+    timed: list[tuple[ly.VectorLayer, dict[str, str]]] = []
+    if control is not None and len(control):
+        for layer in ly.control_layers(control):
+            m.add_child(layer)
+            if layer.timeline is not None:
+                timed.append((layer, layer.timeline))
+        sources = sorted({str(s) for s in control.get("source", pd.Series(dtype=object)).dropna()})
+        if sources:
+            credit_lines.append("Control of terrain: " + ", ".join(sources))
+    return timed
+
+
+def _add_events(m: folium.Map, mapped: gpd.GeoDataFrame) -> ly.EventData:
+    """The view fitted to the events, their data element, layers and place search."""
+    # Fit the view before any feature is added: refitting later re-projects every feature.
+    # Open on the fighting when there is any: a summit in London should not zoom the front out.
+    fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
+    bounds = (fighting if len(fighting) else mapped).total_bounds
+    m.fit_bounds(
+        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+        padding_top_left=(60, 70),
+        padding_bottom_right=(380, 40),
+        max_zoom=10,
+    )
+    data, event_layers = ly.event_layers(mapped)
+    m.add_child(data)
+    for event_layer in event_layers:
+        m.add_child(event_layer)
+    plugins.Search(
+        data,
+        search_label="place_name",
+        placeholder="Search places",
+        collapsed=True,
+        position="topleft",
+    ).add_to(m)
+    return data
+
+
 def _add_legend(
     m: folium.Map, data: ly.EventData, mapped: gpd.GeoDataFrame, has_control: bool
 ) -> None:
@@ -247,19 +270,21 @@ def _add_legend(
     m.add_child(Panel(body, position="bottomright", css_class="fl-legend", behaviour=behaviour))
 
 
-def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.VectorLayer]) -> None:
+def _add_date_filter(
+    m: folium.Map, data: ly.EventData | None, timed: list[tuple[ly.VectorLayer, dict[str, str]]]
+) -> None:
     """One slider over the days of the events and of the dated control/frontline layers.
 
     At day D it shows the claims dated up to D (undated ones always) and, for each control source
     (and status) and for its frontline, the latest layer dated on or before D, hiding the others.
     """
     event_dates: list[str] = data.column("dates") if data is not None else []
-    days = sorted(set(event_dates) | {layer.timeline["date"] for layer in timed})
+    days = sorted(set(event_dates) | {timeline["date"] for _, timeline in timed})
     if len(days) < 2:
         return
     codes = data.column("date") if data is not None else []
     dated = sum(1 for d in codes if d >= 0)
-    layers = [{"layer": layer.get_name(), **layer.timeline} for layer in timed]
+    layers = [{"layer": layer.get_name(), **timeline} for layer, timeline in timed]
     body = ly.render_html(
         "date_filter.html.j2",
         dates=days,
@@ -278,15 +303,16 @@ def _add_date_filter(m: folium.Map, data: ly.EventData | None, timed: list[ly.Ve
 
 
 def _header_parts(m: folium.Map) -> tuple[list[Element], list[Element]]:
-    """The rendered page header of ``m`` split into (asset tags, the map's own styles and scripts)."""
+    """The rendered page header of ``m`` split into
+    (asset tags, the map's own styles and scripts)."""
     figure = m.get_root()
     assert isinstance(figure, Figure)
     previous = getattr(m, "fragment", False)
-    m.fragment = True  # type: ignore[attr-defined]
+    m.fragment = True  # type: ignore[attr-defined]  # a flag our templates read; folium lacks it
     try:
         figure.render()
     finally:
-        m.fragment = previous  # type: ignore[attr-defined]
+        m.fragment = previous  # type: ignore[attr-defined]  # (as above)
     assets: list[Element] = []
     own: list[Element] = []
     for name, child in figure.header._children.items():
@@ -318,6 +344,7 @@ def map_fragment(m: folium.Map, *, assets: bool = True) -> str:
     """
     asset_elements, own = _header_parts(m)
     figure = m.get_root()
+    assert isinstance(figure, Figure)
     head = [e.render() for e in (asset_elements if assets else [])] + [e.render() for e in own]
     body = figure.html.render()
     script = figure.script.render()

@@ -1,4 +1,5 @@
-"""Old import path of :mod:`geo.core.records`, kept so existing imports keep working: the same module object."""
+"""Old import path of :mod:`geo.core.records`, kept so existing imports keep working:
+the same module object."""
 
 import sys
 from importlib import import_module

@@ -32,7 +32,8 @@ QUOTE_CHARS_IN_REPORT = 300
 
 def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     """Pairs of claims that exclude each other: same place, overlapping days, different claimants,
-    and stances in :data:`geo.core.schema.CONTRADICTING_STANCES` (held/repelled vs captured/withdrew)."""
+    and stances in :data:`geo.core.schema.CONTRADICTING_STANCES`
+    (held/repelled vs captured/withdrew)."""
     frame = normalize_events(events)
     place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
     dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
@@ -57,7 +58,9 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
         & np.array(
             [
                 (a, b) in CONTRADICTING_STANCES
-                for a, b in zip(pairs["stance_a"].str.lower(), pairs["stance_b"].str.lower())
+                for a, b in zip(
+                    pairs["stance_a"].str.lower(), pairs["stance_b"].str.lower(), strict=True
+                )
             ],
             dtype=bool,
         )
@@ -119,7 +122,10 @@ def render_report(
     return ly.render_html(
         "report.html.j2",
         title=title,
-        summary=f"{len(frame)} claims: {len(mapped)} mapped, {len(unresolved)} unresolved; {len(rows)} conflicting pairs.",
+        summary=(
+            f"{len(frame)} claims: {len(mapped)} mapped, {len(unresolved)} unresolved; "
+            f"{len(rows)} conflicting pairs."
+        ),
         map_fragment=Markup(map_fragment(m)),
         conflicts=rows,
         claimants=[{"name": c, "color": st.claimant_color(c)} for c in claimants],

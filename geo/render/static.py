@@ -57,78 +57,12 @@ def draw_static(
     fig, ax = plt.subplots(figsize=size, dpi=100)
     ax.set_facecolor(st.BACKGROUND_COLOR)
     x0, y0, x1, y1 = _extent(mapped, control)
-    outlines = ly.country_outlines()
-    if len(outlines):
-        outlines.plot(
-            ax=ax,
-            color=st.BASEMAP_COUNTRY_STYLE["fillColor"],
-            edgecolor="#555555",
-            linewidth=0.6,
-            zorder=1,
-        )
-    if boundaries is not None and len(boundaries):
-        boundaries.to_crs(4326).boundary.plot(
-            ax=ax, color="#8a8a8a", linewidth=0.5, linestyle=":", zorder=2
-        )
+    _draw_basemap(ax, boundaries)
     handles: list = []
     if control is not None and len(control):
-        latest = (
-            control[control["date"].astype(str) == control["date"].astype(str).max()]
-            if "date" in control
-            else control
-        )
-        area = shapely.union_all(latest.to_crs(4326).geometry.values)
-        gpd.GeoSeries([area], crs=4326).plot(
-            ax=ax, color=st.control_color("occupied"), alpha=0.25, zorder=3
-        )
-        gpd.GeoSeries([shapely.boundary(area)], crs=4326).plot(
-            ax=ax, color=st.FRONTLINE_STYLE["color"], linewidth=1.2, zorder=4
-        )
-        label = f"control {latest['date'].astype(str).max()}" if "date" in latest else "control"
-        handles += [
-            Patch(color=st.control_color("occupied"), alpha=0.35, label=label),
-            Line2D([], [], color=st.FRONTLINE_STYLE["color"], label="frontline"),
-        ]
+        handles += _draw_control(ax, control)
     if len(mapped):
-        kinds = ly.event_kinds(mapped)
-        colors = mapped["claimant"].map(st.claimant_color).to_numpy()
-        polys = kinds >= ly.KIND_REGION
-        if polys.any():
-            gpd.GeoSeries(mapped.geometry.values[polys], crs=4326).plot(
-                ax=ax,
-                color=colors[polys],
-                alpha=0.18,
-                edgecolor=colors[polys],
-                linewidth=1,
-                linestyle="--",
-                zorder=5,
-            )
-        pts = ~polys
-        if pts.any():
-            geoms = mapped.geometry.values[pts]
-            sizes = np.where(kinds[pts] == ly.KIND_APPROX, 30, 45)
-            ax.scatter(
-                shapely.get_x(geoms),
-                shapely.get_y(geoms),
-                s=sizes,
-                c=colors[pts],
-                edgecolors="black",
-                linewidths=0.4,
-                zorder=6,
-            )
-        for name in pd.unique(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)):
-            count = int((mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT) == name).sum())
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    color=st.claimant_color(name),
-                    markeredgecolor="black",
-                    label=f"{name} ({count})",
-                )
-            )
+        handles += _draw_events(ax, mapped)
     else:
         ax.text(
             0.5,
@@ -151,6 +85,90 @@ def draw_static(
     )
     fig.tight_layout()
     return fig
+
+
+def _draw_basemap(ax: plt.Axes, boundaries: gpd.GeoDataFrame | None) -> None:
+    """Country outlines, and the admin boundaries when given."""
+    outlines = ly.country_outlines()
+    if len(outlines):
+        outlines.plot(
+            ax=ax,
+            color=st.BASEMAP_COUNTRY_STYLE["fillColor"],
+            edgecolor="#555555",
+            linewidth=0.6,
+            zorder=1,
+        )
+    if boundaries is not None and len(boundaries):
+        boundaries.to_crs(4326).boundary.plot(
+            ax=ax, color="#8a8a8a", linewidth=0.5, linestyle=":", zorder=2
+        )
+
+
+def _draw_control(ax: plt.Axes, control: gpd.GeoDataFrame) -> list:
+    """The latest control layer and its edge (the frontline); returns their legend handles."""
+    latest = (
+        control[control["date"].astype(str) == control["date"].astype(str).max()]
+        if "date" in control
+        else control
+    )
+    area = shapely.union_all(latest.to_crs(4326).geometry.values)
+    gpd.GeoSeries([area], crs=4326).plot(
+        ax=ax, color=st.control_color("occupied"), alpha=0.25, zorder=3
+    )
+    gpd.GeoSeries([shapely.boundary(area)], crs=4326).plot(
+        ax=ax, color=st.FRONT_COLOR, linewidth=1.2, zorder=4
+    )
+    label = f"control {latest['date'].astype(str).max()}" if "date" in latest else "control"
+    return [
+        Patch(color=st.control_color("occupied"), alpha=0.35, label=label),
+        Line2D([], [], color=st.FRONT_COLOR, label="frontline"),
+    ]
+
+
+def _draw_events(ax: plt.Axes, mapped: gpd.GeoDataFrame) -> list:
+    """Region claims as dashed areas, the rest as dots, coloured by claimant; returns the
+    legend handles (one per claimant, with its count)."""
+    kinds = ly.event_kinds(mapped)
+    colors = mapped["claimant"].map(st.claimant_color).to_numpy()
+    polys = kinds >= ly.KIND_REGION
+    if polys.any():
+        gpd.GeoSeries(mapped.geometry.values[polys], crs=4326).plot(
+            ax=ax,
+            color=colors[polys],
+            alpha=0.18,
+            edgecolor=colors[polys],
+            linewidth=1,
+            linestyle="--",
+            zorder=5,
+        )
+    pts = ~polys
+    if pts.any():
+        geoms = mapped.geometry.values[pts]
+        sizes = np.where(kinds[pts] == ly.KIND_APPROX, 30, 45)
+        ax.scatter(
+            shapely.get_x(geoms),
+            shapely.get_y(geoms),
+            s=sizes,
+            c=colors[pts],
+            edgecolors="black",
+            linewidths=0.4,
+            zorder=6,
+        )
+    handles = []
+    for name in pd.unique(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)):
+        count = int((mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT) == name).sum())
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                color=st.claimant_color(name),
+                markeredgecolor="black",
+                label=f"{name} ({count})",
+            )
+        )
+    return handles
 
 
 def write_static(

@@ -1,4 +1,5 @@
-"""Text stage: documents in (files, folders, stdin, JSONL, HTML), sentences and place mentions out."""
+"""Text stage: documents in (files, folders, stdin, JSONL, HTML),
+sentences and place mentions out."""
 
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents

@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,8 +57,10 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
-    r"\b(?P<rel>outskirts|edge|vicinity|suburbs|approaches|direction|axis|area)\s+of\s+(?:the\s+(?:town|village|city)\s+of\s+)?$"
-    r"|\b(?P<near>near|around|outside|close to|towards?)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    r"\b(?P<rel>outskirts|edge|vicinity|suburbs|approaches|direction|axis|area)\s+of\s+"
+    r"(?:the\s+(?:town|village|city)\s+of\s+)?$"
+    r"|\b(?P<near>near|around|outside|close to|towards?)\s+"
+    r"(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _MARKER = re.compile(
@@ -73,7 +76,8 @@ _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(r"^\s+(direction|axis|sector|front)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment|group of forces)\b",
+    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
+    r"|group of forces)\b",
     re.IGNORECASE,
 )
 _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
@@ -83,7 +87,8 @@ _HINT_GAP = re.compile(
     r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 _METONYMY_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
+    r"^(?:'s|’s)?\s+"
+    r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
     r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
     r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called|"
     r"(?:did|does|do|has|have|had|would|could)\s+not\s+\w+|confirmed|confirms|commented|dismissed)\b",
@@ -456,7 +461,8 @@ def _demonyms() -> frozenset[str]:
 
 
 class MentionScanner:
-    """Scans sentences for gazetteer names; one instance per store (the automaton is cached on disk)."""
+    """Scans sentences for gazetteer names; one instance per store
+    (the automaton is cached on disk)."""
 
     def __init__(self, store: GazetteerStore) -> None:
         self.store = store
@@ -466,14 +472,14 @@ class MentionScanner:
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
 
-    def _cache_path(self) -> Path:
-        built = (self.store.meta("built") or "unbuilt").replace(":", "")
-        return self.store.path.with_name(
-            f"{self.store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle"
-        )
+    @staticmethod
+    def cache_path(store: GazetteerStore) -> Path:
+        """Where the automaton for ``store`` is cached: beside it, one file per build."""
+        built = (store.meta("built") or "unbuilt").replace(":", "")
+        return store.path.with_name(f"{store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
 
     def _load_or_build(self) -> ahocorasick.Automaton:
-        path = self._cache_path()
+        path = self.cache_path(self.store)
         if path.is_file():
             try:
                 with path.open("rb") as fh:
@@ -576,22 +582,9 @@ class MentionScanner:
 
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
-        if not info.metonym and not info.theatre or info.not_place:
-            # Only context can make this a place; two cheap cases where none can: a common word needs
-            # "the village of" before it, and nothing stands before a sentence's first word.
-            if (
-                info.not_place
-                and not info.metonym
-                and " of " not in sentence[max(0, start - 60) : start]
-            ):
-                return None
-            if (
-                start == 0
-                and not info.metonym
-                and not info.region
-                and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
-            ):
-                return None
+        needs_context = not info.metonym and not info.theatre or info.not_place
+        if needs_context and _no_context_can_place(sentence, start, end, info):
+            return None
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
@@ -601,11 +594,7 @@ class MentionScanner:
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or info.region
-        metonym = info.metonym and (
-            _METONYMY_AFTER.match(after)
-            or _METONYMY_BEFORE.search(before)
-            or _POSSESSIVE_ROLE.match(after)
-        )
+        metonym = info.metonym and _metonymic_context(before, after)
         if (
             not metonym
             and not (locative or marked or region)
@@ -732,71 +721,103 @@ class MentionScanner:
         "Kupiansk and Kreminna, in the Kharkiv and Luhansk regions": hints paired in order.
         "Krasnohorivka, west of Donetsk": Donetsk only locates Krasnohorivka (role ``anchor``).
         """
+        if not mentions:
+            return
+        if len(mentions) == 1 and mentions[0].known:
+            # alone: its own "regions of" context was read when it was found
+            mentions[0].group = 0
+            return
+        groups = _enumerations(sentence, offset, mentions)
+        _apply_region_hints(sentence, offset, groups)
+        _mark_anchors(sentence, offset, mentions)
 
-        if len(mentions) < 2:
-            if mentions and mentions[0].known:
-                mentions[
-                    0
-                ].group = 0  # alone: its own "regions of" context was read when it was found
-                return
-            if not mentions:
-                return
 
-        groups: list[list[Mention]] = []
-        i, count = 0, len(mentions)
-        while i < count:
-            j, member, all_region = (
-                i,
-                mentions[i],
-                mentions[i].region,
-            )  # all_region: of mentions[i: j + 1]
-            while j + 1 < count:
-                nxt = mentions[j + 1]
-                if (
-                    nxt.metonymic
-                    or member.metonymic
-                    or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
-                ):
-                    break
-                if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
-                    break  # "Lyman, Donetsk Oblast": a hint, not a member
-                j, member, all_region = j + 1, nxt, all_region and nxt.region
-            members = mentions[i : j + 1]
-            lead = members[0].start - offset
-            regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
-                len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
-            )
-            for m in members:
-                m.group = len(groups)
-                if regional:
-                    m.region = True
-            groups.append(members)
-            i = j + 1
-        for current, following in zip(groups, groups[1:]):
-            if current[0].region or not all(m.region and not m.metonymic for m in following):
-                continue
-            if not _HINT_GAP.match(
-                sentence[current[-1].end - offset : following[0].start - offset]
-            ):
-                continue
-            if len(following) == 1:
-                pairs = [(m, following[0]) for m in current]
-            elif len(following) == len(current):
-                pairs = list(zip(current, following))
-            else:
-                continue
-            for member, region in pairs:
-                member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
-            for region in following:
-                region.role = "hint"
-                region.group = current[0].group
-        for prev, m in zip(mentions, mentions[1:]):
+def _no_context_can_place(sentence: str, start: int, end: int, info: _Key) -> bool:
+    """For a hit only context can make a place, the two cheap cases where none can: a common
+    word needs "the village of" before it, and nothing stands before a sentence's first word."""
+    if info.not_place and not info.metonym and " of " not in sentence[max(0, start - 60) : start]:
+        return True
+    return (
+        start == 0
+        and not info.metonym
+        and not info.region
+        and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
+    )
+
+
+def _metonymic_context(before: str, after: str) -> bool:
+    """Does the context make a metonym name its government ("Moscow said", "Kyiv's envoy")?"""
+    return bool(
+        _METONYMY_AFTER.match(after)
+        or _METONYMY_BEFORE.search(before)
+        or _POSSESSIVE_ROLE.match(after)
+    )
+
+
+def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Consecutive mentions joined by commas and "and" as groups (each mention's ``group`` is
+    set); a group after "regions of", or ending in a plural region, is all regions."""
+    groups: list[list[Mention]] = []
+    i, count = 0, len(mentions)
+    while i < count:
+        # all_region: of mentions[i : j + 1]
+        j, member, all_region = i, mentions[i], mentions[i].region
+        while j + 1 < count:
+            nxt = mentions[j + 1]
             if (
-                m.direction
-                and m.context_start is not None
-                and prev.role == "site"
-                and not prev.metonymic
+                nxt.metonymic
+                or member.metonymic
+                or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
             ):
-                if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
-                    m.role = "anchor"
-                    prev.notes.append(f"located {m.direction} of {m.text}")
+                break
+            if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
+                break  # "Lyman, Donetsk Oblast": a hint, not a member
+            j, member, all_region = j + 1, nxt, all_region and nxt.region
+        members = mentions[i : j + 1]
+        lead = members[0].start - offset
+        regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
+            len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
+        )
+        for m in members:
+            m.group = len(groups)
+            if regional:
+                m.region = True
+        groups.append(members)
+        i = j + 1
+    return groups
+
+
+def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
+    """A group of regions right after a group of places hints where those places are: one
+    region for all of them, or one each, paired in order."""
+    for current, following in pairwise(groups):
+        if current[0].region or not all(m.region and not m.metonymic for m in following):
+            continue
+        if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+            continue
+        if len(following) == 1:
+            pairs = [(m, following[0]) for m in current]
+        elif len(following) == len(current):
+            pairs = list(zip(current, following, strict=True))
+        else:
+            continue
+        for member, region in pairs:
+            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
+        for region in following:
+            region.role = "hint"
+            region.group = current[0].group
+
+
+def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "Krasnohorivka, west of Donetsk": the place after a direction only locates the site
+    before it (role ``anchor``)."""
+    for prev, m in pairwise(mentions):
+        if (
+            m.direction
+            and m.context_start is not None
+            and prev.role == "site"
+            and not prev.metonymic
+        ):
+            if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
+                m.role = "anchor"
+                prev.notes.append(f"located {m.direction} of {m.text}")

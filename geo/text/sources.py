@@ -195,7 +195,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
 def html_to_document(html: str, doc_id: str) -> Document:
     """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
     tree = HTMLParser(html)
-    meta = {}
+    meta: dict[str, str] = {}
     for node in tree.css("meta"):
         key = (
             node.attributes.get("property")
@@ -203,11 +203,11 @@ def html_to_document(html: str, doc_id: str) -> Document:
             or node.attributes.get("itemprop")
             or ""
         ).lower()
-        if key and node.attributes.get("content"):
-            meta.setdefault(key, node.attributes["content"])
-    title = meta.get("og:title") or (
-        tree.css_first("title").text(strip=True) if tree.css_first("title") else None
-    )
+        content = node.attributes.get("content")
+        if key and content:
+            meta.setdefault(key, content)
+    title_node = tree.css_first("title")
+    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
     canonical = tree.css_first("link[rel=canonical]")
     url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
     time_node = tree.css_first("time[datetime]")
@@ -238,7 +238,8 @@ def html_to_document(html: str, doc_id: str) -> Document:
 def _finish(doc: Document, published: date | None) -> Document:
     if len(doc.text) > MAX_DOCUMENT_CHARS:
         doc.warnings.append(
-            f"document has {len(doc.text):,} characters; only the first {MAX_DOCUMENT_CHARS:,} were read"
+            f"document has {len(doc.text):,} characters; "
+            f"only the first {MAX_DOCUMENT_CHARS:,} were read"
         )
         doc.text = doc.text[:MAX_DOCUMENT_CHARS]
     lines = doc.text.split("\n")
@@ -272,7 +273,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _without_lone_surrogates(record: dict) -> tuple[dict, bool]:
-    """``record`` with lone surrogates in its string fields replaced by U+FFFD, and whether any were."""
+    """``record`` with lone surrogates in its string fields replaced by U+FFFD,
+    and whether any were."""
     clean = {
         key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
         for key, value in record.items()
@@ -333,7 +335,8 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
 def iter_documents(
     paths: Iterable[str | Path], published: date | None = None
 ) -> Iterator[Document]:
-    """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files, streaming."""
+    """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files,
+    streaming."""
     for item in _expand(paths):
         if item == "-":
             yield document_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)

@@ -143,7 +143,8 @@ def _polygonal(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.Ge
     if len(dropped):
         what = ", ".join(f"{n} {kind}" for kind, n in dropped.items())
         notes.append(
-            f"dropped {int(dropped.sum())} non-polygon features ({what}): a control layer holds areas"
+            f"dropped {int(dropped.sum())} non-polygon features ({what}): "
+            "a control layer holds areas"
         )
     if empty.any():
         notes.append(f"dropped {int(empty.sum())} features without geometry")
@@ -176,7 +177,10 @@ def _repair(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDa
         repaired = _polygon_parts(repaired)
         geoms = geoms.copy()
         geoms[invalid] = repaired
-        note = f"repaired {int(invalid.sum())} invalid geometries with make_valid ({'; '.join(reasons)})"
+        note = (
+            f"repaired {int(invalid.sum())} invalid geometries with make_valid "
+            f"({'; '.join(reasons)})"
+        )
         notes.append(note)
         frame = frame.copy()
         frame.geometry = geoms

@@ -43,9 +43,9 @@ FORMATS: dict[str, str] = {
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "claimant", "claimant_kind", "stance", "country", "admin1", "admin2", "location", "place_name",
-    "place_id", "latitude", "longitude", "geo_precision", "uncertainty_m", "source_title", "source_url",
-    "published", "doc_id", "quantity", "quantity_unit", "resolution", "resolution_reason", "confidence",
-    "candidates", "direction", "anchor_place", "quote",
+    "place_id", "latitude", "longitude", "geo_precision", "uncertainty_m", "source_title",
+    "source_url", "published", "doc_id", "quantity", "quantity_unit", "resolution",
+    "resolution_reason", "confidence", "candidates", "direction", "anchor_place", "quote",
 )  # fmt: skip
 assert sorted(CSV_COLUMNS) == sorted(EVENT_COLUMNS)
 WKT_COLUMN = "geometry_wkt"
@@ -76,7 +76,8 @@ def _prepare(events: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
-    """An RFC 7946 FeatureCollection as text (no ``crs`` member, ``null`` geometry when unresolved)."""
+    """An RFC 7946 FeatureCollection as text
+    (no ``crs`` member, ``null`` geometry when unresolved)."""
     frame = _prepare(events)
     for col in ("latitude", "longitude"):
         frame[col] = frame[col].round(decimals)
@@ -221,7 +222,8 @@ def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
 
 
 def write_csv(table: pd.DataFrame, path: str | Path, *, float_format: str | None = None) -> Path:
-    """Write a plain table as UTF-8 CSV, atomically: every CSV frontline writes goes through here."""
+    """Write a plain table as UTF-8 CSV, atomically:
+    every CSV frontline writes goes through here."""
     with atomic_path(path) as temp:
         table.to_csv(temp, index=False, float_format=float_format, encoding="utf-8")
     return Path(path)
@@ -277,7 +279,7 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
 
 def _read_kml_geometry(placemark: ET.Element):
     def coords(elem: ET.Element | None) -> list[tuple[float, float]]:
-        if elem is None or not (elem.text or "").strip():
+        if elem is None or not elem.text or not elem.text.strip():
             return []
         tuples = [c.split(",")[:2] for c in elem.text.split()]
         return [(float(t[0]), float(t[1])) for t in tuples if len(t) == 2 and t[0] and t[1]]
