@@ -192,17 +192,19 @@ def _event_id(doc_id: str, start: int, end: int, place: str | None, stance: str 
 _TOO_MANY = PlaceColumns.unresolved("too many mentions in this document to resolve")
 
 
-def _resolution_columns(res: Resolution | None) -> PlaceColumns | None:
+def _resolution_columns(res: Resolution | None, resolver: Resolver) -> PlaceColumns | None:
     """The record columns that depend only on the resolution, worked out once per resolution
     rather than once per record (a document names the same few places many times); None for a
     country, which is not an event site."""
     if res is None:
         return _TOO_MANY
     place = res.place
+    ambiguous = resolver.describe(res.ambiguous) if res.ambiguous else None
     if place is None or place.lat is None or place.lon is None:  # not res.resolved
         return PlaceColumns.unresolved(
-            res.reason, str(res.resolution), round(res.confidence, 3), len(res.candidates)
-        )
+            res.reason, str(res.resolution), round(res.confidence, 3), len(res.candidates),
+            ambiguous,
+        )  # fmt: skip
     if place.kind == "country":
         return None
     return PlaceColumns(
@@ -219,6 +221,7 @@ def _resolution_columns(res: Resolution | None) -> PlaceColumns | None:
         round(res.confidence, 3),
         len(res.candidates),
         res.reason,
+        ambiguous,
     )
 
 
@@ -306,6 +309,10 @@ class Extractor:
         anchors: list[tuple[int, float, float]] = []
         ambiguous: list[int] = []
         for i, res in enumerate(first):
+            if res.ambiguous:  # namesakes: the document's other places may tell them apart
+                if not mentions[i].region:
+                    ambiguous.append(i)
+                continue
             place = res.place
             if place is None or place.lat is None or place.lon is None:
                 continue  # not res.resolved
@@ -323,6 +330,11 @@ class Extractor:
         for i in ambiguous:
             m = mentions[i]
             near = [point for key, points in anchored.items() if key != m.key for point in points]
+            if near:  # the document's confident places first: they decide most namesakes
+                final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+                if not final[i].ambiguous:
+                    continue
+            anchored_only = final[i]
             for j in ambiguous:
                 if (
                     j != i
@@ -337,7 +349,9 @@ class Extractor:
                         and not c.place.is_region
                     ]
             if near:
-                final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+                again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+                # neighbours' namesakes may pair up and decide; if they do not, they only blur
+                final[i] = again if not again.ambiguous else anchored_only
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -446,7 +460,7 @@ class Extractor:
                 res = resolutions.get(number)
                 number += 1
                 if id(res) not in columns:
-                    columns[id(res)] = _resolution_columns(res)
+                    columns[id(res)] = _resolution_columns(res, self.resolver)
                 place = columns[id(res)]
                 if place is None:
                     continue  # a country named in passing sets focus; it is not an event site

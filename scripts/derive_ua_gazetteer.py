@@ -40,18 +40,35 @@ from geo.gazetteer import russian  # noqa: E402
 from geo.gazetteer.names import name_key, script_of  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "ua-settlements"
-DEFAULT_BOUNDARIES = (ROOT.parent / "shared" / "data" / "boundaries"
-                      / "geoBoundaries-UKR-ADM1_simplified.geojson")
+DEFAULT_BOUNDARIES = (
+    ROOT.parent / "shared" / "data" / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson"
+)
 DEFAULT_OUT = ROOT / "gazetteer"
 
-SETTLEMENT_COLUMNS = ("katotth", "koatuu", "category", "name_uk", "name_en", "name_ru", "lat",
-                      "lon", "population", "place", "adm3")
+SETTLEMENT_COLUMNS = (
+    "katotth",
+    "koatuu",
+    "category",
+    "name_uk",
+    "name_en",
+    "name_ru",
+    "lat",
+    "lon",
+    "population",
+    "place",
+    "adm3",
+)
 ADMIN_COLUMNS = ("pcode", "level", "parent", "iso", "name_en", "name_uk", "name_ru", "katotth")
 RENAME_COLUMNS = ("katotth", "old_name_uk", "old_name_en", "old_name_ru", "kind", "date", "source")
 
 # OCHA/KOATUU first-level codes that are not the ISO 3166-2 number (checked against geoBoundaries).
-ISO_EXCEPTIONS = {"UA01": "UA-43", "UA44": "UA-09", "UA73": "UA-77", "UA80": "UA-30",
-                  "UA85": "UA-40"}
+ISO_EXCEPTIONS = {
+    "UA01": "UA-43",
+    "UA44": "UA-09",
+    "UA73": "UA-77",
+    "UA80": "UA-30",
+    "UA85": "UA-40",
+}
 # An OCHA English name this close to the transliteration of the current name is a spelling
 # variant (Guliai Pole); further off it is a name the place no longer bears (Novopskov).
 SPELLING_VARIANT_RATIO = 75
@@ -108,8 +125,10 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, str]]
     writer.writerows(rows)
     data = buffer.getvalue().encode("utf-8")
     if path.suffix == ".gz":
-        with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
-                                                   compresslevel=9) as gz:
+        with (
+            path.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+        ):
             gz.write(data)
     else:
         path.write_bytes(data)
@@ -117,6 +136,7 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, str]]
 
 # --------------------------------------------------------------------------------------------
 # OSM enrichment
+
 
 @dataclass(frozen=True)
 class OsmPlace:
@@ -135,15 +155,23 @@ def osm_by_katotth(rows: list[dict[str, str]]) -> dict[str, OsmPlace]:
         pop = row["population"].strip()
         population = pop if pop.isdigit() else ("0" if pop == "Нежилий" else "")
         name, name_uk = row["name"].strip(), row["name:uk"].strip()
-        is_russian = (name and name != name_uk and script_of(name) in ("ru", "cyrl")
-                      and script_of(name_uk) in ("uk", "cyrl"))
-        out[code] = OsmPlace(str(int(population)) if population else "", row["place"],
-                             name.replace("ё", "е").replace("Ё", "Е") if is_russian else "")
+        is_russian = (
+            name
+            and name != name_uk
+            and script_of(name) in ("ru", "cyrl")
+            and script_of(name_uk) in ("uk", "cyrl")
+        )
+        out[code] = OsmPlace(
+            str(int(population)) if population else "",
+            row["place"],
+            name.replace("ё", "е").replace("Ё", "Е") if is_russian else "",
+        )
     return out
 
 
 # --------------------------------------------------------------------------------------------
 # Renames
+
 
 def _split_old_names(name: str, sources: str) -> list[str]:
     if "osm_old_name" in sources and re.search(r"[;,]", name):
@@ -180,8 +208,9 @@ def _rename_source(row: dict[str, str]) -> str:
     return "osm"
 
 
-def derive_renames(rows: list[dict[str, str]], current: dict[str, dict[str, str]],
-                   report: Report) -> tuple[list[dict[str, str]], dict[str, set[str]]]:
+def derive_renames(
+    rows: list[dict[str, str]], current: dict[str, dict[str, str]], report: Report
+) -> tuple[list[dict[str, str]], dict[str, set[str]]]:
     """Old names keyed by KATOTTH, and the name keys of each settlement's old names."""
     out: dict[tuple[str, str, str], dict[str, str]] = {}
     old_keys: dict[str, set[str]] = defaultdict(set)
@@ -196,8 +225,15 @@ def derive_renames(rows: list[dict[str, str]], current: dict[str, dict[str, str]
             continue  # handled with the settlement's English name (derive_settlements)
         for old in _split_old_names(row["old_name_uk"], row["sources"]):
             script = script_of(old)
-            record = {"katotth": code, "old_name_uk": "", "old_name_en": "", "old_name_ru": "",
-                      "kind": kind, "date": date, "source": source}
+            record = {
+                "katotth": code,
+                "old_name_uk": "",
+                "old_name_en": "",
+                "old_name_ru": "",
+                "kind": kind,
+                "date": date,
+                "source": source,
+            }
             if script in ("uk", "cyrl"):
                 old = uk_apostrophes(old)
                 record["old_name_uk"] = old
@@ -225,9 +261,14 @@ def derive_renames(rows: list[dict[str, str]], current: dict[str, dict[str, str]
 # --------------------------------------------------------------------------------------------
 # Settlements and admin units
 
-def derive_settlements(rows: list[dict[str, str]], osm: dict[str, OsmPlace],
-                       old_keys: dict[str, set[str]], renames: list[dict[str, str]],
-                       report: Report) -> list[dict[str, str]]:
+
+def derive_settlements(
+    rows: list[dict[str, str]],
+    osm: dict[str, OsmPlace],
+    old_keys: dict[str, set[str]],
+    renames: list[dict[str, str]],
+    report: Report,
+) -> list[dict[str, str]]:
     out = []
     distinct: set[str] = set()
     for row in rows:
@@ -246,9 +287,17 @@ def derive_settlements(rows: list[dict[str, str]], osm: dict[str, OsmPlace],
                 name_en = row["name_en"]
             else:
                 report.en_old_unrecorded += 1
-                renames.append({"katotth": code, "old_name_uk": "", "old_name_en": row["name_en"],
-                                "old_name_ru": "", "kind": "latin_alias", "date": "",
-                                "source": "ocha"})
+                renames.append(
+                    {
+                        "katotth": code,
+                        "old_name_uk": "",
+                        "old_name_en": row["name_en"],
+                        "old_name_ru": "",
+                        "kind": "latin_alias",
+                        "date": "",
+                        "source": "ocha",
+                    }
+                )
         place = osm.get(code)
         forms: list[str] = []
         curated = russian.default_irregulars()
@@ -267,19 +316,21 @@ def derive_settlements(rows: list[dict[str, str]], osm: dict[str, OsmPlace],
             report.with_population += 1
         if place and place.place:
             report.with_place += 1
-        out.append({
-            "katotth": code,
-            "koatuu": row["koatuu"].split(";")[0],
-            "category": row["category"],
-            "name_uk": name_uk,
-            "name_en": name_en,
-            "name_ru": "|".join(forms),
-            "lat": coordinate(row["lat"]),
-            "lon": coordinate(row["lon"]),
-            "population": place.population if place else "",
-            "place": place.place if place else "",
-            "adm3": row["adm3_pcode"],
-        })
+        out.append(
+            {
+                "katotth": code,
+                "koatuu": row["koatuu"].split(";")[0],
+                "category": row["category"],
+                "name_uk": name_uk,
+                "name_en": name_en,
+                "name_ru": "|".join(forms),
+                "lat": coordinate(row["lat"]),
+                "lon": coordinate(row["lon"]),
+                "population": place.population if place else "",
+                "place": place.place if place else "",
+                "adm3": row["adm3_pcode"],
+            }
+        )
     report.russian_distinct = len(distinct)
     report.settlements = len(out)
     return sorted(out, key=lambda r: r["katotth"])
@@ -305,13 +356,14 @@ def check_iso(rows: list[dict[str, str]], boundaries: Path | None) -> dict[str, 
     votes: dict[str, Counter] = defaultdict(Counter)
     points = shapely.points([float(r["lon"]) for r in rows], [float(r["lat"]) for r in rows])
     hits = tree.query(points, predicate="within")
-    for point_index, polygon_index in zip(*hits):
+    for point_index, polygon_index in zip(*hits, strict=True):
         votes[rows[point_index]["adm1_pcode"]][codes[polygon_index]] += 1
     for pcode in pcodes:
         winner = votes[pcode].most_common(1)[0][0] if votes[pcode] else None
         if winner != iso[pcode]:
-            raise SystemExit(f"ISO check failed: {pcode} → {iso[pcode]}, "
-                             f"geoBoundaries says {winner}")
+            raise SystemExit(
+                f"ISO check failed: {pcode} → {iso[pcode]}, geoBoundaries says {winner}"
+            )
     return iso
 
 
@@ -323,9 +375,16 @@ def derive_admin_units(rows: list[dict[str, str]], iso: dict[str, str]) -> list[
             return
         name_uk = uk_apostrophes(name_uk)
         forms = [f for f in russian.russian_forms(name_uk) if f != name_uk]
-        units[pcode] = {"pcode": pcode, "level": str(level), "parent": parent,
-                        "iso": iso.get(pcode, "") if level == 1 else "", "name_en": name_en,
-                        "name_uk": name_uk, "name_ru": "|".join(forms), "katotth": code}
+        units[pcode] = {
+            "pcode": pcode,
+            "level": str(level),
+            "parent": parent,
+            "iso": iso.get(pcode, "") if level == 1 else "",
+            "name_en": name_en,
+            "name_uk": name_uk,
+            "name_ru": "|".join(forms),
+            "katotth": code,
+        }
 
     for r in rows:
         add(r["adm1_pcode"], 1, "", r["adm1_en"], r["adm1_uk"], r["katotth_oblast"])
@@ -365,29 +424,42 @@ def time_russian(names: list[str], report: Report) -> None:
     report.russian_rules_distinct = len(forms)
 
 
-def derive(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT,
-           boundaries: Path | None = DEFAULT_BOUNDARIES) -> Report:
+def derive(
+    source: Path = DEFAULT_SOURCE,
+    out: Path = DEFAULT_OUT,
+    boundaries: Path | None = DEFAULT_BOUNDARIES,
+) -> Report:
     """Rebuild the three derived tables in ``out``; returns the run's figures."""
     report = Report()
     settlements = read_gz_csv(source / "ua_settlements.csv.gz")
     time_russian([r["name_uk"] for r in settlements], report)
     osm = osm_by_katotth(read_gz_csv(source / "ua_osm_places.csv.gz"))
     current = {r["katotth"]: r for r in settlements}
-    renames, old_keys = derive_renames(read_gz_csv(source / "ua_settlement_renames.csv.gz"),
-                                       current, report)
+    renames, old_keys = derive_renames(
+        read_gz_csv(source / "ua_settlement_renames.csv.gz"), current, report
+    )
     table = derive_settlements(settlements, osm, old_keys, renames, report)
     iso = check_iso(settlements, boundaries)
     report.iso_checked = len(iso) if boundaries is not None and boundaries.is_file() else 0
     admin = derive_admin_units(settlements, iso)
     report.admin_units.update(u["level"] for u in admin)
-    renames.sort(key=lambda r: (r["katotth"], r["kind"], r["old_name_uk"], r["old_name_en"],
-                                r["old_name_ru"]))
+    renames.sort(
+        key=lambda r: (
+            r["katotth"],
+            r["kind"],
+            r["old_name_uk"],
+            r["old_name_en"],
+            r["old_name_ru"],
+        )
+    )
     report.renames.update(r["kind"] for r in renames)
     report.renames["total"] = len(renames)
     out.mkdir(parents=True, exist_ok=True)
-    outputs = {"ua_settlements.csv.gz": (SETTLEMENT_COLUMNS, table),
-               "ua_admin_units.csv": (ADMIN_COLUMNS, admin),
-               "ua_renames.csv.gz": (RENAME_COLUMNS, renames)}
+    outputs = {
+        "ua_settlements.csv.gz": (SETTLEMENT_COLUMNS, table),
+        "ua_admin_units.csv": (ADMIN_COLUMNS, admin),
+        "ua_renames.csv.gz": (RENAME_COLUMNS, renames),
+    }
     for name, (columns, rows) in outputs.items():
         write_csv(out / name, columns, rows)
         report.sizes[name] = (out / name).stat().st_size
@@ -399,18 +471,24 @@ def _lines(report: Report) -> Iterator[str]:
     yield f"settlements: {report.settlements}"
     yield f"admin units by level: {dict(sorted(report.admin_units.items()))}"
     yield f"renames by kind: {dict(sorted(report.renames.items()))}"
-    yield (f"OCHA English differs from KMU: {report.en_differs} (old names already in the "
-           f"renames: {report.en_old_recorded}; other old names → renames as latin_alias: "
-           f"{report.en_old_unrecorded}; spelling variants kept as name_en: "
-           f"{report.en_spelling_variant})")
+    yield (
+        f"OCHA English differs from KMU: {report.en_differs} (old names already in the "
+        f"renames: {report.en_old_recorded}; other old names → renames as latin_alias: "
+        f"{report.en_old_unrecorded}; spelling variants kept as name_en: "
+        f"{report.en_spelling_variant})"
+    )
     yield f"name_key(name_uk) != name_key(name_en_kmu): {report.kmu_mismatch}"
     yield f"with OSM population: {report.with_population}, place type: {report.with_place}"
-    yield (f"Russian forms by the rules alone: {report.russian_rules_distinct} distinct over all "
-           f"names, in {report.russian_seconds:.2f} s (+ {report.russian_compile_seconds:.2f} s "
-           f"to compile the rules)")
-    yield (f"Russian forms written: {report.russian_forms} ({report.russian_distinct} distinct; "
-           f"forms equal to name_uk left out); curated rows used for {report.curated_ru} "
-           f"settlements, OSM Russian names for {report.osm_russian}")
+    yield (
+        f"Russian forms by the rules alone: {report.russian_rules_distinct} distinct over all "
+        f"names, in {report.russian_seconds:.2f} s (+ {report.russian_compile_seconds:.2f} s "
+        f"to compile the rules)"
+    )
+    yield (
+        f"Russian forms written: {report.russian_forms} ({report.russian_distinct} distinct; "
+        f"forms equal to name_uk left out); curated rows used for {report.curated_ru} "
+        f"settlements, OSM Russian names for {report.osm_russian}"
+    )
     yield f"ISO codes checked against geoBoundaries: {report.iso_checked}"
     for name, size in report.sizes.items():
         yield f"{name}: {size:,} bytes"
@@ -418,12 +496,24 @@ def _lines(report: Report) -> Iterator[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
-                        help="folder with the ua-settlements inputs (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="where to write the tables (default: %(default)s)")
-    parser.add_argument("--boundaries", type=Path, default=DEFAULT_BOUNDARIES,
-                        help="geoBoundaries ADM1 GeoJSON for the ISO check (default: %(default)s)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=DEFAULT_SOURCE,
+        help="folder with the ua-settlements inputs (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="where to write the tables (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--boundaries",
+        type=Path,
+        default=DEFAULT_BOUNDARIES,
+        help="geoBoundaries ADM1 GeoJSON for the ISO check (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     if not (args.source / "ua_settlements.csv.gz").is_file():
         parser.error(f"no ua_settlements.csv.gz in {args.source}")

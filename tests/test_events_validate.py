@@ -27,8 +27,6 @@ def viina(resolver):
 
 ACLED_FLAGS = {
     4: "swapped_latlon",  # Bakhmut entered as lon/lat
-    # Klishchiivka: not in the default gazetteer, checked against Donetsk oblast only
-    7: "unknown_place",
     10: "duplicate_id",
     12: "far_from_named_place",  # Vuhledar row with Avdiivka's coordinates
     # Siversk row with Sievierodonetsk's coordinates (Luhansk)
@@ -40,13 +38,11 @@ ACLED_FLAGS = {
     27: "missing_date",
     29: "blank_row",
     30: "bad_coordinates",  # latitude 148.8497
-    31: "unknown_place",  # Bohdanivka (Bakhmut): placed at region level
 }
 VIINA_FLAGS = {
     4: "swapped_latlon",  # Lyman
     5: "far_from_named_place",  # Kreminna with Svatove's coordinates
     6: "outside_admin1",  # Kharkiv named in Sumska oblast
-    18: "unknown_place",  # Klishchiivka
     19: "bad_date",
 }
 
@@ -60,14 +56,16 @@ def test_viina_flags_row_by_row(viina):
     assert {r: f for r, f in viina["quality_flag"].items() if f} == VIINA_FLAGS
 
 
-@pytest.mark.parametrize("row, km", [(12, 54.7), (14, 29.9)])
+# km beyond the named town's extent (Vuhledar 54.7 km from its centre point, extent 1.6 km;
+# Siversk 29.9 km, extent 1.4 km): see test_a_city_point_away_from_the_centre_is_not_far
+@pytest.mark.parametrize("row, km", [(12, 53.1), (14, 28.5)])
 def test_acled_distances(acled, row, km):
     assert acled.loc[row, "distance_km"] == pytest.approx(km, abs=1.0)
-    assert f"{km:.1f} km from" in acled.loc[row, "quality_detail"]
+    assert f"{km:.1f} km beyond" in acled.loc[row, "quality_detail"]
 
 
 def test_viina_distance_and_region(viina):
-    assert viina.loc[5, "distance_km"] == pytest.approx(40.4, abs=1.0)
+    assert viina.loc[5, "distance_km"] == pytest.approx(38.6, abs=1.0)  # 40.4 − Kreminna's 1.8
     assert "outside Sumska oblast" in viina.loc[6, "quality_detail"]
 
 
@@ -114,3 +112,52 @@ def test_clean_rows_keep_table_coordinates_and_name_their_place(acled):
 def test_every_row_kept(acled, viina):
     assert len(acled) == 31 and len(viina) == 20
     assert acled.index.tolist() == list(range(2, 33))
+
+
+def test_check_status_tells_defects_from_rows_that_cannot_be_checked(acled):
+    """A flag is a suspected defect; an unknown place is not a defect of the row."""
+    assert acled.loc[2, "check_status"] == "verified"  # Bakhmut, its own point
+    assert acled.loc[4, "check_status"] == "flagged"  # swapped
+    assert acled.loc[7, "check_status"] == "verified"  # Klishchiivka: every settlement is known
+    assert acled.loc[31, "check_status"] == "placed"  # no point: placed by the gazetteer
+    statuses = set(acled["check_status"])
+    assert statuses <= {"verified", "placed", "flagged", "unverified"}
+
+
+def test_unknown_place_is_unverified_not_flagged(tmp_path, resolver):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "event_id,event_date,location,admin1,latitude,longitude\n"
+        "e1,2024-05-01,Zarichkove,Donetsk Oblast,48.3,37.6\n"
+        "e2,2024-05-01,Pokrovsk,Atlantis Oblast,48.2831,37.1791\n",
+        encoding="utf-8",
+    )
+    checked = validate_events(load_events(path, "generic"), resolver).set_index("event_id")
+    assert (
+        checked.loc["e1", "quality_flag"] == ""
+        and checked.loc["e1", "check_status"] == "unverified"
+    )
+    assert "'Zarichkove' not in the gazetteer" in checked.loc["e1", "check_detail"]
+    assert checked.loc["e2", "check_status"] == "unverified"
+    assert "admin1 'Atlantis Oblast' matches no region" in checked.loc["e2", "check_detail"]
+
+
+@pytest.mark.parametrize(
+    ("location", "lat", "lon", "flagged"),
+    [  # points geolocated inside the city, 11–15 km from its GeoNames centre point
+        ("Mariupol", 47.0120, 37.4400, False),  # 450,000 people: extent about 8.5 km
+        ("Donetsk", 48.1076, 37.9050, False),  # 900,000 people: about 12 km
+        ("Mykolaiv", 46.8800, 31.9000, False),  # 480,000: about 8.7 km
+        ("Robotyne", 47.5500, 35.8341, True),  # a village of 480: 11.5 km off is far
+    ],
+)
+def test_a_city_point_away_from_the_centre_is_not_far(
+    tmp_path, resolver, location, lat, lon, flagged
+):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        f"event_id,event_date,location,latitude,longitude\ne1,2024-05-01,{location},{lat},{lon}\n",
+        encoding="utf-8",
+    )
+    row = validate_events(load_events(path, "generic"), resolver).iloc[0]
+    assert ("far_from_named_place" in row["quality_flag"]) is flagged, row["quality_detail"]

@@ -80,16 +80,20 @@ def test_seed_meetings_are_in_the_capitals_not_their_namesakes(seed, name, count
 
 
 def test_seed_villages_near_bakhmut_or_honestly_at_region_level(seed):
+    """Donetsk oblast has several Bohdanivkas and Hryhorivkas (50 of each in Ukraine): the ones
+    beside Bakhmut, Ivanivske and Lyman in the same enumeration are meant (points: the settlement
+    table, KATOTTH UA14020130020016018 and UA14020130030056885)."""
     bakhmut = (48.59419, 37.99886)
-    ivanivske = rows(seed, "Ivanivske").iloc[0]
-    assert km(ivanivske.latitude, ivanivske.longitude, *bakhmut) < 10  # Ivanivs'ke, GeoNames 704285
-    for name in ("Bohdanivka", "Hryhorivka"):  # the Donetsk-oblast ones are not in cities500
+    expected = {
+        "Ivanivske": (48.5751, 37.9204),
+        "Bohdanivka": (48.6179, 37.8972),
+        "Hryhorivka": (48.6393, 37.8586),
+    }
+    for name, point in expected.items():
         r = rows(seed, name).iloc[0]
-        assert (r.geo_precision, r.resolution, r.admin1, r.place_id) == (
-            3,
-            "region_fallback",
-            "Donetska oblast",
-            "adm:UA.05",
+        assert int(r.geo_precision) == 1 and r.admin1 == "Donetska oblast", r.resolution_reason
+        assert (
+            km(r.latitude, r.longitude, *point) < 2 and km(r.latitude, r.longitude, *bakhmut) < 15
         )
 
 
@@ -331,10 +335,8 @@ def test_anaphora_reaches_back_over_sentences_without_places(tmp_path, extractor
     assert rows(frame, "Avdiivka").iloc[0].claimant == "Russian MoD"
 
 
-def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbours(
-    tmp_path, extractor
-):
-    # The only Dibrova in cities500 is in Poltava oblast, ~300 km from Kreminna (Luhansk oblast).
+def test_a_village_is_the_namesake_beside_its_sentence_neighbours(tmp_path, extractor):
+    # 50 villages are called Dibrova; the one in Kreminna's hromada (Luhansk oblast) is meant.
     path = tmp_path / "isw.txt"
     path.write_text(
         "Russian milbloggers claimed that Russian forces advanced west of Kreminna and captured "
@@ -343,12 +345,9 @@ def test_a_village_far_from_its_sentence_falls_back_to_the_region_of_its_neighbo
     )
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     dibrova = rows(frame, "Dibrova").iloc[0]
-    assert (dibrova.resolution, dibrova.geo_precision, dibrova.place_id) == (
-        "region_fallback",
-        3,
-        "adm:UA.14",
-    )
-    assert "km from Kreminna in the same sentence" in dibrova.resolution_reason
+    assert dibrova.resolution == "context" and dibrova.admin1 == "Luhanska oblast"
+    assert km(dibrova.latitude, dibrova.longitude, 48.9972, 38.1070) < 2
+    assert "km from co-mentioned places" in dibrova.resolution_reason
     # a big city is left alone: Kharkiv beside Kherson stays Kharkiv
     path.write_text(
         "Missiles struck Kherson and Kharkiv overnight, officials said.", encoding="utf-8"

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from geo.cli import main
+from geo.core.distance import haversine_km as km
 
 
 @pytest.fixture()
@@ -131,7 +132,10 @@ def test_batch_csv_every_row_back(run, tmp_path):
         48.594, abs=0.05
     )
     assert by_id["2"]["place_id"] == "gn:704204" and by_id["2"]["geo_precision"] == "1"
-    assert by_id["3"]["resolution"] == "region_fallback" and by_id["3"]["geo_precision"] == "3"
+    # four Bohdanivkas in Donetsk oblast; the table's other rows (Bakhmut, 8 km away) decide
+    assert by_id["3"]["resolution"] == "context" and by_id["3"]["geo_precision"] == "1"
+    assert "the table's other places" in by_id["3"]["reason"]
+    assert km(float(by_id["3"]["latitude"]), float(by_id["3"]["longitude"]), 48.6179, 37.8972) < 1
     assert by_id["4"]["resolution"] == "unresolved" and by_id["4"]["latitude"] == ""
     assert by_id["5"]["reason"] == "empty name"
     assert "unknown country code" in by_id["6"]["reason"]

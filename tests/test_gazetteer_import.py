@@ -21,6 +21,7 @@ from geo.core.errors import GazetteerError, InputError
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer
 from geo.gazetteer import build as build_module
 from geo.gazetteer.importers import detect_kind, import_file
+from geo.gazetteer.store import SCHEMA_VERSION
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BOUNDARIES = SHARED / "data" / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson"
@@ -146,27 +147,24 @@ def counts(store: GazetteerStore) -> tuple[int, int]:
     )
 
 
-def test_geonames_dump_adds_villages_and_upgrades_cities500(store, ua_txt):
+def test_geonames_dump_merges_into_the_settlement_table_and_upgrades_cities500(store, ua_txt):
+    """The store has every Ukrainian settlement already: the dump's villages are those
+    settlements (a shared name within 10 km), so they gain names, not duplicates."""
     before = counts(store)
-    assert (
-        str(Resolver(store).resolve("Bohdanivka", admin1="Donetsk Oblast").resolution)
-        == "region_fallback"
-    )
     report = import_file(store, ua_txt)
     assert report.kind == "geonames" and report.places == 5 and report.skipped == 0
     after = counts(store)
-    assert after[0] == before[0] + 4  # four villages new, Chasiv Yar upgraded in place
+    assert after[0] == before[0]  # no new place: four villages merged, Chasiv Yar upgraded
     chasiv = store.place("gn:710915")
     assert chasiv.population == 12557 and chasiv.source == "geonames:UA.txt"
-    res = Resolver(store).resolve("Bohdanivka", admin1="Donetsk Oblast")
-    assert res.place.place_id == "gn:11999001" and int(res.precision) == 1
-    assert abs(res.place.lat - 48.6353) < 0.01 and res.admin1_name == "Donetska oblast"
-    assert res.admin2_name == "Bakhmut Raion"
     resolver = Resolver(store)
-    assert resolver.resolve("Роботине").place.place_id == "gn:11999004"
-    assert resolver.resolve("Rabotino").place.place_id == "gn:11999004"
-    assert resolver.resolve("Klishchiivka").place.place_id == "gn:11999002"
-    assert store.place("gn:11999005") is None  # a stream, not a settlement
+    robotyne = resolver.resolve("Rabotino")  # the dump's alternate name, on the table's village
+    assert robotyne.place.place_id == resolver.resolve("Роботине").place.place_id
+    assert robotyne.place.place_id.startswith("ua:") and robotyne.place.population == 480
+    assert abs(robotyne.place.lat - 47.4462) < 0.01 and abs(robotyne.place.lon - 35.8341) < 0.01
+    klishchiivka = resolver.resolve("Kleshcheevka").place
+    assert klishchiivka.place_id == "ua:UA14020010120064151"
+    assert store.place("gn:11999002") is None and store.place("gn:11999005") is None
     assert store.meta(f"import:{ua_txt}").startswith(f"{ua_txt}: geonames import")
 
 
@@ -186,7 +184,9 @@ def test_geonames_zip_and_country_filter(store, ua_txt, tmp_path):
     assert detect_kind(archive) == "geonames"
     assert import_file(store, archive, countries=["RU"]).places == 0
     assert import_file(store, archive).places == 5
-    assert store.place("gn:11999003").source == "geonames:UA.zip"
+    assert store.place("gn:710915").source == "geonames:UA.zip"  # the cities500 upgrade
+    andriivka = [h.place for h in store.lookup("geonames:11999003")]  # merged into the table's
+    assert len(andriivka) == 1 and andriivka[0].place_id.startswith("ua:")
 
 
 def test_malformed_geonames_lines_are_reported_and_skipped(store, tmp_path):
@@ -202,7 +202,7 @@ def test_malformed_geonames_lines_are_reported_and_skipped(store, tmp_path):
     assert report.problems[0] == f"{path}, line 2: expected 19 tab-separated columns, found 4"
     assert "line 4: bad number" in report.problems[1] and "'not-a-number'" in report.problems[1]
     assert "line 5: coordinates out of range" in report.problems[2]
-    assert store.place("gn:11999001") is not None and store.place("gn:11999010") is None
+    assert store.lookup("geonames:11999001") and store.place("gn:11999010") is None
 
 
 def test_file_of_only_malformed_lines_writes_nothing(store, tmp_path):
@@ -275,10 +275,9 @@ def test_alternate_names_import(store, ua_txt, tmp_path):
     report = import_file(store, path)
     assert report.read == 4 and report.skipped == 1 and "line 5" in report.problems[0]
     resolver = Resolver(store)
-    assert resolver.resolve("Клещеевка").place.place_id == "gn:11999002"
-    assert (
-        resolver.resolve("Kleshcheyevka").place.place_id == "gn:11999002"
-    )  # BGN form of the Russian name
+    klishchiivka = "ua:UA14020010120064151"  # the dump's 11999002, merged into the table's village
+    assert resolver.resolve("Клещеевка").place.place_id == klishchiivka
+    assert resolver.resolve("Kleshcheyevka").place.place_id == klishchiivka  # BGN, Russian name
     hit = [h for h in store.lookup("artemovsk on bakhmutka") if h.place.place_id == "gn:713174"]
     assert hit and hit[0].name_kind == "historical"
     assert not store.lookup("https en wikipedia org wiki klishchiivka")
@@ -415,7 +414,7 @@ def test_import_cli_reports_and_exit_codes(store, ua_txt, tmp_path, capsys):
 
 def _fake_previous_cache(path: Path) -> bytes:
     store = GazetteerStore(path, create=True)
-    store.conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    store.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
     store.conn.execute("INSERT INTO meta VALUES ('built', 'previous')")
     store.conn.commit()
     store.close()

@@ -105,33 +105,32 @@ def geocoder(server, **kwargs) -> OnlineGeocoder:
     return OnlineGeocoder("nominatim", **{**options, **kwargs})
 
 
+BAKHMUT_BOHDANIVKA = "ua:UA14020130020016018"
+
+
 def test_online_answer_is_stored_and_reused_offline(server, store):
     resolver = Resolver(store, online=geocoder(server))
+    # Donetsk oblast has four Bohdanivkas: offline, none is picked; the online answer (48.6353,
+    # 37.8717) lies 2.6 km from the one near Bakhmut (48.6179, 37.8972), which it therefore names
     res = resolver.resolve("Bohdanivka", admin1="Donetsk Oblast")
     assert str(res.resolution) == "online" and int(res.precision) == 1
-    assert (res.place.lat, res.place.lon) == (48.6353, 37.8717)
-    assert (
-        res.place.place_id == "online:nominatim:node/337123456"
-        and res.admin1_name == "Donetska oblast"
-    )
+    assert res.place.place_id == BAKHMUT_BOHDANIVKA and res.admin1_name == "Donetska oblast"
+    assert abs(res.place.lat - 48.6179) < 0.001 and abs(res.place.lon - 37.8972) < 0.001
     assert "stored for offline use" in res.reason
     (request,) = FakeNominatim.requests
     assert request["path"] == "/search" and request["q"] == "Bohdanivka, Donetsk Oblast"
     assert request["countrycodes"] == "ua,ru,by,md" and request["agent"].startswith("frontline/")
-    # provenance in the store
-    place = store.place("online:nominatim:node/337123456")
-    assert place.source == "online:nominatim" and place.admin1_code == "UA.05"
-    names = store.names_of(place.place_id)
+    # provenance in the store: the answer is a name of that village, no new place
+    assert store.place("online:nominatim:node/337123456") is None
+    names = store.names_of(BAKHMUT_BOHDANIVKA)
     assert any(
         src == "online:nominatim" and "answer to 'Bohdanivka, Donetsk Oblast' at 20" in why
         for *_, src, why in names
     )
     # the next run is offline: no online geocoder, no request, same place
     again = Resolver(GazetteerStore(store.path)).resolve("Bohdanivka", admin1="Donetsk Oblast")
-    assert (
-        again.place.place_id == "online:nominatim:node/337123456"
-        and str(again.resolution) != "region_fallback"
-    )
+    assert again.place.place_id == BAKHMUT_BOHDANIVKA and int(again.precision) == 1
+    assert "online answer (nominatim)" in again.reason
     assert len(FakeNominatim.requests) == 1
 
 
@@ -185,53 +184,43 @@ def test_cli_online_flag(server, store, monkeypatch, capsys):
     args = ["geocode", "Bohdanivka", "--admin1", "Donetsk Oblast", "--gazetteer", str(store.path)]
     assert main([*args, "--online"]) == 0
     out = capsys.readouterr().out
-    assert "online" in out and "48.63530, 37.87170" in out
+    assert "online" in out and "48.61789, 37.89723" in out
     assert main(args) == 0  # offline now
-    assert "Bohdanivka (online:nominatim:node/337123456)" in capsys.readouterr().out
+    assert f"Bohdanivka ({BAKHMUT_BOHDANIVKA})" in capsys.readouterr().out
     assert len(FakeNominatim.requests) == 1
 
 
-def test_extract_online_places_the_seed_village_and_keeps_region_fallback_otherwise(
-    server, store, monkeypatch, tmp_path, shared_dir
+def test_extract_online_decides_a_namesake_and_keeps_region_fallback_otherwise(
+    server, store, monkeypatch, tmp_path
 ):
+    """Nothing in this report tells Donetsk oblast's Bohdanivkas (or Hryhorivkas) apart: offline,
+    both stay at region level; the online answer names one Bohdanivka (the fake server knows no
+    Hryhorivka, which stays honest at region level with the reason)."""
     monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", f"127.0.0.1:{server.server_port}")
     monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
     monkeypatch.setenv("FRONTLINE_GEOCODER_MIN_DELAY", "0")
-    out = tmp_path / "seed.geojson"
-    seed = shared_dir / "seeds" / "000_ce6ce7db5390928b.txt"
-    assert (
-        main(
-            [
-                "extract",
-                str(seed),
-                "--published",
-                "2023-03-21",
-                "--online",
-                "--gazetteer",
-                str(store.path),
-                "-o",
-                str(out),
-                "-q",
-            ]
-        )
-        == 0
+    out = tmp_path / "report.geojson"
+    seed = tmp_path / "report.txt"
+    seed.write_text(
+        "Ukraine's military said it repelled attacks near Bohdanivka and Hryhorivka, both in the "
+        "Donetsk region.",
+        encoding="utf-8",
     )
+    args = ["extract", str(seed), "--published", "2023-03-21", "--gazetteer", str(store.path)]
+    assert main([*args, "--online", "-o", str(out), "-q"]) == 0
     rows = {
         f["properties"]["location"]: f["properties"]
         for f in json.loads(out.read_text())["features"]
     }
     bohdanivka, hryhorivka = rows["Bohdanivka"], rows["Hryhorivka"]
-    assert bohdanivka["resolution"] == "online" and bohdanivka["geo_precision"] == 1
+    assert bohdanivka["resolution"] == "online" and bohdanivka["geo_precision"] == 2  # "near"
     assert (
-        abs(bohdanivka["latitude"] - 48.6353) < 0.01
-        and abs(bohdanivka["longitude"] - 37.8717) < 0.01
+        abs(bohdanivka["latitude"] - 48.6179) < 0.01
+        and abs(bohdanivka["longitude"] - 37.8972) < 0.01
     )
-    # the fake server knows no Hryhorivka: the honest region-level answer stays, with the reason
     assert (
         hryhorivka["resolution"] == "region_fallback"
         and "found nothing" in hryhorivka["resolution_reason"]
+        and hryhorivka["ambiguous"]
     )
-    assert (
-        main(["extract", str(seed), "--online", "--workers", "2", "--gazetteer", str(store.path)])
-        == 2
-    )
+    assert main([*args, "--online", "--workers", "2"]) == 2

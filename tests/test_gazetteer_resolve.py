@@ -73,22 +73,23 @@ THEATRE = [
     ("Dnipro", None, 48.4666, 35.0407),
     ("Krynky", None, 46.7331, 33.0807),
     ("Novohrodivka", None, 48.2005, 37.3388),
-    ("Ocheretyne", None, 48.2445, 37.6158),
+    ("Ocheretyne", "Pokrovskyi raion", 48.2445, 37.6158),
     ("Staromaiorske", None, 47.7527, 36.7935),
     ("Urozhaine", "Donetsk Oblast", 47.7514, 36.8188),
     ("Kursk", None, 51.7269, 36.1846),
     ("Belgorod", None, 50.6034, 36.5809),
     ("Sudzha", None, 51.1910, 35.2710),
     ("Zaporizhzhia Nuclear Power Plant", None, 47.5119, 34.5858),
-    # the ambiguous ones, with a hint that singles one out
-    ("Lyman", "Kharkiv Oblast", 49.5936, 36.4655),
-    ("Lyman", "Odesa Oblast", 45.6733, 29.7444),
-    ("Bohdanivka", "Zaporizhzhia Oblast", 46.7421, 35.9165),
-    ("Bohdanivka", "Dnipropetrovsk Oblast", 48.5019, 36.1217),
-    ("Hryhorivka", "Kherson Oblast", 46.2899, 33.7342),
+    # the ambiguous ones, with a hint that singles one out (a raion where the oblast has several)
+    ("Lyman", "Slobozhanska hromada", 49.5909, 36.4555),
+    ("Lyman", "Lymanska hromada, Odesa Oblast", 45.6719, 29.7468),
+    ("Bohdanivka", "Melitopolskyi raion", 46.7415, 35.9143),
     ("Mykolaivka", "Donetsk Oblast", 48.8619, 37.7684),
-    ("Mykolaivka", "Sumy Oblast", 50.9414, 34.3737),
-    ("Novoselivka", "Donetsk Oblast", 49.0701, 37.6952),
+    ("Novoselivka", "Lymanska hromada", 49.0719, 37.6924),
+    # old names resolve to the current place (points: the settlement table, ua_settlements)
+    ("Dzerzhynsk", None, 48.3956, 37.8522),
+    ("Krasnoarmiisk", None, 48.2831, 37.1791),
+    ("Yasnohorivka", None, 48.2092, 37.7276),
 ]
 
 
@@ -103,15 +104,40 @@ def test_theatre_names_land_within_tolerance(resolver, name, admin1, lat, lon):
     assert res.reason
 
 
-@pytest.mark.parametrize(
-    "name", ["Lyman", "Bohdanivka", "Hryhorivka", "Mykolaivka", "Novoselivka", "Andriivka"]
-)
-def test_ambiguous_names_without_hint_say_so(resolver, name):
+@pytest.mark.parametrize("name", ["Bohdanivka", "Hryhorivka", "Novoselivka", "Andriivka"])
+def test_namesakes_without_evidence_are_not_placed(resolver, name):
+    """Dozens of villages share these names across Ukraine: no confident namesake, ever."""
     res = resolver.resolve(name)
-    assert res.resolved
-    assert len(res.candidates) >= 3
-    assert res.confidence < 0.65, res.reason
-    assert "candidates" in res.reason
+    assert not res.resolved and str(res.resolution) == "unresolved", res.reason
+    assert len(res.ambiguous) >= 3 and "nothing here tells them apart" in res.reason
+    assert res.as_dict()["ambiguous"] == [c.place.place_id for c in res.ambiguous]
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1", "region", "lat", "lon", "among"),
+    [  # the oblast has several, > 25 km apart: its centre, the candidates listed
+        ("Bohdanivka", "Zaporizhzhia Oblast", "adm:UA.26", 47.34, 35.66, (46.7421, 35.9165)),
+        ("Bohdanivka", "Dnipropetrovsk Oblast", "adm:UA.04", 48.28, 34.78, (48.5019, 36.1217)),
+        ("Mykolaivka", "Sumy Oblast", "adm:UA.21", 51.05, 34.16, (50.9414, 34.3737)),
+        ("Lyman", "Kharkiv Oblast", "adm:UA.07", 49.68, 36.41, (49.5936, 36.4655)),
+        ("Ivanivka", "Kherson Oblast", "adm:UA.08", 46.68, 33.44, (46.7147, 34.5565)),
+        ("Myrne", "Zaporizhzhia Oblast", "adm:UA.26", 47.34, 35.66, (47.3502, 35.7059)),
+    ],
+)
+def test_namesakes_in_the_hinted_oblast_answer_at_region_level(
+    resolver, name, admin1, region, lat, lon, among
+):
+    res = resolver.resolve(name, admin1=admin1)
+    assert res.place.place_id == region and int(res.precision) == 3, res.reason
+    assert str(res.resolution) == "region_fallback"
+    assert km(res.place.lat, res.place.lon, lat, lon) < 5
+    assert min(km(c.place.lat, c.place.lon, *among) for c in res.ambiguous) < SETTLEMENT_KM
+    spread = max(
+        km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+        for a in res.ambiguous
+        for b in res.ambiguous
+    )
+    assert spread > 25
 
 
 def test_lyman_without_hint_is_the_reported_donetsk_town(resolver):
@@ -134,10 +160,11 @@ def test_lyman_without_hint_is_the_reported_donetsk_town(resolver):
     ],
 )
 def test_admin_hint_forms(resolver, hint):
+    """Donetsk oblast also has a hamlet called Lyman; the town of 23,000 is the one meant."""
     res = resolver.resolve("Lyman", admin1=hint)
     assert res.place.place_id == "gn:704204", res.reason
-    assert str(res.resolution) == "context"
-    assert "only one in Donetska oblast" in res.reason
+    assert km(res.place.lat, res.place.lon, 48.9901, 37.8084) < 1
+    assert str(res.resolution) == "context" and not res.ambiguous
 
 
 @pytest.mark.parametrize(
@@ -244,11 +271,21 @@ def test_fuzzy_is_last_resort_and_records_score(resolver):
     assert "scored" in res.reason and res.confidence < 0.8
 
 
-@pytest.mark.parametrize("name", ["Synkivka", "Klishchiivka", "Novomykhailivka"])
-def test_fuzzy_without_hint_does_not_jump_to_a_lookalike_village(resolver, name):
-    """Synkivka (Kharkiv oblast) is not Synivka (Sumy oblast): unresolved beats 250 km off."""
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Synkivka", 49.7651, 37.7063), ("Klishchiivka", 48.5301, 37.9597)],
+)
+def test_every_settlement_is_in_the_store(resolver, name, lat, lon):
+    """Villages cities500 lacked (Synkivka, Kharkiv oblast, is not Synivka in Sumy oblast, the
+    lookalike a fuzzy match once jumped to) are found exactly."""
     res = resolver.resolve(name)
-    assert str(res.resolution) == "unresolved", res.reason
+    assert str(res.resolution) == "exact", res.reason
+    assert km(res.place.lat, res.place.lon, lat, lon) < SETTLEMENT_KM
+
+
+def test_fuzzy_without_hint_does_not_jump_to_a_lookalike_village(resolver):
+    res = resolver.resolve("Synkivkka")  # no such spelling: Synkivka is 1 letter off, unhinted
+    assert str(res.resolution) != "fuzzy" or km(res.place.lat, res.place.lon, 49.765, 37.706) < 5
 
 
 def test_near_breaks_ties(resolver):
@@ -288,10 +325,11 @@ def test_unknown_country_code_is_an_input_error(resolver):
         resolver.resolve("Bakhmut", country="ZZ")
 
 
-def test_unknown_admin_hint_is_unresolved_with_reason(resolver):
+def test_unknown_admin_hint_is_reported_and_ignored(resolver):
+    """An unreadable hint never makes a row unresolved: Bakhmut is unique, so it is placed."""
     res = resolver.resolve("Bakhmut", admin1="Atlantis Oblast")
-    assert str(res.resolution) == "unresolved"
-    assert "matches no admin unit" in res.reason
+    assert res.place.place_id == "gn:713174" and int(res.precision) == 1
+    assert "hint 'Atlantis Oblast' matches no admin unit; ignored" in res.reason
 
 
 def test_as_dict_fields_are_stable(resolver):

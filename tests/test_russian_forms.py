@@ -238,15 +238,24 @@ PAIRS_TEXT = """
     Красний Лиман = Красный Лиман
     Южне = Южное
 """
-PAIRS = [tuple(part.strip() for part in line.split("="))
-         for line in PAIRS_TEXT.strip().splitlines()]
+PAIRS = [
+    tuple(part.strip() for part in line.split("=")) for line in PAIRS_TEXT.strip().splitlines()
+]
 
 # Pairs the rules get wrong; each is in gazetteer/ru_irregular.csv (some for one settlement only).
 IRREGULAR = {
-    "Роботине": None, "Щастя": None, "Дніпро": "UA12020010010037010",
-    "Рівне": "UA56060470010041018", "Біла Церква": None, "Охтирка": "UA59040110010017443",
-    "Балаклія": None, "Снігурівка": "UA48020190010089719", "Якимівка": "UA23080310010091806",
-    "Кременчук": None, "Барвінкове": "UA63040030010027594", "Гірник": "UA14160110020099716",
+    "Роботине": None,
+    "Щастя": None,
+    "Дніпро": "UA12020010010037010",
+    "Рівне": "UA56060470010041018",
+    "Біла Церква": None,
+    "Охтирка": "UA59040110010017443",
+    "Балаклія": None,
+    "Снігурівка": "UA48020190010089719",
+    "Якимівка": "UA23080310010091806",
+    "Кременчук": None,
+    "Барвінкове": "UA63040030010027594",
+    "Гірник": "UA14160110020099716",
 }
 KATOTTH = {**{k: v for k, v in IRREGULAR.items() if v}, "Оленівка": "UA14100030020070226"}
 
@@ -268,8 +277,10 @@ def test_rules_alone_accuracy():
     first, within, wrong = _score()
     share_first = len(first) / len(PAIRS)
     share_within = (len(first) + len(within)) / len(PAIRS)
-    print(f"rules alone: first candidate {len(first)}/{len(PAIRS)} ({share_first:.1%}), "
-          f"within candidates {len(first) + len(within)}/{len(PAIRS)} ({share_within:.1%})")
+    print(
+        f"rules alone: first candidate {len(first)}/{len(PAIRS)} ({share_first:.1%}), "
+        f"within candidates {len(first) + len(within)}/{len(PAIRS)} ({share_within:.1%})"
+    )
     assert share_first >= 0.9
     assert set(wrong) == set(IRREGULAR), "a pair the rules miss must be curated (or fixed)"
 
@@ -280,14 +291,17 @@ def test_every_pair_with_the_curated_table():
         assert forms[0] == ru, (uk, forms)
 
 
-@pytest.mark.parametrize("uk,ru", [
-    ("Велика Новосілка", ("Великая Новоселка", "Большая Новоселка")),
-    ("Курахове", ("Курахово", "Кураховое")),
-    ("Вербове", ("Вербовое", "Вербово")),
-    ("Андріївка", ("Андреевка", "Андриевка")),
-    ("Енергодар", ("Энергодар", "Енергодар")),
-    ("Бахмут", ("Бахмут",)),
-])
+@pytest.mark.parametrize(
+    "uk,ru",
+    [
+        ("Велика Новосілка", ("Великая Новоселка", "Большая Новоселка")),
+        ("Курахове", ("Курахово", "Кураховое")),
+        ("Вербове", ("Вербовое", "Вербово")),
+        ("Андріївка", ("Андреевка", "Андриевка")),
+        ("Енергодар", ("Энергодар", "Енергодар")),
+        ("Бахмут", ("Бахмут",)),
+    ],
+)
 def test_candidates_in_order(uk, ru):
     assert rule_forms(uk) == ru
 
@@ -349,6 +363,7 @@ def test_curated_table_rows():
 
 def test_romanised_russian_forms_reach_press_spellings():
     """Russian forms romanised by names.variants give the Russian-era English spellings."""
+
     def keys(uk):
         return set().union(*(variants(form) for form in russian_forms(uk)))
 
@@ -360,11 +375,24 @@ def test_romanised_russian_forms_reach_press_spellings():
     assert "artemovsk" in keys("Артемівськ")
 
 
-@pytest.mark.xfail(strict=True, reason="-oye needs BGN/PCGN romanisation of Russian е after a "
-                   "vowel (names.variants has none; iuliia's bgn_pcgn/wikipedia schemas give it)")
-def test_bgn_pcgn_russian_endings_reachable():
-    forms = russian_forms("Водяне") + russian_forms("Курахове")
-    assert {"vodyanoye", "kurakhovoye"} <= set().union(*(variants(f) for f in forms))
+@pytest.mark.parametrize(
+    ("name_uk", "romanised"),
+    [
+        ("Водяне", "vodyanoye"),
+        ("Луганське", "luganskoye"),
+        ("Новотроїцьке", "novotroitskoye"),
+        ("Курахове", "kurakhovo"),
+        ("Чугуїв", "chuguyev"),
+        ("Вугледар", "ugledar"),
+    ],
+)
+def test_bgn_pcgn_romanisations_of_the_russian_forms_are_keys(name_uk, romanised):
+    """The store keys every Russian form by its BGN/PCGN and Wikipedia romanisations (iuliia),
+    as press in English writes them: Vodyanoye, Luganskoye, Chuguyev."""
+    from geo.gazetteer.ukraine import russian_variants
+
+    keys = set().union(*(russian_variants(form) for form in russian_forms(name_uk)))
+    assert romanised in keys
 
 
 def _settlement_codes() -> set[str]:
@@ -394,21 +422,28 @@ def test_against_russian_names_in_openstreetmap():
     Many of the misses are translations rather than spellings (Суничне/Земляничное), which no
     orthographic rule can produce.
     """
-    from geo.gazetteer.names import script_of
     from shared_data import ua_settlements_dir
+
+    from geo.gazetteer.names import script_of
 
     path = ua_settlements_dir() / "ua_osm_places.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["name"] != r["name:uk"]
-                and script_of(r["name:uk"]) in ("uk", "cyrl")
-                and script_of(r["name"]) in ("ru", "cyrl")]
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["name"] != r["name:uk"]
+            and script_of(r["name:uk"]) in ("uk", "cyrl")
+            and script_of(r["name"]) in ("ru", "cyrl")
+        ]
     first = within = 0
     for row in rows:
         forms = rule_forms(row["name:uk"])
         target = row["name"].replace("ё", "е").replace("Ё", "Е")
         first += forms[:1] == (target,)
         within += target in forms
-    print(f"OSM Russian names: first candidate {first}/{len(rows)} ({first / len(rows):.1%}), "
-          f"within candidates {within}/{len(rows)} ({within / len(rows):.1%})")
+    print(
+        f"OSM Russian names: first candidate {first}/{len(rows)} ({first / len(rows):.1%}), "
+        f"within candidates {within}/{len(rows)} ({within / len(rows):.1%})"
+    )
     assert len(rows) > 850
     assert first / len(rows) > 0.7 and within / len(rows) > 0.78

@@ -12,14 +12,14 @@ import importlib.util
 import math
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from shared_data import BOUNDARIES_ADM1, ua_settlements_dir
 
 from geo.gazetteer.names import name_key, variants
 from geo.gazetteer.overlays import strip_region_words
-from shared_data import BOUNDARIES_ADM1, ua_settlements_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZ = ROOT / "gazetteer"
@@ -33,17 +33,17 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def settlements() -> dict[str, dict[str, str]]:
     return {row["katotth"]: row for row in _read("ua_settlements.csv.gz")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def admin() -> dict[str, dict[str, str]]:
     return {row["pcode"]: row for row in _read("ua_admin_units.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def renames() -> list[dict[str, str]]:
     return _read("ua_renames.csv.gz")
 
@@ -102,7 +102,8 @@ def test_admin_units_match_geoboundaries_iso():
 
     shapes = json.loads(BOUNDARIES_ADM1.read_text(encoding="utf-8"))["features"]
     assert {u["iso"] for u in admin().values() if u["level"] == "1"} == {
-        f["properties"]["shapeISO"] for f in shapes}
+        f["properties"]["shapeISO"] for f in shapes
+    }
 
 
 def test_every_settlement_has_a_parent_chain_to_an_oblast():
@@ -156,15 +157,18 @@ def test_stale_english_names_are_old_names_not_current_ones():
     assert aidar and settlements()[aidar[0]["katotth"]]["name_uk"] == "Айдар"
 
 
-@pytest.mark.parametrize("code,old_uk,old_ru,current", [
-    ("UA14020010010059145", "Артемівськ", "Артемовск", "Бахмут"),
-    ("UA14020110010025394", "Дзержинськ", "Дзержинск", "Торецьк"),
-    ("UA14160210010099403", "Красноармійськ", "Красноармейск", "Покровськ"),
-    ("UA14160150010065527", "Димитров", "", "Мирноград"),
-    ("UA14160190100077522", "Красногорівка", "Красногоровка", "Ясногорівка"),
-    ("UA12020010010037010", "Дніпропетровськ", "Днепропетровск", "Дніпро"),
-    ("UA35040210010019355", "Кіровоград", "Кировоград", "Кропивницький"),
-])
+@pytest.mark.parametrize(
+    "code,old_uk,old_ru,current",
+    [
+        ("UA14020010010059145", "Артемівськ", "Артемовск", "Бахмут"),
+        ("UA14020110010025394", "Дзержинськ", "Дзержинск", "Торецьк"),
+        ("UA14160210010099403", "Красноармійськ", "Красноармейск", "Покровськ"),
+        ("UA14160150010065527", "Димитров", "", "Мирноград"),
+        ("UA14160190100077522", "Красногорівка", "Красногоровка", "Ясногорівка"),
+        ("UA12020010010037010", "Дніпропетровськ", "Днепропетровск", "Дніпро"),
+        ("UA35040210010019355", "Кіровоград", "Кировоград", "Кропивницький"),
+    ],
+)
 def test_famous_renames(code, old_uk, old_ru, current):
     rows = [r for r in renames() if r["katotth"] == code and r["old_name_uk"] == old_uk]
     assert len(rows) == 1, rows
@@ -185,8 +189,15 @@ def test_krasnohorivka_rename_only_for_the_ocheretyne_village():
 
 def test_renames_table_shape():
     rows = renames()
-    assert list(rows[0]) == ["katotth", "old_name_uk", "old_name_en", "old_name_ru", "kind",
-                             "date", "source"]
+    assert list(rows[0]) == [
+        "katotth",
+        "old_name_uk",
+        "old_name_en",
+        "old_name_ru",
+        "kind",
+        "date",
+        "source",
+    ]
     assert 2_000 < len(rows) < 3_218
     codes = settlements()
     assert all(r["katotth"] in codes for r in rows)
@@ -195,7 +206,8 @@ def test_renames_table_shape():
     for r in rows:
         assert r["old_name_uk"] or r["old_name_en"] or r["old_name_ru"]
         assert name_key(r["old_name_uk"] or r["old_name_en"] or r["old_name_ru"]) != name_key(
-            codes[r["katotth"]]["name_uk"])
+            codes[r["katotth"]]["name_uk"]
+        )
 
 
 def _admin_index() -> dict[str, set[str]]:
@@ -223,15 +235,34 @@ def test_admin_aliases_are_valid():
     assert covered == {p for p, u in units.items() if u["level"] == "1"}
 
 
-@pytest.mark.parametrize("written,pcode", [
-    ("Zaporizhia Oblast", "UA23"), ("Kharkov Oblast", "UA63"), ("Donetzk Oblast", "UA14"),
-    ("Tsjernihiv Oblast", "UA74"), ("Cherson", "UA65"), ("Oblast Mykolajiw", "UA48"),
-    ("Zaphorizia Oblast", "UA23"), ("Kiyv Oblast", "UA32"), ("Donetsk region", "UA14"),
-    ("Saporischschja", "UA23"), ("Zaporoże", "UA23"), ("Ługańsk", "UA44"), ("Lugansk", "UA44"),
-    ("Dnepropetrovsk", "UA12"), ("Kirovograd", "UA35"), ("Nikolaev", "UA48"),
-    ("Czernihów", "UA74"), ("Charkiw", "UA63"), ("Donestk", "UA14"), ("DPR", "UA14"),
-    ("LNR", "UA44"), ("Донецкая область", "UA14"), ("Луганская", "UA44"),
-])
+@pytest.mark.parametrize(
+    "written,pcode",
+    [
+        ("Zaporizhia Oblast", "UA23"),
+        ("Kharkov Oblast", "UA63"),
+        ("Donetzk Oblast", "UA14"),
+        ("Tsjernihiv Oblast", "UA74"),
+        ("Cherson", "UA65"),
+        ("Oblast Mykolajiw", "UA48"),
+        ("Zaphorizia Oblast", "UA23"),
+        ("Kiyv Oblast", "UA32"),
+        ("Donetsk region", "UA14"),
+        ("Saporischschja", "UA23"),
+        ("Zaporoże", "UA23"),
+        ("Ługańsk", "UA44"),
+        ("Lugansk", "UA44"),
+        ("Dnepropetrovsk", "UA12"),
+        ("Kirovograd", "UA35"),
+        ("Nikolaev", "UA48"),
+        ("Czernihów", "UA74"),
+        ("Charkiw", "UA63"),
+        ("Donestk", "UA14"),
+        ("DPR", "UA14"),
+        ("LNR", "UA44"),
+        ("Донецкая область", "UA14"),
+        ("Луганская", "UA44"),
+    ],
+)
 def test_oblast_spellings_seen_in_data_reach_their_oblast(written, pcode):
     assert pcode in _admin_index().get(strip_region_words(name_key(written)), set())
 
@@ -242,8 +273,9 @@ def test_multi_oblast_hints():
 
 
 def _load_script():
-    spec = importlib.util.spec_from_file_location("derive_ua_gazetteer",
-                                                  ROOT / "scripts" / "derive_ua_gazetteer.py")
+    spec = importlib.util.spec_from_file_location(
+        "derive_ua_gazetteer", ROOT / "scripts" / "derive_ua_gazetteer.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)  # type: ignore[union-attr]

@@ -84,6 +84,14 @@ def _summary(events, quiet: bool) -> None:
     )
     for flag, n in counts.items():
         _stderr.print(f"  {flag:22s} {n}", highlight=False, soft_wrap=True)
+    if "check_status" in events:
+        unverified = int((events["check_status"] == "unverified").sum())
+        if unverified:
+            _stderr.print(
+                f"  {unverified} rows unverified (place unknown; see check_detail)",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 @events_app.command("import")
@@ -140,8 +148,9 @@ def check_command(
         frontline events check acled_export.csv -o report.csv
 
     quality_flag is empty when the row is fine, else ";"-joined codes: swapped_latlon,
-    far_from_named_place, outside_admin1, unknown_place, bad_coordinates, missing_date, bad_date,
-    duplicate_id, blank_row, uncomputed_formula. quality_detail says why (distances in km). The
+    far_from_named_place, outside_admin1, bad_coordinates, missing_date, bad_date, duplicate_id,
+    blank_row, uncomputed_formula. quality_detail says why (distances in km). check_status is
+    verified, placed, flagged or unverified (the place is unknown: check_detail says why). The
     report also has the place the gazetteer matched (place_id, place_name, latitude, longitude,
     distance_km). Counts per flag go to stderr.
     """

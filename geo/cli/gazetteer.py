@@ -116,6 +116,12 @@ def geocode_command(
     country_col: str | None = typer.Option(
         None, "--country-col", help="Column of country codes (with --csv)."
     ),
+    admin2_col: str | None = typer.Option(
+        None, "--admin2-col", help="Column of raion (or hromada) hints (with --csv)."
+    ),
+    admin2: str | None = typer.Option(
+        None, "--admin2", help='Raion or hromada hint: "Bakhmut raion", "Bakhmutskyi".'
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output CSV (with --csv)."),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
@@ -133,8 +139,10 @@ def geocode_command(
 
         frontline geocode --csv events.csv --name-col location --admin1-col admin1 -o placed.csv
 
-    adds latitude, longitude, place_id, place_name, admin1, country, geo_precision, resolution,
-    confidence and reason to every row (UTF-8 or cp1251 input; unresolved rows are kept and flagged).
+    adds latitude, longitude, place_id, place_name, admin1, admin2, country, geo_precision,
+    resolution, confidence, reason and ambiguous (the namesakes nothing told apart) to every row
+    (UTF-8 or cp1251 input; unresolved rows are kept and flagged). --admin2-col names a column of
+    raion or hromada hints. Namesakes the hints leave open are decided by the table's other places.
     """  # noqa: E501 - typer prints this help as written: a split line would change --help
     if csv_in is not None:
         if name is not None:
@@ -142,13 +150,13 @@ def geocode_command(
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
         resolver = build_resolver(gazetteer, online)
-        _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col)
+        _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col)
         return
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
     query = check_name(name)
     resolver = build_resolver(gazetteer, online)
-    result = resolver.resolve(query, admin1=admin1, country=country)
+    result = resolver.resolve(query, admin1=admin1, country=country, admin2=admin2)
     if as_json:
         _out.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
@@ -164,6 +172,7 @@ def _geocode_file(
     resolver: Resolver,
     admin1_col: str | None,
     country_col: str | None,
+    admin2_col: str | None = None,
 ) -> None:
     """``geocode --csv``: the batch with a progress bar, then its summary line."""
     with _progress() as bar:
@@ -175,6 +184,7 @@ def _geocode_file(
             resolver,
             admin1_col=admin1_col,
             country_col=country_col,
+            admin2_col=admin2_col,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     _out.print(f"{summary.line()} -> {output}")

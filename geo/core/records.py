@@ -61,6 +61,8 @@ class PlaceColumns(NamedTuple):
     confidence: float
     candidates: int
     reason: str
+    ambiguous: str | None = None
+    """The namesakes that could not be told apart, when the answer is their region or none."""
 
     @classmethod
     def unresolved(
@@ -69,23 +71,11 @@ class PlaceColumns(NamedTuple):
         resolution: str = str(ResolutionKind.UNRESOLVED),
         confidence: float = 0.0,
         candidates: int = 0,
+        ambiguous: str | None = None,
     ) -> PlaceColumns:
         """Columns of a mention whose place is not known."""
-        return cls(
-            False,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            resolution,
-            confidence,
-            candidates,
-            reason,
-        )
+        return cls(False, None, None, None, None, None, None, None, None, resolution,
+                   confidence, candidates, reason, ambiguous)  # fmt: skip
 
 
 _PRECISION_COLUMNS: dict[Precision | None, tuple[int | None, int | None]] = {
@@ -157,6 +147,7 @@ def event_record(
         "resolution": place.resolution,
         "confidence": place.confidence,
         "candidates": place.candidates,
+        "ambiguous": place.ambiguous,
         "direction": direction,
         "anchor_place": anchor_place,
         "resolution_reason": reason,

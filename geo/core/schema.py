@@ -67,6 +67,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "resolution",
     "confidence",
     "candidates",
+    "ambiguous",
     "direction",
     "anchor_place",
     "resolution_reason",
@@ -80,6 +81,8 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
     "join_detail",
     "quality_flag",
     "quality_detail",
+    "check_status",
+    "check_detail",
 )
 """Optional columns added by event-table validation and joins;
 kept through maps and exports when present."""

@@ -24,8 +24,10 @@ from geo.core.schema import EVENT_COLUMNS
 from geo.events.load import ORIG_PREFIX
 
 REPORT_COLUMNS = (
+    "check_status",
     "quality_flag",
     "quality_detail",
+    "check_detail",
     "place_id",
     "place_name",
     "latitude",

@@ -21,12 +21,11 @@ FLAGS: dict[str, str] = {
     ),
     "far_from_named_place": "the point is far from the place the row names",
     "outside_admin1": "the point lies outside the admin1 region the row names",
-    "unknown_place": (
-        "the gazetteer does not know the place name (checked or placed at region level)"
-    ),
     "uncomputed_formula": "a spreadsheet formula without a cached value",
 }
-"""Every flag code and what it means (the README table is generated from this)."""
+"""Every flag code and what it means: each marks a suspected defect of the row. A row the
+gazetteer cannot check (an unknown place) is not defective: ``check_status`` says
+``unverified`` and ``check_detail`` why (see :func:`geo.events.validate.validate_events`)."""
 
 
 def add_flag(

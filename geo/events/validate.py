@@ -7,10 +7,11 @@ columns (numpy haversine, ``shapely.contains_xy``). Per row:
 * no usable coordinates → placed at the named place (or its region), with precision and reason;
 * coordinates given → compared with the named place: ``swapped_latlon`` (swapping them lands on
   the place; the geometry is fixed, the original values stay in ``orig_*``),
-  ``far_from_named_place`` (farther than :data:`FAR_KM` for the row's precision from every gazetteer
-  place of that name), ``outside_admin1`` (outside the named region's boundary or settlement
-  footprint), ``unknown_place`` (the gazetteer does not know the name), ``bad_coordinates``
-  (out of range).
+  ``far_from_named_place`` (farther than :data:`FAR_KM` for the row's precision, beyond the
+  place's extent, from every gazetteer place of that name), ``outside_admin1`` (outside the
+  named region's boundary or settlement footprint), ``bad_coordinates`` (out of range);
+* ``check_status`` says whether the row could be checked at all: a flag marks a suspected defect;
+  an unknown place makes the row ``unverified``, with the reason in ``check_detail``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from rapidfuzz import fuzz, process
 
 from geo.core.distance import haversine_km_array
 from geo.core.errors import FrontlineError
@@ -31,12 +31,15 @@ from geo.core.schema import UNCERTAINTY_M
 from geo.core.theatre import BOX as theatre_box
 from geo.events.quality import add_flag
 from geo.gazetteer import Resolver, name_key
-from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, Place
 
 log = logging.getLogger(__name__)
 
 FAR_KM: dict[int, float] = {1: 10.0, 2: 25.0}
+URBAN_DENSITY = 2_000.0
+"""People per km² assumed to estimate a town's extent from its population: a point may lie
+:func:`extent_km` farther from the town's centre point before it is far from the town (Mariupol,
+430,000 people: 8 km; a village of 500: 0.3 km)."""
 """How far (km) a point may lie from its named place, by the row's ``geo_precision`` (rows
 without one use precision 1's limit; region-level rows are checked against the region only)."""
 
@@ -89,30 +92,13 @@ class _Lookups:
         )
         return hit.country if hit else default
 
-    def _unit(self, admin1: str | None, country: str | None) -> AdminUnit | None:
-        if not admin1:
-            return None
-        unit = self.resolver.admin_hint(admin1, country)
-        if unit is not None or not country:
-            return unit
-        keys, codes = self._admin_names(country)
-        match = process.extractOne(
-            strip_region_words(name_key(admin1)), keys, scorer=fuzz.ratio, score_cutoff=85
-        )
-        return self.store.admin_unit(codes[match[2]]) if match else None
-
-    def _admin_names(self, country: str) -> tuple[list[str], list[str]]:
-        if country not in self._admin_keys:
-            keys, codes = [], []
-            for unit in self.store.admin_units(country, level=1):
-                for written, *_ in self.store.names_of(unit.place_id or f"adm:{unit.code}"):
-                    keys.append(strip_region_words(name_key(written)))
-                    codes.append(unit.code)
-            self._admin_keys[country] = (keys, codes)
-        return self._admin_keys[country]
+    def _unit(self, admin1: str | None, country: str | None) -> tuple[AdminUnit, ...]:
+        """The units an admin1 cell means (read as the resolver reads hints: misspellings,
+        abbreviations, a city with oblast status inside its oblast); empty when none."""
+        return self.resolver.hint(admin1, country).units if admin1 else ()
 
     def _answer(
-        self, place_id: str | None, location: str | None, unit_code: str | None, country: str | None
+        self, place_id: str | None, location: str | None, hint: str | None, country: str | None
     ) -> _Answer:
         if place_id:
             place = self.store.place(place_id)
@@ -130,13 +116,15 @@ class _Lookups:
         if not location:
             return _Answer(reason="no place name")
         try:
-            res = self.resolver.resolve(location, admin1=unit_code, country=country)
+            res = self.resolver.resolve(location, admin1=hint, country=country)
         except FrontlineError as exc:
             return _Answer(reason=exc.message)
         scope = [
             c.place for c in res.candidates if c.place.lat is not None and not c.place.is_region
         ]
-        if res.place is not None and res.place.admin1_code:
+        if res.ambiguous:  # namesakes: a point is checked against each of them
+            scope = [c.place for c in res.ambiguous if c.place.lat is not None]
+        elif res.place is not None and res.place.admin1_code:
             scope = [p for p in scope if p.admin1_code == res.place.admin1_code] or scope
         return _Answer(
             res.place if res.resolved else None,
@@ -147,17 +135,25 @@ class _Lookups:
             res.admin1_name,
             res.admin2_name,
             scope
-            if res.resolved and res.place is not None and not res.place.is_region
+            if res.ambiguous or (res.resolved and res.place is not None and not res.place.is_region)
             else scope[:0],
         )
 
-    def _region(self, code: str) -> tuple[object, str]:
-        wkb, kind = self.store.admin_geometry(code)
-        if wkb is None:
-            return None, kind
-        geom = shapely.buffer(shapely.from_wkb(wkb), ADMIN_TOLERANCE_DEG.get(kind, 0.05))
+    def _region(self, codes: str) -> tuple[object, str]:
+        """The buffered union of the units ``codes`` (","-joined) names, and its kind."""
+        parts, kinds = [], []
+        for code in codes.split(","):
+            wkb, kind = self.store.admin_geometry(code)
+            if wkb is not None:
+                parts.append(
+                    shapely.buffer(shapely.from_wkb(wkb), ADMIN_TOLERANCE_DEG.get(kind, 0.05))
+                )
+                kinds.append(kind)
+        if not parts:
+            return None, "none"
+        geom = shapely.union_all(parts)
         shapely.prepare(geom)
-        return geom, kind
+        return geom, "/".join(dict.fromkeys(kinds))
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -207,17 +203,7 @@ def validate_events(
 
     # -- admin1 containment ------------------------------------------------------------------------
     _check_admin1(out, look, lat, lon, given | placed, q.unit_of_row, q.unit_name, use_bare)
-    add_flag(
-        out,
-        q.unknown_unit,
-        "unknown_place",
-        _text(
-            q.unknown_unit,
-            lambda a: f"admin1 {a!r} matches no region of the gazetteer",
-            q.admin1,
-        ),
-    )
-    _flag_unknown_places(out, q, settlement, use_bare, given, placed)
+    unverifiable = _unverifiable(out, q, use_bare, given, placed)
     _fill_places(
         out,
         q.answers,
@@ -232,7 +218,22 @@ def validate_events(
         q.unit_of_row,
         q.iso,
     )
+    _set_status(out, unverifiable, given)
     return out
+
+
+def _set_status(out: gpd.GeoDataFrame, unverifiable: np.ndarray, given: np.ndarray) -> None:
+    """``check_status``: ``flagged`` (a suspected defect: see ``quality_flag``), ``verified`` (the
+    table's point agrees with the named place), ``placed`` (no point given; the gazetteer placed
+    the row), ``unverified`` (nothing to check the row against; why in ``check_detail``)."""
+    flagged = out["quality_flag"].fillna("").astype(str).to_numpy() != ""
+    unknown = unverifiable != ""
+    status = np.where(
+        flagged, "flagged",
+        np.where(unknown, "unverified", np.where(given, "verified", "placed")),
+    )  # fmt: skip
+    out["check_status"] = status.astype(object)
+    out["check_detail"] = np.where(unknown, unverifiable, None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
 
 
 @dataclass
@@ -268,18 +269,21 @@ def _queries(out: gpd.GeoDataFrame, look: _Lookups, default: str | None) -> _Que
     iso = np.array([look.country(v, default) for v in cc_uniques], dtype=object)[cc_codes]
     keys = pd.DataFrame({"admin1": _column(out, "admin1"), "country": iso})
     unit_codes, unit_uniques = _factorize(keys)
-    units = [look.unit(a, c) for a, c in unit_uniques]
-    unit_of_row = np.array([u.code if u else None for u in units] + [None], dtype=object)[
-        unit_codes
-    ]
-    unit_name = np.array([u.name if u else None for u in units] + [None], dtype=object)[unit_codes]
+    scopes = [look.unit(a, c) for a, c in unit_uniques]
+    unit_of_row = np.array(
+        [",".join(u.code for u in s) or None for s in scopes] + [None], dtype=object
+    )[unit_codes]
+    unit_name = np.array(
+        [" or ".join(u.name for u in s) or None for s in scopes] + [None], dtype=object
+    )[unit_codes]
     unknown_unit = pd.notna(keys["admin1"]).to_numpy() & pd.isna(unit_of_row)
+    hint = np.where(pd.notna(unit_of_row), keys["admin1"].to_numpy(), None)
 
     query = pd.DataFrame(
         {
             "place_id": _column(out, "place_id"),
             "location": _column(out, "location"),
-            "unit": unit_of_row,
+            "unit": hint,
             "country": iso,
         }
     )
@@ -317,10 +321,11 @@ def _check_given(
     d_bare = _nearest_candidate(q.bare, q.codes, lat, lon, given)
     d_bare_swap = _nearest_candidate(q.bare, q.codes, lon, lat, given)
     # a row whose admin1 is wrong but whose point sits on the unhinted place: use that place
-    use_bare = given & ~settlement & (np.minimum(d_bare, d_bare_swap) <= limit)
+    reference = q.per_row([bool(a.candidates) for a in q.answers], bool)  # a place to check by
+    use_bare = given & ~reference & (np.minimum(d_bare, d_bare_swap) <= limit)
     d_ref = np.where(use_bare, d_bare, d_given)
     d_ref_swap = np.where(use_bare, d_bare_swap, d_swap)
-    has_ref = settlement | use_bare
+    has_ref = reference | use_bare
 
     swapped = _flag_swapped(out, lat, lon, given, has_ref, d_ref, d_ref_swap, limit)
     in_range = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
@@ -347,7 +352,8 @@ def _check_given(
         _text(
             far,
             lambda d, loc, lim, p: (
-                f"{d:.1f} km from {loc!r} (limit {lim:.0f} km for precision {int(p)})"
+                f"{d:.1f} km beyond {loc!r} (its centre plus its built-up extent; "
+                f"limit {lim:.0f} km for precision {int(p)})"
             ),
             d_ref,
             _column(out, "location"),
@@ -403,50 +409,36 @@ def _flag_swapped(
     return swapped
 
 
-def _flag_unknown_places(
+def _unverifiable(
     out: gpd.GeoDataFrame,
     q: _Queries,
-    settlement: np.ndarray,
     use_bare: np.ndarray,
     given: np.ndarray,
     placed: np.ndarray,
-) -> None:
-    """Flag the rows whose place name the gazetteer does not know (as a settlement or region)."""
+) -> np.ndarray:
+    """Why each row cannot be checked ("" where it can): an admin1 no region matches, or a place
+    name the gazetteer knows neither as a place nor as a region. Not a defect of the row."""
+    why = np.full(len(out), "", dtype=object)
+    why[q.unknown_unit] = [f"admin1 {a!r} matches no region of the gazetteer"
+                           for a in q.admin1[q.unknown_unit]]  # fmt: skip
     has_name = pd.notna(_column(out, "location")) & ~np.asarray(use_bare)
-    unknown = (
-        has_name
-        & ~settlement
-        & ~q.per_row(
-            [
-                a.place is not None and a.place.is_region and a.resolution != "region_fallback"
-                for a in q.answers
-            ],
-            bool,
-        )
-    )
+    known = q.per_row(
+        [bool(a.candidates) or (a.place is not None and a.place.is_region
+                                and a.resolution != "region_fallback") for a in q.answers],
+        bool,
+    )  # fmt: skip
+    unknown = has_name & ~known
     reasons = q.per_row([a.reason for a in q.answers])
-    add_flag(
-        out,
+    text = _text(
         unknown,
-        "unknown_place",
-        _text(
-            unknown,
-            lambda loc, why, g, p: (
-                f"{loc!r} not in the gazetteer ({why})"
-                + (
-                    "; coordinates checked against the region only"
-                    if g
-                    else ""
-                    if "region level" in why or not p
-                    else "; placed at region level"
-                )
-            ),
-            _column(out, "location"),
-            reasons,
-            given,
-            placed,
+        lambda loc, reason, g, p: (
+            f"{loc!r} not in the gazetteer ({reason})"
+            + ("; coordinates checked against the region only" if g
+               else "" if "region level" in reason or not p else "; placed at region level")
         ),
-    )
+        _column(out, "location"), reasons, given, placed,
+    )  # fmt: skip
+    return np.where(why != "", why, np.where(unknown, text, ""))
 
 
 def _factorize(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
@@ -477,10 +469,16 @@ def per_row_b(answers: list[_Answer], codes: np.ndarray, attr: str) -> np.ndarra
     return values[codes]
 
 
+def extent_km(population: int | float) -> float:
+    """Radius (km) of a town of ``population`` people at :data:`URBAN_DENSITY`."""
+    return float(np.sqrt(max(float(population), 0.0) / (np.pi * URBAN_DENSITY)))
+
+
 def _nearest_candidate(
     answers: list[_Answer], codes: np.ndarray, lat: np.ndarray, lon: np.ndarray, rows: np.ndarray
 ) -> np.ndarray:
-    """km from each row's point to the nearest settlement with its name (NaN: none to compare)."""
+    """km from each row's point to the nearest settlement with its name, beyond that
+    settlement's extent (:func:`extent_km`; NaN: none to compare)."""
     result = np.full(len(codes), np.nan)
     counts = np.array([len(a.candidates) for a in answers], dtype=int)
     if counts.sum() == 0 or not rows.any():
@@ -488,6 +486,7 @@ def _nearest_candidate(
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     c_lat = np.array([p.lat for a in answers for p in a.candidates], dtype=float)
     c_lon = np.array([p.lon for a in answers for p in a.candidates], dtype=float)
+    c_ext = np.array([extent_km(p.population) for a in answers for p in a.candidates], dtype=float)
     idx = np.flatnonzero(rows & (counts[codes] > 0))
     if idx.size == 0:
         return result
@@ -495,8 +494,8 @@ def _nearest_candidate(
     row_rep = np.repeat(idx, k)
     offsets = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
     cand = np.repeat(starts[codes[idx]], k) + offsets
-    d = haversine_km_array(lat[row_rep], lon[row_rep], c_lat[cand], c_lon[cand])
-    d = np.where(np.isfinite(d), d, np.inf)
+    d = haversine_km_array(lat[row_rep], lon[row_rep], c_lat[cand], c_lon[cand]) - c_ext[cand]
+    d = np.where(np.isfinite(d), np.maximum(d, 0.0), np.inf)
     mins = np.minimum.reduceat(d, np.cumsum(k) - k)
     result[idx] = np.where(np.isinf(mins), np.nan, mins)
     return result

@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geo.core.errors import FrontlineError
 from geo.core.io.files import atomic_path
-from geo.gazetteer.resolve import Resolver
+from geo.gazetteer.resolve import Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
 log = logging.getLogger(__name__)
@@ -25,11 +25,13 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "place_id",
     "place_name",
     "admin1",
+    "admin2",
     "country",
     "geo_precision",
     "resolution",
     "confidence",
     "reason",
+    "ambiguous",
 )
 """Columns added to every input row, in this order."""
 
@@ -60,17 +62,22 @@ def geocode_csv(
     *,
     admin1_col: str | None = None,
     country_col: str | None = None,
+    admin2_col: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchSummary:
     """Geocode ``name_col`` of ``source`` into ``output`` (UTF-8 CSV); returns a summary.
 
     Unresolved rows keep empty coordinates and ``resolution = unresolved`` with the reason;
     a bad value in one row (e.g. an unknown country code) flags that row, never the whole file.
+    Namesakes a row's hints do not tell apart are decided, where they can be, by the table's
+    other rows: the namesake among the places the table confidently names in the same region
+    (:func:`_decide_by_table`), as a document's other places decide a name in a text.
     """
     src = str(source)
     header, rows, encoding = read_csv(source)
     name_i = column_index(header, name_col, src, "--name-col")
     admin_i = column_index(header, admin1_col, src, "--admin1-col") if admin1_col else None
+    admin2_i = column_index(header, admin2_col, src, "--admin2-col") if admin2_col else None
     country_i = column_index(header, country_col, src, "--country-col") if country_col else None
     added = [c for c in RESULT_COLUMNS if c not in header]
     slots = {
@@ -79,20 +86,21 @@ def geocode_csv(
     }
     width = len(header) + len(added)
     summary = BatchSummary(encoding=encoding)
-    answers: dict[tuple[str, str | None, str | None], list[object]] = {}
+    queries = [
+        (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i), _cell(row, admin2_i))
+        for row in rows
+    ]
+    answers = _decide_by_table(resolver, {q: _resolution(resolver, *q) for q in queries})
     out_rows: list[list[object]] = []
     total = len(rows)
-    for n, row in enumerate(rows, start=2):
-        query = (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i))
-        values = answers.get(query)
-        if values is None:
-            values = answers[query] = _answer(resolver, *query)
+    for n, (row, query) in enumerate(zip(rows, queries, strict=True), start=2):
+        values = answers[query]
         out: list[object] = list(row)
         out += [""] * (width - len(row))
         for column, value in zip(RESULT_COLUMNS, values, strict=True):
             out[slots[column]] = "" if value is None else value
         out_rows.append(out)
-        kind = str(values[7])
+        kind = str(values[RESULT_COLUMNS.index("resolution")])
         summary.by_resolution[kind] = summary.by_resolution.get(kind, 0) + 1
         if values[0] is None:
             summary.unresolved += 1
@@ -115,9 +123,52 @@ def _cell(row: list[str], i: int | None) -> str | None:
     return (row[i].strip() or None) if i is not None and i < len(row) else None
 
 
-def _answer(resolver: Resolver, name: str, admin1: str | None, country: str | None) -> list[object]:
+_Query = tuple[str, str | None, str | None, str | None]  # name, admin1, country, admin2
+
+
+def _resolution(
+    resolver: Resolver, name: str, admin1: str | None, country: str | None, admin2: str | None
+) -> Resolution | str:
     try:
-        d = resolver.resolve(name, admin1=admin1, country=country).as_dict()
+        return resolver.resolve(name, admin1=admin1, country=country, admin2=admin2)
     except FrontlineError as exc:  # e.g. an unknown country code in this row only
-        return [None, None, None, None, None, None, None, "unresolved", 0.0, exc.message]
+        return exc.message
+
+
+TABLE_CONTEXT = 200
+"""At most this many of the table's confident places in a region serve as context."""
+
+
+def _decide_by_table(
+    resolver: Resolver, resolutions: dict[_Query, Resolution | str]
+) -> dict[_Query, list[object]]:
+    """Each distinct query's output columns; an ambiguous one re-resolved with the table's
+    confidently placed settlements in the same oblast as context (a namesake among the places
+    the table names decides, one far from all of them does not)."""
+    anchors: dict[str | None, dict[tuple[float, float], None]] = {}
+    for res in resolutions.values():
+        if isinstance(res, str) or not res.resolved or res.ambiguous or res.confidence < 0.8:
+            continue
+        p = res.place
+        if p is not None and p.kind == "settlement" and p.lat is not None and p.lon is not None:
+            anchors.setdefault(p.admin1_code, {})[(p.lat, p.lon)] = None
+    out: dict[_Query, list[object]] = {}
+    for query, res in resolutions.items():
+        if not isinstance(res, str) and res.ambiguous:
+            codes = {c.place.admin1_code for c in res.ambiguous}
+            near = [pt for code in codes for pt in list(anchors.get(code, {}))[:TABLE_CONTEXT]]
+            if near:
+                again = resolver.resolve(query[0], admin1=query[1], country=query[2],
+                                         admin2=query[3], near=near)  # fmt: skip
+                if not again.ambiguous:
+                    res = replace(again, reason=f"{again.reason} (the table's other places)")
+        out[query] = _columns(resolver, res)
+    return out
+
+
+def _columns(resolver: Resolver, res: Resolution | str) -> list[object]:
+    if isinstance(res, str):
+        return [None, None, None, None, None, None, None, None, "unresolved", 0.0, res, None]
+    d = res.as_dict()
+    d["ambiguous"] = resolver.describe(res.ambiguous) if res.ambiguous else None
     return [d[c] for c in RESULT_COLUMNS]

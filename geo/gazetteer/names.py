@@ -73,6 +73,9 @@ def script_of(name: str) -> str:
         if _RUSSIAN_ONLY.search(name):
             return "ru"
         return "cyrl"
-    if name.isascii() or unidecode(name) != "":
-        return "latn" if all(ord(c) < 0x250 or not c.isalpha() for c in name) else "other"
-    return "other"
+    if name.isascii():
+        return "latn"
+    if any(c.isalpha() and ord(c) >= 0x250 for c in name):
+        return "other"
+    # Latin letters only (with diacritics), or none at all: then it is Latin if it transliterates
+    return "latn" if any(c.isalpha() for c in name) or unidecode(name) != "" else "other"

@@ -31,9 +31,16 @@ from geo.core import settings
 from geo.core.errors import InputError
 from geo.core.schema import Precision, ResolutionKind
 from geo.core.theatre import THEATRE
-from geo.gazetteer.names import script_of, variants
+from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.resolve import Resolution, _admin_hint
-from geo.gazetteer.store import GazetteerStore, Place, add_names, upsert_place
+from geo.gazetteer.store import (
+    PLACE_COLUMNS,
+    GazetteerStore,
+    Place,
+    add_names,
+    find_twin,
+    upsert_place,
+)
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +322,22 @@ class OnlineGeocoder:
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         reason = f"{self.provider} answer to {query!r} at {stamp}: {answer.label}"
         with store.write() as conn:
+            twin_id = None
+            if place.lat is not None and place.lon is not None:
+                twin_id = find_twin(conn, variants(name), place.lat, place.lon, TWIN_KM)
+            if twin_id is not None:  # a place we have: the answer says which namesake is meant
+                twin = _place(conn, twin_id)
+                own = name_key(name)
+                rows = [
+                    (key, twin_id, name, script_of(name), "alias", place.source, reason)
+                    for key in sorted(variants(name), key=lambda k: k != own)  # its own key first
+                ]
+                # the name as asked is remembered as the online answer's, even where the place
+                # already has that written name (the row then records where the choice came from)
+                conn.execute("INSERT OR REPLACE INTO names VALUES (?,?,?,?,?,?,?)", rows[0])
+                add_names(conn, rows[1:])
+                log.info("%s answer for %r is %s", self.provider, name, twin_id)
+                return _Answer(twin, answer.precision, answer.label)
             upsert_place(conn, place)
             rows = [
                 (
@@ -337,3 +360,12 @@ class OnlineGeocoder:
             add_names(conn, rows)
         log.info("stored %s answer for %r as %s", self.provider, name, place.place_id)
         return _Answer(place, answer.precision, answer.label)
+
+
+TWIN_KM = 10.0
+"""An answer this close to a place we hold under the queried name is that place."""
+
+
+def _place(conn, place_id: str) -> Place:
+    row = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,))
+    return Place(*row.fetchone())

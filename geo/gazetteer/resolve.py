@@ -1,14 +1,20 @@
 """Resolve a place name to a gazetteer place, with ranked candidates and a one-line reason.
 
-``Resolver.resolve(name, admin1=None, country=None, near=None)`` scores every place that has
-the name (exact key, then aliases and transliterations) by name kind, population, the admin
-hint, country focus and distance to places already resolved nearby. Rules it keeps:
+``Resolver.resolve(name, admin1=None, country=None, near=None, admin2=None)`` scores every
+place that has the name (exact key, then aliases, transliterations and old names) by name kind,
+population, the admin hints, country focus and distance to places already resolved nearby.
+Rules it keeps:
 
 * a name that is a region ("Kherson region", "Zaporizhzhia Oblast") resolves to the admin unit,
   precision 3;
-* a name with no candidate in the hinted region falls back to that region (precision 3,
+* admin hints are read by :mod:`geo.gazetteer.hints` into a scope of units ("Donbas" is two
+  oblasts); a hint it cannot read is named in the reason and ignored, never fatal;
+* a name with no candidate in the hinted scope falls back to that region (precision 3,
   ``region_fallback``) rather than to a same-name place elsewhere;
-* fuzzy matching (rapidfuzz) runs only when nothing matched exactly, inside the hinted region or
+* namesakes are decided by evidence — the hints, co-mentioned places, a much larger town — or not
+  at all: when candidates more than :data:`NAMESAKE_KM` apart score alike, the answer is the
+  region they share with ``ambiguous`` listing them, never a confident guess;
+* fuzzy matching (rapidfuzz) runs only when nothing matched exactly, inside the hinted scope or
   country, and its score is recorded.
 
 Results are cached per (name, hints), so warm calls cost a dict lookup.
@@ -26,17 +32,31 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from geo.core.distance import UnitVector, nearest_km_vectors, unit_vector
+from geo.core.distance import UnitVector, haversine_km, nearest_km_vectors, unit_vector
 from geo.core.errors import InputError
 from geo.core.schema import Precision, ResolutionKind
 from geo.core.theatre import FOCUS, THEATRE
+from geo.gazetteer.hints import Hint, HintReader, level_of, split_hint, within
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
 from geo.gazetteer.store import AdminUnit, GazetteerStore, NameHit, Place
 
+Scope = tuple[AdminUnit, ...]
+"""The admin units a query is hinted into (empty: no hint); a place in any of them is in scope."""
+
 MAX_NAME_LENGTH = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_REGION_QUERY = re.compile(r"\b(oblast|region|province|krai|kray|okrug|republic)\b")
+_TYPE_WORDS = re.compile(
+    r"\b(?:urban type settlement|town|city|village|settlement|hamlet|selyshche|smt|"
+    r"(?P<near>vicinity|outskirts|centre|center|international airport|airport|airfield|air base|"
+    r"airbase|border post|border checkpoint|checkpoint|crash site|railway station|station|"
+    r"district|microdistrict|monument|cemetery|hill|bridge|dam))\b"
+)
+"""Words event tables write beside a name ("Donetsk town", "Kramatorsk airfield", "Marynivka
+border checkpoint"): the name is the place (a site in or near it, for the second group)."""
+_REGION_QUERY = re.compile(
+    r"\b(oblast|region|province|krai|kray|okrug|republic|raion|rayon|district|hromada)\b"
+)
 _NAME_KIND_SCORE = {
     "official": 1.0,
     "alias": 1.0,
@@ -50,6 +70,23 @@ FUZZY_CUTOFF_UNHINTED = 94.0
 """Without an admin hint a one-letter difference is usually another village (Synkivka is not
 Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 _SCORE = attrgetter("score")
+
+NAMESAKE_KM = 25.0
+"""Candidates farther apart than this are different places: a wrong pick is a wrong answer."""
+NAMESAKE_MARGIN = 0.35
+"""Score gap within which two namesakes count as alike. The priors that are not evidence (name
+kind, population) differ by less than 0.25 between villages; a co-mentioned place 9 km from one
+namesake and 28 km from the other is worth 0.38 (the context bonus is 1.6·exp(−d/60 km))."""
+DOMINANT_POPULATION = 4
+"""A town this many times larger than a namesake (and of at least :data:`DOMINANT_MIN`), or a
+city against a village, is the one meant when nothing else tells them apart: "Lyman" is the
+town of 23,000, not the village of 4,000."""
+DOMINANT_MIN = 10_000
+DOMINANT_CONFIDENCE = 0.8
+"""Confidence of a town chosen over alike-scoring villages by size: a document may anchor on it."""
+SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
+"""How much a place's status says it is the one meant: a capital, a city (a Ukrainian місто is
+PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +125,13 @@ class _Prepared:
 
     query: str
     key: str
-    unit: AdminUnit | None
+    scope: Scope
     country: str | None
     capital: _Pool | None  # a region query that found no region: the towns its city name may mean
     base: _Pool
+    notes: tuple[str, ...] = ()  # how the hints were read (a fuzzy match, a hint ignored)
+    setting: str | None = None  # a town the query names as its setting ("Saltivka, Kharkiv")
+    approximate: bool = False  # the query names a site in or near the place ("X airfield")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +147,8 @@ class Resolution:
     candidates: tuple[Candidate, ...] = field(default=())
     admin1_name: str | None = None
     admin2_name: str | None = None
+    ambiguous: tuple[Candidate, ...] = ()
+    """Namesakes that could not be told apart (the answer is then their region, or none)."""
 
     @property
     def resolved(self) -> bool:
@@ -128,6 +170,7 @@ class Resolution:
             "resolution": str(self.resolution),
             "confidence": round(self.confidence, 3),
             "reason": self.reason,
+            "ambiguous": [c.place.place_id for c in self.ambiguous],
             "candidates": [
                 {
                     "place_id": c.place.place_id,
@@ -189,9 +232,12 @@ class Resolver:
         self.store = store or GazetteerStore()
         self.online = online
         self.focus = tuple(focus)
+        self.hints = HintReader(self.store, self.focus)
         self._cached = lru_cache(maxsize=500_000)(self._resolve)
         self._prepared = lru_cache(maxsize=200_000)(self._prepare)
-        self._fuzzy_choices: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
+        self._fuzzy_choices: dict[
+            tuple[tuple[str, ...], str | None], tuple[list[str], list[str]]
+        ] = {}
 
     # -- public -------------------------------------------------------------------------------
 
@@ -201,15 +247,17 @@ class Resolver:
         admin1: str | None = None,
         country: str | None = None,
         near: Iterable[tuple[float, float]] | None = None,
+        *,
+        admin2: str | None = None,
     ) -> Resolution:
-        """Resolve one name. ``near`` is (lat, lon) of places resolved in the same context."""
+        """Resolve one name. ``admin1``/``admin2`` are hints as written ("Donetsk Oblast",
+        "Bakhmut raion"); ``near`` is (lat, lon) of places resolved in the same context."""
         country = country.upper() if country else None
-        if (
-            near
-        ):  # a document's context rarely recurs: worked out afresh, not cached beside plain names
-            result = self._resolve(name, admin1 or None, country, tuple(near))
+        hints = (admin1 or None, admin2 or None)
+        if near:  # a document's context rarely recurs: worked out afresh, not cached
+            result = self._resolve(name, hints, country, tuple(near))
         else:
-            result = self._cached(name, admin1 or None, country, ())
+            result = self._cached(name, hints, country, ())
         if (
             self.online is not None
             and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK)
@@ -220,9 +268,7 @@ class Resolver:
                 self._cached.cache_clear()
                 self._prepared.cache_clear()
                 return answer
-            if (
-                answer is not None
-            ):  # the online lookup failed or found nothing: say so, keep the offline answer
+            if answer is not None:  # the online lookup failed or found nothing: say so
                 return replace(result, reason=f"{result.reason}; {answer.reason}")
         return result
 
@@ -231,10 +277,26 @@ class Resolver:
     ) -> list[Resolution]:
         return [self.resolve(n, admin1, country) for n in names]
 
+    def hint(self, text: str, country: str | None = None) -> Hint:
+        """How an admin hint reads here (see :mod:`geo.gazetteer.hints`)."""
+        return self.hints.read(text.strip(), (country or "").upper() or None)
+
     def admin_hint(self, hint: str, country: str | None = None) -> AdminUnit | None:
-        """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька область",
-        "UA-14"."""
-        return _admin_hint(self.store, hint.strip(), (country or "").upper() or None, self.focus)
+        """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька
+        область", "UA-14" (the first, when the hint may mean several)."""
+        units = self.hint(hint, country).units
+        return units[0] if units else None
+
+    def describe(self, candidates: Sequence[Candidate]) -> str:
+        """Namesakes as a reader tells them apart: "Hryhorivka (Bakhmutskyi raion, 48.926 38.185);
+        …"."""
+        parts = []
+        for c in candidates:
+            p = c.place
+            where = self.admin_name(p.admin2_code) or self.admin_name(p.admin1_code) or p.country
+            point = f", {p.lat:.3f} {p.lon:.3f}" if p.lat is not None else ""
+            parts.append(f"{p.name} ({where}{point})")
+        return "; ".join(parts)
 
     def admin_name(self, code: str | None) -> str | None:
         unit = self.store.admin_unit(code) if code else None
@@ -245,42 +307,132 @@ class Resolver:
     def _resolve(
         self,
         name: str,
-        admin1: str | None,
+        hints: tuple[str | None, str | None],
         country: str | None,
         near: tuple[tuple[float, float], ...],
     ) -> Resolution:
-        prepared = self._prepared(name, admin1, country)
+        prepared = self._prepared(name, hints, country)
         if isinstance(prepared, Resolution):
             return prepared
-        query, key, unit, country = prepared.query, prepared.key, prepared.unit, prepared.country
+        result = self._decide_prepared(prepared, near)
+        if prepared.notes:
+            result = replace(result, reason="; ".join((result.reason, *prepared.notes)))
+        return result
+
+    def _decide_prepared(
+        self, prepared: _Prepared, near: tuple[tuple[float, float], ...]
+    ) -> Resolution:
+        query, key, scope, country = prepared.query, prepared.key, prepared.scope, prepared.country
         if prepared.capital is not None:
             named = self._region_of_capital(query, prepared.capital, near)
             if named is not None:
                 return named
         if not prepared.base.candidates:
-            return self._fallback(query, key, unit, country, "no place has this name")
+            why = "no place has this name"
+            return (
+                self._in_setting(prepared, why)
+                or self._from_parts(prepared)
+                or self._fallback(query, key, scope, country, why)
+            )
         # descending score, ties in pool order (a stable sort, reversed)
         scored = sorted(self._with_context(prepared.base, near), key=_SCORE, reverse=True)
         best = scored[0]
-        if unit is not None and not _in_unit(best.place, unit):
-            # the name exists, just not there: a lookalike in the region
-            # (Berdyanske for Berdiansk) is a guess
+        if scope and not _in_scope(best.place, scope):
+            # the name exists, just not there: a lookalike in the region (Berdyanske for
+            # Berdiansk) is a guess
             return self._fallback(
-                query,
-                key,
-                unit,
-                country,
-                f"{_places(len(scored))} this name, none in {unit.name}",
-                scored,
-                fuzzy=False,
+                query, key, scope, country,
+                f"{_places(len(scored))} this name, none in {_scope_name(scope)}",
+                scored, fuzzy=False,
+            )  # fmt: skip
+        chosen, namesakes, outgrown = _namesakes(best, scored, self.focus)
+        if namesakes:
+            return self._ambiguous(query, best, namesakes, scored, scope)
+        if chosen is not best:  # a town among alike-scoring villages: it leads the candidates
+            best = chosen
+            scored = [chosen, *(c for c in scored if c is not chosen)]
+        decided = self._decide(query, key, best, scored, scope, bool(near))
+        if prepared.approximate and decided.precision == Precision.SETTLEMENT:
+            decided = replace(decided, precision=Precision.APPROXIMATE)
+        if outgrown:  # alike in score, but a town against villages: the town, and say so
+            decided = replace(
+                decided,
+                confidence=max(decided.confidence, DOMINANT_CONFIDENCE),
+                reason=f"{decided.reason}; far larger than its {outgrown} namesake"
+                + ("s" if outgrown > 1 else ""),
             )
-        return self._decide(query, key, best, scored, unit, bool(near))
+        return decided
+
+    def _in_setting(self, prepared: _Prepared, why: str) -> Resolution | None:
+        """ "Saltivka, Kharkiv" when Saltivka (a district) is unknown: near Kharkiv, precision 2."""
+        if prepared.setting is None:
+            return None
+        town = self._cached(prepared.setting, (None, None), prepared.country, ())
+        place = town.place
+        if place is None or place.kind != "settlement" or town.ambiguous or town.confidence < 0.8:
+            return None
+        if prepared.scope and not _in_scope(place, prepared.scope):
+            return None
+        reason = f"{why}; placed at {place.name}, the town the query names it in"
+        return Resolution(
+            prepared.query, place, Precision.APPROXIMATE, ResolutionKind.CONTEXT, 0.6, reason,
+            town.candidates, town.admin1_name, town.admin2_name,
+        )  # fmt: skip
+
+    def _from_parts(self, prepared: _Prepared) -> Resolution | None:
+        """ "Kyiv, Borodyanka", "Bucha, Kyiv vicinity": a list of places, none of them a hint;
+        the most specific part that resolves on its own (the smallest settlement)."""
+        if "," not in prepared.query:
+            return None
+        found = []
+        for part in prepared.query.split(","):
+            res = self._cached(part.strip(), (None, None), prepared.country, ())
+            p = res.place
+            if (
+                p is not None
+                and p.kind == "settlement"
+                and not res.ambiguous
+                and res.confidence >= 0.6
+            ):
+                if not prepared.scope or _in_scope(p, prepared.scope):
+                    found.append(res)
+        if not found:
+            return None
+        best = min(found, key=lambda r: r.place.population)  # type: ignore[union-attr]
+        return replace(
+            best,
+            query=prepared.query,
+            reason=f"{best.reason}; read as {best.query!r} of {prepared.query!r}",
+        )
+
+    def _scope(
+        self, hints: tuple[str | None, str | None], country: str | None
+    ) -> tuple[Scope, list[str]]:
+        """The units the admin1/admin2 hints name together, and notes on how they were read."""
+        scope: Scope = ()
+        notes: list[str] = []
+        for text in hints:
+            if not text:
+                continue
+            hint = self.hint(text, country)
+            if hint.note:
+                notes.append(hint.note)
+            if not hint.units:
+                continue
+            inner = tuple(u for u in hint.units if not scope or any(within(u, o) for o in scope))
+            if scope and not inner:
+                notes.append(
+                    f"hint {text!r} ({hint.names}) is not in {_scope_name(scope)}; ignored"
+                )
+                continue
+            scope = inner
+        return scope, notes
 
     def _prepare(
-        self, name: str, admin1: str | None, country: str | None
+        self, name: str, hints: tuple[str | None, str | None], country: str | None
     ) -> _Prepared | Resolution:
         """Everything about a query that does not depend on context: the cleaned name, its key,
-        the admin unit of the hint, the places that bear the name and their scores before
+        the admin units of the hints, the places that bear the name and their scores before
         distance to co-mentioned places is weighed, with their unit vectors for that step
         (cached: documents repeat names)."""
         query = _CONTROL.sub(" ", name or "").strip()
@@ -294,45 +446,56 @@ class Resolver:
             raise InputError(
                 f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. UA)"
             )
-        unit = None
-        if admin1:
-            unit = self.admin_hint(admin1, country)
-            if unit is None:
-                return self._unresolved(query, f"admin hint {admin1!r} matches no admin unit")
-            country = country or unit.country
+        split = split_hint(query, self.hints, country)
+        setting = None
+        if split is not None:  # "Pisky, Donetsk Obl.", "Stepanivka in the Kherson region"
+            query, written = split
+            setting = written
+            hints = (
+                (hints[0] or written, hints[1]) if not hints[0] else (hints[0], hints[1] or written)
+            )
+        scope, notes = self._scope(hints, country)
+        if scope and not country and len({u.country for u in scope}) == 1:
+            country = scope[0].country
         key = name_key(query)
         region_query = bool(_REGION_QUERY.search(key))
         hits = list(self.store.lookup(key))
+        approximate = False
+        if not hits and not region_query:  # "Donetsk town", "Kramatorsk airfield"
+            bare = " ".join(_TYPE_WORDS.sub(" ", key).split())
+            if bare and bare != key and (found := self.store.lookup(bare)):
+                notes.append(f"{query!r} read as {bare!r}")
+                approximate = any(m["near"] for m in _TYPE_WORDS.finditer(key))
+                key, hits = bare, list(found)
         capital = None
         if region_query:
             stem_hits = self.store.lookup(strip_region_words(key))
             hits += [h for h in stem_hits if h.place.is_region]
-            regions = [h for h in hits if h.place.kind in ("admin1", "admin2")]
+            regions = [h for h in hits if h.place.kind in ("admin1", "admin2", "admin3")]
+            level = level_of(key)
+            if level is not None and any(h.place.kind == f"admin{level}" for h in regions):
+                regions = [h for h in regions if h.place.kind == f"admin{level}"]
             if not regions:
-                capital = self._capital_towns(stem_hits, unit, country)
+                capital = self._capital_towns(stem_hits, scope, country)
             hits = regions or hits
         if country:
             hits = [h for h in hits if h.place.country == country]
+        base = _Pool.of(self._score(hits, scope, country, region_query))
         return _Prepared(
-            query,
-            key,
-            unit,
-            country,
-            capital,
-            _Pool.of(self._score(hits, unit, country, region_query)),
+            query, key, scope, country, capital, base, tuple(notes), setting, approximate
         )
 
     def _capital_towns(
-        self, stem_hits: Sequence[NameHit], unit: AdminUnit | None, country: str | None
+        self, stem_hits: Sequence[NameHit], scope: Scope, country: str | None
     ) -> _Pool | None:
-        """The settlements a region query's stem names
-        ("Zaporozhye" of "Zaporozhye region"), scored."""
+        """The settlements a region query's stem names ("Zaporozhye" of "Zaporozhye region"),
+        scored."""
         towns = [
             h
             for h in stem_hits
             if h.place.kind == "settlement" and (not country or h.place.country == country)
         ]
-        return _Pool.of(self._score(towns, unit, country, False)) if towns else None
+        return _Pool.of(self._score(towns, scope, country, False)) if towns else None
 
     def _with_context(self, pool: _Pool, near: Sequence[tuple[float, float]]) -> list[Candidate]:
         """The pool's candidates with the closeness to co-mentioned places added: up to +1.6,
@@ -358,75 +521,68 @@ class Resolver:
         """ "Zaporozhye region" when only the city has that spelling: the oblast named after it."""
         best = max(self._with_context(towns, near), key=_SCORE)
         region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
-        if region is None or not region.place_id:
-            return None
-        place = self.store.place(region.place_id)
-        if place is None:
+        place = self.store.place(region.place_id) if region and region.place_id else None
+        if region is None or place is None:
             return None
         reason = (
             f"region named after its city: {best.matched_name!r} is {best.place.name}, "
             f"so the region is {region.name}"
         )
         return Resolution(
-            query,
-            place,
-            Precision.REGION,
-            ResolutionKind.ALIAS,
-            0.8,
-            reason,
-            (best,),
-            region.name,
-            None,
-        )
+            query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason, (best,),
+            region.name, None,
+        )  # fmt: skip
 
     def _score(
         self,
         hits: Sequence[NameHit],
-        unit: AdminUnit | None,
+        scope: Scope,
         country: str | None,
         region_query: bool,
     ) -> list[Candidate]:
         """Each place's best score among ``hits``, before any context."""
         by_place: dict[str, Candidate] = {}
         for hit in hits:
-            p = hit.place
-            notes: list[str] = []
-            score = _NAME_KIND_SCORE.get(hit.name_kind, 0.8)
-            if hit.source.startswith("overlay"):
-                score += 0.6
-                notes.append("curated alias")
-            elif hit.source.startswith("user:"):
-                score += 0.6
-                notes.append(f"user import ({hit.source.removeprefix('user:')})")
-            score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
-            if p.kind == "settlement" or p.kind == "feature":
-                score += 0.1 if p.kind == "feature" else 0.0
-                if (
-                    p.feature_code == "PPLC"
-                ):  # "talks in Paris": the capital, not Paris near Donetsk
-                    score += CAPITAL_PRIOR
-                    notes.append("national capital")
-                if region_query:
-                    score -= 2.0
-            elif p.kind in ("admin1", "admin2"):
-                score += (1.5 if p.kind == "admin1" else 1.0) if region_query else -0.6
-            elif p.kind == "country":
-                score += 0.5
-            if unit is not None:
-                if _in_unit(p, unit):
-                    score += 2.0
-                    notes.append(f"in {unit.name}")
-                else:
-                    score -= 3.0
-            if p.country in self.focus:
-                score += 0.6
-                notes.append(f"{p.country} focus")
-            elif p.country in THEATRE:
-                score += 0.3
-            cand = Candidate(p, score, hit.name, hit.name_kind, tuple(notes))
-            if p.place_id not in by_place or by_place[p.place_id].score < score:
-                by_place[p.place_id] = cand
+            cand = self._score_hit(hit, scope, region_query)
+            if (
+                hit.place.place_id not in by_place
+                or by_place[hit.place.place_id].score < cand.score
+            ):
+                by_place[hit.place.place_id] = cand
         return list(by_place.values())
+
+    def _score_hit(self, hit: NameHit, scope: Scope, region_query: bool) -> Candidate:
+        """One name hit's score: name kind, curation, population, kind of place, hints, focus."""
+        p = hit.place
+        notes: list[str] = []
+        score = _NAME_KIND_SCORE.get(hit.name_kind, 0.8)
+        if hit.source.startswith("overlay") and (region_query or not p.is_region):
+            # a curated region spelling ("Dnipro" for the oblast) serves region queries and
+            # hints; it does not make the oblast outrank the city in a plain name query
+            score += 0.6
+            notes.append("curated alias")
+        elif hit.source.startswith("user:"):
+            score += 0.6
+            notes.append(f"user import ({hit.source.removeprefix('user:')})")
+        elif hit.source.startswith("online:") and hit.name_kind == "alias":
+            score += 0.6  # an online geocoder named this place for this name before
+            notes.append(f"online answer ({hit.source.removeprefix('online:')})")
+        if hit.name_kind == "historical" and hit.reason:
+            notes.append(hit.reason)
+        score += 0.35 * math.log10(p.population + 1) / 7 if p.kind != "country" else 0.0
+        score += _kind_score(p, region_query, notes)
+        if scope:
+            if _in_scope(p, scope):
+                score += 2.0
+                notes.append(f"in {_scope_name(scope)}")
+            else:
+                score -= 3.0
+        if p.country in self.focus:
+            score += 0.6
+            notes.append(f"{p.country} focus")
+        elif p.country in THEATRE:
+            score += 0.3
+        return Candidate(p, score, hit.name, hit.name_kind, tuple(notes))
 
     def _decide(
         self,
@@ -434,7 +590,7 @@ class Resolver:
         key: str,
         best: Candidate,
         scored: list[Candidate],
-        unit: AdminUnit | None,
+        scope: Scope,
         in_context: bool,
     ) -> Resolution:
         """The Resolution for the top-scored candidate; ``key`` is the query's :func:`name_key`,
@@ -442,7 +598,7 @@ class Resolver:
         p = best.place
         count = len(scored)
         runner = scored[1].score if count > 1 else best.score - 3.0
-        margin = best.score - runner
+        margin = max(best.score - runner, 0.0)  # 0 for a town chosen over alike villages
         confidence = 1.0 / (1.0 + math.exp(-2.5 * margin))
         region = p.is_region
         if region:
@@ -451,7 +607,7 @@ class Resolver:
             precision = Precision.APPROXIMATE
         else:
             precision = Precision.SETTLEMENT
-        if unit is not None or (in_context and any("km from" in n for n in best.notes)):
+        if scope or (in_context and any("km from" in n for n in best.notes)):
             kind = ResolutionKind.CONTEXT if count > 1 else ResolutionKind.EXACT
         elif best.name_kind == "official" and name_key(best.matched_name) == key:
             kind = ResolutionKind.EXACT
@@ -461,80 +617,120 @@ class Resolver:
             f"{'region name' if region else 'name'} matched {best.name_kind} {best.matched_name!r}",
             "only candidate" if count == 1 else f"best of {count} candidates (margin {margin:.2f})",
         ]
-        if unit is not None and sum(1 for c in scored if _in_unit(c.place, unit)) == 1:
-            why.append(f"only one in {unit.name}")
+        if scope and sum(1 for c in scored if _in_scope(c.place, scope)) == 1:
+            why.append(f"only one in {_scope_name(scope)}")
         why += [n for n in best.notes if not n.startswith("in ")]
         return Resolution(
-            query,
-            p,
-            precision,
-            kind,
-            confidence,
-            "; ".join(why),
-            tuple(scored),
-            self.admin_name(p.admin1_code),
-            self.admin_name(p.admin2_code),
+            query, p, precision, kind, confidence, "; ".join(why), tuple(scored),
+            self.admin_name(p.admin1_code), self.admin_name(p.admin2_code),
+        )  # fmt: skip
+
+    def _ambiguous(
+        self,
+        query: str,
+        best: Candidate,
+        namesakes: list[Candidate],
+        scored: list[Candidate],
+        scope: Scope,
+    ) -> Resolution:
+        """Namesakes nothing tells apart: the region they share (the hinted one, else their common
+        oblast) at precision 3, listing them; unresolved when they share none."""
+        alike = (best, *namesakes)
+        spread = max(_km(best.place, c.place) for c in namesakes)
+        why = (
+            f"{len(alike)} places named {best.matched_name!r}"
+            + (f" in {_scope_name(scope)}" if scope else "")
+            + f" lie up to {spread:.0f} km apart and nothing here tells them apart"
         )
+        unit = _fallback_unit(scope) or self._common_admin1(alike)
+        if unit is None or not unit.place_id:
+            return replace(self._unresolved(query, f"{why}; not placed", scored), ambiguous=alike)
+        region = self.store.place(unit.place_id)
+        return Resolution(
+            query, region, Precision.REGION, ResolutionKind.REGION_FALLBACK, 0.5,
+            f"{why}; placed at region level ({unit.name})", tuple(scored),
+            unit.name if unit.level == 1 else self.admin_name(_admin1_code(unit)), None,
+            ambiguous=alike,
+        )  # fmt: skip
+
+    def _common_admin1(self, candidates: Sequence[Candidate]) -> AdminUnit | None:
+        codes = {c.place.admin1_code for c in candidates}
+        code = codes.pop() if len(codes) == 1 else None
+        return self.store.admin_unit(code) if code else None
 
     def _fallback(
         self,
         query: str,
         key: str,
-        unit: AdminUnit | None,
+        scope: Scope,
         country: str | None,
         why: str,
         scored: Sequence[Candidate] = (),
         *,
         fuzzy: bool = True,
     ) -> Resolution:
-        match = self._fuzzy(key, unit, country) if fuzzy else None
-        if match is not None:
-            place, score, matched = match
+        found = self._fuzzy(key, scope, country) if fuzzy else None
+        if found is not None:
+            place, score, matched = found
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
             return Resolution(
-                query,
-                place,
+                query, place,
                 Precision.SETTLEMENT if not place.is_region else Precision.REGION,
-                ResolutionKind.FUZZY,
-                round(score / 100 * 0.8, 3),
+                ResolutionKind.FUZZY, round(score / 100 * 0.8, 3),
                 f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
-                + (f" in {unit.name}" if unit else ""),
-                (cand, *scored),
-                self.admin_name(place.admin1_code),
+                + (f" in {_scope_name(scope)}" if scope else ""),
+                (cand, *scored), self.admin_name(place.admin1_code),
                 self.admin_name(place.admin2_code),
-            )
+            )  # fmt: skip
+        unit = _fallback_unit(scope)
         if unit is not None and unit.place_id:
             region = self.store.place(unit.place_id)
             return Resolution(
-                query,
-                region,
-                Precision.REGION,
-                ResolutionKind.REGION_FALLBACK,
-                0.5,
-                f"{why}; placed at region level ({unit.name})",
-                tuple(scored),
-                unit.name if unit.level == 1 else self.admin_name(unit.parent),
-                None,
-            )
+                query, region, Precision.REGION, ResolutionKind.REGION_FALLBACK, 0.5,
+                f"{why}; placed at region level ({unit.name})", tuple(scored),
+                unit.name if unit.level == 1 else self.admin_name(_admin1_code(unit)), None,
+            )  # fmt: skip
         return self._unresolved(query, why, scored)
 
     def _fuzzy(
-        self, key: str, unit: AdminUnit | None, country: str | None
+        self, key: str, scope: Scope, country: str | None
     ) -> tuple[Place, float, str] | None:
-        """Last resort: rapidfuzz over names inside the hinted unit, else the country
-        (or the theatre)."""
+        """Last resort: rapidfuzz over names inside the hinted scope, else the country (or the
+        focus countries)."""
         if len(key) < 5:
             return None
-        scope = (unit.code if unit else None, country)
-        if scope not in self._fuzzy_choices:
+        keys, _ = self._fuzzy_names(scope, country)
+        cutoff = FUZZY_CUTOFF if scope else FUZZY_CUTOFF_UNHINTED
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if match is None:
+            return None
+        _, score, index = match
+        # several places may share the matched key (many Avdiivkas): rank those in scope like
+        # exact hits
+        matched = keys[index]
+        hits = [
+            h
+            for h in self.store.lookup(matched)
+            if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, scope, country)
+        ]
+        if not hits:
+            return None
+        best = max(self._score(hits, scope, country, False), key=_SCORE)
+        return best.place, float(score), matched
+
+    def _fuzzy_names(self, scope: Scope, country: str | None) -> tuple[list[str], list[str]]:
+        """(name keys, place ids) of the settlements and features fuzzy matching may reach."""
+        cache_key = (tuple(u.code for u in scope), country)
+        if cache_key not in self._fuzzy_choices:
             sql = (
                 "SELECT n.key, n.place_id FROM names n JOIN places p ON p.place_id = n.place_id "
                 "WHERE p.kind IN ('settlement', 'feature')"
             )
             args: list[object] = []
-            if unit is not None:
-                sql += " AND (p.admin1_code = ? OR p.admin2_code = ?)"
-                args += [unit.code, unit.code]
+            if scope:
+                column = {1: "p.admin1_code", 2: "p.admin2_code", 3: "p.admin3_code"}
+                sql += " AND (" + " OR ".join(f"{column[u.level]} = ?" for u in scope) + ")"
+                args += [u.code for u in scope]
             elif country:
                 sql += " AND p.country = ?"
                 args.append(country)
@@ -542,74 +738,118 @@ class Resolver:
                 sql += f" AND p.country IN ({','.join('?' * len(self.focus))})"
                 args += list(self.focus)
             rows = self.store.conn.execute(sql, args).fetchall()
-            self._fuzzy_choices[scope] = ([r[0] for r in rows], [r[1] for r in rows])
-        keys, ids = self._fuzzy_choices[scope]
-        cutoff = FUZZY_CUTOFF if unit is not None else FUZZY_CUTOFF_UNHINTED
-        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if match is None:
-            return None
-        _, score, index = match
-        # several places may share the matched key (many Avdiivkas):
-        # rank those in scope like exact hits
-        matched = keys[index]
-        hits = [
-            h
-            for h in self.store.lookup(matched)
-            if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, unit, country)
-        ]
-        if not hits:
-            return None
-        best = max(self._score(hits, unit, country, False), key=lambda c: c.score)
-        return best.place, float(score), matched
+            self._fuzzy_choices[cache_key] = ([r[0] for r in rows], [r[1] for r in rows])
+        return self._fuzzy_choices[cache_key]
 
-    def _in_scope(self, place: Place, unit: AdminUnit | None, country: str | None) -> bool:
-        if unit is not None:
-            return _in_unit(place, unit)
+    def _in_scope(self, place: Place, scope: Scope, country: str | None) -> bool:
+        if scope:
+            return _in_scope(place, scope)
         return place.country == country if country else place.country in self.focus
 
     def _unresolved(self, query: str, why: str, scored: Sequence[Candidate] = ()) -> Resolution:
         return Resolution(query, None, None, ResolutionKind.UNRESOLVED, 0.0, why, tuple(scored))
 
 
+def _kind_score(p: Place, region_query: bool, notes: list[str]) -> float:
+    """What the kind of place adds: a national capital's prior, a region for a region query."""
+    if p.kind in ("settlement", "feature"):
+        score = 0.1 if p.kind == "feature" else 0.0
+        if p.feature_code == "PPLC":  # "talks in Paris": the capital, not Paris near Donetsk
+            score += CAPITAL_PRIOR
+            notes.append("national capital")
+        return score - 2.0 if region_query else score
+    if p.kind in ("admin1", "admin2", "admin3"):
+        if not region_query:
+            return -0.6
+        return {"admin1": 1.5, "admin2": 1.0}.get(p.kind, 0.8)
+    return 0.5 if p.kind == "country" else 0.0
+
+
+def _namesakes(
+    best: Candidate, scored: list[Candidate], focus: tuple[str, ...]
+) -> tuple[Candidate, list[Candidate], int]:
+    """The candidate meant, the candidates as likely that lie more than :data:`NAMESAKE_KM` from
+    it (empty when the evidence — hints, context, curation, status or size — decided), and how
+    many alike-scoring namesakes it outgrew. Among alike namesakes, one that outranks all the far
+    ones (a city among villages) is meant even when it scored a hair lower."""
+    p = best.place
+    if p.kind != "settlement" or p.lat is None or p.feature_code == "PPLC":
+        return best, [], 0
+    if any(
+        n == "curated alias" or n.startswith(("user import", "online answer")) for n in best.notes
+    ):
+        return best, [], 0
+    pool = [best]
+    for c in scored[1:]:
+        if best.score - c.score > NAMESAKE_MARGIN:
+            break  # sorted: the rest score lower still
+        q = c.place
+        if q.kind != "settlement" or q.lat is None:
+            continue
+        if p.country in focus and q.country != p.country:
+            continue  # a namesake abroad does not compete with one in the focus country
+        pool.append(c)
+    for winner in pool:
+        far = [c for c in pool if c is not winner and _km(winner.place, c.place) > NAMESAKE_KM]
+        if all(_dominates(winner.place, c.place) for c in far):
+            return winner, [], len(far)
+    far = [c for c in pool[1:] if _km(p, c.place) > NAMESAKE_KM]
+    return best, far, 0
+
+
+def _dominates(p: Place, q: Place) -> bool:
+    """Is ``p`` the one meant over its namesake ``q`` by status or size alone (a city over a
+    village, a hromada's seat over a village, a town several times larger)?"""
+    if SEAT_RANK.get(p.feature_code or "", 0) > SEAT_RANK.get(q.feature_code or "", 0):
+        return True
+    return p.population >= DOMINANT_MIN and p.population >= DOMINANT_POPULATION * max(
+        q.population, 1
+    )
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+
+
 def _places(n: int) -> str:
     return "1 place has" if n == 1 else f"{n} places have"
 
 
+def _admin1_code(unit: AdminUnit) -> str | None:
+    """The oblast a unit lies in (itself for an oblast)."""
+    return unit.code if unit.level == 1 else ".".join(unit.code.split(".")[:2])
+
+
 def _in_unit(place: Place, unit: AdminUnit) -> bool:
+    if place.place_id == unit.place_id:
+        return True
     if unit.level == 1:
-        return place.admin1_code == unit.code or place.place_id == unit.place_id
-    return place.admin2_code == unit.code or place.place_id == unit.place_id
+        return place.admin1_code == unit.code
+    if unit.level == 2:
+        return place.admin2_code == unit.code
+    return getattr(place, "admin3_code", None) == unit.code
 
 
-@lru_cache(maxsize=4096)
-def _admin_hint_key(key: str) -> str:
-    return strip_region_words(key)
+def _in_scope(place: Place, scope: Scope) -> bool:
+    return any(_in_unit(place, unit) for unit in scope)
+
+
+def _scope_name(scope: Scope) -> str:
+    return " or ".join(u.name for u in scope)
+
+
+def _fallback_unit(scope: Scope) -> AdminUnit | None:
+    """The one region a scope falls back to: its only unit, else the one oblast (not a city with
+    oblast status) among several, else None."""
+    if len(scope) == 1:
+        return scope[0]
+    oblasts = [u for u in scope if u.level == 1 and not u.city]
+    return oblasts[0] if len(oblasts) == 1 else None
 
 
 def _admin_hint(
     store: GazetteerStore, hint: str, country: str | None, focus: tuple[str, ...]
 ) -> AdminUnit | None:
-    if not hint:
-        return None
-    direct = store.admin_unit(hint)
-    if direct is not None:
-        return direct
-    key = name_key(hint)
-    hits = [h for h in store.lookup(key) if h.place.kind in ("admin1", "admin2")]
-    stem = _admin_hint_key(key)
-    if stem != key:
-        hits += [h for h in store.lookup(stem) if h.place.kind in ("admin1", "admin2")]
-    if country:
-        hits = [h for h in hits if h.place.country == country]
-    if not hits:
-        return None
-    hits.sort(
-        key=lambda h: (
-            h.place.kind != "admin1",
-            h.place.country not in focus,
-            h.place.country not in THEATRE,
-            -h.place.population,
-        )
-    )
-    code = hits[0].place.place_id.removeprefix("adm:")
-    return store.admin_unit(code)
+    """The first admin unit ``hint`` reads as (kept for callers outside the resolver)."""
+    units = HintReader(store, focus).read(hint.strip(), country).units
+    return units[0] if units else None

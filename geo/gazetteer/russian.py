@@ -19,6 +19,7 @@ import csv
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -158,14 +159,17 @@ class RuleSet:
         self.rules = rules
         by_char: dict[str, list[str]] = {}
         self._rule_of: dict[str, int] = {}
-        for i, (rule, chars) in enumerate(zip(rules, starts)):
+        for i, (rule, chars) in enumerate(zip(rules, starts, strict=True)):
             for char in sorted(chars):
                 name = f"r{i}_{len(self._rule_of)}"
                 self._rule_of[name] = i
                 by_char.setdefault(char, []).append(f"(?P<{name}>{rule.pattern})")
-        self.regex = re.compile("|".join(
-            f"(?={re.escape(char)})(?:{'|'.join(branches)})" for char, branches in by_char.items()
-        ))
+        self.regex = re.compile(
+            "|".join(
+                f"(?={re.escape(char)})(?:{'|'.join(branches)})"
+                for char, branches in by_char.items()
+            )
+        )
 
     def _choices(self, match: re.Match[str]) -> tuple[str, ...]:
         rule = self.rules[self._rule_of[match.lastgroup]]  # type: ignore[index]
@@ -190,7 +194,12 @@ class RuleSet:
                     break
                 counter = iter(range(len(sites)))
 
-                def pick(match: re.Match[str], site: int = site, alt: str = alternative) -> str:
+                def pick(
+                    match: re.Match[str],
+                    site: int = site,
+                    alt: str = alternative,
+                    counter: Iterator[int] = counter,
+                ) -> str:
                     choices = self._choices(match)
                     if len(choices) > 1 and next(counter) == site:
                         return alt
@@ -209,7 +218,8 @@ def _recase(original: str, form: str) -> str:
     if len(words_in) != len(words_out):
         return form[:1].upper() + form[1:]
     out = []
-    for i, (src, dst) in enumerate(zip(words_in, words_out)):
+    # a form may have merged or split words: pair what pairs
+    for i, (src, dst) in enumerate(zip(words_in, words_out, strict=False)):
         if len(src) > 1 and src.isupper():
             dst = dst.upper()
         elif src[:1].isupper():
@@ -265,8 +275,9 @@ def load_irregulars(path: Path | None = None) -> Irregulars:
                 for form in row["name_ru"].split("|"):
                     if form.strip() and form.strip() not in forms:
                         forms.append(form.strip())
-    return Irregulars({k: tuple(v) for k, v in by_name.items()},
-                      {k: tuple(v) for k, v in by_code.items()})
+    return Irregulars(
+        {k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in by_code.items()}
+    )
 
 
 @lru_cache(maxsize=1)

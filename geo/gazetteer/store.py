@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 ENV_VAR = "FRONTLINE_GAZETTEER"
 STORE_FILENAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -44,11 +44,12 @@ CREATE TABLE IF NOT EXISTS places (
     population   INTEGER NOT NULL DEFAULT 0,
     country      TEXT,
     admin1_code  TEXT,                   -- GeoNames style, e.g. UA.05
-    admin2_code  TEXT,
+    admin2_code  TEXT,                   -- raion (UA: UA.05.UA1402), GeoNames ADM2 elsewhere
     lat          REAL,
     lon          REAL,
     source       TEXT NOT NULL,
-    updated      TEXT NOT NULL DEFAULT (datetime('now'))
+    updated      TEXT NOT NULL DEFAULT (datetime('now')),
+    admin3_code  TEXT                    -- hromada (UA: UA.05.UA1402001)
 );
 CREATE TABLE IF NOT EXISTS names (
     key       TEXT NOT NULL,
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS names (
     kind      TEXT NOT NULL,            -- official | alternate | historical | transliteration | alias
     source    TEXT NOT NULL,
     reason    TEXT,
-    PRIMARY KEY (key, place_id)
+    PRIMARY KEY (key, place_id, name)  -- every written form: the scanner reads them all
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin_units (
     code       TEXT PRIMARY KEY,        -- GeoNames style: UA.05, UA.05.1408
@@ -98,10 +99,11 @@ class Place:
     lat: float | None
     lon: float | None
     source: str
+    admin3_code: str | None = None
 
     @property
     def is_region(self) -> bool:
-        return self.kind in ("admin1", "admin2", "country")
+        return self.kind in ("admin1", "admin2", "admin3", "country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +127,28 @@ class AdminUnit:
     parent: str | None
     place_id: str | None
     has_boundary: bool
+    city: bool = False
+    """A city with the status of a first-level unit (Kyiv, Sevastopol): its place is ADM1C."""
 
 
-def _admin_unit(row: tuple) -> AdminUnit:
-    """An admin unit from its row (``boundary IS NOT NULL`` last)."""
-    code, iso, level, name, country, parent, place_id, has_boundary = row
-    return AdminUnit(code, iso, level, name, country, parent, place_id, bool(has_boundary))
-
-
-_PLACE_COLUMNS = (
+PLACE_COLUMNS = (
     "p.place_id, p.name, p.kind, p.feature_code, p.population, p.country, p.admin1_code, "
-    "p.admin2_code, p.lat, p.lon, p.source"
+    "p.admin2_code, p.lat, p.lon, p.source, p.admin3_code"
 )
+_PLACE_WIDTH = 12
+_ADMIN_COLUMNS = (
+    "a.code, a.iso, a.level, a.name, a.country, a.parent, a.place_id, a.boundary IS NOT NULL, "
+    "COALESCE(p.feature_code = 'ADM1C', 0) FROM admin_units a LEFT JOIN places p "
+    "ON p.place_id = a.place_id"
+)
+
+
+def _admin(row: tuple) -> AdminUnit:
+    """An admin unit from a row of :data:`_ADMIN_COLUMNS`."""
+    code, iso, level, name, country, parent, place_id, has_boundary, city = row
+    return AdminUnit(
+        code, iso, level, name, country, parent, place_id, bool(has_boundary), bool(city)
+    )
 
 
 def _checkout_dir() -> Path | None:
@@ -212,15 +224,16 @@ class GazetteerStore:
 
     def _lookup_uncached(self, key: str) -> tuple[NameHit, ...]:
         rows = self.conn.execute(
-            f"SELECT {_PLACE_COLUMNS}, n.name, n.kind, n.source, n.reason "
+            f"SELECT {PLACE_COLUMNS}, n.name, n.kind, n.source, n.reason "
             "FROM names n JOIN places p ON p.place_id = n.place_id WHERE n.key = ?",
             (key,),
         ).fetchall()
-        return tuple(NameHit(Place(*row[:11]), row[11], row[12], row[13], row[14]) for row in rows)
+        w = _PLACE_WIDTH
+        return tuple(NameHit(Place(*row[:w]), *row[w : w + 4]) for row in rows)
 
     def place(self, place_id: str) -> Place | None:
         row = self.conn.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)
+            f"SELECT {PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)
         ).fetchone()
         return Place(*row) if row else None
 
@@ -228,26 +241,30 @@ class GazetteerStore:
         """An admin unit by GeoNames code (``UA.05``) or ISO 3166-2 code (``UA-14``)."""
         if code not in self._admin_cache:
             row = self.conn.execute(
-                "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL "
-                "FROM admin_units WHERE code = ? OR iso = ? ORDER BY level LIMIT 1",
+                f"SELECT {_ADMIN_COLUMNS} WHERE a.code = ? OR a.iso = ? ORDER BY a.level LIMIT 1",
                 (code, code.upper()),
             ).fetchone()
-            self._admin_cache[code] = _admin_unit(row) if row else None
+            self._admin_cache[code] = _admin(row) if row else None
         return self._admin_cache[code]
 
     def admin_units(self, country: str | None = None, level: int | None = None) -> list[AdminUnit]:
-        sql = (
-            "SELECT code, iso, level, name, country, parent, place_id, boundary IS NOT NULL "
-            "FROM admin_units WHERE 1=1"
-        )
+        sql = f"SELECT {_ADMIN_COLUMNS} WHERE 1=1"
         args: list[object] = []
         if country:
-            sql += " AND country = ?"
+            sql += " AND a.country = ?"
             args.append(country.upper())
         if level:
-            sql += " AND level = ?"
+            sql += " AND a.level = ?"
             args.append(level)
-        return [_admin_unit(r) for r in self.conn.execute(sql + " ORDER BY code", args)]
+        return [_admin(r) for r in self.conn.execute(sql + " ORDER BY a.code", args)]
+
+    def enclaves(self, code: str) -> list[AdminUnit]:
+        """First-level cities with oblast status inside the oblast ``code`` (Kyiv in Kyiv
+        oblast)."""
+        rows = self.conn.execute(
+            f"SELECT {_ADMIN_COLUMNS} WHERE a.parent = ? AND a.level = 1", (code,)
+        ).fetchall()
+        return [_admin(r) for r in rows]
 
     def admin_geometry(self, code: str) -> tuple[bytes | None, str]:
         """The best geometry of an admin unit as WKB: the imported boundary, else the footprint."""
@@ -281,7 +298,7 @@ class GazetteerStore:
         )
 
     def settlements(self, countries: Iterable[str] | None = None) -> list[Place]:
-        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE kind = 'settlement'"
+        sql = f"SELECT {PLACE_COLUMNS} FROM places p WHERE kind = 'settlement'"
         args: tuple = ()
         if countries:
             countries = tuple(countries)
@@ -343,12 +360,14 @@ def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
     """Insert or update a place row (idempotent re-imports)."""
     conn.execute(
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
-        "admin2_code, lat, lon, source, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?, datetime('now')) "
+        "admin2_code, lat, lon, source, admin3_code, updated) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?, datetime('now')) "
         "ON CONFLICT(place_id) DO UPDATE SET name=excluded.name, kind=excluded.kind, "
         "feature_code=excluded.feature_code, population=excluded.population, "
         "country=excluded.country, "
         "admin1_code=excluded.admin1_code, admin2_code=excluded.admin2_code, lat=excluded.lat, "
-        "lon=excluded.lon, source=excluded.source, updated=excluded.updated",
+        "lon=excluded.lon, source=excluded.source, admin3_code=excluded.admin3_code, "
+        "updated=excluded.updated",
         (
             place.place_id,
             place.name,
@@ -361,14 +380,44 @@ def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
             place.lat,
             place.lon,
             place.source,
+            place.admin3_code,
         ),
     )
+
+
+def find_twin(
+    conn: sqlite3.Connection,
+    keys: Iterable[str],
+    lat: float,
+    lon: float,
+    km: float,
+    source: str | None = None,
+) -> str | None:
+    """The settlement (from ``source`` if given) that has one of ``keys`` and lies within ``km``
+    of (lat, lon), nearest first: the place an import or online answer duplicates."""
+    from geo.core.distance import haversine_km
+
+    keys = sorted(set(keys) - {""})
+    if not keys:
+        return None
+    sql = (
+        f"SELECT DISTINCT p.place_id, p.lat, p.lon FROM names n JOIN places p "
+        f"ON p.place_id = n.place_id WHERE n.key IN ({','.join('?' * len(keys))}) "
+        "AND p.kind = 'settlement' AND p.lat IS NOT NULL"
+    )
+    args: list[object] = list(keys)
+    if source is not None:
+        sql += " AND p.source = ?"
+        args.append(source)
+    near = [(haversine_km(lat, lon, y, x), pid) for pid, y, x in conn.execute(sql, args)]
+    near = [n for n in near if n[0] <= km]
+    return min(near)[1] if near else None
 
 
 def add_names(
     conn: sqlite3.Connection,
     rows: Iterable[tuple[str, str, str, str | None, str, str, str | None]],
 ) -> None:
-    """Insert (key, place_id, name, lang, kind, source, reason) rows;
-    the first name for a key wins."""
+    """Insert (key, place_id, name, lang, kind, source, reason) rows; the first row of a written
+    form wins."""
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", rows)

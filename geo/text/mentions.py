@@ -80,6 +80,13 @@ _UNIT_AFTER = re.compile(
     r"|group of forces)\b",
     re.IGNORECASE,
 )
+_FACILITY_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
+    r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
+    r"Polytechnic|Railway|Academy|Institute|Mall|Market|Square|Reservoir)\b"
+)
+"""A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
+tower"): the town is the site (approximately), unlike an organisation ("Kyiv Independent")."""
 _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
@@ -100,7 +107,9 @@ _METONYMY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
-    r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|allies?|war|invasion)\b",
+    r"^(?:'s|’s)\s+(role|position|proposals?|plan|stance|policy|government|view|claims?|aims?|"
+    r"allies?|war|invasion|forces|troops|army|military|regime|side|officials|authorities|"
+    r"leadership|command|proxies|fighters|militants|soldiers|units|drones|missiles)\b",
     re.IGNORECASE,
 )
 _CAPITALS = frozenset(
@@ -593,7 +602,11 @@ class MentionScanner:
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
-        region = bool(region_after or regions_of) or info.region
+        region = (
+            bool(region_after or regions_of)
+            or info.region
+            or _REGION_IN_KEY.search(sentence[start:end].lower()) is not None  # "Donetsk Oblast"
+        )
         metonym = info.metonym and _metonymic_context(before, after)
         if (
             not metonym
@@ -650,7 +663,11 @@ class MentionScanner:
             if next_word.group(1).lower() not in _REGION_WORDS and not after[
                 : next_word.start(1)
             ].strip(" "):
-                return False  # "European Union", "White House", "Kyiv Independent"
+                facility = _FACILITY_AFTER.match(after) if info.theatre else None
+                if facility is None:
+                    return False  # "European Union", "White House", "Kyiv Independent"
+                m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
+                m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
         return True
 
     def _unknown_in_context(

@@ -45,7 +45,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "claimant", "claimant_kind", "stance", "country", "admin1", "admin2", "location", "place_name",
     "place_id", "latitude", "longitude", "geo_precision", "uncertainty_m", "source_title",
     "source_url", "published", "doc_id", "quantity", "quantity_unit", "resolution",
-    "resolution_reason", "confidence", "candidates", "direction", "anchor_place", "quote",
+    "resolution_reason", "confidence", "candidates", "ambiguous", "direction", "anchor_place",
+    "quote",
 )  # fmt: skip
 assert sorted(CSV_COLUMNS) == sorted(EVENT_COLUMNS)
 WKT_COLUMN = "geometry_wkt"
