@@ -37,6 +37,7 @@ from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.gazetteer import GazetteerStore, Place, Resolution, Resolver
+from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_MARGIN
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -225,6 +226,13 @@ def _resolution_columns(res: Resolution | None, resolver: Resolver) -> PlaceColu
     )
 
 
+def _contested(res: Resolution) -> bool:
+    """Could co-mentioned places change this answer? Only if a runner-up trails by less than
+    the largest context bonus plus the namesake margin."""
+    scored = res.candidates
+    return len(scored) >= 2 and scored[0].score - scored[1].score < CONTEXT_BONUS + NAMESAKE_MARGIN
+
+
 def _record(
     doc: Document,
     published: str | None,
@@ -320,7 +328,7 @@ class Extractor:
                 continue
             if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
                 anchors.append((i, place.lat, place.lon))
-            if res.confidence < CONFIDENT and len(res.candidates) >= 2 and not mentions[i].region:
+            if res.confidence < CONFIDENT and not mentions[i].region and _contested(res):
                 ambiguous.append(i)
         final = list(first)
         # key → its anchor points, each once

@@ -71,6 +71,9 @@ FUZZY_CUTOFF_UNHINTED = 94.0
 Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 _SCORE = attrgetter("score")
 
+CONTEXT_BONUS = 1.6
+"""The most closeness to co-mentioned places adds to a candidate's score (at 0 km; halving
+every ~40 km)."""
 NAMESAKE_KM = 25.0
 """Candidates farther apart than this are different places: a wrong pick is a wrong answer."""
 NAMESAKE_MARGIN = 0.35
@@ -103,7 +106,10 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class _Pool:
     """Candidates scored before context, with what context needs of them worked out once: the
-    positions of those that have coordinates and their unit vectors."""
+    positions of those that have coordinates and could still matter once context is added (a
+    candidate trailing the best by more than the largest context bonus plus the namesake margin
+    can neither win nor count as alike; 50 villages share a name, few of them in the hinted
+    oblast), and their unit vectors."""
 
     candidates: tuple[Candidate, ...]
     located: tuple[int, ...]
@@ -112,7 +118,10 @@ class _Pool:
     @classmethod
     def of(cls, candidates: Iterable[Candidate]) -> _Pool:
         candidates = tuple(candidates)
-        located = tuple(i for i, c in enumerate(candidates) if c.place.lat is not None)
+        floor = max((c.score for c in candidates), default=0.0) - CONTEXT_BONUS - NAMESAKE_MARGIN
+        located = tuple(
+            i for i, c in enumerate(candidates) if c.place.lat is not None and c.score >= floor
+        )
         vectors = tuple(
             unit_vector(candidates[i].place.lat, candidates[i].place.lon) for i in located
         )
@@ -235,9 +244,7 @@ class Resolver:
         self.hints = HintReader(self.store, self.focus)
         self._cached = lru_cache(maxsize=500_000)(self._resolve)
         self._prepared = lru_cache(maxsize=200_000)(self._prepare)
-        self._fuzzy_choices: dict[
-            tuple[tuple[str, ...], str | None], tuple[list[str], list[str]]
-        ] = {}
+        self._fuzzy_choices: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
 
     # -- public -------------------------------------------------------------------------------
 
@@ -502,12 +509,12 @@ class Resolver:
         halving every ~40 km. A candidate whose score does not change (no coordinates, or a
         namesake so far off that the bonus is below the last bit) passes through as it is."""
         candidates = list(pool.candidates)
-        if not near or not pool.vectors:
+        if not near or len(pool.vectors) < 2:  # none, or one contender: context changes nothing
             return candidates
         distances = nearest_km_vectors(pool.vectors, [unit_vector(lat, lon) for lat, lon in near])
         for i, d in zip(pool.located, distances, strict=True):
             c = candidates[i]
-            score = c.score + 1.6 * math.exp(-d / 60.0)
+            score = c.score + CONTEXT_BONUS * math.exp(-d / 60.0)
             if d < 60:
                 notes = (*c.notes, f"{d:.0f} km from co-mentioned places")
                 candidates[i] = Candidate(c.place, score, c.matched_name, c.name_kind, notes)
@@ -699,7 +706,7 @@ class Resolver:
         focus countries)."""
         if len(key) < 5:
             return None
-        keys, _ = self._fuzzy_names(scope, country)
+        keys = self._fuzzy_names(scope, country)
         cutoff = FUZZY_CUTOFF if scope else FUZZY_CUTOFF_UNHINTED
         match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         if match is None:
@@ -718,12 +725,12 @@ class Resolver:
         best = max(self._score(hits, scope, country, False), key=_SCORE)
         return best.place, float(score), matched
 
-    def _fuzzy_names(self, scope: Scope, country: str | None) -> tuple[list[str], list[str]]:
-        """(name keys, place ids) of the settlements and features fuzzy matching may reach."""
+    def _fuzzy_names(self, scope: Scope, country: str | None) -> list[str]:
+        """The name keys of the settlements and features fuzzy matching may reach."""
         cache_key = (tuple(u.code for u in scope), country)
         if cache_key not in self._fuzzy_choices:
             sql = (
-                "SELECT n.key, n.place_id FROM names n JOIN places p ON p.place_id = n.place_id "
+                "SELECT n.key FROM names n JOIN places p ON p.place_id = n.place_id "
                 "WHERE p.kind IN ('settlement', 'feature')"
             )
             args: list[object] = []
@@ -737,8 +744,9 @@ class Resolver:
             else:
                 sql += f" AND p.country IN ({','.join('?' * len(self.focus))})"
                 args += list(self.focus)
-            rows = self.store.conn.execute(sql, args).fetchall()
-            self._fuzzy_choices[cache_key] = ([r[0] for r in rows], [r[1] for r in rows])
+            # each key once: the matched key's places are looked up again afterwards
+            keys = list(dict.fromkeys(r[0] for r in self.store.conn.execute(sql, args)))
+            self._fuzzy_choices[cache_key] = keys
         return self._fuzzy_choices[cache_key]
 
     def _in_scope(self, place: Place, scope: Scope, country: str | None) -> bool:
@@ -789,11 +797,15 @@ def _namesakes(
         if p.country in focus and q.country != p.country:
             continue  # a namesake abroad does not compete with one in the focus country
         pool.append(c)
-    for winner in pool:
-        far = [c for c in pool if c is not winner and _km(winner.place, c.place) > NAMESAKE_KM]
-        if all(_dominates(winner.place, c.place) for c in far):
-            return winner, [], len(far)
-    far = [c for c in pool[1:] if _km(p, c.place) > NAMESAKE_KM]
+    # only the foremost by status and size can outrank every far namesake
+    top = max(
+        pool, key=lambda c: (SEAT_RANK.get(c.place.feature_code or "", 0), c.place.population)
+    )
+    far = [c for c in pool if c is not top and _km(top.place, c.place) > NAMESAKE_KM]
+    if all(_dominates(top.place, c.place) for c in far):
+        return top, [], len(far)
+    if top is not best:
+        far = [c for c in pool[1:] if _km(p, c.place) > NAMESAKE_KM]
     return best, far, 0
 
 
