@@ -159,3 +159,32 @@ def test_acronyms_units_and_capital_metonymy_are_not_sites(tmp_path, extractor, 
     frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
     sites = set(frame["location"])
     assert sites and not (sites & not_sites), sites
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "lat", "lon"),
+    [  # headline shapes from a conflict-data programme's coding and an OSINT monitor
+        ("Three civilians killed in east Ukraine's Donetsk.", "Donetsk", 48.0230, 37.8022),
+        ("Ukrainian troops in control of Donetsk Oblast's Kramatorsk airfield.", "Kramatorsk",
+         48.7259, 37.5720),
+        ("Damage to the Faculty of Physics and Technology of Kharkiv University.", "Kharkiv",
+         49.9808, 36.2527),
+        ("Mariupol Drama Theater with the words children written outside.", "Mariupol",
+         47.0958, 37.5494),
+        ("Shelling near the village of Peredilske near Schastya.", "Schastya", 48.7392, 39.2314),
+    ],
+)  # fmt: skip
+def test_places_in_headline_shapes(tmp_path, extractor, sentence, location, lat, lon):
+    path = tmp_path / "h.txt"
+    path.write_text(sentence, encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    row = frame[frame["location"] == location].iloc[0]
+    assert haversine_km(row.latitude, row.longitude, lat, lon) < 10, row.resolution_reason
+
+
+def test_a_parenthetical_region_is_a_hint(tmp_path, extractor):
+    path = tmp_path / "h.txt"
+    path.write_text("Shelling near the village of Olkhovatka (Donetsk region).", encoding="utf-8")
+    frame = extract_frame([path], date(2023, 3, 21), extractor=extractor)
+    row = frame[frame["location"] == "Olkhovatka"].iloc[0]
+    assert row.admin1 == "Donetska oblast" and int(row.geo_precision) == 2

@@ -83,7 +83,8 @@ _UNIT_AFTER = re.compile(
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
-    r"Polytechnic|Railway|Academy|Institute|Mall|Market|Square|Reservoir)\b"
+    r"Polytechnic|Railway|Academy|Institute|Mall|Market|Square|Reservoir|School|College|"
+    r"City Council|City Palace|Palace|Regional State Administration|Drama)\b"
 )
 """A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
 tower"): the town is the site (approximately), unlike an organisation ("Kyiv Independent")."""
@@ -91,7 +92,7 @@ _REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
 _HINT_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 _METONYMY_AFTER = re.compile(
     r"^(?:'s|’s)?\s+"
@@ -653,7 +654,12 @@ class MentionScanner:
         if info.not_place and not m.marked:
             return False
         previous, cut = _word_before(before, words)
-        if previous and previous[0] in _CAPITALS and previous.lower() not in _FUNCTION_WORDS:
+        if (
+            previous
+            and previous[0] in _CAPITALS
+            and previous.lower() not in _FUNCTION_WORDS
+            and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
+        ):
             if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
                 (".", ":", "“", '"', "(")
             ):
@@ -669,6 +675,14 @@ class MentionScanner:
                 m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
                 m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
         return True
+
+    def _country_possessive(self, word: str) -> bool:
+        """Is ``word`` a country's or a region's possessive ("Ukraine's", "Russia’s", "Donetsk
+        Oblast's"), which locates the name after it rather than being part of a longer name?"""
+        stem = word[:-2] if word.endswith(("'s", "’s")) else None
+        if stem is None:
+            return False
+        return stem.lower() in _REGION_WORDS or self._key(name_key(stem)).country
 
     def _unknown_in_context(
         self, sentence: str, sentence_index: int, offset: int, known: list[Mention]
