@@ -226,6 +226,30 @@ def _resolution_columns(res: Resolution | None, resolver: Resolver) -> PlaceColu
     )
 
 
+def _anchors_and_questions(
+    mentions: list[Mention], first: list[Resolution]
+) -> tuple[list[tuple[int, float, float]], list[int]]:
+    """The document's anchors (confident settlements and features: index, lat, lon) and the
+    mentions still in question (namesakes, or contested answers context could change)."""
+    anchors: list[tuple[int, float, float]] = []
+    questions: list[int] = []
+    for i, res in enumerate(first):
+        if res.ambiguous:  # namesakes: the document's other places may tell them apart
+            if not mentions[i].region:
+                questions.append(i)
+            continue
+        place = res.place
+        if place is None or place.lat is None or place.lon is None:
+            continue  # not res.resolved
+        if place.kind not in ("settlement", "feature"):
+            continue
+        if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
+            anchors.append((i, place.lat, place.lon))
+        if res.confidence < CONFIDENT and not mentions[i].region and _contested(res):
+            questions.append(i)
+    return anchors, questions
+
+
 def _contested(res: Resolution) -> bool:
     """Could co-mentioned places change this answer? Only if a runner-up trails by less than
     the largest context bonus plus the namesake margin."""
@@ -304,62 +328,23 @@ class Extractor:
         """Resolve every site mention of one document, using the document as context.
 
         Pass 1 resolves each name alone (with its admin hint). Confident settlements become
-        anchors for the whole document. Pass 2 re-resolves the ambiguous names with ``near`` =
-        the anchors plus the leading candidates of other ambiguous names within
-        :data:`NEIGHBOUR_SENTENCES` sentences — so "Lyman and Novoselivka" pick the pair that lie
-        together even when neither is confident alone.
+        anchors for the whole document. Pass 2 re-resolves the names still in question
+        (:meth:`_in_context`), and a small village far from its sentence's places is looked for
+        in their oblast (:meth:`_stray_from_sentence`).
         """
         queries = [self._query(m) for m in mentions]
         first = [
             self.resolver.resolve(q, admin1=m.admin_hint)
             for q, m in zip(queries, mentions, strict=True)
         ]
-        anchors: list[tuple[int, float, float]] = []
-        ambiguous: list[int] = []
-        for i, res in enumerate(first):
-            if res.ambiguous:  # namesakes: the document's other places may tell them apart
-                if not mentions[i].region:
-                    ambiguous.append(i)
-                continue
-            place = res.place
-            if place is None or place.lat is None or place.lon is None:
-                continue  # not res.resolved
-            if place.kind not in ("settlement", "feature"):
-                continue
-            if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
-                anchors.append((i, place.lat, place.lon))
-            if res.confidence < CONFIDENT and not mentions[i].region and _contested(res):
-                ambiguous.append(i)
+        anchors, ambiguous = _anchors_and_questions(mentions, first)
         final = list(first)
         # key → its anchor points, each once
         anchored: dict[str, dict[tuple[float, float], None]] = {}
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
-            m = mentions[i]
-            near = [point for key, points in anchored.items() if key != m.key for point in points]
-            if near:  # the document's confident places first: they decide most namesakes
-                final[i] = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
-                if not final[i].ambiguous:
-                    continue
-            anchored_only = final[i]
-            for j in ambiguous:
-                if (
-                    j != i
-                    and mentions[j].key != m.key
-                    and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES
-                ):
-                    near += [
-                        (c.place.lat, c.place.lon)
-                        for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
-                        if c.place.lat is not None
-                        and c.place.lon is not None
-                        and not c.place.is_region
-                    ]
-            if near:
-                again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
-                # neighbours' namesakes may pair up and decide; if they do not, they only blur
-                final[i] = again if not again.ambiguous else anchored_only
+            final[i] = self._in_context(i, mentions, queries, first, anchored, ambiguous)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -379,6 +364,43 @@ class Extractor:
             if stray is not None:
                 final[i] = stray
         return dict(enumerate(final))
+
+    def _in_context(
+        self,
+        i: int,
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        anchored: dict[str, dict[tuple[float, float], None]],
+        ambiguous: list[int],
+    ) -> Resolution:
+        """Mention ``i`` again with the document as context: its confident places first (they
+        decide most namesakes), then also the leading candidates of other names in question
+        within :data:`NEIGHBOUR_SENTENCES` sentences — so "Lyman and Novoselivka" pick the pair
+        that lie together even when neither is confident alone; that is kept only if it decides."""
+        m = mentions[i]
+        near = [point for key, points in anchored.items() if key != m.key for point in points]
+        result = first[i]
+        if near:
+            result = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+            if not result.ambiguous:
+                return result
+        for j in ambiguous:
+            if (
+                j != i
+                and mentions[j].key != m.key
+                and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES
+            ):
+                near += [
+                    (c.place.lat, c.place.lon)
+                    for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
+                    if c.place.lat is not None and c.place.lon is not None and not c.place.is_region
+                ]
+        if not near:
+            return result
+        again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+        # neighbours' namesakes may pair up and decide; if they do not, they only blur
+        return again if not again.ambiguous else result
 
     def _stray_from_sentence(
         self,

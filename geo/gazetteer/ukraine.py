@@ -254,36 +254,22 @@ def _centre_aliases(conn: sqlite3.Connection, units: dict[str, _Unit]) -> None:
 def _load_settlements(
     conn: sqlite3.Connection, folder: Path, units: dict[str, _Unit]
 ) -> tuple[int, int]:
+    """Every settlement of the table: new places, or the GeoNames place it is, updated; its names
+    and its KATOTTH code as a name. Returns (matched, added)."""
     table = list(_rows(folder / "ua_settlements.csv.gz"))
     matches = _match_geonames(conn, table)
     place_rows, updates, name_rows = [], [], []
     for i, row in enumerate(table):
         hromada = units[row["adm3"]]
-        raion = hromada.parent
         population = int(row["population"] or 0)
-        place_id = matches.get(i)
-        if place_id is None:
-            place_id = f"ua:{row['katotth']}"
-            display = kmu_latin(row["name_uk"])
-            place_rows.append(
-                (
-                    place_id,
-                    display,
-                    "settlement",
-                    _feature_code(row),
-                    population,
-                    "UA",
-                    hromada.admin1,
-                    raion,
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    SOURCE,
-                    hromada.code,
-                )
-            )
+        place_id = matches.get(i) or f"ua:{row['katotth']}"
+        if i in matches:
+            updates.append((hromada.parent, hromada.code, population, _feature_code(row), place_id))
         else:
-            updates.append((raion, hromada.code, population, _feature_code(row), place_id))
+            place_rows.append(_place_row(place_id, row, hromada, population))
         name_rows += _settlement_names(place_id, row)
+        name_rows.append((row["katotth"].lower(), place_id, row["katotth"], "latn", "alias",
+                          SOURCE, "KATOTTH code"))  # fmt: skip
     conn.executemany(
         "INSERT INTO places (place_id, name, kind, feature_code, population, country, admin1_code, "
         "admin2_code, lat, lon, source, admin3_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -296,23 +282,16 @@ def _load_settlements(
         updates,
     )
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
-    conn.executemany(
-        "INSERT OR IGNORE INTO names VALUES (?,?,?,?,?,?,?)",
-        [
-            (
-                row["katotth"].lower(),
-                matches.get(i) or f"ua:{row['katotth']}",
-                row["katotth"],
-                "latn",
-                "alias",
-                SOURCE,
-                "KATOTTH code",
-            )
-            for i, row in enumerate(table)
-        ],
-    )
     _centre_aliases(conn, units)
     return len(updates), len(place_rows)
+
+
+def _place_row(place_id: str, row: dict[str, str], hromada: _Unit, population: int) -> tuple:
+    """A new place row for a settlement GeoNames does not have."""
+    return (
+        place_id, kmu_latin(row["name_uk"]), "settlement", _feature_code(row), population, "UA",
+        hromada.admin1, hromada.parent, float(row["lat"]), float(row["lon"]), SOURCE, hromada.code,
+    )  # fmt: skip
 
 
 def kmu_latin(name_uk: str) -> str:

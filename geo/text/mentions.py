@@ -603,11 +603,7 @@ class MentionScanner:
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
-        region = (
-            bool(region_after or regions_of)
-            or info.region
-            or _REGION_IN_KEY.search(sentence[start:end].lower()) is not None  # "Donetsk Oblast"
-        )
+        region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
         metonym = info.metonym and _metonymic_context(before, after)
         if (
             not metonym
@@ -761,6 +757,11 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
+
+
+def _names_a_region(written: str, info: _Key) -> bool:
+    """Does the hit itself name a region ("Donetsk Oblast", whose key is the stem "donetsk")?"""
+    return info.region or _REGION_IN_KEY.search(written.lower()) is not None
 
 
 def _no_context_can_place(sentence: str, start: int, end: int, info: _Key) -> bool:
