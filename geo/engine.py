@@ -40,7 +40,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.core.errors import FrontlineError
-from geo.extract import Extractor, ExtractStats, Prepared, batches, records_frame
+from geo.extract import Extractor, ExtractStats, Fronts, Prepared, batches, records_frame
 from geo.gazetteer import GazetteerStore, default_path
 from geo.text.sources import Document, iter_documents
 
@@ -78,6 +78,7 @@ _worker_lock = threading.Lock()  # one Extractor per process; Dask worker thread
 # Keyed by process id too: a forked worker must open its own SQLite connection,
 # never use the parent's.
 _worker_extractors: dict[tuple[int, str | None], Extractor] = {}
+_worker_fronts: Fronts | None = None  # a process pool's front lines, set once per worker
 
 
 def _fresh_lock_after_fork() -> None:
@@ -102,8 +103,10 @@ def _worker_extractor(gazetteer: str | None) -> Extractor:
     return extractor
 
 
-def _warm_worker(gazetteer: str | None) -> None:
+def _warm_worker(gazetteer: str | None, fronts: Fronts | None = None) -> None:
+    global _worker_fronts
     with _worker_lock:
+        _worker_fronts = fronts
         _worker_extractor(gazetteer)
 
 
@@ -116,14 +119,18 @@ def _prepared(extractor: Extractor, doc: Document) -> Prepared | None | Exceptio
         return exc
 
 
-def extract_batch(gazetteer: str | None, documents: list[Document]) -> Batch:
+def extract_batch(
+    gazetteer: str | None, documents: list[Document], fronts: Fronts | None = None
+) -> Batch:
     """Records of each document (one list per document, in order) and the batch's stats.
 
-    Runs in a worker; the extractor for ``gazetteer`` is built on the first call and reused."""
+    Runs in a worker; the extractor for ``gazetteer`` is built on the first call and reused.
+    ``fronts`` (else the ones the worker was started with) weigh namesakes by the front line."""
     stats = ExtractStats()
     per_document: list[list[dict]] = []
     with _worker_lock:
         extractor = _worker_extractor(gazetteer)
+        extractor.fronts = fronts if fronts is not None else _worker_fronts
         for doc, prepared in zip(
             documents, [_prepared(extractor, doc) for doc in documents], strict=True
         ):
@@ -186,19 +193,20 @@ class _Runner:
 class _InlineRunner(_Runner):
     """``workers=1``: the same batches, run in this process (no pool)."""
 
-    def __init__(self, gazetteer: str) -> None:
+    def __init__(self, gazetteer: str, fronts: Fronts | None = None) -> None:
         self.gazetteer = gazetteer
+        self.fronts = fronts
         self.capacity = 1
 
     def submit(self, batch: list[Document]) -> Batch:
-        return extract_batch(self.gazetteer, batch)
+        return extract_batch(self.gazetteer, batch, self.fronts)
 
     def result(self, future: Batch) -> Batch:
         return future
 
 
 class _ProcessRunner(_Runner):
-    def __init__(self, gazetteer: str, workers: int) -> None:
+    def __init__(self, gazetteer: str, workers: int, fronts: Fronts | None = None) -> None:
         self.gazetteer = gazetteer
         self.capacity = workers
         # fork on Linux: workers start with the driver's imports and need no importable __main__
@@ -208,7 +216,7 @@ class _ProcessRunner(_Runner):
             workers,
             mp_context=multiprocessing.get_context(method),
             initializer=_warm_worker,
-            initargs=(gazetteer,),
+            initargs=(gazetteer, fronts),
         )
 
     def submit(self, batch: list[Document]) -> Future:
@@ -227,7 +235,13 @@ class _ProcessRunner(_Runner):
 
 
 class _DaskRunner(_Runner):
-    def __init__(self, gazetteer: str | None, workers: int | None, address: str | None) -> None:
+    def __init__(
+        self,
+        gazetteer: str | None,
+        workers: int | None,
+        address: str | None,
+        fronts: Fronts | None = None,
+    ) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -257,9 +271,11 @@ class _DaskRunner(_Runner):
                     f"cannot reach the Dask scheduler at {address} ({exc})"
                 ) from exc
         self.capacity = workers or max(1, sum(self.client.nthreads().values()))
+        # sent to every worker once, not with each batch
+        self.fronts = self.client.scatter(fronts, broadcast=True) if fronts is not None else None
 
     def submit(self, batch: list[Document]) -> Any:
-        return self.client.submit(extract_batch, self.gazetteer, batch, pure=False)
+        return self.client.submit(extract_batch, self.gazetteer, batch, self.fronts, pure=False)
 
     def result(self, future: Any) -> Batch:
         try:
@@ -283,15 +299,19 @@ def _dask_installed() -> bool:
     return True
 
 
-def _runner(scheduler: str, workers: int | None, gazetteer: Path | None) -> _Runner:
+def _runner(
+    scheduler: str, workers: int | None, gazetteer: Path | None, fronts: Fronts | None = None
+) -> _Runner:
     if scheduler == "processes":
         store = _local_store_path(gazetteer)
         count = workers or default_workers()
-        return _InlineRunner(store) if count == 1 else _ProcessRunner(store, count)
+        if count == 1:
+            return _InlineRunner(store, fronts)
+        return _ProcessRunner(store, count, fronts)
     if scheduler == "dask":
-        return _DaskRunner(_local_store_path(gazetteer), workers, None)
+        return _DaskRunner(_local_store_path(gazetteer), workers, None, fronts)
     # A remote cluster opens the store at its own path: the one given, else the workers' default.
-    return _DaskRunner(str(gazetteer) if gazetteer else None, workers, scheduler)
+    return _DaskRunner(str(gazetteer) if gazetteer else None, workers, scheduler, fronts)
 
 
 def extract_parallel(
@@ -305,6 +325,7 @@ def extract_parallel(
     stats: ExtractStats | None = None,
     max_in_flight: int | None = None,
     on_document: Callable[[Document], None] | None = None,
+    fronts: Fronts | None = None,
 ) -> Iterator[dict]:
     """Stream the records of :func:`geo.extract.extract_records`,
     extracted on ``workers`` processes.
@@ -313,7 +334,8 @@ def extract_parallel(
     scheduler address. ``workers`` defaults to the CPUs available; ``workers=1`` with
     ``"processes"`` runs in this process. ``max_in_flight`` (default twice the workers) bounds the
     batches submitted but not yet consumed. ``stats`` receives the merged counts and messages;
-    ``on_document`` is called for each document once its records have been yielded."""
+    ``on_document`` is called for each document once its records have been yielded; ``fronts``
+    as in :class:`geo.extract.Extractor`."""
     if batch_size < 1:
         raise FrontlineError(f"batch size must be 1 or more, not {batch_size}")
     if workers is not None and workers < 1:
@@ -335,6 +357,7 @@ def extract_parallel(
         stats if stats is not None else ExtractStats(),
         max_in_flight,
         on_document,
+        fronts,
     )
 
 
@@ -348,8 +371,9 @@ def _stream(
     stats: ExtractStats,
     max_in_flight: int | None,
     on_document: Callable[[Document], None] | None,
+    fronts: Fronts | None = None,
 ) -> Iterator[dict]:
-    runner = _runner(scheduler, workers, gazetteer)
+    runner = _runner(scheduler, workers, gazetteer, fronts)
     limit = max_in_flight or 2 * runner.capacity
     pending: deque[tuple[list[Document], Any]] = deque()
 

@@ -14,6 +14,7 @@ Bakhmut is the one near Bakhmut"). Unresolved mentions stay in the output with n
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import blingfire
 import geopandas as gpd
@@ -37,7 +38,7 @@ from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.gazetteer import GazetteerStore, Place, Resolution, Resolver
-from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_MARGIN
+from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_MARGIN, FrontDistance
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -306,14 +307,32 @@ def _record(
     )
 
 
+class Fronts(Protocol):
+    """Front lines by date (:class:`geo.frontline.nearness.FrontLines`): the one for a report."""
+
+    def at(self, day: date | None) -> FrontDistance | None: ...
+
+
 class Extractor:
-    """Turns documents into event records with one resolver and one scanner."""
+    """Turns documents into event records with one resolver and one scanner; with ``fronts``
+    (a control layer's front lines), the front line of each document's date weighs namesakes."""
 
     def __init__(
-        self, resolver: Resolver | None = None, store: GazetteerStore | None = None
+        self,
+        resolver: Resolver | None = None,
+        store: GazetteerStore | None = None,
+        *,
+        fronts: Fronts | None = None,
     ) -> None:
         self.resolver = resolver or Resolver(store)
         self.scanner = MentionScanner(self.resolver.store)
+        self.fronts = fronts
+
+    def with_fronts(self, fronts: Fronts | None) -> Extractor:
+        """This extractor (same resolver and scanner) weighing namesakes by ``fronts``."""
+        twin = copy.copy(self)
+        twin.fronts = fronts
+        return twin
 
     # -- resolution in document context ---------------------------------------------------------
 
@@ -324,13 +343,16 @@ class Extractor:
             else m.text
         )
 
-    def _resolve(self, mentions: list[Mention]) -> dict[int, Resolution]:
+    def _resolve(
+        self, mentions: list[Mention], front: FrontDistance | None = None
+    ) -> dict[int, Resolution]:
         """Resolve every site mention of one document, using the document as context.
 
         Pass 1 resolves each name alone (with its admin hint). Confident settlements become
         anchors for the whole document. Pass 2 re-resolves the names still in question
         (:meth:`_in_context`), and a small village far from its sentence's places is looked for
-        in their oblast (:meth:`_stray_from_sentence`).
+        in their oblast (:meth:`_stray_from_sentence`). ``front``, the front line of the
+        document's date, weighs the namesakes the document itself leaves undecided.
         """
         queries = [self._query(m) for m in mentions]
         first = [
@@ -344,7 +366,7 @@ class Extractor:
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
         for i in ambiguous:
-            final[i] = self._in_context(i, mentions, queries, first, anchored, ambiguous)
+            final[i] = self._in_context(i, mentions, queries, first, anchored, ambiguous, front)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -360,7 +382,7 @@ class Extractor:
                 continue
             if res.confidence >= CONFIDENT and place.country in focus:
                 continue  # a confident answer in the focus country stands on its own
-            stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors)
+            stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors, front)
             if stray is not None:
                 final[i] = stray
         return dict(enumerate(final))
@@ -373,6 +395,7 @@ class Extractor:
         first: list[Resolution],
         anchored: dict[str, dict[tuple[float, float], None]],
         ambiguous: list[int],
+        front: FrontDistance | None = None,
     ) -> Resolution:
         """Mention ``i`` again with the document as context: its confident places first (they
         decide most namesakes), then also the leading candidates of other names in question
@@ -382,7 +405,7 @@ class Extractor:
         near = [point for key, points in anchored.items() if key != m.key for point in points]
         result = first[i]
         if near:
-            result = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+            result = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near, front=front)
             if not result.ambiguous:
                 return result
         for j in ambiguous:
@@ -396,9 +419,11 @@ class Extractor:
                     for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
                     if c.place.lat is not None and c.place.lon is not None and not c.place.is_region
                 ]
-        if not near:
+        if not near:  # no context: the front line, if given, is the last evidence
+            if front is not None and result.ambiguous:
+                return self.resolver.resolve(queries[i], admin1=m.admin_hint, front=front)
             return result
-        again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near)
+        again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near, front=front)
         # neighbours' namesakes may pair up and decide; if they do not, they only blur
         return again if not again.ambiguous else result
 
@@ -410,6 +435,7 @@ class Extractor:
         queries: list[str],
         first: list[Resolution],
         anchors: list[tuple[int, float, float]],
+        front: FrontDistance | None = None,
     ) -> Resolution | None:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
@@ -437,7 +463,7 @@ class Extractor:
         unit = same[j][2].admin1_code
         if unit is None or unit == place.admin1_code:
             return None
-        again = self.resolver.resolve(queries[i], admin1=unit)
+        again = self.resolver.resolve(queries[i], admin1=unit, front=front)
         note = (
             f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
             "in the same sentence"
@@ -478,7 +504,8 @@ class Extractor:
                 f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
                 f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
             )
-        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT])
+        front = self.fronts.at(doc.published) if self.fronts is not None else None
+        resolutions = self._resolve(sites[:MAX_MENTIONS_PER_DOCUMENT], front)
         records = []
         number = 0
         published = doc.published.isoformat() if doc.published else None

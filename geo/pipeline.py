@@ -76,6 +76,7 @@ def _records(
         gazetteer=extractor.resolver.store.path,
         stats=stats,
         on_document=on_document,
+        fronts=extractor.fronts,
     )
 
 
@@ -116,17 +117,21 @@ def run(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
     extractor = extractor or Extractor()
+    control_frame, control_notes = read_control_layers(control)
+    notes += control_notes
+    if control_frame is not None and extractor.fronts is None:
+        from geo.frontline.nearness import FrontLines
+
+        extractor = extractor.with_fronts(FrontLines(control_frame))  # weighs namesakes
     stats = ExtractStats()
     records = _records(paths, published, extractor, stats, on_document, workers, scheduler)
     claims = records_frame(records)
     events = claim_geometry(claims, extractor.resolver.store)
     table_count = 0
-    notes: list[str] = []
     if event_tables:
         events, table_count = _join_tables(events, event_tables, extractor)
-    control_frame, control_notes = read_control_layers(control)
-    notes += control_notes
     boundary_frame = read_boundaries(boundaries)
     result = RunResult(
         out_dir=out,

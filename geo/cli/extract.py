@@ -104,6 +104,12 @@ def extract(
         None, "--gazetteer", help="Gazetteer store (default: see `frontline gazetteer stats`)."
     ),
     online: bool = OnlineOption,
+    control: list[Path] = typer.Option(
+        [],
+        "--control",
+        help="Control layer (GeoJSON/GPKG/KML): the front line of each document's date weighs "
+        "namesakes; repeatable.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     workers: int | None = WorkersOption,
     scheduler: str = SchedulerOption,
@@ -111,7 +117,9 @@ def extract(
     """Extract attributed, geocoded claims from articles as a GeoJSON FeatureCollection.
 
     One feature per claim about one place; properties follow the record schema (see README).
-    Unresolved mentions are kept with a null geometry.
+    Unresolved mentions are kept with a null geometry. With --control, a namesake the document
+    leaves open is decided by the front line of the layer for the document's date, when exactly
+    one of them is on it.
 
     Examples:
 
@@ -130,6 +138,11 @@ def extract(
     if online and parallel_options(workers, scheduler):
         raise InputError("--online works in one process only; drop --workers/--scheduler")
     stats = ExtractStats()
+    fronts = None
+    if control:
+        from geo.cli.maps import load_fronts
+
+        fronts = load_fronts(control)
     total = count_inputs(paths)
     with progress_bar(total) as bar:
         task = bar.add_task("extract", total=total)
@@ -144,9 +157,10 @@ def extract(
                 gazetteer=gazetteer,
                 stats=stats,
                 on_document=lambda _doc: bar.advance(task),
+                fronts=fronts,
             )
         else:
-            extractor = Extractor(build_resolver(gazetteer, online))
+            extractor = Extractor(build_resolver(gazetteer, online), fronts=fronts)
             stream = extract_records(
                 paths,
                 day,

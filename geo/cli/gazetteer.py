@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -22,7 +23,7 @@ from geo.core.errors import InputError
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
 from geo.gazetteer.batch import geocode_csv
 from geo.gazetteer.importers import KINDS, ImportReport, import_file
-from geo.gazetteer.resolve import check_name
+from geo.gazetteer.resolve import FrontDistance, check_name
 from geo.gazetteer.store import ENV_VAR
 
 gazetteer_app = typer.Typer(
@@ -123,6 +124,17 @@ def geocode_command(
         None, "--admin2", help='Raion or hromada hint: "Bakhmut raion", "Bakhmutskyi".'
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output CSV (with --csv)."),
+    control: list[Path] = typer.Option(
+        [],
+        "--control",
+        help="Control layer (GeoJSON/GPKG/KML): a namesake on its front line is likelier; "
+        "repeatable.",
+    ),
+    on: str | None = typer.Option(
+        None,
+        "--on",
+        help="Report date (YYYY-MM-DD) choosing the --control layer (default: the latest).",
+    ),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
     """Geocode a place name (or a CSV column of them) against the cached gazetteer, offline.
@@ -143,6 +155,11 @@ def geocode_command(
     resolution, confidence, reason and ambiguous (the namesakes nothing told apart) to every row
     (UTF-8 or cp1251 input; unresolved rows are kept and flagged). --admin2-col names a column of
     raion or hromada hints. Namesakes the hints leave open are decided by the table's other places.
+
+    With --control, the front line of the layer for --on (the latest on or before it) decides
+    between namesakes when exactly one is on it (within 10 km, the others 25+ km away):
+
+        frontline geocode Solone --control deepstatemap_data_20250105.geojson --on 2025-01-05
     """  # noqa: E501 - typer prints this help as written: a split line would change --help
     if csv_in is not None:
         if name is not None:
@@ -150,13 +167,17 @@ def geocode_command(
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
         resolver = build_resolver(gazetteer, online)
-        _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col)
+        front = _front(control, on)
+        _geocode_file(
+            csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col, front
+        )
         return
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
     query = check_name(name)
     resolver = build_resolver(gazetteer, online)
-    result = resolver.resolve(query, admin1=admin1, country=country, admin2=admin2)
+    front = _front(control, on)
+    result = resolver.resolve(query, admin1=admin1, country=country, admin2=admin2, front=front)
     if as_json:
         _out.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
@@ -173,6 +194,7 @@ def _geocode_file(
     admin1_col: str | None,
     country_col: str | None,
     admin2_col: str | None = None,
+    front: FrontDistance | None = None,
 ) -> None:
     """``geocode --csv``: the batch with a progress bar, then its summary line."""
     with _progress() as bar:
@@ -185,9 +207,28 @@ def _geocode_file(
             admin1_col=admin1_col,
             country_col=country_col,
             admin2_col=admin2_col,
+            front=front,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     _out.print(f"{summary.line()} -> {output}")
+
+
+def _front(control: list[Path], on: str | None) -> FrontDistance | None:
+    """The front line of ``--control`` layers for the report date ``--on``."""
+    if on is not None and not control:
+        raise InputError("--on chooses a --control layer; give --control FILE too")
+    day = None
+    if on is not None:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            raise InputError(f"--on must be a date like 2025-01-05, not {on!r}") from None
+    if not control:
+        return None
+    from geo.cli.maps import load_fronts
+
+    fronts = load_fronts(control)
+    return fronts.at(day) if fronts is not None else None
 
 
 def build_resolver(gazetteer: Path | None, online: bool) -> Resolver:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import typer
 
 from geo.cli._app import app, say_notes
 from geo.core.io import read_boundaries, read_control_layers, read_events, write_events
+
+if TYPE_CHECKING:
+    from geo.frontline.nearness import FrontLines
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +29,14 @@ def load_control_files(paths: list[Path]) -> gpd.GeoDataFrame | None:
     frame, notes = read_control_layers(paths)
     say_notes(notes)
     return frame
+
+
+def load_fronts(paths: list[Path]) -> FrontLines | None:
+    """The front lines of control layers, as namesake evidence (None for no paths)."""
+    from geo.frontline.nearness import FrontLines
+
+    frame = load_control_files(paths)
+    return FrontLines(frame) if frame is not None else None
 
 
 @app.command("map")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from geo.core.errors import FrontlineError
 from geo.core.io.files import atomic_path
-from geo.gazetteer.resolve import Resolution, Resolver
+from geo.gazetteer.resolve import FrontDistance, Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def geocode_csv(
     country_col: str | None = None,
     admin2_col: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    front: FrontDistance | None = None,
 ) -> BatchSummary:
     """Geocode ``name_col`` of ``source`` into ``output`` (UTF-8 CSV); returns a summary.
 
@@ -71,7 +72,8 @@ def geocode_csv(
     a bad value in one row (e.g. an unknown country code) flags that row, never the whole file.
     Namesakes a row's hints do not tell apart are decided, where they can be, by the table's
     other rows: the namesake among the places the table confidently names in the same region
-    (:func:`_decide_by_table`), as a document's other places decide a name in a text.
+    (:func:`_decide_by_table`), as a document's other places decide a name in a text; then, given
+    ``front`` (the front line of the table's date), by the front line.
     """
     src = str(source)
     header, rows, encoding = read_csv(source)
@@ -90,7 +92,7 @@ def geocode_csv(
         (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i), _cell(row, admin2_i))
         for row in rows
     ]
-    answers = _decide_by_table(resolver, {q: _resolution(resolver, *q) for q in queries})
+    answers = _decide_by_table(resolver, {q: _resolution(resolver, *q) for q in queries}, front)
     out_rows: list[list[object]] = []
     total = len(rows)
     for n, (row, query) in enumerate(zip(rows, queries, strict=True), start=2):
@@ -140,7 +142,9 @@ TABLE_CONTEXT = 200
 
 
 def _decide_by_table(
-    resolver: Resolver, resolutions: dict[_Query, Resolution | str]
+    resolver: Resolver,
+    resolutions: dict[_Query, Resolution | str],
+    front: FrontDistance | None = None,
 ) -> dict[_Query, list[object]]:
     """Each distinct query's output columns; an ambiguous one re-resolved with the table's
     confidently placed settlements in the same oblast as context (a namesake among the places
@@ -157,11 +161,13 @@ def _decide_by_table(
         if not isinstance(res, str) and res.ambiguous:
             codes = {c.place.admin1_code for c in res.ambiguous}
             near = [pt for code in codes for pt in list(anchors.get(code, {}))[:TABLE_CONTEXT]]
-            if near:
+            if near or front is not None:
                 again = resolver.resolve(query[0], admin1=query[1], country=query[2],
-                                         admin2=query[3], near=near)  # fmt: skip
-                if not again.ambiguous:
+                                         admin2=query[3], near=near, front=front)  # fmt: skip
+                if not again.ambiguous and near:
                     res = replace(again, reason=f"{again.reason} (the table's other places)")
+                elif not again.ambiguous or front is not None:
+                    res = again
         out[query] = _columns(resolver, res)
     return out
 

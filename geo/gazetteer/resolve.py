@@ -11,8 +11,9 @@ Rules it keeps:
   oblasts); a hint it cannot read is named in the reason and ignored, never fatal;
 * a name with no candidate in the hinted scope falls back to that region (precision 3,
   ``region_fallback``) rather than to a same-name place elsewhere;
-* namesakes are decided by evidence — the hints, co-mentioned places, a much larger town — or not
-  at all: when candidates more than :data:`NAMESAKE_KM` apart score alike, the answer is the
+* namesakes are decided by evidence — the hints, co-mentioned places, a much larger town, and
+  (given a control layer, ``front=``) the one namesake on the front line of the report's date —
+  or not at all: when candidates more than :data:`NAMESAKE_KM` apart score alike, the answer is the
   region they share with ``ambiguous`` listing them, never a confident guess;
 * fuzzy matching (rapidfuzz) runs only when nothing matched exactly, inside the hinted scope or
   country, and its score is recorded.
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -87,6 +88,14 @@ town of 23,000, not the village of 4,000."""
 DOMINANT_MIN = 10_000
 DOMINANT_CONFIDENCE = 0.8
 """Confidence of a town chosen over alike-scoring villages by size: a document may anchor on it."""
+FRONT_NEAR_KM = 10.0
+"""A namesake this close to the front line of the report's date is on it (the contact and grey
+zone; the line itself is drawn to a km or two)."""
+FRONT_FAR_KM = 25.0
+"""A namesake at least this far from the line is off it; one in between leaves the front
+undecided. Ukrainian village names recur along the front, so the front mostly narrows the
+namesakes to a region and decides alone only when one of them is on it."""
+FRONT_CONFIDENCE = 0.7
 SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
 """How much a place's status says it is the one meant: a capital, a city (a Ukrainian місто is
 PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
@@ -228,6 +237,17 @@ CAPITAL_PRIOR = 1.3
 country's bonus for a village of the same name and still leave a confident margin."""
 
 
+class FrontDistance(Hashable, Protocol):
+    """The front line of one date as evidence (:class:`geo.frontline.nearness.FrontLine`): how far a
+    point is from it, and how to name it in a reason. Hashable by identity: results are cached
+    per front."""
+
+    @property
+    def label(self) -> str: ...
+
+    def km(self, lat: float, lon: float) -> float: ...
+
+
 class Resolver:
     """Offline resolution against a :class:`GazetteerStore`; optionally an online fallback."""
 
@@ -256,15 +276,18 @@ class Resolver:
         near: Iterable[tuple[float, float]] | None = None,
         *,
         admin2: str | None = None,
+        front: FrontDistance | None = None,
     ) -> Resolution:
         """Resolve one name. ``admin1``/``admin2`` are hints as written ("Donetsk Oblast",
-        "Bakhmut raion"); ``near`` is (lat, lon) of places resolved in the same context."""
+        "Bakhmut raion"); ``near`` is (lat, lon) of places resolved in the same context;
+        ``front`` the front line of the report's date, which decides between namesakes when
+        exactly one of them is on it."""
         country = country.upper() if country else None
         hints = (admin1 or None, admin2 or None)
         if near:  # a document's context rarely recurs: worked out afresh, not cached
-            result = self._resolve(name, hints, country, tuple(near))
+            result = self._resolve(name, hints, country, tuple(near), front)
         else:
-            result = self._cached(name, hints, country, ())
+            result = self._cached(name, hints, country, (), front)
         if (
             self.online is not None
             and result.resolution in (ResolutionKind.UNRESOLVED, ResolutionKind.REGION_FALLBACK)
@@ -317,17 +340,21 @@ class Resolver:
         hints: tuple[str | None, str | None],
         country: str | None,
         near: tuple[tuple[float, float], ...],
+        front: FrontDistance | None = None,
     ) -> Resolution:
         prepared = self._prepared(name, hints, country)
         if isinstance(prepared, Resolution):
             return prepared
-        result = self._decide_prepared(prepared, near)
+        result = self._decide_prepared(prepared, near, front)
         if prepared.notes:
             result = replace(result, reason="; ".join((result.reason, *prepared.notes)))
         return result
 
     def _decide_prepared(
-        self, prepared: _Prepared, near: tuple[tuple[float, float], ...]
+        self,
+        prepared: _Prepared,
+        near: tuple[tuple[float, float], ...],
+        front: FrontDistance | None = None,
     ) -> Resolution:
         query, key, scope, country = prepared.query, prepared.key, prepared.scope, prepared.country
         if prepared.capital is not None:
@@ -353,6 +380,10 @@ class Resolver:
                 scored, fuzzy=False,
             )  # fmt: skip
         chosen, namesakes, outgrown = _namesakes(best, scored, self.focus)
+        if namesakes and front is not None:
+            by_front = self._by_front(query, key, (best, *namesakes), scored, scope, front)
+            if by_front is not None:
+                return by_front
         if namesakes:
             return self._ambiguous(query, best, namesakes, scored, scope)
         if chosen is not best:  # a town among alike-scoring villages: it leads the candidates
@@ -491,6 +522,45 @@ class Resolver:
         return _Prepared(
             query, key, scope, country, capital, base, tuple(notes), setting, approximate
         )
+
+    def _by_front(
+        self,
+        query: str,
+        key: str,
+        alike: Sequence[Candidate],
+        scored: list[Candidate],
+        scope: Scope,
+        front: FrontDistance,
+    ) -> Resolution | None:
+        """Alike namesakes weighed by the front line of the report's date: the one on it (within
+        :data:`FRONT_NEAR_KM`, every namesake more than :data:`NAMESAKE_KM` from it at least
+        :data:`FRONT_FAR_KM` from the line) at settlement level; several on it in one oblast, that
+        oblast at region level listing them; None when the front does not tell."""
+        km = {id(c): front.km(c.place.lat, c.place.lon) for c in alike}  # type: ignore[arg-type]
+        on = sorted((c for c in alike if km[id(c)] <= FRONT_NEAR_KM), key=lambda c: km[id(c)])
+        if not on or any(FRONT_NEAR_KM < km[id(c)] < FRONT_FAR_KM for c in alike):
+            return None
+        off = [c for c in alike if km[id(c)] >= FRONT_FAR_KM]
+        where = (
+            f"{len(on)} of {len(alike)} alike namesakes on {front.label} "
+            f"(within {FRONT_NEAR_KM:.0f} km; the others {min(km[id(c)] for c in off):.0f}+ km)"
+            if off
+            else f"all {len(alike)} alike namesakes on {front.label}"
+        )
+        chosen = on[0]
+        if all(_km(chosen.place, c.place) <= NAMESAKE_KM for c in on):
+            scored = [chosen, *(c for c in scored if c is not chosen)]
+            decided = self._decide(query, key, chosen, scored, scope, True)
+            return replace(
+                decided,
+                confidence=FRONT_CONFIDENCE,
+                resolution=ResolutionKind.CONTEXT,
+                reason=f"{decided.reason}; {where}, {km[id(chosen)]:.0f} km from it",
+            )
+        if not off or self._common_admin1(on) is None:
+            return None
+        narrowed = self._ambiguous(query, chosen, on[1:], scored, scope)
+        return replace(narrowed, reason=f"{narrowed.reason}; {where}")
 
     def _capital_towns(
         self, stem_hits: Sequence[NameHit], scope: Scope, country: str | None
