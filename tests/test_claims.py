@@ -60,6 +60,32 @@ def claim_at(sentence: str, word: str, previous: Claimant | None = None):
             "osint",
         ),
         ("Russian forces shelled Kherson overnight.", "Kherson", "Unattributed report", "media"),
+        (  # occupation and separatist authorities speak for the Russian side
+            "Denis Pushilin, the Russian-installed head of the Donetsk region, said Ukrainian "
+            "forces shelled Horlivka overnight.",
+            "Horlivka",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "The self-proclaimed Donetsk People's Republic said its forces captured Marinka.",
+            "Marinka",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Vladimir Saldo, the Moscow-appointed governor of the Kherson region, said the "
+            "evacuation of Nova Kakhovka would continue.",
+            "Nova Kakhovka",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "The regional governor said Russian forces shelled Nikopol overnight.",
+            "Nikopol",
+            "Regional authorities",
+            "government",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
