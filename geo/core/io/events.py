@@ -25,6 +25,7 @@ import simplekml
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
+from geo.core.io.safe import restore_cell, safe_csv_table
 from geo.core.records import normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
@@ -223,10 +224,17 @@ def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
 
 
 def write_csv(table: pd.DataFrame, path: str | Path, *, float_format: str | None = None) -> Path:
-    """Write a plain table as UTF-8 CSV, atomically:
-    every CSV frontline writes goes through here."""
+    """Write a plain table as UTF-8 CSV, atomically: every CSV frontline writes goes through here.
+
+    Text cells a spreadsheet would evaluate as a formula get a leading ``'``
+    (:func:`geo.core.io.safe.neutralise_cell`; :func:`read_events` takes it off again); numeric
+    columns are written as numbers. Lines end in CRLF (RFC 4180), so a cell holding a lone
+    carriage return is quoted rather than read as the end of its row."""
+    safe = safe_csv_table(table)
     with atomic_path(path) as temp:
-        table.to_csv(temp, index=False, float_format=float_format, encoding="utf-8")
+        safe.to_csv(
+            temp, index=False, float_format=float_format, encoding="utf-8", lineterminator="\r\n"
+        )
     return Path(path)
 
 
@@ -336,7 +344,8 @@ def _read_kml(path: Path) -> gpd.GeoDataFrame:
 
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    table = table.replace({"": None})
+    table.columns = [restore_cell(c) for c in table.columns]
+    table = table.map(restore_cell).replace({"": None})
     lon = pd.to_numeric(table.get("longitude"), errors="coerce")
     lat = pd.to_numeric(table.get("latitude"), errors="coerce")
     geoms = np.full(len(table), None, dtype=object)

