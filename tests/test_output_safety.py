@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import math
 
+import defusedxml.ElementTree as SafeET
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -158,3 +159,68 @@ def test_csv_cell_with_a_lone_carriage_return_stays_in_its_row(tmp_path):
     path = write_events(events, tmp_path / "e.csv")
     assert len(csv_cells(path)[1]) == 2
     assert read_events(path)["quote"].tolist()[1] == "line one\rline two\r\nline three\n"
+
+
+# ---------------------------------------------------------------------------------- KML
+
+KML = "{http://www.opengis.net/kml/2.2}"
+BREAKOUT = (
+    "held <![CDATA[x]]></description></Placemark><Placemark><name>evil</name></Placemark>"
+    "<NetworkLink><Link><href>http://evil.example/x.kml</href></Link></NetworkLink>"
+    "<Placemark><description><![CDATA["
+)
+ACTIVE_HTML = '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:x">a</a>'
+
+
+def kml_events() -> gpd.GeoDataFrame:
+    rows = [
+        _row("k-1", "RU]]></name>" + BREAKOUT, "held", "Bakh" + BREAKOUT, shapely.Point(38, 48.6),
+             quote=BREAKOUT, source_title=BREAKOUT),
+        _row("k-2", "ISW", "held", "<b>Lyman</b>", shapely.Point(37.8, 48.99), quote=ACTIVE_HTML,
+             resolution_reason="a & b < c"),
+        _row("k-3", "ISW", "held", None, None, quote=ACTIVE_HTML),
+    ]  # fmt: skip
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def kml_root(path):
+    return SafeET.parse(path).getroot()
+
+
+def test_kml_text_cannot_add_placemarks_or_network_links(tmp_path):
+    root = kml_root(write_events(kml_events(), tmp_path / "e.kml"))
+    assert len(list(root.iter(f"{KML}Placemark"))) == 3
+    assert list(root.iter(f"{KML}NetworkLink")) == [] and list(root.iter(f"{KML}Link")) == []
+    names = [el.text for el in root.iter(f"{KML}name")]
+    assert "evil" not in names
+
+
+def test_kml_descriptions_hold_no_active_markup(tmp_path):
+    """A KML viewer shows ``<description>`` (and the balloon's data) as HTML: the parsed text
+    must be escaped HTML, so the quote is shown, not run."""
+    root = kml_root(write_events(kml_events(), tmp_path / "e.kml"))
+    tags = ("description", "value", "name")
+    texts = [el.text or "" for el in root.iter() if el.tag.endswith(tags)]
+    assert texts and not [t for t in texts if "<" in t or ">" in t]
+    descriptions = [el.text for el in root.iter(f"{KML}description")]
+    assert "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;" in descriptions[1]
+
+
+def test_kml_round_trip_gives_the_text_back(tmp_path):
+    original = normalize_events(kml_events())
+    back = read_events(write_events(kml_events(), tmp_path / "e.kml"))
+    back = back.set_index("event_id").loc[original["event_id"]].reset_index()
+    for col in ("claimant", "place_name", "quote", "source_title", "resolution_reason"):
+        assert back[col].tolist() == original[col].tolist(), col
+
+
+def test_kml_control_characters_are_removed_with_a_note(tmp_path, caplog):
+    events = kml_events()
+    events.loc[0, "quote"] = "a\x00b\x07c\x1b\ufffed\ud800e\tf\ng"
+    events.loc[1, "claimant"] = "I\x0bSW"
+    with caplog.at_level("WARNING"):
+        path = write_events(events, tmp_path / "e.kml")
+    back = read_events(path).set_index("event_id")
+    assert back.loc["k-1", "quote"] == "abcde\tf\ng" and back.loc["k-2", "claimant"] == "ISW"
+    note = " ".join(r.getMessage() for r in caplog.records)
+    assert "k-1" in note and "k-2" in note and "removed" in note

@@ -9,6 +9,7 @@ as WKT in ``geometry_wkt``). :func:`read_events` reads any of them back into the
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import xml.etree.ElementTree as ET
@@ -25,7 +26,7 @@ import simplekml
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
-from geo.core.io.safe import restore_cell, safe_csv_table
+from geo.core.io.safe import restore_cell, safe_csv_table, xml_text
 from geo.core.records import normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
@@ -179,48 +180,95 @@ def _kml_color(hex_color: str, alpha: int = 255) -> str:
     )
 
 
+KML_TEXT_KEY = "frontline_text"
+KML_TEXT_ESCAPED = "html-escaped"
+"""Document-level ExtendedData saying the text of this file is HTML-escaped (read back exactly)."""
+
+
+class _KmlText:
+    """KML text from untrusted values: KML viewers show ``<name>``, ``<description>`` and the
+    balloon's data as HTML, so every value is HTML-escaped (``<`` stays a character, never a
+    tag), and characters XML 1.0 cannot hold (control characters, lone surrogates) are removed,
+    counted per event for one note."""
+
+    def __init__(self) -> None:
+        self.removed: dict[str, int] = {}
+
+    def __call__(self, value: object, event: str) -> str:
+        text, n = xml_text(str(value))
+        if n:
+            self.removed[event] = self.removed.get(event, 0) + n
+        return html.escape(text, quote=False)
+
+    def note(self, path: Path) -> None:
+        if self.removed:
+            events = ", ".join(repr(e) for e in list(self.removed)[:10])
+            more = f" and {len(self.removed) - 10} more" if len(self.removed) > 10 else ""
+            log.warning(
+                "%s: removed %d characters XML cannot hold (control characters, lone surrogates) "
+                "from the text of events %s%s",
+                path,
+                sum(self.removed.values()),
+                events,
+                more,
+            )
+
+
+def _kml_style(claimant: str) -> simplekml.Style:
+    color = claimant_color(claimant)
+    style = simplekml.Style()
+    style.iconstyle.color = _kml_color(color)
+    style.iconstyle.icon.href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+    style.linestyle.color = _kml_color(color)
+    style.linestyle.width = 2
+    style.polystyle.color = _kml_color(color, 64)
+    return style
+
+
+def _kml_data(feature, record: dict, text: _KmlText, event: str) -> None:
+    """Every schema field of ``record`` in the feature's ExtendedData (text escaped as HTML,
+    then for XML: simplekml escapes names and descriptions but not data values)."""
+    for col in EVENT_COLUMNS:
+        value = record.get(col)
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            continue
+        escaped = xml_escape(text(value, event), {"\r": "&#13;"})
+        feature.extendeddata.newdata(name=col, value=escaped)
+
+
 def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
     """Write KML: one folder and one shared style per claimant; all fields in ExtendedData.
 
-    Unresolved rows are written as placemarks without geometry so nothing is dropped.
+    Unresolved rows are written as placemarks without geometry so nothing is dropped. Text is
+    HTML-escaped (see :class:`_KmlText`); :func:`read_events` reads it back exactly.
     """
     path = Path(path)
     frame = _prepare(events)
     kml = simplekml.Kml(name="frontline events")
+    kml.document.extendeddata.newdata(name=KML_TEXT_KEY, value=KML_TEXT_ESCAPED)
+    text = _KmlText()
     folders: dict[str, tuple[simplekml.Folder, simplekml.Style]] = {}
     records = frame.drop(columns="geometry").to_dict("records")
-    for record, geom in zip(records, frame.geometry.values, strict=True):
+    for k, (record, geom) in enumerate(zip(records, frame.geometry.values, strict=True)):
+        event = str(record.get("event_id") or f"row {k + 1}")
         claimant = record.get("claimant") or "unattributed"
         key = canonical_claimant(claimant)
         if key not in folders:
-            color = claimant_color(claimant)
-            style = simplekml.Style()
-            style.iconstyle.color = _kml_color(color)
-            style.iconstyle.icon.href = (
-                "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
-            )
-            style.linestyle.color = _kml_color(color)
-            style.linestyle.width = 2
-            style.polystyle.color = _kml_color(color, 64)
-            folders[key] = (kml.newfolder(name=str(claimant)), style)
+            folder = kml.newfolder(name=text(claimant, event))
+            folders[key] = (folder, _kml_style(claimant))
         folder, style = folders[key]
         name = record.get("place_name") or record.get("location") or record.get("event_id") or ""
-        feature = _kml_geometry(folder, geom, str(name))
+        feature = _kml_geometry(folder, geom, text(name, event))
         if feature is None:
-            feature = folder.newpoint(name=str(name))
+            feature = folder.newpoint(name=text(name, event))
             feature.coords = []
         feature.style = style
         if record.get("quote"):
-            feature.description = record["quote"]
-        for col in EVENT_COLUMNS:
-            value = record.get(col)
-            if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-                continue
-            # simplekml escapes names and descriptions but not ExtendedData values.
-            feature.extendeddata.newdata(name=col, value=xml_escape(str(value)))
-    with atomic_path(path) as temp:
-        kml.save(str(temp))
-    return path
+            feature.description = text(record["quote"], event)
+        _kml_data(feature, record, text, event)
+    text.note(path)
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + kml.kml(format=False) + "\n"
+    return write_text(path, document)
 
 
 def write_csv(table: pd.DataFrame, path: str | Path, *, float_format: str | None = None) -> Path:
@@ -330,14 +378,21 @@ def _read_kml_geometry(placemark: ET.Element):
 
 def _read_kml(path: Path) -> gpd.GeoDataFrame:
     root = ET.parse(path).getroot()
+    marks = root.findall("k:Document/k:ExtendedData/k:Data", KML_NS)
+    escaped = any(
+        d.get("name") == KML_TEXT_KEY
+        and d.findtext("k:value", namespaces=KML_NS) == KML_TEXT_ESCAPED
+        for d in marks
+    )
     rows, geoms = [], []
     for placemark in root.iter(f"{{{KML_NS['k']}}}Placemark"):
-        rows.append(
-            {
-                d.get("name"): (d.findtext("k:value", default=None, namespaces=KML_NS))
-                for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)
-            }
-        )
+        values = {
+            d.get("name"): d.findtext("k:value", default=None, namespaces=KML_NS)
+            for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)
+        }
+        if escaped:
+            values = {k: v if v is None else html.unescape(v) for k, v in values.items()}
+        rows.append(values)
         geoms.append(_read_kml_geometry(placemark))
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
