@@ -4,6 +4,7 @@ extend, GeoJSON without NaN/Infinity, HTML names that stay text (issue 15, items
 from __future__ import annotations
 
 import csv
+import json
 import math
 
 import defusedxml.ElementTree as SafeET
@@ -14,6 +15,7 @@ import shapely
 from test_render_fixtures import _row
 
 from geo.cli import main
+from geo.core.errors import InputError
 from geo.core.io import safe
 from geo.core.records import normalize_events
 from geo.export import read_events, write_events
@@ -221,6 +223,162 @@ def test_kml_control_characters_are_removed_with_a_note(tmp_path, caplog):
     with caplog.at_level("WARNING"):
         path = write_events(events, tmp_path / "e.kml")
     back = read_events(path).set_index("event_id")
-    assert back.loc["k-1", "quote"] == "abcde\tf\ng" and back.loc["k-2", "claimant"] == "ISW"
+    # (a lone surrogate, which no file can hold, is a replacement character in every format)
+    assert back.loc["k-1", "quote"] == "abcd\ufffde\tf\ng" and back.loc["k-2", "claimant"] == "ISW"
     note = " ".join(r.getMessage() for r in caplog.records)
     assert "k-1" in note and "k-2" in note and "removed" in note
+
+
+# ------------------------------------------------------------- coordinates and GeoJSON numbers
+
+BAD_POINTS = {
+    "nan": shapely.Point(math.nan, 48.0),
+    "inf": shapely.Point(math.inf, 48.0),
+    "lon-500": shapely.Point(500.0, 48.0),
+    "lat-95": shapely.Point(30.0, -95.0),
+    "polygon": shapely.box(179.0, 48.0, 181.0, 49.0),
+}
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml", "gpkg"])
+@pytest.mark.parametrize("bad", list(BAD_POINTS))
+def test_export_refuses_bad_coordinates_naming_the_event(tmp_path, fmt, bad):
+    events = formula_events()
+    events.loc[1, "geometry"] = BAD_POINTS[bad]
+    target = tmp_path / f"e.{fmt}"
+    target.write_bytes(b"previous")
+    with pytest.raises(InputError, match=r"event_id '=f-2'.*(NaN|infinite|out of range)"):
+        write_events(events, target)
+    assert target.read_bytes() == b"previous" and list(tmp_path.iterdir()) == [target]
+
+
+def test_export_flags_bad_coordinates_when_asked(tmp_path, caplog):
+    events = formula_events()
+    events.loc[1, "geometry"] = BAD_POINTS["lon-500"]
+    with caplog.at_level("WARNING"):
+        path = write_events(events, tmp_path / "e.geojson", on_bad_coordinates="flag")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert len(features) == 2 and features[1]["geometry"] is None
+    assert features[1]["properties"]["resolution"] == "invalid_coordinates"
+    assert "'=f-2'" in caplog.text and "out of range" in caplog.text
+
+
+def test_export_cli_refuses_or_flags_out_of_range_rows(tmp_path, capsys, caplog):
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "event_id,place_name,latitude,longitude\nok-1,Bakhmut,48.59,38.0\nbad-1,Nowhere,95,30\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.geojson"
+    assert main(["export", str(source), "-f", "geojson", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "event_id 'bad-1'" in err[0] and "out of range" in err[0]
+    assert not out.exists()
+    flag = "--flag-bad-coordinates"
+    with caplog.at_level("WARNING"):
+        assert main(["export", str(source), "-f", "geojson", "-o", str(out), flag]) == 0
+    assert "event_id 'bad-1'" in caplog.text
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert [f["geometry"] is None for f in features] == [False, True]
+    html = tmp_path / "m.html"
+    assert main(["map", str(source), "-o", str(html)]) == 2
+    assert "event_id 'bad-1'" in capsys.readouterr().err and not html.exists()
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert main(["map", str(source), "-o", str(html), flag]) == 0
+    assert "event_id 'bad-1'" in caplog.text and "1 unresolved" in html.read_text()
+
+
+@pytest.mark.parametrize("column", ["confidence", "quantity"])
+def test_geojson_names_the_event_and_value_that_is_not_finite(tmp_path, column):
+    events = formula_events()
+    events.loc[1, column] = math.inf
+    target = tmp_path / "e.geojson"
+    with pytest.raises(InputError, match=rf"e\.geojson.*event_id '=f-2'.*{column}.*inf"):
+        write_events(events, target)
+    assert not target.exists()
+
+
+def test_geojson_writer_names_the_feature_with_a_nan_coordinate(tmp_path):
+    from geo.core.io import write_geojson
+
+    layer = gpd.GeoDataFrame(
+        {"source": ["a", "b"]},
+        geometry=[
+            shapely.box(37, 48, 38, 49),
+            shapely.Polygon([(37, 48), (math.nan, 48), (38, 49)]),
+        ],
+        crs=4326,
+    )
+    with pytest.raises(
+        InputError, match=r"l\.geojson: cannot write GeoJSON: feature 2: a coordinate is NaN"
+    ):
+        write_geojson(layer, tmp_path / "l.geojson")
+
+
+def test_non_finite_numbers_do_not_crash_the_map_or_the_writers(tmp_path):
+    from geo.render.map import build_map, write_map
+
+    events = formula_events()
+    events["uncertainty_m"] = [math.inf, -math.inf]
+    events["time_precision"] = [1e300, math.nan]
+    events["quantity"] = [math.inf, 3.0]
+    events["confidence"] = [-math.inf, 0.5]
+    assert normalize_events(events)["uncertainty_m"].isna().all()
+    page = write_map(build_map(events), tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "Infinity" not in page and "NaN" not in page
+    for fmt in ("csv", "kml", "gpkg"):
+        assert len(read_events(write_events(events, tmp_path / f"e.{fmt}"))) == 2
+
+
+SURROGATE = "RU\ud800 \udfff"
+
+
+def test_lone_surrogates_are_written_as_replacement_characters(tmp_path, caplog):
+    from geo.events.output import write_table
+    from geo.render.map import build_map, write_map
+    from geo.render.report import write_report
+    from geo.render.static import write_static
+
+    events = formula_events()
+    events.loc[1, "claimant"] = SURROGATE
+    events.loc[1, "quote"] = "\ud83d"
+    with caplog.at_level("WARNING"):
+        written = [
+            write_events(events, tmp_path / f"e.{fmt}") for fmt in ("geojson", "csv", "kml", "gpkg")
+        ]
+        written += [
+            write_table(events, tmp_path / "t.geojson"),
+            write_table(events, tmp_path / "t.csv"),
+            write_table(events, tmp_path / "t.gpkg"),
+        ]
+    for path in written:
+        back = read_events(path)
+        assert "RU\ufffd \ufffd" in back["claimant"].tolist(), path
+    assert "surrogate" in caplog.text
+    write_map(build_map(events), tmp_path / "m.html")
+    write_report(events, tmp_path / "r.html")
+    write_static(events, tmp_path / "m.svg")
+    for name in ("m.html", "r.html", "m.svg"):
+        assert "RU\ufffd \ufffd" in (tmp_path / name).read_text(encoding="utf-8"), name
+
+
+def test_static_map_draws_dollar_signs_as_written():
+    """matplotlib reads ``$…$`` as math markup: a claimant or title from the data is drawn as
+    written, not typeset (and a lone surrogate does not crash the font layer)."""
+    import matplotlib.pyplot as plt
+
+    from geo.render.static import draw_static
+
+    events = formula_events()
+    events.loc[1, "claimant"] = "a$x^2$b\ud800"
+    fig = draw_static(events, title="Cost $5 and $10")
+    try:
+        ax = fig.axes[0]
+        drawn = [t._preprocess_math(t.get_text()) for t in ax.get_legend().get_texts()]
+        assert ("a$x^2$b\ufffd (1)", False) in drawn
+        title = ax.title
+        assert title._preprocess_math(title.get_text())[1] is False
+        assert title._preprocess_math(title.get_text())[0].startswith("Cost $5 and $10\n")
+    finally:
+        plt.close(fig)

@@ -155,10 +155,11 @@ def _radii(mapped: gpd.GeoDataFrame) -> list[int]:
 
 
 def _numbers(values: pd.Series, digits: int | None = None) -> list[float | int | None]:
-    """Numbers or None; with ``digits`` rounded, else whole numbers as integers."""
+    """Numbers or None (for NaN and infinities, which JSON cannot hold); with ``digits``
+    rounded, else whole numbers as integers."""
     out: list[float | int | None] = []
     for v in values.to_numpy(dtype=float):
-        if np.isnan(v):
+        if not np.isfinite(v):
             out.append(None)
         elif digits is not None:
             out.append(round(float(v), digits))

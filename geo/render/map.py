@@ -24,6 +24,7 @@ from folium.map import Layer
 
 from geo.core import style as st
 from geo.core.io.files import write_text
+from geo.core.io.safe import replace_surrogates
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.theatre import CENTER
 from geo.render import layers as ly
@@ -390,6 +391,6 @@ def write_map(
 
         inline_assets(m)
     text = map_fragment(m, assets=fragment_assets) if fragment else m.get_root().render()
-    path = write_text(path, text)
+    path = write_text(path, replace_surrogates(text))
     log.info("wrote %s (%.1f kB)", path, path.stat().st_size / 1024)
     return path

@@ -14,6 +14,7 @@ import json
 import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Literal
 from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
@@ -26,8 +27,8 @@ import simplekml
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
-from geo.core.io.safe import restore_cell, safe_csv_table, xml_text
-from geo.core.records import normalize_events
+from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
+from geo.core.records import check_coordinates, normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
 
@@ -75,23 +76,26 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
 
 
 def _prepare(events: pd.DataFrame) -> gpd.GeoDataFrame:
-    return normalize_events(events)
+    """The records to write: normalised, with no lone surrogate (which no file can hold)."""
+    return without_surrogates(normalize_events(events), what="event values")
 
 
-def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
+def geojson_text(
+    events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS, source: str | None = None
+) -> str:
     """An RFC 7946 FeatureCollection as text
     (no ``crs`` member, ``null`` geometry when unresolved)."""
     frame = _prepare(events)
     for col in ("latitude", "longitude"):
         frame[col] = frame[col].round(decimals)
-    return frame_geojson_text(frame, decimals=decimals)
+    return frame_geojson_text(frame, decimals=decimals, source=source)
 
 
 def to_geojson(
     events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS
 ) -> Path:
     """Write :func:`geojson_text` to ``path`` atomically (folders are created)."""
-    return write_text(path, geojson_text(events, decimals=decimals))
+    return write_text(path, geojson_text(events, decimals=decimals, source=str(path)))
 
 
 def _regions_from_events(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -132,7 +136,7 @@ def to_gpkg(
             if layer is None or len(layer) == 0:
                 continue
             layer = layer if layer.crs is not None else layer.set_crs(4326)
-            layer = layer.to_crs(4326)
+            layer = without_surrogates(layer.to_crs(4326), what=f"{name} values")
             for col in layer.columns:
                 if col != layer.geometry.name and layer[col].dtype == object:
                     layer[col] = layer[col].map(lambda v: None if v is None else str(v))
@@ -304,14 +308,23 @@ def write_events(
     events: pd.DataFrame,
     path: str | Path,
     fmt: str | None = None,
+    *,
+    on_bad_coordinates: Literal["raise", "flag"] = "raise",
     **layers: gpd.GeoDataFrame | None,
 ) -> Path:
     """Write ``events`` to ``path`` in ``fmt`` (or the format its suffix names).
 
     Extra GeoPackage layers (``regions``, ``control``, ``changes``) go in ``layers``; missing
     parent folders are created; an unknown format raises :class:`geo.core.errors.InputError`.
+    A row whose coordinates are NaN, infinite or out of range (lon outside ±180, lat outside
+    ±90) is refused with an InputError naming its ``event_id``, and nothing is written; with
+    ``on_bad_coordinates="flag"`` it is written without geometry, flagged ``invalid_coordinates``
+    (:func:`geo.core.records.check_coordinates`), with a warning.
     """
     kind = detect_format(path, fmt)
+    events = check_coordinates(
+        normalize_events(events), on_bad=on_bad_coordinates, theatre=None, source=str(path)
+    )
     writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
     if kind == "gpkg":
         written = to_gpkg(events, path, **layers)

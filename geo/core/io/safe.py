@@ -70,6 +70,26 @@ def _is_text(values: pd.Series) -> bool:
     return values.dtype == object or isinstance(values.dtype, pd.StringDtype)
 
 
+def without_surrogates(frame: pd.DataFrame, *, what: str = "values") -> pd.DataFrame:
+    """``frame`` with lone surrogates in its text columns replaced by U+FFFD (a copy when any
+    was found, with one warning saying how many values changed)."""
+    changed = 0
+    out = frame
+    for col in frame.columns:
+        values = frame[col]
+        if col == getattr(frame, "_geometry_column_name", None) or not _is_text(values):
+            continue
+        bad = values.map(lambda v: isinstance(v, str) and bool(_SURROGATE.search(v)))
+        if bad.any():
+            if out is frame:
+                out = frame.copy()
+            out.loc[bad, col] = values[bad].map(replace_surrogates)
+            changed += int(bad.sum())
+    if changed:
+        log.warning("%d %s held lone surrogates (invalid text): written as U+FFFD", changed, what)
+    return out
+
+
 def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` whose header and text cells are neutralised for spreadsheets and hold
     no lone surrogate; numeric columns are left as they are. Logs how many cells changed."""
