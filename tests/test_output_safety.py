@@ -155,6 +155,21 @@ def test_geocode_csv_neutralises_passed_through_and_added_cells(tmp_path, gazett
     assert rows[0][1] == "'=1+1" and rows[1][1] == "-3"
 
 
+def test_csv_minus_infinity_is_not_a_formula_and_reads_back(tmp_path):
+    events = formula_events()
+    events["confidence"] = [-math.inf, 0.25]
+    events["quantity"] = [math.inf, -3.0]
+    path = write_events(events, tmp_path / "e.csv")
+    header, rows = csv_cells(path)
+    assert rows[0][header.index("confidence")] == "'-inf"
+    assert rows[1][header.index("quantity")] == "-3"
+    back = read_events(path)
+    assert back["confidence"].tolist()[0] == -math.inf and back["quantity"].tolist() == [
+        math.inf,
+        -3,
+    ]
+
+
 def test_csv_cell_with_a_lone_carriage_return_stays_in_its_row(tmp_path):
     events = formula_events()
     events.loc[1, "quote"] = "line one\rline two\r\nline three\n"
@@ -261,6 +276,10 @@ def test_export_flags_bad_coordinates_when_asked(tmp_path, caplog):
     assert len(features) == 2 and features[1]["geometry"] is None
     assert features[1]["properties"]["resolution"] == "invalid_coordinates"
     assert "'=f-2'" in caplog.text and "out of range" in caplog.text
+    for fmt in ("csv", "kml", "gpkg"):  # a flagged record reads back flagged, and writes again
+        back = read_events(write_events(events, tmp_path / f"e.{fmt}", on_bad_coordinates="flag"))
+        assert back.geometry.iloc[1] is None and back["resolution"][1] == "invalid_coordinates"
+        write_events(back, tmp_path / f"again.{fmt}")
 
 
 def test_export_cli_refuses_or_flags_out_of_range_rows(tmp_path, capsys, caplog):
@@ -382,3 +401,27 @@ def test_static_map_draws_dollar_signs_as_written():
         assert title._preprocess_math(title.get_text())[0].startswith("Cost $5 and $10\n")
     finally:
         plt.close(fig)
+
+
+# ------------------------------------------------------------- HTML (the browser test runs them)
+
+
+def test_layer_control_names_and_search_tips_are_text_in_the_page_source():
+    """Without a browser: the names Leaflet writes with innerHTML are escaped in the page, and
+    the place search builds its suggestions as text nodes (tests/test_hostile_pages.py loads
+    such pages in Chromium)."""
+    from geo.render.map import build_map
+
+    events = formula_events()
+    events.loc[0, "claimant"] = "<img src=x onerror=alert(1)>"
+    control = gpd.GeoDataFrame(
+        {"source": ["<b>DS</b>"], "status": ["<i>x</i>"], "date": ["2025-01-01"]},
+        geometry=[shapely.box(37, 48, 38, 49)],
+        crs=4326,
+    )
+    page = build_map(events, control=control).get_root().render()
+    control_js = page[page.index("_layers = {") : page.index("L.control.layers(")]
+    assert '"\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (1 claim)"' in control_js
+    assert "Control: \\u0026lt;b\\u0026gt;DS\\u0026lt;/b\\u0026gt;, 2025-01-01" in control_js
+    assert "<img" not in control_js and "<b>" not in control_js
+    assert "buildTip" in page and "tip.textContent = text" in page

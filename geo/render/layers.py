@@ -185,7 +185,9 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
         lambda v: None if v is None else round(float(v))
     )
     if len(mapped):
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(details.fillna("\x00")))
+        details = details.astype(object)  # a column of None only may have become float NaN
+        filled = details.where(details.notna(), "\x00")
+        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(filled))
     else:
         codes, uniques = np.zeros(0, int), []
     values = [[None if v == "\x00" else v for v in row] for row in list(uniques)]

@@ -28,6 +28,7 @@ from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
 from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
+from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
@@ -417,7 +418,10 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     lon = pd.to_numeric(table.get("longitude"), errors="coerce")
     lat = pd.to_numeric(table.get("latitude"), errors="coerce")
     geoms = np.full(len(table), None, dtype=object)
-    has_point = (lon.notna() & lat.notna()).to_numpy()
+    has_point = lon.notna() & lat.notna()
+    if "resolution" in table:  # a row flagged for its coordinates keeps them as evidence only
+        has_point &= table["resolution"] != INVALID_COORDINATES
+    has_point = has_point.to_numpy()
     geoms[has_point] = shapely.points(lon[has_point].to_numpy(), lat[has_point].to_numpy())
     if WKT_COLUMN in table:
         wkt = table.pop(WKT_COLUMN)

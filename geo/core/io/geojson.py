@@ -27,8 +27,9 @@ COORDINATE_DECIMALS = 6
 
 def rfc7946_geometries(geoms: gpd.GeoSeries, decimals: int = COORDINATE_DECIMALS) -> gpd.GeoSeries:
     """Geometries as RFC 7946 wants them: exterior rings counter-clockwise, rounded coordinates."""
-    values = shapely.orient_polygons(geoms.values, exterior_cw=False)
-    values = shapely.transform(values, lambda xy: np.round(xy, decimals))
+    with np.errstate(invalid="ignore"):  # a NaN coordinate is reported by geojson_dumps
+        values = shapely.orient_polygons(geoms.values, exterior_cw=False)
+        values = shapely.transform(values, lambda xy: np.round(xy, decimals))
     return gpd.GeoSeries(values, index=geoms.index, crs=geoms.crs)
 
 

@@ -20,6 +20,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,11 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if _is_text(out[col]):
             out[col] = out[col].map(cell).astype(out[col].dtype)
+        elif pd.api.types.is_float_dtype(out[col]) and (out[col] == -np.inf).any():
+            # pandas writes "-inf", which a spreadsheet reads as a formula (=-inf)
+            minus = out[col] == -np.inf
+            out[col] = out[col].astype(object).where(~minus, neutralise_cell("-inf"))
+            counts["formula"] += int(minus.sum())
     out.columns = [cell(str(c)) for c in out.columns]
     if counts["formula"]:
         log.info("%d CSV cells start like a formula: written with a leading '", counts["formula"])
