@@ -101,7 +101,8 @@ def test_kml_has_folder_and_style_per_claimant(tmp_path):
     assert text.count("<Style ") + text.count("<Style>") >= 4
     ru = claimant_color("Russian MoD")  # #c62828 -> KML aabbggrr
     assert f"ff{ru[5:7]}{ru[3:5]}{ru[1:3]}" in text.lower()
-    assert "&lt;script&gt;" in text  # hostile quote escaped by the XML writer
+    # The hostile quote is escaped twice: for XML, and for the viewer that shows it as HTML.
+    assert "&amp;lt;script&amp;gt;" in text and "<script>" not in text
 
 
 def test_csv_in_acled_like_order(tmp_path):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import geopandas as gpd
 import typer
 
 from geo.cli._app import app, say_notes
 from geo.core.io import read_boundaries, read_control_layers, read_events, write_events
+from geo.core.records import check_coordinates
 
 if TYPE_CHECKING:
     from geo.frontline.nearness import FrontLines
@@ -22,6 +23,12 @@ assets_app = typer.Typer(
     help="Manage the JS/CSS asset cache used by self-contained maps.", no_args_is_help=True
 )
 app.add_typer(assets_app, name="assets")
+
+
+FLAG_BAD_HELP = (
+    "Rows whose coordinates are NaN or out of range are written without geometry, flagged "
+    "invalid_coordinates, with a warning naming each (default: refuse, naming the first)."
+)
 
 
 def load_control_files(paths: list[Path]) -> gpd.GeoDataFrame | None:
@@ -76,6 +83,9 @@ def map_command(
     report: Path | None = typer.Option(
         None, "--report", help="Also write report.html (map, claims table, conflicts)."
     ),
+    flag_bad: bool = typer.Option(
+        False, "--flag-bad-coordinates", help=FLAG_BAD_HELP.replace("written", "drawn")
+    ),
 ) -> None:
     """Draw a layered HTML map of claims (and control-of-terrain layers).
 
@@ -91,6 +101,8 @@ def map_command(
     from geo.render.map import build_map, write_map
 
     frame = read_events(events)
+    if flag_bad:  # once, for the map, the images and the report alike
+        frame = check_coordinates(frame, on_bad="flag", source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
@@ -139,6 +151,7 @@ def export_command(
     control: list[Path] = typer.Option(
         [], "--control", help="GeoPackage only: control layers to add as layer 'control'."
     ),
+    flag_bad: bool = typer.Option(False, "--flag-bad-coordinates", help=FLAG_BAD_HELP),
 ) -> None:
     """Convert event records to another format.
 
@@ -151,7 +164,8 @@ def export_command(
 
     frame = read_events(events)
     layers = {"control": load_control_files(control)} if fmt.lower() == "gpkg" and control else {}
-    written = write_events(frame, output, fmt, **layers)
+    on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
+    written = write_events(frame, output, fmt, on_bad_coordinates=on_bad, **layers)
     typer.echo(f"export: {written} ({len(frame)} events, {fmt.lower()})")
 
 

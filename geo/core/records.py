@@ -155,6 +155,14 @@ def event_record(
     }
 
 
+def _integers(raw: pd.Series) -> pd.api.extensions.ExtensionArray:
+    """Whole numbers (nullable Int64); text that is no number, NaN, infinities and magnitudes
+    no integer holds exactly (over 2**53) are missing, as an unreadable value is."""
+    numbers = pd.to_numeric(raw, errors="coerce").astype("float64")
+    numbers = numbers.where(np.isfinite(numbers) & (numbers.abs() < 2.0**53))
+    return pd.array(numbers.round(), dtype="Int64")
+
+
 def _text(value: object) -> str | None:
     if value is None:
         return None
@@ -202,7 +210,7 @@ def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) 
         if col in FLOAT_COLUMNS:
             out[col] = pd.to_numeric(raw, errors="coerce").astype("float64").to_numpy()
         elif col in INT_COLUMNS:
-            out[col] = pd.array(pd.to_numeric(raw, errors="coerce").round(), dtype="Int64")
+            out[col] = _integers(raw)
         else:
             out[col] = pd.Series([_text(v) for v in raw.tolist()], dtype=object).to_numpy()
     for col in ANNOTATION_COLUMNS:
@@ -304,7 +312,15 @@ def _coordinate_problems(
         reasons.setdefault(
             i, "geometry has (lat, lon) swapped relative to the latitude/longitude columns"
         )
-    col_range = ~has_geom & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
+    # A row flagged before keeps its bad columns as evidence: checking it again finds nothing new.
+    flagged = (
+        events["resolution"].to_numpy(dtype=object) == INVALID
+        if "resolution" in events
+        else np.zeros(len(events), dtype=bool)
+    )
+    col_range = (
+        ~has_geom & ~flagged & cols_given & ((np.abs(lat_col) > 90) | (np.abs(lon_col) > 180))
+    )
     for i in np.flatnonzero(col_range).tolist():
         reasons.setdefault(i, "latitude/longitude columns out of range")
     if theatre is not None:

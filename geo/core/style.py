@@ -115,7 +115,7 @@ def claimant_color(name: object) -> str:
         return UNKNOWN_COLOR
     if key in KNOWN_CLAIMANTS:
         return KNOWN_CLAIMANTS[key]
-    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest()  # any str, even invalid
     return PALETTE[int.from_bytes(digest[:4], "big") % len(PALETTE)]
 
 

@@ -19,6 +19,7 @@ from geo.core.errors import InputError
 from geo.core.io.events import write_csv
 from geo.core.io.files import atomic_path
 from geo.core.io.geojson import write_geojson
+from geo.core.io.safe import without_surrogates
 from geo.core.records import normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.events.load import ORIG_PREFIX
@@ -61,7 +62,7 @@ def full_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def write_table(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
     """Write ``frame`` with all its columns as GeoJSON, CSV or GeoPackage (by the file suffix)."""
     path = Path(path)
-    data = full_frame(frame)
+    data = without_surrogates(full_frame(frame), what="event values")
     suffix = path.suffix.lower()
     if suffix in (".geojson", ".json"):
         return write_geojson(data, path)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo.core.errors import FrontlineError
 from geo.core.io.files import atomic_path
+from geo.core.io.safe import safe_csv_row
 from geo.gazetteer.resolve import FrontDistance, Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
@@ -113,8 +114,8 @@ def geocode_csv(
     summary.rows = total
     with atomic_path(output) as temp, temp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(header + added)
-        writer.writerows(out_rows)
+        writer.writerow(safe_csv_row(header + added))  # formulas neutralised: see geo.core.io.safe
+        writer.writerows(safe_csv_row(row) for row in out_rows)
     log.info("geocoded %s → %s: %s", src, output, summary.line())
     return summary
 

@@ -155,10 +155,11 @@ def _radii(mapped: gpd.GeoDataFrame) -> list[int]:
 
 
 def _numbers(values: pd.Series, digits: int | None = None) -> list[float | int | None]:
-    """Numbers or None; with ``digits`` rounded, else whole numbers as integers."""
+    """Numbers or None (for NaN and infinities, which JSON cannot hold); with ``digits``
+    rounded, else whole numbers as integers."""
     out: list[float | int | None] = []
     for v in values.to_numpy(dtype=float):
-        if np.isnan(v):
+        if not np.isfinite(v):
             out.append(None)
         elif digits is not None:
             out.append(round(float(v), digits))
@@ -184,7 +185,9 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
         lambda v: None if v is None else round(float(v))
     )
     if len(mapped):
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(details.fillna("\x00")))
+        details = details.astype(object)  # a column of None only may have become float NaN
+        filled = details.where(details.notna(), "\x00")
+        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(filled))
     else:
         codes, uniques = np.zeros(0, int), []
     values = [[None if v == "\x00" else v for v in row] for row in list(uniques)]

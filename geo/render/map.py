@@ -20,9 +20,11 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium import plugins
+from folium.map import Layer
 
 from geo.core import style as st
 from geo.core.io.files import write_text
+from geo.core.io.safe import replace_surrogates
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.theatre import CENTER
 from geo.render import layers as ly
@@ -95,6 +97,29 @@ class Credits(MacroElement):
         self.prefix = " · ".join(html.escape(c) for c in credits)
 
 
+class TextLayerControl(folium.LayerControl):
+    """folium's LayerControl with every layer name escaped: Leaflet writes the names into the
+    control with ``innerHTML``, and a name can come from the data (a claimant, a control layer's
+    source or status), so it must reach the page as text."""
+
+    def render(self, **kwargs: object) -> str:
+        self.reset()
+        assert self._parent is not None, "add the control to a map before rendering it"
+        for item in self._parent._children.values():
+            if isinstance(item, Layer) and item.control:
+                names = self.overlays if item.overlay else self.base_layers
+                names[html.escape(item.layer_name, quote=False)] = item.get_name()
+        return MacroElement.render(self, **kwargs)
+
+
+class PlaceSearch(plugins.Search):
+    """folium's place search whose suggestions are text nodes: leaflet-search writes each
+    suggestion with ``innerHTML`` unless given ``buildTip``, and place names come from the data
+    (articles, event tables, online geocoder answers)."""
+
+    _template = ly.folium_template("search.js.j2")
+
+
 def _counts(values: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in values.value_counts(sort=False).items()}
 
@@ -135,7 +160,7 @@ def build_map(
         )
     )
     data = _add_events(m, mapped) if len(mapped) else None
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    TextLayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
     plugins.MeasureControl(
         position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers"
@@ -231,7 +256,7 @@ def _add_events(m: folium.Map, mapped: gpd.GeoDataFrame) -> ly.EventData:
     m.add_child(data)
     for event_layer in event_layers:
         m.add_child(event_layer)
-    plugins.Search(
+    PlaceSearch(
         data,
         search_label="place_name",
         placeholder="Search places",
@@ -366,6 +391,6 @@ def write_map(
 
         inline_assets(m)
     text = map_fragment(m, assets=fragment_assets) if fragment else m.get_root().render()
-    path = write_text(path, text)
+    path = write_text(path, replace_surrogates(text))
     log.info("wrote %s (%.1f kB)", path, path.stat().st_size / 1024)
     return path

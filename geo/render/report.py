@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from geo.core import style as st
 from geo.core.io.files import write_text
+from geo.core.io.safe import replace_surrogates
 from geo.core.records import normalize_events
 from geo.core.schema import CONTRADICTING_STANCES
 from geo.render import layers as ly
@@ -119,7 +120,7 @@ def render_report(
         }
         for r in conflicts.itertuples()
     ]
-    return ly.render_html(
+    page = ly.render_html(
         "report.html.j2",
         title=title,
         summary=(
@@ -131,6 +132,7 @@ def render_report(
         claimants=[{"name": c, "color": st.claimant_color(c)} for c in claimants],
         table=[{"place": place, "cells": list(values)} for place, values in table.iterrows()],
     )
+    return replace_surrogates(page)
 
 
 def write_report(

@@ -24,6 +24,7 @@ from matplotlib.patches import Patch  # noqa: E402
 from geo.core import style as st  # noqa: E402
 from geo.core.errors import InputError  # noqa: E402
 from geo.core.io.files import atomic_path  # noqa: E402
+from geo.core.io.safe import replace_surrogates  # noqa: E402
 from geo.core.records import check_coordinates, normalize_events  # noqa: E402
 from geo.render import layers as ly  # noqa: E402
 
@@ -41,6 +42,12 @@ def _extent(
         x0, y0, x1, y1 = 22.0, 44.0, 41.0, 53.0
     pad_x, pad_y = max((x1 - x0) * 0.08, 0.3), max((y1 - y0) * 0.08, 0.3)
     return x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + pad_y
+
+
+def plain_label(text: object) -> str:
+    """``text`` as matplotlib should draw it: as written (``$…$`` is not mathtext), and without
+    lone surrogates, which the font layer cannot take."""
+    return replace_surrogates(str(text)).replace("$", r"\$")
 
 
 def draw_static(
@@ -76,7 +83,10 @@ def draw_static(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)))
-    ax.set_title(f"{title}\n{len(mapped)} mapped claims, {len(unresolved)} unresolved", fontsize=12)
+    ax.set_title(
+        f"{plain_label(title)}\n{len(mapped)} mapped claims, {len(unresolved)} unresolved",
+        fontsize=12,
+    )
     ax.tick_params(labelsize=8)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.9)
@@ -165,7 +175,7 @@ def _draw_events(ax: plt.Axes, mapped: gpd.GeoDataFrame) -> list:
                 linestyle="",
                 color=st.claimant_color(name),
                 markeredgecolor="black",
-                label=f"{name} ({count})",
+                label=f"{plain_label(name)} ({count})",
             )
         )
     return handles

@@ -9,10 +9,12 @@ as WKT in ``geometry_wkt``). :func:`read_events` reads any of them back into the
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Literal
 from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
@@ -25,7 +27,9 @@ import simplekml
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
-from geo.core.records import normalize_events
+from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
+from geo.core.records import INVALID as INVALID_COORDINATES
+from geo.core.records import check_coordinates, normalize_events
 from geo.core.schema import EVENT_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
 
@@ -73,23 +77,26 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
 
 
 def _prepare(events: pd.DataFrame) -> gpd.GeoDataFrame:
-    return normalize_events(events)
+    """The records to write: normalised, with no lone surrogate (which no file can hold)."""
+    return without_surrogates(normalize_events(events), what="event values")
 
 
-def geojson_text(events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS) -> str:
+def geojson_text(
+    events: pd.DataFrame, *, decimals: int = COORDINATE_DECIMALS, source: str | None = None
+) -> str:
     """An RFC 7946 FeatureCollection as text
     (no ``crs`` member, ``null`` geometry when unresolved)."""
     frame = _prepare(events)
     for col in ("latitude", "longitude"):
         frame[col] = frame[col].round(decimals)
-    return frame_geojson_text(frame, decimals=decimals)
+    return frame_geojson_text(frame, decimals=decimals, source=source)
 
 
 def to_geojson(
     events: pd.DataFrame, path: str | Path, *, decimals: int = COORDINATE_DECIMALS
 ) -> Path:
     """Write :func:`geojson_text` to ``path`` atomically (folders are created)."""
-    return write_text(path, geojson_text(events, decimals=decimals))
+    return write_text(path, geojson_text(events, decimals=decimals, source=str(path)))
 
 
 def _regions_from_events(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -130,7 +137,7 @@ def to_gpkg(
             if layer is None or len(layer) == 0:
                 continue
             layer = layer if layer.crs is not None else layer.set_crs(4326)
-            layer = layer.to_crs(4326)
+            layer = without_surrogates(layer.to_crs(4326), what=f"{name} values")
             for col in layer.columns:
                 if col != layer.geometry.name and layer[col].dtype == object:
                     layer[col] = layer[col].map(lambda v: None if v is None else str(v))
@@ -178,55 +185,109 @@ def _kml_color(hex_color: str, alpha: int = 255) -> str:
     )
 
 
+KML_TEXT_KEY = "frontline_text"
+KML_TEXT_ESCAPED = "html-escaped"
+"""Document-level ExtendedData saying the text of this file is HTML-escaped (read back exactly)."""
+
+
+class _KmlText:
+    """KML text from untrusted values: KML viewers show ``<name>``, ``<description>`` and the
+    balloon's data as HTML, so every value is HTML-escaped (``<`` stays a character, never a
+    tag), and characters XML 1.0 cannot hold (control characters, lone surrogates) are removed,
+    counted per event for one note."""
+
+    def __init__(self) -> None:
+        self.removed: dict[str, int] = {}
+
+    def __call__(self, value: object, event: str) -> str:
+        text, n = xml_text(str(value))
+        if n:
+            self.removed[event] = self.removed.get(event, 0) + n
+        return html.escape(text, quote=False)
+
+    def note(self, path: Path) -> None:
+        if self.removed:
+            events = ", ".join(repr(e) for e in list(self.removed)[:10])
+            more = f" and {len(self.removed) - 10} more" if len(self.removed) > 10 else ""
+            log.warning(
+                "%s: removed %d characters XML cannot hold (control characters, lone surrogates) "
+                "from the text of events %s%s",
+                path,
+                sum(self.removed.values()),
+                events,
+                more,
+            )
+
+
+def _kml_style(claimant: str) -> simplekml.Style:
+    color = claimant_color(claimant)
+    style = simplekml.Style()
+    style.iconstyle.color = _kml_color(color)
+    style.iconstyle.icon.href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+    style.linestyle.color = _kml_color(color)
+    style.linestyle.width = 2
+    style.polystyle.color = _kml_color(color, 64)
+    return style
+
+
+def _kml_data(feature, record: dict, text: _KmlText, event: str) -> None:
+    """Every schema field of ``record`` in the feature's ExtendedData (text escaped as HTML,
+    then for XML: simplekml escapes names and descriptions but not data values)."""
+    for col in EVENT_COLUMNS:
+        value = record.get(col)
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            continue
+        escaped = xml_escape(text(value, event), {"\r": "&#13;"})
+        feature.extendeddata.newdata(name=col, value=escaped)
+
+
 def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
     """Write KML: one folder and one shared style per claimant; all fields in ExtendedData.
 
-    Unresolved rows are written as placemarks without geometry so nothing is dropped.
+    Unresolved rows are written as placemarks without geometry so nothing is dropped. Text is
+    HTML-escaped (see :class:`_KmlText`); :func:`read_events` reads it back exactly.
     """
     path = Path(path)
     frame = _prepare(events)
     kml = simplekml.Kml(name="frontline events")
+    kml.document.extendeddata.newdata(name=KML_TEXT_KEY, value=KML_TEXT_ESCAPED)
+    text = _KmlText()
     folders: dict[str, tuple[simplekml.Folder, simplekml.Style]] = {}
     records = frame.drop(columns="geometry").to_dict("records")
-    for record, geom in zip(records, frame.geometry.values, strict=True):
+    for k, (record, geom) in enumerate(zip(records, frame.geometry.values, strict=True)):
+        event = str(record.get("event_id") or f"row {k + 1}")
         claimant = record.get("claimant") or "unattributed"
         key = canonical_claimant(claimant)
         if key not in folders:
-            color = claimant_color(claimant)
-            style = simplekml.Style()
-            style.iconstyle.color = _kml_color(color)
-            style.iconstyle.icon.href = (
-                "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
-            )
-            style.linestyle.color = _kml_color(color)
-            style.linestyle.width = 2
-            style.polystyle.color = _kml_color(color, 64)
-            folders[key] = (kml.newfolder(name=str(claimant)), style)
+            folder = kml.newfolder(name=text(claimant, event))
+            folders[key] = (folder, _kml_style(claimant))
         folder, style = folders[key]
         name = record.get("place_name") or record.get("location") or record.get("event_id") or ""
-        feature = _kml_geometry(folder, geom, str(name))
+        feature = _kml_geometry(folder, geom, text(name, event))
         if feature is None:
-            feature = folder.newpoint(name=str(name))
+            feature = folder.newpoint(name=text(name, event))
             feature.coords = []
         feature.style = style
         if record.get("quote"):
-            feature.description = record["quote"]
-        for col in EVENT_COLUMNS:
-            value = record.get(col)
-            if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-                continue
-            # simplekml escapes names and descriptions but not ExtendedData values.
-            feature.extendeddata.newdata(name=col, value=xml_escape(str(value)))
-    with atomic_path(path) as temp:
-        kml.save(str(temp))
-    return path
+            feature.description = text(record["quote"], event)
+        _kml_data(feature, record, text, event)
+    text.note(path)
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + kml.kml(format=False) + "\n"
+    return write_text(path, document)
 
 
 def write_csv(table: pd.DataFrame, path: str | Path, *, float_format: str | None = None) -> Path:
-    """Write a plain table as UTF-8 CSV, atomically:
-    every CSV frontline writes goes through here."""
+    """Write a plain table as UTF-8 CSV, atomically: every CSV frontline writes goes through here.
+
+    Text cells a spreadsheet would evaluate as a formula get a leading ``'``
+    (:func:`geo.core.io.safe.neutralise_cell`; :func:`read_events` takes it off again); numeric
+    columns are written as numbers. Lines end in CRLF (RFC 4180), so a cell holding a lone
+    carriage return is quoted rather than read as the end of its row."""
+    safe = safe_csv_table(table)
     with atomic_path(path) as temp:
-        table.to_csv(temp, index=False, float_format=float_format, encoding="utf-8")
+        safe.to_csv(
+            temp, index=False, float_format=float_format, encoding="utf-8", lineterminator="\r\n"
+        )
     return Path(path)
 
 
@@ -248,14 +309,23 @@ def write_events(
     events: pd.DataFrame,
     path: str | Path,
     fmt: str | None = None,
+    *,
+    on_bad_coordinates: Literal["raise", "flag"] = "raise",
     **layers: gpd.GeoDataFrame | None,
 ) -> Path:
     """Write ``events`` to ``path`` in ``fmt`` (or the format its suffix names).
 
     Extra GeoPackage layers (``regions``, ``control``, ``changes``) go in ``layers``; missing
     parent folders are created; an unknown format raises :class:`geo.core.errors.InputError`.
+    A row whose coordinates are NaN, infinite or out of range (lon outside ±180, lat outside
+    ±90) is refused with an InputError naming its ``event_id``, and nothing is written; with
+    ``on_bad_coordinates="flag"`` it is written without geometry, flagged ``invalid_coordinates``
+    (:func:`geo.core.records.check_coordinates`), with a warning.
     """
     kind = detect_format(path, fmt)
+    events = check_coordinates(
+        normalize_events(events), on_bad=on_bad_coordinates, theatre=None, source=str(path)
+    )
     writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
     if kind == "gpkg":
         written = to_gpkg(events, path, **layers)
@@ -322,25 +392,36 @@ def _read_kml_geometry(placemark: ET.Element):
 
 def _read_kml(path: Path) -> gpd.GeoDataFrame:
     root = ET.parse(path).getroot()
+    marks = root.findall("k:Document/k:ExtendedData/k:Data", KML_NS)
+    escaped = any(
+        d.get("name") == KML_TEXT_KEY
+        and d.findtext("k:value", namespaces=KML_NS) == KML_TEXT_ESCAPED
+        for d in marks
+    )
     rows, geoms = [], []
     for placemark in root.iter(f"{{{KML_NS['k']}}}Placemark"):
-        rows.append(
-            {
-                d.get("name"): (d.findtext("k:value", default=None, namespaces=KML_NS))
-                for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)
-            }
-        )
+        values = {
+            d.get("name"): d.findtext("k:value", default=None, namespaces=KML_NS)
+            for d in placemark.findall("k:ExtendedData/k:Data", KML_NS)
+        }
+        if escaped:
+            values = {k: v if v is None else html.unescape(v) for k, v in values.items()}
+        rows.append(values)
         geoms.append(_read_kml_geometry(placemark))
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
 
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    table = table.replace({"": None})
+    table.columns = [restore_cell(c) for c in table.columns]
+    table = table.map(restore_cell).replace({"": None})
     lon = pd.to_numeric(table.get("longitude"), errors="coerce")
     lat = pd.to_numeric(table.get("latitude"), errors="coerce")
     geoms = np.full(len(table), None, dtype=object)
-    has_point = (lon.notna() & lat.notna()).to_numpy()
+    has_point = lon.notna() & lat.notna()
+    if "resolution" in table:  # a row flagged for its coordinates keeps them as evidence only
+        has_point &= table["resolution"] != INVALID_COORDINATES
+    has_point = has_point.to_numpy()
     geoms[has_point] = shapely.points(lon[has_point].to_numpy(), lat[has_point].to_numpy())
     if WKT_COLUMN in table:
         wkt = table.pop(WKT_COLUMN)
