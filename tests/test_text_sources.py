@@ -6,6 +6,8 @@ import codecs
 import json
 from datetime import date
 
+import pytest
+
 from geo.text import sources
 from geo.text.sources import document_from_bytes, iter_documents
 
@@ -309,3 +311,61 @@ def test_every_format_character_counts_as_invisible():
     ]
     assert sources._INVISIBLE.sub("", "".join(format_chars)) == ""
     assert sources._INVISIBLE.sub("", "Bakhmut, Київ\t\n-") == "Bakhmut, Київ\t\n-"
+
+
+@pytest.mark.parametrize(
+    ("tag", "depth"), [("div", 100_000), ("div", 300_000), ("span", 300_000), ("li", 300_000)]
+)
+def test_deeply_nested_html_is_read_in_linear_time(tag, depth):
+    import time
+
+    html = (
+        "<html><body><article><p>Russian forces attacked Bakhmut.</p>"
+        + f"<{tag}>" * depth
+        + "<p>Ukrainian forces held Kherson.</p>"
+        + f"</{tag}>" * depth
+        + "<p>Shelling hit Lyman.</p></article></body></html>"
+    )
+    started = time.perf_counter()
+    doc = document_from_bytes(html.encode(), "deep.html", html=True)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{depth} levels of <{tag}> took {elapsed:.1f} s"  # was 28 s / 291 s
+    assert doc.paragraphs == [
+        "Russian forces attacked Bakhmut.",
+        "Ukrainian forces held Kherson.",
+        "Shelling hit Lyman.",
+    ]
+    # <li><li>… are siblings (an <li> closes the open one), not nested: nothing to cut
+    cut = any(f"nested deeper than {sources.MAX_HTML_DEPTH}" in w for w in doc.warnings)
+    assert cut == (tag != "li")
+
+
+def test_many_blocks_each_deeply_nested_stay_linear():
+    import time
+
+    chain = "<div>" * 500 + "<p>Fighting near Bakhmut.</p>" + "</div>" * 500
+    html = "<html><body>" + chain * 400 + "</body></html>"  # 200,000 nested blocks
+    started = time.perf_counter()
+    doc = document_from_bytes(html.encode(), "chains.html", html=True)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+    assert doc.error is None and doc.text.startswith("Fighting near Bakhmut.")
+
+
+def test_inline_tags_inside_a_word_do_not_split_it_and_loose_text_is_kept():
+    html = (
+        "<html><body><article>Intro about <i>Sol</i>edar<p>Russian forces shelled\n  "
+        "Kher<b>son</b> and Bakh<wbr>mut; <a href='/x'>Lyman</a> held.<br>Next line about "
+        "<span>Av</span><span>diivka</span>.</p>Loose text on Siversk<div><p>Inner Toretsk</p>"
+        "</div><ul><li>Vuhledar</li><li>Marinka</li></ul></article></body></html>"
+    )
+    doc = document_from_bytes(html.encode(), "inline.html", html=True)
+    assert doc.paragraphs == [
+        "Intro about Soledar",
+        "Russian forces shelled Kherson and Bakhmut; Lyman held.",
+        "Next line about Avdiivka.",
+        "Loose text on Siversk",
+        "Inner Toretsk",
+        "Vuhledar",
+        "Marinka",
+    ]

@@ -11,8 +11,11 @@ composed (NFC), and NUL bytes and other control characters are removed with a wa
 anything scans it, so quotes and offsets all refer to the same cleaned text.
 
 HTML is parsed with selectolax: scripts, styles, navigation, asides, forms and comment sections
-are removed; title, canonical URL and publication date come from the page's metadata. Reader comments and boilerplate
-paragraphs (``geo/data/boilerplate.toml``) are dropped before extraction and counted.
+are removed; title, canonical URL and publication date come from the page's metadata; the text is
+laid out as a browser would (a paragraph per block, inline markup joined, text between blocks
+kept), and nesting is bounded (:data:`MAX_HTML_DEPTH`) so that parsing stays linear in the page's
+size. Reader comments and boilerplate paragraphs (``geo/data/boilerplate.toml``) are dropped
+before extraction and counted.
 """
 
 from __future__ import annotations
@@ -80,21 +83,31 @@ _REMOVE_SELECTORS = (
     "[role=navigation]",
     "[aria-hidden=true]",
 )
-_BLOCK_TAGS = (
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "td",
-    "figcaption",
-    "div",
+MAX_HTML_DEPTH = 512
+"""Deepest element nesting passed to the HTML parser (Chromium's parser stops at 512 too). The
+parser's tree building costs time in proportion to the depth for each element it opens, so a page
+nested 300,000 deep would take minutes; tags beyond this depth are dropped, their text kept."""
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment (an unclosed one runs to the end)
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b[^<>]*>.*?(?=</\1|\Z)"
+    r"|<(/?)([A-Za-z][^\s/<>]*)[^<>]*>",
+    re.DOTALL | re.IGNORECASE,
 )
+"""A comment, a raw-text element's start tag and text (no tags inside), or any other tag."""
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+_SIBLINGS = frozenset("p li dt dd option optgroup tr td th rb rt rp".split())
+"""Elements an opening tag of the same name closes (``<li>a<li>b``: siblings, not nested)."""
+_BREAK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr caption figcaption div article section "
+    "main ul ol dl table figure address details summary br hr".split()
+)
+"""Elements a paragraph break surrounds: the block-level ones, and ``<br>``."""
+_BREAK = "\x0c"
+"""The paragraph break marked in the page's source: a form feed, which HTML parses as whitespace
+(so it stays where it is put, even between table cells) and no page shows; one in the page's own
+text only adds a paragraph break."""
 
 
 @dataclass(slots=True)
@@ -242,9 +255,71 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def html_to_document(html: str, doc_id: str) -> Document:
-    """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
-    tree = HTMLParser(html)
+def _open(stack: list[str], name: str) -> bool:
+    """Record an element opening; False when it would lie deeper than :data:`MAX_HTML_DEPTH`.
+    "<div/>" opens a div: only void elements close themselves."""
+    if name in _VOID:
+        return True
+    if name in _SIBLINGS and stack and stack[-1] == name:
+        stack.pop()
+    if len(stack) >= MAX_HTML_DEPTH:
+        return False
+    stack.append(name)
+    return True
+
+
+def _close(stack: list[str], name: str) -> bool:
+    """Record an end tag: it closes the innermost open element of its name (and those inside);
+    False for a stray one, which closes nothing."""
+    if stack and stack[-1] == name:
+        stack.pop()
+    elif name in stack:
+        del stack[len(stack) - 1 - stack[::-1].index(name) :]
+    else:
+        return False
+    return True
+
+
+def prepare_html(html: str) -> tuple[str, int]:
+    """``html`` with a paragraph break (:data:`_BREAK`) marked before every block element and
+    ``<br>`` and after every block end tag, the tags opened deeper than :data:`MAX_HTML_DEPTH`
+    (and their end tags) replaced by a break or a space (their text stays), and how many were.
+
+    One pass of a regular expression over the tags, not a parser: linear time. The depth is
+    approximate (implied end tags other than of siblings are not modelled), which is enough to
+    bound the parser's work."""
+    out: list[str] = []
+    last = cut = 0
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    for tag in _MARKUP.finditer(html):
+        name = tag.group(3)
+        if name is None:
+            continue  # a comment, or the raw text of a script, style…
+        name = name.lower()
+        start, end = tag.span()
+        if tag.group(2):  # an end tag
+            if not dropped.get(name):
+                if _close(stack, name) and name in _BREAK_TAGS:
+                    out += (html[last:end], _BREAK)
+                    last = end
+                continue
+            dropped[name] -= 1
+        elif _open(stack, name):
+            if name in _BREAK_TAGS:
+                out += (html[last:start], _BREAK)
+                last = start
+            continue
+        else:
+            dropped[name] = dropped.get(name, 0) + 1
+        cut += 1  # a tag too deep, or the end tag of one
+        out += (html[last:start], _BREAK if name in _BREAK_TAGS else " ")
+        last = end
+    out.append(html[last:])
+    return "".join(out), cut
+
+
+def _meta(tree: HTMLParser) -> dict[str, str]:
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
         key = (
@@ -256,32 +331,59 @@ def html_to_document(html: str, doc_id: str) -> Document:
         content = node.attributes.get("content")
         if key and content:
             meta.setdefault(key, content)
-    title_node = tree.css_first("title")
-    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
-    canonical = tree.css_first("link[rel=canonical]")
-    url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
+    return meta
+
+
+def _page_date(tree: HTMLParser, meta: dict[str, str], warnings: list[str]) -> date | None:
+    """The publication date a page's metadata gives; one it gives unreadably is warned about."""
     time_node = tree.css_first("time[datetime]")
-    published = None
-    for key in ("article:published_time", "datepublished", "date", "dc.date", "pubdate"):
-        if key in meta:
-            published = parse_date(meta[key])
-            break
-    if published is None and time_node is not None:
-        published = parse_date(time_node.attributes.get("datetime"))
+    given = next(
+        (meta[k] for k in ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
+         if k in meta),
+        time_node.attributes.get("datetime") if time_node is not None else None,
+    )  # fmt: skip
+    if not given:
+        return None
+    try:
+        day = parse_date(given) if len(given) <= MAX_DATE_CHARS else None
+    except (ValueError, OverflowError):
+        day = None
+    if day is None:
+        warnings.append(f"unreadable publication date {given!r} in the page's metadata")
+    return day
+
+
+def _page_text(tree: HTMLParser) -> str:
+    """The main text, one paragraph per block as a browser lays it out (the breaks
+    :func:`prepare_html` marked): inline markup joined as written (``Kher<b>son</b>`` is one
+    word), text between blocks kept, whitespace collapsed."""
     for selector in _REMOVE_SELECTORS:
         for node in tree.css(selector):
             node.decompose()
     root = tree.css_first("article") or tree.body or tree.root
-    paragraphs = []
-    if root is not None:
-        blocks = [
-            n for n in root.css(",".join(_BLOCK_TAGS)) if not n.css_first(",".join(_BLOCK_TAGS))
-        ]
-        paragraphs = [n.text(separator=" ", strip=True) for n in blocks] or [
-            root.text(separator="\n")
-        ]
-    doc = Document(doc_id=doc_id, title=title, url=url, published=published)
-    doc.text = "\n".join(paragraphs)
+    if root is None:
+        return ""
+    paragraphs = (" ".join(part.split()) for part in root.text(separator="").split(_BREAK))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def html_to_document(html: str, doc_id: str) -> Document:
+    """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
+    html, cut = prepare_html(html)
+    tree = HTMLParser(html)
+    meta = _meta(tree)
+    title_node = tree.css_first("title")
+    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
+    canonical = tree.css_first("link[rel=canonical]")
+    url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
+    doc = Document(doc_id=doc_id, title=title, url=url)
+    if cut:
+        doc.warnings.append(
+            f"HTML nested deeper than {MAX_HTML_DEPTH} levels: {cut:,} tags beyond that depth "
+            "ignored (their text is kept)"
+        )
+    doc.published = _page_date(tree, meta, doc.warnings)
+    doc.text = _page_text(tree)
     return doc
 
 
