@@ -383,7 +383,7 @@ def _stream(
         merge_stats(stats, part)
         for doc, records in zip(batch, per_document, strict=True):
             yield from records
-            if on_document is not None:
+            if on_document is not None and not doc.skipped:
                 on_document(doc)
 
     try:

@@ -99,13 +99,17 @@ class ExtractStats:
     events: int = 0
     actors: int = 0
     dropped_paragraphs: int = 0
+    skipped_files: int = 0
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
+        line = (
             f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
             f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events"
         )
+        if self.skipped_files:
+            line += f", {self.skipped_files} other files skipped"
+        return line
 
 
 _PARAGRAPH = (
@@ -488,6 +492,10 @@ class Extractor:
         """Event records of one document (empty for unreadable ones, with the reason in stats);
         ``prepared`` is :meth:`prepare`'s result when the caller ran it already."""
         stats = stats if stats is not None else ExtractStats()
+        if doc.skipped:  # a folder's notice of the files it holds that are not documents
+            stats.skipped_files += doc.skipped
+            stats.messages.append(f"{doc.doc_id}: {doc.error}")
+            return []
         stats.documents += 1
         if doc.error:
             stats.failed += 1
@@ -588,7 +596,7 @@ def extract_records(
     for batch in batches(iter_documents(paths, published)):
         for doc, prepared in zip(batch, [extractor.prepare(doc) for doc in batch], strict=True):
             yield from extractor.document_records(doc, stats, prepared)
-            if on_document is not None:
+            if on_document is not None and not doc.skipped:
                 on_document(doc)
 
 

@@ -196,3 +196,175 @@ def test_json_records(tmp_path):
         events["latitude"].iloc[0] == pytest.approx(48.5942)
         and events["stance"].iloc[0] == "under attack"
     )
+
+
+# -- hostile and broken tables (issue 15) -----------------------------------------------------
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _rewrite_member(path: Path, member: str, edit) -> None:
+    """Rewrite one member of a zip archive in place (as another tool would have written it)."""
+    with zipfile.ZipFile(path) as src:
+        items = [(item, src.read(item.filename)) for item in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item, data in items:
+            dst.writestr(item, edit(data) if item.filename == member else data)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "header_only.csv",
+            "event_id_cnty,event_date,sub_event_type,location,latitude,longitude\n",
+        ),
+        ("header_only.json", "[]"),
+    ],
+)
+def test_a_table_with_a_header_and_no_rows_is_one_line(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="no rows") as err:
+        load_events(path)
+    assert str(err.value).startswith(str(path)) and "\n" not in str(err.value)
+
+
+def test_a_spreadsheet_with_a_header_and_no_rows_is_one_line(tmp_path):
+    path = _xlsx(tmp_path / "empty.xlsx", [["location", "date", "latitude", "longitude"]])
+    with pytest.raises(InputError, match="no rows"):
+        load_events(path)
+
+
+def test_duplicate_spreadsheet_headers_are_renamed_with_a_warning(tmp_path, caplog):
+    path = _xlsx(
+        tmp_path / "dup.xlsx",
+        [
+            ["location", "date", "location", None, None, "latitude", "longitude"],
+            ["Bakhmut", "2023-03-21", "second", "x", "y", "48.59", "38.0"],
+        ],
+    )
+    events = load_events(path)
+    assert len(events) == 1 and events["location"].iloc[0] == "Bakhmut"
+    assert events["orig_location.1"].iloc[0] == "second"
+    assert events["orig_Unnamed: 3"].iloc[0] == "x" and events["orig_Unnamed: 4"].iloc[0] == "y"
+    assert f"{path}: column 'location' appears twice; the second is read as 'location.1'" in (
+        caplog.text
+    )
+
+
+def test_duplicate_csv_headers_are_reported(tmp_path, caplog):
+    path = tmp_path / "dup.csv"
+    path.write_text("location,date,location\nBakhmut,2023-03-21,X\n", encoding="utf-8")
+    events = load_events(path)
+    assert events["orig_location.1"].iloc[0] == "X"
+    assert "column 'location' appears twice; the second is read as 'location.1'" in caplog.text
+
+
+def test_a_spreadsheet_with_a_stale_dimension_record_loses_no_rows(tmp_path):
+    rows = [["location", "date", "latitude", "longitude"]] + [
+        ["Bakhmut", f"2023-03-{day:02d}", "48.59", "38.0"] for day in range(1, 11)
+    ]
+    path = _xlsx(tmp_path / "stale.xlsx", rows)
+    _rewrite_member(  # the dimension record says A1:C2, as some writers leave it
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b'<dimension ref="A1:D11"', b'<dimension ref="A1:C2"'),
+    )
+    with zipfile.ZipFile(path) as archive:
+        assert b'<dimension ref="A1:C2"' in archive.read("xl/worksheets/sheet1.xml")
+    events = load_events(path)
+    assert len(events) == 10
+    assert events["event_date"].tolist() == [f"2023-03-{day:02d}" for day in range(1, 11)]
+    assert events["longitude"].tolist() == [38.0] * 10  # column D, outside the stale record
+
+
+def _bomb(path: Path, member: str, head: bytes, unit: bytes, size: int, tail: bytes) -> None:
+    """A zip whose ``member`` inflates to about ``size`` bytes of ``unit`` repeated."""
+    with zipfile.ZipFile(path, "a" if path.exists() else "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(member, "w", force_zip64=True) as out:
+            out.write(head)
+            chunk = unit * (1_000_000 // len(unit))
+            for _ in range(size // len(chunk)):
+                out.write(chunk)
+            out.write(tail)
+
+
+def test_a_spreadsheet_zip_bomb_is_refused_before_it_is_read(tmp_path):
+    import time
+
+    path = _xlsx(tmp_path / "bomb.xlsx", [["location", "date"], ["Bakhmut", "2023-03-21"]])
+    with zipfile.ZipFile(path) as src:
+        items = [(i, src.read(i.filename)) for i in src.infolist()]
+    path.unlink()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item, data in items:
+            if item.filename != "xl/worksheets/sheet1.xml":
+                dst.writestr(item, data)
+    row = b'<row><c t="inlineStr"><is><t>Bakhmut</t></is></c></row>'
+    _bomb(
+        path,
+        "xl/worksheets/sheet1.xml",
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        row,
+        600_000_000,
+        b"</sheetData></worksheet>",
+    )
+    assert path.stat().st_size < 2_000_000
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="zip bomb") as err:
+        load_events(path)
+    assert time.perf_counter() - started < 5
+    assert "xl/worksheets/sheet1.xml" in str(err.value)
+
+
+def test_mixed_encoding_rows_are_decoded_one_by_one_and_flagged(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "location,date,latitude,longitude,notes\n"
+        'Бахмут,2023-03-21,48.59,38.0,"бої, два рядки\nтривають"\n'.encode()
+        + "Херсон,2023-03-22,46.63,32.6,обстріл\n".encode("cp1251")
+        + "Київ,2023-03-23,50.45,30.52,тихо\n".encode()
+    )
+    events = load_events(path)
+    assert events["location"].tolist() == ["Бахмут", "Херсон", "Київ"]
+    assert events["quote"].tolist() == ["бої, два рядки\nтривають", "обстріл", "тихо"]
+    assert flags(events) == {3: "mixed_encoding"}
+    assert (
+        "not UTF-8 like the rest of the file; read as cp1251" in (events["quality_detail"].iloc[1])
+    )
+    assert events.attrs["encoding"] == "utf-8 (1 row cp1251)"
+
+
+def test_json_tables_nested_too_deeply_or_with_huge_numbers_are_one_line(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_events(deep)
+    huge = tmp_path / "huge.json"
+    huge.write_text('[{"location": "Bakhmut", "fatalities": ' + "9" * 5000 + "}]")
+    with pytest.raises(InputError, match="invalid JSON"):
+        load_events(huge)
+
+
+def test_a_spreadsheet_with_xml_entities_is_refused(tmp_path):
+    path = _xlsx(tmp_path / "laughs.xlsx", [["location", "date"], ["Bakhmut", "2023-03-21"]])
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    _rewrite_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: laughs + xml.split(b"?>", 1)[-1].replace(b"Bakhmut", b"&lol2;"),
+    )
+    with pytest.raises(InputError, match="cannot read spreadsheet.*Entit") as err:
+        load_events(path)
+    assert "\n" not in str(err.value)

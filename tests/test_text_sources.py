@@ -6,6 +6,8 @@ import codecs
 import json
 from datetime import date
 
+import pytest
+
 from geo.text import sources
 from geo.text.sources import document_from_bytes, iter_documents
 
@@ -124,11 +126,15 @@ def test_folder_is_read_recursively_and_missing_paths_are_reported(tmp_path):
     assert [d.doc_id for d in docs] == [
         str(tmp_path / "a" / "one.txt"),
         str(tmp_path / "two.html"),
+        str(tmp_path),  # the notice of what the folder holds besides documents
         str(tmp_path / "nope.txt"),
     ]
     assert docs[0].published == date(2023, 3, 1)
     assert docs[1].text == "Kupiansk."
-    assert docs[2].error == "no such file or folder"
+    assert docs[2].skipped == 1 and docs[2].error.startswith(
+        "skipped 1 file that is not a document (1 .png): image.png; documents are "
+    )
+    assert docs[3].error == "no such file or folder"
 
 
 def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
@@ -155,3 +161,211 @@ def test_jsonl_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path, extr
     )  # a whole pair is one character, left alone
     records = extractor.document_records(half)  # blingfire and the JSON writer need encodable text
     assert [r["location"] for r in records] == ["Kherson"]
+
+
+# -- hostile and broken input (issue 15) ------------------------------------------------------
+
+
+def test_invisible_format_characters_are_removed_before_the_scan(extractor):
+    text = (
+        "Russian forces attacked Бахм\u200bут overnight, the General Staff said.\n"
+        "Ukrainian forces held Bakh\u00admut and Sol\u200dedar, the mi\u2066litary\u2069 said.\n"
+        "\ufeffShelling hit Kher\u200eson."
+    )
+    doc = document_from_bytes(text.encode(), "zw.txt")
+    for invisible in "\u200b\u00ad\u200d\u2066\u2069\u200e\ufeff":
+        assert invisible not in doc.text and invisible not in (doc.title or "")
+    assert doc.warnings == []  # invisible characters are common on the web: no warning
+    records = extractor.document_records(doc)
+    found = {r["location"] for r in records}
+    assert {"Бахмут", "Bakhmut", "Soledar", "Kherson"} <= found
+    for record in records:  # quotes and offsets come from the same cleaned text
+        assert record["location"] in record["quote"]
+        assert "\u200b" not in record["quote"] and "\u00ad" not in record["quote"]
+
+
+def test_decomposed_letters_are_composed_so_names_match(extractor):
+    doc = document_from_bytes("Russian forces shelled Київ overnight.".encode(), "d.txt")
+    decomposed = document_from_bytes(
+        "Russian forces shelled Киі\u0308в overnight.".encode(), "nfd.txt"
+    )
+    assert decomposed.text == doc.text
+    assert [r["location"] for r in extractor.document_records(decomposed)] == ["Київ"]
+
+
+def test_nul_bytes_are_reported_and_removed_from_text_and_quote(tmp_path, extractor):
+    path = tmp_path / "nul.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "nul",
+                "text": "Russian forces shelled Kherson\u0000 overnight. "
+                "Ukrainian forces repelled attacks near Bakh\u0000mut, the General Staff said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (doc,) = iter_documents([path])
+    assert "\x00" not in doc.text
+    assert doc.warnings == ["2 NUL characters removed (a sign of a corrupt or binary file)"]
+    records = extractor.document_records(doc)
+    assert [r["location"] for r in records] == ["Kherson", "Bakhmut"]
+    assert [r["quote"] for r in records] == [
+        "Russian forces shelled Kherson overnight.",
+        "Ukrainian forces repelled attacks near Bakhmut, the General Staff said.",
+    ]
+
+
+def test_control_characters_are_removed_with_a_warning():
+    doc = document_from_bytes(b"Shelling near Kherson\x07\x1b[31m overnight.", "c.txt")
+    assert doc.text == "Shelling near Kherson[31m overnight."
+    assert doc.warnings == ["2 control characters removed"]
+
+
+def test_jsonl_unreadable_published_values_are_warned_about(tmp_path):
+    path = tmp_path / "dates.jsonl"
+    values = ["2023-03-21", "21-03-2023x", "not a date at all", ["x"], 20230321, {"y": 1}, None]
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": f"d{i}", "text": "Shelling near Kherson.", "published": v})
+            for i, v in enumerate(values)
+        ),
+        encoding="utf-8",
+    )
+    docs = list(iter_documents([path]))
+    assert docs[0].published == date(2023, 3, 21) and docs[0].warnings == []
+    for doc, value in zip(docs[1:6], values[1:6], strict=True):
+        assert doc.published is None
+        assert doc.warnings == [f"unreadable published date {value!r}; the document has none"]
+    assert docs[6].published is None and docs[6].warnings == []
+
+
+def test_jsonl_non_text_title_and_url_are_ignored_with_a_warning(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    record = {"id": ["x"], "text": "Shelling near Kherson.", "title": {"a": 1}, "url": 5}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = iter_documents([path])
+    assert doc.error is None and doc.doc_id == '["x"]'
+    assert doc.url is None and doc.title == "Shelling near Kherson."
+    assert doc.warnings == [
+        "field 'title' is not text; ignored",
+        "field 'url' is not text; ignored",
+    ]
+
+
+def test_jsonl_line_nested_too_deeply_is_one_bad_line(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text(
+        "[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"id": "ok", "text": "Kherson."}),
+        encoding="utf-8",
+    )
+    deep, ok = iter_documents([path])
+    assert deep.error == "not a document (JSON nested too deeply)"
+    assert ok.error is None and ok.text == "Kherson."
+
+
+def test_folders_report_the_files_they_skip(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "story.txt").write_text("Shelling near Kherson.", encoding="utf-8")
+    for name in ("data.json", "table.csv", "note.rtf", "sub/scan.pdf", "sub/more.json"):
+        (tmp_path / name).write_bytes(b"\x00\x01 not text")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == [str(tmp_path / "story.txt"), str(tmp_path)]
+    notice = docs[1]
+    assert notice.skipped == 5
+    assert notice.error == (
+        "skipped 5 files that are not documents (2 .json, 1 .csv, 1 .pdf, 1 .rtf): data.json, "
+        "note.rtf, sub/more.json, sub/scan.pdf, table.csv; documents are "
+        + ", ".join(sorted(sources.TEXT_SUFFIXES))
+    )
+
+
+def test_skipped_files_reach_the_stats_but_are_not_documents(tmp_path, extractor):
+    from geo.extract import ExtractStats, extract_records
+
+    (tmp_path / "story.txt").write_text("Russian forces shelled Kherson.", encoding="utf-8")
+    for i in range(8):
+        (tmp_path / f"t{i}.csv").write_text("a,b\n", encoding="utf-8")
+    stats = ExtractStats()
+    seen = []
+    records = list(
+        extract_records([tmp_path], extractor=extractor, stats=stats, on_document=seen.append)
+    )
+    assert [r["location"] for r in records] == ["Kherson"]
+    assert stats.documents == 1 and stats.failed == 0 and stats.skipped_files == 8
+    assert len(seen) == 1  # the progress bar counts documents only
+    (message,) = stats.messages
+    assert message.startswith(f"{tmp_path}: skipped 8 files that are not documents (8 .csv): ")
+    assert message.count(".csv") == 6  # "8 .csv", then five names and "3 more"
+    assert "and 3 more" in message
+    assert stats.summary().endswith(", 8 other files skipped")
+
+
+def test_every_format_character_counts_as_invisible():
+    import sys
+    import unicodedata
+
+    format_chars = [
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
+    ]
+    assert sources._INVISIBLE.sub("", "".join(format_chars)) == ""
+    assert sources._INVISIBLE.sub("", "Bakhmut, Київ\t\n-") == "Bakhmut, Київ\t\n-"
+
+
+@pytest.mark.parametrize(
+    ("tag", "depth"), [("div", 100_000), ("div", 300_000), ("span", 300_000), ("li", 300_000)]
+)
+def test_deeply_nested_html_is_read_in_linear_time(tag, depth):
+    import time
+
+    html = (
+        "<html><body><article><p>Russian forces attacked Bakhmut.</p>"
+        + f"<{tag}>" * depth
+        + "<p>Ukrainian forces held Kherson.</p>"
+        + f"</{tag}>" * depth
+        + "<p>Shelling hit Lyman.</p></article></body></html>"
+    )
+    started = time.perf_counter()
+    doc = document_from_bytes(html.encode(), "deep.html", html=True)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{depth} levels of <{tag}> took {elapsed:.1f} s"  # was 28 s / 291 s
+    assert doc.paragraphs == [
+        "Russian forces attacked Bakhmut.",
+        "Ukrainian forces held Kherson.",
+        "Shelling hit Lyman.",
+    ]
+    # <li><li>… are siblings (an <li> closes the open one), not nested: nothing to cut
+    cut = any(f"nested deeper than {sources.MAX_HTML_DEPTH}" in w for w in doc.warnings)
+    assert cut == (tag != "li")
+
+
+def test_many_blocks_each_deeply_nested_stay_linear():
+    import time
+
+    chain = "<div>" * 500 + "<p>Fighting near Bakhmut.</p>" + "</div>" * 500
+    html = "<html><body>" + chain * 400 + "</body></html>"  # 200,000 nested blocks
+    started = time.perf_counter()
+    doc = document_from_bytes(html.encode(), "chains.html", html=True)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+    assert doc.error is None and doc.text.startswith("Fighting near Bakhmut.")
+
+
+def test_inline_tags_inside_a_word_do_not_split_it_and_loose_text_is_kept():
+    html = (
+        "<html><body><article>Intro about <i>Sol</i>edar<p>Russian forces shelled\n  "
+        "Kher<b>son</b> and Bakh<wbr>mut; <a href='/x'>Lyman</a> held.<br>Next line about "
+        "<span>Av</span><span>diivka</span>.</p>Loose text on Siversk<div><p>Inner Toretsk</p>"
+        "</div><ul><li>Vuhledar</li><li>Marinka</li></ul></article></body></html>"
+    )
+    doc = document_from_bytes(html.encode(), "inline.html", html=True)
+    assert doc.paragraphs == [
+        "Intro about Soledar",
+        "Russian forces shelled Kherson and Bakhmut; Lyman held.",
+        "Next line about Avdiivka.",
+        "Loose text on Siversk",
+        "Inner Toretsk",
+        "Vuhledar",
+        "Marinka",
+    ]

@@ -14,11 +14,16 @@ table needs a column mapping ``COLUMN=FIELD`` (command line) or a small TOML fil
 
 Columns already named like a field (``location``, ``lat``, ``lon``, ``date`` …) map themselves.
 Reading keeps every cell as text; spreadsheet formulas are read as their cached values
-(openpyxl ``data_only``), and a formula without one is reported on its row.
+(openpyxl ``data_only``), and a formula without one is reported on its row. A table with a header
+and no rows is an error; a repeated column name is read as ``name.1`` with a warning; a UTF-8 CSV
+with some rows in another encoding is decoded row by row and those rows flagged; a workbook is
+checked for a zip bomb (:mod:`geo.core.io.archives`) before it is opened and read whole whatever
+its stale dimension record says, its XML with entity expansion off (openpyxl uses defusedxml).
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import logging
@@ -31,7 +36,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.core.errors import InputError
-from geo.gazetteer.tabular import decode_bytes, read_delimited_text
+from geo.core.io.archives import checked_members
+from geo.gazetteer.tabular import decode_bytes, decode_lines, sniff_delimiter
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +162,11 @@ class RawTable:
     source: str
     notes: dict[int, str] = field(
         default_factory=dict
-    )  # row position → problem found while reading
+    )  # row position → formula without a cached value
+    flags: dict[str, dict[int, str]] = field(
+        default_factory=dict
+    )  # quality flag → row position → detail, for other problems found while reading
+    warnings: list[str] = field(default_factory=list)  # about the whole table
 
 
 # ----------------------------------------------------------------------------------- reading
@@ -169,14 +179,78 @@ def read_table(path: str | Path) -> RawTable:
         raise InputError("no such file", source=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".json", ".jsonl", ".ndjson"):
-        return _read_json(path)
-    return _read_csv(path)
+        raw = _read_xlsx(path)
+    elif suffix in (".json", ".jsonl", ".ndjson"):
+        raw = _read_json(path)
+    else:
+        raw = _read_csv(path)
+    if len(raw.frame) == 0:
+        raise InputError("no rows: the table has nothing below its header", source=str(path))
+    return raw
+
+
+def unique_columns(header: list[str]) -> tuple[list[str], list[str]]:
+    """``header`` with blank names as ``Unnamed: N`` and repeated ones as ``name.1``,
+    ``name.2`` (as pandas names them in a CSV), and a warning per repeated name."""
+    names = [h or f"Unnamed: {j}" for j, h in enumerate(header)]
+    taken = set(names)
+    first: set[str] = set()
+    renamed: dict[str, list[str]] = {}
+    out = []
+    for name in names:
+        if name not in first:
+            first.add(name)
+            out.append(name)
+            continue
+        copies = renamed.setdefault(name, [])
+        k = len(copies) + 1
+        while f"{name}.{k}" in taken:
+            k += 1
+        copies.append(f"{name}.{k}")
+        taken.add(copies[-1])
+        out.append(copies[-1])
+    warnings = [
+        f"column {name!r} appears "
+        + (
+            "twice; the second is"
+            if len(copies) == 1
+            else f"{len(copies) + 1} times; the others are"
+        )
+        + " read as "
+        + ", ".join(repr(c) for c in copies)
+        for name, copies in renamed.items()
+    ]
+    return out, warnings
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
+
+
+def _rows_of_lines(text: str, delimiter: str, lines: dict[int, str]) -> dict[int, str]:
+    """Data-row position → encoding, for the rows holding the given physical ``lines`` (a quoted
+    cell may span lines, so lines are counted by parsing the CSV again)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: dict[int, str] = {}
+    first = 0
+    try:
+        for record, _ in enumerate(reader):
+            last = reader.line_num  # the record held lines [first, last)
+            for line in range(first, last):
+                if line in lines and record > 0:
+                    rows[record - 1] = lines[line]
+            first = last
+    except csv.Error:
+        pass  # pandas reports a malformed CSV on its own
+    return rows
 
 
 def _read_csv(path: Path) -> RawTable:
-    text, encoding, delimiter = read_delimited_text(path)
+    text, encoding, odd = decode_lines(_read_bytes(path), str(path))
+    delimiter = sniff_delimiter(text)
     if not text.split("\n", 1)[0].strip():
         raise InputError("empty table (no header row)", source=str(path))
     try:
@@ -192,8 +266,20 @@ def _read_csv(path: Path) -> RawTable:
         raise InputError(f"malformed CSV ({exc})", source=str(path)) from exc
     frame = frame.fillna("")
     # pandas reads a trailing newline-only line as no row, but a blank line inside as a row of "".
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return RawTable(frame, encoding, str(path))
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    if len(header) != frame.shape[1]:  # the two parsers disagree: keep pandas' names
+        header = [str(c) for c in frame.columns]
+    frame.columns, warnings = unique_columns([h.strip() for h in header])
+    raw = RawTable(frame, encoding, str(path), warnings=warnings)
+    if odd:
+        rows = _rows_of_lines(text, delimiter, odd)
+        raw.flags["mixed_encoding"] = {
+            i: f"row is not UTF-8 like the rest of the file; read as {enc} (check its text)"
+            for i, enc in rows.items()
+        }
+        kinds = sorted(set(rows.values()))
+        raw.encoding = f"utf-8 ({len(rows)} row{'s' if len(rows) != 1 else ''} {', '.join(kinds)})"
+    return raw
 
 
 def _cell_text(value: object) -> str:
@@ -208,22 +294,42 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> RawTable:
+def _sheet_rows(path: Path) -> tuple[list[list[str]], list[tuple]]:
+    """Every row of the first sheet as text (values, with formulas' cached results) and as
+    written (formulas). The sheet's dimension record is ignored: a stale one would cut rows."""
     import openpyxl
 
+    values = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
     try:
-        values = openpyxl.load_workbook(path, data_only=True, read_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
-    except Exception as exc:  # openpyxl raises zipfile/KeyError/ValueError variants on bad files
-        raise InputError(f"cannot read spreadsheet ({exc})", source=str(path)) from exc
-    sheet, fsheet = values.worksheets[0], formulas.worksheets[0]
-    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    frows = list(fsheet.iter_rows(values_only=True))
-    values.close()
-    formulas.close()
+        sheet, fsheet = values.worksheets[0], formulas.worksheets[0]
+        sheet.reset_dimensions()
+        fsheet.reset_dimensions()
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        frows = list(fsheet.iter_rows(values_only=True))
+    finally:
+        values.close()
+        formulas.close()
+    return rows, frows
+
+
+def _cause(exc: BaseException) -> str:
+    """The innermost exception behind ``exc`` (openpyxl wraps the XML parser's), on one line."""
+    while exc.__cause__ is not None or exc.__context__ is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+def _read_xlsx(path: Path) -> RawTable:
+    checked_members(path, "spreadsheet")
+    try:
+        rows, frows = _sheet_rows(path)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises zipfile/KeyError/ValueError/XML variants on bad files
+        raise InputError(f"cannot read spreadsheet ({_cause(exc)})", source=str(path)) from exc
     if not rows:
         raise InputError("empty spreadsheet (no header row)", source=str(path))
-    header = [h.strip() for h in rows[0]]
+    header, warnings = unique_columns([h.strip() for h in rows[0]])
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     notes: dict[int, str] = {}
@@ -240,11 +346,12 @@ def _read_xlsx(path: Path) -> RawTable:
                 "formula without a cached value (open and save the file in a spreadsheet app): "
                 + "; ".join(missing)
             )
-    return RawTable(pd.DataFrame(body, columns=header, dtype=object), "xlsx", str(path), notes)
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    return RawTable(frame, "xlsx", str(path), notes, warnings=warnings)
 
 
 def _read_json(path: Path) -> RawTable:
-    text, encoding = decode_bytes(path.read_bytes(), str(path))
+    text, encoding = decode_bytes(_read_bytes(path), str(path))
     records: object  # checked below: a list of objects
     try:
         if path.suffix.lower() in (".jsonl", ".ndjson"):
@@ -260,6 +367,10 @@ def _read_json(path: Path) -> RawTable:
         raise InputError(
             f"invalid JSON ({exc.msg} at line {exc.lineno})", source=str(path)
         ) from exc
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)", source=str(path)) from None
+    except ValueError as exc:  # a number too long to convert, and such
+        raise InputError(f"invalid JSON ({exc})", source=str(path)) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise InputError('expected a JSON list of objects (or {"data": [...]})', source=str(path))
     frame = pd.DataFrame(records)

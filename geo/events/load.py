@@ -202,6 +202,8 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
     for c in raw.frame.columns:
         records[ORIG_PREFIX + c] = frame[c].to_numpy(dtype=object)
     _flag_rows(records, frame, col, parsed, raw.notes)
+    for flag, details in raw.flags.items():
+        _flag_positions(records, flag, details)
 
     lat, lon = parsed.lat, parsed.lon
     has_point = np.isfinite(lat) & np.isfinite(lon)
@@ -213,7 +215,10 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
         encoding=raw.encoding,
         source=raw.source,
         default_country=spec.country,
+        warnings=list(raw.warnings),
     )
+    for warning in raw.warnings:
+        log.warning("%s: %s", raw.source, warning)
     log.info("read %d rows from %s (%s, %s)", n, raw.source, spec.name, raw.encoding)
     return result
 
@@ -290,7 +295,6 @@ def _flag_rows(
 ) -> None:
     """Flag blank rows, missing or unreadable dates and coordinates, duplicated ids and
     formulas without a value (``notes``: row index → what the spreadsheet lacked)."""
-    n = len(records)
     blank = (frame == "").all(axis=1).to_numpy()
     records.loc[blank, "stance"] = None
     add_flag(records, blank, "blank_row", "blank row (kept so row numbers match the input)")
@@ -317,12 +321,18 @@ def _flag_rows(
     one_only = ~bad & (np.isfinite(parsed.lat) ^ np.isfinite(parsed.lon))
     add_flag(records, one_only, "bad_coordinates", "only one of latitude/longitude given")
     _flag_duplicates(records, col("event_id"))
-    if notes:
-        mask = np.zeros(n, dtype=bool)
-        detail = np.full(n, "", dtype=object)
-        for i, note in notes.items():
-            mask[i], detail[i] = True, note
-        add_flag(records, mask, "uncomputed_formula", detail)
+    _flag_positions(records, "uncomputed_formula", notes)
+
+
+def _flag_positions(records: pd.DataFrame, flag: str, details: Mapping[int, str]) -> None:
+    """Flag the rows at the given positions, each with its detail."""
+    if not details:
+        return
+    mask = np.zeros(len(records), dtype=bool)
+    detail = np.full(len(records), "", dtype=object)
+    for i, note in details.items():
+        mask[i], detail[i] = True, note
+    add_flag(records, mask, flag, detail)
 
 
 def _flag_duplicates(records: pd.DataFrame, ids: pd.Series) -> None:

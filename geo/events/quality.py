@@ -22,6 +22,7 @@ FLAGS: dict[str, str] = {
     "far_from_named_place": "the point is far from the place the row names",
     "outside_admin1": "the point lies outside the admin1 region the row names",
     "uncomputed_formula": "a spreadsheet formula without a cached value",
+    "mixed_encoding": "the row is in another text encoding than the rest of the file",
 }
 """Every flag code and what it means: each marks a suspected defect of the row. A row the
 gazetteer cannot check (an unknown place) is not defective: ``check_status`` says

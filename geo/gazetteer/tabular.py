@@ -3,6 +3,7 @@ column checks that name the columns a file does have."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
@@ -32,6 +33,46 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         ) from exc
 
 
+def _legacy_encoding(lines: list[bytes]) -> str | None:
+    """The code page ``lines`` (not UTF-8) are most likely in, by charset-normalizer."""
+    best = from_bytes(b"\n".join(lines)[:200_000]).best()
+    return codecs.lookup(best.encoding).name if best is not None else None
+
+
+def decode_lines(data: bytes, source: str) -> tuple[str, str, dict[int, str]]:
+    """(text, encoding, {line index: its encoding}) of ``data``: as :func:`decode_bytes`, but a
+    UTF-8 file with some lines in another encoding (rows pasted from an older file) is decoded
+    line by line and the odd lines are returned, rather than the whole file read as mojibake."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8", {}
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_letters = False
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or not line.isascii()
+        except UnicodeDecodeError:
+            decoded.append(None)
+    if not utf8_letters:  # no line is UTF-8 beyond ASCII: the file has one legacy encoding
+        text, encoding = decode_bytes(data, source)
+        return text, encoding, {}
+    odd = [i for i, text in enumerate(decoded) if text is None]
+    legacy = _legacy_encoding([lines[i] for i in odd])
+    for i in odd:  # undetectable: UTF-8 with the bad bytes replaced, still flagged
+        decoded[i] = lines[i].decode(legacy or "utf-8", errors="replace")
+    text = "\n".join(t or "" for t in decoded).removeprefix("\ufeff")
+    return text, "utf-8", {i: legacy or "unknown (bytes replaced)" for i in odd}
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter (, ; tab) the header line of ``text`` uses most."""
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
 def read_delimited_text(path: str | Path) -> tuple[str, str, str]:
     """(text, encoding, delimiter) of a delimited text file; the delimiter (, ; tab) is sniffed
     from the header line."""
@@ -41,8 +82,7 @@ def read_delimited_text(path: str | Path) -> tuple[str, str, str]:
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from exc
     text, encoding = decode_bytes(data, str(path))
-    first = text.split("\n", 1)[0]
-    return text, encoding, max((",", ";", "\t"), key=first.count)
+    return text, encoding, sniff_delimiter(text)
 
 
 def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:

@@ -1,12 +1,21 @@
 """Load documents: text/HTML files, folders, stdin and JSONL; decode; strip markup and boilerplate.
 
 Every input yields a :class:`Document` or, when it cannot be read, a :class:`Document` whose
-``error`` says why (so one bad file never stops a batch and nothing is silently dropped).
-Encodings: BOMs (UTF-8/UTF-16) are honoured, UTF-8 is tried strictly, anything else is detected
-by charset-normalizer and the guess is reported as a warning. HTML is parsed with selectolax:
-scripts, styles, navigation, asides, forms and comment sections are removed; title, canonical
-URL and publication date come from the page's metadata. Reader comments and boilerplate
-paragraphs (``geo/data/boilerplate.toml``) are dropped before extraction and counted.
+``error`` says why (so one bad file never stops a batch and nothing is silently dropped); the
+files a folder holds that are not documents are reported as one notice per folder
+(:attr:`Document.skipped`). Encodings: BOMs (UTF-8/UTF-16) are honoured, UTF-8 is tried strictly,
+anything else is detected by charset-normalizer and the guess is reported as a warning. Text is
+then normalised (:func:`normalise_text`): invisible format characters (zero-width space and
+joiners, soft hyphens, bidi marks and isolates, a BOM inside the text) are removed, letters are
+composed (NFC), and NUL bytes and other control characters are removed with a warning, before
+anything scans it, so quotes and offsets all refer to the same cleaned text.
+
+HTML is parsed with selectolax: scripts, styles, navigation, asides, forms and comment sections
+are removed; title, canonical URL and publication date come from the page's metadata; the text is
+laid out as a browser would (a paragraph per block, inline markup joined, text between blocks
+kept), and nesting is bounded (:data:`MAX_HTML_DEPTH`) so that parsing stays linear in the page's
+size. Reader comments and boilerplate paragraphs (``geo/data/boilerplate.toml``) are dropped
+before extraction and counted.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import logging
 import re
 import sys
 import tomllib
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +45,21 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 MAX_DOCUMENT_CHARS = 2_000_000
+SKIPPED_EXAMPLES = 5
+"""How many skipped files a folder's notice names (the rest are counted)."""
+MAX_DATE_CHARS = 100
+"""A longer ``published`` value is not a date (and would only slow the date parser)."""
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+"""Every format character (Unicode category Cf): invisible, yet inside a word it hides the word
+from the name scan (``Бахм\u200bут``, ``Bakh\u00admut``)."""
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""Control characters that are not whitespace (tabs, line and page breaks stay: they separate
+words and paragraphs); NUL is counted on its own."""
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >])", re.IGNORECASE)
 _REMOVE_SELECTORS = (
     "script",
@@ -58,26 +83,39 @@ _REMOVE_SELECTORS = (
     "[role=navigation]",
     "[aria-hidden=true]",
 )
-_BLOCK_TAGS = (
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "td",
-    "figcaption",
-    "div",
+MAX_HTML_DEPTH = 512
+"""Deepest element nesting passed to the HTML parser (Chromium's parser stops at 512 too). The
+parser's tree building costs time in proportion to the depth for each element it opens, so a page
+nested 300,000 deep would take minutes; tags beyond this depth are dropped, their text kept."""
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment (an unclosed one runs to the end)
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b[^<>]*>.*?(?=</\1|\Z)"
+    r"|<(/?)([A-Za-z][^\s/<>]*)[^<>]*>",
+    re.DOTALL | re.IGNORECASE,
 )
+"""A comment, a raw-text element's start tag and text (no tags inside), or any other tag."""
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+_SIBLINGS = frozenset("p li dt dd option optgroup tr td th rb rt rp".split())
+"""Elements an opening tag of the same name closes (``<li>a<li>b``: siblings, not nested)."""
+_BREAK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr caption figcaption div article section "
+    "main ul ol dl table figure address details summary br hr".split()
+)
+"""Elements a paragraph break surrounds: the block-level ones, and ``<br>``."""
+_BREAK = "\x0c"
+"""The paragraph break marked in the page's source: a form feed, which HTML parses as whitespace
+(so it stays where it is put, even between table cells) and no page shows; one in the page's own
+text only adds a paragraph break."""
 
 
 @dataclass(slots=True)
 class Document:
-    """One article: cleaned text split into paragraphs, with metadata and what was dropped."""
+    """One article: cleaned text split into paragraphs, with metadata and what was dropped.
+
+    A document with ``skipped`` > 0 is no article but a folder's notice: ``error`` says which
+    of its files were not read (not a document type) and ``skipped`` how many."""
 
     doc_id: str
     text: str = ""
@@ -87,10 +125,35 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     dropped_paragraphs: list[str] = field(default_factory=list)
     error: str | None = None
+    skipped: int = 0
 
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n") if p.strip()]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """``text`` ready to scan, and warnings: NUL bytes and other control characters removed
+    (each kind counted in a warning), invisible format characters removed (no warning: web
+    pages are full of them), letters composed (NFC: ``и`` + combining breve is ``й``)."""
+    warnings: list[str] = []
+    nul = text.count("\x00")
+    if nul:
+        text = text.replace("\x00", "")
+        warnings.append(
+            f"{_plural(nul, 'NUL character')} removed (a sign of a corrupt or binary file)"
+        )
+    text, controls = _CONTROL.subn("", text)
+    if controls:
+        warnings.append(f"{_plural(controls, 'control character')} removed")
+    text = _INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text, warnings
 
 
 def parse_date(value: object) -> date | None:
@@ -192,9 +255,71 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def html_to_document(html: str, doc_id: str) -> Document:
-    """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
-    tree = HTMLParser(html)
+def _open(stack: list[str], name: str) -> bool:
+    """Record an element opening; False when it would lie deeper than :data:`MAX_HTML_DEPTH`.
+    "<div/>" opens a div: only void elements close themselves."""
+    if name in _VOID:
+        return True
+    if name in _SIBLINGS and stack and stack[-1] == name:
+        stack.pop()
+    if len(stack) >= MAX_HTML_DEPTH:
+        return False
+    stack.append(name)
+    return True
+
+
+def _close(stack: list[str], name: str) -> bool:
+    """Record an end tag: it closes the innermost open element of its name (and those inside);
+    False for a stray one, which closes nothing."""
+    if stack and stack[-1] == name:
+        stack.pop()
+    elif name in stack:
+        del stack[len(stack) - 1 - stack[::-1].index(name) :]
+    else:
+        return False
+    return True
+
+
+def prepare_html(html: str) -> tuple[str, int]:
+    """``html`` with a paragraph break (:data:`_BREAK`) marked before every block element and
+    ``<br>`` and after every block end tag, the tags opened deeper than :data:`MAX_HTML_DEPTH`
+    (and their end tags) replaced by a break or a space (their text stays), and how many were.
+
+    One pass of a regular expression over the tags, not a parser: linear time. The depth is
+    approximate (implied end tags other than of siblings are not modelled), which is enough to
+    bound the parser's work."""
+    out: list[str] = []
+    last = cut = 0
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    for tag in _MARKUP.finditer(html):
+        name = tag.group(3)
+        if name is None:
+            continue  # a comment, or the raw text of a script, style…
+        name = name.lower()
+        start, end = tag.span()
+        if tag.group(2):  # an end tag
+            if not dropped.get(name):
+                if _close(stack, name) and name in _BREAK_TAGS:
+                    out += (html[last:end], _BREAK)
+                    last = end
+                continue
+            dropped[name] -= 1
+        elif _open(stack, name):
+            if name in _BREAK_TAGS:
+                out += (html[last:start], _BREAK)
+                last = start
+            continue
+        else:
+            dropped[name] = dropped.get(name, 0) + 1
+        cut += 1  # a tag too deep, or the end tag of one
+        out += (html[last:start], _BREAK if name in _BREAK_TAGS else " ")
+        last = end
+    out.append(html[last:])
+    return "".join(out), cut
+
+
+def _meta(tree: HTMLParser) -> dict[str, str]:
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
         key = (
@@ -206,36 +331,67 @@ def html_to_document(html: str, doc_id: str) -> Document:
         content = node.attributes.get("content")
         if key and content:
             meta.setdefault(key, content)
-    title_node = tree.css_first("title")
-    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
-    canonical = tree.css_first("link[rel=canonical]")
-    url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
+    return meta
+
+
+def _page_date(tree: HTMLParser, meta: dict[str, str], warnings: list[str]) -> date | None:
+    """The publication date a page's metadata gives; one it gives unreadably is warned about."""
     time_node = tree.css_first("time[datetime]")
-    published = None
-    for key in ("article:published_time", "datepublished", "date", "dc.date", "pubdate"):
-        if key in meta:
-            published = parse_date(meta[key])
-            break
-    if published is None and time_node is not None:
-        published = parse_date(time_node.attributes.get("datetime"))
+    given = next(
+        (meta[k] for k in ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
+         if k in meta),
+        time_node.attributes.get("datetime") if time_node is not None else None,
+    )  # fmt: skip
+    if not given:
+        return None
+    try:
+        day = parse_date(given) if len(given) <= MAX_DATE_CHARS else None
+    except (ValueError, OverflowError):
+        day = None
+    if day is None:
+        warnings.append(f"unreadable publication date {given!r} in the page's metadata")
+    return day
+
+
+def _page_text(tree: HTMLParser) -> str:
+    """The main text, one paragraph per block as a browser lays it out (the breaks
+    :func:`prepare_html` marked): inline markup joined as written (``Kher<b>son</b>`` is one
+    word), text between blocks kept, whitespace collapsed."""
     for selector in _REMOVE_SELECTORS:
         for node in tree.css(selector):
             node.decompose()
     root = tree.css_first("article") or tree.body or tree.root
-    paragraphs = []
-    if root is not None:
-        blocks = [
-            n for n in root.css(",".join(_BLOCK_TAGS)) if not n.css_first(",".join(_BLOCK_TAGS))
-        ]
-        paragraphs = [n.text(separator=" ", strip=True) for n in blocks] or [
-            root.text(separator="\n")
-        ]
-    doc = Document(doc_id=doc_id, title=title, url=url, published=published)
-    doc.text = "\n".join(paragraphs)
+    if root is None:
+        return ""
+    paragraphs = (" ".join(part.split()) for part in root.text(separator="").split(_BREAK))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def html_to_document(html: str, doc_id: str) -> Document:
+    """Parse an HTML page into a Document: main text, title, canonical URL, publication date."""
+    html, cut = prepare_html(html)
+    tree = HTMLParser(html)
+    meta = _meta(tree)
+    title_node = tree.css_first("title")
+    title = meta.get("og:title") or (title_node.text(strip=True) if title_node else None)
+    canonical = tree.css_first("link[rel=canonical]")
+    url = meta.get("og:url") or (canonical.attributes.get("href") if canonical else None)
+    doc = Document(doc_id=doc_id, title=title, url=url)
+    if cut:
+        doc.warnings.append(
+            f"HTML nested deeper than {MAX_HTML_DEPTH} levels: {cut:,} tags beyond that depth "
+            "ignored (their text is kept)"
+        )
+    doc.published = _page_date(tree, meta, doc.warnings)
+    doc.text = _page_text(tree)
     return doc
 
 
 def _finish(doc: Document, published: date | None) -> Document:
+    doc.text, warnings = normalise_text(doc.text)
+    doc.warnings.extend(warnings)
+    if doc.title is not None:
+        doc.title = normalise_text(doc.title)[0]
     if len(doc.text) > MAX_DOCUMENT_CHARS:
         doc.warnings.append(
             f"document has {len(doc.text):,} characters; "
@@ -282,6 +438,60 @@ def _without_lone_surrogates(record: dict) -> tuple[dict, bool]:
     return clean, clean != record
 
 
+def _jsonl_record(raw: bytes) -> tuple[dict, str]:
+    """The object and its ``text`` of one JSONL line; ValueError saying why it is none."""
+    try:
+        record = json.loads(raw)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if not isinstance(record, dict):
+        raise ValueError("a JSONL line must be a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError("missing string field 'text'")
+    return record, text
+
+
+def _text_field(record: dict, key: str, doc: Document) -> str | None:
+    """A metadata field that must be text: None (with a warning) when it is something else."""
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    doc.warnings.append(f"field {key!r} is not text; ignored")
+    return None
+
+
+def _published_field(value: object, doc: Document) -> date | None:
+    """The ``published`` field as a date; a value that is not one is warned about, not lost."""
+    if value is None or value == "":
+        return None
+    day = None
+    if isinstance(value, str) and len(value) <= MAX_DATE_CHARS:
+        try:
+            day = parse_date(value)
+        except (ValueError, OverflowError):
+            day = None
+    if day is None:
+        doc.warnings.append(f"unreadable published date {value!r}; the document has none")
+    return day
+
+
+def _jsonl_document(record: dict, text: str, where: str, replaced: bool) -> Document:
+    ident = record.get("id")
+    if ident is None or ident == "":
+        doc_id = where
+    else:  # a number or a list is an id too, written as JSON
+        doc_id = ident if isinstance(ident, str) else json.dumps(ident, ensure_ascii=False)
+    is_html = bool(_HTML_SNIFF.match(text[:2048].encode("utf-8", "replace")))
+    doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
+    doc.title = _text_field(record, "title", doc) or doc.title
+    doc.url = _text_field(record, "url", doc) or doc.url
+    if replaced:
+        doc.warnings.append("lone UTF-16 surrogate escapes replaced with U+FFFD")
+    doc.published = _published_field(record.get("published"), doc) or doc.published
+    return doc
+
+
 def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
     with path.open("rb") as fh:
         for line_no, raw in enumerate(fh, start=1):
@@ -289,12 +499,7 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
                 continue
             where = f"{path}:{line_no}"
             try:
-                record = json.loads(raw)
-                if not isinstance(record, dict):
-                    raise ValueError("a JSONL line must be a JSON object")
-                text = record.get("text")
-                if not isinstance(text, str):
-                    raise ValueError("missing string field 'text'")
+                record, text = _jsonl_record(raw)
             except ValueError as exc:
                 yield Document(doc_id=where, error=f"not a document ({exc})")
                 continue
@@ -304,32 +509,50 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
             ):  # JSON may escape half a UTF-16 pair, which no text encoding can hold
                 record, replaced = _without_lone_surrogates(record)
                 text = record["text"]
-            doc_id = str(record.get("id") or where)
-            is_html = bool(_HTML_SNIFF.match(text[:2048].encode("utf-8", "replace")))
-            doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
-            doc.title = record.get("title") or doc.title
-            doc.url = record.get("url") or doc.url
-            if replaced:
-                doc.warnings.append("lone UTF-16 surrogate escapes replaced with U+FFFD")
-            try:
-                doc.published = parse_date(record.get("published")) or doc.published
-            except ValueError:
-                doc.warnings.append(f"unreadable published date {record.get('published')!r}")
-            yield _finish(doc, published)
+            yield _finish(_jsonl_document(record, text, where, replaced), published)
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+def _skip_notice(folder: Path, skipped: list[Path]) -> Document:
+    """One line for the files of ``folder`` that are not documents: counts by suffix and the
+    first few names."""
+    kinds: dict[str, int] = {}
+    for path in skipped:
+        kind = path.suffix.lower() or "no suffix"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    ordered = sorted(kinds.items(), key=lambda k: (-k[1], k[0]))
+    counts = ", ".join(f"{n} {kind}" for kind, n in ordered)
+    names = [p.relative_to(folder).as_posix() for p in skipped]
+    shown = ", ".join(names[:SKIPPED_EXAMPLES])
+    if len(names) > SKIPPED_EXAMPLES:
+        shown += f" and {len(names) - SKIPPED_EXAMPLES} more"
+    noun = "file that is not a document" if len(skipped) == 1 else "files that are not documents"
+    return Document(
+        doc_id=str(folder),
+        error=f"skipped {len(skipped)} {noun} ({counts}): {shown}; "
+        f"documents are {', '.join(sorted(TEXT_SUFFIXES))}",
+        skipped=len(skipped),
+    )
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
+    """Each path, ``-``, or the documents of a folder (recursively, sorted) followed by a
+    notice of the files it holds that are not documents."""
     for item in paths:
         if str(item) == "-":
             yield "-"
             continue
         path = Path(item)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        skipped = []
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if found.suffix.lower() in TEXT_SUFFIXES:
+                yield found
+            else:
+                skipped.append(found)
+        if skipped:
+            yield _skip_notice(path, skipped)
 
 
 def iter_documents(
@@ -338,6 +561,9 @@ def iter_documents(
     """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files,
     streaming."""
     for item in _expand(paths):
+        if isinstance(item, Document):
+            yield item
+            continue
         if item == "-":
             yield document_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
             continue
