@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from geo.cli._app import app
 from geo.core.errors import InputError
+from geo.core.io.files import check_target
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
 from geo.gazetteer.batch import geocode_csv
 from geo.gazetteer.importers import KINDS, ImportReport, import_file
@@ -149,6 +150,7 @@ def geocode_command(
             raise InputError("give either NAME or --csv, not both")
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
+        check_target(output)
         resolver = build_resolver(gazetteer, online)
         _geocode_file(csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col)
         return
