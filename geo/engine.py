@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 SCHEDULERS = ("processes", "dask")
 MAX_BATCH_CHARS = 4_000_000  # a batch closes early when its documents hold this much text
+MAX_WORKERS_PER_CPU = 4  # local workers beyond this only thrash (and start for minutes)
 _DASK_MISSING = "the dask back end needs the dask extra: pip install 'frontline[dask]'"
 
 Batch = tuple[list[list[dict]], ExtractStats]
@@ -340,6 +341,12 @@ def extract_parallel(
         raise FrontlineError(f"batch size must be 1 or more, not {batch_size}")
     if workers is not None and workers < 1:
         raise FrontlineError(f"--workers must be 1 or more, not {workers}")
+    local = scheduler in SCHEDULERS
+    if local and workers is not None and workers > MAX_WORKERS_PER_CPU * default_workers():
+        raise FrontlineError(
+            f"--workers {workers} is more than {MAX_WORKERS_PER_CPU} per CPU "
+            f"({default_workers()} here): each worker holds the gazetteer scanner in memory"
+        )
     if scheduler not in SCHEDULERS and ":" not in scheduler:
         raise FrontlineError(
             "--scheduler must be 'processes', 'dask' or a Dask scheduler address, "

@@ -71,7 +71,8 @@ def claim_geometry(
     direction = frame.get("direction", pd.Series(None, index=frame.index)).to_numpy(dtype=object)
     has_point = ~pd.isna(frame["latitude"]).to_numpy() & ~pd.isna(frame["longitude"]).to_numpy()
     is_sector = has_point & np.array(
-        [isinstance(d, str) and d.replace("-", "").lower() in _BEARING for d in direction]
+        [isinstance(d, str) and d.replace("-", "").lower() in _BEARING for d in direction],
+        dtype=bool,
     )
     for i in np.flatnonzero(is_sector):
         geometry[i] = sector(
@@ -80,7 +81,7 @@ def claim_geometry(
     place_ids = frame["place_id"].to_numpy(dtype=object)
     precision = pd.to_numeric(frame["geo_precision"], errors="coerce").to_numpy()
     is_region = (precision == 3) & np.array(
-        [isinstance(p, str) and p.startswith("adm:") for p in place_ids]
+        [isinstance(p, str) and p.startswith("adm:") for p in place_ids], dtype=bool
     )
     if is_region.any():
         store = store or GazetteerStore()

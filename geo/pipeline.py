@@ -18,7 +18,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.core.io import read_boundaries, read_control_layers, to_geojson
+from geo.core.errors import InputError
+from geo.core.io import atomic_folder, read_boundaries, read_control_layers, to_geojson
 from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 from geo.geometry import claim_geometry
 
@@ -92,6 +93,52 @@ def _join_tables(
     return join_claims(table, events).combined(), len(table)
 
 
+RUN_OUTPUTS = ("map.html", "events.geojson", "report.html")
+"""What ``run`` writes into its folder: the only names a folder it replaces may hold."""
+
+
+@dataclass(slots=True)
+class _Layers:
+    """Everything a run draws, before it is written."""
+
+    events: gpd.GeoDataFrame
+    table_count: int
+    control: gpd.GeoDataFrame | None
+    boundaries: gpd.GeoDataFrame | None
+    notes: list[str]
+
+
+def _gather(
+    records: Iterable[dict],
+    extractor: Extractor,
+    boundaries: str | Path | None,
+    event_tables: Sequence[str | Path],
+) -> _Layers:
+    """Claims with their geometry, joined event tables and boundaries (the control layers,
+    read before extraction as they weigh namesakes, are set by the caller)."""
+    events = claim_geometry(records_frame(records), extractor.resolver.store)
+    table_count = 0
+    if event_tables:
+        events, table_count = _join_tables(events, event_tables, extractor)
+    return _Layers(events, table_count, None, read_boundaries(boundaries), [])
+
+
+def _check_something_to_map(layers: _Layers, stats: ExtractStats, out: Path) -> None:
+    """Stop with one line (the previous folder left as it was) when nothing could be read or
+    nothing was found: a folder with an empty map would only hide the mistake."""
+    if stats.documents and stats.failed == stats.documents:
+        raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
+    if len(layers.events):
+        return
+    read = f"{stats.documents} document{'s' if stats.documents != 1 else ''} read"
+    found = f"no claims found in the input ({read}, {stats.mentions} place mentions)"
+    if layers.control is None:
+        raise InputError(
+            f"{found} and no --control or --events layer: nothing to map; {out} was not written"
+        )
+    layers.notes.append(f"{found}: the map shows the control layers only")
+
+
 def run(
     paths: Iterable[str | Path],
     out_dir: str | Path,
@@ -110,44 +157,49 @@ def run(
     """Run every stage and write ``map.html``, ``events.geojson`` and ``report.html``
     to ``out_dir``.
 
+    The folder is built aside and swapped in whole (:func:`geo.core.io.atomic_folder`): a
+    failed or killed run leaves the previous one as it was, a second run into the same folder
+    stops with one line, and a folder holding other files is refused. Input with no claims and
+    no layer to draw stops with one line and writes nothing.
+
     ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
     (same records), opening the extractor's gazetteer store."""
-    from geo.render import build_map, write_map
-    from geo.render.report import write_report
-
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    notes: list[str] = []
-    extractor = extractor or Extractor()
-    control_frame, control_notes = read_control_layers(control)
-    notes += control_notes
-    if control_frame is not None and extractor.fronts is None:
-        from geo.frontline.nearness import FrontLines
+    with atomic_folder(out, replaces=RUN_OUTPUTS) as work:
+        extractor = extractor or Extractor()
+        control_frame, control_notes = read_control_layers(control)
+        if control_frame is not None and extractor.fronts is None:
+            from geo.frontline.nearness import FrontLines
 
-        extractor = extractor.with_fronts(FrontLines(control_frame))  # weighs namesakes
-    stats = ExtractStats()
-    records = _records(paths, published, extractor, stats, on_document, workers, scheduler)
-    claims = records_frame(records)
-    events = claim_geometry(claims, extractor.resolver.store)
-    table_count = 0
-    if event_tables:
-        events, table_count = _join_tables(events, event_tables, extractor)
-    boundary_frame = read_boundaries(boundaries)
-    result = RunResult(
+            extractor = extractor.with_fronts(FrontLines(control_frame))  # weighs namesakes
+        stats = ExtractStats()
+        records = _records(paths, published, extractor, stats, on_document, workers, scheduler)
+        layers = _gather(records, extractor, boundaries, event_tables)
+        layers.control, layers.notes = control_frame, list(control_notes)
+        _check_something_to_map(layers, stats, out)
+        _write(work, layers, title, self_contained)
+    return RunResult(
         out_dir=out,
         map_html=out / "map.html",
         events_geojson=out / "events.geojson",
         report_html=out / "report.html",
         stats=stats,
-        events=events,
-        table_events=table_count,
-        control_layers=0 if control_frame is None else len(control),
-        notes=notes,
+        events=layers.events,
+        table_events=layers.table_count,
+        control_layers=0 if layers.control is None else len(control),
+        notes=layers.notes,
     )
-    to_geojson(events, result.events_geojson)
-    fmap = build_map(events, control=control_frame, boundaries=boundary_frame, title=title)
-    write_map(fmap, result.map_html, self_contained=self_contained)
+
+
+def _write(folder: Path, layers: _Layers, title: str, self_contained: bool) -> None:
+    """The run's three files, into ``folder``."""
+    from geo.render import build_map, write_map
+    from geo.render.report import write_report
+
+    events, control, boundaries = layers.events, layers.control, layers.boundaries
+    to_geojson(events, folder / "events.geojson")
+    fmap = build_map(events, control=control, boundaries=boundaries, title=title)
+    write_map(fmap, folder / "map.html", self_contained=self_contained)
     write_report(
-        events, result.report_html, control=control_frame, boundaries=boundary_frame, title=title
+        events, folder / "report.html", control=control, boundaries=boundaries, title=title
     )
-    return result

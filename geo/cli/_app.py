@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+import math
+import os
+import re
+from datetime import date
 from importlib import metadata
 
 import typer
 
 import geo
+from geo.core.errors import InputError
+from geo.core.io.files import check_target
 
 app = typer.Typer(
     name="frontline",
@@ -23,6 +29,39 @@ def say_notes(notes: list[str]) -> None:
     """Print what a reader repaired or skipped, one plain line each on stderr (never markup)."""
     for note in notes:
         typer.echo(note, err=True)
+
+
+def parse_published(value: str | None) -> date | None:
+    """``--published`` as a date; one line unless it is YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--published must be a date like 2023-03-21, not {value!r}") from None
+
+
+def check_outputs(*paths: str | os.PathLike[str] | None) -> None:
+    """Refuse output paths that cannot be written (a folder, a path under a file) before any
+    work is done; None (an option not given) is skipped."""
+    for path in paths:
+        if path is not None:
+            check_target(path)
+
+
+def check_range(option: str, value: float, low: float, high: float) -> None:
+    """One line unless ``value`` is a finite number from ``low`` to ``high``."""
+    if not (math.isfinite(value) and low <= value <= high):
+        raise InputError(f"{option} must be a number from {low:g} to {high:g}, not {value!r}")
+
+
+def check_country(option: str, value: str | None) -> str | None:
+    """A two-letter ISO 3166-1 code, upper-cased (None stays None); one line otherwise."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise InputError(f"{option} must be a two-letter country code such as UA, not {value!r}")
+    return value.strip().upper()
 
 
 def version() -> str:

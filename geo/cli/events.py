@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from geo.cli._app import app
+from geo.cli._app import app, check_country, check_outputs, check_range, parse_published
 from geo.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -25,6 +24,9 @@ events_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(events_app, name="events")
+
+MAX_RADIUS_KM = 100.0  # "the same place" further apart than this joins unrelated events
+MAX_WINDOW_DAYS = 366
 
 FormatOption = typer.Option(
     None, "--format", "-f", help="acled, viina or generic (default: detected from the columns)."
@@ -60,6 +62,7 @@ def _validated(
     from geo.gazetteer import GazetteerStore, Resolver
 
     started = time.perf_counter()
+    country = check_country("--country", country)
     events = load_events(
         path, fmt, parse_map_options(maps or []), mapping_file=mapping, country=country
     )
@@ -123,6 +126,7 @@ def import_command(
     """  # noqa: E501 - typer prints this help as written: an example command stays on one line
     from geo.events.output import write_table
 
+    check_outputs(output)
     checked = _validated(path, fmt, maps, mapping, country, gazetteer)
     write_table(checked, output)
     _summary(checked, quiet)
@@ -156,6 +160,7 @@ def check_command(
     """
     from geo.events.output import write_check_report
 
+    check_outputs(output)
     checked = _validated(path, fmt, maps, mapping, country, gazetteer)
     write_check_report(checked, output)
     _summary(checked, quiet)
@@ -184,8 +189,7 @@ def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
     if texts and len(texts) != len(paths):
         raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
     if texts:
-        day = date.fromisoformat(published) if published else None
-        return extract_frame([str(p) for p in texts], day)
+        return extract_frame([str(p) for p in texts], parse_published(published))
     frames = [read_events(path) for path in paths]
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
@@ -239,6 +243,10 @@ def join_command(
     from geo.events.join import join_claims
     from geo.events.output import write_table
 
+    check_outputs(output, links_out, weekly_out)
+    check_range("--radius-km", radius_km, 0, MAX_RADIUS_KM)
+    check_range("--window-days", window_days, 0, MAX_WINDOW_DAYS)
+    parse_published(published)
     if events_path.suffix.lower() == ".geojson":
         events = _imported_records(events_path)
     else:

@@ -4,27 +4,17 @@ thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from geo.cli._app import app, say_notes
+from geo.cli._app import app, check_outputs, parse_published, say_notes
 from geo.cli.gazetteer import build_resolver
 from geo.core.errors import InputError
 
 _stderr = Console(stderr=True)
-
-
-def parse_published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published must be a date like 2023-03-21, not {value!r}") from None
 
 
 def count_inputs(paths: list[str]) -> int | None:
@@ -53,7 +43,7 @@ def progress_bar(total: int | None) -> Progress:
         TimeElapsedColumn(),
         console=_stderr,
         transient=True,
-        disable=not _stderr.is_terminal and total is not None and total < 50,
+        disable=not _stderr.is_terminal,
     )
 
 
@@ -135,6 +125,7 @@ def extract(
     from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 
     day = parse_published(published)
+    check_outputs(output)
     if online and parallel_options(workers, scheduler):
         raise InputError("--online works in one process only; drop --workers/--scheduler")
     stats = ExtractStats()
@@ -215,10 +206,13 @@ def run(
         frontline run examples/sitrep_2023-03-21.txt --published 2023-03-21 \\
             --control deepstate_20250107.geojson -o maps/sitrep
     """
+    from geo.core.io import check_folder_target
     from geo.extract import Extractor
+    from geo.pipeline import RUN_OUTPUTS
     from geo.pipeline import run as run_pipeline
 
     day = parse_published(published)
+    check_folder_target(output, RUN_OUTPUTS)  # before the gazetteer loads; again under the lock
     if online and parallel_options(workers, scheduler):
         raise InputError("--online works in one process only; drop --workers/--scheduler")
     extractor = Extractor(build_resolver(gazetteer, online))

@@ -12,14 +12,16 @@ from pathlib import Path
 import pandas as pd
 import typer
 
-from geo.cli._app import app, say_notes
-from geo.core.io import write_csv, write_geojson
+from geo.cli._app import app, check_country, check_outputs, check_range, say_notes
+from geo.core.io import check_target, write_csv, write_geojson
 from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
-from geo.frontline.series import daily_summary, plot_summary
+from geo.frontline.series import CHART_SUFFIXES, daily_summary, plot_summary
 
 log = logging.getLogger(__name__)
+
+MAX_TOLERANCE_KM = 500.0  # wider than any coastal or border strip worth cutting
 
 control_app = typer.Typer(
     name="control",
@@ -64,6 +66,7 @@ def diff_command(
     per gained or lost patch with its area_km2. Files without a date in
     their name or properties need --date-a / --date-b.
     """
+    check_outputs(output)
     a = read_control(layer_a, date=date_a)
     b = read_control(layer_b, date=date_b)
     _say_notes(str(layer_a), a.notes)
@@ -93,6 +96,9 @@ def summary_command(
         frontline control summary deepstate/deepstatemap_data_*.geojson \\
             -o daily.csv --chart daily.png
     """
+    check_outputs(output)
+    if chart is not None:
+        check_target(chart, CHART_SUFFIXES)
     table = daily_summary(files)
     write_csv(table, output)
     if chart is not None:
@@ -136,6 +142,8 @@ def line_command(
         frontline control line layer.geojson --outline ukraine_land.gpkg \\
             --tolerance-km 2 -o front.geojson
     """
+    check_outputs(output)
+    check_range("--tolerance-km", tolerance_km, 0, MAX_TOLERANCE_KM)
     layer = read_control(file, date=date)
     _say_notes(str(file), layer.notes)
     land = read_outline(str(outline)) if outline is not None else None
@@ -177,10 +185,12 @@ def panel_command(
 
         frontline control panel deepstate/*.geojson -s settlements.csv -o panel.csv
     """
+    check_outputs(output)
+    code = check_country("--country", country) or "UA"
     if settlements is None:
         from geo.gazetteer import GazetteerStore
 
-        places = GazetteerStore().settlements_frame([country.upper()])
+        places = GazetteerStore().settlements_frame([code])
     else:
         places = read_points(settlements, required=("place_id", "place_name"))
     frame = None
@@ -227,6 +237,7 @@ def disagree_command(
         frontline control disagree deepstate_20250105.geojson isw.gpkg \\
             --claimant-b ISW --date 2025-01-05 -o dispute.geojson
     """
+    check_outputs(output)
     a = read_control(layer_a, date=date, claimant=claimant_a)
     b = read_control(layer_b, date=date, claimant=claimant_b)
     _say_notes(str(layer_a), a.notes)

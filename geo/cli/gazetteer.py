@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from geo.cli._app import app
 from geo.core.errors import InputError
+from geo.core.io.files import check_target
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
 from geo.gazetteer.batch import geocode_csv
 from geo.gazetteer.importers import KINDS, ImportReport, import_file
@@ -166,6 +167,7 @@ def geocode_command(
             raise InputError("give either NAME or --csv, not both")
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
+        check_target(output)
         resolver = build_resolver(gazetteer, online)
         front = _front(control, on)
         _geocode_file(

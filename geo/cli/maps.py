@@ -10,8 +10,14 @@ from typing import TYPE_CHECKING, Literal
 import geopandas as gpd
 import typer
 
-from geo.cli._app import app, say_notes
-from geo.core.io import read_boundaries, read_control_layers, read_events, write_events
+from geo.cli._app import app, check_outputs, say_notes
+from geo.core.io import (
+    check_target,
+    read_boundaries,
+    read_control_layers,
+    read_events,
+    write_events,
+)
 from geo.core.records import check_coordinates
 
 if TYPE_CHECKING:
@@ -99,7 +105,12 @@ def map_command(
         frontline map events.geojson -o maps/offline.html --self-contained
     """
     from geo.render.map import build_map, write_map
+    from geo.render.static import STATIC_SUFFIXES
 
+    check_outputs(output, report)
+    for image in (png, svg):
+        if image is not None:
+            check_target(image, STATIC_SUFFIXES)
     frame = read_events(events)
     if flag_bad:  # once, for the map, the images and the report alike
         frame = check_coordinates(frame, on_bad="flag", source=str(events))
@@ -162,6 +173,7 @@ def export_command(
         frontline export events.csv --format kml -o out/events.kml    # folder + style per claimant
     """
 
+    check_outputs(output)
     frame = read_events(events)
     layers = {"control": load_control_files(control)} if fmt.lower() == "gpkg" and control else {}
     on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"

@@ -62,7 +62,9 @@ class LayerDiff:
         frame = gpd.GeoDataFrame(
             {"change": ["gained", "lost"]}, geometry=[self.gained, self.lost], crs="EPSG:4326"
         ).explode(index_parts=False, ignore_index=True)
-        frame = frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
+        shapes = frame.geometry.values  # (GeoSeries.notna warns about empty geometries)
+        frame = frame[~shapely.is_empty(shapes) & ~shapely.is_missing(shapes)]
+        frame = frame.reset_index(drop=True)
         frame.geometry = shapely.orient_polygons(frame.geometry.values)
         frame.insert(1, "area_km2", areas_km2(frame.geometry.values).round(4))
         frame.insert(2, "date_a", self.date_a)

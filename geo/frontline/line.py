@@ -10,6 +10,7 @@ with a detailed land outline a tolerance of 1–2 km is enough.
 from __future__ import annotations
 
 import logging
+import math
 from functools import cache
 
 import geopandas as gpd
@@ -58,8 +59,8 @@ def frontline(
 
     Returns a (Multi)LineString in lon/lat; lines are merged where they meet.
     """
-    if tolerance_km < 0:
-        raise InputError(f"tolerance must be zero or more km, not {tolerance_km}")
+    if not 0 <= tolerance_km < math.inf:  # NaN fails too
+        raise InputError(f"tolerance must be a finite number of km ≥ 0, not {tolerance_km}")
     outline = country_outline() if outline is None else outline
     occupied = as_area(area)
     if occupied.is_empty:

@@ -17,11 +17,14 @@ import pyogrio
 
 from geo.core.errors import InputError
 from geo.core.io.control import CONTROL_COLUMNS, date_from_name, read_control
-from geo.core.io.files import atomic_path
+from geo.core.io.files import atomic_path, check_target
 from geo.frontline.area import area_km2
 from geo.frontline.diff import as_area, diff_layers
 
 log = logging.getLogger(__name__)
+
+CHART_SUFFIXES = (".png", ".svg", ".pdf")
+"""The chart formats :func:`plot_summary` writes."""
 
 SUMMARY_COLUMNS: tuple[str, ...] = ("date", "area_km2", "gained_km2", "lost_km2", "net_km2")
 
@@ -118,7 +121,9 @@ def daily_summary(paths: Iterable[str | Path]) -> pd.DataFrame:
 
 
 def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
-    """A two-panel PNG: occupied area over time, and daily gained/lost km² as bars."""
+    """A two-panel PNG (or SVG, PDF): occupied area over time, and daily gained/lost km² as
+    bars."""
+    check_target(path, CHART_SUFFIXES)
     import matplotlib
 
     matplotlib.use("Agg")

@@ -17,6 +17,7 @@ import logging
 import mimetypes
 import re
 import tarfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -28,6 +29,7 @@ from branca.element import Element, Figure
 
 from geo.core import settings
 from geo.core.errors import FrontlineError
+from geo.core.io.files import atomic_folder
 
 log = logging.getLogger(__name__)
 
@@ -166,27 +168,33 @@ def fetch_package(
         digest = base64.b64encode(hashlib.sha512(tarball.content).digest()).decode()
         if digest != integrity[len("sha512-") :]:
             raise AssetError(f"{package}@{version}: tarball integrity check failed")
-    tmp = target.with_name(target.name + ".part")
-    with tarfile.open(fileobj=io.BytesIO(tarball.content), mode="r:gz") as archive:
+    # filled aside and swapped in whole: a kill, a full disk or a second fetch at the same time
+    # never leaves a half-unpacked package that the next run would take for a cached one
+    try:
+        with atomic_folder(target) as tmp:
+            _unpack(tarball.content, tmp)
+    except (tarfile.TarError, zlib.error, EOFError) as exc:
+        raise AssetError(f"{package}@{version}: unreadable tarball ({exc})") from exc
+    except OSError as exc:  # a full or read-only cache folder
+        raise AssetError(f"cannot write {target} ({exc.strerror or exc})") from exc
+    log.info("fetched %s@%s into %s", package, version, target)
+    return target
+
+
+def _unpack(tarball: bytes, folder: Path) -> None:
+    """The regular files of an npm tarball into ``folder``, without its leading ``package/``."""
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
         for member in archive.getmembers():
             if not member.isfile():
                 continue
-            rel = PurePosixPath(member.name)
-            parts = rel.parts[1:]  # strip the leading "package/"
+            parts = PurePosixPath(member.name).parts[1:]  # strip the leading "package/"
             if not parts or ".." in parts:
                 continue
-            dest = tmp.joinpath(*parts)
+            dest = folder.joinpath(*parts)
             dest.parent.mkdir(parents=True, exist_ok=True)
             data = archive.extractfile(member)
             if data is not None:  # always, for a regular file
                 dest.write_bytes(data.read())
-    if target.exists():
-        import shutil
-
-        shutil.rmtree(target)
-    tmp.rename(target)
-    log.info("fetched %s@%s into %s", package, version, target)
-    return target
 
 
 def fetch_assets(assets: list[Asset] | None = None) -> list[tuple[Asset, Path]]:

@@ -22,13 +22,15 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from geo.core import style as st  # noqa: E402
-from geo.core.errors import InputError  # noqa: E402
-from geo.core.io.files import atomic_path  # noqa: E402
+from geo.core.io.files import atomic_path, check_target  # noqa: E402
 from geo.core.io.safe import replace_surrogates  # noqa: E402
 from geo.core.records import check_coordinates, normalize_events  # noqa: E402
 from geo.render import layers as ly  # noqa: E402
 
 log = logging.getLogger(__name__)
+
+STATIC_SUFFIXES = (".png", ".svg")
+"""The static image formats :func:`write_static` writes."""
 
 
 def _extent(
@@ -190,9 +192,7 @@ def write_static(
     title: str = "Frontline claims",
 ) -> Path:
     """Write a PNG or SVG (by suffix) of the events; folders are created."""
-    path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg"):
-        raise InputError("static maps are written as .png or .svg", source=str(path))
+    path = check_target(path, STATIC_SUFFIXES)
     fig = draw_static(events, control=control, boundaries=boundaries, title=title)
     try:
         with atomic_path(path) as temp:

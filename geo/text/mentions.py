@@ -42,6 +42,8 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 
+from geo.core.errors import InputError
+from geo.core.io.files import atomic_path
 from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key
 from geo.gazetteer.store import GazetteerStore, overlay_dir
@@ -494,8 +496,8 @@ class MentionScanner:
             try:
                 with path.open("rb") as fh:
                     return pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError):
-                log.warning("scanner cache %s unreadable; rebuilding", path)
+            except Exception as exc:  # a damaged cache, of whatever kind, is rebuilt
+                log.warning("scanner cache %s unreadable (%s); rebuilding", path, exc)
         automaton = ahocorasick.Automaton()
         for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
             for form in {" ".join(fold(written).split()), key}:
@@ -503,14 +505,15 @@ class MentionScanner:
                     automaton.add_word(f" {form} ", (len(form), key))  # whole words only
         automaton.make_automaton()
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
-            stale.unlink(missing_ok=True)
-        try:
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError:  # a read-only gazetteer folder: leave it
+                break
+        try:  # workers building at the same time each write their own temporary file
+            with atomic_path(path) as tmp, tmp.open("wb") as fh:
                 pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError as exc:
-            log.warning("could not cache the scanner at %s (%s)", path, exc)
+        except InputError as exc:  # a read-only or full disk: the scanner works uncached
+            log.warning("could not cache the scanner (%s)", exc)
         return automaton
 
     def _key(self, key: str) -> _Key:

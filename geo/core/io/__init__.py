@@ -7,7 +7,8 @@
 * control-of-terrain layers: :func:`read_control`, :func:`read_control_layers`
   (:mod:`geo.core.io.control`); boundary and other vector files: :func:`read_boundaries`,
   :func:`read_vector` (:mod:`geo.core.io.vectors`);
-* atomic file writes: :func:`atomic_path`, :func:`write_text` (:mod:`geo.core.io.files`).
+* atomic writes: :func:`atomic_path`, :func:`write_text`, a folder swapped in whole with
+  :func:`atomic_folder`, :func:`output_lock` (:mod:`geo.core.io.files`).
 """
 
 from importlib import import_module
@@ -29,7 +30,14 @@ _HOMES = {
         "write_csv",
         "write_events",
     ),
-    "files": ("atomic_path", "write_text"),
+    "files": (
+        "atomic_folder",
+        "atomic_path",
+        "check_folder_target",
+        "check_target",
+        "output_lock",
+        "write_text",
+    ),
     "geojson": ("feature_collection", "rfc7946_geometries", "write_geojson"),
     "vectors": ("read_boundaries", "read_vector"),
 }
@@ -60,7 +68,14 @@ if TYPE_CHECKING:
         write_csv,
         write_events,
     )
-    from geo.core.io.files import atomic_path, write_text
+    from geo.core.io.files import (
+        atomic_folder,
+        atomic_path,
+        check_folder_target,
+        check_target,
+        output_lock,
+        write_text,
+    )
     from geo.core.io.geojson import feature_collection, rfc7946_geometries, write_geojson
     from geo.core.io.vectors import read_boundaries, read_vector
 
@@ -69,10 +84,14 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "ControlLayer",
+    "atomic_folder",
     "atomic_path",
+    "check_folder_target",
+    "check_target",
     "detect_format",
     "feature_collection",
     "geojson_text",
+    "output_lock",
     "read_boundaries",
     "read_control",
     "read_control_layers",
