@@ -439,3 +439,33 @@ def test_documents_are_prepared_in_bounded_batches_with_the_same_records(tmp_pat
     streamed = list(extract_records([path], extractor=extractor))
     one_by_one = [r for doc in iter_documents([path]) for r in extractor.document_records(doc)]
     assert streamed == one_by_one and len(streamed) == 45
+
+
+def test_extract_writes_the_format_its_output_suffix_names(tmp_path):
+    import csv
+
+    import pyogrio
+    from defusedxml import ElementTree
+
+    for suffix in (".csv", ".kml", ".gpkg"):
+        out_file = tmp_path / f"events{suffix}"
+        out = run_cli("extract", SITREP, "--published", "2023-03-21", "-q", "-o", out_file)
+        assert out.returncode == 0, out.stderr
+        if suffix == ".csv":
+            rows = list(csv.DictReader(out_file.open(encoding="utf-8", newline="")))
+            bakhmut = [r for r in rows if r["place_name"] == "Bakhmut"]
+            assert (
+                bakhmut
+                and km(
+                    float(bakhmut[0]["latitude"]), float(bakhmut[0]["longitude"]), 48.5942, 37.9989
+                )
+                < 2
+            )
+        elif suffix == ".kml":
+            names = [e.text for e in ElementTree.parse(out_file).iter() if e.tag.endswith("name")]
+            assert "Bakhmut" in names
+        else:
+            assert len(pyogrio.read_dataframe(out_file)) == len(rows)
+    refused = run_cli("extract", SITREP, "-o", tmp_path / "events.txt")
+    assert refused.returncode == 2 and b"cannot tell the format" in refused.stderr
+    assert not (tmp_path / "events.txt").exists()

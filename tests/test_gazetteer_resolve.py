@@ -93,6 +93,35 @@ THEATRE = [
 ]
 
 
+# Landmarks of the war that are not settlements (gazetteer/features.csv), in the spellings
+# conflict-data coders and the press use; coordinates of the site (airport runway, dam, hill top),
+# within 3 km: each lies 8-15 km from the town it is named after, so a town answer fails.
+LANDMARKS = [
+    ("Savur-Mohyla", 47.979, 38.737, "ov:savur-mohyla"),
+    ("Saur-Mogila", 47.979, 38.737, "ov:savur-mohyla"),
+    ("Donetsk airport", 48.0736, 37.7397, "ov:donetsk-airport"),
+    ("Luhansk International Airport", 48.4174, 39.3741, "ov:luhansk-airport"),
+    ("Antonov Airport", 50.6036, 30.1919, "ov:hostomel-airport"),
+    ("Chernobyl Nuclear Power Plant", 51.3894, 30.0990, "ov:chornobyl-npp"),
+    ("Kakhovka HPP", 46.7786, 33.3706, "ov:kakhovka-dam"),
+    ("Chornobaivka airfield", 46.6758, 32.5064, "ov:chornobaivka-airfield"),
+    ("MH17 crash site", 48.1367, 38.6400, "ov:mh17-crash-site"),
+]
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "place_id"), LANDMARKS)
+def test_war_landmarks_are_sites_not_their_towns(resolver, name, lat, lon, place_id):
+    res = resolver.resolve(name)
+    assert res.place is not None and res.place.place_id == place_id, res.reason
+    assert km(res.place.lat, res.place.lon, lat, lon) < 3.0
+
+
+def test_dolzhanskiy_is_the_dovzhanskyi_border_crossing(resolver):
+    res = resolver.resolve("Dolzhanskiy", admin1="Luhansk oblast")
+    assert res.place is not None and int(res.precision) == 1, res.reason
+    assert km(res.place.lat, res.place.lon, 47.8578, 39.7477) < SETTLEMENT_KM
+
+
 @pytest.mark.parametrize(
     ("name", "admin1", "lat", "lon"), THEATRE, ids=[f"{n}|{a}" for n, a, *_ in THEATRE]
 )

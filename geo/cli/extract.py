@@ -87,7 +87,11 @@ def extract(
         ..., help="Text/HTML files, folders, JSONL files of documents, or - for stdin."
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="GeoJSON file to write (default: stdout)."
+        None,
+        "--output",
+        "-o",
+        help="File to write, in the format its suffix names: .geojson (or .json), .csv, .kml or "
+        ".gpkg (default: GeoJSON on stdout).",
     ),
     published: str | None = PublishedOption,
     gazetteer: Path | None = typer.Option(
@@ -121,11 +125,12 @@ def extract(
 
         frontline extract corpus.jsonl --workers 2 -o events.geojson
     """
-    from geo.core.io import geojson_text, to_geojson
+    from geo.core.io import detect_format, geojson_text, to_geojson, write_events
     from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 
     day = parse_published(published)
     check_outputs(output)
+    kind = None if output is None else detect_format(output)  # an unknown suffix: before any work
     if online and parallel_options(workers, scheduler):
         raise InputError("--online works in one process only; drop --workers/--scheduler")
     stats = ExtractStats()
@@ -166,8 +171,10 @@ def extract(
     frame = records_frame(records)
     if output is None:
         sys.stdout.write(geojson_text(frame) + "\n")
-    else:
+    elif kind == "geojson":
         to_geojson(frame, output)
+    else:
+        write_events(frame, output, kind)
 
 
 @app.command()
