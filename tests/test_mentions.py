@@ -229,3 +229,24 @@ def test_a_nationality_after_an_enumeration_is_not_an_unknown_place(find):
         if not m.known
     ]
     assert unknown == ["Zarichkove"]  # the village stays; the adjective after it does not
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("Remnants of a missile lay by the bus station in South East Kyiv.", "Kyiv"),
+        ("Shelling in Central Kharkiv killed two people.", "Kharkiv"),
+        ("Russian troops regrouped in eastern Zaporizhzhia and North-West Donetsk.", "Donetsk"),
+    ],
+)
+def test_a_compass_word_before_a_name_qualifies_it(find, sentence, site):
+    assert site in sites(find(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [("Protests in Northern Ireland continued.", "Northern Ireland"),
+     ("A rally in West Virginia drew thousands.", "West Virginia")],
+)  # fmt: skip
+def test_names_that_begin_with_a_compass_word_stay_whole(find, sentence, whole):
+    assert sites(find(sentence)) == [whole]

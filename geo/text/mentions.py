@@ -161,6 +161,15 @@ _FUNCTION_WORDS = {
     "both",
     "all",
 }
+_COMPASS_QUALIFIERS = frozenset(
+    f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west") for sep in ("", "-", " ")
+) | {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeastern", "northwestern", "southeastern", "southwestern", "downtown", "greater",
+}  # fmt: skip
+"""Capitalised words that qualify the place after them ("in South East Kyiv", "Central
+Kharkiv") rather than begin a longer name: names that do begin with one ("North Korea", "West
+Bank") are in the gazetteer whole, and the longest match wins."""
 _REGION_WORDS = {
     "region",
     "regions",
@@ -657,6 +666,7 @@ class MentionScanner:
             previous
             and previous[0] in _CAPITALS
             and previous.lower() not in _FUNCTION_WORDS
+            and previous.lower() not in _COMPASS_QUALIFIERS
             and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
         ):
             if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
