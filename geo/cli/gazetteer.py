@@ -272,8 +272,7 @@ def build_command(gazetteer: Path | None = GazetteerOption) -> None:
 
         frontline gazetteer build
 
-    then `frontline gazetteer stats` shows what went in. Imports made earlier are not kept: re-run
-    them.
+    then `frontline gazetteer stats` shows what went in. Earlier imports are dropped: re-run them.
     """
     started = time.perf_counter()
     path = _build(gazetteer)
