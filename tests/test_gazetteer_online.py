@@ -343,6 +343,21 @@ def test_5xx_retried_with_backoff_then_answered(server, store, status):
     assert str(res.resolution) == "online" and len(FakeNominatim.requests) == 3
 
 
+def test_5xx_past_the_name_budget_flags_that_name_only(server, store):
+    FakeNominatim.mode = "500"
+    online = geocoder(server, retries=5, backoff_seconds=0.4, name_budget=1.0)
+    resolver = Resolver(store, online=online)
+    started = time.perf_counter()
+    first = resolver.resolve("Qwertyuiopgrad")
+    assert time.perf_counter() - started < 1.5
+    assert "no time left to retry within the time budget" in first.reason
+    asked = len(FakeNominatim.requests)
+    assert asked == 2  # at 0 s and 0.4 s; the next wait (0.8 s) would pass the budget
+    FakeNominatim.mode = "ok"
+    second = resolver.resolve("Bohdanivka", admin1="Donetsk Oblast")
+    assert str(second.resolution) == "online" and len(FakeNominatim.requests) == asked + 1
+
+
 def _hostile(**changes) -> dict:
     answer = json.loads(json.dumps(BOHDANIVKA))
     for key, value in changes.items():

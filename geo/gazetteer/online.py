@@ -92,6 +92,10 @@ class _GiveUp(geopy_exc.GeocoderServiceError):
     the rest of the run is offline."""
 
 
+class _OutOfTime(geopy_exc.GeocoderServiceError):
+    """A failing answer with no time left in this name's budget to retry: this name only."""
+
+
 class _Malformed(geopy_exc.GeocoderParseError):
     """The answer is not the JSON shape the provider documents."""
 
@@ -396,7 +400,7 @@ class OnlineGeocoder:
         if isinstance(exc, _GiveUp):
             self._offline = self._offline or str(exc)
             note = f"{self.provider} failed for {query!r}: {exc}; offline for the rest of this run"
-        elif isinstance(exc, _Malformed):
+        elif isinstance(exc, (_Malformed, _OutOfTime)):
             note = f"{self.provider} failed for {query!r}: {exc}"
         else:
             note = f"{self.provider} failed for {query!r}: {type(exc).__name__}: {exc}"
@@ -460,7 +464,7 @@ class OnlineGeocoder:
                 self._adapter.deadline = deadline
             try:
                 return self._geocode(query, **kwargs)
-            except (*_NOT_RETRIED, _GiveUp):
+            except (*_NOT_RETRIED, _GiveUp, _OutOfTime):
                 raise
             except geopy_exc.GeocoderServiceError as exc:
                 if attempt == self.retries:
@@ -483,7 +487,7 @@ class OnlineGeocoder:
             return wait
         wait = self.backoff_seconds * 2**attempt
         if time.monotonic() + wait > deadline:
-            raise _GiveUp(f"{exc}; no time left to retry within the time budget") from exc
+            raise _OutOfTime(f"{exc}; no time left to retry within the time budget") from exc
         return wait
 
     def _parse(self, item: object, codes: list[str]) -> _Answer | str:
