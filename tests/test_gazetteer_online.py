@@ -476,3 +476,83 @@ def test_bad_geocoder_settings_are_one_line(store, monkeypatch, capsys, name, va
     code = main(["geocode", "Qwertyuiopgrad", "--online", "--gazetteer", str(store.path)])
     err = capsys.readouterr().err.strip()
     assert code == 2 and err.startswith(f"frontline: error: {name}=") and "\n" not in err
+
+
+PHOTON = {
+    "features": [
+        {
+            "geometry": {"type": "Point", "coordinates": [36.9, 47.1]},
+            "properties": {
+                "osm_type": "N",
+                "osm_id": 42,
+                "name": "Bohdanivka",
+                "type": "village",
+                "countrycode": "UA",
+                "state": "Donetsk Oblast",
+            },
+        }
+    ]
+}
+GEONAMES = {
+    "geonames": [
+        {
+            "geonameId": 703000,
+            "name": "Bohdanivka",
+            "lat": "47.1",
+            "lng": "36.9",
+            "fcode": "PPL",
+            "countryCode": "UA",
+            "adminName1": "Donetsk Oblast",
+        }
+    ]
+}
+
+
+def _with_name(page: dict, name: str) -> dict:
+    page = json.loads(json.dumps(page))
+    (key,) = [k for k in page if k in ("features", "geonames")]
+    item = page[key][0]
+    (item.get("properties") or item)["name"] = name
+    return page
+
+
+@pytest.mark.parametrize(("provider", "page"), [("photon", PHOTON), ("geonames", GEONAMES)])
+def test_other_providers_answers_are_checked_too(server, store, provider, page):
+    options = {"username": "tester"} if provider == "geonames" else {}
+    FakeNominatim.answer = _with_name(page, XSS)
+    online = OnlineGeocoder(
+        provider,
+        domain=f"127.0.0.1:{server.server_port}",
+        scheme="http",
+        min_delay_seconds=0.0,
+        timeout=0.5,
+        **options,
+    )
+    refused = Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+    assert "answer refused (markup in the name)" in refused.reason
+    assert _online_rows(store) == (0, 0)
+    FakeNominatim.answer = page
+    online = OnlineGeocoder(
+        provider,
+        domain=f"127.0.0.1:{server.server_port}",
+        scheme="http",
+        min_delay_seconds=0.0,
+        timeout=0.5,
+        **options,
+    )
+    kept = Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+    assert str(kept.resolution) == "online" and kept.place.name == "Bohdanivka"
+    assert (kept.place.lat, kept.place.lon) == (47.1, 36.9)
+
+
+def test_geonames_account_errors_stay_errors(server, store):
+    FakeNominatim.answer = {"status": {"message": "user does not exist.", "value": 10}}
+    online = OnlineGeocoder(
+        "geonames",
+        domain=f"127.0.0.1:{server.server_port}",
+        scheme="http",
+        min_delay_seconds=0.0,
+        username="nobody",
+    )
+    res = Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+    assert "GeocoderAuthenticationFailure" in res.reason and len(FakeNominatim.requests) == 1
