@@ -129,3 +129,19 @@ def test_damage_after_the_check_is_still_one_line(sound, capsys):
     code = main(["gazetteer", "stats", "--gazetteer", str(sound)])
     err = capsys.readouterr().err.strip()
     assert code == 2 and "\n" not in err and err.endswith(REBUILD), err
+
+
+def test_a_store_on_a_read_only_file_system_opens_and_is_checked_each_time(sound, monkeypatch):
+    """No record can be written there (test_atomic_outputs mounts one for real): still usable."""
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+    calls = []
+    real = store_module.quick_check
+    monkeypatch.setattr(store_module, "quick_check", lambda conn: calls.append(1) or real(conn))
+    for _ in range(2):
+        assert GazetteerStore(sound).meta("schema_version") == store_module.SCHEMA_VERSION
+    assert len(calls) == 2 and not Path(f"{sound}-checked").exists()

@@ -19,7 +19,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -206,7 +206,8 @@ def remember_checked(path: Path) -> None:
         os.replace(tmp, record)
     except OSError as exc:
         log.debug("cannot note the integrity check of %s: %s", path, exc)
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder or file system: nothing was written
+            tmp.unlink(missing_ok=True)
 
 
 def _is_checked(path: Path) -> bool:
