@@ -7,6 +7,7 @@ own exceptions into one clear line on stderr and a non-zero exit code, never a t
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 
 from geo.cli._app import app
@@ -35,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         app(args=argv, prog_name="frontline")
     except FrontlineError as exc:
         print(f"frontline: error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:  # a store damaged after it was opened and checked
+        print(
+            f"frontline: error: the gazetteer store failed ({exc}); "
+            "rebuild it with `frontline gazetteer build`",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         print("frontline: interrupted", file=sys.stderr)

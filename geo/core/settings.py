@@ -53,6 +53,17 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds between online requests (at least 1 for the public Nominatim).",
     ),
     Setting(
+        "FRONTLINE_GEOCODER_NAME_BUDGET",
+        "10",
+        "Seconds the online geocoder may spend on one name (retries and waits included); a "
+        "server that has not answered by then turns the rest of the run offline.",
+    ),
+    Setting(
+        "FRONTLINE_GEOCODER_RUN_BUDGET",
+        "120",
+        "Seconds the online geocoder may spend in one run; then the rest of the run is offline.",
+    ),
+    Setting(
         "FRONTLINE_USER_AGENT",
         None,
         "User-Agent sent to the online geocoder (Nominatim's policy asks for your contact).",

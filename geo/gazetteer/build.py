@@ -28,7 +28,14 @@ import shapely
 from geo.core.theatre import THEATRE
 from geo.gazetteer import overlays
 from geo.gazetteer.names import name_key, script_of, variants
-from geo.gazetteer.store import INDEXES, SCHEMA_VERSION, GazetteerStore, default_path, overlay_dir
+from geo.gazetteer.store import (
+    INDEXES,
+    SCHEMA_VERSION,
+    GazetteerStore,
+    default_path,
+    overlay_dir,
+    remember_checked,
+)
 from geo.gazetteer.ukraine import load_ukraine, tables_present
 
 log = logging.getLogger(__name__)
@@ -99,6 +106,7 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
             )
         store.close()
         os.replace(tmp, target)
+        remember_checked(target)  # freshly built: the next open need not check it
     except BaseException:
         store.close()
         tmp.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -180,11 +180,58 @@ def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("frontline")) / STORE_FILENAME
 
 
+REBUILD = "rebuild it with `frontline gazetteer build`"
+CHECKED_SUFFIX = "-checked"
+"""``gazetteer.sqlite-checked`` beside the store: size, mtime and inode of the file when its last
+``PRAGMA quick_check`` passed. An unchanged store is not checked again (a check of the full store
+takes about 1.6 s; opening it 1 ms)."""
+
+
+def _signature(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ino}"
+
+
+def _record(path: Path) -> Path:
+    return path.with_name(f"{path.name}{CHECKED_SUFFIX}")
+
+
+def remember_checked(path: Path) -> None:
+    """Note that the store at ``path``, as it is now, is sound (best effort: a read-only folder
+    only means the next open checks again)."""
+    record = _record(path)
+    tmp = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(_signature(path), encoding="ascii")
+        os.replace(tmp, record)
+    except OSError as exc:
+        log.debug("cannot note the integrity check of %s: %s", path, exc)
+        with suppress(OSError):  # a read-only folder or file system: nothing was written
+            tmp.unlink(missing_ok=True)
+
+
+def _is_checked(path: Path) -> bool:
+    try:
+        return _record(path).read_text(encoding="ascii") == _signature(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def quick_check(conn: sqlite3.Connection) -> str | None:
+    """The first problem ``PRAGMA quick_check`` finds, None when the database is sound."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    if rows == ["ok"]:
+        return None
+    lines = [ln for row in rows for ln in row.splitlines() if ln and not ln.startswith("***")]
+    return (lines[0] if lines else "quick_check failed")[:120]
+
+
 class GazetteerStore:
     """Read/write access to one SQLite gazetteer file."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self._checked = False
         if not create and not self.path.is_file():
             raise GazetteerError(
                 "no gazetteer cache here; build it with `frontline gazetteer build`",
@@ -195,10 +242,12 @@ class GazetteerStore:
             self.conn.execute("PRAGMA foreign_keys = ON")
             if create:
                 self.conn.executescript(SCHEMA)
+            else:
+                self._verify()
             version = self.meta("schema_version")
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(
-                f"not a usable gazetteer database ({exc})", source=str(self.path)
+                f"not a usable gazetteer database ({exc}); {REBUILD}", source=str(self.path)
             ) from exc
         if not create and version != SCHEMA_VERSION:
             raise GazetteerError(
@@ -208,6 +257,21 @@ class GazetteerStore:
             )
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
         self._admin_cache: dict[str, AdminUnit | None] = {}
+
+    def _verify(self) -> None:
+        """``PRAGMA quick_check`` when the file changed since its last good check (see
+        :data:`CHECKED_SUFFIX`); a damaged store is one line saying how to rebuild it."""
+        if _is_checked(self.path):
+            self._checked = True
+            return
+        problem = quick_check(self.conn)
+        if problem is not None:
+            self.conn.close()
+            raise GazetteerError(
+                f"the gazetteer store is damaged ({problem}); {REBUILD}", source=str(self.path)
+            )
+        self._checked = True
+        remember_checked(self.path)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -348,6 +412,8 @@ class GazetteerStore:
         try:
             with self.conn:
                 yield self.conn
+            if self._checked:  # sound before, changed by us: no new check on the next open
+                remember_checked(self.path)
         finally:
             self._lookup.cache_clear()
             self._admin_cache.clear()
