@@ -155,3 +155,28 @@ def test_cli_over_broken_features_writes_the_rest(good, tmp_path, capsys, caplog
     assert f"{path}: feature 2: unknown geometry type 'Blob'" in caplog.text
     if command == "export":
         assert len(out.read_text().splitlines()) == 1 + 3
+
+
+ROOT = Path(__file__).resolve().parents[1]
+ACLED = ROOT / "examples" / "events" / "acled_sample.csv"
+SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
+
+
+def test_events_join_joins_every_claims_file_and_text(tmp_path, capsys):
+    from geo.extract import extract_frame
+
+    sitrep = extract_frame([str(SITREP)])
+    first = write_events(sitrep.iloc[:5], tmp_path / "first.geojson")
+    second = write_events(sitrep.iloc[5:8], tmp_path / "second.csv")
+    text = tmp_path / "story.txt"
+    text.write_text("Russian forces captured Soledar, the Russian MoD said on 2023-01-12.\n")
+    out = tmp_path / "joined.geojson"
+    args = ["events", "join", ACLED, first, second, text, first, "-o", out]
+    assert main([*map(str, args), "--published", "2023-01-13"]) == 0
+    err = capsys.readouterr().err
+    assert f"read once: {first} (given twice)" in err
+    joined = read_events(out)
+    claims = joined[joined["doc_id"].isin([str(SITREP), str(text)])]
+    assert sorted(claims["event_id"]) == sorted(
+        [*sitrep["event_id"].iloc[:8], *extract_frame([str(text)])["event_id"]]
+    )
