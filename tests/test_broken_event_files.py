@@ -180,3 +180,19 @@ def test_events_join_joins_every_claims_file_and_text(tmp_path, capsys):
     assert sorted(claims["event_id"]) == sorted(
         [*sitrep["event_id"].iloc[:8], *extract_frame([str(text)])["event_id"]]
     )
+
+
+@pytest.mark.parametrize("cell", ["=NOW()", "now", "today", "yesterday", "2 weeks ago", "NOW()"])
+def test_relative_date_in_an_event_table_is_no_date(cell):
+    from geo.events.load import parse_date
+
+    assert parse_date(cell) is None  # was the day of the import
+
+
+@pytest.mark.parametrize("cell", ["21 March 2023", "21 березня 2023", "21 марта 2023 г."])
+def test_written_dates_still_read(cell):
+    from datetime import date
+
+    from geo.events.load import parse_date
+
+    assert parse_date(cell) == date(2023, 3, 21)
