@@ -235,3 +235,20 @@ def test_kmz_zip_bomb_is_refused_before_inflating(tmp_path):
     path = kmz(tmp_path / "bomb_20250106.kmz", {"doc.kml": b"<kml>" + b" " * 50_000_000})
     with pytest.raises(InputError, match="zip bomb"):
         read_control(path)
+
+
+def test_layer_with_nothing_left_after_the_repairs_is_one_line(tmp_path):
+    path = raw_collection(tmp_path / "c.geojson", ["[[[36, 36], [36, 36], [36, 36]]]"])
+    with pytest.raises(InputError, match="no polygons left after the repairs") as err:
+        read_control(path)
+    assert err.value.source == str(path) and "\n" not in str(err.value)
+
+
+def test_unreadable_geometry_is_counted_once(tmp_path):
+    path = raw_collection(tmp_path / "c.geojson", [GOOD_RING, "[[[36, 36]]]", "[[]]"])
+    layer = read_control(path)
+    assert len(layer.frame) == 1
+    assert layer.notes == [
+        "cannot read the geometry of feature 2",
+        "dropped 2 features without geometry (features 2, 3)",
+    ]

@@ -124,7 +124,7 @@ def _bad_wkb(target: str, layer: str, frame: gpd.GeoDataFrame, notes: list[str])
     if closed:
         notes.append(f"closed the unclosed rings of {_which(closed)}")
     if broken:
-        notes.append(f"dropped {_which(broken)}: unreadable geometry")
+        notes.append(f"cannot read the geometry of {_which(broken)}")
 
 
 def _read_layer(target: str, layer: str, prefix: str, notes: list[str]) -> gpd.GeoDataFrame:
@@ -140,7 +140,7 @@ def _read_layer(target: str, layer: str, prefix: str, notes: list[str]) -> gpd.G
             _bad_wkb(target, layer, frame, notes)
     for message in dict.fromkeys(str(w.message).splitlines()[0] for w in caught):
         if not message.startswith("Non closed ring detected"):  # said per feature above
-            notes.append(f"GDAL: {message}")
+            notes.append(f"while reading: {message}")
     return frame
 
 
@@ -297,6 +297,8 @@ def read_control(
     raw = _usable_coordinates(_to_wgs84(raw, notes, where), notes)
     raw = _polygonal(raw, notes, where)
     raw = _repair(raw, notes, where)
+    if raw.empty:
+        raise InputError(f"no polygons left after the repairs ({'; '.join(notes)})", source=where)
 
     date_field = _field(raw, _DATE_FIELDS)
     if date is not None:
