@@ -44,3 +44,12 @@ def test_any_library_warning_is_one_line(tmp_path, capsys, monkeypatch):
         "frontline: warning: invalid value encountered in linearrings more (RuntimeWarning)\n"
     )
     assert warnings.showwarning.__module__ == "warnings"  # put back after the command
+
+
+def test_boundary_file_with_an_unclosed_ring_is_read_and_said(tmp_path, caplog):
+    from geo.core.io import read_boundaries
+
+    path = raw_collection(tmp_path / "b.geojson", ["[[[37, 48], [38, 48], [38, 49]]]"] * 2)
+    frame = read_boundaries(path)
+    assert len(frame) == 2 and frame.geometry.notna().all()
+    assert f"{path}: closed unclosed polygon rings" in caplog.text
