@@ -110,7 +110,8 @@ def test_mixed_geometry_types_keep_polygons_and_report(tmp_path):
     layer = read_control(path)
     assert len(layer.frame) == 1
     assert layer.notes == [
-        "dropped 2 non-polygon features (1 Point, 1 LineString): a control layer holds areas"
+        "dropped 2 non-polygon features (1 Point, 1 LineString): a control layer holds areas "
+        "(features 2, 3)"
     ]
 
 
@@ -151,3 +152,103 @@ def test_not_a_vector_file(tmp_path):
     path.write_text("this is not json")
     with pytest.raises(InputError, match="cannot read"):
         read_control(path)
+
+
+def raw_collection(path: Path, coordinates: list[str], date: str = "2025-01-05") -> Path:
+    """A FeatureCollection of Polygons written from raw coordinate text (NaN, unclosed rings)."""
+    head = '{"type": "Feature", "properties": {"date": "' + date + '"}, "geometry": '
+    head += '{"type": "Polygon", "coordinates": '
+    features = ",".join(head + c + "}}" for c in coordinates)
+    path.write_text('{"type": "FeatureCollection", "features": [' + features + "]}")
+    return path
+
+
+GOOD_RING = "[[[36, 47], [37, 47], [37, 48], [36, 47]]]"
+
+
+def test_unclosed_ring_is_closed_and_named(tmp_path):
+    path = raw_collection(tmp_path / "c.geojson", ["[[[37, 48], [38, 48], [38, 49]]]", GOOD_RING])
+    layer = read_control(path)
+    assert len(layer.frame) == 2
+    assert layer.frame.geometry.iloc[0].equals(Polygon([(37, 48), (38, 48), (38, 49)]))
+    assert layer.notes == ["closed the unclosed rings of feature 1"]
+
+
+@pytest.mark.parametrize(
+    ("ring", "note"),
+    [
+        ("[[[37, 48], [38, NaN], [38, 49], [37, 48]]]", "feature 2: NaN or infinite coordinates"),
+        ("[[[37, 48], [38, Infinity], [38, 49], [37, 48]]]", "feature 2: NaN or infinite"),
+        ("[[[37, 48], [38, -Infinity], [38, 49]]]", "feature 2: NaN or infinite"),
+        ("[[[37, 48], [500, 48], [38, 49], [37, 48]]]", "feature 2: coordinates outside"),
+        ("[[[37, 48]]]", "features without geometry (feature 2)"),
+        ('[[[37, "a"], [38, 48], [38, 49], [37, 48]]]', "features without geometry (feature 2)"),
+        ("[[[37, 48], [38, 48]]]", "feature 2: no area left after the repair"),
+    ],
+    ids=["nan", "inf", "-inf-unclosed", "lon-500", "one-point", "string", "two-points"],
+)
+def test_broken_feature_is_dropped_by_number_and_the_rest_read(tmp_path, ring, note):
+    path = raw_collection(tmp_path / "c.geojson", [GOOD_RING, ring, GOOD_RING])
+    layer = read_control(path)
+    assert len(layer.frame) == 2
+    assert any(note in n for n in layer.notes), layer.notes
+    assert all(shapely.is_valid(layer.frame.geometry.values))
+
+
+@pytest.mark.parametrize("command", ["line", "diff"])
+def test_control_commands_over_broken_rings_are_not_tracebacks(tmp_path, capsys, command):
+    from geo.cli import main
+
+    path = raw_collection(
+        tmp_path / "c.geojson",
+        ["[[[37, 48], [38, 48], [38, 49]]]", "[[[36, 47], [37, NaN], [37, 48], [36, 47]]]"],
+    )
+    out = tmp_path / "out.geojson"
+    args = ["control", "line", path] if command == "line" else ["diff", path, path]
+    assert main([str(a) for a in [*args, "-o", out]]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Warning" not in err
+    assert f"{path}: closed the unclosed rings of feature 1" in err
+    assert f"{path}: dropped feature 2: NaN or infinite coordinates" in err
+    assert json.loads(out.read_text())["type"] == "FeatureCollection"
+
+
+def kmz(path: Path, documents: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        for name, data in documents.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_kmz_with_two_kml_documents_reads_both(tmp_path):
+    docs = {}
+    for k, square in enumerate([box(37, 48, 37.1, 48.1), box(38, 48, 38.1, 48.1)]):
+        frame = gpd.GeoDataFrame({"status": ["claimed"]}, geometry=[square], crs=4326)
+        frame.to_file(tmp_path / f"d{k}.kml", driver="KML")
+        docs[f"d{k}.kml"] = (tmp_path / f"d{k}.kml").read_bytes()
+    layer = read_control(kmz(tmp_path / "two_20250106.kmz", docs))
+    assert len(layer.frame) == 2
+    assert layer.frame.total_bounds.tolist() == pytest.approx([37, 48, 38.1, 48.1])
+
+
+def test_kmz_zip_bomb_is_refused_before_inflating(tmp_path):
+    path = kmz(tmp_path / "bomb_20250106.kmz", {"doc.kml": b"<kml>" + b" " * 50_000_000})
+    with pytest.raises(InputError, match="zip bomb"):
+        read_control(path)
+
+
+def test_layer_with_nothing_left_after_the_repairs_is_one_line(tmp_path):
+    path = raw_collection(tmp_path / "c.geojson", ["[[[36, 36], [36, 36], [36, 36]]]"])
+    with pytest.raises(InputError, match="no polygons left after the repairs") as err:
+        read_control(path)
+    assert err.value.source == str(path) and "\n" not in str(err.value)
+
+
+def test_unreadable_geometry_is_counted_once(tmp_path):
+    path = raw_collection(tmp_path / "c.geojson", [GOOD_RING, "[[[36, 36]]]", "[[]]"])
+    layer = read_control(path)
+    assert len(layer.frame) == 1
+    assert layer.notes == [
+        "cannot read the geometry of feature 2",
+        "dropped 2 features without geometry (features 2, 3)",
+    ]

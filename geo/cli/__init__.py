@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+import warnings
 
 from geo.cli._app import app
 from geo.core.errors import FrontlineError
@@ -25,13 +26,34 @@ def _load_commands() -> None:
                 raise
 
 
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """A library's warning (GDAL, shapely, pandas) as one plain line on stderr: what it says,
+    not the file and line of the library that said it."""
+    text = " ".join(str(message).split())
+    print(f"frontline: warning: {text} ({category.__name__})", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``frontline`` console script.
 
     Click (in standalone mode) prints usage errors itself with exit code 2; our own exceptions
-    become one line on stderr with exit code 2.
+    become one line on stderr with exit code 2; a library's warning one line too
+    (:func:`_one_line_warning`).
     """
     _load_commands()
+    with warnings.catch_warnings():
+        warnings.showwarning = _one_line_warning
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         app(args=argv, prog_name="frontline")
     except FrontlineError as exc:

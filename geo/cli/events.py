@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 
 from geo.cli._app import app, check_country, check_outputs, check_range, parse_published
-from geo.core.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -178,19 +177,30 @@ def _imported_records(path: Path) -> gpd.GeoDataFrame:
     return events
 
 
+CLAIMS_SUFFIXES = (".geojson", ".gpkg", ".kml", ".csv")
+
+
 def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
-    """The claims of ``join``: extracted from texts, or read from extracted claims files."""
+    """The claims of ``join``, every CLAIMS path joined: texts are extracted, claims files read;
+    a path given twice is read once, said on stderr."""
     import pandas as pd
 
     from geo.core.io import read_events
     from geo.extract import extract_frame
 
-    texts = [p for p in paths if p.suffix.lower() not in (".geojson", ".gpkg", ".kml", ".csv")]
-    if texts and len(texts) != len(paths):
-        raise InputError("give CLAIMS either as texts or as one extracted claims file, not both")
+    unique = list(dict.fromkeys(paths))
+    if len(unique) < len(paths):
+        twice = sorted({str(p) for p in paths if paths.count(p) > 1})
+        _stderr.print(
+            f"read once: {', '.join(twice)} (given twice)",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+    texts = [str(p) for p in unique if p.suffix.lower() not in CLAIMS_SUFFIXES]
+    frames = [read_events(p) for p in unique if p.suffix.lower() in CLAIMS_SUFFIXES]
     if texts:
-        return extract_frame([str(p) for p in texts], parse_published(published))
-    frames = [read_events(path) for path in paths]
+        frames.append(extract_frame(texts, parse_published(published)))
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
@@ -200,7 +210,9 @@ def join_command(
         ..., metavar="EVENTS", help="Event table (raw, or GeoJSON from `events import`)."
     ),
     claims_path: list[Path] = typer.Argument(
-        ..., metavar="CLAIMS", help="Claims GeoJSON from `frontline extract`, or text files."
+        ...,
+        metavar="CLAIMS",
+        help="Claims files from `frontline extract` and/or texts (all joined).",
     ),
     output: Path = typer.Option(
         ..., "--output", "-o", help="Claims and records with their links (.geojson/.csv/.gpkg)."

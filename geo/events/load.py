@@ -77,6 +77,15 @@ _TEXT_STANCES = ("repelled", "captured", "withdrew", "struck", "under attack", "
 # ----------------------------------------------------------------------------------- values
 
 
+_DATEPARSER = {
+    "DATE_ORDER": "DMY",
+    "STRICT_PARSING": True,
+    # no relative dates: "now", "yesterday", a cell "=NOW()" are no date of an event, and read
+    # relative to the day of the import they would change from one import to the next
+    "PARSERS": ["custom-formats", "absolute-time"],
+}
+
+
 @lru_cache(maxsize=100_000)
 def parse_date(text: str) -> date | None:
     """A date from one cell in any of the formats event tables use; None when unreadable."""
@@ -93,9 +102,7 @@ def parse_date(text: str) -> date | None:
     found = _strptime(text)
     if found is not None:
         return found
-    guess = dateparser.parse(
-        text, languages=["en", "uk", "ru"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
-    )
+    guess = dateparser.parse(text, languages=["en", "uk", "ru"], settings=_DATEPARSER)
     return guess.date() if guess is not None and 1900 < guess.year < 2100 else None
 
 

@@ -8,6 +8,7 @@ area in memory, so a year of daily layers costs the memory of two.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,7 +17,13 @@ import pandas as pd
 import pyogrio
 
 from geo.core.errors import InputError
-from geo.core.io.control import CONTROL_COLUMNS, date_from_name, read_control
+from geo.core.io.control import (
+    CONTROL_COLUMNS,
+    _iso_date,
+    _vsi_targets,
+    date_from_name,
+    read_control,
+)
 from geo.core.io.files import atomic_path, check_target
 from geo.frontline.area import area_km2
 from geo.frontline.diff import as_area, diff_layers
@@ -67,14 +74,19 @@ def _file_date(path: Path) -> str:
     named = date_from_name(path)
     if named is not None:
         return named
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    target = _vsi_targets(path)[0][0]  # a KMZ checked against zip bombs first
     try:
-        info = pyogrio.read_dataframe(path, read_geometry=False, max_features=1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # GDAL's geometry warnings: read_control says them
+            info = pyogrio.read_dataframe(target, read_geometry=False, max_features=1)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
     field = next((c for c in info.columns if c.lower() == "date"), None)
     if field is None or info.empty:
         raise InputError("no date in the file name or a 'date' property", source=str(path))
-    return pd.Timestamp(info[field].iloc[0]).date().isoformat()
+    return _iso_date(info[field].iloc[0], source=str(path))
 
 
 def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float | str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyogrio.raw
 import shapely
 from pyproj import CRS
 
 from geo.core.errors import InputError
+from geo.core.io.archives import checked_members
 
 log = logging.getLogger(__name__)
 
@@ -80,22 +83,78 @@ def _iso_date(value: object, *, source: str) -> str:
     return stamp.date().isoformat()
 
 
-def _read_any(path: Path) -> gpd.GeoDataFrame:
-    """All feature layers of a vector file (GeoJSON, GPKG, KML, KMZ, Shapefile) in one frame."""
-    target = str(path)
-    if path.suffix.lower() == ".kmz":
-        if not zipfile.is_zipfile(path):
-            raise InputError(
-                "not a KMZ: a KMZ must be a zip archive holding a .kml file", source=target
+def _vsi_targets(path: Path) -> list[tuple[str, str]]:
+    """(GDAL path, name for notes) of each document in ``path``: every .kml member of a KMZ,
+    after :func:`~geo.core.io.archives.checked_members` refused zip bombs."""
+    if path.suffix.lower() != ".kmz":
+        return [(str(path), "")]
+    if not zipfile.is_zipfile(path):
+        raise InputError(
+            "not a KMZ: a KMZ must be a zip archive holding a .kml file", source=str(path)
+        )
+    kml = [m.filename for m in checked_members(path, "KMZ") if m.filename.lower().endswith(".kml")]
+    if not kml:
+        raise InputError("the KMZ archive holds no .kml file", source=str(path))
+    return [(f"/vsizip/{path}/{name}", name if len(kml) > 1 else "") for name in kml]
+
+
+def _which(labels: Sequence[object], limit: int = 10) -> str:
+    """``feature 3`` / ``features 1, 4 and 7 more``: features named in a note."""
+    shown = ", ".join(str(label) for label in list(labels)[:limit])
+    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
+    return f"feature{'s' if len(labels) > 1 else ''} {shown}{more}"
+
+
+def _bad_wkb(target: str, layer: str, frame: gpd.GeoDataFrame, notes: list[str]) -> None:
+    """Features GDAL read but shapely refused (an unclosed ring): closed where that is enough,
+    else left without geometry; both said in a note naming the features."""
+    missing = np.flatnonzero(shapely.is_missing(frame.geometry.values))
+    if not len(missing):
+        return
+    wkb = np.asarray(pyogrio.raw.read(target, layer=layer, columns=[])[2], dtype=object)
+    bad = [k for k in missing if wkb[k] is not None]
+    if not bad:
+        return
+    fixed = shapely.from_wkb(wkb[bad], on_invalid="fix")
+    closed = [frame.index[k] for k, g in zip(bad, fixed, strict=True) if g is not None]
+    broken = [frame.index[k] for k, g in zip(bad, fixed, strict=True) if g is None]
+    geoms = frame.geometry.values.copy()
+    geoms[bad] = fixed
+    frame.geometry = geoms
+    if closed:
+        notes.append(f"closed the unclosed rings of {_which(closed)}")
+    if broken:
+        notes.append(f"cannot read the geometry of {_which(broken)}")
+
+
+def _read_layer(target: str, layer: str, prefix: str, notes: list[str]) -> gpd.GeoDataFrame:
+    """One layer, its features labelled by number (``prefix#number`` when the file has several
+    layers) in the index; GDAL's warnings become notes."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = pyogrio.read_dataframe(target, layer=layer, on_invalid="ignore")
+        if isinstance(frame, gpd.GeoDataFrame):
+            frame.index = pd.Index(
+                [f"{prefix}#{k + 1}" if prefix else str(k + 1) for k in range(len(frame))]
             )
-        with zipfile.ZipFile(path) as archive:
-            kml = [n for n in archive.namelist() if n.lower().endswith(".kml")]
-        if not kml:
-            raise InputError("the KMZ archive holds no .kml file", source=target)
-        target = f"/vsizip/{path}/{kml[0]}"
+            _bad_wkb(target, layer, frame, notes)
+    for message in dict.fromkeys(str(w.message).splitlines()[0] for w in caught):
+        if not message.startswith("Non closed ring detected"):  # said per feature above
+            notes.append(f"while reading: {message}")
+    return frame
+
+
+def _read_any(path: Path, notes: list[str]) -> gpd.GeoDataFrame:
+    """All feature layers of a vector file (GeoJSON, GPKG, KML, KMZ, Shapefile) in one frame,
+    indexed by feature label (see :func:`_read_layer`)."""
     try:
-        layers = [name for name, _ in pyogrio.list_layers(target)]
-        frames = [pyogrio.read_dataframe(target, layer=name) for name in layers]
+        parts = [
+            (target, layer, f"{name}:{layer}" if name else layer)
+            for target, name in _vsi_targets(path)
+            for layer, _ in pyogrio.list_layers(target)
+        ]
+        one = len(parts) == 1
+        frames = [_read_layer(t, layer, "" if one else p, notes) for t, layer, p in parts]
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
     frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f)]
@@ -103,9 +162,27 @@ def _read_any(path: Path) -> gpd.GeoDataFrame:
         raise InputError("no features: the file holds no control polygons", source=str(path))
     crs = frames[0].crs
     return gpd.GeoDataFrame(
-        pd.concat([f.to_crs(crs) if f.crs != crs else f for f in frames], ignore_index=True),
-        crs=crs,
+        pd.concat([f.to_crs(crs) if f.crs != crs else f for f in frames]), crs=crs
     )
+
+
+def _usable_coordinates(frame: gpd.GeoDataFrame, notes: list[str]) -> gpd.GeoDataFrame:
+    """Without features that have a NaN, infinite or out-of-range (lon/lat) coordinate, each
+    named in a note: no repair can tell where such a vertex was meant to be."""
+    coords, index = shapely.get_coordinates(frame.geometry.values, return_index=True)
+    finite = np.isfinite(coords).all(axis=1)
+    bad = np.zeros(len(frame), dtype=bool)
+    bad[index[~finite]] = True
+    if bad.any():
+        notes.append(f"dropped {_which(frame.index[bad])}: NaN or infinite coordinates")
+    far = np.zeros(len(frame), dtype=bool)
+    far[index[finite & ((np.abs(coords[:, 0]) > 180) | (np.abs(coords[:, 1]) > 90))]] = True
+    far &= ~bad
+    if far.any():
+        notes.append(
+            f"dropped {_which(frame.index[far])}: coordinates outside longitude ±180, latitude ±90"
+        )
+    return frame[~(bad | far)]
 
 
 def _field(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
@@ -139,15 +216,18 @@ def _polygonal(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.Ge
         kinds = shapely.get_type_id(geoms)
         empty |= shapely.is_empty(geoms)
     areal = ~empty & ((kinds == 3) | (kinds == 6))
-    dropped = frame.geometry[~areal & ~empty].geom_type.value_counts()
+    other = frame.geometry[~areal & ~empty]
+    dropped = other.geom_type.value_counts()
     if len(dropped):
         what = ", ".join(f"{n} {kind}" for kind, n in dropped.items())
         notes.append(
             f"dropped {int(dropped.sum())} non-polygon features ({what}): "
-            "a control layer holds areas"
+            f"a control layer holds areas ({_which(other.index)})"
         )
     if empty.any():
-        notes.append(f"dropped {int(empty.sum())} features without geometry")
+        notes.append(
+            f"dropped {int(empty.sum())} features without geometry ({_which(frame.index[empty])})"
+        )
     if not areal.any():
         raise InputError(
             "no polygons: a control layer needs Polygon or MultiPolygon features", source=source
@@ -184,7 +264,10 @@ def _repair(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDa
         notes.append(note)
         frame = frame.copy()
         frame.geometry = geoms
-        frame = frame[~shapely.is_empty(geoms)]
+        gone = shapely.is_empty(geoms)
+        if gone.any():
+            notes.append(f"dropped {_which(frame.index[gone])}: no area left after the repair")
+        frame = frame[~gone]
     frame.geometry = shapely.orient_polygons(frame.geometry.values)
     return frame
 
@@ -210,10 +293,12 @@ def read_control(
     if not path.exists():
         raise InputError("no such file", source=where)
     notes: list[str] = []
-    raw = _read_any(path)
-    raw = _to_wgs84(raw, notes, where)
+    raw = _read_any(path, notes)
+    raw = _usable_coordinates(_to_wgs84(raw, notes, where), notes)
     raw = _polygonal(raw, notes, where)
     raw = _repair(raw, notes, where)
+    if raw.empty:
+        raise InputError(f"no polygons left after the repairs ({'; '.join(notes)})", source=where)
 
     date_field = _field(raw, _DATE_FIELDS)
     if date is not None:

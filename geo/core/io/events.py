@@ -23,6 +23,7 @@ import pandas as pd
 import pyogrio
 import shapely
 import simplekml
+from defusedxml import ElementTree as SafeET
 
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
@@ -338,13 +339,105 @@ def write_events(
 # ---------------------------------------------------------------------------------- reading
 
 
+MAX_JSON_DIGITS = 300
+"""Longest integer a JSON file may hold (Python refuses to convert past 4300 digits); a longer
+one reads as infinity, which :func:`_finite_properties` reports."""
+GEOJSON_TYPES = frozenset(
+    ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
+    + ("GeometryCollection",)
+)
+
+
+def _json_int(text: str) -> int | float:
+    return int(text) if len(text.lstrip("-")) <= MAX_JSON_DIGITS else float(text)
+
+
+def load_json(path: Path) -> object:
+    """The JSON value in ``path``; one line for bad UTF-8, bad JSON or JSON nested too deeply
+    (the parser's recursion limit bounds the work)."""
+    where = str(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"), parse_int=_json_int)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=where
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno})", source=where) from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)", source=where) from None
+
+
+def _geometry(value: object) -> shapely.Geometry:
+    """A GeoJSON geometry object as shapely; ValueError saying why it is none."""
+    if not isinstance(value, dict):
+        raise ValueError(f"geometry is a JSON {type(value).__name__}, not an object")
+    kind = value.get("type")
+    if kind not in GEOJSON_TYPES:
+        raise ValueError(f"unknown geometry type {str(kind)[:40]!r}")
+    member = "geometries" if kind == "GeometryCollection" else "coordinates"
+    if not isinstance(value.get(member), list):
+        raise ValueError(f"{kind} without a {member} list")
+    try:
+        return shapely.geometry.shape(value)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        raise ValueError(f"{kind} with unreadable {member}") from exc
+    except shapely.errors.ShapelyError as exc:
+        raise ValueError(f"{kind}: {str(exc)[:120]}") from exc
+
+
+def _finite_properties(props: dict, where: str) -> dict:
+    """``props`` with numbers no column can hold (NaN, ±Infinity, 1e400, a 5000-digit integer)
+    read as empty, each reported on one line naming ``where`` and the property."""
+    out = dict(props)
+    for key, value in props.items():
+        if isinstance(value, float) and not np.isfinite(value):
+            log.warning(
+                "%s: property %r is %s, not a usable number; read as empty", where, key, value
+            )
+            out[key] = None
+    return out
+
+
+def _feature(feature: object, where: str) -> tuple[dict, shapely.Geometry | None] | None:
+    """The properties and geometry of one feature; None (reported) when it is not an object.
+    A geometry that cannot be read leaves the record without one, flagged
+    ``invalid_coordinates`` with the reason."""
+    if not isinstance(feature, dict):
+        log.warning("%s: a JSON %s, not a feature object; skipped", where, type(feature).__name__)
+        return None
+    props = feature.get("properties")
+    if not isinstance(props, dict):
+        if props is not None:
+            log.warning("%s: properties are not an object; read without them", where)
+        props = {}
+    props = _finite_properties(props, where)
+    raw = feature.get("geometry")
+    if raw is None:
+        return props, None
+    try:
+        return props, _geometry(raw)
+    except ValueError as exc:
+        log.warning("%s: %s; read without geometry, flagged %s", where, exc, INVALID_COORDINATES)
+        reason = f"unreadable geometry: {exc}"
+        return {**props, "resolution": INVALID_COORDINATES, "resolution_reason": reason}, None
+
+
 def _read_geojson(path: Path) -> gpd.GeoDataFrame:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") != "FeatureCollection":
+    """A FeatureCollection read feature by feature: a broken feature is flagged or reported
+    (see :func:`_feature`), never a reason to lose the others."""
+    data = load_json(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise InputError("not a GeoJSON FeatureCollection", source=str(path))
     features = data.get("features", [])
-    props = pd.DataFrame([f.get("properties") or {} for f in features])
-    geoms = [shapely.geometry.shape(f["geometry"]) if f.get("geometry") else None for f in features]
+    if not isinstance(features, list):
+        raise InputError(
+            "not a GeoJSON FeatureCollection: features is not a list", source=str(path)
+        )
+    read = [_feature(f, f"{path}: feature {k}") for k, f in enumerate(features, start=1)]
+    kept = [r for r in read if r is not None]
+    props = pd.DataFrame([p for p, _ in kept], index=range(len(kept)))
+    geoms = [g for _, g in kept]
     return gpd.GeoDataFrame(props, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
 
@@ -391,14 +484,15 @@ def _read_kml_geometry(placemark: ET.Element):
 
 
 def _read_kml(path: Path) -> gpd.GeoDataFrame:
-    root = ET.parse(path).getroot()
+    root = SafeET.parse(path).getroot()  # entity expansion off: a billion laughs is refused
     marks = root.findall("k:Document/k:ExtendedData/k:Data", KML_NS)
     escaped = any(
         d.get("name") == KML_TEXT_KEY
         and d.findtext("k:value", namespaces=KML_NS) == KML_TEXT_ESCAPED
         for d in marks
     )
-    rows, geoms = [], []
+    rows: list[dict] = []
+    geoms: list = []
     for placemark in root.iter(f"{{{KML_NS['k']}}}Placemark"):
         values = {
             d.get("name"): d.findtext("k:value", default=None, namespaces=KML_NS)
@@ -406,9 +500,31 @@ def _read_kml(path: Path) -> gpd.GeoDataFrame:
         }
         if escaped:
             values = {k: v if v is None else html.unescape(v) for k, v in values.items()}
+        try:
+            geom = _read_kml_geometry(placemark)
+        except (ValueError, IndexError, shapely.errors.ShapelyError) as exc:
+            problem = f"unreadable geometry: {' '.join(str(exc).split())[:120]}"
+            log.warning("%s: placemark %d: %s; flagged %s", path, len(rows) + 1, problem,
+                        INVALID_COORDINATES)  # fmt: skip
+            values = {**values, "resolution": INVALID_COORDINATES, "resolution_reason": problem}
+            geom = None
         rows.append(values)
-        geoms.append(_read_kml_geometry(placemark))
+        geoms.append(geom)
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+
+
+def _flag_unreadable_wkt(table: pd.DataFrame, bad: np.ndarray, path: Path) -> None:
+    """Rows whose ``geometry_wkt`` is no geometry: kept without one, flagged and reported."""
+    if not bad.any():
+        return
+    lines = [int(i) + 2 for i in np.flatnonzero(bad)]  # the header is line 1
+    shown = ", ".join(map(str, lines[:10])) + (
+        f" and {len(lines) - 10} more" if len(lines) > 10 else ""
+    )
+    log.warning("%s: unreadable %s on lines %s; flagged %s", path, WKT_COLUMN, shown,
+                INVALID_COORDINATES)  # fmt: skip
+    table.loc[bad, "resolution"] = INVALID_COORDINATES
+    table.loc[bad, "resolution_reason"] = f"unreadable geometry: {WKT_COLUMN} is not WKT"
 
 
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
@@ -426,7 +542,8 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     if WKT_COLUMN in table:
         wkt = table.pop(WKT_COLUMN)
         has_wkt = wkt.notna().to_numpy()
-        geoms[has_wkt] = shapely.from_wkt(wkt[has_wkt].to_numpy())
+        geoms[has_wkt] = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
+        _flag_unreadable_wkt(table, has_wkt & shapely.is_missing(geoms), path)
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
 
@@ -448,7 +565,7 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
         elif kind == "gpkg":
             layers = [name for name, _ in pyogrio.list_layers(path)]
             frame = pyogrio.read_dataframe(
-                path, layer="events" if "events" in layers else layers[0]
+                path, layer="events" if "events" in layers else layers[0], on_invalid="fix"
             )
         elif kind == "kml":
             frame = _read_kml(path)

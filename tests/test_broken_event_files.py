@@ -1,0 +1,198 @@
+"""Events files (GeoJSON, CSV, KML written by frontline or by hand) read feature by feature:
+a broken feature is flagged or reported on one line naming the file and feature, the rest read;
+a file that is no events file at all is one line; never a traceback."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from test_render_fixtures import sample_events
+
+from geo.cli import main
+from geo.core.errors import InputError
+from geo.core.io import read_events, write_events
+from geo.core.records import INVALID
+
+
+@pytest.fixture()
+def good(tmp_path) -> dict:
+    """A FeatureCollection of three sample events, as parsed JSON."""
+    path = write_events(sample_events().iloc[:3], tmp_path / "good.geojson")
+    return json.loads(path.read_text())
+
+
+def with_first(good: dict, tmp_path: Path, first: object) -> Path:
+    """``good`` with its first feature replaced by ``first`` (any JSON value)."""
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps({**good, "features": [first, *good["features"][1:]]}))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("geometry", "problem"),
+    [
+        ({"type": "Blob", "coordinates": [1, 2]}, "unknown geometry type 'Blob'"),
+        ({"type": "Point"}, "Point without a coordinates list"),
+        ({"type": "Point", "coordinates": "x"}, "Point without a coordinates list"),
+        ({"type": "Point", "coordinates": [1, "a"]}, "Point with unreadable coordinates"),
+        ({"type": "Polygon", "coordinates": [[1, 2]]}, "Polygon with unreadable coordinates"),
+        ({"type": "LineString", "coordinates": [[1, 2]]}, "LineString: "),
+        ({"type": "GeometryCollection", "geometries": [5]}, "GeometryCollection with unreadable"),
+        (5, "geometry is a JSON int, not an object"),
+        ([1, 2], "geometry is a JSON list, not an object"),
+    ],
+    ids=["blob", "no-coords", "str-coords", "str-ordinate", "flat-ring", "one-point-line",
+         "collection-of-int", "int", "list"],
+)  # fmt: skip
+def test_unreadable_geometry_is_a_flagged_record(good, tmp_path, caplog, geometry, problem):
+    path = with_first(good, tmp_path, {**good["features"][0], "geometry": geometry})
+    events = read_events(path)
+    assert len(events) == 3
+    assert events.loc[0, "event_id"] == good["features"][0]["properties"]["event_id"]
+    assert events.geometry.iloc[0] is None and events.loc[0, "resolution"] == INVALID
+    assert problem in events.loc[0, "resolution_reason"]
+    assert f"{path}: feature 1: {problem}" in caplog.text
+    assert events.geometry.iloc[1:].notna().all()
+
+
+@pytest.mark.parametrize("feature", [1, "x", None, [1, 2]], ids=["int", "str", "null", "list"])
+def test_feature_that_is_not_an_object_is_reported_and_the_rest_read(
+    good, tmp_path, caplog, feature
+):
+    path = with_first(good, tmp_path, feature)
+    events = read_events(path)
+    assert len(events) == 2
+    assert f"{path}: feature 1: a JSON {type(feature).__name__}" in caplog.text
+
+
+def test_properties_that_are_not_an_object(good, tmp_path, caplog):
+    path = with_first(good, tmp_path, {**good["features"][0], "properties": [1, 2]})
+    events = read_events(path)
+    assert len(events) == 3 and events.geometry.iloc[0] is not None
+    assert f"{path}: feature 1: properties are not an object" in caplog.text
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "9" * 5000, "NaN", "Infinity"])
+def test_number_no_column_holds_is_reported_and_read_as_empty(good, tmp_path, caplog, number):
+    path = tmp_path / "events.geojson"
+    text = json.dumps(good)
+    assert '"quantity": 3.0' in text
+    path.write_text(text.replace('"quantity": 3.0', f'"quantity": {number}', 1))
+    caplog.set_level(logging.WARNING)
+    events = read_events(path)
+    assert len(events) == 3 and events["quantity"].isna().iloc[0]
+    assert f"{path}: feature 1: property 'quantity' is " in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"type": "FeatureCollection", "features": ' + "[" * 100_000 + "]" * 100_000 + "}",
+         "invalid JSON (nested too deeply)"),
+        ('{"type": "FeatureCollection", "features": {"a": 1}}', "features is not a list"),
+        ("[1, 2]", "not a GeoJSON FeatureCollection"),
+        ('{"type": "FeatureCollection", "features": [', "invalid JSON (Expecting value at line 1)"),
+        ("\udcff", "not UTF-8 text"),
+    ],
+    ids=["deep", "features-object", "array", "truncated", "not-utf8"],
+)  # fmt: skip
+def test_no_events_file_at_all_is_one_line(tmp_path, text, message):
+    path = tmp_path / "events.geojson"
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(InputError) as err:
+        read_events(path)
+    assert message in str(err.value) and err.value.source == str(path)
+    assert "\n" not in str(err.value)
+
+
+def test_csv_with_unreadable_wkt_is_flagged_by_line(tmp_path, caplog):
+    path = write_events(sample_events().iloc[:3], tmp_path / "events.csv")
+    lines = path.read_text().splitlines()
+    header = lines[0].split(",")
+    cells = lines[2].split(",")
+    cells[header.index("geometry_wkt")] = "POLYGON((1 2"
+    path.write_text("\r\n".join([lines[0], lines[1], ",".join(cells), *lines[3:]]) + "\r\n")
+    events = read_events(path)
+    assert len(events) == 3 and events.loc[1, "resolution"] == INVALID
+    assert f"{path}: unreadable geometry_wkt on lines 3" in caplog.text
+
+
+def test_kml_with_entity_expansion_is_refused(tmp_path):
+    path = tmp_path / "events.kml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>&b;</name>'
+        "</Placemark></Document></kml>"
+    )
+    with pytest.raises(InputError, match="cannot read kml: EntitiesForbidden"):
+        read_events(path)
+
+
+def test_kml_placemark_with_broken_coordinates_is_flagged(tmp_path, caplog):
+    path = write_events(sample_events().iloc[:3], tmp_path / "events.kml")
+    text = path.read_text()
+    start = text.index("<coordinates>") + len("<coordinates>")
+    path.write_text(text[:start] + "east,north " + text[start:])
+    events = read_events(path)
+    assert len(events) == 3 and events.loc[0, "resolution"] == INVALID
+    assert f"{path}: placemark 1: unreadable geometry" in caplog.text
+
+
+@pytest.mark.parametrize("command", ["export", "map"])
+def test_cli_over_broken_features_writes_the_rest(good, tmp_path, capsys, caplog, command):
+    features = [1, {**good["features"][0], "geometry": {"type": "Blob"}}, *good["features"][1:]]
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps({**good, "features": features}))
+    out = tmp_path / ("out.csv" if command == "export" else "out.html")
+    args = ["export", path, "-f", "csv"] if command == "export" else ["map", path]
+    assert main([str(a) for a in [*args, "-o", out]]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert f"{path}: feature 1: a JSON int, not a feature object; skipped" in caplog.text
+    assert f"{path}: feature 2: unknown geometry type 'Blob'" in caplog.text
+    if command == "export":
+        assert len(out.read_text().splitlines()) == 1 + 3
+
+
+ROOT = Path(__file__).resolve().parents[1]
+ACLED = ROOT / "examples" / "events" / "acled_sample.csv"
+SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
+
+
+def test_events_join_joins_every_claims_file_and_text(tmp_path, capsys):
+    from geo.extract import extract_frame
+
+    sitrep = extract_frame([str(SITREP)])
+    first = write_events(sitrep.iloc[:5], tmp_path / "first.geojson")
+    second = write_events(sitrep.iloc[5:8], tmp_path / "second.csv")
+    text = tmp_path / "story.txt"
+    text.write_text("Russian forces captured Soledar, the Russian MoD said on 2023-01-12.\n")
+    out = tmp_path / "joined.geojson"
+    args = ["events", "join", ACLED, first, second, text, first, "-o", out]
+    assert main([*map(str, args), "--published", "2023-01-13"]) == 0
+    err = capsys.readouterr().err
+    assert f"read once: {first} (given twice)" in err
+    joined = read_events(out)
+    claims = joined[joined["doc_id"].isin([str(SITREP), str(text)])]
+    assert sorted(claims["event_id"]) == sorted(
+        [*sitrep["event_id"].iloc[:8], *extract_frame([str(text)])["event_id"]]
+    )
+
+
+@pytest.mark.parametrize("cell", ["=NOW()", "now", "today", "yesterday", "2 weeks ago", "NOW()"])
+def test_relative_date_in_an_event_table_is_no_date(cell):
+    from geo.events.load import parse_date
+
+    assert parse_date(cell) is None  # was the day of the import
+
+
+@pytest.mark.parametrize("cell", ["21 March 2023", "21 березня 2023", "21 марта 2023 г."])
+def test_written_dates_still_read(cell):
+    from datetime import date
+
+    from geo.events.load import parse_date
+
+    assert parse_date(cell) == date(2023, 3, 21)
