@@ -43,3 +43,18 @@ def test_bad_coordinates_exit_2_with_event_id(tmp_path, capsys):
     path = write_events(events, tmp_path / "bad.geojson")
     assert main(["map", str(path), "-o", str(tmp_path / "m.html")]) == 2
     assert "event_id 'tor-002'" in capsys.readouterr().err
+
+
+def test_export_format_defaults_to_the_output_suffix(tmp_path, capsys):
+    from geo.core.io import read_events
+
+    events = write_events(sample_events(), tmp_path / "events.geojson")
+    for suffix in ("csv", "kml", "gpkg"):
+        out = tmp_path / f"e.{suffix}"
+        assert main(["export", str(events), "-o", str(out)]) == 0
+        back = read_events(out)  # a KML holds a folder per claimant: read them all
+        assert sorted(back["event_id"]) == sorted(sample_events()["event_id"])
+    assert capsys.readouterr().out.splitlines()[-1].endswith("events, gpkg)")
+    assert main(["export", str(events), "-o", str(tmp_path / "e.txt")]) == 2
+    assert "cannot tell the format from the suffix '.txt'" in capsys.readouterr().err
+    assert not (tmp_path / "e.txt").exists()

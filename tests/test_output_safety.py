@@ -292,6 +292,7 @@ def test_export_cli_refuses_or_flags_out_of_range_rows(tmp_path, capsys, caplog)
     assert main(["export", str(source), "-f", "geojson", "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "event_id 'bad-1'" in err[0] and "out of range" in err[0]
+    assert str(source) in err[0]  # the input file the row is in
     assert not out.exists()
     flag = "--flag-bad-coordinates"
     with caplog.at_level("WARNING"):
@@ -301,7 +302,8 @@ def test_export_cli_refuses_or_flags_out_of_range_rows(tmp_path, capsys, caplog)
     assert [f["geometry"] is None for f in features] == [False, True]
     html = tmp_path / "m.html"
     assert main(["map", str(source), "-o", str(html)]) == 2
-    assert "event_id 'bad-1'" in capsys.readouterr().err and not html.exists()
+    err = capsys.readouterr().err
+    assert "event_id 'bad-1'" in err and str(source) in err and not html.exists()
     caplog.clear()
     with caplog.at_level("WARNING"):
         assert main(["map", str(source), "-o", str(html), flag]) == 0

@@ -13,6 +13,7 @@ import typer
 from geo.cli._app import app, check_outputs, say_notes
 from geo.core.io import (
     check_target,
+    detect_format,
     read_boundaries,
     read_control_layers,
     read_events,
@@ -114,6 +115,8 @@ def map_command(
     frame = read_events(events)
     if flag_bad:  # once, for the map, the images and the report alike
         frame = check_coordinates(frame, on_bad="flag", source=str(events))
+    else:  # a refusal names the file the bad row is in, not the page
+        frame = check_coordinates(frame, on_bad="raise", theatre=None, source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
@@ -157,7 +160,12 @@ def _write_extras(
 @app.command("export")
 def export_command(
     events: Path = typer.Argument(..., help="Event records (GeoJSON, GeoPackage, KML or CSV)."),
-    fmt: str = typer.Option(..., "--format", "-f", help="geojson | gpkg | kml | csv"),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="geojson | gpkg | kml | csv (default: the one the --output suffix names).",
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="File to write (folders are created)."),
     control: list[Path] = typer.Option(
         [], "--control", help="GeoPackage only: control layers to add as layer 'control'."
@@ -174,11 +182,13 @@ def export_command(
     """
 
     check_outputs(output)
+    fmt = detect_format(output, fmt)  # an unknown format or suffix: one line before any work
     frame = read_events(events)
-    layers = {"control": load_control_files(control)} if fmt.lower() == "gpkg" and control else {}
+    layers = {"control": load_control_files(control)} if fmt == "gpkg" and control else {}
     on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
+    frame = check_coordinates(frame, on_bad=on_bad, theatre=None, source=str(events))  # names it
     written = write_events(frame, output, fmt, on_bad_coordinates=on_bad, **layers)
-    typer.echo(f"export: {written} ({len(frame)} events, {fmt.lower()})")
+    typer.echo(f"export: {written} ({len(frame)} events, {fmt})")
 
 
 @assets_app.command("fetch")

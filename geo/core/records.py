@@ -256,7 +256,9 @@ def check_coordinates(
     if on_bad == "raise":
         i = min(reasons)
         more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
-        raise InputError(f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i))
+        raise InputError(  # row: the record's number, counting from 1
+            f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i) + 1
+        )
     flagged = events.copy()
     rows = sorted(reasons)
     for i in rows:
