@@ -198,7 +198,8 @@ def _write(folder: Path, layers: _Layers, title: str, self_contained: bool) -> N
 
     events, control, boundaries = layers.events, layers.control, layers.boundaries
     to_geojson(events, folder / "events.geojson")
-    fmap = build_map(events, control=control, boundaries=boundaries, title=title)
+    tiles = None if self_contained else "OpenStreetMap"  # self-contained: no request at all
+    fmap = build_map(events, control=control, boundaries=boundaries, title=title, tiles=tiles)
     write_map(fmap, folder / "map.html", self_contained=self_contained)
     write_report(
         events, folder / "report.html", control=control, boundaries=boundaries, title=title

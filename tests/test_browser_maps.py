@@ -243,6 +243,29 @@ def test_toggle_hides_layer_and_hostile_popup_is_text(browser, asset_cache, samp
     w.page.close()
 
 
+def test_run_self_contained_map_makes_no_request(browser, asset_cache, extractor, tmp_path):
+    from datetime import date
+
+    from geo.pipeline import run
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Ukraine's General Staff said defenders repelled attacks near Bakhmut and Avdiivka.",
+        encoding="utf-8",
+    )
+    result = run(
+        [story], tmp_path / "out", published=date(2023, 3, 21), self_contained=True,
+        extractor=extractor,
+    )  # fmt: skip
+    w = Watched(browser, asset_cache, block_everything=True)
+    w.page.goto(result.map_html.as_uri())
+    _wait_ready(w.page)
+    w.page.wait_for_timeout(300)
+    assert w.aborted == []  # no tile, script or style even tried to leave the file
+    assert w.real_errors() == [] and w.errors == []
+    w.page.close()
+
+
 def test_self_contained_renders_with_every_request_blocked(browser, asset_cache, tmp_path):
     path = write_map(
         build_map(sample_events(), tiles=None), tmp_path / "offline.html", self_contained=True
