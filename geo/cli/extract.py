@@ -199,7 +199,8 @@ def run(
     self_contained: bool = typer.Option(
         False,
         "--self-contained",
-        help="Inline every JS/CSS asset (run `frontline assets fetch` once first).",
+        help="Inline every JS/CSS asset and draw no tiles: the map opens offline (run "
+        "`frontline assets fetch` once first).",
     ),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
     online: bool = OnlineOption,
