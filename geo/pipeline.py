@@ -202,5 +202,6 @@ def _write(folder: Path, layers: _Layers, title: str, self_contained: bool) -> N
     fmap = build_map(events, control=control, boundaries=boundaries, title=title, tiles=tiles)
     write_map(fmap, folder / "map.html", self_contained=self_contained)
     write_report(
-        events, folder / "report.html", control=control, boundaries=boundaries, title=title
-    )
+        events, folder / "report.html", control=control, boundaries=boundaries, title=title,
+        self_contained=self_contained,
+    )  # fmt: skip

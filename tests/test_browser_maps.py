@@ -257,13 +257,14 @@ def test_run_self_contained_map_makes_no_request(browser, asset_cache, extractor
         [story], tmp_path / "out", published=date(2023, 3, 21), self_contained=True,
         extractor=extractor,
     )  # fmt: skip
-    w = Watched(browser, asset_cache, block_everything=True)
-    w.page.goto(result.map_html.as_uri())
-    _wait_ready(w.page)
-    w.page.wait_for_timeout(300)
-    assert w.aborted == []  # no tile, script or style even tried to leave the file
-    assert w.real_errors() == [] and w.errors == []
-    w.page.close()
+    for page in (result.map_html, result.report_html):
+        w = Watched(browser, asset_cache, block_everything=True)
+        w.page.goto(page.as_uri())
+        _wait_ready(w.page)
+        w.page.wait_for_timeout(300)
+        assert w.aborted == [], page.name  # no tile, script or style even tried to leave
+        assert w.real_errors() == [] and w.errors == []
+        w.page.close()
 
 
 def test_self_contained_renders_with_every_request_blocked(browser, asset_cache, tmp_path):

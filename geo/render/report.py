@@ -94,10 +94,17 @@ def render_report(
     control: gpd.GeoDataFrame | None = None,
     boundaries: gpd.GeoDataFrame | None = None,
     title: str = "Frontline claims",
+    self_contained: bool = False,
 ) -> str:
-    """The report page as HTML text."""
+    """The report page as HTML text; ``self_contained``: every asset inlined and no tiles, so
+    the page opens with no network (as :func:`geo.render.map.write_map` does for a map)."""
     frame = normalize_events(events)
-    m = build_map(frame, control=control, boundaries=boundaries, title=title)
+    tiles = None if self_contained else "OpenStreetMap"
+    m = build_map(frame, control=control, boundaries=boundaries, title=title, tiles=tiles)
+    if self_contained:
+        from geo.render.assets import inline_assets
+
+        inline_assets(m)
     conflicts = conflicting_claims(frame)
     claimants, table = claims_table(frame)
     mapped, unresolved = ly.split_mapped(frame)
@@ -142,10 +149,13 @@ def write_report(
     control: gpd.GeoDataFrame | None = None,
     boundaries: gpd.GeoDataFrame | None = None,
     title: str = "Frontline claims",
+    self_contained: bool = False,
 ) -> Path:
-    """Write ``report.html`` (folders are created)."""
-    path = write_text(
-        path, render_report(events, control=control, boundaries=boundaries, title=title)
+    """Write ``report.html`` (folders are created); ``self_contained`` as in
+    :func:`render_report`."""
+    page = render_report(
+        events, control=control, boundaries=boundaries, title=title, self_contained=self_contained
     )
+    path = write_text(path, page)
     log.info("wrote %s", path)
     return path
