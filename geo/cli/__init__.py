@@ -7,9 +7,12 @@ own exceptions into one clear line on stderr and a non-zero exit code, never a t
 from __future__ import annotations
 
 import importlib
+import inspect
 import sqlite3
 import sys
 import warnings
+
+import typer
 
 from geo.cli._app import app
 from geo.core.errors import FrontlineError
@@ -24,6 +27,28 @@ def _load_commands() -> None:
         except ModuleNotFoundError as exc:  # a stage not built yet in this checkout
             if exc.name != f"geo.cli.{name}":
                 raise
+    _reflow_help(app)
+
+
+def reflow(doc: str) -> str:
+    """``doc`` with each prose paragraph on one line, so the help wraps at the terminal's width:
+    typer's rich help keeps every line break of a docstring, and a 100-column docstring line on
+    an 80-column terminal reads ragged. Indented lines (examples) keep their breaks."""
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        p if any(line.startswith(" ") for line in p.splitlines()) else " ".join(p.split("\n"))
+        for p in paragraphs
+    )
+
+
+def _reflow_help(typer_app: typer.Typer) -> None:
+    """Give every command of ``typer_app`` (and of its sub-apps) its docstring reflowed."""
+    for command in typer_app.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = reflow(command.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _reflow_help(group.typer_instance)
 
 
 def _one_line_warning(
