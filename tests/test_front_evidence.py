@@ -12,6 +12,7 @@ import json
 from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 from shapely.geometry import box
 
@@ -176,3 +177,35 @@ def test_run_uses_its_control_layers_as_evidence(resolver, tmp_path):
     placed = result.events[result.events["location"] == "Solone"]
     assert len(placed) == 3 and placed["latitude"].notna().all()
     assert extractor.fronts is None  # the caller's extractor is left as it was
+
+
+def test_geocode_csv_weighs_each_row_by_the_front_of_its_own_date(tmp_path, gazetteer_store):
+    import csv
+
+    # 5 January: the line runs by Solone (Pokrovskyi raion); 1 February: 40 km east of it
+    layers = gpd.GeoDataFrame(
+        pd.concat([_control("2025-01-05"), _control("2025-02-01", west=37.6)], ignore_index=True),
+        crs="EPSG:4326",
+    )
+    control = tmp_path / "control.geojson"
+    layers.to_file(control, driver="GeoJSON")
+    table = tmp_path / "events.csv"
+    table.write_text(
+        "event_id,event_date,location\n"
+        "a,2025-01-10,Solone\n"  # the 5 January line: decided
+        "b,3 February 2025,Solone\n"  # the 1 February line: no namesake on it
+        "c,,Solone\n",  # no date: --on's line
+        encoding="utf-8",
+    )
+    out = tmp_path / "placed.csv"
+    args = ["geocode", "--csv", str(table), "--name-col", "location", "-o", str(out)]
+    gz = ["--gazetteer", str(gazetteer_store.path)]
+    dated = ["--date-col", "event_date", "--control", str(control), "--on", "2025-01-05"]
+    assert main([*args, *dated, *gz]) == 0
+    rows = {r["event_id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    for decided in ("a", "c"):
+        lat, lon = float(rows[decided]["latitude"]), float(rows[decided]["longitude"])
+        assert haversine_km(lat, lon, *SOLONE_POKROVSK) < 1.0
+        assert rows[decided]["geo_precision"] == "1"
+    assert rows["b"]["geo_precision"] != "1" and rows["b"]["ambiguous"]
+    assert main([*args, "--date-col", "event_date", *gz]) == 2  # needs --control

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -26,6 +28,9 @@ from geo.gazetteer.batch import geocode_csv
 from geo.gazetteer.importers import KINDS, ImportReport, import_file
 from geo.gazetteer.resolve import FrontDistance, check_name
 from geo.gazetteer.store import ENV_VAR
+
+if TYPE_CHECKING:
+    from geo.frontline.nearness import FrontLines
 
 gazetteer_app = typer.Typer(
     name="gazetteer",
@@ -136,6 +141,12 @@ def geocode_command(
         "--on",
         help="Report date (YYYY-MM-DD) choosing the --control layer (default: the latest).",
     ),
+    date_col: str | None = typer.Option(
+        None,
+        "--date-col",
+        help="With --csv and --control: column of each row's report date; a row is weighed by "
+        "the front line of its own date (rows without a readable date use --on).",
+    ),
     gazetteer: Path | None = GazetteerOption,
 ) -> None:
     """Geocode a place name (or a CSV column of them) against the cached gazetteer, offline.
@@ -161,6 +172,10 @@ def geocode_command(
     between namesakes when exactly one is on it (within 10 km, the others 25+ km away):
 
         frontline geocode Solone --control deepstatemap_data_20250105.geojson --on 2025-01-05
+
+    A table of many dates weighs each row by the front line of its own date (--date-col):
+
+        frontline geocode --csv events.csv --name-col location --date-col event_date --control deepstate/*.geojson -o placed.csv
     """  # noqa: E501 - typer prints this help as written: a split line would change --help
     if csv_in is not None:
         if name is not None:
@@ -168,17 +183,22 @@ def geocode_command(
         if not name_col or output is None:
             raise InputError("--csv needs --name-col COL and -o OUT.csv", source=str(csv_in))
         check_target(output)
+        if date_col is not None and not control:
+            raise InputError("--date-col chooses each row's --control layer; give --control too")
         resolver = build_resolver(gazetteer, online)
-        front = _front(control, on)
+        fronts = _fronts(control, on)
+        front = fronts.at(_on_date(on)) if fronts is not None else None
+        dated = (date_col, fronts.at) if date_col is not None and fronts is not None else None
         _geocode_file(
-            csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col, front
+            csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col, front, dated
         )
         return
     if name is None:
         raise InputError("give a place NAME or --csv FILE (see frontline geocode --help)")
     query = check_name(name)
     resolver = build_resolver(gazetteer, online)
-    front = _front(control, on)
+    fronts = _fronts(control, on)
+    front = fronts.at(_on_date(on)) if fronts is not None else None
     result = resolver.resolve(query, admin1=admin1, country=country, admin2=admin2, front=front)
     if as_json:
         _out.print_json(json.dumps(result.as_dict(), ensure_ascii=False))
@@ -197,8 +217,10 @@ def _geocode_file(
     country_col: str | None,
     admin2_col: str | None = None,
     front: FrontDistance | None = None,
+    dated: tuple[str, Callable[[date | None], FrontDistance | None]] | None = None,
 ) -> None:
-    """``geocode --csv``: the batch with a progress bar, then its summary line."""
+    """``geocode --csv``: the batch with a progress bar, then its summary line; ``dated``: the
+    date column and each date's front line."""
     with _progress() as bar:
         task = bar.add_task("geocoding", total=None)
         summary = geocode_csv(
@@ -210,27 +232,33 @@ def _geocode_file(
             country_col=country_col,
             admin2_col=admin2_col,
             front=front,
+            date_col=dated[0] if dated else None,
+            front_for=dated[1] if dated else None,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     _out.print(f"{summary.line()} -> {output}")
 
 
-def _front(control: list[Path], on: str | None) -> FrontDistance | None:
-    """The front line of ``--control`` layers for the report date ``--on``."""
+def _on_date(on: str | None) -> date | None:
+    """``--on`` as a date (None when not given); one line when it is not a date."""
+    if on is None:
+        return None
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise InputError(f"--on must be a date like 2025-01-05, not {on!r}") from None
+
+
+def _fronts(control: list[Path], on: str | None) -> FrontLines | None:
+    """The front lines of the ``--control`` layers (``--on`` checked first)."""
     if on is not None and not control:
         raise InputError("--on chooses a --control layer; give --control FILE too")
-    day = None
-    if on is not None:
-        try:
-            day = date.fromisoformat(on)
-        except ValueError:
-            raise InputError(f"--on must be a date like 2025-01-05, not {on!r}") from None
+    _on_date(on)
     if not control:
         return None
     from geo.cli.maps import load_fronts
 
-    fronts = load_fronts(control)
-    return fronts.at(day) if fronts is not None else None
+    return load_fronts(control)
 
 
 def build_resolver(gazetteer: Path | None, online: bool) -> Resolver:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from geo.core.errors import FrontlineError
@@ -66,6 +67,8 @@ def geocode_csv(
     admin2_col: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     front: FrontDistance | None = None,
+    date_col: str | None = None,
+    front_for: Callable[[date | None], FrontDistance | None] | None = None,
 ) -> BatchSummary:
     """Geocode ``name_col`` of ``source`` into ``output`` (UTF-8 CSV); returns a summary.
 
@@ -74,7 +77,9 @@ def geocode_csv(
     Namesakes a row's hints do not tell apart are decided, where they can be, by the table's
     other rows: the namesake among the places the table confidently names in the same region
     (:func:`_decide_by_table`), as a document's other places decide a name in a text; then, given
-    ``front`` (the front line of the table's date), by the front line.
+    ``front`` (the front line of the table's date), by the front line. With ``date_col`` and
+    ``front_for`` (a row's date → the front line of that date), each row is weighed by the front
+    of its own date instead; a row whose date is blank or unreadable uses ``front``.
     """
     src = str(source)
     header, rows, encoding = read_csv(source)
@@ -93,11 +98,14 @@ def geocode_csv(
         (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i), _cell(row, admin2_i))
         for row in rows
     ]
-    answers = _decide_by_table(resolver, {q: _resolution(resolver, *q) for q in queries}, front)
+    fronts = _row_fronts(rows, header, src, date_col, front_for, front)
+    keys = list(zip(queries, fronts, strict=True))
+    resolutions = {q: _resolution(resolver, *q) for q in dict.fromkeys(queries)}
+    answers = _decide_by_table(resolver, resolutions, dict.fromkeys(keys))
     out_rows: list[list[object]] = []
     total = len(rows)
-    for n, (row, query) in enumerate(zip(rows, queries, strict=True), start=2):
-        values = answers[query]
+    for n, (row, key) in enumerate(zip(rows, keys, strict=True), start=2):
+        values = answers[key]
         out: list[object] = list(row)
         out += [""] * (width - len(row))
         for column, value in zip(RESULT_COLUMNS, values, strict=True):
@@ -129,6 +137,24 @@ def _cell(row: list[str], i: int | None) -> str | None:
 _Query = tuple[str, str | None, str | None, str | None]  # name, admin1, country, admin2
 
 
+def _row_fronts(
+    rows: list[list[str]],
+    header: list[str],
+    source: str,
+    date_col: str | None,
+    front_for: Callable[[date | None], FrontDistance | None] | None,
+    front: FrontDistance | None,
+) -> list[FrontDistance | None]:
+    """The front line each row is weighed by: of its own date (``date_col``), else ``front``."""
+    if date_col is None or front_for is None:
+        return [front] * len(rows)
+    from geo.events.load import parse_date  # the event tables' date reader, every format
+
+    date_i = column_index(header, date_col, source, "--date-col")
+    days = [parse_date(_cell(row, date_i) or "") for row in rows]
+    return [front if day is None else front_for(day) for day in days]
+
+
 def _resolution(
     resolver: Resolver, name: str, admin1: str | None, country: str | None, admin2: str | None
 ) -> Resolution | str:
@@ -145,11 +171,12 @@ TABLE_CONTEXT = 200
 def _decide_by_table(
     resolver: Resolver,
     resolutions: dict[_Query, Resolution | str],
-    front: FrontDistance | None = None,
-) -> dict[_Query, list[object]]:
-    """Each distinct query's output columns; an ambiguous one re-resolved with the table's
-    confidently placed settlements in the same oblast as context (a namesake among the places
-    the table names decides, one far from all of them does not)."""
+    keys: Iterable[tuple[_Query, FrontDistance | None]],
+) -> dict[tuple[_Query, FrontDistance | None], list[object]]:
+    """Each distinct (query, front line) pair's output columns; an ambiguous query re-resolved
+    with the table's confidently placed settlements in the same oblast as context (a namesake
+    among the places the table names decides, one far from all of them does not) and that
+    front line."""
     anchors: dict[str | None, dict[tuple[float, float], None]] = {}
     for res in resolutions.values():
         if isinstance(res, str) or not res.resolved or res.ambiguous or res.confidence < 0.8:
@@ -157,8 +184,9 @@ def _decide_by_table(
         p = res.place
         if p is not None and p.kind == "settlement" and p.lat is not None and p.lon is not None:
             anchors.setdefault(p.admin1_code, {})[(p.lat, p.lon)] = None
-    out: dict[_Query, list[object]] = {}
-    for query, res in resolutions.items():
+    out: dict[tuple[_Query, FrontDistance | None], list[object]] = {}
+    for query, front in keys:
+        res = resolutions[query]
         if not isinstance(res, str) and res.ambiguous:
             codes = {c.place.admin1_code for c in res.ambiguous}
             near = [pt for code in codes for pt in list(anchors.get(code, {}))[:TABLE_CONTEXT]]
@@ -169,7 +197,7 @@ def _decide_by_table(
                     res = replace(again, reason=f"{again.reason} (the table's other places)")
                 elif not again.ambiguous or front is not None:
                     res = again
-        out[query] = _columns(resolver, res)
+        out[query, front] = _columns(resolver, res)
     return out
 
 
