@@ -58,3 +58,16 @@ def test_export_format_defaults_to_the_output_suffix(tmp_path, capsys):
     assert main(["export", str(events), "-o", str(tmp_path / "e.txt")]) == 2
     assert "cannot tell the format from the suffix '.txt'" in capsys.readouterr().err
     assert not (tmp_path / "e.txt").exists()
+
+
+def test_a_csv_without_coordinate_columns_reads_as_unplaced_records(tmp_path, capsys):
+    from geo.core.io import read_events
+
+    table = tmp_path / "places.csv"
+    table.write_text("event_id,place_name\nx-1,Bakhmut\n", encoding="utf-8")
+    events = read_events(table)
+    assert list(events["event_id"]) == ["x-1"] and events.geometry.iloc[0] is None
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("a,b\n", encoding="utf-8")
+    assert main(["export", str(header_only), "-o", str(tmp_path / "out.csv")]) == 0
+    assert "0 events" in capsys.readouterr().out

@@ -252,3 +252,16 @@ def test_unreadable_geometry_is_counted_once(tmp_path):
         "cannot read the geometry of feature 2",
         "dropped 2 features without geometry (features 2, 3)",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".geojson"])
+def test_a_binary_file_as_a_control_layer_is_one_line(tmp_path, capsys, suffix):
+    from geo.cli import main
+
+    blob = tmp_path / f"blob{suffix}"
+    # a header GDAL cannot decode (cp1251 text): a UnicodeDecodeError traceback before
+    blob.write_bytes("назва,статус\nБахмут,окупований\n".encode("cp1251") + bytes(range(256)) * 4)
+    for args in (["control", "line", str(blob)], ["diff", str(blob), str(blob)]):
+        assert main([*args, "-o", str(tmp_path / "out.geojson")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and str(blob) in err[0] and "Traceback" not in err[0], err

@@ -19,6 +19,7 @@ import pyogrio
 from geo.core.errors import InputError
 from geo.core.io.control import (
     CONTROL_COLUMNS,
+    UNREADABLE_VECTOR,
     _iso_date,
     _vsi_targets,
     date_from_name,
@@ -81,7 +82,7 @@ def _file_date(path: Path) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # GDAL's geometry warnings: read_control says them
             info = pyogrio.read_dataframe(target, read_geometry=False, max_features=1)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+    except UNREADABLE_VECTOR as exc:
         raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
     field = next((c for c in info.columns if c.lower() == "date"), None)
     if field is None or info.empty:

@@ -42,6 +42,14 @@ _STATUS_FIELDS = ("status", "control", "control_status", "type")
 _CLAIMANT_FIELDS = ("claimant", "author", "by")
 _SOURCE_FIELDS = ("source",)
 _WGS84 = CRS.from_epsg(4326)
+UNREADABLE_VECTOR = (
+    pyogrio.errors.DataSourceError,
+    pyogrio.errors.DataLayerError,
+    pyogrio.errors.FieldError,
+    pyogrio.errors.FeatureError,
+    UnicodeDecodeError,  # field names or values in no encoding GDAL can read (a binary file)
+)
+"""What GDAL (pyogrio) raises for a file that is not a readable vector layer."""
 
 
 @dataclass
@@ -155,7 +163,7 @@ def _read_any(path: Path, notes: list[str]) -> gpd.GeoDataFrame:
         ]
         one = len(parts) == 1
         frames = [_read_layer(t, layer, "" if one else p, notes) for t, layer, p in parts]
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+    except UNREADABLE_VECTOR as exc:
         raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
     frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f)]
     if not frames:

@@ -531,8 +531,9 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     table.columns = [restore_cell(c) for c in table.columns]
     table = table.map(restore_cell).replace({"": None})
-    lon = pd.to_numeric(table.get("longitude"), errors="coerce")
-    lat = pd.to_numeric(table.get("latitude"), errors="coerce")
+    missing = pd.Series(np.nan, index=table.index)  # a table without coordinate columns
+    lon = pd.to_numeric(table.get("longitude", missing), errors="coerce")
+    lat = pd.to_numeric(table.get("latitude", missing), errors="coerce")
     geoms = np.full(len(table), None, dtype=object)
     has_point = lon.notna() & lat.notna()
     if "resolution" in table:  # a row flagged for its coordinates keeps them as evidence only
