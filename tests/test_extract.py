@@ -465,7 +465,7 @@ def test_extract_writes_the_format_its_output_suffix_names(tmp_path):
             names = [e.text for e in ElementTree.parse(out_file).iter() if e.tag.endswith("name")]
             assert "Bakhmut" in names
         else:
-            assert len(pyogrio.read_dataframe(out_file)) == len(rows)
+            assert len(pyogrio.read_dataframe(out_file, layer="events")) == len(rows)
     refused = run_cli("extract", SITREP, "-o", tmp_path / "events.txt")
     assert refused.returncode == 2 and b"cannot tell the format" in refused.stderr
     assert not (tmp_path / "events.txt").exists()

@@ -188,7 +188,12 @@ def geocode_command(
         resolver = build_resolver(gazetteer, online)
         fronts = _fronts(control, on)
         front = fronts.at(_on_date(on)) if fronts is not None else None
-        dated = (date_col, fronts.at) if date_col is not None and fronts is not None else None
+        dated = None
+        if date_col is not None and fronts is not None:
+            from geo.events.load import parse_date  # the event tables' date reader, any format
+
+            lines = fronts
+            dated = (date_col, lambda text: lines.at(day) if (day := parse_date(text)) else None)
         _geocode_file(
             csv_in, output, name_col, resolver, admin1_col, country_col, admin2_col, front, dated
         )
@@ -217,7 +222,7 @@ def _geocode_file(
     country_col: str | None,
     admin2_col: str | None = None,
     front: FrontDistance | None = None,
-    dated: tuple[str, Callable[[date | None], FrontDistance | None]] | None = None,
+    dated: tuple[str, Callable[[str], FrontDistance | None]] | None = None,
 ) -> None:
     """``geocode --csv``: the batch with a progress bar, then its summary line; ``dated``: the
     date column and each date's front line."""

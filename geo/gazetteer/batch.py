@@ -10,7 +10,6 @@ import csv
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 
 from geo.core.errors import FrontlineError
@@ -68,7 +67,7 @@ def geocode_csv(
     progress: Callable[[int, int], None] | None = None,
     front: FrontDistance | None = None,
     date_col: str | None = None,
-    front_for: Callable[[date | None], FrontDistance | None] | None = None,
+    front_for: Callable[[str], FrontDistance | None] | None = None,
 ) -> BatchSummary:
     """Geocode ``name_col`` of ``source`` into ``output`` (UTF-8 CSV); returns a summary.
 
@@ -78,8 +77,9 @@ def geocode_csv(
     other rows: the namesake among the places the table confidently names in the same region
     (:func:`_decide_by_table`), as a document's other places decide a name in a text; then, given
     ``front`` (the front line of the table's date), by the front line. With ``date_col`` and
-    ``front_for`` (a row's date → the front line of that date), each row is weighed by the front
-    of its own date instead; a row whose date is blank or unreadable uses ``front``.
+    ``front_for`` (a row's date as written → the front line of that date, None when the text is
+    no date), each row is weighed by the front of its own date instead; a row whose date is blank
+    or unreadable uses ``front``.
     """
     src = str(source)
     header, rows, encoding = read_csv(source)
@@ -142,17 +142,15 @@ def _row_fronts(
     header: list[str],
     source: str,
     date_col: str | None,
-    front_for: Callable[[date | None], FrontDistance | None] | None,
+    front_for: Callable[[str], FrontDistance | None] | None,
     front: FrontDistance | None,
 ) -> list[FrontDistance | None]:
     """The front line each row is weighed by: of its own date (``date_col``), else ``front``."""
     if date_col is None or front_for is None:
         return [front] * len(rows)
-    from geo.events.load import parse_date  # the event tables' date reader, every format
-
     date_i = column_index(header, date_col, source, "--date-col")
-    days = [parse_date(_cell(row, date_i) or "") for row in rows]
-    return [front if day is None else front_for(day) for day in days]
+    found = [front_for(text) if (text := _cell(row, date_i)) else None for row in rows]
+    return [front if own is None else own for own in found]
 
 
 def _resolution(
