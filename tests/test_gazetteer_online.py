@@ -17,6 +17,7 @@ from geo.cli import main
 from geo.core.errors import InputError
 from geo.gazetteer import GazetteerStore, Resolver
 from geo.gazetteer.online import OnlineGeocoder
+from geo.gazetteer.resolve import Resolution
 from geo.gazetteer.store import remember_checked
 
 BOHDANIVKA = {
@@ -519,28 +520,24 @@ def _with_name(page: dict, name: str) -> dict:
 @pytest.mark.parametrize(("provider", "page"), [("photon", PHOTON), ("geonames", GEONAMES)])
 def test_other_providers_answers_are_checked_too(server, store, provider, page):
     options = {"username": "tester"} if provider == "geonames" else {}
+
+    def ask() -> Resolution:
+        online = OnlineGeocoder(
+            provider,
+            domain=f"127.0.0.1:{server.server_port}",
+            scheme="http",
+            min_delay_seconds=0.0,
+            timeout=0.5,
+            **options,
+        )
+        return Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+
     FakeNominatim.answer = _with_name(page, XSS)
-    online = OnlineGeocoder(
-        provider,
-        domain=f"127.0.0.1:{server.server_port}",
-        scheme="http",
-        min_delay_seconds=0.0,
-        timeout=0.5,
-        **options,
-    )
-    refused = Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+    refused = ask()
     assert "answer refused (markup in the name)" in refused.reason
     assert _online_rows(store) == (0, 0)
     FakeNominatim.answer = page
-    online = OnlineGeocoder(
-        provider,
-        domain=f"127.0.0.1:{server.server_port}",
-        scheme="http",
-        min_delay_seconds=0.0,
-        timeout=0.5,
-        **options,
-    )
-    kept = Resolver(store, online=online).resolve("Bohdanivka", admin1="Donetsk Oblast")
+    kept = ask()
     assert str(kept.resolution) == "online" and kept.place.name == "Bohdanivka"
     assert (kept.place.lat, kept.place.lon) == (47.1, 36.9)
 

@@ -31,14 +31,19 @@ def say_notes(notes: list[str]) -> None:
         typer.echo(note, err=True)
 
 
-def parse_published(value: str | None) -> date | None:
-    """``--published`` as a date; one line unless it is YYYY-MM-DD."""
+def date_option(option: str, value: str | None, example: str = "2023-03-21") -> date | None:
+    """A YYYY-MM-DD option's date (None when not given); one line naming ``option`` otherwise."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--published must be a date like 2023-03-21, not {value!r}") from None
+        raise InputError(f"{option} must be a date like {example}, not {value!r}") from None
+
+
+def parse_published(value: str | None) -> date | None:
+    """``--published`` as a date; one line unless it is YYYY-MM-DD."""
+    return date_option("--published", value)
 
 
 def check_outputs(*paths: str | os.PathLike[str] | None) -> None:

@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from geo.cli._app import app
+from geo.cli._app import app, date_option
 from geo.core.errors import InputError
 from geo.core.io.files import check_target
 from geo.gazetteer import GazetteerStore, Resolver, build_gazetteer, default_path, name_key
@@ -246,12 +246,7 @@ def _geocode_file(
 
 def _on_date(on: str | None) -> date | None:
     """``--on`` as a date (None when not given); one line when it is not a date."""
-    if on is None:
-        return None
-    try:
-        return date.fromisoformat(on)
-    except ValueError:
-        raise InputError(f"--on must be a date like 2025-01-05, not {on!r}") from None
+    return date_option("--on", on, "2025-01-05")
 
 
 def _fronts(control: list[Path], on: str | None) -> FrontLines | None:
