@@ -261,6 +261,16 @@ features = st.one_of(
 )
 
 
+def _read_or_refused(path):
+    """The records of ``path``, or None when it was refused with a one-line message."""
+    try:
+        return read_events(path)
+    except InputError as exc:
+        one_line(exc, path)
+        event("refused with a message")
+        return None
+
+
 @settings(SETTINGS, max_examples=60)
 @given(items=st.lists(features, max_size=6), huge=st.booleans())
 def test_events_geojson_every_feature_read_flagged_or_reported(tmp_path_factory, items, huge):
@@ -271,11 +281,8 @@ def test_events_geojson_every_feature_read_flagged_or_reported(tmp_path_factory,
         text = text.replace("[1, 2]", "[1, " + "9" * 5000 + "]")
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     with warnings_logged() as warned:
-        try:
-            events = read_events(path)
-        except InputError as exc:
-            one_line(exc, path)
-            event("refused with a message")
+        events = _read_or_refused(path)
+        if events is None:
             return
     objects = [k for k, item in enumerate(items, 1) if isinstance(item, dict)]
     assert len(events) == len(objects)
@@ -303,11 +310,8 @@ def test_events_csv_every_row_read_or_flagged(tmp_path_factory, rows):
         cells_of.update(event_id=f"e{k}", quote=quote, geometry_wkt=wkt)
         body.append([cells_of[c] for c in header])
     path.write_bytes(csv_bytes(header, body))
-    try:
-        events = read_events(path)
-    except InputError as exc:
-        one_line(exc, path)
-        event("refused with a message")
+    events = _read_or_refused(path)
+    if events is None:
         return
     event("read")
     assert len(events) == len(rows)
