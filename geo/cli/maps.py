@@ -115,8 +115,6 @@ def map_command(
     frame = read_events(events)
     if flag_bad:  # once, for the map, the images and the report alike
         frame = check_coordinates(frame, on_bad="flag", source=str(events))
-    else:  # a refusal names the file the bad row is in, not the page
-        frame = check_coordinates(frame, on_bad="raise", theatre=None, source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
@@ -186,8 +184,9 @@ def export_command(
     frame = read_events(events)
     layers = {"control": load_control_files(control)} if fmt == "gpkg" and control else {}
     on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
-    frame = check_coordinates(frame, on_bad=on_bad, theatre=None, source=str(events))  # names it
-    written = write_events(frame, output, fmt, on_bad_coordinates=on_bad, **layers)
+    written = write_events(
+        frame, output, fmt, on_bad_coordinates=on_bad, source=str(events), **layers
+    )
     typer.echo(f"export: {written} ({len(frame)} events, {fmt})")
 
 

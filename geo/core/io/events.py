@@ -312,6 +312,7 @@ def write_events(
     fmt: str | None = None,
     *,
     on_bad_coordinates: Literal["raise", "flag"] = "raise",
+    source: str | None = None,
     **layers: gpd.GeoDataFrame | None,
 ) -> Path:
     """Write ``events`` to ``path`` in ``fmt`` (or the format its suffix names).
@@ -321,11 +322,15 @@ def write_events(
     A row whose coordinates are NaN, infinite or out of range (lon outside ±180, lat outside
     ±90) is refused with an InputError naming its ``event_id``, and nothing is written; with
     ``on_bad_coordinates="flag"`` it is written without geometry, flagged ``invalid_coordinates``
-    (:func:`geo.core.records.check_coordinates`), with a warning.
+    (:func:`geo.core.records.check_coordinates`), with a warning. ``source`` names the input
+    the records came from in those messages (default: ``path``).
     """
     kind = detect_format(path, fmt)
     events = check_coordinates(
-        normalize_events(events), on_bad=on_bad_coordinates, theatre=None, source=str(path)
+        normalize_events(events),
+        on_bad=on_bad_coordinates,
+        theatre=None,
+        source=source or str(path),
     )
     writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
     if kind == "gpkg":
