@@ -33,7 +33,7 @@ import pandas as pd
 import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
-from geo.claims.analyse import find_claimant
+from geo.claims.analyse import DEFAULT_CLAIMANT, find_claimant
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
@@ -100,6 +100,8 @@ class ExtractStats:
     actors: int = 0
     dropped_paragraphs: int = 0
     skipped_files: int = 0
+    skipped_messages: int = 0
+    skipped_entries: int = 0
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -107,9 +109,22 @@ class ExtractStats:
             f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
             f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events"
         )
-        if self.skipped_files:
-            line += f", {self.skipped_files} other files skipped"
+        for count, what in (
+            (self.skipped_files, "other files"),
+            (self.skipped_messages, "channel messages"),
+            (self.skipped_entries, "feed entries"),
+        ):
+            if count:
+                line += f", {count} {what} skipped"
         return line
+
+
+_SKIP_COUNTERS = {
+    "file": "skipped_files",
+    "message": "skipped_messages",
+    "entry": "skipped_entries",
+}
+"""The :class:`ExtractStats` counter of each kind of notice (:attr:`Document.skipped_unit`)."""
 
 
 _PARAGRAPH = (
@@ -492,8 +507,9 @@ class Extractor:
         """Event records of one document (empty for unreadable ones, with the reason in stats);
         ``prepared`` is :meth:`prepare`'s result when the caller ran it already."""
         stats = stats if stats is not None else ExtractStats()
-        if doc.skipped:  # a folder's notice of the files it holds that are not documents
-            stats.skipped_files += doc.skipped
+        if doc.skipped:  # a notice of the files, messages or entries that are not documents
+            counter = _SKIP_COUNTERS[doc.skipped_unit]
+            setattr(stats, counter, getattr(stats, counter) + doc.skipped)
             stats.messages.append(f"{doc.doc_id}: {doc.error}")
             return []
         stats.documents += 1
@@ -546,6 +562,7 @@ class Extractor:
         place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
         previous = _PreviousClaimant()
+        default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
         hits, split = prepared
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
@@ -573,7 +590,7 @@ class Extractor:
             if not site:
                 previous.saw(sentence)
                 continue
-            frame = analyse_sentence(sentence, doc.published, previous=previous.get)
+            frame = analyse_sentence(sentence, doc.published, default, previous.get)
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))

@@ -39,11 +39,17 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from geo.claims import Claimant
 from geo.core.patterns import Gate
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+CHANNEL_SUFFIXES = {".json", ".xml", ".rss", ".atom"}
+"""Suffixes of Telegram exports and feeds (:mod:`geo.text.channels`): a folder's files with these
+are read when their content is one, and otherwise counted among the files that are not documents;
+a file named on its own is read as one by its content, whatever its suffix."""
+SNIFF_BYTES = 4096
 MAX_DOCUMENT_CHARS = 2_000_000
 SKIPPED_EXAMPLES = 5
 """How many skipped files a folder's notice names (the rest are counted)."""
@@ -114,8 +120,10 @@ text only adds a paragraph break."""
 class Document:
     """One article: cleaned text split into paragraphs, with metadata and what was dropped.
 
-    A document with ``skipped`` > 0 is no article but a folder's notice: ``error`` says which
-    of its files were not read (not a document type) and ``skipped`` how many."""
+    A document with ``skipped`` > 0 is no article but a notice: ``error`` says which of a
+    folder's files (``skipped_unit`` "file"), or a channel's messages or a feed's entries
+    ("message", "entry"), were not read and ``skipped`` how many. ``claimant`` credits the
+    sentences that name no claimant (a channel's messages: the channel)."""
 
     doc_id: str
     text: str = ""
@@ -126,6 +134,8 @@ class Document:
     dropped_paragraphs: list[str] = field(default_factory=list)
     error: str | None = None
     skipped: int = 0
+    skipped_unit: str = "file"
+    claimant: Claimant | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -387,7 +397,9 @@ def html_to_document(html: str, doc_id: str) -> Document:
     return doc
 
 
-def _finish(doc: Document, published: date | None) -> Document:
+def finish_document(doc: Document, published: date | None) -> Document:
+    """``doc`` ready to scan: text normalised, cut to :data:`MAX_DOCUMENT_CHARS`, boilerplate
+    dropped, title defaulted to a short first line; ``published`` (when given) dates it."""
     doc.text, warnings = normalise_text(doc.text)
     doc.warnings.extend(warnings)
     if doc.title is not None:
@@ -422,7 +434,7 @@ def document_from_bytes(
     is_html = html if html is not None else bool(_HTML_SNIFF.match(data[:2048]))
     doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
     doc.warnings.extend(warnings)
-    return _finish(doc, published)
+    return finish_document(doc, published)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -509,7 +521,7 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
             ):  # JSON may escape half a UTF-16 pair, which no text encoding can hold
                 record, replaced = _without_lone_surrogates(record)
                 text = record["text"]
-            yield _finish(_jsonl_document(record, text, where, replaced), published)
+            yield finish_document(_jsonl_document(record, text, where, replaced), published)
 
 
 def _skip_notice(folder: Path, skipped: list[Path]) -> Document:
@@ -547,7 +559,8 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             continue
         skipped = []
         for found in sorted(p for p in path.rglob("*") if p.is_file()):
-            if found.suffix.lower() in TEXT_SUFFIXES:
+            suffix = found.suffix.lower()
+            if suffix in TEXT_SUFFIXES or (suffix in CHANNEL_SUFFIXES and _is_channel(found)):
                 yield found
             else:
                 skipped.append(found)
@@ -555,29 +568,81 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             yield _skip_notice(path, skipped)
 
 
+def _head(path: Path) -> bytes:
+    """The first :data:`SNIFF_BYTES` of a file (empty when it cannot be read)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
+def _is_channel(path: Path) -> bool:
+    """Whether a folder's ``.json``/``.xml``… file holds a Telegram export or a feed."""
+    from geo.text.channels import sniff
+
+    return sniff(_head(path)) is not None
+
+
+def documents_from_bytes(
+    data: bytes, doc_id: str, published: date | None = None, suffix: str = ""
+) -> Iterator[Document]:
+    """The documents of one input's bytes: a Telegram export's messages or a feed's entries
+    (recognised by content, or by a ``.json``/``.xml``/``.rss``/``.atom`` suffix), else one
+    text or HTML document."""
+    from geo.text import channels
+
+    kind = channels.sniff(data[:SNIFF_BYTES])
+    if kind is None and suffix in CHANNEL_SUFFIXES:
+        kind = "telegram" if suffix == ".json" else "feed"
+    if kind is None:
+        yield document_from_bytes(data, doc_id, published, html=_HTML_SUFFIX.get(suffix))
+        return
+    refused = channels.too_large(len(data), doc_id)
+    if refused is not None:
+        yield refused
+        return
+    read = channels.read_telegram if kind == "telegram" else channels.read_feed
+    yield from read(data, doc_id, published)
+
+
+_HTML_SUFFIX = {".html": True, ".htm": True, ".xhtml": True}
+
+
+def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
+    """The documents of one file: JSONL streamed line by line; a channel export or feed over
+    the size limit refused before it is read; anything else read whole."""
+    from geo.text import channels
+
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl_documents(path, published)
+        return
+    try:
+        size = path.stat().st_size
+        if size > channels.MAX_EXPORT_BYTES and (
+            suffix in CHANNEL_SUFFIXES or channels.sniff(_head(path))
+        ):
+            yield channels.too_large(size, str(path)) or Document(doc_id=str(path))
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Document(doc_id=str(path), error=f"cannot read ({exc.strerror or exc})")
+        return
+    yield from documents_from_bytes(data, str(path), published, suffix)
+
+
 def iter_documents(
     paths: Iterable[str | Path], published: date | None = None
 ) -> Iterator[Document]:
-    """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files,
-    streaming."""
+    """Yield documents from files, folders (recursively), ``-`` (stdin), JSONL files, Telegram
+    exports and RSS/Atom feeds, streaming."""
     for item in _expand(paths):
         if isinstance(item, Document):
             yield item
-            continue
-        if item == "-":
-            yield document_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
-            continue
-        assert isinstance(item, Path)
-        if not item.exists():
+        elif item == "-":
+            yield from documents_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
+        elif not Path(item).exists():
             yield Document(doc_id=str(item), error="no such file or folder")
-            continue
-        if item.suffix.lower() in (".jsonl", ".ndjson"):
-            yield from _jsonl_documents(item, published)
-            continue
-        try:
-            data = item.read_bytes()
-        except OSError as exc:
-            yield Document(doc_id=str(item), error=f"cannot read ({exc.strerror or exc})")
-            continue
-        html = True if item.suffix.lower() in (".html", ".htm", ".xhtml") else None
-        yield document_from_bytes(data, str(item), published, html=html)
+        else:
+            yield from _file_documents(Path(item), published)
