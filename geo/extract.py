@@ -102,6 +102,8 @@ class ExtractStats:
     skipped_files: int = 0
     skipped_messages: int = 0
     skipped_entries: int = 0
+    undated: int = 0
+    merged: int = 0
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -116,6 +118,10 @@ class ExtractStats:
         ):
             if count:
                 line += f", {count} {what} skipped"
+        if self.merged:
+            line += f", merged into {self.merged} claims across reports"
+        if self.undated:
+            line += f"; {self.undated} claims undated: no publication date (give --published)"
         return line
 
 
@@ -548,6 +554,8 @@ class Extractor:
                 records.append(
                     _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
                 )
+        if doc.published is None:  # relative dates ("on Tuesday") had nothing to count from
+            stats.undated += sum(1 for r in records if r["event_date"] is None)
         located = sum(1 for r in records if r["latitude"] is not None)
         stats.mentions += len(records)
         stats.resolved += located
