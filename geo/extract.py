@@ -50,7 +50,9 @@ CANDIDATES_AS_CONTEXT = 8
 STRAY_KM = 150.0
 STRAY_MAX_POPULATION = 50_000
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"  # KYIV[, Ukraine]
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # , March 21[, 2023]
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
 )
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
@@ -119,10 +121,14 @@ class ExtractStats:
             if count:
                 line += f", {count} {what} skipped"
         if self.merged:
-            line += f", merged into {self.merged} claims across reports"
+            line += f", merged into {_claims(self.merged)} across reports"
         if self.undated:
-            line += f"; {self.undated} claims undated: no publication date (give --published)"
+            line += f"; {_claims(self.undated)} undated: no publication date (give --published)"
         return line
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'' if n == 1 else 's'}"
 
 
 _SKIP_COUNTERS = {

@@ -89,6 +89,22 @@ _REMOVE_SELECTORS = (
     "[role=navigation]",
     "[aria-hidden=true]",
 )
+MAX_JSON_LD_CHARS = 100_000
+"""A longer JSON-LD block is not read for its date (pages put whole catalogues in them)."""
+DATELINE_PARAGRAPHS = 3
+"""How many opening paragraphs may hold the dateline (the first is often the headline)."""
+_DATELINE = re.compile(
+    r"(?P<head>[^\W_][^\n()]{2,70}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?P<dash>[-\u2013\u2014])\s|$)"
+)
+"""A wire dateline ("KYIV, March 21 (Reuters) - …", "KYIV, Ukraine, March 21, 2023 — …") or a
+paragraph that is only a date ("21 березня 2023 р., 10:15"): its text before the dash."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+MAX_DATE_LINE = 40
+"""A paragraph that is only a date ("21 березня 2023 р., 10:15") is at most this long."""
+MAX_YEARLESS = 20
+"""A dateline's date without a year ("March 21", "21 березня") is at most this long: anything
+longer is not asked of the (slow) date parser."""
 MAX_HTML_DEPTH = 512
 """Deepest element nesting passed to the HTML parser (Chromium's parser stops at 512 too). The
 parser's tree building costs time in proportion to the depth for each element it opens, so a page
@@ -344,13 +360,39 @@ def _meta(tree: HTMLParser) -> dict[str, str]:
     return meta
 
 
+def _json_ld_date(tree: HTMLParser) -> str | None:
+    """The ``datePublished`` of the page's first JSON-LD block that gives one (schema.org
+    NewsArticle and kin: an object, a list of them, or an ``@graph``)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text()
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        items += [g for d in items if isinstance(d, dict) for g in _as_list(d.get("@graph"))]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+    return None
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _page_date(tree: HTMLParser, meta: dict[str, str], warnings: list[str]) -> date | None:
-    """The publication date a page's metadata gives; one it gives unreadably is warned about."""
+    """The publication date a page's metadata gives (meta tags, JSON-LD ``datePublished``, the
+    first ``<time datetime>``); one it gives unreadably is warned about."""
     time_node = tree.css_first("time[datetime]")
     given = next(
         (meta[k] for k in ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
          if k in meta),
-        time_node.attributes.get("datetime") if time_node is not None else None,
+        None,
+    ) or _json_ld_date(tree) or (
+        time_node.attributes.get("datetime") if time_node is not None else None
     )  # fmt: skip
     if not given:
         return None
@@ -397,6 +439,57 @@ def html_to_document(html: str, doc_id: str) -> Document:
     return doc
 
 
+def _date_in(head: str) -> tuple[date | None, str | None]:
+    """The date a dateline's head states, and the phrase (None, None when none). The head is
+    "PLACE, [REGION,] DATE" or a DATE alone: the longest comma-separated tail holding a day
+    number is given to the project's date parser (dateparser, cached; it knows Ukrainian and
+    Russian month names). A date without a year is returned with no date and its phrase."""
+    parts = head.split(",")
+    for start in range(len(parts)):
+        phrase = ",".join(parts[start:]).strip()
+        if not _DAY.search(phrase) or (start == 0 and len(parts) > 1 and not _YEAR.search(phrase)):
+            continue
+        if not _YEAR.search(phrase):
+            if len(phrase) > MAX_YEARLESS:
+                return None, None
+            return None, phrase if parse_date(phrase) is not None else None
+        day = parse_date(phrase) if len(phrase) <= MAX_DATE_CHARS else None
+        if day is not None:
+            return day, phrase
+    return None, None
+
+
+def dateline_date(text: str) -> tuple[date | None, str | None]:
+    """The publication date a dateline at the top of ``text`` states, and the dateline's date
+    phrase (a phrase with no date means a dateline without a year: no year is guessed, since
+    nothing in a file says which year it was written; give ``--published``)."""
+    paragraphs = [p for p in text.split("\n", DATELINE_PARAGRAPHS * 2) if p.strip()]
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        match = _DATELINE.match(paragraph.strip())
+        if match is None or not _DAY.search(match.group("head")):
+            continue
+        if not match.group("dash") and (
+            len(match.group("head")) > MAX_DATE_LINE or not _YEAR.search(match.group("head"))
+        ):
+            continue  # a short paragraph alone is a date line only when it has a year
+        day, phrase = _date_in(match.group("head"))
+        if phrase is not None:
+            return day, phrase
+    return None, None
+
+
+def _date_from_dateline(doc: Document) -> None:
+    """Date an undated ``doc`` by its dateline; a dateline without a year is warned about."""
+    day, phrase = dateline_date(doc.text)
+    if day is not None:
+        doc.published = day
+    elif phrase is not None:
+        doc.warnings.append(
+            f"the dateline's date {phrase!r} names no year, so it does not date the document "
+            "(give --published)"
+        )
+
+
 def finish_document(doc: Document, published: date | None) -> Document:
     """``doc`` ready to scan: text normalised, cut to :data:`MAX_DOCUMENT_CHARS`, boilerplate
     dropped, title defaulted to a short first line; ``published`` (when given) dates it."""
@@ -418,6 +511,8 @@ def finish_document(doc: Document, published: date | None) -> Document:
     doc.dropped_paragraphs = dropped
     if published is not None:
         doc.published = published
+    elif doc.published is None and doc.text:
+        _date_from_dateline(doc)
     if not doc.text.strip() and doc.error is None:
         doc.warnings.append("document has no text")
     return doc
