@@ -113,13 +113,13 @@ class ExtractStats:
             f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
             f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events"
         )
-        for count, what in (
-            (self.skipped_files, "other files"),
-            (self.skipped_messages, "channel messages"),
-            (self.skipped_entries, "feed entries"),
+        for count, one, many in (
+            (self.skipped_files, "other files", "other files"),
+            (self.skipped_messages, "channel message", "channel messages"),
+            (self.skipped_entries, "feed entry", "feed entries"),
         ):
             if count:
-                line += f", {count} {what} skipped"
+                line += f", {count} {one if count == 1 else many} skipped"
         if self.merged:
             line += f", merged into {_claims(self.merged)} across reports"
         if self.undated:

@@ -5,6 +5,8 @@ messages counted; hostile and oversized input refused in one line."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -236,3 +238,26 @@ def test_script_in_a_message_is_escaped_in_the_map(extractor, tmp_path):
     assert "<script>alert('x')</script>" in quote  # kept as written in the record
     html = write_map(build_map(frame), tmp_path / "map.html").read_text("utf-8")
     assert "<script>alert('x')" not in html and "<img src=x" not in html
+
+
+def test_cli_reads_an_export_from_stdin_and_on_workers(tmp_path):
+    """Recognised by content on stdin too; the channel claimant survives the trip to workers."""
+    root = Path(__file__).resolve().parents[1]
+    cli = [sys.executable, "-m", "geo", "extract"]
+    piped = subprocess.run(
+        [*cli, "-", "-q"], input=EXPORT.read_bytes(), capture_output=True, cwd=root, timeout=120
+    )
+    assert piped.returncode == 0, piped.stderr
+    features = json.loads(piped.stdout)["features"]
+    assert {f["properties"]["doc_id"] for f in features} >= {"GeneralStaffZSU/11202"}
+    out = tmp_path / "claims.geojson"
+    pooled = subprocess.run(
+        [*cli, EXPORT, RSS, "--workers", "2", "-o", out], capture_output=True, cwd=root, timeout=300
+    )
+    assert pooled.returncode == 0, pooled.stderr
+    assert pooled.stderr.decode().endswith(", 2 channel messages skipped, 1 feed entry skipped\n")
+    claims = {
+        (f["properties"]["doc_id"], f["properties"]["location"]): f["properties"]["claimant"]
+        for f in json.loads(out.read_text("utf-8"))["features"]
+    }
+    assert claims[("GeneralStaffZSU/11202", "Bakhmut")] == "Ukrainian military"

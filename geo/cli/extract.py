@@ -17,19 +17,25 @@ from geo.core.errors import InputError
 _stderr = Console(stderr=True)
 
 
+_MANY_DOCUMENTS = {".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"}
+"""Suffixes of files that may hold many documents (JSONL, Telegram exports, feeds)."""
+
+
 def count_inputs(paths: list[str]) -> int | None:
-    """How many files a run will read (for the progress bar); None when unknown (stdin, JSONL)."""
+    """How many documents a run will read (for the progress bar); None when unknown (stdin, or
+    a file that may hold many: JSONL, a Telegram export, a feed)."""
     from geo.text.sources import TEXT_SUFFIXES
 
     total = 0
     for item in paths:
         path = Path(item)
-        if item == "-" or path.suffix.lower() in (".jsonl", ".ndjson"):
+        if item == "-" or path.suffix.lower() in _MANY_DOCUMENTS:
             return None
         if path.is_dir():
-            total += sum(
-                1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
+            files = [p.suffix.lower() for p in path.rglob("*") if p.is_file()]
+            if _MANY_DOCUMENTS.intersection(files):
+                return None
+            total += sum(1 for suffix in files if suffix in TEXT_SUFFIXES)
         else:
             total += 1
     return total
