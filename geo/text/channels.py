@@ -215,7 +215,7 @@ def telegram_documents(export: dict, source: str, published: date | None) -> Ite
 def read_telegram(data: bytes, source: str, published: date | None) -> Iterator[Document]:
     """The documents of a Telegram export's bytes; one error document when it is none."""
     try:
-        export = json.loads(data)
+        export = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         yield Document(doc_id=source, error=f"not a readable JSON file ({_first_line(exc)})")
         return
@@ -317,3 +317,7 @@ def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Docu
             doc.warnings.append(f"feed not well-formed, read leniently ({why})")
         yield finish_document(doc, None if doc.published else published)
     yield from _skip_notice(source, {"without text": empty}, "entry")
+
+
+READERS = {"telegram": read_telegram, "feed": read_feed}
+"""The reader of each kind :func:`sniff` tells apart."""

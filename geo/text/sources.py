@@ -679,6 +679,10 @@ def _is_channel(path: Path) -> bool:
     return sniff(_head(path)) is not None
 
 
+_HTML_SUFFIX = {".html": True, ".htm": True, ".xhtml": True}
+"""Suffixes that make a file HTML whatever its first bytes look like."""
+
+
 def documents_from_bytes(
     data: bytes, doc_id: str, published: date | None = None, suffix: str = ""
 ) -> Iterator[Document]:
@@ -697,11 +701,7 @@ def documents_from_bytes(
     if refused is not None:
         yield refused
         return
-    read = channels.read_telegram if kind == "telegram" else channels.read_feed
-    yield from read(data, doc_id, published)
-
-
-_HTML_SUFFIX = {".html": True, ".htm": True, ".xhtml": True}
+    yield from channels.READERS[kind](data, doc_id, published)
 
 
 def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
