@@ -100,6 +100,22 @@ def test_unknown_channel_is_its_own_claimant_without_links(tmp_path):
     assert docs[0].claimant.name == "Frontline Notes" and docs[0].claimant.kind == "channel"
 
 
+def test_in_a_group_chat_each_sender_is_the_claimant(tmp_path):
+    export = {
+        "name": "Front chat",
+        "type": "private_supergroup",
+        "messages": [
+            {"id": 1, "type": "message", "from": "DeepStateUA", "text": "Shelling."},
+            {"id": 2, "type": "message", "from": "Oleh", "text": "Quiet here."},
+            {"id": 3, "type": "message", "from": None, "text": "Deleted account."},
+        ],
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export), "utf-8")
+    claimants = [d.claimant.name for d in _articles([path])]
+    assert claimants == ["DeepState", "Oleh", "Front chat"]
+
+
 def test_published_option_only_dates_messages_without_a_date(tmp_path):
     export = {"name": "x", "messages": [{"id": 1, "type": "message", "text": "Shelling."}]}
     path = tmp_path / "result.json"

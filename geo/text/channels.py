@@ -7,7 +7,8 @@ Telegram message or feed entry, each with its own date, id and link.
   "text": ...}``), joined as written; an edited message holds its edited text, and its title
   notes the edit date. Service messages (joins, pins) and messages without text are skipped and
   counted in one notice per export. The channel is the message's **default claimant**: a
-  sentence that credits nobody is the channel's claim. A channel listed in
+  sentence that credits nobody is the channel's claim (a forwarded message's source's, and in a
+  group chat its sender's). A channel listed in
   ``geo/data/channels.toml`` maps to its canonical claimant (``Генеральний штаб ЗСУ`` →
   Ukrainian military) and its username gives each message a ``https://t.me/<username>/<id>``
   link; any other channel is its own claimant, and its messages have no link.
@@ -164,6 +165,7 @@ class _Export:
         self.claimant, known = channel_claimant(name, username)
         self.username = (username or known or "").lstrip("@")
         self.channel = self.username or name or str(export.get("id") or source)
+        self.group = "group" in str(export.get("type", ""))  # a chat: each sender speaks
 
     def document(self, message: dict, text: str) -> Document:
         """The Document of one message with text."""
@@ -177,8 +179,8 @@ class _Export:
             title += f" (edited {edited})"
         doc = Document(doc_id=doc_id, text=text, title=title, url=url)
         doc.published = _message_date(message, "date")
-        forwarded = message.get("forwarded_from")
-        doc.claimant = channel_claimant(forwarded)[0] if forwarded else self.claimant
+        speaker = message.get("forwarded_from") or (message.get("from") if self.group else None)
+        doc.claimant = channel_claimant(speaker)[0] or self.claimant
         return doc
 
 
