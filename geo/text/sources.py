@@ -714,11 +714,9 @@ def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
         yield from _jsonl_documents(path, published)
         return
     try:
-        size = path.stat().st_size
-        if size > channels.MAX_EXPORT_BYTES and (
-            suffix in CHANNEL_SUFFIXES or channels.sniff(_head(path))
-        ):
-            yield channels.too_large(size, str(path)) or Document(doc_id=str(path))
+        refusal = channels.too_large(path.stat().st_size, str(path))
+        if refusal is not None and (suffix in CHANNEL_SUFFIXES or channels.sniff(_head(path))):
+            yield refusal
             return
         data = path.read_bytes()
     except OSError as exc:
