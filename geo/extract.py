@@ -33,7 +33,7 @@ import pandas as pd
 import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
-from geo.claims.analyse import find_claimant
+from geo.claims.analyse import DEFAULT_CLAIMANT, find_claimant
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
@@ -50,7 +50,9 @@ CANDIDATES_AS_CONTEXT = 8
 STRAY_KM = 150.0
 STRAY_MAX_POPULATION = 50_000
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"  # KYIV[, Ukraine]
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # , March 21[, 2023]
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
 )
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 
@@ -100,6 +102,10 @@ class ExtractStats:
     actors: int = 0
     dropped_paragraphs: int = 0
     skipped_files: int = 0
+    skipped_messages: int = 0
+    skipped_entries: int = 0
+    undated: int = 0
+    merged: int = 0
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -107,9 +113,30 @@ class ExtractStats:
             f"{self.documents} documents ({self.failed} unreadable), {self.mentions} mentions, "
             f"{self.resolved} resolved, {self.unresolved} unresolved, {self.events} events"
         )
-        if self.skipped_files:
-            line += f", {self.skipped_files} other files skipped"
+        for count, one, many in (
+            (self.skipped_files, "other files", "other files"),
+            (self.skipped_messages, "channel message", "channel messages"),
+            (self.skipped_entries, "feed entry", "feed entries"),
+        ):
+            if count:
+                line += f", {count} {one if count == 1 else many} skipped"
+        if self.merged:
+            line += f", merged into {_claims(self.merged)} across reports"
+        if self.undated:
+            line += f"; {_claims(self.undated)} undated: no publication date (give --published)"
         return line
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'' if n == 1 else 's'}"
+
+
+_SKIP_COUNTERS = {
+    "file": "skipped_files",
+    "message": "skipped_messages",
+    "entry": "skipped_entries",
+}
+"""The :class:`ExtractStats` counter of each kind of notice (:attr:`Document.skipped_unit`)."""
 
 
 _PARAGRAPH = (
@@ -492,8 +519,9 @@ class Extractor:
         """Event records of one document (empty for unreadable ones, with the reason in stats);
         ``prepared`` is :meth:`prepare`'s result when the caller ran it already."""
         stats = stats if stats is not None else ExtractStats()
-        if doc.skipped:  # a folder's notice of the files it holds that are not documents
-            stats.skipped_files += doc.skipped
+        if doc.skipped:  # a notice of the files, messages or entries that are not documents
+            counter = _SKIP_COUNTERS[doc.skipped_unit]
+            setattr(stats, counter, getattr(stats, counter) + doc.skipped)
             stats.messages.append(f"{doc.doc_id}: {doc.error}")
             return []
         stats.documents += 1
@@ -532,6 +560,8 @@ class Extractor:
                 records.append(
                     _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
                 )
+        if doc.published is None:  # relative dates ("on Tuesday") had nothing to count from
+            stats.undated += sum(1 for r in records if r["event_date"] is None)
         located = sum(1 for r in records if r["latitude"] is not None)
         stats.mentions += len(records)
         stats.resolved += located
@@ -546,6 +576,7 @@ class Extractor:
         place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
         previous = _PreviousClaimant()
+        default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
         hits, split = prepared
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
@@ -573,7 +604,7 @@ class Extractor:
             if not site:
                 previous.saw(sentence)
                 continue
-            frame = analyse_sentence(sentence, doc.published, previous=previous.get)
+            frame = analyse_sentence(sentence, doc.published, default, previous.get)
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))

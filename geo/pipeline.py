@@ -22,6 +22,7 @@ from geo.core.errors import InputError
 from geo.core.io import atomic_folder, read_boundaries, read_control_layers, to_geojson
 from geo.extract import Extractor, ExtractStats, extract_records, records_frame
 from geo.geometry import claim_geometry
+from geo.merge import merge_reports
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,18 @@ def _gather(
     extractor: Extractor,
     boundaries: str | Path | None,
     event_tables: Sequence[str | Path],
+    merge: bool = False,
+    stats: ExtractStats | None = None,
 ) -> _Layers:
-    """Claims with their geometry, joined event tables and boundaries (the control layers,
-    read before extraction as they weigh namesakes, are set by the caller)."""
-    events = claim_geometry(records_frame(records), extractor.resolver.store)
+    """Claims (merged across reports when ``merge``) with their geometry, joined event tables
+    and boundaries (the control layers, read before extraction as they weigh namesakes, are set
+    by the caller)."""
+    claims = records_frame(records)
+    if merge:
+        claims = merge_reports(claims)
+        if stats is not None:
+            stats.merged = len(claims)
+    events = claim_geometry(claims, extractor.resolver.store)
     table_count = 0
     if event_tables:
         events, table_count = _join_tables(events, event_tables, extractor)
@@ -151,6 +160,7 @@ def run(
     self_contained: bool = False,
     extractor: Extractor | None = None,
     on_document: Callable | None = None,
+    merge_reports: bool = False,
     workers: int | None = 1,
     scheduler: str = "processes",
 ) -> RunResult:
@@ -162,6 +172,7 @@ def run(
     stops with one line, and a folder holding other files is refused. Input with no claims and
     no layer to draw stops with one line and writes nothing.
 
+    ``merge_reports`` merges the records of one claim across reports (:mod:`geo.merge`).
     ``workers``/``scheduler`` other than ``1``/``"processes"`` extract on :mod:`geo.engine` workers
     (same records), opening the extractor's gazetteer store."""
     out = Path(out_dir)
@@ -174,7 +185,7 @@ def run(
             extractor = extractor.with_fronts(FrontLines(control_frame))  # weighs namesakes
         stats = ExtractStats()
         records = _records(paths, published, extractor, stats, on_document, workers, scheduler)
-        layers = _gather(records, extractor, boundaries, event_tables)
+        layers = _gather(records, extractor, boundaries, event_tables, merge_reports, stats)
         layers.control, layers.notes = control_frame, list(control_notes)
         _check_something_to_map(layers, stats, out)
         _write(work, layers, title, self_contained)

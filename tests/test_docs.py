@@ -307,7 +307,12 @@ def test_schema_page_lists_every_record_column():
         schema = importlib.import_module("geo.core.schema")
     except ImportError:
         schema = importlib.import_module("geo.schema")
-    expected = {*schema.EVENT_COLUMNS, *schema.ANNOTATION_COLUMNS, "geometry"}
+    expected = {
+        *schema.EVENT_COLUMNS,
+        *schema.ANNOTATION_COLUMNS,
+        *schema.MERGE_COLUMNS,
+        "geometry",
+    }
     assert _documented_codes("schema.md") == expected
 
 

@@ -72,6 +72,43 @@ def test_round_trip_gives_identical_records(tmp_path, suffix):
         ), (a, b)
 
 
+def _merged_sample() -> pd.DataFrame:
+    """The sample with the columns ``--merge-reports`` adds: lists as JSON text, with quotes
+    holding the characters each format must carry (quotes, markup, a formula, a line break)."""
+    events = sample_events()
+    n = len(events)
+    events["n_reports"] = pd.array([3] + [1] * (n - 2) + [None], dtype="Int64")
+    events["doc_ids"] = [json.dumps(["a/1", "b;2", "https://t.me/x/3"])] + [None] * (n - 1)
+    events["first_seen"] = ["2023-03-21"] * n
+    quotes = ['He said "<b>held</b>"', "=1+1 & more\nline two", "Бахмут утримують"]
+    events["quotes"] = [json.dumps(quotes, ensure_ascii=False)] + [None] * (n - 1)
+    return events
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".kml", ".csv"])
+def test_round_trip_keeps_merged_report_columns(tmp_path, suffix):
+    original = normalize_events(_merged_sample())
+    assert list(original.columns[-5:]) == [
+        "n_reports",
+        "doc_ids",
+        "first_seen",
+        "quotes",
+        "geometry",
+    ]
+    back = read_events(write_events(_merged_sample(), tmp_path / f"events{suffix}"))
+    order = {eid: k for k, eid in enumerate(original["event_id"])}
+    back = back.iloc[back["event_id"].map(order).argsort()].reset_index(drop=True)
+    merged = ["event_id", "n_reports", "doc_ids", "first_seen", "quotes"]
+    pd.testing.assert_frame_equal(back[merged], original[merged], check_dtype=True)
+    assert json.loads(back["quotes"].iloc[0])[1] == "=1+1 & more\nline two"
+
+
+def test_unmerged_records_have_no_merge_columns(tmp_path):
+    for suffix in (".geojson", ".csv", ".kml", ".gpkg"):
+        back = read_events(write_events(sample_events(), tmp_path / f"events{suffix}"))
+        assert "n_reports" not in back.columns and "quotes" not in back.columns
+
+
 def test_gpkg_has_named_layers(tmp_path):
     import geopandas as gpd
 

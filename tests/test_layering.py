@@ -40,6 +40,7 @@ STAGE_OF = {
     "text": "text",
     "extract": "extract",
     "engine": "extract",
+    "merge": "extract",
     "geometry": "geometry",
     "frontline": "frontline",
     "events": "events",

@@ -205,10 +205,14 @@ def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
     return None, f"{unit} ({number.lower()})"
 
 
+DEFAULT_CLAIMANT = Claimant(UNATTRIBUTED, "media", "", None)
+"""Who a sentence that credits nobody is attributed to, unless its document names a default."""
+
+
 def analyse_sentence(
     sentence: str,
     published: date | None,
-    default: Claimant = Claimant(UNATTRIBUTED, "media", "", None),
+    default: Claimant = DEFAULT_CLAIMANT,
     previous: Claimant | Callable[[], Claimant | None] | None = None,
 ) -> ClaimFrame:
     """The claim frame of ``sentence``. ``default`` credits unattributed claims; ``previous``

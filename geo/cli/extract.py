@@ -17,19 +17,25 @@ from geo.core.errors import InputError
 _stderr = Console(stderr=True)
 
 
+_MANY_DOCUMENTS = {".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"}
+"""Suffixes of files that may hold many documents (JSONL, Telegram exports, feeds)."""
+
+
 def count_inputs(paths: list[str]) -> int | None:
-    """How many files a run will read (for the progress bar); None when unknown (stdin, JSONL)."""
+    """How many documents a run will read (for the progress bar); None when unknown (stdin, or
+    a file that may hold many: JSONL, a Telegram export, a feed)."""
     from geo.text.sources import TEXT_SUFFIXES
 
     total = 0
     for item in paths:
         path = Path(item)
-        if item == "-" or path.suffix.lower() in (".jsonl", ".ndjson"):
+        if item == "-" or path.suffix.lower() in _MANY_DOCUMENTS:
             return None
         if path.is_dir():
-            total += sum(
-                1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
+            files = [p.suffix.lower() for p in path.rglob("*") if p.is_file()]
+            if _MANY_DOCUMENTS.intersection(files):
+                return None
+            total += sum(1 for suffix in files if suffix in TEXT_SUFFIXES)
         else:
             total += 1
     return total
@@ -70,6 +76,12 @@ OnlineOption = typer.Option(
     "--online",
     help="Ask the online geocoder (Nominatim) for names the gazetteer lacks; answers are stored.",
 )
+MergeOption = typer.Option(
+    False,
+    "--merge-reports",
+    help="One record per claim across reports: records with the same claimant, place, stance "
+    "and event date become one, with n_reports, doc_ids, quotes and first_seen.",
+)
 WorkersOption = typer.Option(None, "--workers", "-w", help=WORKERS_HELP)
 SchedulerOption = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP)
 
@@ -84,7 +96,9 @@ def report_stats(stats, quiet: bool) -> None:
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(
-        ..., help="Text/HTML files, folders, JSONL files of documents, or - for stdin."
+        ...,
+        help="Text/HTML files, folders, JSONL files of documents, Telegram exports (result.json), "
+        "RSS/Atom feeds, or - for stdin.",
     ),
     output: Path | None = typer.Option(
         None,
@@ -104,6 +118,7 @@ def extract(
         help="Control layer (GeoJSON/GPKG/KML): the front line of each document's date weighs "
         "namesakes; repeatable.",
     ),
+    merge_reports: bool = MergeOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     workers: int | None = WorkersOption,
     scheduler: str = SchedulerOption,
@@ -124,6 +139,8 @@ def extract(
         cat story.html | frontline extract - --published 2023-03-21
 
         frontline extract corpus.jsonl --workers 2 -o events.geojson
+
+        frontline extract result.json feeds/ --merge-reports -o claims.csv
     """
     from geo.core.io import detect_format, geojson_text, to_geojson, write_events
     from geo.extract import Extractor, ExtractStats, extract_records, records_frame
@@ -165,10 +182,15 @@ def extract(
                 on_document=lambda _doc: bar.advance(task),
             )
         records = list(stream)
+    frame = records_frame(records)
+    if merge_reports:
+        from geo.merge import merge_reports as merge
+
+        frame = merge(frame)
+        stats.merged = len(frame)
     report_stats(stats, quiet)
     if stats.documents and stats.failed == stats.documents:
         raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
-    frame = records_frame(records)
     if output is None:
         sys.stdout.write(geojson_text(frame) + "\n")
     elif kind == "geojson":
@@ -180,7 +202,9 @@ def extract(
 @app.command()
 def run(
     paths: list[str] = typer.Argument(
-        ..., help="Articles: text/HTML files, folders, JSONL, or - for stdin."
+        ...,
+        help="Articles: text/HTML files, folders, JSONL, Telegram exports, RSS/Atom feeds, or - "
+        "for stdin.",
     ),
     output: Path = typer.Option(
         Path("maps/run"), "--output", "-o", help="Folder for map.html, events.geojson, report.html."
@@ -204,6 +228,7 @@ def run(
     ),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
     online: bool = OnlineOption,
+    merge_reports: bool = MergeOption,
     workers: int | None = WorkersOption,
     scheduler: str = SchedulerOption,
 ) -> None:
@@ -238,6 +263,7 @@ def run(
             self_contained=self_contained,
             extractor=extractor,
             on_document=lambda _doc: bar.advance(task),
+            merge_reports=merge_reports,
             workers=workers if parallel_options(workers, scheduler) else 1,
             scheduler=scheduler,
         )

@@ -28,6 +28,7 @@ from geo.core.schema import (
     EVENT_COLUMNS,
     FLOAT_COLUMNS,
     INTEGER_COLUMNS,
+    MERGE_COLUMNS,
     UNCERTAINTY_M,
     Precision,
     ResolutionKind,
@@ -213,8 +214,10 @@ def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) 
             out[col] = _integers(raw)
         else:
             out[col] = pd.Series([_text(v) for v in raw.tolist()], dtype=object).to_numpy()
-    for col in ANNOTATION_COLUMNS:
-        if col in events.columns:
+    for col in ANNOTATION_COLUMNS + MERGE_COLUMNS:
+        if col == "n_reports" and col in events.columns:
+            out[col] = _integers(events[col])
+        elif col in events.columns:
             out[col] = pd.Series([_text(v) for v in events[col].tolist()], dtype=object).to_numpy()
     frame = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
     frame.index = pd.RangeIndex(n)

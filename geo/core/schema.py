@@ -87,6 +87,12 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
 """Optional columns added by event-table validation and joins;
 kept through maps and exports when present."""
 
+MERGE_COLUMNS: tuple[str, ...] = ("n_reports", "doc_ids", "first_seen", "quotes")
+"""Columns of records merged across reports (``--merge-reports``, :mod:`geo.merge`): how many
+documents state the claim, their ``doc_id``s and every distinct quote (JSON lists, earliest report
+first) and the earliest publication date. Present only when reports were merged, and then kept
+through maps and every export; absent otherwise, so unmerged outputs keep their exact shape."""
+
 INTEGER_COLUMNS: tuple[str, ...] = (
     "time_precision",
     "geo_precision",

@@ -180,7 +180,9 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
     """The ``detail`` part object: the present DETAIL_COLUMNS and a lookup of their tuples."""
     columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
     details = mapped[columns].astype(object).where(mapped[columns].notna(), None)
-    details["geo_precision"] = details["geo_precision"].map(lambda v: None if v is None else int(v))
+    for column in ("geo_precision", "n_reports"):  # numpy integers are no JSON
+        if column in details:
+            details[column] = details[column].map(lambda v: None if v is None else int(v))
     details["uncertainty_m"] = details["uncertainty_m"].map(
         lambda v: None if v is None else round(float(v))
     )

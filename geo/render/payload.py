@@ -63,6 +63,7 @@ DETAIL_COLUMNS = (
     "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit",
     "location", "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision",
     "uncertainty_m", "join_status", "join_detail", "quality_flag", "quality_detail",
+    "n_reports", "quotes",
 )  # fmt: skip
 
 PAYLOAD_KEYS: tuple[Key, ...] = (

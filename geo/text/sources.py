@@ -39,11 +39,17 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from geo.claims import Claimant
 from geo.core.patterns import Gate
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+CHANNEL_SUFFIXES = {".json", ".xml", ".rss", ".atom"}
+"""Suffixes of Telegram exports and feeds (:mod:`geo.text.channels`): a folder's files with these
+are read when their content is one, and otherwise counted among the files that are not documents;
+a file named on its own is read as one by its content, whatever its suffix."""
+SNIFF_BYTES = 4096
 MAX_DOCUMENT_CHARS = 2_000_000
 SKIPPED_EXAMPLES = 5
 """How many skipped files a folder's notice names (the rest are counted)."""
@@ -83,6 +89,22 @@ _REMOVE_SELECTORS = (
     "[role=navigation]",
     "[aria-hidden=true]",
 )
+MAX_JSON_LD_CHARS = 100_000
+"""A longer JSON-LD block is not read for its date (pages put whole catalogues in them)."""
+DATELINE_PARAGRAPHS = 3
+"""How many opening paragraphs may hold the dateline (the first is often the headline)."""
+_DATELINE = re.compile(
+    r"(?P<head>[^\W_][^\n()]{2,70}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?P<dash>[-\u2013\u2014])\s|$)"
+)
+"""A wire dateline ("KYIV, March 21 (Reuters) - …", "KYIV, Ukraine, March 21, 2023 — …") or a
+paragraph that is only a date ("21 березня 2023 р., 10:15"): its text before the dash."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+MAX_DATE_LINE = 40
+"""A paragraph that is only a date ("21 березня 2023 р., 10:15") is at most this long."""
+MAX_YEARLESS = 20
+"""A dateline's date without a year ("March 21", "21 березня") is at most this long: anything
+longer is not asked of the (slow) date parser."""
 MAX_HTML_DEPTH = 512
 """Deepest element nesting passed to the HTML parser (Chromium's parser stops at 512 too). The
 parser's tree building costs time in proportion to the depth for each element it opens, so a page
@@ -114,8 +136,10 @@ text only adds a paragraph break."""
 class Document:
     """One article: cleaned text split into paragraphs, with metadata and what was dropped.
 
-    A document with ``skipped`` > 0 is no article but a folder's notice: ``error`` says which
-    of its files were not read (not a document type) and ``skipped`` how many."""
+    A document with ``skipped`` > 0 is no article but a notice: ``error`` says which of a
+    folder's files (``skipped_unit`` "file"), or a channel's messages or a feed's entries
+    ("message", "entry"), were not read and ``skipped`` how many. ``claimant`` credits the
+    sentences that name no claimant (a channel's messages: the channel)."""
 
     doc_id: str
     text: str = ""
@@ -126,6 +150,8 @@ class Document:
     dropped_paragraphs: list[str] = field(default_factory=list)
     error: str | None = None
     skipped: int = 0
+    skipped_unit: str = "file"
+    claimant: Claimant | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -334,13 +360,39 @@ def _meta(tree: HTMLParser) -> dict[str, str]:
     return meta
 
 
+def _json_ld_date(tree: HTMLParser) -> str | None:
+    """The ``datePublished`` of the page's first JSON-LD block that gives one (schema.org
+    NewsArticle and kin: an object, a list of them, or an ``@graph``)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text()
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        items += [g for d in items if isinstance(d, dict) for g in _as_list(d.get("@graph"))]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+    return None
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _page_date(tree: HTMLParser, meta: dict[str, str], warnings: list[str]) -> date | None:
-    """The publication date a page's metadata gives; one it gives unreadably is warned about."""
+    """The publication date a page's metadata gives (meta tags, JSON-LD ``datePublished``, the
+    first ``<time datetime>``); one it gives unreadably is warned about."""
     time_node = tree.css_first("time[datetime]")
     given = next(
         (meta[k] for k in ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
          if k in meta),
-        time_node.attributes.get("datetime") if time_node is not None else None,
+        None,
+    ) or _json_ld_date(tree) or (
+        time_node.attributes.get("datetime") if time_node is not None else None
     )  # fmt: skip
     if not given:
         return None
@@ -387,7 +439,60 @@ def html_to_document(html: str, doc_id: str) -> Document:
     return doc
 
 
-def _finish(doc: Document, published: date | None) -> Document:
+def _date_in(head: str) -> tuple[date | None, str | None]:
+    """The date a dateline's head states, and the phrase (None, None when none). The head is
+    "PLACE, [REGION,] DATE" or a DATE alone: the longest comma-separated tail holding a day
+    number is given to the project's date parser (dateparser, cached; it knows Ukrainian and
+    Russian month names). A date without a year is returned with no date and its phrase."""
+    parts = head.split(",")
+    for start in range(len(parts)):
+        phrase = ",".join(parts[start:]).strip()
+        if not _DAY.search(phrase) or (start == 0 and len(parts) > 1 and not _YEAR.search(phrase)):
+            continue
+        if not _YEAR.search(phrase):
+            if len(phrase) > MAX_YEARLESS:
+                return None, None
+            return None, phrase if parse_date(phrase) is not None else None
+        day = parse_date(phrase) if len(phrase) <= MAX_DATE_CHARS else None
+        if day is not None:
+            return day, phrase
+    return None, None
+
+
+def dateline_date(text: str) -> tuple[date | None, str | None]:
+    """The publication date a dateline at the top of ``text`` states, and the dateline's date
+    phrase (a phrase with no date means a dateline without a year: no year is guessed, since
+    nothing in a file says which year it was written; give ``--published``)."""
+    paragraphs = [p for p in text.split("\n", DATELINE_PARAGRAPHS * 2) if p.strip()]
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        match = _DATELINE.match(paragraph.strip())
+        if match is None or not _DAY.search(match.group("head")):
+            continue
+        if not match.group("dash") and (
+            len(match.group("head")) > MAX_DATE_LINE or not _YEAR.search(match.group("head"))
+        ):
+            continue  # a short paragraph alone is a date line only when it has a year
+        day, phrase = _date_in(match.group("head"))
+        if phrase is not None:
+            return day, phrase
+    return None, None
+
+
+def _date_from_dateline(doc: Document) -> None:
+    """Date an undated ``doc`` by its dateline; a dateline without a year is warned about."""
+    day, phrase = dateline_date(doc.text)
+    if day is not None:
+        doc.published = day
+    elif phrase is not None:
+        doc.warnings.append(
+            f"the dateline's date {phrase!r} names no year, so it does not date the document "
+            "(give --published)"
+        )
+
+
+def finish_document(doc: Document, published: date | None) -> Document:
+    """``doc`` ready to scan: text normalised, cut to :data:`MAX_DOCUMENT_CHARS`, boilerplate
+    dropped, title defaulted to a short first line; ``published`` (when given) dates it."""
     doc.text, warnings = normalise_text(doc.text)
     doc.warnings.extend(warnings)
     if doc.title is not None:
@@ -406,6 +511,8 @@ def _finish(doc: Document, published: date | None) -> Document:
     doc.dropped_paragraphs = dropped
     if published is not None:
         doc.published = published
+    elif doc.published is None and doc.text:
+        _date_from_dateline(doc)
     if not doc.text.strip() and doc.error is None:
         doc.warnings.append("document has no text")
     return doc
@@ -422,7 +529,7 @@ def document_from_bytes(
     is_html = html if html is not None else bool(_HTML_SNIFF.match(data[:2048]))
     doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
     doc.warnings.extend(warnings)
-    return _finish(doc, published)
+    return finish_document(doc, published)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -509,7 +616,7 @@ def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
             ):  # JSON may escape half a UTF-16 pair, which no text encoding can hold
                 record, replaced = _without_lone_surrogates(record)
                 text = record["text"]
-            yield _finish(_jsonl_document(record, text, where, replaced), published)
+            yield finish_document(_jsonl_document(record, text, where, replaced), published)
 
 
 def _skip_notice(folder: Path, skipped: list[Path]) -> Document:
@@ -547,7 +654,8 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             continue
         skipped = []
         for found in sorted(p for p in path.rglob("*") if p.is_file()):
-            if found.suffix.lower() in TEXT_SUFFIXES:
+            suffix = found.suffix.lower()
+            if suffix in TEXT_SUFFIXES or (suffix in CHANNEL_SUFFIXES and _is_channel(found)):
                 yield found
             else:
                 skipped.append(found)
@@ -555,29 +663,79 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             yield _skip_notice(path, skipped)
 
 
+def _head(path: Path) -> bytes:
+    """The first :data:`SNIFF_BYTES` of a file (empty when it cannot be read)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
+def _is_channel(path: Path) -> bool:
+    """Whether a folder's ``.json``/``.xml``… file holds a Telegram export or a feed."""
+    from geo.text.channels import sniff
+
+    return sniff(_head(path)) is not None
+
+
+_HTML_SUFFIX = {".html": True, ".htm": True, ".xhtml": True}
+"""Suffixes that make a file HTML whatever its first bytes look like."""
+
+
+def documents_from_bytes(
+    data: bytes, doc_id: str, published: date | None = None, suffix: str = ""
+) -> Iterator[Document]:
+    """The documents of one input's bytes: a Telegram export's messages or a feed's entries
+    (recognised by content, or by a ``.json``/``.xml``/``.rss``/``.atom`` suffix), else one
+    text or HTML document."""
+    from geo.text import channels
+
+    kind = channels.sniff(data[:SNIFF_BYTES])
+    if kind is None and suffix in CHANNEL_SUFFIXES:
+        kind = "telegram" if suffix == ".json" else "feed"
+    if kind is None:
+        yield document_from_bytes(data, doc_id, published, html=_HTML_SUFFIX.get(suffix))
+        return
+    refused = channels.too_large(len(data), doc_id)
+    if refused is not None:
+        yield refused
+        return
+    yield from channels.READERS[kind](data, doc_id, published)
+
+
+def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
+    """The documents of one file: JSONL streamed line by line; a channel export or feed over
+    the size limit refused before it is read; anything else read whole."""
+    from geo.text import channels
+
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl_documents(path, published)
+        return
+    try:
+        refusal = channels.too_large(path.stat().st_size, str(path))
+        if refusal is not None and (suffix in CHANNEL_SUFFIXES or channels.sniff(_head(path))):
+            yield refusal
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Document(doc_id=str(path), error=f"cannot read ({exc.strerror or exc})")
+        return
+    yield from documents_from_bytes(data, str(path), published, suffix)
+
+
 def iter_documents(
     paths: Iterable[str | Path], published: date | None = None
 ) -> Iterator[Document]:
-    """Yield documents from files, folders (recursively), ``-`` (stdin) and JSONL files,
-    streaming."""
+    """Yield documents from files, folders (recursively), ``-`` (stdin), JSONL files, Telegram
+    exports and RSS/Atom feeds, streaming."""
     for item in _expand(paths):
         if isinstance(item, Document):
             yield item
-            continue
-        if item == "-":
-            yield document_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
-            continue
-        assert isinstance(item, Path)
-        if not item.exists():
+        elif item == "-":
+            yield from documents_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
+        elif not Path(item).exists():
             yield Document(doc_id=str(item), error="no such file or folder")
-            continue
-        if item.suffix.lower() in (".jsonl", ".ndjson"):
-            yield from _jsonl_documents(item, published)
-            continue
-        try:
-            data = item.read_bytes()
-        except OSError as exc:
-            yield Document(doc_id=str(item), error=f"cannot read ({exc.strerror or exc})")
-            continue
-        html = True if item.suffix.lower() in (".html", ".htm", ".xhtml") else None
-        yield document_from_bytes(data, str(item), published, html=html)
+        else:
+            yield from _file_documents(Path(item), published)

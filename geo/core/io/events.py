@@ -31,7 +31,7 @@ from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946
 from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
 from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
-from geo.core.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS, MERGE_COLUMNS
 from geo.core.style import canonical_claimant, claimant_color
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ def _kml_style(claimant: str) -> simplekml.Style:
 def _kml_data(feature, record: dict, text: _KmlText, event: str) -> None:
     """Every schema field of ``record`` in the feature's ExtendedData (text escaped as HTML,
     then for XML: simplekml escapes names and descriptions but not data values)."""
-    for col in EVENT_COLUMNS:
+    for col in EVENT_COLUMNS + MERGE_COLUMNS:
         value = record.get(col)
         if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
             continue
@@ -296,7 +296,8 @@ def to_csv(events: pd.DataFrame, path: str | Path) -> Path:
     """Write CSV in ACLED-like column order; non-point geometries as WKT in ``geometry_wkt``."""
     path = Path(path)
     frame = _prepare(events)
-    table = pd.DataFrame(frame.drop(columns="geometry"))[list(CSV_COLUMNS)]
+    merged = [c for c in MERGE_COLUMNS if c in frame.columns]  # when reports were merged
+    table = pd.DataFrame(frame.drop(columns="geometry"))[list(CSV_COLUMNS) + merged]
     geoms = frame.geometry.values
     not_point = ~np.asarray(shapely.is_missing(geoms)) & np.asarray(shapely.get_type_id(geoms) != 0)
     wkt = np.full(len(frame), None, dtype=object)

@@ -1,0 +1,325 @@
+"""Channel exports and news feeds as documents: one :class:`~geo.text.sources.Document` per
+Telegram message or feed entry, each with its own date, id and link.
+
+* **Telegram Desktop's JSON export** of one chat (``result.json``: ``{"name", "type", "id",
+  "messages": [...]}``), recognised by its content (a JSON object with a ``messages`` list). A
+  message's ``text`` is a string or a list of strings and entity objects (``{"type": "bold",
+  "text": ...}``), joined as written; an edited message holds its edited text, and its title
+  notes the edit date. Service messages (joins, pins) and messages without text are skipped and
+  counted in one notice per export. The channel is the message's **default claimant**: a
+  sentence that credits nobody is the channel's claim (a forwarded message's source's, and in a
+  group chat its sender's). A channel listed in
+  ``geo/data/channels.toml`` maps to its canonical claimant (``Генеральний штаб ЗСУ`` →
+  Ukrainian military) and its username gives each message a ``https://t.me/<username>/<id>``
+  link; any other channel is its own claimant, and its messages have no link.
+* **RSS and Atom feeds**, parsed by feedparser from the bytes in hand (never a URL: nothing is
+  fetched), after defusedxml has refused any entity declaration or external reference. Each
+  entry is a document: its title (the first paragraph), link, published (else updated) date and
+  content (else summary), whose HTML goes through the same cleaning as an HTML page.
+
+A file over :data:`MAX_EXPORT_BYTES` is refused with one line rather than held in memory whole.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib import resources
+
+from geo.claims import Claimant
+from geo.claims.tables import tables
+from geo.text.sources import Document, finish_document, html_to_document, parse_date
+
+MAX_EXPORT_BYTES = 128 * 2**20
+"""Largest channel export or feed read (parsed whole, a JSON export takes several times its size
+in memory); Telegram Desktop can split a larger one by date range."""
+CHANNEL_KIND = "channel"
+"""``claimant_kind`` of a channel that is not in the channel table."""
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<")
+_JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*\{")
+
+
+@cache
+def _channels() -> dict[str, tuple[str, str]]:
+    """Lower-cased channel title or username → (canonical claimant, username)."""
+    data = tomllib.loads(resources.files("geo.data").joinpath("channels.toml").read_text("utf-8"))
+    return {
+        name.casefold(): (row["claimant"], row.get("username", ""))
+        for row in data["channel"]
+        for name in row["names"]
+    }
+
+
+@cache
+def _claimant_rules() -> dict[str, tuple[str, str]]:
+    """Canonical claimant name → (kind, side), from the claim tables."""
+    return {rule.name: (rule.kind, rule.side) for rule in tables().claims.claimants.rules}
+
+
+def channel_claimant(*names: str | None) -> tuple[Claimant | None, str]:
+    """The default claimant for a channel known by any of ``names`` (title, username) and its
+    username ("" when unknown): the canonical claimant of the channel table, else the channel's
+    own (first) name. ``text`` is None: the claimant is defaulted, not written."""
+    given = [n.strip() for n in names if isinstance(n, str) and n.strip()]
+    if not given:
+        return None, ""
+    for name in given:
+        known = _channels().get(name.casefold())
+        if known is not None:
+            canonical, username = known
+            kind, side = _claimant_rules().get(canonical, (CHANNEL_KIND, ""))
+            return Claimant(canonical, kind, side, None), username
+    return Claimant(given[0], CHANNEL_KIND, "", None), ""
+
+
+# -- sniffing ---------------------------------------------------------------------------------
+
+
+def sniff(head: bytes) -> str | None:
+    """``"telegram"`` or ``"feed"`` when the first bytes of a file look like one (confirmed when
+    it is parsed), else None."""
+    if _JSON_START.match(head) and b'"messages"' in head:
+        return "telegram"
+    if _XML_START.match(head) and _FEED_ROOT.search(head):
+        return "feed"
+    return None
+
+
+def too_large(size: int, source: str) -> Document | None:
+    """The one-line refusal of a channel export or feed over :data:`MAX_EXPORT_BYTES`."""
+    if size <= MAX_EXPORT_BYTES:
+        return None
+    return Document(
+        doc_id=source,
+        error=f"{size / 2**20:,.1f} MB is over the {MAX_EXPORT_BYTES / 2**20:,.1f} MB limit for a "
+        "channel export or feed (export it in parts: Telegram Desktop can limit an export "
+        "to a date range)",
+    )
+
+
+_UNITS = {"message": "messages", "entry": "entries"}
+
+
+def _skip_notice(source: str, skipped: dict[str, int], unit: str) -> Iterator[Document]:
+    """One notice for the items (``unit``: message, entry) of ``source`` that are not
+    documents, counted by reason."""
+    total = sum(skipped.values())
+    if total:
+        reasons = ", ".join(f"{n:,} {why}" for why, n in skipped.items() if n)
+        noun = unit if total == 1 else _UNITS[unit]
+        yield Document(
+            doc_id=source,
+            error=f"skipped {total:,} {noun} ({reasons})",
+            skipped=total,
+            skipped_unit=unit,
+        )
+
+
+# -- Telegram -----------------------------------------------------------------------------------
+
+
+def telegram_text(text: object) -> str | None:
+    """A message's text as written: a string, or a list of strings and entity objects (bold,
+    links, hashtags … each with its ``text``) joined; None when it is neither."""
+    if isinstance(text, str):
+        return text
+    if not isinstance(text, list):
+        return None
+    parts = []
+    for part in text:
+        if isinstance(part, str):
+            parts.append(part)
+        elif isinstance(part, dict) and isinstance(part.get("text"), str):
+            parts.append(part["text"])
+    return "".join(parts)
+
+
+def _message_date(message: dict, key: str) -> date | None:
+    """The date of ``message[key]`` (ISO local time; else its ``…_unixtime`` twin, as UTC)."""
+    value = message.get(key)
+    if isinstance(value, str) and value:
+        try:
+            return parse_date(value)
+        except (ValueError, OverflowError):
+            pass
+    stamp = message.get(f"{key}_unixtime")
+    try:
+        return datetime.fromtimestamp(int(stamp), UTC).date() if stamp else None
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+class _Export:
+    """What every message of one export shares: where it came from and its channel."""
+
+    def __init__(self, export: dict, source: str) -> None:
+        self.source = source
+        name = export.get("name") if isinstance(export.get("name"), str) else None
+        username = export.get("username") if isinstance(export.get("username"), str) else None
+        self.claimant, known = channel_claimant(name, username)
+        self.username = (username or known or "").lstrip("@")
+        self.channel = self.username or name or str(export.get("id") or source)
+        self.group = "group" in str(export.get("type", ""))  # a chat: each sender speaks
+
+    def document(self, message: dict, text: str) -> Document:
+        """The Document of one message with text."""
+        ident = message.get("id")
+        ident = ident if isinstance(ident, int | str) else None
+        doc_id = f"{self.channel}/{ident}" if ident is not None else f"{self.source}:{self.channel}"
+        url = f"https://t.me/{self.username}/{ident}" if self.username and ident else None
+        title = f"{self.channel} #{ident}" if ident is not None else self.channel
+        edited = message.get("edited")
+        if isinstance(edited, str) and edited:
+            title += f" (edited {edited})"
+        doc = Document(doc_id=doc_id, text=text, title=title, url=url)
+        doc.published = _message_date(message, "date")
+        speaker = message.get("forwarded_from") or (message.get("from") if self.group else None)
+        doc.claimant = channel_claimant(speaker)[0] or self.claimant
+        return doc
+
+
+def telegram_documents(export: dict, source: str, published: date | None) -> Iterator[Document]:
+    """The documents of a Telegram Desktop export (an object with a ``messages`` list): one per
+    message with text, then one notice counting the messages skipped. ``published`` only dates
+    a message that carries no date of its own."""
+    channel = _Export(export, source)
+    skipped = {"service": 0, "without text": 0, "not an object": 0}
+    for number, message in enumerate(export["messages"], start=1):
+        if not isinstance(message, dict):
+            skipped["not an object"] += 1
+            continue
+        if message.get("type", "message") != "message":
+            skipped["service"] += 1
+            continue
+        text = telegram_text(message.get("text", ""))
+        if text is None:
+            text = telegram_text(message.get("text_entities"))
+        if text is None:
+            yield Document(
+                doc_id=f"{source}: message {message.get('id', number)}",
+                error="its text is neither a string nor a list of strings and entities",
+            )
+            continue
+        if not text.strip():
+            skipped["without text"] += 1
+            continue
+        doc = channel.document(message, text)
+        yield finish_document(doc, None if doc.published else published)
+    yield from _skip_notice(source, skipped, "message")
+
+
+def read_telegram(data: bytes, source: str, published: date | None) -> Iterator[Document]:
+    """The documents of a Telegram export's bytes; one error document when it is none."""
+    try:
+        export = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        yield Document(doc_id=source, error=f"not a readable JSON file ({_first_line(exc)})")
+        return
+    if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
+        yield Document(
+            doc_id=source,
+            error='a JSON file that is not a Telegram Desktop export (no "messages" list)',
+        )
+        return
+    yield from telegram_documents(export, source, published)
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def _refuse_entities(data: bytes) -> str | None:
+    """Why a feed is refused (an entity declaration, an external reference), else None. A feed
+    that is not well-formed XML passes: feedparser reads it leniently, and never expands entities
+    it was not given."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        fromstring(data)
+    except DefusedXmlException as exc:
+        return f"refused: the feed declares entities or external references ({exc})"
+    except (ParseError, ValueError):
+        return None
+    return None
+
+
+def _entry_date(entry: dict) -> date | None:
+    """An entry's publication (else update) date, as feedparser read it (UTC)."""
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except (ValueError, AttributeError):
+                continue
+    return None
+
+
+def _entry_html(entry: dict) -> str:
+    """The entry's fullest body: its content, else its summary (HTML or text)."""
+    for content in entry.get("content") or ():
+        value = content.get("value")
+        if value:
+            return value
+    return entry.get("summary") or ""
+
+
+def _entry_document(entry: dict, source: str, number: int) -> Document | None:
+    """The Document of one feed entry; None when it holds no text."""
+    doc_id = entry.get("id") or entry.get("link") or f"{source}#{number}"
+    body = html_to_document(_entry_html(entry), doc_id)
+    title = entry.get("title") or ""
+    if "html" in (entry.get("title_detail") or {}).get("type", ""):
+        title = html_to_document(title, doc_id).text
+    title = " ".join(title.split()) or None
+    if title and not body.text.startswith(title):
+        body.text = f"{title}\n{body.text}" if body.text else title
+    if not body.text.strip():
+        return None
+    body.title, body.url = title, entry.get("link") or None
+    body.published = _entry_date(entry)
+    return body
+
+
+def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Document]:
+    """The documents of an RSS or Atom feed's bytes, one per entry with text; one error
+    document when the feed is refused or unreadable."""
+    import feedparser
+
+    refused = _refuse_entities(data)
+    if refused:
+        yield Document(doc_id=source, error=refused)
+        return
+    # A stream, never bytes or a string: feedparser would take those for a path or URL to open.
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    if not parsed.entries:
+        why = _first_line(parsed.bozo_exception) if parsed.bozo else "it has no entries"
+        yield Document(doc_id=source, error=f"not a readable feed ({why})")
+        return
+    empty = 0
+    for number, entry in enumerate(parsed.entries, start=1):
+        doc = _entry_document(entry, source, number)
+        if doc is None:
+            empty += 1
+            continue
+        if parsed.bozo and number == 1:
+            why = _first_line(parsed.bozo_exception)
+            doc.warnings.append(f"feed not well-formed, read leniently ({why})")
+        yield finish_document(doc, None if doc.published else published)
+    yield from _skip_notice(source, {"without text": empty}, "entry")
+
+
+READERS = {"telegram": read_telegram, "feed": read_feed}
+"""The reader of each kind :func:`sniff` tells apart."""
