@@ -9,9 +9,11 @@ that one :class:`Text`. :class:`Gate` is the stand-alone form for a table read o
 
 The regexes run on that same lower-cased text, compiled case-sensitively (:class:`Twin`): under
 IGNORECASE ``re`` folds case character by character, which makes it several times slower. That is
-exact while the pattern spells lower-case ASCII (:func:`lower_case_only`) and the text lower-cases
-one character to one, without ``ı`` or ``ſ`` (which IGNORECASE matches to ``i`` and ``s``):
-:attr:`Text.folds` says so; otherwise the case-insensitive twin runs on the text as written.
+exact while the pattern spells lower-case ASCII or Cyrillic letters and uncased signs
+(:func:`lower_case_only`) and the text lower-cases one character to one, without a letter
+IGNORECASE matches to another one that ``str.lower`` keeps apart (``ı`` and ``ſ`` to ``i`` and
+``s``, the old rounded ``ᲀ``…``ᲈ`` to ``в``, ``д``, ``о``…): :attr:`Text.folds` says so; otherwise
+the case-insensitive twin runs on the text as written.
 
 A pattern opening with ``\\b`` gives ``re`` nothing to skip ahead with, so it tries the whole
 pattern at every character (several times slower than skipping to a possible first letter). When
@@ -34,9 +36,15 @@ _CASELESS_SYNTAX = re.compile(r"\\[bBdDsSwW]|\\[^0-9A-Za-z]|\(\?P<\w+>")
 # Inline flags (which could switch case-insensitivity off) and character ranges (which could
 # span upper-case letters): patterns using them keep to case-insensitive matching.
 _CASED_SYNTAX = re.compile(r"\(\?[-a-zA-Z]|\[[^\]]*-")
-# What IGNORECASE matches to an ASCII letter although str.lower() keeps it apart (dotless i,
-# long s); "İ" lower-cases to two characters and is caught by the length test instead.
-_CASE_TRAPS = ("\u0131", "\u017f")
+# What IGNORECASE matches to a letter a pattern may spell although str.lower() keeps it apart:
+# dotless i and long s (to "i", "s"), the old rounded Cyrillic forms (to "в", "д", "о", "с", "т",
+# "ъ", "ѣ", "ꙋ"); "İ" lower-cases to two characters and is caught by the length test instead.
+# tests/test_pattern_tables.py checks the list against re itself.
+_CASE_TRAPS = re.compile("[\u0131\u017f\u1c80-\u1c88]")
+# The lower-case letters of the Cyrillic block's basic range and "ґ": every Ukrainian and Russian
+# letter. Each is its upper case's lower case, so the lower-cased text spells it as IGNORECASE
+# would match it, but for the traps above.
+_CYRILLIC_LOWER = frozenset(map(chr, range(0x430, 0x460))) | {"\u0491"}
 # The leading \b a word-start twin leaves out, tested where its match starts (matching at a
 # position sees the characters before it, as the \b inside a search would).
 _WORD_START = re.compile(r"\b")
@@ -73,16 +81,23 @@ class Gate:
 
 
 def lower_case_only(pattern: str) -> bool:
-    """Does the pattern spell only lower-case ASCII (no upper-case letter, and no range, inline
-    flag or escape that could stand for one)? Then matching it case-sensitively in lower-cased
-    text finds what matching it case-insensitively in the original text finds."""
+    """Does the pattern spell only lower-case ASCII or Cyrillic letters and signs without case
+    ("«", "—"), with no upper-case letter, and no range, inline flag or escape that could stand
+    for one? Then matching it case-sensitively in lower-cased text finds what matching it
+    case-insensitively in the original text finds."""
     rest = _CASELESS_SYNTAX.sub("", pattern)
     return (
-        rest.isascii()
+        (rest.isascii() or all(map(_spells_its_own_case, rest)))
         and rest == rest.lower()
         and "\\" not in rest
         and _CASED_SYNTAX.search(rest) is None
     )
+
+
+def _spells_its_own_case(ch: str) -> bool:
+    """Does IGNORECASE match ``ch`` to nothing but what ``str.lower`` folds to it (and the
+    :data:`_CASE_TRAPS`)? ASCII and Cyrillic letters do; a sign without case ("«") trivially."""
+    return ch.isascii() or ch in _CYRILLIC_LOWER or ch.lower() == ch.upper() == ch.casefold() == ch
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
@@ -314,5 +329,5 @@ class Triggers:
 
 def _folds(written: str, lowered: str) -> bool:
     """Is ``lowered`` ``written`` lower-cased one character to one, with no character that
-    IGNORECASE matches to an ASCII letter other than its own lower case? (Always so for ASCII.)"""
-    return len(lowered) == len(written) and not any(trap in lowered for trap in _CASE_TRAPS)
+    IGNORECASE matches to a pattern's letter other than its own lower case? (So for ASCII.)"""
+    return len(lowered) == len(written) and _CASE_TRAPS.search(lowered) is None
