@@ -61,8 +61,13 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
 
 def _weekday(tables: DateTables, text: str) -> int:
     """The weekday (Monday 0) a phrase names; of two, the one named last: "в ночь с понедельника
-    на вторник" is Tuesday's night."""
-    return max(range(7), key=lambda day: max(text.rfind(word) for word in tables.weekdays[day]))
+    на вторник" is Tuesday's night. Words are compared by where they end, so "понеділок" is
+    Monday's although it holds Sunday's "неділ"."""
+
+    def end(day: int) -> int:
+        return max(text.rfind(word) + len(word) for word in tables.weekdays[day])
+
+    return max(range(7), key=end)
 
 
 def _dates_a_state(tables: DateTables, lowered: str, start: int) -> bool:
