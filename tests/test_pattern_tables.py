@@ -245,3 +245,16 @@ def test_word_start_twins_find_what_the_whole_pattern_finds(pattern):
                         sentence,
                         pos,
                     )
+
+
+def test_triggers_beyond_ascii_are_scanned_apart_and_merged_in_scan_order():
+    """Cyrillic triggers sit in their own automaton, scanned only for text beyond ASCII; a
+    sentence with both kinds gets every hit, in the order one scan would give them."""
+    text = read("the general staff (генштаб зсу) said defenders відбили the attack.")
+    found = [text.lowered[last + 1 - length : last + 1] for last, (length, _) in text.hits]
+    assert {"general staff", "said", "генштаб", "відби"} <= set(found)
+    assert [last for last, _ in text.hits] == sorted(last for last, _ in text.hits)
+    assert not {"генштаб", "відби"} & {
+        text.lowered[last + 1 - length : last + 1]
+        for last, (length, _) in read("the general staff said defenders held.").hits
+    }

@@ -200,8 +200,11 @@ def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
 def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
     """(number, unit) of the first quantity; words like "tens of thousands" go with the unit.
     Of the quantity patterns the sentence's triggers open, the leftmost match wins."""
+    opened = text.opened & claims.quantity_gate.mask
+    if not opened:
+        return None, None
     found = None
-    for index in claims.quantity_gate.indexes(text.opened):
+    for index in claims.quantity_gate.indexes(opened):
         quantity = claims.quantities[index]
         match = text.search(quantity.pattern)
         if match is not None and (found is None or match.start() < found[1].start()):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
 from operator import or_
+from typing import NamedTuple
 
 from geo.core.patterns import (  # noqa: F401 - Gate, lower_case_only, word_start_body: old import path
     Bits,
@@ -98,12 +99,18 @@ class Quantity:
         return written.replace(self.decimal, ".")
 
 
+class Reporting(NamedTuple):
+    """One script's reporting cues ("said", "повідомив") with their triggers, and the anaphora
+    ("The ministry also said", "У відомстві також повідомили") searched when those occur."""
+
+    gate: Bits
+    cues: Twin
+    anaphora: tuple[Twin, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
-    # per script (English, Cyrillic): the cue triggers, the cues, the anaphora
-    reporting: tuple[Bits, ...]
-    reporting_cues: tuple[Twin, ...]
-    anaphora: tuple[tuple[Twin, ...], ...]
+    reporting: tuple[Reporting, ...]  # per script: English, then Ukrainian and Russian
     clause_gate: tuple[int, ...]  # per alternative of the split, the bits it needs all of
     clause_bits: int  # the union of clause_gate: no bit of it, no alternative can be complete
     clause_split: Twin
@@ -118,7 +125,7 @@ class ClaimTables:
         always starts at a trigger, so the search starts at one; the whole text is searched only
         when that finds nothing ("in its daily update" starts before "update"). Each script's
         cues are searched only when its triggers occur."""
-        for gate, cues in zip(self.reporting, self.reporting_cues, strict=True):
+        for gate, cues, _ in self.reporting:
             if text.opened & gate.mask:
                 start = text.start(gate)
                 if text.search(cues, start) is not None or (
@@ -133,7 +140,7 @@ class ClaimTables:
         leading one is anchored, the trailing one starts with a comma). A script's anaphora are
         searched only when its cue triggers occur (they refer back to whoever the cue credits)."""
         best = None
-        for gate, twins in zip(self.reporting, self.anaphora, strict=True):
+        for gate, _, twins in self.reporting:
             if not text.opened & gate.mask:
                 continue
             for twin in twins:
@@ -226,13 +233,11 @@ def tables() -> Tables:
     claims, dates, triggers = _load("claims.toml"), _load("dates.toml"), Triggers()
     claim = ClaimTables(
         reporting=tuple(
-            triggers.allot([claims[f"reporting_triggers{script}"]]) for script in _SCRIPTS
-        ),
-        reporting_cues=tuple(
-            Twin.compile(claims[f"reporting_cues{script}"]) for script in _SCRIPTS
-        ),
-        anaphora=tuple(
-            tuple(Twin.compile(pattern) for pattern in claims[f"anaphora{script}"])
+            Reporting(
+                triggers.allot([claims[f"reporting_triggers{script}"]]),
+                Twin.compile(claims[f"reporting_cues{script}"]),
+                tuple(Twin.compile(pattern) for pattern in claims[f"anaphora{script}"]),
+            )
             for script in _SCRIPTS
         ),
         clause_gate=(

@@ -271,11 +271,14 @@ class Text(NamedTuple):
 class Triggers:
     """The triggers of every table in one automaton: each table is :meth:`allot`-ed consecutive
     bits, one per trigger list, and a trigger's payload is (its length, the bits of every list
-    that holds it), so one scan answers every table's gates at once."""
+    that holds it), so one scan answers every table's gates at once. Triggers beyond ASCII
+    (Ukrainian and Russian ones) sit in a second automaton, scanned only for text beyond ASCII:
+    they cannot occur in ASCII text, and in one automaton they made every scan of it slower."""
 
     def __init__(self) -> None:
         self.lists: list[Sequence[str] | None] = []
         self.automaton = ahocorasick.Automaton()
+        self.wide: ahocorasick.Automaton | None = None  # the triggers beyond ASCII, if any
         self.always = 0
 
     def allot(self, lists: Sequence[Sequence[str] | None]) -> Bits:
@@ -291,19 +294,29 @@ class Triggers:
                 self.always |= 1 << bit  # a rule without triggers always runs
             for word in words or ():
                 owners[word.lower()] = owners.get(word.lower(), 0) | 1 << bit
+        wide = ahocorasick.Automaton()
         for word, gates in owners.items():
-            self.automaton.add_word(word, (len(word), gates))
+            (self.automaton if word.isascii() else wide).add_word(word, (len(word), gates))
         self.automaton.make_automaton()
+        if len(wide):
+            wide.make_automaton()
+            self.wide = wide
         return self
 
     def read(self, written: str) -> Text:
-        """``written`` lower-cased and scanned: one automaton pass for every table."""
+        """``written`` lower-cased and scanned: one automaton pass for every table (two for text
+        beyond ASCII, their hits merged in scan order)."""
         lowered = written.lower()
         hits = list(self.automaton.iter(lowered))
+        ascii_only = lowered.isascii()
+        if not ascii_only and self.wide is not None:
+            wide = list(self.wide.iter(lowered))
+            if wide:
+                hits = sorted(hits + wide, key=_scan_order) if hits else wide
         opened = self.always
         for _, (_, gates) in hits:
             opened |= gates
-        folds = lowered.isascii() or _folds(written, lowered)
+        folds = ascii_only or _folds(written, lowered)
         return tuple.__new__(
             Text, (written, lowered, folds, opened, hits)
         )  # minus NamedTuple's Python-level __new__
@@ -325,6 +338,12 @@ class Triggers:
         return tuple.__new__(
             Text, (text.written[start:end], text.lowered[start:end], True, opened, hits)
         )
+
+
+def _scan_order(hit: tuple[int, tuple[int, int]]) -> tuple[int, int]:
+    """Where a trigger hit ends, then the longer first (as one automaton reports them)."""
+    last, (length, _) = hit
+    return last, -length
 
 
 def _folds(written: str, lowered: str) -> bool:
