@@ -254,7 +254,3 @@ def test_triggers_beyond_ascii_are_scanned_apart_and_merged_in_scan_order():
     found = [text.lowered[last + 1 - length : last + 1] for last, (length, _) in text.hits]
     assert {"general staff", "said", "генштаб", "відби"} <= set(found)
     assert [last for last, _ in text.hits] == sorted(last for last, _ in text.hits)
-    assert not {"генштаб", "відби"} & {
-        text.lowered[last + 1 - length : last + 1]
-        for last, (length, _) in read("the general staff said defenders held.").hits
-    }
