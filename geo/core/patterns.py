@@ -272,13 +272,16 @@ class Triggers:
     """The triggers of every table in one automaton: each table is :meth:`allot`-ed consecutive
     bits, one per trigger list, and a trigger's payload is (its length, the bits of every list
     that holds it), so one scan answers every table's gates at once. Triggers beyond ASCII
-    (Ukrainian and Russian ones) sit in a second automaton, scanned only for text beyond ASCII:
-    they cannot occur in ASCII text, and in one automaton they made every scan of it slower."""
+    (Ukrainian and Russian ones) sit in a second automaton, scanned only for text holding one of
+    their non-ASCII characters (not for English with curly quotes): they cannot occur elsewhere,
+    and in one automaton they made every scan of English text slower."""
 
     def __init__(self) -> None:
         self.lists: list[Sequence[str] | None] = []
         self.automaton = ahocorasick.Automaton()
-        self.wide: ahocorasick.Automaton | None = None  # the triggers beyond ASCII, if any
+        # the triggers beyond ASCII, if any: a character class of their non-ASCII characters
+        # and their automaton
+        self.wide: tuple[re.Pattern[str], ahocorasick.Automaton] | None = None
         self.always = 0
 
     def allot(self, lists: Sequence[Sequence[str] | None]) -> Bits:
@@ -300,7 +303,8 @@ class Triggers:
         self.automaton.make_automaton()
         if len(wide):
             wide.make_automaton()
-            self.wide = wide
+            beyond = {ch for word in owners for ch in word if not ch.isascii()}
+            self.wide = re.compile(f"[{re.escape(''.join(sorted(beyond)))}]"), wide
         return self
 
     def read(self, written: str) -> Text:
@@ -309,10 +313,11 @@ class Triggers:
         lowered = written.lower()
         hits = list(self.automaton.iter(lowered))
         ascii_only = lowered.isascii()
-        if not ascii_only and self.wide is not None:
-            wide = list(self.wide.iter(lowered))
-            if wide:
-                hits = sorted(hits + wide, key=_scan_order) if hits else wide
+        wide = self.wide
+        if not ascii_only and wide is not None and wide[0].search(lowered):
+            found = list(wide[1].iter(lowered))
+            if found:
+                hits = sorted(hits + found, key=_scan_order) if hits else found
         opened = self.always
         for _, (_, gates) in hits:
             opened |= gates
