@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 import tomllib
 from importlib import resources
 from re import _parser  # getwidth(): the shortest match a pattern allows
@@ -16,7 +17,8 @@ from geo.claims.tables import Twin, lower_case_only, read, word_start_body
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
-    body = re.sub(r"^\\b\(|\)\\b$", "", pattern)
+    # "\b(a|b)\b" is its group's alternatives; "\blast (a|b)\b" is one alternative
+    body = re.sub(r"^\\b\(|\)\\b$", "", pattern) if pattern.startswith("\\b(") else pattern
     parts, depth, current = [], 0, ""
     for ch in body:
         depth += ch == "("
@@ -32,9 +34,10 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 def _spellings(alternative: str) -> list[str]:
     """Literal spellings of an alternative:
     optional groups/characters and flat (a|b) groups expanded."""
-    text = re.sub(r"\(\?<=[^()]*\)", "", alternative)  # a lookbehind only re-reads what is written
+    # a lookaround only tests what is written around it ("захоп(?<!не захоп)", "мзс(?! рф)")
+    text = re.sub(r"\(\?<?[=!][^()]*\)", "", alternative)
     text = text.replace("\\b", "").replace("^", "").replace("\\s", " ").replace("\\.", ".")
-    text = re.sub(r"\[([a-z]+)\]", lambda m: f"({'|'.join(m.group(1))})", text)  # [cs] → (c|s)
+    text = re.sub(r"\[([^\]\\^-]+)\]", lambda m: f"({'|'.join(m.group(1))})", text)  # [её] → (е|ё)
     text = re.sub(r"(\w|')\?", r"(\1|)", text)  # e'? → (e'|)
     text = re.sub(r"\(([^()]*)\)\?", r"(\1|)", text)
     groups = re.findall(r"\(([^()]*)\)", text)
@@ -43,11 +46,45 @@ def _spellings(alternative: str) -> list[str]:
     return [frame.format(*choice) for choice in itertools.product(*options)][:500]
 
 
-def _rules():
-    data = tomllib.loads(resources.files("geo.data").joinpath("claims.toml").read_text("utf-8"))
+def _claims_data() -> dict:
+    return tomllib.loads(resources.files("geo.data").joinpath("claims.toml").read_text("utf-8"))
+
+
+def _dates_data() -> dict:
+    return tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
+
+
+def _scripts(row: dict, name: str):
+    """A row's English part and its Cyrillic part (Ukrainian and Russian), as (id, part)."""
+    if "pattern" in row:
+        yield name, row
+    if "cyrillic" in row:
+        yield f"{name}:cyrillic", row["cyrillic"]
+
+
+def _table_rows():
+    """(id, row) of every rule of the claim and date tables, with its name."""
+    data = _claims_data()
     for table in ("claimant", "stance", "actor"):
         for rule in data[table]:
-            yield pytest.param(rule, id=f"{table}:{rule['name']}")
+            yield f"{table}:{rule['name']}", rule
+    for script in ("", "_cyrillic"):
+        yield (
+            f"reporting_cues{script}",
+            {
+                "name": f"reporting cues{script}",
+                "pattern": data[f"reporting_cues{script}"],
+                "triggers": data[f"reporting_triggers{script}"],
+            },
+        )
+    for rule in _dates_data()["relative"]:
+        yield f"relative:{rule['triggers'][0]}", {"name": rule["triggers"][0], **rule}
+
+
+def _rules():
+    for name, row in _table_rows():
+        for part_id, part in _scripts(row, name):
+            yield pytest.param({"name": part_id, **part}, id=part_id)
 
 
 @pytest.mark.parametrize("rule", list(_rules()))
@@ -61,10 +98,6 @@ def test_every_alternative_contains_a_trigger(rule):
             if not any(t in spelling.lower() for t in triggers):
                 missing.append(spelling)
     assert not missing, f"{rule['name']}: no trigger in {missing[:5]}"
-
-
-def _claims_data() -> dict:
-    return tomllib.loads(resources.files("geo.data").joinpath("claims.toml").read_text("utf-8"))
 
 
 def test_each_clause_boundary_needs_its_trigger_row():
@@ -91,14 +124,15 @@ def test_each_clause_boundary_needs_its_trigger_row():
 def _patterns():
     claims = _claims_data()
     dates = tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
-    yield from (claims[key] for key in ("reporting_cues", "clause_split"))
-    yield from claims["anaphora"]
-    yield claims["quantity"]["pattern"]
     yield from (
-        rule["pattern"] for table in ("claimant", "stance", "actor") for rule in claims[table]
+        claims[key] for key in ("reporting_cues", "reporting_cues_cyrillic", "clause_split")
     )
-    yield dates["explicit"]["pattern"]
-    yield from (rule["pattern"] for rule in dates["relative"])
+    yield from claims["anaphora"]
+    yield from claims["anaphora_cyrillic"]
+    yield from (quantity["pattern"] for quantity in claims["quantity"])
+    for name, row in _table_rows():
+        yield from (part["pattern"] for _, part in _scripts(row, name))
+    yield from (part["pattern"] for _, part in _scripts(dates["explicit"], "explicit"))
 
 
 @pytest.mark.parametrize("pattern", list(_patterns()))
@@ -124,26 +158,33 @@ def test_patterns_are_lower_case(pattern):
             "\u00e9vacuation",
             False,
         ),  # non-ASCII: IGNORECASE has extra cases ("µ" is "μ") lower() lacks
+        ("\\b(відби(в|ла|ли)|отразили|ґ)\\b", True),  # Ukrainian and Russian lower case
+        ('угруповання [«"]?хортиця', True),  # signs without case
+        ("\\bВідбили\\b", False),
+        ("\u24d0", False),  # a circled "a" is no letter but has an upper case
     ],
 )
 def test_lower_case_only(pattern, fast):
     assert lower_case_only(pattern) is fast
 
 
+def test_text_that_ignorecase_reads_otherwise_is_matched_as_written():
+    """Every character IGNORECASE matches to a letter a pattern may spell (ASCII or Cyrillic)
+    although str.lower() keeps it apart ("ı", "ſ", the old rounded "ᲀ" for "в") makes the
+    sentence not fold, so the case-insensitive twin runs on it as written."""
+    letters = string.ascii_lowercase + "".join(map(chr, range(0x430, 0x460))) + "\u0491"
+    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    matched = set(re.findall(f"[{letters}]", everything, re.IGNORECASE))
+    apart = {c for c in matched if c.lower() not in letters}
+    assert {"\u0131", "\u017f", "\u1c80"} <= apart
+    assert [c for c in apart if read(f"x{c}x").folds] == []
+
+
 def _table_patterns():
     """The patterns of the rule tables, which spell every alternative from a letter."""
-    claims = _claims_data()
-    dates = tomllib.loads(resources.files("geo.data").joinpath("dates.toml").read_text("utf-8"))
-    yield from (
-        pytest.param(rule["pattern"], id=f"{table}:{rule['name']}")
-        for table in ("claimant", "stance", "actor")
-        for rule in claims[table]
-    )
-    yield from (
-        pytest.param(rule["pattern"], id=f"relative:{rule['triggers'][0]}")
-        for rule in dates["relative"]
-    )
-    yield pytest.param(claims["reporting_cues"], id="reporting_cues")
+    for name, row in _table_rows():
+        for part_id, part in _scripts(row, name):
+            yield pytest.param(part["pattern"], id=part_id)
 
 
 @pytest.mark.parametrize("pattern", list(_table_patterns()))
@@ -204,3 +245,12 @@ def test_word_start_twins_find_what_the_whole_pattern_finds(pattern):
                         sentence,
                         pos,
                     )
+
+
+def test_triggers_beyond_ascii_are_scanned_apart_and_merged_in_scan_order():
+    """Cyrillic triggers sit in their own automaton, scanned only for text beyond ASCII; a
+    sentence with both kinds gets every hit, in the order one scan would give them."""
+    text = read("the general staff (генштаб зсу) said defenders відбили the attack.")
+    found = [text.lowered[last + 1 - length : last + 1] for last, (length, _) in text.hits]
+    assert {"general staff", "said", "генштаб", "відби"} <= set(found)
+    assert [last for last, _ in text.hits] == sorted(last for last, _ in text.hits)

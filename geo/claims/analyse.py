@@ -27,6 +27,7 @@ from geo.claims.tables import ClaimTables, Rule, Tables, Text, tables
 UNATTRIBUTED = "Unattributed report"
 _APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`")  # written for the "'" the tables spell
 _SIDE_ACTOR = {"UA": "Military Forces of Ukraine", "RU": "Military Forces of Russia"}
+_OPPONENT = {"UA": "RU", "RU": "UA"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +181,15 @@ def _split(
 
 
 def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
-    """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's)."""
+    """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
+    "the enemy" its opponent's; neither counts when the claimant has no side."""
     ordered: list[str] = []
     for _, _, rule in claims.actors.findall(text):
-        if rule.side == "claimant":
-            if side not in _SIDE_ACTOR:
+        if rule.side in ("claimant", "opponent"):
+            whose = side if rule.side == "claimant" else _OPPONENT.get(side, "")
+            if whose not in _SIDE_ACTOR:
                 continue
-            name = _SIDE_ACTOR[side]
+            name = _SIDE_ACTOR[whose]
         else:
             name = rule.name
         if name not in ordered:
@@ -195,13 +198,23 @@ def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
 
 
 def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
-    """(number, unit) of the first quantity; words like "tens of thousands" go with the unit."""
-    q = text.search(claims.quantity) if text.opened & claims.quantity_gate.mask else None
-    if q is None:
+    """(number, unit) of the first quantity; words like "tens of thousands" go with the unit.
+    Of the quantity patterns the sentence's triggers open, the leftmost match wins."""
+    opened = text.opened & claims.quantity_gate.mask
+    if not opened:
         return None, None
-    number, unit = text.written_of(q, "number").replace(",", ""), text.written_of(q, "unit").lower()
+    found = None
+    for index in claims.quantity_gate.indexes(opened):
+        quantity = claims.quantities[index]
+        match = text.search(quantity.pattern)
+        if match is not None and (found is None or match.start() < found[1].start()):
+            found = quantity, match
+    if found is None:
+        return None, None
+    quantity, q = found
+    number, unit = text.written_of(q, "number"), text.written_of(q, "unit").lower()
     if number[0].isdigit():
-        return number, unit
+        return quantity.number(number), unit
     return None, f"{unit} ({number.lower()})"
 
 

@@ -1,25 +1,26 @@
 """Dates of claims, resolved against the publication date.
 
-Explicit dates ("20 March 2023", "March 20") go to dateparser, cached by (phrase, publication
-date); otherwise a fast table of common relative forms (``geo/data/dates.toml``: "the previous
-day", "on Monday", "earlier this month", "last summer") decides. Both tables are gated by the
-shared trigger scan of :func:`geo.claims.tables.read`, so :func:`analyse_sentence` hands over
-the sentence it already lower-cased and scanned (:func:`resolve_text`) instead of redoing both.
+Explicit dates ("20 March 2023", "March 20", "21 березня", "21 марта", "21.03.2023") go to
+dateparser, cached by (phrase, publication date); otherwise a fast table of common relative forms in
+English, Ukrainian and Russian (``geo/data/dates.toml``: "the previous day", "on Monday", "earlier
+this month", "last summer", "вчора", "за минувшие сутки", "в ніч на вівторок") decides. The table
+also names the weekdays and seasons in each language and the words ("since", "з", "с") before a
+relative date that make it date a state rather than the claim. Both tables are gated by the shared
+trigger scan of :func:`geo.claims.tables.read`, so :func:`analyse_sentence` hands over the sentence
+it already lower-cased and scanned (:func:`resolve_text`) instead of redoing both.
 ``time_precision`` follows ACLED: 1 day, 2 week, 3 month or coarser.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from geo.claims.tables import Text, date_tables, read
+from geo.claims.tables import DateTables, Text, date_tables, read
 
 log = logging.getLogger(__name__)
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 @lru_cache(maxsize=65_536)
@@ -42,7 +43,7 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
     if unit == "day":
         return published - timedelta(days=offset)
     if unit == "weekday":
-        target = next(i for i, d in enumerate(_WEEKDAYS) if d in text)
+        target = _weekday(date_tables(), text)
         return published - timedelta(days=(published.weekday() - target) % 7)
     if unit == "week":
         return published - timedelta(days=7 * offset)
@@ -52,10 +53,36 @@ def _relative(unit: str, offset: int, text: str, published: date) -> date:
             year, month = year - 1, month + 12
         return date(year, month, 1)
     if unit == "season":
-        month = next(m for s, m in _SEASON_START.items() if s in text)
+        month = next(m for s, m in date_tables().seasons.items() if s in text)
         year = published.year - (1 if month >= published.month or offset else 0)
         return date(year, month, 1)
-    return date(published.year, 1, 1)
+    return date(published.year - offset, 1, 1)
+
+
+def _weekday(tables: DateTables, text: str) -> int:
+    """The weekday (Monday 0) a phrase names; of two, the one named last: "в ночь с понедельника
+    на вторник" is Tuesday's night. Words are compared by where they end, so "понеділок" is
+    Monday's although it holds Sunday's "неділ"."""
+
+    def end(day: int) -> int:
+        return max(text.rfind(word) + len(word) for word in tables.weekdays[day])
+
+    return max(range(7), key=end)
+
+
+def _dates_a_state(tables: DateTables, lowered: str, start: int) -> bool:
+    """Does the word before ``start`` make the date there the start of a state ("since last
+    summer", "з минулого літа") rather than the date of the claim?"""
+    before = lowered[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].lstrip("([\"'«“„") in tables.since
+
+
+def _explicit(tables: DateTables, text: Text) -> list[re.Match[str]]:
+    """The first explicit date of each script whose triggers the text holds, leftmost first."""
+    found = [
+        text.search_lowered(tables.explicit[i]) for i in tables.explicit_gate.indexes(text.opened)
+    ]
+    return sorted((match for match in found if match is not None), key=lambda match: match.start())
 
 
 def resolve_date(
@@ -70,8 +97,7 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
     """:func:`resolve_date` of a sentence already read (lower-cased and scanned for triggers)."""
     tables = date_tables()
     if text.opened & tables.explicit_gate.mask:
-        match = text.search_lowered(tables.explicit)
-        if match:
+        for match in _explicit(tables, text):
             parsed = parse_absolute(match.group(0), published)
             if parsed is not None:
                 return parsed, 1, match.group(0)
@@ -82,8 +108,7 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
         rule = tables.relative[index]
         found = text.search_lowered(rule.pattern)
         while found is not None:
-            start = found.start()
-            if not lowered[max(0, start - 6) : start].strip().endswith("since"):
+            if not _dates_a_state(tables, lowered, found.start()):
                 return (
                     _relative(rule.unit, rule.offset, found.group(0), published),
                     rule.precision,

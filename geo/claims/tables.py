@@ -1,14 +1,15 @@
 """Load and compile the claim and date pattern tables once, behind one trigger automaton.
 
-The tables are data (``geo/data/claims.toml``, ``geo/data/dates.toml``); each rule is a regex
-plus the triggers that gate it. The triggers of every table (reporting cues, clause boundaries,
-claimants, stances, actors, quantities, explicit and relative dates) go into one
-:class:`~geo.core.patterns.Triggers` automaton, so :func:`read` lower-cases a sentence and scans
-it once, and every stage then reads its gates off that one :class:`~geo.core.patterns.Text`: the
-cost per sentence grows with what the sentence says, not with the size of the tables or the
-number of stages asking. The machinery itself (gates, twin regexes) lives in
-:mod:`geo.core.patterns`.
-"""
+The tables are data (``geo/data/claims.toml``, ``geo/data/dates.toml``); each rule is a regex plus
+the triggers that gate it, in English and, under its ``cyrillic`` keys, in Ukrainian and Russian.
+Each script's pattern is compiled and gated on its own (:func:`_by_script`): an English sentence
+opens no Cyrillic trigger, so it never pays for a Cyrillic pattern, and an English pattern keeps the
+common prefix ``re`` searches fast by. The triggers of every table (reporting cues, clause
+boundaries, claimants, stances, actors, quantities, explicit and relative dates) go into one
+:class:`~geo.core.patterns.Triggers` automaton, so :func:`read` lower-cases a sentence and scans it
+once, and every stage then reads its gates off that one :class:`~geo.core.patterns.Text`: the cost
+per sentence grows with what the sentence says, not with the size of the tables or the number of
+stages asking. The machinery itself (gates, twin regexes) lives in :mod:`geo.core.patterns`."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
 from operator import or_
+from typing import NamedTuple
 
 from geo.core.patterns import (  # noqa: F401 - Gate, lower_case_only, word_start_body: old import path
     Bits,
@@ -32,6 +34,9 @@ from geo.core.patterns import (  # noqa: F401 - Gate, lower_case_only, word_star
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One script's part of a table row. ``pattern`` is the whole row (every script, any case):
+    for readers that search a text with the rule outright (``geo.events.load``)."""
+
     name: str
     pattern: re.Pattern[str]
     kind: str = ""
@@ -79,39 +84,69 @@ class RuleSet:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimTables:
-    reporting: Bits
-    reporting_cues: Twin
+class Quantity:
+    """A quantity pattern (``number`` and ``unit`` groups) and how its script writes numbers:
+    the characters between thousands, and the decimal mark."""
+
+    pattern: Twin
+    thousands: str
+    decimal: str
+
+    def number(self, written: str) -> str:
+        """The number as written, without thousands separators and with a decimal point."""
+        for separator in self.thousands:
+            written = written.replace(separator, "")
+        return written.replace(self.decimal, ".")
+
+
+class Reporting(NamedTuple):
+    """One script's reporting cues ("said", "повідомив") with their triggers, and the anaphora
+    ("The ministry also said", "У відомстві також повідомили") searched when those occur."""
+
+    gate: Bits
+    cues: Twin
     anaphora: tuple[Twin, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTables:
+    reporting: tuple[Reporting, ...]  # per script: English, then Ukrainian and Russian
     clause_gate: tuple[int, ...]  # per alternative of the split, the bits it needs all of
     clause_bits: int  # the union of clause_gate: no bit of it, no alternative can be complete
     clause_split: Twin
     claimants: RuleSet
     stances: RuleSet
     actors: RuleSet
-    quantity_gate: Bits
-    quantity: Twin
+    quantity_gate: Bits  # one bit per quantity pattern (one per script)
+    quantities: tuple[Quantity, ...]
 
     def reports(self, text: Text) -> bool:
         """Does the text credit anybody ("said", "according to", "in its update")? A cue nearly
         always starts at a trigger, so the search starts at one; the whole text is searched only
-        when that finds nothing ("in its daily update" starts before "update")."""
-        if not text.opened & self.reporting.mask:
-            return False
-        start = text.start(self.reporting)
-        return text.search(self.reporting_cues, start) is not None or (
-            start > 0 and text.search(self.reporting_cues) is not None
-        )
+        when that finds nothing ("in its daily update" starts before "update"). Each script's
+        cues are searched only when its triggers occur."""
+        for gate, cues, _ in self.reporting:
+            if text.opened & gate.mask:
+                start = text.start(gate)
+                if text.search(cues, start) is not None or (
+                    start > 0 and text.search(cues) is not None
+                ):
+                    return True
+        return False
 
     def anaphor(self, text: Text) -> re.Match[str] | None:
         """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one
         pattern joining them with ``|`` would find, but each part can be searched fast (the
-        leading one is anchored, the trailing one starts with a comma)."""
+        leading one is anchored, the trailing one starts with a comma). A script's anaphora are
+        searched only when its cue triggers occur (they refer back to whoever the cue credits)."""
         best = None
-        for twin in self.anaphora:
-            match = text.search(twin)
-            if match is not None and (best is None or match.start() < best.start()):
-                best = match
+        for gate, _, twins in self.reporting:
+            if not text.opened & gate.mask:
+                continue
+            for twin in twins:
+                match = text.search(twin)
+                if match is not None and (best is None or match.start() < best.start()):
+                    best = match
         return best
 
     def may_split(self, text: Text) -> bool:
@@ -138,8 +173,11 @@ class DateRule:
 class DateTables:
     relative: tuple[DateRule, ...]
     relative_gate: Bits
-    explicit_gate: Bits
-    explicit: Twin
+    explicit_gate: Bits  # one bit per script
+    explicit: tuple[Twin, ...]
+    weekdays: tuple[tuple[str, ...], ...]  # Monday first: the words (stems) naming each day
+    seasons: dict[str, int]  # a season's word (stem) → the month it starts
+    since: frozenset[str]  # a word before a relative date that makes it date a state ("since")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,26 +189,57 @@ class Tables:
     triggers: Triggers
 
 
+# The suffixes of the top-level keys of claims.toml per script: English, then Ukrainian and Russian.
+_SCRIPTS = ("", "_cyrillic")
+
+
 def _load(name: str) -> dict:
     return tomllib.loads(resources.files("geo.data").joinpath(name).read_text("utf-8"))
 
 
+def _by_script(row: dict) -> list[tuple[str, list[str] | None]]:
+    """(pattern, triggers) of each script a table row gives: English (the row's own keys), then
+    Ukrainian and Russian (its ``cyrillic`` keys). A row may give either or both."""
+    parts = [row, row["cyrillic"]] if "cyrillic" in row else [row]
+    return [(part["pattern"], part.get("triggers")) for part in parts if "pattern" in part]
+
+
 def _ruleset(triggers: Triggers, rows: list[dict], **fields: str) -> RuleSet:
-    twins = tuple(Twin.compile(r["pattern"]) for r in rows)
-    rules = tuple(
-        Rule(r["name"], twin.anycase, **{attr: r.get(key, "") for attr, key in fields.items()})
-        for r, twin in zip(rows, twins, strict=True)
-    )
-    return RuleSet(rules, twins, triggers.allot([r.get("triggers") for r in rows]))
+    """A rule per script of each row, in table order, each gated by its own triggers."""
+    rules, twins, lists = [], [], []
+    for row in rows:
+        scripts = _by_script(row)
+        whole = re.compile("|".join(f"(?:{pattern})" for pattern, _ in scripts), re.IGNORECASE)
+        extra = {attr: row.get(key, "") for attr, key in fields.items()}
+        for pattern, words in scripts:
+            twins.append(Twin.compile(pattern))
+            lists.append(words)
+            rules.append(Rule(row["name"], whole, **extra))
+    return RuleSet(tuple(rules), tuple(twins), triggers.allot(lists))
+
+
+def _date_rules(rows: list[dict]) -> list[tuple[DateRule, list[str] | None]]:
+    """A relative-date rule per script of each row, in table order (the order is the priority),
+    with its triggers."""
+    return [
+        (DateRule(Twin.compile(pattern), r["unit"], int(r["offset"]), int(r["precision"])), words)
+        for r in rows
+        for pattern, words in _by_script(r)
+    ]
 
 
 @cache
 def tables() -> Tables:
     claims, dates, triggers = _load("claims.toml"), _load("dates.toml"), Triggers()
     claim = ClaimTables(
-        reporting=triggers.allot([claims["reporting_triggers"]]),
-        reporting_cues=Twin.compile(claims["reporting_cues"]),
-        anaphora=tuple(Twin.compile(pattern) for pattern in claims["anaphora"]),
+        reporting=tuple(
+            Reporting(
+                triggers.allot([claims[f"reporting_triggers{script}"]]),
+                Twin.compile(claims[f"reporting_cues{script}"]),
+                tuple(Twin.compile(pattern) for pattern in claims[f"anaphora{script}"]),
+            )
+            for script in _SCRIPTS
+        ),
         clause_gate=(
             clause_gate := tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"])
         ),
@@ -181,18 +250,22 @@ def tables() -> Tables:
             triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
         ),
         actors=_ruleset(triggers, claims["actor"], side="side"),
-        quantity_gate=triggers.allot([claims["quantity"]["triggers"]]),
-        quantity=Twin.compile(claims["quantity"]["pattern"]),
-    )
-    relative = dates["relative"]
-    date = DateTables(
-        relative=tuple(
-            DateRule(Twin.compile(r["pattern"]), r["unit"], int(r["offset"]), int(r["precision"]))
-            for r in relative
+        quantity_gate=triggers.allot([q["triggers"] for q in claims["quantity"]]),
+        quantities=tuple(
+            Quantity(Twin.compile(q["pattern"]), q["thousands"], q["decimal"])
+            for q in claims["quantity"]
         ),
-        relative_gate=triggers.allot([r.get("triggers") for r in relative]),
-        explicit_gate=triggers.allot([dates["explicit"]["triggers"]]),
-        explicit=Twin.compile(dates["explicit"]["pattern"]),
+    )
+    relative = _date_rules(dates["relative"])
+    explicit = _by_script(dates["explicit"])
+    date = DateTables(
+        relative=tuple(rule for rule, _ in relative),
+        relative_gate=triggers.allot([words for _, words in relative]),
+        explicit_gate=triggers.allot([words for _, words in explicit]),
+        explicit=tuple(Twin.compile(pattern) for pattern, _ in explicit),
+        weekdays=tuple(tuple(words) for words in dates["weekdays"]),
+        seasons={word: int(month) for month, words in dates["seasons"].items() for word in words},
+        since=frozenset(dates["since"]),
     )
     return Tables(claim, date, triggers.build())
 

@@ -9,9 +9,11 @@ that one :class:`Text`. :class:`Gate` is the stand-alone form for a table read o
 
 The regexes run on that same lower-cased text, compiled case-sensitively (:class:`Twin`): under
 IGNORECASE ``re`` folds case character by character, which makes it several times slower. That is
-exact while the pattern spells lower-case ASCII (:func:`lower_case_only`) and the text lower-cases
-one character to one, without ``ı`` or ``ſ`` (which IGNORECASE matches to ``i`` and ``s``):
-:attr:`Text.folds` says so; otherwise the case-insensitive twin runs on the text as written.
+exact while the pattern spells lower-case ASCII or Cyrillic letters and uncased signs
+(:func:`lower_case_only`) and the text lower-cases one character to one, without a letter
+IGNORECASE matches to another one that ``str.lower`` keeps apart (``ı`` and ``ſ`` to ``i`` and
+``s``, the old rounded ``ᲀ``…``ᲈ`` to ``в``, ``д``, ``о``…): :attr:`Text.folds` says so; otherwise
+the case-insensitive twin runs on the text as written.
 
 A pattern opening with ``\\b`` gives ``re`` nothing to skip ahead with, so it tries the whole
 pattern at every character (several times slower than skipping to a possible first letter). When
@@ -34,9 +36,15 @@ _CASELESS_SYNTAX = re.compile(r"\\[bBdDsSwW]|\\[^0-9A-Za-z]|\(\?P<\w+>")
 # Inline flags (which could switch case-insensitivity off) and character ranges (which could
 # span upper-case letters): patterns using them keep to case-insensitive matching.
 _CASED_SYNTAX = re.compile(r"\(\?[-a-zA-Z]|\[[^\]]*-")
-# What IGNORECASE matches to an ASCII letter although str.lower() keeps it apart (dotless i,
-# long s); "İ" lower-cases to two characters and is caught by the length test instead.
-_CASE_TRAPS = ("\u0131", "\u017f")
+# What IGNORECASE matches to a letter a pattern may spell although str.lower() keeps it apart:
+# dotless i and long s (to "i", "s"), the old rounded Cyrillic forms (to "в", "д", "о", "с", "т",
+# "ъ", "ѣ", "ꙋ"); "İ" lower-cases to two characters and is caught by the length test instead.
+# tests/test_pattern_tables.py checks the list against re itself.
+_CASE_TRAPS = re.compile("[\u0131\u017f\u1c80-\u1c88]")
+# The lower-case letters of the Cyrillic block's basic range and "ґ": every Ukrainian and Russian
+# letter. Each is its upper case's lower case, so the lower-cased text spells it as IGNORECASE
+# would match it, but for the traps above.
+_CYRILLIC_LOWER = frozenset(map(chr, range(0x430, 0x460))) | {"\u0491"}
 # The leading \b a word-start twin leaves out, tested where its match starts (matching at a
 # position sees the characters before it, as the \b inside a search would).
 _WORD_START = re.compile(r"\b")
@@ -73,16 +81,23 @@ class Gate:
 
 
 def lower_case_only(pattern: str) -> bool:
-    """Does the pattern spell only lower-case ASCII (no upper-case letter, and no range, inline
-    flag or escape that could stand for one)? Then matching it case-sensitively in lower-cased
-    text finds what matching it case-insensitively in the original text finds."""
+    """Does the pattern spell only lower-case ASCII or Cyrillic letters and signs without case
+    ("«", "—"), with no upper-case letter, and no range, inline flag or escape that could stand
+    for one? Then matching it case-sensitively in lower-cased text finds what matching it
+    case-insensitively in the original text finds."""
     rest = _CASELESS_SYNTAX.sub("", pattern)
     return (
-        rest.isascii()
+        (rest.isascii() or all(map(_spells_its_own_case, rest)))
         and rest == rest.lower()
         and "\\" not in rest
         and _CASED_SYNTAX.search(rest) is None
     )
+
+
+def _spells_its_own_case(ch: str) -> bool:
+    """Does IGNORECASE match ``ch`` to nothing but what ``str.lower`` folds to it (and the
+    :data:`_CASE_TRAPS`)? ASCII and Cyrillic letters do; a sign without case ("«") trivially."""
+    return ch.isascii() or ch in _CYRILLIC_LOWER or ch.lower() == ch.upper() == ch.casefold() == ch
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
@@ -256,11 +271,17 @@ class Text(NamedTuple):
 class Triggers:
     """The triggers of every table in one automaton: each table is :meth:`allot`-ed consecutive
     bits, one per trigger list, and a trigger's payload is (its length, the bits of every list
-    that holds it), so one scan answers every table's gates at once."""
+    that holds it), so one scan answers every table's gates at once. Triggers beyond ASCII
+    (Ukrainian and Russian ones) sit in a second automaton, scanned only for text holding one of
+    their non-ASCII characters (not for English with curly quotes): they cannot occur elsewhere,
+    and in one automaton they made every scan of English text slower."""
 
     def __init__(self) -> None:
         self.lists: list[Sequence[str] | None] = []
         self.automaton = ahocorasick.Automaton()
+        # the triggers beyond ASCII, if any: a character class of their non-ASCII characters
+        # and their automaton
+        self.wide: tuple[re.Pattern[str], ahocorasick.Automaton] | None = None
         self.always = 0
 
     def allot(self, lists: Sequence[Sequence[str] | None]) -> Bits:
@@ -276,19 +297,31 @@ class Triggers:
                 self.always |= 1 << bit  # a rule without triggers always runs
             for word in words or ():
                 owners[word.lower()] = owners.get(word.lower(), 0) | 1 << bit
+        wide = ahocorasick.Automaton()
         for word, gates in owners.items():
-            self.automaton.add_word(word, (len(word), gates))
+            (self.automaton if word.isascii() else wide).add_word(word, (len(word), gates))
         self.automaton.make_automaton()
+        if len(wide):
+            wide.make_automaton()
+            beyond = {ch for word in owners for ch in word if not ch.isascii()}
+            self.wide = re.compile(f"[{re.escape(''.join(sorted(beyond)))}]"), wide
         return self
 
     def read(self, written: str) -> Text:
-        """``written`` lower-cased and scanned: one automaton pass for every table."""
+        """``written`` lower-cased and scanned: one automaton pass for every table (two for text
+        beyond ASCII, their hits merged in scan order)."""
         lowered = written.lower()
         hits = list(self.automaton.iter(lowered))
+        ascii_only = lowered.isascii()
+        wide = self.wide
+        if not ascii_only and wide is not None and wide[0].search(lowered):
+            found = list(wide[1].iter(lowered))
+            if found:
+                hits = sorted(hits + found, key=_scan_order) if hits else found
         opened = self.always
         for _, (_, gates) in hits:
             opened |= gates
-        folds = lowered.isascii() or _folds(written, lowered)
+        folds = ascii_only or _folds(written, lowered)
         return tuple.__new__(
             Text, (written, lowered, folds, opened, hits)
         )  # minus NamedTuple's Python-level __new__
@@ -312,7 +345,13 @@ class Triggers:
         )
 
 
+def _scan_order(hit: tuple[int, tuple[int, int]]) -> tuple[int, int]:
+    """Where a trigger hit ends, then the longer first (as one automaton reports them)."""
+    last, (length, _) = hit
+    return last, -length
+
+
 def _folds(written: str, lowered: str) -> bool:
     """Is ``lowered`` ``written`` lower-cased one character to one, with no character that
-    IGNORECASE matches to an ASCII letter other than its own lower case? (Always so for ASCII.)"""
-    return len(lowered) == len(written) and not any(trap in lowered for trap in _CASE_TRAPS)
+    IGNORECASE matches to a pattern's letter other than its own lower case? (So for ASCII.)"""
+    return len(lowered) == len(written) and _CASE_TRAPS.search(lowered) is None

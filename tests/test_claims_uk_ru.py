@@ -1,0 +1,544 @@
+"""Claims in Ukrainian and Russian: the claimant, stance, actor, quantity and date tables read
+General Staff roundups, Russian MoD briefings, regional administrations' and DeepState's posts,
+and name what they find with the same canonical English names as English text. Each family is
+tested in both languages with the inflected forms the sources write, and with the negatives: a
+claimant without a reporting cue, a negated or attempted verb, a verb in a sense that is not
+military."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from geo.claims import Claimant, analyse_sentence, resolve_date
+
+PUBLISHED = date(2023, 3, 21)  # a Tuesday
+
+
+def claim_at(sentence: str, word: str, previous: Claimant | None = None):
+    frame = analyse_sentence(sentence, PUBLISHED, previous=previous)
+    return frame, frame.at(sentence.index(word))
+
+
+@pytest.mark.parametrize(
+    "sentence, word, claimant, kind",
+    [
+        # Ukrainian: the General Staff, its groupings, the Air Force, the MoD
+        (
+            "Генштаб ЗСУ повідомив, що оборонці відбили 40 атак під Бахмутом.",
+            "Бахмутом",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "За даними Генерального штабу, протягом минулої доби біля Мар'їнки відбулося 69 "
+            "боєзіткнень.",
+            "Мар'їнки",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Сили оборони продовжують утримувати позиції в Авдіївці, зазначили в Генштабі.",
+            "Авдіївці",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Повітряні сили повідомили, що вночі ворог атакував Одесу ударними дронами.",
+            "Одесу",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "В угрупованні військ «Хортиця» заявили, що окупанти штурмували Кліщіївку.",
+            "Кліщіївку",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Заступниця міністра оборони Ганна Маляр заявила, що бої за Бахмут тривають.",
+            "Бахмут",
+            "Ukrainian MoD",
+            "government",
+        ),
+        (
+            "ЗСУ звільнили Клищіївку, повідомив речник Східного угруповання Ілля Євлаш.",
+            "Клищіївку",
+            "Ukrainian military",
+            "military",
+        ),
+        # Russian-language reports of the Ukrainian side
+        (
+            "Генштаб ВСУ сообщил, что украинские военные отразили 15 атак у Марьинки.",
+            "Марьинки",
+            "Ukrainian military",
+            "military",
+        ),
+        # the Russian MoD, in both languages, and its groupings
+        (
+            "Министерство обороны РФ заявило, что подразделения группировки войск «Юг» "
+            "освободили Марьинку.",
+            "Марьинку",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "Минобороны России сообщило, что за минувшие сутки отражены три контратаки ВСУ у "
+            "Кременной.",
+            "Кременной",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "Пресс-центр группировки войск «Восток» сообщил, что артиллерия нанесла удар по "
+            "Угледару.",
+            "Угледару",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "У Міноборони РФ заявили про захоплення Мар'їнки.",
+            "Мар'їнки",
+            "Russian MoD",
+            "military",
+        ),
+        # regional administrations: the canonical name the English table uses
+        (
+            "Голова Харківської ОВА Олег Синєгубов повідомив, що росіяни обстріляли Куп'янськ.",
+            "Куп'янськ",
+            "Regional authorities",
+            "government",
+        ),
+        (
+            "Сьогодні близько 10:00 окупанти обстріляли Херсон, загинули двоє людей, — повідомив "
+            "начальник Херсонської обласної військової адміністрації Олександр Прокудін.",
+            "Херсон",
+            "Regional authorities",
+            "government",
+        ),
+        (
+            "Мер Харкова Ігор Терехов повідомив про удар по Харкову.",
+            "Харкову",
+            "Regional authorities",
+            "government",
+        ),
+        (
+            "Губернатор Белгородской области сообщил об обстреле Шебекино.",
+            "Шебекино",
+            "Regional authorities",
+            "government",
+        ),
+        # analysts and mappers
+        (
+            "Аналітики Інституту вивчення війни зазначили, що російські війська просунулися біля "
+            "Кремінної.",
+            "Кремінної",
+            "ISW",
+            "osint",
+        ),
+        (
+            "По оценке Института изучения войны, российские войска продвинулись у Кременной.",
+            "Кременной",
+            "ISW",
+            "osint",
+        ),
+        (
+            "DeepState повідомляє, що ворог просунувся в Новомихайлівці.",
+            "Новомихайлівці",
+            "DeepState",
+            "osint",
+        ),
+        # occupation and separatist authorities, Russian-side voices
+        (
+            "Глава ДНР Денис Пушилин заявил, что ВСУ обстреляли Горловку.",
+            "Горловку",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Народная милиция ЛНР сообщила об обстреле Первомайска.",
+            "Первомайска",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Гауляйтер Сальдо заявив, що ЗСУ обстріляли Нову Каховку.",
+            "Нову Каховку",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Балицкий сообщил, что ВСУ нанесли удар по Мелитополю.",
+            "Мелитополю",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Песков заявил, что Кремль следит за ситуацией в Бахмуте.",
+            "Бахмуте",
+            "Kremlin",
+            "government",
+        ),
+        # a foreign ministry of defence is not Ukraine's nor Russia's
+        (
+            "Міноборони Великої Британії повідомило, що росіяни обстрілюють Херсон.",
+            "Херсон",
+            "British intelligence",
+            "intelligence",
+        ),
+        (
+            "Минобороны Великобритании сообщило, что российские войска штурмуют Авдеевку.",
+            "Авдеевку",
+            "British intelligence",
+            "intelligence",
+        ),
+    ],
+)
+def test_claimants(sentence, word, claimant, kind):
+    _, claim = claim_at(sentence, word)
+    assert (claim.claimant, claim.claimant_kind) == (claimant, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        # a claimant named without a reporting cue credits nobody
+        ("Генштаб ЗСУ провів нараду щодо оборони Бахмута.", "Бахмута"),
+        ("Минобороны России направило новые части под Кременную.", "Кременную"),
+        # Russian "мер" (measures) is no Ukrainian mayor
+        ("По данным ТАСС, ряд мер безопасности введен в Белгороде.", "Белгороде"),
+        # a DPR place name in an MoD sentence is no DPR claim
+        (
+            "В результате активных действий освобожден населенный пункт Андреевка Донецкой "
+            "Народной Республики, сообщается в сводке.",
+            "Андреевка",
+        ),
+    ],
+)
+def test_no_claimant_without_a_cue_or_a_speaker(sentence, word):
+    _, claim = claim_at(sentence, word)
+    assert claim.claimant == "Unattributed report"
+
+
+@pytest.mark.parametrize(
+    "sentence, word, stance",
+    [
+        # repelled: past tense of every gender and number, passive, "gave a rebuff", failure
+        ("Оборонці відбили 12 атак біля Богданівки.", "Богданівки", "repelled"),
+        ("Біля Іванівського відбито 7 атак противника.", "Іванівського", "repelled"),
+        ("Сили оборони відбили 12 штурмових дій поблизу Кліщіївки.", "Кліщіївки", "repelled"),
+        ("Наші воїни дали гідну відсіч окупантам під Мар'їнкою.", "Мар'їнкою", "repelled"),
+        ("Противник безуспішно атакував Степове.", "Степове", "repelled"),
+        ("Поблизу Степового противник не мав успіху.", "Степового", "repelled"),
+        ("Противник безуспешно пытался атаковать Работино.", "Работино", "repelled"),
+        ("Ворогу не вдалося просунутися біля Роботиного.", "Роботиного", "repelled"),
+        ("Подразделения отразили атаку штурмовых групп у Кременной.", "Кременной", "repelled"),
+        ("У Работино отражены три контратаки.", "Работино", "repelled"),
+        ("Противнику не удалось прорваться к Клещеевке.", "Клещеевке", "repelled"),
+        # captured
+        ("Українські військові звільнили Клищіївку.", "Клищіївку", "captured"),
+        ("Росіяни захопили Мар'їнку.", "Мар'їнку", "captured"),
+        ("Окупанти зайняли Іванівське.", "Іванівське", "captured"),
+        ("Сили оборони взяли під контроль Андріївку.", "Андріївку", "captured"),
+        ("Освобожден населенный пункт Первомайское.", "Первомайское", "captured"),
+        ("Российские войска освободили Марьинку.", "Марьинку", "captured"),
+        ("Подразделения взяли под контроль Авдеевку.", "Авдеевку", "captured"),
+        ("Бахмут перешел под полный контроль российских войск.", "Бахмут", "captured"),
+        # advancing
+        ("Ворог просунувся в Новомихайлівці.", "Новомихайлівці", "advancing"),
+        ("Окупанти просунулися поблизу Уманського.", "Уманського", "advancing"),
+        ("Зафіксовано просування противника біля Синьківки.", "Синьківки", "advancing"),
+        ("Сили оборони мають частковий успіх біля Вербового.", "Вербового", "advancing"),
+        ("Российские войска продвинулись у Кременной.", "Кременной", "advancing"),
+        (
+            "Сили оборони продовжують наступальну операцію на південь від Бахмута.",
+            "Бахмута",
+            "advancing",
+        ),
+        (
+            "Сили оборони закріплюються на досягнутих рубежах біля Роботиного.",
+            "Роботиного",
+            "advancing",
+        ),
+        ("Подразделения улучшили тактическое положение у Синьковки.", "Синьковки", "advancing"),
+        # under attack
+        (
+            "На Бахмутському напрямку противник продовжує штурмові дії.",
+            "Бахмутському",
+            "under attack",
+        ),
+        ("Противник проводив штурмові дії біля Кліщіївки.", "Кліщіївки", "under attack"),
+        ("Ворог 12 разів атакував позиції біля Степового.", "Степового", "under attack"),
+        ("Окупанти штурмували Мар'їнку.", "Мар'їнку", "under attack"),
+        ("Противник вів наступальні дії біля Куп'янська.", "Куп'янська", "under attack"),
+        ("ВСУ атаковали позиции у Работино.", "Работино", "under attack"),
+        ("Противник вел наступательные действия у Орехова.", "Орехова", "under attack"),
+        ("Славянск находится под ударом.", "Славянск", "under attack"),
+        # shelling and strikes
+        ("Росіяни обстріляли Херсон.", "Херсон", "struck"),
+        ("Ворог завдав ракетного удару по Краматорську.", "Краматорську", "struck"),
+        ("Окупанти завдали 27 авіаційних ударів по Авдіївці.", "Авдіївці", "struck"),
+        ("Внаслідок обстрілу Нікополя загинули двоє людей.", "Нікополя", "struck"),
+        ("ВСУ обстреляли Донецк.", "Донецк", "struck"),
+        ("Российская авиация нанесла удар по Часову Яру.", "Часову Яру", "struck"),
+        ("Нанесено поражение живой силе у Красного Лимана.", "Красного Лимана", "struck"),
+        # held and on the defensive
+        ("Наші захисники утримують позиції в Бахмуті.", "Бахмуті", "held"),
+        ("Захисники продовжують стримувати противника біля Мар'їнки.", "Мар'їнки", "held"),
+        ("Оборонці тримають кругову оборону в Авдіївці.", "Авдіївці", "held"),
+        ("Запеклі бої за Мар'їнку тривають.", "Мар'їнку", "held"),
+        ("ВСУ удерживают позиции в Угледаре.", "Угледаре", "held"),
+        ("Идут бои за Артемовск.", "Артемовск", "held"),
+        ("Окупанти перейшли до оборони біля Мелітополя.", "Мелітополя", "on the defensive"),
+        ("Росіяни окопуються поблизу Токмака.", "Токмака", "on the defensive"),
+        ("Российские войска перешли к обороне под Херсоном.", "Херсоном", "on the defensive"),
+        # withdrew
+        ("Сили оборони відійшли з Соледару.", "Соледару", "withdrew"),
+        ("Российские войска отошли от Херсона.", "Херсона", "withdrew"),
+    ],
+)
+def test_stances(sentence, word, stance):
+    _, claim = claim_at(sentence, word)
+    assert claim.stance == stance
+
+
+@pytest.mark.parametrize(
+    "sentence, word, not_stance",
+    [
+        # negated, attempted or hoped-for: no result is claimed
+        ("Окупанти так і не захопили Вугледар.", "Вугледар", "captured"),
+        ("Ворог намагався захопити Кліщіївку.", "Кліщіївку", "captured"),
+        ("Ворог не просунувся біля Авдіївки.", "Авдіївки", "advancing"),
+        ("Противник пытался продвинуться у Кременной.", "Кременной", "advancing"),
+        ("Российские войска не освободили Угледар.", "Угледар", "captured"),
+        # the same verbs in senses that are not military
+        ("Зеленський звільнив з посади голову Херсонської ОВА.", "Херсонської", "captured"),
+        ("З полону звільнили 100 захисників Маріуполя.", "Маріуполя", "captured"),
+        ("Эти данные отражены в отчете ООН о Херсоне.", "Херсоне", "repelled"),
+        ("Сили оборони зайняли оборону біля Бахмута.", "Бахмута", "captured"),
+        ("Наступного дня мешканці Ізюма повернулися додому.", "Ізюма", "advancing"),
+    ],
+)
+def test_negated_attempted_and_other_senses(sentence, word, not_stance):
+    _, claim = claim_at(sentence, word)
+    assert claim.stance != not_stance
+
+
+def test_taking_up_a_defence_is_on_the_defensive_not_a_capture():
+    _, claim = claim_at("Сили оборони зайняли оборону біля Бахмута.", "Бахмута")
+    assert claim.stance == "on the defensive"
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, actors",
+    [
+        (  # "the enemy" of a Ukrainian claimant is Russia
+            "Генштаб ЗСУ повідомив, що оборонці відбили атаки противника під Бахмутом.",
+            "Ukrainian military",
+            ("Military Forces of Ukraine", "Military Forces of Russia"),
+        ),
+        (  # and of a Russian one, Ukraine
+            "Минобороны России сообщило, что наши войска отразили атаки противника у Кременной.",
+            "Russian MoD",
+            ("Military Forces of Russia", "Military Forces of Ukraine"),
+        ),
+        (
+            "Окупанти обстріляли позиції ЗСУ біля Вугледара.",
+            None,
+            ("Military Forces of Russia", "Military Forces of Ukraine"),
+        ),
+        (
+            "Российские войска отразили атаки ВСУ у Работино.",
+            None,
+            ("Military Forces of Russia", "Military Forces of Ukraine"),
+        ),
+        (  # without a claimant's side "the enemy" is nobody in particular
+            "Противник обстріляв Херсон.",
+            None,
+            (None, None),
+        ),
+        (
+            "Бійці ПВК «Вагнер» штурмували Соледар.",
+            None,
+            ("Wagner Group", None),
+        ),
+    ],
+)
+def test_actors(sentence, claimant, actors):
+    frame = analyse_sentence(sentence, PUBLISHED)
+    assert frame.claimant.name == (claimant or "Unattributed report")
+    assert (frame.actor1, frame.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    "sentence, quantity, unit",
+    [
+        ("Оборонці відбили 40 атак під Бахмутом.", "40", "атак"),
+        ("Протягом минулої доби відбулося 69 боєзіткнень.", "69", "боєзіткнень"),
+        ("За добу відбулося 69 бойових зіткнень.", "69", "бойових зіткнень"),
+        ("Сили оборони відбили 12 штурмів біля Мар'їнки.", "12", "штурмів"),
+        ("Ворог завдав 27 авіаційних ударів.", "27", "ударів"),
+        ("Потери ВСУ составили до 120 военнослужащих.", "120", "военнослужащих"),
+        ("Втрати ворога склали 1 020 осіб.", "1020", "осіб"),  # thousands apart by a space
+        ("Втрати ворога склали 1\u00a0020 осіб.", "1020", "осіб"),  # by a no-break space
+        ("Ворог просунувся на 2,5 км.", "2.5", "км"),  # a decimal comma
+        ("Сбиты 25 беспилотников.", "25", "беспилотников"),
+        (
+            "За сутки сбиты 29 беспилотных летательных аппаратов.",
+            "29",
+            "беспилотных летательных аппаратов",
+        ),
+        ("Протягом дня ворог здійснив десятки атак.", None, "атак (десятки)"),
+    ],
+)
+def test_quantities(sentence, quantity, unit):
+    frame = analyse_sentence(sentence, PUBLISHED)
+    assert (frame.quantity, frame.quantity_unit) == (quantity, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, precision",
+    [
+        ("Бої тривали 20 березня.", date(2023, 3, 20), 1),
+        ("Удар нанесен 20 марта 2023 года.", date(2023, 3, 20), 1),
+        ("Оперативна інформація станом на 22:00 20.03.2023.", date(2023, 3, 20), 1),
+        ("Вчора ворог обстріляв Херсон.", date(2023, 3, 20), 1),
+        ("Вчера ВСУ обстреляли Донецк.", date(2023, 3, 20), 1),
+        ("Сьогодні вранці окупанти атакували Одесу.", PUBLISHED, 1),
+        ("Сегодня подразделения отразили атаку.", PUBLISHED, 1),
+        ("Станом на 22:00 відбулося 40 боєзіткнень.", PUBLISHED, 1),
+        ("За минулу добу відбулося 69 боєзіткнень.", date(2023, 3, 20), 1),
+        ("Минулої доби ворог завдав 3 ракетних удари.", date(2023, 3, 20), 1),
+        ("За минувшие сутки отражены три атаки.", date(2023, 3, 20), 1),
+        ("В ночь на вторник дроны атаковали Киев.", PUBLISHED, 1),
+        ("В ніч на понеділок ворог атакував Одесу.", date(2023, 3, 20), 1),
+        ("В ночь с воскресенья на понедельник дроны атаковали Одессу.", date(2023, 3, 20), 1),
+        ("У п'ятницю росіяни обстріляли Херсон.", date(2023, 3, 17), 1),
+        ("Минулого тижня ворог обстріляв Нікополь.", date(2023, 3, 14), 2),
+        ("На прошлой неделе ВСУ обстреляли Донецк.", date(2023, 3, 14), 2),
+        ("Наступ почався минулого літа.", date(2022, 6, 1), 3),
+        ("Оборонці тримаються з минулого літа.", PUBLISHED, 1),  # since: a state, not the claim
+        ("Город находится под контролем с прошлой весны.", PUBLISHED, 1),
+        ("Торік ворог захопив Соледар.", date(2022, 1, 1), 3),
+        ("The town fell last year.", date(2022, 1, 1), 3),
+        ("Fighting there began this year.", date(2023, 1, 1), 3),
+    ],
+)
+def test_dates_against_publication(sentence, expected, precision):
+    day, prec, _ = resolve_date(sentence, PUBLISHED)
+    assert (day, prec) == (expected, precision)
+
+
+def test_typographic_apostrophes_read_as_the_tables_spell_them():
+    frame = analyse_sentence("У п\u2019ятницю окупанти обстріляли Куп\u02bcянськ.", PUBLISHED)
+    assert (frame.event_date, frame.stances[0][2].name) == (date(2023, 3, 17), "struck")
+
+
+def test_two_clauses_two_claimants():
+    s = (
+        "Генштаб ЗСУ повідомив, що ворог обстріляв Херсон, тоді як у Міноборони РФ заявили про "
+        "захоплення Мар'їнки."
+    )
+    _, kherson = claim_at(s, "Херсон")
+    _, marinka = claim_at(s, "Мар'їнки")
+    assert (kherson.claimant, kherson.stance) == ("Ukrainian military", "struck")
+    assert (marinka.claimant, marinka.stance) == ("Russian MoD", "captured")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "У відомстві також повідомили, що окупанти обстріляли Бериславщину.",
+        "Також повідомляється, що окупанти обстріляли Бериславщину.",
+        "Окупанти обстріляли Бериславщину, — додали в міністерстві.",
+        "В ведомстве также сообщили, что ВСУ обстреляли Бериславщину.",
+        "Он добавил, что ВСУ обстреляли Бериславщину.",
+    ],
+)
+def test_anaphoric_subject_inherits_the_previous_claimant(sentence):
+    previous = Claimant("Regional authorities", "government", "", "Херсонська ОВА")
+    _, claim = claim_at(sentence, "Бериславщину", previous)
+    assert claim.claimant == "Regional authorities"
+    assert claim_at(sentence, "Бериславщину")[1].claimant == "Unattributed report"
+
+
+def test_claimant_text_is_kept_as_written():
+    frame = analyse_sentence(
+        "ГЕНШТАБ ЗСУ повідомив, що оборонці відбили атаки під Бахмутом.", PUBLISHED
+    )
+    assert (frame.claimant.name, frame.claimant.text) == ("Ukrainian military", "ГЕНШТАБ ЗСУ")
+
+
+def test_old_rounded_letters_still_match_case_insensitively():
+    """IGNORECASE matches the old rounded "ᲂ" (U+1C82) to "о", which str.lower() keeps: such a
+    sentence is matched as written, as case-insensitively as any other."""
+    frame = analyse_sentence("Генштабᲂм ЗСУ повідомлено, що оборонці відбили атаки.", PUBLISHED)
+    assert (frame.claimant.name, frame.claimant.text) == ("Ukrainian military", "Генштабᲂм ЗСУ")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# One post of each kind, naming its place in the nominative (inflected names are the mention
+# scanner's business): (text, place as written, claimant, stance, lat, lon of the place).
+POSTS = [
+    (
+        "Генштаб ЗСУ повідомив, що оборонці відбили 40 атак біля населеного пункту Бахмут.",
+        "Бахмут",
+        "Ukrainian military",
+        "repelled",
+        48.59419,  # GeoNames 713174
+        37.99886,
+    ),
+    (
+        "В результате активных действий подразделений группировки войск «Юг» освобожден "
+        "населенный пункт Марьинка, сообщило Минобороны России.",
+        "Марьинка",
+        "Russian MoD",
+        "captured",
+        47.94527,  # GeoNames 701845
+        37.50544,
+    ),
+    (
+        "DeepState повідомляє, що ворог просунувся в районі н.п. Авдіївка.",
+        "Авдіївка",
+        "DeepState",
+        "advancing",
+        48.14019,  # GeoNames 713122
+        37.75008,
+    ),
+    (
+        "Вчора росіяни обстріляли Херсон, повідомив начальник Херсонської ОВА.",
+        "Херсон",
+        "Regional authorities",
+        "struck",
+        46.63695,  # GeoNames 706448
+        32.61458,
+    ),
+]
+
+
+def test_cyrillic_posts_end_to_end(tmp_path, extractor):
+    """Whole posts through extraction: each record names the place, the canonical claimant and
+    stance, and lies within 5 km of the settlement."""
+    from geo.extract import extract_frame
+
+    path = tmp_path / "posts.txt"
+    path.write_text("\n\n".join(text for text, *_ in POSTS), encoding="utf-8")
+    frame = extract_frame([path], PUBLISHED, extractor=extractor)
+    for _, place, claimant, stance, lat, lon in POSTS:
+        (row,) = frame[frame["location"] == place].itertuples()
+        assert (row.claimant, row.stance) == (claimant, stance), place
+        assert km(row.latitude, row.longitude, lat, lon) < 5, place
+    kherson = frame[frame["location"] == "Херсон"].iloc[0]
+    assert str(kherson["event_date"])[:10] == "2023-03-20"  # "вчора"
+    bakhmut = frame[frame["location"] == "Бахмут"].iloc[0]
+    assert (float(bakhmut["quantity"]), bakhmut["quantity_unit"]) == (40, "атак")
