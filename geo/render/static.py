@@ -117,8 +117,10 @@ def draw_static(
     ax.set(xlabel="", ylabel="")
     if handles:  # outside the axes, beside them: the legend never hides data
         fig.legend(handles=handles, loc="outside right upper", fontsize=8, framealpha=0.9)
-    fig.text(0.01, 0.005, f"Outlines: countryinfo{_border_credit(boundaries)}; control: as "
-             "imported", fontsize=7, color="#555555")  # fmt: skip
+    credit = f"Outlines: countryinfo{_border_credit(boundaries)}; control: as imported"
+    # Below the tick labels, inside the layout (a figure text would sit on them).
+    ax.annotate(credit, (0, 0), xycoords="axes fraction", xytext=(0, -22),
+                textcoords="offset points", va="top", fontsize=7, color="#555555")  # fmt: skip
     if len(mapped):  # after the layout: label placement needs the final axes size
         fig.draw_without_rendering()
         _label_places(ax, mapped)
