@@ -486,11 +486,11 @@ def _has_unusable_number(table: pd.DataFrame) -> bool:
     feature by feature, which reports each. A NaN here is a missing value (the NaN literals of
     the file were caught while parsing)."""
     for col in table.columns:
-        values = table[col].to_numpy()
-        if values.dtype.kind == "f" and np.isinf(values).any():
+        column = table[col]  # by dtype first: a text column is never copied to be looked at
+        if column.dtype.kind == "f" and np.isinf(column.to_numpy()).any():
             return True
-        if values.dtype == object and pd.api.types.infer_dtype(values) not in ("string", "empty"):
-            if any(isinstance(v, float) and np.isinf(v) for v in values.tolist()):
+        if column.dtype == object and pd.api.types.infer_dtype(column) not in ("string", "empty"):
+            if any(isinstance(v, float) and np.isinf(v) for v in column.tolist()):
                 return True
     return False
 
