@@ -396,7 +396,7 @@ def test_static_map_draws_dollar_signs_as_written():
     fig = draw_static(events, title="Cost $5 and $10")
     try:
         ax = fig.axes[0]
-        drawn = [t._preprocess_math(t.get_text()) for t in ax.get_legend().get_texts()]
+        drawn = [t._preprocess_math(t.get_text()) for t in fig.legends[0].get_texts()]
         assert ("a$x^2$b\ufffd (1)", False) in drawn
         title = ax.title
         assert title._preprocess_math(title.get_text())[1] is False

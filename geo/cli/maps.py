@@ -17,9 +17,10 @@ from geo.core.io import (
     read_boundaries,
     read_control_layers,
     read_events,
+    read_features,
     write_events,
 )
-from geo.core.records import check_coordinates
+from geo.core.records import check_coordinates, normalize_events
 
 if TYPE_CHECKING:
     from geo.frontline.nearness import FrontLines
@@ -106,15 +107,18 @@ def map_command(
         frontline map events.geojson -o maps/offline.html --self-contained
     """
     from geo.render.map import build_map, write_map
-    from geo.render.static import STATIC_SUFFIXES
 
     check_outputs(output, report)
-    for image in (png, svg):
-        if image is not None:
+    images = [t for t in (png, svg) if t]
+    if images:  # matplotlib loads only when an image is asked for (a second of start-up)
+        from geo.render.static import STATIC_SUFFIXES
+
+        for image in images:
             check_target(image, STATIC_SUFFIXES)
-    frame = read_events(events)
-    if flag_bad:  # once, for the map, the images and the report alike
-        frame = check_coordinates(frame, on_bad="flag", source=str(events))
+    frame = read_features(events)  # build_map normalises the records, once
+    if flag_bad or images or report:  # once, for the map, the images and the report alike
+        on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
+        frame = check_coordinates(normalize_events(frame), on_bad=on_bad, source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
@@ -130,7 +134,7 @@ def map_command(
         m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
     )
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
-    _write_extras(frame, [t for t in (png, svg) if t], report, control_frame, boundary_frame, title)
+    _write_extras(frame, images, report, control_frame, boundary_frame, title)
 
 
 def _write_extras(

@@ -181,6 +181,19 @@ def _text(value: object) -> str | None:
     return text if text != "" else None
 
 
+def _text_column(raw: pd.Series) -> np.ndarray:
+    """:func:`_text` over a column: a column of strings and missing values (what every reader
+    gives) in a few array operations, any other column cell by cell."""
+    values = raw.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        out = np.empty(len(values), dtype=object)
+        out[:] = [_text(v) for v in values.tolist()]
+        return out
+    out = values.copy()
+    out[pd.isna(values) | (values == "")] = None
+    return out
+
+
 def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) -> gpd.GeoDataFrame:
     """Return ``events`` with exactly ``EVENT_COLUMNS + geometry``, fixed dtypes, EPSG:4326.
 
@@ -213,12 +226,12 @@ def normalize_events(events: pd.DataFrame | None, *, source: str | None = None) 
         elif col in INT_COLUMNS:
             out[col] = _integers(raw)
         else:
-            out[col] = pd.Series([_text(v) for v in raw.tolist()], dtype=object).to_numpy()
+            out[col] = _text_column(raw)
     for col in ANNOTATION_COLUMNS + MERGE_COLUMNS:
         if col == "n_reports" and col in events.columns:
             out[col] = _integers(events[col])
         elif col in events.columns:
-            out[col] = pd.Series([_text(v) for v in events[col].tolist()], dtype=object).to_numpy()
+            out[col] = _text_column(events[col])
     frame = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
     frame.index = pd.RangeIndex(n)
     geoms = frame.geometry.values

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -133,10 +134,20 @@ def daily_summary(paths: Iterable[str | Path]) -> pd.DataFrame:
     return table.round(2)
 
 
-def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
-    """A two-panel PNG (or SVG, PDF): occupied area over time, and daily gained/lost km² as
-    bars."""
-    check_target(path, CHART_SUFFIXES)
+def _spans_days(dates: pd.Series) -> np.ndarray:
+    """Days from each layer's date back to the layer before it (the first: the typical gap,
+    or one day), the width of its change bar: daily layers give day-wide bars, quarterly
+    layers quarter-wide ones, not hairlines."""
+    gaps = dates.diff().dt.days.to_numpy(dtype=float, copy=True)
+    known = gaps[1:][gaps[1:] > 0]
+    gaps[0] = float(np.median(known)) if len(known) else 1.0
+    return np.where(gaps > 0, gaps, 1.0)
+
+
+def summary_figure(table: pd.DataFrame):  # -> matplotlib Figure (imported only when drawn)
+    """The two panels of :func:`plot_summary` as a matplotlib figure: occupied area over time
+    (a marker per layer when there are few), and the km² gained and lost since the layer before
+    as bars spanning those days."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -144,14 +155,26 @@ def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
 
     dates = pd.to_datetime(table["date"])
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6), sharex=True, layout="constrained")
-    top.plot(dates, table["area_km2"], color="#b22222")
+    top.plot(dates, table["area_km2"], color="#b22222", marker="o" if len(dates) <= 60 else None,
+             markersize=3)  # fmt: skip
     top.set_ylabel("area, km²")
     top.set_title("Area under control and change between layers")
-    bottom.bar(dates, table["gained_km2"], color="#b22222", label="gained")
-    bottom.bar(dates, -table["lost_km2"], color="#1f77b4", label="lost")
+    # Each change spans the days since the layer before it: a bar from that layer to this one.
+    bar = {"width": -0.9 * _spans_days(dates), "align": "edge"}
+    bottom.bar(dates, table["gained_km2"], color="#b22222", label="gained", **bar)
+    bottom.bar(dates, -table["lost_km2"], color="#1f77b4", label="lost", **bar)
     bottom.axhline(0, color="black", linewidth=0.5)
     bottom.set_ylabel("change, km²")
     bottom.legend(loc="upper left")
+    return fig
+
+
+def plot_summary(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write :func:`summary_figure` as a PNG (or SVG, PDF); folders are created."""
+    check_target(path, CHART_SUFFIXES)
+    fig = summary_figure(table)
+    import matplotlib.pyplot as plt  # after summary_figure chose the backend
+
     try:
         with atomic_path(path) as temp:
             fig.savefig(temp, dpi=120)

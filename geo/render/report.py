@@ -2,8 +2,12 @@
 
 Conflicting claims are pairs of claims about the same place (``place_id``, else the place name)
 whose day ranges overlap (a claim covers its ``event_date`` widened by its ``time_precision``),
-made by different claimants with different stances. Every value from the data is escaped by the
-template; the map is embedded as a fragment (:func:`geo.render.map.map_fragment`).
+made by different claimants with different stances. Each pair is shown with a small map of its
+place (an inline SVG image, :func:`geo.render.static.place_map_uri`: no request, no script) and
+both quotes, cut to :data:`QUOTE_CHARS_IN_REPORT` with the whole text one click away. The page
+fits its window down to a phone's width: tables wrap, and on a narrow window every row becomes a
+card. Every value from the data is escaped by the template; the map is embedded as a fragment
+(:func:`geo.render.map.map_fragment`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ log = logging.getLogger(__name__)
 # Half-width in days of the interval a date of a given precision stands for.
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}  # ACLED time_precision: 1 day, 2 week, 3 month or coarser
 QUOTE_CHARS_IN_REPORT = 300
+GRID_CLAIMANTS_MAX = 8
+"""Most claimants the claims table shows as columns; with more, each place lists its claims."""
+PLACE_MAPS_MAX = 60
+"""Most small maps in a report (one per place and pair of claimants; ~0.2 s and ~7 kB each)."""
 
 
 def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
@@ -108,25 +116,9 @@ def render_report(
     conflicts = conflicting_claims(frame)
     claimants, table = claims_table(frame)
     mapped, unresolved = ly.split_mapped(frame)
-    rows = [
-        {
-            "place": r.place_name_a,
-            "days": f"{r.start_a.date()} – {r.end_b.date()}"
-            if r.start_a != r.end_b
-            else str(r.start_a.date()),
-            "claimant_a": r.claimant_a,
-            "stance_a": r.stance_a,
-            "date_a": r.event_date_a,
-            "color_a": st.claimant_color(r.claimant_a),
-            "quote_a": ly.truncate(r.quote_a, QUOTE_CHARS_IN_REPORT) or "",
-            "claimant_b": r.claimant_b,
-            "stance_b": r.stance_b,
-            "date_b": r.event_date_b,
-            "color_b": st.claimant_color(r.claimant_b),
-            "quote_b": ly.truncate(r.quote_b, QUOTE_CHARS_IN_REPORT) or "",
-        }
-        for r in conflicts.itertuples()
-    ]
+    rows = [_conflict_row(r) for r in conflicts.itertuples()]
+    for row, uri in zip(rows, _place_maps(frame, conflicts), strict=True):
+        row["map"] = uri
     page = ly.render_html(
         "report.html.j2",
         title=title,
@@ -137,9 +129,62 @@ def render_report(
         map_fragment=Markup(map_fragment(m)),
         conflicts=rows,
         claimants=[{"name": c, "color": st.claimant_color(c)} for c in claimants],
+        grid=len(claimants) <= GRID_CLAIMANTS_MAX,
         table=[{"place": place, "cells": list(values)} for place, values in table.iterrows()],
     )
     return replace_surrogates(page)
+
+
+def _quote(text: object) -> dict[str, str]:
+    """A quote as the report shows it: ``short`` (cut to :data:`QUOTE_CHARS_IN_REPORT`) and
+    ``full`` when it was cut (the page shows it on demand)."""
+    short = ly.truncate(text, QUOTE_CHARS_IN_REPORT) or ""
+    return {"short": short, "full": str(text) if short and short != text else ""}
+
+
+def _conflict_row(r) -> dict[str, object]:
+    """The template's values for one conflicting pair (a row of :func:`conflicting_claims`)."""
+    days = (
+        str(r.start_a.date()) if r.start_a == r.end_b else f"{r.start_a.date()} – {r.end_b.date()}"
+    )
+    return {
+        "place": r.place_name_a,
+        "days": days,
+        "sides": [
+            {
+                "claimant": claimant,
+                "stance": stance,
+                "date": date,
+                "color": st.claimant_color(claimant),
+                "quote": _quote(quote),
+            }
+            for claimant, stance, date, quote in (
+                (r.claimant_a, r.stance_a, r.event_date_a, r.quote_a),
+                (r.claimant_b, r.stance_b, r.event_date_b, r.quote_b),
+            )
+        ],
+    }
+
+
+def _place_maps(frame: gpd.GeoDataFrame, conflicts: pd.DataFrame) -> list[str | None]:
+    """A small map (``data:`` URI) for each conflicting pair that is mapped, drawn once per
+    place and pair of claimants, for the first :data:`PLACE_MAPS_MAX` of those; None for the
+    others."""
+    if conflicts.empty:
+        return []
+    from geo.render.static import place_map_uri  # matplotlib, only when there is a pair
+
+    mapped, _ = ly.split_mapped(frame.assign(frame_row=range(len(frame))))
+    position = {row: k for k, row in enumerate(mapped["frame_row"].tolist())}
+    drawn: dict[tuple, str] = {}
+    out: list[str | None] = []
+    keys = zip(conflicts["place"], conflicts["claimant_a"], conflicts["claimant_b"], strict=True)
+    for key, a, b in zip(keys, conflicts["row_a"], conflicts["row_b"], strict=True):
+        pair = [position[r] for r in (a, b) if r in position]
+        if key not in drawn and len(drawn) < PLACE_MAPS_MAX and len(pair) == 2:
+            drawn[key] = place_map_uri(mapped, pair)
+        out.append(drawn.get(key))
+    return out
 
 
 def write_report(

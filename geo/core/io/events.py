@@ -358,12 +358,21 @@ def _json_int(text: str) -> int | float:
     return int(text) if len(text.lstrip("-")) <= MAX_JSON_DIGITS else float(text)
 
 
-def load_json(path: Path) -> object:
+def load_json(path: Path, constants: list[str] | None = None) -> object:
     """The JSON value in ``path``; one line for bad UTF-8, bad JSON or JSON nested too deeply
-    (the parser's recursion limit bounds the work)."""
+    (the parser's recursion limit bounds the work). The ``NaN`` and ``Infinity`` literals met
+    are appended to ``constants`` when it is given."""
     where = str(path)
+
+    def constant(text: str) -> float:
+        if constants is not None:
+            constants.append(text)
+        return float(text)
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"), parse_int=_json_int)
+        return json.loads(
+            path.read_text(encoding="utf-8"), parse_int=_json_int, parse_constant=constant
+        )
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=where
@@ -430,9 +439,11 @@ def _feature(feature: object, where: str) -> tuple[dict, shapely.Geometry | None
 
 
 def _read_geojson(path: Path) -> gpd.GeoDataFrame:
-    """A FeatureCollection read feature by feature: a broken feature is flagged or reported
-    (see :func:`_feature`), never a reason to lose the others."""
-    data = load_json(path)
+    """A FeatureCollection: in array operations when every feature is a plain point or has no
+    geometry (:func:`_point_collection`), else feature by feature (:func:`_feature_collection`);
+    both give the same records."""
+    constants: list[str] = []
+    data = load_json(path, constants)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise InputError("not a GeoJSON FeatureCollection", source=str(path))
     features = data.get("features", [])
@@ -440,6 +451,73 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
         raise InputError(
             "not a GeoJSON FeatureCollection: features is not a list", source=str(path)
         )
+    fast = None if constants else _point_collection(features)
+    return fast if fast is not None else _feature_collection(features, path)
+
+
+_NUMBER_TYPES = (float, int)  # by exact type: JSON true/false (bool) is no coordinate
+
+
+def _point_coordinates(features: list) -> tuple[list[dict], np.ndarray, np.ndarray] | None:
+    """The properties of each feature and its point's x and y (NaN without geometry); None as
+    soon as a feature is anything else (not an object, properties no object, another geometry
+    type, a coordinate no number), which only the feature-by-feature reader can judge."""
+    n = len(features)
+    x, y = np.full(n, np.nan), np.full(n, np.nan)
+    props: list[dict] = []
+    for k, feature in enumerate(features):
+        if type(feature) is not dict or type(p := feature.get("properties")) is not dict:
+            return None
+        props.append(p)
+        if (geometry := feature.get("geometry")) is None:
+            continue
+        if type(geometry) is not dict or geometry.get("type") != "Point":
+            return None
+        xy = geometry.get("coordinates")
+        if type(xy) is not list or len(xy) != 2:
+            return None
+        if type(xy[0]) not in _NUMBER_TYPES or type(xy[1]) not in _NUMBER_TYPES:
+            return None
+        x[k], y[k] = xy
+    return props, x, y
+
+
+def _has_unusable_number(table: pd.DataFrame) -> bool:
+    """Whether a column holds an infinity (1e400, a 5000-digit integer): such a file is read
+    feature by feature, which reports each. A NaN here is a missing value (the NaN literals of
+    the file were caught while parsing)."""
+    for col in table.columns:
+        column = table[col]  # by dtype first: a text column is never copied to be looked at
+        if column.dtype.kind == "f" and np.isinf(column.to_numpy()).any():
+            return True
+        if column.dtype == object and pd.api.types.infer_dtype(column) not in ("string", "empty"):
+            if any(isinstance(v, float) and np.isinf(v) for v in column.tolist()):
+                return True
+    return False
+
+
+def _point_collection(features: list) -> gpd.GeoDataFrame | None:
+    """The features as a table in array operations (the properties in one frame, the points
+    by :func:`shapely.points`) when every feature is a well-formed point feature or has no
+    geometry, and no number in them is unusable; else None."""
+    read = _point_coordinates(features)
+    if read is None:
+        return None
+    props, x, y = read
+    placed = ~np.isnan(x)
+    if not (np.isfinite(x[placed]).all() and np.isfinite(y[placed]).all()):
+        return None
+    table = pd.DataFrame(props, index=range(len(props)))
+    if _has_unusable_number(table):
+        return None
+    geoms = np.full(len(props), None, dtype=object)
+    geoms[placed] = shapely.points(x[placed], y[placed])
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+
+
+def _feature_collection(features: list, path: Path) -> gpd.GeoDataFrame:
+    """The features read one by one: a broken feature is flagged or reported
+    (see :func:`_feature`), never a reason to lose the others."""
     read = [_feature(f, f"{path}: feature {k}") for k, f in enumerate(features, start=1)]
     kept = [r for r in read if r is not None]
     props = pd.DataFrame([p for p, _ in kept], index=range(len(kept)))
