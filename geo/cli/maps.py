@@ -69,7 +69,9 @@ def map_command(
     ),
     title: str = typer.Option("Frontline claims", "--title", help="Title shown on the map."),
     self_contained: bool = typer.Option(
-        False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."
+        False,
+        "--self-contained",
+        help="Inline every JS/CSS asset; open on the vector basemap with tiles off: no request.",
     ),
     fragment: bool = typer.Option(
         False, "--fragment", help="Write an embeddable HTML fragment instead of a page."
@@ -117,7 +119,7 @@ def map_command(
         frame = check_coordinates(frame, on_bad="flag", source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
-    tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
+    tiles = None if no_tiles else "OpenStreetMap"  # self-contained: a layer, off at opening
     m = build_map(
         frame,
         control=control_frame,
@@ -130,7 +132,8 @@ def map_command(
         m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
     )
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
-    _write_extras(frame, [t for t in (png, svg) if t], report, control_frame, boundary_frame, title)
+    images = [t for t in (png, svg) if t]
+    _write_extras(frame, images, report, control_frame, boundary_frame, title, self_contained)
 
 
 def _write_extras(
@@ -140,8 +143,10 @@ def _write_extras(
     control: gpd.GeoDataFrame | None,
     boundaries: gpd.GeoDataFrame | None,
     title: str,
+    self_contained: bool,
 ) -> None:
-    """The static images (PNG/SVG) and the report ``frontline map`` was asked for as well."""
+    """The static images (PNG/SVG) and the report ``frontline map`` was asked for as well (the
+    report self-contained when the map is: no page of one command needs the network)."""
     if images:
         from geo.render.static import write_static
 
@@ -151,7 +156,14 @@ def _write_extras(
     if report:
         from geo.render.report import write_report
 
-        page = write_report(frame, report, control=control, boundaries=boundaries, title=title)
+        page = write_report(
+            frame,
+            report,
+            control=control,
+            boundaries=boundaries,
+            title=title,
+            self_contained=self_contained,
+        )
         typer.echo(f"report: {page}")
 
 
