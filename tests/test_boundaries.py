@@ -20,9 +20,11 @@ from geo.gazetteer.boundaries import (
     clip_footprints_to_land,
     load_boundaries,
     oblast_boundaries,
+    ukraine_outline,
 )
 from geo.gazetteer.store import overlay_dir
 from geo.geometry import claim_geometry
+from geo.render.layers import label_min_zoom, place_labels
 from tests.shared_data import BOUNDARIES_ADM1
 
 GEOD = Geod(ellps="WGS84")
@@ -154,3 +156,25 @@ def test_build_steps_load_shapes_and_clip_hulls_to_land(bare_store: sqlite3.Conn
     assert shapely.equals(shapely.from_wkb(rows["XX.01"]), shapely.box(100, 10, 101, 11))
     boundary = bare_store.execute("SELECT boundary FROM admin_units WHERE code = 'UA.26'")
     assert shapely.equals_exact(shapely.from_wkb(boundary.fetchone()[0]), oblast("UA-23"), 1e-6)
+
+
+def test_ukraine_outline_ships_each_edge_once() -> None:
+    whole, inner = ukraine_outline()
+    assert km2(whole) == pytest.approx(sum(km2(g) for g in oblast_boundaries().geometry), 1e-3)
+    # the inner borders touch the country's border only at their ends
+    assert shapely.length(shapely.intersection(inner, shapely.boundary(whole))) == 0
+    # Donetsk–Zaporizhzhia is an inner border; the Azov coast of Donetsk oblast is not
+    assert shapely.distance(inner, shapely.Point(36.9, 47.6)) < 0.1  # on the Donetsk–Zap. line
+    assert shapely.distance(inner, shapely.Point(37.5, 47.05)) > 0.1  # Mariupol's coast
+
+
+def test_place_labels_largest_first_with_zoom_by_population(
+    gazetteer_store: GazetteerStore,
+) -> None:
+    labels = place_labels((37.0, 47.8, 38.5, 48.8), gazetteer_store)
+    assert labels is not None and len(labels["name"]) > 500
+    assert labels["name"][0] == "Donetsk" and labels["minZoom"][0] == 5
+    assert labels["minZoom"] == sorted(labels["minZoom"])  # larger places first
+    lon = np.asarray(labels["lon"]) / labels["scale"][0]
+    assert lon.min() >= 37.0 and lon.max() <= 38.5
+    assert list(label_min_zoom(np.array([2_000_000, 80_000, 12_000, 400]))) == [5, 7, 8, 11]

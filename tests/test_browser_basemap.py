@@ -80,10 +80,10 @@ def test_self_contained_pages_make_zero_requests(browser, asset_cache, written_p
     assert radios == [[TILES_NAME, False], [NO_TILES_NAME, True]]
     basemap = w.page.evaluate(
         """() => { const r = Object.values(window.FRONTLINE)[0];
-        return ['Countries', 'Oblast borders (27)', 'Ukraine border and coast'].map(n =>
+        return ['Countries', 'Ukraine', 'Oblast borders'].map(n =>
             r.layers[n] && r.map.hasLayer(r.layers[n]) && r.layers[n].getLayers().length); }"""
     )
-    assert basemap[0] >= 10 and basemap[1:] == [27, 1]  # neighbours, oblasts, border and coast
+    assert basemap[0] >= 10 and basemap[1:] == [1, 1]  # neighbours, Ukraine, oblast borders
     assert w.page.locator(".fl-offline").count() == 0
     w.page.close()
 

@@ -96,15 +96,13 @@ BASEMAP_COUNTRY_STYLE = {
     "fillColor": "#ebe8e1",
     "fillOpacity": 1.0,
 }
-BASEMAP_LAND_STYLE = {"stroke": False, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
-BASEMAP_OBLAST_STYLE = {
-    "color": "#9a9a9a",
-    "weight": 0.8,
-    "dashArray": "4 3",
+BASEMAP_UKRAINE_STYLE = {
+    "color": "#555555",
+    "weight": 1.3,
     "fillColor": "#f4f1ea",
     "fillOpacity": 1.0,
 }
-BASEMAP_BORDER_STYLE = {"color": "#555555", "weight": 1.3, "fill": False}
+BASEMAP_OBLAST_STYLE = {"color": "#9a9a9a", "weight": 0.8, "dashArray": "4 3", "fill": False}
 BASEMAP_ADMIN_STYLE = {"color": "#8a8a8a", "weight": 0.8, "fillOpacity": 0.0, "dashArray": "2 3"}
 BACKGROUND_COLOR = "#cfe3ef"  # sea/background behind the vector basemap
 

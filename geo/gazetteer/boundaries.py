@@ -80,6 +80,27 @@ def land(folder: Path | None = None) -> shapely.Geometry | None:
     return whole
 
 
+@cache
+def ukraine_outline(folder: Path | None = None) -> tuple[shapely.Geometry, shapely.Geometry] | None:
+    """(Ukraine as one polygon, the oblasts' inner borders as lines), each edge once: the
+    oblasts form a coverage (neighbours share their vertices), so an edge two rings share is an
+    inner border and the rest is the country's border and coast. None without the table."""
+    oblasts = oblast_boundaries(folder).geometry.values
+    if not len(oblasts):
+        return None
+    rings = shapely.get_rings(shapely.get_parts(oblasts))
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    same_ring = ring[1:] == ring[:-1]
+    start, end = coords[:-1][same_ring], coords[1:][same_ring]
+    forward = (start[:, 0] < end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] < end[:, 1]))
+    segments = np.where(forward[:, None], np.hstack([start, end]), np.hstack([end, start]))
+    unique, counts = np.unique(segments, axis=0, return_counts=True)
+    inner = shapely.line_merge(
+        shapely.multilinestrings(shapely.linestrings(unique[counts > 1].reshape(-1, 2, 2)))
+    )
+    return shapely.coverage_union_all(oblasts), inner
+
+
 def load_boundaries(conn: sqlite3.Connection, folder: Path) -> int:
     """Write the oblast shapes into ``admin_units.boundary`` (matched by ISO code); how many."""
     frame = oblast_boundaries(folder)

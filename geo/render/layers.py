@@ -42,8 +42,8 @@ MAX_CIRCLES_SHOWN = 2_000
 LARGE_N = 20_000  # above this many events, points are drawn without outlines (canvas cost)
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
-OBLAST_TOLERANCE_DEG = 0.001  # the basemap's oblasts and border: about 100 m
-BASEMAP_TOLERANCE_DEG = 0.01  # the neighbours' land, about 1 km
+OBLAST_TOLERANCE_DEG = 0.002  # the basemap's oblasts and border: about 200 m (1 px at zoom 10)
+BASEMAP_TOLERANCE_DEG = 0.02  # the neighbours' land, about 2 km
 
 DEFAULT_RADIUS_M = np.array([2_000, 2_000, 15_000, 100_000], dtype=float)  # by geo_precision 1-3
 
@@ -304,6 +304,7 @@ class VectorLayer(Layer):
         control: bool = True,
         show: bool = True,
         tolerance: float = POLYGON_TOLERANCE_DEG,
+        digits: int = 5,
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=control, show=show)
         geoms = (
@@ -312,7 +313,7 @@ class VectorLayer(Layer):
         geoms = geoms[~np.asarray(shapely.is_missing(geoms))]
         if tolerance:
             geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
-        geoms = shapely.transform(geoms, lambda xy: np.round(xy, 5))
+        geoms = shapely.transform(geoms, lambda xy: np.round(xy, digits))
         self.count = int(len(geoms))
         collection = {
             "type": "FeatureCollection",
@@ -442,54 +443,52 @@ def boundaries_layer(boundaries: gpd.GeoDataFrame, name: str = "Admin boundaries
 def country_outlines() -> gpd.GeoDataFrame:
     """Land of the basemap (name, geometry): Ukraine as the union of its oblasts, the
     neighbours from Natural Earth (both committed tables, :mod:`geo.gazetteer.boundaries`)."""
-    oblasts, land = boundary_tables.oblast_boundaries(), boundary_tables.basemap_land()
-    ukraine = shapely.union_all(oblasts.geometry.values) if len(oblasts) else None
-    names = ["Ukraine"] * (ukraine is not None) + land["name"].tolist()
-    geoms = [ukraine] * (ukraine is not None) + list(land.geometry.values)
+    outline, land = boundary_tables.ukraine_outline(), boundary_tables.basemap_land()
+    ukraine = [] if outline is None else [outline[0]]
+    names = ["Ukraine"] * len(ukraine) + land["name"].tolist()
+    geoms = ukraine + list(land.geometry.values)
     return gpd.GeoDataFrame({"name": names}, geometry=gpd.GeoSeries(geoms, crs=4326))
 
 
+def _basemap_part(
+    features: gpd.GeoDataFrame | gpd.GeoSeries, name: str, style: dict, tolerance: float
+) -> VectorLayer:
+    """One part of the vector basemap: below the tiles, not listed, coordinates to 4 decimals
+    (about 10 m)."""
+    return VectorLayer(
+        features,
+        name,
+        style,
+        pane="fl-basemap",
+        z_index=150,
+        control=False,
+        tolerance=tolerance,
+        digits=4,
+    )
+
+
 def basemap_layers(*, oblast_borders: bool = True) -> list[VectorLayer]:
-    """The vector basemap, drawn below any tiles so the map reads with no network: the land of
-    the neighbours, Ukraine's oblasts (filled, with dashed borders unless ``oblast_borders`` is
-    False because an imported boundary file draws them) and Ukraine's border and coast."""
+    """The vector basemap, drawn below any tiles so the map reads with no network: the
+    neighbours' land, Ukraine with its border and coast, and its oblasts' inner borders (dashed;
+    left out when ``oblast_borders`` is False because an imported boundary file draws them).
+    Each edge is shipped once."""
     outlines = country_outlines()
     if outlines.empty:
         return []
     is_ukraine = (outlines["name"] == "Ukraine").to_numpy()
-    oblasts = boundary_tables.oblast_boundaries()
     layers = [
-        VectorLayer(
-            outlines[~is_ukraine],
-            "Countries",
-            st.BASEMAP_COUNTRY_STYLE,
-            pane="fl-basemap",
-            z_index=150,
-            control=False,
-            tolerance=BASEMAP_TOLERANCE_DEG,
+        _basemap_part(
+            outlines[~is_ukraine], "Countries", st.BASEMAP_COUNTRY_STYLE, BASEMAP_TOLERANCE_DEG
         ),
-        VectorLayer(
-            oblasts,
-            f"Oblast borders ({len(oblasts)})",
-            st.BASEMAP_OBLAST_STYLE if oblast_borders else st.BASEMAP_LAND_STYLE,
-            pane="fl-basemap",
-            z_index=150,
-            control=False,
-            tolerance=OBLAST_TOLERANCE_DEG,
+        _basemap_part(
+            outlines[is_ukraine], "Ukraine", st.BASEMAP_UKRAINE_STYLE, OBLAST_TOLERANCE_DEG
         ),
     ]
-    if is_ukraine.any():
-        border = shapely.boundary(outlines.geometry.values[is_ukraine])
+    outline = boundary_tables.ukraine_outline()
+    if oblast_borders and outline is not None:
+        inner = gpd.GeoSeries([outline[1]], crs=4326)
         layers.append(
-            VectorLayer(
-                gpd.GeoSeries(border, crs=4326),
-                "Ukraine border and coast",
-                st.BASEMAP_BORDER_STYLE,
-                pane="fl-basemap",
-                z_index=150,
-                control=False,
-                tolerance=OBLAST_TOLERANCE_DEG,
-            )
+            _basemap_part(inner, "Oblast borders", st.BASEMAP_OBLAST_STYLE, OBLAST_TOLERANCE_DEG)
         )
     return layers
 
