@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+import subprocess
+import sys
 
 import geopandas as gpd
 import numpy as np
@@ -178,3 +180,26 @@ def test_place_labels_largest_first_with_zoom_by_population(
     lon = np.asarray(labels["lon"]) / labels["scale"][0]
     assert lon.min() >= 37.0 and lon.max() <= 38.5
     assert list(label_min_zoom(np.array([2_000_000, 80_000, 12_000, 400]))) == [5, 7, 8, 11]
+
+
+def test_map_with_boundaries_draws_one_shape_per_region(tmp_path, gazetteer_store) -> None:
+    """`frontline map --boundaries`: the region claim takes the imported outline, and the
+    imported outlines replace the built-in oblast borders."""
+    from geo.core.io import write_events
+    from tests.test_render_fixtures import sample_events
+
+    region = sample_events()
+    region = region[region["geo_precision"] == 3].assign(place_id="adm:UA.26")
+    events = write_events(region, tmp_path / "events.geojson")
+    square = shapely.box(35.25, 47.25, 36.75, 48.0)
+    boundary = tmp_path / "adm1.geojson"
+    gpd.GeoDataFrame({"shapeISO": ["UA-23"]}, geometry=[square], crs=4326).to_file(boundary)
+    out = subprocess.run(
+        [sys.executable, "-m", "geo", "map", str(events), "--boundaries", str(boundary),
+         "-o", str(tmp_path / "m.html")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert page.count("[36.75,48.0]") == 2  # the outline layer, and the claim drawn with it
+    assert "Admin boundaries (1)" in page and '"Oblast borders"' not in page

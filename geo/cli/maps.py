@@ -119,6 +119,10 @@ def map_command(
         frame = check_coordinates(frame, on_bad="flag", source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
+    if boundary_frame is not None:  # region claims take the imported outline: one shape each
+        from geo.geometry import claim_geometry
+
+        frame = claim_geometry(frame, boundaries=boundary_frame)
     tiles = None if no_tiles else "OpenStreetMap"  # self-contained: a layer, off at opening
     m = build_map(
         frame,
