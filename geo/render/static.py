@@ -93,7 +93,11 @@ def draw_static(
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.9)
     fig.text(
-        0.01, 0.005, "Outlines: countryinfo; control: as imported", fontsize=7, color="#555555"
+        0.01,
+        0.005,
+        "Oblasts: geoBoundaries (CC BY 4.0); land: Natural Earth; control: as imported",
+        fontsize=7,
+        color="#555555",
     )
     fig.tight_layout()
     return fig
