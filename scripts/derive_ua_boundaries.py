@@ -48,9 +48,15 @@ EQUAL_AREA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"
 OBLAST_TOLERANCE_M = 150.0
 """coverage_simplify tolerance for the oblasts (Visvalingam-Whyatt, about the square root of the
 triangle areas removed); the report states the resulting largest deviation in metres."""
-LAND_TOLERANCE_M = 1_000.0
-"""The neighbours' outlines only give the map its land: coarser is enough."""
+LAND_TOLERANCE_M = 5_000.0
+"""The neighbours' outlines only give the map its land: coarser is enough (the map draws them
+as they are, so their shared borders stay one line)."""
+TUCK_M = 4_000.0
+ISLET_KM2 = 25.0
 DIGITS = 4
+BORDER_GAP_DEG = 0.1
+"""How far from Ukraine unclaimed land is given to the nearest neighbour (about 10 km)."""
+
 OBLAST_COLUMNS = ("iso", "pcode", "name_en", "area_km2", "wkt")
 LAND_COLUMNS = ("name", "wkt")
 
@@ -140,16 +146,71 @@ def derive_oblasts(
     return out.sort_values("iso").reset_index(drop=True), deviation, coordinates
 
 
+def fill_border_gaps(
+    others: gpd.GeoDataFrame, land: shapely.Geometry, ukraine: shapely.Geometry
+) -> np.ndarray:
+    """The neighbours' polygons grown over the land between them and Ukraine.
+
+    Natural Earth's border and geoBoundaries' differ by up to a few km: where Natural Earth's
+    neighbour stops short of the oblasts, the map would show slivers of sea along the border.
+    Each sliver of land near Ukraine that no polygon covers goes to its nearest neighbour."""
+    near = shapely.intersection(land, shapely.buffer(ukraine, BORDER_GAP_DEG))
+    covered = shapely.union_all(np.concatenate([others.geometry.values, [ukraine]]))
+    gaps = shapely.get_parts(polygonal(np.array([shapely.difference(near, covered)]))[0])
+    owner = shapely.STRtree(others.geometry.values).query_nearest(gaps, all_matches=False)[1]
+    geoms = others.geometry.values.copy()
+    for index in np.unique(owner):
+        geoms[index] = shapely.union_all(np.concatenate([[geoms[index]], gaps[owner == index]]))
+    return polygonal(geoms)
+
+
+def _without_small_holes(polygon: shapely.Polygon) -> shapely.Polygon:
+    holes = [r for r in polygon.interiors if shapely.Polygon(r).area >= ISLET_KM2 * 1e6]
+    return shapely.Polygon(polygon.exterior, holes)
+
+
+def drop_islets(geoms: np.ndarray) -> np.ndarray:
+    """Each (metric) geometry without its parts and holes smaller than :data:`ISLET_KM2`: a
+    basemap of the region needs neither the Aegean's skerries nor the slivers the cuts leave."""
+    parts, index = shapely.get_parts(geoms, return_index=True)
+    keep = shapely.area(parts) >= ISLET_KM2 * 1e6
+    parts = np.array([_without_small_holes(p) for p in parts], dtype=object)
+    return np.array(
+        [shapely.union_all(parts[keep & (index == i)]) for i in range(len(geoms))], dtype=object
+    )
+
+
+def tuck_under(
+    neighbours: np.ndarray, ukraine: shapely.Geometry, land: shapely.Geometry
+) -> np.ndarray:
+    """Each neighbour grown :data:`TUCK_M` into Ukraine and over the land slivers along its
+    border (metric coordinates); never into the sea (the Kerch Strait stays open).
+
+    The map draws Ukraine's opaque fill over its neighbours, so what lies under it is hidden;
+    without the overlap, the two tables' outlines, simplified apart, would leave slivers of
+    background (sea blue) along the border."""
+    near = shapely.dwithin(neighbours, ukraine, TUCK_M)
+    grown = neighbours.copy()
+    band = shapely.intersection(shapely.buffer(ukraine, TUCK_M, quad_segs=2), land)
+    reach = shapely.intersection(shapely.buffer(neighbours[near], TUCK_M, quad_segs=2), band)
+    grown[near] = polygonal(shapely.union(neighbours[near], reach))
+    return grown
+
+
 def derive_land(
-    countries: gpd.GeoDataFrame, ukraine: shapely.Geometry
+    countries: gpd.GeoDataFrame, land: shapely.Geometry, ukraine: shapely.Geometry
 ) -> tuple[gpd.GeoDataFrame, float]:
-    """The neighbours' land (Natural Earth less Ukraine's oblasts), simplified; (frame, dev m)."""
+    """The neighbours' land (Natural Earth less Ukraine's oblasts, reaching up to them),
+    simplified; (frame, largest deviation in m)."""
     others = countries[countries["name"] != "Ukraine"].copy()
     others["geometry"] = polygonal(shapely.difference(others.geometry.values, ukraine))
-    others = others[~others.geometry.is_empty]
+    others = others[~others.geometry.is_empty].reset_index(drop=True)
+    others["geometry"] = fill_border_gaps(others, land, ukraine)
     metric = others.to_crs(EQUAL_AREA).geometry.values
     simplified = shapely.make_valid(shapely.coverage_simplify(metric, LAND_TOLERANCE_M))
     deviation = max_deviation(metric, simplified)
+    ukraine_m, land_m = gpd.GeoSeries([ukraine, land], crs=4326).to_crs(EQUAL_AREA)
+    simplified = drop_islets(tuck_under(simplified, ukraine_m, land_m))
     frame = gpd.GeoDataFrame(
         {"name": others["name"].to_numpy()},
         geometry=gpd.GeoSeries(simplified, crs=EQUAL_AREA).to_crs(4326).values,
@@ -169,7 +230,7 @@ def derive(boundaries: Path, land_file: Path, out: Path) -> Derived:
     land = read_land(land_file)
     oblasts, oblast_dev, before = derive_oblasts(boundaries, land, admin_codes(out))
     ukraine = shapely.union_all(oblasts.geometry.values)
-    neighbours, land_dev = derive_land(read_countries(land_file), ukraine)
+    neighbours, land_dev = derive_land(read_countries(land_file), land, ukraine)
     write_csv(
         out / "ua_oblast_boundaries.csv.gz",
         OBLAST_COLUMNS,

@@ -43,7 +43,7 @@ LARGE_N = 20_000  # above this many events, points are drawn without outlines (c
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
 OBLAST_TOLERANCE_DEG = 0.002  # the basemap's oblasts and border: about 200 m (1 px at zoom 10)
-BASEMAP_TOLERANCE_DEG = 0.02  # the neighbours' land, about 2 km
+BASEMAP_TOLERANCE_DEG = 0.0  # the neighbours' land: simplified as one coverage when derived
 
 DEFAULT_RADIUS_M = np.array([2_000, 2_000, 15_000, 100_000], dtype=float)  # by geo_precision 1-3
 
