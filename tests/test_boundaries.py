@@ -9,6 +9,7 @@ import csv
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -203,3 +204,22 @@ def test_map_with_boundaries_draws_one_shape_per_region(tmp_path, gazetteer_stor
     page = (tmp_path / "m.html").read_text(encoding="utf-8")
     assert page.count("[36.75,48.0]") == 2  # the outline layer, and the claim drawn with it
     assert "Admin boundaries (1)" in page and '"Oblast borders"' not in page
+
+
+def test_run_draws_an_acled_region_row_as_its_oblast(tmp_path, extractor) -> None:
+    """`run --events`: a real event-table row at region level (ACLED geo_precision 3,
+    "Donetsk") gets the oblast's shape, not a point under a 100 km circle."""
+    from datetime import date
+
+    from geo.pipeline import run
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    result = run(
+        [root / "sitrep_2023-03-21.txt"], tmp_path / "out", published=date(2023, 3, 21),
+        event_tables=[root / "events" / "acled_sample.csv"], extractor=extractor,
+    )  # fmt: skip
+    row = result.events[result.events["event_id"] == "UKR100130"]
+    assert row["geo_precision"].iloc[0] == 3
+    shape = row.geometry.iloc[0]
+    assert shape.geom_type in ("Polygon", "MultiPolygon")
+    assert km2(shape) == pytest.approx(26_517, rel=0.05)
