@@ -117,19 +117,21 @@ def _gather(
     merge: bool = False,
     stats: ExtractStats | None = None,
 ) -> _Layers:
-    """Claims (merged across reports when ``merge``) with their geometry, joined event tables
-    and boundaries (the control layers, read before extraction as they weigh namesakes, are set
+    """Claims (merged across reports when ``merge``) and joined event-table rows with their
+    geometry (region rows of both get the region's shape, from ``boundaries`` when given), and
+    the boundaries (the control layers, read before extraction as they weigh namesakes, are set
     by the caller)."""
-    claims = records_frame(records)
+    events = records_frame(records)
     if merge:
-        claims = merge_reports(claims)
+        events = merge_reports(events)
         if stats is not None:
-            stats.merged = len(claims)
-    events = claim_geometry(claims, extractor.resolver.store)
+            stats.merged = len(events)
     table_count = 0
     if event_tables:
         events, table_count = _join_tables(events, event_tables, extractor)
-    return _Layers(events, table_count, None, read_boundaries(boundaries), [])
+    boundary_frame = read_boundaries(boundaries)
+    events = claim_geometry(events, extractor.resolver.store, boundary_frame)
+    return _Layers(events, table_count, None, boundary_frame, [])
 
 
 def _check_something_to_map(layers: _Layers, stats: ExtractStats, out: Path) -> None:
@@ -209,8 +211,8 @@ def _write(folder: Path, layers: _Layers, title: str, self_contained: bool) -> N
 
     events, control, boundaries = layers.events, layers.control, layers.boundaries
     to_geojson(events, folder / "events.geojson")
-    tiles = None if self_contained else "OpenStreetMap"  # self-contained: no request at all
-    fmap = build_map(events, control=control, boundaries=boundaries, title=title, tiles=tiles)
+    # self-contained: write_map opens it on the vector basemap, tiles a layer to switch on
+    fmap = build_map(events, control=control, boundaries=boundaries, title=title)
     write_map(fmap, folder / "map.html", self_contained=self_contained)
     write_report(
         events, folder / "report.html", control=control, boundaries=boundaries, title=title,

@@ -149,12 +149,13 @@ def _mount(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture()
 def small_disk(tmp_path):
-    """A folder on a real 512 kB tmpfs: root with the right to mount (as in CI), else skip."""
+    """A folder on a real 4 MB tmpfs (a map with its basemap is ~0.6 MB): root with the right
+    to mount (as in CI), else skip."""
     folder = tmp_path / "disk"
     folder.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("a real full disk needs root to mount a small tmpfs")
-    done = _mount("-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder))
+    done = _mount("-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder))
     if done.returncode:
         pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip()}")
     yield folder

@@ -38,7 +38,8 @@ def test_map_html_has_every_part():
         "Donbas, early January",
         "Claims up to",
         "Unresolved mentions (1)",
-        "Outlines: countryinfo",
+        "Oblasts: geoBoundaries (CC BY 4.0)",
+        "Place names (",
     ):
         assert needle in html, needle
     assert m._repr_html_()  # Jupyter shows it inline

@@ -223,8 +223,8 @@ def run(
     self_contained: bool = typer.Option(
         False,
         "--self-contained",
-        help="Inline every JS/CSS asset and draw no tiles: the map opens offline (run "
-        "`frontline assets fetch` once first).",
+        help="Inline every JS/CSS asset and open on the vector basemap (tiles a layer to "
+        "switch on): map and report make no request (run `frontline assets fetch` once first).",
     ),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Gazetteer store to use."),
     online: bool = OnlineOption,

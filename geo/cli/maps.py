@@ -70,7 +70,9 @@ def map_command(
     ),
     title: str = typer.Option("Frontline claims", "--title", help="Title shown on the map."),
     self_contained: bool = typer.Option(
-        False, "--self-contained", help="Inline every JS/CSS asset; no tiles; opens offline."
+        False,
+        "--self-contained",
+        help="Inline every JS/CSS asset; open on the vector basemap with tiles off: no request.",
     ),
     fragment: bool = typer.Option(
         False, "--fragment", help="Write an embeddable HTML fragment instead of a page."
@@ -121,7 +123,11 @@ def map_command(
         frame = check_coordinates(normalize_events(frame), on_bad=on_bad, source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
-    tiles = None if (no_tiles or self_contained) else "OpenStreetMap"
+    if boundary_frame is not None:  # region claims take the imported outline: one shape each
+        from geo.geometry import claim_geometry
+
+        frame = claim_geometry(frame, boundaries=boundary_frame)
+    tiles = None if no_tiles else "OpenStreetMap"  # self-contained: a layer, off at opening
     m = build_map(
         frame,
         control=control_frame,
@@ -134,7 +140,7 @@ def map_command(
         m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
     )
     typer.echo(f"map: {written} ({written.stat().st_size / 1024:.0f} kB, {len(frame)} events)")
-    _write_extras(frame, images, report, control_frame, boundary_frame, title)
+    _write_extras(frame, images, report, control_frame, boundary_frame, title, self_contained)
 
 
 def _write_extras(
@@ -144,8 +150,10 @@ def _write_extras(
     control: gpd.GeoDataFrame | None,
     boundaries: gpd.GeoDataFrame | None,
     title: str,
+    self_contained: bool,
 ) -> None:
-    """The static images (PNG/SVG) and the report ``frontline map`` was asked for as well."""
+    """The static images (PNG/SVG) and the report ``frontline map`` was asked for as well (the
+    report self-contained when the map is: no page of one command needs the network)."""
     if images:
         from geo.render.static import write_static
 
@@ -155,7 +163,14 @@ def _write_extras(
     if report:
         from geo.render.report import write_report
 
-        page = write_report(frame, report, control=control, boundaries=boundaries, title=title)
+        page = write_report(
+            frame,
+            report,
+            control=control,
+            boundaries=boundaries,
+            title=title,
+            self_contained=self_contained,
+        )
         typer.echo(f"report: {page}")
 
 

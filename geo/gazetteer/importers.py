@@ -44,8 +44,8 @@ MAX_REPORTED = 20
 _GEONAMES_COLUMNS = 19
 _SKIP_LANGS = {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "fr_1793", "tcid"}
 _BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml"}
-_ISO_COLUMNS = ("shapeISO", "iso_3166_2", "ISO_3166_2", "iso", "ISO", "ISO_CODE", "HASC_1")
-_NAME_COLUMNS = ("shapeName", "name", "NAME", "NAME_1", "ADM1_EN", "name_en")
+ISO_COLUMNS = ("shapeISO", "iso_3166_2", "ISO_3166_2", "iso", "ISO", "ISO_CODE", "HASC_1")
+NAME_COLUMNS = ("shapeName", "name", "NAME", "NAME_1", "ADM1_EN", "name_en")
 _USABLE_SCRIPTS = ("latn", "uk", "ru", "cyrl")
 
 Progress = Callable[[int, int | None], None]
@@ -548,12 +548,12 @@ def _read_boundaries(path: Path) -> tuple[Any, str | None, str | None]:
         )
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
-    iso_col = next((c for c in _ISO_COLUMNS if c in frame.columns), None)
-    name_col = next((c for c in _NAME_COLUMNS if c in frame.columns), None)
+    iso_col = next((c for c in ISO_COLUMNS if c in frame.columns), None)
+    name_col = next((c for c in NAME_COLUMNS if c in frame.columns), None)
     if iso_col is None and name_col is None:
         raise GazetteerError(
             f"no ISO-code or name column to match admin units (looked for "
-            f"{', '.join(_ISO_COLUMNS + _NAME_COLUMNS)}); columns: "
+            f"{', '.join(ISO_COLUMNS + NAME_COLUMNS)}); columns: "
             f"{', '.join(map(str, frame.columns))}",
             source=str(path),
         )

@@ -252,8 +252,12 @@ def inline_assets(m: folium.Map) -> folium.Map:
     """Make ``m`` self-contained: its JS/CSS references become inline copies from the cache.
 
     Raises :class:`AssetError` naming the missing file when the cache has not been filled.
-    Tile layers still point at their servers; use ``tiles=None`` for a map with no requests.
+    The map opens on its vector basemap: its tile layer stays listed in the layer control, off
+    until the user picks it (:func:`geo.render.map.tiles_off`), so the page makes no request.
     """
+    from geo.render.map import tiles_off
+
+    tiles_off(m)
     found = map_assets(m)
     inline: list[tuple[str, Element]] = []
     for kind, name, url in found:

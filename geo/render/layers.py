@@ -32,6 +32,7 @@ from jinja2 import Environment
 
 from geo.core import style as st
 from geo.core.theatre import theatre
+from geo.gazetteer import boundaries as boundary_tables
 from geo.render import payload as pl
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ MAX_CIRCLES_SHOWN = 2_000
 LARGE_N = 20_000  # above this many events, points are drawn without outlines (canvas cost)
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
+OBLAST_TOLERANCE_DEG = 0.002  # the basemap's oblasts and border: about 200 m (1 px at zoom 10)
+BASEMAP_TOLERANCE_DEG = 0.0  # the neighbours' land: simplified as one coverage when derived
 
 DEFAULT_RADIUS_M = np.array([2_000, 2_000, 15_000, 100_000], dtype=float)  # by geo_precision 1-3
 
@@ -303,6 +306,7 @@ class VectorLayer(Layer):
         control: bool = True,
         show: bool = True,
         tolerance: float = POLYGON_TOLERANCE_DEG,
+        digits: int = 5,
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=control, show=show)
         geoms = (
@@ -311,7 +315,7 @@ class VectorLayer(Layer):
         geoms = geoms[~np.asarray(shapely.is_missing(geoms))]
         if tolerance:
             geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
-        geoms = shapely.transform(geoms, lambda xy: np.round(xy, 5))
+        geoms = shapely.transform(geoms, lambda xy: np.round(xy, digits))
         self.count = int(len(geoms))
         collection = {
             "type": "FeatureCollection",
@@ -439,37 +443,133 @@ def boundaries_layer(boundaries: gpd.GeoDataFrame, name: str = "Admin boundaries
 
 @lru_cache(maxsize=1)
 def country_outlines() -> gpd.GeoDataFrame:
-    """Outlines of the theatre's countries from the pip package ``countryinfo`` (may be empty)."""
-    try:
-        from countryinfo import CountryInfo
-    except ImportError:
-        log.warning("countryinfo is not installed: the map has no vector country outlines")
-        return gpd.GeoDataFrame({"name": []}, geometry=gpd.GeoSeries([], crs=4326))
-    names, geoms = [], []
-    for country in theatre().basemap_countries:
-        try:
-            collection = CountryInfo(country).geo_json()
-        except Exception as exc:  # countryinfo raises several types for a missing country
-            log.debug("no outline for %s: %s", country, exc)
-            continue
-        for feature in collection.get("features", []):
-            names.append(country)
-            geoms.append(shapely.geometry.shape(feature["geometry"]))
-    frame = gpd.GeoDataFrame({"name": names}, geometry=gpd.GeoSeries(geoms, crs=4326))
-    return frame.clip(theatre().basemap_box)
+    """Land of the basemap (name, geometry): Ukraine as the union of its oblasts, the
+    neighbours from Natural Earth (both committed tables, :mod:`geo.gazetteer.boundaries`)."""
+    outline, land = boundary_tables.ukraine_outline(), boundary_tables.basemap_land()
+    ukraine = [] if outline is None else [outline[0]]
+    names = ["Ukraine"] * len(ukraine) + land["name"].tolist()
+    geoms = ukraine + list(land.geometry.values)
+    return gpd.GeoDataFrame({"name": names}, geometry=gpd.GeoSeries(geoms, crs=4326))
 
 
-def basemap_layer() -> VectorLayer | None:
-    """Country outlines drawn below the tiles: the map stays readable when tiles cannot load."""
-    outlines = country_outlines()
-    if outlines.empty:
-        return None
+def _basemap_part(
+    features: gpd.GeoDataFrame | gpd.GeoSeries, name: str, style: dict, tolerance: float
+) -> VectorLayer:
+    """One part of the vector basemap: below the tiles, not listed, coordinates to 4 decimals
+    (about 10 m)."""
     return VectorLayer(
-        outlines,
-        "Country outlines",
-        st.BASEMAP_COUNTRY_STYLE,
+        features,
+        name,
+        style,
         pane="fl-basemap",
         z_index=150,
         control=False,
-        tolerance=0.01,
+        tolerance=tolerance,
+        digits=4,
     )
+
+
+def basemap_layers(*, oblast_borders: bool = True) -> list[VectorLayer]:
+    """The vector basemap, drawn below any tiles so the map reads with no network: the
+    neighbours' land, Ukraine with its border and coast, and its oblasts' inner borders (dashed;
+    left out when ``oblast_borders`` is False because an imported boundary file draws them).
+    Each edge is shipped once."""
+    outlines = country_outlines()
+    if outlines.empty:
+        return []
+    is_ukraine = (outlines["name"] == "Ukraine").to_numpy()
+    layers = [
+        _basemap_part(
+            outlines[~is_ukraine], "Countries", st.BASEMAP_COUNTRY_STYLE, BASEMAP_TOLERANCE_DEG
+        ),
+        _basemap_part(
+            outlines[is_ukraine], "Ukraine", st.BASEMAP_UKRAINE_STYLE, OBLAST_TOLERANCE_DEG
+        ),
+    ]
+    outline = boundary_tables.ukraine_outline()
+    if oblast_borders and outline is not None:
+        inner = gpd.GeoSeries([outline[1]], crs=4326)
+        layers.append(
+            _basemap_part(inner, "Oblast borders", st.BASEMAP_OBLAST_STYLE, OBLAST_TOLERANCE_DEG)
+        )
+    return layers
+
+
+LABEL_MIN_ZOOM = ((500_000, 5), (100_000, 6), (30_000, 7), (10_000, 8), (3_000, 9), (1_000, 10))
+"""(population at least, zoom from which the place is named); smaller places from zoom 11."""
+VILLAGE_MIN_ZOOM = 11
+MAX_LABELS = 6_000
+LABEL_MARGIN_DEG = 1.0
+LABEL_SCALE = 1_000  # label positions to 3 decimals, about 100 m
+
+
+def label_extent(*frames: gpd.GeoDataFrame | None) -> tuple[float, float, float, float]:
+    """The box the map's place labels cover: the data's extent plus a margin, within the
+    theatre's basemap box (the whole theatre box when there is no data)."""
+    west, south, east, north = theatre().basemap_box
+    bounds = [f.total_bounds for f in frames if f is not None and len(f)]
+    if not bounds:
+        return theatre().box
+    box = np.asarray(bounds, dtype=float)
+    if not np.isfinite(box).all():
+        return theatre().box
+    return (
+        max(west, float(box[:, 0].min()) - LABEL_MARGIN_DEG),
+        max(south, float(box[:, 1].min()) - LABEL_MARGIN_DEG),
+        min(east, float(box[:, 2].max()) + LABEL_MARGIN_DEG),
+        min(north, float(box[:, 3].max()) + LABEL_MARGIN_DEG),
+    )
+
+
+def label_min_zoom(population: np.ndarray) -> np.ndarray:
+    """The zoom from which each place is named: cities first, villages when zoomed in."""
+    zoom = np.full(len(population), VILLAGE_MIN_ZOOM, dtype=int)
+    for threshold, level in reversed(LABEL_MIN_ZOOM):
+        zoom[population >= threshold] = level
+    return zoom
+
+
+def place_labels(
+    extent: tuple[float, float, float, float], store: Any = None
+) -> dict[str, list] | None:
+    """The settlements inside ``extent`` from the gazetteer, largest first and at most
+    :data:`MAX_LABELS`, as column arrays (name, lon, lat scaled by :data:`LABEL_SCALE`, the zoom
+    from which each is shown); None without a built gazetteer."""
+    from geo.gazetteer.store import GazetteerStore, default_path
+
+    if store is None:
+        if not default_path().is_file():
+            log.info("no gazetteer store: the map has no place labels")
+            return None
+        store = GazetteerStore(default_path())
+    west, south, east, north = extent
+    rows = store.conn.execute(
+        "SELECT name, lon, lat, population FROM places WHERE kind = 'settlement' "
+        "AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? "
+        "ORDER BY population DESC, name LIMIT ?",
+        (west, east, south, north, MAX_LABELS),
+    ).fetchall()
+    if not rows:
+        return None
+    names, lon, lat, population = zip(*rows, strict=True)
+    return {
+        "name": list(names),
+        "lon": np.round(np.asarray(lon) * LABEL_SCALE).astype(int).tolist(),
+        "lat": np.round(np.asarray(lat) * LABEL_SCALE).astype(int).tolist(),
+        "minZoom": label_min_zoom(np.asarray(population, dtype=np.int64)).tolist(),
+        "scale": [LABEL_SCALE],
+    }
+
+
+class PlaceLabels(Layer):
+    """Settlement names drawn in the browser, by zoom: each name from its
+    :func:`label_min_zoom`, larger places first, none overlapping another (greedy in screen
+    space). Names are set as text, never parsed as HTML. Below the tiles: OSM tiles name places
+    themselves."""
+
+    _template = folium_template("place_labels.js.j2")
+
+    def __init__(self, labels: dict[str, list]) -> None:
+        super().__init__(name=f"Place names ({len(labels['name'])})", overlay=True, control=True)
+        self.count = len(labels["name"])
+        self.data_json = script_json(labels)

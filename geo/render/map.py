@@ -36,7 +36,9 @@ UNRESOLVED_TABLE_ROWS = 200
 ASSET_ELEMENTS = (JavascriptLink, CssLink, InlineScript, InlineStyle)
 CREDITS = (
     "Claims: frontline (geoparsed reporting; each popup names its source)",
-    "Outlines: countryinfo",
+    "Oblasts: geoBoundaries (CC BY 4.0)",
+    "Land: Natural Earth",
+    "Place names: GeoNames, OCHA COD-AB, OpenStreetMap",
 )
 
 
@@ -148,7 +150,8 @@ def build_map(
     """
     frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
     mapped, unresolved = ly.split_mapped(frame)
-    m = _base_map(tiles)
+    has_boundaries = boundaries is not None and len(boundaries) > 0
+    m = _base_map(tiles, oblast_borders=not has_boundaries)
     credit_lines = list(credits or CREDITS)
     timed = _add_context_layers(m, boundaries, control, credit_lines)
     subtitle = f"{len(mapped)} mapped claims, {len(unresolved)} unresolved"
@@ -160,6 +163,7 @@ def build_map(
         )
     )
     data = _add_events(m, mapped) if len(mapped) else None
+    _add_place_labels(m, mapped, control)
     TextLayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
     plugins.MeasureControl(
@@ -193,7 +197,7 @@ def build_map(
     return m
 
 
-def _base_map(tiles: str | None) -> FrontlineMap:
+def _base_map(tiles: str | None, *, oblast_borders: bool = True) -> FrontlineMap:
     """The map with its page styles, the vector basemap and (when ``tiles``) a tile layer."""
     m = FrontlineMap(
         location=CENTER,
@@ -206,14 +210,35 @@ def _base_map(tiles: str | None) -> FrontlineMap:
     )
     m.add_child(StyleSheet())
     m.add_child(AutoSize())
-    basemap = ly.basemap_layer()
-    if basemap is not None:
-        m.add_child(basemap)
+    for layer in ly.basemap_layers(oblast_borders=oblast_borders):
+        m.add_child(layer)
     if tiles:
-        folium.TileLayer(tiles, name="OpenStreetMap tiles", overlay=False, control=True).add_to(m)
-        folium.FeatureGroup(
-            name="No tiles (vector outlines only)", overlay=False, show=False
-        ).add_to(m)
+        folium.TileLayer(tiles, name=TILES_NAME, overlay=False, control=True).add_to(m)
+        folium.FeatureGroup(name=NO_TILES_NAME, overlay=False, show=False).add_to(m)
+    return m
+
+
+TILES_NAME = "OpenStreetMap tiles"
+NO_TILES_NAME = "No tiles (vector basemap only)"
+
+
+def _add_place_labels(
+    m: folium.Map, mapped: gpd.GeoDataFrame, control: gpd.GeoDataFrame | None
+) -> None:
+    """Settlement names for the data's extent (none without a built gazetteer)."""
+    labels = ly.place_labels(ly.label_extent(mapped, control))
+    if labels is not None:
+        m.add_child(ly.PlaceLabels(labels))
+
+
+def tiles_off(m: folium.Map) -> folium.Map:
+    """Open ``m`` on its vector basemap: the tile layer stays in the layer control for the user
+    to switch on, but nothing is requested until they do (a self-contained map)."""
+    for child in m._children.values():
+        if isinstance(child, folium.TileLayer):
+            child.show = False
+        elif isinstance(child, folium.FeatureGroup) and child.layer_name == NO_TILES_NAME:
+            child.show = True
     return m
 
 

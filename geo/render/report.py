@@ -104,11 +104,10 @@ def render_report(
     title: str = "Frontline claims",
     self_contained: bool = False,
 ) -> str:
-    """The report page as HTML text; ``self_contained``: every asset inlined and no tiles, so
+    """The report page as HTML text; ``self_contained``: every asset inlined and tiles off, so
     the page opens with no network (as :func:`geo.render.map.write_map` does for a map)."""
     frame = normalize_events(events)
-    tiles = None if self_contained else "OpenStreetMap"
-    m = build_map(frame, control=control, boundaries=boundaries, title=title, tiles=tiles)
+    m = build_map(frame, control=control, boundaries=boundaries, title=title)
     if self_contained:
         from geo.render.assets import inline_assets
 

@@ -117,7 +117,7 @@ def draw_static(
     ax.set(xlabel="", ylabel="")
     if handles:  # outside the axes, beside them: the legend never hides data
         fig.legend(handles=handles, loc="outside right upper", fontsize=8, framealpha=0.9)
-    credit = f"Outlines: countryinfo{_border_credit(boundaries)}; control: as imported"
+    credit = f"Land: Natural Earth{_border_credit(boundaries)}; control: as imported"
     # Below the tick labels, inside the layout (a figure text would sit on them).
     ax.annotate(credit, (0, 0), xycoords="axes fraction", xytext=(0, -22),
                 textcoords="offset points", va="top", fontsize=7, color="#555555")  # fmt: skip
@@ -159,7 +159,7 @@ def _border_credit(boundaries: gpd.GeoDataFrame | None) -> str:
     """The credit for the drawn admin borders (given file or the store's), or nothing."""
     if boundaries is not None and len(boundaries):
         return "; borders: as given"
-    return "; oblast borders: gazetteer store" if len(stored_borders()) else ""
+    return "; oblasts: geoBoundaries (CC BY 4.0)" if len(stored_borders()) else ""
 
 
 def _draw_basemap(
