@@ -133,18 +133,16 @@ class Layout(MacroElement):
     On a map narrower than ``narrow_px`` (or lower than ``short_px``) every panel folds to its
     button at load; panel parts are capped to a share of the map's height; then the view is fitted
     to ``bounds`` ([[south, west], [north, east]]) with paddings chosen so that no control's box
-    meets the data's extent (widened by ``marker_margin`` px for the marker symbols).
+    meets the data's extent (widened by ``marker_margin`` px for the marker symbols). The
+    legend's list grows into the height its column leaves free.
     """
 
     _template = ly.folium_template("layout.js.j2")
     narrow_px = 640
     short_px = 500
     marker_margin = st.DISPUTED_RADIUS + 4
-    height_shares = {
-        ".leaflet-control-layers-list": 0.36,
-        ".fl-legend > .fl-body": 0.40,
-        ".fl-table-wrap": 0.25,
-    }
+    height_shares = {".leaflet-control-layers-list": 0.36, ".fl-table-wrap": 0.25}
+    fill_column = ".fl-legend > .fl-body"  # takes what its column leaves free
 
     def __init__(self, bounds: list[list[float]] | None, max_zoom: int = 10) -> None:
         super().__init__()
