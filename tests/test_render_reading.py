@@ -146,3 +146,25 @@ def test_search_index_holds_every_form_from_the_store(gazetteer_store):
         assert form in forms, (form, forms)
     place = gazetteer_store.place("gn:713122")
     assert abs(place.lat - 48.14019) < 0.01 and abs(place.lon - 37.75008) < 0.01
+
+
+def test_disputes_agree_with_the_reports_conflicting_claims():
+    from test_render_fixtures import sample_events
+
+    from geo.core.records import normalize_events
+    from geo.render.report import conflicting_claims
+
+    rng_days = ["2025-01-04", "2025-01-05", "2025-01-20", None]
+    rows = []
+    for k in range(40):  # four places, four claimants, every stance, dates near and far
+        place = ["Krasnohorivka", "Bakhmut", "Avdiivka", "Marinka"][k % 4]
+        row = _row(f"x-{k}", ["Ukrainian military", "Russian MoD", "ISW", "DeepState"][k % 3],
+                   STANCES[k % len(STANCES)], place, shapely.Point(37.5 + k % 4, 48.0),
+                   event_date=rng_days[k % 4], time_precision=1 + k % 3)  # fmt: skip
+        rows.append(row)
+    frame = pd.concat([sample_events(), gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)])
+    mapped, _ = ly.split_mapped(normalize_events(frame.reset_index(drop=True)))
+    expected = conflicting_claims(mapped)
+    pairs = sorted(zip(expected["row_a"], expected["row_b"], strict=True))
+    assert len(pairs) >= 5  # the mix holds conflicts to find
+    assert ly._disputes(mapped) == [list(p) for p in pairs]

@@ -210,17 +210,43 @@ def _count(value: object) -> int | None:
 
 def _disputes(mapped: gpd.GeoDataFrame) -> list[list[int]]:
     """Row pairs of claims that exclude each other, by the report's definition
-    (:func:`geo.render.report.conflicting_claims`), looked for only among the rows whose stance
-    can contradict another's (the pairing is quadratic per place)."""
-    from geo.render.report import conflicting_claims  # the report page builds on this module
+    (:func:`geo.render.report.conflicting_claims`: same place, overlapping days, different
+    claimants, stances in :data:`geo.core.schema.CONTRADICTING_STANCES`), vectorised: a map of
+    100,000 claims has millions of same-place pairs to look at
+    (``tests/test_render_reading.py`` checks both agree)."""
+    from geo.render.report import PRECISION_DAYS  # the report page builds on this module
 
-    stances = {s for pair in CONTRADICTING_STANCES for s in pair}
-    rows = np.flatnonzero(mapped["stance"].fillna("").str.lower().isin(stances).to_numpy())
-    if len(rows) < 2:
-        return []
-    pairs = conflicting_claims(mapped.iloc[rows].reset_index(drop=True))
-    found = zip(rows[pairs["row_a"].to_numpy()], rows[pairs["row_b"].to_numpy()], strict=True)
-    return [[int(a), int(b)] for a, b in found]
+    stance = mapped["stance"].fillna("").astype(str).str.lower()
+    can_clash = stance.isin({s for pair in CONTRADICTING_STANCES for s in pair}).to_numpy()
+    part = mapped[can_clash]
+    dates = pd.to_datetime(part["event_date"], errors="coerce", format="mixed")
+    days = pd.to_numeric(part["time_precision"], errors="coerce").map(PRECISION_DAYS).fillna(0)
+    half = pd.to_timedelta(days, unit="D")
+    names = sorted({s for pair in CONTRADICTING_STANCES for s in pair})
+    clashes = np.zeros((len(names), len(names)), dtype=bool)  # stance code × stance code
+    for a, b in CONTRADICTING_STANCES:
+        clashes[names.index(a), names.index(b)] = True
+    claims = pd.DataFrame(
+        {
+            "row": np.flatnonzero(can_clash),
+            "place": part["place_id"].fillna(part["place_name"].str.strip().str.lower()),
+            "claimant": pd.factorize(part["claimant"].astype("string").str.lower())[0],
+            "stance": stance[can_clash].map(names.index).to_numpy(dtype=int),
+            "start": dates - half,
+            "end": dates + half,
+        }
+    ).dropna(subset=["place", "start"])
+    claims = claims[claims["claimant"] >= 0]
+    pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
+    keep = (
+        clashes[pairs["stance_a"].to_numpy(dtype=int), pairs["stance_b"].to_numpy(dtype=int)]
+        & (pairs["row_a"] < pairs["row_b"]).to_numpy()
+        & (pairs["claimant_a"] != pairs["claimant_b"]).to_numpy()
+        & (pairs["start_a"] <= pairs["end_b"]).to_numpy()
+        & (pairs["start_b"] <= pairs["end_a"]).to_numpy()
+    )
+    found = pairs.loc[keep, ["row_a", "row_b"]].sort_values(["row_a", "row_b"])
+    return found.to_numpy(dtype=int).tolist()
 
 
 def _marker_outlines() -> dict[str, list[list[float]]]:

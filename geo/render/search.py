@@ -108,12 +108,12 @@ def search_entries(
     if frame.empty:
         return [], []
     stored = gazetteer_names(store, mapped["place_id"].dropna().unique().tolist())
-    names: list[str] = []
-    rows: list[int] = []
-    for place, group in frame.groupby("place", sort=True):
-        values = pd.unique(group[["name", "location"]].to_numpy().ravel())
-        own = [v for v in values if isinstance(v, str) and v]
-        forms = place_forms(own, stored.get(str(place), []))
-        names.append(SEPARATOR.join(forms))
-        rows.append(int(group.index[0]))
-    return names, rows
+    first_rows = frame.reset_index().drop_duplicates("place").set_index("place")["index"]
+    written = pd.concat([frame[["place", "name"]], frame[["place", "location"]].rename(
+        columns={"location": "name"})]).dropna().drop_duplicates()  # fmt: skip
+    own = written.groupby("place", sort=True)["name"].agg(list)
+    names = [
+        SEPARATOR.join(place_forms([n for n in names if n], stored.get(str(p), [])))
+        for p, names in own.items()
+    ]
+    return names, [int(first_rows[p]) for p in own.index]
