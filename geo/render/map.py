@@ -293,7 +293,11 @@ def _add_events(
     """The events' data element, layers and place search (the Layout element fits the view to
     them once the panels are placed)."""
     store = gazetteer if gazetteer is not None else _store_for(mapped)
-    data, event_layers = ly.event_layers(mapped, store)
+    try:
+        data, event_layers = ly.event_layers(mapped, store)
+    finally:
+        if gazetteer is None and store is not None:  # opened here: closed here
+            store.close()
     m.add_child(data)
     for event_layer in event_layers:
         m.add_child(event_layer)
@@ -323,7 +327,7 @@ def _add_legend(
         for k, (name, color) in enumerate(zip(names, colors, strict=True))
     ]
     stances = [
-        {"name": name, "symbol": _symbol(name), "count": int(stance_counts.get(k, 0))}
+        {"name": name, "count": int(stance_counts.get(k, 0))}
         for k, name in enumerate(data.column("stances")["names"])
     ]
     body = ly.render_html(
@@ -346,20 +350,6 @@ def _add_legend(
             toggle="Legend",
         )
     )
-
-
-def _symbol(stance: str) -> dict[str, object]:
-    """The legend's drawing of a stance's marker: an SVG polygon's points (or a circle's
-    radius) in a 20 px box centred on 0, and its fill opacity and dash."""
-    look = st.stance_style(stance)
-    vertices = st.SHAPES.get(str(look["shape"]), ())
-    points = " ".join(f"{x * 8:.2f},{-y * 8:.2f}" for x, y in vertices)
-    return {
-        "points": points,
-        "r": 4 if look["shape"] == "dot" else 7,
-        "fill": look["fillOpacity"],
-        "dash": look["dashArray"] or "",
-    }
 
 
 def _add_date_filter(
