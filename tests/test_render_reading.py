@@ -168,3 +168,21 @@ def test_disputes_agree_with_the_reports_conflicting_claims():
     pairs = sorted(zip(expected["row_a"], expected["row_b"], strict=True))
     assert len(pairs) >= 5  # the mix holds conflicts to find
     assert ly._disputes(mapped) == [list(p) for p in pairs]
+
+
+def test_merged_counts_and_actors_reach_the_popup_details():
+    point = shapely.Point(37.99886, 48.59419)
+    rows = [
+        _row("m-1", "Ukrainian military", "repelled", "Bakhmut", point,
+             actor1="Military Forces of Ukraine", actor2="Military Forces of Russia"),
+        _row("m-2", "Russian MoD", "advancing", "Bakhmut", point),
+    ]  # fmt: skip
+    mapped = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    mapped["n_reports"] = [3.0, None]
+    detail = ly.event_payload(mapped)["detail"]
+    keys = detail["keys"]
+    first = dict(zip(keys, detail["v"][detail["i"][0]], strict=True))
+    second = dict(zip(keys, detail["v"][detail["i"][1]], strict=True))
+    assert first["n_reports"] == 3 and not second["n_reports"]  # the popup shows "merged from 3"
+    assert first["actor1"] == "Military Forces of Ukraine"
+    assert first["actor2"] == "Military Forces of Russia"
