@@ -183,6 +183,6 @@ def test_merged_counts_and_actors_reach_the_popup_details():
     keys = detail["keys"]
     first = dict(zip(keys, detail["v"][detail["i"][0]], strict=True))
     second = dict(zip(keys, detail["v"][detail["i"][1]], strict=True))
-    assert first["n_reports"] == 3 and not second["n_reports"]  # the popup shows "merged from 3"
+    assert first["n_reports"] == 3 and not second["n_reports"]  # the popup's "Reports" row
     assert first["actor1"] == "Military Forces of Ukraine"
     assert first["actor2"] == "Military Forces of Russia"

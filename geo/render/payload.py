@@ -62,8 +62,8 @@ STANCE_LOOK = ("shape", "radius", "fillOpacity", "dashArray")
 DETAIL_COLUMNS = (
     "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit",
     "location", "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision",
-    "uncertainty_m", "actor1", "actor2", "n_reports", "reported_by", "join_status", "join_detail",
-    "quality_flag", "quality_detail",
+    "uncertainty_m", "actor1", "actor2", "n_reports", "quotes", "reported_by", "join_status",
+    "join_detail", "quality_flag", "quality_detail",
 )  # fmt: skip
 
 PAYLOAD_KEYS: tuple[Key, ...] = (
