@@ -1,103 +1,116 @@
-#!/usr/bin/env python3
-"""Screenshots of written maps and reports at a desktop and a phone size, to look at by eye.
+"""Screenshots of the maps a user meets, at 1400×900 and on a 390×844 phone, to look at.
 
-    .venv/bin/python scripts/screenshots.py maps/run/map.html maps/run/report.html -o shots/
-    .venv/bin/python scripts/screenshots.py PAGE.html --zoom 11 --center 48.59,38.0
+Writes the pages into a scratch folder and PNGs into ``artifacts/screenshots/`` (not committed):
+the demo map and its report (``frontline run`` on the bundled sitrep), the seed story's map
+(``../shared/seeds``), a control map (the sitrep's claims over two DeepState days from
+``../shared/data/deepstate``) and the two sample event tables. Pages load Leaflet from the asset
+cache (``frontline assets fetch``); every other request is blocked, as offline.
 
-Each page is opened in Debian's chromium (Playwright) at 1400×900 and 390×844 and saved as
-``<stem>_<width>x<height>.png`` in the output folder (not committed). Leaflet and plugins come
-from the asset cache (``frontline assets fetch``) in place of the CDNs; every other request is
-refused, and the script prints how many requests each page made and which were refused: a
-self-contained page should make none.
+    .venv/bin/python scripts/screenshots.py [--out artifacts/screenshots]
 """
 
 from __future__ import annotations
 
 import argparse
-import mimetypes
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.render import assets  # noqa: E402
+from geo.render.map import build_map, write_map  # noqa: E402
 
-SIZES = ((1400, 900), (390, 844))
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-
-def cached(url: str) -> Path | None:
-    """The asset cache's copy of a CDN file, or None."""
-    try:
-        return assets.local_file(assets.asset_for_url(url))
-    except assets.AssetError:
-        return None
+SHARED = ROOT.parent / "shared"
+SIZES = {"1400x900": (1400, 900), "390x844": (390, 844)}
+SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
+DEEPSTATE_DAYS = ("20250106", "20250107")
 
 
-def shoot(context, page_path: Path, out: Path, size: tuple[int, int], view: dict) -> list[str]:
-    """One screenshot; returns the URLs requested beyond the page itself."""
-    page = context.new_page()
-    page.set_viewport_size({"width": size[0], "height": size[1]})
-    requested: list[str] = []
+def pages(folder: Path) -> dict[str, Path]:
+    """Every page to photograph, written into ``folder``; pages whose data is absent are left
+    out with a note."""
+    from geo.events import load_events, validate_events
+    from geo.extract import Extractor, extract_frame
+    from geo.frontline import read_control
+    from geo.gazetteer import Resolver
+    from geo.geometry import claim_geometry
+    from geo.pipeline import run
 
-    def route(route) -> None:
-        url = route.request.url
-        if url == page_path.as_uri() or url.startswith("data:"):
-            route.continue_()
-            return
-        requested.append(url)
-        local = cached(url)
-        if local is None:
-            route.abort()
-        else:
-            route.fulfill(path=str(local), content_type=mimetypes.guess_type(url)[0] or "")
-
-    page.route("**/*", route)
-    page.goto(page_path.as_uri())
-    page.wait_for_timeout(1500)
-    if view:
-        page.evaluate(
-            "([lat, lon, zoom]) => { const r = Object.values(window.FRONTLINE || {})[0];"
-            " if (r) { r.map.setView([lat, lon], zoom, {animate: false}); } }",
-            [view["lat"], view["lon"], view["zoom"]],
-        )
-        page.wait_for_timeout(800)
-    target = out / f"{page_path.stem}_{size[0]}x{size[1]}.png"
-    page.screenshot(path=str(target))
-    page.close()
-    return requested
+    extractor = Extractor(Resolver())
+    demo = run([SITREP], folder / "demo", published=date(2023, 3, 21), extractor=extractor,
+               title="Situation report, 21 March 2023", self_contained=True)  # fmt: skip
+    out = {"demo_map": demo.map_html, "demo_report": demo.report_html}
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if seeds:
+        claims = extract_frame(seeds[:1], date(2023, 3, 21), extractor=extractor)
+        events = claim_geometry(claims, extractor.resolver.store)
+        out["seed_map"] = write_map(build_map(events, title="Seed story"), folder / "seed.html")
+    folder_ds = SHARED / "data" / "deepstate"
+    days = [folder_ds / f"deepstatemap_data_{d}.geojson" for d in DEEPSTATE_DAYS]
+    if all(p.is_file() for p in days):
+        control = pd.concat([read_control(p).frame for p in days], ignore_index=True)
+        m = build_map(demo.events, control=control, title="Sitrep and DeepState control")
+        out["control_map"] = write_map(m, folder / "control.html")
+    else:
+        print(f"note: {folder_ds} absent; no control map")
+    tables = [ROOT / "examples" / "events" / n for n in ("acled_sample.csv", "viina_sample.csv")]
+    frame = pd.concat([validate_events(load_events(p), extractor.resolver) for p in tables])
+    m = build_map(frame.reset_index(drop=True), title="ACLED and VIINA samples")
+    out["tables_map"] = write_map(m, folder / "tables.html")
+    return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="+", type=Path, help="HTML files to open")
-    parser.add_argument("-o", "--out", type=Path, default=Path("shots"), help="output folder")
-    parser.add_argument("--center", help="lat,lon to centre on after loading")
-    parser.add_argument("--zoom", type=int, help="zoom to set after loading (with --center)")
-    args = parser.parse_args(argv)
+def shoot(targets: dict[str, Path], out: Path) -> list[Path]:
+    """PNG of each page at each size, assets from the cache and nothing else from the network."""
     from playwright.sync_api import sync_playwright
 
-    view = {}
-    if args.center and args.zoom is not None:
-        lat, lon = (float(v) for v in args.center.split(","))
-        view = {"lat": lat, "lon": lon, "zoom": args.zoom}
-    args.out.mkdir(parents=True, exist_ok=True)
+    from geo.render import assets
+
+    assets.fetch_assets()
+    written = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context()
-        for page_path in args.pages:
-            for size in SIZES:
-                requested = shoot(context, page_path.resolve(), args.out, size, view)
-                refused = [u for u in requested if cached(u) is None]
-                print(
-                    f"{page_path.name} {size[0]}x{size[1]}: {len(requested)} requests, "
-                    f"{len(refused)} refused {refused[:3]}"
-                )
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
+        )
+        for size, (width, height) in SIZES.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route("**/*", _serve)
+            for name, path in targets.items():
+                page.goto(path.as_uri())
+                page.wait_for_timeout(1200)
+                written.append(out / f"{name}_{size}.png")
+                page.screenshot(path=str(written[-1]), full_page=name.endswith("report"))
+            page.close()
         browser.close()
-    return 0
+    return written
+
+
+def _serve(route) -> None:
+    """Local files as they are, CDN files (and the images their CSS loads) from the cache."""
+    from geo.render import assets
+
+    url = route.request.url
+    if url.startswith(("file:", "data:")):
+        return route.continue_()
+    try:
+        return route.fulfill(path=str(assets.local_file(assets.asset_for_url(url))))
+    except assets.AssetError:
+        return route.abort()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "artifacts" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in shoot(pages(Path(tmp)), args.out):
+            print(path)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

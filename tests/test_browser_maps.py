@@ -179,8 +179,8 @@ EXPECTED_LAYERS = {
     "Ukrainian military (3 claims)": 3,  # the fourth is unresolved
     "ISW (3 claims)": 3,
     "Donetsk People's Republic officials (1 claim)": 0,
-    "Uncertainty circles, precision 2 (1)": 1,
-    "Region-level claims, precision 3 (1)": 1,
+    "Uncertainty circles: near or part of a place (1)": 1,
+    "Region-level claims (1)": 1,
     "Direction sectors (1)": 1,
 }
 
@@ -451,6 +451,10 @@ def test_two_fragments_on_one_page(browser, asset_cache, tmp_path):
         assert [box.locator(".leaflet-control-layers").count() for box in boxes] == [1, 1]
         assert "Map A: Donbas" in boxes[0].locator(".fl-title-box").inner_text()
         assert "Map B: south" in boxes[1].locator(".fl-title-box").inner_text()
+        # Both maps are narrow (half the window): their layer controls are folded to a button.
+        for box in boxes:
+            assert "fl-folded" in box.locator(".leaflet-control-layers").get_attribute("class")
+        boxes[0].locator(".leaflet-control-layers > .fl-toggle").click()
         # Untick "Ukrainian military" in map A: map B's layer of the same claimant stays.
         boxes[0].locator(
             ".leaflet-control-layers-overlays label", has_text="Ukrainian military"
@@ -464,6 +468,7 @@ def test_two_fragments_on_one_page(browser, asset_cache, tmp_path):
             .locator("input")
             .is_checked()
         )
+        boxes[0].locator(".leaflet-control-layers > .fl-toggle").click()  # fold it again
         # A popup in each map, opened by a real click on its canvas marker, inside that map.
         _click_place(w.page, ids[0], (48.595, 38.001))
         boxes[0].locator(".leaflet-popup-content").wait_for(timeout=5_000)

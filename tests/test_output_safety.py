@@ -426,4 +426,4 @@ def test_layer_control_names_and_search_tips_are_text_in_the_page_source():
     assert '"\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (1 claim)"' in control_js
     assert "Control: \\u0026lt;b\\u0026gt;DS\\u0026lt;/b\\u0026gt;, 2025-01-01" in control_js
     assert "<img" not in control_js and "<b>" not in control_js
-    assert "buildTip" in page and "tip.textContent = text" in page
+    assert "buildTip" in page and "main.textContent = names[0]" in page

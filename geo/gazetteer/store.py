@@ -15,6 +15,7 @@ Writes (imports, online answers) use :meth:`GazetteerStore.write` and keep prove
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -346,6 +347,23 @@ class GazetteerStore:
             "SELECT name, kind, lang, source, COALESCE(reason, '') FROM names "
             "WHERE place_id = ? ORDER BY kind, name",
             (place_id,),
+        ).fetchall()
+
+    def names_of_places(self, place_ids: Iterable[str]) -> list[tuple[str, str, str | None, str]]:
+        """``(place_id, name, lang, kind)`` of every name of the given places and of every form
+        that shares a matching key with one of them (the same name in another script or spelling,
+        whichever place it was stored under), in one query: the map's search index asks for all
+        its places at once. Shared forms come with kind ``same key``."""
+        ids = json.dumps(sorted(set(place_ids)))
+        return self.conn.execute(
+            "WITH wanted(place_id) AS (SELECT value FROM json_each(?)), "
+            "own AS (SELECT n.place_id, n.key, n.name, n.lang, n.kind FROM names n "
+            "JOIN wanted w ON w.place_id = n.place_id) "
+            "SELECT place_id, name, lang, kind FROM own UNION "
+            "SELECT DISTINCT o.place_id, n.name, n.lang, 'same key' FROM own o "
+            "JOIN names n ON n.key = o.key AND n.place_id != o.place_id "
+            "ORDER BY 1, 4, 2",
+            (ids,),
         ).fetchall()
 
     def iter_scan_names(

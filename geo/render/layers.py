@@ -19,6 +19,7 @@ import json
 import logging
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -31,9 +32,14 @@ from folium.template import Template
 from jinja2 import Environment
 
 from geo.core import style as st
+from geo.core.claimants import canonical_sources
+from geo.core.schema import CONTRADICTING_STANCES
 from geo.core.theatre import theatre
+from geo.events.load import CLAIMANT_KIND as EVENT_TABLE_KIND
 from geo.gazetteer import boundaries as boundary_tables
+from geo.gazetteer.store import GazetteerStore
 from geo.render import payload as pl
+from geo.render.search import search_entries
 
 log = logging.getLogger(__name__)
 
@@ -183,12 +189,15 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
     """The ``detail`` part object: the present DETAIL_COLUMNS and a lookup of their tuples."""
     columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
     details = mapped[columns].astype(object).where(mapped[columns].notna(), None)
-    for column in ("geo_precision", "n_reports"):  # numpy integers are no JSON
-        if column in details:
-            details[column] = details[column].map(lambda v: None if v is None else int(v))
+    if "geo_precision" in details:  # numpy integers are no JSON
+        details["geo_precision"] = details["geo_precision"].map(
+            lambda v: None if v is None else int(v)
+        )
     details["uncertainty_m"] = details["uncertainty_m"].map(
         lambda v: None if v is None else round(float(v))
     )
+    if "n_reports" in details:
+        details["n_reports"] = details["n_reports"].map(_count)
     if len(mapped):
         details = details.astype(object)  # a column of None only may have become float NaN
         filled = details.where(details.notna(), "\x00")
@@ -197,6 +206,57 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
         codes, uniques = np.zeros(0, int), []
     values = [[None if v == "\x00" else v for v in row] for row in list(uniques)]
     return pl.part_object("detail", keys=columns, **pl.lookup(values, np.asarray(codes).tolist()))
+
+
+def _count(value: object) -> int | None:
+    """A whole count (``n_reports``) or None for a missing or unreadable one."""
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else int(number)
+
+
+def _disputes(mapped: gpd.GeoDataFrame) -> list[list[int]]:
+    """Row pairs of claims that exclude each other, by the report's definition
+    (:func:`geo.render.report.conflicting_claims`: same place, overlapping days, different
+    claimants, stances in :data:`geo.core.schema.CONTRADICTING_STANCES`), vectorised: a map of
+    100,000 claims has millions of same-place pairs to look at
+    (``tests/test_render_reading.py`` checks both agree)."""
+    from geo.render.report import PRECISION_DAYS  # the report page builds on this module
+
+    stance = mapped["stance"].fillna("").astype(str).str.lower()
+    can_clash = stance.isin({s for pair in CONTRADICTING_STANCES for s in pair}).to_numpy()
+    part = mapped[can_clash]
+    dates = pd.to_datetime(part["event_date"], errors="coerce", format="mixed")
+    days = pd.to_numeric(part["time_precision"], errors="coerce").map(PRECISION_DAYS).fillna(0)
+    half = pd.to_timedelta(days, unit="D")
+    names = sorted({s for pair in CONTRADICTING_STANCES for s in pair})
+    clashes = np.zeros((len(names), len(names)), dtype=bool)  # stance code × stance code
+    for a, b in CONTRADICTING_STANCES:
+        clashes[names.index(a), names.index(b)] = True
+    claims = pd.DataFrame(
+        {
+            "row": np.flatnonzero(can_clash),
+            "place": part["place_id"].fillna(part["place_name"].str.strip().str.lower()),
+            "claimant": pd.factorize(part["claimant"].astype("string").str.lower())[0],
+            "stance": stance[can_clash].map(names.index).to_numpy(dtype=int),
+            "start": dates - half,
+            "end": dates + half,
+        }
+    ).dropna(subset=["place", "start"])
+    claims = claims[claims["claimant"] >= 0]
+    pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
+    keep = (
+        clashes[pairs["stance_a"].to_numpy(dtype=int), pairs["stance_b"].to_numpy(dtype=int)]
+        & (pairs["row_a"] < pairs["row_b"]).to_numpy()
+        & (pairs["claimant_a"] != pairs["claimant_b"]).to_numpy()
+        & (pairs["start_a"] <= pairs["end_b"]).to_numpy()
+        & (pairs["start_b"] <= pairs["end_a"]).to_numpy()
+    )
+    found = pairs.loc[keep, ["row_a", "row_b"]].sort_values(["row_a", "row_b"])
+    return found.to_numpy(dtype=int).tolist()
+
+
+def _marker_outlines() -> dict[str, list[list[float]]]:
+    return {name: [list(v) for v in vertices] for name, vertices in st.SHAPES.items()}
 
 
 def _shapes(geoms: np.ndarray, kinds: np.ndarray) -> dict[str, Any]:
@@ -214,16 +274,35 @@ def _stance_looks(names: list[str]) -> list[dict[str, Any]]:
     return [{k: look[k] for k in pl.STANCE_LOOK} for look in map(st.stance_style, names)]
 
 
-def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Column arrays the browser turns into features: the protocol of :mod:`geo.render.payload`."""
+def _claimants(mapped: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
+    """(claimant each row is drawn as, the source as written where that differs): event-table
+    rows are grouped by :mod:`geo.core.claimants` ("General Staff of the Armed Forces of
+    Ukraine; Ukrinform" is drawn as "Ukrainian military"); text claims keep their claimant."""
+    raw = mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT).astype(str)
+    from_table = mapped["claimant_kind"].eq(EVENT_TABLE_KIND).to_numpy()
+    if not from_table.any():
+        return raw, pd.Series(None, index=mapped.index, dtype=object)
+    tables = mapped["doc_id"].fillna("").astype(str).map(lambda p: Path(p).name or "event table")
+    canonical = raw.where(~from_table, canonical_sources(raw, tables))
+    reported = raw.where(from_table & (raw != canonical).to_numpy())
+    return canonical, reported.astype(object).where(reported.notna(), None)
+
+
+def event_payload(mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None) -> dict[str, Any]:
+    """Column arrays the browser turns into features: the protocol of :mod:`geo.render.payload`.
+
+    ``store``: the gazetteer whose names of the records' places make the search index
+    (:mod:`geo.render.search`); without one, the records' own names only."""
     n = len(mapped)
     kinds = event_kinds(mapped) if n else np.zeros(0, dtype=int)
     geoms = mapped.geometry.values
     anchor = shapely.point_on_surface(geoms) if n else geoms
-    claimant_codes, claimants = _coded(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT))
+    drawn_as, reported_by = _claimants(mapped)
+    claimant_codes, claimants = _coded(drawn_as)
     stance_codes, stances = _coded(mapped["stance"].fillna("reported").str.lower())
     dates, date_codes = _event_days(mapped)
     quotes = mapped["quote"].map(truncate)
+    search_names, search_rows = search_entries(mapped, store) if n else ([], [])
     return pl.assemble(
         scale=COORD_SCALE,
         largeN=LARGE_N,
@@ -238,19 +317,28 @@ def event_payload(mapped: gpd.GeoDataFrame) -> dict[str, Any]:
         quantity=_numbers(mapped["quantity"]),
         dates=dates,
         claimants=pl.part_object(
-            "claimants", names=claimants, colors=[st.claimant_color(c) for c in claimants]
+            "claimants", names=claimants, colors=list(st.claimant_colors(claimants).values())
         ),
         stances=pl.part_object("stances", names=stances, styles=_stance_looks(stances)),
         cols=pl.part_object("cols", place_name=_vocab(mapped["place_name"]), quote=_vocab(quotes)),
         sources=_sources(mapped),
-        detail=_details(mapped),
+        detail=_details(mapped.assign(reported_by=reported_by) if reported_by.any() else mapped),
         shapes=_shapes(geoms, kinds),
         styles=pl.part_object(
             "styles",
             uncertainty=st.UNCERTAINTY_STYLE,
             region=st.REGION_STYLE,
             sector=st.SECTOR_STYLE,
+            markers=_marker_outlines(),
+            disputed=st.DISPUTED_STYLE,
         ),
+        words=pl.part_object(
+            "words",
+            geo={str(k): v for k, v in st.GEO_PRECISION_WORDS.items()},
+            time={str(k): v for k, v in st.TIME_PRECISION_WORDS.items()},
+        ),
+        disputes=_disputes(mapped) if n else [],
+        search=pl.part_object("search", names=search_names, row=search_rows),
     )
 
 
@@ -262,9 +350,9 @@ class EventData(folium.FeatureGroup):
 
     _template = folium_template("events.js.j2")
 
-    def __init__(self, mapped: gpd.GeoDataFrame) -> None:
+    def __init__(self, mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None) -> None:
         super().__init__(name="events", control=False, show=False)
-        self.payload = event_payload(mapped)
+        self.payload = event_payload(mapped, store)
         self.payload_json = script_json(self.payload)
         self.keys_json = script_json(pl.browser_keys())
         self.kinds_json = script_json(pl.browser_kinds())
@@ -340,10 +428,12 @@ class VectorLayer(Layer):
 # ------------------------------------------------------------------------ builders per kind
 
 
-def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]:
-    """The event data element and its LayerControl entries:
-    one per claimant, then per shape kind."""
-    data = EventData(mapped)
+def event_layers(
+    mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None
+) -> tuple[EventData, list[EventLayer]]:
+    """The event data element and its LayerControl entries: disputed places, one per claimant,
+    then per shape kind. ``store``: the gazetteer for the search index's names."""
+    data = EventData(mapped, store)
     kinds = np.asarray(data.column("kind"), dtype=int)
     codes = np.asarray(data.column("claimant"), dtype=int)
     layers: list[EventLayer] = []
@@ -352,10 +442,15 @@ def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]
         layers.append(
             EventLayer(data, {"claimant": k}, f"{name} ({total} claim{'s' if total != 1 else ''})")
         )
+    disputed = _disputed_places(data)
+    if disputed:
+        # After the claimants' points: drawn over them on the same canvas, so a click hits it.
+        label = f"Disputed places ({disputed}): claims that exclude each other"
+        layers.append(EventLayer(data, {"kind": "disputed"}, label))
     circles = int(((kinds == KIND_APPROX) & (np.asarray(data.column("radius")) > 0)).sum())
     for kind, label, count in (
-        ("circle", "Uncertainty circles, precision 2", circles),
-        ("region", "Region-level claims, precision 3", int((kinds == KIND_REGION).sum())),
+        ("circle", "Uncertainty circles: near or part of a place", circles),
+        ("region", "Region-level claims", int((kinds == KIND_REGION).sum())),
         ("sector", "Direction sectors", int((kinds == KIND_SECTOR).sum())),
     ):
         if count:
@@ -363,6 +458,12 @@ def event_layers(mapped: gpd.GeoDataFrame) -> tuple[EventData, list[EventLayer]]
             show = kind != "circle" or count <= MAX_CIRCLES_SHOWN
             layers.append(EventLayer(data, {"kind": kind}, f"{label} ({count})", show=show))
     return data, layers
+
+
+def _disputed_places(data: EventData) -> int:
+    """How many points hold a pair of claims that exclude each other (one ring each)."""
+    lon, lat = data.column("lon"), data.column("lat")
+    return len({(lon[row], lat[row]) for pair in data.column("disputes") for row in pair})
 
 
 def _dates(values: pd.Series) -> pd.Series:

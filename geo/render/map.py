@@ -27,8 +27,10 @@ from geo.core.io.files import write_text
 from geo.core.io.safe import replace_surrogates
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.theatre import CENTER
+from geo.gazetteer.store import GazetteerStore
 from geo.render import layers as ly
 from geo.render.assets import InlineScript, InlineStyle
+from geo.render.search import SEPARATOR, open_store
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +62,13 @@ class Panel(MacroElement):
 
     _template = ly.folium_template("panel.html.j2")
 
-    def __init__(self, body: str, *, position: str, css_class: str, behaviour: str = "") -> None:
+    def __init__(
+        self, body: str, *, position: str, css_class: str, behaviour: str = "", toggle: str = ""
+    ) -> None:
         super().__init__()
         self._name = "Panel"
         self.body = body
+        self.toggle = toggle  # the label of its fold button; no button when empty
         self.position = position
         self.css_class = css_class
         self.behaviour = behaviour
@@ -115,11 +120,37 @@ class TextLayerControl(folium.LayerControl):
 
 
 class PlaceSearch(plugins.Search):
-    """folium's place search whose suggestions are text nodes: leaflet-search writes each
-    suggestion with ``innerHTML`` unless given ``buildTip``, and place names come from the data
-    (articles, event tables, online geocoder answers)."""
+    """folium's place search over the map's search index (every name of each place, from the
+    gazetteer: :mod:`geo.render.search`), whose suggestions are text nodes: leaflet-search writes
+    each suggestion with ``innerHTML`` unless given ``buildTip``, and place names come from the
+    data (articles, event tables, online geocoder answers)."""
 
     _template = ly.folium_template("search.js.j2")
+    separator = SEPARATOR
+
+
+class Layout(MacroElement):
+    """Keeps the panels out of the data's way; added after every control (``layout.js.j2``).
+
+    On a map narrower than ``narrow_px`` (or lower than ``short_px``) every panel folds to its
+    button at load; panel parts are capped to a share of the map's height; then the view is fitted
+    to ``bounds`` ([[south, west], [north, east]]) with paddings chosen so that no control's box
+    meets the data's extent (widened by ``marker_margin`` px for the marker symbols). The
+    legend's list grows into the height its column leaves free.
+    """
+
+    _template = ly.folium_template("layout.js.j2")
+    narrow_px = 640
+    short_px = 500
+    marker_margin = st.DISPUTED_RADIUS + 4
+    height_shares = {".leaflet-control-layers-list": 0.36, ".fl-table-wrap": 0.25}
+    fill_column = ".fl-legend > .fl-body"  # takes what its column leaves free
+
+    def __init__(self, bounds: list[list[float]] | None, max_zoom: int = 10) -> None:
+        super().__init__()
+        self._name = "Layout"
+        self.bounds = bounds
+        self.max_zoom = max_zoom
 
 
 def _counts(values: pd.Series) -> dict[str, int]:
@@ -139,6 +170,7 @@ def build_map(
     on_bad_coordinates: Literal["raise", "flag"] = "raise",
     source: str | None = None,
     credits: list[str] | None = None,
+    gazetteer: GazetteerStore | None = None,
 ) -> folium.Map:
     """Compose the layered map of ``events`` (schema of :mod:`geo.core.schema`) and optional layers.
 
@@ -146,7 +178,8 @@ def build_map(
     ``boundaries``: admin regions drawn as outlines. ``tiles=None`` leaves only the vector
     basemap. Rows with NaN, out-of-range or swapped coordinates raise
     :class:`geo.core.errors.InputError` naming their ``event_id`` (or are flagged and listed as
-    unresolved with ``on_bad_coordinates="flag"``).
+    unresolved with ``on_bad_coordinates="flag"``). ``gazetteer``: the store whose names of the
+    records' places feed the place search (default: the default store, when there is one).
     """
     frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
     mapped, unresolved = ly.split_mapped(frame)
@@ -162,7 +195,7 @@ def build_map(
             css_class="fl-title-box",
         )
     )
-    data = _add_events(m, mapped) if len(mapped) else None
+    data = _add_events(m, mapped, gazetteer) if len(mapped) else None
     _add_place_labels(m, mapped, control)
     TextLayerControl(collapsed=False, position="topright").add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
@@ -184,6 +217,14 @@ def build_map(
                 css_class="fl-empty",
             )
         )
+    _add_unresolved(m, unresolved)
+    m.add_child(Layout(_data_bounds(mapped) if len(mapped) else None))
+    log.info("map: %d mapped events, %d unresolved", len(mapped), len(unresolved))
+    return m
+
+
+def _add_unresolved(m: folium.Map, unresolved: gpd.GeoDataFrame) -> None:
+    """The side table of mentions that have no place (folded under its summary line)."""
     if len(unresolved):
         rows = unresolved.head(UNRESOLVED_TABLE_ROWS).to_dict("records")
         body = ly.render_html(
@@ -193,8 +234,6 @@ def build_map(
             more=len(unresolved) > UNRESOLVED_TABLE_ROWS,
         )
         m.add_child(Panel(body, position="bottomleft", css_class="fl-unresolved"))
-    log.info("map: %d mapped events, %d unresolved", len(mapped), len(unresolved))
-    return m
 
 
 def _base_map(tiles: str | None, *, oblast_borders: bool = True) -> FrontlineMap:
@@ -265,30 +304,41 @@ def _add_context_layers(
     return timed
 
 
-def _add_events(m: folium.Map, mapped: gpd.GeoDataFrame) -> ly.EventData:
-    """The view fitted to the events, their data element, layers and place search."""
-    # Fit the view before any feature is added: refitting later re-projects every feature.
-    # Open on the fighting when there is any: a summit in London should not zoom the front out.
+def _data_bounds(mapped: gpd.GeoDataFrame) -> list[list[float]]:
+    """[[south, west], [north, east]] of what the map opens on: the fighting when there is any
+    (a summit in London should not zoom the front out), else every mapped event."""
     fighting = mapped[mapped["event_type"].isin(FIGHTING_EVENT_TYPES)]
     bounds = (fighting if len(fighting) else mapped).total_bounds
-    m.fit_bounds(
-        [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-        padding_top_left=(60, 70),
-        padding_bottom_right=(380, 40),
-        max_zoom=10,
-    )
-    data, event_layers = ly.event_layers(mapped)
+    return [[float(bounds[1]), float(bounds[0])], [float(bounds[3]), float(bounds[2])]]
+
+
+def _add_events(
+    m: folium.Map, mapped: gpd.GeoDataFrame, gazetteer: GazetteerStore | None
+) -> ly.EventData:
+    """The events' data element, layers and place search (the Layout element fits the view to
+    them once the panels are placed)."""
+    store = gazetteer if gazetteer is not None else _store_for(mapped)
+    try:
+        data, event_layers = ly.event_layers(mapped, store)
+    finally:
+        if gazetteer is None and store is not None:  # opened here: closed here
+            store.close()
     m.add_child(data)
     for event_layer in event_layers:
         m.add_child(event_layer)
     PlaceSearch(
         data,
-        search_label="place_name",
+        search_label="search",
         placeholder="Search places",
         collapsed=True,
         position="topleft",
     ).add_to(m)
     return data
+
+
+def _store_for(mapped: gpd.GeoDataFrame) -> GazetteerStore | None:
+    """The default gazetteer store when some record names a place in it, else None."""
+    return open_store() if mapped["place_id"].notna().any() else None
 
 
 def _add_legend(
@@ -302,22 +352,29 @@ def _add_legend(
         for k, (name, color) in enumerate(zip(names, colors, strict=True))
     ]
     stances = [
-        {
-            "name": name,
-            "symbol": st.stance_style(name)["symbol"],
-            "count": int(stance_counts.get(k, 0)),
-        }
+        {"name": name, "count": int(stance_counts.get(k, 0))}
         for k, name in enumerate(data.column("stances")["names"])
     ]
     body = ly.render_html(
         "legend.html.j2",
         claimants=claimants,
         stances=stances,
+        disputed=len(data.column("disputes")) > 0,
+        ring=(st.claimant_color("Ukrainian military"), st.claimant_color("Russian MoD")),
+        words=st.GEO_PRECISION_WORDS,
         control=has_control,
         control_color=st.control_color("occupied"),
     )
     behaviour = ly.template_text("legend.js.j2").replace("{{ data }}", data.get_name())
-    m.add_child(Panel(body, position="bottomright", css_class="fl-legend", behaviour=behaviour))
+    m.add_child(
+        Panel(
+            body,
+            position="bottomright",
+            css_class="fl-legend",
+            behaviour=behaviour,
+            toggle="Legend",
+        )
+    )
 
 
 def _add_date_filter(
@@ -349,7 +406,9 @@ def _add_date_filter(
         data=data.get_name() if data is not None else None,
         timed=layers,
     )
-    m.add_child(Panel(body, position="bottomleft", css_class="fl-date", behaviour=behaviour))
+    m.add_child(
+        Panel(body, position="bottomleft", css_class="fl-date", behaviour=behaviour, toggle="Dates")
+    )
 
 
 def _header_parts(m: folium.Map) -> tuple[list[Element], list[Element]]:

@@ -58,12 +58,12 @@ def _column(name: str, wire: str, meaning: str, source: str) -> Key:
 
 
 LOOKUP = ("v", "i")
-STANCE_LOOK = ("radius", "fillOpacity", "dashArray")
+STANCE_LOOK = ("shape", "radius", "fillOpacity", "dashArray")
 DETAIL_COLUMNS = (
     "claimant_kind", "event_type", "sub_event_type", "time_precision", "quantity_unit",
     "location", "direction", "anchor_place", "resolution", "resolution_reason", "geo_precision",
-    "uncertainty_m", "join_status", "join_detail", "quality_flag", "quality_detail",
-    "n_reports", "quotes",
+    "uncertainty_m", "actor1", "actor2", "n_reports", "quotes", "reported_by", "join_status",
+    "join_detail", "quality_flag", "quality_detail",
 )  # fmt: skip
 
 PAYLOAD_KEYS: tuple[Key, ...] = (
@@ -88,9 +88,29 @@ PAYLOAD_KEYS: tuple[Key, ...] = (
     Key(
         "styles",
         "styles",
-        "Leaflet style of each shape kind",
-        "geo.render.style",
-        ("uncertainty", "region", "sector"),
+        "Leaflet style of each shape kind, marker outlines by shape name, the disputed ring",
+        "geo.core.style",
+        ("uncertainty", "region", "sector", "markers", "disputed"),
+    ),
+    Key(
+        "words",
+        "words",
+        "geo_precision and time_precision codes in words",
+        "geo.core.style",
+        ("geo", "time"),
+    ),
+    Key(
+        "disputes",
+        "dp",
+        "[row, row] pairs of claims that exclude each other (same place, overlapping days)",
+        "place_id, claimant, stance, event_date, time_precision",
+    ),
+    Key(
+        "search",
+        "search",
+        "one entry per place: every known name of it (' · '-joined) and a row drawn there",
+        "place_id, place_name, location + the gazetteer's names",
+        ("names", "row"),
     ),
 )
 

@@ -1,0 +1,216 @@
+"""Reading the map in Chromium as a person would, at 1400×900, 1280×720 and on a 390×844 phone.
+
+The map is the bundled sitrep's (``examples/sitrep_2023-03-21.txt``, the demo map): claims at
+Bakhmut stack three on one point, and Krasnohorivka holds the report's conflicting pair
+(Ukrainian military "repelled" against Russian MoD "captured"). Asserted from element boxes and
+real clicks: no control covers the data's extent at load and no two panels overlap; every claim at
+a shared point opens (one grouped popup); the disputed ring shows both sides; the offline search
+finds a place by its English, Ukrainian and Russian names. A second map from the two sample event
+tables checks that 20 raw source strings become a few claimants and the panels still keep apart.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_browser_maps import (  # noqa: F401 - the fixtures are used by name
+    Watched,
+    _wait_ready,
+    asset_cache,
+    browser,
+)
+
+from geo.render.map import build_map, write_map
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SITREP = ROOT / "examples" / "sitrep_2023-03-21.txt"
+TABLES = [ROOT / "examples" / "events" / n for n in ("acled_sample.csv", "viina_sample.csv")]
+SIZES = {"desktop": (1400, 900), "laptop": (1280, 720), "phone": (390, 844)}
+KRASNOHORIVKA = (48.00462, 37.50692)  # GeoNames 704393
+BAKHMUT = (48.59419, 37.99886)  # GeoNames 713174
+
+# Every control of the map (panels, layer control, zoom, search, scale, attribution) as boxes in
+# map pixels, and the data's extent (what the map opens on) as a box.
+_BOXES = """() => { const reg = Object.values(window.FRONTLINE)[0], map = reg.map;
+  const box = map.getContainer().getBoundingClientRect();
+  const rel = r => ({l: r.left - box.left, t: r.top - box.top, r: r.right - box.left, b: r.bottom - box.top});
+  const controls = [...map.getContainer().querySelectorAll('.leaflet-control-container .leaflet-control')]
+    .map(c => ({cls: c.className, ...rel(c.getBoundingClientRect())})).filter(c => c.r > c.l && c.b > c.t);
+  const nw = map.latLngToContainerPoint(reg.dataBounds.getNorthWest());
+  const se = map.latLngToContainerPoint(reg.dataBounds.getSouthEast());
+  return {controls, data: {l: nw.x, t: nw.y, r: se.x, b: se.y}, size: map.getSize()}; }"""  # noqa: E501 - JavaScript
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+@pytest.fixture(scope="module")
+def sitrep_map(tmp_path_factory, extractor, asset_cache) -> Path:
+    from geo.extract import extract_frame
+    from geo.geometry import claim_geometry
+
+    claims = extract_frame([SITREP], date(2023, 3, 21), extractor=extractor)
+    events = claim_geometry(claims, extractor.resolver.store)
+    path = tmp_path_factory.mktemp("reading") / "sitrep.html"
+    return write_map(build_map(events, title="Situation report, 21 March 2023"), path)
+
+
+@pytest.fixture(scope="module")
+def tables_map(tmp_path_factory, resolver, asset_cache) -> Path:
+    from geo.events import load_events, validate_events
+
+    frame = pd.concat([validate_events(load_events(p), resolver) for p in TABLES])
+    path = tmp_path_factory.mktemp("reading") / "tables.html"
+    return write_map(build_map(frame.reset_index(drop=True), title="Event tables"), path)
+
+
+def _open(browser, asset_cache, path: Path, size: tuple[int, int]) -> Watched:
+    w = Watched(browser, asset_cache)
+    w.page.set_viewport_size({"width": size[0], "height": size[1]})
+    w.page.goto(path.as_uri())
+    _wait_ready(w.page)
+    w.page.wait_for_timeout(300)
+    return w
+
+
+def _assert_panels_clear(w: Watched, name: str) -> dict:
+    state = w.page.evaluate(_BOXES)
+    data, size = state["data"], state["size"]
+    assert 0 <= data["l"] <= data["r"] <= size["x"] and 0 <= data["t"] <= data["b"] <= size["y"]
+    for c in state["controls"]:
+        assert not _overlap(c, data), (name, c, data)  # no control over the data's extent
+        assert c["l"] >= 0 and c["t"] >= 0, (name, c)  # nothing cut off by the map's edges
+        assert c["r"] <= size["x"] and c["b"] <= size["y"], (name, c)
+    controls = state["controls"]
+    for k, a in enumerate(controls):
+        for b in controls[k + 1 :]:
+            assert not _overlap(a, b), (name, a, b)  # panels never overlap
+    return state
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_panel_covers_the_data_at_load(browser, asset_cache, sitrep_map, size):
+    w = _open(browser, asset_cache, sitrep_map, SIZES[size])
+    w.shot(f"reading_sitrep_{size}")
+    state = _assert_panels_clear(w, size)
+    legend = w.page.locator(".fl-legend")
+    if size == "phone":  # every panel folded to its button at load
+        assert "fl-folded" in legend.get_attribute("class")
+        assert "fl-folded" in w.page.locator(".leaflet-control-layers").get_attribute("class")
+        assert all(c["r"] - c["l"] <= 250 for c in state["controls"] if "fl-panel" in c["cls"])
+    else:  # open, and whole: its last stance is inside the map
+        assert "fl-folded" not in legend.get_attribute("class")
+        last = legend.locator("input[data-stance]").last
+        last.scroll_into_view_if_needed()
+        assert last.is_visible()
+    # The legend unfolds on a tap, and folds again.
+    legend.locator(".fl-toggle").click()
+    assert ("fl-folded" in legend.get_attribute("class")) == (size != "phone")
+    assert w.real_errors() == []
+    w.page.close()
+
+
+def _click_popup(w: Watched, latlng: tuple[float, float]) -> str:
+    """Centre the map on a place, click it where it is drawn, return the popup's text."""
+    point = w.page.evaluate(
+        """(ll) => { const reg = Object.values(window.FRONTLINE)[0];
+        reg.map.closePopup(); reg.map.setView(ll, 11, {animate: false});
+        const p = reg.map.latLngToContainerPoint(ll); const r = reg.map.getContainer().getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""",  # noqa: E501 - JavaScript
+        list(latlng),
+    )
+    w.page.wait_for_timeout(300)  # a closed popup fades out before it leaves the page
+    w.page.mouse.click(*point)
+    popup = w.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    return popup.inner_text()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_claim_at_a_shared_point_opens(browser, asset_cache, sitrep_map, size):
+    w = _open(browser, asset_cache, sitrep_map, SIZES[size])
+    text = _click_popup(w, BAKHMUT)
+    claims = w.page.locator(".leaflet-popup-content .fl-claim")
+    assert claims.count() == 3 and "3 claims" in text  # the three stacked on Bakhmut's point
+    heads = claims.locator(".fl-claim-head").all_inner_texts()
+    assert sum("Ukrainian military" in h for h in heads) == 2
+    assert sum("Ukrainian government" in h for h in heads) == 1
+    assert "(precision" not in text and "near / part of" in text and "settlement" in text
+    assert "Military Forces of Ukraine against Military Forces of Russia" in text  # who acted
+    w.shot(f"reading_bakhmut_{size}")
+    # Krasnohorivka: the disputed ring is drawn over both claims; a click shows both sides.
+    text = _click_popup(w, KRASNOHORIVKA)
+    banner = w.page.locator(".leaflet-popup-content .fl-disputed").inner_text()
+    assert "Ukrainian military: repelled" in banner and "Russian MoD: captured" in banner
+    heads = w.page.locator(".leaflet-popup-content .fl-claim-head").all_inner_texts()
+    assert len(heads) == 2 and any("repelled" in h for h in heads)
+    assert any("captured" in h for h in heads)
+    w.shot(f"reading_krasnohorivka_{size}")
+    ring = """() => { const reg = Object.values(window.FRONTLINE)[0];
+        const name = Object.keys(reg.layers).find(k => k.startsWith('Disputed places'));
+        const g = reg.layers[name]; return [name, g.getLayers().filter(l => reg.map.hasLayer(l)).length]; }"""  # noqa: E501 - JavaScript
+    assert w.page.evaluate(ring) == ["Disputed places (1): claims that exclude each other", 1]
+    # Untick Russian MoD: the ring goes (one side hidden); the Ukrainian claim still opens,
+    # and its popup still names the other side.
+    w.page.keyboard.press("Escape")
+    layers = w.page.locator(".leaflet-control-layers")
+    if "fl-folded" in layers.get_attribute("class"):
+        layers.locator(".fl-toggle").click()
+    layers.locator("label", has_text="Russian MoD").locator("input").click()
+    assert w.page.evaluate(ring)[1] == 0
+    layers.locator(".fl-toggle").click()  # fold the list back off the map
+    _click_popup(w, KRASNOHORIVKA)
+    heads = w.page.locator(".leaflet-popup-content .fl-claim-head").all_inner_texts()
+    assert len(heads) == 1 and "Ukrainian military" in heads[0]
+    assert (
+        "Russian MoD: captured"
+        in w.page.locator(".leaflet-popup-content .fl-disputed").inner_text()
+    )
+    assert w.real_errors() == [] and w.dialogs == []
+    w.page.close()
+
+
+@pytest.mark.parametrize("query", ["Avdiivka", "Авдіївка", "Авдеевка", "avdeevka"])
+def test_search_finds_a_place_by_any_of_its_names(browser, asset_cache, sitrep_map, query):
+    w = _open(browser, asset_cache, sitrep_map, SIZES["desktop"])
+    w.page.locator(".leaflet-control-search .search-button").click()
+    w.page.locator(".leaflet-control-search input").type(query, delay=20)
+    tips = w.page.locator(".leaflet-control-search .search-tip")
+    tips.first.wait_for(timeout=5_000)
+    assert tips.count() == 1 and tips.first.locator("b").inner_text() == "Avdiyivka"
+    tips.first.click()
+    popup = w.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    assert popup.locator(".fl-popup-head").inner_text().startswith("Avdiyivka")
+    at = w.page.evaluate(
+        "() => { const p = Object.values(window.FRONTLINE)[0].map._popup.getLatLng(); return [p.lat, p.lng]; }"  # noqa: E501 - JavaScript
+    )
+    assert abs(at[0] - 48.14019) < 1e-4 and abs(at[1] - 37.75008) < 1e-4  # GeoNames 713122
+    assert w.real_errors() == [] and w.dialogs == []
+    w.page.close()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_event_tables_map_has_few_claimants_and_clear_panels(
+    browser,
+    asset_cache,
+    tables_map,
+    size,
+):
+    w = _open(browser, asset_cache, tables_map, SIZES[size])
+    w.shot(f"reading_tables_{size}")
+    legend = w.page.locator(".fl-legend .fl-legend-list").first.locator("li").all_inner_texts()
+    names = {text.rsplit(" (", 1)[0] for text in legend}
+    raw = {s for p in TABLES for s in pd.read_csv(p, dtype=str)["source"].dropna()}
+    assert len(raw) >= 19 and not names & raw  # no raw source string is a claimant
+    assert {"Ukrainian military", "Russian MoD", "Regional authorities"} <= names
+    assert {"Ukrainian media", "Russian media"} <= names and len(names) <= 7
+    _assert_panels_clear(w, size)
+    assert w.real_errors() == []
+    w.page.close()
