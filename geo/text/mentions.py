@@ -45,13 +45,15 @@ import numpy as np
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
 from geo.core.theatre import THEATRE
-from geo.gazetteer.names import name_key
+from geo.gazetteer.names import name_key, variants
 from geo.gazetteer.store import GazetteerStore, overlay_dir
+from geo.text import cyrillic
+from geo.text.inflect import case_forms
 
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "3"
+SCANNER_VERSION = "4"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -241,6 +243,7 @@ _DIRECTION_WORDS = frozenset(
 
 
 _NO_CUES = (False, False, False, None, False)
+_NO_CYRILLIC = (False, False, False)  # (marked, locative, approximate)
 _CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of"}  # a word one of the patterns can end with
 
 
@@ -345,6 +348,12 @@ def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     return (after.span(1),) if before is None else (after.span(1), before.span(1))
 
 
+@cache
+def _cyrillic_words() -> frozenset[str]:
+    """Lower-case Cyrillic cue words ("Під", "Біля" opening a sentence begin no longer name)."""
+    return cyrillic.cues().words
+
+
 class _Key(NamedTuple):
     """What the gazetteer says about a matched key (see :meth:`MentionScanner._key`)."""
 
@@ -377,6 +386,7 @@ class Mention:
     group: int = -1
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
+    query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
 
 
 def _fold_char(ch: str) -> str:
@@ -385,6 +395,8 @@ def _fold_char(ch: str) -> str:
         low = ch
     if low in "'’ʼ‘`´":
         return " "  # "Bakhmut's" scans as "bakhmut s"; names keep apostrophe-free forms too
+    if low == "ё":
+        return "е"  # Russian text writes "Новоселка" for the dictionary's "Новосёлка"
     if ord(low) < 128 or "\u0400" <= low <= "\u04ff":
         return low
     base = unicodedata.normalize("NFD", low)[0]
@@ -463,7 +475,8 @@ def _not_places() -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(name_key(r["name"]) for r in csv.DictReader(fh))
+        # every romanisation: a Cyrillic hit may carry any of its name's keys ("peremoga")
+        return frozenset(key for r in csv.DictReader(fh) for key in variants(r["name"]))
 
 
 @cache
@@ -479,6 +492,31 @@ def _demonyms() -> frozenset[str]:
         for part in re.split(r"[,/]", country.demonym() or "")
     }
     return frozenset(keys - {""})
+
+
+def build_automaton(store: GazetteerStore) -> ahocorasick.Automaton:
+    """The scanner's automaton: every scan name of ``store`` as written (folded) and as its key,
+    then every case form of the theatre's Cyrillic names (:func:`geo.text.inflect.case_forms`)
+    mapped to the key of its nominative. A name as written wins over a form that spells the same
+    ("Іванівці" is a village, not only "in Іванівка"); among forms, the bigger place's wins."""
+    automaton = ahocorasick.Automaton()
+
+    def add(form: str, key: str) -> None:
+        if len(form) >= 3 and f" {form} " not in automaton:
+            automaton.add_word(f" {form} ", (len(form), key))  # whole words only
+
+    for written, key in store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
+        for form in {" ".join(fold(written).split()), key}:
+            add(form, key)
+    for written, lang in store.iter_cyrillic_names(THEATRE):
+        key = name_key(written)
+        for form in case_forms(written, lang):
+            add(" ".join(fold(form).split()), key)
+    for lang, phrase, town in cyrillic.axis_phrases():  # "на Покровському напрямку" → Покровськ
+        for form in {phrase.lower(), *case_forms(phrase, lang)}:
+            add(" ".join(fold(form).split()), name_key(town))
+    automaton.make_automaton()
+    return automaton
 
 
 class MentionScanner:
@@ -507,12 +545,7 @@ class MentionScanner:
                     return pickle.load(fh)
             except Exception as exc:  # a damaged cache, of whatever kind, is rebuilt
                 log.warning("scanner cache %s unreadable (%s); rebuilding", path, exc)
-        automaton = ahocorasick.Automaton()
-        for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
-            for form in {" ".join(fold(written).split()), key}:
-                if len(form) >= 3 and f" {form} " not in automaton:
-                    automaton.add_word(f" {form} ", (len(form), key))  # whole words only
-        automaton.make_automaton()
+        automaton = build_automaton(self.store)
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
             try:
                 stale.unlink(missing_ok=True)
@@ -604,6 +637,8 @@ class MentionScanner:
 
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
+        if sentence[start] >= "\u0400":  # Ukrainian or Russian: the cues of geo.text.cyrillic
+            return self._cyrillic_mention(sentence, start, end, key, info, sentence_index, offset)
         needs_context = not info.metonym and not info.theatre or info.not_place
         if needs_context and _no_context_can_place(sentence, start, end, info):
             return None
@@ -654,6 +689,47 @@ class MentionScanner:
             return m
         return m if self._accept(m, info, start, before, after, words) else None
 
+    def _cyrillic_mention(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        key: str,
+        info: _Key,
+        sentence_index: int,
+        offset: int,
+    ) -> Mention | None:
+        """:meth:`_mention` for a Ukrainian or Russian hit, with the cues of
+        :mod:`geo.text.cyrillic`: a region or axis word after the name, a title, unit word or
+        speech verb saying it is no site; an inflected form ("Бахмутом") resolves as the key of
+        its nominative (``query``)."""
+        before = sentence[max(0, start - _CONTEXT_CHARS) : start]
+        after = sentence[end : end + _CONTEXT_CHARS]
+        words = before[-48:].split() if before[-1:].isspace() else []
+        marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
+        if cyrillic.not_a_site(before, after, locative):
+            return None
+        text = sentence[start:end]
+        region_after = cyrillic.region_after(after)
+        region = region_after is not None or _names_a_region(text, info)
+        if not (locative or marked or region) and (info.not_place or not info.theatre):
+            return None  # a common word, or a place outside the theatre named without a locative
+        m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
+                    marked=marked, locative=locative, approximate=approximate)  # fmt: skip
+        if region_after is not None:
+            stop, level = region_after
+            m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
+            m.query = f"{key} {level}"
+        elif name_key(text) != key and not self.store.lookup(name_key(text)):
+            m.query = key  # an inflected form: the place is its nominative's
+        axis = cyrillic.axis_word(text, after)
+        if axis is not None:  # "на Покровському напрямку": an area around the town
+            m.approximate = True
+            m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
+        if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
+            return m
+        return m if self._accept(m, info, start, before, after, words) else None
+
     def _accept(
         self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]
     ) -> bool:
@@ -667,6 +743,7 @@ class MentionScanner:
             and previous[0] in _CAPITALS
             and previous.lower() not in _FUNCTION_WORDS
             and previous.lower() not in _COMPASS_QUALIFIERS
+            and previous.lower() not in _cyrillic_words()  # "Під Бахмутом" opening a clause
             and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
         ):
             if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
@@ -675,9 +752,11 @@ class MentionScanner:
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
         if next_word and not m.region and next_word.group(1)[0] in _CAPITALS:
-            if next_word.group(1).lower() not in _REGION_WORDS and not after[
-                : next_word.start(1)
-            ].strip(" "):
+            if (
+                next_word.group(1).lower() not in _REGION_WORDS
+                and not cyrillic.region_follows(after)
+                and not after[: next_word.start(1)].strip(" ")
+            ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
                 if facility is None:
                     return False  # "European Union", "White House", "Kyiv Independent"
@@ -834,11 +913,17 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
 
 def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
     """A group of regions right after a group of places hints where those places are: one
-    region for all of them, or one each, paired in order."""
+    region for all of them, or one each, paired in order. A region right after such a hint is
+    the wider unit of the same hint ("Кліщіївка Бахмутського району Донецької області")."""
     for current, following in pairwise(groups):
-        if current[0].region or not all(m.region and not m.metonymic for m in following):
+        if not all(m.region and not m.metonymic for m in following):
             continue
         if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+            continue
+        if current[0].role == "hint" and len(following) == 1:
+            following[0].role, following[0].group = "hint", current[0].group
+            continue
+        if current[0].region:
             continue
         if len(following) == 1:
             pairs = [(m, following[0]) for m in current]
@@ -847,7 +932,7 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         else:
             continue
         for member, region in pairs:
-            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
+            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.query or region.text)
         for region in following:
             region.role = "hint"
             region.group = current[0].group
