@@ -373,6 +373,18 @@ class GazetteerStore:
             tuple(theatre),
         )
 
+    def unit_only_names(self) -> frozenset[str]:
+        """Written names of raions or hromadas only ("Торецька" громада): a case form of a
+        settlement that spells the same ("біля Торецька") is the settlement, since text names
+        the unit with its level word ("Торецька громада")."""
+        return frozenset(
+            name
+            for (name,) in self.conn.execute(
+                "SELECT n.name FROM names n JOIN places p ON p.place_id = n.place_id "
+                "GROUP BY n.name HAVING SUM(p.kind NOT IN ('admin2', 'admin3')) = 0"
+            )
+        )
+
     def settlements(self, countries: Iterable[str] | None = None) -> list[Place]:
         sql = f"SELECT {PLACE_COLUMNS} FROM places p WHERE kind = 'settlement'"
         args: tuple = ()

@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from geo.text.inflect import analyser
@@ -43,11 +43,7 @@ class Cues:
     speech: frozenset[str]
     axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Every single word of the cue phrases: lower-case words that begin no name."""
-        phrases = self.locative | self.approximate | self.marker | self.person | self.unit
-        return frozenset(word for phrase in phrases for word in phrase.split())
+    words: frozenset[str]  # every single word of the before-phrases: words that begin no name
 
 
 def _lower(values: list[str]) -> frozenset[str]:
@@ -65,6 +61,7 @@ def cues() -> Cues:
         for lang, table in data["axes"].items()
         for adjective, town in table["towns"].items()
     )
+    phrases = [v.lower() for name in before for v in before[name]]
     return Cues(
         _lower(before["locative"]),
         _lower(before["approximate"]),
@@ -75,6 +72,7 @@ def cues() -> Cues:
         _lower(after["axis"]),
         _lower(after["speech"]),
         axes,
+        frozenset(word for phrase in phrases for word in phrase.split()),
     )
 
 
@@ -105,6 +103,7 @@ def _last_word(text: str) -> str:
     return parts[-1].lower() if parts else ""
 
 
+@lru_cache(maxsize=16_384)
 def _given_name(word: str) -> bool:
     """Is ``word`` a given name or patronymic to pymorphy3's dictionaries ("Тарас", "Олена",
     "Григорович")? Then the capitalised word after it is a surname."""

@@ -500,23 +500,46 @@ def build_automaton(store: GazetteerStore) -> ahocorasick.Automaton:
     mapped to the key of its nominative. A name as written wins over a form that spells the same
     ("Іванівці" is a village, not only "in Іванівка"); among forms, the bigger place's wins."""
     automaton = ahocorasick.Automaton()
+    add_names(automaton, store)
+    add_case_forms(automaton, store)
+    automaton.make_automaton()
+    return automaton
 
-    def add(form: str, key: str) -> None:
-        if len(form) >= 3 and f" {form} " not in automaton:
-            automaton.add_word(f" {form} ", (len(form), key))  # whole words only
 
+def _add(
+    automaton: ahocorasick.Automaton, written: str, key: str, over: set[str] | None = None
+) -> None:
+    """Add one name (folded, as whole words) unless a name already spells the same (a folded
+    name in ``over`` gives way, once)."""
+    folded = " ".join(fold(written).split())
+    form = f" {folded} "
+    if len(folded) < 3:
+        return
+    if form not in automaton or (over is not None and folded in over):
+        automaton.add_word(form, (len(folded), key))
+        if over is not None:
+            over.discard(folded)
+
+
+def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
+    """Every scan name of ``store``, as written and as its key."""
     for written, key in store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
-        for form in {" ".join(fold(written).split()), key}:
-            add(form, key)
+        _add(automaton, written, key)
+        _add(automaton, key, key)
+
+
+def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
+    """Every case form of the theatre's Cyrillic names, and of the axes of the reports ("на
+    Покровському напрямку" → Покровськ), mapped to the key of the nominative."""
+    # "Торецька" (громада) gives way to "біля Торецька"
+    units = {" ".join(fold(name).split()) for name in store.unit_only_names()}
     for written, lang in store.iter_cyrillic_names(THEATRE):
         key = name_key(written)
         for form in case_forms(written, lang):
-            add(" ".join(fold(form).split()), key)
-    for lang, phrase, town in cyrillic.axis_phrases():  # "на Покровському напрямку" → Покровськ
-        for form in {phrase.lower(), *case_forms(phrase, lang)}:
-            add(" ".join(fold(form).split()), name_key(town))
-    automaton.make_automaton()
-    return automaton
+            _add(automaton, form, key, units)
+    for lang, phrase, town in cyrillic.axis_phrases():
+        for form in {phrase, *case_forms(phrase, lang)}:
+            _add(automaton, form, name_key(town))
 
 
 class MentionScanner:
@@ -720,8 +743,8 @@ class MentionScanner:
             stop, level = region_after
             m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
             m.query = f"{key} {level}"
-        elif name_key(text) != key and not self.store.lookup(name_key(text)):
-            m.query = key  # an inflected form: the place is its nominative's
+        elif name_key(text) != key:
+            m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         axis = cyrillic.axis_word(text, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = True
