@@ -11,9 +11,9 @@ import random
 from dataclasses import dataclass
 
 CASES = ("nom", "gen", "acc", "loc", "ins")
-DENSITY = 0.45
-"""The templates below are shorter and name more places than the English ones: this share of
-the English claim share keeps ~31 claims per ~5 kB article, as in the English corpus."""
+DENSITY = {"uk": 0.36, "ru": 0.6}
+"""The templates below are shorter than the English ones and name more places: these shares of
+the English claim share keep ~31 claims per ~5 kB article, as in the English corpus."""
 
 UK_PLACES = [
     ("Бахмут", "Бахмута", "Бахмут", "Бахмуті", "Бахмутом"),
@@ -127,10 +127,11 @@ class Corpus:
     claimants: list[str]
     axes: list[str]
     officials: list[str]
+    density: float
 
     def sentence(self, rng: random.Random, claim_share: float) -> str:
         """A claim sentence (``claim_share`` of them) or a filler sentence."""
-        if rng.random() >= claim_share * DENSITY:
+        if rng.random() >= claim_share * self.density:
             return rng.choice(self.filler)
         slots = {
             f"p{k}_{case}": form
@@ -159,6 +160,8 @@ class Corpus:
 
 
 CYRILLIC_CORPORA = {
-    "uk": Corpus(UK_PLACES, UK_TEMPLATES, UK_FILLER, UK_CLAIMANTS, UK_AXES, UK_OVA),
-    "ru": Corpus(RU_PLACES, RU_TEMPLATES, RU_FILLER, RU_CLAIMANTS, RU_AXES, RU_CLAIMANTS),
+    "uk": Corpus(UK_PLACES, UK_TEMPLATES, UK_FILLER, UK_CLAIMANTS, UK_AXES, UK_OVA, DENSITY["uk"]),
+    "ru": Corpus(
+        RU_PLACES, RU_TEMPLATES, RU_FILLER, RU_CLAIMANTS, RU_AXES, RU_CLAIMANTS, DENSITY["ru"]
+    ),
 }

@@ -88,6 +88,16 @@ def test_every_case_of_avdiivka_is_avdiivka(records, sentence, written):
     assert km((rows[0]["latitude"], rows[0]["longitude"]), AVDIIVKA) < TOLERANCE_KM
 
 
+def test_a_town_s_case_form_beats_a_hromada_spelt_the_same(records, gazetteer_store):
+    """ "біля Торецька" is the town, not Торецька громада; the store keeps "Торецьк" beside the
+    curated Latin alias "Toretsk" so the scanner has a Ukrainian name to inflect."""
+    assert "Торецьк" in {hit.name for hit in gazetteer_store.lookup("toretsk")}
+    rows = records("Ворог атакував біля Торецька та Сіверська.")
+    assert [r["location"] for r in rows] == ["Торецька", "Сіверська"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.395, 37.848)) < TOLERANCE_KM
+    assert km((rows[1]["latitude"], rows[1]["longitude"]), (48.865, 38.094)) < TOLERANCE_KM
+
+
 @pytest.mark.parametrize(
     "sentence, written, point",
     [

@@ -362,14 +362,16 @@ class GazetteerStore:
         )
 
     def iter_cyrillic_names(self, theatre: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-        """(written name, language tag) of every Cyrillic name of a place in the theatre, the
-        names of bigger places first: the names the scanner inflects
+        """(written name, language tag) of every Cyrillic name of a place in the theatre: names of
+        settlements before names of raions and hromadas only (the adjective "Купянский" spells
+        the town's "Купянском" too), bigger places first; the names the scanner inflects
         (:mod:`geo.text.inflect`)."""
         marks = ",".join("?" * len(tuple(theatre)))
         yield from self.conn.execute(
             "SELECT n.name, n.lang FROM names n JOIN places p ON p.place_id = n.place_id "
             f"WHERE p.country IN ({marks}) AND n.lang IN ('uk', 'ru', 'cyrl') "
-            "GROUP BY n.name, n.lang ORDER BY MAX(p.population) DESC, n.name",
+            "GROUP BY n.name, n.lang "
+            "ORDER BY MIN(p.kind IN ('admin2', 'admin3')), MAX(p.population) DESC, n.name",
             tuple(theatre),
         )
 

@@ -21,6 +21,11 @@ before it says which can match and only those regexes run:
   not_places.csv``) need an explicit place marker; places outside the theatre need a locative
   ("in London").
 
+Ukrainian and Russian names inflect: the automaton also holds every case form of the theatre's
+Cyrillic names (:mod:`geo.text.inflect`, "під Бахмутом" → the key of Бахмут) and the axes of the
+reports ("на Покровському напрямку" → Покровськ), and a Cyrillic hit reads its context from the
+word table of :mod:`geo.text.cyrillic` instead of the English patterns.
+
 Capitalised names that context marks as places but the gazetteer lacks are kept (``known=False``)
 so they surface as unresolved records rather than vanishing.
 """
