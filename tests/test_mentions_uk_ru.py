@@ -125,6 +125,13 @@ def test_near_prepositions_are_approximate_and_in_is_exact(find):
     assert all(m.approximate for m in ru) and len(ru) == 3
 
 
+def test_a_direction_before_a_name_is_a_sector_from_it(find):
+    ms = find("Противник просунувся західніше Бахмута.")
+    assert [(m.text, m.direction, m.approximate) for m in ms] == [("Бахмута", "west", True)]
+    ru = find("Бои идут к юго-западу от Угледара.")
+    assert [(m.text, m.direction) for m in ru] == [("Угледара", "southwest")]
+
+
 def test_settlement_markers_make_a_common_word_a_place(find):
     assert not find("Перемога буде за нами.")
     marked = find("Ворог обстріляв с. Перемога Харківської області.")

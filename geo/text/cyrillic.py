@@ -3,6 +3,8 @@
 The mention scanner (:mod:`geo.text.mentions`) reads English context with regexes; this module
 gives it the same answers for Cyrillic text from the word table ``geo/data/cyrillic_context.toml``:
 
+* a direction before a name ("західніше Бахмута", "к югу от Угледара") is a sector from it, as
+  English "west of";
 * prepositions before a name are locatives ("в/у/до Бахмута" like "in/to"), or approximate
   ("під Бахмутом", "в районі Авдіївки", "под/около/возле" like "near", precision 2);
 * "с.", "смт", "м.", "н.п.", "в селі", "в городе" before a name mark a settlement;
@@ -42,6 +44,7 @@ class Cues:
     axis: frozenset[str]
     speech: frozenset[str]
     axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
+    direction: dict[str, str]  # "західніше" → "west"
 
     words: frozenset[str]  # every single word of the before-phrases: words that begin no name
 
@@ -61,7 +64,7 @@ def cues() -> Cues:
         for lang, table in data["axes"].items()
         for adjective, town in table["towns"].items()
     )
-    phrases = [v.lower() for name in before for v in before[name]]
+    phrases = [v.lower() for name, values in before.items() for v in values]
     return Cues(
         _lower(before["locative"]),
         _lower(before["approximate"]),
@@ -72,6 +75,7 @@ def cues() -> Cues:
         _lower(after["axis"]),
         _lower(after["speech"]),
         axes,
+        {k.lower(): v for k, v in before["direction"].items()},
         frozenset(word for phrase in phrases for word in phrase.split()),
     )
 
@@ -91,6 +95,18 @@ def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
     approximate = not phrases.isdisjoint(table.approximate)
     locative = marked or approximate or not phrases.isdisjoint(table.locative)
     return marked, locative, approximate
+
+
+def direction_before(words: list[str]) -> tuple[str, int] | None:
+    """(point of the compass, words it spans) when the last one to four words before a Cyrillic
+    name say a direction from it ("західніше", "к юго-западу от")."""
+    table = cues().direction
+    tail = [w.lower() for w in words[-4:]]
+    for i in range(len(tail)):
+        found = table.get(" ".join(tail[i:]))
+        if found is not None:
+            return found, len(tail) - i
+    return None
 
 
 def _first_word(text: str) -> str:

@@ -756,6 +756,11 @@ class MentionScanner:
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
+        direction = cyrillic.direction_before(words)
+        if direction is not None:  # "західніше Бахмута": a sector from the place
+            m.direction, m.approximate = direction[0], True
+            phrase_start = len(before.rstrip()) - len(" ".join(words[-direction[1] :]))
+            m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
 
     def _accept(
