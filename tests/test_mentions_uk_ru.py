@@ -148,6 +148,15 @@ def test_region_words_make_a_region_and_hint_the_place(find, records):
     assert [r["geo_precision"] for r in ru] == [3]
 
 
+def test_regional_names_of_oblasts_are_the_oblast(records):
+    rows = records("Бої тривають на Донеччині та Харківщині, обстріляно села Херсонщини.")
+    assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [
+        ("Донеччині", "Donetska oblast", 3),
+        ("Харківщині", "Kharkivska oblast", 3),  # not the village Харківщина
+        ("Херсонщини", "Khersonska oblast", 3),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence, town",
     [

@@ -353,6 +353,11 @@ def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     return (after.span(1),) if before is None else (after.span(1), before.span(1))
 
 
+_OBLAST_ALIASES = "overlay:ua_admin_aliases.csv"
+"""The source of curated oblast names: in Ukrainian text "на Харківщині" is the oblast, not
+the village Харківщина."""
+
+
 @cache
 def _cyrillic_words() -> frozenset[str]:
     """Lower-case Cyrillic cue words ("Під", "Біля" opening a sentence begin no longer name)."""
@@ -368,6 +373,7 @@ class _Key(NamedTuple):
     region: bool  # the key itself says region/oblast
     not_place: bool  # a common word first (gazetteer/not_places.csv)
     metonym: bool  # a seat of government that can stand for its government
+    oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
 
 
 @dataclass(slots=True)
@@ -599,6 +605,9 @@ class MentionScanner:
                 region=_REGION_IN_KEY.search(key) is not None,
                 not_place=key in self.not_places,
                 metonym=key in self.metonyms,
+                oblast_name=any(
+                    h.place.kind == "admin1" and h.source == _OBLAST_ALIASES for h in hits
+                ),
             )
         return info
 
@@ -739,7 +748,7 @@ class MentionScanner:
             return None
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
-        region = region_after is not None or _names_a_region(text, info)
+        region = region_after is not None or _names_a_region(text, info) or info.oblast_name
         if not (locative or marked or region) and (info.not_place or not info.theatre):
             return None  # a common word, or a place outside the theatre named without a locative
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
