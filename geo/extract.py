@@ -39,6 +39,7 @@ from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.gazetteer import GazetteerStore, Place, Resolution, Resolver
 from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_MARGIN, FrontDistance
+from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
 
@@ -298,6 +299,7 @@ def _record(
     place: PlaceColumns,
     frame: ClaimFrame,
     position: int,
+    lang: str,
 ) -> dict:
     """One record: the per-resolution columns plus what the mention and its clause add."""
     direction = m.direction
@@ -335,6 +337,7 @@ def _record(
         anchor_place=(place.place_name if place.located else m.text) if direction else None,
         reason=reason,
         quote=sentence,
+        lang=lang,
     )
 
 
@@ -368,10 +371,11 @@ class Extractor:
     # -- resolution in document context ---------------------------------------------------------
 
     def _query(self, m: Mention) -> str:
+        text = m.query or m.text  # an inflected form resolves as its nominative's key
         return (
-            f"{m.text} region"
-            if m.region and not m.text.lower().endswith(("region", "oblast", "province"))
-            else m.text
+            f"{text} region"
+            if m.region and not text.lower().endswith(("region", "oblast", "province", "raion"))
+            else text
         )
 
     def _resolve(
@@ -545,6 +549,7 @@ class Extractor:
         records = []
         number = 0
         published = doc.published.isoformat() if doc.published else None
+        languages = document_languages(doc.text) if per_sentence else None
         # id(resolution) → its columns; all stay alive meanwhile
         columns: dict[int, PlaceColumns | None] = {}
         for offset, sentence, site, frame in per_sentence:
@@ -557,8 +562,19 @@ class Extractor:
                 place = columns[id(res)]
                 if place is None:
                     continue  # a country named in passing sets focus; it is not an event site
+                lang = languages.at(offset) if languages is not None else "en"
                 records.append(
-                    _record(doc, published, event_date, sentence, m, place, frame, m.start - offset)
+                    _record(
+                        doc,
+                        published,
+                        event_date,
+                        sentence,
+                        m,
+                        place,
+                        frame,
+                        m.start - offset,
+                        lang,
+                    )
                 )
         if doc.published is None:  # relative dates ("on Tuesday") had nothing to count from
             stats.undated += sum(1 for r in records if r["event_date"] is None)

@@ -111,6 +111,7 @@ def event_record(
     anchor_place: str | None,
     reason: str,
     quote: str,
+    lang: str | None = None,
 ) -> dict[str, object]:
     """One event record with every column of :data:`EVENT_COLUMNS`, in that order: ``place``'s
     columns, with ``precision`` and ``reason`` as the mention refines them,
@@ -153,6 +154,7 @@ def event_record(
         "anchor_place": anchor_place,
         "resolution_reason": reason,
         "quote": quote,
+        "lang": lang,
     }
 
 

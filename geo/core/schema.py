@@ -72,6 +72,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "anchor_place",
     "resolution_reason",
     "quote",
+    "lang",
 )
 """Property columns of an event record, in export order; ``geometry`` (EPSG:4326) comes last."""
 

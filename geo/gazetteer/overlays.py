@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from geo.core.errors import GazetteerError
-from geo.gazetteer.names import name_key, script_of, variants
+from geo.gazetteer.names import has_cyrillic, name_key, script_of, variants
 from geo.gazetteer.store import Place, add_names, overlay_dir, upsert_place
 
 _REGION_WORDS = re.compile(
@@ -105,7 +105,8 @@ def _apply_feature(conn: sqlite3.Connection, row: dict[str, str]) -> None:
 
 def _apply_alias(conn: sqlite3.Connection, row: dict[str, str], path: Path, line: int) -> None:
     """One row of ``aliases.csv`` (line ``line`` of ``path``): the name, for a place that must
-    exist, replacing what a non-overlay source said under the same key."""
+    exist, replacing what a non-overlay source said under the same key in the same script (a
+    Latin alias "Toretsk" keeps the official "Торецьк", whose case forms the scanner needs)."""
     if (
         conn.execute("SELECT 1 FROM places WHERE place_id = ?", (row["place_id"],)).fetchone()
         is None
@@ -115,10 +116,16 @@ def _apply_alias(conn: sqlite3.Connection, row: dict[str, str], path: Path, line
             source=str(path),
             row=line,
         )
-    conn.execute(
-        "DELETE FROM names WHERE key = ? AND place_id = ? AND source NOT LIKE 'overlay:%'",
-        (name_key(row["name"]), row["place_id"]),
-    )
+    key, cyrillic = name_key(row["name"]), has_cyrillic(row["name"])
+    replaced = [
+        (key, row["place_id"], name)
+        for (name,) in conn.execute(
+            "SELECT name FROM names WHERE key = ? AND place_id = ? AND source NOT LIKE 'overlay:%'",
+            (key, row["place_id"]),
+        )
+        if has_cyrillic(name) == cyrillic
+    ]
+    conn.executemany("DELETE FROM names WHERE key = ? AND place_id = ? AND name = ?", replaced)
     add_names(
         conn,
         [

@@ -379,6 +379,32 @@ class GazetteerStore:
             (*theatre, min_population),
         )
 
+    def iter_cyrillic_names(self, theatre: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+        """(written name, language tag) of every Cyrillic name of a place in the theatre: names of
+        settlements before names of raions and hromadas only (the adjective "Купянский" spells
+        the town's "Купянском" too), bigger places first; the names the scanner inflects
+        (:mod:`geo.text.inflect`)."""
+        marks = ",".join("?" * len(tuple(theatre)))
+        yield from self.conn.execute(
+            "SELECT n.name, n.lang FROM names n JOIN places p ON p.place_id = n.place_id "
+            f"WHERE p.country IN ({marks}) AND n.lang IN ('uk', 'ru', 'cyrl') "
+            "GROUP BY n.name, n.lang "
+            "ORDER BY MIN(p.kind IN ('admin2', 'admin3')), MAX(p.population) DESC, n.name",
+            tuple(theatre),
+        )
+
+    def unit_only_names(self) -> frozenset[str]:
+        """Written names of raions or hromadas only ("Торецька" громада): a case form of a
+        settlement that spells the same ("біля Торецька") is the settlement, since text names
+        the unit with its level word ("Торецька громада")."""
+        return frozenset(
+            name
+            for (name,) in self.conn.execute(
+                "SELECT n.name FROM names n JOIN places p ON p.place_id = n.place_id "
+                "GROUP BY n.name HAVING SUM(p.kind NOT IN ('admin2', 'admin3')) = 0"
+            )
+        )
+
     def settlements(self, countries: Iterable[str] | None = None) -> list[Place]:
         sql = f"SELECT {PLACE_COLUMNS} FROM places p WHERE kind = 'settlement'"
         args: tuple = ()

@@ -21,6 +21,11 @@ before it says which can match and only those regexes run:
   not_places.csv``) need an explicit place marker; places outside the theatre need a locative
   ("in London").
 
+Ukrainian and Russian names inflect: the automaton also holds every case form of the theatre's
+Cyrillic names (:mod:`geo.text.inflect`, "під Бахмутом" → the key of Бахмут) and the axes of the
+reports ("на Покровському напрямку" → Покровськ), and a Cyrillic hit reads its context from the
+word table of :mod:`geo.text.cyrillic` instead of the English patterns.
+
 Capitalised names that context marks as places but the gazetteer lacks are kept (``known=False``)
 so they surface as unresolved records rather than vanishing.
 """
@@ -45,13 +50,15 @@ import numpy as np
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
 from geo.core.theatre import THEATRE
-from geo.gazetteer.names import name_key
+from geo.gazetteer.names import name_key, variants
 from geo.gazetteer.store import GazetteerStore, overlay_dir
+from geo.text import cyrillic
+from geo.text.inflect import case_forms
 
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "3"
+SCANNER_VERSION = "4"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -241,6 +248,7 @@ _DIRECTION_WORDS = frozenset(
 
 
 _NO_CUES = (False, False, False, None, False)
+_NO_CYRILLIC = (False, False, False)  # (marked, locative, approximate)
 _CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of"}  # a word one of the patterns can end with
 
 
@@ -345,6 +353,17 @@ def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     return (after.span(1),) if before is None else (after.span(1), before.span(1))
 
 
+_OBLAST_ALIASES = "overlay:ua_admin_aliases.csv"
+"""The source of curated oblast names: in Ukrainian text "на Харківщині" is the oblast, not
+the village Харківщина."""
+
+
+@cache
+def _cyrillic_words() -> frozenset[str]:
+    """Lower-case Cyrillic cue words ("Під", "Біля" opening a sentence begin no longer name)."""
+    return cyrillic.cues().words
+
+
 class _Key(NamedTuple):
     """What the gazetteer says about a matched key (see :meth:`MentionScanner._key`)."""
 
@@ -354,6 +373,7 @@ class _Key(NamedTuple):
     region: bool  # the key itself says region/oblast
     not_place: bool  # a common word first (gazetteer/not_places.csv)
     metonym: bool  # a seat of government that can stand for its government
+    oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
 
 
 @dataclass(slots=True)
@@ -377,6 +397,7 @@ class Mention:
     group: int = -1
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
+    query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
 
 
 def _fold_char(ch: str) -> str:
@@ -385,6 +406,8 @@ def _fold_char(ch: str) -> str:
         low = ch
     if low in "'’ʼ‘`´":
         return " "  # "Bakhmut's" scans as "bakhmut s"; names keep apostrophe-free forms too
+    if low == "ё":
+        return "е"  # Russian text writes "Новоселка" for the dictionary's "Новосёлка"
     if ord(low) < 128 or "\u0400" <= low <= "\u04ff":
         return low
     base = unicodedata.normalize("NFD", low)[0]
@@ -463,7 +486,8 @@ def _not_places() -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(name_key(r["name"]) for r in csv.DictReader(fh))
+        # every romanisation: a Cyrillic hit may carry any of its name's keys ("peremoga")
+        return frozenset(key for r in csv.DictReader(fh) for key in variants(r["name"]))
 
 
 @cache
@@ -479,6 +503,54 @@ def _demonyms() -> frozenset[str]:
         for part in re.split(r"[,/]", country.demonym() or "")
     }
     return frozenset(keys - {""})
+
+
+def build_automaton(store: GazetteerStore) -> ahocorasick.Automaton:
+    """The scanner's automaton: every scan name of ``store`` as written (folded) and as its key,
+    then every case form of the theatre's Cyrillic names (:func:`geo.text.inflect.case_forms`)
+    mapped to the key of its nominative. A name as written wins over a form that spells the same
+    ("Іванівці" is a village, not only "in Іванівка"); among forms, the bigger place's wins."""
+    automaton = ahocorasick.Automaton()
+    add_names(automaton, store)
+    add_case_forms(automaton, store)
+    automaton.make_automaton()
+    return automaton
+
+
+def _add(
+    automaton: ahocorasick.Automaton, written: str, key: str, over: set[str] | None = None
+) -> None:
+    """Add one name (folded, as whole words) unless a name already spells the same (a folded
+    name in ``over`` gives way, once)."""
+    folded = " ".join(fold(written).split())
+    form = f" {folded} "
+    if len(folded) < 3:
+        return
+    if form not in automaton or (over is not None and folded in over):
+        automaton.add_word(form, (len(folded), key))
+        if over is not None:
+            over.discard(folded)
+
+
+def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
+    """Every scan name of ``store``, as written and as its key."""
+    for written, key in store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
+        _add(automaton, written, key)
+        _add(automaton, key, key)
+
+
+def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
+    """Every case form of the theatre's Cyrillic names, and of the axes of the reports ("на
+    Покровському напрямку" → Покровськ), mapped to the key of the nominative."""
+    # "Торецька" (громада) gives way to "біля Торецька"
+    units = {" ".join(fold(name).split()) for name in store.unit_only_names()}
+    for written, lang in store.iter_cyrillic_names(THEATRE):
+        key = name_key(written)
+        for form in case_forms(written, lang):
+            _add(automaton, form, key, units)
+    for lang, phrase, town in cyrillic.axis_phrases():
+        for form in {phrase, *case_forms(phrase, lang)}:
+            _add(automaton, form, name_key(town))
 
 
 class MentionScanner:
@@ -507,12 +579,7 @@ class MentionScanner:
                     return pickle.load(fh)
             except Exception as exc:  # a damaged cache, of whatever kind, is rebuilt
                 log.warning("scanner cache %s unreadable (%s); rebuilding", path, exc)
-        automaton = ahocorasick.Automaton()
-        for written, key in self.store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
-            for form in {" ".join(fold(written).split()), key}:
-                if len(form) >= 3 and f" {form} " not in automaton:
-                    automaton.add_word(f" {form} ", (len(form), key))  # whole words only
-        automaton.make_automaton()
+        automaton = build_automaton(self.store)
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
             try:
                 stale.unlink(missing_ok=True)
@@ -538,6 +605,9 @@ class MentionScanner:
                 region=_REGION_IN_KEY.search(key) is not None,
                 not_place=key in self.not_places,
                 metonym=key in self.metonyms,
+                oblast_name=any(
+                    h.place.kind == "admin1" and h.source == _OBLAST_ALIASES for h in hits
+                ),
             )
         return info
 
@@ -604,6 +674,8 @@ class MentionScanner:
 
         The "before" patterns all end at the mention, so the word just before it decides which of
         them can match at all; only those run."""
+        if sentence[start] >= "\u0400":  # Ukrainian or Russian: the cues of geo.text.cyrillic
+            return self._cyrillic_mention(sentence, start, end, key, info, sentence_index, offset)
         needs_context = not info.metonym and not info.theatre or info.not_place
         if needs_context and _no_context_can_place(sentence, start, end, info):
             return None
@@ -654,6 +726,52 @@ class MentionScanner:
             return m
         return m if self._accept(m, info, start, before, after, words) else None
 
+    def _cyrillic_mention(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        key: str,
+        info: _Key,
+        sentence_index: int,
+        offset: int,
+    ) -> Mention | None:
+        """:meth:`_mention` for a Ukrainian or Russian hit, with the cues of
+        :mod:`geo.text.cyrillic`: a region or axis word after the name, a title, unit word or
+        speech verb saying it is no site; an inflected form ("Бахмутом") resolves as the key of
+        its nominative (``query``)."""
+        before = sentence[max(0, start - _CONTEXT_CHARS) : start]
+        after = sentence[end : end + _CONTEXT_CHARS]
+        words = before[-48:].split() if before[-1:].isspace() else []
+        marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
+        if cyrillic.not_a_site(before, after, locative):
+            return None
+        text = sentence[start:end]
+        region_after = cyrillic.region_after(after)
+        region = region_after is not None or _names_a_region(text, info) or info.oblast_name
+        if not (locative or marked or region) and (info.not_place or not info.theatre):
+            return None  # a common word, or a place outside the theatre named without a locative
+        m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
+                    marked=marked, locative=locative, approximate=approximate)  # fmt: skip
+        if region_after is not None:
+            stop, level = region_after
+            m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
+            m.query = f"{key} {level}"
+        elif name_key(text) != key:
+            m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
+        axis = cyrillic.axis_word(text, after)
+        if axis is not None:  # "на Покровському напрямку": an area around the town
+            m.approximate = True
+            m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
+        if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
+            return m
+        direction = cyrillic.direction_before(words)
+        if direction is not None:  # "західніше Бахмута": a sector from the place
+            m.direction, m.approximate = direction[0], True
+            phrase_start = len(before.rstrip()) - len(" ".join(words[-direction[1] :]))
+            m.context_start = offset + start - len(before) + phrase_start
+        return m if self._accept(m, info, start, before, after, words) else None
+
     def _accept(
         self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]
     ) -> bool:
@@ -667,6 +785,7 @@ class MentionScanner:
             and previous[0] in _CAPITALS
             and previous.lower() not in _FUNCTION_WORDS
             and previous.lower() not in _COMPASS_QUALIFIERS
+            and previous.lower() not in _cyrillic_words()  # "Під Бахмутом" opening a clause
             and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
         ):
             if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
@@ -675,9 +794,11 @@ class MentionScanner:
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
         if next_word and not m.region and next_word.group(1)[0] in _CAPITALS:
-            if next_word.group(1).lower() not in _REGION_WORDS and not after[
-                : next_word.start(1)
-            ].strip(" "):
+            if (
+                next_word.group(1).lower() not in _REGION_WORDS
+                and not cyrillic.region_follows(after)
+                and not after[: next_word.start(1)].strip(" ")
+            ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
                 if facility is None:
                     return False  # "European Union", "White House", "Kyiv Independent"
@@ -834,11 +955,17 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
 
 def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
     """A group of regions right after a group of places hints where those places are: one
-    region for all of them, or one each, paired in order."""
+    region for all of them, or one each, paired in order. A region right after such a hint is
+    the wider unit of the same hint ("Кліщіївка Бахмутського району Донецької області")."""
     for current, following in pairwise(groups):
-        if current[0].region or not all(m.region and not m.metonymic for m in following):
+        if not all(m.region and not m.metonymic for m in following):
             continue
         if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+            continue
+        if current[0].role == "hint" and len(following) == 1:
+            following[0].role, following[0].group = "hint", current[0].group
+            continue
+        if current[0].region:
             continue
         if len(following) == 1:
             pairs = [(m, following[0]) for m in current]
@@ -847,7 +974,7 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         else:
             continue
         for member, region in pairs:
-            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.text)
+            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.query or region.text)
         for region in following:
             region.role = "hint"
             region.group = current[0].group

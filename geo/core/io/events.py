@@ -51,7 +51,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "place_id", "latitude", "longitude", "geo_precision", "uncertainty_m", "source_title",
     "source_url", "published", "doc_id", "quantity", "quantity_unit", "resolution",
     "resolution_reason", "confidence", "candidates", "ambiguous", "direction", "anchor_place",
-    "quote",
+    "quote", "lang",
 )  # fmt: skip
 assert sorted(CSV_COLUMNS) == sorted(EVENT_COLUMNS)
 WKT_COLUMN = "geometry_wkt"

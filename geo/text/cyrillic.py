@@ -1,0 +1,188 @@
+"""Ukrainian and Russian context around a place name: what the words before and after it say.
+
+The mention scanner (:mod:`geo.text.mentions`) reads English context with regexes; this module
+gives it the same answers for Cyrillic text from the word table ``geo/data/cyrillic_context.toml``:
+
+* a direction before a name ("західніше Бахмута", "к югу от Угледара") is a sector from it, as
+  English "west of";
+* prepositions before a name are locatives ("в/у/до Бахмута" like "in/to"), or approximate
+  ("під Бахмутом", "в районі Авдіївки", "под/около/возле" like "near", precision 2);
+* "с.", "смт", "м.", "н.п.", "в селі", "в городе" before a name mark a settlement;
+* a level word after a name makes it a region ("Донецька область", "Бахмутського району");
+* an axis word after it ("Покровський напрямок", "Купянском направлении") makes it an area
+  around the town, and the table of axes maps the adjective to that town;
+* a title before it ("міністр Шевченко"), a unit word ("бригада «Азов»", "группировка
+  «Восток»") or a speech verb after it ("Буданов заявив") say it is not a site.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from geo.text.inflect import analyser
+
+TABLE = "cyrillic_context.toml"
+_QUOTES = "«»\"„“”'’ "
+_CAPITAL = r"[А-ЯІЇЄҐ]"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The word table, as sets of lower-case phrases (``region``: level word by noun)."""
+
+    locative: frozenset[str]
+    approximate: frozenset[str]
+    marker: frozenset[str]
+    person: frozenset[str]
+    unit: frozenset[str]
+    region: dict[str, str]
+    axis: frozenset[str]
+    speech: frozenset[str]
+    axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
+    direction: dict[str, str]  # "західніше" → "west"
+
+    words: frozenset[str]  # every single word of the before-phrases: words that begin no name
+
+
+def _lower(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@cache
+def cues() -> Cues:
+    """The packaged word table, read once."""
+    text = resources.files("geo.data").joinpath(TABLE).read_text("utf-8")
+    data = tomllib.loads(text)
+    before, after = data["before"], data["after"]
+    axes = tuple(
+        (lang, f"{adjective} {table['noun']}", town)
+        for lang, table in data["axes"].items()
+        for adjective, town in table["towns"].items()
+    )
+    phrases = [v.lower() for name, values in before.items() for v in values]
+    return Cues(
+        _lower(before["locative"]),
+        _lower(before["approximate"]),
+        _lower(before["marker"]),
+        _lower(before["person"]),
+        _lower(before["unit"]),
+        {k.lower(): v for k, v in after["region"].items()},
+        _lower(after["axis"]),
+        _lower(after["speech"]),
+        axes,
+        {k.lower(): v for k, v in before["direction"].items()},
+        frozenset(word for phrase in phrases for word in phrase.split()),
+    )
+
+
+def axis_phrases() -> Iterator[tuple[str, str, str]]:
+    """(language, nominative phrase, town) of every axis in the table, for the automaton."""
+    yield from cues().axes
+
+
+def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
+    """(marked, locative, approximate) from the last words before a Cyrillic name; ``words``
+    are the whitespace-split text before it."""
+    table = cues()
+    tail = [w.lower() for w in words[-3:]]
+    phrases = {" ".join(tail[i:]) for i in range(len(tail))}
+    marked = not phrases.isdisjoint(table.marker)
+    approximate = not phrases.isdisjoint(table.approximate)
+    locative = marked or approximate or not phrases.isdisjoint(table.locative)
+    return marked, locative, approximate
+
+
+def direction_before(words: list[str]) -> tuple[str, int] | None:
+    """(point of the compass, words it spans) when the last one to four words before a Cyrillic
+    name say a direction from it ("західніше", "к юго-западу от")."""
+    table = cues().direction
+    tail = [w.lower() for w in words[-4:]]
+    for i in range(len(tail)):
+        found = table.get(" ".join(tail[i:]))
+        if found is not None:
+            return found, len(tail) - i
+    return None
+
+
+def _first_word(text: str) -> str:
+    parts = text.lstrip(_QUOTES).split(maxsplit=1)
+    return parts[0].rstrip(',.;:!?»"”').lower() if parts else ""
+
+
+def _last_word(text: str) -> str:
+    parts = text.rstrip(_QUOTES).rsplit(maxsplit=1)
+    return parts[-1].lower() if parts else ""
+
+
+@lru_cache(maxsize=16_384)
+def _given_name(word: str) -> bool:
+    """Is ``word`` a given name or patronymic to pymorphy3's dictionaries ("Тарас", "Олена",
+    "Григорович")? Then the capitalised word after it is a surname."""
+    if len(word) < 3 or not word[:1].isupper() or not word.isalpha():
+        return False  # initials ("В. Зеленський") and prepositions ("У Бахмуті") are no names
+    if word.lower() in cues().words:
+        return False
+    return any(
+        {"Name", "Patr"} & parse.tag.grammemes
+        for lang in ("uk", "ru")
+        for parse in analyser(lang).parse(word)
+    )
+
+
+def not_a_site(before: str, after: str, locative: bool) -> str | None:
+    """Why a Cyrillic name is not a site here (a surname after a title or a given name, a
+    unit's name, a speaker), or None."""
+    table = cues()
+    previous = _last_word(before)
+    if previous in table.person:
+        return "a person's surname"
+    if before[-1:] == " " and _given_name(before.rsplit(maxsplit=1)[-1] if before.strip() else ""):
+        return "a person's surname"
+    if previous in table.unit:
+        return "a unit's name"
+    if not locative and _first_word(after) in table.speech:
+        return "a speaker, not a site"
+    return None
+
+
+@cache
+def _region_after() -> re.Pattern[str]:
+    nouns = sorted(cues().region, key=len, reverse=True)
+    return re.compile(r"^\s+(" + "|".join(map(re.escape, nouns)) + r")(?![\w])", re.IGNORECASE)
+
+
+def region_after(after: str) -> tuple[int, str] | None:
+    """(end, level word) when a region noun follows the name ("… області", "… району")."""
+    found = _region_after().match(after)
+    if found is None:
+        return None
+    return found.end(), cues().region[found.group(1).lower()]
+
+
+@cache
+def _region_next() -> re.Pattern[str]:
+    nouns = sorted(cues().region, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, nouns))
+    return re.compile(rf"^[\s,]+{_CAPITAL}[\w'’ʼ-]*\s+(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def region_follows(after: str) -> bool:
+    """Does a region phrase follow ("Бахмуті Донецької області")? Then the capitalised word
+    after the name begins the region, not a longer name."""
+    return _region_next().match(after) is not None
+
+
+def axis_word(text: str, after: str) -> str | None:
+    """The axis word of "Покровському напрямку" (inside the match) or of "Бахмут напрямок"
+    (right after it), or None."""
+    table = cues()
+    last = text.rsplit(maxsplit=1)[-1].lower()
+    if last in table.axis:
+        return last
+    first = _first_word(after) if after[:1].isspace() else ""
+    return first if first in table.axis else None

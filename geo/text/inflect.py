@@ -1,0 +1,118 @@
+"""Case forms of Ukrainian and Russian place names, for the mention scanner's automaton.
+
+Ukrainian and Russian inflect place names: Бахмут is "під Бахмутом", "у Бахмуті", "біля
+Бахмута"; Авдіївка is "в Авдіївці", "під Авдіївкою"; multi-word names agree ("у Новій
+Каховці", "в Великой Новоселке"). The scanner stays one Aho-Corasick pass by holding every case
+form of every Cyrillic name of the theatre, generated once when its automaton is built
+(:func:`case_forms`), each form mapped to the key of its nominative. The forms come from
+pymorphy3's inflection engine with the OpenCorpora (Russian) and VESUM-derived (Ukrainian)
+dictionaries; names it does not know (most villages) are inflected by its suffix predictor,
+which treats "Красногорівка" like the "-івка" nouns it knows.
+
+Only singular forms (or the plural of plural-only names like Суми) of the same gender are kept,
+so an adjective in a name keeps its agreement ("Нова Каховка" → "Новій Каховці", never
+"Новому"). A word pymorphy3 cannot read as a nominative stays as written in every form.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from itertools import product
+
+import pymorphy3
+
+CASES = ("gent", "datv", "accs", "ablt", "loct", "loc2", "gen2")
+"""Grammatical cases whose forms are generated (pymorphy3's names; ``loc2``/``gen2`` are the
+Russian second locative and genitive: "в Яру")."""
+MAX_WORD_FORMS = 3
+"""Alternative forms kept per word and case (Ukrainian "Бахмуті"/"Бахмутові")."""
+_DEGREES = frozenset({"Supr", "Cmp2", "COMP"})  # "наиновейшая" is no form of "Новая"
+_LANGS = ("uk", "ru")
+
+
+@cache
+def analyser(lang: str) -> pymorphy3.MorphAnalyzer:
+    """The pymorphy3 analyser of ``lang`` (``uk`` or ``ru``), loaded once (~0.2 s each)."""
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _nominative_parses(word: str, lang: str) -> list:
+    """Parses of ``word`` as a nominative noun or adjective (a case-less Ukrainian possessive
+    adjective such as "Часів" counts as nominative)."""
+    found = []
+    for parse in analyser(lang).parse(word):
+        tag = parse.tag
+        if tag.POS not in ("NOUN", "ADJF") or tag.case not in ("nomn", None):
+            continue
+        if tag.number == "plur" and "Pltm" not in tag:
+            continue
+        found.append(parse)
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
+    """Lower-case forms of one word by case, for every reading of it as a nominative; {} when
+    there is none (the word is left as written)."""
+    by_case: dict[str, list[str]] = {}
+    for parse in _nominative_parses(word.lower(), lang):
+        tag = parse.tag
+        for form in parse.lexeme:
+            other = form.tag
+            if (
+                other.case in CASES
+                and other.POS == tag.POS
+                and other.gender == tag.gender
+                and other.number == tag.number
+                and not (_DEGREES & other.grammemes)
+            ):
+                forms = by_case.setdefault(other.case, [])
+                if form.word not in forms and len(forms) < MAX_WORD_FORMS:
+                    forms.append(form.word)
+    return {case: tuple(forms) for case, forms in by_case.items()}
+
+
+def _langs(lang: str | None) -> tuple[str, ...]:
+    """The dictionaries a name tagged ``lang`` in the store (``uk``, ``ru``, else Cyrillic
+    common to both, see :func:`geo.gazetteer.names.script_of`) is inflected with."""
+    return (lang,) if lang in _LANGS else _LANGS
+
+
+_FALLBACK_CASE = {"loc2": "loct", "gen2": "gent"}
+"""A word without a second locative or genitive takes its plain one beside a word that has it
+("в Часовом Яру")."""
+
+
+def _case_options(
+    words: list[str], per_word: list[dict[str, tuple[str, ...]]], case: str
+) -> list[tuple[str, ...]] | None:
+    """Each word's forms in ``case`` (a word pymorphy3 cannot inflect stays as written); None
+    when an inflecting word lacks the case, so no form mixes cases."""
+    options: list[tuple[str, ...]] = []
+    for word, found in zip(words, per_word, strict=True):
+        if not found:
+            options.append((word,))
+            continue
+        forms = found.get(case) or found.get(_FALLBACK_CASE.get(case, ""))
+        if not forms:
+            return None
+        options.append(forms)
+    return options
+
+
+def case_forms(name: str, lang: str | None) -> set[str]:
+    """Lower-case inflected forms of a Cyrillic place name (its nominative excluded), each word
+    in the same case: "Нова Каховка" → {"нової каховки", "новій каховці", …}; ``lang`` is the
+    name's language tag in the store (``uk``/``ru``, anything else tries both)."""
+    words = name.lower().split()
+    forms: set[str] = set()
+    for dictionary in _langs(lang):
+        per_word = [word_forms(word, dictionary) for word in words]
+        if not any(per_word):
+            continue
+        for case in CASES:
+            options = _case_options(words, per_word, case)
+            if options is not None:
+                forms.update(" ".join(combo) for combo in product(*options))
+    forms.discard(name.lower())
+    return forms

@@ -1,0 +1,233 @@
+"""Ukrainian and Russian place names in the styles of the General Staff's morning roundup, the
+Russian MoD's briefing and regional administrations' posts: every case form in both languages,
+multi-word agreement, the Cyrillic cues, and the negatives (surnames, unit names, axes)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geo.text.inflect import case_forms
+from geo.text.lang import detect, document_languages
+from geo.text.sources import Document
+
+BAKHMUT = (48.595, 37.999)
+AVDIIVKA = (48.139, 37.743)
+NOVA_KAKHOVKA = (46.755, 33.374)
+VELYKA_NOVOSILKA = (47.843, 36.835)
+KRASNOHORIVKA = (48.005, 37.505)
+TOLERANCE_KM = 5.0
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance, written out so the test does not lean on the code it checks."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def find(extractor):
+    def _find(sentence: str):
+        return [m for m in extractor.scanner.find(sentence) if m.role == "site"]
+
+    return _find
+
+
+@pytest.fixture(scope="module")
+def records(extractor):
+    def _records(text: str) -> list[dict]:
+        return extractor.document_records(Document(doc_id="t", text=text))
+
+    return _records
+
+
+def one(mentions, text):
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [m.text for m in mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Оборонці відбили 40 атак під Бахмутом.", "Бахмутом"),
+        ("Тривають бої у Бахмуті.", "Бахмуті"),
+        ("Противник наступав біля Бахмута.", "Бахмута"),
+        ("Ворог намагався оточити Бахмут з півночі.", "Бахмут"),
+        ("Ситуація поблизу Бахмуту залишається складною.", "Бахмуту"),
+        ("Штурмовые отряды продвинулись под Бахмутом.", "Бахмутом"),
+        ("Бои идут в Бахмуте.", "Бахмуте"),
+        ("Подразделения наступают западнее Бахмута.", "Бахмута"),
+    ],
+)
+def test_every_case_of_bakhmut_is_bakhmut(records, sentence, written):
+    rows = [r for r in records(sentence) if r["location"] == written]
+    assert len(rows) == 1
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), BAKHMUT) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Генштаб: ворог атакував в районі Авдіївки.", "Авдіївки"),
+        ("Сили оборони утримують позиції в Авдіївці.", "Авдіївці"),
+        ("Під Авдіївкою противник втратив техніку.", "Авдіївкою"),
+        ("Минобороны: бои идут у Авдеевки.", "Авдеевки"),
+        ("Штурмовые группы зачистили кварталы в Авдеевке.", "Авдеевке"),
+        ("ВСУ оставили позиции под Авдеевкой.", "Авдеевкой"),
+    ],
+)
+def test_every_case_of_avdiivka_is_avdiivka(records, sentence, written):
+    rows = [r for r in records(sentence) if r["location"] == written]
+    assert len(rows) == 1
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), AVDIIVKA) < TOLERANCE_KM
+
+
+def test_a_town_s_case_form_beats_a_hromada_spelt_the_same(records, gazetteer_store):
+    """ "біля Торецька" is the town, not Торецька громада; the store keeps "Торецьк" beside the
+    curated Latin alias "Toretsk" so the scanner has a Ukrainian name to inflect."""
+    assert "Торецьк" in {hit.name for hit in gazetteer_store.lookup("toretsk")}
+    rows = records("Ворог атакував біля Торецька та Сіверська.")
+    assert [r["location"] for r in rows] == ["Торецька", "Сіверська"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.395, 37.848)) < TOLERANCE_KM
+    assert km((rows[1]["latitude"], rows[1]["longitude"]), (48.865, 38.094)) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, written, point",
+    [
+        ("У Новій Каховці пролунали вибухи.", "Новій Каховці", NOVA_KAKHOVKA),
+        ("Окупанти обстріляли Нову Каховку.", "Нову Каховку", NOVA_KAKHOVKA),
+        ("Враг обстрелял окрестности Новой Каховки.", "Новой Каховки", NOVA_KAKHOVKA),
+        ("Бои идут в Великой Новоселке.", "Великой Новоселке", VELYKA_NOVOSILKA),
+        ("Ворог атакував біля Великої Новосілки.", "Великої Новосілки", VELYKA_NOVOSILKA),
+        ("Противник отражен у Красногоровки.", "Красногоровки", KRASNOHORIVKA),
+        ("Ситуація в Красногорівці напружена.", "Красногорівці", KRASNOHORIVKA),
+    ],
+)
+def test_multi_word_names_agree_in_case(records, sentence, written, point):
+    rows = [r for r in records(sentence) if r["location"] == written]
+    assert len(rows) == 1, [r["location"] for r in records(sentence)]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), point) < TOLERANCE_KM
+
+
+def test_near_prepositions_are_approximate_and_in_is_exact(find):
+    ms = find("Бої тривають у Бахмуті та під Авдіївкою, а також біля Кліщіївки.")
+    assert not one(ms, "Бахмуті").approximate and one(ms, "Бахмуті").locative
+    assert one(ms, "Авдіївкою").approximate
+    assert one(ms, "Кліщіївки").approximate
+    ru = find("Бои идут около Угледара и возле Марьинки, в районе Курахово.")
+    assert all(m.approximate for m in ru) and len(ru) == 3
+
+
+def test_a_direction_before_a_name_is_a_sector_from_it(find):
+    ms = find("Противник просунувся західніше Бахмута.")
+    assert [(m.text, m.direction, m.approximate) for m in ms] == [("Бахмута", "west", True)]
+    ru = find("Бои идут к юго-западу от Угледара.")
+    assert [(m.text, m.direction) for m in ru] == [("Угледара", "southwest")]
+
+
+def test_settlement_markers_make_a_common_word_a_place(find):
+    assert not find("Перемога буде за нами.")
+    marked = find("Ворог обстріляв с. Перемога Харківської області.")
+    assert one(marked, "Перемога").marked
+
+
+def test_region_words_make_a_region_and_hint_the_place(find, records):
+    ms = find("Ворог обстріляв Кліщіївку Бахмутського району Донецької області.")
+    assert one(ms, "Кліщіївку").admin_hint
+    rows = records("Обстріли тривають у Запорізькій області.")
+    assert [r["place_name"] for r in rows] == ["Zaporizka oblast"]
+    assert rows[0]["geo_precision"] == 3
+    ru = records("Сбит беспилотник над Белгородской областью.")
+    assert [r["geo_precision"] for r in ru] == [3]
+
+
+def test_regional_names_of_oblasts_are_the_oblast(records):
+    rows = records("Бої тривають на Донеччині та Харківщині, обстріляно села Херсонщини.")
+    assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [
+        ("Донеччині", "Donetska oblast", 3),
+        ("Харківщині", "Kharkivska oblast", 3),  # not the village Харківщина
+        ("Херсонщини", "Khersonska oblast", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, town",
+    [
+        ("На Покровському напрямку ворог 20 разів атакував.", (48.282, 37.176)),
+        ("На Купянском направлении отражены три атаки.", (49.710, 37.614)),
+        ("Противник активизировался на Покровском направлении.", (48.282, 37.176)),
+    ],
+)
+def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, town):
+    rows = records(sentence)
+    assert len(rows) == 1
+    assert rows[0]["geo_precision"] == 2
+    assert "axis" in rows[0]["resolution_reason"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), town) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Міністр Шевченко заявив про нову допомогу.",
+        "Тарас Шевченко писав про волю.",
+        "Бійці бригади «Азов» відбили штурм.",
+        "Подразделения группировки «Восток» улучшили положение по переднему краю.",
+        "Буданов заявив, що ситуація стабільна.",
+    ],
+)
+def test_surnames_and_unit_names_are_not_sites(find, sentence):
+    assert find(sentence) == []
+
+
+def test_the_acceptance_sentences(records):
+    uk = records(
+        "Генштаб ЗСУ повідомив, що оборонці відбили 40 атак під Бахмутом і в районі Авдіївки."
+    )
+    assert [(r["location"], r["lang"]) for r in uk] == [("Бахмутом", "uk"), ("Авдіївки", "uk")]
+    assert km((uk[0]["latitude"], uk[0]["longitude"]), BAKHMUT) < TOLERANCE_KM
+    assert km((uk[1]["latitude"], uk[1]["longitude"]), AVDIIVKA) < TOLERANCE_KM
+    ru = records("Минобороны России сообщило, что бои идут под Бахмутом.")
+    assert [(r["location"], r["lang"]) for r in ru] == [("Бахмутом", "ru")]
+
+
+def test_case_forms_keep_agreement():
+    forms = case_forms("Нова Каховка", "uk")
+    assert {"новій каховці", "нової каховки", "новою каховкою"} <= forms
+    assert "новому каховці" not in forms and "нова каховка" not in forms
+    assert {"великой новоселке", "великой новоселки"} <= {
+        f.replace("ё", "е") for f in case_forms("Великая Новоселка", "ru")
+    }
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Ukrainian forces repelled attacks near Bakhmut, the General Staff said.", "en"),
+        ("Сили оборони відбили атаки ворога на Покровському напрямку.", "uk"),
+        ("Подразделения группировки улучшили положение по переднему краю.", "ru"),
+        ("Противник атаковал у Часова Яра.", "ru"),
+    ],
+)
+def test_language_of_a_document(text, lang):
+    assert detect(text) == lang
+
+
+def test_a_mixed_document_is_read_per_paragraph():
+    text = (
+        "The General Staff posted this morning:\n"
+        "Оборонці відбили 40 атак під Бахмутом та біля Авдіївки.\n"
+        "Russia's defence ministry said:\n"
+        "Подразделения отразили атаки в районе Авдеевки."
+    )
+    languages = document_languages(text)
+    assert [languages.at(text.index(p)) for p in ("The", "Оборонці", "Russia", "Подразд")] == [
+        "en", "uk", "en", "ru",
+    ]  # fmt: skip
