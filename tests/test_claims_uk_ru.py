@@ -13,13 +13,7 @@ from datetime import date
 import pytest
 
 from geo.claims import Claimant, analyse_sentence, resolve_date
-
-PUBLISHED = date(2023, 3, 21)  # a Tuesday
-
-
-def claim_at(sentence: str, word: str, previous: Claimant | None = None):
-    frame = analyse_sentence(sentence, PUBLISHED, previous=previous)
-    return frame, frame.at(sentence.index(word))
+from tests.test_claims import PUBLISHED, claim_at
 
 
 @pytest.mark.parametrize(
