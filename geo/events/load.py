@@ -25,6 +25,7 @@ import pandas as pd
 import shapely
 
 from geo.claims.tables import claim_tables
+from geo.core.claimants import EVENT_TABLE_KIND
 from geo.core.schema import EVENT_COLUMNS
 from geo.events.formats import FormatSpec, RawTable, detect_format, read_mapping_file, read_table
 from geo.events.quality import add_flag
@@ -42,7 +43,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 quality flag and detail, the distance to the named place, and the admin1 code of the row's place."""
 
 ORIG_PREFIX = "orig_"
-CLAIMANT_KIND = "event table"
+CLAIMANT_KIND = EVENT_TABLE_KIND
 
 _DATE_FORMATS = (
     "%Y-%m-%d",

@@ -19,7 +19,6 @@ import json
 import logging
 from functools import cache, lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -32,10 +31,9 @@ from folium.template import Template
 from jinja2 import Environment
 
 from geo.core import style as st
-from geo.core.claimants import canonical_sources
+from geo.core.claimants import drawn_claimants
 from geo.core.schema import CONTRADICTING_STANCES
 from geo.core.theatre import theatre
-from geo.events.load import CLAIMANT_KIND as EVENT_TABLE_KIND
 from geo.gazetteer import boundaries as boundary_tables
 from geo.gazetteer.store import GazetteerStore
 from geo.render import payload as pl
@@ -274,20 +272,6 @@ def _stance_looks(names: list[str]) -> list[dict[str, Any]]:
     return [{k: look[k] for k in pl.STANCE_LOOK} for look in map(st.stance_style, names)]
 
 
-def _claimants(mapped: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
-    """(claimant each row is drawn as, the source as written where that differs): event-table
-    rows are grouped by :mod:`geo.core.claimants` ("General Staff of the Armed Forces of
-    Ukraine; Ukrinform" is drawn as "Ukrainian military"); text claims keep their claimant."""
-    raw = mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT).astype(str)
-    from_table = mapped["claimant_kind"].eq(EVENT_TABLE_KIND).to_numpy()
-    if not from_table.any():
-        return raw, pd.Series(None, index=mapped.index, dtype=object)
-    tables = mapped["doc_id"].fillna("").astype(str).map(lambda p: Path(p).name or "event table")
-    canonical = raw.where(~from_table, canonical_sources(raw, tables))
-    reported = raw.where(from_table & (raw != canonical).to_numpy())
-    return canonical, reported.astype(object).where(reported.notna(), None)
-
-
 def event_payload(mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None) -> dict[str, Any]:
     """Column arrays the browser turns into features: the protocol of :mod:`geo.render.payload`.
 
@@ -297,7 +281,7 @@ def event_payload(mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None)
     kinds = event_kinds(mapped) if n else np.zeros(0, dtype=int)
     geoms = mapped.geometry.values
     anchor = shapely.point_on_surface(geoms) if n else geoms
-    drawn_as, reported_by = _claimants(mapped)
+    drawn_as, reported_by = drawn_claimants(mapped)
     claimant_codes, claimants = _coded(drawn_as)
     stance_codes, stances = _coded(mapped["stance"].fillna("reported").str.lower())
     dates, date_codes = _event_days(mapped)

@@ -21,6 +21,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from geo.core import style as st
+from geo.core.claimants import claimant_palette
 from geo.core.io.files import write_text
 from geo.core.io.safe import replace_surrogates
 from geo.core.records import normalize_events
@@ -112,10 +113,11 @@ def render_report(
         from geo.render.assets import inline_assets
 
         inline_assets(m)
-    conflicts = conflicting_claims(frame)
-    claimants, table = claims_table(frame)
+    drawn, palette = claimant_palette(frame)  # event-table sources grouped, as on the map
+    conflicts = conflicting_claims(frame.assign(claimant=drawn))
+    claimants, table = claims_table(frame.assign(claimant=drawn))
     mapped, unresolved = ly.split_mapped(frame)
-    rows = [_conflict_row(r) for r in conflicts.itertuples()]
+    rows = [_conflict_row(r, palette) for r in conflicts.itertuples()]
     for row, uri in zip(rows, _place_maps(frame, conflicts), strict=True):
         row["map"] = uri
     page = ly.render_html(
@@ -127,7 +129,7 @@ def render_report(
         ),
         map_fragment=Markup(map_fragment(m)),
         conflicts=rows,
-        claimants=[{"name": c, "color": st.claimant_color(c)} for c in claimants],
+        claimants=[{"name": c, "color": palette[c]} for c in claimants],
         grid=len(claimants) <= GRID_CLAIMANTS_MAX,
         table=[{"place": place, "cells": list(values)} for place, values in table.iterrows()],
     )
@@ -141,8 +143,9 @@ def _quote(text: object) -> dict[str, str]:
     return {"short": short, "full": str(text) if short and short != text else ""}
 
 
-def _conflict_row(r) -> dict[str, object]:
-    """The template's values for one conflicting pair (a row of :func:`conflicting_claims`)."""
+def _conflict_row(r, palette: dict[str, str]) -> dict[str, object]:
+    """The template's values for one conflicting pair (a row of :func:`conflicting_claims`);
+    ``palette``: the map's claimant colours."""
     days = (
         str(r.start_a.date()) if r.start_a == r.end_b else f"{r.start_a.date()} – {r.end_b.date()}"
     )
@@ -154,7 +157,7 @@ def _conflict_row(r) -> dict[str, object]:
                 "claimant": claimant,
                 "stance": stance,
                 "date": date,
-                "color": st.claimant_color(claimant),
+                "color": palette[claimant],
                 "quote": _quote(quote),
             }
             for claimant, stance, date, quote in (

@@ -32,6 +32,7 @@ from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
 from geo.core import style as st  # noqa: E402
+from geo.core.claimants import claimant_palette  # noqa: E402
 from geo.core.io.files import atomic_path, check_target  # noqa: E402
 from geo.core.io.safe import replace_surrogates  # noqa: E402
 from geo.core.records import check_coordinates, normalize_events  # noqa: E402
@@ -247,10 +248,12 @@ def _draw_control(ax: plt.Axes, control: gpd.GeoDataFrame) -> list:
 
 
 def _draw_events(ax: plt.Axes, mapped: gpd.GeoDataFrame) -> list:
-    """Region claims as dashed areas, the rest as dots, coloured by claimant; returns the
-    legend handles (one per claimant, with its count)."""
+    """Region claims as dashed areas, the rest as dots, coloured by claimant as on the map
+    (:func:`geo.core.claimants.claimant_palette`); returns the legend handles (one per
+    claimant, with its count)."""
     kinds = ly.event_kinds(mapped)
-    colors = mapped["claimant"].map(st.claimant_color).to_numpy()
+    drawn, palette = claimant_palette(mapped)
+    colors = drawn.map(palette).to_numpy()
     polys = kinds >= ly.KIND_REGION
     if polys.any():
         gpd.GeoSeries(mapped.geometry.values[polys], crs=4326).plot(
@@ -275,21 +278,18 @@ def _draw_events(ax: plt.Axes, mapped: gpd.GeoDataFrame) -> list:
             linewidths=0.4,
             zorder=6,
         )
-    handles = []
-    for name in pd.unique(mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT)):
-        count = int((mapped["claimant"].fillna(st.UNKNOWN_CLAIMANT) == name).sum())
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                color=st.claimant_color(name),
-                markeredgecolor="black",
-                label=f"{plain_label(ly.truncate(name, LEGEND_CHARS))} ({count})",
-            )
+    return [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=palette[name],
+            markeredgecolor="black",
+            label=f"{plain_label(ly.truncate(name, LEGEND_CHARS))} ({count})",
         )
-    return handles
+        for name, count in drawn.value_counts(sort=False).items()
+    ]
 
 
 PLACE_MAP_SIZE = (3.0, 2.4)
@@ -315,7 +315,7 @@ def place_map_uri(mapped: gpd.GeoDataFrame, rows: Sequence[int]) -> str:
             ax.set(xticks=[], yticks=[])  # first: no draw below lays out ticks
             fig.subplots_adjust(0, 0, 1, 1)
             _draw_basemap(ax, None, box)
-            _draw_pair(ax, pair)
+            _draw_pair(ax, pair, mapped)
             ax.set(xlim=(box[0], box[2]), ylim=(box[1], box[3]), xlabel="", ylabel="")
             ax.set_aspect(1 / np.cos(np.radians(cy)))
             _draw_neighbours(ax, mapped, box, list(rows))  # names placed in the final frame
@@ -362,10 +362,12 @@ def _draw_neighbours(
             color="#555555")  # fmt: skip
 
 
-def _draw_pair(ax: plt.Axes, pair: gpd.GeoDataFrame) -> None:
+def _draw_pair(ax: plt.Axes, pair: gpd.GeoDataFrame, mapped: gpd.GeoDataFrame) -> None:
     """The two claims: one marker, its left half the first claimant's colour and its right half
-    the second's; region claims as their dashed outlines as well."""
-    colors = [st.claimant_color(c) for c in pair["claimant"]]
+    the second's (the colours of the whole map ``mapped``); region claims as their dashed
+    outlines as well."""
+    drawn, palette = claimant_palette(mapped)
+    colors = [palette[c] for c in drawn.loc[pair.index]]
     polys = pair[shapely.get_type_id(pair.geometry.values) >= 3]
     if len(polys):
         polys.boundary.plot(ax=ax, color=colors[0], linewidth=1, linestyle="--", zorder=5)

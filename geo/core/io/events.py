@@ -25,6 +25,7 @@ import shapely
 import simplekml
 from defusedxml import ElementTree as SafeET
 
+from geo.core.claimants import claimant_palette
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
@@ -32,7 +33,7 @@ from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, x
 from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.schema import EVENT_COLUMNS, MERGE_COLUMNS
-from geo.core.style import canonical_claimant, claimant_color
+from geo.core.style import canonical_claimant
 
 log = logging.getLogger(__name__)
 
@@ -220,8 +221,7 @@ class _KmlText:
             )
 
 
-def _kml_style(claimant: str) -> simplekml.Style:
-    color = claimant_color(claimant)
+def _kml_style(color: str) -> simplekml.Style:
     style = simplekml.Style()
     style.iconstyle.color = _kml_color(color)
     style.iconstyle.icon.href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
@@ -243,7 +243,9 @@ def _kml_data(feature, record: dict, text: _KmlText, event: str) -> None:
 
 
 def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
-    """Write KML: one folder and one shared style per claimant; all fields in ExtendedData.
+    """Write KML: one folder and one shared style per claimant, grouped and coloured as on the
+    map (:func:`geo.core.claimants.claimant_palette`: an event table's sources under their
+    canonical claimant); all fields, the claimant as written among them, in ExtendedData.
 
     Unresolved rows are written as placemarks without geometry so nothing is dropped. Text is
     HTML-escaped (see :class:`_KmlText`); :func:`read_events` reads it back exactly.
@@ -254,14 +256,15 @@ def to_kml(events: pd.DataFrame, path: str | Path) -> Path:
     kml.document.extendeddata.newdata(name=KML_TEXT_KEY, value=KML_TEXT_ESCAPED)
     text = _KmlText()
     folders: dict[str, tuple[simplekml.Folder, simplekml.Style]] = {}
+    drawn, palette = claimant_palette(frame)
     records = frame.drop(columns="geometry").to_dict("records")
-    for k, (record, geom) in enumerate(zip(records, frame.geometry.values, strict=True)):
+    rows = zip(records, drawn, frame.geometry.values, strict=True)
+    for k, (record, claimant, geom) in enumerate(rows):
         event = str(record.get("event_id") or f"row {k + 1}")
-        claimant = record.get("claimant") or "unattributed"
         key = canonical_claimant(claimant)
         if key not in folders:
             folder = kml.newfolder(name=text(claimant, event))
-            folders[key] = (folder, _kml_style(claimant))
+            folders[key] = (folder, _kml_style(palette[claimant]))
         folder, style = folders[key]
         name = record.get("place_name") or record.get("location") or record.get("event_id") or ""
         feature = _kml_geometry(folder, geom, text(name, event))
