@@ -101,10 +101,10 @@ def test_control_summary_writes_table_and_chart(tmp_path, capsys):
 def test_control_line_writes_rfc7946_lines(tmp_path, capsys):
     out = tmp_path / "front.geojson"
     assert main(["control", "line", str(deepstate("20250107")), "-o", str(out)]) == 0
-    assert "2025-01-07: frontline 1,282.60 km" in capsys.readouterr().out
+    assert "2025-01-07: frontline 1,156.25 km" in capsys.readouterr().out
     doc = assert_rfc7946(out)
     assert doc["features"][0]["geometry"]["type"] == "MultiLineString"
-    assert doc["features"][0]["properties"]["length_km"] == pytest.approx(1282.6)
+    assert doc["features"][0]["properties"]["length_km"] == pytest.approx(1156.25)
 
 
 def test_control_panel_from_csv_files_with_the_seed_claim(tmp_path, capsys):

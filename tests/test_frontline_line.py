@@ -8,11 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+import shapely.ops
 from pyproj import Geod, Transformer
 from shapely.geometry import box
 
 from geo.frontline import read_control
-from geo.frontline.line import country_outline, frontline, frontline_lines
+from geo.frontline.line import country_outline, default_outline, frontline, frontline_lines
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEEPSTATE = SHARED / "deepstate"
@@ -46,10 +47,11 @@ def lines(layers):
 def test_one_line_per_date_of_plausible_length(lines):
     assert lines["date"].tolist() == [f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in DAYS]
     assert set(lines.geom_type) <= {"LineString", "MultiLineString"}
-    # The front from Kharkiv oblast to the Dnipro delta: 1,200-1,300 km in these layers
-    # (1,279.50 km on 2025-01-02 with the default 15 km border strip).
-    assert lines["length_km"].between(1_150, 1_400).all()
-    assert lines.set_index("date").loc["2025-01-02", "length_km"] == pytest.approx(1_279.5, abs=0.5)
+    # The front from the Sumy and Kharkiv border to the Dnipro delta: 1,100-1,250 km in these
+    # layers (1,153.15 km on 2025-01-02 with the default 3 km strip along the shipped outline).
+    assert lines["length_km"].between(1_100, 1_250).all()
+    by_day = lines.set_index("date")["length_km"]
+    assert by_day.loc["2025-01-02"] == pytest.approx(1_153.15, abs=0.5)
     # Consecutive days move the line by a few km at most.
     daily = lines[lines["date"].between("2024-12-31", "2025-01-07")]["length_km"]
     assert daily.diff().abs().max() < 15
@@ -63,12 +65,37 @@ def test_line_lies_on_the_occupied_edge_away_from_border(layers, lines):
     def utm(geom):
         return shapely.transform(geom, lambda xy: np.column_stack(to_utm.transform(*xy.T)))
 
-    border = utm(country_outline().boundary)
+    border = utm(default_outline()[0].boundary)
     for line, area in zip(lines.geometry, layers.dissolve(by="date").geometry, strict=True):
         vertices = shapely.points(shapely.get_coordinates(line))
         # On the edge: cut points sit on the projected chord of a boundary segment, metres off.
         assert shapely.distance(vertices, area.boundary).max() < 1e-4  # degrees, ~10 m
-        assert shapely.distance(utm(shapely.multipoints(vertices)), border) > 14_000  # metres
+        assert shapely.distance(utm(shapely.multipoints(vertices)), border) > 2_900  # metres
+
+
+@pytest.mark.parametrize(
+    ("day", "town", "lon", "lat"),
+    [
+        ("20250107", "Vovchansk", 36.94, 50.29),  # 4-5 km from the Russian border
+        ("20260801", "Vovchansk", 36.94, 50.29),
+        ("20260801", "Yunakivka (Sumy oblast)", 35.0, 51.1),
+    ],
+)
+def test_front_near_the_russian_border_is_kept(layers, lines, day, town, lon, lat):
+    """The shipped outline is fine enough for a 3 km strip: the front a few km from the border
+    stays in the line (countryinfo's outline needed 15 km, which cut it)."""
+    iso = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    line = lines.set_index("date").loc[iso, "geometry"]
+    metres = GEOD.inv(lon, lat, *_nearest(line, lon, lat))[2]
+    assert metres < 6_000, town
+    area = shapely.union_all(layers.loc[layers["date"].astype(str) == iso, "geometry"].values)
+    coarse = frontline(area, outline=country_outline(), tolerance_km=15)
+    assert GEOD.inv(lon, lat, *_nearest(coarse, lon, lat))[2] > metres + 5_000
+
+
+def _nearest(geom, lon: float, lat: float) -> tuple[float, float]:
+    point = shapely.ops.nearest_points(geom, shapely.Point(lon, lat))[0]
+    return point.x, point.y
 
 
 def test_synthetic_area_against_the_border():

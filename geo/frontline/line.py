@@ -2,9 +2,12 @@
 
 The boundary of an occupied area also runs along the international border and the coast; those
 stretches are not front. They are removed by cutting away everything within ``tolerance_km`` of
-the country's outline (Ukraine's, from the pip-installed ``countryinfo`` package, unless the
-caller passes a better one). countryinfo's outline is coarse, so the default tolerance is wide;
-with a detailed land outline a tolerance of 1–2 km is enough.
+the country's land outline: by default Ukraine's as shipped in the gazetteer's oblast table
+(geoBoundaries ADM1 cut to Natural Earth's 1:10m coast, at most ~330 m off;
+:func:`geo.gazetteer.boundaries.ukraine_outline`), fine enough for a 3 km strip, so the front
+along the Russian border (Vovchansk, the Sumy border) stays in the line. Without that table the
+``countryinfo`` package's coarse outline (~100 vertices, ~20 km off in places) is used with a
+15 km strip instead. A caller may pass any other land outline.
 """
 
 from __future__ import annotations
@@ -25,11 +28,14 @@ from geo.core.errors import InputError
 from geo.core.io.vectors import read_vector
 from geo.frontline.area import length_km
 from geo.frontline.diff import as_area
+from geo.gazetteer.boundaries import ukraine_outline
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TOLERANCE_KM = 15.0
-"""Width of the border/coast strip cut away with countryinfo's coarse outline."""
+DEFAULT_TOLERANCE_KM = 3.0
+"""Width of the border/coast strip cut away along a detailed outline (the default one)."""
+COARSE_TOLERANCE_KM = 15.0
+"""Width of the strip along countryinfo's coarse outline, the fallback without the table."""
 
 
 @cache
@@ -40,6 +46,16 @@ def country_outline(country: str = "Ukraine") -> BaseGeometry:
     except Exception as exc:  # countryinfo raises its own lookup errors for unknown names
         raise InputError(f"no outline for country {country!r} in countryinfo: {exc}") from exc
     return shapely.union_all([shape(f["geometry"]) for f in features])
+
+
+def default_outline() -> tuple[BaseGeometry, float]:
+    """(Ukraine's land outline, the strip width it allows): the shipped oblast table's outline
+    with :data:`DEFAULT_TOLERANCE_KM`, else countryinfo's with :data:`COARSE_TOLERANCE_KM`."""
+    shipped = ukraine_outline()
+    if shipped is not None:
+        return shipped[0], DEFAULT_TOLERANCE_KM
+    log.warning("no shipped oblast table: cutting the frontline along countryinfo's outline")
+    return country_outline(), COARSE_TOLERANCE_KM
 
 
 def _local_crs(geometry: BaseGeometry) -> CRS:
@@ -53,15 +69,21 @@ def frontline(
     area: gpd.GeoDataFrame | BaseGeometry,
     *,
     outline: BaseGeometry | None = None,
-    tolerance_km: float = DEFAULT_TOLERANCE_KM,
+    tolerance_km: float | None = None,
 ) -> BaseGeometry:
     """The frontline of one occupied area: its boundary less the border and coast strip.
 
-    Returns a (Multi)LineString in lon/lat; lines are merged where they meet.
+    ``outline``: the country's land (default: :func:`default_outline`); ``tolerance_km``: the
+    strip's width (default: :data:`DEFAULT_TOLERANCE_KM`, or the coarse fallback's). Returns a
+    (Multi)LineString in lon/lat; lines are merged where they meet.
     """
+    if outline is None:
+        outline, default_km = default_outline()
+    else:
+        default_km = DEFAULT_TOLERANCE_KM
+    tolerance_km = default_km if tolerance_km is None else tolerance_km
     if not 0 <= tolerance_km < math.inf:  # NaN fails too
         raise InputError(f"tolerance must be a finite number of km ≥ 0, not {tolerance_km}")
-    outline = country_outline() if outline is None else outline
     occupied = as_area(area)
     if occupied.is_empty:
         return shapely.MultiLineString()
@@ -81,7 +103,7 @@ def frontline_lines(
     layers: gpd.GeoDataFrame,
     *,
     outline: BaseGeometry | None = None,
-    tolerance_km: float = DEFAULT_TOLERANCE_KM,
+    tolerance_km: float | None = None,
 ) -> gpd.GeoDataFrame:
     """One frontline per ``(source, claimant, date)`` of a control frame, with ``length_km``."""
     keys = ["source", "claimant", "date"]

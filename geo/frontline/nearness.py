@@ -25,7 +25,7 @@ import shapely
 from pyproj import CRS, Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.frontline.line import DEFAULT_TOLERANCE_KM, country_outline, frontline
+from geo.frontline.line import frontline
 from geo.frontline.sides import RUSSIA, status_holder
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class FrontLines:
         control: gpd.GeoDataFrame,
         *,
         outline: BaseGeometry | None = None,
-        tolerance_km: float = DEFAULT_TOLERANCE_KM,
+        tolerance_km: float | None = None,
     ) -> None:
         self._by_day = {str(d): _held(part) for d, part in control.groupby("date", sort=True)}
         self._days = sorted(self._by_day)
@@ -96,9 +96,8 @@ class FrontLines:
 
     def _line(self, day: str) -> FrontLine:
         part = self._by_day[day]
-        outline = country_outline() if self._outline is None else self._outline
         lines = [
-            frontline(group, outline=outline, tolerance_km=self._tolerance_km)
+            frontline(group, outline=self._outline, tolerance_km=self._tolerance_km)
             for _, group in part.groupby("source", sort=True)
         ]
         merged = shapely.union_all(lines)
