@@ -238,12 +238,49 @@ def test_bad_messages_are_named_and_the_rest_read(tmp_path):
     assert docs[2].error == "skipped 1 message (1 not an object)"
 
 
-def test_oversized_export_is_refused_before_reading(tmp_path, monkeypatch):
+def test_oversized_export_in_bytes_is_refused_before_parsing(monkeypatch):
+    """Bytes (stdin) are parsed whole, so the size limit holds there."""
     monkeypatch.setattr(channels, "MAX_EXPORT_BYTES", 1000)
-    path = tmp_path / "result.json"
-    path.write_bytes(EXPORT.read_bytes())
-    (doc,) = iter_documents([path])
+    (doc,) = sources.documents_from_bytes(EXPORT.read_bytes(), "<stdin>")
     assert doc.error.startswith("0.0 MB is over the 0.0 MB limit for a channel export or feed")
+
+
+def _big_export(path: Path, n: int, *, tail: bytes = b"]}") -> Path:
+    """A channel export of ``n`` messages written piece by piece (with a BOM, as some tools
+    write), ending in ``tail``."""
+    with path.open("wb") as fh:
+        fh.write(
+            b'\xef\xbb\xbf{"name": "Bigchannel", "type": "public_channel", "id": 7, "messages": ['
+        )
+        for k in range(n):
+            message = {
+                "id": k + 1,
+                "type": "message",
+                "date": "2025-01-05T08:00:00",
+                "text": ["Shelling near ", {"type": "bold", "text": "Kherson"}, f". #{k}"],
+            }
+            fh.write((b", " if k else b"") + json.dumps(message).encode())  # fmt: skip
+        fh.write(tail)
+    return path
+
+
+def test_export_files_are_streamed_past_the_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(channels, "MAX_EXPORT_BYTES", 1000)
+    path = _big_export(tmp_path / "result.json", 3000)
+    assert path.stat().st_size > 100 * channels.MAX_EXPORT_BYTES
+    docs = list(iter_documents([path]))
+    assert len(docs) == 3000 and all(d.error is None for d in docs)
+    assert docs[0].doc_id == "Bigchannel/1" and docs[-1].text == "Shelling near Kherson. #2999"
+    assert docs[-1].published == date(2025, 1, 5)
+
+
+def test_a_broken_off_export_keeps_the_messages_before_the_fault(tmp_path):
+    path = _big_export(tmp_path / "result.json", 50, tail=b', {"id": 51, "text": "cut')
+    docs = list(iter_documents([path]))
+    assert [d.doc_id for d in docs[:50]] == [f"Bigchannel/{k}" for k in range(1, 51)]
+    assert docs[50].doc_id == str(path)
+    assert docs[50].error.startswith("not a readable JSON file after 50 messages (")
+    assert len(docs) == 51
 
 
 def test_script_in_a_message_is_escaped_in_the_map(extractor, tmp_path):

@@ -17,7 +17,10 @@ Telegram message or feed entry, each with its own date, id and link.
   entry is a document: its title (the first paragraph), link, published (else updated) date and
   content (else summary), whose HTML goes through the same cleaning as an HTML page.
 
-A file over :data:`MAX_EXPORT_BYTES` is refused with one line rather than held in memory whole.
+A Telegram export *file* is streamed message by message with ijson (:func:`stream_telegram`),
+so an export of any size is read in flat memory; an export on stdin or in bytes, and any feed
+(feedparser parses a whole document), over :data:`MAX_EXPORT_BYTES` is refused with one line
+rather than held in memory whole.
 """
 
 from __future__ import annotations
@@ -26,18 +29,24 @@ import io
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+import ijson
 
 from geo.claims import Claimant
 from geo.claims.tables import tables
 from geo.text.sources import Document, finish_document, html_to_document, parse_date
 
 MAX_EXPORT_BYTES = 128 * 2**20
-"""Largest channel export or feed read (parsed whole, a JSON export takes several times its size
-in memory); Telegram Desktop can split a larger one by date range."""
+"""Largest feed, or channel export given as bytes (stdin), read: those are parsed whole, and a
+JSON export takes several times its size in memory. Export files are streamed, at any size."""
+_EXPORT_KEYS = ("name", "type", "id", "username")
+"""The export's own fields a streamed read takes before its ``messages`` list."""
 CHANNEL_KIND = "channel"
 """``claimant_kind`` of a channel that is not in the channel table."""
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
@@ -184,13 +193,17 @@ class _Export:
         return doc
 
 
-def telegram_documents(export: dict, source: str, published: date | None) -> Iterator[Document]:
-    """The documents of a Telegram Desktop export (an object with a ``messages`` list): one per
-    message with text, then one notice counting the messages skipped. ``published`` only dates
-    a message that carries no date of its own."""
+def telegram_documents(
+    export: dict, source: str, published: date | None, messages: Iterable[object] | None = None
+) -> Iterator[Document]:
+    """The documents of a Telegram Desktop export (an object with a ``messages`` list, or the
+    export's own fields and ``messages`` streamed apart): one per message with text, then one
+    notice counting the messages skipped. ``published`` only dates a message that carries no
+    date of its own."""
     channel = _Export(export, source)
     skipped = {"service": 0, "without text": 0, "not an object": 0}
-    for number, message in enumerate(export["messages"], start=1):
+    messages = export["messages"] if messages is None else messages
+    for number, message in enumerate(messages, start=1):
         if not isinstance(message, dict):
             skipped["not an object"] += 1
             continue
@@ -228,6 +241,74 @@ def read_telegram(data: bytes, source: str, published: date | None) -> Iterator[
         )
         return
     yield from telegram_documents(export, source, published)
+
+
+def stream_telegram(path: Path, published: date | None) -> Iterator[Document]:
+    """The documents of a Telegram export file, streamed: its own fields are read up to the
+    ``messages`` list (Telegram Desktop writes them first), then one message at a time, in one
+    pass, so memory stays flat at any size. A file that breaks off or goes wrong midway yields
+    the messages before the fault, then one error document saying where it stopped."""
+    source = str(path)
+    read = 0
+    try:
+        with path.open("rb") as fh:
+            events = _depth_limited(ijson.parse(_after_bom(fh), use_float=True))
+            export = _export_fields(events)
+            if export is None:
+                yield Document(
+                    doc_id=source,
+                    error='a JSON file that is not a Telegram Desktop export (no "messages" list '
+                    "after the export's name, type and id)",
+                )
+                return
+            messages = ijson.items(events, "messages.item")
+            for doc in telegram_documents(export, source, published, messages):
+                read += doc.error is None
+                yield doc
+    except (ijson.JSONError, UnicodeDecodeError, ValueError) as exc:
+        after = f" after {read:,} messages" if read else ""
+        yield Document(doc_id=source, error=f"not a readable JSON file{after} ({_first_line(exc)})")
+    except OSError as exc:
+        yield Document(doc_id=source, error=f"cannot read ({exc.strerror or exc})")
+
+
+MAX_JSON_DEPTH = 64
+"""Deepest nesting a streamed export may have (a message is 4-5 levels deep); deeper input is
+refused rather than built, which would exhaust the stack."""
+
+
+def _after_bom(fh: BinaryIO) -> BinaryIO:
+    """``fh`` past a UTF-8 byte order mark (which ijson would take for text)."""
+    if fh.read(3) != b"\xef\xbb\xbf":
+        fh.seek(0)
+    return fh
+
+
+def _depth_limited(events: Iterator[tuple]) -> Iterator[tuple]:
+    """ijson's parse events, refused (ValueError) past :data:`MAX_JSON_DEPTH` levels."""
+    depth = 0
+    for prefix, event, value in events:
+        if event in ("start_map", "start_array"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+        yield prefix, event, value
+
+
+def _export_fields(events: Iterator[tuple]) -> dict | None:
+    """The export's own fields (:data:`_EXPORT_KEYS`), consuming ``events`` up to the start of
+    its ``messages`` list; None when the file is not an object with such a list."""
+    fields: dict = {}
+    for number, (prefix, event, value) in enumerate(events):
+        if number == 0 and event != "start_map":
+            return None
+        if prefix == "messages":
+            return fields if event == "start_array" else None
+        if prefix in _EXPORT_KEYS and event in ("string", "number", "boolean", "null"):
+            fields[prefix] = value
+    return None
 
 
 # -- feeds --------------------------------------------------------------------------------------

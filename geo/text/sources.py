@@ -705,8 +705,9 @@ def documents_from_bytes(
 
 
 def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
-    """The documents of one file: JSONL streamed line by line; a channel export or feed over
-    the size limit refused before it is read; anything else read whole."""
+    """The documents of one file: JSONL streamed line by line, a Telegram export streamed
+    message by message; a feed over the size limit refused before it is read; anything else
+    read whole."""
     from geo.text import channels
 
     suffix = path.suffix.lower()
@@ -714,8 +715,12 @@ def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
         yield from _jsonl_documents(path, published)
         return
     try:
+        kind = channels.sniff(_head(path))
+        if kind == "telegram" or (kind is None and suffix == ".json"):
+            yield from channels.stream_telegram(path, published)
+            return
         refusal = channels.too_large(path.stat().st_size, str(path))
-        if refusal is not None and (suffix in CHANNEL_SUFFIXES or channels.sniff(_head(path))):
+        if refusal is not None and (suffix in CHANNEL_SUFFIXES or kind):
             yield refusal
             return
         data = path.read_bytes()
