@@ -223,3 +223,20 @@ def test_run_draws_an_acled_region_row_as_its_oblast(tmp_path, extractor) -> Non
     shape = row.geometry.iloc[0]
     assert shape.geom_type in ("Polygon", "MultiPolygon")
     assert km2(shape) == pytest.approx(26_517, rel=0.05)
+
+
+def test_map_of_an_imported_table_draws_its_region_row_as_the_oblast(tmp_path) -> None:
+    """`events import` keeps an ACLED region row (geo_precision 3, "Donetsk") at the table's
+    point; `map` on that file draws the row as the oblast, as `run --events` does, without a
+    --boundaries file: the oblast's outline is in the page twice (basemap and claim)."""
+    table = Path(__file__).resolve().parents[1] / "examples" / "events" / "acled_sample.csv"
+    events, page = tmp_path / "events.geojson", tmp_path / "m.html"
+    for argv in (["events", "import", str(table), "-o", str(events)],
+                 ["map", str(events), "-o", str(page)]):  # fmt: skip
+        out = subprocess.run([sys.executable, "-m", "geo", *argv], capture_output=True,
+                             text=True, timeout=300)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+    oblasts = oblast_boundaries()
+    donetsk = oblasts.loc[oblasts["iso"] == "UA-14", "geometry"].iloc[0]
+    x, y = shapely.get_coordinates(donetsk)[5]
+    assert page.read_text(encoding="utf-8").count(f"[{x},{y}]") == 2

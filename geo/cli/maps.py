@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import geopandas as gpd
+import pandas as pd
+import shapely
 import typer
 
 from geo.cli._app import app, check_outputs, say_notes
@@ -123,10 +125,12 @@ def map_command(
         frame = check_coordinates(normalize_events(frame), on_bad=on_bad, source=str(events))
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
-    if boundary_frame is not None:  # region claims take the imported outline: one shape each
+    if boundary_frame is not None or _region_points(frame):
+        # Region claims drawn as their region (an imported outline wins: one shape each), also
+        # the rows an imported event table placed at a region's point (ACLED geo_precision 3).
         from geo.geometry import claim_geometry
 
-        frame = claim_geometry(frame, boundaries=boundary_frame)
+        frame = claim_geometry(normalize_events(frame), boundaries=boundary_frame)
     tiles = None if no_tiles else "OpenStreetMap"  # self-contained: a layer, off at opening
     m = build_map(
         frame,
@@ -224,3 +228,13 @@ def assets_fetch() -> None:
     for asset, path in fetch_assets():
         typer.echo(f"{asset.spec:<28} {path.relative_to(cache_dir())}")
     typer.echo(f"cache: {cache_dir()}")
+
+
+def _region_points(frame: pd.DataFrame) -> bool:
+    """Whether any record is region-level (``geo_precision`` 3) yet stored as a point, as
+    ``frontline events import`` writes an event table's region rows."""
+    if "geo_precision" not in frame or not len(frame):
+        return False
+    precision = pd.to_numeric(frame["geo_precision"], errors="coerce")
+    region = precision.eq(3).fillna(False).to_numpy(dtype=bool)
+    return bool((region & (shapely.get_type_id(frame.geometry.values) == 0)).any())
