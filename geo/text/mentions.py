@@ -58,7 +58,7 @@ from geo.text.inflect import case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "4"
+SCANNER_VERSION = "5"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -759,9 +759,11 @@ class MentionScanner:
             m.query = f"{key} {level}"
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
-        axis = cyrillic.axis_word(text, after)
+        axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = True
+            town = cyrillic.axis_town(text)
+            m.query = name_key(town) if town is not None else m.query
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
