@@ -129,3 +129,25 @@ def test_a_list_after_settlements_is_placed_together(records, sentence):
     rows = records(sentence)
     assert len(rows) == 3
     assert all(km(point(r), POKROVSK) < NEAR_KM for r in rows), [r["place_name"] for r in rows]
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Ракетних ударів по Харкову вночі не зафіксовано.", "Харкову"),
+        ("Вибухи пролунали у Харкові.", "Харкові"),
+        ("Ранее сообщалось, что в Харькове прогремели взрывы.", "Харькове"),
+    ],
+)
+def test_every_case_of_kharkiv_is_the_city_not_the_oblast(records, sentence, written):
+    """ "Kharkov" is an alias of the oblast for English hints; its key is the city's too."""
+    rows = records(sentence)
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [(written, 1)]
+    assert km(point(rows[0]), (49.993, 36.231)) < TOLERANCE_KM
+
+
+def test_a_regional_name_is_still_the_oblast(records):
+    rows = records("Окупанти обстріляли Харківщину та Донеччину.")
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] == [
+        ("Kharkivska oblast", 3), ("Donetska oblast", 3),
+    ]  # fmt: skip
