@@ -151,3 +151,24 @@ def test_a_regional_name_is_still_the_oblast(records):
     assert [(r["place_name"], r["geo_precision"]) for r in rows] == [
         ("Kharkivska oblast", 3), ("Donetska oblast", 3),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence, written, where",
+    [
+        (
+            "Вчора під обстрілами були Молодіжне, Білозерка, Чорнобаївка та місто Херсон.",
+            "Молодіжне",
+            (46.732, 32.690),  # Molodizhne by Kherson, not the larger one in Poltava oblast
+        ),
+        (
+            "БпЛА атакували П’ятихатки, Степногірськ, Малу Токмачку та Оріхів.",
+            "П’ятихатки",
+            (47.509, 35.459),  # the Zaporizhzhia village, not the Dnipropetrovsk town
+        ),
+    ],
+)
+def test_a_village_picked_by_size_yields_to_its_sentence(records, sentence, written, where):
+    rows = [r for r in records(sentence) if r["location"] == written]
+    assert len(rows) == 1
+    assert km(point(rows[0]), where) < TOLERANCE_KM, rows[0]["place_name"]
