@@ -113,9 +113,17 @@ def test_the_ministry_s_russian_renames_reach_the_ukrainian_town(records, russia
     assert km(point(rows[0]), town) < TOLERANCE_KM
 
 
-def test_forces_are_not_the_village_syla(records):
-    rows = records("Сили оборони відбили атаку біля Вовчанська.")
-    assert [r["location"] for r in rows] == ["Вовчанська"]
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Сили оборони відбили атаку біля Вовчанська.", "Вовчанська"),
+        ("Город находится к северу от Горловки, сообщил военкор.", "Горловки"),
+    ],
+)
+def test_common_nouns_opening_a_sentence_are_not_villages(records, sentence, written):
+    """ "Сили" (the village Сила) and "Город" (the village Город) are common nouns here."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [written]
 
 
 @pytest.mark.parametrize(
