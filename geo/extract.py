@@ -283,6 +283,18 @@ def _anchors_and_questions(
     return anchors, questions
 
 
+def _outgrew(res: Resolution) -> bool:
+    """Was the place chosen over alike-scoring namesakes by size alone (a village of 3,000 over
+    villages of 500)? Then it does not stand on its own against its sentence's places: in
+    "Станіслав, Благовіщенське, Інгулець та місто Херсон" every village is near Kherson."""
+    scored = res.candidates
+    return (
+        len(scored) >= 2
+        and scored[1].place.kind == "settlement"
+        and scored[0].score - scored[1].score <= NAMESAKE_MARGIN
+    )
+
+
 def _contested(res: Resolution) -> bool:
     """Could co-mentioned places change this answer? Only if a runner-up trails by less than
     the largest context bonus plus the namesake margin."""
@@ -415,7 +427,7 @@ class Extractor:
                 or place.population >= STRAY_MAX_POPULATION
             ):
                 continue
-            if res.confidence >= CONFIDENT and place.country in focus:
+            if res.confidence >= CONFIDENT and place.country in focus and not _outgrew(res):
                 continue  # a confident answer in the focus country stands on its own
             stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors, front)
             if stray is not None:

@@ -81,6 +81,9 @@ NAMESAKE_MARGIN = 0.35
 """Score gap within which two namesakes count as alike. The priors that are not evidence (name
 kind, population) differ by less than 0.25 between villages; a co-mentioned place 9 km from one
 namesake and 28 km from the other is worth 0.38 (the context bonus is 1.6·exp(−d/60 km))."""
+FORMER_NAME_SIMILARITY = 60.0
+"""Below this rapidfuzz ratio between an alternate name and a place's own name, the alternate is
+a former or foreign name rather than a spelling of it (see :func:`_outnamed`)."""
 DOMINANT_POPULATION = 4
 """A town this many times larger than a namesake (and of at least :data:`DOMINANT_MIN`), or a
 city against a village, is the one meant when nothing else tells them apart: "Lyman" is the
@@ -872,11 +875,23 @@ def _namesakes(
         pool, key=lambda c: (SEAT_RANK.get(c.place.feature_code or "", 0), c.place.population)
     )
     far = [c for c in pool if c is not top and _km(top.place, c.place) > NAMESAKE_KM]
-    if all(_dominates(top.place, c.place) for c in far):
+    if all(_dominates(top.place, c.place) and not _outnamed(top, c) for c in far):
         return top, [], len(far)
     if top is not best:
         far = [c for c in pool[1:] if _km(p, c.place) > NAMESAKE_KM]
     return best, far, 0
+
+
+def _outnamed(big: Candidate, small: Candidate) -> bool:
+    """Is ``big`` matched only by a GeoNames alternate unlike its own name (a former name:
+    "Олександрівка" of Donetsk, "Станіслав" of Ivano-Frankivsk, "Федоровка" of Nova Odesa)?
+    Then its size decides nothing against ``small``, a namesake bearing the name; the document's
+    other places must tell them apart. A spelling of its own name ("Красногоровка" of
+    Krasnohorivka) keeps the town's weight."""
+    if big.name_kind != "alternate" or small.name_kind == "historical":
+        return False
+    own = fuzz.ratio(name_key(big.matched_name), name_key(big.place.name))
+    return own < FORMER_NAME_SIMILARITY
 
 
 def _dominates(p: Place, q: Place) -> bool:

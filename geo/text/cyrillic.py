@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from geo.text.inflect import analyser
+from geo.text.inflect import analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
@@ -186,3 +186,34 @@ def axis_word(text: str, after: str) -> str | None:
         return last
     first = _first_word(after) if after[:1].isspace() else ""
     return first if first in table.axis else None
+
+
+@cache
+def _axis_towns() -> dict[str, str]:
+    """Every case form of every axis adjective in the table, lower-case, → its town."""
+    towns: dict[str, str] = {}
+    for lang, phrase, town in cues().axes:
+        adjective = phrase.split()[0]
+        for form in {phrase, *case_forms(phrase, lang)}:
+            towns.setdefault(form.split()[0], town)
+        towns[adjective.lower()] = town
+    return towns
+
+
+def axis_town(text: str) -> str | None:
+    """The town an axis adjective names ("Слов'янському" → "Слов'янськ"), whatever village its
+    case form also spells ("Слов'янське"), or None when ``text`` is no axis adjective."""
+    words = text.lower().replace("’", "'").replace("ʼ", "'").split()
+    return _axis_towns().get(words[0]) if len(words) == 1 else None
+
+
+_WORD = re.compile(r"[\w'’ʼ-]+")
+
+
+def axis_in_list(text: str, before: str, after: str) -> str | None:
+    """The axis word near an axis adjective in a list of axes ("зокрема на Харківському,
+    Куп'янському, Лиманському напрямках", "на Донецком и Запорожском направлениях"), or None."""
+    if axis_town(text) is None:
+        return None
+    axes = cues().axis
+    return next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)

@@ -16,10 +16,12 @@ so an adjective in a name keeps its agreement ("Нова Каховка" → "Н
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import product
 
 import pymorphy3
+from pymorphy3.analyzer import Parse  # type: ignore[import-untyped]
 
 CASES = ("gent", "datv", "accs", "ablt", "loct", "loc2", "gen2")
 """Grammatical cases whose forms are generated (pymorphy3's names; ``loc2``/``gen2`` are the
@@ -50,25 +52,57 @@ def _nominative_parses(word: str, lang: str) -> list:
     return found
 
 
+POSSESSIVE_MODELS = {"ru": ("отцов", "мамин")}
+"""Russian possessive adjectives pymorphy3's dictionary knows, whose paradigm inflects a
+possessive it does not: "Часов" of "Часов Яр" reads only as the genitive plural of "час", so
+"в Часовом Яре" takes the endings of "отцов" → "отцовом"."""
+
+
+def _possessive_parse(word: str, lang: str) -> tuple[Parse, str] | None:
+    """(the nominative parse of a model possessive with the ending of ``word``, the model's
+    stem) for a word pymorphy3 cannot read as a nominative, or None."""
+    for model in POSSESSIVE_MODELS.get(lang, ()):
+        if len(word) > len(model) - 1 and word.endswith(model[-2:]):
+            for parse in analyser(lang).parse(model):
+                if "Poss" in parse.tag and parse.tag.case == "nomn":
+                    return parse, model
+    return None
+
+
+def _add_forms(
+    by_case: dict[str, list[str]], parse: Parse, rewrite: Callable[[str], str] = str
+) -> None:
+    """Add the singular case forms of ``parse``'s lexeme that agree with it (``rewrite`` maps a
+    model's form onto the word inflected after it)."""
+    tag = parse.tag
+    for form in parse.lexeme:
+        other = form.tag
+        if (
+            other.case in CASES
+            and other.POS == tag.POS
+            and other.gender == tag.gender
+            and other.number == tag.number
+            and not (_DEGREES & other.grammemes)
+        ):
+            forms = by_case.setdefault(other.case, [])
+            word = rewrite(form.word)
+            if word not in forms and len(forms) < MAX_WORD_FORMS:
+                forms.append(word)
+
+
 @lru_cache(maxsize=65_536)
 def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
-    """Lower-case forms of one word by case, for every reading of it as a nominative; {} when
-    there is none (the word is left as written)."""
+    """Lower-case forms of one word by case, for every reading of it as a nominative (else as a
+    possessive adjective, see :data:`POSSESSIVE_MODELS`); {} when there is none (the word is
+    left as written)."""
     by_case: dict[str, list[str]] = {}
-    for parse in _nominative_parses(word.lower(), lang):
-        tag = parse.tag
-        for form in parse.lexeme:
-            other = form.tag
-            if (
-                other.case in CASES
-                and other.POS == tag.POS
-                and other.gender == tag.gender
-                and other.number == tag.number
-                and not (_DEGREES & other.grammemes)
-            ):
-                forms = by_case.setdefault(other.case, [])
-                if form.word not in forms and len(forms) < MAX_WORD_FORMS:
-                    forms.append(form.word)
+    lower = word.lower()
+    parses = _nominative_parses(lower, lang)
+    for parse in parses:
+        _add_forms(by_case, parse)
+    if not parses and (model := _possessive_parse(lower, lang)) is not None:
+        parse, stem = model
+        _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
     return {case: tuple(forms) for case, forms in by_case.items()}
 
 

@@ -37,6 +37,7 @@ import logging
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -50,15 +51,15 @@ import numpy as np
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
 from geo.core.theatre import THEATRE
-from geo.gazetteer.names import name_key, variants
-from geo.gazetteer.store import GazetteerStore, overlay_dir
+from geo.gazetteer.names import has_cyrillic, name_key, variants
+from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
 from geo.text.inflect import case_forms
 
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "4"
+SCANNER_VERSION = "5"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -605,9 +606,7 @@ class MentionScanner:
                 region=_REGION_IN_KEY.search(key) is not None,
                 not_place=key in self.not_places,
                 metonym=key in self.metonyms,
-                oblast_name=any(
-                    h.place.kind == "admin1" and h.source == _OBLAST_ALIASES for h in hits
-                ),
+                oblast_name=_oblast_name(hits),
             )
         return info
 
@@ -759,9 +758,11 @@ class MentionScanner:
             m.query = f"{key} {level}"
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
-        axis = cyrillic.axis_word(text, after)
+        axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = True
+            town = cyrillic.axis_town(text)
+            m.query = name_key(town) if town is not None else m.query
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
@@ -891,6 +892,16 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
+
+
+def _oblast_name(hits: Sequence[NameHit]) -> bool:
+    """Does the key name an oblast by its regional name ("Харківщина", "Донеччина")? A Latin
+    alias of the oblast ("Kharkov") is first the city's name: "у Харкові", "в Харькове" scan
+    as its key and are the city."""
+    aliases = [h for h in hits if h.place.kind == "admin1" and h.source == _OBLAST_ALIASES]
+    if any(has_cyrillic(h.name) for h in aliases):
+        return True
+    return bool(aliases) and not any(h.place.kind == "settlement" for h in hits)
 
 
 def _names_a_region(written: str, info: _Key) -> bool:
