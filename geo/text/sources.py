@@ -187,6 +187,8 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     text, controls = _CONTROL.subn("", text)
     if controls:
         warnings.append(f"{_plural(controls, 'control character')} removed")
+    if text.isascii():  # no format character, nothing to compose: most English stories
+        return text, warnings
     text = _INVISIBLE.sub("", text)
     if _beyond_bmp(text):
         text = _INVISIBLE_ASTRAL.sub("", text)
