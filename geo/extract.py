@@ -56,6 +56,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
 )
 MAX_MENTIONS_PER_DOCUMENT = 5_000
+_NearMemo = dict[tuple[str, str | None, tuple[tuple[float, float], ...]], Resolution]
+"""One document's resolutions in context, by (query, admin hint, co-mentioned points)."""
 
 
 BATCH = 32
@@ -412,8 +414,11 @@ class Extractor:
         anchored: dict[str, dict[tuple[float, float], None]] = {}
         for j, lat, lon in anchors:
             anchored.setdefault(mentions[j].key, {})[(lat, lon)] = None
+        memo: _NearMemo = {}  # a name the document repeats meets the same context each time
         for i in ambiguous:
-            final[i] = self._in_context(i, mentions, queries, first, anchored, ambiguous, front)
+            final[i] = self._in_context(
+                i, mentions, queries, first, anchored, ambiguous, memo, front
+            )
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -442,6 +447,7 @@ class Extractor:
         first: list[Resolution],
         anchored: dict[str, dict[tuple[float, float], None]],
         ambiguous: list[int],
+        memo: _NearMemo,
         front: FrontDistance | None = None,
     ) -> Resolution:
         """Mention ``i`` again with the document as context: its confident places first (they
@@ -452,7 +458,7 @@ class Extractor:
         near = [point for key, points in anchored.items() if key != m.key for point in points]
         result = first[i]
         if near:
-            result = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near, front=front)
+            result = self._near(memo, queries[i], m.admin_hint, near, front)
             if not result.ambiguous:
                 return result
         for j in ambiguous:
@@ -470,9 +476,27 @@ class Extractor:
             if front is not None and result.ambiguous:
                 return self.resolver.resolve(queries[i], admin1=m.admin_hint, front=front)
             return result
-        again = self.resolver.resolve(queries[i], admin1=m.admin_hint, near=near, front=front)
+        again = self._near(memo, queries[i], m.admin_hint, near, front)
         # neighbours' namesakes may pair up and decide; if they do not, they only blur
         return again if not again.ambiguous else result
+
+    def _near(
+        self,
+        memo: _NearMemo,
+        query: str,
+        hint: str | None,
+        near: list[tuple[float, float]],
+        front: FrontDistance | None,
+    ) -> Resolution:
+        """``query`` resolved with ``near`` as context, once per document for each distinct
+        (query, hint, context): every mention of a name the document repeats has the same anchors
+        (all but its own), so only the first pays for the distances and the re-scoring. ``memo``
+        lives for one document, whose ``front`` is one."""
+        key = (query, hint, tuple(near))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self.resolver.resolve(query, admin1=hint, near=key[2], front=front)
+        return found
 
     def _stray_from_sentence(
         self,

@@ -309,8 +309,13 @@ def test_every_format_character_counts_as_invisible():
     format_chars = [
         chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
     ]
-    assert sources._INVISIBLE.sub("", "".join(format_chars)) == ""
-    assert sources._INVISIBLE.sub("", "Bakhmut, Київ\t\n-") == "Bakhmut, Київ\t\n-"
+    assert sources.normalise_text("".join(format_chars)) == ("", [])
+    # those beyond the Basic Multilingual Plane go too, in text that holds only them or also
+    # other characters from beyond it (an emoji)
+    beyond = [ch for ch in format_chars if ord(ch) > 0xFFFF]
+    assert beyond and sources.normalise_text(f"Бах{beyond[0]}мут")[0] == "Бахмут"
+    assert sources.normalise_text(f"Kyiv\U0001f600 {''.join(beyond)}x")[0] == "Kyiv\U0001f600 x"
+    assert sources.normalise_text("Bakhmut, Київ\t\n-") == ("Bakhmut, Київ\t\n-", [])
 
 
 @pytest.mark.parametrize(

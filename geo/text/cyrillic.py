@@ -89,8 +89,8 @@ def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
     """(marked, locative, approximate) from the last words before a Cyrillic name; ``words``
     are the whitespace-split text before it."""
     table = cues()
-    tail = [w.lower() for w in words[-3:]]
-    phrases = {" ".join(tail[i:]) for i in range(len(tail))}
+    tail = " ".join(words[-3:]).lower()  # as the words lowered one by one: no case spans a space
+    phrases = {tail, tail.partition(" ")[2] or tail, tail.rpartition(" ")[2]}  # 3, 2 and 1 words
     marked = not phrases.isdisjoint(table.marker)
     approximate = not phrases.isdisjoint(table.approximate)
     locative = marked or approximate or not phrases.isdisjoint(table.locative)
@@ -101,11 +101,12 @@ def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""
     table = cues().direction
-    tail = [w.lower() for w in words[-4:]]
-    for i in range(len(tail)):
-        found = table.get(" ".join(tail[i:]))
+    phrase, count = " ".join(words[-4:]).lower(), min(len(words), 4)
+    while count:  # the longest phrase first: "к юго-западу от" before "от"
+        found = table.get(phrase)
         if found is not None:
-            return found, len(tail) - i
+            return found, count
+        phrase, count = phrase.partition(" ")[2], count - 1
     return None
 
 

@@ -126,7 +126,10 @@ _POSSESSIVE_ROLE = re.compile(
 _CAPITALS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"
 )  # as [A-ZА-ЯІЇЄҐ] in _NAME
-_WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)\s+$")
+_WORD_LETTERS = "A-Za-zА-Яа-яІіЇїЄєҐґ'’-"
+_WORD_BEFORE = re.compile(rf"([{_WORD_LETTERS}]+)\s+$")
+_WHOLE_WORD = re.compile(rf"[{_WORD_LETTERS}]+")  # what _WORD_BEFORE's group takes whole
+_WORD_WINDOW = 40  # the characters before a mention _WORD_BEFORE searches
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
 _MARKED_UNKNOWN = re.compile(rf"\b(?i:town|village|city|settlement|hamlet)\s+of\s+({_NAME})")
@@ -322,13 +325,18 @@ def _every_pattern(before: str) -> tuple:
 
 def _word_before(before: str, words: list[str]) -> tuple[str | None, int]:
     """The word right before a mention (letters, apostrophes, hyphens) and where it starts in
-    ``before``; a plain ASCII last word is taken as is, anything else goes to the regex."""
+    ``before``. A last word that is all such characters and starts inside the window is taken as
+    is (the regex would find just it: the space before it is no letter); anything else goes to the
+    regex, whose search from every position of the window costs several times more."""
     if not words:
         return None, 0
     word = words[-1]
     if word.isascii() and word.isalpha():
         return word, len(before.rstrip()) - len(word)
-    found = _WORD_BEFORE.search(before, max(0, len(before) - 40))
+    cut = len(before.rstrip()) - len(word)
+    if cut >= len(before) - _WORD_WINDOW and _WHOLE_WORD.fullmatch(word):
+        return word, cut  # "під", "селище": Cyrillic words
+    found = _WORD_BEFORE.search(before, max(0, len(before) - _WORD_WINDOW))
     return (found.group(1), found.start()) if found else (None, 0)
 
 
