@@ -136,3 +136,50 @@ def test_a_document_through_extraction(extractor):
 def test_the_enemy_is_the_opponent_of_the_channel_too(sentence, default, actors):
     frame = analyse_sentence(sentence, PUBLISHED, *([default] if default else []))
     assert (frame.actor1, frame.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, actor",
+    [
+        # a force acting is the actor; whoever the sentence credits is the claimant
+        ("Сили оборони відбили 12 атак під Бахмутом, повідомили в ОВА.", "Regional authorities",
+         "Military Forces of Ukraine"),
+        ("ВСУ нанесли удар по Донецку, сообщил Пушилин.", "Russian-installed authorities",
+         "Military Forces of Ukraine"),
+        ("Вооруженные силы Украины обстреляли Донецк, заявил мэр города.",
+         "Regional authorities", "Military Forces of Ukraine"),
+        ("ЗСУ відбили 12 атак під Бахмутом.", "Unattributed report", "Military Forces of Ukraine"),
+        ("ВС РФ освободили Марьинку.", "Unattributed report", "Military Forces of Russia"),
+        ("Подразделения ДНР отразили атаку у Угледара.", "Unattributed report",
+         "Military Forces of Russia"),
+        # the same forces speaking are the claimant
+        ("Сили оборони півдня України повідомили, що ворог обстріляв Херсон.",
+         "Ukrainian military", "Military Forces of Ukraine"),
+        ("За даними Сил оборони, ворог обстріляв Херсон.", "Ukrainian military",
+         "Military Forces of Ukraine"),
+        ("У ЗСУ заявили, що ворог обстріляв Херсон.", "Ukrainian military",
+         "Military Forces of Ukraine"),
+        ("Вооруженные силы Украины сообщили, что отразили атаку у Работино.",
+         "Ukrainian military", "Military Forces of Ukraine"),
+    ],
+)  # fmt: skip
+def test_a_force_acting_is_the_actor_not_the_claimant(sentence, claimant, actor):
+    frame = analyse_sentence(sentence, PUBLISHED)
+    assert (frame.claimant.name, frame.actor1) == (claimant, actor)
+
+
+@pytest.mark.parametrize(
+    "sentence, default, claimant, actor",
+    [
+        ("ЗСУ відбили 12 атак під Бахмутом.", UA_STAFF_CHANNEL, "Ukrainian military",
+         "Military Forces of Ukraine"),
+        ("ВС РФ освободили Марьинку.", RU_MOD_CHANNEL, "Russian MoD", "Military Forces of Russia"),
+        ("ВСУ нанесли удар по Донецку.", RU_MOD_CHANNEL, "Russian MoD",
+         "Military Forces of Ukraine"),
+    ],
+)  # fmt: skip
+def test_a_force_acting_in_a_channel_s_post_leaves_the_channel_the_claimant(
+    sentence, default, claimant, actor
+):
+    frame = analyse_sentence(sentence, PUBLISHED, default)
+    assert (frame.claimant.name, frame.claimant.text, frame.actor1) == (claimant, None, actor)
