@@ -155,6 +155,8 @@ def test_the_enemy_is_the_opponent_of_the_channel_too(sentence, default, actors)
         # the same forces speaking are the claimant
         ("Сили оборони півдня України повідомили, що ворог обстріляв Херсон.",
          "Ukrainian military", "Military Forces of Ukraine"),
+        ("Сили оборони півдня повідомляють, що ворог обстріляв Херсон.",
+         "Ukrainian military", "Military Forces of Ukraine"),
         ("За даними Сил оборони, ворог обстріляв Херсон.", "Ukrainian military",
          "Military Forces of Ukraine"),
         ("У ЗСУ заявили, що ворог обстріляв Херсон.", "Ukrainian military",
