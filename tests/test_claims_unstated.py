@@ -170,6 +170,10 @@ def test_the_enemy_is_the_opponent_of_the_channel_too(sentence, default, actors)
          "Military Forces of Ukraine"),
         ("Вооруженные силы Украины сообщили, что отразили атаку у Работино.",
          "Ukrainian military", "Military Forces of Ukraine"),
+        ("Украинские военные рассказали, что противник атаковал Работино.",
+         "Ukrainian military", "Military Forces of Ukraine"),
+        ("Украинские военные отразили атаки у Работино, сообщил губернатор.",
+         "Regional authorities", "Military Forces of Ukraine"),
     ],
 )  # fmt: skip
 def test_a_force_acting_is_the_actor_not_the_claimant(sentence, claimant, actor):
