@@ -145,40 +145,43 @@ def test_the_enemy_is_the_opponent_of_the_channel_too(sentence, default, actors)
     assert (frame.actor1, frame.actor2) == actors
 
 
+UA, RU = "Military Forces of Ukraine", "Military Forces of Russia"
+
+
 @pytest.mark.parametrize(
-    "sentence, claimant, actor",
+    "sentence, claimant, actors",
     [
         # a force acting is the actor; whoever the sentence credits is the claimant
         ("Сили оборони відбили 12 атак під Бахмутом, повідомили в ОВА.", "Regional authorities",
-         "Military Forces of Ukraine"),
+         (UA, None)),
         ("ВСУ нанесли удар по Донецку, сообщил Пушилин.", "Russian-installed authorities",
-         "Military Forces of Ukraine"),
+         (UA, None)),
         ("Вооруженные силы Украины обстреляли Донецк, заявил мэр города.",
-         "Regional authorities", "Military Forces of Ukraine"),
-        ("ЗСУ відбили 12 атак під Бахмутом.", "Unattributed report", "Military Forces of Ukraine"),
-        ("ВС РФ освободили Марьинку.", "Unattributed report", "Military Forces of Russia"),
-        ("Подразделения ДНР отразили атаку у Угледара.", "Unattributed report",
-         "Military Forces of Russia"),
-        # the same forces speaking are the claimant
-        ("Сили оборони півдня України повідомили, що ворог обстріляв Херсон.",
-         "Ukrainian military", "Military Forces of Ukraine"),
-        ("Сили оборони півдня повідомляють, що ворог обстріляв Херсон.",
-         "Ukrainian military", "Military Forces of Ukraine"),
-        ("За даними Сил оборони, ворог обстріляв Херсон.", "Ukrainian military",
-         "Military Forces of Ukraine"),
-        ("У ЗСУ заявили, що ворог обстріляв Херсон.", "Ukrainian military",
-         "Military Forces of Ukraine"),
-        ("Вооруженные силы Украины сообщили, что отразили атаку у Работино.",
-         "Ukrainian military", "Military Forces of Ukraine"),
-        ("Украинские военные рассказали, что противник атаковал Работино.",
-         "Ukrainian military", "Military Forces of Ukraine"),
+         "Regional authorities", (UA, None)),
         ("Украинские военные отразили атаки у Работино, сообщил губернатор.",
-         "Regional authorities", "Military Forces of Ukraine"),
+         "Regional authorities", (UA, None)),
+        ("ЗСУ відбили 12 атак під Бахмутом.", "Unattributed report", (UA, None)),
+        ("ВС РФ освободили Марьинку.", "Unattributed report", (RU, None)),
+        ("Подразделения ДНР отразили атаку у Угледара.", "Unattributed report", (RU, None)),
+        # the same forces speaking are the claimant, and come after the forces said to act
+        ("Сили оборони півдня України повідомили, що ворог обстріляв Херсон.",
+         "Ukrainian military", (RU, UA)),
+        ("Сили оборони півдня повідомляють, що ворог обстріляв Херсон.",
+         "Ukrainian military", (RU, UA)),
+        ("За даними Сил оборони, ворог обстріляв Херсон.", "Ukrainian military", (RU, UA)),
+        ("У ЗСУ заявили, що ворог обстріляв Херсон.", "Ukrainian military", (RU, UA)),
+        ("Украинские военные рассказали, что противник атаковал Работино.",
+         "Ukrainian military", (RU, UA)),
+        ("Генштаб ВСУ сообщил, что противник атаковал Работино.", "Ukrainian military",
+         (RU, UA)),
+        # ... and the actor when nobody else is said to act
+        ("Вооруженные силы Украины сообщили, что отразили атаку у Работино.",
+         "Ukrainian military", (UA, None)),
     ],
 )  # fmt: skip
-def test_a_force_acting_is_the_actor_not_the_claimant(sentence, claimant, actor):
+def test_a_force_acting_is_the_actor_not_the_claimant(sentence, claimant, actors):
     frame = analyse_sentence(sentence, PUBLISHED)
-    assert (frame.claimant.name, frame.actor1) == (claimant, actor)
+    assert (frame.claimant.name, (frame.actor1, frame.actor2)) == (claimant, actors)
 
 
 @pytest.mark.parametrize(

@@ -232,13 +232,32 @@ def _split(
     return tuple(clauses)
 
 
-def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
+def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[range]:
+    """Where the sentence names its claimants as written ("Генштаб ЗСУ", "Сили оборони півдня
+    повідомили"): a force named there speaks rather than acts."""
+    spans = []
+    for start, end, claimant in clauses:
+        if claimant.text:
+            at = text.written.find(claimant.text, start, end)
+            if at >= 0:
+                spans.append(range(at, at + len(claimant.text) + 1))
+    return spans
+
+
+def _actors(
+    claims: ClaimTables, text: Text, side: str, speakers: list[range] | None = None
+) -> list[str]:
     """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
     "the enemy" its opponent's; neither counts when the claimant has no side. The claimant may
     be written or a channel's default (a Telegram channel of the Russian MoD writes "противник"
-    for Ukraine's forces as the ministry does in its briefings)."""
+    for Ukraine's forces as the ministry does in its briefings). A force inside a ``speakers``
+    span is the claimant speaking ("Генштаб ЗСУ повідомив, що ворог…"): it comes after the
+    forces the sentence says acted, and is actor1 only when no other is named ("ВСУ сообщили,
+    что отразили атаку")."""
     ordered: list[str] = []
-    for _, _, rule in claims.actors.findall(text):
+    speaking: list[str] = []
+    for start, end, rule in claims.actors.findall(text):
+        said = bool(speakers) and any(start in span and end in span for span in speakers)
         if rule.side in ("claimant", "opponent"):
             whose = side if rule.side == "claimant" else _OPPONENT.get(side, "")
             if whose not in _SIDE_ACTOR:
@@ -246,9 +265,10 @@ def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
             name = _SIDE_ACTOR[whose]
         else:
             name = rule.name
-        if name not in ordered:
-            ordered.append(name)
-    return ordered
+        names = speaking if said else ordered
+        if name not in names:
+            names.append(name)
+    return ordered + [name for name in speaking if name not in ordered]
 
 
 def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
@@ -302,7 +322,7 @@ def analyse_sentence(
             c: _state_country(claims, c, default, text.written, document) for _, _, c in clauses
         }
         clauses, main = tuple((s, e, state[c]) for s, e, c in clauses), state[main]
-    ordered = _actors(claims, text, main.side)
+    ordered = _actors(claims, text, main.side, _speakers(text, clauses))
     quantity, unit = _quantity(claims, text)
     event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(
