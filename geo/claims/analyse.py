@@ -244,9 +244,7 @@ def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> lis
     return spans
 
 
-def _actors(
-    claims: ClaimTables, text: Text, side: str, speakers: list[range] | None = None
-) -> list[str]:
+def _actors(claims: ClaimTables, text: Text, side: str, speakers: list[range]) -> list[str]:
     """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
     "the enemy" its opponent's; neither counts when the claimant has no side. The claimant may
     be written or a channel's default (a Telegram channel of the Russian MoD writes "противник"
@@ -257,7 +255,7 @@ def _actors(
     ordered: list[str] = []
     speaking: list[str] = []
     for start, end, rule in claims.actors.findall(text):
-        said = bool(speakers) and any(start in span and end in span for span in speakers)
+        said = any(start in span and end in span for span in speakers)
         if rule.side in ("claimant", "opponent"):
             whose = side if rule.side == "claimant" else _OPPONENT.get(side, "")
             if whose not in _SIDE_ACTOR:
