@@ -199,3 +199,24 @@ def test_a_force_acting_in_a_channel_s_post_leaves_the_channel_the_claimant(
 ):
     frame = analyse_sentence(sentence, PUBLISHED, default)
     assert (frame.claimant.name, frame.claimant.text, frame.actor1) == (claimant, None, actor)
+
+
+def test_a_channel_post_through_extraction(extractor):
+    """End to end: a post of the Russian MoD's channel (its default claimant) that says
+    "противник" and "Генштаб" without a country: Ukraine's forces acted, Russia's staff speaks."""
+    from geo.text.channels import channel_claimant
+    from geo.text.sources import Document
+
+    channel, _ = channel_claimant("Минобороны России")
+    doc = Document(
+        "mod_russia/1",
+        "Генштаб сообщил, что противник атаковал позиции у Кременной.",
+        published=date(2023, 3, 21),
+        claimant=channel,
+    )
+    (record,) = extractor.document_records(doc)
+    assert (record["location"], record["claimant"], record["actor1"]) == (
+        "Кременной",
+        "Russian MoD",
+        "Military Forces of Ukraine",
+    )
