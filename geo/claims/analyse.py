@@ -232,7 +232,7 @@ def _split(
     return tuple(clauses)
 
 
-def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[range]:
+def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[tuple[int, int]]:
     """Where the sentence names its claimants as written ("Генштаб ЗСУ", "Сили оборони півдня
     повідомили"): a force named there speaks rather than acts."""
     spans = []
@@ -240,22 +240,31 @@ def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> lis
         if claimant.text:
             at = text.written.find(claimant.text, start, end)
             if at >= 0:
-                spans.append(range(at, at + len(claimant.text) + 1))
+                spans.append((at, at + len(claimant.text)))
     return spans
 
 
-def _actors(claims: ClaimTables, text: Text, side: str, speakers: list[range]) -> list[str]:
+def _actors(
+    claims: ClaimTables, text: Text, side: str, clauses: tuple[tuple[int, int, Claimant], ...]
+) -> list[str]:
     """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
     "the enemy" its opponent's; neither counts when the claimant has no side. The claimant may
     be written or a channel's default (a Telegram channel of the Russian MoD writes "противник"
-    for Ukraine's forces as the ministry does in its briefings). A force inside a ``speakers``
-    span is the claimant speaking ("Генштаб ЗСУ повідомив, що ворог…"): it comes after the
-    forces the sentence says acted, and is actor1 only when no other is named ("ВСУ сообщили,
-    что отразили атаку")."""
+    for Ukraine's forces as the ministry does in its briefings). A force inside the words that
+    name a clause's claimant (:func:`_speakers`: "Генштаб ЗСУ повідомив, що ворог…") is the
+    claimant speaking: it comes after the forces the sentence says acted, and is actor1 only
+    when no other is named ("ВСУ сообщили, что отразили атаку")."""
+    found = claims.actors.findall(text)
+    if not found:
+        return []
+    speakers = _speakers(text, clauses)
     ordered: list[str] = []
     speaking: list[str] = []
-    for start, end, rule in claims.actors.findall(text):
-        said = any(start in span and end in span for span in speakers)
+    for start, end, rule in found:
+        said = False
+        for first, last in speakers:  # nearly always one span, or none
+            if first <= start and end <= last:
+                said = True
         if rule.side in ("claimant", "opponent"):
             whose = side if rule.side == "claimant" else _OPPONENT.get(side, "")
             if whose not in _SIDE_ACTOR:
@@ -266,7 +275,7 @@ def _actors(claims: ClaimTables, text: Text, side: str, speakers: list[range]) -
         names = speaking if said else ordered
         if name not in names:
             names.append(name)
-    return ordered + [name for name in speaking if name not in ordered]
+    return ordered + [name for name in speaking if name not in ordered] if speaking else ordered
 
 
 def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
@@ -315,12 +324,14 @@ def analyse_sentence(
         clauses = ((0, len(text.written), main),)
     else:  # the first credited clause's claimant, else the first clause's
         main = next((c for _, _, c in clauses if c.text), clauses[0][2])
-    if any(c.name in claims.unstated for _, _, c in clauses):
+    if main.name in claims.unstated or (
+        len(clauses) > 1 and any(c.name in claims.unstated for _, _, c in clauses)
+    ):
         state = {
             c: _state_country(claims, c, default, text.written, document) for _, _, c in clauses
         }
         clauses, main = tuple((s, e, state[c]) for s, e, c in clauses), state[main]
-    ordered = _actors(claims, text, main.side, _speakers(text, clauses))
+    ordered = _actors(claims, text, main.side, clauses)
     quantity, unit = _quantity(claims, text)
     event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(
