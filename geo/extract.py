@@ -33,7 +33,7 @@ import pandas as pd
 import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
-from geo.claims.analyse import DEFAULT_CLAIMANT, find_claimant
+from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
@@ -628,6 +628,7 @@ class Extractor:
         place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
         previous = _PreviousClaimant()
+        named = DocumentClaimants(doc.text)  # scanned only if a sentence says "Генштаб" alone
         default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
         hits, split = prepared
         starts = [start for start, _, _ in hits]
@@ -656,7 +657,9 @@ class Extractor:
             if not site:
                 previous.saw(sentence)
                 continue
-            frame = analyse_sentence(sentence, doc.published, default, previous.get)
+            frame = analyse_sentence(
+                sentence, doc.published, default, previous.get, (named, offset)
+            )
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))

@@ -16,7 +16,8 @@ inside them (:meth:`geo.claims.tables.Triggers.cut`) instead of being lower-case
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -28,6 +29,8 @@ UNATTRIBUTED = "Unattributed report"
 _APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`")  # written for the "'" the tables spell
 _SIDE_ACTOR = {"UA": "Military Forces of Ukraine", "RU": "Military Forces of Russia"}
 _OPPONENT = {"UA": "RU", "RU": "UA"}
+# Written in Ukrainian: letters Russian lacks, and none that Ukrainian lacks.
+_UKRAINIAN = re.compile(r"^(?=.*[іїєґ])(?!.*[ыэъё])", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,55 @@ def _inherit(
     return inherited, anaphor.start() == 0
 
 
+class DocumentClaimants:
+    """The claimants a whole document names, for sentences that name one without its country
+    ("Генштаб повідомив…" after a headline that says "Генштаб ЗСУ"). The document is scanned once,
+    and only when some sentence asks."""
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: list[tuple[int, str]] | None = None
+
+    def nearest(self, names: Collection[str], position: int) -> str | None:
+        """Which of ``names`` (canonical claimants) the document names nearest ``position``."""
+        if self._found is None:
+            both = tables()
+            text = both.triggers.read(_straighten(self._text))
+            found = both.claims.claimants.findall(text)
+            self._found = [(start, rule.name) for start, _, rule in found]
+        distances = [(abs(start - position), name) for start, name in self._found if name in names]
+        return min(distances)[1] if distances else None
+
+
+def _state_country(
+    claims: ClaimTables,
+    claimant: Claimant,
+    default: Claimant,
+    sentence: str,
+    document: tuple[DocumentClaimants, int] | None,
+) -> Claimant:
+    """``claimant``, or when it is an institution named without its country ("Генштаб",
+    "Минобороны"), that country's: the one the document names nearest, else the side of the
+    document's default claimant (a channel), else Ukraine's in a sentence written in Ukrainian.
+    Otherwise it stays unstated: never Ukraine's for Russian text on a guess."""
+    by_side = claims.unstated.get(claimant.name)
+    if by_side is None:
+        return claimant
+    choices = {name: (name, kind, side) for name, kind, side in by_side.values()}
+    named = document[0].nearest(choices, document[1]) if document is not None else None
+    if named is not None:
+        stated = choices[named]
+    elif default.side in by_side:
+        stated = by_side[default.side]
+    elif "UA" in by_side and _UKRAINIAN.match(sentence):
+        stated = by_side["UA"]
+    else:
+        return claimant
+    return Claimant(*stated, claimant.text)
+
+
 def _split(
     both: Tables, text: Text, inherited: Claimant | None, leading: bool, fallback: Claimant
 ) -> tuple[tuple[int, int, Claimant], ...] | None:
@@ -180,11 +232,39 @@ def _split(
     return tuple(clauses)
 
 
-def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
+def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> list[tuple[int, int]]:
+    """Where the sentence names its claimants as written ("Генштаб ЗСУ", "Сили оборони півдня
+    повідомили"): a force named there speaks rather than acts."""
+    spans = []
+    for start, end, claimant in clauses:
+        if claimant.text:
+            at = text.written.find(claimant.text, start, end)
+            if at >= 0:
+                spans.append((at, at + len(claimant.text)))
+    return spans
+
+
+def _actors(
+    claims: ClaimTables, text: Text, side: str, clauses: tuple[tuple[int, int, Claimant], ...]
+) -> list[str]:
     """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
-    "the enemy" its opponent's; neither counts when the claimant has no side."""
+    "the enemy" its opponent's; neither counts when the claimant has no side. The claimant may
+    be written or a channel's default (a Telegram channel of the Russian MoD writes "противник"
+    for Ukraine's forces as the ministry does in its briefings). A force inside the words that
+    name a clause's claimant (:func:`_speakers`: "Генштаб ЗСУ повідомив, що ворог…") is the
+    claimant speaking: it comes after the forces the sentence says acted, and is actor1 only
+    when no other is named ("ВСУ сообщили, что отразили атаку")."""
+    found = claims.actors.findall(text)
+    if not found:
+        return []
+    speakers = _speakers(text, clauses)
     ordered: list[str] = []
-    for _, _, rule in claims.actors.findall(text):
+    speaking: list[str] = []
+    for start, end, rule in found:
+        said = False
+        for first, last in speakers:  # nearly always one span, or none
+            if first <= start and end <= last:
+                said = True
         if rule.side in ("claimant", "opponent"):
             whose = side if rule.side == "claimant" else _OPPONENT.get(side, "")
             if whose not in _SIDE_ACTOR:
@@ -192,9 +272,10 @@ def _actors(claims: ClaimTables, text: Text, side: str) -> list[str]:
             name = _SIDE_ACTOR[whose]
         else:
             name = rule.name
-        if name not in ordered:
-            ordered.append(name)
-    return ordered
+        names = speaking if said else ordered
+        if name not in names:
+            names.append(name)
+    return ordered + [name for name in speaking if name not in ordered] if speaking else ordered
 
 
 def _quantity(claims: ClaimTables, text: Text) -> tuple[str | None, str | None]:
@@ -227,10 +308,12 @@ def analyse_sentence(
     published: date | None,
     default: Claimant = DEFAULT_CLAIMANT,
     previous: Claimant | Callable[[], Claimant | None] | None = None,
+    document: tuple[DocumentClaimants, int] | None = None,
 ) -> ClaimFrame:
     """The claim frame of ``sentence``. ``default`` credits unattributed claims; ``previous``
     is the claimant of the sentence before, inherited by "The ministry also said…" (or a callable
-    giving it, so it is only worked out when a sentence refers back)."""
+    giving it, so it is only worked out when a sentence refers back); ``document`` is the
+    sentence's document and its offset there, whose claimants say whose "Генштаб" it means."""
     both = tables()
     claims, text = both.claims, both.triggers.read(_straighten(sentence))
     credits = claims.reports(text) if previous is not None else None
@@ -241,7 +324,14 @@ def analyse_sentence(
         clauses = ((0, len(text.written), main),)
     else:  # the first credited clause's claimant, else the first clause's
         main = next((c for _, _, c in clauses if c.text), clauses[0][2])
-    ordered = _actors(claims, text, main.side if main.text else "")
+    if main.name in claims.unstated or (
+        len(clauses) > 1 and any(c.name in claims.unstated for _, _, c in clauses)
+    ):
+        state = {
+            c: _state_country(claims, c, default, text.written, document) for _, _, c in clauses
+        }
+        clauses, main = tuple((s, e, state[c]) for s, e, c in clauses), state[main]
+    ordered = _actors(claims, text, main.side, clauses)
     quantity, unit = _quantity(claims, text)
     event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(

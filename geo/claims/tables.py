@@ -115,6 +115,9 @@ class ClaimTables:
     clause_bits: int  # the union of clause_gate: no bit of it, no alternative can be complete
     clause_split: Twin
     claimants: RuleSet
+    # a claimant whose country a sentence may leave unstated ("Генштаб") → the (name, kind, side)
+    # of the claimant it is, by side
+    unstated: dict[str, dict[str, tuple[str, str, str]]]
     stances: RuleSet
     actors: RuleSet
     quantity_gate: Bits  # one bit per quantity pattern (one per script)
@@ -218,6 +221,17 @@ def _ruleset(triggers: Triggers, rows: list[dict], **fields: str) -> RuleSet:
     return RuleSet(tuple(rules), tuple(twins), triggers.allot(lists))
 
 
+def _unstated(rows: list[dict]) -> dict[str, dict[str, tuple[str, str, str]]]:
+    """Claimant rows with ``country_from`` ("Генштаб" alone) → (name, kind, side) of the claimant
+    each side's institution is (the rows it names)."""
+    known = {row["name"]: (row["name"], row["kind"], row["side"]) for row in rows}
+    return {
+        row["name"]: {side: known[name] for side, name in row["country_from"].items()}
+        for row in rows
+        if "country_from" in row
+    }
+
+
 def _date_rules(rows: list[dict]) -> list[tuple[DateRule, list[str] | None]]:
     """A relative-date rule per script of each row, in table order (the order is the priority),
     with its triggers."""
@@ -246,6 +260,7 @@ def tables() -> Tables:
         clause_bits=reduce(or_, clause_gate, 0),
         clause_split=Twin.compile(claims["clause_split"]),
         claimants=_ruleset(triggers, claims["claimant"], kind="kind", side="side"),
+        unstated=_unstated(claims["claimant"]),
         stances=_ruleset(
             triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
         ),

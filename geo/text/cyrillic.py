@@ -43,6 +43,8 @@ class Cues:
     region: dict[str, str]
     axis: frozenset[str]
     speech: frozenset[str]
+    metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
+    metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
     axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
     direction: dict[str, str]  # "західніше" → "west"
 
@@ -64,7 +66,7 @@ def cues() -> Cues:
         for lang, table in data["axes"].items()
         for adjective, town in table["towns"].items()
     )
-    phrases = [v.lower() for name, values in before.items() for v in values]
+    phrases = [v.lower() for name, values in before.items() if name != "metonymy" for v in values]
     return Cues(
         _lower(before["locative"]),
         _lower(before["approximate"]),
@@ -74,6 +76,8 @@ def cues() -> Cues:
         {k.lower(): v for k, v in after["region"].items()},
         _lower(after["axis"]),
         _lower(after["speech"]),
+        _lower(before["metonymy"]),
+        _lower(after["speech"]) | _lower(after["metonymy"]),
         axes,
         {k.lower(): v for k, v in before["direction"].items()},
         frozenset(word for phrase in phrases for word in phrase.split()),
@@ -149,6 +153,16 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     if not locative and _first_word(after) in table.speech:
         return "a speaker, not a site"
     return None
+
+
+def metonymic(words: list[str], after: str) -> bool:
+    """Does the context make a seat of government name its government ("Київ заявив", "у
+    Москві заявили", "за словами Москви")? ``words`` are the whitespace-split text before it."""
+    table = cues()
+    if _first_word(after) in table.metonymy_after:
+        return True
+    tail = [w.lower() for w in words[-3:]]
+    return any(" ".join(tail[i:]) in table.metonymy_before for i in range(len(tail)))
 
 
 @cache

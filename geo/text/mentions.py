@@ -487,7 +487,8 @@ def _metonyms() -> dict[str, tuple[str, str]]:
     rows = csv.DictReader(
         resources.files("geo.data").joinpath("metonyms.csv").open(encoding="utf-8")
     )
-    return {name_key(r["name"]): (r["actor"], r["kind"]) for r in rows}
+    # every romanisation: a Cyrillic hit may carry any of its name's keys ("kiyiv" for Київ)
+    return {key: (r["actor"], r["kind"]) for r in rows for key in variants(r["name"])}
 
 
 def _not_places() -> frozenset[str]:
@@ -745,11 +746,17 @@ class MentionScanner:
     ) -> Mention | None:
         """:meth:`_mention` for a Ukrainian or Russian hit, with the cues of
         :mod:`geo.text.cyrillic`: a region or axis word after the name, a title, unit word or
-        speech verb saying it is no site; an inflected form ("Бахмутом") resolves as the key of
-        its nominative (``query``)."""
+        speech verb saying it is no site; a seat of government speaking for its government ("Київ
+        заявив", "у Москві заявили") is an actor, as in English; an inflected form ("Бахмутом")
+        resolves as the key of its nominative (``query``)."""
         before = sentence[max(0, start - _CONTEXT_CHARS) : start]
         after = sentence[end : end + _CONTEXT_CHARS]
         words = before[-48:].split() if before[-1:].isspace() else []
+        if info.metonym and cyrillic.metonymic(words, after):
+            m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index,
+                        metonymic=True, role="actor")  # fmt: skip
+            m.notes.append(f"metonymy: {self.metonyms[key][0]}")
+            return m
         marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
         if cyrillic.not_a_site(before, after, locative):
             return None
