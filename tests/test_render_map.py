@@ -54,6 +54,22 @@ def test_article_text_never_reaches_html_unescaped():
     )  # the quote is data inside JSON, shown via textContent
 
 
+TEMPLATE_TEXT = "said {{ 7*7 }} and {% raw %} then {# not a comment"
+
+
+def test_text_in_jinja_syntax_stays_text():
+    """Rendered elements are not compiled as templates again: data text holding Jinja syntax
+    is neither evaluated (``{{ 7*7 }}`` stays as written, no 49) nor a reason to fail."""
+    events = sample_events()
+    for column in ("quote", "claimant", "place_name", "source_title"):
+        events[column] = events[column].astype(object) + " " + TEMPLATE_TEXT
+    m = build_map(events)
+    page = m.get_root().render()
+    assert page.count(TEMPLATE_TEXT) >= 4
+    assert "said 49" not in page
+    assert TEMPLATE_TEXT in map_fragment(build_map(events))
+
+
 def test_quotes_truncated_and_only_http_links():
     mapped, _ = ly.split_mapped(normalize_events(sample_events()))
     payload = ly.event_payload(mapped)

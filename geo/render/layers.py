@@ -39,6 +39,7 @@ from geo.events.load import CLAIMANT_KIND as EVENT_TABLE_KIND
 from geo.gazetteer import boundaries as boundary_tables
 from geo.gazetteer.store import GazetteerStore
 from geo.render import payload as pl
+from geo.render.elements import LiteralMacroElement
 from geo.render.search import search_entries
 
 log = logging.getLogger(__name__)
@@ -342,7 +343,7 @@ def event_payload(mapped: gpd.GeoDataFrame, store: GazetteerStore | None = None)
     )
 
 
-class EventData(folium.FeatureGroup):
+class EventData(folium.FeatureGroup, LiteralMacroElement):
     """All mapped events, once; the browser builds their features. Not listed in LayerControl.
 
     The Leaflet object is a feature group of every named point, used as the place-search index.
@@ -362,7 +363,7 @@ class EventData(folium.FeatureGroup):
         return self.payload[pl.WIRE[name]]
 
 
-class EventLayer(Layer):
+class EventLayer(Layer, LiteralMacroElement):
     """A LayerControl entry holding a slice of :class:`EventData`'s features."""
 
     _template = folium_template("event_layer.js.j2")
@@ -375,7 +376,7 @@ class EventLayer(Layer):
         self.selector = selector
 
 
-class VectorLayer(Layer):
+class VectorLayer(Layer, LiteralMacroElement):
     """Static GeoJSON in its own pane with one fixed style
     (basemap, boundaries, control, fronts)."""
 
@@ -662,7 +663,7 @@ def place_labels(
     }
 
 
-class PlaceLabels(Layer):
+class PlaceLabels(Layer, LiteralMacroElement):
     """Settlement names drawn in the browser, by zoom: each name from its
     :func:`label_min_zoom`, larger places first, none overlapping another (greedy in screen
     space). Names are set as text, never parsed as HTML. Below the tiles: OSM tiles name places
