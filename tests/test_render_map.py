@@ -80,6 +80,25 @@ def test_quotes_truncated_and_only_http_links():
     assert urls == {"https://example.org/report/1", "https://example.org/report/2", None}
 
 
+def test_detail_tuples_hold_null_for_missing_and_numbers_as_shown():
+    """Rows whose details read the same share one tuple; a missing value is null, never an
+    empty string."""
+    events = normalize_events(sample_events())
+    for column in ly.DETAIL_COLUMNS:
+        if column in events and column not in ("uncertainty_m", "geo_precision"):
+            events[column] = events.loc[0, column]
+    events["geo_precision"] = events.loc[0, "geo_precision"]
+    events["uncertainty_m"] = 2000
+    detail = ly.event_payload(ly.split_mapped(events)[0])["detail"]
+    assert len(detail["v"]) == 1 and set(detail["i"]) == {0}
+    events.loc[3, "uncertainty_m"] = 15_000
+    detail = ly.event_payload(ly.split_mapped(events)[0])["detail"]
+    assert len(detail["v"]) == 2 and detail["i"][3] == 1 and set(detail["i"]) == {0, 1}
+    row = dict(zip(detail["keys"], detail["v"][0], strict=True))
+    assert row["uncertainty_m"] == 2000 and isinstance(row["uncertainty_m"], int)
+    assert "" not in detail["v"][0] and row["direction"] is None
+
+
 def test_one_data_blob_not_a_marker_per_event():
     html = build_map(sample_events()).get_root().render()
     assert "L.circleMarker(" in html and html.count("L.circleMarker(") == 1

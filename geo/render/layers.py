@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -167,14 +168,13 @@ def _radii(mapped: gpd.GeoDataFrame) -> list[int]:
 def _numbers(values: pd.Series, digits: int | None = None) -> list[float | int | None]:
     """Numbers or None (for NaN and infinities, which JSON cannot hold); with ``digits``
     rounded, else whole numbers as integers."""
-    out: list[float | int | None] = []
-    for v in values.to_numpy(dtype=float):
-        if not np.isfinite(v):
-            out.append(None)
-        elif digits is not None:
-            out.append(round(float(v), digits))
-        else:
-            out.append(int(v) if float(v).is_integer() else float(v))
+    x = values.to_numpy(dtype=float)
+    if digits is not None:
+        out: list[float | int | None] = [round(v, digits) for v in x.tolist()]
+    else:
+        out = [int(v) if v.is_integer() else v for v in x.tolist()]
+    for k in np.flatnonzero(~np.isfinite(x)).tolist():
+        out[k] = None
     return out
 
 
@@ -187,9 +187,41 @@ def _sources(mapped: gpd.GeoDataFrame) -> dict[str, list]:
 
 
 def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
-    """The ``detail`` part object: the present DETAIL_COLUMNS and a lookup of their tuples."""
+    """The ``detail`` part object: the present DETAIL_COLUMNS and a lookup of their tuples.
+
+    Rows are told apart by their columns' codes (:func:`_detail_codes`, whole-array work); the
+    values of each distinct tuple are read from its first row only (:func:`_detail_values`)."""
     columns = [c for c in DETAIL_COLUMNS if c in mapped.columns]
-    details = mapped[columns].astype(object).where(mapped[columns].notna(), None)
+    codes = _detail_codes(mapped[columns])
+    first = np.unique(codes, return_index=True)[1] if len(codes) else np.zeros(0, int)
+    values = _detail_values(mapped[columns].iloc[first]) if len(first) else []
+    return pl.part_object("detail", keys=columns, **pl.lookup(values, codes.tolist()))
+
+
+# Detail columns shown as whole numbers: how each value becomes one.
+DETAIL_NUMBERS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "geo_precision": np.trunc,  # int(v)
+    "uncertainty_m": np.round,  # round(float(v))
+    "n_reports": np.trunc,  # _count(v)
+}
+
+
+def _detail_codes(details: pd.DataFrame) -> np.ndarray:
+    """Each row's index into the distinct tuples of ``details``, numbered in order of first
+    appearance; numbers compared as shown (:data:`DETAIL_NUMBERS`), missing values alike."""
+    codes = np.zeros(len(details), dtype=np.int64)
+    for column in details.columns:
+        values = details[column]
+        if column in DETAIL_NUMBERS:
+            values = DETAIL_NUMBERS[column](pd.to_numeric(values, errors="coerce").to_numpy(float))
+        column_codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        codes = pd.factorize(codes * (len(uniques) + 1) + column_codes + 1)[0]
+    return codes
+
+
+def _detail_values(rows: pd.DataFrame) -> list[list[Any]]:
+    """The JSON values of each row of ``rows`` (None for missing, whole numbers as ints)."""
+    details = rows.astype(object).where(rows.notna(), None)
     if "geo_precision" in details:  # numpy integers are no JSON
         details["geo_precision"] = details["geo_precision"].map(
             lambda v: None if v is None else int(v)
@@ -199,14 +231,13 @@ def _details(mapped: gpd.GeoDataFrame) -> dict[str, list]:
     )
     if "n_reports" in details:
         details["n_reports"] = details["n_reports"].map(_count)
-    if len(mapped):
-        details = details.astype(object)  # a column of None only may have become float NaN
-        filled = details.where(details.notna(), "\x00")
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(filled))
-    else:
-        codes, uniques = np.zeros(0, int), []
-    values = [[None if v == "\x00" else v for v in row] for row in list(uniques)]
-    return pl.part_object("detail", keys=columns, **pl.lookup(values, np.asarray(codes).tolist()))
+    details = details.astype(object)  # a column of None only may have become float NaN
+    return [[_json_value(v) for v in row] for row in details.itertuples(index=False)]
+
+
+def _json_value(value: object) -> object:
+    """``value``, or None for a float NaN (a missing value a column turned into one)."""
+    return None if isinstance(value, float) and value != value else value
 
 
 def _count(value: object) -> int | None:
