@@ -54,6 +54,22 @@ def test_article_text_never_reaches_html_unescaped():
     )  # the quote is data inside JSON, shown via textContent
 
 
+TEMPLATE_TEXT = "said {{ 7*7 }} and {% raw %} then {# not a comment"
+
+
+def test_text_in_jinja_syntax_stays_text():
+    """Rendered elements are not compiled as templates again: data text holding Jinja syntax
+    is neither evaluated (``{{ 7*7 }}`` stays as written, no 49) nor a reason to fail."""
+    events = sample_events()
+    for column in ("quote", "claimant", "place_name", "source_title"):
+        events[column] = events[column].astype(object) + " " + TEMPLATE_TEXT
+    m = build_map(events)
+    page = m.get_root().render()
+    assert page.count(TEMPLATE_TEXT) >= 4
+    assert "said 49" not in page
+    assert TEMPLATE_TEXT in map_fragment(build_map(events))
+
+
 def test_quotes_truncated_and_only_http_links():
     mapped, _ = ly.split_mapped(normalize_events(sample_events()))
     payload = ly.event_payload(mapped)
@@ -62,6 +78,25 @@ def test_quotes_truncated_and_only_http_links():
     assert HOSTILE_QUOTE in quotes
     urls = {s[1] for s in payload["sources"]["v"]}
     assert urls == {"https://example.org/report/1", "https://example.org/report/2", None}
+
+
+def test_detail_tuples_hold_null_for_missing_and_numbers_as_shown():
+    """Rows whose details read the same share one tuple; a missing value is null, never an
+    empty string."""
+    events = normalize_events(sample_events())
+    for column in ly.DETAIL_COLUMNS:
+        if column in events and column not in ("uncertainty_m", "geo_precision"):
+            events[column] = events.loc[0, column]
+    events["geo_precision"] = events.loc[0, "geo_precision"]
+    events["uncertainty_m"] = 2000
+    detail = ly.event_payload(ly.split_mapped(events)[0])["detail"]
+    assert len(detail["v"]) == 1 and set(detail["i"]) == {0}
+    events.loc[3, "uncertainty_m"] = 15_000
+    detail = ly.event_payload(ly.split_mapped(events)[0])["detail"]
+    assert len(detail["v"]) == 2 and detail["i"][3] == 1 and set(detail["i"]) == {0, 1}
+    row = dict(zip(detail["keys"], detail["v"][0], strict=True))
+    assert row["uncertainty_m"] == 2000 and isinstance(row["uncertainty_m"], int)
+    assert "" not in detail["v"][0] and row["direction"] is None
 
 
 def test_one_data_blob_not_a_marker_per_event():

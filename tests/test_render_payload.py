@@ -72,7 +72,10 @@ def test_map_emits_the_python_key_table_and_kind_codes():
     assert json.loads(keys) == pl.browser_keys() == {k.name: k.wire for k in pl.PAYLOAD_KEYS}
     assert json.loads(kinds) == {"point": 0, "approx": 1, "region": 2, "sector": 3}
     assert json.loads(kinds) == {kind.name.lower(): int(kind) for kind in pl.Kind}
-    assert f"var D = {data.payload_json};" in html
+    # the payload is a JSON data block that the script parses
+    block_id = f'"{data.get_name()}-data"'
+    assert f'<script type="application/json" id={block_id}>{data.payload_json}</script>' in html
+    assert f"var D = JSON.parse(document.getElementById({block_id}).textContent);" in html
 
 
 def test_built_payload_has_exactly_the_defined_keys_and_parts():

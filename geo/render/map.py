@@ -18,7 +18,7 @@ from typing import Literal
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink
 from folium import plugins
 from folium.map import Layer
 
@@ -30,6 +30,14 @@ from geo.core.theatre import CENTER
 from geo.gazetteer.store import GazetteerStore
 from geo.render import layers as ly
 from geo.render.assets import InlineScript, InlineStyle
+from geo.render.elements import (
+    FeatureGroup,
+    Fullscreen,
+    LiteralMacroElement,
+    MeasureControl,
+    TileLayer,
+    render_literal,
+)
 from geo.render.search import SEPARATOR, open_store
 
 log = logging.getLogger(__name__)
@@ -44,7 +52,7 @@ CREDITS = (
 )
 
 
-class FrontlineMap(folium.Map):
+class FrontlineMap(folium.Map, LiteralMacroElement):
     """A folium Map that loads only Leaflet itself; plugins add their own assets.
 
     Its template (``templates/map.html.j2``) writes the page-level rules (viewport, ``html, body``
@@ -57,7 +65,7 @@ class FrontlineMap(folium.Map):
     fragment = False
 
 
-class Panel(MacroElement):
+class Panel(LiteralMacroElement):
     """A map control (or centred box) whose body is autoescaped HTML from a template."""
 
     _template = ly.folium_template("panel.html.j2")
@@ -74,7 +82,7 @@ class Panel(MacroElement):
         self.behaviour = behaviour
 
 
-class StyleSheet(MacroElement):
+class StyleSheet(LiteralMacroElement):
     """The map's CSS (``templates/map.css``) in the page header."""
 
     _template = ly.folium_template("stylesheet.html.j2")
@@ -84,7 +92,7 @@ class StyleSheet(MacroElement):
         self.css = ly.template_text("map.css").replace("#cfe3ef", st.BACKGROUND_COLOR)
 
 
-class AutoSize(MacroElement):
+class AutoSize(LiteralMacroElement):
     """Re-measures the map when its container changes size (embedded maps, flex layouts)."""
 
     _template = ly.folium_template("autosize.js.j2")
@@ -94,7 +102,7 @@ class AutoSize(MacroElement):
         self._name = "AutoSize"
 
 
-class Credits(MacroElement):
+class Credits(LiteralMacroElement):
     """Data credits in the attribution control."""
 
     _template = ly.folium_template("credits.js.j2")
@@ -104,7 +112,7 @@ class Credits(MacroElement):
         self.prefix = " · ".join(html.escape(c) for c in credits)
 
 
-class TextLayerControl(folium.LayerControl):
+class TextLayerControl(folium.LayerControl, LiteralMacroElement):
     """folium's LayerControl with every layer name escaped: Leaflet writes the names into the
     control with ``innerHTML``, and a name can come from the data (a claimant, a control layer's
     source or status), so it must reach the page as text."""
@@ -116,10 +124,10 @@ class TextLayerControl(folium.LayerControl):
             if isinstance(item, Layer) and item.control:
                 names = self.overlays if item.overlay else self.base_layers
                 names[html.escape(item.layer_name, quote=False)] = item.get_name()
-        return MacroElement.render(self, **kwargs)
+        return render_literal(self, **kwargs)
 
 
-class PlaceSearch(plugins.Search):
+class PlaceSearch(plugins.Search, LiteralMacroElement):
     """folium's place search over the map's search index (every name of each place, from the
     gazetteer: :mod:`geo.render.search`), whose suggestions are text nodes: leaflet-search writes
     each suggestion with ``innerHTML`` unless given ``buildTip``, and place names come from the
@@ -129,7 +137,7 @@ class PlaceSearch(plugins.Search):
     separator = SEPARATOR
 
 
-class Layout(MacroElement):
+class Layout(LiteralMacroElement):
     """Keeps the panels out of the data's way; added after every control (``layout.js.j2``).
 
     On a map narrower than ``narrow_px`` (or lower than ``short_px``) every panel folds to its
@@ -198,8 +206,8 @@ def build_map(
     data = _add_events(m, mapped, gazetteer) if len(mapped) else None
     _add_place_labels(m, mapped, control)
     TextLayerControl(collapsed=False, position="topright").add_to(m)
-    plugins.Fullscreen(position="topleft").add_to(m)
-    plugins.MeasureControl(
+    Fullscreen(position="topleft").add_to(m)
+    MeasureControl(
         position="topleft", primary_length_unit="kilometers", primary_area_unit="sqkilometers"
     ).add_to(m)
     m.add_child(Credits(credit_lines))
@@ -252,8 +260,8 @@ def _base_map(tiles: str | None, *, oblast_borders: bool = True) -> FrontlineMap
     for layer in ly.basemap_layers(oblast_borders=oblast_borders):
         m.add_child(layer)
     if tiles:
-        folium.TileLayer(tiles, name=TILES_NAME, overlay=False, control=True).add_to(m)
-        folium.FeatureGroup(name=NO_TILES_NAME, overlay=False, show=False).add_to(m)
+        TileLayer(tiles, name=TILES_NAME, overlay=False, control=True).add_to(m)
+        FeatureGroup(name=NO_TILES_NAME, overlay=False, show=False).add_to(m)
     return m
 
 

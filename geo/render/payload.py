@@ -1,8 +1,10 @@
 """The map payload protocol: the one definition of what the browser receives about events.
 
 :func:`geo.render.layers.event_payload` turns the mapped events into one JSON object of column
-arrays, embedded once per map and read by ``templates/events.js.j2`` (and by the date slider,
-``templates/date_filter.js.j2``, through the same object). The protocol is:
+arrays, embedded once per map as a JSON data block (``<script type="application/json">``, parsed
+with ``JSON.parse``: far cheaper for the browser than a script literal of megabytes) and read by
+``templates/events.js.j2`` (and by the date slider, ``templates/date_filter.js.j2``, through the
+same object). The protocol is:
 
 * :data:`PAYLOAD_KEYS`: every top-level key, in wire order. Each has a ``name`` (used by Python
   and by the browser), a ``wire`` key (what the JSON holds; the short historical keys are kept

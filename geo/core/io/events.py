@@ -9,10 +9,13 @@ as WKT in ``geometry_wkt``). :func:`read_events` reads any of them back into the
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape as xml_escape
@@ -441,10 +444,29 @@ def _feature(feature: object, where: str) -> tuple[dict, shapely.Geometry | None
         return {**props, "resolution": INVALID_COORDINATES, "resolution_reason": reason}, None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the block: reading a JSON file allocates millions of
+    dicts and lists that hold no cycles, and the collector's passes over them cost about 40 %
+    of the reading (0.7 s of 1.7 s for 100,000 features)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     """A FeatureCollection: in array operations when every feature is a plain point or has no
     geometry (:func:`_point_collection`), else feature by feature (:func:`_feature_collection`);
-    both give the same records."""
+    both give the same records. The cycle collector rests meanwhile (:func:`_collector_paused`)."""
+    with _collector_paused():
+        return _geojson_records(path)
+
+
+def _geojson_records(path: Path) -> gpd.GeoDataFrame:
     constants: list[str] = []
     data = load_json(path, constants)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
