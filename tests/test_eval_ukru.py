@@ -1,4 +1,4 @@
-"""scripts/eval_ukru.py on three passages of our own: the figures it prints per language."""
+"""scripts/eval_ukru.py on five passages of our own: the figures it prints per language."""
 
 from __future__ import annotations
 
@@ -24,16 +24,22 @@ def eval_ukru():
 
 def test_figures_per_language(eval_ukru, extractor, capsys):
     """Ukrainian: both places within 25 km. Russian: Вугледар placed, "Александровка" alone has
-    ~100 namesakes (not placed: a miss) and Donetsk is named but not annotated (a stray)."""
+    ~100 namesakes (not placed: a miss) and Donetsk is named but not annotated (a stray).
+    English: three places within 25 km; the region-level "Sumy Oblast" is not a stray (the
+    passage names the oblast, as "Sumska" in the gazetteer), Kharkiv (not annotated) is."""
     passages = eval_ukru.load_passages(PASSAGES)
     eval_ukru.report(eval_ukru.evaluate(passages, extractor), show=5)
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
+        "en: settlements named 3, placed within 25 km 3 (100.0%); output points 5, strays 1 (20.0%)"
+    )
+    assert out[1].startswith("  stray: 'Kharkiv' → Kharkiv (49.98, 36.25)")
+    assert out[2] == (
         "ru: settlements named 2, placed within 25 km 1 (50.0%); output points 2, strays 1 (50.0%)"
     )
-    assert out[1].startswith("  miss: Олександрівка (no point) — test:ru-2")
-    assert out[2].startswith("  stray: 'Донецка' → Donetsk")
-    assert out[3] == (
+    assert out[3].startswith("  miss: Олександрівка (no point) — test:ru-2")
+    assert out[4].startswith("  stray: 'Донецка' → Donetsk")
+    assert out[5] == (
         "uk: settlements named 2, placed within 25 km 2 (100.0%); output points 2, strays 0 (0.0%)"
     )
-    assert len(out) == 4
+    assert len(out) == 6
