@@ -59,7 +59,7 @@ from geo.text.inflect import case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "5"
+SCANNER_VERSION = "6"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -697,12 +697,13 @@ class MentionScanner:
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
         metonym = info.metonym and _metonymic_context(before, after)
-        if (
-            not metonym
-            and not (locative or marked or region)
-            and (info.not_place or not info.theatre)
+        if not metonym and (
+            (info.not_place and not (locative or marked))
+            or (not info.theatre and not (locative or marked or region))
         ):
-            return None  # a common word, or a place outside the theatre named without a locative
+            # a common word needs a locative or a marker ("The region" is no region), and a
+            # place outside the theatre a locative or a region word
+            return None
         m = Mention(
             sentence[start:end],
             key,

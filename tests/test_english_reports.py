@@ -1,0 +1,48 @@
+"""Causes the English real-text measure (docs/development.md, "Place accuracy on real text")
+showed, in sentences of the same patterns written here: function words read as places, a
+claimant's acronym read as a place, and press spellings the gazetteer lacked."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text.sources import Document
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+
+@pytest.fixture(scope="module")
+def records(extractor):
+    def _records(text: str) -> list[dict]:
+        return extractor.document_records(Document(doc_id="t", text=text))
+
+    return _records
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The region came under heavy shelling overnight, officials said.",
+        "Many villages along the river were left without power.",
+        "ISW said Russian forces were regrouping after the failed assault.",
+    ],
+)
+def test_function_words_and_a_claimants_acronym_are_no_places(records, sentence):
+    assert [r["place_name"] for r in records(sentence)] == []
+
+
+def test_a_common_word_is_still_a_place_when_the_text_says_so(records):
+    (row,) = [r for r in records("Shells hit the village of Many overnight.") if r["place_name"]]
+    assert row["place_name"] == "Mani"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        ("Russian troops attacked Hulyaipole from the east.", "Hulyaipole", (47.664, 36.256)),
+        ("Heavy fighting was reported in Girnyk on Tuesday.", "Girnyk", (48.050, 37.367)),
+        ("Shelling damaged homes in Orikhov overnight.", "Orikhov", (47.568, 35.785)),
+    ],
+)
+def test_press_spellings_reach_the_town(records, sentence, written, where):
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
