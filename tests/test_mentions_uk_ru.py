@@ -231,3 +231,80 @@ def test_a_mixed_document_is_read_per_paragraph():
     assert [languages.at(text.index(p)) for p in ("The", "Оборонці", "Russia", "Подразд")] == [
         "en", "uk", "en", "ru",
     ]  # fmt: skip
+
+
+KUPIANSK = (49.710, 37.616)
+SLOVIANSK = (48.850, 37.598)
+MARIINKA = (47.945, 37.505)
+PIATYKHATKY = (48.408, 33.709)
+SVATOVE = (49.409, 38.155)
+KREMINNA = (49.048, 38.216)
+APOSTROPHES = ("'", "’", "ʼ", "`")
+
+
+@pytest.mark.parametrize("mark", APOSTROPHES)
+@pytest.mark.parametrize(
+    "written, point",
+    [
+        ("Куп{}янськом", KUPIANSK),
+        ("Слов{}янськом", SLOVIANSK),
+        ("Мар{}їнкою", MARIINKA),
+        ("П{}ятихатками", PIATYKHATKY),
+    ],
+)
+def test_names_with_an_apostrophe_match_in_every_spelling(records, mark, written, point):
+    name = written.format(mark)
+    rows = records(f"Оборонці відбили атаку під {name}.")
+    assert [r["location"] for r in rows] == [name]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), point) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize("mark", APOSTROPHES)
+def test_an_apostrophe_inside_a_word_is_no_word_boundary(find, mark):
+    """ "Лук'янців" (of the village Лук'янці) never yields "Лук" (Luuq, Somalia)."""
+    mentions = find(f"Тривають бої біля Лук{mark}янців та у Лук{mark}янцях.")
+    assert all(not m.text.startswith("Лук") or len(m.text) > 3 for m in mentions)
+    assert "luk" not in {m.key for m in mentions}
+
+
+def test_an_english_possessive_apostrophe_still_ends_the_name(find):
+    mentions = find("Shelling hit Kupiansk's outskirts and Sloviansk’s centre.")
+    assert [m.text for m in mentions] == ["Kupiansk", "Sloviansk"]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Бої на ділянці Куп’янськ-Сватове-Кремінна.", ["Куп’янськ", "Сватове", "Кремінна"]),
+        ("Наступ на Купянск-Сватово-Кременная продолжается.", ["Купянск", "Сватово", "Кременная"]),
+        ("Russian forces attacked along the Kupiansk-Svatove road.", ["Kupiansk", "Svatove"]),
+    ],
+)
+def test_a_chain_of_names_joined_by_hyphens_gives_each_name(records, sentence, names):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == names
+    for row, point in zip(rows, (KUPIANSK, SVATOVE, KREMINNA), strict=False):
+        assert km((row["latitude"], row["longitude"]), point) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        ("Бої біля Олександро-Шультиного тривають.", ["Олександро-Шультиного"]),
+        ("Делегація прибула до Нью-Йорка.", ["Нью-Йорка"]),
+        ("Донецько-Макіївська агломерація під обстрілом.", []),
+        ("Russian-occupied areas near Kupiansk were shelled.", ["Kupiansk"]),
+    ],
+)
+def test_hyphenated_names_and_compounds_stay_whole(find, sentence, whole):
+    assert [m.text for m in find(sentence)] == whole
+
+
+def test_after_u_a_locative_form_is_read_before_a_village_spelt_the_same(records):
+    """ "у Малинівці" is in Малинівка (the village Малинівці would be "у Малинівцях"); without
+    the preposition the word is the village's nominative."""
+    rows = records("Оборонці відбили атаку у Малинівці Чугуївського району.")
+    assert [r["location"] for r in rows] == ["Малинівці"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.799, 36.720)) < TOLERANCE_KM
+    village = records("Ворог обстріляв село Малинівці.")  # the one village of that name
+    assert km((village[0]["latitude"], village[0]["longitude"]), (48.495, 26.602)) < TOLERANCE_KM
