@@ -308,3 +308,15 @@ def test_after_u_a_locative_form_is_read_before_a_village_spelt_the_same(records
     assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.799, 36.720)) < TOLERANCE_KM
     village = records("Ворог обстріляв село Малинівці.")  # the one village of that name
     assert km((village[0]["latitude"], village[0]["longitude"]), (48.495, 26.602)) < TOLERANCE_KM
+
+
+def test_na_before_a_city_that_names_its_oblast_too_is_the_oblast(records):
+    """ "на Запоріжжі" is the oblast (the city is "у Запоріжжі"); "на" before another case
+    ("наступ на Харків", towards the city) stays the city."""
+    region = records("Міста Гуляйполе та Оріхів на Запоріжжі втратили більшість жителів.")
+    assert [(r["location"], r["geo_precision"]) for r in region][-1] == ("Запоріжжі", 3)
+    assert region[-1]["place_name"] == "Zaporizka oblast"
+    city = records("У Запоріжжі пошкоджено будинки.") + records("Наступ на Харків провалився.")
+    assert [(r["location"], r["geo_precision"]) for r in city] == [("Запоріжжі", 1), ("Харків", 1)]
+    assert km((city[0]["latitude"], city[0]["longitude"]), (47.852, 35.117)) < TOLERANCE_KM
+    assert km((city[1]["latitude"], city[1]["longitude"]), (49.982, 36.255)) < TOLERANCE_KM

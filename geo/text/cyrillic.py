@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from geo.text.inflect import analyser, case_forms
+from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
@@ -131,6 +131,15 @@ def _given_name(word: str) -> bool:
         {"Name", "Patr"} & parse.tag.grammemes
         for lang in ("uk", "ru")
         for parse in analyser(lang).parse(word)
+    )
+
+
+@lru_cache(maxsize=4_096)
+def is_locative(word: str) -> bool:
+    """Can ``word`` be a locative to pymorphy3's Ukrainian or Russian dictionary ("Запоріжжі",
+    "Запорожье")? After "на" such a name of both a city and its oblast is the oblast."""
+    return any(
+        parse.tag.case in LOCATIVES for lang in ("uk", "ru") for parse in analyser(lang).parse(word)
     )
 
 

@@ -380,6 +380,7 @@ class _Key(NamedTuple):
     not_place: bool  # a common word first (gazetteer/not_places.csv)
     metonym: bool  # a seat of government that can stand for its government
     oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
+    oblast_too: bool  # an oblast (admin1) has this name too ("Zaporizhzhia", a city as well)
 
 
 @dataclass(slots=True)
@@ -666,6 +667,7 @@ class MentionScanner:
                 not_place=key in self.not_places,
                 metonym=key in self.metonyms,
                 oblast_name=_oblast_name(hits),
+                oblast_too=any(h.place.kind == "admin1" for h in hits),
             )
         return info
 
@@ -855,6 +857,8 @@ class MentionScanner:
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
         region = region_after is not None or _names_a_region(text, info) or info.oblast_name
+        if not region and info.oblast_too and words and words[-1].lower() == "на":
+            region = cyrillic.is_locative(text)  # "на Запоріжжі": the oblast; "у Запоріжжі": city
         if not (locative or marked or region) and (info.not_place or not info.theatre):
             return None  # a common word, or a place outside the theatre named without a locative
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
