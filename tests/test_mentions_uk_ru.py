@@ -181,6 +181,10 @@ def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, tow
         "Бійці бригади «Азов» відбили штурм.",
         "Подразделения группировки «Восток» улучшили положение по переднему краю.",
         "Буданов заявив, що ситуація стабільна.",
+        "Это самый большой город к востоку от реки Оскол.",
+        "Ворог намагається форсувати річку Оскіл.",
+        "Город находится на подконтрольной Киеву части области.",
+        "Села залишаються на підконтрольній Москві території.",
     ],
 )
 def test_surnames_and_unit_names_are_not_sites(find, sentence):
@@ -320,3 +324,9 @@ def test_na_before_a_city_that_names_its_oblast_too_is_the_oblast(records):
     assert [(r["location"], r["geo_precision"]) for r in city] == [("Запоріжжі", 1), ("Харків", 1)]
     assert km((city[0]["latitude"], city[0]["longitude"]), (47.852, 35.117)) < TOLERANCE_KM
     assert km((city[1]["latitude"], city[1]["longitude"]), (49.982, 36.255)) < TOLERANCE_KM
+
+
+def test_a_village_named_like_a_river_is_still_a_village(records):
+    rows = records("Бої тривають у селі Оскіл.")
+    assert [r["location"] for r in rows] == ["Оскіл"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.177, 37.424)) < TOLERANCE_KM

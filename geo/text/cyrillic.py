@@ -12,7 +12,8 @@ gives it the same answers for Cyrillic text from the word table ``geo/data/cyril
 * an axis word after it ("Покровський напрямок", "Купянском направлении") makes it an area
   around the town, and the table of axes maps the adjective to that town;
 * a title before it ("міністр Шевченко"), a unit word ("бригада «Азов»", "группировка
-  «Восток»") or a speech verb after it ("Буданов заявив") say it is not a site.
+  «Восток»"), a river word ("реки Оскол") or a speech verb after it ("Буданов заявив") say it
+  is not a site.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class Cues:
     marker: frozenset[str]
     person: frozenset[str]
     unit: frozenset[str]
+    water: frozenset[str]
+    controlled: frozenset[str]
     region: dict[str, str]
     axis: frozenset[str]
     speech: frozenset[str]
@@ -71,6 +74,8 @@ def cues() -> Cues:
         _lower(before["marker"]),
         _lower(before["person"]),
         _lower(before["unit"]),
+        _lower(before["water"]),
+        _lower(before["controlled"]),
         {k.lower(): v for k, v in after["region"].items()},
         _lower(after["axis"]),
         _lower(after["speech"]),
@@ -145,7 +150,7 @@ def is_locative(word: str) -> bool:
 
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
     """Why a Cyrillic name is not a site here (a surname after a title or a given name, a
-    unit's name, a speaker), or None."""
+    unit's name, a river's, a speaker, the government in "подконтрольной Киеву"), or None."""
     table = cues()
     previous = _last_word(before)
     if previous in table.person:
@@ -154,6 +159,10 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if previous in table.unit:
         return "a unit's name"
+    if previous in table.water:
+        return "a river's or a reservoir's name"
+    if previous in table.controlled:
+        return "the government in control, not a site"
     if not locative and _first_word(after) in table.speech:
         return "a speaker, not a site"
     return None
