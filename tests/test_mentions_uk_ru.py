@@ -298,6 +298,7 @@ def test_a_chain_of_names_joined_by_hyphens_gives_each_name(records, sentence, n
         ("Делегація прибула до Нью-Йорка.", ["Нью-Йорка"]),
         ("Донецько-Макіївська агломерація під обстрілом.", []),
         ("Russian-occupied areas near Kupiansk were shelled.", ["Kupiansk"]),
+        ("Позже российские войска освободили Орехово-Василевку.", []),
     ],
 )
 def test_hyphenated_names_and_compounds_stay_whole(find, sentence, whole):

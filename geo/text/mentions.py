@@ -709,7 +709,8 @@ class MentionScanner:
         self, text: str, form: str, start: int, end: int
     ) -> list[tuple[int, int, str]]:
         """(start, end, key) of every part of the hyphenated word ``text[start:end]``, or none
-        unless each part is a capitalised name."""
+        unless each part is a capitalised name as written: a case form among them ("Орехово-
+        Василевку") is an inflected hyphenated name the automaton lacks, not a chain."""
         word = form[start + 1 : end + 1]
         spans, at = set(), start
         for part in word.split("-"):
@@ -721,7 +722,7 @@ class MentionScanner:
         hits = {}
         for stop, (length, key) in self.automaton.iter(probe):
             span = (start + stop - length - 1, start + stop - 1)
-            if span in spans:
+            if span in spans and name_key(text[span[0] : span[1]]) == key:
                 hits[span] = key
         if len(hits) < len(spans):
             return []
