@@ -181,6 +181,10 @@ def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, tow
         "Бійці бригади «Азов» відбили штурм.",
         "Подразделения группировки «Восток» улучшили положение по переднему краю.",
         "Буданов заявив, що ситуація стабільна.",
+        "Это самый большой город к востоку от реки Оскол.",
+        "Ворог намагається форсувати річку Оскіл.",
+        "Город находится на подконтрольной Киеву части области.",
+        "Села залишаються на підконтрольній Москві території.",
     ],
 )
 def test_surnames_and_unit_names_are_not_sites(find, sentence):
@@ -231,3 +235,99 @@ def test_a_mixed_document_is_read_per_paragraph():
     assert [languages.at(text.index(p)) for p in ("The", "Оборонці", "Russia", "Подразд")] == [
         "en", "uk", "en", "ru",
     ]  # fmt: skip
+
+
+KUPIANSK = (49.710, 37.616)
+SLOVIANSK = (48.850, 37.598)
+MARIINKA = (47.945, 37.505)
+PIATYKHATKY = (48.408, 33.709)
+SVATOVE = (49.409, 38.155)
+KREMINNA = (49.048, 38.216)
+APOSTROPHES = ("'", "’", "ʼ", "`")
+
+
+@pytest.mark.parametrize("mark", APOSTROPHES)
+@pytest.mark.parametrize(
+    "written, point",
+    [
+        ("Куп{}янськом", KUPIANSK),
+        ("Слов{}янськом", SLOVIANSK),
+        ("Мар{}їнкою", MARIINKA),
+        ("П{}ятихатками", PIATYKHATKY),
+    ],
+)
+def test_names_with_an_apostrophe_match_in_every_spelling(records, mark, written, point):
+    name = written.format(mark)
+    rows = records(f"Оборонці відбили атаку під {name}.")
+    assert [r["location"] for r in rows] == [name]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), point) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize("mark", APOSTROPHES)
+def test_an_apostrophe_inside_a_word_is_no_word_boundary(find, mark):
+    """ "Лук'янців" (of the village Лук'янці) never yields "Лук" (Luuq, Somalia)."""
+    mentions = find(f"Тривають бої біля Лук{mark}янців та у Лук{mark}янцях.")
+    assert all(not m.text.startswith("Лук") or len(m.text) > 3 for m in mentions)
+    assert "luk" not in {m.key for m in mentions}
+
+
+def test_an_english_possessive_apostrophe_still_ends_the_name(find):
+    mentions = find("Shelling hit Kupiansk's outskirts and Sloviansk’s centre.")
+    assert [m.text for m in mentions] == ["Kupiansk", "Sloviansk"]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Бої на ділянці Куп’янськ-Сватове-Кремінна.", ["Куп’янськ", "Сватове", "Кремінна"]),
+        ("Наступ на Купянск-Сватово-Кременная продолжается.", ["Купянск", "Сватово", "Кременная"]),
+        ("Russian forces attacked along the Kupiansk-Svatove road.", ["Kupiansk", "Svatove"]),
+    ],
+)
+def test_a_chain_of_names_joined_by_hyphens_gives_each_name(records, sentence, names):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == names
+    for row, point in zip(rows, (KUPIANSK, SVATOVE, KREMINNA), strict=False):
+        assert km((row["latitude"], row["longitude"]), point) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        ("Бої біля Олександро-Шультиного тривають.", ["Олександро-Шультиного"]),
+        ("Делегація прибула до Нью-Йорка.", ["Нью-Йорка"]),
+        ("Донецько-Макіївська агломерація під обстрілом.", []),
+        ("Russian-occupied areas near Kupiansk were shelled.", ["Kupiansk"]),
+        ("Позже российские войска освободили Орехово-Василевку.", []),
+    ],
+)
+def test_hyphenated_names_and_compounds_stay_whole(find, sentence, whole):
+    assert [m.text for m in find(sentence)] == whole
+
+
+def test_after_u_a_locative_form_is_read_before_a_village_spelt_the_same(records):
+    """ "у Малинівці" is in Малинівка (the village Малинівці would be "у Малинівцях"); without
+    the preposition the word is the village's nominative."""
+    rows = records("Оборонці відбили атаку у Малинівці Чугуївського району.")
+    assert [r["location"] for r in rows] == ["Малинівці"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.799, 36.720)) < TOLERANCE_KM
+    village = records("Ворог обстріляв село Малинівці.")  # the one village of that name
+    assert km((village[0]["latitude"], village[0]["longitude"]), (48.495, 26.602)) < TOLERANCE_KM
+
+
+def test_na_before_a_city_that_names_its_oblast_too_is_the_oblast(records):
+    """ "на Запоріжжі" is the oblast (the city is "у Запоріжжі"); "на" before another case
+    ("наступ на Харків", towards the city) stays the city."""
+    region = records("Міста Гуляйполе та Оріхів на Запоріжжі втратили більшість жителів.")
+    assert [(r["location"], r["geo_precision"]) for r in region][-1] == ("Запоріжжі", 3)
+    assert region[-1]["place_name"] == "Zaporizka oblast"
+    city = records("У Запоріжжі пошкоджено будинки.") + records("Наступ на Харків провалився.")
+    assert [(r["location"], r["geo_precision"]) for r in city] == [("Запоріжжі", 1), ("Харків", 1)]
+    assert km((city[0]["latitude"], city[0]["longitude"]), (47.852, 35.117)) < TOLERANCE_KM
+    assert km((city[1]["latitude"], city[1]["longitude"]), (49.982, 36.255)) < TOLERANCE_KM
+
+
+def test_a_village_named_like_a_river_is_still_a_village(records):
+    rows = records("Бої тривають у селі Оскіл.")
+    assert [r["location"] for r in rows] == ["Оскіл"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.177, 37.424)) < TOLERANCE_KM

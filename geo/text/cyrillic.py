@@ -12,7 +12,8 @@ gives it the same answers for Cyrillic text from the word table ``geo/data/cyril
 * an axis word after it ("Покровський напрямок", "Купянском направлении") makes it an area
   around the town, and the table of axes maps the adjective to that town;
 * a title before it ("міністр Шевченко"), a unit word ("бригада «Азов»", "группировка
-  «Восток»") or a speech verb after it ("Буданов заявив") say it is not a site.
+  «Восток»"), a river word ("реки Оскол") or a speech verb after it ("Буданов заявив") say it
+  is not a site.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from geo.text.inflect import analyser, case_forms
+from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
@@ -40,6 +41,8 @@ class Cues:
     marker: frozenset[str]
     person: frozenset[str]
     unit: frozenset[str]
+    water: frozenset[str]
+    controlled: frozenset[str]
     region: dict[str, str]
     axis: frozenset[str]
     speech: frozenset[str]
@@ -73,6 +76,8 @@ def cues() -> Cues:
         _lower(before["marker"]),
         _lower(before["person"]),
         _lower(before["unit"]),
+        _lower(before["water"]),
+        _lower(before["controlled"]),
         {k.lower(): v for k, v in after["region"].items()},
         _lower(after["axis"]),
         _lower(after["speech"]),
@@ -139,9 +144,18 @@ def _given_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4_096)
+def is_locative(word: str) -> bool:
+    """Can ``word`` be a locative to pymorphy3's Ukrainian or Russian dictionary ("Запоріжжі",
+    "Запорожье")? After "на" such a name of both a city and its oblast is the oblast."""
+    return any(
+        parse.tag.case in LOCATIVES for lang in ("uk", "ru") for parse in analyser(lang).parse(word)
+    )
+
+
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
     """Why a Cyrillic name is not a site here (a surname after a title or a given name, a
-    unit's name, a speaker), or None."""
+    unit's name, a river's, a speaker, the government in "подконтрольной Киеву"), or None."""
     table = cues()
     previous = _last_word(before)
     if previous in table.person:
@@ -150,6 +164,10 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if previous in table.unit:
         return "a unit's name"
+    if previous in table.water:
+        return "a river's or a reservoir's name"
+    if previous in table.controlled:
+        return "the government in control, not a site"
     if not locative and _first_word(after) in table.speech:
         return "a speaker, not a site"
     return None

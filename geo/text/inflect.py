@@ -134,17 +134,22 @@ def _case_options(
     return options
 
 
-def case_forms(name: str, lang: str | None) -> set[str]:
+LOCATIVES = ("loct", "loc2")
+"""The cases of "у Бахмуті", "в Яру"."""
+
+
+def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> set[str]:
     """Lower-case inflected forms of a Cyrillic place name (its nominative excluded), each word
     in the same case: "Нова Каховка" → {"нової каховки", "новій каховці", …}; ``lang`` is the
-    name's language tag in the store (``uk``/``ru``, anything else tries both)."""
+    name's language tag in the store (``uk``/``ru``, anything else tries both); ``cases`` of
+    :data:`CASES` limits the forms to those."""
     words = name.lower().split()
     forms: set[str] = set()
     for dictionary in _langs(lang):
         per_word = [word_forms(word, dictionary) for word in words]
         if not any(per_word):
             continue
-        for case in CASES:
+        for case in cases:
             options = _case_options(words, per_word, case)
             if options is not None:
                 forms.update(" ".join(combo) for combo in product(*options))

@@ -24,7 +24,9 @@ before it says which can match and only those regexes run:
 Ukrainian and Russian names inflect: the automaton also holds every case form of the theatre's
 Cyrillic names (:mod:`geo.text.inflect`, "під Бахмутом" → the key of Бахмут) and the axes of the
 reports ("на Покровському напрямку" → Покровськ), and a Cyrillic hit reads its context from the
-word table of :mod:`geo.text.cyrillic` instead of the English patterns.
+word table of :mod:`geo.text.cyrillic` instead of the English patterns. An apostrophe inside a
+Cyrillic word is a letter ("Лук'янці" is one word); a chain of names joined by hyphens
+("Куп'янськ-Сватове-Кремінна") gives each name.
 
 Capitalised names that context marks as places but the gazetteer lacks are kept (``known=False``)
 so they surface as unresolved records rather than vanishing.
@@ -54,12 +56,12 @@ from geo.core.theatre import THEATRE
 from geo.gazetteer.names import has_cyrillic, name_key, variants
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
-from geo.text.inflect import case_forms
+from geo.text.inflect import LOCATIVES, case_forms
 
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "6"
+SCANNER_VERSION = "7"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -251,6 +253,9 @@ _DIRECTION_WORDS = frozenset(
 )
 
 
+_CASE_PREPOSITIONS = frozenset({"у", "в", "во", "на"})
+"""Prepositions after which a word that is both a name and a case form of another name is the
+case form (:func:`build_automaton`)."""
 _NO_CUES = (False, False, False, None, False)
 _NO_CYRILLIC = (False, False, False)  # (marked, locative, approximate)
 _CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of"}  # a word one of the patterns can end with
@@ -383,6 +388,7 @@ class _Key(NamedTuple):
     not_place: bool  # a common word first (gazetteer/not_places.csv)
     metonym: bool  # a seat of government that can stand for its government
     oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
+    oblast_too: bool  # an oblast (admin1) has this name too ("Zaporizhzhia", a city as well)
 
 
 @dataclass(slots=True)
@@ -440,10 +446,42 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+_APOSTROPHES = "'’ʼ‘`´"
+_WORD_APOSTROPHE = "ʼ"  # what an apostrophe inside a Cyrillic word folds to
+_CYRILLIC_LETTERS = frozenset(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"
+)
+
+
+def _inner_apostrophes(text: str) -> list[int]:
+    """Where in ``text`` an apostrophe stands between two Cyrillic letters. Found with
+    ``str.find`` per apostrophe character: most documents hold a few apostrophes or none, so
+    this costs far less than a pass over every character."""
+    found = []
+    for mark in _APOSTROPHES:
+        at = text.find(mark, 1)
+        while at != -1:
+            if text[at - 1] in _CYRILLIC_LETTERS and text[at + 1 : at + 2] in _CYRILLIC_LETTERS:
+                found.append(at)
+            at = text.find(mark, at + 1)
+    return found
+
+
 def fold(text: str) -> str:
     """Lower-case, diacritic-free copy of ``text`` with the same length; apostrophes and
-    punctuation become spaces, so every word stands between spaces (hyphens stay)."""
-    return text.translate(_fold_table())
+    punctuation become spaces, so every word stands between spaces (hyphens stay).
+
+    An apostrophe between two Cyrillic letters is a letter of a Ukrainian word ("Лук'янці",
+    "Куп’янськ"), never a boundary: it folds to ``ʼ`` whichever of ' ’ ʼ ‘ ` ´ is written, so
+    "Лук" (Luuq) is no match inside "Лук'янці" and every spelling of "Куп'янськ" is one word."""
+    folded = text.translate(_fold_table())
+    inner = _inner_apostrophes(text)
+    if not inner:
+        return folded
+    chars = list(folded)
+    for i in inner:
+        chars[i] = _WORD_APOSTROPHE
+    return "".join(chars)
 
 
 _LUT_SIZE = 0x2030  # every code point the fold table touches lies below this
@@ -475,6 +513,9 @@ def scan_form(text: str) -> str:
     known = codes < _LUT_SIZE
     clipped = np.where(known, codes, 0)
     folded = np.where(known, lut[clipped], codes)
+    inner = _inner_apostrophes(text)  # the apostrophe of a Ukrainian word ("Лук'янці")
+    if inner:
+        folded[np.array(inner) + 1] = ord(_WORD_APOSTROPHE)
     space = folded == 32
     starts = np.flatnonzero(space[:-1] & ~space[1:]) + 1
     low = lower[clipped[starts]]
@@ -515,16 +556,20 @@ def _demonyms() -> frozenset[str]:
     return frozenset(keys - {""})
 
 
-def build_automaton(store: GazetteerStore) -> ahocorasick.Automaton:
+def build_automaton(store: GazetteerStore) -> tuple[ahocorasick.Automaton, dict[str, str]]:
     """The scanner's automaton: every scan name of ``store`` as written (folded) and as its key,
     then every case form of the theatre's Cyrillic names (:func:`geo.text.inflect.case_forms`)
     mapped to the key of its nominative. A name as written wins over a form that spells the same
-    ("Іванівці" is a village, not only "in Іванівка"); among forms, the bigger place's wins."""
+    ("Іванівці" is a village, not only "in Іванівка"); among forms, the bigger place's wins.
+
+    Also returns the locative forms a name as written took (folded form → the key of the
+    nominative it is a case of): after "у", "в", "на" the case form is the reading ("у
+    Малинівці" is in Малинівка; the village Малинівці would be "у Малинівцях")."""
     automaton = ahocorasick.Automaton()
     add_names(automaton, store)
-    add_case_forms(automaton, store)
+    shadowed = add_case_forms(automaton, store)
     automaton.make_automaton()
-    return automaton
+    return automaton, shadowed
 
 
 def _add(
@@ -549,18 +594,33 @@ def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
         _add(automaton, key, key)
 
 
-def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
+def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> dict[str, str]:
     """Every case form of the theatre's Cyrillic names, and of the axes of the reports ("на
-    Покровському напрямку" → Покровськ), mapped to the key of the nominative."""
+    Покровському напрямку" → Покровськ), mapped to the key of the nominative; returns the
+    locative forms a name as written holds instead (folded form → the form's nominative key,
+    the biggest place's first)."""
     # "Торецька" (громада) gives way to "біля Торецька"
     units = {" ".join(fold(name).split()) for name in store.unit_only_names()}
+    forms: set[str] = set()  # what this function added: the rest are names as written
+    shadowed: dict[str, str] = {}
     for written, lang in store.iter_cyrillic_names(THEATRE):
         key = name_key(written)
+        locatives: set[str] | None = None
         for form in case_forms(written, lang):
+            folded = " ".join(fold(form).split())
+            spelled = f" {folded} "
+            if spelled in automaton and spelled not in forms and folded not in units:
+                if locatives is None:
+                    locatives = case_forms(written, lang, LOCATIVES)
+                if form in locatives and automaton.get(spelled)[1] != key:
+                    shadowed.setdefault(folded, key)
+                continue
             _add(automaton, form, key, units)
+            forms.add(spelled)
     for lang, phrase, town in cyrillic.axis_phrases():
         for form in {phrase, *case_forms(phrase, lang)}:
             _add(automaton, form, name_key(town))
+    return shadowed
 
 
 class MentionScanner:
@@ -569,7 +629,7 @@ class MentionScanner:
 
     def __init__(self, store: GazetteerStore) -> None:
         self.store = store
-        self.automaton = self._load_or_build()
+        self.automaton, self.case_readings = self._load_or_build()
         self.not_places = _not_places()
         self.demonyms = _demonyms()
         self.metonyms = _metonyms()
@@ -581,7 +641,7 @@ class MentionScanner:
         built = (store.meta("built") or "unbuilt").replace(":", "")
         return store.path.with_name(f"{store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
 
-    def _load_or_build(self) -> ahocorasick.Automaton:
+    def _load_or_build(self) -> tuple[ahocorasick.Automaton, dict[str, str]]:
         path = self.cache_path(self.store)
         if path.is_file():
             try:
@@ -589,7 +649,7 @@ class MentionScanner:
                     return pickle.load(fh)
             except Exception as exc:  # a damaged cache, of whatever kind, is rebuilt
                 log.warning("scanner cache %s unreadable (%s); rebuilding", path, exc)
-        automaton = build_automaton(self.store)
+        tables = build_automaton(self.store)
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
             try:
                 stale.unlink(missing_ok=True)
@@ -597,10 +657,10 @@ class MentionScanner:
                 break
         try:  # workers building at the same time each write their own temporary file
             with atomic_path(path) as tmp, tmp.open("wb") as fh:
-                pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except InputError as exc:  # a read-only or full disk: the scanner works uncached
             log.warning("could not cache the scanner (%s)", exc)
-        return automaton
+        return tables
 
     def _key(self, key: str) -> _Key:
         """What the gazetteer says about a matched key, worked out once per key."""
@@ -616,6 +676,7 @@ class MentionScanner:
                 not_place=key in self.not_places,
                 metonym=key in self.metonyms,
                 oblast_name=_oblast_name(hits),
+                oblast_too=any(h.place.kind == "admin1" for h in hits),
             )
         return info
 
@@ -624,12 +685,57 @@ class MentionScanner:
         capital, overlaps included, by start. One automaton pass serves a whole document;
         :meth:`find` then picks the longest per sentence."""
         found = []
-        for end, (length, key) in self.automaton.iter(scan_form(text)):
+        form = scan_form(text)
+        for end, (length, key) in self.automaton.iter(form):
             start = end - length - 1  # in the text: the folded copy has one leading space
             if text[start] in _CAPITALS:
                 found.append((start, 1 - end, key))  # sorts by start, then longest first
+        if "-" in text:
+            found += [(s, -e, k) for s, e, k in self._chains(text, form, found)]
         found.sort()
         return [(start, -negative_end, key) for start, negative_end, key in found]
+
+    def _chains(
+        self, text: str, form: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Each name of a chain of names joined by hyphens ("Куп'янськ-Сватове-Кремінна",
+        "Kupiansk-Svatove": a route or an axis), when the whole word is no name (no hit of
+        ``found``, as :meth:`scan` keeps them, lies in it: "Олександро-Шультине", "Нью-Йорк"
+        stay whole) and every part of it is a capitalised name on its own. ``form`` is
+        :func:`scan_form` of ``text``."""
+        chains: list[tuple[int, int, str]] = []
+        at = text.find("-", 1)
+        while at != -1:
+            if text[at + 1 : at + 2] in _CAPITALS and text[at - 1].isalpha():
+                start, end = form.rfind(" ", 0, at + 1), form.find(" ", at + 1) - 1
+                if not any(s < end and start < -e for s, e, _ in found):
+                    chains += self._chain_parts(text, form, start, end)
+                at = end
+            at = text.find("-", at + 1)
+        return chains
+
+    def _chain_parts(
+        self, text: str, form: str, start: int, end: int
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every part of the hyphenated word ``text[start:end]``, or none
+        unless each part is a capitalised name as written: a case form among them ("Орехово-
+        Василевку") is an inflected hyphenated name the automaton lacks, not a chain."""
+        word = form[start + 1 : end + 1]
+        spans, at = set(), start
+        for part in word.split("-"):
+            if not part or text[at] not in _CAPITALS:
+                return []
+            spans.add((at, at + len(part)))
+            at += len(part) + 1
+        probe = f" {word.replace('-', ' ')} "
+        hits = {}
+        for stop, (length, key) in self.automaton.iter(probe):
+            span = (start + stop - length - 1, start + stop - 1)
+            if span in spans and name_key(text[span[0] : span[1]]) == key:
+                hits[span] = key
+        if len(hits) < len(spans):
+            return []
+        return [(s, e, key) for (s, e), key in hits.items()]
 
     @staticmethod
     def _longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -758,12 +864,18 @@ class MentionScanner:
                         metonymic=True, role="actor")  # fmt: skip
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
+        if words and words[-1].lower() in _CASE_PREPOSITIONS:  # "у Малинівці": in Малинівка
+            reading = self.case_readings.get(" ".join(fold(sentence[start:end]).split()))
+            if reading is not None:
+                key, info = reading, self._key(reading)
         marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
         if cyrillic.not_a_site(before, after, locative):
             return None
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
         region = region_after is not None or _names_a_region(text, info) or info.oblast_name
+        if not region and info.oblast_too and words and words[-1].lower() == "на":
+            region = cyrillic.is_locative(text)  # "на Запоріжжі": the oblast; "у Запоріжжі": city
         if not (locative or marked or region) and (info.not_place or not info.theatre):
             return None  # a common word, or a place outside the theatre named without a locative
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
