@@ -5,27 +5,17 @@ same names struck or attacked ("обстріл Києва", "дрони атак
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pytest
 
 from geo.text.sources import Document
+from tests.test_mentions_uk_ru import km
 
 KYIV = (50.45, 30.52)
 MOSCOW = (55.75, 37.62)
 BELGOROD = (50.60, 36.59)
 TOLERANCE_KM = 10.0
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance, written out so the test does not lean on the code it checks."""
-    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @pytest.mark.parametrize(
