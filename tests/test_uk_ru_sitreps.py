@@ -180,3 +180,21 @@ def test_a_village_picked_by_size_yields_to_its_sentence(records, sentence, writ
     rows = [r for r in records(sentence) if r["location"] == written]
     assert len(rows) == 1
     assert km(point(rows[0]), where) < TOLERANCE_KM, rows[0]["place_name"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        ("ВСУ обстреляли Горловку ДНР.", "Горловку", (48.30, 38.05)),
+        ("ВСУ нанесли удар по Северодонецку ЛНР.", "Северодонецку", (48.95, 38.49)),
+        ("ЗСУ відбили атаку біля Горлівки ДНР.", "Горлівки", (48.30, 38.05)),
+    ],
+)
+def test_a_name_before_dnr_or_lnr_is_the_site_and_the_republic_its_hint(
+    records, sentence, written, where
+):
+    """The MoD writes "населенный пункт X ДНР": the abbreviation says where X is. X was dropped
+    as part of a longer name ("John Kirby") and the oblast drawn instead."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [written]
+    assert km(point(rows[0]), where) < NEAR_KM / 5

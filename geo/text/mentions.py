@@ -927,6 +927,7 @@ class MentionScanner:
                 next_word.group(1).lower() not in _REGION_WORDS
                 and not cyrillic.region_follows(after)
                 and not after[: next_word.start(1)].strip(" ")
+                and not self._names_an_oblast(next_word.group(1))
             ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
                 if facility is None:
@@ -934,6 +935,11 @@ class MentionScanner:
                 m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
                 m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
         return True
+
+    def _names_an_oblast(self, word: str) -> bool:
+        """Is ``word`` a curated name of an oblast ("ДНР", "ЛНР", "DNR")? Then it says where the
+        name before it is ("Горловку ДНР": its hint), not that both are one name."""
+        return self._key(name_key(word)).oblast_name
 
     def _country_possessive(self, word: str) -> bool:
         """Is ``word`` a country's or a region's possessive ("Ukraine's", "Russia’s", "Donetsk
