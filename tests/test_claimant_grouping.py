@@ -4,6 +4,7 @@ report and the KML all draw an event table's sources under their canonical claim
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -100,3 +101,6 @@ def test_report_groups_sources_and_never_pairs_one_claimants_outlets():
         (palette["Ukrainian military"], "Ukrainian military", "held"),
         (palette["Russian MoD"], "Russian MoD", "captured"),
     ]
+    (uri,) = re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page)
+    svg = base64.b64decode(uri).decode()  # the pair's marker: half in each side's colour
+    assert palette["Ukrainian military"] in svg and palette["Russian MoD"] in svg

@@ -178,13 +178,15 @@ def _place_maps(frame: gpd.GeoDataFrame, conflicts: pd.DataFrame) -> list[str | 
 
     mapped, _ = ly.split_mapped(frame.assign(frame_row=range(len(frame))))
     position = {row: k for k, row in enumerate(mapped["frame_row"].tolist())}
+    claimants, palette = claimant_palette(mapped)  # once for all the small maps
     drawn: dict[tuple, str] = {}
     out: list[str | None] = []
     keys = zip(conflicts["place"], conflicts["claimant_a"], conflicts["claimant_b"], strict=True)
     for key, a, b in zip(keys, conflicts["row_a"], conflicts["row_b"], strict=True):
         pair = [position[r] for r in (a, b) if r in position]
         if key not in drawn and len(drawn) < PLACE_MAPS_MAX and len(pair) == 2:
-            drawn[key] = place_map_uri(mapped, pair)
+            colors = [palette[claimants.iat[k]] for k in pair]
+            drawn[key] = place_map_uri(mapped, pair, colors)
         out.append(drawn.get(key))
     return out
 

@@ -298,11 +298,18 @@ PLACE_MAP_HALF_SPAN_DEG = 0.45
 """Least half-width of a small map around its claims: about 35 km of neighbourhood."""
 
 
-def place_map_uri(mapped: gpd.GeoDataFrame, rows: Sequence[int]) -> str:
+def place_map_uri(
+    mapped: gpd.GeoDataFrame, rows: Sequence[int], colors: Sequence[str] | None = None
+) -> str:
     """A small SVG map, as a ``data:`` URI (no request, no script), of the claims at ``rows``
     of ``mapped`` (a conflicting pair: one marker half in each claimant's colour, named) among
-    the other mapped claims nearby (grey), on the country outlines and oblast borders."""
+    the other mapped claims nearby (grey), on the country outlines and oblast borders.
+    ``colors``: the pair's claimant colours, when the caller has the map's palette already
+    (the report draws many small maps); else they are worked out from ``mapped``."""
     pair = mapped.iloc[list(rows)]
+    if colors is None:
+        drawn, palette = claimant_palette(mapped)
+        colors = [palette[drawn.iat[r]] for r in rows]
     x0, y0, x1, y1 = pair.total_bounds
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     squeeze = PLACE_MAP_SIZE[1] / PLACE_MAP_SIZE[0] * np.cos(np.radians(cy))  # deg lat per lon
@@ -315,7 +322,7 @@ def place_map_uri(mapped: gpd.GeoDataFrame, rows: Sequence[int]) -> str:
             ax.set(xticks=[], yticks=[])  # first: no draw below lays out ticks
             fig.subplots_adjust(0, 0, 1, 1)
             _draw_basemap(ax, None, box)
-            _draw_pair(ax, pair, mapped)
+            _draw_pair(ax, pair, colors)
             ax.set(xlim=(box[0], box[2]), ylim=(box[1], box[3]), xlabel="", ylabel="")
             ax.set_aspect(1 / np.cos(np.radians(cy)))
             _draw_neighbours(ax, mapped, box, list(rows))  # names placed in the final frame
@@ -362,12 +369,9 @@ def _draw_neighbours(
             color="#555555")  # fmt: skip
 
 
-def _draw_pair(ax: plt.Axes, pair: gpd.GeoDataFrame, mapped: gpd.GeoDataFrame) -> None:
+def _draw_pair(ax: plt.Axes, pair: gpd.GeoDataFrame, colors: Sequence[str]) -> None:
     """The two claims: one marker, its left half the first claimant's colour and its right half
-    the second's (the colours of the whole map ``mapped``); region claims as their dashed
-    outlines as well."""
-    drawn, palette = claimant_palette(mapped)
-    colors = [palette[c] for c in drawn.loc[pair.index]]
+    the second's; region claims as their dashed outlines as well."""
     polys = pair[shapely.get_type_id(pair.geometry.values) >= 3]
     if len(polys):
         polys.boundary.plot(ax=ax, color=colors[0], linewidth=1, linestyle="--", zorder=5)
