@@ -388,7 +388,8 @@ class Extractor:
         text = m.query or m.text  # an inflected form resolves as its nominative's key
         return (
             f"{text} region"
-            if m.region and not text.lower().endswith(("region", "oblast", "province", "raion"))
+            if m.region
+            and not text.lower().endswith(("region", "oblast", "province", "raion", "republic"))
             else text
         )
 

@@ -46,3 +46,23 @@ def test_a_common_word_is_still_a_place_when_the_text_says_so(records):
 def test_press_spellings_reach_the_town(records, sentence, written, where):
     (row,) = [r for r in records(sentence) if r["location"] == written]
     assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia recognised the so-called republics of Donetsk and Luhansk in February 2022.",
+        "Russia recognised the people's republics of Donetsk and Luhansk.",
+        "Putin annexed the Donetsk and Luhansk People’s Republics in September.",
+    ],
+)
+def test_the_two_republics_are_the_two_oblasts_not_their_capitals(records, sentence):
+    rows = [r for r in records(sentence) if r["place_name"]]
+    assert sorted(r["place_name"] for r in rows) == ["Donetska oblast", "Luhanska oblast"]
+    assert {r["geo_precision"] for r in rows} == {3}
+
+
+def test_a_republic_after_a_town_only_says_where_the_town_is(records):
+    rows = [r for r in records("Shelling hit Horlivka in the Donetsk People's Republic.")]
+    assert [r["place_name"] for r in rows] == ["Horlivka"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.30, 38.05)) < TOLERANCE_KM

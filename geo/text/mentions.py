@@ -83,8 +83,12 @@ _LOCATIVE = re.compile(
     r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_REGION_AFTER = re.compile(r"^\s+(region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
-_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"^\s+(region|oblast|province|krai|kray|governorate|people['’]s\s+republic)s?\b", re.IGNORECASE
+)
+_REGIONS_OF = re.compile(
+    r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
+)
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(r"^\s+(direction|axis|sector|front)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -100,8 +104,10 @@ _FACILITY_AFTER = re.compile(
 )
 """A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
 tower"): the town is the site (approximately), unlike an organisation ("Kyiv Independent")."""
-_REGION_IN_KEY = re.compile(r"\b(oblast|region|province|krai|kray|governorate)\b")
-_PLURAL_REGION = re.compile(r"\b(region|oblast|province)s\b", re.IGNORECASE)
+_REGION_IN_KEY = re.compile(
+    r"\b(oblast|region|province|krai|kray|governorate|people(?:['’]s)? republic)\b"
+)
+_PLURAL_REGION = re.compile(r"\b(region|oblast|province|republic)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
 _HINT_GAP = re.compile(
     r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -232,7 +238,7 @@ _MARKER_NOUNS = _PLACE_NOUNS | {
     "region",
     "oblast",
 }  # "urban-type settlement" ends in one
-_REGION_PLURALS = frozenset("regions oblasts provinces".split())
+_REGION_PLURALS = frozenset("regions oblasts provinces republics".split())
 _DIRECTION_WORDS = frozenset(
     f"{point}{suffix}"
     for point in (
@@ -827,6 +833,8 @@ class MentionScanner:
         if region_after:
             m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
+            if "republic" in region_after.group(1).lower():  # "Luhansk People's Republics"
+                m.query = sentence[start:end]
             after = sentence[end + region_after.end() :]
         if direction:
             m.direction = direction.group("dir").lower().replace("-", "")
