@@ -66,3 +66,54 @@ def test_a_republic_after_a_town_only_says_where_the_town_is(records):
     rows = [r for r in records("Shelling hit Horlivka in the Donetsk People's Republic.")]
     assert [r["place_name"] for r in rows] == ["Horlivka"]
     assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.30, 38.05)) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site", "where", "axis_town"),
+    [
+        (  # the axis still tells the namesakes apart: the Petropavlivka east of Kupiansk
+            "In the Kupiansk direction, Ukrainian forces repelled an attack near Petropavlivka.",
+            "Petropavlivka",
+            (49.721, 37.709),
+            "Kupiansk",
+        ),
+        (
+            "Fighting continues near Klishchiivka in the Kramatorsk direction.",
+            "Klishchiivka",
+            (48.540, 37.960),
+            "Kramatorsk",  # the axis after the place
+        ),
+        (
+            "На Покровському напрямку ворог 39 разів атакував позиції біля Мирнограда.",
+            "Мирнограда",
+            (48.300, 37.262),
+            "Покровському напрямку",
+        ),
+    ],
+)
+def test_an_axis_named_with_a_settlement_only_frames_it(records, sentence, site, where, axis_town):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [site]  # no point at the axis town
+    assert f"axis: {axis_town}" in rows[0]["resolution_reason"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "axis", "where"),
+    [
+        (
+            "In the Pokrovsk direction, the enemy attempted four times to breach the defence.",
+            "Pokrovsk",
+            (48.283, 37.176),
+        ),
+        (
+            "Troops repelled counterattacks in the Kupyansk direction and near Krasny Liman.",
+            "Kupyansk",
+            (49.711, 37.617),
+        ),
+    ],
+)
+def test_an_axis_alone_or_joined_by_and_stays_a_place_of_the_claim(records, sentence, axis, where):
+    (row,) = [r for r in records(sentence) if r["location"] == axis]
+    assert row["geo_precision"] == 2  # an area around the town, not the town
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM

@@ -410,6 +410,8 @@ class Mention:
     region: bool = False
     direction: str | None = None
     approximate: bool = False
+    axis: bool = False  # "the Kupiansk direction", "на Покровському напрямку"
+    frames: bool = False  # an axis that frames its sentence's places: context, not a record
     marked: bool = False
     locative: bool = False
     metonymic: bool = False
@@ -828,7 +830,7 @@ class MentionScanner:
         )
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
         if axis_after:  # "the Kupyansk direction": an area around the place, not the place
-            m.approximate = True
+            m.approximate = m.axis = True
             m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
         if region_after:
             m.text = sentence[start : end + region_after.end()]
@@ -896,7 +898,7 @@ class MentionScanner:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
-            m.approximate = True
+            m.approximate = m.axis = True
             town = cyrillic.axis_town(text)
             m.query = name_key(town) if town is not None else m.query
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
@@ -1034,6 +1036,7 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
+        _axes_frame_sites(sentence, offset, mentions)
 
 
 def _oblast_name(hits: Sequence[NameHit]) -> bool:
@@ -1131,6 +1134,57 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         for region in following:
             region.role = "hint"
             region.group = current[0].group
+
+
+_COORDINATED = re.compile(
+    r"^\s*,?\s*(?:and|or|as well as|та|і|й|и|а также|а також)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""The gap of an axis joined to a place as a second location of the same claim ("in the Kupyansk
+direction and near Krasny Liman", "на Купянском направлении и в районе Синьковки")."""
+
+
+def _axes_frame_sites(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "In the Kharkiv direction, Ukrainian forces repelled an attack towards Murom": an axis
+    named with settlements only frames them (``frames``: resolved with the document, so its town
+    tells namesakes apart, but no record), as a region after a town does; a point at Kharkiv
+    would say the city was attacked. An axis alone in its sentence, or joined to a place by
+    "and", stays a place of the claim: an area around its town."""
+    sites = [m for m in mentions if m.role == "site" and not m.metonymic]
+    if not any(m.axis for m in sites) or not any(
+        m.known and not (m.axis or m.region) for m in sites
+    ):
+        return
+    framing = [
+        m for i, m in enumerate(sites) if m.axis and not _coordinated(sentence, offset, sites, i)
+    ]
+    if not framing:
+        return
+    named = ", ".join(m.text for m in framing)
+    frames = {id(m) for m in framing}
+    for m in sites:
+        if id(m) in frames:
+            m.frames = True
+        elif not (m.axis or m.region):
+            m.notes.append(f"axis: {named}")
+
+
+def _coordinated(sentence: str, offset: int, sites: list[Mention], i: int) -> bool:
+    """Is the axis ``sites[i]`` joined by "and" to a place next to it (not to another axis)?"""
+    neighbours = [(sites[j], j > i) for j in (i - 1, i + 1) if 0 <= j < len(sites)]
+    axis = sites[i]
+    for other, after in neighbours:
+        if other.axis or other.region:
+            continue
+        gap = (
+            sentence[axis.end - offset : other.start - offset]
+            if after
+            else sentence[other.end - offset : axis.start - offset]
+        )
+        axis_word = _AXIS_AFTER.match(gap) if after else None  # "Kupyansk| direction and near"
+        if _COORDINATED.match(gap[axis_word.end() :] if axis_word else gap):
+            return True
+    return False
 
 
 def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
