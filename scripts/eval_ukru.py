@@ -12,7 +12,14 @@ in-process on a JSONL of passages annotated by reading and prints, per language:
 * output points (records with coordinates) and the share that are strays: farther than 25 km
   from every gold settlement of the passage, not a region-level record of an oblast the passage
   names, and not a mention of a place the annotator could not place (``unscored``);
-* the misses and strays, each with the sentence it came from.
+* the misses and strays, each with the sentence it came from;
+* with ``--by-cause``, the share placed within 5 km (a point on the place itself, not on a
+  neighbour) and the misses and strays counted by a rough cause read off the records: a miss whose
+  name no record reads, reads but leaves unresolved or at region level, or places over 25 km away;
+  a stray that is an axis ("на Покровському напрямку"), a region-level record of a region not named,
+  an oblast read as a town, a named place sent to a namesake, or a word that names no place of the
+  passage. The causes compare names by likeness (rapidfuzz ratio of their ``name_key`` ≥ 60, so
+  "Рубежное" reads "Рубіжне"), so they are a guide for choosing fixes, not a verdict.
 
 One passage a line:
 ``{"url", "lang": "uk"|"ru"|"en", "text", "gold": [{"name", "katotth", "lat", "lon"}],
@@ -24,24 +31,32 @@ when its first four letters differ ("Sumy" → "Sumska"), ``unscored`` places na
 repository; the annotated sets live outside it (``dev.jsonl`` and ``heldout.jsonl`` per set, split
 by a hash of the url).
 
-    .venv/bin/python scripts/eval_ukru.py /path/to/heldout.jsonl [--show 30]
+    .venv/bin/python scripts/eval_ukru.py /path/to/heldout.jsonl [--show 30] [--by-cause]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from geo.core.distance import haversine_km
 from geo.extract import Extractor, extract_records
 from geo.gazetteer import name_key
 
 NEAR_KM = 25.0
+STRICT_KM = 5.0
 REGION_PRECISION = 3
+ALIKE = 60  # rapidfuzz ratio of two name keys above which a cause counts them the same name
+AXIS_WORD = r"(?:напрям|направлен|direction|axis|sector)"
+AXIS_AFTER = r"\W+(?:\w+\W+)?" + AXIS_WORD  # "Покровському напрямку", "Lyman direction"
+AXIS_BEFORE = AXIS_WORD + r"\w*\W+"  # "на напрямку Сватове–Кремінна"
 
 
 @dataclass
@@ -50,10 +65,12 @@ class Tally:
 
     named: int = 0
     placed: int = 0
+    placed_strict: int = 0
     points: int = 0
     strays: int = 0
     misses: list[str] = field(default_factory=list)
     stray_lines: list[str] = field(default_factory=list)
+    causes: Counter[str] = field(default_factory=Counter)
 
 
 def load_passages(path: Path) -> list[dict]:
@@ -104,6 +121,47 @@ def _quote(rec: dict) -> str:
     return " ".join(str(rec.get("quote") or "").split())[:160]
 
 
+def _alike(name: str, other: str) -> bool:
+    """Are two spellings (any script, any case ending) likely the same name?"""
+    return fuzz.ratio(name_key(name), name_key(other)) >= ALIKE
+
+
+def miss_cause(name: str, records: list[dict]) -> str:
+    """Why a gold place has no point within 25 km, judged from the records reading its name."""
+    reading = [rec for rec in records if _alike(rec.get("location") or "", name)]
+    if not reading:
+        return "miss: no record reads the name"
+    if all(_point(rec) is None or rec.get("geo_precision") == REGION_PRECISION for rec in reading):
+        return "miss: read, but unresolved or left at region level"
+    return "miss: read, but placed over 25 km away (a namesake)"
+
+
+def _is_axis(rec: dict) -> bool:
+    """Is the record's name next to a word for an axis ("Покровському напрямку", "напрямку
+    Сватове", "Lyman direction")?"""
+    location = rec.get("location") or ""
+    if re.search(AXIS_WORD, location, re.IGNORECASE):
+        return True
+    sentence = " ".join(str(rec.get("quote") or "").split())
+    name = re.escape(location)
+    pattern = f"{name}{AXIS_AFTER}|{AXIS_BEFORE}{name}"
+    return bool(location) and re.search(pattern, sentence, re.IGNORECASE) is not None
+
+
+def stray_cause(rec: dict, passage: dict) -> str:
+    """The rough kind of a stray: axis, unnamed region, oblast as town, namesake or no place."""
+    if _is_axis(rec):
+        return "stray: an axis read as its town"
+    if rec.get("geo_precision") == REGION_PRECISION:
+        return "stray: region-level record of a region the passage does not name"
+    location = rec.get("location") or ""
+    if any(_alike(location, oblast) for oblast in passage.get("oblasts", [])):
+        return "stray: named like an oblast of the passage (the oblast read as a town?)"
+    if any(_alike(location, g["name"]) for g in passage["gold"]):
+        return "stray: a named place sent to a namesake"
+    return "stray: a word that names no place of the passage"
+
+
 def score_passage(passage: dict, records: list[dict], tally: Tally) -> None:
     """Add one passage's gold places and output points to ``tally``."""
     points = [(rec, p) for rec in records if (p := _point(rec)) is not None]
@@ -111,17 +169,21 @@ def score_passage(passage: dict, records: list[dict], tally: Tally) -> None:
     for name, where in gold:
         tally.named += 1
         best = min((haversine_km(*p, *where) for _, p in points), default=None)
+        if best is not None and best <= STRICT_KM:
+            tally.placed_strict += 1
         if best is not None and best <= NEAR_KM:
             tally.placed += 1
             continue
         off = "no point" if best is None else f"nearest point {best:.0f} km"
         tally.misses.append(f"{name} ({off}) — {passage['url']}")
+        tally.causes[miss_cause(name, records)] += 1
     for rec, p in points:
         tally.points += 1
         near = any(haversine_km(*p, *where) <= NEAR_KM for _, where in gold)
         if near or _names_a_region(rec, passage) or _unscored(rec, passage):
             continue
         tally.strays += 1
+        tally.causes[stray_cause(rec, passage)] += 1
         tally.stray_lines.append(
             f"{rec.get('location')!r} → {rec.get('place_name')} ({p[0]:.2f}, {p[1]:.2f}) "
             f"[{rec.get('resolution')}]: {_quote(rec)}"
@@ -138,8 +200,9 @@ def evaluate(passages: list[dict], extractor: Extractor) -> dict[str, Tally]:
     return tallies
 
 
-def report(tallies: dict[str, Tally], show: int) -> None:
-    """Print the figures of each language, then up to ``show`` misses and strays."""
+def report(tallies: dict[str, Tally], show: int, by_cause: bool = False) -> None:
+    """Print the figures of each language, then up to ``show`` misses and strays (and, with
+    ``by_cause``, the share placed within 5 km and the misses and strays by cause)."""
     for lang, t in sorted(tallies.items()):
         placed = t.placed / t.named if t.named else 0.0
         stray = t.strays / t.points if t.points else 0.0
@@ -148,18 +211,31 @@ def report(tallies: dict[str, Tally], show: int) -> None:
             f"{t.placed} ({placed:.1%}); output points {t.points}, strays {t.strays} "
             f"({stray:.1%})"
         )
+        if by_cause:
+            print_causes(t)
         for line in t.misses[:show]:
             print(f"  miss: {line}")
         for line in t.stray_lines[:show]:
             print(f"  stray: {line}")
 
 
+def print_causes(t: Tally) -> None:
+    """The share placed within 5 km, then the misses and strays counted by cause."""
+    strict = t.placed_strict / t.named if t.named else 0.0
+    print(f"  placed within {STRICT_KM:.0f} km {t.placed_strict} ({strict:.1%})")
+    for cause, count in sorted(t.causes.items(), key=lambda item: (item[0][:4], -item[1])):
+        print(f"  {count:4d}  {cause}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("passages", type=Path, help="annotated JSONL (see the module docstring)")
     parser.add_argument("--show", type=int, default=30, help="misses and strays listed per lang")
+    parser.add_argument(
+        "--by-cause", action="store_true", help="also the 5 km share and misses/strays by cause"
+    )
     args = parser.parse_args()
-    report(evaluate(load_passages(args.passages), Extractor()), args.show)
+    report(evaluate(load_passages(args.passages), Extractor()), args.show, args.by_cause)
 
 
 if __name__ == "__main__":

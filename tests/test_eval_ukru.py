@@ -43,3 +43,38 @@ def test_figures_per_language(eval_ukru, extractor, capsys):
         "uk: settlements named 2, placed within 25 km 2 (100.0%); output points 2, strays 0 (0.0%)"
     )
     assert len(out) == 6
+
+
+def test_causes_per_language(eval_ukru, extractor, capsys):
+    """--by-cause: every place above is placed within 5 km too, except the Russian miss, which
+    is read ("Александровка") but left without a point; the Russian stray ("Донецка", a
+    correspondent's city) names no place of its passage; the English one (Kharkiv) is named like
+    the oblast the passage names."""
+    passages = eval_ukru.load_passages(PASSAGES)
+    eval_ukru.report(eval_ukru.evaluate(passages, extractor), show=0, by_cause=True)
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [
+        "  placed within 5 km 3 (100.0%)",
+        "     1  stray: named like an oblast of the passage (the oblast read as a town?)",
+    ]
+    assert out[4:7] == [
+        "  placed within 5 km 1 (50.0%)",
+        "     1  miss: read, but unresolved or left at region level",
+        "     1  stray: a word that names no place of the passage",
+    ]
+    assert out[8:] == ["  placed within 5 km 2 (100.0%)"]
+
+
+def test_an_axis_is_its_own_cause(eval_ukru):
+    """A stray whose name is followed by "напрямку" or "direction", or follows "напрямку", is
+    counted as an axis, one that carries the word itself too; any other far record is not."""
+    passage = {"gold": [{"name": "Покровськ"}], "oblasts": []}
+    axis = {"location": "Куп’янському", "quote": "тиск на Куп’янському напрямку"}
+    named = {"location": "Lyman direction", "quote": ""}
+    before = {"location": "Сватове", "quote": "вперед на напрямку Сватове–Кремінна"}
+    town = {"location": "Терни", "quote": "Терни, Невське - цей напрямок", "geo_precision": 1}
+    assert eval_ukru.stray_cause(axis, passage) == "stray: an axis read as its town"
+    assert eval_ukru.stray_cause(named, passage) == "stray: an axis read as its town"
+    assert eval_ukru.stray_cause(before, passage) == "stray: an axis read as its town"
+    no_place = "stray: a word that names no place of the passage"
+    assert eval_ukru.stray_cause(town, passage) == no_place
