@@ -595,7 +595,7 @@ class Extractor:
                 res = resolutions.get(number)
                 number += 1
                 if m.frames:
-                    continue  # an axis that only frames its sentence's places
+                    continue  # an axis or a jurisdiction framing its sentence's places
                 if id(res) not in columns:
                     columns[id(res)] = _resolution_columns(res, self.resolver)
                 place = columns[id(res)]

@@ -117,3 +117,43 @@ def test_an_axis_alone_or_joined_by_and_stays_a_place_of_the_claim(records, sent
     (row,) = [r for r in records(sentence) if r["location"] == axis]
     assert row["geo_precision"] == 2  # an area around the town, not the town
     assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site", "where"),
+    [
+        (
+            "Kharkiv regional governor Oleh Syniehubov said Kupiansk was shelled overnight.",
+            "Kupiansk",
+            (49.711, 37.617),
+        ),
+        (
+            "Zaporizhzhia Oblast Governor Ivan Fedorov said Orikhiv came under fire.",
+            "Orikhiv",
+            (47.568, 35.785),
+        ),
+        (
+            "Russian troops shelled Kupiansk, the Kharkiv regional military administration said.",
+            "Kupiansk",
+            (49.711, 37.617),
+        ),
+    ],
+)
+def test_an_officials_jurisdiction_is_no_site_of_the_places_they_report(
+    records, sentence, site, where
+):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [site]  # no point at Kharkiv or the oblast
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Kherson city council said the city was shelled 40 times.", (46.636, 32.617)),
+        ("A missile hit the Mykolaiv regional administration building.", (46.966, 31.998)),
+    ],
+)
+def test_a_jurisdiction_alone_or_an_offices_building_is_the_site(records, sentence, where):
+    (row,) = records(sentence)
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM

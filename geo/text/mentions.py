@@ -96,6 +96,16 @@ _UNIT_AFTER = re.compile(
     r"|group of forces)\b",
     re.IGNORECASE,
 )
+_OFFICIAL_AFTER = re.compile(
+    r"^(?:\s+(?:oblast|region|regional|city|municipal|military|state|district))*\s+"
+    r"(?:governor|mayor|administration|council|police|prosecutor|authorities|officials)\b"
+    r"(?!['’]?s?\s+(?:building|headquarters|offices?|premises)\b)",
+    re.IGNORECASE,
+)
+"""An official or office after a place ("Kharkiv regional governor Oleh Syniehubov said",
+"Zaporizhzhia Oblast Governor", "the Kharkiv regional military administration said"): the
+place is their jurisdiction, which frames the places they report (:func:`_frames_of_sites`);
+the office's building is a site."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -411,7 +421,8 @@ class Mention:
     direction: str | None = None
     approximate: bool = False
     axis: bool = False  # "the Kupiansk direction", "на Покровському напрямку"
-    frames: bool = False  # an axis that frames its sentence's places: context, not a record
+    jurisdiction: bool = False  # "Kharkiv regional governor", "the Kherson city council"
+    frames: bool = False  # an axis or jurisdiction framing its sentence's places: no record
     marked: bool = False
     locative: bool = False
     metonymic: bool = False
@@ -828,6 +839,7 @@ class MentionScanner:
             marked=marked,
             locative=locative,
         )
+        m.jurisdiction = spaced_after and _OFFICIAL_AFTER.match(after) is not None
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
         if axis_after:  # "the Kupyansk direction": an area around the place, not the place
             m.approximate = m.axis = True
@@ -1036,7 +1048,7 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
-        _axes_frame_sites(sentence, offset, mentions)
+        _frames_of_sites(sentence, offset, mentions)
 
 
 def _oblast_name(hits: Sequence[NameHit]) -> bool:
@@ -1144,28 +1156,32 @@ _COORDINATED = re.compile(
 direction and near Krasny Liman", "на Купянском направлении и в районе Синьковки")."""
 
 
-def _axes_frame_sites(sentence: str, offset: int, mentions: list[Mention]) -> None:
-    """ "In the Kharkiv direction, Ukrainian forces repelled an attack towards Murom": an axis
-    named with settlements only frames them (``frames``: resolved with the document, so its town
-    tells namesakes apart, but no record), as a region after a town does; a point at Kharkiv
-    would say the city was attacked. An axis alone in its sentence, or joined to a place by
-    "and", stays a place of the claim: an area around its town."""
+def _frames_of_sites(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "In the Kupiansk direction, Ukrainian forces repelled an attack near Petropavlivka",
+    "Kharkiv regional governor Oleh Syniehubov said Kupiansk was shelled": an axis or an
+    official's jurisdiction named with settlements only frames them (``frames``: resolved with
+    the document, so its town tells namesakes apart, but no record), as a region after a town
+    does; a point at Kharkiv would say the city was hit. Alone in its sentence ("Kharkiv's mayor
+    said the city was shelled"), or for an axis joined to a place by "and", it stays a place of
+    the claim (an axis: an area around its town)."""
     sites = [m for m in mentions if m.role == "site" and not m.metonymic]
-    if not any(m.axis for m in sites) or not any(
-        m.known and not (m.axis or m.region) for m in sites
+    if not any(m.axis or m.jurisdiction for m in sites) or not any(
+        m.known and not (m.axis or m.region or m.jurisdiction) for m in sites
     ):
         return
     framing = [
-        m for i, m in enumerate(sites) if m.axis and not _coordinated(sentence, offset, sites, i)
+        m
+        for i, m in enumerate(sites)
+        if m.jurisdiction or (m.axis and not _coordinated(sentence, offset, sites, i))
     ]
     if not framing:
         return
-    named = ", ".join(m.text for m in framing)
+    named = ", ".join(m.text for m in framing if m.axis)
     frames = {id(m) for m in framing}
     for m in sites:
         if id(m) in frames:
             m.frames = True
-        elif not (m.axis or m.region):
+        elif named and not (m.axis or m.region):
             m.notes.append(f"axis: {named}")
 
 
