@@ -427,3 +427,22 @@ def test_layer_control_names_and_search_tips_are_text_in_the_page_source():
     assert "Control: \\u0026lt;b\\u0026gt;DS\\u0026lt;/b\\u0026gt;, 2025-01-01" in control_js
     assert "<img" not in control_js and "<b>" not in control_js
     assert "buildTip" in page and "main.textContent = names[0]" in page
+
+
+def test_a_row_without_an_event_id_is_named_by_its_row_alone(tmp_path):
+    table = tmp_path / "acled.csv"
+    table.write_text(
+        "event_date,latitude,longitude,location\n"
+        "2023-03-01,48.59,37.99,Bakhmut\n"
+        "2023-03-02,95,200,Nowhere\n",
+        encoding="utf-8",
+    )
+    from geo.core.records import check_coordinates
+    from geo.events import load_events
+
+    events = load_events(table)
+    events["event_id"] = None
+    with pytest.raises(InputError) as caught:
+        check_coordinates(events, source=str(table))
+    message = str(caught.value)
+    assert "row 2" in message and "out of range" in message and "None" not in message

@@ -271,16 +271,20 @@ def check_coordinates(
     if not reasons:
         return events
     ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
+
+    def label(i: int) -> str:  # "event_id 'a1': " when the row has an id, else nothing
+        return f"event_id {ids[i]!r}: " if ids[i] is not None and ids[i] == ids[i] else ""
+
     if on_bad == "raise":
         i = min(reasons)
         more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
         raise InputError(  # row: the record's number, counting from 1
-            f"event_id {ids[i]!r}: {reasons[i]}{more}", source=source, row=int(i) + 1
+            f"{label(i)}{reasons[i]}{more}", source=source, row=int(i) + 1
         )
     flagged = events.copy()
     rows = sorted(reasons)
     for i in rows:
-        log.warning("event_id %r: %s; geometry dropped", ids[i], reasons[i])
+        log.warning("row %d: %s%s; geometry dropped", i + 1, label(i), reasons[i])
     geo_col = flagged.geometry.name
     flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
     flagged.loc[flagged.index[rows], "resolution"] = INVALID
