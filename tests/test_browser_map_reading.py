@@ -73,7 +73,7 @@ FILLER_STANCES = ["reported", "advancing", "struck", "under attack"]  # none con
 
 
 @pytest.fixture(scope="module")
-def large_map(tmp_path_factory, sitrep_events, asset_cache) -> Path:
+def large_events(sitrep_events) -> gpd.GeoDataFrame:
     """The sitrep's claims and 21,000 more points in western Ukraine, well away from them
     (dated the days before the sitrep, at 300 named places, by two claimants)."""
     events = sitrep_events
@@ -92,9 +92,20 @@ def large_map(tmp_path_factory, sitrep_events, asset_cache) -> Path:
     filler["event_date"] = [f"2023-03-{10 + j % 10:02d}" for j in k]
     filler["direction"] = None
     filler["geo_precision"], filler["uncertainty_m"] = 1, 1_000.0
-    big = gpd.GeoDataFrame(pd.concat([events, filler], ignore_index=True), crs=events.crs)
+    return gpd.GeoDataFrame(pd.concat([events, filler], ignore_index=True), crs=events.crs)
+
+
+@pytest.fixture(scope="module")
+def large_map(tmp_path_factory, large_events, asset_cache) -> Path:
     path = tmp_path_factory.mktemp("reading") / "large.html"
-    return write_map(build_map(big, title="Sitrep among 21,000 claims"), path)
+    return write_map(build_map(large_events, title="Sitrep among 21,000 claims"), path)
+
+
+@pytest.fixture(scope="module")
+def large_offline_map(tmp_path_factory, large_events, asset_cache) -> Path:
+    path = tmp_path_factory.mktemp("reading") / "large_offline.html"
+    m = build_map(large_events, title="Sitrep among 21,000 claims", tiles=None)
+    return write_map(m, path, self_contained=True)
 
 
 @pytest.fixture(scope="module")
@@ -328,4 +339,27 @@ def test_a_map_above_large_n_stamps_its_points_and_still_reads(browser, asset_ca
     russian = next(k for k in off if k.startswith("Russian MoD"))
     assert off[russian][1] == 0 and off[ring_name][1] == 0 and off[isw] == groups[isw]
     assert w.real_errors() == [] and w.dialogs == []
+    w.page.close()
+
+
+_PAINTED = """() => [...document.querySelectorAll('.leaflet-fl-events-pane canvas')].map(c => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+  for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; })"""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_self_contained_map_above_large_n_is_clear_and_asks_nothing(
+    browser, asset_cache, large_offline_map, size
+):
+    w = Watched(browser, asset_cache, block_everything=True)
+    w.page.set_viewport_size({"width": SIZES[size][0], "height": SIZES[size][1]})
+    w.page.goto(large_offline_map.as_uri())
+    _wait_ready(w.page)
+    w.page.wait_for_timeout(300)
+    w.shot(f"reading_large_offline_{size}")
+    assert w.aborted == []  # nothing even tried to leave the file
+    assert w.real_errors() == [] and w.errors == []
+    painted = w.page.evaluate(_PAINTED)
+    assert len(painted) >= 3 and sum(p > 100 for p in painted) >= 3  # ISW, DeepState, the rest
+    _assert_panels_clear(w, f"large {size}")
     w.page.close()
