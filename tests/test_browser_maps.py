@@ -150,7 +150,7 @@ def _wait_ready(page) -> None:
 def _layers(page) -> dict[str, int]:
     return page.evaluate(
         """() => { const reg = Object.values(window.FRONTLINE)[0]; const out = {};
-        for (const [name, layer] of Object.entries(reg.layers)) { out[name] = layer.getLayers().length; }
+        for (const [name, layer] of Object.entries(reg.layers)) { out[name] = layer.rows ? layer.rows().length : layer.getLayers().length; }
         return out; }"""  # noqa: E501 - JavaScript, kept as written
     )
 
@@ -234,7 +234,7 @@ def test_toggle_hides_layer_and_hostile_popup_is_text(browser, asset_cache, samp
     w.page.locator(".leaflet-control-layers-overlays label", has_text=name).locator("input").click()
     on_map = w.page.evaluate(
         """(name) => { const reg = Object.values(window.FRONTLINE)[0]; const g = reg.layers[name];
-        return [reg.map.hasLayer(g), g.getLayers().filter(l => reg.map.hasLayer(l)).length]; }""",
+        return [reg.map.hasLayer(g), g.shownRows().length]; }""",
         name,
     )
     assert on_map == [False, 0]
@@ -397,7 +397,7 @@ def _serve(directory: Path) -> Iterator[str]:
 
 _MAP_STATE = """(mapId) => { const reg = window.FRONTLINE[mapId]; const out = {};
   for (const [name, g] of Object.entries(reg.layers)) {
-    out[name] = [reg.map.hasLayer(g), g.getLayers ? g.getLayers().filter(l => reg.map.hasLayer(l)).length : null]; }
+    out[name] = [reg.map.hasLayer(g), g.shownRows ? g.shownRows().length : (g.getLayers ? g.getLayers().filter(l => reg.map.hasLayer(l)).length : null)]; }
   return out; }"""  # noqa: E501 - JavaScript, kept as written
 
 

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 QUOTE_MAX_CHARS = 1000
 MAX_CIRCLES_SHOWN = 2_000
-LARGE_N = 20_000  # above this many events, points are drawn without outlines (canvas cost)
+LARGE_N = 20_000  # above this many events, points are stamped (no Leaflet object each)
 COORD_SCALE = 100_000  # 5 decimals, about 1 m
 POLYGON_TOLERANCE_DEG = 0.0005  # simplification of drawn polygons, about 50 m
 OBLAST_TOLERANCE_DEG = 0.002  # the basemap's oblasts and border: about 200 m (1 px at zoom 10)

@@ -70,7 +70,7 @@ DETAIL_COLUMNS = (
 
 PAYLOAD_KEYS: tuple[Key, ...] = (
     Key("scale", "scale", "divisor turning lon/lat integers into degrees", "COORD_SCALE"),
-    Key("largeN", "largeN", "above this many events, markers have no outline", "LARGE_N"),
+    Key("largeN", "largeN", "above this many events, points are stamped on canvases", "LARGE_N"),
     _column("lon", "x", "longitude of the anchor point × scale, integer", "geometry"),
     _column("lat", "y", "latitude of the anchor point × scale, integer", "geometry"),
     _column("kind", "k", "Kind code", "geometry, geo_precision, direction"),
