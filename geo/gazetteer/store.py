@@ -227,6 +227,10 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
     return (lines[0] if lines else "quick_check failed")[:120]
 
 
+_PLACE_CACHE_SIZE = 200_000
+"""Places :meth:`GazetteerStore.place` keeps at most (memory stays flat on any corpus)."""
+
+
 class GazetteerStore:
     """Read/write access to one SQLite gazetteer file."""
 
@@ -258,6 +262,9 @@ class GazetteerStore:
             )
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
         self._admin_cache: dict[str, AdminUnit | None] = {}
+        # place_id → place: the resolver asks for the same oblasts and countries again and again
+        # (a region's place for each hint), one SQLite query each before this cache
+        self._place_cache: dict[str, Place | None] = {}
 
     def _verify(self) -> None:
         """``PRAGMA quick_check`` when the file changed since its last good check (see
@@ -297,10 +304,18 @@ class GazetteerStore:
         return tuple(NameHit(Place(*row[:w]), *row[w : w + 4]) for row in rows)
 
     def place(self, place_id: str) -> Place | None:
+        """The place with this id (cached; places are frozen, so one object serves every call)."""
+        try:
+            return self._place_cache[place_id]
+        except KeyError:
+            pass
         row = self.conn.execute(
             f"SELECT {PLACE_COLUMNS} FROM places p WHERE place_id = ?", (place_id,)
         ).fetchone()
-        return Place(*row) if row else None
+        found = Place(*row) if row else None
+        if len(self._place_cache) < _PLACE_CACHE_SIZE:
+            self._place_cache[place_id] = found
+        return found
 
     def admin_unit(self, code: str) -> AdminUnit | None:
         """An admin unit by GeoNames code (``UA.05``) or ISO 3166-2 code (``UA-14``)."""
@@ -461,6 +476,7 @@ class GazetteerStore:
         finally:
             self._lookup.cache_clear()
             self._admin_cache.clear()
+            self._place_cache.clear()
 
     def close(self) -> None:
         self.conn.close()
