@@ -56,6 +56,11 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
 )
 MAX_MENTIONS_PER_DOCUMENT = 5_000
+_NOT_IN_SOFT_HINT = frozenset(
+    {ResolutionKind.FUZZY, ResolutionKind.REGION_FALLBACK, ResolutionKind.UNRESOLVED}
+)
+"""Answers that say a name has no namesake in the region its sentence names (a fuzzy lookalike
+there, or the region itself): the region was not where the name is."""
 _NearMemo = dict[tuple[str, str | None, tuple[tuple[float, float], ...]], Resolution]
 """One document's resolutions in context, by (query, admin hint, co-mentioned points)."""
 
@@ -405,10 +410,7 @@ class Extractor:
         document's date, weighs the namesakes the document itself leaves undecided.
         """
         queries = [self._query(m) for m in mentions]
-        first = [
-            self.resolver.resolve(q, admin1=m.admin_hint)
-            for q, m in zip(queries, mentions, strict=True)
-        ]
+        first = [self._alone(q, m) for q, m in zip(queries, mentions, strict=True)]
         anchors, ambiguous = _anchors_and_questions(mentions, first)
         final = list(first)
         # key → its anchor points, each once
@@ -439,6 +441,17 @@ class Extractor:
             if stray is not None:
                 final[i] = stray
         return dict(enumerate(final))
+
+    def _alone(self, query: str, m: Mention) -> Resolution:
+        """``query`` resolved with its mention's hint. A soft hint (a region elsewhere in the
+        sentence: "В Чугуевском районе ... с. Рубежное") decides namesakes only when one lies
+        in it; a name with none there is resolved as if the hint were not given."""
+        res = self.resolver.resolve(query, admin1=m.admin_hint)
+        if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT:
+            m.admin_hint, m.soft_hint = None, False
+            m.notes.append(f"{query}: not in the region its sentence names")
+            res = self.resolver.resolve(query)
+        return res
 
     def _in_context(
         self,
@@ -646,14 +659,14 @@ class Extractor:
             )
             if across:  # a name across a sentence break: scan this sentence on its own
                 found = self.scanner.find(sentence, index, offset)
-            elif last > first or " of " in sentence:
+            elif last > first or " of " in sentence or "агломерац" in sentence:
                 found = self.scanner.find(
                     sentence,
                     index,
                     offset,
                     [(s - offset, e - offset, k) for s, e, k in hits[first:last]],
                 )
-            else:  # no name and no "village of X": nothing to find
+            else:  # no name, no "village of X", no agglomeration: nothing to find
                 previous.saw(sentence)
                 continue
             site = [m for m in found if m.role == "site"]

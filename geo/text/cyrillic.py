@@ -45,6 +45,9 @@ class Cues:
     controlled: frozenset[str]
     region: dict[str, str]
     axis: frozenset[str]
+    region_plural: dict[str, str]  # "областей" → oblast: the noun a list of regions shares
+    resident: frozenset[str]  # "житель", "уроженец": where a person lives, not a site
+    district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
     metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
@@ -80,6 +83,9 @@ def cues() -> Cues:
         _lower(before["controlled"]),
         {k.lower(): v for k, v in after["region"].items()},
         _lower(after["axis"]),
+        {k.lower(): v for k, v in after["region_plural"].items()},
+        _lower(before["resident"]),
+        _lower(before["district"]),
         _lower(after["speech"]),
         _lower(before["metonymy"]),
         _lower(after["speech"]) | _lower(after["metonymy"]),
@@ -166,6 +172,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a unit's name"
     if previous in table.water:
         return "a river's or a reservoir's name"
+    if previous in table.district or " ".join(before.split()[-2:]).lower() in table.district:
+        return "a part of a city (мікрорайон), not a settlement"
     if previous in table.controlled:
         return "the government in control, not a site"
     if not locative and _first_word(after) in table.speech:
@@ -250,3 +258,97 @@ def axis_in_list(text: str, before: str, after: str) -> str | None:
         return None
     axes = cues().axis
     return next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)
+
+
+# -- regions: oblasts, raions, city districts and offices ---------------------------------------
+
+_ADJECTIVE = re.compile(
+    r"^(?P<stem>.+(?:ськ|цьк|зьк|ск|цк|зк))(?:ий|ій|ого|ому|ім|им|ої|ою|у|а|ая|ой|ую|ом|ое|ым)$"
+)
+
+
+def region_nominative(word: str, level: str) -> str | None:
+    """The nominative an oblast's, raion's or hromada's adjective takes with its level word
+    ("Сумского" + raion → "Сумский", "Донецької" + oblast → "Донецька", "Херсонской" →
+    "Херсонская"), or None when ``word`` is no such adjective. The scanner's key of a case form
+    is a village's ("Сумского" reads as the village Сумское), never the unit's."""
+    found = _ADJECTIVE.match(word)
+    if found is None:
+        return None
+    stem = found.group("stem")
+    if level == "raion":
+        return stem + "ий"
+    return stem + ("а" if "ь" in stem[-3:] else "ая")
+
+
+@cache
+def _region_list_after() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*"
+    return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
+
+
+def region_in_list(after: str) -> str | None:
+    """The level of a list of regions sharing one plural noun the name begins ("Донецької й
+    Луганської областей", "в Херсонской и Запорожской областях"): each adjective is an oblast,
+    never its city."""
+    found = _region_list_after().match(after)
+    return None if found is None else cues().region_plural[found.group(1).lower()]
+
+
+def region_word(text: str) -> str | None:
+    """The level of the region noun that ends a matched name ("Днепропетровская область",
+    scanned whole), or None."""
+    last = text.rsplit(maxsplit=1)[-1].lower() if " " in text else ""
+    return cues().region.get(last)
+
+
+_OFFICE_AFTER = re.compile(
+    r"^\s+(?:(?P<oblast>ОВА|ОДА|обл(?:асн\w+|держ)\s*\w*|облради|облрада|облраді|облсовета?)|"
+    r"МВА|РВА|ВЦА|ВГА|ГВА|РДА|міськрад\w*|міськ\w+\s+рад\w*|горсовет\w*|городск\w+\s+совет\w*|"
+    r"мерія|мерії|мэрия|мэрии|поліція|поліції|полиция|полиции|прокуратур\w+)(?![\w])"
+)
+
+
+def office_after(after: str) -> str | None:
+    """ "Харківська ОВА", "Сумської МВА", "Херсонского горсовета": the place's office speaking
+    (its jurisdiction, which frames the places it reports); "oblast" when the office is an
+    oblast's, "office" for a town's or raion's, None when no office follows."""
+    found = _OFFICE_AFTER.match(after)
+    if found is None:
+        return None
+    return "oblast" if found.group("oblast") else "office"
+
+
+def resident_before(words: list[str]) -> bool:
+    """ "житель Лисичанська", "жительница Донецка", "уродженець Маріуполя": where a person lives
+    or comes from, a jurisdiction framing the places of the sentence, not a site in itself."""
+    return bool(words) and words[-1].lower() in cues().resident
+
+
+@cache
+def _adjective_towns() -> dict[str, tuple[str, str]]:
+    text = resources.files("geo.data").joinpath(TABLE).read_text("utf-8")
+    table = tomllib.loads(text)["adjective_towns"]
+    return {_apostrophe(k.lower()): (town, oblast) for k, (town, oblast) in table.items()}
+
+
+def _apostrophe(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'")
+
+
+def former_raion(nominative: str) -> tuple[str, str] | None:
+    """(town, its oblast) of a raion abolished in 2020 by its adjective ("Марьинский" →
+    Марьинка, Донецкая область), or None for any other."""
+    return _adjective_towns().get(_apostrophe(nominative.lower()))
+
+
+_UKRAINIAN_ADJECTIVE = re.compile(r"[іїєґ'’ʼ]|[сц]ьк")
+
+
+def former_raion_phrases() -> Iterator[tuple[str, str]]:
+    """(language, "Оріхівський район") of every abolished raion of the table, for the scanner:
+    no place is named by most of their adjectives."""
+    for adjective in _adjective_towns():
+        lang = "uk" if _UKRAINIAN_ADJECTIVE.search(adjective) else "ru"
+        yield lang, f"{adjective[:1].upper()}{adjective[1:]} район"

@@ -39,7 +39,7 @@ import logging
 import pickle
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -61,7 +61,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "7"
+SCANNER_VERSION = "8"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -120,7 +120,7 @@ _REGION_IN_KEY = re.compile(
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province|republic)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
 _HINT_GAP = re.compile(
-    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 _METONYMY_AFTER = re.compile(
     r"^(?:'s|’s)?\s+"
@@ -428,6 +428,7 @@ class Mention:
     metonymic: bool = False
     role: str = "site"  # site | hint | actor
     admin_hint: str | None = None
+    soft_hint: bool = False  # the hint is a region elsewhere in the sentence, not right after
     group: int = -1
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
@@ -639,6 +640,9 @@ def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> d
     for lang, phrase, town in cyrillic.axis_phrases():
         for form in {phrase, *case_forms(phrase, lang)}:
             _add(automaton, form, name_key(town))
+    for lang, phrase in cyrillic.former_raion_phrases():  # "в Оріхівському районі"
+        for form in {phrase, *case_forms(phrase, lang)}:
+            _add(automaton, form, name_key(phrase.split()[0]))
     return shadowed
 
 
@@ -789,8 +793,37 @@ class MentionScanner:
             if unknown:
                 mentions += unknown
                 mentions.sort(key=lambda m: m.start)
+        if "агломерац" in sentence:  # "Покровсько-Мирноградська агломерація": the first town
+            mentions = self._agglomerations(sentence, sentence_index, offset, mentions)
+        if mentions and "район" in sentence:  # "Київський район Харкова": the city
+            mentions = _city_districts(sentence, offset, mentions, self._population)
         self._group(sentence, offset, mentions)
+        if "ра" in sentence:  # "район", "района", "районе": an abolished raion may be named
+            _former_raions(mentions)
         return mentions
+
+    def _agglomerations(
+        self, sentence: str, sentence_index: int, offset: int, mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "Покровско-Мирноградская агломерация", "Костянтинівсько-Дружківської агломерації":
+        the area around the first town of a hyphenated agglomeration (an axis; precision 2)."""
+        found = []
+        for match in _AGGLOMERATION.finditer(sentence):
+            town = _agglomeration_town(match.group(1))
+            if town is None or not self.store.lookup(name_key(town)):
+                continue
+            start, end = match.span()
+            if any(m.start - offset < end and start < m.end - offset for m in mentions):
+                continue
+            m = Mention(match.group(0), name_key(town), offset + start, offset + end,
+                        sentence_index, approximate=True, axis=True, query=town)  # fmt: skip
+            m.notes.append(f"{match.group(0)}: the area around {town}")
+            found.append(m)
+        return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+    def _population(self, key: str) -> int:
+        """The population of the largest place named ``key``."""
+        return max((h.place.population for h in self.store.lookup(key)), default=0)
 
     def _mention(
         self,
@@ -895,7 +928,13 @@ class MentionScanner:
             return None
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
-        region = region_after is not None or _names_a_region(text, info) or info.oblast_name
+        level = None if region_after else _cyrillic_level(text, after)
+        region = (
+            region_after is not None
+            or level is not None
+            or _names_a_region(text, info)
+            or info.oblast_name
+        )
         if not region and info.oblast_too and words and words[-1].lower() == "на":
             region = cyrillic.is_locative(text)  # "на Запоріжжі": the oblast; "у Запоріжжі": city
         if not (locative or marked or region) and (info.not_place or not info.theatre):
@@ -905,7 +944,10 @@ class MentionScanner:
         if region_after is not None:
             stop, level = region_after
             m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
-            m.query = f"{key} {level}"
+            m.query = _region_query(text, key, level)
+        elif level is not None:  # "Донецької й Луганської областей", "Харківська ОВА"
+            m.query = _region_query(text, key, level)
+            m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
@@ -914,6 +956,8 @@ class MentionScanner:
             town = cyrillic.axis_town(text)
             m.query = name_key(town) if town is not None else m.query
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
+        if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
+            m.jurisdiction = True
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
         direction = cyrillic.direction_before(words)
@@ -1049,6 +1093,7 @@ class MentionScanner:
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
         _frames_of_sites(sentence, offset, mentions)
+        _regions_qualify(sentence, offset, mentions)
 
 
 def _oblast_name(hits: Sequence[NameHit]) -> bool:
@@ -1134,6 +1179,9 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
             following[0].role, following[0].group = "hint", current[0].group
             continue
         if current[0].region:
+            if _unit_in_oblast(current, following):  # "в Покровском районе Донецкой области"
+                current[0].admin_hint = following[0].query
+                following[0].role, following[0].group = "hint", current[0].group
             continue
         if len(following) == 1:
             pairs = [(m, following[0]) for m in current]
@@ -1216,3 +1264,149 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
                 m.role = "anchor"
                 prev.notes.append(f"located {m.direction} of {m.text}")
+
+
+# -- Ukrainian and Russian regions: oblasts, raions, city districts, offices ----------------------
+
+
+def _cyrillic_level(text: str, after: str) -> str | None:
+    """The level of a Cyrillic name that is a region without a region noun right after it: one
+    of a list sharing a plural noun ("Донецької й Луганської областей"), a name the scanner read
+    with its noun ("Днепропетровская область"), or an oblast's office ("Харківська ОВА")."""
+    return (
+        cyrillic.region_in_list(after)
+        or cyrillic.region_word(text)
+        or ("oblast" if cyrillic.office_after(after) == "oblast" else None)
+    )
+
+
+def _region_query(text: str, key: str, level: str) -> str:
+    """What a Cyrillic region resolves as: its adjective in the nominative with the level
+    ("Сумского района" → "Сумский raion", not the village Сумское of the scanner's key)."""
+    words = text.split()
+    if len(words) > 1 and cyrillic.region_word(text) is not None:
+        words = words[:-1]  # "Днепропетровская область": the noun is the level
+    nominative = cyrillic.region_nominative(words[-1], level) if words else None
+    if nominative is None:
+        return f"{key} {level}"
+    return " ".join([*words[:-1], nominative, level])  # the resolver reads Cyrillic names
+
+
+_CYRILLIC_COORDINATED = re.compile(r"^\s*,?\s*(?:та|і|й|и|а також|а также|або|или)\s+\S*\s*$")
+
+
+def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "Запорізької області, серед них Гуляйполе і П'ятихатки", "В Чугуевском районе противник
+    обстрелял с. Рубежное": the one Ukrainian or Russian oblast or raion of a sentence that names
+    settlements too says where they are. Each settlement without a hint of its own takes it as a
+    soft hint (``soft_hint``: dropped when the settlement has no namesake there), and the region
+    frames them (no record of its own), as a region right after a name does. A region joined to
+    a place by "і"/"и" ("по Сумській області та Харкову") is a place of the claim too. A region
+    that is the hint of the names right before it is the hint of the sentence's others too."""
+    regions = [
+        m
+        for m in mentions
+        if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
+    ]
+    if len(regions) != 1 or regions[0].query is None:
+        return
+    region = regions[0]  # a hint already ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
+    places = [
+        m
+        for m in mentions
+        if m.role == "site"
+        and m.known
+        and not (m.region or m.axis or m.metonymic or m.jurisdiction)
+        and m.admin_hint is None
+    ]
+    if not places:
+        return
+    for m in places:
+        gap = (
+            sentence[region.end - offset : m.start - offset]
+            if m.start > region.start
+            else sentence[m.end - offset : region.start - offset]
+        )
+        if _CYRILLIC_COORDINATED.match(gap):
+            return
+    region.frames = region.role == "site"
+    for m in places:
+        m.admin_hint, m.soft_hint = region.query, True
+        m.notes.append(f"in {region.text}")
+
+
+_DISTRICT_OF_CITY = re.compile(
+    r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][\w'’ʼ-]+\s+(?:район|району|районі|районе|района|районом)\s+$"
+)
+CITY_WITH_DISTRICTS = 100_000
+"""A city this large has districts of its own ("Київський район Харкова", "Киевский район
+Донецка"); a raion named before a smaller town is the raion it lies in."""
+
+
+def _city_districts(
+    sentence: str, offset: int, mentions: list[Mention], population: Callable[[str], int]
+) -> list[Mention]:
+    """ "Київський район Харкова", "в Киевском районе Донецка": a city's district is the city,
+    approximately (precision 2), never the raion or the town its adjective also names; the
+    district itself makes no mention."""
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.region or not m.known or m.text[:1] < "\u0400":
+            continue
+        start = m.start - offset
+        found = _DISTRICT_OF_CITY.search(sentence, max(0, start - 60), start)
+        if found is None or population(m.query or m.key) < CITY_WITH_DISTRICTS:
+            continue
+        m.approximate = True
+        m.notes.append(f"a district of the city: {sentence[found.start() : m.end - offset]}")
+        dropped.update(
+            id(d) for d in mentions if found.start() <= d.start - offset and d.end <= m.start
+        )
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
+def _unit_in_oblast(current: list[Mention], following: list[Mention]) -> bool:
+    """Is ``current`` one Cyrillic raion or hromada and ``following`` the one oblast it lies in
+    ("Покровського району Донецької області")? The oblast then tells its namesakes apart."""
+    unit, oblast = current[-1].query or "", following[0].query or ""
+    return (
+        len(current) == len(following) == 1
+        and unit.endswith((" raion", " hromada"))
+        and oblast.endswith(" oblast")
+    )
+
+
+_RAION_QUERY = " raion"
+
+
+def _former_raions(mentions: list[Mention]) -> None:
+    """ "в Марьинском районе", "Оріхівського району": a raion abolished in 2020 is an area
+    around the town it was named after (precision 2), looked for in its oblast; as the hint of
+    settlements ("Красногоровка Марьинского района") it names that oblast."""
+    for m in mentions:
+        if not (m.region and m.query and m.query.endswith(_RAION_QUERY)):
+            continue
+        former = cyrillic.former_raion(m.query[: -len(_RAION_QUERY)])
+        if former is None:
+            continue
+        town, oblast = former
+        for other in mentions:
+            if other.admin_hint == m.query:
+                other.admin_hint = oblast
+        m.region, m.approximate, m.query, m.admin_hint = False, True, town, oblast
+        m.notes.append(f"{m.text}: a raion abolished in 2020, the area around {town}")
+
+
+_AGGLOMERATION = re.compile(
+    r"(?<![\w'’ʼ-])([А-ЯІЇЄҐ][\w'’ʼ]+?)[оа]-[А-ЯІЇЄҐ][\w'’ʼ]+\s+агломерац[\w]*", re.IGNORECASE
+)
+
+
+def _agglomeration_town(stem: str) -> str | None:
+    """The town the first part of a hyphenated agglomeration names ("Покровск" of "Покровско-":
+    the axis adjective's town, Покровськ, or the stem itself as a town's name)."""
+    for ending in ("ий", "ое"):
+        town = cyrillic.axis_town(stem + ending)
+        if town is not None:
+            return town
+    return stem

@@ -1,0 +1,284 @@
+"""Regions in Ukrainian and Russian text: an oblast or raion beside settlements says where they are
+(and makes no point of its own), a list of oblasts sharing one plural noun is oblasts and not
+their cities, a raion alone is the raion (an abolished one the area around its town), a city's
+district is the city, a microdistrict no place, an office or a resident frames the places of its
+sentence, and an agglomeration or fortified area is the area around its town. Every sentence is
+our own, written in the style of General Staff, ОВА and MoD posts and local shelling news."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text import cyrillic
+from geo.text.sources import Document
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+KHARKIV = (49.982, 36.255)
+DONETSK = (48.023, 37.802)
+KRASNOPILLIA = (50.774, 35.256)
+RUBIZHNE_CHUHUIV = (50.168, 36.828)
+PIATYKHATKY_ZAPORIZHZHIA = (47.509, 35.459)
+MARINKA = (47.945, 37.505)
+ORIKHIV = (47.576, 35.783)
+POKROVSK = (48.280, 37.177)
+AVDIIVKA = (48.140, 37.750)
+KUPIANSK = (49.710, 37.616)
+SIVERSKODONETSK = (48.944, 38.488)
+
+
+@pytest.fixture(scope="module")
+def records(extractor):
+    def _records(text: str) -> list[dict]:
+        return extractor.document_records(Document(doc_id="t", text=text))
+
+    return _records
+
+
+def point(row: dict) -> tuple[float, float]:
+    return row["latitude"], row["longitude"]
+
+
+def places(rows: list[dict]) -> list[tuple[str, str | None, int | None]]:
+    return [(r["location"], r["admin1"], r["geo_precision"]) for r in rows]
+
+
+# -- an oblast or raion beside settlements -----------------------------------------------------
+
+
+def test_an_oblast_after_v_is_the_hint_of_the_place_before_it(records):
+    rows = records("Вишневое в Днепропетровской области подверглось удару дронов.")
+    assert [r["location"] for r in rows] == ["Вишневое"]  # no point of the oblast's own
+    assert rows[0]["admin1"] == "Dnipropetrovska oblast"  # never the Kyiv-oblast town
+
+
+def test_an_oblast_in_brackets_is_the_hint_of_the_place_before_it(records):
+    rows = records("Вечером противник ударил по Покровскому (Днепропетровская область).")
+    assert places(rows) == [("Покровскому", "Dnipropetrovska oblast", 1)]
+
+
+def test_a_russian_raion_adjective_reads_as_the_raion_not_a_village(records):
+    rows = records("Обстрелу из артиллерии подверглось Краснополье Сумского района.")
+    assert places(rows) == [("Краснополье", "Sumska oblast", 1)]
+    assert km(point(rows[0]), KRASNOPILLIA) < TOLERANCE_KM
+
+
+def test_a_raion_after_a_list_is_the_hint_of_every_member(records):
+    rows = records("Ворог обстріляв Рубіжне, Кочеток та Печеніги в Чугуївському районі.")
+    assert [r["location"] for r in rows] == ["Рубіжне", "Кочеток", "Печеніги"]
+    assert {r["admin2"] for r in rows} == {"Chuhuivskyi raion"}
+    assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM  # not the Luhansk-oblast city
+
+
+def test_a_raion_opening_the_sentence_qualifies_its_settlements(records):
+    rows = records("В Чугуевском районе противник обстрелял населенный пункт Рубежное.")
+    assert [r["location"] for r in rows] == ["Рубежное"]
+    assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
+
+
+def test_an_oblast_before_a_list_qualifies_its_settlements(records):
+    rows = records(
+        "Під вогнем опинилися 9 населених пунктів Запорізької області, серед них Гуляйполе, "
+        "Малокатеринівка та П'ятихатки."
+    )
+    assert [r["location"] for r in rows] == ["Гуляйполе", "Малокатеринівка", "П'ятихатки"]
+    assert {r["admin1"] for r in rows} == {"Zaporizka oblast"}
+    assert km(point(rows[-1]), PIATYKHATKY_ZAPORIZHZHIA) < TOLERANCE_KM
+
+
+def test_a_place_with_no_namesake_in_the_sentences_oblast_is_resolved_without_it(records):
+    rows = records("У Сумській області ворог атакував Білопілля, а ввечері вдарив по Харкову.")
+    assert [(r["location"], r["admin1"]) for r in rows] == [
+        ("Білопілля", "Sumska oblast"),
+        ("Харкову", "Kharkivska oblast"),
+    ]
+    assert km(point(rows[1]), KHARKIV) < TOLERANCE_KM
+
+
+def test_an_oblast_joined_to_a_town_by_and_is_a_place_of_its_own(records):
+    rows = records("Під обстрілами перебували Сумська область і Харків.")
+    assert places(rows) == [
+        ("Сумська область", "Sumska oblast", 3),
+        ("Харків", "Kharkivska oblast", 1),
+    ]
+
+
+def test_a_raion_and_its_oblast_are_one_record(records):
+    rows = records("В Покровском районе Донецкой области погиб мирный житель.")
+    assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [
+        ("Покровском районе", "Pokrovskyi raion", 3)
+    ]
+
+
+# -- lists of oblasts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, oblasts",
+    [
+        (
+            "Ворог обстрілював населені пункти Донецької й Луганської областей.",
+            ["Donetska oblast", "Luhanska oblast"],
+        ),
+        (
+            "Бои продолжаются в Херсонской и Запорожской областях.",
+            ["Khersonska oblast", "Zaporizka oblast"],
+        ),
+        (
+            "Тривоги оголошено в Донецькій, Луганській та Запорізькій областях.",
+            ["Donetska oblast", "Luhanska oblast", "Zaporizka oblast"],
+        ),
+        (
+            "Удары наносились по объектам Донецкой и Луганской областей.",
+            ["Donetska oblast", "Luhanska oblast"],
+        ),
+    ],
+)
+def test_a_list_of_oblasts_is_oblasts_never_their_cities(records, sentence, oblasts):
+    rows = records(sentence)
+    assert [r["place_name"] for r in rows] == oblasts
+    assert {r["geo_precision"] for r in rows} == {3}
+
+
+# -- raions alone --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, raion",
+    [
+        ("Противник нанес удар по Харьковскому району.", "Kharkivskyi raion"),
+        ("Обстрелам подвергаются населенные пункты Сумского района.", "Sumskyi raion"),
+        ("Ворог атакував дронами у Чугуївському районі.", "Chuhuivskyi raion"),
+        ("Противник наносил удары по населенным пунктам Покровского района.", "Pokrovskyi raion"),
+    ],
+)
+def test_a_raion_alone_is_the_raion(records, sentence, raion):
+    rows = records(sentence)
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] == [(raion, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, town",
+    [
+        ("Тяжелые бои продолжаются в Марьинском районе.", MARINKA),
+        ("Окупанти обстріляли села Оріхівського району.", ORIKHIV),
+    ],
+)
+def test_an_abolished_raion_alone_is_the_area_around_its_town(records, sentence, town):
+    rows = records(sentence)
+    assert [r["geo_precision"] for r in rows] == [2]
+    assert km(point(rows[0]), town) < TOLERANCE_KM
+
+
+def test_an_abolished_raion_names_the_oblast_of_its_settlements(records):
+    rows = records("Ворог обстріляв Оріхівський район: постраждали Мала Токмачка та Омельник.")
+    assert [(r["location"], r["admin1"]) for r in rows] == [
+        ("Мала Токмачка", "Zaporizka oblast"),
+        ("Омельник", "Zaporizka oblast"),
+    ]
+
+
+# -- city districts and microdistricts -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, written, city",
+    [
+        ("Під обстріл потрапив Київський район Харкова.", "Харкова", KHARKIV),
+        ("Внаслідок удару пошкоджено будинки в Основ'янському районі Харкова.", "Харкова", KHARKIV),
+        ("ВСУ обстреляли Киевский район Донецка.", "Донецка", DONETSK),
+        ("Снаряды разорвались в Петровском районе Донецка.", "Донецка", DONETSK),
+    ],
+)
+def test_a_city_district_is_the_city_approximately(records, sentence, written, city):
+    rows = records(sentence)
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [(written, 2)]
+    assert km(point(rows[0]), city) < TOLERANCE_KM
+
+
+def test_a_raion_before_a_village_is_its_raion_not_a_city_district(records):
+    rows = records("В Бахмутском районе под огнем находились Клещеевка и Андреевка.")
+    assert [(r["location"], r["admin2"], r["geo_precision"]) for r in rows] == [
+        ("Клещеевка", "Bakhmutskyi raion", 1),
+        ("Андреевка", "Bakhmutskyi raion", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Снаряд влучив у мікрорайон Салтівка.", "Пострадали жители микрорайона Северный."],
+)
+def test_a_microdistrict_is_no_settlement(records, sentence):
+    assert records(sentence) == []
+
+
+# -- offices, officials and residents ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, written, town",
+    [
+        ("Харківська ОВА повідомила про обстріл Куп'янська.", "Куп'янська", KUPIANSK),
+        ("За даними Запорізької ОВА, ворог атакував Оріхів.", "Оріхів", ORIKHIV),
+        ("Житель Лисичанска погиб при обстреле Северодонецка.", "Северодонецка", SIVERSKODONETSK),
+        ("Об ударе по Купянску сообщил губернатор Харьковской области.", "Купянску", KUPIANSK),
+    ],
+)
+def test_an_office_an_official_or_a_resident_frames_the_places(records, sentence, written, town):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [written]
+    assert km(point(rows[0]), town) < TOLERANCE_KM
+
+
+def test_an_oblast_office_alone_is_its_oblast(records):
+    rows = records("Харківська ОВА повідомила про нічну атаку дронів.")
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] == [("Kharkivska oblast", 3)]
+
+
+def test_a_mayor_is_no_place(records):
+    assert records("Об этом сообщили в администрации от мэра Донецка.") == []
+
+
+def test_a_resident_alone_stays_the_place(records):
+    rows = records("Житель Лисичанска получил ранения.")
+    assert [r["location"] for r in rows] == ["Лисичанска"]
+
+
+# -- agglomerations and fortified areas ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, town",
+    [
+        ("Бои идут на подступах к Покровско-Мирноградской агломерации.", POKROVSK),
+        ("Ворог тисне на Покровську агломерацію.", POKROVSK),
+        ("Российские войска продвигаются в Авдеевском укрепрайоне.", AVDIIVKA),
+    ],
+)
+def test_an_agglomeration_or_fortified_area_is_the_area_around_its_town(records, sentence, town):
+    rows = records(sentence)
+    assert [r["geo_precision"] for r in rows] == [2]
+    assert km(point(rows[0]), town) < TOLERANCE_KM
+
+
+def test_a_fortified_area_frames_the_places_in_it(records):
+    rows = records("В Авдеевском укрепрайоне освобождено Северное.")
+    assert [r["location"] for r in rows] == ["Северное"]
+
+
+# -- the adjective's nominative ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, level, nominative",
+    [
+        ("Сумского", "raion", "Сумский"),
+        ("Чугуївському", "raion", "Чугуївський"),
+        ("Донецької", "oblast", "Донецька"),
+        ("Херсонской", "oblast", "Херсонская"),
+        ("Запорізькій", "oblast", "Запорізька"),
+        ("Лиманської", "hromada", "Лиманська"),
+        ("Бахмут", "raion", None),
+    ],
+)
+def test_region_nominative(word, level, nominative):
+    assert cyrillic.region_nominative(word, level) == nominative
