@@ -37,8 +37,10 @@ from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claiman
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
-from geo.gazetteer import GazetteerStore, Place, Resolution, Resolver
-from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_MARGIN, FrontDistance
+from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
+from geo.gazetteer.clusters import MAX_CANDIDATES, MAX_MEMBERS, choose_together
+from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_KM, NAMESAKE_MARGIN, FrontDistance
+from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
@@ -302,6 +304,66 @@ def _outgrew(res: Resolution) -> bool:
     )
 
 
+def _in_question(m: Mention, res: Resolution) -> bool:
+    """Could the places named beside this mention change its answer? Namesakes nothing told
+    apart, a town chosen over its namesakes by size alone, a case form of several names
+    ("Тернів": the village Тернів, or Терни), a hromada whose name several bear."""
+    if m.frames or m.axis or m.direction or not m.known:
+        return False
+    if m.region:
+        return bool(res.ambiguous) and _hromada(m)
+    if res.ambiguous or m.readings:
+        return True
+    place = res.place
+    return place is not None and place.kind == "settlement" and _outgrew(res)
+
+
+def _point(place: Place) -> tuple[float, float]:
+    """(lat, lon) of a located place."""
+    return (place.lat or 0.0, place.lon or 0.0)
+
+
+def _hromada(m: Mention) -> bool:
+    """Does the mention name a hromada ("Олександрівська громада")?"""
+    return m.region and (m.query or "").endswith("hromada")
+
+
+def _settled(m: Mention, res: Resolution, focus: tuple[str, ...]) -> bool:
+    """Is this a settled place that may tell its sentence's namesakes apart (a hromada's seat
+    among them: "у Великобурлуцькій громаді … Катеринівку")?"""
+    place = res.place
+    return (
+        (not m.region or _hromada(m))
+        and not res.ambiguous
+        and place is not None
+        and place.lat is not None
+        and place.kind in ("settlement", "feature")
+        and place.country in focus
+        and bool(res.candidates)
+    )
+
+
+def _readings(m: Mention, query: str) -> tuple[str, ...]:
+    """The queries a mention may stand for, its own first."""
+    return tuple(dict.fromkeys((query, *m.readings))) if m.readings and not m.region else (query,)
+
+
+def _contenders(res: Resolution, focus: tuple[str, ...]) -> list[Candidate]:
+    """The candidates of ``res`` that context could still make the answer: located settlements
+    within the largest context bonus (plus the namesake margin) of the best, in the focus
+    countries when any is, best first."""
+    located = [
+        c for c in res.candidates if c.place.kind == "settlement" and c.place.lat is not None
+    ]
+    if not located:
+        return []
+    floor = max(c.score for c in located) - CONTEXT_BONUS - NAMESAKE_MARGIN
+    kept = [c for c in located if c.score >= floor]
+    if any(c.place.country in focus for c in kept):
+        kept = [c for c in kept if c.place.country in focus]
+    return sorted(kept, key=lambda c: c.score, reverse=True)
+
+
 def _contested(res: Resolution) -> bool:
     """Could co-mentioned places change this answer? Only if a runner-up trails by less than
     the largest context bonus plus the namesake margin."""
@@ -394,7 +456,9 @@ class Extractor:
         return (
             f"{text} region"
             if m.region
-            and not text.lower().endswith(("region", "oblast", "province", "raion", "republic"))
+            and not text.lower().endswith(
+                ("region", "oblast", "province", "raion", "republic", "hromada")
+            )
             else text
         )
 
@@ -422,6 +486,8 @@ class Extractor:
             final[i] = self._in_context(
                 i, mentions, queries, first, anchored, ambiguous, memo, front
             )
+        final = [self._hromada_seat(m, res) for m, res in zip(mentions, final, strict=True)]
+        self._second_round(mentions, queries, first, final, front)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -452,6 +518,179 @@ class Extractor:
             m.notes.append(f"{query}: not in the region its sentence names")
             res = self.resolver.resolve(query)
         return res
+
+    def _hromada_seat(self, m: Mention, res: Resolution) -> Resolution:
+        """A hromada ("Олександрівська громада", "Великобурлуцька селищна територіальна
+        громада") at its centre (precision 2: the mention is marked approximate), or, when
+        several hromadas bear the name alike, unresolved with their centres as the namesakes
+        the second round may choose from."""
+        if not _hromada(m):
+            return res
+        if not any(c.place.kind == "admin3" for c in res.candidates):  # "Олександрівську"
+            adjective = hromada_adjective(m.text.split()[0])  # spelled like a town's case form
+            if adjective is None:
+                return res
+            res = self.resolver.resolve(f"{adjective} hromada", admin1=m.admin_hint)
+        alike = [
+            c
+            for c in res.candidates
+            if c.place.kind == "admin3" and res.candidates[0].score - c.score <= NAMESAKE_MARGIN
+        ]
+        seats = []
+        for c in alike:
+            centre = self.resolver.hromada_centre(c.place.admin3_code or c.place.place_id[4:])
+            if centre is not None:
+                note = f"{c.place.name}: placed at its centre {centre.name}"
+                seats.append(Candidate(centre, c.score, c.matched_name, c.name_kind, (note,)))
+        if not seats:
+            return res
+        m.approximate = True
+        if len(seats) == 1:
+            seat = seats[0]
+            return replace(
+                res,
+                place=seat.place,
+                precision=Precision.APPROXIMATE,
+                reason=f"{seat.notes[0]}; {res.reason}",
+                candidates=(seat,),
+                admin1_name=self.resolver.admin_name(seat.place.admin1_code),
+                admin2_name=self.resolver.admin_name(seat.place.admin2_code),
+            )
+        return Resolution(
+            res.query, None, None, ResolutionKind.UNRESOLVED, 0.0,
+            f"{len(seats)} hromadas named {alike[0].matched_name!r}; nothing here tells them apart",
+            tuple(seats), ambiguous=tuple(seats),
+        )  # fmt: skip
+
+    def _second_round(
+        self,
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+    ) -> None:
+        """Namesakes resolved together with the places named beside them: the mentions still in
+        question (:func:`_in_question`: namesakes nothing decided, a town chosen over its
+        namesakes by size alone, a case form with several readings, a hromada of a common name)
+        are revisited sentence by sentence, each sentence's places resolved as a cluster
+        (:func:`geo.gazetteer.clusters.choose_together`) with its settled places, or, for a name
+        alone in its sentence, the settled places of the sentences around it
+        (:data:`NEIGHBOUR_SENTENCES`). ``final`` is updated in place."""
+        focus = self.resolver.focus
+        questions = [
+            i
+            for i, m in enumerate(mentions)
+            if _in_question(m, final[i]) or (first[i].ambiguous and _in_question(m, first[i]))
+        ]
+        if not questions:
+            return
+        open_ = set(questions)
+        settled = [
+            i for i, res in enumerate(final) if i not in open_ and _settled(mentions[i], res, focus)
+        ]
+        done: set[int] = set()
+        for i in questions:
+            sentence = mentions[i].sentence
+            if sentence in done:
+                continue
+            done.add(sentence)
+            asked = [j for j in questions if mentions[j].sentence == sentence]
+            beside = [j for j in settled if mentions[j].sentence == sentence]
+            if not beside and len({queries[j] for j in asked}) == 1:
+                beside = sorted(
+                    (
+                        j
+                        for j in settled
+                        if abs(mentions[j].sentence - sentence) <= NEIGHBOUR_SENTENCES
+                    ),
+                    key=lambda j: abs(mentions[j].sentence - sentence),
+                )
+            self._cluster(asked, beside, mentions, queries, first, final, front)
+
+    def _cluster(
+        self,
+        asked: list[int],
+        beside: list[int],
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+    ) -> None:
+        """One sentence's cluster: its names in question (``asked``, each name once) and the
+        settled places ``beside`` them; the decisive choices replace ``final``'s answers."""
+        names: dict[tuple[str, ...], list[int]] = {}
+        for j in asked:
+            names.setdefault(_readings(mentions[j], queries[j]), []).append(j)
+        options: list[list[tuple[Resolution, Candidate]]] = []
+        groups: list[list[int]] = []
+        for readings, same in names.items():
+            found = self._options(mentions[same[0]], readings, first[same[0]], final[same[0]])
+            if found:
+                options.append(found)
+                groups.append(same)
+        asked_count = len(options)
+        seen = set()
+        for j in beside:
+            place = final[j].place
+            if place is None or place.place_id in seen:
+                continue
+            seen.add(place.place_id)
+            options.append([(final[j], Candidate(place, 0.0, place.name, "official"))])
+        options = options[:MAX_MEMBERS]
+        if len(options) < 2 or not asked_count:
+            return
+        points = [np.array([_point(c.place) for _, c in o]) for o in options]
+        together = choose_together(points, range(min(asked_count, len(options))), NAMESAKE_KM)
+        if together is None:
+            return
+        for b in together.decisive:
+            res, cand = options[b][together.chosen[b]]
+            near = [_point(options[o][c][1].place) for o, c in enumerate(together.chosen) if o != b]
+            m = mentions[groups[b][0]]
+            decided = self._together(m, res, cand, near, front, final[groups[b][0]])
+            if decided is not None:
+                for j in groups[b]:
+                    final[j] = decided
+
+    def _options(
+        self, m: Mention, readings: tuple[str, ...], first: Resolution, final: Resolution
+    ) -> list[tuple[Resolution, Candidate]]:
+        """The namesakes a name in question may be, under each of its readings: (the reading's
+        resolution, candidate), the likeliest first."""
+        found: list[tuple[Resolution, Candidate]] = []
+        for n, reading in enumerate(readings):
+            if n == 0:
+                res = final if m.region else first  # a hromada: its seats
+            else:
+                res = self.resolver.resolve(reading, admin1=m.admin_hint)
+            found += [(res, c) for c in _contenders(res, self.resolver.focus)]
+        return found[: MAX_CANDIDATES * 2] if len(readings) > 1 else found[:MAX_CANDIDATES]
+
+    def _together(
+        self,
+        m: Mention,
+        res: Resolution,
+        cand: Candidate,
+        near: list[tuple[float, float]],
+        front: FrontDistance | None,
+        before: Resolution,
+    ) -> Resolution | None:
+        """The answer for a name the cluster decided on ``cand``: the resolver's own, given the
+        cluster's other places as context, when it agrees (it also weighs size: "Лиман" 20 km
+        from a village Лиман is still the town); else that namesake, unless the name was a town
+        chosen by size that the context does not overturn."""
+        again = self.resolver.resolve(res.query, admin1=m.admin_hint, near=near, front=front)
+        if again.place is not None and again.place.place_id == cand.place.place_id:
+            return again
+        if before.place is not None and not before.ambiguous and _outgrew(before):
+            return None  # a town over its namesakes by size: the context did not overturn it
+        if before.place is not None and before.place.place_id == cand.place.place_id:
+            return None
+        return self.resolver.choose(
+            res, cand.place.place_id, f"namesake nearest the places named with it ({len(near)})"
+        )
 
     def _in_context(
         self,

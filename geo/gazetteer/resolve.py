@@ -99,6 +99,9 @@ FRONT_FAR_KM = 25.0
 undecided. Ukrainian village names recur along the front, so the front mostly narrows the
 namesakes to a region and decides alone only when one of them is on it."""
 FRONT_CONFIDENCE = 0.7
+CHOSEN_CONFIDENCE = 0.7
+"""Confidence of a namesake chosen because the places named with it lie around it
+(:meth:`Resolver.choose`)."""
 SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
 """How much a place's status says it is the one meant: a capital, a city (a Ukrainian місто is
 PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
@@ -268,6 +271,7 @@ class Resolver:
         self._cached = lru_cache(maxsize=500_000)(self._resolve)
         self._prepared = lru_cache(maxsize=200_000)(self._prepare)
         self._fuzzy_choices: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
+        self._centres: dict[str, Place | None] = {}
 
     # -- public -------------------------------------------------------------------------------
 
@@ -330,6 +334,49 @@ class Resolver:
             point = f", {p.lat:.3f} {p.lon:.3f}" if p.lat is not None else ""
             parts.append(f"{p.name} ({where}{point})")
         return "; ".join(parts)
+
+    def choose(self, res: Resolution, place_id: str, why: str) -> Resolution | None:
+        """``res`` decided for its candidate ``place_id`` by evidence the resolver did not weigh
+        (the places named with it: :mod:`geo.extract`'s namesake clusters), at settlement level
+        and ``context`` resolution; ``why`` leads the reason. None when no candidate has that id."""
+        chosen = next((c for c in res.candidates if c.place.place_id == place_id), None)
+        if chosen is None:
+            return None
+        scored = [chosen, *(c for c in res.candidates if c is not chosen)]
+        decided = self._decide(res.query, name_key(res.query), chosen, scored, (), True)
+        return replace(
+            decided,
+            resolution=ResolutionKind.CONTEXT,
+            confidence=CHOSEN_CONFIDENCE,
+            reason=f"{why}; {decided.reason}",
+        )
+
+    def hromada_centre(self, code: str | None) -> Place | None:
+        """The seat of the hromada ``code`` (``UA.07.UA6308001``): the settlement its KATOTTH
+        numbers first (``UA6308001001…``, "Великий Бурлук" of "Великобурлуцька громада"), else
+        its largest settlement; None for a code that is no hromada."""
+        unit = self.store.admin_unit(code) if code else None
+        if unit is None or unit.level != 3:
+            return None
+        if unit.code not in self._centres:
+            self._centres[unit.code] = self._find_centre(unit.code)
+        return self._centres[unit.code]
+
+    def _find_centre(self, code: str) -> Place | None:
+        katotth = code.rsplit(".", 1)[-1].lower() + "001"  # "ua6308001001…": the first settlement
+        row = self.store.conn.execute(
+            "SELECT place_id FROM names WHERE key >= ? AND key < ? AND kind = 'alias' LIMIT 1",
+            (katotth, katotth + "~"),
+        ).fetchone()
+        place = self.store.place(row[0]) if row else None
+        if place is not None and place.lat is not None:
+            return place
+        row = self.store.conn.execute(
+            "SELECT place_id FROM places WHERE admin3_code = ? AND kind = 'settlement' "
+            "AND lat IS NOT NULL ORDER BY population DESC LIMIT 1",
+            (code,),
+        ).fetchone()
+        return self.store.place(row[0]) if row else None
 
     def admin_name(self, code: str | None) -> str | None:
         unit = self.store.admin_unit(code) if code else None

@@ -201,8 +201,31 @@ def region_after(after: str) -> tuple[int, str] | None:
     """(end, level word) when a region noun follows the name ("… області", "… району")."""
     found = _region_after().match(after)
     if found is None:
-        return None
+        return hromada_name(after)
     return found.end(), cues().region[found.group(1).lower()]
+
+
+@cache
+def _hromada_after() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("geo.data").joinpath(TABLE).read_text("utf-8"))
+    words = data["after"]["hromada"]
+    kinds, territorial = (
+        "|".join(map(re.escape, words[part])) for part in ("kinds", "territorial")
+    )
+    nouns = sorted((k for k, v in cues().region.items() if v == "hromada"), key=len, reverse=True)
+    return re.compile(
+        rf"^\s+(?:(?:{kinds})\w*\s+)?(?:(?:{territorial})\w*\s+)?"
+        rf"({'|'.join(map(re.escape, nouns))})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def hromada_name(after: str) -> tuple[int, str] | None:
+    """(end, "hromada") when the hromada words follow a name, its kind and "територіальна"
+    included ("Великобурлуцька| селищна територіальна громада", "Олександрівську| громаду",
+    "Великобурлукской| поселковой территориальной общины"): the name is the hromada's."""
+    found = _hromada_after().match(after)
+    return (found.end(), "hromada") if found else None
 
 
 @cache
@@ -352,3 +375,19 @@ def former_raion_phrases() -> Iterator[tuple[str, str]]:
     for adjective in _adjective_towns():
         lang = "uk" if _UKRAINIAN_ADJECTIVE.search(adjective) else "ru"
         yield lang, f"{adjective[:1].upper()}{adjective[1:]} район"
+
+
+_ADJECTIVE_END = re.compile(
+    r"(?:ька|ьку|ькій|ької|ькою|ьким|ьких)$|(?:кая|кую|кой|ком|кою|ких|ким)$", re.IGNORECASE
+)
+
+
+def hromada_adjective(name: str) -> str | None:
+    """The nominative of the adjective that names a hromada, from any of its case forms
+    ("Олександрівську" → "Олександрівська", "Великобурлукской" → "Великобурлукская"), or None
+    when ``name`` ends like no such adjective."""
+    found = _ADJECTIVE_END.search(name)
+    if found is None:
+        return None
+    stem = name[: found.start()]
+    return f"{stem}ька" if found.group(0).startswith("ь") else f"{stem}кая"

@@ -433,6 +433,7 @@ class Mention:
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
     query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
+    readings: tuple[str, ...] = ()  # keys of other nominatives the form may be ("Тернів": Терни)
 
 
 def _fold_char(ch: str) -> str:
@@ -576,7 +577,14 @@ def _demonyms() -> frozenset[str]:
     return frozenset(keys - {""})
 
 
-def build_automaton(store: GazetteerStore) -> tuple[ahocorasick.Automaton, dict[str, str]]:
+Readings = dict[str, tuple[str, ...]]
+"""Folded case forms that several nominatives take ("тернів": Тернів as written and the
+genitive of Терни; "зарічного": of Зарічне and of Зарічний) → the keys of all of them."""
+
+
+def build_automaton(
+    store: GazetteerStore,
+) -> tuple[ahocorasick.Automaton, dict[str, str], Readings]:
     """The scanner's automaton: every scan name of ``store`` as written (folded) and as its key,
     then every case form of the theatre's Cyrillic names (:func:`geo.text.inflect.case_forms`)
     mapped to the key of its nominative. A name as written wins over a form that spells the same
@@ -584,12 +592,15 @@ def build_automaton(store: GazetteerStore) -> tuple[ahocorasick.Automaton, dict[
 
     Also returns the locative forms a name as written took (folded form → the key of the
     nominative it is a case of): after "у", "в", "на" the case form is the reading ("у
-    Малинівці" is in Малинівка; the village Малинівці would be "у Малинівцях")."""
+    Малинівці" is in Малинівка; the village Малинівці would be "у Малинівцях"); and every
+    form several nominatives share, with all their keys (:data:`Readings`), which the
+    extractor tells apart by the places named beside them."""
     automaton = ahocorasick.Automaton()
     add_names(automaton, store)
-    shadowed = add_case_forms(automaton, store)
+    shared: dict[str, dict[str, None]] = {}
+    shadowed = add_case_forms(automaton, store, shared)
     automaton.make_automaton()
-    return automaton, shadowed
+    return automaton, shadowed, {form: tuple(keys) for form, keys in shared.items()}
 
 
 def _add(
@@ -614,11 +625,16 @@ def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
         _add(automaton, key, key)
 
 
-def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> dict[str, str]:
+def add_case_forms(
+    automaton: ahocorasick.Automaton,
+    store: GazetteerStore,
+    shared: dict[str, dict[str, None]] | None = None,
+) -> dict[str, str]:
     """Every case form of the theatre's Cyrillic names, and of the axes of the reports ("на
     Покровському напрямку" → Покровськ), mapped to the key of the nominative; returns the
     locative forms a name as written holds instead (folded form → the form's nominative key,
-    the biggest place's first)."""
+    the biggest place's first). ``shared`` gathers the forms several nominatives take (folded
+    form → their keys, the one the automaton holds first)."""
     # "Торецька" (громада) gives way to "біля Торецька"
     units = {" ".join(fold(name).split()) for name in store.unit_only_names()}
     forms: set[str] = set()  # what this function added: the rest are names as written
@@ -629,6 +645,10 @@ def add_case_forms(automaton: ahocorasick.Automaton, store: GazetteerStore) -> d
         for form in case_forms(written, lang):
             folded = " ".join(fold(form).split())
             spelled = f" {folded} "
+            if shared is not None and spelled in automaton:
+                held = automaton.get(spelled)[1]
+                if held != key:
+                    shared.setdefault(folded, {held: None})[key] = None
             if spelled in automaton and spelled not in forms and folded not in units:
                 if locatives is None:
                     locatives = case_forms(written, lang, LOCATIVES)
@@ -652,7 +672,7 @@ class MentionScanner:
 
     def __init__(self, store: GazetteerStore) -> None:
         self.store = store
-        self.automaton, self.case_readings = self._load_or_build()
+        self.automaton, self.case_readings, self.readings = self._load_or_build()
         self.not_places = _not_places()
         self.demonyms = _demonyms()
         self.metonyms = _metonyms()
@@ -664,7 +684,7 @@ class MentionScanner:
         built = (store.meta("built") or "unbuilt").replace(":", "")
         return store.path.with_name(f"{store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
 
-    def _load_or_build(self) -> tuple[ahocorasick.Automaton, dict[str, str]]:
+    def _load_or_build(self) -> tuple[ahocorasick.Automaton, dict[str, str], Readings]:
         path = self.cache_path(self.store)
         if path.is_file():
             try:
@@ -787,6 +807,8 @@ class MentionScanner:
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
             m = self._mention(sentence, start, end, key, info, sentence_index, offset)
             if m is not None:
+                if sentence[start] >= "\u0400" and not (m.region or m.axis or m.metonymic):
+                    m.readings = self._other_readings(sentence[start:end], m.key)
                 mentions.append(m)
         if mentions or " of " in sentence:
             unknown = self._unknown_in_context(sentence, sentence_index, offset, mentions)
@@ -824,6 +846,11 @@ class MentionScanner:
     def _population(self, key: str) -> int:
         """The population of the largest place named ``key``."""
         return max((h.place.population for h in self.store.lookup(key)), default=0)
+
+    def _other_readings(self, written: str, key: str) -> tuple[str, ...]:
+        """The keys of the other nominatives a Cyrillic case form may be ("Тернів": Терни)."""
+        shared = self.readings.get(" ".join(fold(written).split()))
+        return tuple(k for k in shared if k != key) if shared else ()
 
     def _mention(
         self,

@@ -1,0 +1,207 @@
+"""Namesakes resolved jointly: a village name many settlements share is the one that lies near
+the other places of its list or sentence (General Staff, ОВА and MoD-style sentences written
+here, with real namesakes of the gazetteer), a town chosen by size alone gives way to a village
+its neighbours surround, a case form several names take ("Тернів", "Зарічного") is read by its
+neighbours, and a hromada ("Великобурлуцька селищна територіальна громада") is placed at its
+centre and tells the namesakes within it apart."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from geo.gazetteer.clusters import choose_together
+from geo.text.cyrillic import hromada_adjective, region_after
+from geo.text.sources import Document
+from tests.test_mentions_uk_ru import km
+
+NEAR_KM = 5.0
+
+TERNY = (49.092, 37.961)  # Terny of Lyman hromada, Donetsk oblast (not the town of Dnipro oblast)
+KAMIANSKE_ZAP = (47.539, 35.374)  # Kam'yanske of Vasylivka raion, on the Orikhiv front
+KAMIANSKE_CITY = (48.517, 34.606)  # the city of 240,000 in Dnipropetrovsk oblast
+MAKIIVKA_LUH = (49.228, 37.991)  # the village of Svatove raion, not the city by Donetsk
+ZORIA, PETROPAVLIVKA, SHEVCHENKO = (48.081, 37.181), (48.047, 37.141), (48.019, 37.153)
+ZELENE, NOVOTROITSKE, PISHCHANE = (48.214, 37.194), (48.195, 37.091), (48.234, 37.111)
+ZARICHNE, TRAVNEVE, TROITSKE = (46.991, 35.466), (47.012, 35.469), (47.059, 35.452)
+VARVARIVKA, VOLODYMYRIVKA, NOVOPAVLIVKA = (49.214, 35.502), (49.228, 35.461), (49.253, 35.525)
+VELYKYI_BURLUK = (50.061, 37.384)
+KATERYNIVKA_KHA = (50.012, 37.479)  # Katerynivka of Velykoburlutska hromada
+LYMAN = (48.990, 37.808)
+
+
+@pytest.fixture(scope="module")
+def placed(extractor):
+    def _placed(text: str) -> dict[str, tuple[float, float] | None]:
+        rows = extractor.document_records(Document(doc_id="t", text=text))
+        return {
+            r["location"]: (r["latitude"], r["longitude"]) if r["latitude"] is not None else None
+            for r in rows
+        }
+
+    return _placed
+
+
+def near(point: tuple[float, float] | None, expected: tuple[float, float]) -> bool:
+    return point is not None and km(point, expected) < NEAR_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Протягом доби противник атакував позиції наших захисників в районах населених "
+            "пунктів Терни, Ямполівка та Торське.",
+            {"Терни": TERNY},
+        ),
+        (
+            "Сили оборони відбили атаки в районах Зорі, Петропавлівки та Шевченка.",
+            {"Зорі": ZORIA, "Петропавлівки": PETROPAVLIVKA, "Шевченка": SHEVCHENKO},
+        ),
+        (
+            "Ворог обстріляв Зелене, Новотроїцьке та Піщане.",
+            {"Зелене": ZELENE, "Новотроїцьке": NOVOTROITSKE, "Піщане": PISHCHANE},
+        ),
+        (
+            "Внаслідок обстрілу пошкоджено будинки у Варварівці, Володимирівці та Новопавлівці.",
+            {
+                "Варварівці": VARVARIVKA,
+                "Володимирівці": VOLODYMYRIVKA,
+                "Новопавлівці": NOVOPAVLIVKA,
+            },
+        ),
+        (
+            "Russian forces attacked near Zoria, Petropavlivka and Shevchenko.",
+            {"Zoria": ZORIA, "Petropavlivka": PETROPAVLIVKA, "Shevchenko": SHEVCHENKO},
+        ),
+    ],
+)
+def test_a_list_of_namesakes_resolves_as_a_cluster(placed, sentence, expected):
+    """Every name of the list has a dozen namesakes or more; only one of each lies within a
+    few km of the others."""
+    found = placed(sentence)
+    for name, point in expected.items():
+        assert near(found[name], point), (name, found[name])
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Противник завдав авіаударів по Кам'янському, Лобковому та Жереб'янках.", "Кам'янському"),
+        ("Біля Кам'янського і Лобкового тривають бої.", "Кам'янського"),
+        ("Авиация нанесла удары по Каменскому, Лобковому и Плавням.", "Каменскому"),
+        ("Russian forces struck Kamianske and Lobkove.", "Kamianske"),
+    ],
+)
+def test_a_village_its_neighbours_surround_outweighs_a_far_city(placed, sentence, name):
+    """Кам'янське beside Лобкове is the village on the Orikhiv front, not the city 120 km off
+    that size alone would choose."""
+    assert near(placed(sentence)[name], KAMIANSKE_ZAP)
+
+
+def test_alone_the_larger_town_still_wins(placed):
+    assert near(placed("Противник завдав удару по Кам'янському.")["Кам'янському"], KAMIANSKE_CITY)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Бої тривають поблизу Макіївки, Греківки та Нововодяного.", "Макіївки"),
+        ("Бои идут у Макеевки, Грековки и Нововодяного.", "Макеевки"),
+    ],
+)
+def test_makiivka_beside_luhansk_villages_is_the_village(placed, sentence, name):
+    assert near(placed(sentence)[name], MAKIIVKA_LUH)
+
+
+def test_a_town_is_not_traded_for_a_nearer_village_of_its_name(placed):
+    """ "Бахмута, Лиману та Кліщіївки": a village Лиман nearer Bakhmut than the town is no
+    reason to leave the town; the resolver's own weighing (size and distance) has the say."""
+    assert near(placed("Бої тривають біля Бахмута, Лиману та Кліщіївки.")["Лиману"], LYMAN)
+
+
+def test_a_case_form_keeps_every_reading(extractor):
+    """ "Тернів" is the village Тернів (Lviv oblast) as written and the genitive of Терни."""
+    mentions = extractor.scanner.find("Ворог намагався просунутися біля Тернів.")
+    assert mentions and "terny" in mentions[0].readings
+
+
+@pytest.mark.parametrize(
+    "sentence, name, expected",
+    [
+        ("Ворог намагався просунутися біля Тернів, Ямполівки та Новосадового.", "Тернів", TERNY),
+        (
+            "Противник атакував у районах Зарічного, Травневого та Троїцького.",
+            "Зарічного",
+            ZARICHNE,
+        ),
+        (
+            "Противник атакував у районах Зарічного, Травневого та Троїцького.",
+            "Троїцького",
+            TROITSKE,
+        ),
+    ],
+)
+def test_the_neighbours_choose_among_readings(placed, sentence, name, expected):
+    """Not Тернів of Lviv oblast nor Зарічний of Sumy oblast: the readings whose place lies
+    among the other names of the list."""
+    assert near(placed(sentence)[name], expected)
+
+
+def test_a_hromada_is_placed_at_its_centre(extractor):
+    rows = extractor.document_records(
+        Document(doc_id="t", text="Ворог атакував Великобурлуцьку селищну територіальну громаду.")
+    )
+    assert len(rows) == 1
+    assert near((rows[0]["latitude"], rows[0]["longitude"]), VELYKYI_BURLUK)
+    assert rows[0]["geo_precision"] == 2  # an area around its centre
+
+
+def test_a_hromada_tells_the_namesakes_within_it_apart(placed):
+    found = placed("У Великобурлуцькій громаді ворог обстріляв Катеринівку.")
+    assert near(found["Катеринівку"], KATERYNIVKA_KHA)
+
+
+def test_a_common_hromada_name_alone_is_not_guessed(placed):
+    """Five hromadas are called Олександрівська: alone, nothing tells them apart."""
+    assert placed("Противник обстріляв Олександрівську громаду.") == {
+        "Олександрівську громаду": None
+    }
+
+
+def test_the_hromada_centre(resolver):
+    centre = resolver.hromada_centre("UA.07.UA6308001")
+    assert centre is not None and centre.name == "Velykyi Burluk"
+    assert resolver.hromada_centre("UA.07") is None
+
+
+@pytest.mark.parametrize(
+    "after, end",
+    [
+        (" селищну територіальну громаду.", 30),
+        (" громаду.", 8),
+        (" поселковой территориальной общины", 34),
+    ],
+)
+def test_hromada_words_after_a_name(after, end):
+    assert region_after(after) == (end, "hromada")
+    assert hromada_adjective("Олександрівську") == "Олександрівська"
+
+
+def test_two_equally_tight_clusters_decide_nothing():
+    a = np.array([(48.0, 37.0), (50.0, 30.0)])
+    b = np.array([(48.02, 37.02), (50.02, 30.02)])
+    together = choose_together([a, b], [0, 1])
+    assert together is not None and not together.decisive
+
+
+def test_a_spread_out_list_decides_nothing_and_long_lists_stay_bounded():
+    far = [np.array([(44.0 + 2 * i, 30.0 + 2 * i)]) for i in range(3)]
+    assert choose_together(far, [0]) is None
+    rng = np.random.default_rng(0)
+    many = [rng.uniform((46, 30), (50, 40), size=(300, 2)) for _ in range(30)]
+    started = time.perf_counter()
+    choose_together(many, range(30))  # capped at 10 members of 48 candidates each
+    assert time.perf_counter() - started < 1.0
