@@ -47,6 +47,7 @@ class Cues:
     axis: frozenset[str]
     region_plural: dict[str, str]  # "областей" → oblast: the noun a list of regions shares
     resident: frozenset[str]  # "житель", "уроженец": where a person lives, not a site
+    speaker: frozenset[str]  # "заявив", "по словам": the name after it is who speaks
     district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
@@ -85,6 +86,7 @@ def cues() -> Cues:
         _lower(after["axis"]),
         {k.lower(): v for k, v in after["region_plural"].items()},
         _lower(before["resident"]),
+        _lower(before["speaker"]),
         _lower(before["district"]),
         _lower(after["speech"]),
         _lower(before["metonymy"]),
@@ -176,6 +178,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.controlled:
         return "the government in control, not a site"
+    if not locative and previous in table.speaker:  # "– заявив Кім."
+        return "a speaker, not a site"
     if not locative and _first_word(after) in table.speech:
         return "a speaker, not a site"
     return None

@@ -90,7 +90,9 @@ _REGIONS_OF = re.compile(
     r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
-_AXIS_AFTER = re.compile(r"^\s+(direction|axis|sector|front)\b", re.IGNORECASE)
+_AXIS_AFTER = re.compile(
+    r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
+)
 _UNIT_AFTER = re.compile(
     r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
     r"|group of forces)\b",
@@ -106,6 +108,16 @@ _OFFICIAL_AFTER = re.compile(
 "Zaporizhzhia Oblast Governor", "the Kharkiv regional military administration said"): the
 place is their jurisdiction, which frames the places they report (:func:`_frames_of_sites`);
 the office's building is a site."""
+_REGIONAL_OFFICE = re.compile(r"\b(?:oblast|region|regional|state)\b", re.IGNORECASE)
+"""An office of the oblast ("the Donetsk regional military administration", "Kharkiv regional
+governor"), whose name is the oblast's, not its capital's."""
+_SPEAKER_AFTER = re.compile(
+    r"^\s*,?\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|wrote|writes|stated|noted|"
+    r"stressed|explained|emphasi[sz]ed|commented|posted)\b"
+)
+_SPEAKER_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+"""A name that speaks ("Tymoshenko said", "According to Chaus,"): a person, not a site, unless a
+locative or a marker makes it a place; seats of government speaking are metonyms, read before."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -422,6 +434,7 @@ class Mention:
     approximate: bool = False
     axis: bool = False  # "the Kupiansk direction", "на Покровському напрямку"
     jurisdiction: bool = False  # "Kharkiv regional governor", "the Kherson city council"
+    regional_office: bool = False  # the jurisdiction is an oblast's: "Kharkiv regional governor"
     frames: bool = False  # an axis or jurisdiction framing its sentence's places: no record
     marked: bool = False
     locative: bool = False
@@ -899,7 +912,15 @@ class MentionScanner:
             marked=marked,
             locative=locative,
         )
-        m.jurisdiction = spaced_after and _OFFICIAL_AFTER.match(after) is not None
+        official = _OFFICIAL_AFTER.match(after) if spaced_after else None
+        if official is not None:
+            m.jurisdiction = True
+            if _REGIONAL_OFFICE.search(official.group(0)):  # its oblast, not the capital
+                m.region = m.regional_office = True
+        elif not (marked or metonym) and (
+            (not locative and _SPEAKER_AFTER.match(after)) or _SPEAKER_BEFORE.search(before)
+        ):
+            return None  # "Tymoshenko said", "according to Chaus": who speaks
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
         if axis_after:  # "the Kupyansk direction": an area around the place, not the place
             m.approximate = m.axis = True
@@ -1116,10 +1137,15 @@ class MentionScanner:
             # alone: its own "regions of" context was read when it was found
             mentions[0].group = 0
             return
+        offices = [m for m in mentions if m.regional_office]
+        for m in offices:  # "Synegubov, Kharkiv regional governor": no region after a name
+            m.region = False
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
         _frames_of_sites(sentence, offset, mentions)
+        for m in offices:  # framing its sentence's places it is their hint; else the oblast
+            m.region = not m.frames
         _regions_qualify(sentence, offset, mentions)
 
 
@@ -1253,10 +1279,15 @@ def _frames_of_sites(sentence: str, offset: int, mentions: list[Mention]) -> Non
         return
     named = ", ".join(m.text for m in framing if m.axis)
     frames = {id(m) for m in framing}
+    office = next((m for m in framing if m.regional_office), None)
     for m in sites:
         if id(m) in frames:
             m.frames = True
-        elif named and not (m.axis or m.region):
+            continue
+        if office is not None and m.admin_hint is None and not m.region:
+            # "Kharkiv regional governor … Zolochiv": the oblast tells its namesakes apart
+            m.admin_hint, m.soft_hint = f"{office.text} Oblast", True
+        if named and not (m.axis or m.region):
             m.notes.append(f"axis: {named}")
 
 
