@@ -63,6 +63,20 @@ _NOT_IN_SOFT_HINT = frozenset(
 )
 """Answers that say a name has no namesake in the region its sentence names (a fuzzy lookalike
 there, or the region itself): the region was not where the name is."""
+
+
+def _namesakes_in(res: Resolution) -> bool:
+    """Does a region-level answer have namesakes inside its region ("3 places named 'Алексеевка'
+    in Sumska oblast"), left for the places around them to decide, rather than none there?"""
+    region = res.place
+    if res.resolution is not ResolutionKind.REGION_FALLBACK or region is None:
+        return False
+    return any(
+        c.place.admin1_code == region.admin1_code and c.place.place_id != region.place_id
+        for c in res.candidates
+    )
+
+
 _NearMemo = dict[tuple[str, str | None, tuple[tuple[float, float], ...]], Resolution]
 """One document's resolutions in context, by (query, admin hint, co-mentioned points)."""
 
@@ -355,6 +369,9 @@ def _contenders(res: Resolution, focus: tuple[str, ...]) -> list[Candidate]:
     located = [
         c for c in res.candidates if c.place.kind == "settlement" and c.place.lat is not None
     ]
+    if _namesakes_in(res):  # the namesakes inside the region the text names
+        region = res.place.admin1_code if res.place is not None else None
+        located = [c for c in located if c.place.admin1_code == region]
     if not located:
         return []
     floor = max(c.score for c in located) - CONTEXT_BONUS - NAMESAKE_MARGIN
@@ -474,6 +491,7 @@ class Extractor:
         document's date, weighs the namesakes the document itself leaves undecided.
         """
         queries = [self._query(m) for m in mentions]
+        soft = [m.admin_hint if m.soft_hint else None for m in mentions]
         first = [self._alone(q, m) for q, m in zip(queries, mentions, strict=True)]
         anchors, ambiguous = _anchors_and_questions(mentions, first)
         final = list(first)
@@ -488,6 +506,7 @@ class Extractor:
             )
         final = [self._hromada_seat(m, res) for m, res in zip(mentions, final, strict=True)]
         self._second_round(mentions, queries, first, final, front)
+        self._keep_listed_in_region(mentions, queries, soft, final)
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m = mentions[i]
@@ -508,12 +527,49 @@ class Extractor:
                 final[i] = stray
         return dict(enumerate(final))
 
+    def _keep_listed_in_region(
+        self,
+        mentions: list[Mention],
+        queries: list[str],
+        soft: list[str | None],
+        final: list[Resolution],
+    ) -> None:
+        """A name of a list whose region the sentence names ("Могрица, Яблоновка, ... на
+        территории Сумской области") with no namesake there, while most of the list lies there:
+        the region (precision 3), not a namesake in another oblast nor nothing (a spelling the
+        gazetteer lacks, most likely). ``final`` is updated in place."""
+
+        def oblast(res: Resolution) -> str | None:
+            return res.place.admin1_code if res.place is not None else None
+
+        for i, m in enumerate(mentions):
+            hint = soft[i]
+            if hint is None or m.soft_hint:
+                continue  # no soft hint, or it held
+            peers = [
+                j
+                for j in range(len(mentions))
+                if j != i and soft[j] == hint and mentions[j].sentence == m.sentence
+            ]
+            if len(peers) < 2:
+                continue
+            region = self.resolver.resolve(queries[i], admin1=hint)
+            code = oblast(region)
+            if region.resolution is not ResolutionKind.REGION_FALLBACK or code is None:
+                continue
+            inside = [j for j in peers if oblast(final[j]) == code]
+            if len(inside) * 2 > len(peers) and oblast(final[i]) != code:
+                m.notes.append(
+                    f"{queries[i]}: listed with places of {hint}, none of its name there"
+                )
+                final[i] = region
+
     def _alone(self, query: str, m: Mention) -> Resolution:
         """``query`` resolved with its mention's hint. A soft hint (a region elsewhere in the
         sentence: "В Чугуевском районе ... с. Рубежное") decides namesakes only when one lies
         in it; a name with none there is resolved as if the hint were not given."""
         res = self.resolver.resolve(query, admin1=m.admin_hint)
-        if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT:
+        if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res):
             m.admin_hint, m.soft_hint = None, False
             m.notes.append(f"{query}: not in the region its sentence names")
             res = self.resolver.resolve(query)

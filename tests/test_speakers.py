@@ -62,3 +62,27 @@ def test_an_oblasts_office_alone_names_the_oblast_not_its_capital(records):
     )
     assert row["geo_precision"] == 3 and row["admin1"].startswith("Donetska")
     assert row["place_name"] == "Donetska oblast"  # not Donetsk city
+
+
+def test_a_unit_named_after_its_abbreviation_in_brackets_is_no_place(records):
+    sentence = (
+        'Про це речник оперативно-стратегічного угруповання військ (ОСУВ) "Дніпро" сказав в '
+        "етері телемарафону."
+    )
+    assert [r["place_name"] for r in records(sentence)] == []
+
+
+def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(records):
+    rows = records(
+        "Все они были разгромлены в районах населенных пунктов Могрица, Яблоновка, Юнаковка, "
+        "Писаревка и Грицины на территории Сумской области."
+    )
+    assert rows and all(r["admin1"].startswith("Sumska") for r in rows), [
+        (r["location"], r["admin1"]) for r in rows
+    ]
+    by_name = {r["location"]: r for r in rows}
+    assert by_name["Юнаковка"]["geo_precision"] == 1
+    assert (
+        km((by_name["Юнаковка"]["latitude"], by_name["Юнаковка"]["longitude"]), (51.12, 35.04))
+        < TOLERANCE_KM
+    )

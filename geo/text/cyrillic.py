@@ -134,7 +134,7 @@ def _first_word(text: str) -> str:
 
 def _last_word(text: str) -> str:
     parts = text.rstrip(_QUOTES).rsplit(maxsplit=1)
-    return parts[-1].lower() if parts else ""
+    return parts[-1].strip("()[]").lower() if parts else ""  # "(ОСУВ)": осув
 
 
 @lru_cache(maxsize=16_384)
