@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.text import lang
 from geo.text.lang import (
@@ -87,3 +89,29 @@ def test_document_languages() -> None:
     assert mixed.at(0) == "en" and mixed.at(50) == "uk"
     assert detect("No Cyrillic here.") == "en"
     assert detect(RU) == "ru"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ASCII",
+        "“curly” quotes — and dashes",
+        "Київ",
+        "Ѐӿ",  # the ends of the Cyrillic block
+        "Ԁ after it, Ͽ before it",
+        "mixed Бахмут and Bakhmut",
+        "12 345 ₴ № 7",
+        "a lone surrogate \ud800 here",
+        "emoji 🇺🇦 and ґ",
+    ],
+)
+def test_byte_checks_equal_the_regexes(text: str) -> None:
+    assert lang.has_cyrillic(text) == bool(lang._CYRILLIC.search(text))
+    assert lang.has_latin(text) == bool(lang._LATIN.search(text))
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=60))
+def test_byte_checks_equal_the_regexes_on_any_text(text: str) -> None:
+    assert lang.has_cyrillic(text) == bool(lang._CYRILLIC.search(text))
+    assert lang.has_latin(text) == bool(lang._LATIN.search(text))

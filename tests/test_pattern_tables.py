@@ -254,3 +254,49 @@ def test_triggers_beyond_ascii_are_scanned_apart_and_merged_in_scan_order():
     found = [text.lowered[last + 1 - length : last + 1] for last, (length, _) in text.hits]
     assert {"general staff", "said", "генштаб", "відби"} <= set(found)
     assert [last for last, _ in text.hits] == sorted(last for last, _ in text.hits)
+
+
+def test_one_scan_of_every_trigger_equals_the_two_scans_merged():
+    """Text beyond ASCII is scanned once by the automaton of every trigger; its hits are those
+    of the ASCII triggers' automaton and the wide triggers' automaton, merged in scan order."""
+    import random
+    import sys
+    from pathlib import Path
+
+    import ahocorasick
+
+    from geo.claims.tables import tables
+    from geo.core.patterns import _scan_order
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from bench_corpora import CYRILLIC_CORPORA
+
+    triggers = tables().triggers
+    assert triggers.wide is not None
+    wide_only = ahocorasick.Automaton()
+    for words in triggers.lists:
+        for word in words or ():
+            if not word.isascii():
+                wide_only.add_word(word.lower(), None)
+    wide_only.make_automaton()
+    rng = random.Random(4)
+    sentences = [
+        "the general staff (генштаб зсу) said defenders відбили the attack.",
+        "Генштаб ЗСУ: оборонці відбили 12 атак, ISW confirms, said the report.",
+    ]
+    for code in ("uk", "ru"):
+        for i in range(15):
+            sentences += CYRILLIC_CORPORA[code].article(rng, i, 0.4)["text"].split(". ")
+    checked = 0
+    for sentence in sentences:
+        text = triggers.read(sentence)
+        lowered = sentence.lower()
+        ascii_hits = list(triggers.automaton.iter(lowered))
+        wide_hits = [
+            (last, payload)
+            for last, payload in triggers.wide[1].iter(lowered)
+            if wide_only.exists(lowered[last + 1 - payload[0] : last + 1])
+        ]
+        assert text.hits == sorted(ascii_hits + wide_hits, key=_scan_order), sentence
+        checked += bool(ascii_hits and wide_hits)
+    assert checked

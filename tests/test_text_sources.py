@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.text import sources
 from geo.text.sources import document_from_bytes, iter_documents
@@ -316,6 +318,37 @@ def test_every_format_character_counts_as_invisible():
     assert beyond and sources.normalise_text(f"Бах{beyond[0]}мут")[0] == "Бахмут"
     assert sources.normalise_text(f"Kyiv\U0001f600 {''.join(beyond)}x")[0] == "Kyiv\U0001f600 x"
     assert sources.normalise_text("Bakhmut, Київ\t\n-") == ("Bakhmut, Київ\t\n-", [])
+
+
+def _normalised_by_the_regexes(text: str) -> tuple[str, list[str]]:
+    """normalise_text as it was before its printable shortcut: every regex pass, always."""
+    import unicodedata
+
+    warnings: list[str] = []
+    nul = text.count("\x00")
+    if nul:
+        text = text.replace("\x00", "")
+        warnings.append(
+            f"{sources._plural(nul, 'NUL character')} removed (a sign of a corrupt or binary file)"
+        )
+    text, controls = sources._CONTROL.subn("", text)
+    if controls:
+        warnings.append(f"{sources._plural(controls, 'control character')} removed")
+    text = sources._INVISIBLE_ASTRAL.sub("", sources._INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", text), warnings
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec=None), max_size=40))
+def test_printable_shortcut_normalises_as_the_regexes(text: str) -> None:
+    assert sources.normalise_text(text) == _normalised_by_the_regexes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Київ\u00ad\n", "a\x01b\n", "x\u200by", "Бахмут\x85 \u2028", "é\n\x7f", "\U000e0001q"]
+)
+def test_printable_shortcut_keeps_cleaning(text: str) -> None:
+    assert sources.normalise_text(text) == _normalised_by_the_regexes(text)
 
 
 @pytest.mark.parametrize(

@@ -184,14 +184,19 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
         warnings.append(
             f"{_plural(nul, 'NUL character')} removed (a sign of a corrupt or binary file)"
         )
-    text, controls = _CONTROL.subn("", text)
-    if controls:
-        warnings.append(f"{_plural(controls, 'control character')} removed")
+    # Control and format characters are not printable, nor are line breaks: text printable but
+    # for those holds neither kind, which one C-level test tells faster than the regexes' passes.
+    clean = text.replace("\n", "").isprintable()
+    if not clean:
+        text, controls = _CONTROL.subn("", text)
+        if controls:
+            warnings.append(f"{_plural(controls, 'control character')} removed")
     if text.isascii():  # no format character, nothing to compose: most English stories
         return text, warnings
-    text = _INVISIBLE.sub("", text)
-    if _beyond_bmp(text):
-        text = _INVISIBLE_ASTRAL.sub("", text)
+    if not clean:
+        text = _INVISIBLE.sub("", text)
+        if _beyond_bmp(text):
+            text = _INVISIBLE_ASTRAL.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, warnings
@@ -235,6 +240,8 @@ def _triggered(gate: Gate, paragraphs: list[str]) -> set[int]:
         joined
     ):  # "İ" lower-cases to two characters: go paragraph by paragraph
         return {i for i, para in enumerate(paragraphs) if gate.open(para.lower())}
+    if not gate.may_open(lowered):  # Ukrainian or Russian text: no first letter of a trigger
+        return set()
     starts = list(accumulate((len(para) + 1 for para in paragraphs[:-1]), initial=0))
     return {bisect_right(starts, end) - 1 for end, _ in gate.automaton.iter(lowered)}
 
