@@ -1092,6 +1092,7 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
+        _residents_of_lists(sentence, offset, mentions)
         _frames_of_sites(sentence, offset, mentions)
         _regions_qualify(sentence, offset, mentions)
 
@@ -1308,9 +1309,12 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         for m in mentions
         if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
     ]
-    if len(regions) != 1 or regions[0].query is None:
+    named = [m for m in regions if m.role == "site"]  # the others are hints of names before them
+    if len(named) > 1 or not named and len(regions) != 1:
         return
-    region = regions[0]  # a hint already ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
+    # a hint already when no other ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
+    region = named[0] if named else regions[0]
+    hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
     places = [
         m
         for m in mentions
@@ -1331,7 +1335,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
             return
     region.frames = region.role == "site"
     for m in places:
-        m.admin_hint, m.soft_hint = region.query, True
+        m.admin_hint, m.soft_hint = hint, True
         m.notes.append(f"in {region.text}")
 
 
@@ -1410,3 +1414,22 @@ def _agglomeration_town(stem: str) -> str | None:
         if town is not None:
             return town
     return stem
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|і|й|та|и)?\s*$")
+
+
+def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "пострадали жители Шебекино и Грайворона": residents of a list of places are harmed in
+    each of them, so the resident word frames nothing (unlike "житель Лисичанска погиб при
+    обстреле Северодонецка")."""
+    for m, nxt in pairwise(mentions):
+        if (
+            m.jurisdiction
+            and not m.region
+            and _LIST_GAP.match(sentence[m.end - offset : nxt.start - offset])
+            and cyrillic.resident_before(
+                sentence[max(0, m.start - offset - 30) : m.start - offset].split()
+            )
+        ):
+            m.jurisdiction = False
