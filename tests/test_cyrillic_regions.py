@@ -114,6 +114,18 @@ def test_the_oblast_of_a_sentence_beside_a_raion_hinting_one_village(records):
     assert rows[-1]["admin2"] == "Kharkivskyi raion"
 
 
+@pytest.mark.parametrize(
+    "sentence, town, oblast",
+    [
+        ("Людей вывезли из Херсона в Николаевскую область.", "Kherson", "Mykolaivska oblast"),
+        ("Ударний дрон летів з Сум у Полтавську область.", "Sumy", "Poltavska oblast"),
+    ],
+)
+def test_an_oblast_whither_is_no_hint(records, sentence, town, oblast):
+    """ "в/у" with the accusative is where to, not where: the town stays itself, the oblast too."""
+    assert [r["place_name"] for r in records(sentence)] == [town, oblast]
+
+
 def test_a_raion_and_its_oblast_are_one_record(records):
     rows = records("В Покровском районе Донецкой области погиб мирный житель.")
     assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [

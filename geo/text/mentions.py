@@ -1174,7 +1174,8 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
     for current, following in pairwise(groups):
         if not all(m.region and not m.metonymic for m in following):
             continue
-        if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+        gap = sentence[current[-1].end - offset : following[0].start - offset]
+        if not _HINT_GAP.match(gap) or not _in_the_region(gap, following[-1]):
             continue
         if current[0].role == "hint" and len(following) == 1:
             following[0].role, following[0].group = "hint", current[0].group
@@ -1314,6 +1315,9 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         return
     # a hint already when no other ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
     region = named[0] if named else regions[0]
+    if _CYRILLIC_IN.search(sentence[max(0, region.start - offset - 4) : region.start - offset]):
+        if not _in_the_region(" в ", region):  # "из Херсона в Николаевскую область": whither
+            return
     hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
     places = [
         m
@@ -1433,3 +1437,14 @@ def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> 
             )
         ):
             m.jurisdiction = False
+
+
+_CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
+_LOCATIVE_REGION = ("області", "области", "районі", "районе", "громаді", "краї", "крае")
+
+
+def _in_the_region(gap: str, region: Mention) -> bool:
+    """Does "в/у" between a place and a region say where the place is ("Вишневое в
+    Днепропетровской области": the locative), not whither ("из Херсона в Николаевскую
+    область")? Any other gap passes."""
+    return _CYRILLIC_IN.search(gap) is None or region.text.lower().endswith(_LOCATIVE_REGION)
