@@ -102,6 +102,30 @@ def test_an_oblast_joined_to_a_town_by_and_is_a_place_of_its_own(records):
     ]
 
 
+def test_an_abbreviated_oblast_heading_a_sentence_qualifies_it(records):
+    rows = records("ДНР: в Горловке в результате обстрела пострадал мирный житель.")
+    assert places(rows) == [("Горловке", "Donetska oblast", 1)]
+
+
+def test_the_oblast_of_a_sentence_beside_a_raion_hinting_one_village(records):
+    rows = records("На Харківщині ворог атакував Липці, Вовчанськ та Глибоке Харківського району.")
+    assert [r["location"] for r in rows] == ["Липці", "Вовчанськ", "Глибоке"]
+    assert {r["admin1"] for r in rows} == {"Kharkivska oblast"}
+    assert rows[-1]["admin2"] == "Kharkivskyi raion"
+
+
+@pytest.mark.parametrize(
+    "sentence, town, oblast",
+    [
+        ("Людей вывезли из Херсона в Николаевскую область.", "Kherson", "Mykolaivska oblast"),
+        ("Ударний дрон летів з Сум у Полтавську область.", "Sumy", "Poltavska oblast"),
+    ],
+)
+def test_an_oblast_whither_is_no_hint(records, sentence, town, oblast):
+    """ "в/у" with the accusative is where to, not where: the town stays itself, the oblast too."""
+    assert [r["place_name"] for r in records(sentence)] == [town, oblast]
+
+
 def test_a_raion_and_its_oblast_are_one_record(records):
     rows = records("В Покровском районе Донецкой области погиб мирный житель.")
     assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [
@@ -227,6 +251,11 @@ def test_an_office_an_official_or_a_resident_frames_the_places(records, sentence
     rows = records(sentence)
     assert [r["location"] for r in rows] == [written]
     assert km(point(rows[0]), town) < TOLERANCE_KM
+
+
+def test_residents_of_a_list_of_places_frame_nothing(records):
+    rows = records("Под обстрелом пострадали жители Шебекино и Грайворона.")
+    assert [r["location"] for r in rows] == ["Шебекино", "Грайворона"]
 
 
 def test_an_oblast_office_alone_is_its_oblast(records):

@@ -174,7 +174,9 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a unit's name"
     if previous in table.water:
         return "a river's or a reservoir's name"
-    if previous in table.district or " ".join(before.split()[-2:]).lower() in table.district:
+    if previous in table.district or (
+        previous in _district_ends() and " ".join(before.split()[-2:]).lower() in table.district
+    ):
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.controlled:
         return "the government in control, not a site"
@@ -183,6 +185,12 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     if not locative and _first_word(after) in table.speech:
         return "a speaker, not a site"
     return None
+
+
+@cache
+def _district_ends() -> frozenset[str]:
+    """The last words of the district phrases of two words ("масиві" of "житловому масиві")."""
+    return frozenset(p.rsplit(maxsplit=1)[-1] for p in cues().district if " " in p)
 
 
 def metonymic(words: list[str], after: str) -> bool:

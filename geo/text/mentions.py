@@ -1143,6 +1143,7 @@ class MentionScanner:
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
         _mark_anchors(sentence, offset, mentions)
+        _residents_of_lists(sentence, offset, mentions)
         _frames_of_sites(sentence, offset, mentions)
         for m in offices:  # framing its sentence's places it is their hint; else the oblast
             m.region = not m.frames
@@ -1226,7 +1227,8 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
     for current, following in pairwise(groups):
         if not all(m.region and not m.metonymic for m in following):
             continue
-        if not _HINT_GAP.match(sentence[current[-1].end - offset : following[0].start - offset]):
+        gap = sentence[current[-1].end - offset : following[0].start - offset]
+        if not _HINT_GAP.match(gap) or not _in_the_region(gap, following[-1]):
             continue
         if current[0].role == "hint" and len(following) == 1:
             following[0].role, following[0].group = "hint", current[0].group
@@ -1366,9 +1368,15 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         for m in mentions
         if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
     ]
-    if len(regions) != 1 or regions[0].query is None:
+    named = [m for m in regions if m.role == "site"]  # the others are hints of names before them
+    if len(named) > 1 or not named and len(regions) != 1:
         return
-    region = regions[0]  # a hint already ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
+    # a hint already when no other ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
+    region = named[0] if named else regions[0]
+    if _CYRILLIC_IN.search(sentence[max(0, region.start - offset - 4) : region.start - offset]):
+        if not _in_the_region(" в ", region):  # "из Херсона в Николаевскую область": whither
+            return
+    hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
     places = [
         m
         for m in mentions
@@ -1389,7 +1397,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
             return
     region.frames = region.role == "site"
     for m in places:
-        m.admin_hint, m.soft_hint = region.query, True
+        m.admin_hint, m.soft_hint = hint, True
         m.notes.append(f"in {region.text}")
 
 
@@ -1468,3 +1476,33 @@ def _agglomeration_town(stem: str) -> str | None:
         if town is not None:
             return town
     return stem
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|і|й|та|и)?\s*$")
+
+
+def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "пострадали жители Шебекино и Грайворона": residents of a list of places are harmed in
+    each of them, so the resident word frames nothing (unlike "житель Лисичанска погиб при
+    обстреле Северодонецка")."""
+    for m, nxt in pairwise(mentions):
+        if (
+            m.jurisdiction
+            and not m.region
+            and _LIST_GAP.match(sentence[m.end - offset : nxt.start - offset])
+            and cyrillic.resident_before(
+                sentence[max(0, m.start - offset - 30) : m.start - offset].split()
+            )
+        ):
+            m.jurisdiction = False
+
+
+_CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
+_LOCATIVE_REGION = ("області", "области", "районі", "районе", "громаді", "краї", "крае")
+
+
+def _in_the_region(gap: str, region: Mention) -> bool:
+    """Does "в/у" between a place and a region say where the place is ("Вишневое в
+    Днепропетровской области": the locative), not whither ("из Херсона в Николаевскую
+    область")? Any other gap passes."""
+    return _CYRILLIC_IN.search(gap) is None or region.text.lower().endswith(_LOCATIVE_REGION)
