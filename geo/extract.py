@@ -39,7 +39,13 @@ from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
 from geo.gazetteer.clusters import MAX_CANDIDATES, MAX_MEMBERS, choose_together
-from geo.gazetteer.resolve import CONTEXT_BONUS, NAMESAKE_KM, NAMESAKE_MARGIN, FrontDistance
+from geo.gazetteer.resolve import (
+    CONTEXT_BONUS,
+    NAMESAKE_KM,
+    NAMESAKE_MARGIN,
+    SEAT_RANK,
+    FrontDistance,
+)
 from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
@@ -77,6 +83,9 @@ def _namesakes_in(res: Resolution) -> bool:
     )
 
 
+CLUSTER_MEMO = 20_000
+"""Clusters of names (:meth:`Extractor._cluster`) remembered across documents: channels and
+sitreps repeat the same lists day after day."""
 _NearMemo = dict[tuple[str, str | None, tuple[tuple[float, float], ...]], Resolution]
 """One document's resolutions in context, by (query, admin hint, co-mentioned points)."""
 
@@ -320,16 +329,23 @@ def _outgrew(res: Resolution) -> bool:
 
 def _in_question(m: Mention, res: Resolution) -> bool:
     """Could the places named beside this mention change its answer? Namesakes nothing told
-    apart, a town chosen over its namesakes by size alone, a case form of several names
-    ("Тернів": the village Тернів, or Терни), a hromada whose name several bear."""
+    apart, a town chosen over its namesakes by size alone, a case form of several names read as
+    something less than a city ("Тернів": the village Тернів, or Терни), a hromada whose name
+    several bear."""
     if m.frames or m.axis or m.direction or not m.known:
         return False
     if m.region:
         return bool(res.ambiguous) and _hromada(m)
-    if res.ambiguous or m.readings:
+    if res.ambiguous:
         return True
     place = res.place
+    if m.readings and (place is None or SEAT_RANK.get(place.feature_code or "", 0) < 2):
+        return True  # "Тернів" (a village) or Терни; "Харкова" is Kharkiv whatever else it spells
     return place is not None and place.kind == "settlement" and _outgrew(res)
+
+
+def _place_id(res: Resolution) -> str | None:
+    return res.place.place_id if res.place is not None else None
 
 
 def _point(place: Place) -> tuple[float, float]:
@@ -459,6 +475,7 @@ class Extractor:
         self.resolver = resolver or Resolver(store)
         self.scanner = MentionScanner(self.resolver.store)
         self.fronts = fronts
+        self._clusters: dict[tuple, list[Resolution | None]] = {}
 
     def with_fronts(self, fronts: Fronts | None) -> Extractor:
         """This extractor (same resolver and scanner) weighing namesakes by ``fronts``."""
@@ -679,13 +696,43 @@ class Extractor:
         names: dict[tuple[str, ...], list[int]] = {}
         for j in asked:
             names.setdefault(_readings(mentions[j], queries[j]), []).append(j)
+        key = (
+            tuple(
+                (r, mentions[same[0]].admin_hint, _place_id(final[same[0]]))
+                for r, same in names.items()
+            ),
+            tuple(dict.fromkeys(_place_id(final[j]) for j in beside)),
+            front,
+        )
+        known = self._clusters.get(key)
+        if known is None:
+            known = self._choose(names, beside, mentions, first, final, front)
+            if len(self._clusters) >= CLUSTER_MEMO:
+                self._clusters.clear()
+            self._clusters[key] = known
+        for same, decided in zip(names.values(), known, strict=True):
+            if decided is not None:
+                for j in same:
+                    final[j] = decided
+
+    def _choose(
+        self,
+        names: dict[tuple[str, ...], list[int]],
+        beside: list[int],
+        mentions: list[Mention],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+    ) -> list[Resolution | None]:
+        """The new answer of each name of a cluster (:meth:`_cluster`), None where it stands."""
+        decided: list[Resolution | None] = [None] * len(names)
         options: list[list[tuple[Resolution, Candidate]]] = []
-        groups: list[list[int]] = []
-        for readings, same in names.items():
+        groups: list[int] = []
+        for g, (readings, same) in enumerate(names.items()):
             found = self._options(mentions[same[0]], readings, first[same[0]], final[same[0]])
             if found:
                 options.append(found)
-                groups.append(same)
+                groups.append(g)
         asked_count = len(options)
         seen = set()
         for j in beside:
@@ -696,19 +743,18 @@ class Extractor:
             options.append([(final[j], Candidate(place, 0.0, place.name, "official"))])
         options = options[:MAX_MEMBERS]
         if len(options) < 2 or not asked_count:
-            return
+            return decided
         points = [np.array([_point(c.place) for _, c in o]) for o in options]
         together = choose_together(points, range(min(asked_count, len(options))), NAMESAKE_KM)
         if together is None:
-            return
+            return decided
+        firsts = [same[0] for same in names.values()]
         for b in together.decisive:
             res, cand = options[b][together.chosen[b]]
             near = [_point(options[o][c][1].place) for o, c in enumerate(together.chosen) if o != b]
-            m = mentions[groups[b][0]]
-            decided = self._together(m, res, cand, near, front, final[groups[b][0]])
-            if decided is not None:
-                for j in groups[b]:
-                    final[j] = decided
+            j = firsts[groups[b]]
+            decided[groups[b]] = self._together(mentions[j], res, cand, near, front, final[j])
+        return decided
 
     def _options(
         self, m: Mention, readings: tuple[str, ...], first: Resolution, final: Resolution

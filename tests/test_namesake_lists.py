@@ -150,10 +150,15 @@ def test_the_neighbours_choose_among_readings(placed, sentence, name, expected):
     assert near(placed(sentence)[name], expected)
 
 
-def test_a_hromada_is_placed_at_its_centre(extractor):
-    rows = extractor.document_records(
-        Document(doc_id="t", text="Ворог атакував Великобурлуцьку селищну територіальну громаду.")
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ворог атакував Великобурлуцьку селищну територіальну громаду.",
+        "Удар нанесен по Великобурлуцкой поселковой территориальной общине.",
+    ],
+)
+def test_a_hromada_is_placed_at_its_centre(extractor, text):
+    rows = extractor.document_records(Document(doc_id="t", text=text))
     assert len(rows) == 1
     assert near((rows[0]["latitude"], rows[0]["longitude"]), VELYKYI_BURLUK)
     assert rows[0]["geo_precision"] == 2  # an area around its centre

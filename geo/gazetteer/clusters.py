@@ -58,7 +58,13 @@ def choose_together(
     count = len(members)
     if count < 2 or any(len(p) == 0 for p in members):
         return None
-    between = [[_km(members[a], members[b]) for b in range(count)] for a in range(count)]
+    every = np.vstack(members)
+    cuts = np.cumsum([0, *(len(p) for p in members)])
+    grid = _km(every, every)  # one numpy call: lists are short, their calls' overhead is not
+    between = [
+        [grid[cuts[a] : cuts[a + 1], cuts[b] : cuts[b + 1]] for b in range(count)]
+        for a in range(count)
+    ]
     combos = []
     for a in range(count):
         size = len(members[a])

@@ -18,7 +18,8 @@ from geo.gazetteer.names import has_cyrillic, name_key, script_of, variants
 from geo.gazetteer.store import Place, add_names, overlay_dir, upsert_place
 
 _REGION_WORDS = re.compile(
-    r"\b(oblast|oblasti|region|province|krai|kray|raion|rayon|district|okrug|republic|area|oblasts|regions)\b"
+    r"\b(oblast|oblasti|region|province|krai|kray|raion|rayon|district|okrug|republic|area|oblasts|regions"
+    r"|hromada)\b"
 )
 
 
