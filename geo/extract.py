@@ -327,6 +327,22 @@ def _outgrew(res: Resolution) -> bool:
     )
 
 
+TOWN_FAR_KM = 60.0
+"""A town chosen by size gives way to the namesake its list surrounds when every other place of
+the list lies this far from the town ("north — near Holubivka, Kindrashivka" around Kupiansk:
+not Holubivka of Luhansk oblast, 140 km away)."""
+
+
+def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -> bool:
+    """Do the list's other places (``near``, at least two) all lie over :data:`TOWN_FAR_KM`
+    from ``town`` and within the namesake distance of ``chosen``, on average?"""
+    if len(near) < 2 or town.lat is None or town.lon is None or chosen.lat is None:
+        return False
+    to_town = [haversine_km(town.lat, town.lon, lat, lon) for lat, lon in near]
+    to_chosen = [haversine_km(chosen.lat, chosen.lon or 0.0, lat, lon) for lat, lon in near]
+    return min(to_town) > TOWN_FAR_KM and sum(to_chosen) / len(to_chosen) < TOWN_FAR_KM / 2
+
+
 def _in_question(m: Mention, res: Resolution) -> bool:
     """Could the places named beside this mention change its answer? Namesakes nothing told
     apart, a town chosen over its namesakes by size alone, a case form of several names read as
@@ -749,10 +765,15 @@ class Extractor:
         if together is None:
             return decided
         firsts = [same[0] for same in names.values()]
-        for b in together.decisive:
+        for b in range(min(asked_count, len(options))):
             res, cand = options[b][together.chosen[b]]
             near = [_point(options[o][c][1].place) for o, c in enumerate(together.chosen) if o != b]
             j = firsts[groups[b]]
+            town = final[j].place
+            if b not in together.decisive and not (
+                town is not None and _outgrew(final[j]) and _far_from_all(town, cand.place, near)
+            ):
+                continue  # undecided, unless a town chosen by size lies far from the whole list
             decided[groups[b]] = self._together(mentions[j], res, cand, near, front, final[j])
         return decided
 
@@ -786,7 +807,12 @@ class Extractor:
         again = self.resolver.resolve(res.query, admin1=m.admin_hint, near=near, front=front)
         if again.place is not None and again.place.place_id == cand.place.place_id:
             return again
-        if before.place is not None and not before.ambiguous and _outgrew(before):
+        if (
+            before.place is not None
+            and not before.ambiguous
+            and _outgrew(before)
+            and not _far_from_all(before.place, cand.place, near)
+        ):
             return None  # a town over its namesakes by size: the context did not overturn it
         if before.place is not None and before.place.place_id == cand.place.place_id:
             return None

@@ -86,3 +86,20 @@ def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(recor
         km((by_name["Юнаковка"]["latitude"], by_name["Юнаковка"]["longitude"]), (51.12, 35.04))
         < TOLERANCE_KM
     )
+
+
+def test_a_town_chosen_by_size_gives_way_to_the_namesake_its_list_surrounds(records):
+    rows = records(
+        "Russian forces attacked Kupiansk itself, west of the city near Myrne; northwest near "
+        "Tyshchenkivka; north near Holubivka, Kindrashivka and Radkivka."
+    )
+    (holubivka,) = [r for r in rows if r["location"] == "Holubivka"]
+    # the hamlet north of Kupiansk, not the Luhansk oblast town (48.64, 38.64) 140 km away
+    assert km((holubivka["latitude"], holubivka["longitude"]), (49.749, 37.634)) < TOLERANCE_KM
+
+
+def test_the_capital_denying_a_claim_is_an_actor(records):
+    sentence = (
+        "Russia said it had captured two villages, a claim Kyiv has either denied or ignored."
+    )
+    assert [r["place_name"] for r in records(sentence)] == []

@@ -144,7 +144,7 @@ _METONYMY_AFTER = re.compile(
 )
 _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
-    r"support from|warned|accused|urged|against)\s+(the\s+)?$",
+    r"support from|warned|accused|urged|against|a claim(?: that)?)\s+(the\s+)?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
