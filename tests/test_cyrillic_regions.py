@@ -201,6 +201,20 @@ def test_an_abolished_raion_names_the_oblast_of_its_settlements(records):
     ]
 
 
+def test_a_list_of_hromadas_is_hromadas(records):
+    rows = records("Під ударом були Нікопольська, Марганецька та Червоногригорівська громади.")
+    hromadas = ("Nikopolska", "Marhanetska", "Chervonohryhorivska")
+    for row, hromada in zip(rows, hromadas, strict=True):
+        assert f"{hromada} hromada" in row["resolution_reason"]  # not Nikopol, the town
+    assert all(r["latitude"] is None for r in rows)  # the store has no hromada points yet
+
+
+def test_a_raion_after_a_hromada_tells_its_namesakes_apart(records):
+    rows = records("Ворог обстріляв Краснопільську громаду Сумського району.")
+    assert [r["location"] for r in rows] == ["Краснопільську громаду"]
+    assert "only one in Sumskyi raion" in rows[0]["resolution_reason"]
+
+
 # -- city districts and microdistricts -------------------------------------------------------------
 
 

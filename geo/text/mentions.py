@@ -1432,15 +1432,20 @@ def _city_districts(
 
 
 def _unit_in_oblast(current: list[Mention], following: list[Mention]) -> bool:
-    """Is ``current`` one Cyrillic raion or hromada and ``following`` the one oblast it lies in
-    ("Покровського району Донецької області")? The oblast then tells its namesakes apart."""
-    unit, oblast = current[-1].query or "", following[0].query or ""
+    """Is ``current`` one Cyrillic raion or hromada and ``following`` the one wider unit it lies
+    in ("Покровського району Донецької області", "Краснопільську громаду Сумського району")?
+    The wider unit then tells its namesakes apart."""
+    unit, wider = current[-1].query or "", following[0].query or ""
     return (
         len(current) == len(following) == 1
-        and unit.endswith((" raion", " hromada"))
-        and oblast.endswith(" oblast")
+        and unit.endswith(_UNIT_LEVELS[:2])
+        and wider.endswith(
+            _UNIT_LEVELS[_UNIT_LEVELS.index(" " + unit.rsplit(maxsplit=1)[-1]) + 1 :]
+        )
     )
 
+
+_UNIT_LEVELS = (" hromada", " raion", " oblast")
 
 _RAION_QUERY = " raion"
 
