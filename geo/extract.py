@@ -38,7 +38,7 @@ from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
-from geo.gazetteer.clusters import MAX_CANDIDATES, MAX_MEMBERS, choose_together
+from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
     CONTEXT_BONUS,
     NAMESAKE_KM,
@@ -358,6 +358,24 @@ def _in_question(m: Mention, res: Resolution) -> bool:
     if m.readings and (place is None or SEAT_RANK.get(place.feature_code or "", 0) < 2):
         return True  # "Тернів" (a village) or Терни; "Харкова" is Kharkiv whatever else it spells
     return place is not None and place.kind == "settlement" and _outgrew(res)
+
+
+def _borne_out(res: Resolution, beside: list[Resolution]) -> bool:
+    """Is a town chosen by size (not namesakes left open, nor another reading) already borne
+    out by a settled place of its sentence within :data:`~geo.gazetteer.clusters.CLUSTER_KM`
+    ("Mariupol and Volnovakha")? Then no cluster could trade it for a namesake."""
+    place = res.place
+    if res.ambiguous or place is None or place.lat is None or place.lon is None:
+        return False
+    if not _outgrew(res):
+        return False
+    return any(
+        other.place is not None
+        and other.place.lat is not None
+        and other.place.lon is not None
+        and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon) <= CLUSTER_KM
+        for other in beside
+    )
 
 
 def _place_id(res: Resolution) -> str | None:
@@ -695,6 +713,9 @@ class Extractor:
                     ),
                     key=lambda j: abs(mentions[j].sentence - sentence),
                 )
+            asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
+            if not asked:
+                continue
             self._cluster(asked, beside, mentions, queries, first, final, front)
 
     def _cluster(

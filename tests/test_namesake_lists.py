@@ -209,4 +209,4 @@ def test_a_spread_out_list_decides_nothing_and_long_lists_stay_bounded():
     many = [rng.uniform((46, 30), (50, 40), size=(300, 2)) for _ in range(30)]
     started = time.perf_counter()
     choose_together(many, range(30))  # capped at 10 members of 48 candidates each
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0  # ~20 ms; generous on a loaded machine
