@@ -206,7 +206,8 @@ def test_a_list_of_hromadas_is_hromadas(records):
     hromadas = ("Nikopolska", "Marhanetska", "Chervonohryhorivska")
     for row, hromada in zip(rows, hromadas, strict=True):
         assert f"{hromada} hromada" in row["resolution_reason"]  # not Nikopol, the town
-    assert all(r["latitude"] is None for r in rows)  # the store has no hromada points yet
+    # a hromada is its area: at most its centre as an approximate point, never the town itself
+    assert all(r["latitude"] is None or r["geo_precision"] == 2 for r in rows)
 
 
 def test_a_raion_after_a_hromada_tells_its_namesakes_apart(records):
