@@ -335,12 +335,14 @@ not Holubivka of Luhansk oblast, 140 km away)."""
 
 def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -> bool:
     """Do the list's other places (``near``, at least two) all lie over :data:`TOWN_FAR_KM`
-    from ``town`` and within the namesake distance of ``chosen``, on average?"""
+    from ``town``, and on average within a cluster's spread of ``chosen`` and at most half as
+    far as the nearest of them is from the town?"""
     if len(near) < 2 or town.lat is None or town.lon is None or chosen.lat is None:
         return False
     to_town = [haversine_km(town.lat, town.lon, lat, lon) for lat, lon in near]
     to_chosen = [haversine_km(chosen.lat, chosen.lon or 0.0, lat, lon) for lat, lon in near]
-    return min(to_town) > TOWN_FAR_KM and sum(to_chosen) / len(to_chosen) < TOWN_FAR_KM / 2
+    mean = sum(to_chosen) / len(to_chosen)
+    return min(to_town) > TOWN_FAR_KM and mean <= CLUSTER_KM * 1.25 and 2 * mean <= min(to_town)
 
 
 def _in_question(m: Mention, res: Resolution) -> bool:

@@ -103,3 +103,14 @@ def test_the_capital_denying_a_claim_is_an_actor(records):
         "Russia said it had captured two villages, a claim Kyiv has either denied or ignored."
     )
     assert [r["place_name"] for r in records(sentence)] == []
+
+
+def test_a_long_front_list_takes_its_own_kamianske_not_the_city(records):
+    rows = records(
+        "Ворог завдав ударів по Оріхову, Щербаках, Новоандріївці, Чарівному, Полтавці, "
+        "Лугівському, Затишшю, Кам'янському та П'ятихатках."
+    )
+    by_name = {r["location"]: r for r in rows}
+    for written, where in (("Кам'янському", (47.539, 35.374)), ("П'ятихатках", (47.509, 35.459))):
+        row = by_name[written]  # the villages of the Orikhiv front, not the Dnipropetrovsk towns
+        assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM, written
