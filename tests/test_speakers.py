@@ -114,3 +114,29 @@ def test_a_long_front_list_takes_its_own_kamianske_not_the_city(records):
     for written, where in (("Кам'янському", (47.539, 35.374)), ("П'ятихатках", (47.509, 35.459))):
         row = by_name[written]  # the villages of the Orikhiv front, not the Dnipropetrovsk towns
         assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM, written
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Мирный житель получил ранения.",
+        "Мирні жителі не постраждали.",
+        "Передовая линия фронта проходит по реке.",
+        "Новини регіону: ворог обстрілював прикордоння.",
+    ],
+)
+def test_an_adjective_of_a_common_noun_or_a_common_noun_is_no_place(records, sentence):
+    assert [r["place_name"] for r in records(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Курахове обстріляли з артилерії.",
+        "Мирноград атакували дронами.",
+        "Ворог обстріляв Мирне та Новоукраїнку.",
+        "Противник атаковал Мирный и Нестеровку.",
+    ],
+)
+def test_the_same_names_as_places_stay_places(records, sentence):
+    assert records(sentence), sentence

@@ -152,6 +152,42 @@ def _given_name(word: str) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"^\s+([а-яіїєґё'’ʼ-]{3,})(?![\w'’ʼ-])")
+
+
+def adjective_of_noun(text: str, after: str) -> bool:
+    """Is a one-word name an adjective agreeing with the common noun after it ("Мирный житель",
+    "Передовая линия", "Вільне слово"): a noun phrase, not the village Мирне or Вільне? Region,
+    axis, hromada and office nouns are read before this; a verb after the name ("Вільне
+    звільнили") keeps it a place."""
+    if " " in text or "-" in text:
+        return False
+    found = _NEXT_WORD.match(after)
+    return found is not None and _agrees(text.lower(), found.group(1))
+
+
+@lru_cache(maxsize=16_384)
+def _agrees(adjective: str, noun: str) -> bool:
+    for lang in ("uk", "ru"):
+        nouns = [p for p in analyser(lang).parse(noun) if p.score >= 0.3]
+        if not nouns or nouns[0].tag.POS != "NOUN":
+            continue
+        for a in analyser(lang).parse(adjective):
+            if a.tag.POS != "ADJF" or a.score < 0.05:
+                continue
+            for n in nouns:
+                if n.tag.POS != "NOUN" or n.tag.case != a.tag.case:
+                    continue
+                if n.tag.number == "plur" and a.tag.number == "plur":
+                    return True
+                if n.tag.number == a.tag.number and (a.tag.gender or n.tag.gender) in (
+                    n.tag.gender,
+                    None,
+                ):
+                    return True
+    return False
+
+
 @lru_cache(maxsize=4_096)
 def is_locative(word: str) -> bool:
     """Can ``word`` be a locative to pymorphy3's Ukrainian or Russian dictionary ("Запоріжжі",

@@ -1006,6 +1006,10 @@ class MentionScanner:
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
+        if not (region or m.axis or m.jurisdiction or locative or marked) and (
+            cyrillic.adjective_of_noun(text, after)
+        ):
+            return None  # "Мирный житель", "Передовая линия": a noun phrase, not Мирне
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
         direction = cyrillic.direction_before(words)
