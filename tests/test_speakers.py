@@ -140,3 +140,21 @@ def test_an_adjective_of_a_common_noun_or_a_common_noun_is_no_place(records, sen
 )
 def test_the_same_names_as_places_stay_places(records, sentence):
     assert records(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said two people were injured in the strike.",
+        "Region officials said the power was restored.",
+        "Port infrastructure was damaged overnight.",
+        "Nadia, a nurse, said the drone fell near the hospital.",
+    ],
+)
+def test_english_common_words_and_given_names_are_no_places(records, sentence):
+    assert [r["place_name"] for r in records(sentence)] == []
+
+
+def test_a_common_word_is_a_place_after_a_marker(records):
+    (row,) = records("Shells hit the village of Port overnight.")
+    assert row["admin1"].startswith("Odeska")
