@@ -158,3 +158,22 @@ def test_english_common_words_and_given_names_are_no_places(records, sentence):
 def test_a_common_word_is_a_place_after_a_marker(records):
     (row,) = records("Shells hit the village of Port overnight.")
     assert row["admin1"].startswith("Odeska")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Українці вийшли на мітинг на підтримку полонених.",
+        "Джерело: Суспільне.",
+        "Лінія фронту не змінилася.",
+        "Линия фронта стабильна.",
+        "Красный Крест доставил помощь.",
+    ],
+)
+def test_cyrillic_common_words_are_no_places(records, sentence):
+    assert [r["place_name"] for r in records(sentence)] == []
+
+
+def test_a_common_words_village_after_a_locative_stays(records):
+    (row,) = records("Обстріл в Українці на Київщині пошкодив будинки.")
+    assert row["place_name"] == "Ukrayinka"

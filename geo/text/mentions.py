@@ -985,7 +985,9 @@ class MentionScanner:
         )
         if not region and info.oblast_too and words and words[-1].lower() == "на":
             region = cyrillic.is_locative(text)  # "на Запоріжжі": the oblast; "у Запоріжжі": city
-        if not (locative or marked or region) and (info.not_place or not info.theatre):
+        if not (locative or marked or region) and (
+            info.not_place or not info.theatre or name_key(text) in self.not_places
+        ):  # a common word as written ("Українці", read as a case form of Українка) too
             return None  # a common word, or a place outside the theatre named without a locative
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate)  # fmt: skip
