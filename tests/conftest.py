@@ -37,6 +37,17 @@ def extractor(resolver: Resolver):
 
 
 @pytest.fixture(scope="session")
+def records(extractor):
+    """One text's records as :meth:`Extractor.document_records` gives them (document "t")."""
+    from geo.text.sources import Document
+
+    def _records(text: str) -> list[dict]:
+        return extractor.document_records(Document(doc_id="t", text=text))
+
+    return _records
+
+
+@pytest.fixture(scope="session")
 def shared_dir():
     """``../shared`` beside the repository (test data; absent in a user's fresh clone)."""
     from pathlib import Path

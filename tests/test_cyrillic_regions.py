@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from geo.text import cyrillic
-from geo.text.sources import Document
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+from tests.test_uk_ru_sitreps import point
 
 KHARKIV = (49.982, 36.255)
 DONETSK = (48.023, 37.802)
@@ -24,18 +24,6 @@ POKROVSK = (48.280, 37.177)
 AVDIIVKA = (48.140, 37.750)
 KUPIANSK = (49.710, 37.616)
 SIVERSKODONETSK = (48.944, 38.488)
-
-
-@pytest.fixture(scope="module")
-def records(extractor):
-    def _records(text: str) -> list[dict]:
-        return extractor.document_records(Document(doc_id="t", text=text))
-
-    return _records
-
-
-def point(row: dict) -> tuple[float, float]:
-    return row["latitude"], row["longitude"]
 
 
 def places(rows: list[dict]) -> list[tuple[str, str | None, int | None]]:

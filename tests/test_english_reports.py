@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text.sources import Document
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
-
-
-@pytest.fixture(scope="module")
-def records(extractor):
-    def _records(text: str) -> list[dict]:
-        return extractor.document_records(Document(doc_id="t", text=text))
-
-    return _records
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ import pytest
 
 from geo.text.inflect import case_forms
 from geo.text.lang import detect, document_languages
-from geo.text.sources import Document
 
 BAKHMUT = (48.595, 37.999)
 AVDIIVKA = (48.139, 37.743)
@@ -36,14 +35,6 @@ def find(extractor):
         return [m for m in extractor.scanner.find(sentence) if m.role == "site"]
 
     return _find
-
-
-@pytest.fixture(scope="module")
-def records(extractor):
-    def _records(text: str) -> list[dict]:
-        return extractor.document_records(Document(doc_id="t", text=text))
-
-    return _records
 
 
 def one(mentions, text):

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text.sources import Document
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 
 @pytest.fixture(scope="module")
-def records(extractor):
-    def _records(text: str) -> list[dict]:
-        return [
-            r
-            for r in extractor.document_records(Document(doc_id="t", text=text))
-            if r["place_name"]
-        ]
+def places(records):
+    """One text's records that name a place."""
 
-    return _records
+    def _places(text: str) -> list[dict]:
+        return [r for r in records(text) if r["place_name"]]
+
+    return _places
 
 
 @pytest.mark.parametrize(
@@ -36,8 +33,8 @@ def records(extractor):
         "Тим часом українські військові тримають оборону.",
     ],
 )
-def test_a_speaker_or_a_common_word_is_no_place(records, sentence):
-    assert [r["place_name"] for r in records(sentence)] == []
+def test_a_speaker_or_a_common_word_is_no_place(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
 @pytest.mark.parametrize(
@@ -48,15 +45,15 @@ def test_a_speaker_or_a_common_word_is_no_place(records, sentence):
         ("Russian forces struck Chasiv Yar, the regional governor said.", (48.586, 37.835)),
     ],
 )
-def test_a_place_that_is_spoken_about_stays_a_place(records, sentence, where):
-    rows = records(sentence)
+def test_a_place_that_is_spoken_about_stays_a_place(places, sentence, where):
+    rows = places(sentence)
     assert rows, sentence
     if where is not None:
         assert any(km((r["latitude"], r["longitude"]), where) < TOLERANCE_KM for r in rows)
 
 
-def test_an_oblasts_office_alone_names_the_oblast_not_its_capital(records):
-    (row,) = records(
+def test_an_oblasts_office_alone_names_the_oblast_not_its_capital(places):
+    (row,) = places(
         "Vadym Filashkin, head of the Donetsk regional military administration, said this on "
         "television."
     )
@@ -64,16 +61,16 @@ def test_an_oblasts_office_alone_names_the_oblast_not_its_capital(records):
     assert row["place_name"] == "Donetska oblast"  # not Donetsk city
 
 
-def test_a_unit_named_after_its_abbreviation_in_brackets_is_no_place(records):
+def test_a_unit_named_after_its_abbreviation_in_brackets_is_no_place(places):
     sentence = (
         'Про це речник оперативно-стратегічного угруповання військ (ОСУВ) "Дніпро" сказав в '
         "етері телемарафону."
     )
-    assert [r["place_name"] for r in records(sentence)] == []
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
-def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(records):
-    rows = records(
+def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(places):
+    rows = places(
         "Все они были разгромлены в районах населенных пунктов Могрица, Яблоновка, Юнаковка, "
         "Писаревка и Грицины на территории Сумской области."
     )
@@ -88,8 +85,8 @@ def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(recor
     )
 
 
-def test_a_town_chosen_by_size_gives_way_to_the_namesake_its_list_surrounds(records):
-    rows = records(
+def test_a_town_chosen_by_size_gives_way_to_the_namesake_its_list_surrounds(places):
+    rows = places(
         "Russian forces attacked Kupiansk itself, west of the city near Myrne; northwest near "
         "Tyshchenkivka; north near Holubivka, Kindrashivka and Radkivka."
     )
@@ -98,15 +95,15 @@ def test_a_town_chosen_by_size_gives_way_to_the_namesake_its_list_surrounds(reco
     assert km((holubivka["latitude"], holubivka["longitude"]), (49.749, 37.634)) < TOLERANCE_KM
 
 
-def test_the_capital_denying_a_claim_is_an_actor(records):
+def test_the_capital_denying_a_claim_is_an_actor(places):
     sentence = (
         "Russia said it had captured two villages, a claim Kyiv has either denied or ignored."
     )
-    assert [r["place_name"] for r in records(sentence)] == []
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
-def test_a_long_front_list_takes_its_own_kamianske_not_the_city(records):
-    rows = records(
+def test_a_long_front_list_takes_its_own_kamianske_not_the_city(places):
+    rows = places(
         "Ворог завдав ударів по Оріхову, Щербаках, Новоандріївці, Чарівному, Полтавці, "
         "Лугівському, Затишшю, Кам'янському та П'ятихатках."
     )
@@ -125,8 +122,8 @@ def test_a_long_front_list_takes_its_own_kamianske_not_the_city(records):
         "Новини регіону: ворог обстрілював прикордоння.",
     ],
 )
-def test_an_adjective_of_a_common_noun_or_a_common_noun_is_no_place(records, sentence):
-    assert [r["place_name"] for r in records(sentence)] == []
+def test_an_adjective_of_a_common_noun_or_a_common_noun_is_no_place(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
 @pytest.mark.parametrize(
@@ -138,8 +135,8 @@ def test_an_adjective_of_a_common_noun_or_a_common_noun_is_no_place(records, sen
         "Противник атаковал Мирный и Нестеровку.",
     ],
 )
-def test_the_same_names_as_places_stay_places(records, sentence):
-    assert records(sentence), sentence
+def test_the_same_names_as_places_stay_places(places, sentence):
+    assert places(sentence), sentence
 
 
 @pytest.mark.parametrize(
@@ -151,12 +148,12 @@ def test_the_same_names_as_places_stay_places(records, sentence):
         "Nadia, a nurse, said the drone fell near the hospital.",
     ],
 )
-def test_english_common_words_and_given_names_are_no_places(records, sentence):
-    assert [r["place_name"] for r in records(sentence)] == []
+def test_english_common_words_and_given_names_are_no_places(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
-def test_a_common_word_is_a_place_after_a_marker(records):
-    (row,) = records("Shells hit the village of Port overnight.")
+def test_a_common_word_is_a_place_after_a_marker(places):
+    (row,) = places("Shells hit the village of Port overnight.")
     assert row["admin1"].startswith("Odeska")
 
 
@@ -170,10 +167,10 @@ def test_a_common_word_is_a_place_after_a_marker(records):
         "Красный Крест доставил помощь.",
     ],
 )
-def test_cyrillic_common_words_are_no_places(records, sentence):
-    assert [r["place_name"] for r in records(sentence)] == []
+def test_cyrillic_common_words_are_no_places(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
 
 
-def test_a_common_words_village_after_a_locative_stays(records):
-    (row,) = records("Обстріл в Українці на Київщині пошкодив будинки.")
+def test_a_common_words_village_after_a_locative_stays(places):
+    (row,) = places("Обстріл в Українці на Київщині пошкодив будинки.")
     assert row["place_name"] == "Ukrayinka"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from geo.text.inflect import case_forms
-from geo.text.sources import Document
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 CHASIV_YAR = (48.588, 37.834)
@@ -18,14 +17,6 @@ KUPIANSK = (49.710, 37.614)
 LYMAN = (48.990, 37.808)
 SLOVIANSK = (48.852, 37.605)
 NEAR_KM = 25.0
-
-
-@pytest.fixture(scope="module")
-def records(extractor):
-    def _records(text: str) -> list[dict]:
-        return extractor.document_records(Document(doc_id="t", text=text))
-
-    return _records
 
 
 def point(row: dict) -> tuple[float, float]:
