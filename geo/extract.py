@@ -527,7 +527,16 @@ class Extractor:
             f"{text} region"
             if m.region
             and not text.lower().endswith(
-                ("region", "oblast", "province", "raion", "republic", "hromada")
+                (
+                    "region",
+                    "oblast",
+                    "province",
+                    "raion",
+                    "rayon",
+                    "district",
+                    "republic",
+                    "hromada",
+                )
             )
             else text
         )

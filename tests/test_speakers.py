@@ -174,3 +174,19 @@ def test_cyrillic_common_words_are_no_places(places, sentence):
 def test_a_common_words_village_after_a_locative_stays(places):
     (row,) = places("Обстріл в Українці на Київщині пошкодив будинки.")
     assert row["place_name"] == "Ukrayinka"
+
+
+def test_an_english_district_is_the_raion_named_after_its_town(places):
+    (row,) = places("A man was injured by shelling in Kupiansk district on Monday.")
+    assert row["place_name"] == "Kupianskyi raion" and row["geo_precision"] == 3
+
+
+def test_a_district_after_a_village_tells_its_namesakes_apart(places):
+    (row,) = places("Russian troops shelled Petropavlivka, Kupiansk district, overnight.")
+    # the Petropavlivka east of Kupiansk, not one of its 21 namesakes
+    assert km((row["latitude"], row["longitude"]), (49.707, 37.728)) < TOLERANCE_KM
+
+
+def test_a_citys_district_is_the_city(places):
+    rows = places("Russian forces shelled the Shevchenkivskyi district of Kharkiv.")
+    assert [r["place_name"] for r in rows] == ["Kharkiv"]

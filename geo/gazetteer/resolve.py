@@ -505,9 +505,10 @@ class Resolver:
             hint = self.hint(text, country)
             if hint.note:
                 notes.append(hint.note)
-            if not hint.units:
+            units = hint.units or self._unit_named_after_town(text, country)
+            if not units:
                 continue
-            inner = tuple(u for u in hint.units if not scope or any(within(u, o) for o in scope))
+            inner = tuple(u for u in units if not scope or any(within(u, o) for o in scope))
             if scope and not inner:
                 notes.append(
                     f"hint {text!r} ({hint.names}) is not in {_scope_name(scope)}; ignored"
@@ -515,6 +516,24 @@ class Resolver:
                 continue
             scope = inner
         return scope, notes
+
+    def _unit_named_after_town(self, text: str, country: str | None) -> tuple[AdminUnit, ...]:
+        """A hint no unit is spelled like, naming its level after a town ("Kupiansk district",
+        "Zaporozhye region"): the unit :meth:`_region_of_capital` reads it as, else none."""
+        if level_of(name_key(text)) not in (1, 2):
+            return ()
+        res = self.resolve(text, country=country)
+        place = res.place
+        if (
+            place is None
+            or res.precision != Precision.REGION
+            or place.kind not in ("admin1", "admin2")
+            or place.country not in (country or "", *self.focus)
+        ):
+            return ()  # "Atlantis Oblast" is no Western Cape
+        code = place.admin2_code if place.kind == "admin2" else place.admin1_code
+        unit = self.store.admin_unit(code) if code else None
+        return (unit,) if unit is not None else ()
 
     def _prepare(
         self, name: str, hints: tuple[str | None, str | None], country: str | None
@@ -645,9 +664,13 @@ class Resolver:
     def _region_of_capital(
         self, query: str, towns: _Pool, near: Sequence[tuple[float, float]]
     ) -> Resolution | None:
-        """ "Zaporozhye region" when only the city has that spelling: the oblast named after it."""
+        """ "Zaporozhye region" when only the city has that spelling: the oblast named after it;
+        "Kupiansk district": the raion around the town."""
         best = max(self._with_context(towns, near), key=_SCORE)
-        region = self.store.admin_unit(best.place.admin1_code) if best.place.admin1_code else None
+        code = best.place.admin1_code
+        if level_of(name_key(query)) == 2 and best.place.admin2_code:
+            code = best.place.admin2_code  # a raion is named after its town
+        region = self.store.admin_unit(code) if code else None
         place = self.store.place(region.place_id) if region and region.place_id else None
         if region is None or place is None:
             return None

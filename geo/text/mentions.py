@@ -84,8 +84,12 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _REGION_AFTER = re.compile(
-    r"^\s+(region|oblast|province|krai|kray|governorate|people['’]s\s+republic)s?\b", re.IGNORECASE
+    r"^\s+(region|oblast|province|krai|kray|governorate|district|raion|rayon|"
+    r"people['’]s\s+republic)s?\b",
+    re.IGNORECASE,
 )
+_CITY_DISTRICT_AFTER = re.compile(r"^\s+of\s+[A-Z]")
+"""After "X district": "of Kharkiv" makes it a district of a city, not a raion."""
 _REGIONS_OF = re.compile(
     r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
@@ -891,6 +895,15 @@ class MentionScanner:
         if spaced_after and _UNIT_AFTER.match(after):
             return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
         region_after = _REGION_AFTER.match(after) if spaced_after else None
+        district = key.endswith((" district", " raion", " rayon")) and bool(
+            _CITY_DISTRICT_AFTER.match(after)
+        )
+        if district or (
+            region_after
+            and region_after.group(1).lower() in ("district", "raion", "rayon")
+            and _CITY_DISTRICT_AFTER.match(after[region_after.end() :])
+        ):
+            return None  # "the Shevchenkivskyi district of Kharkiv": the city is the place
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
