@@ -190,3 +190,16 @@ def test_a_district_after_a_village_tells_its_namesakes_apart(places):
 def test_a_citys_district_is_the_city(places):
     rows = places("Russian forces shelled the Shevchenkivskyi district of Kharkiv.")
     assert [r["place_name"] for r in rows] == ["Kharkiv"]
+
+
+def test_a_share_of_a_territory_named_like_its_capital_is_the_oblast(places):
+    rows = places("Russia claims to have taken all of Luhansk and most of Donetsk.")
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] == [
+        ("Luhanska oblast", 3),
+        ("Donetska oblast", 3),
+    ]
+
+
+def test_a_share_of_a_town_is_the_town(places):
+    (row,) = places("Most of Bakhmut was destroyed in the fighting.")
+    assert row["place_name"] == "Bakhmut" and row["geo_precision"] == 1

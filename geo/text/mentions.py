@@ -88,6 +88,12 @@ _REGION_AFTER = re.compile(
     r"people['’]s\s+republic)s?\b",
     re.IGNORECASE,
 )
+_TERRITORY_OF = re.compile(
+    r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
+    re.IGNORECASE,
+)
+"""A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
+"most of Donetsk", "parts of Zaporizhzhia"): the oblast."""
 _CITY_DISTRICT_AFTER = re.compile(r"^\s+of\s+[A-Z]")
 """After "X district": "of Kharkiv" makes it a district of a city, not a raion."""
 _REGIONS_OF = re.compile(
@@ -907,6 +913,8 @@ class MentionScanner:
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
+        if not region and info.oblast_too and _TERRITORY_OF.search(before):
+            region = True  # "all of Luhansk and most of Donetsk": the oblasts
         metonym = info.metonym and _metonymic_context(before, after)
         if not metonym and (
             (info.not_place and not (locative or marked))
