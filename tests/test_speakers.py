@@ -203,3 +203,10 @@ def test_a_share_of_a_territory_named_like_its_capital_is_the_oblast(places):
 def test_a_share_of_a_town_is_the_town(places):
     (row,) = places("Most of Bakhmut was destroyed in the fighting.")
     assert row["place_name"] == "Bakhmut" and row["geo_precision"] == 1
+
+
+def test_a_regions_possessive_is_the_hint_of_its_place_not_a_record(places):
+    rows = places(
+        "Russian forces attacked Donetsk Oblast’s Pokrovsk and Kharkiv Oblast’s Kupiansk."
+    )
+    assert [r["place_name"] for r in rows] == ["Pokrovsk", "Kupyansk"]

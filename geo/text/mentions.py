@@ -1169,6 +1169,7 @@ class MentionScanner:
             m.region = False
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
+        _possessive_regions(sentence, offset, mentions)
         _mark_anchors(sentence, offset, mentions)
         _residents_of_lists(sentence, offset, mentions)
         _frames_of_sites(sentence, offset, mentions)
@@ -1284,6 +1285,24 @@ _COORDINATED = re.compile(
 )
 """The gap of an axis joined to a place as a second location of the same claim ("in the Kupyansk
 direction and near Krasny Liman", "на Купянском направлении и в районе Синьковки")."""
+
+
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+
+
+def _possessive_regions(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "Donetsk Oblast's Pokrovsk", "Kharkiv region's Kupiansk": the region says where the
+    place after it is (its hint), as a region after a name does; no record of its own."""
+    for region, place in zip(mentions, mentions[1:], strict=False):
+        if (
+            region.region
+            and region.role == "site"
+            and not place.region
+            and place.admin_hint is None
+            and _POSSESSIVE_GAP.match(sentence[region.end - offset : place.start - offset])
+        ):
+            region.role = "hint"
+            place.admin_hint = region.query or region.text
 
 
 def _frames_of_sites(sentence: str, offset: int, mentions: list[Mention]) -> None:
