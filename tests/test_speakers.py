@@ -146,6 +146,8 @@ def test_the_same_names_as_places_stay_places(places, sentence):
         "Region officials said the power was restored.",
         "Port infrastructure was damaged overnight.",
         "Nadia, a nurse, said the drone fell near the hospital.",
+        "The statement by Budanov came hours after the strike.",
+        "A Krasnopol shell hit the bridge.",
     ],
 )
 def test_english_common_words_and_given_names_are_no_places(places, sentence):
