@@ -913,7 +913,8 @@ class MentionScanner:
         words = before[-48:].split() if before[-1:].isspace() else []
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
-        if not region and info.oblast_too and _TERRITORY_OF.search(before):
+        last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
+        if not region and info.oblast_too and last == "of" and _TERRITORY_OF.search(before):
             region = True  # "all of Luhansk and most of Donetsk": the oblasts
         metonym = info.metonym and _metonymic_context(before, after)
         if not metonym and (
@@ -939,7 +940,8 @@ class MentionScanner:
             if _REGIONAL_OFFICE.search(official.group(0)):  # its oblast, not the capital
                 m.region = m.regional_office = True
         elif not (marked or metonym) and (
-            (not locative and _SPEAKER_AFTER.match(after)) or _SPEAKER_BEFORE.search(before)
+            (not locative and _SPEAKER_AFTER.match(after))
+            or (last == "to" and _SPEAKER_BEFORE.search(before))
         ):
             return None  # "Tymoshenko said", "according to Chaus": who speaks
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
