@@ -177,6 +177,43 @@ _PARAGRAPH = (
 )
 
 
+_NAME_ABBREVIATIONS = frozenset(
+    "с. м. смт. сщ. с-ще. сел. г. гор. пос. п. пгт. д. х. ст. н.п. нп. "
+    "вул. ул. пр. просп. пр-т. пров. пер. бул. пл. ім. им. "
+    "ген. генерал-лейт. полк. підполк. подполк. кап. майор. св.".split()
+)
+"""Cyrillic abbreviations that stand before a name and never end a sentence there ("с.
+Нововодяне", "м. Куп'янськ", "вул. Бахмутській", "г. Донецк", "ген. Сирський"), which blingfire
+takes for sentence ends; after a number "м." and "г." are metres and a year, which may."""
+
+
+def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """``found`` with each sentence that ends in a :data:`_NAME_ABBREVIATIONS` word joined to the
+    next one of its paragraph (``text`` is what the offsets index)."""
+    joined: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for start, part in found:
+        if pending is not None:
+            gap = text[pending[0] + len(pending[1]) : start]
+            if "\n" in gap or _PARAGRAPH in gap:
+                joined.append(pending)
+            else:
+                start, part = pending[0], text[pending[0] : start + len(part)]
+            pending = None
+        last = part.rsplit(maxsplit=2)[-2:] if part.endswith(".") else ()
+        if (
+            last
+            and last[-1].lower() in _NAME_ABBREVIATIONS
+            and not (len(last) == 2 and last[0][-1:].isdigit())
+        ):
+            pending = (start, part)
+        else:
+            joined.append((start, part))
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
 def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     """The reference segmentation: blingfire paragraph by paragraph (used when the one-call
     form cannot map its output back to offsets)."""
@@ -187,7 +224,7 @@ def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
             body = paragraph[skip.end() :] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
             _, spans = blingfire.text_to_sentences_and_offsets(body)
-            yield from ((base + a, body[a:b]) for a, b in spans)
+            yield from _join_abbreviations([(base + a, body[a:b]) for a, b in spans], text)
         offset += len(paragraph) + 1
 
 
@@ -218,7 +255,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         # ``part`` equals text[start:cursor]: it holds no paragraph break and starts after any
         # blanked dateline, the only places ``masked`` differs from ``text``.
         found.append((start, part))
-    yield from found
+    yield from _join_abbreviations(found, masked)
 
 
 class _PreviousClaimant:
@@ -584,7 +621,7 @@ class Extractor:
                 continue
             if res.confidence >= CONFIDENT and place.country in focus and not _outgrew(res):
                 continue  # a confident answer in the focus country stands on its own
-            stray = self._stray_from_sentence(i, res, mentions, queries, first, anchors, front)
+            stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:
                 final[i] = stray
         return dict(enumerate(final))
@@ -917,7 +954,7 @@ class Extractor:
         res: Resolution,
         mentions: list[Mention],
         queries: list[str],
-        first: list[Resolution],
+        final: list[Resolution],
         anchors: list[tuple[int, float, float]],
         front: FrontDistance | None = None,
     ) -> Resolution | None:
@@ -925,7 +962,8 @@ class Extractor:
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away. (The
         caller has checked it is a small, hint-free settlement not confidently in the focus
-        country.)"""
+        country.) An anchor counts where it finally stands: one the context moved since the
+        first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is no anchor."""
         m = mentions[i]
         place = res.place
         if place is None or place.lat is None or place.lon is None:
@@ -933,8 +971,10 @@ class Extractor:
         focus = self.resolver.focus
         same: dict[int, tuple[float, float, Place]] = {}  # anchor → its point and place
         for j, lat, lon in anchors:
-            anchor = first[j].place  # anchors are resolved: never None
-            if j != i and anchor is not None and mentions[j].sentence == m.sentence:
+            anchor = final[j].place
+            if anchor is None or (anchor.lat, anchor.lon) != (lat, lon):
+                continue  # moved by the context since the first pass: no longer an anchor
+            if j != i and mentions[j].sentence == m.sentence:
                 if anchor.country in focus:
                     same[j] = (lat, lon, anchor)
         if not same:

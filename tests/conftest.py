@@ -48,6 +48,16 @@ def records(extractor):
 
 
 @pytest.fixture(scope="session")
+def places(records):
+    """One text's records that name a place."""
+
+    def _places(text: str) -> list[dict]:
+        return [r for r in records(text) if r["place_name"]]
+
+    return _places
+
+
+@pytest.fixture(scope="session")
 def shared_dir():
     """``../shared`` beside the repository (test data; absent in a user's fresh clone)."""
     from pathlib import Path

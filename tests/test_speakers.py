@@ -11,16 +11,6 @@ import pytest
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 
-@pytest.fixture(scope="module")
-def places(records):
-    """One text's records that name a place."""
-
-    def _places(text: str) -> list[dict]:
-        return [r for r in records(text) if r["place_name"]]
-
-    return _places
-
-
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -49,6 +49,7 @@ class Cues:
     resident: frozenset[str]  # "житель", "уроженец": where a person lives, not a site
     speaker: frozenset[str]  # "заявив", "по словам": the name after it is who speaks
     district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
+    street: frozenset[str]  # "вулиці", "улице": a street's name, not a settlement
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
     metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
@@ -88,6 +89,7 @@ def cues() -> Cues:
         _lower(before["resident"]),
         _lower(before["speaker"]),
         _lower(before["district"]),
+        _lower(before["street"]),
         _lower(after["speech"]),
         _lower(before["metonymy"]),
         _lower(after["speech"]) | _lower(after["metonymy"]),
@@ -214,6 +216,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         previous in _district_ends() and " ".join(before.split()[-2:]).lower() in table.district
     ):
         return "a part of a city (мікрорайон), not a settlement"
+    if previous in table.street:
+        return "a street's name, not a settlement"
     if previous in table.controlled:
         return "the government in control, not a site"
     if not locative and previous in table.speaker:  # "– заявив Кім."

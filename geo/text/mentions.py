@@ -88,6 +88,10 @@ _REGION_AFTER = re.compile(
     r"people['’]s\s+republic)s?\b",
     re.IGNORECASE,
 )
+_AREAS_AFTER = re.compile(r"^\s+(areas)\b", re.IGNORECASE)
+"""Plural areas after an oblast's name ("the Kharkiv and Donetsk areas"): the oblasts."""
+_PAIRED_REGION_AFTER = re.compile(r"^[-–]\s*[A-Z][\w'’]+\s+(?:region|oblast)s?\b", re.IGNORECASE)
+"""The first of two hyphened regions ("the Kherson-Mykolaiv region border"): a region too."""
 _TERRITORY_OF = re.compile(
     r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
     re.IGNORECASE,
@@ -103,6 +107,13 @@ _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
 )
+_BANK_BEFORE = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BANK_AFTER = re.compile(
+    r"^['’]s\s+(?:(?:west|east|left|right|northern|southern|western|eastern|opposite)\s+)?banks?\b",
+    re.IGNORECASE,
+)
+"""A river's bank ("the left bank of the Dnipro", "the Dnipro's west bank"): the river, not the
+city of its name."""
 _UNIT_AFTER = re.compile(
     r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
     r"|group of forces)\b",
@@ -145,16 +156,22 @@ _HINT_GAP = re.compile(
     r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 _METONYMY_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+"
-    r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly)\s+)*"
+    r"^(?:-(?:backed|installed|appointed|controlled|led|aligned|friendly)\b|(?:'s|’s)?\s+"
+    r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly|"
+    r"seemingly|apparently|clearly|now|still|again|already|long)\s+)*"
     r"(?:said|says|say|stated|states|denied|denies|noted|notes|claimed|claims|announced|accused|warned|"
     r"insisted|insists|believes|wants|rejected|rejects|responded|argued|demanded|refused|sees|called|"
-    r"(?:did|does|do|has|have|had|would|could)\s+not\s+\w+|confirmed|confirms|commented|dismissed)\b",
+    r"(?:did|does|do|has|have|had|would|could)\s+not\s+\w+|confirmed|confirms|commented|dismissed|"
+    r"doubled|hopes|seeks|sought|plans|planned|intends|intended|aims|aimed|expects|ordered|"
+    r"threatened|insisted|vowed|pledged|signalled|signaled|appears|appeared|"
+    r"troops|forces|officials|authorities|regime|propaganda|leadership)\b)",
     re.IGNORECASE,
 )
 _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
-    r"support from|warned|accused|urged|against|a claim(?: that)?)\s+(the\s+)?$",
+    r"support from|warned|accused|urged|against|a claim(?: that)?|loyal to|allegiance to|"
+    r"backed by|allied with|(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
+    r"launched|ordered|denied|appointed|installed) by)\s+(the\s+)?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
@@ -901,6 +918,11 @@ class MentionScanner:
         if spaced_after and _UNIT_AFTER.match(after):
             return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
         region_after = _REGION_AFTER.match(after) if spaced_after else None
+        areas = (
+            region_after is None and spaced_after and info.oblast_too and _AREAS_AFTER.match(after)
+        )
+        if areas:
+            region_after = areas
         district = key.endswith((" district", " raion", " rayon")) and bool(
             _CITY_DISTRICT_AFTER.match(after)
         )
@@ -911,8 +933,14 @@ class MentionScanner:
         ):
             return None  # "the Shevchenkivskyi district of Kharkiv": the city is the place
         words = before[-48:].split() if before[-1:].isspace() else []
+        if (after[:1] in "'’" and _BANK_AFTER.match(after)) or (
+            words and words[-1] in ("of", "the") and _BANK_BEFORE.search(before)
+        ):
+            return None  # "the left bank of the Dnipro", "the Dnipro's west bank": a river
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
+        if not region and info.oblast_too and after[:1] in "-–":
+            region = _PAIRED_REGION_AFTER.match(after) is not None
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
         if not region and info.oblast_too and last == "of" and _TERRITORY_OF.search(before):
             region = True  # "all of Luhansk and most of Donetsk": the oblasts
@@ -951,7 +979,7 @@ class MentionScanner:
         if region_after:
             m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
-            if "republic" in region_after.group(1).lower():  # "Luhansk People's Republics"
+            if areas or "republic" in region_after.group(1).lower():  # "… People's Republics"
                 m.query = sentence[start:end]
             after = sentence[end + region_after.end() :]
         if direction:

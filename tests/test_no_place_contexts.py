@@ -1,0 +1,147 @@
+"""Contexts that make a place name something else, and context that must not outlive a change of
+mind: the causes of strays read in the 2026-12-04 set's first held-out half once it was spent
+(docs/development.md), in sentences written here.
+
+* A Cyrillic abbreviation before a name ("с. Нововодяне", "вул. Бахмутській", "г. Донецк") is no
+  sentence end, though blingfire splits there.
+* A street ("на улице Букина") and a river's bank ("правого берега Днепра", "the Dnipro's west
+  bank") are not the settlement of their name.
+* A seat of government standing for its government in more English frames ("the Kremlin has
+  seemingly doubled down", "Moscow troops", "loyal to Moscow", "captured by Moscow").
+* "the Kharkiv and Donetsk areas", "the Kherson-Mykolaiv region border": oblasts.
+* An anchor the context moved since the first pass anchors nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import sentences
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+KAKHOVKA = (46.81, 33.48)
+NOVA_KAKHOVKA = (46.755, 33.37)
+KRAMATORSK = (48.73, 37.57)
+KUPIANSK = (49.71, 37.62)
+DONETSK = (48.02, 37.80)
+NIKOPOL = (47.57, 34.40)
+POKROVSK = (48.28, 37.18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ворог обстріляв с. Нововодяне та м. Куп'янськ. Далі текст.",
+            ["Ворог обстріляв с. Нововодяне та м. Куп'янськ.", "Далі текст."],
+        ),
+        (
+            "Удар по ул. Ленина в г. Донецк. Пострадал 1 чел. Подробности позже.",
+            ["Удар по ул. Ленина в г. Донецк.", "Пострадал 1 чел.", "Подробности позже."],
+        ),
+        (
+            "Обстріляно н.п. Бахмут і смт. Торське, Донецька обл. Також с-ще Ямпіль.",
+            ["Обстріляно н.п. Бахмут і смт. Торське, Донецька обл.", "Також с-ще Ямпіль."],
+        ),
+        # after a number "г." is a year and "м." metres: those may end a sentence
+        (
+            "Это было в 2023 г. Россия напала. Дальность 500 м. Потом.",
+            ["Это было в 2023 г.", "Россия напала.", "Дальность 500 м.", "Потом."],
+        ),
+        # never across a paragraph
+        ("Обстріляно с.\nБахмут.", ["Обстріляно с.", "Бахмут."]),
+    ],
+)
+def test_no_place_contexts_abbreviations_do_not_end_sentences(text, expected):
+    found = list(sentences(text))
+    assert [part for _, part in found] == expected
+    assert all(text[start : start + len(part)] == part for start, part in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Снаряд влучив у будинок на вул. Бахмутській у Краматорську.", [KRAMATORSK]),
+        ("Вночі ворог обстріляв м. Куп'янськ.", [KUPIANSK]),
+        (
+            "Пострадали дома на улице Букина в Новой Каховке.",
+            [NOVA_KAKHOVKA],
+        ),
+        ("В Каховке удар из миномётов с правого берега Днепра повредил здание школы.", [KAKHOVKA]),
+        ("Ворог обстріляв Нікополь з лівого берега Дніпра.", [NIKOPOL]),
+        ("Russian forces shelled Nikopol from the left bank of the Dnipro.", [NIKOPOL]),
+        ("Russian troops shelled Nikopol from the Dnipro's east bank overnight.", [NIKOPOL]),
+    ],
+)
+def test_no_place_contexts_streets_and_rivers_are_not_their_towns(places, sentence, where):
+    found = places(sentence)
+    assert len(found) == len(where), [r["location"] for r in found]
+    for record, point in zip(found, where, strict=True):
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM, record[
+            "place_name"
+        ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin has seemingly doubled down on its mission to take Pokrovsk.",
+        "Moscow troops have made progress near Pokrovsk over the weekend.",
+        "The administration loyal to Moscow said Ukrainian troops left Pokrovsk.",
+        "Russian forces did not advance near Pokrovsk, which Moscow-installed officials denied.",
+        "Fighting went on near Pokrovsk, which was claimed by Moscow in February.",
+    ],
+)
+def test_no_place_contexts_seats_of_government_act(places, sentence):
+    found = places(sentence)
+    assert [r["location"] for r in found] == ["Pokrovsk"]
+    assert km((found[0]["latitude"], found[0]["longitude"]), POKROVSK) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ukrainian drones attacked Moscow overnight.", "Moscow"),
+        ("A drone exploded over the Kremlin on Wednesday.", "Kremlin"),
+    ],
+)
+def test_no_place_contexts_seats_of_government_attacked_stay_sites(places, sentence, name):
+    assert [r["place_name"] for r in places(sentence)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "oblasts"),
+    [
+        (
+            "Officials reported that Russia struck Ukraine's eastern Kharkiv and Donetsk areas on "
+            "Wednesday, killing five people.",
+            ["Kharkivska oblast", "Donetska oblast"],
+        ),
+        (
+            "Russian forces occupied positions near the Kherson-Mykolaiv region border.",
+            ["Khersonska oblast", "Mykolaivska oblast"],
+        ),
+    ],
+)
+def test_no_place_contexts_plural_areas_and_paired_regions_are_oblasts(places, sentence, oblasts):
+    found = places(sentence)
+    assert [r["place_name"] for r in found] == oblasts
+    assert all(r["geo_precision"] == 3 for r in found)
+
+
+def test_no_place_contexts_towns_areas_stay_towns(places):
+    found = places("Fighting continued in the Bakhmut and Avdiivka areas.")
+    assert [r["place_name"] for r in found] == ["Bakhmut", "Avdiyivka"]
+    assert all(r["geo_precision"] == 1 for r in found)
+
+
+def test_no_place_contexts_a_moved_anchor_anchors_nothing(places):
+    """Karlivka is first the Poltava town (the largest namesake); "southeast of Pokrovsk" moves
+    it to Donetsk oblast. Mykolaivka must not be sent to Poltava oblast on the strength of the
+    first answer."""
+    found = places(
+        "Forces appear to have advanced in eastern Karlivka, southeast of Pokrovsk, and northeast "
+        "of Mykolaivka, southeast of Pokrovsk on Friday."
+    )
+    assert found and all(r["admin1"] == "Donetska oblast" for r in found), [
+        (r["location"], r["admin1"]) for r in found
+    ]
