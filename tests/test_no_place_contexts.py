@@ -145,3 +145,47 @@ def test_no_place_contexts_a_moved_anchor_anchors_nothing(places):
     assert found and all(r["admin1"] == "Donetska oblast" for r in found), [
         (r["location"], r["admin1"]) for r in found
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Машину можно восстановить.",  # машина, not the dative of the village Машино
+        "Украинское военное командование возводит укрепления.",  # adjective, adjective, noun
+        "Українське військове командування перегрупувало сили.",
+    ],
+)
+def test_no_place_contexts_common_nouns_opening_a_sentence(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Горлівку обстріляли вночі.", (48.30, 38.05)),  # a case form of Горлівка itself
+        ("Кураховому загрожує оточення.", (47.98, 37.28)),
+    ],
+)
+def test_no_place_contexts_case_forms_of_places_still_open_sentences(places, sentence, where):
+    found = places(sentence)
+    assert len(found) == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), where) <= TOLERANCE_KM
+
+
+KAMIANSKE_ZAPORIZHZHIA = (47.539, 35.374)  # Vasylivka raion, the front's Kamianske
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Сили оборони щодня покращують свої позиції на Кам’янському напрямку.",
+        "На Каменском направлении отражены три атаки.",
+        "Russian forces attacked on the Kamianske direction.",
+    ],
+)
+def test_no_place_contexts_an_axis_is_named_after_the_front_namesake(places, sentence):
+    """The Kamianske axis is the Zaporizhzhia village's, not the Dnipro city's (48.52, 34.61),
+    which the name alone picks by size."""
+    found = places(sentence)
+    assert len(found) == 1 and found[0]["geo_precision"] == 2
+    assert km((found[0]["latitude"], found[0]["longitude"]), KAMIANSKE_ZAPORIZHZHIA) <= 5.0

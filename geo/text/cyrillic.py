@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from geo.gazetteer.names import name_key
 from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
@@ -54,6 +55,7 @@ class Cues:
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
     metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
     axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
+    axis_hints: dict[str, str]  # town key → the unit that tells its namesakes apart
     direction: dict[str, str]  # "західніше" → "west"
 
     words: frozenset[str]  # every single word of the before-phrases: words that begin no name
@@ -70,10 +72,16 @@ def cues() -> Cues:
     data = tomllib.loads(text)
     before, after = data["before"], data["after"]
     axes = tuple(
-        (lang, f"{adjective} {table['noun']}", town)
+        (lang, f"{adjective} {table['noun']}", town.partition("|")[0])
         for lang, table in data["axes"].items()
         for adjective, town in table["towns"].items()
     )
+    axis_hints = {
+        name_key(town): hint
+        for table in data["axes"].values()
+        for town, _, hint in (value.partition("|") for value in table["towns"].values())
+        if hint
+    }
     phrases = [v.lower() for name, values in before.items() if name != "metonymy" for v in values]
     return Cues(
         _lower(before["locative"]),
@@ -94,6 +102,7 @@ def cues() -> Cues:
         _lower(before["metonymy"]),
         _lower(after["speech"]) | _lower(after["metonymy"]),
         axes,
+        axis_hints,
         {k.lower(): v for k, v in before["direction"].items()},
         frozenset(word for phrase in phrases for word in phrase.split()),
     )
@@ -165,7 +174,39 @@ def adjective_of_noun(text: str, after: str) -> bool:
     if " " in text or "-" in text:
         return False
     found = _NEXT_WORD.match(after)
-    return found is not None and _agrees(text.lower(), found.group(1))
+    if found is None:
+        return False
+    adjective, word = text.lower(), found.group(1)
+    if _agrees(adjective, word):
+        return True
+    # "Украинское военное командование": an adjective between them, agreeing with both
+    second = _NEXT_WORD.match(after[found.end() :])
+    return (
+        second is not None
+        and _agrees(word, second.group(1))
+        and _agrees(adjective, second.group(1))
+    )
+
+
+@lru_cache(maxsize=16_384)
+def common_noun_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of ``word`` when a dictionary knows it as a case form of a common noun, not as
+    its own nominative nor as a name ("Машину" → машина; "Піски", "Лиман", "Тарас" → ()): the
+    caller checks that no lemma is itself a place ("Горлівку" → горлівка is)."""
+    lowered, lemmas = word.lower(), []
+    for lang in ("uk", "ru"):
+        morph = analyser(lang)
+        if not morph.word_is_known(lowered):
+            continue
+        parses = [p for p in morph.parse(lowered) if p.score >= 0.1]  # ru: rare readings out
+        if not parses or any(
+            p.normal_form == lowered or {"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes
+            for p in parses
+        ):
+            return ()
+        if parses[0].tag.POS == "NOUN":
+            lemmas += [p.normal_form for p in parses]
+    return tuple(dict.fromkeys(lemmas))
 
 
 @lru_cache(maxsize=16_384)
@@ -321,6 +362,12 @@ def axis_town(text: str) -> str | None:
     case form also spells ("Слов'янське"), or None when ``text`` is no axis adjective."""
     words = text.lower().replace("’", "'").replace("ʼ", "'").split()
     return _axis_towns().get(words[0]) if len(words) == 1 else None
+
+
+def axis_hint(town_key: str) -> str | None:
+    """The raion or oblast of the town an axis is named after, where the table gives one
+    ("Кам'янський напрямок": the Kamianske of Vasylivskyi raion, not the Dnipro city)."""
+    return cues().axis_hints.get(town_key)
 
 
 _WORD = re.compile(r"[\w'’ʼ-]+")

@@ -61,7 +61,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "8"
+SCANNER_VERSION = "9"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -180,6 +180,7 @@ _POSSESSIVE_ROLE = re.compile(
     r"leadership|command|proxies|fighters|militants|soldiers|units|drones|missiles)\b",
     re.IGNORECASE,
 )
+_OPENERS = " \t«»\"„“”'’(—–-"  # what may stand before a sentence's first word
 _CAPITALS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"
 )  # as [A-ZА-ЯІЇЄҐ] in _NAME
@@ -975,6 +976,7 @@ class MentionScanner:
         axis_after = _AXIS_AFTER.match(after) if spaced_after else None
         if axis_after:  # "the Kupyansk direction": an area around the place, not the place
             m.approximate = m.axis = True
+            m.admin_hint = cyrillic.axis_hint(key)  # "the Kamianske direction": Zaporizhzhia's
             m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
         if region_after:
             m.text = sentence[start : end + region_after.end()]
@@ -1040,6 +1042,13 @@ class MentionScanner:
             info.not_place or not info.theatre or name_key(text) in self.not_places
         ):  # a common word as written ("Українці", read as a case form of Українка) too
             return None  # a common word, or a place outside the theatre named without a locative
+        if (
+            not (locative or marked or region)
+            and start == len(before)
+            and not before.strip(_OPENERS)
+            and self._common_noun(text, key)
+        ):
+            return None  # "Машину можно восстановить": машина, not a case form of Машино
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate)  # fmt: skip
         if region_after is not None:
@@ -1056,6 +1065,7 @@ class MentionScanner:
             m.approximate = m.axis = True
             town = cyrillic.axis_town(text)
             m.query = name_key(town) if town is not None else m.query
+            m.admin_hint = cyrillic.axis_hint(m.query or key) or m.admin_hint
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
@@ -1071,6 +1081,19 @@ class MentionScanner:
             phrase_start = len(before.rstrip()) - len(" ".join(words[-direction[1] :]))
             m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _common_noun(self, word: str, key: str) -> bool:
+        """Is ``word`` a case form of a common noun rather than of the places of ``key`` it was
+        read as ("Машину": машина, not Машино; "Горлівку" is a form of Горлівка itself)?"""
+        lemmas = cyrillic.common_noun_lemmas(word)
+        if not lemmas:
+            return False
+        read_as = {hit.place.place_id for hit in self.store.lookup(key)}
+        return not any(
+            hit.place.place_id in read_as
+            for lemma in lemmas
+            for hit in self.store.lookup(name_key(lemma))
+        )
 
     def _accept(
         self, m: Mention, info: _Key, start: int, before: str, after: str, words: list[str]
