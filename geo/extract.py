@@ -613,6 +613,7 @@ class Extractor:
             if (
                 m.admin_hint
                 or m.region
+                or m.axis  # axes lie far apart by nature: "на Авдіївському … Запорізькому"
                 or place is None
                 or place.lat is None  # not res.resolved
                 or place.kind != "settlement"
@@ -974,7 +975,7 @@ class Extractor:
             anchor = final[j].place
             if anchor is None or (anchor.lat, anchor.lon) != (lat, lon):
                 continue  # moved by the context since the first pass: no longer an anchor
-            if j != i and mentions[j].sentence == m.sentence:
+            if j != i and mentions[j].sentence == m.sentence and not mentions[j].axis:
                 if anchor.country in focus:
                     same[j] = (lat, lon, anchor)
         if not same:

@@ -189,3 +189,59 @@ def test_no_place_contexts_an_axis_is_named_after_the_front_namesake(places, sen
     found = places(sentence)
     assert len(found) == 1 and found[0]["geo_precision"] == 2
     assert km((found[0]["latitude"], found[0]["longitude"]), KAMIANSKE_ZAPORIZHZHIA) <= 5.0
+
+
+AVDIIVKA, KURAKHOVE, ZAPORIZHZHIA = (48.14, 37.75), (47.985, 37.281), (47.85, 35.12)
+NOVOPAVLIVKA = (48.138, 36.787)  # Synelnykove raion: the axis's, not the Donetsk villages'
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "На Авдеевском, Кураховском, Новопавловском и Запорожском направлениях оккупанты "
+        "осуществляли удары авиацией.",
+        "На Авдіївському, Курахівському, Новопавлівському і Запорізькому напрямках окупанти "
+        "завдавали ударів.",
+    ],
+)
+def test_no_place_contexts_a_list_of_axes_keeps_every_axis_at_its_town(places, sentence):
+    """Every axis of a list, including an adjective that spells no case form of its town
+    ("Курахівському"), is an area around its own town; axes lie far apart by nature, so none is
+    moved into another's oblast."""
+    found = places(sentence)
+    assert all(r["geo_precision"] == 2 for r in found)
+    points = [(r["latitude"], r["longitude"]) for r in found]
+    assert len(points) == 4
+    for point, town in zip(points, [AVDIIVKA, KURAKHOVE, NOVOPAVLIVKA, ZAPORIZHZHIA], strict=True):
+        assert km(point, town) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Он заявил, что Киев намеренно бьет по детским учреждениям.",
+        "Москва знову намагається зірвати переговори.",
+    ],
+)
+def test_no_place_contexts_a_capital_acting_is_its_government(places, sentence):
+    assert places(sentence) == []
+
+
+def test_no_place_contexts_a_capital_attacked_stays_a_site(places):
+    found = places("Ворог знову атакував Київ.")
+    assert [r["place_name"] for r in found] == ["Kyiv"]
+
+
+def test_no_place_contexts_districts_of_a_region_are_raions(places):
+    found = places(
+        "The occupiers shell the border settlements of Kharkiv, Kupiansk and Chuhuiv districts "
+        "of Kharkiv region."
+    )
+    assert [r["place_name"] for r in found] == [
+        "Kharkivskyi raion",
+        "Kupianskyi raion",
+        "Chuhuivskyi raion",
+        "Kharkivska oblast",
+    ]
+    city = places("A missile hit the Shevchenkivskyi district of Kharkiv.")
+    assert [(r["place_name"], r["geo_precision"]) for r in city] == [("Kharkiv", 1)]

@@ -54,6 +54,7 @@ class Cues:
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
     metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
+    metonymy_adverbs: frozenset[str]  # "навмисно", "снова": between a capital and that verb
     axes: tuple[tuple[str, str, str], ...]  # (language, "Покровський напрямок", "Покровськ")
     axis_hints: dict[str, str]  # town key → the unit that tells its namesakes apart
     direction: dict[str, str]  # "західніше" → "west"
@@ -101,6 +102,7 @@ def cues() -> Cues:
         _lower(after["speech"]),
         _lower(before["metonymy"]),
         _lower(after["speech"]) | _lower(after["metonymy"]),
+        _lower(after["metonymy_adverbs"]),
         axes,
         axis_hints,
         {k.lower(): v for k, v in before["direction"].items()},
@@ -278,8 +280,13 @@ def metonymic(words: list[str], after: str) -> bool:
     """Does the context make a seat of government name its government ("Київ заявив", "у
     Москві заявили", "за словами Москви")? ``words`` are the whitespace-split text before it."""
     table = cues()
-    if _first_word(after) in table.metonymy_after:
+    first = _first_word(after)
+    if first in table.metonymy_after:
         return True
+    if first in table.metonymy_adverbs:  # "Киев намеренно бьет"
+        rest = after.lstrip(_QUOTES + ",")[len(first) :]
+        if _first_word(rest) in table.metonymy_after:
+            return True
     tail = [w.lower() for w in words[-3:]]
     return any(" ".join(tail[i:]) in table.metonymy_before for i in range(len(tail)))
 

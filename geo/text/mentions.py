@@ -98,7 +98,9 @@ _TERRITORY_OF = re.compile(
 )
 """A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
 "most of Donetsk", "parts of Zaporizhzhia"): the oblast."""
-_CITY_DISTRICT_AFTER = re.compile(r"^\s+of\s+[A-Z]")
+_CITY_DISTRICT_AFTER = re.compile(
+    r"^\s+of\s+[A-Z](?![\w'’-]*\s+(?:region|oblast|province)s?\b)"
+)  # "the Shevchenkivskyi district of Kharkiv"; "districts of Kharkiv region" are raions
 """After "X district": "of Kharkiv" makes it a district of a city, not a raion."""
 _REGIONS_OF = re.compile(
     r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
@@ -884,6 +886,25 @@ class MentionScanner:
             found.append(m)
         return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
+    def _axis_in_list(
+        self, sentence: str, start: int, end: int, sentence_index: int, offset: int
+    ) -> Mention | None:
+        """An axis adjective of a list of axes that spells no case form of a name ("Курахівському"
+        of "на Авдіївському, Курахівському і Запорізькому напрямках"), as an axis mention."""
+        text = sentence[start:end]
+        town = cyrillic.axis_town(text) if text[:1] >= "\u0400" else None
+        if town is None:
+            return None
+        before = sentence[max(0, start - _CONTEXT_CHARS) : start]
+        axis = cyrillic.axis_in_list(text, before, sentence[end : end + _CONTEXT_CHARS])
+        if axis is None:
+            return None
+        query = name_key(town)
+        m = Mention(text, query, offset + start, offset + end, sentence_index, approximate=True,
+                    axis=True, query=query, admin_hint=cyrillic.axis_hint(query))  # fmt: skip
+        m.notes.append(f"{text} {axis}: an axis")
+        return m
+
     def _population(self, key: str) -> int:
         """The population of the largest place named ``key``."""
         return max((h.place.population for h in self.store.lookup(key)), default=0)
@@ -981,8 +1002,11 @@ class MentionScanner:
         if region_after:
             m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
-            if areas or "republic" in region_after.group(1).lower():  # "… People's Republics"
+            noun = region_after.group(0).lower()
+            if areas or "republic" in noun:  # "the Donetsk areas", "… People's Republics"
                 m.query = sentence[start:end]
+            elif noun.endswith(("districts", "raions", "rayons")):  # "Chuhuiv districts"
+                m.query = f"{sentence[start:end]} district"
             after = sentence[end + region_after.end() :]
         if direction:
             m.direction = direction.group("dir").lower().replace("-", "")
@@ -1187,6 +1211,10 @@ class MentionScanner:
                 continue  # the scanner saw it and rejected it in this context
             if key in self.demonyms:
                 continue  # "…, British intelligence said": an adjective, not an unknown village
+            axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
+            if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
+                found.append(axis)
+                continue
             nxt = _WORD_AFTER.match(sentence[e:])
             if nxt and nxt.group(1)[0] in _CAPITALS and not sentence[e:].startswith(","):
                 continue  # part of a longer name
@@ -1292,10 +1320,13 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
         regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
             len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
         )
+        districts = regional and members[-1].text.lower().endswith(("districts", "raions"))
         for m in members:
             m.group = len(groups)
             if regional:
                 m.region = True
+                if districts and m.query is None:  # "Kharkiv, Kupiansk and Chuhuiv districts"
+                    m.query = f"{m.text} district"
         groups.append(members)
         i = j + 1
     return groups
