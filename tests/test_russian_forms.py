@@ -12,6 +12,7 @@ import pytest
 from geo.gazetteer import russian
 from geo.gazetteer.names import variants
 from geo.gazetteer.russian import load_rules, rule_forms, russian_forms
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -447,3 +448,22 @@ def test_against_russian_names_in_openstreetmap():
     )
     assert len(rows) > 850
     assert first / len(rows) > 0.7 and within / len(rows) > 0.78
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        # both halves of a hyphened name inflect together
+        ("ВСУ открыли огонь по Каменке-Днепровской.", [(47.48, 34.42)]),
+        # "-ев-" without the soft sign, as the MoD spells it (Нововасилівське, Новогригорівка)
+        (
+            "Освобождены населенные пункты Нововасилевское и Новогригоровка Запорожской области.",
+            [(47.778, 36.435), (47.814, 36.436)],
+        ),
+    ],
+)
+def test_russian_forms_found_in_running_text(places, sentence, where):
+    found = places(sentence)
+    assert len(found) == len(where)
+    for record, point in zip(found, where, strict=True):
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM

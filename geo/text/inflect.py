@@ -16,6 +16,7 @@ so an adjective in a name keeps its agreement ("Нова Каховка" → "Н
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import product
@@ -143,15 +144,29 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
     in the same case: "Нова Каховка" → {"нової каховки", "новій каховці", …}; ``lang`` is the
     name's language tag in the store (``uk``/``ru``, anything else tries both); ``cases`` of
     :data:`CASES` limits the forms to those."""
-    words = name.lower().split()
+    lowered = name.lower()
+    readings: list[tuple[list[str], list[str] | None]] = [(lowered.split(), None)]
+    if "-" in lowered:  # "Каменка-Днепровская": both halves agree ("Каменке-Днепровской")
+        readings.append((_HYPHENED.split(lowered), _HYPHENED.findall(lowered)))
     forms: set[str] = set()
-    for dictionary in _langs(lang):
-        per_word = [word_forms(word, dictionary) for word in words]
-        if not any(per_word):
-            continue
-        for case in cases:
-            options = _case_options(words, per_word, case)
-            if options is not None:
-                forms.update(" ".join(combo) for combo in product(*options))
-    forms.discard(name.lower())
+    for words, gaps in readings:
+        for dictionary in _langs(lang):
+            per_word = [word_forms(word, dictionary) for word in words]
+            if not any(per_word):
+                continue
+            for case in cases:
+                options = _case_options(words, per_word, case)
+                if options is not None:
+                    forms.update(_joined(combo, gaps) for combo in product(*options))
+    forms.discard(lowered)
     return forms
+
+
+_HYPHENED = re.compile(r"\s*-\s*|\s+")
+
+
+def _joined(words: tuple[str, ...], gaps: list[str] | None) -> str:
+    """``words`` joined by the ``gaps`` between them in the name (spaces when None)."""
+    if gaps is None:
+        return " ".join(words)
+    return "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))
