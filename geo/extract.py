@@ -371,15 +371,28 @@ not Holubivka of Luhansk oblast, 140 km away)."""
 
 
 def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -> bool:
-    """Do the list's other places (``near``, at least two) all lie over :data:`TOWN_FAR_KM`
-    from ``town``, and on average within a cluster's spread of ``chosen`` and at most half as
-    far as the nearest of them is from the town?"""
+    """Do the list's other places (``near``, at least two) all lie over :data:`TOWN_FAR_KM` from
+    ``town``, and on average within a cluster's spread of ``chosen`` and at most half as far as
+    the nearest of them is from the town? A long list (:data:`LONG_LIST` places or more) also
+    passes on its median distance from the town — over :data:`CLUSTER_KM` and three times their
+    mean distance from ``chosen`` — so that a few members nearer the town do not hold a list of
+    twenty."""
     if len(near) < 2 or town.lat is None or town.lon is None or chosen.lat is None:
         return False
-    to_town = [haversine_km(town.lat, town.lon, lat, lon) for lat, lon in near]
+    to_town = sorted(haversine_km(town.lat, town.lon, lat, lon) for lat, lon in near)
     to_chosen = [haversine_km(chosen.lat, chosen.lon or 0.0, lat, lon) for lat, lon in near]
     mean = sum(to_chosen) / len(to_chosen)
-    return min(to_town) > TOWN_FAR_KM and mean <= CLUSTER_KM * 1.25 and 2 * mean <= min(to_town)
+    if to_town[0] > TOWN_FAR_KM and mean <= CLUSTER_KM * 1.25 and 2 * mean <= to_town[0]:
+        return True
+    median = to_town[len(to_town) // 2]  # many places: a clear contrast, though nearer 60 km
+    return len(near) >= LONG_LIST and median > CLUSTER_KM >= mean and 3 * mean <= median
+
+
+LONG_LIST = 5
+"""From this many places beside it, a town chosen by size is judged by the median distance of
+the list's places ("на Покровському напрямку … Шахове, …, Миколаївка, …, Новоукраїнка": not
+the Mykolaivka by Sloviansk, a median 59 km from the others, which lie 3–24 km from the
+Mykolaivka of Pokrovsk raion)."""
 
 
 def _in_question(m: Mention, res: Resolution) -> bool:
@@ -763,9 +776,15 @@ class Extractor:
                     key=lambda j: abs(mentions[j].sentence - sentence),
                 )
             asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
-            if not asked:
-                continue
-            self._cluster(asked, beside, mentions, queries, first, final, front)
+            # a long list in parts, each with the parts decided before it as context: one cluster
+            # holds MAX_MEMBERS places, and the names past them would go unasked
+            while asked:
+                part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
+                asked = asked[len(part) :]
+                self._cluster(part, beside, mentions, queries, first, final, front)
+                if asked:
+                    decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+                    beside = decided + beside
 
     def _cluster(
         self,

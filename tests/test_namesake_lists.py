@@ -15,7 +15,7 @@ import pytest
 from geo.gazetteer.clusters import choose_together
 from geo.text.cyrillic import hromada_adjective, region_after
 from geo.text.sources import Document
-from tests.test_mentions_uk_ru import km
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 NEAR_KM = 5.0
 
@@ -210,3 +210,20 @@ def test_a_spread_out_list_decides_nothing_and_long_lists_stay_bounded():
     started = time.perf_counter()
     choose_together(many, range(30))  # capped at 10 members of 48 candidates each
     assert time.perf_counter() - started < 5.0  # ~20 ms; generous on a loaded machine
+
+
+def test_a_long_list_is_resolved_in_parts_and_holds_no_far_town(records):
+    """Twenty places of one axis: every name past the tenth still meets the list (in parts,
+    each with the places decided before it), and the Mykolaivka chosen alone by size (by
+    Sloviansk, a median 59 km from the others) gives way to Pokrovsk raion's, 3–24 km from
+    them."""
+    rows = records(
+        "На Покровському напрямку ворог атакував у районах населених пунктів Попів Яр, Золотий "
+        "Колодязь, Никанорівка, Маяк, Володимирівка, Шахове, Рубіжне, Вільне, Новоекономічне, "
+        "Миролюбівка, Миколаївка, Родинське, Червоний Лиман, Промінь, Лисівка, Сухий Яр, "
+        "Покровськ, Звірове, Удачне та Новоукраїнка."
+    )
+    by_name = {r["location"]: r for r in rows}
+    for name, point in {"Миколаївка": (48.321, 37.345), "Новоукраїнка": (48.228, 37.198)}.items():
+        row = by_name[name]
+        assert km((row["latitude"], row["longitude"]), point) <= TOLERANCE_KM, name
