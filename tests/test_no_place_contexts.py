@@ -245,3 +245,18 @@ def test_no_place_contexts_districts_of_a_region_are_raions(places):
     ]
     city = places("A missile hit the Shevchenkivskyi district of Kharkiv.")
     assert [(r["place_name"], r["geo_precision"]) for r in city] == [("Kharkiv", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A man was blown up by a mine in Volokhiv Yar, Chuguyiv District.",
+        "Ворог обстріляв Волохів Яр Чугуївського району.",
+    ],
+)
+def test_no_place_contexts_a_raion_named_as_before_2020(places, sentence):
+    """Volokhiv Yar lay in Chuhuiv raion until 2020 and is in Izium raion now: the one place of
+    the name in the oblast, by the hinted raion, is it — not the raion at region level."""
+    found = places(sentence)
+    assert len(found) == 1 and found[0]["geo_precision"] == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), (49.601, 36.978)) <= TOLERANCE_KM

@@ -77,6 +77,9 @@ CONTEXT_BONUS = 1.6
 every ~40 km)."""
 NAMESAKE_KM = 25.0
 """Candidates farther apart than this are different places: a wrong pick is a wrong answer."""
+BESIDE_RAION_KM = 60.0
+"""How far from the centre of a hinted raion the only place of the name in its oblast may lie
+and still be taken for it (a raion named as it was before the 2020 merger)."""
 NAMESAKE_MARGIN = 0.35
 """Score gap within which two namesakes count as alike. The priors that are not evidence (name
 kind, population) differ by less than 0.25 between villages; a co-mentioned place 9 km from one
@@ -422,6 +425,10 @@ class Resolver:
         scored = sorted(self._with_context(prepared.base, near), key=_SCORE, reverse=True)
         best = scored[0]
         if scope and not _in_scope(best.place, scope):
+            beside = self._beside_raion(scored, scope)
+            if beside is not None:  # "Volokhiv Yar, Chuguyiv District": a raion before 2020
+                rest = [c for c in scored if c.place.place_id != beside.place.place_id]
+                return self._decide(query, key, beside, [beside, *rest], (), False)
             # the name exists, just not there: a lookalike in the region (Berdyanske for
             # Berdiansk) is a guess
             return self._fallback(
@@ -891,6 +898,23 @@ class Resolver:
             keys = list(dict.fromkeys(r[0] for r in self.store.conn.execute(sql, args)))
             self._fuzzy_choices[cache_key] = keys
         return self._fuzzy_choices[cache_key]
+
+    def _beside_raion(self, scored: list[Candidate], scope: Scope) -> Candidate | None:
+        """The one place of the name in the oblast of a hinted raion it is not in, when it lies
+        within :data:`BESIDE_RAION_KM` of the raion's centre: the raions were merged in 2020, and
+        reports still name the old ones ("Volokhiv Yar, Chuguyiv District", now Izium raion)."""
+        if len(scope) != 1 or scope[0].level != 2 or not scope[0].place_id:
+            return None
+        oblast = _admin1_code(scope[0])
+        inside = [c for c in scored if c.place.admin1_code == oblast and c.place.lat is not None]
+        centre = self.store.place(scope[0].place_id)
+        if len(inside) != 1 or centre is None or centre.lat is None or centre.lon is None:
+            return None
+        place = inside[0].place
+        if _km(place, centre) > BESIDE_RAION_KM:
+            return None
+        note = f"not in {scope[0].name} since 2020; the only one in its oblast, beside it"
+        return replace(inside[0], notes=(*inside[0].notes, note))
 
     def _in_scope(self, place: Place, scope: Scope, country: str | None) -> bool:
         if scope:
