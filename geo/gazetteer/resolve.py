@@ -510,9 +510,12 @@ class Resolver:
             if not text:
                 continue
             hint = self.hint(text, country)
-            if hint.note:
-                notes.append(hint.note)
             units = hint.units or self._unit_named_after_town(text, country)
+            if hint.units or not units:
+                if hint.note:
+                    notes.append(hint.note)
+            else:  # not "matches no admin unit; ignored": the town's unit reads it
+                notes.append(f"hint {text!r} read as {units[0].name}, named after its town")
             if not units:
                 continue
             inner = tuple(u for u in units if not scope or any(within(u, o) for o in scope))
