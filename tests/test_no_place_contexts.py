@@ -260,3 +260,24 @@ def test_no_place_contexts_a_raion_named_as_before_2020(places, sentence):
     found = places(sentence)
     assert len(found) == 1 and found[0]["geo_precision"] == 1
     assert km((found[0]["latitude"], found[0]["longitude"]), (49.601, 36.978)) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Двое мирных жителей пострадали в селе Дружба при обстреле.",
+        "Обстрелу подверглись поселки Дружба и Победа.",
+        "Ворог атакував у селах Дружба та Перемога.",
+    ],
+)
+def test_no_place_contexts_every_case_of_village_marks_a_name(records, sentence):
+    """A common word ("Дружба": friendship) is a place after any case of "село"/"поселок"."""
+    assert "Дружба" in [r["location"] for r in records(sentence)]
+
+
+def test_no_place_contexts_an_occupation_district_is_its_hromada(places):
+    found = places(
+        "Обстрелу подвергся поселок Великая Знаменка Каменско-Днепровского муниципального округа."
+    )
+    assert len(found) == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), (47.443, 34.357)) <= TOLERANCE_KM
