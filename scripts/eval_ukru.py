@@ -11,7 +11,9 @@ in-process on a JSONL of passages annotated by reading and prints, per language:
   place whose own mention was missed can pass on a neighbour named nearby);
 * output points (records with coordinates) and the share that are strays: farther than 25 km
   from every gold settlement of the passage, not a region-level record of an oblast the passage
-  names, and not a mention of a place the annotator could not place (``unscored``);
+  names, and not a mention of a place the annotator could not place (``unscored``); when some
+  strays are axes (precision-2 records of "на Покровському напрямку", "the Lyman direction",
+  which the annotation leaves out as no settlement), a second line gives the figure without them;
 * the misses and strays, each with the sentence it came from;
 * with ``--by-cause``, the share placed within 5 km (a point on the place itself, not on a
   neighbour) and the misses and strays counted by a rough cause read off the records: a miss whose
@@ -68,6 +70,8 @@ class Tally:
     placed_strict: int = 0
     points: int = 0
     strays: int = 0
+    axis_points: int = 0  # precision-2 records of an axis ("на Покровському напрямку")
+    axis_strays: int = 0
     misses: list[str] = field(default_factory=list)
     stray_lines: list[str] = field(default_factory=list)
     causes: Counter[str] = field(default_factory=Counter)
@@ -179,10 +183,13 @@ def score_passage(passage: dict, records: list[dict], tally: Tally) -> None:
         tally.causes[miss_cause(name, records)] += 1
     for rec, p in points:
         tally.points += 1
+        axis = rec.get("geo_precision") == 2 and _is_axis(rec)
+        tally.axis_points += axis
         near = any(haversine_km(*p, *where) <= NEAR_KM for _, where in gold)
         if near or _names_a_region(rec, passage) or _unscored(rec, passage):
             continue
         tally.strays += 1
+        tally.axis_strays += axis
         tally.causes[stray_cause(rec, passage)] += 1
         tally.stray_lines.append(
             f"{rec.get('location')!r} → {rec.get('place_name')} ({p[0]:.2f}, {p[1]:.2f}) "
@@ -211,6 +218,13 @@ def report(tallies: dict[str, Tally], show: int, by_cause: bool = False) -> None
             f"{t.placed} ({placed:.1%}); output points {t.points}, strays {t.strays} "
             f"({stray:.1%})"
         )
+        if t.axis_strays:  # the annotation leaves axes out; say what they weigh
+            rest, others = t.points - t.axis_points, t.strays - t.axis_strays
+            print(
+                f"  of them axes (areas around a town, precision 2): {t.axis_points} points, "
+                f"{t.axis_strays} strays; the other points: {rest}, strays {others} "
+                f"({others / rest if rest else 0.0:.1%})"
+            )
         if by_cause:
             print_causes(t)
         for line in t.misses[:show]:

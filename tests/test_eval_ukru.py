@@ -78,3 +78,24 @@ def test_an_axis_is_its_own_cause(eval_ukru):
     assert eval_ukru.stray_cause(before, passage) == "stray: an axis read as its town"
     no_place = "stray: a word that names no place of the passage"
     assert eval_ukru.stray_cause(town, passage) == no_place
+
+
+def test_axis_points_are_counted_apart(eval_ukru, capsys):
+    """An axis record far from every gold place is a stray, and the second line says how many
+    strays and points are axes, and the share without them."""
+    passage = {"url": "test:axis", "gold": [{"name": "Покровськ", "lat": 48.28, "lon": 37.18}]}
+    axis = {"location": "Куп’янському", "quote": "тиск на Куп’янському напрямку",
+            "latitude": 49.71, "longitude": 37.62, "geo_precision": 2}  # fmt: skip
+    town = {"location": "Покровськ", "quote": "у Покровську", "latitude": 48.28,
+            "longitude": 37.18, "geo_precision": 1}  # fmt: skip
+    far = {"location": "Львів", "quote": "у Львові", "latitude": 49.84, "longitude": 24.03,
+           "geo_precision": 1}  # fmt: skip
+    tally = eval_ukru.Tally()
+    eval_ukru.score_passage(passage, [axis, town, far], tally)
+    eval_ukru.report({"uk": tally}, show=0)
+    assert capsys.readouterr().out.splitlines() == [
+        "uk: settlements named 1, placed within 25 km 1 (100.0%); output points 3, strays 2 "
+        "(66.7%)",
+        "  of them axes (areas around a town, precision 2): 1 points, 1 strays; the other points: "
+        "2, strays 1 (50.0%)",
+    ]
