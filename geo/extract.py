@@ -203,7 +203,7 @@ def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[i
         last = part.rsplit(maxsplit=2)[-2:] if part.endswith(".") else ()
         if (
             last
-            and last[-1].lower() in _NAME_ABBREVIATIONS
+            and last[-1].lower().lstrip("(«\"„“'") in _NAME_ABBREVIATIONS
             and not (len(last) == 2 and last[0][-1:].isdigit())
         ):
             pending = (start, part)
@@ -387,6 +387,11 @@ def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -
     median = to_town[len(to_town) // 2]  # many places: a clear contrast, though nearer 60 km
     return len(near) >= LONG_LIST and median > CLUSTER_KM >= mean and 3 * mean <= median
 
+
+TOWN_READING_POPULATION = 10_000
+TOWN_READING_RATIO = 20
+"""A case form that is also a village's name reads as the town whose form it is when the town
+has this many people and this many times the village's (:meth:`Extractor._town_reading`)."""
 
 LONG_LIST = 5
 """From this many places beside it, a town chosen by size is judged by the median distance of
@@ -686,6 +691,32 @@ class Extractor:
             m.admin_hint, m.soft_hint = None, False
             m.notes.append(f"{query}: not in the region its sentence names")
             res = self.resolver.resolve(query)
+        if m.readings and not (m.marked or m.admin_hint):
+            return self._town_reading(m, res)
+        return res
+
+    def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
+        """A case form that spells a village's name and a town's case form ("Глухова": the
+        village Глухова, or the genitive of Глухов, a town of 33,000) is the town: in a report a
+        town is named far more often than a village its form happens to spell. Only for a town
+        of :data:`TOWN_READING_POPULATION` that the name alone decides, over a village it
+        outnumbers :data:`TOWN_READING_RATIO` times; not after a marker ("(с. Гресі)": the
+        village, not a form of Гресівський) nor with a region to decide in."""
+        place = res.place
+        if place is None or place.kind != "settlement" or res.precision != Precision.SETTLEMENT:
+            return res
+        for reading in m.readings:
+            other = self.resolver.resolve(reading, admin1=m.admin_hint)
+            town = other.place
+            if (
+                town is not None
+                and not other.ambiguous
+                and town.kind == "settlement"
+                and town.population >= TOWN_READING_POPULATION
+                and town.population >= TOWN_READING_RATIO * max(place.population, 1)
+            ):
+                note = f"a case form of {town.name}, a town, rather than the village {place.name}"
+                return replace(other, reason=f"{note}; {other.reason}")
         return res
 
     def _hromada_seat(self, m: Mention, res: Resolution) -> Resolution:

@@ -281,3 +281,40 @@ def test_no_place_contexts_an_occupation_district_is_its_hromada(places):
     )
     assert len(found) == 1
     assert km((found[0]["latitude"], found[0]["longitude"]), (47.443, 34.357)) <= TOLERANCE_KM
+
+
+def test_no_place_contexts_each_raion_holds_its_clause(places):
+    """Two raions, each opening its clause: each is the hint of the villages after it (a
+    Rubizhne of Chuhuiv raion, not the Luhansk city; the Ivashky of Bohodukhiv raion)."""
+    found = places(
+        "В Чугуевском районе поврежден частный дом (с. Рубежное), три автомобиля (г. "
+        "Слобожанское); в Богодуховском районе поврежден частный дом (с. Ивашки)."
+    )
+    by_name = {r["location"]: r for r in found}
+    assert set(by_name) == {"Рубежное", "Слобожанское", "Ивашки"}
+    assert all(r["admin1"] == "Kharkivska oblast" for r in found)
+    assert by_name["Рубежное"]["admin2"] == "Chuhuivskyi raion"
+    assert by_name["Ивашки"]["admin2"] == "Bohodukhivskyi raion"
+
+
+def test_no_place_contexts_a_town_read_before_a_village_its_form_spells(places):
+    """ "Глухова": the genitive of Глухов (a town of 35,000), not the village Глухова of
+    Zhytomyr oblast; after "с." the village stays ("(с. Гресі)")."""
+    found = places("Враг выпустил пять ракет по окрестностям Глухова.")
+    assert len(found) == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), (51.678, 33.910)) <= TOLERANCE_KM
+    village = places("Влучання на відкритій місцевості (с. Гресі), – додав Синєгубов.")
+    assert [r["place_name"] for r in village] == ["Hresi"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("В течение суток россияне выпустили на Харьковщину 20 ракет.", ["Kharkivska oblast"]),
+        ("Он отметил, что Киев перебросил подкрепление под Орехов.", ["Orikhiv"]),
+        ("Москва атакувала Київ ракетами.", ["Kyiv"]),
+        ("В поселке загорелась целая улица (Брусилова).", []),
+    ],
+)
+def test_no_place_contexts_russian_regional_names_actors_and_streets(places, sentence, expected):
+    assert [r["place_name"] for r in places(sentence)] == expected

@@ -119,7 +119,8 @@ def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
     """(marked, locative, approximate) from the last words before a Cyrillic name; ``words``
     are the whitespace-split text before it."""
     table = cues()
-    tail = " ".join(words[-3:]).lower()  # as the words lowered one by one: no case spans a space
+    # as the words lowered one by one (no case spans a space); "(с. Гресі)": с.
+    tail = " ".join(w.lstrip("(«\"„“'") for w in words[-3:]).lower()
     phrases = {tail, tail.partition(" ")[2] or tail, tail.rpartition(" ")[2]}  # 3, 2 and 1 words
     marked = not phrases.isdisjoint(table.marker)
     approximate = not phrases.isdisjoint(table.approximate)
@@ -146,7 +147,7 @@ def _first_word(text: str) -> str:
 
 
 def _last_word(text: str) -> str:
-    parts = text.rstrip(_QUOTES).rsplit(maxsplit=1)
+    parts = text.rstrip(_QUOTES + "(").rsplit(maxsplit=1)  # "улица (Брусилова)": улица
     return parts[-1].strip("()[]").lower() if parts else ""  # "(ОСУВ)": осув
 
 

@@ -1499,7 +1499,10 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
     ]
     named = [m for m in regions if m.role == "site"]  # the others are hints of names before them
-    if len(named) > 1 or not named and len(regions) != 1:
+    if len(named) > 1:
+        _regions_in_turn(sentence, offset, mentions, named)
+        return
+    if not named and len(regions) != 1:
         return
     # a hint already when no other ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
     region = named[0] if named else regions[0]
@@ -1529,6 +1532,37 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     for m in places:
         m.admin_hint, m.soft_hint = hint, True
         m.notes.append(f"in {region.text}")
+
+
+def _regions_in_turn(
+    sentence: str, offset: int, mentions: list[Mention], regions: list[Mention]
+) -> None:
+    """Several regions, each opening its clause with "в/у" ("В Чугуевском районе поврежден дом
+    (с. Рубежное) …; в Богодуховском районе … (с. Ивашки)"): each is the soft hint of the
+    settlements after it, up to the next region, and frames them."""
+    for region, following in zip(regions, [*regions[1:], None], strict=True):
+        start = region.start - offset
+        if not (
+            _CYRILLIC_IN.search(sentence[max(0, start - 4) : start])
+            and region.text.lower().endswith(_LOCATIVE_REGION)
+        ):
+            continue
+        stop = following.start if following is not None else offset + len(sentence)
+        places = [
+            m
+            for m in mentions
+            if region.end <= m.start < stop
+            and m.role == "site"
+            and m.known
+            and not (m.region or m.axis or m.metonymic or m.jurisdiction)
+            and m.admin_hint is None
+        ]
+        if not places:
+            continue
+        region.frames = True
+        for m in places:
+            m.admin_hint, m.soft_hint = region.query or region.text, True
+            m.notes.append(f"in {region.text}")
 
 
 _DISTRICT_OF_CITY = re.compile(
