@@ -610,6 +610,9 @@ class Extractor:
         queries = [self._query(m) for m in mentions]
         soft = [m.admin_hint if m.soft_hint else None for m in mentions]
         first = [self._alone(q, m) for q, m in zip(queries, mentions, strict=True)]
+        for i, m in enumerate(mentions):
+            if m.anchor is not None:  # "Karlivka, southeast of Pokrovsk": near Pokrovsk
+                first[i] = self._by_anchor(queries[i], m, first[i])
         anchors, ambiguous = _anchors_and_questions(mentions, first)
         final = list(first)
         # key → its anchor points, each once
@@ -694,6 +697,23 @@ class Extractor:
         if m.readings and not (m.marked or m.admin_hint):
             return self._town_reading(m, res)
         return res
+
+    def _by_anchor(self, query: str, m: Mention, res: Resolution) -> Resolution:
+        """A place located from another ("Karlivka, southeast of Pokrovsk", "northeast of
+        Mykolaivka, southeast of Pokrovsk") resolved with that place as its context: the
+        Karlivka by Pokrovsk, not the Poltava town its size would choose."""
+        anchor = self.resolver.resolve(m.anchor or "")
+        place = anchor.place
+        if (
+            place is None
+            or place.lat is None
+            or place.lon is None
+            or anchor.ambiguous
+            or place.kind not in ("settlement", "feature")
+        ):
+            return res
+        again = self.resolver.resolve(query, admin1=m.admin_hint, near=((place.lat, place.lon),))
+        return again if again.place is not None else res
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
         """A case form that spells a village's name and a town's case form ("Глухова": the
@@ -1025,7 +1045,12 @@ class Extractor:
             anchor = final[j].place
             if anchor is None or (anchor.lat, anchor.lon) != (lat, lon):
                 continue  # moved by the context since the first pass: no longer an anchor
-            if j != i and mentions[j].sentence == m.sentence and not mentions[j].axis:
+            if (
+                j != i
+                and mentions[j].sentence == m.sentence
+                and not mentions[j].axis
+                and not _outgrew(final[j])  # chosen by size alone, it is no evidence
+            ):
                 if anchor.country in focus:
                     same[j] = (lat, lon, anchor)
         if not same:

@@ -318,3 +318,28 @@ def test_no_place_contexts_a_town_read_before_a_village_its_form_spells(places):
 )
 def test_no_place_contexts_russian_regional_names_actors_and_streets(places, sentence, expected):
     assert [r["place_name"] for r in places(sentence)] == expected
+
+
+def test_no_place_contexts_a_plural_name_inflects(places):
+    """Дніпряни (Russian Днепряны) is a plural name: "по Днепрянам" is its dative."""
+    found = places("Противник наносил удары по Каховке, Днепрянам и Корсунке.")
+    assert "Днепрянам" in [r["location"] for r in found]
+    row = next(r for r in found if r["location"] == "Днепрянам")
+    assert km((row["latitude"], row["longitude"]), (46.747, 33.266)) <= TOLERANCE_KM
+
+
+def test_no_place_contexts_a_place_located_from_another_is_near_it(places):
+    """ "Karlivka, southeast of Pokrovsk": the Karlivka of Donetsk oblast, not the Poltava
+    town of 14,000 that size alone picks (49.46, 35.13); no Karlivka anchors another place."""
+    found = places(
+        "Forces advanced in eastern Karlivka, southeast of Pokrovsk, and northeast of "
+        "Mykolaivka, southeast of Pokrovsk on Friday."
+    )
+    karlivka = next(r for r in found if r["location"] == "Karlivka")
+    assert km((karlivka["latitude"], karlivka["longitude"]), (48.111, 37.495)) <= TOLERANCE_KM
+    assert all(r["admin1"] == "Donetska oblast" for r in found)
+
+
+def test_no_place_contexts_a_speaker_with_an_adverb(places):
+    found = places("Рогов также подчеркнул, что за село Работино продолжаются бои.")
+    assert [r["location"] for r in found] == ["Работино"]

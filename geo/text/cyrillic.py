@@ -146,6 +146,15 @@ def _first_word(text: str) -> str:
     return parts[0].rstrip(',.;:!?»"”').lower() if parts else ""
 
 
+def _verb_after(after: str) -> str:
+    """The first word after a name, or the second when the first is an adverb that may stand
+    between a subject and its verb ("Рогов також підкреслив", "Киев намеренно бьет")."""
+    first = _first_word(after)
+    if first in cues().metonymy_adverbs:
+        return _first_word(after.lstrip(_QUOTES + ",")[len(first) :])
+    return first
+
+
 def _last_word(text: str) -> str:
     parts = text.rstrip(_QUOTES + "(").rsplit(maxsplit=1)  # "улица (Брусилова)": улица
     return parts[-1].strip("()[]").lower() if parts else ""  # "(ОСУВ)": осув
@@ -266,7 +275,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "the government in control, not a site"
     if not locative and previous in table.speaker:  # "– заявив Кім."
         return "a speaker, not a site"
-    if not locative and _first_word(after) in table.speech:
+    if not locative and _verb_after(after) in table.speech:  # "Рогов также подчеркнул"
         return "a speaker, not a site"
     return None
 
@@ -281,13 +290,8 @@ def metonymic(words: list[str], after: str) -> bool:
     """Does the context make a seat of government name its government ("Київ заявив", "у
     Москві заявили", "за словами Москви")? ``words`` are the whitespace-split text before it."""
     table = cues()
-    first = _first_word(after)
-    if first in table.metonymy_after:
+    if _verb_after(after) in table.metonymy_after:  # "Киев заявил", "Киев намеренно бьет"
         return True
-    if first in table.metonymy_adverbs:  # "Киев намеренно бьет"
-        rest = after.lstrip(_QUOTES + ",")[len(first) :]
-        if _first_word(rest) in table.metonymy_after:
-            return True
     tail = [w.lower() for w in words[-3:]]
     return any(" ".join(tail[i:]) in table.metonymy_before for i in range(len(tail)))
 

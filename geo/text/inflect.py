@@ -41,16 +41,18 @@ def analyser(lang: str) -> pymorphy3.MorphAnalyzer:
 
 def _nominative_parses(word: str, lang: str) -> list:
     """Parses of ``word`` as a nominative noun or adjective (a case-less Ukrainian possessive
-    adjective such as "Часів" counts as nominative)."""
-    found = []
+    adjective such as "Часів" counts as nominative); a plural one only when no singular one is
+    ("Днепряны" → "Днепрянам", "Казачьи Лагеря")."""
+    found, plural = [], []
     for parse in analyser(lang).parse(word):
         tag = parse.tag
         if tag.POS not in ("NOUN", "ADJF") or tag.case not in ("nomn", None):
             continue
         if tag.number == "plur" and "Pltm" not in tag:
+            plural.append(parse)  # "Днепряны", "Дніпряни": a plural name, if nothing else
             continue
         found.append(parse)
-    return found
+    return found or plural
 
 
 POSSESSIVE_MODELS = {"ru": ("отцов", "мамин")}
@@ -159,7 +161,20 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
                 if options is not None:
                     forms.update(_joined(combo, gaps) for combo in product(*options))
     forms.discard(lowered)
-    return forms
+    return {form for form in forms if len(form) > SHORT_FORM or not _function_word(form)}
+
+
+SHORT_FORM = 4
+"""A generated form this short may be a function word of the language ("под", the genitive
+plural of Поди): such forms are checked against the dictionaries."""
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "ADVB"})
+
+
+@lru_cache(maxsize=4_096)
+def _function_word(word: str) -> bool:
+    """Is ``word`` a preposition, conjunction, particle, pronoun or adverb to either dictionary
+    ("под", "над", "как", "там")?"""
+    return any(analyser(lang).parse(word)[0].tag.POS in _FUNCTION_POS for lang in _LANGS)
 
 
 _HYPHENED = re.compile(r"\s*-\s*|\s+")

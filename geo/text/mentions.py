@@ -61,7 +61,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "10"
+SCANNER_VERSION = "12"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -477,6 +477,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
     readings: tuple[str, ...] = ()  # keys of other nominatives the form may be ("Тернів": Терни)
+    anchor: str | None = None  # "Karlivka, southeast of Pokrovsk": the query of the place it is by
 
 
 def _fold_char(ch: str) -> str:
@@ -1453,6 +1454,7 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
         ):
             if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
                 m.role = "anchor"
+                prev.anchor = m.query or m.key
                 prev.notes.append(f"located {m.direction} of {m.text}")
 
 
