@@ -467,3 +467,14 @@ def test_russian_forms_found_in_running_text(places, sentence, where):
     assert len(found) == len(where)
     for record, point in zip(found, where, strict=True):
         assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM
+
+
+def test_russian_forms_an_unknown_feminine_name_inflects_like_its_model(places):
+    """ "Лепетиха" is in no Russian dictionary (pymorphy3 guesses a short adjective): it takes
+    the endings of "ткачиха", so "по Малой Лепетихе" is Mala Lepetykha."""
+    from geo.text.inflect import case_forms
+
+    assert "малой лепетихе" in case_forms("Малая Лепетиха", "ru")
+    found = places("Противник наносил удары по Корсунке и Малой Лепетихе.")
+    row = next(r for r in found if r["location"] == "Малой Лепетихе")
+    assert km((row["latitude"], row["longitude"]), (47.233, 33.999)) <= TOLERANCE_KM

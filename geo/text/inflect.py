@@ -106,7 +106,29 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
     if not parses and (model := _possessive_parse(lower, lang)) is not None:
         parse, stem = model
         _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
+    elif not parses and (noun := _feminine_parse(lower, lang)) is not None:
+        parse, cut = noun
+        _add_forms(by_case, parse, lambda form: lower[:-cut] + form[len(parse.word) - cut :])
     return {case: tuple(forms) for case, forms in by_case.items()}
+
+
+FEMININE_MODELS = {"ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна")}
+"""Russian feminine nouns whose paradigm inflects a name in -а/-я the dictionary does not know
+and mis-guesses ("Лепетиха" of "Малая Лепетиха", read as a short adjective): the model with the
+same last two letters lends its endings ("Малой Лепетихе")."""
+
+
+def _feminine_parse(word: str, lang: str) -> tuple[Parse, int] | None:
+    """(the nominative parse of a model feminine noun ending like ``word``, the letters of the
+    ending it replaces) for an unknown word in -а/-я with no nominative reading, or None."""
+    if not word.endswith(("а", "я")) or analyser(lang).word_is_known(word):
+        return None
+    for model in FEMININE_MODELS.get(lang, ()):
+        if len(word) > 3 and word.endswith(model[-2:]):
+            for parse in analyser(lang).parse(model):
+                if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "femn" in parse.tag:
+                    return parse, 1
+    return None
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:
