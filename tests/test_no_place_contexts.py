@@ -343,3 +343,11 @@ def test_no_place_contexts_a_place_located_from_another_is_near_it(places):
 def test_no_place_contexts_a_speaker_with_an_adverb(places):
     found = places("Рогов также подчеркнул, что за село Работино продолжаются бои.")
     assert [r["location"] for r in found] == ["Работино"]
+
+
+def test_no_place_contexts_an_english_community_is_its_hromada(places):
+    """ "the village of Mena community": Menska hromada, at its centre Mena (precision 2), not
+    the town itself as the site."""
+    found = places("In the village of Mena community, a school building caught fire.")
+    assert len(found) == 1 and found[0]["geo_precision"] == 2
+    assert km((found[0]["latitude"], found[0]["longitude"]), (51.52, 32.21)) <= TOLERANCE_KM

@@ -675,11 +675,14 @@ class Resolver:
         self, query: str, towns: _Pool, near: Sequence[tuple[float, float]]
     ) -> Resolution | None:
         """ "Zaporozhye region" when only the city has that spelling: the oblast named after it;
-        "Kupiansk district": the raion around the town."""
+        "Kupiansk district": the raion around the town; "Mena community": its hromada."""
         best = max(self._with_context(towns, near), key=_SCORE)
         code = best.place.admin1_code
-        if level_of(name_key(query)) == 2 and best.place.admin2_code:
+        level = level_of(name_key(query))
+        if level == 2 and best.place.admin2_code:
             code = best.place.admin2_code  # a raion is named after its town
+        elif level == 3 and best.place.admin3_code:
+            code = best.place.admin3_code  # "Mena community": the hromada of its town
         region = self.store.admin_unit(code) if code else None
         place = self.store.place(region.place_id) if region and region.place_id else None
         if region is None or place is None:
@@ -688,9 +691,10 @@ class Resolver:
             f"region named after its city: {best.matched_name!r} is {best.place.name}, "
             f"so the region is {region.name}"
         )
+        unit = Candidate(place, best.score, best.matched_name, best.name_kind)
         return Resolution(
-            query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason, (best,),
-            region.name, None,
+            query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason,
+            (unit, best) if level == 3 else (best,), region.name, None,
         )  # fmt: skip
 
     def _score(

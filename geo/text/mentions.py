@@ -85,7 +85,7 @@ _LOCATIVE = re.compile(
 )
 _REGION_AFTER = re.compile(
     r"^\s+(region|oblast|province|krai|kray|governorate|district|raion|rayon|"
-    r"people['’]s\s+republic)s?\b",
+    r"hromada|community|communitie|people['’]s\s+republic)s?\b",
     re.IGNORECASE,
 )
 _AREAS_AFTER = re.compile(r"^\s+(areas)\b", re.IGNORECASE)
@@ -1003,11 +1003,7 @@ class MentionScanner:
         if region_after:
             m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
-            noun = region_after.group(0).lower()
-            if areas or "republic" in noun:  # "the Donetsk areas", "… People's Republics"
-                m.query = sentence[start:end]
-            elif noun.endswith(("districts", "raions", "rayons")):  # "Chuhuiv districts"
-                m.query = f"{sentence[start:end]} district"
+            m.query = _region_noun_query(sentence[start:end], region_after.group(0), bool(areas))
             after = sentence[end + region_after.end() :]
         if direction:
             m.direction = direction.group("dir").lower().replace("-", "")
@@ -1286,6 +1282,20 @@ def _no_context_can_place(sentence: str, start: int, end: int, info: _Key) -> bo
         and not info.region
         and not _REGION_AFTER.match(sentence[end : end + _CONTEXT_CHARS])
     )
+
+
+def _region_noun_query(name: str, noun: str, areas: bool) -> str | None:
+    """The query of a name with the region noun after it, where the noun alone would mislead:
+    "the Donetsk areas", "… People's Republics" (the name: the oblast), "Chuhuiv districts"
+    (the raion), "the village of Mena community" (the hromada); None for the others."""
+    noun = noun.lower()
+    if areas or "republic" in noun:
+        return name
+    if noun.endswith(("districts", "raions", "rayons")):
+        return f"{name} district"
+    if "communit" in noun:
+        return f"{name} hromada"
+    return None
 
 
 def _metonymic_context(before: str, after: str) -> bool:
