@@ -1522,14 +1522,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         if not _in_the_region(" в ", region):  # "из Херсона в Николаевскую область": whither
             return
     hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
-    places = [
-        m
-        for m in mentions
-        if m.role == "site"
-        and m.known
-        and not (m.region or m.axis or m.metonymic or m.jurisdiction)
-        and m.admin_hint is None
-    ]
+    places = [m for m in mentions if _hintable(m)]
     if not places:
         return
     for m in places:
@@ -1546,6 +1539,17 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         m.notes.append(f"in {region.text}")
 
 
+def _hintable(m: Mention) -> bool:
+    """Is ``m`` a known settlement of the claim without a hint of its own, which a region of
+    its sentence may locate?"""
+    return (
+        m.role == "site"
+        and m.known
+        and not (m.region or m.axis or m.metonymic or m.jurisdiction)
+        and m.admin_hint is None
+    )
+
+
 def _regions_in_turn(
     sentence: str, offset: int, mentions: list[Mention], regions: list[Mention]
 ) -> None:
@@ -1560,15 +1564,7 @@ def _regions_in_turn(
         ):
             continue
         stop = following.start if following is not None else offset + len(sentence)
-        places = [
-            m
-            for m in mentions
-            if region.end <= m.start < stop
-            and m.role == "site"
-            and m.known
-            and not (m.region or m.axis or m.metonymic or m.jurisdiction)
-            and m.admin_hint is None
-        ]
+        places = [m for m in mentions if region.end <= m.start < stop and _hintable(m)]
         if not places:
             continue
         region.frames = True
