@@ -351,3 +351,14 @@ def test_no_place_contexts_an_english_community_is_its_hromada(places):
     found = places("In the village of Mena community, a school building caught fire.")
     assert len(found) == 1 and found[0]["geo_precision"] == 2
     assert km((found[0]["latitude"], found[0]["longitude"]), (51.52, 32.21)) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Двое мирных жителей пострадали при ударе по жилому массиву «Солнечный».",
+        "Село лежит на берегу реки Бахмутка (муниципальный округ Артемовский).",
+    ],
+)
+def test_no_place_contexts_a_housing_estate_and_an_occupation_district(places, sentence):
+    assert [r["location"] for r in places(sentence) if r["location"] != "Бахмутка"] == []

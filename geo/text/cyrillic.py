@@ -51,6 +51,7 @@ class Cues:
     speaker: frozenset[str]  # "заявив", "по словам": the name after it is who speaks
     district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
     street: frozenset[str]  # "вулиці", "улице": a street's name, not a settlement
+    okrug: frozenset[str]  # "муниципальный округ": an occupation district's name follows
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
     metonymy_after: frozenset[str]  # "заявив", "відкинула" (after it), with ``speech``
@@ -99,6 +100,7 @@ def cues() -> Cues:
         _lower(before["speaker"]),
         _lower(before["district"]),
         _lower(before["street"]),
+        _lower(before["okrug"]),
         _lower(after["speech"]),
         _lower(before["metonymy"]),
         _lower(after["speech"]) | _lower(after["metonymy"]),
@@ -266,11 +268,14 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     if previous in table.water:
         return "a river's or a reservoir's name"
     if previous in table.district or (
-        previous in _district_ends() and " ".join(before.split()[-2:]).lower() in table.district
+        previous in _district_ends()
+        and " ".join(before.rstrip(_QUOTES + "(").split()[-2:]).lower() in table.district
     ):
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.street:
         return "a street's name, not a settlement"
+    if previous in table.okrug:
+        return "an occupation district's name, not a settlement"
     if previous in table.controlled:
         return "the government in control, not a site"
     if not locative and previous in table.speaker:  # "– заявив Кім."
