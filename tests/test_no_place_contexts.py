@@ -362,3 +362,28 @@ def test_no_place_contexts_an_english_community_is_its_hromada(places):
 )
 def test_no_place_contexts_a_housing_estate_and_an_occupation_district(places, sentence):
     assert [r["location"] for r in places(sentence) if r["location"] != "Бахмутка"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Об этом сообщил руководитель Харьковской областной военной администрации Олег Синегубов.",
+        "Мэр Донецка сообщил об обстреле.",
+        "Один человек погиб, еще три мирных жителя Республики пострадали.",
+        "Ранее ВСУ обстреляли больницу Калинина.",
+    ],
+)
+def test_no_place_contexts_titles_the_republic_and_facilities(places, sentence):
+    """An office after its head's title, "Республика" (the 'DPR'), a facility named after a
+    person: no record."""
+    assert places(sentence) == []
+
+
+def test_no_place_contexts_a_title_still_frames(places):
+    """The office after a title still tells the sentence's namesakes apart: Makiivka of Luhansk
+    oblast, not the Donetsk city."""
+    found = places(
+        "Авіаційного удару завдано по Макіївці, – зазначив начальник Луганської обласної "
+        "військової адміністрації."
+    )
+    assert [r["admin1"] for r in found] == ["Luhanska oblast"]

@@ -41,6 +41,7 @@ class Cues:
     approximate: frozenset[str]
     marker: frozenset[str]
     person: frozenset[str]
+    title: frozenset[str]  # "мэр", "руководитель": the place after it is an office's
     unit: frozenset[str]
     water: frozenset[str]
     controlled: frozenset[str]
@@ -50,7 +51,7 @@ class Cues:
     resident: frozenset[str]  # "житель", "уроженец": where a person lives, not a site
     speaker: frozenset[str]  # "заявив", "по словам": the name after it is who speaks
     district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
-    street: frozenset[str]  # "вулиці", "улице": a street's name, not a settlement
+    street: frozenset[str]  # "вулиці", "больница": a street's or facility's name follows
     okrug: frozenset[str]  # "муниципальный округ": an occupation district's name follows
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
@@ -90,6 +91,7 @@ def cues() -> Cues:
         _lower(before["approximate"]),
         _lower(before["marker"]),
         _lower(before["person"]),
+        _lower(before["title"]),
         _lower(before["unit"]),
         _lower(before["water"]),
         _lower(before["controlled"]),
@@ -273,7 +275,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     ):
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.street:
-        return "a street's name, not a settlement"
+        return "a street's or a facility's name, not a settlement"
     if previous in table.okrug:
         return "an occupation district's name, not a settlement"
     if previous in table.controlled:
@@ -457,6 +459,12 @@ def office_after(after: str) -> str | None:
     if found is None:
         return None
     return "oblast" if found.group("oblast") else "office"
+
+
+def title_before(before: str) -> bool:
+    """Is the word before a name the title of its office's head ("мэр Донецка", "руководитель
+    Харьковской ОВА")?"""
+    return _last_word(before) in cues().title
 
 
 def resident_before(words: list[str]) -> bool:

@@ -1090,6 +1090,9 @@ class MentionScanner:
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
+        if cyrillic.title_before(before):  # "мэр Донецка": a title; frames, never a record
+            m.jurisdiction = m.frames = True
+            m.notes.append(f"{text}: the place of an official's title")
         if not (region or m.axis or m.jurisdiction or locative or marked) and (
             cyrillic.adjective_of_noun(text, after)
         ):
