@@ -628,6 +628,7 @@ class Extractor:
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
         focus = self.resolver.focus
+        self._abroad_in_a_home_list(mentions, queries, final)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -647,6 +648,37 @@ class Extractor:
             if stray is not None:
                 final[i] = stray
         return dict(enumerate(final))
+
+    def _abroad_in_a_home_list(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """A name placed outside the focus countries by size alone, listed with settled places
+        all in them ("по Степногорску и Железнодорожному": the Zaporizhzhia village, not the
+        Moscow-oblast town its dative also spells), is resolved again inside them, with its
+        sentence's places as context; kept only if that finds one."""
+        focus = self.resolver.focus
+        for i, res in enumerate(final):
+            m, place = mentions[i], res.place
+            if place is None or place.country in focus or m.region or m.metonymic or m.admin_hint:
+                continue
+            beside = [
+                final[j].place
+                for j, other in enumerate(mentions)
+                if j != i and other.sentence == m.sentence and final[j].place is not None
+            ]
+            points = tuple(
+                (p.lat, p.lon)
+                for p in beside
+                if p is not None and p.lat is not None and p.lon is not None
+            )
+            if not points or any(p is not None and p.country not in focus for p in beside):
+                continue
+            for query in (queries[i], *m.readings):  # "Железнодорожному": -ный or -ное
+                again = self.resolver.resolve(query, country=focus[0], near=points)
+                if again.place is not None and again.place.country in focus and again.resolved:
+                    note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
+                    final[i] = replace(again, reason=f"{note}; {again.reason}")
+                    break
 
     def _keep_listed_in_region(
         self,

@@ -11,9 +11,10 @@ in-process on a JSONL of passages annotated by reading and prints, per language:
   place whose own mention was missed can pass on a neighbour named nearby);
 * output points (records with coordinates) and the share that are strays: farther than 25 km
   from every gold settlement of the passage, not a region-level record of an oblast the passage
-  names, and not a mention of a place the annotator could not place (``unscored``); when some
-  strays are axes (precision-2 records of "на Покровському напрямку", "the Lyman direction",
-  which the annotation leaves out as no settlement), a second line gives the figure without them;
+  names (or of a raion or hromada its sentence names as one), and not a mention of a place the
+  annotator could not place (``unscored``); when some strays are axes (precision-2 records of
+  "на Покровському напрямку", "the Lyman direction", which the annotation leaves out as no
+  settlement), a second line gives the figure without them;
 * the misses and strays, each with the sentence it came from;
 * with ``--by-cause``, the share placed within 5 km (a point on the place itself, not on a
   neighbour) and the misses and strays counted by a rough cause read off the records: a miss whose
@@ -101,12 +102,20 @@ def _stem(name: str) -> str:
     return name_key(name)[:4]
 
 
+_UNIT_WORD = re.compile(r"район|district|raion|громад|hromada|communit|округ", re.IGNORECASE)
+
+
 def _names_a_region(rec: dict, passage: dict) -> bool:
-    """Is a region-level record one of the oblasts the passage names?"""
+    """Is a region-level record one of the oblasts the passage names, or a raion or hromada its
+    sentence names as one ("населенные пункты Изюмского, Купянского … районов")? The annotation
+    lists oblasts only; a raion named in the text is a place named in the text."""
     if rec.get("geo_precision") != REGION_PRECISION:
         return False
     stems = {_stem(o) for o in passage.get("oblasts", [])}
-    return bool(stems & {_stem(rec.get("place_name") or ""), _stem(rec.get("admin1") or "")})
+    if stems & {_stem(rec.get("place_name") or ""), _stem(rec.get("admin1") or "")}:
+        return True
+    unit = str(rec.get("place_name") or "").endswith(("raion", "hromada"))
+    return unit and _UNIT_WORD.search(str(rec.get("quote") or "")) is not None
 
 
 def _unscored(rec: dict, passage: dict) -> bool:

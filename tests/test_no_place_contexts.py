@@ -387,3 +387,19 @@ def test_no_place_contexts_a_title_still_frames(places):
         "військової адміністрації."
     )
     assert [r["admin1"] for r in found] == ["Luhanska oblast"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "на" after an attack takes the accusative: the city attacked, not the oblast
+        ("В результате утренней атаки РФ на Запорожье пострадал 21 человек.", [(1, "UA")]),
+        ("Обстрілу зазнали села на Запоріжжі.", [(3, "UA")]),
+        # a name abroad by size alone, in a list at home: the namesake at home
+        ("Армия провела авиаудары по Степногорску и Железнодорожному.", [(1, "UA"), (1, "UA")]),
+        # a capital predicting: its government
+        ("Ранее в Киеве предрекли начало масштабного наступления.", []),
+    ],
+)
+def test_no_place_contexts_attacks_lists_at_home_and_predictions(places, sentence, expected):
+    assert [(r["geo_precision"], r["country"]) for r in places(sentence)] == expected

@@ -461,6 +461,28 @@ def office_after(after: str) -> str | None:
     return "oblast" if found.group("oblast") else "office"
 
 
+_ATTACK_NOUN = re.compile(
+    r"^(?:атак|удар|налет|налёт|наступ|штурм|обстріл|обстрел|авіаудар|авиаудар)"
+)
+
+
+_ATTACKER = frozenset(
+    "рф россии росії врага ворога противника всу зсу оккупантов окупантів дронов дронів "
+    "ракет армии армії войск військ".split()
+)
+
+
+def target_of_attack(words: list[str]) -> bool:
+    """Is the word before "на" an attack noun or verb, maybe with its attacker between ("атаки
+    РФ на Запорожье", "наступают на Покровск")? Then "на" takes the accusative, whither: the
+    place attacked, not the oblast a locative "на Запоріжжі" would be ("удару по Оріхову на
+    Запоріжжі" stays the oblast)."""
+    last = [w.lower().strip(",.") for w in words[-2:]]
+    if last and _ATTACK_NOUN.match(last[-1]):
+        return True
+    return len(last) == 2 and last[1] in _ATTACKER and _ATTACK_NOUN.match(last[0]) is not None
+
+
 def title_before(before: str) -> bool:
     """Is the word before a name the title of its office's head ("мэр Донецка", "руководитель
     Харьковской ОВА")?"""

@@ -1058,7 +1058,8 @@ class MentionScanner:
             or info.oblast_name
         )
         if not region and info.oblast_too and words and words[-1].lower() == "на":
-            region = cyrillic.is_locative(text)  # "на Запоріжжі": the oblast; "у Запоріжжі": city
+            # "на Запоріжжі": the oblast; "у Запоріжжі", "атаки РФ на Запорожье": the city
+            region = cyrillic.is_locative(text) and not cyrillic.target_of_attack(words[:-1])
         if not (locative or marked or region) and (
             info.not_place or not info.theatre or name_key(text) in self.not_places
         ):  # a common word as written ("Українці", read as a case form of Українка) too
