@@ -187,6 +187,15 @@ _NAME_ABBREVIATIONS = frozenset(
 takes for sentence ends; after a number "м." and "г." are metres and a year, which may."""
 
 
+def _ends_abbreviated(part: str) -> bool:
+    """Does ``part`` end in a :data:`_NAME_ABBREVIATIONS` word not after a number?"""
+    space = part.rfind(" ")
+    if part[space + 1 :].lower().lstrip("(«\"„“'") not in _NAME_ABBREVIATIONS:
+        return False
+    before = part[:space].rsplit(maxsplit=1) if space > 0 else []
+    return not (before and before[-1][-1:].isdigit())
+
+
 def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """``found`` with each sentence that ends in a :data:`_NAME_ABBREVIATIONS` word joined to the
     next one of its paragraph (``text`` is what the offsets index)."""
@@ -200,12 +209,7 @@ def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[i
             else:
                 start, part = pending[0], text[pending[0] : start + len(part)]
             pending = None
-        last = part.rsplit(maxsplit=2)[-2:] if part.endswith(".") else ()
-        if (
-            last
-            and last[-1].lower().lstrip("(«\"„“'") in _NAME_ABBREVIATIONS
-            and not (len(last) == 2 and last[0][-1:].isdigit())
-        ):
+        if part[-1:] == "." and part[-2:-1] >= "\u0400" and _ends_abbreviated(part):
             pending = (start, part)
         else:
             joined.append((start, part))
