@@ -656,15 +656,18 @@ class Extractor:
     def _abroad_in_a_home_list(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]
     ) -> None:
-        """A name placed outside the focus countries by size alone, listed with settled places
-        all in them ("по Степногорску и Железнодорожному": the Zaporizhzhia village, not the
-        Moscow-oblast town its dative also spells), is resolved again inside them, with its
-        sentence's places as context; kept only if that finds one."""
+        """A name placed outside the focus countries by size alone (over alike namesakes, or as
+        one reading of a case form), listed with settled places all in them ("по Степногорску и
+        Железнодорожному": the Zaporizhzhia village, not the Moscow-oblast town its dative also
+        spells), is resolved again inside them, with its sentence's places as context; kept
+        only if that finds one."""
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
             if place is None or place.country in focus or m.region or m.metonymic or m.admin_hint:
                 continue
+            if not (m.readings or _outgrew(res)):
+                continue  # "Missiles hit Rostov and Kramatorsk": Rostov-on-Don, by far
             beside = [
                 final[j].place
                 for j, other in enumerate(mentions)
