@@ -107,8 +107,8 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
         parse, stem = model
         _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
     elif not parses and (noun := _feminine_parse(lower, lang)) is not None:
-        parse, cut = noun
-        _add_forms(by_case, parse, lambda form: lower[:-cut] + form[len(parse.word) - cut :])
+        # the model's last letter is the name's: "ткачихе" → "лепетих" + "е"
+        _add_forms(by_case, noun, lambda form: lower[:-1] + form[len(noun.word) - 1 :])
     return {case: tuple(forms) for case, forms in by_case.items()}
 
 
@@ -118,16 +118,16 @@ and mis-guesses ("Лепетиха" of "Малая Лепетиха", read as a 
 same last two letters lends its endings ("Малой Лепетихе")."""
 
 
-def _feminine_parse(word: str, lang: str) -> tuple[Parse, int] | None:
-    """(the nominative parse of a model feminine noun ending like ``word``, the letters of the
-    ending it replaces) for an unknown word in -а/-я with no nominative reading, or None."""
+def _feminine_parse(word: str, lang: str) -> Parse | None:
+    """The nominative parse of a model feminine noun ending like ``word`` (an unknown word in
+    -а/-я with no nominative reading), or None."""
     if not word.endswith(("а", "я")) or analyser(lang).word_is_known(word):
         return None
     for model in FEMININE_MODELS.get(lang, ()):
         if len(word) > 3 and word.endswith(model[-2:]):
             for parse in analyser(lang).parse(model):
                 if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "femn" in parse.tag:
-                    return parse, 1
+                    return parse
     return None
 
 

@@ -956,13 +956,13 @@ class MentionScanner:
         ):
             return None  # "the Shevchenkivskyi district of Kharkiv": the city is the place
         words = before[-48:].split() if before[-1:].isspace() else []
-        if (after[:1] in "'’" and _BANK_AFTER.match(after)) or (
+        if (after[:1] in ("'", "’") and _BANK_AFTER.match(after)) or (
             words and words[-1] in ("of", "the") and _BANK_BEFORE.search(before)
         ):
             return None  # "the left bank of the Dnipro", "the Dnipro's west bank": a river
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
-        if not region and info.oblast_too and after[:1] in "-–":
+        if not region and info.oblast_too and after[:1] in ("-", "–"):
             region = _PAIRED_REGION_AFTER.match(after) is not None
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
         if not region and info.oblast_too and last == "of" and _TERRITORY_OF.search(before):
