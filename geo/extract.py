@@ -660,7 +660,9 @@ class Extractor:
         one reading of a case form), listed with settled places all in them ("по Степногорску и
         Железнодорожному": the Zaporizhzhia village, not the Moscow-oblast town its dative also
         spells), is resolved again inside them, with its sentence's places as context; kept
-        only if that finds one."""
+        only if that finds one. A case form alone in its sentence whose name as written is a
+        small town abroad ("жительница Межевой": not the Chelyabinsk-oblast Межевой) is read
+        at home too, when one place there bears its other reading."""
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
@@ -678,11 +680,18 @@ class Extractor:
                 for p in beside
                 if p is not None and p.lat is not None and p.lon is not None
             )
-            if not points or any(p is not None and p.country not in focus for p in beside):
+            if any(p is not None and p.country not in focus for p in beside):
                 continue
+            if not points and not (m.readings and place.population < STRAY_MAX_POPULATION):
+                continue  # alone, only a small town's name abroad gives way to a home reading
             for query in (queries[i], *m.readings):  # "Железнодорожному": -ный or -ное
-                again = self.resolver.resolve(query, country=focus[0], near=points)
-                if again.place is not None and again.place.country in focus and again.resolved:
+                again = self.resolver.resolve(query, country=focus[0], near=points or None)
+                if (
+                    again.place is not None
+                    and again.place.country in focus
+                    and again.resolved
+                    and not again.ambiguous
+                ):
                     note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     break
@@ -950,9 +959,14 @@ class Extractor:
             j = firsts[groups[b]]
             town = final[j].place
             if b not in together.decisive and not (
-                town is not None and _outgrew(final[j]) and _far_from_all(town, cand.place, near)
+                town is not None
+                and (_outgrew(final[j]) or mentions[j].readings)
+                and _far_from_all(town, cand.place, near)
             ):
-                continue  # undecided, unless a town chosen by size lies far from the whole list
+                # undecided, unless a town chosen by size, or one reading of a case form, lies
+                # far from the whole list ("по …, Новоданилівці, Малинівці": Малинівка by
+                # Huliaipole, not the village Малинівці of Khmelnytskyi oblast)
+                continue
             decided[groups[b]] = self._together(mentions[j], res, cand, near, front, final[j])
         return decided
 

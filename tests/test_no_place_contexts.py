@@ -403,3 +403,49 @@ def test_no_place_contexts_a_title_still_frames(places):
 )
 def test_no_place_contexts_attacks_lists_at_home_and_predictions(places, sentence, expected):
     assert [(r["geo_precision"], r["country"]) for r in places(sentence)] == expected
+
+
+MALYNIVKA_HULIAIPOLE = (47.678, 36.480)  # Malynivska hromada, Polohy raion (by Huliaipole)
+
+
+def test_no_place_contexts_a_reading_far_from_its_whole_list_gives_way(places):
+    """ "Малинівці" in a dative list of Zaporizhzhia villages is Малинівка by Huliaipole, not the
+    village Малинівці 600 km west, though nothing tells the 32 Малинівкas apart by name."""
+    found = places(
+        "Ворог здійснив 19 БПЛА-атак по Гуляйполю, Залізничному, Малій Токмачці, Новодарівці, "
+        "Новоданилівці, Малинівці, Роботиному та Степовому."
+    )
+    village = next(r for r in found if r["location"] == "Малинівці")
+    assert km((village["latitude"], village["longitude"]), MALYNIVKA_HULIAIPOLE) <= TOLERANCE_KM
+    assert {r["admin1"] for r in found} == {"Zaporizka oblast"}
+
+
+MEZHOVA = (48.255, 36.730)  # Dnipropetrovsk oblast; the Межевой of Chelyabinsk oblast is no site
+
+
+def test_no_place_contexts_a_small_town_abroad_alone_gives_way_to_a_home_reading(places):
+    found = places("Ночью страшно ложиться спать, - сказала журналисту жительница Межевой.")
+    assert [r["country"] for r in found] == ["UA"]
+    assert km((found[0]["latitude"], found[0]["longitude"]), MEZHOVA) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname opening a headline with a colon: the speaker, not a form of Роги
+        ("Рогов: ВСУ обстреляли водозабор в Каменке-Днепровской", ["Каменке-Днепровской"]),
+        # a place opening a headline stays a place
+        ("Херсон: ВСУ обстреляли водозабор.", ["Херсон"]),
+        ("Покровськ: ворог обстріляв місто.", ["Покровськ"]),
+        # children's given names: after kin, or before an age
+        (
+            "Софийке было всего 23 дня от рождения, ее братику Артему - 12 лет.",
+            [],
+        ),
+        ("Її сину Артему виповнилося 12 років.", []),
+        # a locative is still the village
+        ("В Софийке было всего 3 дома.", ["Софийке"]),
+    ],
+)
+def test_no_place_contexts_speakers_and_childrens_names(places, text, expected):
+    assert [r["location"] for r in places(text)] == expected

@@ -179,6 +179,27 @@ def _given_name(word: str) -> bool:
     )
 
 
+_AGE_AFTER = re.compile(
+    r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
+    r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
+    r"(?:дн|лет|год|месяц|недел|днів|день|дня|рок|місяц|тиж)",
+    re.IGNORECASE,
+)
+"""The age after a name ("Софийке было всего 23 дня", "Артему исполнилось 12 лет"): a child's
+given name, not a site."""
+
+
+@lru_cache(maxsize=4_096)
+def surname(word: str) -> bool:
+    """Do pymorphy3's dictionaries read ``word`` first as a surname, in Russian or Ukrainian
+    ("Рогов", "Гладков"; not "Херсон", "Купянск")?"""
+    return any(
+        "Surn" in parses[0].tag.grammemes
+        for lang in ("uk", "ru")
+        if (parses := analyser(lang).parse(word))
+    )
+
+
 _NEXT_WORD = re.compile(r"^\s+([а-яіїєґё'’ʼ-]{3,})(?![\w'’ʼ-])")
 
 
@@ -265,6 +286,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if before[-1:] == " " and _given_name(before.rsplit(maxsplit=1)[-1] if before.strip() else ""):
         return "a person's surname"
+    if _AGE_AFTER.match(after):
+        return "a person's name (an age follows)"
     if previous in table.unit:
         return "a unit's name"
     if previous in table.water:

@@ -1071,6 +1071,14 @@ class MentionScanner:
             and self._common_noun(text, key)
         ):
             return None  # "Машину можно восстановить": машина, not a case form of Машино
+        if (
+            after[:1] == ":"
+            and start == len(before)
+            and not before.strip(_OPENERS)
+            and " " not in text
+            and cyrillic.surname(text)
+        ):
+            return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate)  # fmt: skip
         if region_after is not None:
