@@ -217,6 +217,30 @@ def test_no_claimant_without_a_cue_or_a_speaker(sentence, word):
 
 
 @pytest.mark.parametrize(
+    "sentence, word, claimant",
+    [
+        # a claimant opening a headline or a post, then a colon or a dash: its source
+        (
+            "Генштаб ЗСУ: на Покровському напрямку ворог 40 разів атакував позиції захисників.",
+            "Покровському",
+            "Ukrainian military",
+        ),
+        ("«Минобороны РФ: российские войска освободили Курахово.", "Курахово", "Russian MoD"),
+        ("Минобороны РФ — российские войска освободили Курахово.", "Курахово", "Russian MoD"),
+        ("ISW: Russian forces advanced near Pokrovsk.", "Pokrovsk", "ISW"),
+        ("Ukraine's military: Russian forces attacked Bakhmut.", "Bakhmut", "Ukrainian military"),
+        # a claimant elsewhere, or with no colon after it, is no headline source
+        ("Russian forces attacked Bakhmut, ISW: more later.", "Bakhmut", "Unattributed report"),
+        ("Удар по Бахмуту: Генштаб ЗСУ провів нараду.", "Бахмуту", "Unattributed report"),
+        ("Генштаб ЗСУ провів нараду: оборона Бахмута.", "Бахмута", "Unattributed report"),
+    ],
+)
+def test_a_claimant_opening_a_headline_is_its_source(sentence, word, claimant):
+    _, claim = claim_at(sentence, word)
+    assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
     "sentence, word, stance",
     [
         # repelled: past tense of every gender and number, passive, "gave a rebuff", failure

@@ -127,15 +127,34 @@ def _straighten(text: str) -> str:
 def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> Claimant | None:
     """:func:`find_claimant` of a text already read; ``credits`` is its reporting-cue verdict
     when the caller has it. Cheapest test first: the claimant gate, the cue, the claimant rules."""
-    if not text.opened & claims.claimants.bits.mask or not (
-        claims.reports(text) if credits is None else credits
-    ):
+    if not text.opened & claims.claimants.bits.mask:
         return None
+    if not (claims.reports(text) if credits is None else credits):
+        return _headline(claims, text)
     first = claims.claimants.first(text)
     if first is None:
         return None
     rule, written = first
     return Claimant(rule.name, rule.kind, rule.side, written)
+
+
+_HEADLINE_COLON = re.compile(r"\s*[:—–]\s")
+"""What follows a claimant that opens a headline or a post as its source ("Генштаб ЗСУ: …",
+"ISW: …", "Минобороны РФ — …")."""
+
+
+def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
+    """The claimant a text opens with, followed by a colon or a dash: its source, though no
+    reporting verb says so ("Генштаб ЗСУ: ворог 40 разів атакував…")."""
+    written = text.written
+    head = written[:80]
+    if ":" not in head and "—" not in head and "–" not in head:
+        return None
+    for start, end, rule in claims.claimants.findall(text):
+        if written[:start].strip(" \t«»\"„“”'’(") or not _HEADLINE_COLON.match(written, end):
+            return None  # only the text's first words, right before the colon, are its source
+        return Claimant(rule.name, rule.kind, rule.side, written[start:end])
+    return None
 
 
 def _inherit(
