@@ -449,3 +449,33 @@ def test_no_place_contexts_a_small_town_abroad_alone_gives_way_to_a_home_reading
 )
 def test_no_place_contexts_speakers_and_childrens_names(places, text, expected):
     assert [r["location"] for r in places(text)] == expected
+
+
+KHERSON = (46.657, 32.609)
+SEMENIVKA_CHERNIHIV = (52.178, 32.582)  # the town of Chernihiv oblast, the largest namesake
+LYSYCHANSK = (48.904, 38.442)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "where", "precision"),
+    [
+        # an abbreviation in capitals after a name starts a new phrase, not a longer name
+        (
+            "А в Семеновке БПЛА российских окупантов попал в жилой дом.",
+            "Семеновке",
+            SEMENIVKA_CHERNIHIV,
+            1,
+        ),  # fmt: skip
+        # the resident speaks, not the town
+        ("Житель Лисичанска рассказал о беспилотниках.", "Лисичанска", LYSYCHANSK, 1),
+        # a city's office: the city's hromada, at its centre, not the oblast its adjective spells
+        ("За даними Херсонської МВА, один чоловік отримав поранення.", "Херсонської", KHERSON, 2),
+    ],
+)
+def test_no_place_contexts_acronyms_residents_and_town_offices(
+    places, sentence, name, where, precision
+):
+    found = places(sentence)
+    assert [r["location"] for r in found] == [name]
+    assert found[0]["geo_precision"] == precision
+    assert km((found[0]["latitude"], found[0]["longitude"]), where) <= TOLERANCE_KM

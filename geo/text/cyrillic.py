@@ -305,7 +305,11 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "the government in control, not a site"
     if not locative and previous in table.speaker:  # "– заявив Кім."
         return "a speaker, not a site"
-    if not locative and _verb_after(after) in table.speech:  # "Рогов также подчеркнул"
+    if (
+        not locative
+        and previous not in table.resident  # "Житель Лисичанська розповів": the resident speaks
+        and _verb_after(after) in table.speech  # "Рогов также подчеркнул"
+    ):
         return "a speaker, not a site"
     return None
 
@@ -469,8 +473,10 @@ def region_word(text: str) -> str | None:
 
 _OFFICE_AFTER = re.compile(
     r"^\s+(?:(?P<oblast>ОВА|ОДА|обл(?:асн\w+|держ)\s*\w*|облради|облрада|облраді|облсовета?)|"
-    r"МВА|РВА|ВЦА|ВГА|ГВА|РДА|міськрад\w*|міськ\w+\s+рад\w*|горсовет\w*|городск\w+\s+совет\w*|"
-    r"мерія|мерії|мэрия|мэрии|поліція|поліції|полиция|полиции|прокуратур\w+)(?![\w])"
+    r"(?P<raion>РВА|РДА)|"
+    r"(?P<town>МВА|ВЦА|ВГА|ГВА|міськрад\w*|міськ\w+\s+рад\w*|горсовет\w*|городск\w+\s+совет\w*|"
+    r"мерія|мерії|мэрия|мэрии)|"
+    r"поліція|поліції|полиция|полиции|прокуратур\w+)(?![\w])"
 )
 
 
@@ -482,6 +488,16 @@ def office_after(after: str) -> str | None:
     if found is None:
         return None
     return "oblast" if found.group("oblast") else "office"
+
+
+def office_unit(text: str, after: str) -> str | None:
+    """The unit whose office an adjective names ("Херсонської МВА", "Сумского горсовета": the
+    city's hromada, "hromada"; "Нікопольської РВА": "raion"), or None: a town's or raion's
+    office governs its unit, not the oblast its adjective also spells."""
+    found = _OFFICE_AFTER.match(after)
+    if found is None or " " in text or _ADJECTIVE.match(text) is None:
+        return None
+    return "hromada" if found.group("town") else "raion" if found.group("raion") else None
 
 
 _ATTACK_NOUN = re.compile(

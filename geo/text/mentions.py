@@ -182,6 +182,9 @@ _POSSESSIVE_ROLE = re.compile(
     r"leadership|command|proxies|fighters|militants|soldiers|units|drones|missiles)\b",
     re.IGNORECASE,
 )
+_ACRONYM = re.compile(r"[А-ЯІЇЄҐЁ]{2,}")
+"""An abbreviation in capitals ("БПЛА", "ЗСУ"): after a Cyrillic name it starts a new phrase; it
+does not continue the name as a capitalised word does ("Нова Каховка")."""
 _OPENERS = " \t«»\"„“”'’(—–-"  # what may stand before a sentence's first word
 _CAPITALS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"
@@ -1051,6 +1054,9 @@ class MentionScanner:
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
         level = None if region_after else _cyrillic_level(text, after)
+        office = cyrillic.office_unit(text, after) if level is None else None
+        if office is not None:  # "Херсонської МВА": the city's hromada, not the oblast
+            level = office
         region = (
             region_after is not None
             or level is not None
@@ -1158,6 +1164,8 @@ class MentionScanner:
             ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
                 if facility is None:
+                    if m.text[0] >= "\u0400" and _ACRONYM.fullmatch(next_word.group(1)):
+                        return True  # "в Семеновке БПЛА попал", "у Херсоні ЗСУ": a new phrase
                     return False  # "European Union", "White House", "Kyiv Independent"
                 m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
                 m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
