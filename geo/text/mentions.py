@@ -1038,7 +1038,8 @@ class MentionScanner:
         resolves as the key of its nominative (``query``)."""
         before = sentence[max(0, start - _CONTEXT_CHARS) : start]
         after = sentence[end : end + _CONTEXT_CHARS]
-        words = before[-48:].split() if before[-1:].isspace() else []
+        # "с.Широкое", "м.Херсон": an abbreviated marker glued to the name is a word of its own
+        words = before[-48:].split() if before[-1:].isspace() or before[-1:] == "." else []
         if info.metonym and cyrillic.metonymic(words, after):
             m = Mention(sentence[start:end], key, offset + start, offset + end, sentence_index,
                         metonymic=True, role="actor")  # fmt: skip
@@ -1159,6 +1160,8 @@ class MentionScanner:
             if (
                 next_word.group(1).lower() not in _REGION_WORDS
                 and not cyrillic.region_follows(after)
+                # "Широкое Широковской громады": the hromada after the name, as a region would be
+                and not cyrillic.hromada_name(after[next_word.end(1) :])
                 and not after[: next_word.start(1)].strip(" ")
                 and not self._names_an_oblast(next_word.group(1))
             ):
