@@ -392,6 +392,25 @@ def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -
     return len(near) >= LONG_LIST and median > CLUSTER_KM >= mean and 3 * mean <= median
 
 
+def _km_to_nearest(place: Place, points: list[tuple[float, float]]) -> float:
+    """How far ``place`` lies from the nearest of ``points``."""
+    lat, lon = _point(place)
+    return min(haversine_km(lat, lon, *point) for point in points)
+
+
+def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]]) -> bool:
+    """Does ``town`` lie over :data:`TOWN_FAR_KM` from every settled place of its list (at
+    least two), while ``chosen``, another namesake, lies within :data:`CLUSTER_KM` of one of
+    them and a third as far as the town? For lists too spread for :func:`_far_from_all`'s
+    mean: a front's villages from Stepnohirsk to Huliaipole."""
+    if len(settled) < 2 or town.lat is None or chosen.lat is None:
+        return False
+    if town.place_id == chosen.place_id:
+        return False
+    far, near = _km_to_nearest(town, settled), _km_to_nearest(chosen, settled)
+    return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
+
+
 TOWN_READING_POPULATION = 10_000
 TOWN_READING_RATIO = 20
 """A case form that is also a village's name reads as the town whose form it is when the town
@@ -950,9 +969,11 @@ class Extractor:
             return decided
         points = [np.array([_point(c.place) for _, c in o]) for o in options]
         together = choose_together(points, range(min(asked_count, len(options))), NAMESAKE_KM)
-        if together is None:
-            return decided
         firsts = [same[0] for same in names.values()]
+        settled = self._placed_beside(names, mentions, final)
+        if together is None:  # a list spread along a front: each far answer on its own
+            return self._nearest_of_spread(options, asked_count, groups, firsts, mentions, final,
+                                           front, decided, settled)  # fmt: skip
         for b in range(min(asked_count, len(options))):
             res, cand = options[b][together.chosen[b]]
             near = [_point(options[o][c][1].place) for o, c in enumerate(together.chosen) if o != b]
@@ -961,13 +982,75 @@ class Extractor:
             if b not in together.decisive and not (
                 town is not None
                 and (_outgrew(final[j]) or mentions[j].readings)
-                and _far_from_all(town, cand.place, near)
+                and (
+                    _far_from_all(town, cand.place, near)
+                    or _nearer_by_far(town, cand.place, settled[groups[b]])
+                )
             ):
                 # undecided, unless a town chosen by size, or one reading of a case form, lies
                 # far from the whole list ("по …, Новоданилівці, Малинівці": Малинівка by
                 # Huliaipole, not the village Малинівці of Khmelnytskyi oblast)
                 continue
             decided[groups[b]] = self._together(mentions[j], res, cand, near, front, final[j])
+        return decided
+
+    def _placed_beside(
+        self,
+        names: dict[tuple[str, ...], list[int]],
+        mentions: list[Mention],
+        final: list[Resolution],
+    ) -> list[list[tuple[float, float]]]:
+        """For each name of a cluster, the points of the other settlements placed at home in its
+        sentence: the list's places as they stand now."""
+        sentence = mentions[next(iter(names.values()))[0]].sentence
+        focus = self.resolver.focus
+        placed: list[tuple[int, tuple[float, float]]] = []
+        for k, m in enumerate(mentions):
+            place = final[k].place
+            if (
+                m.sentence != sentence
+                or m.region
+                or m.axis
+                or place is None
+                or place.kind != "settlement"
+                or place.country not in focus
+                or place.lat is None
+                or final[k].ambiguous
+            ):
+                continue
+            placed.append((k, _point(place)))
+        return [
+            list(dict.fromkeys(point for k, point in placed if k not in same))
+            for same in names.values()
+        ]
+
+    def _nearest_of_spread(
+        self,
+        options: list[list[tuple[Resolution, Candidate]]],
+        asked_count: int,
+        groups: list[int],
+        firsts: list[int],
+        mentions: list[Mention],
+        final: list[Resolution],
+        front: FrontDistance | None,
+        decided: list[Resolution | None],
+        settled: list[list[tuple[float, float]]],
+    ) -> list[Resolution | None]:
+        """A list too spread for one cluster (a front's villages from Stepnohirsk to Huliaipole):
+        a name chosen by size alone, or one reading of a case form, that lies over
+        :data:`TOWN_FAR_KM` from every settled place of the list, takes its namesake nearest
+        them when that one lies within :data:`CLUSTER_KM` of one and a third as far as the
+        first answer ("по … Гуляйполю, Темирівці": Темирівка of Zaporizhzhia oblast, not the
+        village Темирівці of Ivano-Frankivsk oblast)."""
+        for b in range(asked_count):
+            j, points = firsts[groups[b]], settled[groups[b]]
+            town = final[j].place
+            if len(points) < 2 or town is None or not (_outgrew(final[j]) or mentions[j].readings):
+                continue
+            res, cand = min(options[b], key=lambda option: _km_to_nearest(option[1].place, points))
+            if _nearer_by_far(town, cand.place, points):
+                decided[groups[b]] = self._together(mentions[j], res, cand, points, front,
+                                                    final[j])  # fmt: skip
         return decided
 
     def _options(

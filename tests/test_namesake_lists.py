@@ -227,3 +227,35 @@ def test_a_long_list_is_resolved_in_parts_and_holds_no_far_town(records):
     for name, point in {"Миколаївка": (48.321, 37.345), "Новоукраїнка": (48.228, 37.198)}.items():
         row = by_name[name]
         assert km((row["latitude"], row["longitude"]), point) <= TOLERANCE_KM, name
+
+
+TEMYRIVKA = (47.825, 36.570)  # Huliaipole hromada; the village Темирівці is in Ivano-Frankivsk
+PIATYKHATKY_ZAPORIZHZHIA = (47.509, 35.459)  # Stepnohirsk hromada; the city is in Dnipro oblast
+KAMIANSKE_VASYLIVKA = (47.543, 35.372)  # Vasylivka hromada; the city of Kamianske is far north
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a front's villages from Stepnohirsk to Huliaipole, too spread for one cluster: each name
+        # chosen by size, or one reading of a case form, far from all the others gives way
+        (
+            "Протягом доби російські загарбники авіацією вдарили по Оріхову та Левадному, двічі "
+            "атакували Степногірськ з БПЛА, завдали 5 ударів з РСЗВ по Червонодніпровці, "
+            "Гуляйполю, Темирівці, здійснили 88 ударів артилерією по Новодарівці, Білогір'ю, "
+            "П'ятихатках та інших прифронтових селах.",
+            {"Темирівці": TEMYRIVKA, "П'ятихатках": PIATYKHATKY_ZAPORIZHZHIA},
+        ),
+        (
+            "За його словами, 64 артобстріли прийшлися по території Гуляйполя, Новоандріївки, "
+            "Малинівки, Полтавки, Затишшя, Кам’янського, Плавнів, Степового та інших "
+            "прифронтових населених пунктів.",
+            {"Кам’янського": KAMIANSKE_VASYLIVKA},
+        ),
+    ],
+)
+def test_a_spread_list_takes_the_namesakes_near_it(records, sentence, expected):
+    found = {r["location"]: r for r in records(sentence) if r["geo_precision"] == 1}
+    for name, point in expected.items():
+        assert near((found[name]["latitude"], found[name]["longitude"]), point), found[name]
+    assert {r["admin1"] for r in found.values()} == {"Zaporizka oblast"}
