@@ -479,3 +479,49 @@ def test_no_place_contexts_acronyms_residents_and_town_offices(
     assert [r["location"] for r in found] == [name]
     assert found[0]["geo_precision"] == precision
     assert km((found[0]["latitude"], found[0]["longitude"]), where) <= TOLERANCE_KM
+
+
+TYKHE_VOVCHANSK = (50.309, 37.012)  # Vovchansk hromada; four other Тихе lie in Dnipro/Donetsk
+YAMPIL_LYMAN = (48.934, 37.943)  # Lyman hromada, not the Vinnytsia town
+MARHANETS = (47.649, 34.619)
+
+
+def test_no_place_contexts_a_region_after_its_places_closes_their_part_of_the_list(places):
+    found = places(
+        "Аналітики проєкту DeepState повідомили про просування окупаційних військ у Вовчанську, "
+        "поблизу Тихого на Харківщині, Ямполя та Новоекономічного на Донеччині."
+    )
+    by_name = {r["location"]: r for r in found}
+    assert [r["admin1"] for r in found] == ["Kharkivska oblast"] * 2 + ["Donetska oblast"] * 2
+    for name, point in (("Тихого", TYKHE_VOVCHANSK), ("Ямполя", YAMPIL_LYMAN)):
+        record = by_name[name]
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM
+
+
+def test_no_place_contexts_hromadas_sharing_a_plural_noun(places):
+    """ "Марганецкая, Покровская, Мировская … общины": hromadas at their centres, not Pokrovsk
+    of Yakutia nor the towns their adjectives also spell."""
+    found = places(
+        "От атак окупантов вздрагивали Никополь, Марганецкая, Покровская, Мировская общины."
+    )
+    assert {r["admin1"] for r in found} == {"Dnipropetrovska oblast"}
+    marhanets = next(r for r in found if r["location"] == "Марганецкая")
+    assert marhanets["geo_precision"] == 2
+    assert km((marhanets["latitude"], marhanets["longitude"]), MARHANETS) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an outlet named after its town
+        "Не менее 60 раз обстреляли левый берег Херсонской области, передает ТРК «Таврия».",
+        # a group of forces, abbreviated
+        "Про це повідомляє 24 Канал з посиланням на угруповання військ (УВ Курськ).",
+        # a preposition spelled like a case form of Середи
+        "Серед них двоє дітей.",
+        # a capital negating, still its government
+        "Киев не признаёт его результаты и продолжает обстреливать территорию.",
+    ],
+)
+def test_no_place_contexts_outlets_groups_prepositions_and_negated_capitals(places, sentence):
+    assert [r["location"] for r in places(sentence) if r["geo_precision"] == 1] == []

@@ -1578,9 +1578,25 @@ def _regions_in_turn(
 ) -> None:
     """Several regions, each opening its clause with "в/у" ("В Чугуевском районе поврежден дом
     (с. Рубежное) …; в Богодуховском районе … (с. Ивашки)"): each is the soft hint of the
-    settlements after it, up to the next region, and frames them."""
+    settlements after it, up to the next region, and frames them. A region right after a
+    settlement ("поблизу Тихого на Харківщині, Ямполя та Новоекономічного на Донеччині") closes
+    its part of the list instead: the hint of the settlements before it, back to the region
+    before."""
+    previous_end = offset
     for region, following in zip(regions, [*regions[1:], None], strict=True):
         start = region.start - offset
+        if _trails(sentence, offset, mentions, region):
+            places = [
+                m for m in mentions if previous_end <= m.start < region.start and _hintable(m)
+            ]
+            previous_end = region.end
+            if places:
+                region.frames = True
+                for m in places:
+                    m.admin_hint, m.soft_hint = region.query or region.text, True
+                    m.notes.append(f"in {region.text}")
+            continue
+        previous_end = region.end
         if not (
             _CYRILLIC_IN.search(sentence[max(0, start - 4) : start])
             and region.text.lower().endswith(_LOCATIVE_REGION)
@@ -1594,6 +1610,19 @@ def _regions_in_turn(
         for m in places:
             m.admin_hint, m.soft_hint = region.query or region.text, True
             m.notes.append(f"in {region.text}")
+
+
+_TRAILING_REGION = re.compile(r"^\s+(?:на|в|у|во)\s+$", re.IGNORECASE)
+
+
+def _trails(sentence: str, offset: int, mentions: list[Mention], region: Mention) -> bool:
+    """Does a region follow a settlement with only "на"/"в"/"у" between them ("Тихого на
+    Харківщині")?"""
+    before = [m for m in mentions if m.end <= region.start]
+    if not before or not _hintable(before[-1]):
+        return False
+    gap = sentence[before[-1].end - offset : region.start - offset]
+    return _TRAILING_REGION.match(gap) is not None
 
 
 _DISTRICT_OF_CITY = re.compile(
