@@ -525,3 +525,35 @@ def test_no_place_contexts_hromadas_sharing_a_plural_noun(places):
 )
 def test_no_place_contexts_outlets_groups_prepositions_and_negated_capitals(places, sentence):
     assert [r["location"] for r in places(sentence) if r["geo_precision"] == 1] == []
+
+
+KHOTIN_SUMY = (51.080, 34.770)  # the border village; Хотин (Khotyn) of Chernivtsi oblast is larger
+KOSTIANTYNIVKA_KHOTIN = (51.170, 34.776)
+
+
+def test_no_place_contexts_khotin_is_the_border_village(places):
+    found = places("Військові підкреслили, що Хотінь був і буде під контролем Сил оборони.")
+    assert km((found[0]["latitude"], found[0]["longitude"]), KHOTIN_SUMY) <= TOLERANCE_KM
+
+
+def test_no_place_contexts_a_hromada_after_its_villages_in_russian_spelling(places):
+    found = places(
+        "Вооруженные силы Украины отбросили российских солдат возле приграничных сел "
+        "Константиновка и Новоконстантиновка в Хотинской поселковой громаде."
+    )
+    assert [r["admin1"] for r in found] == ["Sumska oblast"] * 2
+    assert km((found[0]["latitude"], found[0]["longitude"]), KOSTIANTYNIVKA_KHOTIN) <= 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # axes named after historic lands cover a border region: no point
+        ("На Волынском и Полесском направлениях обстановка остается без изменений.", []),
+        ("На Сіверському та Слобожанському напрямках противник зберігає присутність.", []),
+        # Сіверський alone is Siversk's axis, an area around the town
+        ("На Сіверському напрямку ворог атакував.", [("Сіверському напрямку", 2)]),
+    ],
+)
+def test_no_place_contexts_axes_named_after_lands(places, sentence, expected):
+    assert [(r["location"], r["geo_precision"]) for r in places(sentence)] == expected

@@ -418,6 +418,25 @@ def axis_hint(town_key: str) -> str | None:
 
 _WORD = re.compile(r"[\w'’ʼ-]+")
 
+_REGION_AXES = ("волинськ", "волынск", "поліськ", "полесск", "слобожанськ", "слобожанск")
+"""The General Staff's northern axes, named after historic lands, not towns: Volyn, Polissia,
+Slobozhanshchyna (Сіверський, beside them, is Siveria's, not Siversk's)."""
+_SIVERIA = ("сіверськ", "северск")
+
+
+def region_axis(text: str, before: str, after: str) -> bool:
+    """Is ``text`` the adjective of an axis named after a historic land ("на Волинському і
+    Поліському напрямках", "на Слобожанском направлении"), or "Сіверському" in a list with
+    one ("на Сіверському та Слобожанському напрямках")? Those cover a border region: no point."""
+    lowered = text.lower()
+    land = lowered.startswith(_REGION_AXES)
+    if not land and not lowered.startswith(_SIVERIA):
+        return False
+    words = _WORD.findall(f"{before} {after}".lower())
+    if not any(w in cues().axis for w in words):
+        return False
+    return land or any(w.startswith(_REGION_AXES) for w in words)
+
 
 def axis_in_list(text: str, before: str, after: str) -> str | None:
     """The axis word near an axis adjective in a list of axes ("зокрема на Харківському,

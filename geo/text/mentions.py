@@ -1097,6 +1097,8 @@ class MentionScanner:
             m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
+        if cyrillic.region_axis(text, before, after):
+            return None  # "на Волинському, Поліському напрямках": a border region, no point
         axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = m.axis = True
@@ -1727,7 +1729,10 @@ def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> 
 
 
 _CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
-_LOCATIVE_REGION = ("області", "области", "районі", "районе", "громаді", "краї", "крае")
+_LOCATIVE_REGION = (
+    "області", "области", "районі", "районе", "громаді", "громаде", "общине", "округе", "краї",
+    "крае",
+)  # fmt: skip
 
 
 def _in_the_region(gap: str, region: Mention) -> bool:
