@@ -557,3 +557,28 @@ def test_no_place_contexts_a_hromada_after_its_villages_in_russian_spelling(plac
 )
 def test_no_place_contexts_axes_named_after_lands(places, sentence, expected):
     assert [(r["location"], r["geo_precision"]) for r in places(sentence)] == expected
+
+
+VOSKRESENKA = (47.468, 36.356)  # Чапаевка until 2016, Polohy raion (not Polohy hromada)
+
+
+def test_no_place_contexts_an_occupation_okrug_is_no_hint_of_its_hromada(places):
+    """The occupation's "муниципальный округ" is a pre-2020 raion: the villages in it need not lie
+    in the hromada of its town, so it gives them no hint."""
+    found = places(
+        "ВСУ с помощью БПЛА атаковали подстанцию в селе Чапаевка, расположенном в Пологовском "
+        "муниципальном округе."
+    )
+    village = next(r for r in found if r["location"] == "Чапаевка")
+    assert km((village["latitude"], village["longitude"]), VOSKRESENKA) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "По двум районам города — Киевскому и Кировскому, ударили 16 раз, в том числе из HIMARS.",
+        "Обстріляли два райони міста: Київський та Шевченківський.",
+    ],
+)
+def test_no_place_contexts_a_citys_districts_listed_after_it(places, sentence):
+    assert places(sentence) == []

@@ -1097,8 +1097,8 @@ class MentionScanner:
             m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
-        if cyrillic.region_axis(text, before, after):
-            return None  # "на Волинському, Поліському напрямках": a border region, no point
+        if _district_or_land_axis(text, before, after):
+            return None
         axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = m.axis = True
@@ -1614,6 +1614,24 @@ def _regions_in_turn(
             m.notes.append(f"in {region.text}")
 
 
+_CITY_DISTRICTS_BEFORE = re.compile(
+    r"район\w*\s+(?:города|міста)\s*[—–:-]?\s*"
+    r"(?:[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s*,\s*|\s+(?:и|і|та|й)\s+))*$",
+    re.IGNORECASE,
+)
+"""A city's districts named after "районам города": "по двум районам города — Киевскому и
+Кировскому" (adjectives, each no settlement of its name)."""
+
+
+def _district_or_land_axis(text: str, before: str, after: str) -> bool:
+    """Is a Cyrillic adjective one of a city's districts listed after it ("по двум районам
+    города — Киевскому и Кировскому") or an axis named after a land ("на Волинському,
+    Поліському напрямках": a border region)? Neither is a point."""
+    if _CITY_DISTRICTS_BEFORE.search(before) and cyrillic.region_nominative(text, "raion"):
+        return True
+    return cyrillic.region_axis(text, before, after)
+
+
 _TRAILING_REGION = re.compile(r"^\s+(?:на|в|у|во)\s+$", re.IGNORECASE)
 
 
@@ -1729,9 +1747,11 @@ def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> 
 
 
 _CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
+# not "округе": the occupation's "муниципальный округ" is a pre-2020 raion, wider than the
+# hromada it is read as, so it is no hint ("в селе Чапаевка, расположенном в Пологовском
+# муниципальном округе" is not in Polohy hromada)
 _LOCATIVE_REGION = (
-    "області", "области", "районі", "районе", "громаді", "громаде", "общине", "округе", "краї",
-    "крае",
+    "області", "области", "районі", "районе", "громаді", "громаде", "общине", "краї", "крае"
 )  # fmt: skip
 
 
