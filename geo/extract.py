@@ -73,12 +73,16 @@ there, or the region itself): the region was not where the name is."""
 
 def _namesakes_in(res: Resolution) -> bool:
     """Does a region-level answer have namesakes inside its region ("3 places named 'Алексеевка'
-    in Sumska oblast"), left for the places around them to decide, rather than none there?"""
+    in Sumska oblast"), left for the places around them to decide, rather than none there? The
+    region's own level counts: a hromada's namesakes lie in the hromada, not anywhere in its
+    oblast ("Купянск" is in no village's hromada of its sentence)."""
     region = res.place
     if res.resolution is not ResolutionKind.REGION_FALLBACK or region is None:
         return False
-    return any(
-        c.place.admin1_code == region.admin1_code and c.place.place_id != region.place_id
+    level = {"admin3": "admin3_code", "admin2": "admin2_code"}.get(region.kind, "admin1_code")
+    code = getattr(region, level)
+    return code is not None and any(
+        getattr(c.place, level) == code and c.place.place_id != region.place_id
         for c in res.candidates
     )
 

@@ -582,3 +582,22 @@ def test_no_place_contexts_an_occupation_okrug_is_no_hint_of_its_hromada(places)
 )
 def test_no_place_contexts_a_citys_districts_listed_after_it(places, sentence):
     assert places(sentence) == []
+
+
+KUPIANSK_TOWN = (49.713, 37.615)
+SHESTAKOVE = (50.064, 36.624)  # Starosaltivska hromada
+
+
+def test_no_place_contexts_a_hromadas_hint_holds_only_its_own_namesakes(places):
+    """A village's hromada is the hint of the sentence's other places only where they have a
+    namesake in that hromada: Kupiansk, named with a village of Starosaltivska hromada, is the
+    town, not that hromada at region level."""
+    found = places(
+        "В г. Купянск пострадали двое мужчин; в с. Шестаково Старосалтовской громады пострадал "
+        "78-летний мужчина."
+    )
+    by_name = {r["location"]: r for r in found}
+    for name, point in (("Купянск", KUPIANSK_TOWN), ("Шестаково", SHESTAKOVE)):
+        record = by_name[name]
+        assert record["geo_precision"] == 1
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM
