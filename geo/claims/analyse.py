@@ -150,11 +150,13 @@ def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
     head = written[:80]
     if ":" not in head and "—" not in head and "–" not in head:
         return None
-    for start, end, rule in claims.claimants.findall(text):
-        if written[:start].strip(" \t«»\"„“”'’(") or not _HEADLINE_COLON.match(written, end):
-            return None  # only the text's first words, right before the colon, are its source
-        return Claimant(rule.name, rule.kind, rule.side, written[start:end])
-    return None
+    found = claims.claimants.findall(text)
+    if not found:
+        return None
+    start, end, rule = found[0]  # only the text's first words, right before the colon
+    if written[:start].strip(" \t«»\"„“”'’(") or not _HEADLINE_COLON.match(written, end):
+        return None
+    return Claimant(rule.name, rule.kind, rule.side, written[start:end])
 
 
 def _inherit(

@@ -1071,21 +1071,13 @@ class MentionScanner:
             info.not_place or not info.theatre or name_key(text) in self.not_places
         ):  # a common word as written ("Українці", read as a case form of Українка) too
             return None  # a common word, or a place outside the theatre named without a locative
-        if (
-            not (locative or marked or region)
-            and start == len(before)
-            and not before.strip(_OPENERS)
-            and self._common_noun(text, key)
-        ):
+        opening = start == len(before) and not before.strip(_OPENERS)  # the sentence's first word
+        if opening and not (locative or marked or region) and self._common_noun(text, key):
             return None  # "Машину можно восстановить": машина, not a case form of Машино
-        if (
-            after[:1] == ":"
-            and start == len(before)
-            and not before.strip(_OPENERS)
-            and " " not in text
-            and cyrillic.surname(text)
-        ):
+        if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
+        if _district_or_land_axis(text, before, after):
+            return None
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate)  # fmt: skip
         if region_after is not None:
@@ -1097,8 +1089,6 @@ class MentionScanner:
             m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
-        if _district_or_land_axis(text, before, after):
-            return None
         axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
         if axis is not None:  # "на Покровському напрямку": an area around the town
             m.approximate = m.axis = True
@@ -1559,9 +1549,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         if _CYRILLIC_COORDINATED.match(gap):
             return
     region.frames = region.role == "site"
-    for m in places:
-        m.admin_hint, m.soft_hint = hint, True
-        m.notes.append(f"in {region.text}")
+    _soft_hint(region, places, hint)
 
 
 def _hintable(m: Mention) -> bool:
@@ -1594,9 +1582,7 @@ def _regions_in_turn(
             previous_end = region.end
             if places:
                 region.frames = True
-                for m in places:
-                    m.admin_hint, m.soft_hint = region.query or region.text, True
-                    m.notes.append(f"in {region.text}")
+                _soft_hint(region, places, region.query or region.text)
             continue
         previous_end = region.end
         if not (
@@ -1609,9 +1595,15 @@ def _regions_in_turn(
         if not places:
             continue
         region.frames = True
-        for m in places:
-            m.admin_hint, m.soft_hint = region.query or region.text, True
-            m.notes.append(f"in {region.text}")
+        _soft_hint(region, places, region.query or region.text)
+
+
+def _soft_hint(region: Mention, places: list[Mention], hint: str) -> None:
+    """Give ``places`` the soft hint ``hint`` of ``region`` (dropped for a place with no
+    namesake there: :meth:`geo.extract.Extractor._alone`)."""
+    for m in places:
+        m.admin_hint, m.soft_hint = hint, True
+        m.notes.append(f"in {region.text}")
 
 
 _CITY_DISTRICTS_BEFORE = re.compile(
@@ -1627,7 +1619,11 @@ def _district_or_land_axis(text: str, before: str, after: str) -> bool:
     """Is a Cyrillic adjective one of a city's districts listed after it ("по двум районам
     города — Киевскому и Кировскому") or an axis named after a land ("на Волинському,
     Поліському напрямках": a border region)? Neither is a point."""
-    if _CITY_DISTRICTS_BEFORE.search(before) and cyrillic.region_nominative(text, "raion"):
+    if (
+        "айон" in before  # "районам", "Районы": only then can a city's districts be listed
+        and _CITY_DISTRICTS_BEFORE.search(before)
+        and cyrillic.region_nominative(text, "raion")
+    ):
         return True
     return cyrillic.region_axis(text, before, after)
 
