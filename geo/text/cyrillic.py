@@ -30,6 +30,7 @@ from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
+_QUOTES_OR_BRACKET = _QUOTES + "("
 _CAPITAL = r"[А-ЯІЇЄҐ]"
 
 
@@ -122,9 +123,15 @@ def axis_phrases() -> Iterator[tuple[str, str, str]]:
 def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
     """(marked, locative, approximate) from the last words before a Cyrillic name; ``words``
     are the whitespace-split text before it."""
-    table = cues()
     # as the words lowered one by one (no case spans a space); "(с. Гресі)": с.
-    tail = " ".join(w.lstrip("(«\"„“'") for w in words[-3:]).lower()
+    return _tail_cues(" ".join(w.lstrip("(«\"„“'") for w in words[-3:]).lower())
+
+
+@lru_cache(maxsize=16_384)
+def _tail_cues(tail: str) -> tuple[bool, bool, bool]:
+    """:func:`before_cues` of the last three words before a name, lowered (a few thousand
+    distinct tails make most of a corpus's)."""
+    table = cues()
     phrases = {tail, tail.partition(" ")[2] or tail, tail.rpartition(" ")[2]}  # 3, 2 and 1 words
     marked = not phrases.isdisjoint(table.marker)
     approximate = not phrases.isdisjoint(table.approximate)
@@ -135,8 +142,13 @@ def before_cues(words: list[str]) -> tuple[bool, bool, bool]:
 def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""
+    return _direction_of(" ".join(words[-4:]).lower(), min(len(words), 4))
+
+
+@lru_cache(maxsize=16_384)
+def _direction_of(phrase: str, count: int) -> tuple[str, int] | None:
+    """:func:`direction_before` of the last ``count`` words before a name, lowered."""
     table = cues().direction
-    phrase, count = " ".join(words[-4:]).lower(), min(len(words), 4)
     while count:  # the longest phrase first: "к юго-западу от" before "от"
         found = table.get(phrase)
         if found is not None:
@@ -159,8 +171,11 @@ def _verb_after(after: str) -> str:
     return first
 
 
+@lru_cache(maxsize=64)
 def _last_word(text: str) -> str:
-    parts = text.rstrip(_QUOTES + "(").rsplit(maxsplit=1)  # "улица (Брусилова)": улица
+    """The last word of ``text``, lowered, without its brackets (cached: the few checks of one
+    mention read the same text before it)."""
+    parts = text.rstrip(_QUOTES_OR_BRACKET).rsplit(maxsplit=1)  # "улица (Брусилова)": улица
     return parts[-1].strip("()[]").lower() if parts else ""  # "(ОСУВ)": осув
 
 
@@ -403,6 +418,7 @@ def _axis_towns() -> dict[str, str]:
     return towns
 
 
+@lru_cache(maxsize=16_384)
 def axis_town(text: str) -> str | None:
     """The town an axis adjective names ("Слов'янському" → "Слов'янськ"), whatever village its
     case form also spells ("Слов'янське"), or None when ``text`` is no axis adjective."""
@@ -475,10 +491,18 @@ def _region_list_after() -> re.Pattern[str]:
     return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
 
 
+@cache
+def _region_plural_noun() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
+
+
 def region_in_list(after: str) -> str | None:
     """The level of a list of regions sharing one plural noun the name begins ("Донецької й
     Луганської областей", "в Херсонской и Запорожской областях"): each adjective is an oblast,
     never its city."""
+    if _region_plural_noun().search(after) is None:  # no plural noun at all: no such list
+        return None
     found = _region_list_after().match(after)
     return None if found is None else cues().region_plural[found.group(1).lower()]
 

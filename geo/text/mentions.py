@@ -41,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -552,6 +552,13 @@ def fold(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=32_768)
+def _folded_name(written: str) -> str:
+    """A name as written, folded with single spaces: the key of the case-form tables (a
+    document names its places again and again)."""
+    return " ".join(fold(written).split())
+
+
 _LUT_SIZE = 0x2030  # every code point the fold table touches lies below this
 
 
@@ -915,7 +922,7 @@ class MentionScanner:
 
     def _other_readings(self, written: str, key: str) -> tuple[str, ...]:
         """The keys of the other nominatives a Cyrillic case form may be ("Тернів": Терни)."""
-        shared = self.readings.get(" ".join(fold(written).split()))
+        shared = self.readings.get(_folded_name(written))
         return tuple(k for k in shared if k != key) if shared else ()
 
     def _mention(
@@ -1046,7 +1053,7 @@ class MentionScanner:
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
         if words and words[-1].lower() in _CASE_PREPOSITIONS:  # "у Малинівці": in Малинівка
-            reading = self.case_readings.get(" ".join(fold(sentence[start:end]).split()))
+            reading = self.case_readings.get(_folded_name(sentence[start:end]))
             if reading is not None:
                 key, info = reading, self._key(reading)
         marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
