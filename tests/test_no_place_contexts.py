@@ -601,3 +601,73 @@ def test_no_place_contexts_a_hromadas_hint_holds_only_its_own_namesakes(places):
         record = by_name[name]
         assert record["geo_precision"] == 1
         assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM
+
+
+NOVOSELIVSKE_LUH = (49.521, 37.953)  # Svatove raion, Luhansk oblast (a Zaporizhzhia one too)
+IVANIVSKE_BAKHMUT = (48.575, 37.920)  # Bakhmut hromada; one of six, one in Zaporizhzhia oblast
+PEREMOHA_MARINKA = (47.916, 37.460)  # Marinka hromada; one of 25 villages named Перемога
+STEPNE_ZAP = (47.797, 35.306)
+
+
+def test_no_place_contexts_each_part_of_a_general_staff_list_takes_its_own_region(places):
+    """A General Staff list in parts, each closed by its region ("… Луганской области; …
+    Донецкой области и … на Запорожье"): each name takes the region of its part, not the last
+    region of the sentence; a village named like a common word (Победа) between two places of
+    the list is a place."""
+    found = places(
+        "За прошедшие сутки подразделения Сил обороны отразили атаки оккупантов в районах "
+        "населенных пунктов Новоселовское и Белогоровка Луганской области; Верхнекаменское, "
+        "Соледар, Бахмут, Ивановское, Дылеевка, Водяное, Марьинка, Победа, Новоселка Донецкой "
+        "области и Малая Токмачка и Степное на Запорожье."
+    )
+    by_name = {r["location"]: r for r in found}
+    assert by_name["Новоселовское"]["admin1"] == "Luhanska oblast"
+    assert by_name["Ивановское"]["admin1"] == "Donetska oblast"
+    assert by_name["Степное"]["admin1"] == "Zaporizka oblast"
+    for name, point in (
+        ("Новоселовское", NOVOSELIVSKE_LUH),
+        ("Ивановское", IVANIVSKE_BAKHMUT),
+        ("Победа", PEREMOHA_MARINKA),
+    ):
+        record = by_name[name]
+        assert record["geo_precision"] == 1
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM
+
+
+PEREMOHA_LOZOVA = (49.044, 36.370)  # Lozivska hromada, Kharkiv oblast
+CHERVONOHRYHORIVKA = (47.619, 34.538)  # the centre of Червоногригорівська hromada, Nikopol raion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "where", "precision"),
+    [
+        # a translated Russian name (Перемога → Победа) before its hromada, which a given-name
+        # reading of "Победа" had made a surname ("Победа Лозовской")
+        ("В селе Победа Лозовской общины повреждён дом.", "Победа", PEREMOHA_LOZOVA, 1),
+        # the Russian name of a hromada (червоний → красный), at its centre
+        (
+            "Враг атаковал Никополь и Красногригорьевскую громаду.",
+            "Красногригорьевскую громаду",
+            CHERVONOHRYHORIVKA,
+            2,
+        ),
+    ],
+)
+def test_no_place_contexts_translated_russian_names(places, sentence, name, where, precision):
+    record = next(r for r in places(sentence) if r["location"] == name)
+    assert record["geo_precision"] == precision
+    assert km((record["latitude"], record["longitude"]), where) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a common word between a place and no place is no place ("Бахмут, Победа и мир")
+        "Они говорили про Бахмут, Победа, весна.",
+        # a given name before a surname stays a person
+        "Об этом сообщила Надежда Лозовская.",
+    ],
+)
+def test_no_place_contexts_common_words_outside_lists(places, sentence):
+    assert "Победа" not in [r["location"] for r in places(sentence)]
+    assert "Лозовская" not in [r["location"] for r in places(sentence)]

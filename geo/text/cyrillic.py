@@ -299,7 +299,11 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     previous = _last_word(before)
     if previous in table.person:
         return "a person's surname"
-    if before[-1:] == " " and _given_name(before.rsplit(maxsplit=1)[-1] if before.strip() else ""):
+    if (
+        before[-1:] == " "
+        and _given_name(before.rsplit(maxsplit=1)[-1] if before.strip() else "")
+        and region_after(after) is None  # "Победа Лозовской общины": a village, then its hromada
+    ):
         return "a person's surname"
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"

@@ -1213,6 +1213,7 @@ class MentionScanner:
         if not pending and not spans:
             return []
         taken = {(m.start - offset, m.end - offset) for m in known}
+        sites = {(m.start - offset, m.end - offset) for m in known if m.role == "site" and m.known}
         while pending:  # every span reachable from a site through spans not known and not marked
             span = pending.pop()
             if span not in spans and span not in taken and span[0] > 0:
@@ -1226,6 +1227,11 @@ class MentionScanner:
             if text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), e):
                 continue
             key = name_key(text)
+            if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
+                m = Mention(text, key, offset + s, offset + e, sentence_index)
+                m.notes.append(f"{text}: a common word listed between places, so a place")
+                found.append(m)
+                continue
             if key in self.not_places or self.store.lookup(key):
                 continue  # the scanner saw it and rejected it in this context
             if key in self.demonyms:
@@ -1250,6 +1256,17 @@ class MentionScanner:
             m.notes.append("not in gazetteer; context marks it as a place")
             found.append(m)
         return found
+
+    def _listed_between(
+        self, sentence: str, start: int, end: int, key: str, sites: set[tuple[int, int]]
+    ) -> bool:
+        """Is the Cyrillic common word ``sentence[start:end]`` (a village's name too: Победа,
+        Перемога, Дружба) listed between two known places ("Марьинка, Победа, Новоселка")?
+        Then it is the village, as a marker would say."""
+        if sentence[start] < "\u0400" or not self._key(key).theatre:
+            return False
+        near = _neighbours(sentence, start, end)
+        return len(near) == 2 and all(span in sites for span in near)
 
     def _group(self, sentence: str, offset: int, mentions: list[Mention]) -> None:
         """Group enumerations, apply trailing region hints, and mark appositive anchors.
@@ -1536,6 +1553,11 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     if len(named) > 1:
         _regions_in_turn(sentence, offset, mentions, named)
         return
+    if len(regions) > 1 and named == regions[-1:] and _trails(sentence, offset, mentions, named[0]):
+        # a list in parts, each closed by its region ("Новоселовское и Белогоровка Луганской
+        # области; Верхнекаменское, …, Новоселка Донецкой области и … Степное на Запорожье")
+        _regions_in_turn(sentence, offset, mentions, regions)
+        return
     if not named and len(regions) != 1:
         return
     # a hint already when no other ("Рубіжне, Кочеток та Печеніги в Чугуївському районі")
@@ -1578,17 +1600,18 @@ def _regions_in_turn(
     settlements after it, up to the next region, and frames them. A region right after a
     settlement ("поблизу Тихого на Харківщині, Ямполя та Новоекономічного на Донеччині") closes
     its part of the list instead: the hint of the settlements before it, back to the region
-    before."""
+    before, as does a region that is already the hint of the name right before it ("Белогоровка
+    Луганской области") in a list whose last part a trailing region closes."""
     previous_end = offset
     for region, following in zip(regions, [*regions[1:], None], strict=True):
         start = region.start - offset
-        if _trails(sentence, offset, mentions, region):
+        if region.role == "hint" or _trails(sentence, offset, mentions, region):
             places = [
                 m for m in mentions if previous_end <= m.start < region.start and _hintable(m)
             ]
             previous_end = region.end
             if places:
-                region.frames = True
+                region.frames = region.role == "site"
                 _soft_hint(region, places, region.query or region.text)
             continue
         previous_end = region.end
