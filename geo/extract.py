@@ -360,6 +360,43 @@ def _anchors_and_questions(
     return anchors, questions
 
 
+def _one_place_per_name(
+    mentions: list[Mention], queries: list[str], first: list[Resolution], final: list[Resolution]
+) -> None:
+    """A name the document repeats that its neighbours decided in one sentence ("просунутися
+    до Приморського і Оріхова": the Zaporizhzhia village) and nothing decided in another (chosen
+    by size alone, or left open: "відтиснути війська з Приморського") is the decided place in
+    both, as a reader takes it; names decided apart stay apart. ``final`` is updated in place."""
+    decided: dict[str, dict[str, Resolution]] = {}
+    for i, m in enumerate(mentions):
+        res, before = final[i], first[i]
+        if m.region or m.axis or m.metonymic or res.place is None or res.ambiguous:
+            continue
+        if res.place.kind not in ("settlement", "feature"):
+            continue  # a region fallback decides no namesake
+        if before.place is None or before.ambiguous or before.place.place_id != res.place.place_id:
+            decided.setdefault(queries[i], {})[res.place.place_id] = res
+    if not decided:
+        return
+    for i, m in enumerate(mentions):
+        chosen = decided.get(queries[i])
+        res = final[i]
+        if chosen is None or len(chosen) != 1 or m.region or m.axis or m.metonymic:
+            continue
+        if not (res.ambiguous or (res.place is not None and _outgrew(res))):
+            continue  # decided on its own, or no place at all
+        (again,) = chosen.values()
+        if again.place is None or (res.place is not None and res.place == again.place):
+            continue
+        own = [c.place for c in res.ambiguous] if res.ambiguous else [res.place]
+        if m.admin_hint is not None and again.place.admin1_code not in {
+            p.admin1_code for p in own if p is not None
+        }:
+            continue  # "Михайлівку Запорізької області": its own region, not the other's
+        note = f"{m.text}: the place its name is where its neighbours decide it in this document"
+        final[i] = replace(again, reason=f"{note}; {again.reason}")
+
+
 def _outgrew(res: Resolution) -> bool:
     """Was the place chosen over alike-scoring namesakes by size alone (a village of 3,000 over
     villages of 500)? Then it does not stand on its own against its sentence's places: in
@@ -654,6 +691,7 @@ class Extractor:
         final = [self._hromada_seat(m, res) for m, res in zip(mentions, final, strict=True)]
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
+        _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
         for i, res in enumerate(final):

@@ -259,3 +259,47 @@ def test_a_spread_list_takes_the_namesakes_near_it(records, sentence, expected):
     for name, point in expected.items():
         assert near((found[name]["latitude"], found[name]["longitude"]), point), found[name]
     assert {r["admin1"] for r in found.values()} == {"Zaporizka oblast"}
+
+
+PRYMORSKE_ZAP = (47.645, 35.291)  # Stepnohirsk hromada, by Orikhiv; Prymorskyi (Donetsk) is larger
+YAMPIL_DONETSK = (48.936, 37.956)  # Siversk hromada; the Vinnytsia-oblast town is larger
+MYKHAILIVKA_KUPIANSK = (49.686, 37.332)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        (
+            "Росіяни намагаються відтиснути українські війська з Приморського. Спроби ворога "
+            "просунутися до Приморського і Оріхова закінчилися втратами.",
+            "Приморського",
+            PRYMORSKE_ZAP,
+        ),
+        (
+            "Ukraine on Thursday said Yampil remained under its control despite Russian "
+            "infiltration attempts. Russian forces attacked near Yampil, Torske and Siversk.",
+            "Yampil",
+            YAMPIL_DONETSK,
+        ),
+    ],
+)
+def test_a_name_decided_in_one_sentence_is_that_place_in_the_others(records, text, name, point):
+    """One place per name per document: the namesake its neighbours decide in one sentence, not
+    the larger namesake size alone chose where the name stands alone."""
+    found = [r for r in records(text) if r["location"] == name]
+    assert len(found) == 2
+    for record in found:
+        assert km((record["latitude"], record["longitude"]), point) <= TOLERANCE_KM, record
+
+
+def test_names_decided_apart_stay_apart(records):
+    """A name its own region decides ("Михайлівку Запорізької області") keeps it when another
+    sentence's neighbours decide the same name elsewhere."""
+    found = records(
+        "Обстріляли Михайлівку Запорізької області. Окремо у Харківській області обстріляли "
+        "Михайлівку та Куп’янськ."
+    )
+    admin1 = [r["admin1"] for r in found if r["location"] == "Михайлівку"]
+    assert admin1 == ["Zaporizka oblast", "Kharkivska oblast"]
+    kharkiv = [r for r in found if r["location"] == "Михайлівку"][1]
+    assert km((kharkiv["latitude"], kharkiv["longitude"]), MYKHAILIVKA_KUPIANSK) <= TOLERANCE_KM

@@ -671,3 +671,19 @@ def test_no_place_contexts_translated_russian_names(places, sentence, name, wher
 def test_no_place_contexts_common_words_outside_lists(places, sentence):
     assert "Победа" not in [r["location"] for r in places(sentence)]
     assert "Лозовская" not in [r["location"] for r in places(sentence)]
+
+
+KHARKIV = (49.992, 36.231)
+
+
+def test_no_place_contexts_a_sector_of_the_front_and_the_public_broadcaster(places):
+    """ "у Харківському секторі" is an area around Kharkiv (precision 2), not the Donetsk village
+    Харківське; "Суспільне Запоріжжя" is an outlet, quoted or not."""
+    (axis,) = places("Ворог активізувався у Харківському секторі.")
+    assert axis["geo_precision"] == 2
+    assert km((axis["latitude"], axis["longitude"]), KHARKIV) <= TOLERANCE_KM
+    # named with a settlement, the sector frames it, as an axis does
+    sector = places("У Харківському секторі росіяни провели чотири атаки в районі Вовчанська.")
+    assert [(r["location"], r["admin1"]) for r in sector] == [("Вовчанська", "Kharkivska oblast")]
+    assert places('Про це повідомили в "Суспільне Запоріжжя".') == []
+    assert places("Про це повідомило Суспільне Харків.") == []

@@ -31,6 +31,7 @@ from geo.text.inflect import LOCATIVES, analyser, case_forms
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
 _QUOTES_OR_BRACKET = _QUOTES + "("
+_BRACKETS_OR_QUOTES = "()[]" + _QUOTES
 _CAPITAL = r"[А-ЯІЇЄҐ]"
 
 
@@ -176,7 +177,7 @@ def _last_word(text: str) -> str:
     """The last word of ``text``, lowered, without its brackets (cached: the few checks of one
     mention read the same text before it)."""
     parts = text.rstrip(_QUOTES_OR_BRACKET).rsplit(maxsplit=1)  # "улица (Брусилова)": улица
-    return parts[-1].strip("()[]").lower() if parts else ""  # "(ОСУВ)": осув
+    return parts[-1].strip(_BRACKETS_OR_QUOTES).lower() if parts else ""  # "(ОСУВ)", «ТРК»
 
 
 @lru_cache(maxsize=16_384)
