@@ -222,6 +222,37 @@ def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[i
     return joined
 
 
+MAX_SENTENCE_CHARS = 3_000
+"""A "sentence" longer than this (blingfire passes up to 64,000 characters on without a break:
+a list of thousands of places, text run together with no spaces) is cut into clauses of at most
+this length, at the last "; ", then ", ", then space before the limit: every record quotes its
+sentence, and per-sentence work grows faster than the sentence. The longest General Staff
+roundup sentences run to about 1,500 characters."""
+
+
+def _bounded(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` with each part over :data:`MAX_SENTENCE_CHARS` cut into clauses (offsets kept:
+    each clause is the text at its offset)."""
+    if all(len(part) <= MAX_SENTENCE_CHARS for _, part in found):
+        return found
+    bounded: list[tuple[int, str]] = []
+    for start, part in found:
+        while len(part) > MAX_SENTENCE_CHARS:
+            window = part[:MAX_SENTENCE_CHARS]
+            half = MAX_SENTENCE_CHARS // 2
+            cut = next(
+                (at + 1 for sep in ("; ", ", ", " ") if (at := window.rfind(sep, half)) > 0),
+                MAX_SENTENCE_CHARS,
+            )
+            bounded.append((start, part[:cut].rstrip()))
+            rest = part[cut:]
+            skipped = len(rest) - len(rest.lstrip())
+            start, part = start + cut + skipped, rest.lstrip()
+        if part:
+            bounded.append((start, part))
+    return bounded
+
+
 def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     """The reference segmentation: blingfire paragraph by paragraph (used when the one-call
     form cannot map its output back to offsets)."""
@@ -232,7 +263,9 @@ def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
             body = paragraph[skip.end() :] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
             _, spans = blingfire.text_to_sentences_and_offsets(body)
-            yield from _join_abbreviations([(base + a, body[a:b]) for a, b in spans], text)
+            yield from _bounded(
+                _join_abbreviations([(base + a, body[a:b]) for a, b in spans], text)
+            )
         offset += len(paragraph) + 1
 
 
@@ -263,7 +296,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         # ``part`` equals text[start:cursor]: it holds no paragraph break and starts after any
         # blanked dateline, the only places ``masked`` differs from ``text``.
         found.append((start, part))
-    yield from _join_abbreviations(found, masked)
+    yield from _bounded(_join_abbreviations(found, masked))
 
 
 class _PreviousClaimant:

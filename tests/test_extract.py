@@ -410,6 +410,29 @@ def test_sentences_keep_paragraphs_apart_and_skip_datelines():
     assert all(text[offset : offset + len(s)] == s for offset, s in found)
 
 
+def test_an_overlong_sentence_is_cut_into_clauses_and_every_claim_quotes_one(extractor):
+    """Text run together with no space after its full stops (blingfire passes up to 64,000
+    characters on as one sentence) is cut at clause breaks: 400 claims, each quoting at most
+    MAX_SENTENCE_CHARS of the text at its own offset, every one still found; a long real
+    roundup sentence stays whole."""
+    from geo.extract import MAX_SENTENCE_CHARS, sentences
+    from geo.text.sources import Document
+
+    claim = "Генштаб ЗСУ повідомив, що оборонці відбили 40 атак під Бахмутом."
+    text = claim * 400
+    found = list(sentences(text))
+    assert len(found) > 1
+    assert all(len(s) <= MAX_SENTENCE_CHARS for _, s in found)
+    assert all(text[offset : offset + len(s)] == s for offset, s in found)
+    records = extractor.document_records(Document(doc_id="run-on", text=text))
+    assert len(records) == 400
+    assert {r["place_name"] for r in records} == {"Bakhmut"}
+    assert max(len(r["quote"]) for r in records) <= MAX_SENTENCE_CHARS
+    roundup = "Сили оборони відбили атаки в районах " + ", ".join(["Бахмута"] * 120) + "."
+    assert 1_000 < len(roundup) <= MAX_SENTENCE_CHARS
+    assert [s for _, s in sentences(roundup)] == [roundup]
+
+
 def test_documents_are_prepared_in_bounded_batches_with_the_same_records(tmp_path, extractor):
     from geo.extract import BATCH, BATCH_CHARS, batches, extract_records
     from geo.text.sources import Document, iter_documents
