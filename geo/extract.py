@@ -476,12 +476,19 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
     """Does ``town`` lie over :data:`TOWN_FAR_KM` from every settled place of its list (at
     least two), while ``chosen``, another namesake, lies within :data:`CLUSTER_KM` of one of
     them and a third as far as the town? For lists too spread for :func:`_far_from_all`'s
-    mean: a front's villages from Stepnohirsk to Huliaipole."""
+    mean: a front's villages from Stepnohirsk to Huliaipole. In a list of :data:`LONG_LIST`
+    settled places the town is judged by their median, so that one member nearer it does not
+    hold the list ("Білозерка, Томина Балка, Інгулець, Берислав, Давидів Брід …": the
+    Kherson-oblast Інгулець, not the larger one by Kryvyi Rih, 58 km from Давидів Брід)."""
     if len(settled) < 2 or town.lat is None or chosen.lat is None:
         return False
     if town.place_id == chosen.place_id:
         return False
     far, near = _km_to_nearest(town, settled), _km_to_nearest(chosen, settled)
+    if len(settled) >= LONG_LIST:  # a long list: its median member, as for _far_from_all
+        lat, lon = _point(town)
+        to_town = sorted(haversine_km(lat, lon, *point) for point in settled)
+        far = to_town[len(to_town) // 2]
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 

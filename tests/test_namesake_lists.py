@@ -303,3 +303,19 @@ def test_names_decided_apart_stay_apart(records):
     assert admin1 == ["Zaporizka oblast", "Kharkivska oblast"]
     kharkiv = [r for r in found if r["location"] == "Михайлівку"][1]
     assert km((kharkiv["latitude"], kharkiv["longitude"]), MYKHAILIVKA_KUPIANSK) <= TOLERANCE_KM
+
+
+INHULETS_KHERSON = (46.790, 32.826)  # Bilozerka hromada; the larger Інгулець lies by Kryvyi Rih
+
+
+def test_a_long_spread_list_judges_a_town_by_its_median_member(records):
+    """A Kherson OVA list along the right bank, too spread for one cluster: Інгулець is the
+    village among them, though the larger namesake by Kryvyi Rih lies 58 km from one member."""
+    found = records(
+        "Зокрема, минулої доби під ворожим вогнем та авіаударами опинилися Антонівка, "
+        "Придніпровське, Садове, Інженерне, Білозерка, Томина Балка, Інгулець, Берислав, Давидів "
+        "Брід, Львове, Михайлівка та місто Херсон."
+    )
+    inhulets = next(r for r in found if r["location"] == "Інгулець")
+    assert km((inhulets["latitude"], inhulets["longitude"]), INHULETS_KHERSON) <= TOLERANCE_KM
+    assert {r["admin1"] for r in found if r["admin1"]} == {"Khersonska oblast"}
