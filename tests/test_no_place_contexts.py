@@ -465,7 +465,7 @@ LYSYCHANSK = (48.904, 38.442)
             "Семеновке",
             SEMENIVKA_CHERNIHIV,
             1,
-        ),  # fmt: skip
+        ),
         # the resident speaks, not the town
         ("Житель Лисичанска рассказал о беспилотниках.", "Лисичанска", LYSYCHANSK, 1),
         # a city's office: the city's hromada, at its centre, not the oblast its adjective spells
@@ -687,3 +687,40 @@ def test_no_place_contexts_a_sector_of_the_front_and_the_public_broadcaster(plac
     assert [(r["location"], r["admin1"]) for r in sector] == [("Вовчанська", "Kharkivska oblast")]
     assert places('Про це повідомили в "Суспільне Запоріжжя".') == []
     assert places("Про це повідомило Суспільне Харків.") == []
+
+
+SEREDYNA_BUDA = (52.186, 34.036)
+MYROPILLIA = (51.025, 35.262)  # Sumy oblast; two other Миропілля lie far from it
+SPIRNE_DONETSK = (48.809, 38.249)
+HRIANYKIVKA = (49.841, 37.710)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "where"),
+    [
+        # a hyphenated name with only its last part declined, and the older Russian spelling
+        (
+            "20 травня було зафіксовано 4 обстріли в районі Середина-Буди.",
+            "Середина-Буди",
+            SEREDYNA_BUDA,
+        ),
+        ("Повреждены частные дома в окрестностях Середино-Буды.", "Середино-Буды", SEREDYNA_BUDA),
+        # "и" joins a list: the region after it is the hint of both names
+        (
+            "Нанесено поражение формированиям ВСУ в районах населенных пунктов Мирополье и Мельня "
+            "Сумской области.",
+            "Мирополье",
+            MYROPILLIA,
+        ),
+        # a region closes its part of the list: the name after it takes its own region
+        (
+            "Противник здійснив невдалі спроби наступальних дій в районах населених пунктів "
+            "Гряниківка на Харківщині та Спірне Донецької області.",
+            "Спірне",
+            SPIRNE_DONETSK,
+        ),
+    ],
+)
+def test_no_place_contexts_hyphenated_forms_and_cyrillic_lists(places, sentence, name, where):
+    record = next(r for r in places(sentence) if r["location"] == name)
+    assert km((record["latitude"], record["longitude"]), where) <= TOLERANCE_KM

@@ -182,6 +182,13 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
                 options = _case_options(words, per_word, case)
                 if options is not None:
                     forms.update(_joined(combo, gaps) for combo in product(*options))
+    if "-" in lowered and " " not in lowered:  # "Середина-Буди": the last part alone declines
+        head, gap, last = lowered.rpartition("-")
+        for dictionary in _langs(lang):
+            found = word_forms(last, dictionary)
+            for case in cases:
+                for form in found.get(case) or found.get(_FALLBACK_CASE.get(case, ""), ()):
+                    forms.add(f"{head}{gap}{form}")
     forms.discard(lowered)
     return {form for form in forms if len(form) > SHORT_FORM or not _function_word(form)}
 

@@ -61,7 +61,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "13"
+SCANNER_VERSION = "14"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -153,7 +153,12 @@ _REGION_IN_KEY = re.compile(
     r"\b(oblast|region|province|krai|kray|governorate|people(?:['’]s)? republic)\b"
 )
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province|republic)s\b", re.IGNORECASE)
-_ENUM_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$", re.IGNORECASE)
+_ENUM_GAP = re.compile(
+    r"^(\s*,\s*(?:(?:and|or|і|й|та|и|а також|а также)\s+)?|\s+(?:and|or|і|й|та|и)\s+|\s*/\s*)$",
+    re.IGNORECASE,
+)
+"""What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
+equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
     r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -1364,6 +1369,8 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
                 break
             if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
                 break  # "Lyman, Donetsk Oblast": a hint, not a member
+            if all_region and not nxt.region and member.text[:1] >= "\u0400":
+                break  # "Гряниківка на Харківщині та Спірне Донецької області": a new part
             j, member, all_region = j + 1, nxt, all_region and nxt.region
         members = mentions[i : j + 1]
         lead = members[0].start - offset
