@@ -9,6 +9,10 @@ relative date that make it date a state rather than the claim. Both tables are g
 trigger scan of :func:`geo.claims.tables.read`, so :func:`analyse_sentence` hands over the sentence
 it already lower-cased and scanned (:func:`resolve_text`) instead of redoing both.
 ``time_precision`` follows ACLED: 1 day, 2 week, 3 month or coarser.
+
+A relative date that falls outside the calendar Python can hold (year 1 to 9999: "yesterday" in a
+document dated 0001-01-01) leaves the claim undated, as a missing publication date does: the
+sentence names a day, and no other day is it.
 """
 
 from __future__ import annotations
@@ -37,9 +41,17 @@ def parse_absolute(phrase: str, base: date | None = None) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def _relative(unit: str, offset: int, text: str, published: date) -> date:
-    """The date a relative phrase of the table names
-    (cached: phrases and publication dates are few)."""
+def _relative(unit: str, offset: int, text: str, published: date) -> date | None:
+    """The date a relative phrase of the table names (cached: phrases and publication dates are
+    few); None when that date is outside :class:`datetime.date`'s years 1 to 9999 ("last year"
+    in year 1, "yesterday" on 0001-01-01), whichever way the offset counts."""
+    try:
+        return _relative_date(unit, offset, text, published)
+    except (OverflowError, ValueError):  # timedelta past date.min/max; date() of year 0 or 10000
+        return None
+
+
+def _relative_date(unit: str, offset: int, text: str, published: date) -> date:
     if unit == "day":
         return published - timedelta(days=offset)
     if unit == "weekday":
@@ -109,11 +121,10 @@ def resolve_text(text: Text, published: date | None) -> tuple[date | None, int |
         found = text.search_lowered(rule.pattern)
         while found is not None:
             if not _dates_a_state(tables, lowered, found.start()):
-                return (
-                    _relative(rule.unit, rule.offset, found.group(0), published),
-                    rule.precision,
-                    found.group(0),
-                )
+                named = _relative(rule.unit, rule.offset, found.group(0), published)
+                if named is None:  # outside the calendar: undated, not the publication date
+                    return None, None, found.group(0)
+                return named, rule.precision, found.group(0)
             found = text.search_lowered(
                 rule.pattern, found.end()
             )  # "since last summer" dates a state, not this claim
