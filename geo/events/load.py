@@ -137,6 +137,46 @@ def parse_coordinates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return numbers, bad
 
 
+MAX_FATALITIES = 100_000
+"""Most deaths one event row may report: more is a typo or an overflow (``1e9``, ``1e400``), not
+an event; such a count is flagged ``bad_fatalities`` and emptied rather than summed into maps."""
+
+
+def parse_counts(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(count or NaN, bad mask, why bad) of fatalities cells. A cell that is no whole number
+    from 0 to :data:`MAX_FATALITIES` (text, NaN, infinity such as ``1e400``, a negative or a
+    fractional number, an absurd total) is bad and read as empty: the row is kept, and no writer
+    meets a number JSON cannot hold. Blank cells are missing, not bad."""
+    text = values.astype(str).str.strip()
+    numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
+    given = (text != "").to_numpy()
+    finite = np.isfinite(numbers)
+    negative = finite & (numbers < 0)
+    fractional = finite & ~negative & (numbers != np.floor(numbers))
+    absurd = finite & (numbers > MAX_FATALITIES)
+    why = np.select(
+        [given & np.isnan(numbers), np.isinf(numbers), negative, fractional, absurd],
+        [
+            "is not a number",
+            "is infinite",
+            "is negative",
+            "is not a whole number",
+            f"is more than {MAX_FATALITIES:,}",
+        ],
+        default="",
+    ).astype(object)
+    bad = why != ""
+    return np.where(bad, np.nan, numbers), bad, why
+
+
+def _time_precision(values: pd.Series, dated: np.ndarray) -> pd.Series:
+    """ACLED time precision 1–3 (day, week, month); anything else (text, 2.5, ``1e400``) is
+    none, and a dated row without one is dated to the day (1)."""
+    numeric = pd.to_numeric(values, errors="coerce")
+    precision = numeric.where(numeric.isin([1, 2, 3])).astype("Int64")
+    return precision.where(precision.notna() | ~dated, 1)
+
+
 def _precision(values: pd.Series) -> pd.Series:
     """ACLED/VIINA geo precision as 1–3: numbers as given; ADM1/ADM2 → 3, ADM3/PPL… → 1."""
     text = values.astype(str).str.strip().str.upper()
@@ -232,7 +272,7 @@ def records_from_table(raw: RawTable, spec: FormatSpec) -> gpd.GeoDataFrame:
 
 
 class _Parsed(NamedTuple):
-    """What parsing the dates and coordinates of a table found, row by row."""
+    """What parsing the dates, coordinates and counts of a table found, row by row."""
 
     missing_date: np.ndarray
     bad_date: np.ndarray
@@ -240,6 +280,8 @@ class _Parsed(NamedTuple):
     bad_lat: np.ndarray
     lon: np.ndarray
     bad_lon: np.ndarray
+    bad_fatalities: np.ndarray
+    why_fatalities: np.ndarray
 
 
 def _schema_columns(
@@ -258,8 +300,7 @@ def _schema_columns(
     out["source_url"] = _blank_to_none(col("source_url"))
     iso, missing_date, bad_date = parse_dates(col("event_date"))
     out["event_date"] = iso
-    precision = pd.to_numeric(col("time_precision"), errors="coerce").astype("Int64")
-    out["time_precision"] = precision.where(precision.notna() | pd.isna(iso), 1)
+    out["time_precision"] = _time_precision(col("time_precision"), pd.notna(iso))
     for f in (
         "event_type",
         "sub_event_type",
@@ -281,9 +322,9 @@ def _schema_columns(
     out["stance"] = np.where(
         given_stance != "", given_stance, derive_stance(col("sub_event_type"), col("notes"))
     )
-    fatalities = pd.to_numeric(col("fatalities"), errors="coerce")
-    out["quantity"] = fatalities.to_numpy(dtype=float)
-    out["quantity_unit"] = np.where(fatalities.notna(), "fatalities", None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
+    fatalities, bad_fatalities, why_fatalities = parse_counts(col("fatalities"))
+    out["quantity"] = fatalities
+    out["quantity_unit"] = np.where(np.isfinite(fatalities), "fatalities", None)  # type: ignore[call-overload]  # numpy's stubs take None for a missing x/y
     place = col("place_id")
     out["place_id"] = _blank_to_none(place.where(~place.str.fullmatch(r"\d+"), "gn:" + place))
     lat, bad_lat = parse_coordinates(col("latitude"))
@@ -291,7 +332,9 @@ def _schema_columns(
     out["latitude"], out["longitude"] = lat, lon
     out["geo_precision"] = _precision(col("geo_precision")).to_numpy()
     out["quote"] = _blank_to_none(col("notes"))
-    return out, _Parsed(missing_date, bad_date, lat, bad_lat, lon, bad_lon)
+    return out, _Parsed(
+        missing_date, bad_date, lat, bad_lat, lon, bad_lon, bad_fatalities, why_fatalities
+    )
 
 
 def _flag_rows(
@@ -328,6 +371,12 @@ def _flag_rows(
     )
     one_only = ~bad & (np.isfinite(parsed.lat) ^ np.isfinite(parsed.lon))
     add_flag(records, one_only, "bad_coordinates", "only one of latitude/longitude given")
+    add_flag(
+        records,
+        parsed.bad_fatalities,
+        "bad_fatalities",
+        "fatalities " + col("fatalities").map(repr) + " " + parsed.why_fatalities + "; emptied",
+    )
     _flag_duplicates(records, col("event_id"))
     _flag_positions(records, "uncomputed_formula", notes)
 

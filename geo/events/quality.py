@@ -15,6 +15,9 @@ FLAGS: dict[str, str] = {
     "bad_date": "the event date cannot be read",
     "duplicate_id": "another row has the same event id (kept, not merged)",
     "bad_coordinates": "coordinates cannot be read or are out of range",
+    "bad_fatalities": (
+        "fatalities are no count (text, infinite, negative, fractional or absurd): emptied"
+    ),
     "swapped_latlon": (
         "latitude and longitude are swapped "
         "(fixed in the geometry; the original values stay in orig_*)"
