@@ -3,6 +3,7 @@ thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -84,6 +85,41 @@ MergeOption = typer.Option(
 )
 WorkersOption = typer.Option(None, "--workers", "-w", help=WORKERS_HELP)
 SchedulerOption = typer.Option("processes", "--scheduler", help=SCHEDULER_HELP)
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it, so a failed write is reported here, as
+    one line, rather than as a traceback (or at interpreter exit, when the buffer is flushed).
+
+    A full disk or another OS error (``> /dev/full``) stops with exit 2 and the line ``-o``
+    gives for a file (``standard output: cannot write (No space left on device)``). A reader
+    that stopped reading (``| head``) is no error of ours: the rest is not wanted, so the
+    command ends quietly with exit 1, as Python's documentation advises for SIGPIPE. Either
+    way standard output is then pointed at the null device, so the final flush fails no more."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise SystemExit(1) from None
+    except OSError as exc:
+        _silence_stdout()
+        raise InputError(
+            f"cannot write ({exc.strerror or exc})", source="standard output"
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at the null device: what is left in the buffer goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def _input_names(paths: list[str]) -> str:
+    return ", ".join("standard input" if p == "-" else p for p in paths)
 
 
 def report_stats(stats, quiet: bool) -> None:
@@ -191,8 +227,10 @@ def extract(
     report_stats(stats, quiet)
     if stats.documents and stats.failed == stats.documents:
         raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
+    if not stats.documents:  # an empty folder, a feed or export with no entries: not an error
+        typer.echo(f"{_input_names(paths)}: no documents found", err=True)
     if output is None:
-        sys.stdout.write(geojson_text(frame) + "\n")
+        write_stdout(geojson_text(frame) + "\n")
     elif kind == "geojson":
         to_geojson(frame, output)
     else:
@@ -269,7 +307,7 @@ def run(
         )
     report_stats(result.stats, quiet=True)
     say_notes(result.notes)
-    print(f"map:    {result.map_html}")
-    print(f"events: {result.events_geojson}")
-    print(f"report: {result.report_html}")
-    print(result.summary())
+    write_stdout(
+        f"map:    {result.map_html}\nevents: {result.events_geojson}\n"
+        f"report: {result.report_html}\n{result.summary()}\n"
+    )
