@@ -4,23 +4,25 @@ Telegram message or feed entry, each with its own date, id and link.
 * **Telegram Desktop's JSON export** of one chat (``result.json``: ``{"name", "type", "id",
   "messages": [...]}``), recognised by its content (a JSON object with a ``messages`` list). A
   message's ``text`` is a string or a list of strings and entity objects (``{"type": "bold",
-  "text": ...}``), joined as written; an edited message holds its edited text, and its title
-  notes the edit date. Service messages (joins, pins) and messages without text are skipped and
-  counted in one notice per export. The channel is the message's **default claimant**: a
+  "text": ...}``), joined as written (else its ``text_entities``); a part that is no text is
+  left out with a warning naming the message; an edited message holds its edited text, and its
+  title notes the edit date. Service messages (joins, pins) and messages without text are
+  skipped and counted in one notice per export. The channel is the message's **default claimant**: a
   sentence that credits nobody is the channel's claim (a forwarded message's source's, and in a
   group chat its sender's). A channel listed in
   ``geo/data/channels.toml`` maps to its canonical claimant (``Генеральний штаб ЗСУ`` →
   Ukrainian military) and its username gives each message a ``https://t.me/<username>/<id>``
   link; any other channel is its own claimant, and its messages have no link.
 * **RSS and Atom feeds**, parsed by feedparser from the bytes in hand (never a URL: nothing is
-  fetched), after defusedxml has refused any entity declaration or external reference. Each
+  fetched), after defusedxml has refused any entity declaration or external reference (in a
+  feed that is not well-formed, any its prolog holds: feedparser would take them). Each
   entry is a document: its title (the first paragraph), link, published (else updated) date and
   content (else summary), whose HTML goes through the same cleaning as an HTML page.
 
 A Telegram export *file* is streamed message by message with ijson (:func:`stream_telegram`),
-so an export of any size is read in flat memory; an export on stdin or in bytes, and any feed
-(feedparser parses a whole document), over :data:`MAX_EXPORT_BYTES` is refused with one line
-rather than held in memory whole.
+so an export of any size, or of any depth (refused past :data:`MAX_JSON_DEPTH`), is read in flat
+memory; an export on stdin or in bytes, and any feed (feedparser parses a whole document), over
+:data:`MAX_EXPORT_BYTES` is refused with one line rather than held in memory whole.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from functools import cache
 from importlib import resources
+from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -133,20 +138,75 @@ def _skip_notice(source: str, skipped: dict[str, int], unit: str) -> Iterator[Do
 # -- Telegram -----------------------------------------------------------------------------------
 
 
-def telegram_text(text: object) -> str | None:
-    """A message's text as written: a string, or a list of strings and entity objects (bold,
-    links, hashtags … each with its ``text``) joined; None when it is neither."""
+MAX_TEXT_NESTING = 8
+"""Deepest list of text parts read: Telegram Desktop writes one flat list, but a list within it
+(another tool's export) is read as parts too, to this depth; the parts below are left out and
+warned about, and the reader never recurses as deep as hostile input goes."""
+
+
+def telegram_text(text: object, unread: list[str] | None = None) -> str | None:
+    """A message's text as written: a string, or a list of strings, entity objects (bold,
+    links, hashtags … each with its ``text``) and lists of those, joined; None when it is
+    neither. A part that is no text (a number, an entity whose text is an object, a list nested
+    past :data:`MAX_TEXT_NESTING`) is left out and described in ``unread``, so that the message
+    can say what it lost."""
     if isinstance(text, str):
         return text
     if not isinstance(text, list):
         return None
-    parts = []
-    for part in text:
+    parts: list[str] = []
+    _text_parts(text, parts, unread if unread is not None else [], 1)
+    return "".join(parts)
+
+
+def _text_parts(items: list, parts: list[str], unread: list[str], depth: int) -> None:
+    """Append the text of each of ``items`` (a list of parts ``depth`` levels deep) to
+    ``parts``, and a description of each part that is no text to ``unread``."""
+    for item in items:
+        part = item["text"] if isinstance(item, dict) and "text" in item else item
         if isinstance(part, str):
             parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
-            parts.append(part["text"])
-    return "".join(parts)
+        elif isinstance(part, list) and depth < MAX_TEXT_NESTING:
+            _text_parts(part, parts, unread, depth + 1)
+        elif isinstance(part, list):
+            unread.append(f"a list nested more than {MAX_TEXT_NESTING} levels deep")
+        elif isinstance(item, dict):
+            what = _json_kind(part) if "text" in item else "missing"
+            unread.append(f"an entity whose text is {what}")
+        else:
+            unread.append(_json_kind(part))
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, for a warning: "an object", "a number", "null" …"""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, dict):
+        return "an object"
+    return "a number" if isinstance(value, int | float | Decimal) else type(value).__name__
+
+
+def _message_text(message: dict) -> tuple[str | None, list[str]]:
+    """A message's text (its ``text``, else its ``text_entities`` when ``text`` is missing,
+    empty or unreadable: Telegram Desktop writes the same text in both) and what of it could not
+    be read; None when neither is a string or a list."""
+    unread: list[str] = []
+    text = telegram_text(message.get("text", ""), unread)
+    if text is None or not text.strip():
+        from_entities: list[str] = []
+        entities = telegram_text(message.get("text_entities"), from_entities)
+        if entities is not None and entities.strip():
+            return entities, from_entities
+    return text, unread
+
+
+def _unread_warning(ident: object, unread: list[str]) -> str:
+    """The warning of a message some of whose text parts were left out."""
+    kinds = ", ".join(dict.fromkeys(unread))
+    noun = "part" if len(unread) == 1 else "parts"
+    return f"message {ident}: {len(unread):,} {noun} of its text not read ({kinds})"
 
 
 def _message_date(message: dict, key: str) -> date | None:
@@ -210,9 +270,7 @@ def telegram_documents(
         if message.get("type", "message") != "message":
             skipped["service"] += 1
             continue
-        text = telegram_text(message.get("text", ""))
-        if text is None:
-            text = telegram_text(message.get("text_entities"))
+        text, unread = _message_text(message)
         if text is None:
             yield Document(
                 doc_id=f"{source}: message {message.get('id', number)}",
@@ -223,6 +281,8 @@ def telegram_documents(
             skipped["without text"] += 1
             continue
         doc = channel.document(message, text)
+        if unread:
+            doc.warnings.append(_unread_warning(message.get("id", number), unread))
         yield finish_document(doc, None if doc.published else published)
     yield from _skip_notice(source, skipped, "message")
 
@@ -245,15 +305,20 @@ def read_telegram(data: bytes, source: str, published: date | None) -> Iterator[
 
 def stream_telegram(path: Path, published: date | None) -> Iterator[Document]:
     """The documents of a Telegram export file, streamed: its own fields are read up to the
-    ``messages`` list (Telegram Desktop writes them first), then one message at a time, in one
-    pass, so memory stays flat at any size. A file that breaks off or goes wrong midway yields
-    the messages before the fault, then one error document saying where it stopped."""
+    ``messages`` list (Telegram Desktop writes them first), then one message at a time, so
+    memory stays flat at any size. A file that breaks off or goes wrong midway yields
+    the messages before the fault, then one error document saying where it stopped.
+
+    The file is read twice from its start, through :class:`_DepthChecked`: for the export's
+    fields (its first chunk, as a rule), then for its messages, parsed and built by ijson's C
+    backend without a Python step per event. Numbers are read exactly (``use_float`` off): an
+    integer past 64 bits, which yajl can only read as text, is a Python int, and a fraction a
+    Decimal, rather than a parse error that would end the export there."""
     source = str(path)
     read = 0
     try:
         with path.open("rb") as fh:
-            events = _depth_limited(ijson.parse(_after_bom(fh), use_float=True))
-            export = _export_fields(events)
+            export = _export_fields(ijson.parse(_DepthChecked(_from_start(fh))))
             if export is None:
                 yield Document(
                     doc_id=source,
@@ -261,7 +326,7 @@ def stream_telegram(path: Path, published: date | None) -> Iterator[Document]:
                     "after the export's name, type and id)",
                 )
                 return
-            messages = ijson.items(events, "messages.item")
+            messages = ijson.items(_DepthChecked(_from_start(fh)), "messages.item")
             for doc in telegram_documents(export, source, published, messages):
                 read += doc.error is None
                 yield doc
@@ -275,26 +340,52 @@ def stream_telegram(path: Path, published: date | None) -> Iterator[Document]:
 MAX_JSON_DEPTH = 64
 """Deepest nesting a streamed export may have (a message is 4-5 levels deep); deeper input is
 refused rather than built, which would exhaust the stack."""
+_DEPTH_STEPS = {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}
+"""How each of ijson's events changes the depth (the others leave it)."""
 
 
-def _after_bom(fh: BinaryIO) -> BinaryIO:
-    """``fh`` past a UTF-8 byte order mark (which ijson would take for text)."""
+def _from_start(fh: BinaryIO) -> BinaryIO:
+    """``fh`` at its start, past a UTF-8 byte order mark (which ijson would take for text)."""
+    fh.seek(0)
     if fh.read(3) != b"\xef\xbb\xbf":
         fh.seek(0)
     return fh
 
 
-def _depth_limited(events: Iterator[tuple]) -> Iterator[tuple]:
-    """ijson's parse events, refused (ValueError) past :data:`MAX_JSON_DEPTH` levels."""
-    depth = 0
-    for prefix, event, value in events:
-        if event in ("start_map", "start_array"):
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
-                raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-        yield prefix, event, value
+class _DepthChecked:
+    """A binary file whose chunks are refused (ValueError) once they nest past
+    :data:`MAX_JSON_DEPTH` levels, checked before the parser reading it sees them.
+
+    ijson's C parser builds the events of a whole read buffer, each with its prefix (the
+    dotted path to it), before handing any out: a check on those events comes after a chunk of
+    64 KiB of ``[`` has cost 64K prefixes of up to 64K steps, gigabytes. Here each chunk is
+    first read through ijson's prefix-free event stream (``basic_parse``), and its depths
+    summed in C, so the refusal costs one chunk whatever the input. A chunk the tokenizer
+    cannot read ends the checking: the parser meets the same fault, after the messages before
+    it."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._events = ijson.sendable_list()
+        self._tokens = ijson.basic_parse_coro(self._events)
+        self._depth = 0
+        self._checking = True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._fh.read(size)
+        if not chunk or not self._checking:
+            return chunk
+        try:
+            self._tokens.send(chunk)
+        except (ijson.JSONError, ValueError):
+            self._checking = False
+        steps = map(_DEPTH_STEPS.get, map(itemgetter(0), self._events), repeat(0))
+        depths = list(accumulate(steps, initial=self._depth))
+        del self._events[:]
+        if max(depths) > MAX_JSON_DEPTH:
+            raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
+        self._depth = depths[-1]
+        return chunk
 
 
 def _export_fields(events: Iterator[tuple]) -> dict | None:
@@ -318,21 +409,44 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
+_PROLOG_END = re.compile(rb"<\w")
+"""The first element: before it is the prolog, where feedparser looks for the DOCTYPE and the
+entity declarations it keeps."""
+_DECLARATIONS = re.compile(rb"<!ENTITY|<!DOCTYPE[^\[<>]*\[", re.IGNORECASE)
+"""An entity declaration, or the start of a DOCTYPE's internal subset (where they live); a
+DOCTYPE's name and external id hold no ``<``, so a prolog of endless DOCTYPEs is one pass."""
+
+
 def _refuse_entities(data: bytes) -> str | None:
-    """Why a feed is refused (an entity declaration, an external reference), else None. A feed
-    that is not well-formed XML passes: feedparser reads it leniently, and never expands entities
-    it was not given."""
+    """Why a feed is refused (an entity declaration, an external reference), else None.
+
+    defusedxml reads a well-formed feed. One that is not is read leniently by feedparser, which
+    still takes the entity declarations of its prolog (a stray ``&`` before a DOCTYPE ends the
+    XML parse before defusedxml sees it): such a feed is refused when its prolog declares
+    entities or an internal subset, with defusedxml's reason when it can read the declarations
+    from the DOCTYPE on."""
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
+    refused = "refused: the feed declares entities or external references ({})"
     try:
         fromstring(data)
     except DefusedXmlException as exc:
-        return f"refused: the feed declares entities or external references ({exc})"
+        return refused.format(exc)
     except (ParseError, ValueError):
-        return None
+        first = _PROLOG_END.search(data)
+        declared = _DECLARATIONS.search(data, 0, first.start() if first else len(data))
+        if declared is None:
+            return None
+        try:
+            fromstring(data[declared.start() :])
+        except DefusedXmlException as exc:
+            return refused.format(exc)
+        except (ParseError, ValueError):
+            pass
+        return refused.format("a DTD internal subset in a feed that is not well-formed")
     return None
 
 
