@@ -724,3 +724,67 @@ HRIANYKIVKA = (49.841, 37.710)
 def test_no_place_contexts_hyphenated_forms_and_cyrillic_lists(places, sentence, name, where):
     record = next(r for r in places(sentence) if r["location"] == name)
     assert km((record["latitude"], record["longitude"]), where) <= TOLERANCE_KM
+
+
+ZAKITNE = (48.899, 37.951)  # Donetsk oblast (Закітне: Russian Закотное); Закотне is in Luhansk
+PROMIN_DONETSK = (48.269, 37.318)
+HORIKHOVE_DONETSK = (48.098, 36.917)
+KOMYSHUVAKHA_DONETSK = (47.888, 36.590)
+YAMPIL_SIVERSK = (48.934, 37.943)
+MYLOVE_KHERSON = (47.065, 33.632)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "where"),
+    [
+        # ikavism і ← о (кіт: кот), and Russian names that translate a root (горіх: орех)
+        (
+            "Глава ДНР подтвердил продвижение российских сил к Славянску со стороны Закотного.",
+            "Закотного",
+            ZAKITNE,
+        ),
+        (
+            "Враг ведет штурмовые действия вблизи Родинского, Мирнограда, Проминя, Чунишино, "
+            "Новоэкономичного, Лысовки и Звирово.",
+            "Проминя",
+            PROMIN_DONETSK,
+        ),
+        (
+            "Также фиксируются атаки в районах Удачного, Новопавловки, Филиала и Орехового.",
+            "Орехового",
+            HORIKHOVE_DONETSK,
+        ),
+        (
+            "На Новопавловском направлении оккупанты сосредоточили усилия возле Ялты, "
+            "Андреевки-Клевцово, Воскресенки, Малиевки, Тернового и Камышевахи.",
+            "Камышевахи",
+            KOMYSHUVAKHA_DONETSK,
+        ),
+        # an indeclinable republic after "в" says where, as "в Донецкой области" does
+        (
+            "Поступают сообщения о выходе передовых частей ВС РФ к населенному пункту Ямполь в ДНР.",
+            "Ямполь",
+            YAMPIL_SIVERSK,
+        ),
+        # a curated irregular Russian name (мел: chalk)
+        (
+            "Под обстрелами находились Берислав, Новорайск, Меловое и Качкаровка.",
+            "Меловое",
+            MYLOVE_KHERSON,
+        ),
+    ],
+)
+def test_no_place_contexts_russian_forms_of_front_villages(places, sentence, name, where):
+    record = next(r for r in places(sentence) if r["location"] == name)
+    assert km((record["latitude"], record["longitude"]), where) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Об этом сообщает РБК-Украина со ссылкой на ОСГВ «Днепр».",
+        "Мы видим, что противоречивые заявления поступают со стороны Киева.",
+    ],
+)
+def test_no_place_contexts_a_group_of_forces_and_kyivs_side(places, sentence):
+    assert places(sentence) == []

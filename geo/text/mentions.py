@@ -1415,6 +1415,12 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
             continue
         for member, region in pairs:
             member.admin_hint = _PLURAL_REGION.sub(r"\1", region.query or region.text)
+            # a Cyrillic list's raion or oblast after its last name is that name's own; the
+            # others take it softly, dropped where they have no namesake there ("Липці,
+            # Вовчанськ та Глибоке Харківського району": Vovchansk lies in Chuhuiv raion)
+            member.soft_hint = (
+                len(following) == 1 and member is not current[-1] and member.text[:1] >= "\u0400"
+            )
         for region in following:
             region.role = "hint"
             region.group = current[0].group
@@ -1575,6 +1581,20 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
     places = [m for m in mentions if _hintable(m)]
     if not places:
+        # every settlement has a hint of its own ("На Харківщині ворог атакував Липці, Вовчанськ
+        # та Глибоке Харківського району"): an oblast opening the sentence still only frames them
+        region.frames = (
+            region.role == "site"
+            and any(
+                m.start > region.end
+                and m.role == "site"
+                and m.known
+                and m.admin_hint is not None
+                and not (m.region or m.axis or m.metonymic)
+                for m in mentions
+            )
+            and sentence[: region.start - offset].strip().lower() in ("на", "у", "в")
+        )
         return
     for m in places:
         gap = (
@@ -1784,7 +1804,8 @@ _CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
 # hromada it is read as, so it is no hint ("в селе Чапаевка, расположенном в Пологовском
 # муниципальном округе" is not in Polohy hromada)
 _LOCATIVE_REGION = (
-    "області", "области", "районі", "районе", "громаді", "громаде", "общине", "краї", "крае"
+    "області", "области", "районі", "районе", "громаді", "громаде", "общине", "краї", "крае",
+    "днр", "лнр",  # indeclinable: "к пункту Ямполь в ДНР" says where, as "в Донецкой области"
 )  # fmt: skip
 
 
