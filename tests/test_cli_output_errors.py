@@ -136,3 +136,20 @@ def test_extract_of_a_document_says_nothing_of_missing_documents(story):
     assert done.returncode == 0, done.stderr
     assert "no documents found" not in done.stderr
     assert json.loads(done.stdout)["features"]
+
+
+@needs_dev_full
+@pytest.mark.parametrize("args", [("geocode", "Bakhmut"), ("gazetteer", "--help")])
+def test_every_command_reports_a_full_standard_output_in_one_line(args):
+    """Commands that print through rich or click (geocode, any --help) report a failed write to
+    standard output as one line, exit 2, like extract does."""
+    done = _to_full_disk(*args)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "frontline: error: No space left on device"
+
+
+def test_every_command_ends_quietly_when_its_reader_has_gone():
+    done = _to_closed_pipe("geocode", "Bakhmut")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr

@@ -94,12 +94,27 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("frontline: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # a reader that stopped reading (`| head`): the rest is not wanted
+        _quiet_stdout()
+        return 1
+    except OSError as exc:  # an I/O failure no command reported itself: `geocode > /dev/full`
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"frontline: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        _quiet_stdout()
+        return 2
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
         print(exc.code, file=sys.stderr)
         return 1
     return 0
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit fails no more."""
+    from geo.cli.extract import _silence_stdout
+
+    _silence_stdout()
 
 
 if __name__ == "__main__":
