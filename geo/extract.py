@@ -426,7 +426,7 @@ def _one_place_per_name(
             p.admin1_code for p in own if p is not None
         }:
             continue  # "Михайлівку Запорізької області": its own region, not the other's
-        note = f"{m.text}: the place its name is where its neighbours decide it in this document"
+        note = f"{m.text}: the {again.place.name} its neighbours decide elsewhere in this document"
         final[i] = replace(again, reason=f"{note}; {again.reason}")
 
 
@@ -484,11 +484,12 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
         return False
     if town.place_id == chosen.place_id:
         return False
-    far, near = _km_to_nearest(town, settled), _km_to_nearest(chosen, settled)
     if len(settled) >= LONG_LIST:  # a long list: its median member, as for _far_from_all
         lat, lon = _point(town)
-        to_town = sorted(haversine_km(lat, lon, *point) for point in settled)
-        far = to_town[len(to_town) // 2]
+        far = sorted(haversine_km(lat, lon, *point) for point in settled)[len(settled) // 2]
+    else:
+        far = _km_to_nearest(town, settled)
+    near = _km_to_nearest(chosen, settled)
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 

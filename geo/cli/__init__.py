@@ -14,7 +14,7 @@ import warnings
 
 import typer
 
-from geo.cli._app import app
+from geo.cli._app import app, silence_stdout
 from geo.core.errors import FrontlineError
 
 _COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
@@ -95,12 +95,12 @@ def _run(argv: list[str] | None) -> int:
         print("frontline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # a reader that stopped reading (`| head`): the rest is not wanted
-        _quiet_stdout()
+        silence_stdout()
         return 1
     except OSError as exc:  # an I/O failure no command reported itself: `geocode > /dev/full`
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"frontline: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        _quiet_stdout()
+        silence_stdout()
         return 2
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
@@ -108,13 +108,6 @@ def _run(argv: list[str] | None) -> int:
         print(exc.code, file=sys.stderr)
         return 1
     return 0
-
-
-def _quiet_stdout() -> None:
-    """Point standard output at the null device, so the flush at exit fails no more."""
-    from geo.cli.extract import _silence_stdout
-
-    _silence_stdout()
 
 
 if __name__ == "__main__":

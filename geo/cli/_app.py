@@ -6,6 +6,7 @@ import logging
 import math
 import os
 import re
+import sys
 from datetime import date
 from importlib import metadata
 
@@ -23,6 +24,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+def silence_stdout() -> None:
+    """Point file descriptor 1 at the null device: what is left in the buffer goes nowhere, so
+    the flush at exit fails no more after standard output failed (``> /dev/full``, ``| head``)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def say_notes(notes: list[str]) -> None:

@@ -3,7 +3,6 @@ thin skins over :mod:`geo.extract` and :mod:`geo.pipeline`."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from geo.cli._app import app, check_outputs, parse_published, say_notes
+from geo.cli._app import app, check_outputs, parse_published, say_notes, silence_stdout
 from geo.cli.gazetteer import build_resolver
 from geo.core.errors import InputError
 
@@ -93,29 +92,18 @@ def write_stdout(text: str) -> None:
 
     A full disk or another OS error (``> /dev/full``) stops with exit 2 and the line ``-o``
     gives for a file (``standard output: cannot write (No space left on device)``). A reader
-    that stopped reading (``| head``) is no error of ours: the rest is not wanted, so the
-    command ends quietly with exit 1, as Python's documentation advises for SIGPIPE. Either
-    way standard output is then pointed at the null device, so the final flush fails no more."""
+    that stopped reading (``| head``) is no error of ours: the ``BrokenPipeError`` goes on to
+    :func:`geo.cli.main`, which ends every command quietly with exit 1 for it."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
-        raise SystemExit(1) from None
+        raise
     except OSError as exc:
-        _silence_stdout()
+        silence_stdout()
         raise InputError(
             f"cannot write ({exc.strerror or exc})", source="standard output"
         ) from None
-
-
-def _silence_stdout() -> None:
-    """Point file descriptor 1 at the null device: what is left in the buffer goes nowhere."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    finally:
-        os.close(devnull)
 
 
 def _input_names(paths: list[str]) -> str:
