@@ -493,6 +493,51 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 
+HOME_SHARE = 0.8
+HOME_MIN_PLACES = 3
+"""A document is a report from one oblast when it names the oblast (or a district of it), and
+no other, and this share of its settled places, and at least this many, lie in it
+(:meth:`Extractor._at_home`)."""
+HOME_KM = 80.0
+"""The farthest from the places of a one-oblast report its namesake may lie that takes the
+place of a town chosen by size ("Каменское": 47 km from Білогір'я)."""
+HOME_TOWN_MAX_POPULATION = 300_000
+"""A city this large keeps its name in any report: "доставили в Днепр" is Dnipro."""
+
+
+def _home_oblast(
+    mentions: list[Mention], final: list[Resolution], focus: tuple[str, ...]
+) -> tuple[str, tuple[tuple[float, float], ...], int, int] | None:
+    """The oblast of a one-oblast document: (its code, its settled places' points, how many
+    of the document's settled places lie in it, how many there are), or None. Settled places
+    are settlements placed without doubt: not chosen by size alone, not namesakes left open.
+    The document must name the oblast, or a raion or hromada of it, as a region, and no other
+    oblast (a General Staff roundup names several)."""
+    placed: dict[str, tuple[str, tuple[float, float]]] = {}  # place id → (oblast, point)
+    named: set[str] = set()  # the oblasts it names as regions
+    for m, res in zip(mentions, final, strict=True):
+        place = res.place
+        if place is None or place.admin1_code is None:
+            continue
+        if m.region:
+            if place.is_region and place.kind != "country" and not (m.axis or res.ambiguous):
+                named.add(place.admin1_code)
+            continue
+        if m.axis or place.kind != "settlement" or not _settled(m, res, focus) or _outgrew(res):
+            continue
+        placed[place.place_id] = (place.admin1_code, _point(place))
+    if len(placed) < HOME_MIN_PLACES:
+        return None
+    counts: dict[str, int] = {}
+    for oblast, _ in placed.values():
+        counts[oblast] = counts.get(oblast, 0) + 1
+    code, count = max(counts.items(), key=lambda item: item[1])
+    if named != {code} or count < HOME_MIN_PLACES or count < HOME_SHARE * len(placed):
+        return None
+    points = tuple(point for oblast, point in placed.values() if oblast == code)
+    return code, points, count, len(placed)
+
+
 TOWN_READING_POPULATION = 10_000
 TOWN_READING_RATIO = 20
 """A case form that is also a village's name reads as the town whose form it is when the town
@@ -735,6 +780,7 @@ class Extractor:
         _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
+        self._at_home(mentions, queries, final, front)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -797,6 +843,88 @@ class Extractor:
                     note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     break
+
+    def _at_home(
+        self,
+        mentions: list[Mention],
+        queries: list[str],
+        final: list[Resolution],
+        front: FrontDistance | None,
+    ) -> None:
+        """A report from one oblast (:func:`_home_oblast`: it names the oblast and nearly all its
+        settled places lie there) reads its names that nothing else decided in that oblast,
+        nearest its places there: a town chosen over its namesakes by size alone gives way to
+        a namesake in the oblast a third as far from them, within :data:`HOME_KM` ("в
+        Каменском" in a Zaporizhzhia administration's report: the village by Vasylivka, not the
+        Dnipropetrovsk city), and namesakes left open are decided by one within
+        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence has
+        settled places elsewhere, a region, an axis, or a name with a region of its own; kept
+        only if the oblast decides. ``final`` is updated in place."""
+        focus = self.resolver.focus
+        home = _home_oblast(mentions, final, focus)
+        if home is None:
+            return
+        code, points, count, total = home
+        for i, res in enumerate(final):
+            m, place = mentions[i], res.place
+            if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
+                continue
+            if res.ambiguous:
+                reach = CLUSTER_KM
+                if not any(c.place.admin1_code == code for c in res.ambiguous):
+                    continue
+            elif (
+                place is not None
+                and place.admin1_code != code
+                and place.kind == "settlement"
+                and place.population < HOME_TOWN_MAX_POPULATION
+                and _outgrew(res)
+                and any(c.place.admin1_code == code for c in res.candidates)
+            ):
+                reach = min(HOME_KM, _km_to_nearest(place, list(points)) / 3)
+            else:
+                continue
+            elsewhere = [
+                final[j].place
+                for j, other in enumerate(mentions)
+                if j != i and other.sentence == m.sentence and _settled(other, final[j], focus)
+            ]
+            if any(p is not None and p.admin1_code != code for p in elsewhere):
+                continue  # its own sentence names places elsewhere
+            again = self.resolver.resolve(queries[i], admin1=code, near=points, front=front)
+            if again.ambiguous:
+                again = self._nearest_and_largest(again, list(points))
+            found = again.place
+            if (
+                found is None
+                or found.admin1_code != code
+                or found.lat is None
+                or again.ambiguous
+                or again.resolution is ResolutionKind.REGION_FALLBACK
+                or _km_to_nearest(found, list(points)) > reach
+            ):
+                continue
+            note = (
+                f"{m.text}: {count} of the document's {total} settled places lie in "
+                f"{again.admin1_name or code}, which it names"
+            )
+            final[i] = replace(again, reason=f"{note}; {again.reason}")
+
+    def _nearest_and_largest(
+        self, res: Resolution, points: list[tuple[float, float]]
+    ) -> Resolution:
+        """Of namesakes left open, the one both nearest ``points`` and the largest, by twice
+        its runner-up's people ("Каменское" of a Zaporizhzhia report: the village of 2,639
+        by Vasylivka over one of 292 farther south); else ``res`` as it was."""
+        located = [c.place for c in res.ambiguous if c.place.lat is not None]
+        if len(located) < 2:
+            return res
+        nearest = min(located, key=lambda p: _km_to_nearest(p, points))
+        largest = sorted(located, key=lambda p: p.population, reverse=True)
+        if largest[0] is not nearest or nearest.population < 2 * largest[1].population:
+            return res
+        chosen = self.resolver.choose(res, nearest.place_id, "the nearest and the largest")
+        return chosen if chosen is not None else res
 
     def _keep_listed_in_region(
         self,

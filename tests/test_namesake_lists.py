@@ -319,3 +319,83 @@ def test_a_long_spread_list_judges_a_town_by_its_median_member(records):
     inhulets = next(r for r in found if r["location"] == "Інгулець")
     assert km((inhulets["latitude"], inhulets["longitude"]), INHULETS_KHERSON) <= TOLERANCE_KM
     assert {r["admin1"] for r in found if r["admin1"]} == {"Khersonska oblast"}
+
+
+MALYNIVKA_HULIAIPOLE = (47.680, 36.481)  # Malynivka of Huliaipole hromada, Zaporizhzhia oblast
+VYSOKE_ZAP = (47.656, 36.393)  # Высоке, Червоне until 2025 ("Красное" in Russian), by Huliaipole
+KRASNE_FAR_SOUTH = (47.020, 36.134)  # the only Krasne of Zaporizhzhia oblast, far south
+BILOHORIVKA_LUHANSK = (48.926, 38.247)  # the Luhansk-oblast village by Sievierodonetsk
+ZAPORIZHZHIA_REPORT = (
+    "Глава Запорожской ОВА сообщил, что за сутки враг нанес 140 ударов по 19 населенным "
+    "пунктам Запорожской области. Под огнем оказались Гуляйполе, Ольговское, Белогорье, "
+    "Павловка и Темировка. "
+)
+
+
+@pytest.mark.parametrize(
+    "report, expected",
+    [
+        (
+            ZAPORIZHZHIA_REPORT + "В Каменском ранения получила 54-летняя женщина.",
+            {"Каменском": KAMIANSKE_ZAP},
+        ),
+        (
+            "Запорізька ОВА: за добу ворог завдав 120 ударів по 17 населених пунктах Запорізької "
+            "області. Під вогнем були Гуляйполе, Ольгівське, Білогір'я, Павлівка й Темирівка. У "
+            "Кам'янському поранено чоловіка.",
+            {"Кам'янському": KAMIANSKE_ZAP},
+        ),
+        (
+            ZAPORIZHZHIA_REPORT + "Также обстрелам подверглись Железнодорожное и Красное.",
+            {"Красное": VYSOKE_ZAP},
+        ),
+        (
+            "Глава Запорожской ОВА сообщил, что за сутки враг нанес 140 ударов по 19 населенным "
+            "пунктам Запорожской области. Враг трижды атаковал дронами Гуляйполе и "
+            "Железнодорожное, нанес 18 ударов из РСЗО по Ольговскому, Белогорью, Павловке и "
+            "Темировке и 90 артиллерийских ударов по Малиновке и Гуляйпольскому.",
+            {"Малиновке": MALYNIVKA_HULIAIPOLE},
+        ),
+    ],
+)
+def test_a_one_oblast_report_reads_its_lone_names_in_the_oblast(placed, report, expected):
+    """An oblast administration's report names its oblast, and its places all lie there: a
+    name that size decided (the city of Kamianske; the Sumy-oblast village once called Червоне
+    for "Красное") or nothing did (Malynivka's 31 namesakes) is read in that oblast, nearest
+    the report's places."""
+    found = placed(report)
+    for name, point in expected.items():
+        assert near(found[name], point), (name, found[name])
+
+
+def test_a_report_naming_another_oblast_keeps_the_town_its_size_chose(placed):
+    """A second oblast named ("в Днепропетровской области") means a report from more than one
+    oblast: "в Каменском" there stays the city of 240,000."""
+    found = placed(
+        ZAPORIZHZHIA_REPORT + "В Днепропетровской области враг обстрелял Никополь и Марганец. "
+        "В Каменском ранения получила 54-летняя женщина."
+    )
+    assert near(found["Каменском"], KAMIANSKE_CITY), found["Каменском"]
+
+
+def test_a_one_oblast_report_does_not_reach_a_far_namesake(placed):
+    """Namesakes left open are decided by the report's oblast only within a cluster's reach of
+    its places: the only Krasne of Zaporizhzhia oblast, 70 km south of the Huliaipole front,
+    is not placed for a "Красного" of a front-line list (most likely a renamed village)."""
+    found = placed(
+        ZAPORIZHZHIA_REPORT + "Также обстрелам подверглись окрестности Железнодорожного и Красного."
+    )
+    assert not near(found["Красного"], KRASNE_FAR_SOUTH), found["Красного"]
+
+
+def test_a_general_staff_roundup_is_no_one_oblast_report(placed):
+    """A roundup that names Donbas and Luhansk oblast, with its settled places all in Donetsk
+    oblast, is no one-oblast report: Білогорівка of the Bakhmut axis stays the Luhansk village
+    by Sievierodonetsk, not the Donetsk-oblast namesake."""
+    found = placed(
+        "Генштаб ЗСУ повідомив, що на Донбасі ворог завдав авіаударів по Краматорську, Лиману "
+        "та Слов'янську. На Бахмутському напрямку противник атакував поблизу Липового та "
+        "Білогорівки. Окупанти продовжують обстрілювати населені пункти Луганської області."
+    )
+    assert found["Білогорівки"] is not None
+    assert km(found["Білогорівки"], BILOHORIVKA_LUHANSK) < TOLERANCE_KM
