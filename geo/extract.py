@@ -493,6 +493,20 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 
+def _named_oblast(mentions: list[Mention], regions: dict[int, Resolution]) -> str | None:
+    """The code of the one oblast a document's regions name (the oblast, or a raion placed in
+    it without doubt; not an axis, nor a hromada, whose names many share), or None when they
+    name none or several."""
+    named = {
+        res.place.admin1_code
+        for i, res in regions.items()
+        if res.place is not None
+        and res.place.kind in ("admin1", "admin2")
+        and not (mentions[i].axis or res.ambiguous)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
 HOME_SHARE = 0.8
 HOME_MIN_PLACES = 3
 """A document is a report from one oblast when it names the oblast (or a district of it), and
@@ -759,7 +773,13 @@ class Extractor:
         """
         queries = [self._query(m) for m in mentions]
         soft = [m.admin_hint if m.soft_hint else None for m in mentions]
-        first = [self._alone(q, m) for q, m in zip(queries, mentions, strict=True)]
+        # regions first: the one oblast they name, if one, narrows the hints of the others
+        alone = {i: self._alone(queries[i], m) for i, m in enumerate(mentions) if m.region}
+        oblast = _named_oblast(mentions, alone)
+        first = [
+            alone[i] if i in alone else self._alone(queries[i], m, oblast)
+            for i, m in enumerate(mentions)
+        ]
         for i, m in enumerate(mentions):
             if m.anchor is not None:  # "Karlivka, southeast of Pokrovsk": near Pokrovsk
                 first[i] = self._by_anchor(queries[i], m, first[i])
@@ -774,7 +794,7 @@ class Extractor:
             final[i] = self._in_context(
                 i, mentions, queries, first, anchored, ambiguous, memo, front
             )
-        final = [self._hromada_seat(m, res) for m, res in zip(mentions, final, strict=True)]
+        final = [self._hromada_seat(m, res, oblast) for m, res in zip(mentions, final, strict=True)]
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
         _one_place_per_name(mentions, queries, first, final)
@@ -963,11 +983,23 @@ class Extractor:
                 )
                 final[i] = region
 
-    def _alone(self, query: str, m: Mention) -> Resolution:
+    def _alone(self, query: str, m: Mention, oblast: str | None = None) -> Resolution:
         """``query`` resolved with its mention's hint. A soft hint (a region elsewhere in the
         sentence: "В Чугуевском районе ... с. Рубежное") decides namesakes only when one lies
-        in it; a name with none there is resolved as if the hint were not given."""
+        in it; a name with none there is resolved as if the hint were not given. A hint that
+        several units bear ("Шевченковской громады": hromadas of three oblasts) is read in
+        ``oblast``, the one oblast the document names, when that decides."""
         res = self.resolver.resolve(query, admin1=m.admin_hint)
+        if oblast is not None and m.admin_hint is not None and res.ambiguous:
+            narrowed = self.resolver.resolve(query, admin1=oblast, admin2=m.admin_hint)
+            if (
+                narrowed.place is not None
+                and not narrowed.ambiguous
+                and narrowed.resolution not in _NOT_IN_SOFT_HINT
+                and narrowed.place.admin1_code == oblast
+            ):
+                note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
+                return replace(narrowed, reason=f"{note}; {narrowed.reason}")
         if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res):
             m.admin_hint, m.soft_hint = None, False
             m.notes.append(f"{query}: not in the region its sentence names")
@@ -1017,11 +1049,12 @@ class Extractor:
                 return replace(other, reason=f"{note}; {other.reason}")
         return res
 
-    def _hromada_seat(self, m: Mention, res: Resolution) -> Resolution:
+    def _hromada_seat(self, m: Mention, res: Resolution, oblast: str | None = None) -> Resolution:
         """A hromada ("Олександрівська громада", "Великобурлуцька селищна територіальна
         громада") at its centre (precision 2: the mention is marked approximate), or, when
         several hromadas bear the name alike, unresolved with their centres as the namesakes
-        the second round may choose from."""
+        the second round may choose from — only those in ``oblast``, the one oblast the
+        document names, when one is."""
         if not _hromada(m):
             return res
         if not any(c.place.kind == "admin3" for c in res.candidates):  # "Олександрівську"
@@ -1034,6 +1067,8 @@ class Extractor:
             for c in res.candidates
             if c.place.kind == "admin3" and res.candidates[0].score - c.score <= NAMESAKE_MARGIN
         ]
+        if m.admin_hint is None and any(c.place.admin1_code == oblast for c in alike):
+            alike = [c for c in alike if c.place.admin1_code == oblast]
         seats = []
         for c in alike:
             centre = self.resolver.hromada_centre(c.place.admin3_code or c.place.place_id[4:])

@@ -399,3 +399,36 @@ def test_a_general_staff_roundup_is_no_one_oblast_report(placed):
     )
     assert found["Білогорівки"] is not None
     assert km(found["Білогорівки"], BILOHORIVKA_LUHANSK) < TOLERANCE_KM
+
+
+MYRNE_SHEVCHENKIVSKA = (46.811, 32.313)  # Myrne of Shevchenkivska hromada, Mykolaiv oblast
+SHEVCHENKOVE_MYK = (46.863, 32.203)  # the centre of Shevchenkivska hromada, Mykolaiv oblast
+
+
+def test_a_hint_several_hromadas_bear_is_read_in_the_oblast_the_text_names(placed):
+    """ "Мирное … Шевченковской громады": hromadas of three oblasts bear the name, each with a
+    Myrne; the report names Mykolaiv oblast and its raion, and no other, so the hint is the
+    Mykolaiv hromada and Мирное its village."""
+    found = placed(
+        "В Николаевской области враг снова обстреливал приграничные громады, сообщил глава ОВА. "
+        "Николаевский район: вечером под обстрел попали села Мирное и Заря Шевченковской "
+        "громады. Пострадавших нет."
+    )
+    assert near(found["Мирное"], MYRNE_SHEVCHENKIVSKA), found["Мирное"]
+
+
+def test_a_hromada_several_oblasts_have_is_the_one_in_the_oblast_the_text_names(placed):
+    """ "Шевченківську громаду" after "У Миколаївській області": the Mykolaiv hromada, at its
+    centre, not left open among three."""
+    found = placed("У Миколаївській області ворог уночі атакував дронами Шевченківську громаду.")
+    assert near(found["Шевченківську громаду"], SHEVCHENKOVE_MYK), found
+
+
+def test_a_hint_several_hromadas_bear_stays_open_when_two_oblasts_are_named(placed):
+    """With Kharkiv oblast named too, "Мирное Шевченковской громады" is not read in either
+    oblast: it stays unplaced rather than guessed."""
+    found = placed(
+        "В Николаевской и Харьковской областях враг обстреливал громады. Вечером под обстрел "
+        "попали села Мирное и Заря Шевченковской громады."
+    )
+    assert found["Мирное"] is None
