@@ -493,10 +493,15 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 
-def _named_oblast(mentions: list[Mention], regions: dict[int, Resolution]) -> str | None:
-    """The code of the one oblast a document's regions name (the oblast, or a raion placed in
-    it without doubt; not an axis, nor a hromada, whose names many share), or None when they
-    name none or several."""
+def _named_oblast(
+    mentions: list[Mention],
+    regions: dict[int, Resolution],
+    hint_oblasts: Callable[[str], frozenset[str]],
+) -> str | None:
+    """The code of the one oblast a document names, or None when it names none or several:
+    its regions (the oblast, or a raion placed in it without doubt; not an axis, nor a
+    hromada, whose names many share) and the regions its names carry as hints ("Белогоровка
+    Луганской области"), each hint of one oblast only."""
     named = {
         res.place.admin1_code
         for i, res in regions.items()
@@ -504,14 +509,19 @@ def _named_oblast(mentions: list[Mention], regions: dict[int, Resolution]) -> st
         and res.place.kind in ("admin1", "admin2")
         and not (mentions[i].axis or res.ambiguous)
     }
+    for m in mentions:
+        if m.admin_hint is not None and not (m.region or m.axis or m.soft_hint):
+            hinted = hint_oblasts(m.admin_hint)
+            if len(hinted) == 1:
+                named |= hinted
     return named.pop() if len(named) == 1 else None
 
 
 HOME_SHARE = 0.8
 HOME_MIN_PLACES = 3
-"""A document is a report from one oblast when it names the oblast (or a district of it), and
-no other, and this share of its settled places, and at least this many, lie in it
-(:meth:`Extractor._at_home`)."""
+"""A document is a report from one oblast when it names the oblast (or a raion of it, or as a
+hint of its names), and no other, and this share of its settled places, and at least this
+many, lie in it (:meth:`Extractor._at_home`)."""
 HOME_KM = 80.0
 """The farthest from the places of a one-oblast report its namesake may lie that takes the
 place of a town chosen by size ("Каменское": 47 km from Білогір'я)."""
@@ -520,36 +530,32 @@ HOME_TOWN_MAX_POPULATION = 300_000
 
 
 def _home_oblast(
-    mentions: list[Mention], final: list[Resolution], focus: tuple[str, ...]
-) -> tuple[str, tuple[tuple[float, float], ...], int, int] | None:
-    """The oblast of a one-oblast document: (its code, its settled places' points, how many
-    of the document's settled places lie in it, how many there are), or None. Settled places
-    are settlements placed without doubt: not chosen by size alone, not namesakes left open.
-    The document must name the oblast, or a raion or hromada of it, as a region, and no other
-    oblast (a General Staff roundup names several)."""
-    placed: dict[str, tuple[str, tuple[float, float]]] = {}  # place id → (oblast, point)
-    named: set[str] = set()  # the oblasts it names as regions
+    mentions: list[Mention], final: list[Resolution], focus: tuple[str, ...], named: str | None
+) -> tuple[tuple[tuple[float, float], ...], int, int] | None:
+    """Is this a one-oblast document: does it name one oblast only (``named``:
+    :func:`_named_oblast`; a General Staff roundup names several) and place nearly all its
+    settled places there? Then (their points, how many lie there, how many there are), else
+    None. Settled places are settlements placed without doubt: not chosen by size alone, not
+    namesakes left open."""
+    if named is None:
+        return None
+    placed: dict[str, tuple[str | None, tuple[float, float]]] = {}  # place id → oblast, point
     for m, res in zip(mentions, final, strict=True):
         place = res.place
-        if place is None or place.admin1_code is None:
-            continue
-        if m.region:
-            if place.is_region and place.kind != "country" and not (m.axis or res.ambiguous):
-                named.add(place.admin1_code)
-            continue
-        if m.axis or place.kind != "settlement" or not _settled(m, res, focus) or _outgrew(res):
+        if (
+            place is None
+            or m.region
+            or m.axis
+            or place.kind != "settlement"
+            or not _settled(m, res, focus)
+            or _outgrew(res)
+        ):
             continue
         placed[place.place_id] = (place.admin1_code, _point(place))
-    if len(placed) < HOME_MIN_PLACES:
+    points = tuple(point for oblast, point in placed.values() if oblast == named)
+    if len(points) < HOME_MIN_PLACES or len(points) < HOME_SHARE * len(placed):
         return None
-    counts: dict[str, int] = {}
-    for oblast, _ in placed.values():
-        counts[oblast] = counts.get(oblast, 0) + 1
-    code, count = max(counts.items(), key=lambda item: item[1])
-    if named != {code} or count < HOME_MIN_PLACES or count < HOME_SHARE * len(placed):
-        return None
-    points = tuple(point for oblast, point in placed.values() if oblast == code)
-    return code, points, count, len(placed)
+    return points, len(points), len(placed)
 
 
 TOWN_READING_POPULATION = 10_000
@@ -775,7 +781,7 @@ class Extractor:
         soft = [m.admin_hint if m.soft_hint else None for m in mentions]
         # regions first: the one oblast they name, if one, narrows the hints of the others
         alone = {i: self._alone(queries[i], m) for i, m in enumerate(mentions) if m.region}
-        oblast = _named_oblast(mentions, alone)
+        oblast = _named_oblast(mentions, alone, self.resolver.hint_oblasts)
         first = [
             alone[i] if i in alone else self._alone(queries[i], m, oblast)
             for i, m in enumerate(mentions)
@@ -800,7 +806,7 @@ class Extractor:
         _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
-        self._at_home(mentions, queries, final, front)
+        self._at_home(mentions, queries, final, front, oblast)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -870,21 +876,22 @@ class Extractor:
         queries: list[str],
         final: list[Resolution],
         front: FrontDistance | None,
+        code: str | None,
     ) -> None:
-        """A report from one oblast (:func:`_home_oblast`: it names the oblast and nearly all its
-        settled places lie there) reads its names that nothing else decided in that oblast,
-        nearest its places there: a town chosen over its namesakes by size alone gives way to
-        a namesake in the oblast a third as far from them, within :data:`HOME_KM` ("в
-        Каменском" in a Zaporizhzhia administration's report: the village by Vasylivka, not the
-        Dnipropetrovsk city), and namesakes left open are decided by one within
-        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence has
-        settled places elsewhere, a region, an axis, or a name with a region of its own; kept
-        only if the oblast decides. ``final`` is updated in place."""
+        """A report from one oblast (:func:`_home_oblast`: it names ``code`` and no other, and
+        nearly all its settled places lie there) reads its names that nothing else decided in
+        that oblast, nearest its places there. A town chosen over its namesakes by size alone
+        gives way to a namesake in the oblast a third as far from them, within
+        :data:`HOME_KM` ("в Каменском" in a Zaporizhzhia administration's report: the village
+        by Vasylivka, not the Dnipropetrovsk city). Namesakes left open are decided by one
+        within :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence
+        has settled places elsewhere, a region, an axis, or a name with a region of its own;
+        kept only if the oblast decides. ``final`` is updated in place."""
         focus = self.resolver.focus
-        home = _home_oblast(mentions, final, focus)
-        if home is None:
+        home = _home_oblast(mentions, final, focus, code)
+        if home is None or code is None:
             return
-        code, points, count, total = home
+        points, count, total = home
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
             if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
@@ -990,7 +997,13 @@ class Extractor:
         several units bear ("Шевченковской громады": hromadas of three oblasts) is read in
         ``oblast``, the one oblast the document names, when that decides."""
         res = self.resolver.resolve(query, admin1=m.admin_hint)
-        if oblast is not None and m.admin_hint is not None and res.ambiguous:
+        if (
+            oblast is not None
+            and m.admin_hint is not None
+            and res.ambiguous
+            and len(hint := self.resolver.hint_oblasts(m.admin_hint)) > 1
+            and oblast in hint
+        ):
             narrowed = self.resolver.resolve(query, admin1=oblast, admin2=m.admin_hint)
             if (
                 narrowed.place is not None

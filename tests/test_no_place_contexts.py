@@ -7,7 +7,8 @@ mind: the causes of strays read in the 2026-12-04 set's first held-out half once
 * A street ("на улице Букина") and a river's bank ("правого берега Днепра", "the Dnipro's west
   bank") are not the settlement of their name.
 * A seat of government standing for its government in more English frames ("the Kremlin has
-  seemingly doubled down", "Moscow troops", "loyal to Moscow", "captured by Moscow").
+  seemingly doubled down", "Moscow troops", "loyal to Moscow", "captured by Moscow", "captured
+  in February by Moscow").
 * "the Kharkiv and Donetsk areas", "the Kherson-Mykolaiv region border": oblasts.
 * An anchor the context moved since the first pass anchors nothing."""
 
@@ -89,6 +90,8 @@ def test_no_place_contexts_streets_and_rivers_are_not_their_towns(places, senten
         "The administration loyal to Moscow said Ukrainian troops left Pokrovsk.",
         "Russian forces did not advance near Pokrovsk, which Moscow-installed officials denied.",
         "Fighting went on near Pokrovsk, which was claimed by Moscow in February.",
+        "Fighting went on near Pokrovsk, which was captured in February by Moscow.",
+        "Fighting went on near Pokrovsk, which was seized last year by the Kremlin.",
     ],
 )
 def test_no_place_contexts_seats_of_government_act(places, sentence):

@@ -275,6 +275,7 @@ class Resolver:
         self._prepared = lru_cache(maxsize=200_000)(self._prepare)
         self._fuzzy_choices: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
         self._centres: dict[str, Place | None] = {}
+        self._hint_oblasts: dict[str, frozenset[str]] = {}  # hint text → its oblast codes
 
     # -- public -------------------------------------------------------------------------------
 
@@ -320,6 +321,15 @@ class Resolver:
     def hint(self, text: str, country: str | None = None) -> Hint:
         """How an admin hint reads here (see :mod:`geo.gazetteer.hints`)."""
         return self.hints.read(text.strip(), (country or "").upper() or None)
+
+    def hint_oblasts(self, text: str) -> frozenset[str]:
+        """The codes of the oblasts an admin hint's units lie in: one for "Донецкой области" or
+        "Бахмутського району", several for a hromada name several oblasts have."""
+        found = self._hint_oblasts.get(text)
+        if found is None:
+            codes = (_admin1_code(unit) for unit in self.hint(text).units)
+            found = self._hint_oblasts[text] = frozenset(c for c in codes if c is not None)
+        return found
 
     def admin_hint(self, hint: str, country: str | None = None) -> AdminUnit | None:
         """The admin unit a user means by "Donetsk Oblast", "Donetska oblast", "Донецька

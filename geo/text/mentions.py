@@ -178,7 +178,9 @@ _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
     r"support from|warned|accused|urged|against|a claim(?: that)?|loyal to|allegiance to|"
     r"backed by|allied with|(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
-    r"launched|ordered|denied|appointed|installed) by)\s+(the\s+)?$",
+    r"launched|ordered|denied|appointed|installed)"
+    r"(?:\s+(?:in|on|since|during)\s+\w+(?:\s+\d{1,4})?|\s+(?:last|this|earlier)\s+\w+)?"
+    r"\s+by)\s+(the\s+)?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_ROLE = re.compile(
