@@ -460,6 +460,8 @@ def test_against_russian_names_in_openstreetmap():
             "Освобождены населенные пункты Нововасилевское и Новогригоровка Запорожской области.",
             [(47.778, 36.435), (47.814, 36.436)],
         ),
+        # a translated word: Чарівне is "Волшебное" as well as "Чаривное"
+        ("ВСУ обстреляли Волшебное Запорожской области.", [(47.581, 36.037)]),
     ],
 )
 def test_russian_forms_found_in_running_text(places, sentence, where):
@@ -478,3 +480,20 @@ def test_russian_forms_an_unknown_feminine_name_inflects_like_its_model(places):
     found = places("Противник наносил удары по Корсунке и Малой Лепетихе.")
     row = next(r for r in found if r["location"] == "Малой Лепетихе")
     assert km((row["latitude"], row["longitude"]), (47.233, 33.999)) <= TOLERANCE_KM
+
+
+DIBROVA_KREMINNA = (48.997, 38.107)  # Діброва by Kreminna, Luhansk oblast
+
+
+def test_a_name_read_only_as_a_surname_also_declines_as_a_noun(places):
+    """pymorphy3 reads "Диброва" only as a surname (Дибровой, Диброву); as a village it is a
+    noun, so "вблизи … Дибровы" is found too, and its list places it by Kreminna, not at the
+    Kirovohrad-oblast village Діброви its plural spells."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "Бои на Лиманском направлении шли вблизи Торского, Краснопоповки и Дибровы."
+        )
+    }
+    record = found["Дибровы"]
+    assert km((record["latitude"], record["longitude"]), DIBROVA_KREMINNA) <= TOLERANCE_KM

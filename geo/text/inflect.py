@@ -106,22 +106,26 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
     if not parses and (model := _possessive_parse(lower, lang)) is not None:
         parse, stem = model
         _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
-    elif not parses and (noun := _feminine_parse(lower, lang)) is not None:
-        # the model's last letter is the name's: "ткачихе" → "лепетих" + "е"
+    elif (not parses or all("Surn" in parse.tag for parse in parses)) and (
+        noun := _feminine_parse(lower, lang, known=bool(parses))
+    ) is not None:
+        # the model's last letter is the name's: "ткачихе" → "лепетих" + "е"; a name read only
+        # as a surname takes the noun's endings too ("Диброва": Дибровой and Дибровы)
         _add_forms(by_case, noun, lambda form: lower[:-1] + form[len(noun.word) - 1 :])
     return {case: tuple(forms) for case, forms in by_case.items()}
 
 
-FEMININE_MODELS = {"ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна")}
+FEMININE_MODELS = {"ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна", "трава")}
 """Russian feminine nouns whose paradigm inflects a name in -а/-я the dictionary does not know
 and mis-guesses ("Лепетиха" of "Малая Лепетиха", read as a short adjective): the model with the
 same last two letters lends its endings ("Малой Лепетихе")."""
 
 
-def _feminine_parse(word: str, lang: str) -> Parse | None:
-    """The nominative parse of a model feminine noun ending like ``word`` (an unknown word in
-    -а/-я with no nominative reading), or None."""
-    if not word.endswith(("а", "я")) or analyser(lang).word_is_known(word):
+def _feminine_parse(word: str, lang: str, known: bool = False) -> Parse | None:
+    """The nominative parse of a model feminine noun ending like ``word`` (a word in -а/-я with
+    no nominative reading, unknown to the dictionary unless ``known``: one read only as a
+    surname), or None."""
+    if not word.endswith(("а", "я")) or (not known and analyser(lang).word_is_known(word)):
         return None
     for model in FEMININE_MODELS.get(lang, ()):
         if len(word) > 3 and word.endswith(model[-2:]):
