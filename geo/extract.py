@@ -40,6 +40,8 @@ from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, Resolutio
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
+    BIG_CITY_POPULATION,
+    BIG_CITY_SHARE,
     CONTEXT_BONUS,
     NAMESAKE_KM,
     NAMESAKE_MARGIN,
@@ -439,6 +441,17 @@ def _outgrew(res: Resolution) -> bool:
         len(scored) >= 2
         and scored[1].place.kind == "settlement"
         and scored[0].score - scored[1].score <= NAMESAKE_MARGIN
+        and not _big_city(scored[0].place, scored[1].place)
+    )
+
+
+def _big_city(city: Place, other: Place) -> bool:
+    """Is ``city`` one of :data:`~geo.gazetteer.resolve.BIG_CITY_POPULATION`, over a namesake
+    of under a hundredth its size? Then its size is evidence enough: "доставили в Днепр"."""
+    return (
+        city.kind == "settlement"
+        and city.population >= BIG_CITY_POPULATION
+        and other.population < BIG_CITY_SHARE * city.population
     )
 
 
@@ -525,8 +538,6 @@ many, lie in it (:meth:`Extractor._at_home`)."""
 HOME_KM = 80.0
 """The farthest from the places of a one-oblast report its namesake may lie that takes the
 place of a town chosen by size ("Каменское": 47 km from Білогір'я)."""
-HOME_TOWN_MAX_POPULATION = 300_000
-"""A city this large keeps its name in any report: "доставили в Днепр" is Dnipro."""
 
 
 def _home_oblast(
@@ -556,6 +567,13 @@ def _home_oblast(
     if len(points) < HOME_MIN_PLACES or len(points) < HOME_SHARE * len(placed):
         return None
     return points, len(points), len(placed)
+
+
+FAR_FROM_HOME_KM = 300.0
+"""A name listed with the places of a one-oblast report and placed this far from all of them
+is no answer (:meth:`Extractor._far_from_its_list`)."""
+LISTED_AT_HOME = 3
+"""How many of its list's places must lie in a one-oblast report's oblast for that."""
 
 
 TOWN_READING_POPULATION = 10_000
@@ -806,7 +824,8 @@ class Extractor:
         _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
-        self._at_home(mentions, queries, final, front, oblast)
+        home = self._at_home(mentions, queries, final, front, oblast)
+        self._far_from_its_list(mentions, final, home)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -877,7 +896,7 @@ class Extractor:
         final: list[Resolution],
         front: FrontDistance | None,
         code: str | None,
-    ) -> None:
+    ) -> tuple[str, tuple[tuple[float, float], ...]] | None:
         """A report from one oblast (:func:`_home_oblast`: it names ``code`` and no other, and
         nearly all its settled places lie there) reads its names that nothing else decided in
         that oblast, nearest its places there. A town chosen over its namesakes by size alone
@@ -886,11 +905,12 @@ class Extractor:
         by Vasylivka, not the Dnipropetrovsk city). Namesakes left open are decided by one
         within :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence
         has settled places elsewhere, a region, an axis, or a name with a region of its own;
-        kept only if the oblast decides. ``final`` is updated in place."""
+        kept only if the oblast decides. ``final`` is updated in place; the oblast's code and
+        its settled places are returned for a one-oblast report, else None."""
         focus = self.resolver.focus
         home = _home_oblast(mentions, final, focus, code)
         if home is None or code is None:
-            return
+            return None
         points, count, total = home
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
@@ -904,7 +924,6 @@ class Extractor:
                 place is not None
                 and place.admin1_code != code
                 and place.kind == "settlement"
-                and place.population < HOME_TOWN_MAX_POPULATION
                 and _outgrew(res)
                 and any(c.place.admin1_code == code for c in res.candidates)
             ):
@@ -936,6 +955,62 @@ class Extractor:
                 f"{again.admin1_name or code}, which it names"
             )
             final[i] = replace(again, reason=f"{note}; {again.reason}")
+        return code, points
+
+    def _far_from_its_list(
+        self,
+        mentions: list[Mention],
+        final: list[Resolution],
+        home: tuple[str, tuple[tuple[float, float], ...]] | None,
+    ) -> None:
+        """In a one-oblast report (``home``: the oblast's code and its settled places), a name
+        listed with :data:`LISTED_AT_HOME` places of the oblast or more and placed outside it,
+        over :data:`FAR_FROM_HOME_KM` from every settled place there, is left unplaced with the
+        reason, rather than drawn across the country ("Львов" in a Kherson administration's
+        list of right-bank villages: the outlet's spelling of Львове, not Lviv). Not a name
+        with a region of its own, a region, an axis or a seat of government speaking."""
+        if home is None:
+            return
+        code, points = home
+        lists: dict[tuple[int, int], list[int]] = {}
+        for i, m in enumerate(mentions):
+            if m.group >= 0:
+                lists.setdefault((m.sentence, m.group), []).append(i)
+        for members in lists.values():
+            at_home = {
+                place.place_id
+                for j in members
+                if (place := final[j].place) is not None
+                and place.admin1_code == code
+                and not mentions[j].region
+            }
+            if len(at_home) < LISTED_AT_HOME:
+                continue
+            for i in members:
+                m, res = mentions[i], final[i]
+                place = res.place
+                if (
+                    m.region
+                    or m.axis
+                    or m.metonymic
+                    or m.admin_hint
+                    or place is None
+                    or place.lat is None
+                    or place.kind != "settlement"
+                    or place.admin1_code == code
+                ):
+                    continue
+                far = _km_to_nearest(place, list(points))
+                if far <= FAR_FROM_HOME_KM:
+                    continue
+                note = (
+                    f"{m.text}: {place.name} lies {far:.0f} km from every settled place of this "
+                    f"report on {self.resolver.admin_name(code) or code}, with which it is "
+                    "listed; not placed"
+                )
+                final[i] = Resolution(
+                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
+                )
 
     def _nearest_and_largest(
         self, res: Resolution, points: list[tuple[float, float]]

@@ -323,6 +323,25 @@ def test_near_breaks_ties(resolver):
     assert res.place.admin1_code == "UA.21"
 
 
+@pytest.mark.parametrize(
+    ("name", "near", "expected", "village"),
+    [
+        # Lviv (724,822) beside Kryvyi Rih: not the hamlet Львів of 113, 13 km from it
+        ("Lviv", [(47.910, 33.392)], (49.838, 24.023), (47.860, 33.552)),
+        # Makiivka of Donetsk (a city under 500,000) gives way to the Luhansk front village beside
+        # Hrekivka and Novovodiane
+        ("Makiivka", [(49.244, 37.918), (49.273, 38.022)], (49.228, 37.991), (48.047, 37.926)),
+    ],
+)
+def test_near_does_not_trade_a_big_city_for_a_hamlet(resolver, name, near, expected, village):
+    """Context tells a city of 500,000 or more from nothing under a hundredth its size; below
+    that size a front village its neighbours surround still wins."""
+    res = resolver.resolve(name, near=near)
+    assert res.place is not None
+    assert km(res.place.lat, res.place.lon, *expected) < 5  # km
+    assert km(res.place.lat, res.place.lon, *village) > 25
+
+
 def test_country_hint_filters(resolver):
     res = resolver.resolve("Donetsk", country="RU")
     assert res.place.country == "RU"

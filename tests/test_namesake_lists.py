@@ -432,3 +432,32 @@ def test_a_hint_several_hromadas_bear_stays_open_when_two_oblasts_are_named(plac
         "попали села Мирное и Заря Шевченковской громады."
     )
     assert found["Мирное"] is None
+
+
+LVIV = (49.838, 24.023)
+KHERSON_REPORT = (
+    "Глава Херсонской ОВА сообщил, что за сутки враг выпустил 412 снарядов по Херсонской "
+    "области. Под огнем оказались Антоновка, Станислав, Белозерка, Садовое, Токаревка, "
+    "Понятовка, Львов, Тягинка, Берислав и город Херсон. "
+)
+
+
+def test_a_city_far_from_a_one_oblast_report_list_is_not_placed(records):
+    """ "Львов" in a Kherson administration's list of right-bank villages (the outlet's spelling
+    of Львове): Lviv lies 700 km from every place of the report, so the record stays, unplaced,
+    with the reason, instead of a point across the country."""
+    found = [r for r in records(KHERSON_REPORT) if r["location"] == "Львов"]
+    assert len(found) == 1
+    assert found[0]["latitude"] is None
+    assert "km from every settled place of this report" in found[0]["resolution_reason"]
+
+
+def test_a_city_named_apart_from_the_list_or_in_a_national_list_keeps_its_place(placed):
+    """Lviv named in its own sentence of that report, or in a list of a strike across the
+    country, is Lviv."""
+    alone = placed(KHERSON_REPORT + "Раненых эвакуировали поездом во Львов.")
+    assert near(alone["Львов"], LVIV), alone["Львов"]
+    national = placed(
+        "Ночью враг атаковал дронами Харьков, Днепр, Запорожье, Кривой Рог, Павлоград и Львов."
+    )
+    assert near(national["Львов"], LVIV), national["Львов"]

@@ -105,6 +105,11 @@ FRONT_CONFIDENCE = 0.7
 CHOSEN_CONFIDENCE = 0.7
 """Confidence of a namesake chosen because the places named with it lie around it
 (:meth:`Resolver.choose`)."""
+BIG_CITY_POPULATION = 500_000
+"""A city this large is the place its name means in any context: the places named beside it do
+not trade it for a namesake of under :data:`BIG_CITY_SHARE` its size ("Kryvyi Rih, Pavlohrad
+and Lviv": Lviv, not the hamlet Львів 13 km from Kryvyi Rih)."""
+BIG_CITY_SHARE = 0.01
 SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
 """How much a place's status says it is the one meant: a capital, a city (a Ukrainian місто is
 PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
@@ -671,6 +676,7 @@ class Resolver:
         if not near or len(pool.vectors) < 2:  # none, or one contender: context changes nothing
             return candidates
         distances = nearest_km_vectors(pool.vectors, [unit_vector(lat, lon) for lat, lon in near])
+        distances = _big_cities_as_near(candidates, pool.located, distances)
         for i, d in zip(pool.located, distances, strict=True):
             c = candidates[i]
             score = c.score + CONTEXT_BONUS * math.exp(-d / 60.0)
@@ -1021,6 +1027,27 @@ def _km(a: Place, b: Place) -> float:
 
 def _places(n: int) -> str:
     return "1 place has" if n == 1 else f"{n} places have"
+
+
+def _big_cities_as_near(
+    candidates: list[Candidate], located: Sequence[int], distances: Sequence[float]
+) -> list[float]:
+    """``distances`` (of the ``located`` candidates to the co-mentioned places), with each city
+    of :data:`BIG_CITY_POPULATION` counted as near them as its nearest namesake of under
+    :data:`BIG_CITY_SHARE` its size: context tells such namesakes apart, not them from it."""
+    found = list(distances)
+    places = [candidates[i].place for i in located]
+    for k, city in enumerate(places):
+        if city.kind != "settlement" or city.population < BIG_CITY_POPULATION:
+            continue
+        small = [
+            found[n]
+            for n, other in enumerate(places)
+            if n != k and other.population < BIG_CITY_SHARE * city.population
+        ]
+        if small:
+            found[k] = min(found[k], *small)
+    return found
 
 
 def _admin1_code(unit: AdminUnit) -> str | None:
