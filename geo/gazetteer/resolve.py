@@ -137,6 +137,9 @@ class _Pool:
     candidates: tuple[Candidate, ...]
     located: tuple[int, ...]
     vectors: tuple[UnitVector, ...]
+    cities: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    """Each big city among the located (its position there) with the positions of its namesakes
+    of under :data:`BIG_CITY_SHARE` its size (:func:`_big_cities_as_near`)."""
 
     @classmethod
     def of(cls, candidates: Iterable[Candidate]) -> _Pool:
@@ -148,7 +151,21 @@ class _Pool:
         vectors = tuple(
             unit_vector(candidates[i].place.lat, candidates[i].place.lon) for i in located
         )
-        return cls(candidates, located, vectors)
+        places = [candidates[i].place for i in located]
+        cities = tuple(
+            (k, small)
+            for k, city in enumerate(places)
+            if city.kind == "settlement"
+            and city.population >= BIG_CITY_POPULATION
+            and (
+                small := tuple(
+                    n
+                    for n, other in enumerate(places)
+                    if n != k and other.population < BIG_CITY_SHARE * city.population
+                )
+            )
+        )
+        return cls(candidates, located, vectors, cities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -676,7 +693,8 @@ class Resolver:
         if not near or len(pool.vectors) < 2:  # none, or one contender: context changes nothing
             return candidates
         distances = nearest_km_vectors(pool.vectors, [unit_vector(lat, lon) for lat, lon in near])
-        distances = _big_cities_as_near(candidates, pool.located, distances)
+        if pool.cities:
+            distances = _big_cities_as_near(pool.cities, distances)
         for i, d in zip(pool.located, distances, strict=True):
             c = candidates[i]
             score = c.score + CONTEXT_BONUS * math.exp(-d / 60.0)
@@ -1030,23 +1048,15 @@ def _places(n: int) -> str:
 
 
 def _big_cities_as_near(
-    candidates: list[Candidate], located: Sequence[int], distances: Sequence[float]
+    cities: tuple[tuple[int, tuple[int, ...]], ...], distances: Sequence[float]
 ) -> list[float]:
-    """``distances`` (of the ``located`` candidates to the co-mentioned places), with each city
+    """``distances`` (of a pool's located candidates to the co-mentioned places), with each city
     of :data:`BIG_CITY_POPULATION` counted as near them as its nearest namesake of under
-    :data:`BIG_CITY_SHARE` its size: context tells such namesakes apart, not them from it."""
+    :data:`BIG_CITY_SHARE` its size (``cities``: :attr:`_Pool.cities`): context tells such
+    namesakes apart, not them from it."""
     found = list(distances)
-    places = [candidates[i].place for i in located]
-    for k, city in enumerate(places):
-        if city.kind != "settlement" or city.population < BIG_CITY_POPULATION:
-            continue
-        small = [
-            found[n]
-            for n, other in enumerate(places)
-            if n != k and other.population < BIG_CITY_SHARE * city.population
-        ]
-        if small:
-            found[k] = min(found[k], *small)
+    for k, small in cities:
+        found[k] = min(found[k], *(distances[n] for n in small))
     return found
 
 
