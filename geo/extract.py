@@ -40,13 +40,12 @@ from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, Resolutio
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
-    BIG_CITY_POPULATION,
-    BIG_CITY_SHARE,
     CONTEXT_BONUS,
     NAMESAKE_KM,
     NAMESAKE_MARGIN,
     SEAT_RANK,
     FrontDistance,
+    big_city_over,
 )
 from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
@@ -441,17 +440,7 @@ def _outgrew(res: Resolution) -> bool:
         len(scored) >= 2
         and scored[1].place.kind == "settlement"
         and scored[0].score - scored[1].score <= NAMESAKE_MARGIN
-        and not _big_city(scored[0].place, scored[1].place)
-    )
-
-
-def _big_city(city: Place, other: Place) -> bool:
-    """Is ``city`` one of :data:`~geo.gazetteer.resolve.BIG_CITY_POPULATION`, over a namesake
-    of under a hundredth its size? Then its size is evidence enough: "доставили в Днепр"."""
-    return (
-        city.kind == "settlement"
-        and city.population >= BIG_CITY_POPULATION
-        and other.population < BIG_CITY_SHARE * city.population
+        and not big_city_over(scored[0].place, scored[1].place)  # its size is evidence enough
     )
 
 
@@ -912,6 +901,7 @@ class Extractor:
         if home is None or code is None:
             return None
         points, count, total = home
+        near = list(points)
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
             if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
@@ -927,7 +917,7 @@ class Extractor:
                 and _outgrew(res)
                 and any(c.place.admin1_code == code for c in res.candidates)
             ):
-                reach = min(HOME_KM, _km_to_nearest(place, list(points)) / 3)
+                reach = min(HOME_KM, _km_to_nearest(place, near) / 3)
             else:
                 continue
             elsewhere = [
@@ -939,7 +929,7 @@ class Extractor:
                 continue  # its own sentence names places elsewhere
             again = self.resolver.resolve(queries[i], admin1=code, near=points, front=front)
             if again.ambiguous:
-                again = self._nearest_and_largest(again, list(points))
+                again = self._nearest_and_largest(again, near)
             found = again.place
             if (
                 found is None
@@ -947,7 +937,7 @@ class Extractor:
                 or found.lat is None
                 or again.ambiguous
                 or again.resolution is ResolutionKind.REGION_FALLBACK
-                or _km_to_nearest(found, list(points)) > reach
+                or _km_to_nearest(found, near) > reach
             ):
                 continue
             note = (
@@ -972,6 +962,7 @@ class Extractor:
         if home is None:
             return
         code, points = home
+        near = list(points)
         lists: dict[tuple[int, int], list[int]] = {}
         for i, m in enumerate(mentions):
             if m.group >= 0:
@@ -1000,7 +991,7 @@ class Extractor:
                     or place.admin1_code == code
                 ):
                     continue
-                far = _km_to_nearest(place, list(points))
+                far = _km_to_nearest(place, near)
                 if far <= FAR_FROM_HOME_KM:
                     continue
                 note = (

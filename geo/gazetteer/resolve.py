@@ -110,6 +110,19 @@ BIG_CITY_POPULATION = 500_000
 not trade it for a namesake of under :data:`BIG_CITY_SHARE` its size ("Kryvyi Rih, Pavlohrad
 and Lviv": Lviv, not the hamlet Львів 13 km from Kryvyi Rih)."""
 BIG_CITY_SHARE = 0.01
+
+
+def big_city_over(city: Place, other: Place) -> bool:
+    """Is ``city`` a settlement of :data:`BIG_CITY_POPULATION`, and ``other`` a namesake of
+    under :data:`BIG_CITY_SHARE` its size? Then context does not trade the city for it, and its
+    size alone is evidence enough ("доставили в Днепр")."""
+    return (
+        city.kind == "settlement"
+        and city.population >= BIG_CITY_POPULATION
+        and other.population < BIG_CITY_SHARE * city.population
+    )
+
+
 SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
 """How much a place's status says it is the one meant: a capital, a city (a Ukrainian місто is
 PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
@@ -155,13 +168,10 @@ class _Pool:
         cities = tuple(
             (k, small)
             for k, city in enumerate(places)
-            if city.kind == "settlement"
-            and city.population >= BIG_CITY_POPULATION
+            if city.population >= BIG_CITY_POPULATION
             and (
                 small := tuple(
-                    n
-                    for n, other in enumerate(places)
-                    if n != k and other.population < BIG_CITY_SHARE * city.population
+                    n for n, other in enumerate(places) if n != k and big_city_over(city, other)
                 )
             )
         )
