@@ -47,7 +47,7 @@ from geo.gazetteer.resolve import (
     FrontDistance,
     big_city_over,
 )
-from geo.text.cyrillic import hromada_adjective
+from geo.text.cyrillic import credits_back, hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.sources import Document, iter_documents
@@ -1583,8 +1583,10 @@ class Extractor:
             for m in site:
                 res = resolutions.get(number)
                 number += 1
-                if m.frames:
-                    continue  # an axis or a jurisdiction framing its sentence's places
+                if m.frames or (m.title and not frame.stances and credits_back(sentence)):
+                    # an axis or a jurisdiction framing its sentence's places; an official's
+                    # town in a sentence crediting the one before ("Про це повідомив мер …")
+                    continue
                 if id(res) not in columns:
                     columns[id(res)] = _resolution_columns(res, self.resolver)
                 place = columns[id(res)]

@@ -328,6 +328,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     if (
         not locative
         and previous not in table.resident  # "Житель Лисичанська розповів": the resident speaks
+        and not title_before(before)  # "Мэр Энергодара сообщил": the mayor speaks
         and _verb_after(after) in table.speech  # "Рогов также подчеркнул"
     ):
         return "a speaker, not a site"
@@ -570,10 +571,31 @@ def target_of_attack(words: list[str]) -> bool:
     return len(last) == 2 and last[1] in _ATTACKER and _ATTACK_NOUN.match(last[0]) is not None
 
 
+_CREDITS_BACK = re.compile(
+    r"^\W*(?:про це|про що|об этом|о чем|о чём|це|это|такі дані|такие данные|як повідомив\w*|"
+    r"как сообщил\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def credits_back(sentence: str) -> bool:
+    """Does ``sentence`` open by crediting the one before ("Про це повідомив …", "Об этом
+    сообщил …")? Then it claims nothing of its own."""
+    return _CREDITS_BACK.match(sentence) is not None
+
+
+_TOWN_OFFICES = frozenset("мва гва вга вца два мвца".split())
+"""A town's military administration between a title and the town ("глава ГВА Николаева")."""
+
+
 def title_before(before: str) -> bool:
     """Is the word before a name the title of its office's head ("мэр Донецка", "руководитель
-    Харьковской ОВА")?"""
-    return _last_word(before) in cues().title
+    Харьковской ОВА"), maybe with the town's administration between ("голови МВА Херсона")?"""
+    last = _last_word(before)
+    if last in _TOWN_OFFICES:
+        parts = before.rstrip(_QUOTES_OR_BRACKET).rsplit(maxsplit=1)
+        return len(parts) == 2 and _last_word(parts[0]) in cues().title
+    return last in cues().title
 
 
 def resident_before(words: list[str]) -> bool:

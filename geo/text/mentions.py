@@ -141,6 +141,12 @@ _SPEAKER_AFTER = re.compile(
 _SPEAKER_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 """A name that speaks ("Tymoshenko said", "According to Chaus,"): a person, not a site, unless a
 locative or a marker makes it a place; seats of government speaking are metonyms, read before."""
+_ADJECTIVE_ENDINGS = ("ой", "ої", "ого", "ій", "ий", "ей", "ая")
+"""Adjective endings of a name after a title ("Харьковской", "Запорізької", "Херсонского"): the
+unit of an office ("ОВА", "горсовета") follows, not the town of a mayor ("мэр Донецка")."""
+_TITLE_OF = re.compile(r"\bmayors?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+"""The town of an official's title ("the mayor of Enerhodar said"), as "мэр Энергодара": the
+place of the claim when the sentence names no other, else it frames them."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -476,6 +482,7 @@ class Mention:
     jurisdiction: bool = False  # "Kharkiv regional governor", "the Kherson city council"
     regional_office: bool = False  # the jurisdiction is an oblast's: "Kharkiv regional governor"
     frames: bool = False  # an axis or jurisdiction framing its sentence's places: no record
+    title: bool = False  # "мэр Энергодара", "the mayor of Enerhodar": the town of an official
     marked: bool = False
     locative: bool = False
     metonymic: bool = False
@@ -1007,6 +1014,9 @@ class MentionScanner:
             m.jurisdiction = True
             if _REGIONAL_OFFICE.search(official.group(0)):  # its oblast, not the capital
                 m.region = m.regional_office = True
+        elif last == "of" and _TITLE_OF.search(before):
+            m.jurisdiction = m.title = True
+            m.notes.append(f"{m.text}: the town of an official's title")
         elif not (marked or metonym) and (
             (not locative and _SPEAKER_AFTER.match(after))
             or (last == "to" and _SPEAKER_BEFORE.search(before))
@@ -1112,9 +1122,8 @@ class MentionScanner:
             m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
-        if cyrillic.title_before(before):  # "мэр Донецка": a title; frames, never a record
-            m.jurisdiction = m.frames = True
-            m.notes.append(f"{text}: the place of an official's title")
+        if cyrillic.title_before(before):
+            _official_place(m, region)
         if not (region or m.axis or m.jurisdiction or locative or marked) and (
             cyrillic.adjective_of_noun(text, after)
         ):
@@ -1151,6 +1160,7 @@ class MentionScanner:
         previous, cut = _word_before(before, words)
         if (
             previous
+            and not m.title  # "голови МВА Херсона": the office's acronym
             and previous[0] in _CAPITALS
             and previous.lower() not in _FUNCTION_WORDS
             and previous.lower() not in _COMPASS_QUALIFIERS
@@ -1162,7 +1172,8 @@ class MentionScanner:
             ):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
-        if next_word and not m.region and next_word.group(1)[0] in _CAPITALS:
+        if next_word and not (m.region or m.title) and next_word.group(1)[0] in _CAPITALS:
+            # after a title's town, a capital starts the official's name ("мэр Горловки Иван")
             if (
                 next_word.group(1).lower() not in _REGION_WORDS
                 and not cyrillic.region_follows(after)
@@ -1452,6 +1463,19 @@ def _possessive_regions(sentence: str, offset: int, mentions: list[Mention]) -> 
         ):
             region.role = "hint"
             place.admin_hint = region.query or region.text
+
+
+def _official_place(m: Mention, region: bool) -> None:
+    """A place after an official's title: an office's oblast or raion ("голова Харківської
+    ОВА", "глава Днепропетровской ОГА") frames its sentence; a mayor's town ("мэр Донецка",
+    "голови МВА Херсона") is the place of a claim that names no other (:func:`_frames_of_sites`)."""
+    m.jurisdiction = True
+    if region or m.text.lower().endswith(_ADJECTIVE_ENDINGS):
+        m.frames = True
+        m.notes.append(f"{m.text}: the place of an official's title")
+    else:
+        m.title = True
+        m.notes.append(f"{m.text}: the town of an official's title")
 
 
 def _frames_of_sites(sentence: str, offset: int, mentions: list[Mention]) -> None:
