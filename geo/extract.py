@@ -387,6 +387,8 @@ def _anchors_and_questions(
             continue  # not res.resolved
         if place.kind not in ("settlement", "feature"):
             continue
+        if mentions[i].latin_only:
+            continue  # a spelling matched in Latin only: no evidence for the others
         if res.confidence >= CONFIDENT or res.resolution == ResolutionKind.CONTEXT:
             anchors.append((i, place.lat, place.lon))
         if res.confidence < CONFIDENT and not mentions[i].region and _contested(res):
@@ -828,7 +830,12 @@ class Extractor:
                 or place.population >= STRAY_MAX_POPULATION
             ):
                 continue
-            if res.confidence >= CONFIDENT and place.country in focus and not _outgrew(res):
+            if (
+                res.confidence >= CONFIDENT
+                and place.country in focus
+                and not _outgrew(res)
+                and not m.latin_only  # matched in Latin only, it must stand by its list
+            ):
                 continue  # a confident answer in the focus country stands on its own
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:

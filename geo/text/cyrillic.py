@@ -195,6 +195,36 @@ def _given_name(word: str) -> bool:
     )
 
 
+_UNIT_ADJECTIVE = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ій|ой|ого|ому|ом|им|ім|ая|ую|ые|ых|ыми|ої|ою|і|их|ими|а|у|е)$",
+    re.IGNORECASE,
+)
+_UNIT_NOUN_AHEAD = re.compile(
+    r"^[^.;:!?]{0,60}?(?<!\w)(?:район|громад|общин|округ|направлен|напрям|мікрорайон|микрорайон)",
+    re.IGNORECASE,
+)
+
+
+def not_a_settlement_name(word: str, after: str) -> bool:
+    """Is a capitalised Cyrillic word the store lacks, listed with places, no settlement's name:
+    a raion's, hromada's or district's adjective with its noun ahead ("Эсманской и Белопольской
+    громадам", "Кировский и Червоногвардейский районы"; "в районах Волчанска … Двуречанского"
+    stays the village), a surname pymorphy3's dictionaries know ("речника … Волошина"), or a
+    given name they know with a surname after it ("Наталья Петрова")? Guesses for words the
+    dictionaries lack ("Хмелевка") are no evidence."""
+    if _UNIT_ADJECTIVE.search(word) and _UNIT_NOUN_AHEAD.match(after):
+        return True
+    person = {"Surn"} if not _CAPITALISED_NEXT.match(after) else {"Surn", "Name", "Patr"}
+    return any(
+        parse.is_known and person & parse.tag.grammemes
+        for lang in ("uk", "ru")
+        for parse in analyser(lang).parse(word)
+    )
+
+
+_CAPITALISED_NEXT = re.compile(r"^\s+[А-ЯІЇЄҐ][а-яіїєґ'’]")
+
+
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"

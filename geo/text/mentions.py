@@ -209,8 +209,11 @@ _WORD_WINDOW = 40  # the characters before a mention _WORD_BEFORE searches
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
 _MARKED_UNKNOWN = re.compile(rf"\b(?i:town|village|city|settlement|hamlet)\s+of\s+({_NAME})")
-_ENUM_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)({_NAME})")
-_ENUM_PREV = re.compile(rf"({_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+_CONJUNCTION = r"(?:and|or|и|і|й|та|или|або)"  # "Строевка и Кондрашовка", "Липці та Вовчанськ"
+_ENUM_NEXT = re.compile(rf"(?:\s*,\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+)({_NAME})")
+_ENUM_PREV = re.compile(rf"({_NAME})(?:\s*,\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+)$")
+_ENUM_AFTER = (",", "and", "or", "и ", "і ", "й ", "та ", "или ", "або ")
+_ENUM_BEFORE = (",", " and", " or", "/", " и", " і", " й", " та", " или", " або")
 _FUNCTION_WORDS = {
     "in",
     "at",
@@ -428,12 +431,12 @@ def _neighbours(sentence: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     "or") touches the span."""
     after = (
         _ENUM_NEXT.match(sentence, b)
-        if sentence[b : b + 48].lstrip().startswith((",", "and", "or"))
+        if sentence[b : b + 48].lstrip().startswith(_ENUM_AFTER)
         else None
     )
     before = (
         _ENUM_PREV.search(sentence, max(0, a - 40), a)
-        if sentence[max(0, a - 6) : a].rstrip().endswith((",", " and", " or", "/"))
+        if sentence[max(0, a - 6) : a].rstrip().endswith(_ENUM_BEFORE)
         else None
     )
     if after is None:
@@ -483,6 +486,7 @@ class Mention:
     regional_office: bool = False  # the jurisdiction is an oblast's: "Kharkiv regional governor"
     frames: bool = False  # an axis or jurisdiction framing its sentence's places: no record
     title: bool = False  # "мэр Энергодара", "the mayor of Enerhodar": the town of an official
+    latin_only: bool = False  # a Cyrillic list member the store spells only in Latin ("Окоп")
     marked: bool = False
     locative: bool = False
     metonymic: bool = False
@@ -869,7 +873,9 @@ class MentionScanner:
         ``hits`` the sentence's share of :meth:`scan` over the document (relative to the sentence),
         when the caller scanned the whole document at once."""
         mentions: list[Mention] = []
-        for start, end, key in self._longest(self.scan(sentence) if hits is None else hits):
+        if hits is None:
+            hits = self.scan(sentence)
+        for start, end, key in self._longest(hits):
             info = self._key(key)
             if info.country_only:
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
@@ -879,7 +885,7 @@ class MentionScanner:
                     m.readings = self._other_readings(sentence[start:end], m.key)
                 mentions.append(m)
         if mentions or " of " in sentence:
-            unknown = self._unknown_in_context(sentence, sentence_index, offset, mentions)
+            unknown = self._unknown_in_context(sentence, sentence_index, offset, mentions, hits)
             if unknown:
                 mentions += unknown
                 mentions.sort(key=lambda m: m.start)
@@ -1205,7 +1211,12 @@ class MentionScanner:
         return stem.lower() in _REGION_WORDS or self._key(name_key(stem)).country
 
     def _unknown_in_context(
-        self, sentence: str, sentence_index: int, offset: int, known: list[Mention]
+        self,
+        sentence: str,
+        sentence_index: int,
+        offset: int,
+        known: list[Mention],
+        hits: list[tuple[int, int, str]],
     ) -> list[Mention]:
         """Capitalised names the gazetteer lacks, where context says they are places: after "the
         village of", or as members of an enumeration with known places ("Bakhmut, Klishchiivka
@@ -1244,36 +1255,74 @@ class MentionScanner:
                 continue
             if text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), e):
                 continue
-            key = name_key(text)
-            if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
-                m = Mention(text, key, offset + s, offset + e, sentence_index)
-                m.notes.append(f"{text}: a common word listed between places, so a place")
-                found.append(m)
-                continue
-            if key in self.not_places or self.store.lookup(key):
-                continue  # the scanner saw it and rejected it in this context
-            if key in self.demonyms:
-                continue  # "…, British intelligence said": an adjective, not an unknown village
-            axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
-            if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
-                found.append(axis)
-                continue
-            nxt = _WORD_AFTER.match(sentence[e:])
-            if nxt and nxt.group(1)[0] in _CAPITALS and not sentence[e:].startswith(","):
-                continue  # part of a longer name
-            m = Mention(
-                text,
-                key,
-                offset + s,
-                offset + e,
-                sentence_index,
-                known=False,
-                marked=marked,
-                locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS) : s])),
-            )
-            m.notes.append("not in gazetteer; context marks it as a place")
-            found.append(m)
+            unknown = self._unknown(sentence, s, e, marked, sites, hits, sentence_index, offset)
+            if unknown is not None:
+                found.append(unknown)
         return found
+
+    def _unknown(
+        self,
+        sentence: str,
+        s: int,
+        e: int,
+        marked: bool,
+        sites: set[tuple[int, int]],
+        hits: list[tuple[int, int, str]],
+        sentence_index: int,
+        offset: int,
+    ) -> Mention | None:
+        """The mention :meth:`_unknown_in_context` makes of ``sentence[s:e]``, or None."""
+        text = sentence[s:e]
+        key = name_key(text)
+        if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
+            m = Mention(text, key, offset + s, offset + e, sentence_index)
+            m.notes.append(f"{text}: a common word listed between places, so a place")
+            return m
+        if key in self.not_places:
+            return None  # the scanner saw it and rejected it in this context
+        if self.store.lookup(key):
+            if text[0] < "\u0400" or any(h[0] == s and h[1] == e for h in hits):
+                return None  # the scanner saw it and rejected it in this context
+            if cyrillic.not_a_settlement_name(text, sentence[e:]):
+                return None
+            return self._latin_spelled(text, key, offset + s, sentence_index)
+        if key in self.demonyms:
+            return None  # "…, British intelligence said": an adjective, not an unknown village
+        axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
+        if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
+            return axis
+        if text[0] >= "\u0400" and cyrillic.not_a_settlement_name(text, sentence[e:]):
+            return None  # "Наталья Петрова", "Кировский и Червоногвардейский районы"
+        nxt = _WORD_AFTER.match(sentence[e:])
+        if (
+            nxt
+            and nxt.group(1)[0] in _CAPITALS
+            and not sentence[e:].startswith(",")
+            and not cyrillic.region_follows(sentence[e:])  # "… Кондрашовка Харьковской области"
+        ):
+            return None  # part of a longer name
+        m = Mention(
+            text,
+            key,
+            offset + s,
+            offset + e,
+            sentence_index,
+            known=False,
+            marked=marked,
+            locative=bool(_LOCATIVE.search(sentence[max(0, s - _CONTEXT_CHARS) : s])),
+        )
+        m.notes.append("not in gazetteer; context marks it as a place")
+        return m
+
+    @staticmethod
+    def _latin_spelled(text: str, key: str, start: int, sentence_index: int) -> Mention:
+        """A Cyrillic list member the store names only in Latin ("Строевка и Кондрашовка":
+        GeoNames' Kondrashovka, the Russian spelling of Кіндрашівка): a place, as its list says,
+        but weak evidence of which: no anchor, and looked for again in the oblast of its list when
+        placed far from it ("Окоп" of a Sumy list is no Poltava Okip)."""
+        m = Mention(text, key, start, start + len(text), sentence_index, latin_only=True)
+        m.notes.append(f"{text}: listed with places; the store spells it only in Latin")
+        return m
 
     def _listed_between(
         self, sentence: str, start: int, end: int, key: str, sites: set[tuple[int, int]]
