@@ -37,7 +37,7 @@ from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claiman
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
-from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver
+from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver, name_key
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
     CONTEXT_BONUS,
@@ -404,18 +404,28 @@ def _one_place_per_name(
     by size alone, or left open: "відтиснути війська з Приморського") is the decided place in
     both, as a reader takes it; names decided apart stay apart. ``final`` is updated in place."""
     decided: dict[str, dict[str, Resolution]] = {}
+    regions: dict[str, dict[str, Resolution]] = {}
+    names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
     for i, m in enumerate(mentions):
         res, before = final[i], first[i]
-        if m.region or m.axis or m.metonymic or res.place is None or res.ambiguous:
+        if m.region or m.axis or m.metonymic or res.place is None:
             continue
         if res.place.kind not in ("settlement", "feature"):
-            continue  # a region fallback decides no namesake
+            if m.admin_hint and res.resolution == ResolutionKind.REGION_FALLBACK:
+                # "села Алексеевка в Днепропетровской области": its namesakes there are open,
+                # but the oblast is decided for the name's repeats ("В Алексеевке …")
+                regions.setdefault(names[i], {})[res.place.place_id] = res
+            continue
+        if res.ambiguous:
+            continue
         if before.place is None or before.ambiguous or before.place.place_id != res.place.place_id:
-            decided.setdefault(queries[i], {})[res.place.place_id] = res
+            decided.setdefault(names[i], {})[res.place.place_id] = res
+    for name, region in regions.items():
+        decided.setdefault(name, region)  # a place decided elsewhere says more than its oblast
     if not decided:
         return
     for i, m in enumerate(mentions):
-        chosen = decided.get(queries[i])
+        chosen = decided.get(names[i])
         res = final[i]
         if chosen is None or len(chosen) != 1 or m.region or m.axis or m.metonymic:
             continue
@@ -429,6 +439,12 @@ def _one_place_per_name(
             p.admin1_code for p in own if p is not None
         }:
             continue  # "Михайлівку Запорізької області": its own region, not the other's
+        if again.place.kind != "settlement" and again.place.kind != "feature":
+            if res.place is not None and res.place.admin1_code == again.place.admin1_code:
+                continue  # already in the oblast the document gives the name
+            note = f"{m.text}: in {again.place.name}, where this document places it elsewhere"
+            final[i] = replace(again, reason=f"{note}; {again.reason}")
+            continue
         note = f"{m.text}: the {again.place.name} its neighbours decide elsewhere in this document"
         final[i] = replace(again, reason=f"{note}; {again.reason}")
 

@@ -305,6 +305,24 @@ def test_names_decided_apart_stay_apart(records):
     assert km((kharkiv["latitude"], kharkiv["longitude"]), MYKHAILIVKA_KUPIANSK) <= TOLERANCE_KM
 
 
+def test_the_oblast_a_name_is_given_once_holds_for_its_repeats(records):
+    """ "села Алексеевка" in Dnipropetrovsk oblast, where six namesakes are left open (the
+    oblast, precision 3): "В Алексеевке" a sentence later is in that oblast too, not the largest
+    Алексеевка of Ukraine (Kharkiv oblast) by size alone. Inflected and nominative forms are one
+    name; a namesake decided elsewhere (test above) still says more than an oblast."""
+    found = records(
+        "Продвигающиеся в Днепропетровской области российские военные взяли под контроль до "
+        "половины территории села Алексеевка, сообщил бывший депутат Олег Царев. «В Алексеевке "
+        "до половины села находится под контролем ВС РФ», — написал он."
+    )
+    named = [r for r in found if r["location"] in ("Алексеевка", "Алексеевке")]
+    assert [(r["admin1"], r["geo_precision"]) for r in named] == [
+        ("Dnipropetrovska oblast", 3),
+        ("Dnipropetrovska oblast", 3),
+    ]
+    assert "where this document places it elsewhere" in named[1]["resolution_reason"]
+
+
 INHULETS_KHERSON = (46.790, 32.826)  # Bilozerka hromada; the larger Інгулець lies by Kryvyi Rih
 
 
