@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
 
 @pytest.fixture(scope="module")
 def find(extractor):
@@ -46,6 +48,36 @@ def test_comma_region_after_a_name_is_a_hint(find):
     ms = find("Russian shelling hit Mykolaivka, Donetsk Oblast, on Sunday.")
     assert sites(ms) == ["Mykolaivka"]
     assert by_text(ms, "Mykolaivka").admin_hint == "Donetsk Oblast"
+
+
+ZATYSHSHIA = (47.681, 36.329)  # the Zaporizhzhia-oblast village; six namesakes lie elsewhere
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "point"),
+    [
+        ("Russian forces had taken control of the village of Zatyshshia in Ukraine's "
+         "southeastern Zaporizhzhia region.", "Zatyshshia", ZATYSHSHIA),
+        ("Russian forces took Zatyshshia in the southern Zaporizhzhia region.", "Zatyshshia",
+         ZATYSHSHIA),
+    ],
+)  # fmt: skip
+def test_a_region_with_its_country_or_compass_is_a_hint(places, sentence, name, point):
+    """Wire style puts "Ukraine's" and a compass word between a place and the region that
+    locates it: still the place's hint, and no record of the region."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == [name]
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+
+
+def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
+    """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
+    two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""
+    found = places(
+        "Russian troops have captured the small settlement of Zaporizhzhia in Ukraine's eastern "
+        "Donetsk region, Russia's defence ministry said."
+    )
+    assert [(r["location"], r["admin1"]) for r in found] == [("Zaporizhzhia", "Donetska oblast")]
 
 
 def test_regions_of_x_and_y_are_regions(find):

@@ -166,8 +166,14 @@ _ENUM_GAP = re.compile(
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
-    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
+    r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central|"
+    r"(?:Russian-|partially\s+)?occupied|embattled|frontline|front-line)\s+)?$",
+    re.IGNORECASE,
 )
+"""What may stand between places and the region after them that locates them: "Bakhmut, Lyman
+and Bohdanivka, all in the Donetsk region", "the village of Zatyshshia in Ukraine's
+southeastern Zaporizhzhia region"."""
 _METONYMY_AFTER = re.compile(
     r"^(?:-(?:backed|installed|appointed|controlled|led|aligned|friendly)\b|(?:'s|’s)?\s+"
     r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly|"
