@@ -70,6 +70,38 @@ def test_a_region_with_its_country_or_compass_is_a_hint(places, sentence, name, 
     assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
 
 
+NOVOSELIVKA_KUPIANSK = (50.098, 37.360)  # the one of Kupianskyi raion; Kharkiv oblast has 11
+PISHCHANE_KUPIANSK = (49.569, 37.831)  # the larger of the two in Kupianskyi raion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "point"),
+    [
+        ("Russian forces captured the village of Novoselivka in the Kharkiv region's Kupiansk "
+         "district.", "Novoselivka", NOVOSELIVKA_KUPIANSK),
+        ("Russia said it had captured Pishchane, a village in the Kupiansk district of the "
+         "Kharkiv region.", "Pishchane", PISHCHANE_KUPIANSK),
+    ],
+)  # fmt: skip
+def test_a_district_of_a_region_is_the_narrower_hint(places, sentence, name, point):
+    """ "in the Kharkiv region's Kupiansk district", "a village in the Kupiansk district of the
+    Kharkiv region": the raion, read as the one named after its town, narrows the namesakes the
+    oblast leaves open; neither region makes a record."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == [name]
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+    assert "read as the raion of its town" in found[0]["resolution_reason"]
+
+
+def test_a_district_two_oblasts_share_is_read_inside_its_oblast(places):
+    """ "the Donetsk region's Pokrovsk district": Donetsk oblast's Pokrovskyi raion, not
+    Dnipropetrovsk oblast's; its two Ivanivkas stay open (the raion, precision 3)."""
+    found = places("Russian troops took Ivanivka in the Donetsk region's Pokrovsk district.")
+    assert [(r["location"], r["admin1"], r["geo_precision"]) for r in found] == [
+        ("Ivanivka", "Donetska oblast", 3)
+    ]
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

@@ -35,6 +35,7 @@ _LEVEL_WORDS: dict[int, str] = {
     2: r"raion|rayon|raions|rayons|district|districts|r n|r on|rn",
     3: r"hromada|gromada|hromadas|community|territorial community|otg|municipality",
 }
+_LEVEL_NAMES = {0: "unit", 1: "oblast", 2: "raion", 3: "hromada"}
 _LEVEL_RE = {level: re.compile(rf"\b(?:{words})\b") for level, words in _LEVEL_WORDS.items()}
 _STATUS_WORDS = r"special|republican|status|city|municipal|of national significance"
 """Words of a city unit's legal name ("Kiev Special Republican city") that name no place."""
@@ -102,6 +103,10 @@ class HintReader:
         units = self._units(key, stem, level, country)
         if units:
             return Hint(raw, self._with_enclaves(units))
+        town = self._of_town(stem, level, country)
+        if town:
+            note = f"hint {raw!r} read as the {_LEVEL_NAMES[level or 0]} of its town"
+            return Hint(raw, town, note)
         fuzzy = self._fuzzy(stem, level, country)
         if fuzzy is not None:
             unit, score = fuzzy
@@ -143,6 +148,23 @@ class HintReader:
             chosen = self._city_or_oblast(chosen, ranked, level)
         units = [self.store.admin_unit(p.place_id.removeprefix("adm:")) for p in chosen]
         return tuple(u for u in units if u is not None)
+
+    def _of_town(self, stem: str, level: int | None, country: str | None) -> tuple[AdminUnit, ...]:
+        """ "Kupiansk district", "Mena community": the raion or hromada named after its town
+        (Kupianskyi raion), when no unit has that spelling and the focus countries' towns of the
+        name lie in one unit of that level."""
+        if level not in (2, 3) or not stem:
+            return ()
+        codes = {
+            hit.place.admin2_code if level == 2 else hit.place.admin3_code
+            for hit in self.store.lookup(stem)
+            if hit.place.kind == "settlement"
+            and (hit.place.country == country if country else hit.place.country in self.focus)
+        }
+        if len(codes) != 1 or None in codes:
+            return ()
+        unit = self.store.admin_unit(codes.pop() or "")
+        return (unit,) if unit is not None else ()
 
     def _with_enclaves(self, units: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...]:
         """An oblast's scope includes a city with oblast status inside it ("Kyiv, Kyiv Oblast":

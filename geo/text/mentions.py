@@ -166,14 +166,15 @@ _ENUM_GAP = re.compile(
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
-    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
+    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+)?"
+    r"(?:village|town|city|settlement|hamlet)s?\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central|"
     r"(?:Russian-|partially\s+)?occupied|embattled|frontline|front-line)\s+)?$",
     re.IGNORECASE,
 )
 """What may stand between places and the region after them that locates them: "Bakhmut, Lyman
 and Bohdanivka, all in the Donetsk region", "the village of Zatyshshia in Ukraine's
-southeastern Zaporizhzhia region"."""
+southeastern Zaporizhzhia region", "Pishchane, a village in the Kupiansk district"."""
 _METONYMY_AFTER = re.compile(
     r"^(?:-(?:backed|installed|appointed|controlled|led|aligned|friendly)\b|(?:'s|’s)?\s+"
     r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly|"
@@ -1461,10 +1462,13 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
     """A group of regions right after a group of places hints where those places are: one
     region for all of them, or one each, paired in order. A region right after such a hint is
     the wider unit of the same hint ("Кліщіївка Бахмутського району Донецької області")."""
-    for current, following in pairwise(groups):
+    for k, (current, following) in enumerate(pairwise(groups)):
         if not all(m.region and not m.metonymic for m in following):
             continue
         gap = sentence[current[-1].end - offset : following[0].start - offset]
+        if k and _POSSESSIVE_GAP.match(gap) and current[0].role == "hint":
+            _narrower_hint(groups[k - 1], current, following)
+            continue
         if not _HINT_GAP.match(gap) or not _in_the_region(gap, following[-1]):
             continue
         if current[0].role == "hint" and len(following) == 1:
@@ -1492,6 +1496,19 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         for region in following:
             region.role = "hint"
             region.group = current[0].group
+
+
+def _narrower_hint(places: list[Mention], oblast: list[Mention], unit: list[Mention]) -> None:
+    """ "Novoselivka in the Kharkiv region's Kupiansk district": the district, within the
+    oblast, is the narrower hint of the places the oblast locates; neither makes a record."""
+    if len(oblast) != 1 or len(unit) != 1:
+        return
+    wide = oblast[0].query or oblast[0].text
+    narrow = f"{unit[0].query or unit[0].text}, {wide}"
+    for m in places:
+        if m.admin_hint == _PLURAL_REGION.sub(r"\1", wide):
+            m.admin_hint = narrow
+    unit[0].role, unit[0].group = "hint", oblast[0].group
 
 
 _COORDINATED = re.compile(
