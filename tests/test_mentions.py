@@ -102,6 +102,23 @@ def test_a_district_two_oblasts_share_is_read_inside_its_oblast(places):
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia attacked in the Lyman, Siversk and Kupiansk directions.",
+         [("Lyman", 2), ("Siversk", 2), ("Kupiansk", 2)]),
+        ("Heavy fighting continued on the Pokrovsk and Kurakhove fronts.",
+         [("Pokrovsk", 2), ("Kurakhove", 2)]),
+        ("Russia attacked Lyman and Siversk from several directions.",
+         [("Lyman", 1), ("Siversk", 1)]),
+    ],
+)  # fmt: skip
+def test_a_list_of_towns_before_a_plural_axis_word_is_a_list_of_axes(places, sentence, expected):
+    """ "the Lyman, Siversk and Kupiansk directions": each an axis, an area around its town
+    (precision 2), as "the Kupiansk direction" and the Cyrillic lists are."""
+    assert [(r["location"], r["geo_precision"]) for r in places(sentence)] == expected
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

@@ -1360,6 +1360,7 @@ class MentionScanner:
             m.region = False
         groups = _enumerations(sentence, offset, mentions)
         _apply_region_hints(sentence, offset, groups)
+        _axis_lists(sentence, offset, groups)
         _possessive_regions(sentence, offset, mentions)
         _mark_anchors(sentence, offset, mentions)
         _residents_of_lists(sentence, offset, mentions)
@@ -1496,6 +1497,29 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         for region in following:
             region.role = "hint"
             region.group = current[0].group
+
+
+_AXES_AFTER = re.compile(r"\s+(directions|axes|sectors|fronts)\b", re.IGNORECASE)  # at a pos
+
+
+def _axis_lists(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
+    """ "in the Lyman, Siversk and Kupiansk directions", "on the Pokrovsk and Kurakhove
+    fronts": every town of a list before a plural axis word is an axis (an area around it,
+    precision 2), as "the Kupiansk direction" is; Ukrainian and Russian lists are read in
+    :mod:`geo.text.cyrillic`."""
+    for group in groups:
+        last = group[-1]
+        if len(group) < 2 or last.axis or last.text[:1] >= "\u0400":
+            continue
+        found = _AXES_AFTER.match(sentence, last.end - offset)
+        if found is None:
+            continue
+        for m in group:
+            if m.region or m.metonymic or not m.known:
+                continue
+            m.approximate = m.axis = True
+            m.admin_hint = m.admin_hint or cyrillic.axis_hint(m.key)
+            m.notes.append(f"{m.text} of the {found.group(1).lower()} listed: an axis around it")
 
 
 def _narrower_hint(places: list[Mention], oblast: list[Mention], unit: list[Mention]) -> None:
