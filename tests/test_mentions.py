@@ -60,6 +60,8 @@ ZATYSHSHIA = (47.681, 36.329)  # the Zaporizhzhia-oblast village; six namesakes 
          "southeastern Zaporizhzhia region.", "Zatyshshia", ZATYSHSHIA),
         ("Russian forces took Zatyshshia in the southern Zaporizhzhia region.", "Zatyshshia",
          ZATYSHSHIA),
+        ("A missile struck a residential building in Dnipro, the capital of the Dnipropetrovsk "
+         "region.", "Dnipro", (48.45, 35.05)),
     ],
 )  # fmt: skip
 def test_a_region_with_its_country_or_compass_is_a_hint(places, sentence, name, point):

@@ -166,8 +166,8 @@ _ENUM_GAP = re.compile(
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
-    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+)?"
-    r"(?:village|town|city|settlement|hamlet)s?\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
+    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
+    r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central|"
     r"(?:Russian-|partially\s+)?occupied|embattled|frontline|front-line)\s+)?$",
     re.IGNORECASE,
