@@ -121,6 +121,27 @@ def test_a_list_of_towns_before_a_plural_axis_word_is_a_list_of_axes(places, sen
     assert [(r["location"], r["geo_precision"]) for r in places(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "site", "anchor"),
+    [
+        ("Russian milbloggers claimed that Russian forces seized Nova Poltavka (northwest of "
+         "Pokrovsk).", "Nova Poltavka", "northwest of Pokrovsk"),
+        ("Russian forces advanced to the outskirts of Dachne (southwest of Kurakhove).", "Dachne",
+         "southwest of Kurakhove"),
+        ("Российские войска заняли Котлино (западнее Покровска).", "Котлино",
+         "west of Покровска"),
+        ("Російські війська захопили Котлине (на захід від Покровська).", "Котлине",
+         "west of Покровська"),
+    ],
+)  # fmt: skip
+def test_a_direction_in_brackets_only_locates_the_place_before_it(places, sentence, site, anchor):
+    """ISW's "Nova Poltavka (northwest of Pokrovsk)": the town in brackets locates the village
+    (its anchor), as "Krasnohorivka, west of Donetsk" does; no record of its own."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == [site]
+    assert f"located {anchor}" in found[0]["resolution_reason"]
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

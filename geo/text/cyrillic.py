@@ -140,9 +140,13 @@ def _tail_cues(tail: str) -> tuple[bool, bool, bool]:
     return marked, locative, approximate
 
 
+OPENING = "(«\"„“'"
+
+
 def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""
+    # "(западнее Покровска)": an opening bracket or quote is no part of the phrase
     return _direction_of(" ".join(words[-4:]).lower(), min(len(words), 4))
 
 
@@ -151,7 +155,7 @@ def _direction_of(phrase: str, count: int) -> tuple[str, int] | None:
     """:func:`direction_before` of the last ``count`` words before a name, lowered."""
     table = cues().direction
     while count:  # the longest phrase first: "к юго-западу от" before "от"
-        found = table.get(phrase)
+        found = table.get(phrase.lstrip(OPENING))
         if found is not None:
             return found, count
         phrase, count = phrase.partition(" ")[2], count - 1

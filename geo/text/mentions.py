@@ -105,7 +105,7 @@ _CITY_DISTRICT_AFTER = re.compile(
 _REGIONS_OF = re.compile(
     r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
-_APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
+_APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
 )
@@ -1146,7 +1146,8 @@ class MentionScanner:
         direction = cyrillic.direction_before(words)
         if direction is not None:  # "західніше Бахмута": a sector from the place
             m.direction, m.approximate = direction[0], True
-            phrase_start = len(before.rstrip()) - len(" ".join(words[-direction[1] :]))
+            phrase = " ".join(words[-direction[1] :])
+            phrase_start = len(before.rstrip()) - len(phrase.lstrip(cyrillic.OPENING))
             m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
 
