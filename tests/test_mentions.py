@@ -142,6 +142,18 @@ def test_a_direction_in_brackets_only_locates_the_place_before_it(places, senten
     assert f"located {anchor}" in found[0]["resolution_reason"]
 
 
+def test_the_town_of_a_sector_only_locates_the_places_named_in_it(places):
+    """ISW's "east of Pokrovsk near Myrnohrad; southeast of Pokrovsk near Vodyane Druhe and
+    Zvirove": each sector's town locates the places after it (their anchor) and makes no record;
+    "near Pokrovsk itself" stays a place of the claim."""
+    found = places(
+        "Russian forces continued assaults near Pokrovsk itself; east of Pokrovsk near Myrnohrad; "
+        "southeast of Pokrovsk near Vodyane Druhe and Zvirove on January 13 and 14."
+    )
+    assert [r["location"] for r in found] == ["Pokrovsk", "Myrnohrad", "Vodyane Druhe", "Zvirove"]
+    assert "located southeast of Pokrovsk" in found[3]["resolution_reason"]
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

@@ -1627,9 +1627,28 @@ def _coordinated(sentence: str, offset: int, sites: list[Mention], i: int) -> bo
     return False
 
 
+_SECTOR_GAP = re.compile(r"^\s+(?:near|around|in the direction of|towards?)\s+$", re.IGNORECASE)
+"""ISW's "southeast of Pokrovsk near Vodyane Druhe and Zvirove": a sector named by its town, then
+the places in it."""
+
+
 def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
     """ "Krasnohorivka, west of Donetsk": the place after a direction only locates the site
-    before it (role ``anchor``)."""
+    before it (role ``anchor``); "southeast of Pokrovsk near Vodyane Druhe and Zvirove": the
+    town of a sector only locates the places named in it after."""
+    for m, nxt in pairwise(mentions):
+        if (
+            m.direction
+            and m.role == "site"
+            and not (m.region or nxt.region or nxt.metonymic or nxt.direction)
+            and nxt.role == "site"
+            and _SECTOR_GAP.match(sentence[m.end - offset : nxt.start - offset])
+        ):
+            m.role = "anchor"
+            for member in mentions:
+                if member.group == nxt.group and member.role == "site" and not member.region:
+                    member.anchor = member.anchor or m.query or m.key
+                    member.notes.append(f"located {m.direction} of {m.text}")
     for prev, m in pairwise(mentions):
         if (
             m.direction
