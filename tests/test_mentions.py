@@ -154,6 +154,22 @@ def test_the_town_of_a_sector_only_locates_the_places_named_in_it(places):
     assert "located southeast of Pokrovsk" in found[3]["resolution_reason"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("Российские войска продолжили штурмы юго-восточнее Покровска в районе Водяного "
+         "Второго.", "Водяного Второго"),
+        ("Противник атакував на схід від Покровська в районі Мирнограда.", "Мирнограда"),
+    ],
+)  # fmt: skip
+def test_a_cyrillic_sector_only_locates_the_places_named_in_it(places, sentence, site):
+    """ "юго-восточнее Покровска в районе Водяного Второго": as in English, the sector's town
+    anchors the place after it; "Водяного Второго" is the MoD's Russian for Водяне Друге."""
+    found = places(sentence)
+    assert [(r["location"], r["admin1"]) for r in found] == [(site, "Donetska oblast")]
+    assert "located" in found[0]["resolution_reason"]
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

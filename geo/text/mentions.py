@@ -1627,9 +1627,13 @@ def _coordinated(sentence: str, offset: int, sites: list[Mention], i: int) -> bo
     return False
 
 
-_SECTOR_GAP = re.compile(r"^\s+(?:near|around|in the direction of|towards?)\s+$", re.IGNORECASE)
-"""ISW's "southeast of Pokrovsk near Vodyane Druhe and Zvirove": a sector named by its town, then
-the places in it."""
+_SECTOR_GAP = re.compile(
+    r"^\s+(?:near|around|in the direction of|towards?|в районе|в районі|у районі|поблизу|біля|"
+    r"возле|около|вблизи)\s+$",
+    re.IGNORECASE,
+)
+"""ISW's "southeast of Pokrovsk near Vodyane Druhe and Zvirove", "юго-восточнее Покровска в
+районе Водяного Второго": a sector named by its town, then the places in it."""
 
 
 def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
