@@ -26,6 +26,7 @@ class Theatre:
     center: tuple[float, float]
     basemap_countries: tuple[str, ...]
     basemap_box: Box
+    rivers: tuple[str, ...] = ()
 
 
 @cache
@@ -39,6 +40,7 @@ def theatre() -> Theatre:
         center=(float(data["center"][0]), float(data["center"][1])),
         basemap_countries=tuple(data["basemap_countries"]),
         basemap_box=_box(data["basemap_box"]),
+        rivers=tuple(data.get("rivers", ())),
     )
 
 

@@ -229,6 +229,8 @@ def not_a_settlement_name(word: str, after: str) -> bool:
 _CAPITALISED_NEXT = re.compile(r"^\s+[А-ЯІЇЄҐ][а-яіїєґ'’]")
 
 
+_BRIDGE_AFTER = re.compile(r"^\s+(?:мост|моста|мосту|мостом|мосте|міст|мості)(?![\w'’ʼ-])")
+"""A bridge after a name ("у Антоновского моста", "Кримський міст"): the bridge's name."""
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
@@ -342,6 +344,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
+    if _BRIDGE_AFTER.match(after):
+        return 'a bridge\'s name ("Антоновского моста"), not a settlement'
     if previous in table.unit:
         return "a unit's name"
     if previous in table.water:

@@ -52,7 +52,7 @@ import numpy as np
 
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
-from geo.core.theatre import THEATRE
+from geo.core.theatre import THEATRE, theatre
 from geo.gazetteer.names import has_cyrillic, name_key, variants
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
@@ -108,6 +108,13 @@ _REGIONS_OF = re.compile(
 _APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
+)
+_RIVERS = frozenset(name_key(river) for river in theatre().rivers)
+"""Keys of the rivers named like a settlement (``geo/data/theatre.toml``): after "the", a river."""
+_CITY_WORD_AFTER = re.compile(
+    r"^\s+(?:city|town|region|regional|oblast|district|raion|military|administration|council|"
+    r"mayor|governor|authorities|officials|police|metro|airport|station)\b",
+    re.IGNORECASE,
 )
 _BANK_BEFORE = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BANK_AFTER = re.compile(
@@ -997,6 +1004,13 @@ class MentionScanner:
             words and words[-1] in ("of", "the") and _BANK_BEFORE.search(before)
         ):
             return None  # "the left bank of the Dnipro", "the Dnipro's west bank": a river
+        if (
+            words
+            and words[-1] in ("the", "The")
+            and key in _RIVERS
+            and not _CITY_WORD_AFTER.match(after)  # "the Dnipro city council"
+        ):
+            return None  # "crossed the Dnipro", "along the Oskil": the river
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
         if not region and info.oblast_too and after[:1] in ("-", "–"):
