@@ -17,13 +17,32 @@ DNIPRO_CITY = (48.45, 35.05)
         ("Ukrainian marines crossed the Dnipro near Krynky.", ["Krynky"]),
         ("Ukrainian forces pushed Russian troops back across the Oskil near Kupiansk.",
          ["Kupiansk"]),
-        ("Российские войска пытаются форсировать Днепр у Антоновского моста.", []),
         ("ЗСУ форсували Дніпро біля Кринок.", ["Кринок"]),
-        ("Удар по Крымскому мосту нанесли ночью.", []),
     ],
 )  # fmt: skip
 def test_rivers_and_bridges_are_no_settlements(places, sentence, expected):
     assert [r["location"] for r in places(sentence)] == expected
+
+
+ANTONIVSKYI_BRIDGE = (46.672, 32.716)
+CRIMEAN_BRIDGE = (45.309, 36.506)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "point"),
+    [
+        ("Российские войска пытаются форсировать Днепр у Антоновского моста.",
+         "Антоновского моста", ANTONIVSKYI_BRIDGE),
+        ("ЗСУ вдарили по Антонівському мосту.", "Антонівському мосту", ANTONIVSKYI_BRIDGE),
+        ("Удар по Крымскому мосту нанесли ночью.", "Крымскому мосту", CRIMEAN_BRIDGE),
+    ],
+)  # fmt: skip
+def test_a_bridge_is_the_curated_bridge_not_a_village(places, sentence, location, point):
+    """The Antonivskyi and Crimean bridges by their Ukrainian and Russian names, in any case
+    (curated features), not the village Антоновское of Dnipropetrovsk oblast."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == [location]
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
 
 
 @pytest.mark.parametrize(
