@@ -402,7 +402,9 @@ def _one_place_per_name(
     """A name the document repeats that its neighbours decided in one sentence ("просунутися
     до Приморського і Оріхова": the Zaporizhzhia village) and nothing decided in another (chosen
     by size alone, or left open: "відтиснути війська з Приморського") is the decided place in
-    both, as a reader takes it; names decided apart stay apart. ``final`` is updated in place."""
+    both, as a reader takes it; names decided apart stay apart. A name only a region decides
+    ("села Алексеевка" in Dnipropetrovsk oblast, its namesakes there left open) takes that oblast
+    where size alone placed it elsewhere ("В Алексеевке"). ``final`` is updated in place."""
     decided: dict[str, dict[str, Resolution]] = {}
     regions: dict[str, dict[str, Resolution]] = {}
     names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
@@ -439,13 +441,13 @@ def _one_place_per_name(
             p.admin1_code for p in own if p is not None
         }:
             continue  # "Михайлівку Запорізької області": its own region, not the other's
-        if again.place.kind != "settlement" and again.place.kind != "feature":
-            if res.place is not None and res.place.admin1_code == again.place.admin1_code:
-                continue  # already in the oblast the document gives the name
-            note = f"{m.text}: in {again.place.name}, where this document places it elsewhere"
-            final[i] = replace(again, reason=f"{note}; {again.reason}")
-            continue
-        note = f"{m.text}: the {again.place.name} its neighbours decide elsewhere in this document"
+        name = again.place.name
+        if again.place.kind in ("settlement", "feature"):
+            note = f"{m.text}: the {name} its neighbours decide elsewhere in this document"
+        elif res.place is not None and res.place.admin1_code == again.place.admin1_code:
+            continue  # already in the oblast the document gives the name
+        else:
+            note = f"{m.text}: in {name}, where this document places it elsewhere"
         final[i] = replace(again, reason=f"{note}; {again.reason}")
 
 
