@@ -35,7 +35,6 @@ _LEVEL_WORDS: dict[int, str] = {
     2: r"raion|rayon|raions|rayons|district|districts|r n|r on|rn",
     3: r"hromada|gromada|hromadas|community|territorial community|otg|municipality",
 }
-_LEVEL_NAMES = {0: "unit", 1: "oblast", 2: "raion", 3: "hromada"}
 _LEVEL_RE = {level: re.compile(rf"\b(?:{words})\b") for level, words in _LEVEL_WORDS.items()}
 _STATUS_WORDS = r"special|republican|status|city|municipal|of national significance"
 """Words of a city unit's legal name ("Kiev Special Republican city") that name no place."""
@@ -105,7 +104,7 @@ class HintReader:
             return Hint(raw, self._with_enclaves(units))
         town = self._of_town(stem, level, country)
         if town:
-            note = f"hint {raw!r} read as the {_LEVEL_NAMES[level or 0]} of its town"
+            note = f"hint {raw!r} read as the {'raion' if level == 2 else 'hromada'} of its town"
             return Hint(raw, town, note)
         fuzzy = self._fuzzy(stem, level, country)
         if fuzzy is not None:

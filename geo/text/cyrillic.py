@@ -140,13 +140,9 @@ def _tail_cues(tail: str) -> tuple[bool, bool, bool]:
     return marked, locative, approximate
 
 
-OPENING = "(«\"„“'"
-
-
 def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""
-    # "(западнее Покровска)": an opening bracket or quote is no part of the phrase
     return _direction_of(" ".join(words[-4:]).lower(), min(len(words), 4))
 
 
@@ -155,7 +151,8 @@ def _direction_of(phrase: str, count: int) -> tuple[str, int] | None:
     """:func:`direction_before` of the last ``count`` words before a name, lowered."""
     table = cues().direction
     while count:  # the longest phrase first: "к юго-западу от" before "от"
-        found = table.get(phrase.lstrip(OPENING))
+        # "(западнее Покровска)": a bracket or quote opening the phrase is no part of it
+        found = table.get(phrase.lstrip(_QUOTES_OR_BRACKET))
         if found is not None:
             return found, count
         phrase, count = phrase.partition(" ")[2], count - 1
@@ -218,7 +215,14 @@ def not_a_settlement_name(word: str, after: str) -> bool:
     dictionaries lack ("Хмелевка") are no evidence."""
     if _UNIT_ADJECTIVE.search(word) and _UNIT_NOUN_AHEAD.match(after):
         return True
-    person = {"Surn"} if not _CAPITALISED_NEXT.match(after) else {"Surn", "Name", "Patr"}
+    return _known_person(word, _CAPITALISED_NEXT.match(after) is not None)
+
+
+@lru_cache(maxsize=16_384)
+def _known_person(word: str, full_name: bool) -> bool:
+    """Do pymorphy3's dictionaries (not its guesses) know ``word`` as a surname, or, in a full
+    name (``full_name``: a capitalised word follows), as a given name or patronymic too?"""
+    person = {"Surn", "Name", "Patr"} if full_name else {"Surn"}
     return any(
         parse.is_known and person & parse.tag.grammemes
         for lang in ("uk", "ru")

@@ -1161,7 +1161,7 @@ class MentionScanner:
         if direction is not None:  # "західніше Бахмута": a sector from the place
             m.direction, m.approximate = direction[0], True
             phrase = " ".join(words[-direction[1] :])
-            phrase_start = len(before.rstrip()) - len(phrase.lstrip(cyrillic.OPENING))
+            phrase_start = len(before.rstrip()) - len(phrase.lstrip(_OPENERS))
             m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
 
@@ -1502,7 +1502,7 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
         else:
             continue
         for member, region in pairs:
-            member.admin_hint = _PLURAL_REGION.sub(r"\1", region.query or region.text)
+            member.admin_hint = _hint_of(region)
             # a Cyrillic list's raion or oblast after its last name is that name's own; the
             # others take it softly, dropped where they have no namesake there ("Липці,
             # Вовчанськ та Глибоке Харківського району": Vovchansk lies in Chuhuiv raion)
@@ -1537,15 +1537,21 @@ def _axis_lists(sentence: str, offset: int, groups: list[list[Mention]]) -> None
             m.notes.append(f"{m.text} of the {found.group(1).lower()} listed: an axis around it")
 
 
+def _hint_of(region: Mention) -> str:
+    """The admin hint a region after places gives them ("the Kharkiv and Luhansk regions":
+    "Kharkiv" for the first)."""
+    return _PLURAL_REGION.sub(r"\1", region.query or region.text)
+
+
 def _narrower_hint(places: list[Mention], oblast: list[Mention], unit: list[Mention]) -> None:
     """ "Novoselivka in the Kharkiv region's Kupiansk district": the district, within the
     oblast, is the narrower hint of the places the oblast locates; neither makes a record."""
     if len(oblast) != 1 or len(unit) != 1:
         return
-    wide = oblast[0].query or oblast[0].text
-    narrow = f"{unit[0].query or unit[0].text}, {wide}"
+    wide = _hint_of(oblast[0])
+    narrow = f"{unit[0].query or unit[0].text}, {oblast[0].query or oblast[0].text}"
     for m in places:
-        if m.admin_hint == _PLURAL_REGION.sub(r"\1", wide):
+        if m.admin_hint == wide:
             m.admin_hint = narrow
     unit[0].role, unit[0].group = "hint", oblast[0].group
 
