@@ -720,9 +720,14 @@ class Resolver:
     ) -> Resolution | None:
         """ "Zaporozhye region" when only the city has that spelling: the oblast named after it;
         "Kupiansk district": the raion around the town; "Mena community": its hromada."""
-        best = max(self._with_context(towns, near), key=_SCORE)
-        code = best.place.admin1_code
         level = level_of(name_key(query))
+        candidates = self._with_context(towns, near)
+        within_oblast = level == 2 or level == 3
+        if within_oblast:  # of the namesakes, the towns a raion or hromada is named after
+            centres = [c for c in candidates if self._names_its_unit(c.place, level == 2)]
+            candidates = centres or candidates
+        best = max(candidates, key=_SCORE)
+        code = best.place.admin1_code
         if level == 2 and best.place.admin2_code:
             code = best.place.admin2_code  # a raion is named after its town
         elif level == 3 and best.place.admin3_code:
@@ -738,8 +743,21 @@ class Resolver:
         unit = Candidate(place, best.score, best.matched_name, best.name_kind)
         return Resolution(
             query, place, Precision.REGION, ResolutionKind.ALIAS, 0.8, reason,
-            (unit, best) if level == 3 else (best,), region.name, None,
+            (unit, best) if level == 3 else (best,),
+            self.admin_name(best.place.admin1_code) if within_oblast else region.name,
+            self.admin_name(best.place.admin2_code) if within_oblast else None,
         )  # fmt: skip
+
+    def _names_its_unit(self, town: Place, raion: bool) -> bool:
+        """Is the raion (else the hromada) of ``town`` named after it ("Krasnopilska hromada"
+        of Krasnopillia, Sumy oblast; not the Koropska hromada of a Chernihiv Krasnopillia)?
+        Compares the name's stem, its ending dropped."""
+        code = town.admin2_code if raion else town.admin3_code
+        unit = self.store.admin_unit(code) if code else None
+        if unit is None:
+            return False
+        stem = name_key(town.name)
+        return name_key(unit.name).startswith(stem[: max(3, len(stem) - 3)])
 
     def _score(
         self,

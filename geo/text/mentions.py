@@ -83,6 +83,8 @@ _LOCATIVE = re.compile(
     r"\b(in|at|near|to|into|from|outside|around|toward|towards|across|inside|within|via)\s+(the\s+)?$",
     re.IGNORECASE,
 )
+_LIST_OPENER = re.compile(r"\b(?:near|of|in|at|around|towards?|outside|villages?)\s+$")
+"""The word before the first name of a list of villages ("near Druzhba and Pivnichne")."""
 _REGION_AFTER = re.compile(
     r"^\s+(region|oblast|province|krai|kray|governorate|district|raion|rayon|"
     r"hromada|community|communitie|people['’]s\s+republic)s?\b",
@@ -109,6 +111,11 @@ _APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
 )
+_CAMPAIGN = re.compile(r"\s+(?:counter-?)?offensive\b", re.IGNORECASE)
+"""An offensive named after an oblast's name ("Russia's Sumy offensive", "the Kherson
+counteroffensive"): a campaign across the oblast, not an area around its capital."""
+_LINE_AFTER = re.compile(r"^\s+(?:front\s+)?line\b", re.IGNORECASE)
+"""After the last town of a hyphenated chain ("the Kupiansk-Svatove line"): a front line."""
 _RIVERS = frozenset(name_key(river) for river in theatre().rivers)
 """Keys of the rivers named like a settlement (``geo/data/theatre.toml``): after "the", a river."""
 _CITY_WORD_AFTER = re.compile(
@@ -639,13 +646,19 @@ def _metonyms() -> dict[str, tuple[str, str]]:
     return {key: (r["actor"], r["kind"]) for r in rows for key in variants(r["name"])}
 
 
-def _not_places() -> frozenset[str]:
+def _not_places() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the common words (``not_places.csv``), and those of them that are only a
+    Ukrainian or Russian word's romanisation ("druzhba", "pobeda"): no English word, so in
+    English text a list with a place is enough to make it a village."""
     path = overlay_dir() / "not_places.csv"
     if not path.is_file():
-        return frozenset()
+        return frozenset(), frozenset()
     with path.open(encoding="utf-8", newline="") as fh:
-        # every romanisation: a Cyrillic hit may carry any of its name's keys ("peremoga")
-        return frozenset(key for r in csv.DictReader(fh) for key in variants(r["name"]))
+        names = [r["name"] for r in csv.DictReader(fh)]
+    # every romanisation: a Cyrillic hit may carry any of its name's keys ("peremoga")
+    keys = frozenset(key for name in names for key in variants(name))
+    latin = frozenset(key for name in names if not has_cyrillic(name) for key in variants(name))
+    return keys, keys - latin
 
 
 @cache
@@ -759,7 +772,7 @@ class MentionScanner:
     def __init__(self, store: GazetteerStore) -> None:
         self.store = store
         self.automaton, self.case_readings, self.readings = self._load_or_build()
-        self.not_places = _not_places()
+        self.not_places, self._romanised_not_places = _not_places()
         self.demonyms = _demonyms()
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
@@ -903,6 +916,8 @@ class MentionScanner:
             if unknown:
                 mentions += unknown
                 mentions.sort(key=lambda m: m.start)
+        if "-" in sentence and len(mentions) > 1:
+            _chain_axes(sentence, offset, mentions)
         if "агломерац" in sentence:  # "Покровсько-Мирноградська агломерація": the first town
             mentions = self._agglomerations(sentence, sentence_index, offset, mentions)
         if mentions and "район" in sentence:  # "Київський район Харкова": the city
@@ -1049,11 +1064,8 @@ class MentionScanner:
             or (last == "to" and _SPEAKER_BEFORE.search(before))
         ):
             return None  # "Tymoshenko said", "according to Chaus": who speaks
-        axis_after = _AXIS_AFTER.match(after) if spaced_after else None
-        if axis_after:  # "the Kupyansk direction": an area around the place, not the place
-            m.approximate = m.axis = True
-            m.admin_hint = cyrillic.axis_hint(key)  # "the Kamianske direction": Zaporizhzhia's
-            m.notes.append(f"{sentence[start:end]}{axis_after.group(0)}: an axis around the place")
+        if spaced_after:
+            _read_axis_after(m, after, info)
         if region_after:
             m.text = sentence[start : end + region_after.end()]
             m.end = offset + end + region_after.end()
@@ -1298,7 +1310,7 @@ class MentionScanner:
         key = name_key(text)
         if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
             m = Mention(text, key, offset + s, offset + e, sentence_index)
-            m.notes.append(f"{text}: a common word listed between places, so a place")
+            m.notes.append(f"{text}: a common word listed with places, so a place")
             return m
         if key in self.not_places:
             return None  # the scanner saw it and rejected it in this context
@@ -1351,11 +1363,18 @@ class MentionScanner:
     ) -> bool:
         """Is the Cyrillic common word ``sentence[start:end]`` (a village's name too: Победа,
         Перемога, Дружба) listed between two known places ("Марьинка, Победа, Новоселка")?
-        Then it is the village, as a marker would say."""
-        if sentence[start] < "\u0400" or not self._key(key).theatre:
+        Then it is the village, as a marker would say. Romanised in English text it is no
+        English word, so a list with a place after a locative is enough too ("in the direction
+        of Druzhba and Pivnichne"; "Pivnichne, Druzhba and Zalizne")."""
+        if not self._key(key).theatre:
             return False
         near = _neighbours(sentence, start, end)
-        return len(near) == 2 and all(span in sites for span in near)
+        between = len(near) == 2 and all(span in sites for span in near)
+        if sentence[start] >= "\u0400" or between:
+            return between
+        if key not in self._romanised_not_places or not any(span in sites for span in near):
+            return False
+        return bool(_LIST_OPENER.search(sentence, max(0, start - 24), start))
 
     def _group(self, sentence: str, offset: int, mentions: list[Mention]) -> None:
         """Group enumerations, apply trailing region hints, and mark appositive anchors.
@@ -1383,6 +1402,43 @@ class MentionScanner:
         for m in offices:  # framing its sentence's places it is their hint; else the oblast
             m.region = not m.frames
         _regions_qualify(sentence, offset, mentions)
+
+
+def _read_axis_after(m: Mention, after: str, info: _Key) -> None:
+    """ "The Kupyansk direction": an area around the place, not the place; "Russia's Sumy
+    offensive", named like an oblast: a campaign across the oblast."""
+    axis_after = _AXIS_AFTER.match(after)
+    if axis_after is None:
+        return
+    if info.oblast_too and _CAMPAIGN.match(axis_after.group(0)):
+        m.region = True
+        m.notes.append(f"{m.text}{axis_after.group(0)}: a campaign in the oblast")
+        return
+    m.approximate = m.axis = True
+    m.admin_hint = cyrillic.axis_hint(m.key)  # "the Kamianske direction": Zaporizhzhia's
+    m.notes.append(f"{m.text}{axis_after.group(0)}: an axis around the place")
+
+
+def _chain_axes(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """Every town of a hyphenated chain whose last town is an axis or ends a front line is an
+    axis too: "along the Izium-Slovyansk axis", "along the Kupiansk-Svatove line" (an area
+    around each town, no point on it). A road ("the Bakhmut-Lysychansk highway") keeps its
+    towns."""
+    for i in range(len(mentions) - 1, 0, -1):
+        first, last = mentions[i - 1], mentions[i]
+        if sentence[first.end - offset : last.start - offset] not in ("-", "–"):
+            continue
+        if not last.axis:
+            after = sentence[last.end - offset : last.end - offset + _CONTEXT_CHARS]
+            if last.region or last.text[:1] >= "\u0400" or not _LINE_AFTER.match(after):
+                continue
+            last.approximate = last.axis = True
+            last.admin_hint = last.admin_hint or cyrillic.axis_hint(last.key)
+            last.notes.append(f"{last.text}: the end of a front line")
+        if not (first.axis or first.region):
+            first.approximate = first.axis = True
+            first.admin_hint = first.admin_hint or cyrillic.axis_hint(first.key)
+            first.notes.append(f"{first.text}-{last.text}: a chain of axes")
 
 
 def _oblast_name(hits: Sequence[NameHit]) -> bool:

@@ -1,0 +1,121 @@
+"""English wire and ISW phrasing around axes, campaigns, hromadas and romanised common words:
+"along the Izium-Slovyansk axis" (both towns axes), "Russia's Sumy offensive" (the oblast),
+"in the Krasnopillia community" (the hromada of the Sumy oblast town, not a namesake's), and
+"in the direction of Druzhba and Pivnichne" (Druzhba, a Ukrainian word, is a village when
+listed with one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+IZIUM = (49.21, 37.27)
+KRASNOPILLIA_SUMY = (50.774, 35.256)
+CHERNECHCHYNA_SUMY = (50.759, 35.169)
+DRUZHBA_TORETSK = (48.408, 37.922)
+PEREMOHA_VUHLEDAR = (47.916, 37.460)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "axes"),
+    [
+        ("Russian operations along the Izium-Slovyansk axis are suspended.",
+         ["Izium", "Slovyansk"]),
+        ("Russian forces attacked along the Kupiansk-Svatove line.", ["Kupiansk", "Svatove"]),
+    ],
+)  # fmt: skip
+def test_every_town_of_a_hyphenated_axis_is_an_axis(places, sentence, axes):
+    """No point on the first town of "the Izium-Slovyansk axis" as if it were a place of the
+    claim: each town of the chain is an area around it (precision 2), like its last."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == axes
+    assert all(r["geo_precision"] == 2 for r in found)
+
+
+def test_a_road_keeps_the_towns_it_is_named_after(places):
+    found = places("Russian forces shelled the Bakhmut-Lysychansk highway.")
+    assert [(r["location"], r["geo_precision"]) for r in found] == [
+        ("Bakhmut", 1),
+        ("Lysychansk", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "oblast"),
+    [
+        ('Ukrainian forces have "completely thwarted" Russia\'s Sumy offensive.', "Sumska oblast"),
+        ("Ukraine's Kharkiv counteroffensive liberated Izium.", "Kharkivska oblast"),
+    ],
+)
+def test_an_offensive_named_after_an_oblast_is_the_oblast(places, sentence, oblast):
+    """A campaign named like an oblast and its capital spans the oblast: a region-level record
+    of the oblast, not a point around the city."""
+    found = places(sentence)
+    assert found[0]["place_name"] == oblast
+    assert found[0]["geo_precision"] == 3
+
+
+def test_an_offensive_named_after_a_town_stays_an_axis(places):
+    found = places("The Pokrovsk offensive continued near Myrnohrad.")
+    assert [(r["location"], r["geo_precision"]) for r in found] == [("Myrnohrad", 2)]
+    assert "axis: Pokrovsk" in found[0]["resolution_reason"]
+
+
+def test_a_community_is_the_hromada_named_after_its_town(places):
+    """Nine villages are called Krasnopillia; the Krasnopillia community is the hromada of the
+    one it is named after (Krasnopilska hromada, Sumy oblast), not the first by spelling (a
+    Chernihiv village of the Koropska hromada). Its village is placed beside it."""
+    found = places(
+        "A combat drone hit a house in the village of Chernechchyna in the region's Krasnopillia "
+        "community, Sumy Oblast Governor Oleh Hryhorov said."
+    )
+    by_name = {r["location"]: r for r in found}
+    community = by_name["Krasnopillia community"]
+    assert community["admin1"] == "Sumska oblast"
+    assert km((community["latitude"], community["longitude"]), KRASNOPILLIA_SUMY) <= TOLERANCE_KM
+    village = by_name["Chernechchyna"]
+    assert km((village["latitude"], village["longitude"]), CHERNECHCHYNA_SUMY) <= TOLERANCE_KM
+
+
+def test_a_district_record_names_its_oblast_and_raion(places):
+    """ "The Kupiansk district": the raion, in Kharkiv oblast (admin1 is the oblast, admin2 the
+    raion, not the raion's name twice)."""
+    (found,) = places("Shelling hit the Kupiansk district.")
+    assert (found["place_name"], found["admin1"], found["admin2"]) == (
+        "Kupianskyi raion",
+        "Kharkivska oblast",
+        "Kupianskyi raion",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "point"),
+    [
+        ("Russian forces advanced in the direction of Druzhba and Pivnichne near Toretsk.",
+         "Druzhba", DRUZHBA_TORETSK),
+        ("Ukrainian forces repelled attacks near Pivnichne, Druzhba and Zalizne.",
+         "Druzhba", DRUZHBA_TORETSK),
+        ("Russian troops attacked near Pobeda and Novomykhailivka.", "Pobeda", PEREMOHA_VUHLEDAR),
+    ],
+)  # fmt: skip
+def test_a_romanised_common_word_listed_with_a_place_is_a_village(
+    places, sentence, location, point
+):
+    """Druzhba ("friendship") and Pobeda ("victory") are no English words: listed with a
+    village after a locative, or between two, they are villages too."""
+    found = {r["location"]: r for r in places(sentence)}
+    assert location in found
+    assert km((found[location]["latitude"], found[location]["longitude"]), point) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hungary gets oil through the Druzhba pipeline and Slovakia too.",
+        "The Druzhba and Kyiv routes were closed.",
+        "Fighting near Victory and Bakhmut.",
+    ],
+)
+def test_a_common_word_without_a_list_of_villages_stays_a_word(places, sentence):
+    assert not {"Druzhba", "Victory"} & {r["location"] for r in places(sentence)}
