@@ -58,6 +58,10 @@ CONFIDENT = 0.8
 NEIGHBOUR_SENTENCES = 2
 CANDIDATES_AS_CONTEXT = 8
 STRAY_KM = 150.0
+ANCHOR_KM = 40.0
+ANCHOR_RATIO = 1.5
+"""A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
+it, when the next lies ANCHOR_RATIO times as far or more."""
 STRAY_MAX_POPULATION = 50_000
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"  # KYIV[, Ukraine]
@@ -641,6 +645,10 @@ def _point(place: Place) -> tuple[float, float]:
     return (place.lat or 0.0, place.lon or 0.0)
 
 
+def _km_between(a: Place, b: Place) -> float:
+    return haversine_km(*_point(a), *_point(b))
+
+
 def _hromada(m: Mention) -> bool:
     """Does the mention name a hromada ("Олександрівська громада")?"""
     return m.region and (m.query or "").endswith("hromada")
@@ -842,6 +850,7 @@ class Extractor:
                 m.admin_hint
                 or m.region
                 or m.axis  # axes lie far apart by nature: "на Авдіївському … Запорізькому"
+                or m.by_anchor  # its own anchor placed it: "Lozova, near Kupiansk, and …"
                 or place is None
                 or place.lat is None  # not res.resolved
                 or place.kind != "settlement"
@@ -1127,7 +1136,25 @@ class Extractor:
         ):
             return res
         again = self.resolver.resolve(query, admin1=m.admin_hint, near=((place.lat, place.lon),))
+        if again.ambiguous:  # "Lozova, near Kupiansk": of the namesakes, the one by the anchor
+            nearest = self._nearest_to_anchor(m, again, place)
+            if nearest is not None:
+                m.by_anchor = True
+                return nearest
         return again if again.place is not None else res
+
+    def _nearest_to_anchor(self, m: Mention, res: Resolution, anchor: Place) -> Resolution | None:
+        """Of namesakes its anchor leaves alike ("Lozova, near Kupiansk": villages 31 and 57 km
+        from Kupiansk), the one within :data:`ANCHOR_KM` of it when every other lies at least
+        :data:`ANCHOR_RATIO` times as far; None when none stands out."""
+        by_km = sorted((_km_between(anchor, c.place), i) for i, c in enumerate(res.ambiguous))
+        (km, first), *others = by_km
+        if km > ANCHOR_KM or (others and others[0][0] < ANCHOR_RATIO * km):
+            return None
+        why = f"the namesake nearest that place ({km:.0f} km)"
+        chosen = self.resolver.choose(res, res.ambiguous[first].place.place_id, why)
+        # the text's own locating phrase: no later context pass reopens it
+        return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
         """A case form that spells a village's name and a town's case form ("Глухова": the

@@ -119,3 +119,61 @@ def test_a_romanised_common_word_listed_with_a_place_is_a_village(
 )
 def test_a_common_word_without_a_list_of_villages_stays_a_word(places, sentence):
     assert not {"Druzhba", "Victory"} & {r["location"] for r in places(sentence)}
+
+
+NADIIA_LUHANSK = (49.371, 37.927)
+PIVNICHNE_TORETSK = (48.398, 37.909)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "point"),
+    [
+        ("ВСУ отбили атаку в районе Дружбы и Северного.", "Дружбы", DRUZHBA_TORETSK),
+        ("ЗСУ відбили атаку в районі Дружби та Північного.", "Дружби", DRUZHBA_TORETSK),
+        ("Под Победой и Новомихайловкой идут бои.", "Победой", PEREMOHA_VUHLEDAR),
+        ("На Лиманському напрямку Сили оборони відбили 15 атак поблизу Греківки, Новоєгорівки, "
+         "Надії, Зеленого Гаю, Макіївки.", "Надії", NADIIA_LUHANSK),
+    ],
+)  # fmt: skip
+def test_a_cyrillic_common_word_in_a_list_of_villages_is_a_village(
+    places, sentence, location, point
+):
+    """A case form of Дружба, Победа or Надія listed after "near" with a place, or between two
+    members of a list, is the village (and helps place its neighbours: "Северного" is then the
+    Pivnichne beside Druzhba), not an unknown word left unresolved."""
+    found = {r["location"]: r for r in places(sentence)}
+    assert location in found
+    assert km((found[location]["latitude"], found[location]["longitude"]), point) <= TOLERANCE_KM
+    if "Северного" in found:
+        place = found["Северного"]
+        assert km((place["latitude"], place["longitude"]), PIVNICHNE_TORETSK) <= TOLERANCE_KM
+
+
+def test_a_cyrillic_common_word_outside_a_list_stays_a_word(records):
+    found = records("Праздник Победы и Дня Независимости отметили в Киеве.")
+    assert [r["location"] for r in found] == ["Киеве"]
+
+
+LOZOVA_BY_KUPIANSK = (49.460, 37.808)
+
+
+def test_a_place_near_an_appositive_town_is_the_namesake_by_it(places):
+    """ "Lozova, near Kupiansk,": of ten Lozovas (the Kharkiv-oblast city of 54,000 first by
+    size) the village 31 km from Kupiansk, the nearest by far (the next is 57 km off); Kupiansk
+    only locates it."""
+    found = places(
+        "The latest statement from the ministry revealed the capture of Lozova, near Kupiansk, "
+        "and Sontsivka, north of Kurakhove."
+    )
+    by_name = {r["location"]: r for r in found}
+    assert set(by_name) == {"Lozova", "Sontsivka"}
+    lozova = by_name["Lozova"]
+    assert km((lozova["latitude"], lozova["longitude"]), LOZOVA_BY_KUPIANSK) <= TOLERANCE_KM
+
+
+def test_near_inside_a_cyrillic_list_is_no_appositive(places):
+    """ "у Вовчанську, поблизу Тихого на Харківщині": Тихе is a place of the claim too."""
+    found = places(
+        "DeepState повідомили про просування у Вовчанську, поблизу Тихого на Харківщині."
+    )
+    assert {"Вовчанську", "Тихого"} <= {r["location"] for r in found}

@@ -227,8 +227,18 @@ def test_appositive_direction_only_locates_the_place_before_it(find):
         ("Without elaborating, the Kremlin said Putin would provide clarifications.", "Kremlin"),
         ("It was a claim Kyiv did not confirm.", "Kyiv"),
         ("Xi is promoting Beijing's role as a potential peacemaker.", "Beijing"),
+        # no verb of saying, yet the capital acts: no locative, no strike, no place word
+        ("Moscow controls almost 20% of Ukraine's territory, including Crimea.", "Moscow"),
+        ("After months of dominating Kiev on the battlefield, Russia claimed two villages.",
+         "Kiev"),
+        ("Moscow’s attack on Ukraine has been ongoing for almost two and a half years.", "Moscow"),
+        ("Kyiv has acknowledged that the situation in Pokrovsk is difficult.", "Kyiv"),
+        ("Robotyne is a village that Kyiv had recaptured in the summer.", "Kyiv"),
+        ("Russian troops advanced for months, with Kyiv saying the situation was difficult.",
+         "Kyiv"),
+        ("Moscow and Kyiv have agreed to swap prisoners.", "Kyiv"),
     ],
-)
+)  # fmt: skip
 def test_metonymic_capitals_are_actors_not_sites(find, sentence, capital):
     ms = find(sentence)
     assert by_text(ms, capital).role == "actor"
@@ -246,6 +256,12 @@ def test_metonymic_capitals_are_actors_not_sites(find, sentence, capital):
         ("Justice ministers gathered in London on Monday.", "London"),
         ("Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday.", "Kyiv"),
         ("Russian missiles struck Kyiv overnight, officials said.", "Kyiv"),
+        # without a locative: a strike it suffers, a place word, a list of places
+        ("Kyiv was hit by a massive drone attack.", "Kyiv"),
+        ("Kharkiv, Kyiv and Odesa came under fire.", "Kyiv"),
+        ("Drones attacked Kyiv's Darnytskyi district.", "Kyiv"),
+        ("Air raid alerts sounded over Kyiv.", "Kyiv"),
+        ("Russian drone strikes on Moscow disrupted flights.", "Moscow"),
     ],
 )
 def test_capitals_as_places(find, sentence, place):

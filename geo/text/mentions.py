@@ -107,6 +107,12 @@ _CITY_DISTRICT_AFTER = re.compile(
 _REGIONS_OF = re.compile(
     r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
+_NEAR_ANCHOR_GAP = re.compile(
+    r"^\s*[,(]\s*(?:near|close to|not far from|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"
+)
+"""Between a place and an appositive "near" phrase that locates it ("Lozova, near Kupiansk,"),
+closed by a comma or a bracket. (Ukrainian and Russian lists put "біля" among their members:
+"в Трудовому, Кураховому, біля Шевченка, Відродження".)"""
 _APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
@@ -123,6 +129,33 @@ _CITY_WORD_AFTER = re.compile(
     r"mayor|governor|authorities|officials|police|metro|airport|station)\b",
     re.IGNORECASE,
 )
+_PLACE_OBJECT_BEFORE = re.compile(
+    r"\b(?:on|over|above|against|onto|of|struck|strikes?|striking|hit|hits|hitting|attack(?:ed|s|ing)?|"
+    r"target(?:ed|s|ing)?|shell(?:ed|s|ing)|bomb(?:ed|s|ing)|pound(?:ed|s|ing)|rocked|shook|"
+    r"visit(?:ed|s|ing)?|left|leav(?:e|es|ing)|fled|flee(?:ing)?|reach(?:ed|es|ing)?|"
+    r"enter(?:ed|s|ing)?|encircl(?:e|ed|ing)|captur(?:e|ed|ing)|seiz(?:e|ed|ing)|tak(?:e|en|ing)|"
+    r"took|defend(?:ed|s|ing)?|evacuat(?:e|ed|ing)|liberat(?:e|ed|ing)|surround(?:ed|ing)?|"
+    r"besieg(?:e|ed|ing)|march(?:ed|ing)?\s+on|"
+    r"(?:in|at|near|to|into|from|outside|around|across)(?:\s+(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western)){1,2})\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a seat of government named without a locative, the words that keep it a place: a
+strike or a move with it as the object ("struck Kyiv", "attacks on Moscow", "left Kyiv"), or a
+locative before a compass word qualifying it ("in South East Kyiv")."""
+_PLACE_WORD_AFTER = re.compile(
+    r"^(?:\s+(?:city|town|region|regional|oblast|district|raion|metro|airport|station|residents|"
+    r"mayor|governor|skyline|suburbs?|outskirts|centre|center)\b|"
+    r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:districts?|residents|streets|outskirts|suburbs|mayor|metro|"
+    r"skies|sky|centre|center|city|region|oblast|airports?|railway|station|power|infrastructure|"
+    r"buildings?|hospitals?|schools?|defen[cs]es|air|neighbourhoods?|neighborhoods?)\b|"
+    r"\s+(?:was|were|is|has been|had been|came|comes|remained|remains)\s+(?:\w+\s+)?"
+    r"(?:hit|struck|attacked|targeted|shelled|bombed|rocked|shaken|under|plunged|left|without|"
+    r"quiet|calm|safe)\b)",
+    re.IGNORECASE,
+)
+"""After a seat of government, the words that keep it a place: a place noun ("Kyiv city",
+"Kyiv's Darnytskyi district", "Moscow residents") or a strike it suffers ("Kyiv was hit")."""
 _BANK_BEFORE = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BANK_AFTER = re.compile(
     r"^['’]s\s+(?:(?:west|east|left|right|northern|southern|western|eastern|opposite)\s+)?banks?\b",
@@ -520,6 +553,9 @@ class Mention:
     query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
     readings: tuple[str, ...] = ()  # keys of other nominatives the form may be ("Тернів": Терни)
     anchor: str | None = None  # "Karlivka, southeast of Pokrovsk": the query of the place it is by
+    by_anchor: bool = (
+        False  # the namesake nearest its anchor, chosen for it ("Lozova, near Kupiansk")
+    )
 
 
 def _fold_char(ch: str) -> str:
@@ -1033,7 +1069,13 @@ class MentionScanner:
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
         if not region and info.oblast_too and last == "of" and _TERRITORY_OF.search(before):
             region = True  # "all of Luhansk and most of Donetsk": the oblasts
-        metonym = info.metonym and _metonymic_context(before, after)
+        metonym = info.metonym and (
+            _metonymic_context(before, after)
+            or (  # named with no locative: a place only where the context makes it one
+                not (locative or marked or region or direction or approximate)
+                and not self._capital_placed(sentence, start, end, before, after)
+            )
+        )
         if not metonym and (
             (info.not_place and not (locative or marked))
             or (not info.theatre and not (locative or marked or region))
@@ -1083,6 +1125,23 @@ class MentionScanner:
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _capital_placed(self, sentence: str, start: int, end: int, before: str, after: str) -> bool:
+        """Is a seat of government named in English without a locative ("in", "near", "west of")
+        still a place? Only as the object of a strike or a move ("Russian missiles struck Kyiv",
+        "left Moscow"), with a place word after it ("Kyiv city", "Kyiv's Darnytskyi district",
+        "Kyiv was hit"), listed with places that are no seats ("Kharkiv, Kyiv and Odesa"), or
+        as an acronym (the DPR). Otherwise it stands for its government: "Moscow controls almost
+        20%", "Moscow's attack", "a village that Kyiv had recaptured", "with Kyiv saying"."""
+        text = sentence[start:end]
+        if text.isupper() and len(text) <= 4:  # "the DPR": the republic's own reading decides
+            return True
+        if _PLACE_OBJECT_BEFORE.search(before) or _PLACE_WORD_AFTER.match(after):
+            return True
+        return any(
+            name_key(sentence[a:b]) not in self.metonyms
+            for a, b in _neighbours(sentence, start, end)
+        )
 
     def _cyrillic_mention(
         self,
@@ -1308,12 +1367,24 @@ class MentionScanner:
         """The mention :meth:`_unknown_in_context` makes of ``sentence[s:e]``, or None."""
         text = sentence[s:e]
         key = name_key(text)
+        if key not in self.not_places:  # "Дружбы": the case form the scanner read as Дружба
+            key = next((k for a, b, k in hits if a == s and b == e and k in self.not_places), key)
         if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
-            m = Mention(text, key, offset + s, offset + e, sentence_index)
+            before = sentence[max(0, s - _CONTEXT_CHARS) : s]
+            words = before[-48:].split() if before[-1:].isspace() else []
+            if text[0] >= "\u0400":
+                marked, locative, approximate = cyrillic.before_cues(words)
+            else:
+                _, marked, locative, _, approximate = _before_patterns(before, words)
+            m = Mention(text, key, offset + s, offset + e, sentence_index, marked=marked,
+                        locative=locative, approximate=approximate)  # fmt: skip
+            if name_key(text) != key:
+                m.query = key  # a case form ("Дружбы"): its nominative's place
             m.notes.append(f"{text}: a common word listed with places, so a place")
             return m
         if key in self.not_places:
             return None  # the scanner saw it and rejected it in this context
+        key = name_key(text)
         if self.store.lookup(key):
             if text[0] < "\u0400" or any(h[0] == s and h[1] == e for h in hits):
                 return None  # the scanner saw it and rejected it in this context
@@ -1361,18 +1432,25 @@ class MentionScanner:
     def _listed_between(
         self, sentence: str, start: int, end: int, key: str, sites: set[tuple[int, int]]
     ) -> bool:
-        """Is the Cyrillic common word ``sentence[start:end]`` (a village's name too: Победа,
-        Перемога, Дружба) listed between two known places ("Марьинка, Победа, Новоселка")?
-        Then it is the village, as a marker would say. Romanised in English text it is no
-        English word, so a list with a place after a locative is enough too ("in the direction
-        of Druzhba and Pivnichne"; "Pivnichne, Druzhba and Zalizne")."""
+        """Is the common word ``sentence[start:end]`` (a village's name too: Победа, Перемога,
+        Дружба, Надія) listed with places as one of them? Then it is the village, as a marker
+        would say. In Cyrillic text: between two list members, one a known place ("Марьинка,
+        Победа, Новоселка", "Новоєгорівки, Надії, Зеленого Гаю"), or first after "near" with a
+        known place next ("в районе Дружбы и Северного"). Romanised in English text it is no
+        English word: between two known places, or first after a locative with one ("in the
+        direction of Druzhba and Pivnichne")."""
         if not self._key(key).theatre:
             return False
         near = _neighbours(sentence, start, end)
         between = len(near) == 2 and all(span in sites for span in near)
-        if sentence[start] >= "\u0400" or between:
+        if between or not any(span in sites for span in near):
             return between
-        if key not in self._romanised_not_places or not any(span in sites for span in near):
+        if sentence[start] >= "\u0400":  # "в районе Дружбы и Северного": "near" opens the list
+            return (
+                len(near) == 2
+                or cyrillic.before_cues(sentence[max(0, start - 40) : start].split())[2]
+            )
+        if key not in self._romanised_not_places:
             return False
         return bool(_LIST_OPENER.search(sentence, max(0, start - 24), start))
 
@@ -1740,6 +1818,16 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
                 m.role = "anchor"
                 prev.anchor = m.query or m.key
                 prev.notes.append(f"located {m.direction} of {m.text}")
+        elif (
+            m.approximate
+            and prev.role == "site"
+            and not (prev.metonymic or prev.region or m.region or m.axis or m.metonymic)
+            and _NEAR_ANCHOR_GAP.match(sentence[prev.end - offset : m.start - offset])
+            and sentence[m.end - offset : m.end - offset + 1] in (",", ")")
+        ):  # "the capture of Lozova, near Kupiansk, and …": the Lozova by Kupiansk
+            m.role = "anchor"
+            prev.anchor = m.query or m.key
+            prev.notes.append(f"located near {m.text}")
 
 
 # -- Ukrainian and Russian regions: oblasts, raions, city districts, offices ----------------------
