@@ -177,3 +177,71 @@ def test_near_inside_a_cyrillic_list_is_no_appositive(places):
         "DeepState повідомили про просування у Вовчанську, поблизу Тихого на Харківщині."
     )
     assert {"Вовчанську", "Тихого"} <= {r["location"] for r in found}
+
+
+VOVCHE_DNIPRO = (47.943, 36.392)
+YEVHENIVKA_BY_PROHRES = (48.234, 37.534)
+AVDIIVSKE = (48.100, 37.595)  # Pervomaiske until 2024, west of Donetsk
+ZAPORIZHZHIA = (47.852, 35.117)
+DONETSK = (48.023, 37.802)
+
+
+def test_a_part_of_a_region_after_a_place_is_its_hint(places):
+    """ "Vovche, in the southeast corner of the Dnipropetrovsk region": the Dnipropetrovsk
+    Vovche, not the Donetsk one."""
+    (found,) = places(
+        "The Defence Ministry said its forces had taken Vovche, in the southeast corner of the "
+        "Dnipropetrovsk region."
+    )
+    assert km((found["latitude"], found["longitude"]), VOVCHE_DNIPRO) <= TOLERANCE_KM
+
+
+def test_a_russian_g_for_ukrainian_h_reaches_every_namesake(places):
+    """English reports write "Yevgenivka" for Євгенівка; one Yevhenivka carries that spelling,
+    but the one beside Prohres is meant, and the context must be able to choose it."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "The Russian defense ministry said troops had taken control of the neighboring "
+            "villages of Progres and Yevgenivka, a few kilometers apart."
+        )
+    }
+    place = found["Yevgenivka"]
+    assert km((place["latitude"], place["longitude"]), YEVHENIVKA_BY_PROHRES) <= TOLERANCE_KM
+
+
+def test_a_fuzzy_spelling_shared_by_namesakes_is_decided_by_context(places):
+    """ "Pervomaiskoye" matches no name exactly; its likeness 'pervomaiskoe' is the Russian name
+    of dozens of Pervomaiske (and of Manhush before 2016): the one among Avdiivka and Nevelske
+    is chosen, not the first by size."""
+    found = {
+        r["location"]: r
+        for r in places("Russian forces attacked near Avdiivka, Pervomaiskoye and Nevelske.")
+    }
+    place = found["Pervomaiskoye"]
+    assert place["resolution"] == "fuzzy"
+    assert km((place["latitude"], place["longitude"]), AVDIIVSKE) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "point"),
+    [
+        ("За эту ночь получили повреждения дома в Днепровском и Шевченковском районах Запорожья.",
+         "Запорожья", ZAPORIZHZHIA),
+        ("Из этого района велись обстрелы Кировского и Петровского районов Донецка.", "Донецка",
+         DONETSK),
+    ],
+)  # fmt: skip
+def test_a_list_of_city_districts_is_the_city(places, sentence, city, point):
+    """Districts listed before a city are the city's (precision 2), not raions named alike
+    (Dniprovskyi raion of Dnipropetrovsk oblast, a Russian Kirovskiy Rayon)."""
+    found = places(sentence)
+    assert [(r["location"], r["geo_precision"]) for r in found] == [(city, 2)]
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+
+
+def test_a_city_named_between_districts_stays_the_city(places):
+    found = places(
+        "Повреждены дома в Ленинском районе Донецка, Горняцком районе Макеевки и поселке Луганское."
+    )
+    assert ["Донецка", "Макеевки", "Луганское"] == [r["location"] for r in found]

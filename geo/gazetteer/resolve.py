@@ -461,6 +461,7 @@ class Resolver:
             return (
                 self._in_setting(prepared, why)
                 or self._from_parts(prepared)
+                or self._fuzzy_namesakes(prepared, near, front, why)
                 or self._fallback(query, key, scope, country, why)
             )
         # descending score, ties in pool order (a stable sort, reversed)
@@ -619,6 +620,8 @@ class Resolver:
         key = name_key(query)
         region_query = bool(_REGION_QUERY.search(key))
         hits = list(self.store.lookup(key))
+        if "g" in key and not region_query and query.isascii():
+            hits += self._h_spelled(key, hits)
         approximate = False
         if not hits and not region_query:  # "Donetsk town", "Kramatorsk airfield"
             bare = " ".join(_TYPE_WORDS.sub(" ", key).split())
@@ -643,6 +646,22 @@ class Resolver:
         return _Prepared(
             query, key, scope, country, capital, base, tuple(notes), setting, approximate
         )
+
+    def _h_spelled(self, key: str, hits: Sequence[NameHit]) -> list[NameHit]:
+        """The Ukrainian settlements a Latin name spells with "g" for Ukrainian "г" (h), as
+        English reports write it after Russian ("Yevgenivka", "Bogdanivka"): namesakes of the
+        one place that may carry the spelling as an alternate name, so the context chooses
+        among them all. Only where the name's own places are all in Ukraine, or none."""
+        if any(h.place.country != "UA" for h in hits):
+            return []
+        seen = {h.place.place_id for h in hits}
+        return [
+            h
+            for h in self.store.lookup(key.replace("g", "h"))
+            if h.place.country == "UA"
+            and h.place.kind == "settlement"
+            and h.place.place_id not in seen
+        ]
 
     def _by_front(
         self,
@@ -917,6 +936,42 @@ class Resolver:
                 unit.name if unit.level == 1 else self.admin_name(_admin1_code(unit)), None,
             )  # fmt: skip
         return self._unresolved(query, why, scored)
+
+    def _fuzzy_namesakes(
+        self,
+        prepared: _Prepared,
+        near: tuple[tuple[float, float], ...],
+        front: FrontDistance | None,
+        why: str,
+    ) -> Resolution | None:
+        """A fuzzy match whose spelling several places share ("Pervomaiskoye": 'pervomaiskoe',
+        the Russian name of a dozen Pervomaiske and of Manhush's old name) decided among them as
+        the exact name would be (by the places named with it, the front, or their region), not
+        by the first one's size; None when one place or none bears it."""
+        found = self._fuzzy(prepared.key, prepared.scope, prepared.country)
+        if found is None:
+            return None
+        _, score, matched = found
+        hits = [
+            h
+            for h in self.store.lookup(matched)
+            if h.place.kind in ("settlement", "feature")
+            and self._in_scope(h.place, prepared.scope, prepared.country)
+        ]
+        if len({h.place.place_id for h in hits}) < 2:
+            return None
+        pool = _Pool.of(self._score(hits, prepared.scope, prepared.country, False))
+        shared = replace(prepared, key=matched, base=pool, capital=None, setting=None)
+        res = self._decide_prepared(shared, near, front)
+        note = f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
+        if res.place is None or res.precision == Precision.REGION:
+            return replace(res, reason=f"{note}; {res.reason}")
+        return replace(
+            res,
+            resolution=ResolutionKind.FUZZY,
+            confidence=min(res.confidence, round(score / 100 * 0.8, 3)),
+            reason=f"{note}; {res.reason}",
+        )
 
     def _fuzzy(
         self, key: str, scope: Scope, country: str | None

@@ -214,7 +214,10 @@ _ENUM_GAP = re.compile(
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
     r"^\s*[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
-    r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
+    r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?"
+    r"(?:in\s+(?:the|a)\s+(?:far\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
+    r"(?:corner|part|edge|tip|end)\s+of\s+)?"  # "in the southeast corner of the … region"
+    r"(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central|"
     r"(?:Russian-|partially\s+)?occupied|embattled|frontline|front-line)\s+)?$",
     re.IGNORECASE,
@@ -2009,8 +2012,10 @@ def _trails(sentence: str, offset: int, mentions: list[Mention], region: Mention
 
 
 _DISTRICT_OF_CITY = re.compile(
-    r"(?<![\w'’ʼ-])[А-ЯІЇЄҐ][\w'’ʼ-]+\s+(?:район|району|районі|районе|района|районом)\s+$"
-)
+    r"(?<![\w'’ʼ-])(?:[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ий|ый|ой|ого|ому|ом|ім|им|ій)(?:\s*,\s*|\s+(?:и|і|й|та)\s+))*"
+    r"[А-ЯІЇЄҐ][\w'’ʼ-]+\s+"
+    r"(?:район|району|районі|районе|района|районом|районах|районів|районов|райони|районы)\s+$"
+)  # "Київський район Харкова", "в Днепровском и Шевченковском районах Запорожья"
 CITY_WITH_DISTRICTS = 100_000
 """A city this large has districts of its own ("Київський район Харкова", "Киевский район
 Донецка"); a raion named before a smaller town is the raion it lies in."""
@@ -2027,7 +2032,7 @@ def _city_districts(
         if m.region or not m.known or m.text[:1] < "\u0400":
             continue
         start = m.start - offset
-        found = _DISTRICT_OF_CITY.search(sentence, max(0, start - 60), start)
+        found = _DISTRICT_OF_CITY.search(sentence, max(0, start - 120), start)
         if found is None or population(m.query or m.key) < CITY_WITH_DISTRICTS:
             continue
         m.approximate = True
