@@ -245,3 +245,32 @@ def test_a_city_named_between_districts_stays_the_city(places):
         "Повреждены дома в Ленинском районе Донецка, Горняцком районе Макеевки и поселке Луганское."
     )
     assert ["Донецка", "Макеевки", "Луганское"] == [r["location"] for r in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "oblasts"),
+    [
+        ("Russia annexed four regions — Donetsk, Luhansk, Zaporizhzhia and Kherson — in 2022.",
+         ["Donetska oblast", "Luhanska oblast", "Zaporizka oblast", "Khersonska oblast"]),
+        ("Moscow illegally annexed Donetsk and Luhansk in September 2022.",
+         ["Donetska oblast", "Luhanska oblast"]),
+        ("Russia's full annexation of Donetsk and Luhansk is a key war aim.",
+         ["Donetska oblast", "Luhanska oblast"]),
+        ("Russian troops occupy parts of Kherson and Zaporizhzhia.",
+         ["Khersonska oblast", "Zaporizka oblast"]),
+        ("Russian forces shelled 20 settlements in Zaporizhzhia over the past day.",
+         ["Zaporizka oblast"]),
+        ("Fighting raged in the Zaporizhzhia area.", ["Zaporizka oblast"]),
+    ],
+)  # fmt: skip
+def test_an_oblast_named_like_its_capital_by_its_context(places, sentence, oblasts):
+    """Annexation, "four regions —", "settlements in", "parts of" (for every member of its
+    list) and "the … area" make a name the oblast's, not its capital's."""
+    found = places(sentence)
+    assert [r["place_name"] for r in found] == oblasts
+    assert all(r["geo_precision"] == 3 for r in found)
+
+
+def test_cities_struck_stay_cities(places):
+    found = places("Russian missiles struck Kharkiv, Zaporizhzhia and Dnipro.")
+    assert [r["geo_precision"] for r in found] == [1, 1, 1]

@@ -90,10 +90,19 @@ _REGION_AFTER = re.compile(
     r"hromada|community|communitie|people['’]s\s+republic)s?\b",
     re.IGNORECASE,
 )
-_AREAS_AFTER = re.compile(r"^\s+(areas)\b", re.IGNORECASE)
-"""Plural areas after an oblast's name ("the Kharkiv and Donetsk areas"): the oblasts."""
+_AREAS_AFTER = re.compile(r"^\s+(areas?)\b", re.IGNORECASE)
+"""Areas after an oblast's name ("the Kharkiv and Donetsk areas", "in the Zaporizhzhia area"):
+the oblasts."""
 _PAIRED_REGION_AFTER = re.compile(r"^[-–]\s*[A-Z][\w'’]+\s+(?:region|oblast)s?\b", re.IGNORECASE)
 """The first of two hyphened regions ("the Kherson-Mykolaiv region border"): a region too."""
+_REGION_LEAD = re.compile(
+    r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
+    r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
+    r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+"""Before a name that is a city's and an oblast's, words that make it the oblast: "four
+regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia"."""
 _TERRITORY_OF = re.compile(
     r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
     re.IGNORECASE,
@@ -536,6 +545,7 @@ class Mention:
     sentence: int
     known: bool = True
     region: bool = False
+    oblast_too: bool = False  # English: an oblast bears the name too ("Zaporizhzhia")
     direction: str | None = None
     approximate: bool = False
     axis: bool = False  # "the Kupiansk direction", "на Покровському напрямку"
@@ -1070,8 +1080,8 @@ class MentionScanner:
         if not region and info.oblast_too and after[:1] in ("-", "–"):
             region = _PAIRED_REGION_AFTER.match(after) is not None
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
-        if not region and info.oblast_too and last == "of" and _TERRITORY_OF.search(before):
-            region = True  # "all of Luhansk and most of Donetsk": the oblasts
+        if not region and info.oblast_too and _names_territory(before, last):
+            region = True  # "all of Luhansk and most of Donetsk", "annexed Donetsk": the oblasts
         metonym = info.metonym and (
             _metonymic_context(before, after)
             or (  # named with no locative: a place only where the context makes it one
@@ -1095,6 +1105,7 @@ class MentionScanner:
             region=region,
             marked=marked,
             locative=locative,
+            oblast_too=info.oblast_too,
         )
         official = _OFFICIAL_AFTER.match(after) if spaced_after else None
         if official is not None:
@@ -1532,6 +1543,14 @@ def _oblast_name(hits: Sequence[NameHit]) -> bool:
     return bool(aliases) and not any(h.place.kind == "settlement" for h in hits)
 
 
+def _names_territory(before: str, last: str) -> bool:
+    """Does the text before a name that is also an oblast's make it the oblast ("most of
+    Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia")?"""
+    return bool(
+        (last == "of" and _TERRITORY_OF.search(before)) or (last and _REGION_LEAD.search(before))
+    )
+
+
 def _names_a_region(written: str, info: _Key) -> bool:
     """Does the hit itself name a region ("Donetsk Oblast", whose key is the stem "donetsk")?"""
     return info.region or _REGION_IN_KEY.search(written.lower()) is not None
@@ -1599,6 +1618,10 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
         regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
             len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
         )
+        if not regional and members[0].region and members[0].oblast_too:
+            # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
+            for m in members[1:]:
+                m.region = m.region or m.oblast_too
         districts = regional and members[-1].text.lower().endswith(("districts", "raions"))
         for m in members:
             m.group = len(groups)
