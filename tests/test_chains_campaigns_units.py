@@ -274,3 +274,57 @@ def test_an_oblast_named_like_its_capital_by_its_context(places, sentence, oblas
 def test_cities_struck_stay_cities(places):
     found = places("Russian missiles struck Kharkiv, Zaporizhzhia and Dnipro.")
     assert [r["geo_precision"] for r in found] == [1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "oblast"),
+    [
+        ("Kyiv maintains that recent gains have halted Russian progress in Dnipropetrovsk.",
+         "Dnipropetrovska oblast"),
+        ("Russian forces are nearing a border with Dnipropetrovsk.", "Dnipropetrovska oblast"),
+        ("A drone struck Kirovohrad overnight.", "Kirovohradska oblast"),
+        ("Russia struck the southern region of Kherson.", "Khersonska oblast"),
+    ],
+)  # fmt: skip
+def test_an_oblast_by_a_renamed_capitals_old_name_or_region_of(places, sentence, oblast):
+    """The city of Dnipropetrovsk is Dnipro since 2016 and Kirovohrad Kropyvnytskyi: the old
+    name alone is the oblast that kept it. "The region of Kherson" is the oblast too."""
+    found = [r for r in places(sentence) if r["location"] != "Kyiv"]
+    assert [(r["place_name"], r["geo_precision"]) for r in found] == [(oblast, 3)]
+
+
+def test_a_list_of_regions_takes_a_renamed_capitals_name_as_a_member(places):
+    found = places(
+        "Russians shelled Donetsk, Kharkiv, Sumy, Mykolaiv, Dnipropetrovsk, Zaporizhzhia and "
+        "Kherson regions."
+    )
+    assert len(found) == 7
+    assert all(r["geo_precision"] == 3 for r in found)
+
+
+def test_a_district_after_a_village_stays_its_hint(places):
+    (found,) = places(
+        "This morning in the village of Zaliznychne, Chuguyiv District, a 60-year-old man was "
+        "blown up by a mine."
+    )
+    assert found["admin2"] == "Chuhuivskyi raion"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, the Ukrainian operational-tactical group Khortytsia indicated that the "
+        "Russian army attacked near Pokrovsk.",
+        "This development is part of Moscow’s ongoing efforts to capture Pokrovsk.",
+        "It announced the liberation of Pokrovsk from the forces of Kiev.",
+    ],
+)
+def test_units_and_governments_named_like_places_are_no_places(places, sentence):
+    """A unit after its word ("group Khortytsia", the island's name) and a capital standing
+    for its government ("part of Moscow's efforts", "the forces of Kiev") make no record."""
+    assert [r["location"] for r in places(sentence)] == ["Pokrovsk"]
+
+
+def test_a_capital_suffering_strikes_is_a_place(places):
+    found = places("Russia claims Chasiv Yar capture as Kyiv suffers deadly strikes.")
+    assert [r["location"] for r in found] == ["Chasiv Yar", "Kyiv"]

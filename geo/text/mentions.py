@@ -114,8 +114,9 @@ _CITY_DISTRICT_AFTER = re.compile(
 )  # "the Shevchenkivskyi district of Kharkiv"; "districts of Kharkiv region" are raions
 """After "X district": "of Kharkiv" makes it a district of a city, not a raion."""
 _REGIONS_OF = re.compile(
-    r"\b(regions|oblasts|provinces|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
+    r"\b(regions?|oblasts?|provinces?|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
+"""Before a name: "the regions of Donetsk and Luhansk", "the southern region of Kherson"."""
 _NEAR_ANCHOR_GAP = re.compile(
     r"^\s*[,(]\s*(?:near|close to|not far from|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"
 )
@@ -157,7 +158,9 @@ _PLACE_WORD_AFTER = re.compile(
     r"mayor|governor|skyline|suburbs?|outskirts|centre|center)\b|"
     r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:districts?|residents|streets|outskirts|suburbs|mayor|metro|"
     r"skies|sky|centre|center|city|region|oblast|airports?|railway|station|power|infrastructure|"
-    r"buildings?|hospitals?|schools?|defen[cs]es|air|neighbourhoods?|neighborhoods?)\b|"
+    r"buildings?|hospitals?|schools?|defen[cs]es|air|neighbourhoods?|neighborhoods?|energy|"
+    r"grid|homes?|houses?|residential|apartments?)\b|"
+    r"\s+(?:suffer(?:s|ed)?|endured?|endures)\b|"
     r"\s+(?:was|were|is|has been|had been|came|comes|remained|remains)\s+(?:\w+\s+)?"
     r"(?:hit|struck|attacked|targeted|shelled|bombed|rocked|shaken|under|plunged|left|without|"
     r"quiet|calm|safe)\b)",
@@ -177,6 +180,13 @@ _UNIT_AFTER = re.compile(
     r"|group of forces)\b",
     re.IGNORECASE,
 )
+_UNIT_BEFORE = re.compile(
+    r"\b(?:group|grouping|battlegroup|battalion|brigade|regiment|detachment|group of forces)"
+    r"\s+[\"«“']?$",
+    re.IGNORECASE,
+)
+"""A unit named after its word ("the operational-tactical group Khortytsia", "Battlegroup
+Dnepr"): the unit, not the place."""
 _OFFICIAL_AFTER = re.compile(
     r"^(?:\s+(?:oblast|region|regional|city|municipal|military|state|district))*\s+"
     r"(?:governor|mayor|administration|council|police|prosecutor|authorities|officials)\b"
@@ -249,7 +259,9 @@ _METONYMY_AFTER = re.compile(
 _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
     r"support from|warned|accused|urged|against|a claim(?: that)?|loyal to|allegiance to|"
-    r"backed by|allied with|(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
+    r"backed by|allied with|(?:forces|troops|regime|army|military|authorities|government|"
+    r"leadership|officials|allies|partners|position|stance)\s+of|"
+    r"(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
     r"launched|ordered|denied|appointed|installed)"
     r"(?:\s+(?:in|on|since|during)\s+\w+(?:\s+\d{1,4})?|\s+(?:last|this|earlier)\s+\w+)?"
     r"\s+by)\s+(the\s+)?$",
@@ -375,7 +387,9 @@ _MARKER_NOUNS = _PLACE_NOUNS | {
     "region",
     "oblast",
 }  # "urban-type settlement" ends in one
-_REGION_PLURALS = frozenset("regions oblasts provinces republics".split())
+_REGION_PLURALS = frozenset(
+    "regions oblasts provinces republics region oblast province".split()
+)  # the word before "of" that _REGIONS_OF may follow
 _DIRECTION_WORDS = frozenset(
     f"{point}{suffix}"
     for point in (
@@ -532,6 +546,7 @@ class _Key(NamedTuple):
     metonym: bool  # a seat of government that can stand for its government
     oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
     oblast_too: bool  # an oblast (admin1) has this name too ("Zaporizhzhia", a city as well)
+    renamed_capital: bool  # the oblast's, and only a renamed city's old name ("Dnipropetrovsk")
 
 
 @dataclass(slots=True)
@@ -868,6 +883,7 @@ class MentionScanner:
                 metonym=key in self.metonyms,
                 oblast_name=_oblast_name(hits),
                 oblast_too=any(h.place.kind == "admin1" for h in hits),
+                renamed_capital=_renamed_capital(hits),
             )
         return info
 
@@ -1046,8 +1062,8 @@ class MentionScanner:
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
-        if spaced_after and _UNIT_AFTER.match(after):
-            return None  # "the Vostok group", "the Kherson group of forces": a military unit's name
+        if (spaced_after and _UNIT_AFTER.match(after)) or _UNIT_BEFORE.search(before):
+            return None  # "the Vostok group", "the group Khortytsia": a military unit's name
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         areas = (
             region_after is None and spaced_after and info.oblast_too and _AREAS_AFTER.match(after)
@@ -1076,11 +1092,15 @@ class MentionScanner:
         ):
             return None  # "crossed the Dnipro", "along the Oskil": the river
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
-        region = bool(region_after or regions_of) or _names_a_region(sentence[start:end], info)
+        region = (
+            bool(region_after or regions_of)
+            or _names_a_region(sentence[start:end], info)
+            or info.renamed_capital  # "progress in Dnipropetrovsk": the oblast, not Dnipro
+        )
         if not region and info.oblast_too and after[:1] in ("-", "–"):
             region = _PAIRED_REGION_AFTER.match(after) is not None
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
-        if not region and info.oblast_too and _names_territory(before, last):
+        if not region and info.oblast_too and _names_territory(before, last, after):
             region = True  # "all of Luhansk and most of Donetsk", "annexed Donetsk": the oblasts
         metonym = info.metonym and (
             _metonymic_context(before, after)
@@ -1150,7 +1170,10 @@ class MentionScanner:
         text = sentence[start:end]
         if text.isupper() and len(text) <= 4:  # "the DPR": the republic's own reading decides
             return True
-        if _PLACE_OBJECT_BEFORE.search(before) or _PLACE_WORD_AFTER.match(after):
+        possessive = after.startswith(("'s", "’s"))  # "part of Moscow's efforts": its noun decides
+        if (not possessive and _PLACE_OBJECT_BEFORE.search(before)) or _PLACE_WORD_AFTER.match(
+            after
+        ):
             return True
         return any(
             name_key(sentence[a:b]) not in self.metonyms
@@ -1543,11 +1566,27 @@ def _oblast_name(hits: Sequence[NameHit]) -> bool:
     return bool(aliases) and not any(h.place.kind == "settlement" for h in hits)
 
 
-def _names_territory(before: str, last: str) -> bool:
+def _names_territory(before: str, last: str, after: str) -> bool:
     """Does the text before a name that is also an oblast's make it the oblast ("most of
-    Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia")?"""
+    Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia")? Not before a possessive: "part
+    of Moscow's efforts" is no share of Moscow oblast."""
+    if after.startswith(("'s", "’s")):
+        return False
     return bool(
         (last == "of" and _TERRITORY_OF.search(before)) or (last and _REGION_LEAD.search(before))
+    )
+
+
+def _renamed_capital(hits: Sequence[NameHit]) -> bool:
+    """Is the name an oblast's that its capital bore only before a renaming ("Dnipropetrovsk":
+    Dnipro since 2016; "Kirovohrad": Kropyvnytskyi)? In English reporting it is then the oblast.
+    (Russian-style spellings the city still carries as alternates, "Dnepropetrovsk", stay the
+    city; Ukrainian and Russian text reads its own cues.)"""
+    towns = [h for h in hits if h.place.kind == "settlement" and h.place.country == "UA"]
+    return (
+        bool(towns)
+        and all(h.name_kind == "historical" for h in towns)
+        and any(h.place.kind == "admin1" and h.place.country == "UA" for h in hits)
     )
 
 
@@ -1608,8 +1647,14 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
                 or not _ENUM_GAP.match(sentence[member.end - offset : nxt.start - offset])
             ):
                 break
-            if nxt.region and not all_region and not nxt.text.lower().endswith("s"):
-                break  # "Lyman, Donetsk Oblast": a hint, not a member
+            if (
+                nxt.region
+                and not all_region
+                and not nxt.text.lower().endswith("s")
+                and (nxt.text[:1] >= "\u0400" or " " in nxt.text)
+            ):
+                break  # "Lyman, Donetsk Oblast", "Zaliznychne, Chuguyiv District": a hint, not a
+                # member; a bare oblast's name is one ("…, Dnipropetrovsk and Kherson regions")
             if all_region and not nxt.region and member.text[:1] >= "\u0400":
                 break  # "Гряниківка на Харківщині та Спірне Донецької області": a new part
             j, member, all_region = j + 1, nxt, all_region and nxt.region
