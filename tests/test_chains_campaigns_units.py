@@ -328,3 +328,35 @@ def test_units_and_governments_named_like_places_are_no_places(places, sentence)
 def test_a_capital_suffering_strikes_is_a_place(places):
     found = places("Russia claims Chasiv Yar capture as Kyiv suffers deadly strikes.")
     assert [r["location"] for r in found] == ["Chasiv Yar", "Kyiv"]
+
+
+KURAKHIVKA = (48.028, 37.377)
+
+
+def test_each_part_of_a_list_takes_its_own_region(places):
+    """ "Kurakhovka, in the Donetsk People's Republic, and Pershotravnevoye in the Kharkov
+    region": the republic closes the first part; the second is looked for in Kharkiv oblast
+    only (no Pershotravneve bears that Russian spelling there: the oblast, honestly), not sent
+    to a namesake 500 km away."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "Russian troops freed the settlements of Kurakhovka, in the Donetsk People’s "
+            "Republic, and Pershotravnevoye in the Kharkov region."
+        )
+    }
+    assert km((found["Kurakhovka"]["latitude"], found["Kurakhovka"]["longitude"]), KURAKHIVKA) < 5
+    assert found["Pershotravnevoye"]["admin1"] == "Kharkivska oblast"
+
+
+def test_a_place_just_inside_a_region_takes_it_as_hint(places):
+    (found,) = places(
+        "Russian forces had taken control of the village of Dachnoye just inside the "
+        "Dnipropetrovsk region."
+    )
+    assert found["admin1"] == "Dnipropetrovska oblast"
+
+
+def test_a_counterattack_named_after_an_oblast_is_a_campaign(places):
+    (found,) = places("Russian troops built new lines after their Kharkiv counterattack.")
+    assert (found["place_name"], found["geo_precision"]) == ("Kharkivska oblast", 3)

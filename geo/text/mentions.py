@@ -125,9 +125,9 @@ closed by a comma or a bracket. (Ukrainian and Russian lists put "біля" amon
 "в Трудовому, Кураховому, біля Шевченка, Відродження".)"""
 _APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
 _AXIS_AFTER = re.compile(
-    r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive)\b", re.IGNORECASE
+    r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive|counter-?attack)\b", re.IGNORECASE
 )
-_CAMPAIGN = re.compile(r"\s+(?:counter-?)?offensive\b", re.IGNORECASE)
+_CAMPAIGN = re.compile(r"\s+(?:(?:counter-?)?offensive|counter-?attack)\b", re.IGNORECASE)
 """An offensive named after an oblast's name ("Russia's Sumy offensive", "the Kherson
 counteroffensive"): a campaign across the oblast, not an area around its capital."""
 _LINE_AFTER = re.compile(r"^\s+(?:front\s+)?line\b", re.IGNORECASE)
@@ -236,7 +236,7 @@ _HINT_GAP = re.compile(
     r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?"
     r"(?:in\s+(?:the|a)\s+(?:far\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
     r"(?:corner|part|edge|tip|end)\s+of\s+)?"  # "in the southeast corner of the … region"
-    r"(?:(?:in|of|в|у|во)\s+)?(?:the\s+|Ukraine['’]s\s+)?"
+    r"(?:(?:in|of|в|у|во|(?:just\s+)?(?:inside|within))\s+)?(?:the\s+|Ukraine['’]s\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central|"
     r"(?:Russian-|partially\s+)?occupied|embattled|frontline|front-line)\s+)?$",
     re.IGNORECASE,
@@ -1655,8 +1655,14 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
             ):
                 break  # "Lyman, Donetsk Oblast", "Zaliznychne, Chuguyiv District": a hint, not a
                 # member; a bare oblast's name is one ("…, Dnipropetrovsk and Kherson regions")
-            if all_region and not nxt.region and member.text[:1] >= "\u0400":
-                break  # "Гряниківка на Харківщині та Спірне Донецької області": a new part
+            if (
+                all_region
+                and not nxt.region
+                and (member.text[:1] >= "\u0400" or " " in member.text)
+            ):
+                break  # "Гряниківка на Харківщині та Спірне Донецької області", "Kurakhovka, in
+                # the Donetsk People's Republic, and Pershotravnevoye …": a new part (a bare
+                # oblast's name stays in its list: "settlements of Kharkiv, Kupyansk and …")
             j, member, all_region = j + 1, nxt, all_region and nxt.region
         members = mentions[i : j + 1]
         lead = members[0].start - offset
