@@ -581,9 +581,7 @@ class Mention:
     query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
     readings: tuple[str, ...] = ()  # keys of other nominatives the form may be ("Тернів": Терни)
     anchor: str | None = None  # "Karlivka, southeast of Pokrovsk": the query of the place it is by
-    by_anchor: bool = (
-        False  # the namesake nearest its anchor, chosen for it ("Lozova, near Kupiansk")
-    )
+    by_anchor: bool = False  # its anchor chose it among namesakes ("Lozova, near Kupiansk")
 
 
 def _fold_char(ch: str) -> str:
@@ -1171,9 +1169,9 @@ class MentionScanner:
         if text.isupper() and len(text) <= 4:  # "the DPR": the republic's own reading decides
             return True
         possessive = after.startswith(("'s", "’s"))  # "part of Moscow's efforts": its noun decides
-        if (not possessive and _PLACE_OBJECT_BEFORE.search(before)) or _PLACE_WORD_AFTER.match(
-            after
-        ):
+        if not possessive and _PLACE_OBJECT_BEFORE.search(before):
+            return True
+        if _PLACE_WORD_AFTER.match(after):
             return True
         return any(
             name_key(sentence[a:b]) not in self.metonyms
@@ -1404,24 +1402,15 @@ class MentionScanner:
         """The mention :meth:`_unknown_in_context` makes of ``sentence[s:e]``, or None."""
         text = sentence[s:e]
         key = name_key(text)
-        if key not in self.not_places:  # "Дружбы": the case form the scanner read as Дружба
-            key = next((k for a, b, k in hits if a == s and b == e and k in self.not_places), key)
-        if key in self.not_places and self._listed_between(sentence, s, e, key, sites):
-            before = sentence[max(0, s - _CONTEXT_CHARS) : s]
-            words = before[-48:].split() if before[-1:].isspace() else []
-            if text[0] >= "\u0400":
-                marked, locative, approximate = cyrillic.before_cues(words)
-            else:
-                _, marked, locative, _, approximate = _before_patterns(before, words)
-            m = Mention(text, key, offset + s, offset + e, sentence_index, marked=marked,
-                        locative=locative, approximate=approximate)  # fmt: skip
-            if name_key(text) != key:
-                m.query = key  # a case form ("Дружбы"): its nominative's place
-            m.notes.append(f"{text}: a common word listed with places, so a place")
-            return m
-        if key in self.not_places:
+        common = (  # "Дружбы": a case form the scanner read as the common word Дружба
+            key
+            if key in self.not_places
+            else next((k for a, b, k in hits if a == s and b == e and k in self.not_places), None)
+        )
+        if common is not None:
+            if self._listed_between(sentence, s, e, common, sites):
+                return _listed_common_word(sentence, s, e, common, sentence_index, offset)
             return None  # the scanner saw it and rejected it in this context
-        key = name_key(text)
         if self.store.lookup(key):
             if text[0] < "\u0400" or any(h[0] == s and h[1] == e for h in hits):
                 return None  # the scanner saw it and rejected it in this context
@@ -1517,6 +1506,26 @@ class MentionScanner:
         for m in offices:  # framing its sentence's places it is their hint; else the oblast
             m.region = not m.frames
         _regions_qualify(sentence, offset, mentions)
+
+
+def _listed_common_word(
+    sentence: str, s: int, e: int, key: str, sentence_index: int, offset: int
+) -> Mention:
+    """The village a common word listed with places names ("near Druzhba and Pivnichne",
+    "в районе Дружбы и Северного"), with the cues before it."""
+    text = sentence[s:e]
+    before = sentence[max(0, s - _CONTEXT_CHARS) : s]
+    words = before[-48:].split() if before[-1:].isspace() else []
+    if text[0] >= "\u0400":
+        marked, locative, approximate = cyrillic.before_cues(words)
+    else:
+        _, marked, locative, _, approximate = _before_patterns(before, words)
+    m = Mention(text, key, offset + s, offset + e, sentence_index, marked=marked,
+                locative=locative, approximate=approximate)  # fmt: skip
+    if name_key(text) != key:
+        m.query = key  # a case form ("Дружбы"): its nominative's place
+    m.notes.append(f"{text}: a common word listed with places, so a place")
+    return m
 
 
 def _read_axis_after(m: Mention, after: str, info: _Key) -> None:
