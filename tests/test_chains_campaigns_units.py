@@ -360,3 +360,17 @@ def test_a_place_just_inside_a_region_takes_it_as_hint(places):
 def test_a_counterattack_named_after_an_oblast_is_a_campaign(places):
     (found,) = places("Russian troops built new lines after their Kharkiv counterattack.")
     assert (found["place_name"], found["geo_precision"]) == ("Kharkivska oblast", 3)
+
+
+def test_a_republic_after_a_list_is_its_region(places):
+    """ "Ternov, Torskoye and Krasny Liman in the DPR": the republic is the Donetsk oblast for
+    the whole list, so "Ternov" (a Lviv-oblast village's Russian name) is not sent to Lviv."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "The Zapad group inflicted losses in the areas of Ternov, Torskoye and Krasny Liman in "
+            "the DPR."
+        )
+    }
+    assert {r["admin1"] for r in found.values()} == {"Donetska oblast"}
+    assert "DPR" not in found

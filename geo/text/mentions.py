@@ -103,6 +103,8 @@ _REGION_LEAD = re.compile(
 )
 """Before a name that is a city's and an oblast's, words that make it the oblast: "four
 regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia"."""
+_REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
+"""The Russian-installed republics by their acronyms: after a locative, the oblasts."""
 _TERRITORY_OF = re.compile(
     r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
     re.IGNORECASE,
@@ -1095,11 +1097,9 @@ class MentionScanner:
             or _names_a_region(sentence[start:end], info)
             or info.renamed_capital  # "progress in Dnipropetrovsk": the oblast, not Dnipro
         )
-        if not region and info.oblast_too and after[:1] in ("-", "–"):
-            region = _PAIRED_REGION_AFTER.match(after) is not None
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
-        if not region and info.oblast_too and _names_territory(before, last, after):
-            region = True  # "all of Luhansk and most of Donetsk", "annexed Donetsk": the oblasts
+        if not region and info.oblast_too:
+            region = _oblast_by_context(sentence[start:end], before, last, after, locative)
         metonym = info.metonym and (
             _metonymic_context(before, after)
             or (  # named with no locative: a place only where the context makes it one
@@ -1575,12 +1575,17 @@ def _oblast_name(hits: Sequence[NameHit]) -> bool:
     return bool(aliases) and not any(h.place.kind == "settlement" for h in hits)
 
 
-def _names_territory(before: str, last: str, after: str) -> bool:
-    """Does the text before a name that is also an oblast's make it the oblast ("most of
-    Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia")? Not before a possessive: "part
-    of Moscow's efforts" is no share of Moscow oblast."""
+def _oblast_by_context(text: str, before: str, last: str, after: str, locative: bool) -> bool:
+    """Does the context make a name that is also an oblast's the oblast? "the Kherson-Mykolaiv
+    region border", "most of Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia", "in
+    the DPR". Not before a possessive: "part of Moscow's efforts" is no share of Moscow oblast.
+    ``last`` is the word before the name, lower-cased."""
+    if after[:1] in ("-", "–"):
+        return _PAIRED_REGION_AFTER.match(after) is not None
     if after.startswith(("'s", "’s")):
         return False
+    if locative and _REPUBLIC_ACRONYM.match(text):
+        return True  # "… and Krasny Liman in the DPR": the oblast, a hint to its list
     return bool(
         (last == "of" and _TERRITORY_OF.search(before)) or (last and _REGION_LEAD.search(before))
     )
