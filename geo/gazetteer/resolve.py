@@ -461,8 +461,7 @@ class Resolver:
             return (
                 self._in_setting(prepared, why)
                 or self._from_parts(prepared)
-                or self._fuzzy_namesakes(prepared, near, front, why)
-                or self._fallback(query, key, scope, country, why)
+                or self._by_likeness(prepared, near, front, why)
             )
         # descending score, ties in pool order (a stable sort, reversed)
         scored = sorted(self._with_context(prepared.base, near), key=_SCORE, reverse=True)
@@ -913,10 +912,15 @@ class Resolver:
         scored: Sequence[Candidate] = (),
         *,
         fuzzy: bool = True,
+        found: tuple[str, float, list[NameHit]] | None = None,
     ) -> Resolution:
-        found = self._fuzzy(key, scope, country) if fuzzy else None
+        """A lookalike name's best place (``found``, else looked for when ``fuzzy``), else the
+        hinted region at region level, else unresolved."""
+        if found is None and fuzzy:
+            found = self._fuzzy(key, scope, country)
         if found is not None:
-            place, score, matched = found
+            matched, score, hits = found  # the places sharing it ranked like exact hits
+            place = max(self._score(hits, scope, country, False), key=_SCORE).place
             cand = Candidate(place, score / 100, matched, "fuzzy", (f"fuzzy {score:.0f}",))
             return Resolution(
                 query, place,
@@ -937,30 +941,24 @@ class Resolver:
             )  # fmt: skip
         return self._unresolved(query, why, scored)
 
-    def _fuzzy_namesakes(
+    def _by_likeness(
         self,
         prepared: _Prepared,
         near: tuple[tuple[float, float], ...],
         front: FrontDistance | None,
         why: str,
-    ) -> Resolution | None:
-        """A fuzzy match whose spelling several places share ("Pervomaiskoye": 'pervomaiskoe',
-        the Russian name of a dozen Pervomaiske and of Manhush's old name) decided among them as
-        the exact name would be (by the places named with it, the front, or their region), not
-        by the first one's size; None when one place or none bears it."""
-        found = self._fuzzy(prepared.key, prepared.scope, prepared.country)
-        if found is None:
-            return None
-        _, score, matched = found
-        hits = [
-            h
-            for h in self.store.lookup(matched)
-            if h.place.kind in ("settlement", "feature")
-            and self._in_scope(h.place, prepared.scope, prepared.country)
-        ]
-        if len({h.place.place_id for h in hits}) < 2:
-            return None
-        pool = _Pool.of(self._score(hits, prepared.scope, prepared.country, False))
+    ) -> Resolution:
+        """A name no place bears, by a lookalike (:meth:`_fallback`). A lookalike spelling
+        several places share ("Pervomaiskoye": 'pervomaiskoe', the Russian name of a dozen
+        Pervomaiske and of Manhush's old name) is decided among them as the exact name would
+        be (by the places named with it, the front, or their region), not by the first one's
+        size."""
+        query, key, scope, country = prepared.query, prepared.key, prepared.scope, prepared.country
+        found = self._fuzzy(key, scope, country)
+        if found is None or len({h.place.place_id for h in found[2]}) < 2:
+            return self._fallback(query, key, scope, country, why, fuzzy=False, found=found)
+        matched, score, hits = found
+        pool = _Pool.of(self._score(hits, scope, country, False))
         shared = replace(prepared, key=matched, base=pool, capital=None, setting=None)
         res = self._decide_prepared(shared, near, front)
         note = f"{why}; fuzzy match {matched!r} scored {score:.0f}/100"
@@ -975,9 +973,10 @@ class Resolver:
 
     def _fuzzy(
         self, key: str, scope: Scope, country: str | None
-    ) -> tuple[Place, float, str] | None:
+    ) -> tuple[str, float, list[NameHit]] | None:
         """Last resort: rapidfuzz over names inside the hinted scope, else the country (or the
-        focus countries)."""
+        focus countries). The matched key, its score and the settlements and features in scope
+        that bear it (several may: many Avdiivkas)."""
         if len(key) < 5:
             return None
         keys = self._fuzzy_names(scope, country)
@@ -986,18 +985,13 @@ class Resolver:
         if match is None:
             return None
         _, score, index = match
-        # several places may share the matched key (many Avdiivkas): rank those in scope like
-        # exact hits
         matched = keys[index]
         hits = [
             h
             for h in self.store.lookup(matched)
             if h.place.kind in ("settlement", "feature") and self._in_scope(h.place, scope, country)
         ]
-        if not hits:
-            return None
-        best = max(self._score(hits, scope, country, False), key=_SCORE)
-        return best.place, float(score), matched
+        return (matched, float(score), hits) if hits else None
 
     def _fuzzy_names(self, scope: Scope, country: str | None) -> list[str]:
         """The name keys of the settlements and features fuzzy matching may reach."""
