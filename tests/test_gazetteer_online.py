@@ -305,6 +305,36 @@ def test_a_stalled_server_costs_one_name_budget_then_the_run_is_offline(server, 
     assert _online_rows(store) == (0, 0)
 
 
+def test_a_read_timing_out_inside_geopys_wrapper_is_a_stall(monkeypatch):
+    """geopy turns a timed-out body read into "Unable to read the response" raised inside the
+    read's ``except``: the timeout is only the error's context. Under load the read can time
+    out a moment before the deadline's own wait does; it is the same stall either way, not a
+    service error to retry (which read "… no time left to retry" on a busy machine)."""
+    from geopy.adapters import URLLibAdapter
+    from geopy.exc import GeocoderServiceError
+
+    from geo.gazetteer import online
+
+    def timed_out_read(self, url, *, timeout, headers):
+        try:
+            raise TimeoutError("timed out")
+        except Exception:
+            raise GeocoderServiceError("Unable to read the response")  # noqa: B904 (as geopy)
+
+    monkeypatch.setattr(URLLibAdapter, "get_text", timed_out_read)
+    adapter = online.DeadlineAdapter(proxies=None, ssl_context=None)
+    adapter.deadline = time.monotonic() + 5.0
+    with pytest.raises(online._GiveUp, match="no complete answer"):
+        adapter.get_text("http://127.0.0.1:9/", timeout=1.0, headers={})
+
+    def refused(self, url, *, timeout, headers):
+        raise GeocoderServiceError("Non-successful status code 500")
+
+    monkeypatch.setattr(URLLibAdapter, "get_text", refused)
+    with pytest.raises(GeocoderServiceError, match="500"):
+        adapter.get_text("http://127.0.0.1:9/", timeout=1.0, headers={})
+
+
 def test_run_budget_turns_the_rest_of_the_run_offline(server, store):
     FakeNominatim.mode = "slow"  # 1.5 s per answer
     online = geocoder(server, timeout=5.0, name_budget=5.0, run_budget=2.0)

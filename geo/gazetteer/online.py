@@ -133,13 +133,26 @@ class DeadlineAdapter(URLLibAdapter):
         if not done.wait(remaining):
             raise _GiveUp(stalled)
         error = box.get("error")
-        if isinstance(error, geopy_exc.GeocoderTimedOut) or isinstance(
-            getattr(error, "__cause__", None), TimeoutError
-        ):
-            raise _GiveUp(stalled) from error  # type: ignore[misc]
+        if isinstance(error, BaseException) and _timed_out(error):
+            raise _GiveUp(stalled) from error
         if isinstance(error, BaseException):
             raise error
         return box["text"]
+
+
+def _timed_out(error: BaseException) -> bool:
+    """Did a socket read time out under ``error``? geopy raises its "Unable to read the
+    response" inside the ``except`` of the timed-out read, so the timeout is the error's
+    implicit context, not its cause: the whole chain is looked at (a stalled server's read can
+    time out a moment before the caller's own wait does)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (geopy_exc.GeocoderTimedOut, TimeoutError)):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _raw_page(page: object, exactly_one: bool = False) -> object:
