@@ -105,6 +105,8 @@ _REGION_LEAD = re.compile(
 regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia"."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
 """The Russian-installed republics by their acronyms: after a locative, the oblasts."""
+_REGION_LEAD_LAST = frozenset("annex annexed annexes annexing of in across throughout the".split())
+"""The words :data:`_REGION_LEAD` may end with (or a dash or colon)."""
 _TERRITORY_OF = re.compile(
     r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
     re.IGNORECASE,
@@ -189,6 +191,11 @@ _UNIT_BEFORE = re.compile(
 )
 """A unit named after its word ("the operational-tactical group Khortytsia", "Battlegroup
 Dnepr"): the unit, not the place."""
+_UNIT_QUOTES = " \"«“'"
+_UNIT_TAILS = frozenset(w[-5:] for w in ("group", "grouping", "battalion", "brigade", "regiment",
+                                          "detachment", "forces"))  # fmt: skip
+"""The last letters of the words :data:`_UNIT_BEFORE` ends with: most names are settled by them
+alone."""
 _OFFICIAL_AFTER = re.compile(
     r"^(?:\s+(?:oblast|region|regional|city|municipal|military|state|district))*\s+"
     r"(?:governor|mayor|administration|council|police|prosecutor|authorities|officials)\b"
@@ -1062,7 +1069,9 @@ class MentionScanner:
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
-        if (spaced_after and _UNIT_AFTER.match(after)) or _UNIT_BEFORE.search(before):
+        if (spaced_after and _UNIT_AFTER.match(after)) or (
+            before.rstrip(_UNIT_QUOTES)[-5:].lower() in _UNIT_TAILS and _UNIT_BEFORE.search(before)
+        ):
             return None  # "the Vostok group", "the group Khortytsia": a military unit's name
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         areas = (
@@ -1587,7 +1596,8 @@ def _oblast_by_context(text: str, before: str, last: str, after: str, locative: 
     if locative and _REPUBLIC_ACRONYM.match(text):
         return True  # "… and Krasny Liman in the DPR": the oblast, a hint to its list
     return bool(
-        (last == "of" and _TERRITORY_OF.search(before)) or (last and _REGION_LEAD.search(before))
+        (last == "of" and _TERRITORY_OF.search(before))
+        or ((last in _REGION_LEAD_LAST or last[-1:] in "—–-:") and _REGION_LEAD.search(before))
     )
 
 
