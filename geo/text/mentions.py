@@ -1565,13 +1565,16 @@ def _chain_axes(sentence: str, offset: int, mentions: list[Mention]) -> None:
             after = sentence[last.end - offset : last.end - offset + _CONTEXT_CHARS]
             if last.region or last.text[:1] >= "\u0400" or not _LINE_AFTER.match(after):
                 continue
-            last.approximate = last.axis = True
-            last.admin_hint = last.admin_hint or cyrillic.axis_hint(last.key)
-            last.notes.append(f"{last.text}: the end of a front line")
+            _as_axis(last, f"{last.text}: the end of a front line")
         if not (first.axis or first.region):
-            first.approximate = first.axis = True
-            first.admin_hint = first.admin_hint or cyrillic.axis_hint(first.key)
-            first.notes.append(f"{first.text}-{last.text}: a chain of axes")
+            _as_axis(first, f"{first.text}-{last.text}: a chain of axes")
+
+
+def _as_axis(m: Mention, note: str) -> None:
+    """Read ``m`` as an axis: an area around its town, in the oblast its axis lies in."""
+    m.approximate = m.axis = True
+    m.admin_hint = m.admin_hint or cyrillic.axis_hint(m.key)
+    m.notes.append(note)
 
 
 def _oblast_name(hits: Sequence[NameHit]) -> bool:
@@ -1767,9 +1770,7 @@ def _axis_lists(sentence: str, offset: int, groups: list[list[Mention]]) -> None
         for m in group:
             if m.region or m.metonymic or not m.known:
                 continue
-            m.approximate = m.axis = True
-            m.admin_hint = m.admin_hint or cyrillic.axis_hint(m.key)
-            m.notes.append(f"{m.text} of the {found.group(1).lower()} listed: an axis around it")
+            _as_axis(m, f"{m.text} of the {found.group(1).lower()} listed: an axis around it")
 
 
 def _hint_of(region: Mention) -> str:
