@@ -46,6 +46,7 @@ from geo.gazetteer.resolve import (
     SEAT_RANK,
     FrontDistance,
     big_city_over,
+    place_km,
 )
 from geo.text.cyrillic import credits_back, hromada_adjective
 from geo.text.lang import document_languages
@@ -631,7 +632,7 @@ def _borne_out(res: Resolution, beside: list[Resolution]) -> bool:
         other.place is not None
         and other.place.lat is not None
         and other.place.lon is not None
-        and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon) <= CLUSTER_KM
+        and place_km(place, other.place) <= CLUSTER_KM
         for other in beside
     )
 
@@ -643,10 +644,6 @@ def _place_id(res: Resolution) -> str | None:
 def _point(place: Place) -> tuple[float, float]:
     """(lat, lon) of a located place."""
     return (place.lat or 0.0, place.lon or 0.0)
-
-
-def _km_between(a: Place, b: Place) -> float:
-    return haversine_km(*_point(a), *_point(b))
 
 
 def _hromada(m: Mention) -> bool:
@@ -1147,7 +1144,7 @@ class Extractor:
         """Of namesakes its anchor leaves alike ("Lozova, near Kupiansk": villages 31 and 57 km
         from Kupiansk), the one within :data:`ANCHOR_KM` of it when every other lies at least
         :data:`ANCHOR_RATIO` times as far; None when none stands out."""
-        by_km = sorted((_km_between(anchor, c.place), i) for i, c in enumerate(res.ambiguous))
+        by_km = sorted((place_km(anchor, c.place), i) for i, c in enumerate(res.ambiguous))
         (km, first), *others = by_km
         if km > ANCHOR_KM or (others and others[0][0] < ANCHOR_RATIO * km):
             return None

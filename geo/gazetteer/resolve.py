@@ -687,7 +687,7 @@ class Resolver:
             else f"all {len(alike)} alike namesakes on {front.label}"
         )
         chosen = on[0]
-        if all(_km(chosen.place, c.place) <= NAMESAKE_KM for c in on):
+        if all(place_km(chosen.place, c.place) <= NAMESAKE_KM for c in on):
             scored = [chosen, *(c for c in scored if c is not chosen)]
             decided = self._decide(query, key, chosen, scored, scope, True)
             return replace(
@@ -880,7 +880,7 @@ class Resolver:
         """Namesakes nothing tells apart: the region they share (the hinted one, else their common
         oblast) at precision 3, listing them; unresolved when they share none."""
         alike = (best, *namesakes)
-        spread = max(_km(best.place, c.place) for c in namesakes)
+        spread = max(place_km(best.place, c.place) for c in namesakes)
         why = (
             f"{len(alike)} places named {best.matched_name!r}"
             + (f" in {_scope_name(scope)}" if scope else "")
@@ -1029,7 +1029,7 @@ class Resolver:
         if len(inside) != 1 or centre is None or centre.lat is None or centre.lon is None:
             return None
         place = inside[0].place
-        if _km(place, centre) > BESIDE_RAION_KM:
+        if place_km(place, centre) > BESIDE_RAION_KM:
             return None
         note = f"not in {scope[0].name} since 2020; the only one in its oblast, beside it"
         return replace(inside[0], notes=(*inside[0].notes, note))
@@ -1086,11 +1086,11 @@ def _namesakes(
     top = max(
         pool, key=lambda c: (SEAT_RANK.get(c.place.feature_code or "", 0), c.place.population)
     )
-    far = [c for c in pool if c is not top and _km(top.place, c.place) > NAMESAKE_KM]
+    far = [c for c in pool if c is not top and place_km(top.place, c.place) > NAMESAKE_KM]
     if all(_dominates(top.place, c.place) and not _outnamed(top, c) for c in far):
         return top, [], len(far)
     if top is not best:
-        far = [c for c in pool[1:] if _km(p, c.place) > NAMESAKE_KM]
+        far = [c for c in pool[1:] if place_km(p, c.place) > NAMESAKE_KM]
     return best, far, 0
 
 
@@ -1116,7 +1116,8 @@ def _dominates(p: Place, q: Place) -> bool:
     )
 
 
-def _km(a: Place, b: Place) -> float:
+def place_km(a: Place, b: Place) -> float:
+    """Great-circle km between two located places."""
     return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 

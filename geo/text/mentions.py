@@ -1174,8 +1174,7 @@ class MentionScanner:
         "Kyiv was hit"), listed with places that are no seats ("Kharkiv, Kyiv and Odesa"), or
         as an acronym (the DPR). Otherwise it stands for its government: "Moscow controls almost
         20%", "Moscow's attack", "a village that Kyiv had recaptured", "with Kyiv saying"."""
-        text = sentence[start:end]
-        if text.isupper() and len(text) <= 4:  # "the DPR": the republic's own reading decides
+        if _REPUBLIC_ACRONYM.match(sentence[start:end]):  # "the DPR": its own reading decides
             return True
         possessive = after.startswith(("'s", "’s"))  # "part of Moscow's efforts": its noun decides
         if not possessive and _PLACE_OBJECT_BEFORE.search(before):
