@@ -46,14 +46,23 @@ def test_a_road_keeps_the_towns_it_is_named_after(places):
     [
         ('Ukrainian forces have "completely thwarted" Russia\'s Sumy offensive.', "Sumska oblast"),
         ("Ukraine's Kharkiv counteroffensive liberated Izium.", "Kharkivska oblast"),
+        ("The Russian offensive in Donetsk has made Toretsk a focal point.", "Donetska oblast"),
+        ("Ukrainian advancements in Donetsk have reclaimed 1.3 square kilometres.",
+         "Donetska oblast"),
+        ("Russia's gains in Kharkiv slowed in June.", "Kharkivska oblast"),
     ],
-)
+)  # fmt: skip
 def test_an_offensive_named_after_an_oblast_is_the_oblast(places, sentence, oblast):
     """A campaign named like an oblast and its capital spans the oblast: a region-level record
     of the oblast, not a point around the city."""
     found = places(sentence)
     assert found[0]["place_name"] == oblast
     assert found[0]["geo_precision"] == 3
+
+
+def test_an_offensive_in_a_city_named_as_a_city_stays_the_city(places):
+    found = places("The offensive in Kharkiv city was repelled.")
+    assert [(r["place_name"], r["geo_precision"]) for r in found] == [("Kharkiv", 1)]
 
 
 def test_an_offensive_named_after_a_town_stays_an_axis(places):

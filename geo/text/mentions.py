@@ -98,11 +98,15 @@ _PAIRED_REGION_AFTER = re.compile(r"^[-–]\s*[A-Z][\w'’]+\s+(?:region|oblast)
 _REGION_LEAD = re.compile(
     r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
     r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
-    r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?)$",
+    r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?|"
+    r"\b(?:(?:counter-?)?offensives?|advances?|advancements|gains)\s+in\s+)$",
     re.IGNORECASE,
 )
 """Before a name that is a city's and an oblast's, words that make it the oblast: "four
-regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia"."""
+regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia", a campaign
+across it ("the Russian offensive in Donetsk", "Ukrainian advancements in Donetsk")."""
+_TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
+"""After a name: "Kharkiv city" is the city whatever stands before it."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
 """The Russian-installed republics by their acronyms: after a locative, the oblasts."""
 _REGION_LEAD_LAST = frozenset("annex annexed annexes annexing of in across throughout the".split())
@@ -1599,7 +1603,11 @@ def _oblast_by_context(text: str, before: str, last: str, after: str, locative: 
         return True  # "… and Krasny Liman in the DPR": the oblast, a hint to its list
     return bool(
         (last == "of" and _TERRITORY_OF.search(before))
-        or ((last in _REGION_LEAD_LAST or last[-1:] in "—–-:") and _REGION_LEAD.search(before))
+        or (
+            (last in _REGION_LEAD_LAST or last[-1:] in "—–-:")
+            and _REGION_LEAD.search(before)
+            and not _TOWN_WORD_AFTER.match(after)  # "the offensive in Kharkiv city"
+        )
     )
 
 
