@@ -651,6 +651,32 @@ def _hromada(m: Mention) -> bool:
     return m.region and (m.query or "").endswith("hromada")
 
 
+def _listed_under_oblast(
+    i: int, mentions: list[Mention], final: list[Resolution], focus: tuple[str, ...]
+) -> str | None:
+    """The code of the one oblast of the focus countries that mention ``i``'s sentence names,
+    when ``i`` stands in a list whose other settled members all lie in that oblast ("the
+    liberation of settlements in the Kherson region, those of Starosillya, Arkhangelsk and
+    Velyka Oleksandrivka"); else None."""
+    m = mentions[i]
+    if m.group < 0:
+        return None
+    codes = set()
+    members = 0
+    for j, other in enumerate(mentions):
+        if j == i or other.sentence != m.sentence:
+            continue
+        place = final[j].place
+        if place is None:
+            continue
+        if other.region and place.kind == "admin1" and place.country in focus:
+            codes.add(place.admin1_code)
+        elif other.group == m.group and _settled(other, final[j], focus):
+            members += 1
+            codes.add(place.admin1_code)
+    return codes.pop() if len(codes) == 1 and members else None
+
+
 def _settled(m: Mention, res: Resolution, focus: tuple[str, ...]) -> bool:
     """Is this a settled place that may tell its sentence's namesakes apart (a hromada's seat
     among them: "у Великобурлуцькій громаді … Катеринівку")?"""
@@ -881,6 +907,24 @@ class Extractor:
             m, place = mentions[i], res.place
             if place is None or place.country in focus or m.region or m.metonymic or m.admin_hint:
                 continue
+            oblast = _listed_under_oblast(i, mentions, final, focus)
+            if oblast is not None:  # "settlements in the Kherson region, … Arkhangelsk and …"
+                again = self.resolver.resolve(queries[i], admin1=oblast)
+                found = again.place
+                if (
+                    found is not None
+                    and found.admin1_code == oblast
+                    and found.kind == "settlement"
+                    and again.resolved
+                    and not again.ambiguous
+                    and again.resolution is not ResolutionKind.REGION_FALLBACK
+                ):
+                    note = (
+                        f"{place.name} ({place.country}) is abroad; its list is in "
+                        f"{again.admin1_name or oblast}, which its sentence names"
+                    )
+                    final[i] = replace(again, reason=f"{note}; {again.reason}")
+                    continue
             if not (m.readings or _outgrew(res)):
                 continue  # "Missiles hit Rostov and Kramatorsk": Rostov-on-Don, by far
             beside = [

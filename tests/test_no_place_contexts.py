@@ -431,6 +431,27 @@ def test_no_place_contexts_a_small_town_abroad_alone_gives_way_to_a_home_reading
     assert km((found[0]["latitude"], found[0]["longitude"]), MEZHOVA) <= TOLERANCE_KM
 
 
+ARKHANHELSKE_KHERSON = (47.433, 33.405)  # Vysokopillia hromada; not Arkhangelsk on the White Sea
+
+
+def test_no_place_contexts_a_name_abroad_listed_under_a_home_oblast_is_its_lookalike_there(places):
+    """A list of villages its sentence puts in one oblast: "Arkhangelsk" (the spelling of the
+    Russian city, which the gazetteer has exactly) is that oblast's Arkhanhelske."""
+    found = places(
+        "The Ukrainian army also posted videos of the liberation of other settlements in the "
+        "Kherson region, those of Starosillya, Arkhangelsk and Velyka Oleksandrivka."
+    )
+    village = next(r for r in found if r["location"] == "Arkhangelsk")
+    assert km((village["latitude"], village["longitude"]), ARKHANHELSKE_KHERSON) <= TOLERANCE_KM
+    assert "its list is in Khersonska oblast" in village["resolution_reason"]
+    assert {r["admin1"] for r in found} == {"Khersonska oblast"}
+
+
+def test_no_place_contexts_a_city_abroad_with_no_lookalike_in_the_oblast_stays_abroad(places):
+    found = places("Shelling in the Kharkiv region hit Vovchansk, Belgorod and Kupiansk.")
+    assert [r["country"] for r in found if r["location"] == "Belgorod"] == ["RU"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
