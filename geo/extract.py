@@ -37,6 +37,7 @@ from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claiman
 from geo.core.distance import haversine_km
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
+from geo.core.theatre import BOX, THEATRE
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver, name_key
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
@@ -64,6 +65,9 @@ ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
 it, when the next lies ANCHOR_RATIO times as far or more."""
 STRAY_MAX_POPULATION = 50_000
+CITY_ABROAD_POPULATION = 20_000
+"""A city abroad this large is meant by its name in a sentence whose places rule out the focus
+country's namesake ("Missiles hit Rostov and Kramatorsk": Rostov-on-Don, not the Sumy hamlet)."""
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"  # KYIV[, Ukraine]
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # , March 21[, 2023]
@@ -649,6 +653,21 @@ def _point(place: Place) -> tuple[float, float]:
 def _hromada(m: Mention) -> bool:
     """Does the mention name a hromada ("Олександрівська громада")?"""
     return m.region and (m.query or "").endswith("hromada")
+
+
+_NAMED = (ResolutionKind.EXACT, ResolutionKind.ALIAS)
+"""Resolutions by a name the place bears, not a lookalike's."""
+
+
+def _in_box(place: Place) -> bool:
+    """Does the place lie in the theatre's box (Ukraine and the border regions around it)?"""
+    west, south, east, north = BOX
+    return (
+        place.lat is not None
+        and place.lon is not None
+        and south <= place.lat <= north
+        and west <= place.lon <= east
+    )
 
 
 def _listed_under_oblast(
@@ -1622,7 +1641,42 @@ class Extractor:
             f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
             "in the same sentence"
         )
+        if again.place is None or again.resolution is ResolutionKind.REGION_FALLBACK:
+            if place.country not in focus and _in_box(place) and res.resolution in _NAMED:
+                return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
+            city = self._city_abroad(queries[i], res)
+            if city is not None:  # "Rostov and Kramatorsk": Rostov-on-Don, not a hamlet
+                return replace(city, reason=f"{note}; {city.reason}")
         return replace(again, reason=f"{note}; {again.reason}")
+
+    def _city_abroad(self, query: str, res: Resolution) -> Resolution | None:
+        """The town abroad, in the theatre's countries, of at least
+        :data:`CITY_ABROAD_POPULATION` (in the country of the largest: "Brest" is Belarus's),
+        whose name its focus-country namesake took by the focus bonus alone ("Rostov":
+        Rostov-on-Don, not the Sumy hamlet; "Voronezh"), when the sentence's places show the
+        namesake is not meant."""
+        focus = self.resolver.focus
+        abroad = [
+            c.place
+            for c in res.candidates
+            if c.place.kind == "settlement"
+            and c.place.country not in focus
+            and c.place.country in THEATRE  # not "Атаки": Ataq of Yemen
+            and c.place.population >= CITY_ABROAD_POPULATION
+        ]
+        if not abroad:
+            return None
+        country = max(abroad, key=lambda p: p.population).country  # "Brest": Belarus's
+        again = self.resolver.resolve(query, country=country)
+        found = again.place
+        if (
+            found is None
+            or found.population < CITY_ABROAD_POPULATION
+            or again.ambiguous
+            or not again.resolved
+        ):
+            return None
+        return again
 
     # -- records ------------------------------------------------------------------------------
 

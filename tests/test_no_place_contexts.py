@@ -453,6 +453,33 @@ def test_no_place_contexts_a_city_abroad_with_no_lookalike_in_the_oblast_stays_a
 
 
 @pytest.mark.parametrize(
+    ("sentence", "country", "point"),
+    [
+        # towns across the border, which only the gazetteer's Russian regions hold
+        ("Missiles hit Sudzha and Kramatorsk.", "RU", (51.190, 35.271)),
+        ("Ворог обстріляв Суджу та Краматорськ.", "RU", (51.190, 35.271)),
+        ("Drones struck Shebekino and Kupiansk overnight.", "RU", (50.409, 36.888)),
+        # cities abroad that a Ukrainian hamlet's name shares, far from the sentence's places
+        ("Missiles hit Rostov and Kramatorsk.", "RU", (47.222, 39.718)),
+        ("Дрони атакували Воронеж і Краматорськ.", "RU", (51.672, 39.184)),
+        ("Missiles hit Brest and Kramatorsk.", "BY", (52.098, 23.686)),
+    ],
+)
+def test_no_place_contexts_a_town_abroad_beside_a_far_home_place_stays_abroad(
+    places, sentence, country, point
+):
+    """A town across the border is no namesake village of its sentence's oblast: it is not put
+    at that oblast's level (Donetsk oblast for "Sudzha and Kramatorsk"), and a city abroad
+    beats a hamlet at home whose only claim was the focus bonus."""
+    found = places(sentence)
+    assert len(found) == 2
+    abroad = found[0]
+    assert abroad["country"] == country
+    assert abroad["geo_precision"] == 1
+    assert km((abroad["latitude"], abroad["longitude"]), point) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a surname opening a headline with a colon: the speaker, not a form of Роги
