@@ -528,16 +528,19 @@ def _named_oblast(
     mentions: list[Mention],
     regions: dict[int, Resolution],
     hint_oblasts: Callable[[str], frozenset[str]],
+    focus: tuple[str, ...],
 ) -> str | None:
     """The code of the one oblast a document names, or None when it names none or several:
-    its regions (the oblast, or a raion placed in it without doubt; not an axis, nor a
-    hromada, whose names many share) and the regions its names carry as hints ("Белогоровка
-    Луганской области"), each hint of one oblast only."""
+    its regions in the focus countries (the oblast, or a raion placed in it without doubt; not
+    an axis, nor a hromada, whose names many share; "the Kursk region" across the border
+    does not count) and the regions its names carry as hints ("Белогоровка Луганской
+    области"), each hint of one oblast only."""
     named = {
         res.place.admin1_code
         for i, res in regions.items()
         if res.place is not None
         and res.place.kind in ("admin1", "admin2")
+        and res.place.country in focus
         and not (mentions[i].axis or res.ambiguous)
     }
     for m in mentions:
@@ -563,9 +566,9 @@ def _home_oblast(
 ) -> tuple[tuple[tuple[float, float], ...], int, int] | None:
     """Is this a one-oblast document: does it name one oblast only (``named``:
     :func:`_named_oblast`; a General Staff roundup names several) and place nearly all its
-    settled places there? Then (their points, how many lie there, how many there are), else
-    None. Settled places are settlements placed without doubt: not chosen by size alone, not
-    namesakes left open."""
+    settled places there, or settle none at all? Then (their points, how many lie there, how
+    many there are), else None. Settled places are settlements placed without doubt: not
+    chosen by size alone, not namesakes left open."""
     if named is None:
         return None
     placed: dict[str, tuple[str | None, tuple[float, float]]] = {}  # place id → oblast, point
@@ -581,6 +584,8 @@ def _home_oblast(
         ):
             continue
         placed[place.place_id] = (place.admin1_code, _point(place))
+    if not placed:  # nothing settled anywhere: the oblast it names is all it says
+        return (), 0, 0
     points = tuple(point for oblast, point in placed.values() if oblast == named)
     if len(points) < HOME_MIN_PLACES or len(points) < HOME_SHARE * len(placed):
         return None
@@ -858,7 +863,7 @@ class Extractor:
         soft = [m.admin_hint if m.soft_hint else None for m in mentions]
         # regions first: the one oblast they name, if one, narrows the hints of the others
         alone = {i: self._alone(queries[i], m) for i, m in enumerate(mentions) if m.region}
-        oblast = _named_oblast(mentions, alone, self.resolver.hint_oblasts)
+        oblast = _named_oblast(mentions, alone, self.resolver.hint_oblasts, self.resolver.focus)
         first = [
             alone[i] if i in alone else self._alone(queries[i], m, oblast)
             for i, m in enumerate(mentions)
@@ -981,10 +986,10 @@ class Extractor:
         code: str | None,
     ) -> tuple[str, tuple[tuple[float, float], ...]] | None:
         """A report from one oblast (:func:`_home_oblast`: it names ``code`` and no other, and
-        nearly all its settled places lie there) reads its names that nothing else decided in
-        that oblast, nearest its places there. A town chosen over its namesakes by size alone
-        gives way to a namesake in the oblast a third as far from them, within
-        :data:`HOME_KM` ("в Каменском" in a Zaporizhzhia administration's report: the village
+        nearly all its settled places lie there, or it settles none) reads its names that
+        nothing else decided in that oblast, nearest its places there. A town chosen over its
+        namesakes by size alone gives way to a namesake in the oblast a third as far from them,
+        within :data:`HOME_KM` ("в Каменском" in a Zaporizhzhia administration's report: the village
         by Vasylivka, not the Dnipropetrovsk city). Namesakes left open are decided by one
         within :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence
         has settled places elsewhere, a region, an axis, or a name with a region of its own;
@@ -1011,7 +1016,7 @@ class Extractor:
                 and _outgrew(res)
                 and any(c.place.admin1_code == code for c in res.candidates)
             ):
-                reach = min(HOME_KM, _km_to_nearest(place, near) / 3)
+                reach = min(HOME_KM, _km_to_nearest(place, near) / 3) if near else HOME_KM
             else:
                 continue
             elsewhere = [
@@ -1021,8 +1026,8 @@ class Extractor:
             ]
             if any(p is not None and p.admin1_code != code for p in elsewhere):
                 continue  # its own sentence names places elsewhere
-            again = self.resolver.resolve(queries[i], admin1=code, near=points, front=front)
-            if again.ambiguous:
+            again = self.resolver.resolve(queries[i], admin1=code, near=points or None, front=front)
+            if again.ambiguous and near:
                 again = self._nearest_and_largest(again, near)
             found = again.place
             if (
@@ -1031,12 +1036,15 @@ class Extractor:
                 or found.lat is None
                 or again.ambiguous
                 or again.resolution is ResolutionKind.REGION_FALLBACK
-                or _km_to_nearest(found, near) > reach
+                or (near and _km_to_nearest(found, near) > reach)
             ):
                 continue
+            oblast_name = again.admin1_name or code
             note = (
                 f"{m.text}: {count} of the document's {total} settled places lie in "
-                f"{again.admin1_name or code}, which it names"
+                f"{oblast_name}, which it names"
+                if total
+                else f"{m.text}: the document names {oblast_name} and settles no place elsewhere"
             )
             final[i] = replace(again, reason=f"{note}; {again.reason}")
         return code, points
@@ -1057,6 +1065,8 @@ class Extractor:
             return
         code, points = home
         near = list(points)
+        if not near:
+            return  # nothing settled to be far from
         lists: dict[tuple[int, int], list[int]] = {}
         for i, m in enumerate(mentions):
             if m.group >= 0:

@@ -386,6 +386,32 @@ def test_a_one_oblast_report_reads_its_lone_names_in_the_oblast(placed, report, 
         assert near(found[name], point), (name, found[name])
 
 
+PYSARIVKA_SUMY = (51.074, 34.797)  # Khotin hromada, on the Kursk border
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Russian forces shelled the Sumy region overnight. Evacuations continue from Pysarivka.",
+        # a region across the border is no second oblast of the report
+        "The community in the Sumy region borders the Kursk region. Evacuations continue from "
+        "Pysarivka, the head of the community said.",
+    ],
+)
+def test_a_report_naming_one_oblast_and_settling_nothing_reads_its_names_there(placed, report):
+    """A report that names one oblast and settles no place anywhere reads a name with many
+    namesakes (20 Pysarivkas) in that oblast, where one lies."""
+    assert near(placed(report)["Pysarivka"], PYSARIVKA_SUMY)
+
+
+def test_a_report_naming_two_oblasts_and_settling_nothing_leaves_namesakes_open(placed):
+    found = placed(
+        "Russian forces shelled the Sumy region and the Kharkiv region overnight. Evacuations "
+        "continue from Pysarivka."
+    )
+    assert found["Pysarivka"] is None
+
+
 def test_a_report_naming_another_oblast_keeps_the_town_its_size_chose(placed):
     """A second oblast named ("в Днепропетровской области") means a report from more than one
     oblast: "в Каменском" there stays the city of 240,000."""
