@@ -180,6 +180,20 @@ def test_a_place_near_an_appositive_town_is_the_namesake_by_it(places):
     assert km((lozova["latitude"], lozova["longitude"]), LOZOVA_BY_KUPIANSK) <= TOLERANCE_KM
 
 
+def test_an_appositive_town_ending_the_sentence_locates_the_place_before_it(places):
+    found = places("Russian forces captured Lozova, near Kupiansk.")
+    assert [r["location"] for r in found] == ["Lozova"]
+    lozova = found[0]
+    assert km((lozova["latitude"], lozova["longitude"]), LOZOVA_BY_KUPIANSK) <= TOLERANCE_KM
+
+
+def test_a_district_before_near_is_no_place_the_town_locates(places):
+    """ "Bohodukhiv district, outside the village of Krasnokutsk.": the village is a place of
+    the report, not an anchor of the district."""
+    found = places("A drone hit a car in Bohodukhiv district, outside the village of Krasnokutsk.")
+    assert "Krasnokutsk" in [r["location"] for r in found]
+
+
 def test_near_inside_a_cyrillic_list_is_no_appositive(places):
     """ "у Вовчанську, поблизу Тихого на Харківщині": Тихе is a place of the claim too."""
     found = places(

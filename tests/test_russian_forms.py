@@ -301,6 +301,8 @@ def test_every_pair_with_the_curated_table():
         ("Андріївка", ("Андреевка", "Андриевка")),
         ("Енергодар", ("Энергодар", "Енергодар")),
         ("Бахмут", ("Бахмут",)),
+        # the Soviet translation first, then the transliteration the MoD writes in 2024
+        ("Першотравневе", ("Первомайское", "Першотравневое")),
     ],
 )
 def test_candidates_in_order(uk, ru):
@@ -385,6 +387,7 @@ def test_romanised_russian_forms_reach_press_spellings():
         ("Курахове", "kurakhovo"),
         ("Чугуїв", "chuguyev"),
         ("Вугледар", "ugledar"),
+        ("Першотравневе", "pershotravnevoye"),  # "Pershotravnevoye in the Kharkov region"
     ],
 )
 def test_bgn_pcgn_romanisations_of_the_russian_forms_are_keys(name_uk, romanised):
@@ -462,6 +465,12 @@ def test_against_russian_names_in_openstreetmap():
         ),
         # a translated word: Чарівне is "Волшебное" as well as "Чаривное"
         ("ВСУ обстреляли Волшебное Запорожской области.", [(47.581, 36.037)]),
+        # a renamed village by the MoD's transliteration of its old name: Manuilivka since 2025
+        (
+            "ВС России освободили Першотравневое и Петропавловку Купянского района.",
+            [(49.735, 37.912), (49.721, 37.709)],
+        ),
+        ("Russian troops freed Pershotravnevoye, near Kupiansk.", [(49.735, 37.912)]),
     ],
 )
 def test_russian_forms_found_in_running_text(places, sentence, where):

@@ -234,6 +234,8 @@ _FACILITY_AFTER = re.compile(
 )
 """A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
 tower"): the town is the site (approximately), unlike an organisation ("Kyiv Independent")."""
+_UNIT_KEY_ENDINGS = (" district", " raion", " rayon", " hromada", " community")
+"""Keys of the English names of raions and hromadas ("Bohodukhiv district")."""
 _REGION_IN_KEY = re.compile(
     r"\b(oblast|region|province|krai|kray|governorate|people(?:['’]s)? republic)\b"
 )
@@ -1932,8 +1934,9 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             and prev.role == "site"
             and not (prev.metonymic or prev.region or m.region or m.axis or m.metonymic)
             and _NEAR_ANCHOR_GAP.match(sentence[prev.end - offset : m.start - offset])
-            and sentence[m.end - offset : m.end - offset + 1] in (",", ")")
-        ):  # "the capture of Lozova, near Kupiansk, and …": the Lozova by Kupiansk
+            and sentence[m.end - offset :].lstrip()[:1] in ("", ",", ")", ".", ";")
+            and not prev.key.endswith(_UNIT_KEY_ENDINGS)  # "Bohodukhiv district, outside …"
+        ):  # "the capture of Lozova, near Kupiansk, and …", "… freed Lozova, near Kupiansk."
             m.role = "anchor"
             prev.anchor = m.query or m.key
             prev.notes.append(f"located near {m.text}")
