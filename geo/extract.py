@@ -34,7 +34,7 @@ import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant
-from geo.core.distance import haversine_km
+from geo.core.distance import BEARINGS, bearing_deg, haversine_km, in_compass_sector
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.core.theatre import BOX, THEATRE
@@ -64,6 +64,9 @@ ANCHOR_KM = 40.0
 ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
 it, when the next lies ANCHOR_RATIO times as far or more."""
+ANCHOR_SECTOR_DEG = 67.5
+"""Else, how far from its compass word ("Pobeda, southwest of Donetsk") the one namesake within
+ANCHOR_KM that the text places there may lie, in degrees of azimuth from the anchor."""
 STRAY_MAX_POPULATION = 50_000
 CITY_ABROAD_POPULATION = 20_000
 """A city abroad this large is meant by its name in a sentence whose places rule out the focus
@@ -1219,11 +1222,38 @@ class Extractor:
         :data:`ANCHOR_RATIO` times as far; None when none stands out."""
         by_km = sorted((place_km(anchor, c.place), i) for i, c in enumerate(res.ambiguous))
         (km, first), *others = by_km
-        if km > ANCHOR_KM or (others and others[0][0] < ANCHOR_RATIO * km):
+        if km > ANCHOR_KM:
             return None
+        if others and others[0][0] < ANCHOR_RATIO * km:
+            return self._toward_from_anchor(m, res, anchor, by_km)
         why = f"the namesake nearest that place ({km:.0f} km)"
         chosen = self.resolver.choose(res, res.ambiguous[first].place.place_id, why)
         # the text's own locating phrase: no later context pass reopens it
+        return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
+
+    def _toward_from_anchor(
+        self, m: Mention, res: Resolution, anchor: Place, by_km: list[tuple[float, int]]
+    ) -> Resolution | None:
+        """Of namesakes within :data:`ANCHOR_KM` of the anchor that its distance leaves alike,
+        the one lying the way the text says ("Pobeda, southwest of Donetsk": the village 28 km
+        southwest, not the one 40 km southeast), within :data:`ANCHOR_SECTOR_DEG` of the
+        compass word; None when not exactly one does."""
+        direction = m.anchor_direction
+        if direction is None or direction.replace("-", "").lower() not in BEARINGS:
+            return None
+        toward = []
+        for km, i in by_km:
+            place = res.ambiguous[i].place
+            if km > ANCHOR_KM or place.lat is None or place.lon is None:
+                continue
+            bearing = bearing_deg(*_point(anchor), place.lat, place.lon)
+            if in_compass_sector(bearing, direction, ANCHOR_SECTOR_DEG):
+                toward.append((km, i))
+        if len(toward) != 1:
+            return None
+        km, i = toward[0]
+        why = f"the namesake {direction} of that place ({km:.0f} km)"
+        chosen = self.resolver.choose(res, res.ambiguous[i].place.place_id, why)
         return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:

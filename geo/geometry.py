@@ -23,22 +23,13 @@ import pandas as pd
 import shapely
 from pyproj import Geod
 
+from geo.core.distance import BEARINGS
 from geo.gazetteer.importers import ISO_COLUMNS
 from geo.gazetteer.store import GazetteerStore
 
 SECTOR_INNER_KM = 2.0
 SECTOR_OUTER_KM = 25.0
 SECTOR_HALF_ANGLE = 45.0
-_BEARING = {
-    "north": 0.0,
-    "northeast": 45.0,
-    "east": 90.0,
-    "southeast": 135.0,
-    "south": 180.0,
-    "southwest": 225.0,
-    "west": 270.0,
-    "northwest": 315.0,
-}
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -52,7 +43,7 @@ def sector(
     steps: int = 16,
 ) -> shapely.Polygon:
     """Geodesic annulus sector from (lon, lat) towards ``direction`` ("west", "north-east"…)."""
-    bearing = _BEARING[direction.replace("-", "").lower()]
+    bearing = BEARINGS[direction.replace("-", "").lower()]
     azimuths = np.linspace(bearing - half_angle, bearing + half_angle, steps)
     outer_lon, outer_lat, _ = _GEOD.fwd(
         np.full(steps, lon), np.full(steps, lat), azimuths, np.full(steps, outer_km * 1000)
@@ -80,7 +71,7 @@ def claim_geometry(
     direction = frame.get("direction", pd.Series(None, index=frame.index)).to_numpy(dtype=object)
     has_point = ~pd.isna(frame["latitude"]).to_numpy() & ~pd.isna(frame["longitude"]).to_numpy()
     is_sector = has_point & np.array(
-        [isinstance(d, str) and d.replace("-", "").lower() in _BEARING for d in direction],
+        [isinstance(d, str) and d.replace("-", "").lower() in BEARINGS for d in direction],
         dtype=bool,
     )
     for i in np.flatnonzero(is_sector):

@@ -187,6 +187,27 @@ def test_an_appositive_town_ending_the_sentence_locates_the_place_before_it(plac
     assert km((lozova["latitude"], lozova["longitude"]), LOZOVA_BY_KUPIANSK) <= TOLERANCE_KM
 
 
+POBIEDA_SOUTHEAST_OF_DONETSK = (47.763, 38.169)
+
+
+@pytest.mark.parametrize(
+    ("direction", "point"),
+    [("southwest", PEREMOHA_VUHLEDAR), ("southeast", POBIEDA_SOUTHEAST_OF_DONETSK)],
+)
+def test_the_compass_word_of_an_anchor_tells_near_namesakes_apart(places, direction, point):
+    """Two Pobedas lie 28 and 40 km from Donetsk, too alike in distance for the nearest to
+    win; the one lying the way the text says is the place."""
+    found = places(f"Russian forces captured the village of Pobeda, {direction} of Donetsk.")
+    assert [r["location"] for r in found] == ["Pobeda"]
+    assert found[0]["geo_precision"] == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+
+
+def test_a_compass_word_no_near_namesake_lies_along_decides_nothing(places):
+    found = places("Russian forces captured the village of Pobeda, north of Donetsk.")
+    assert [(r["place_name"], r["geo_precision"]) for r in found] == [("Donetska oblast", 3)]
+
+
 def test_a_district_before_near_is_no_place_the_town_locates(places):
     """ "Bohodukhiv district, outside the village of Krasnokutsk.": the village is a place of
     the report, not an anchor of the district."""

@@ -3,7 +3,8 @@
 One formula (haversine, mean Earth radius) in two shapes: :func:`haversine_km` for one pair with
 ``math`` and :func:`haversine_km_array` for numpy arrays that broadcast (whole tables);
 :func:`nearest_km` serves the resolver's small candidate × context grids without array overhead
-(:func:`nearest_km_vectors` when the unit vectors are kept).
+(:func:`nearest_km_vectors` when the unit vectors are kept). Bearings, which must be right far
+from the equator too, are pyproj's geodesics on WGS84 (:func:`bearing_deg`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,44 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+if TYPE_CHECKING:
+    from pyproj import Geod
+
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
+BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+"""Compass words as azimuths (degrees clockwise from north)."""
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The geodesic azimuth from the first point towards the second, in [0, 360)."""
+    forward, _, _ = _wgs84().inv(lon1, lat1, lon2, lat2)
+    return float(forward) % 360.0
+
+
+@lru_cache(maxsize=1)
+def _wgs84() -> Geod:
+    from pyproj import Geod  # imported only when a bearing is asked for
+
+    return Geod(ellps="WGS84")
+
+
+def in_compass_sector(bearing: float, direction: str, half_angle: float) -> bool:
+    """Does ``bearing`` lie within ``half_angle`` degrees of the compass word ``direction``?"""
+    centre = BEARINGS[direction.replace("-", "").lower()]
+    return abs((bearing - centre + 180.0) % 360.0 - 180.0) <= half_angle
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -596,6 +596,7 @@ class Mention:
     query: str | None = None  # what to resolve when the text is an inflected form ("Бахмутом")
     readings: tuple[str, ...] = ()  # keys of other nominatives the form may be ("Тернів": Терни)
     anchor: str | None = None  # "Karlivka, southeast of Pokrovsk": the query of the place it is by
+    anchor_direction: str | None = None  # "southeast": where it lies from its anchor
     by_anchor: bool = False  # its anchor chose it among namesakes ("Lozova, near Kupiansk")
 
 
@@ -1916,7 +1917,8 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             m.role = "anchor"
             for member in mentions:
                 if member.group == nxt.group and member.role == "site" and not member.region:
-                    member.anchor = member.anchor or m.query or m.key
+                    if member.anchor is None:
+                        member.anchor, member.anchor_direction = m.query or m.key, m.direction
                     member.notes.append(f"located {m.direction} of {m.text}")
     for prev, m in pairwise(mentions):
         if (
@@ -1928,6 +1930,7 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
                 m.role = "anchor"
                 prev.anchor = m.query or m.key
+                prev.anchor_direction = m.direction
                 prev.notes.append(f"located {m.direction} of {m.text}")
         elif (
             m.approximate
