@@ -106,13 +106,17 @@ def test_a_district_record_names_its_oblast_and_raion(places):
         ("Ukrainian forces repelled attacks near Pivnichne, Druzhba and Zalizne.",
          "Druzhba", DRUZHBA_TORETSK),
         ("Russian troops attacked near Pobeda and Novomykhailivka.", "Pobeda", PEREMOHA_VUHLEDAR),
+        # after a locative alone too
+        ("Fighting raged in Druzhba, near Toretsk.", "Druzhba", DRUZHBA_TORETSK),
+        ("Russian forces attacked near Pobeda, southwest of Donetsk.", "Pobeda",
+         PEREMOHA_VUHLEDAR),
     ],
 )  # fmt: skip
 def test_a_romanised_common_word_listed_with_a_place_is_a_village(
     places, sentence, location, point
 ):
     """Druzhba ("friendship") and Pobeda ("victory") are no English words: listed with a
-    village after a locative, or between two, they are villages too."""
+    village after a locative, or between two, or after a locative alone, they are villages."""
     found = {r["location"]: r for r in places(sentence)}
     assert location in found
     assert km((found[location]["latitude"], found[location]["longitude"]), point) <= TOLERANCE_KM
@@ -124,6 +128,8 @@ def test_a_romanised_common_word_listed_with_a_place_is_a_village(
         "Hungary gets oil through the Druzhba pipeline and Slovakia too.",
         "The Druzhba and Kyiv routes were closed.",
         "Fighting near Victory and Bakhmut.",
+        "Fighting near Victory.",  # an English word needs "the village of"
+        "Oil flows through the Druzhba pipeline.",
     ],
 )
 def test_a_common_word_without_a_list_of_villages_stays_a_word(places, sentence):

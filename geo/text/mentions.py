@@ -1071,7 +1071,9 @@ class MentionScanner:
         if sentence[start] >= "\u0400":  # Ukrainian or Russian: the cues of geo.text.cyrillic
             return self._cyrillic_mention(sentence, start, end, key, info, sentence_index, offset)
         needs_context = not info.metonym and not info.theatre or info.not_place
-        if needs_context and _no_context_can_place(sentence, start, end, info):
+        if needs_context and _no_context_can_place(
+            sentence, start, end, info, key in self._romanised_not_places
+        ):
             return None
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
@@ -1304,8 +1306,10 @@ class MentionScanner:
     ) -> bool:
         """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?
         (:meth:`_mention` has already required a locative, marker or region outside the theatre.)"""
-        if info.not_place and not m.marked:
-            return False
+        if info.not_place and not (
+            m.marked or (m.locative and m.key in self._romanised_not_places)
+        ):
+            return False  # "Victory Day"; but "near Pobeda", no English word, is the village
         previous, cut = _word_before(before, words)
         if (
             previous
@@ -1632,10 +1636,19 @@ def _names_a_region(written: str, info: _Key) -> bool:
     return info.region or _REGION_IN_KEY.search(written.lower()) is not None
 
 
-def _no_context_can_place(sentence: str, start: int, end: int, info: _Key) -> bool:
-    """For a hit only context can make a place, the two cheap cases where none can: a common
-    word needs "the village of" before it, and nothing stands before a sentence's first word."""
-    if info.not_place and not info.metonym and " of " not in sentence[max(0, start - 60) : start]:
+def _no_context_can_place(
+    sentence: str, start: int, end: int, info: _Key, romanised: bool = False
+) -> bool:
+    """For a hit only context can make a place, the two cheap cases where none can: an English
+    common word needs "the village of" before it (a ``romanised`` Ukrainian or Russian one, no
+    English word, a locative will do: "near Pobeda"), and nothing stands before a sentence's
+    first word."""
+    if (
+        info.not_place
+        and not info.metonym
+        and not romanised
+        and " of " not in sentence[max(0, start - 60) : start]
+    ):
         return True
     return (
         start == 0
