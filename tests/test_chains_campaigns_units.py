@@ -327,6 +327,17 @@ def test_cities_struck_stay_cities(places):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rockets roared toward residential parts of Kherson.",
+        "Shelling hit central parts of Kharkiv.",
+    ],
+)
+def test_a_city_s_quarters_stay_the_city(places, sentence):
+    assert [r["geo_precision"] for r in places(sentence)] == [1]
+
+
+@pytest.mark.parametrize(
     ("sentence", "oblast"),
     [
         ("Kyiv maintains that recent gains have halted Russian progress in Dnipropetrovsk.",

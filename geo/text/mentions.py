@@ -112,11 +112,13 @@ _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
 _REGION_LEAD_LAST = frozenset("annex annexed annexes annexing of in across throughout the".split())
 """The words :data:`_REGION_LEAD` may end with (or a dash or colon)."""
 _TERRITORY_OF = re.compile(
-    r"\b(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
+    r"\b(?<!residential )(?<!central )(?<!industrial )(?<!historic )(?<!downtown )"
+    r"(?:all|most|much|parts?|the rest|half|the remainder|the whole|the entirety)\s+of\s+$",
     re.IGNORECASE,
 )
 """A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
-"most of Donetsk", "parts of Zaporizhzhia"): the oblast."""
+"most of Donetsk", "parts of Zaporizhzhia"): the oblast. A city's quarters are not
+("residential parts of Kherson")."""
 _CITY_DISTRICT_AFTER = re.compile(
     r"^\s+of\s+[A-Z](?![\w'’-]*\s+(?:region|oblast|province)s?\b)"
 )  # "the Shevchenkivskyi district of Kharkiv"; "districts of Kharkiv region" are raions
