@@ -98,6 +98,34 @@ def test_a_district_record_names_its_oblast_and_raion(places):
     )
 
 
+def test_a_raion_of_an_oblast_named_like_its_capital_is_no_city_district(places):
+    """ "the Izium district of Kharkiv": Iziumskyi raion of Kharkiv oblast, and "Kharkiv" the
+    oblast, not a district of the city and the city."""
+    found = places("Shelling hit the Izium district of Kharkiv.")
+    assert [(r["place_name"], r["geo_precision"]) for r in found] == [
+        ("Iziumskyi raion", 3),
+        ("Kharkivska oblast", 3),
+    ]
+
+
+def test_a_village_in_a_raion_of_an_oblast_takes_the_raion_as_its_hint(places):
+    found = places(
+        "A cafe was attacked in the village of Hroza in the Kupyansk district of Kharkiv."
+    )
+    assert [(r["location"], r["admin2"]) for r in found] == [("Hroza", "Kupianskyi raion")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shelling hit the Shevchenkivskyi district of Kharkiv.",
+        "Shelling hit the Kyivskyi district of Kharkiv.",
+    ],
+)
+def test_a_city_district_is_still_the_city(places, sentence):
+    assert [(r["place_name"], r["geo_precision"]) for r in places(sentence)] == [("Kharkiv", 1)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "location", "point"),
     [

@@ -52,7 +52,8 @@ import numpy as np
 
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
-from geo.core.theatre import THEATRE, theatre
+from geo.core.theatre import FOCUS, THEATRE, theatre
+from geo.gazetteer.hints import HintReader
 from geo.gazetteer.names import has_cyrillic, name_key, variants
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
@@ -119,6 +120,11 @@ _TERRITORY_OF = re.compile(
 """A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
 "most of Donetsk", "parts of Zaporizhzhia"): the oblast. A city's quarters are not
 ("residential parts of Kherson")."""
+_NAME_AFTER_OF = re.compile(r"^\s+of\s+([A-Z][\w'’-]*)")
+"""After "X district": the name of what it is a district of ("of Kharkiv")."""
+_RAION_NOUNS = (" district", " raion", " rayon")
+_RAION_BEFORE_OF = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:district|raion|rayon)\s+of\s+$")
+"""Before a name: "Kupyansk district of" (the raion's town)."""
 _CITY_DISTRICT_AFTER = re.compile(
     r"^\s+of\s+[A-Z](?![\w'’-]*\s+(?:region|oblast|province)s?\b)"
 )  # "the Shevchenkivskyi district of Kharkiv"; "districts of Kharkiv region" are raions
@@ -856,6 +862,7 @@ class MentionScanner:
         self.demonyms = _demonyms()
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
+        self._hints = HintReader(store, FOCUS)  # "the Kupyansk district of Kharkiv": a raion
 
     @staticmethod
     def cache_path(store: GazetteerStore) -> Path:
@@ -1093,10 +1100,18 @@ class MentionScanner:
         district = key.endswith((" district", " raion", " rayon")) and bool(
             _CITY_DISTRICT_AFTER.match(after)
         )
-        if district or (
-            region_after
-            and region_after.group(1).lower() in ("district", "raion", "rayon")
-            and _CITY_DISTRICT_AFTER.match(after[region_after.end() :])
+        if (
+            (
+                district
+                or (
+                    region_after
+                    and region_after.group(1).lower() in ("district", "raion", "rayon")
+                    and _CITY_DISTRICT_AFTER.match(after[region_after.end() :])
+                )
+            )
+            and not self._raion_of_oblast(  # "the Kupyansk district of Kharkiv": a raion
+                sentence[start:end], after[region_after.end() :] if region_after else after
+            )
         ):
             return None  # "the Shevchenkivskyi district of Kharkiv": the city is the place
         words = before[-48:].split() if before[-1:].isspace() else []
@@ -1119,7 +1134,9 @@ class MentionScanner:
         )
         last = words[-1].lower() if words else ""  # the new before-cues need "of" / "to"
         if not region and info.oblast_too:
-            region = _oblast_by_context(sentence[start:end], before, last, after, locative)
+            region = _oblast_by_context(
+                sentence[start:end], before, last, after, locative
+            ) or self._oblast_of_raion_before(last, before, sentence[start:end])
         metonym = info.metonym and (
             _metonymic_context(before, after)
             or (  # named with no locative: a place only where the context makes it one
@@ -1177,6 +1194,35 @@ class MentionScanner:
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _raion_of_oblast(self, written: str, after: str) -> bool:
+        """Is "X district" (``written`` X, or "X district") a raion of the oblast named after
+        it ("the Kupyansk district of Kharkiv": Kupianskyi raion of Kharkiv oblast)? Then "of
+        Kharkiv" is the oblast, where "the Shevchenkivskyi district of Kharkiv", a city
+        district, is the city. Read by the resolver's hint reader, lookalikes aside."""
+        named = _NAME_AFTER_OF.match(after)
+        if named is None:
+            return False
+        oblasts = {
+            h.place.admin1_code
+            for h in self.store.lookup(name_key(named.group(1)))
+            if h.place.kind == "admin1"
+        }
+        if not oblasts:
+            return False
+        stem = written.rsplit(" ", 1)[0] if written.lower().endswith(_RAION_NOUNS) else written
+        hint = self._hints.read(f"{stem} district", None)
+        if hint.note and "fuzzy" in hint.note:
+            return False
+        return any(u.level == 2 and ".".join(u.code.split(".")[:2]) in oblasts for u in hint.units)
+
+    def _oblast_of_raion_before(self, last: str, before: str, written: str) -> bool:
+        """Is a name an oblast's after "X district of" where X names a raion of that oblast
+        ("the Kupyansk district of Kharkiv")?"""
+        if last != "of":
+            return False
+        raion = _RAION_BEFORE_OF.search(before)
+        return raion is not None and self._raion_of_oblast(raion.group(1), f" of {written}")
 
     def _capital_placed(self, sentence: str, start: int, end: int, before: str, after: str) -> bool:
         """Is a seat of government named in English without a locative ("in", "near", "west of")
