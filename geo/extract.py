@@ -68,6 +68,10 @@ ANCHOR_SECTOR_DEG = 67.5
 """Else, how far from its compass word ("Pobeda, southwest of Donetsk") the one namesake within
 ANCHOR_KM that the text places there may lie, in degrees of azimuth from the anchor."""
 STRAY_MAX_POPULATION = 50_000
+TOWN_ABROAD_POPULATION = 5_000
+"""A town abroad this large, in the theatre's box and named exactly, stays abroad beside a far
+home place ("Sudzha and Kramatorsk"); a village abroad that only shares a home village's name
+does not (a Russian spelling of a Ukrainian village is read in its sentence's oblast)."""
 CITY_ABROAD_POPULATION = 20_000
 """A city abroad this large is meant by its name in a sentence whose places rule out the focus
 country's namesake ("Missiles hit Rostov and Kramatorsk": Rostov-on-Don, not the Sumy hamlet)."""
@@ -1682,7 +1686,12 @@ class Extractor:
             "in the same sentence"
         )
         if again.place is None or again.resolution is ResolutionKind.REGION_FALLBACK:
-            if place.country not in focus and _in_box(place) and res.resolution in _NAMED:
+            if (
+                place.country not in focus
+                and place.population >= TOWN_ABROAD_POPULATION
+                and _in_box(place)
+                and res.resolution in _NAMED
+            ):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
             city = self._city_abroad(queries[i], res)
             if city is not None:  # "Rostov and Kramatorsk": Rostov-on-Don, not a hamlet

@@ -452,6 +452,14 @@ def test_no_place_contexts_a_city_abroad_with_no_lookalike_in_the_oblast_stays_a
     assert [r["country"] for r in found if r["location"] == "Belgorod"] == ["RU"]
 
 
+def test_no_place_contexts_a_village_abroad_beside_a_far_home_place_is_read_at_home(places):
+    """Below a town's size (5,000), a village abroad that shares the name is more likely a
+    Russian spelling of a home village: it is read in its sentence's oblast (here, with no
+    such village there, at that oblast's level), not placed in Belgorod oblast."""
+    found = places("Missiles hit Kozinka and Kramatorsk.")
+    assert [(r["country"], r["geo_precision"]) for r in found] == [("UA", 3), ("UA", 1)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "country", "point"),
     [
