@@ -197,6 +197,13 @@ def test_a_cyrillic_common_word_outside_a_list_stays_a_word(records):
     assert [r["location"] for r in found] == ["Киеве"]
 
 
+@pytest.mark.parametrize("sentence", ["Ми віримо в Перемогу.", "Мы верим в Победу."])
+def test_a_cyrillic_common_word_after_a_preposition_alone_stays_a_word(records, sentence):
+    """Only romanised in English text is such a word no word of the language: in Ukrainian
+    and Russian a preposition before it proves nothing ("we believe in Victory")."""
+    assert records(sentence) == []
+
+
 LOZOVA_BY_KUPIANSK = (49.460, 37.808)
 
 

@@ -1355,7 +1355,8 @@ class MentionScanner:
         """Is a non-metonymic hit a place here, rather than a common word or part of a longer name?
         (:meth:`_mention` has already required a locative, marker or region outside the theatre.)"""
         if info.not_place and not (
-            m.marked or (m.locative and m.key in self._romanised_not_places)
+            m.marked
+            or (m.locative and m.text[:1] < "\u0400" and m.key in self._romanised_not_places)
         ):
             return False  # "Victory Day"; but "near Pobeda", no English word, is the village
         previous, cut = _word_before(before, words)
