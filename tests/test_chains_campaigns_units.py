@@ -33,6 +33,20 @@ def test_every_town_of_a_hyphenated_axis_is_an_axis(places, sentence, axes):
     assert all(r["geo_precision"] == 2 for r in found)
 
 
+NOVOPAVLIVKA_DNIPRO = (48.140, 36.790)  # the town of the General Staff's Novopavlivka axis
+
+
+def test_a_town_named_with_its_own_axis_is_the_axis_town(places):
+    """ "… in the Novopavlivka direction, near Novopavlivka": of 28 Novopavlivkas, the axis's
+    own (Synelnykove raion, Dnipropetrovsk oblast), which the axis table names."""
+    found = places(
+        "Ukrainian forces repelled attacks near Vesele and Mirne in the Novopavlivka "
+        "direction, near Novopavlivka."
+    )
+    town = next(r for r in found if r["location"] == "Novopavlivka")
+    assert km((town["latitude"], town["longitude"]), NOVOPAVLIVKA_DNIPRO) <= TOLERANCE_KM
+
+
 def test_a_road_keeps_the_towns_it_is_named_after(places):
     found = places("Russian forces shelled the Bakhmut-Lysychansk highway.")
     assert [(r["location"], r["geo_precision"]) for r in found] == [

@@ -1935,6 +1935,10 @@ def _frames_of_sites(sentence: str, offset: int, mentions: list[Mention]) -> Non
             m.admin_hint, m.soft_hint = f"{office.text} Oblast", True
         if named and not (m.axis or m.region):
             m.notes.append(f"axis: {named}")
+            axis = next((a for a in framing if a.axis and a.key == m.key), None)
+            if axis is not None and m.admin_hint is None and axis.admin_hint is not None:
+                # "… in the Novopavlivka direction, near Novopavlivka": the axis's own town
+                m.admin_hint = axis.admin_hint
 
 
 def _coordinated(sentence: str, offset: int, sites: list[Mention], i: int) -> bool:
