@@ -510,6 +510,27 @@ def _km_to_nearest(place: Place, points: list[tuple[float, float]]) -> float:
     return min(haversine_km(lat, lon, *point) for point in points)
 
 
+LIST_CITY_POPULATION = 100_000
+"""A city this large is only given up for a village of its name by a whole list around the
+village (:meth:`Extractor._city_in_a_village_list`)."""
+LIST_VILLAGE_POPULATION = 10_000
+LIST_VILLAGE_KM = 25.0
+"""…and only by a list of villages (none of this many people) all within this reach of it."""
+LIST_VILLAGE_RATIO = 2 / 3
+"""Of two villages a list surrounds, the nearer (by the sum of its distances to the list's
+places) is chosen only when that sum is at most this share of the other's."""
+
+
+def _member_points(res: Resolution) -> list[tuple[float, float]]:
+    """Where a list member may be: its place, or every namesake when they are left open."""
+    places = [c.place for c in res.ambiguous] if res.ambiguous else [res.place]
+    return [
+        (p.lat, p.lon)
+        for p in places
+        if p is not None and p.lat is not None and p.lon is not None and p.kind == "settlement"
+    ]
+
+
 def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]]) -> bool:
     """Does ``town`` lie over :data:`TOWN_FAR_KM` from every settled place of its list (at
     least two), while ``chosen``, another namesake, lies within :data:`CLUSTER_KM` of one of
@@ -895,6 +916,7 @@ class Extractor:
         _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
+        self._city_in_a_village_list(mentions, final)
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
         for i, res in enumerate(final):
@@ -983,6 +1005,68 @@ class Extractor:
                     note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     break
+
+    def _city_in_a_village_list(self, mentions: list[Mention], final: list[Resolution]) -> None:
+        """A city of :data:`LIST_CITY_POPULATION` or more listed with villages (places under
+        :data:`LIST_VILLAGE_POPULATION`) that all lie within :data:`LIST_VILLAGE_KM` of a village
+        that shares its name, the settled ones all over :data:`TOWN_FAR_KM` from the city, is
+        that village: "assault operations near Zaporizhzhia, Mirne, Razliv, and Vesele" names
+        the Donetsk-oblast village Zaporizhzhia, not the city 130 km west. The other places
+        count by their place, or by every namesake when left open; at least two must. Of
+        villages that fit, the one nearest the list wins by :data:`LIST_VILLAGE_RATIO`, or none
+        does. ``final`` is updated in place."""
+        focus = self.resolver.focus
+        lists: dict[tuple[int, int], list[int]] = {}
+        for i, m in enumerate(mentions):
+            if m.group >= 0 and not (m.region or m.axis or m.metonymic or m.frames):
+                lists.setdefault((m.sentence, m.group), []).append(i)
+        for members in lists.values():
+            if len(members) < 3:
+                continue
+            for i in members:
+                res, city = final[i], final[i].place
+                if (
+                    city is None
+                    or city.kind != "settlement"
+                    or city.population < LIST_CITY_POPULATION
+                    or city.lat is None
+                ):
+                    continue
+                others = [_member_points(final[j]) for j in members if j != i]
+                others = [points for points in others if points]
+                settled = [points[0] for points in others if len(points) == 1]
+                if (
+                    len(others) < 2
+                    or not settled
+                    or _km_to_nearest(city, settled) <= TOWN_FAR_KM
+                    or any(  # "strikes hit Zaporizhzhia, Pokrovsk and Kurakhove": cities all
+                        (other := final[j].place) is not None
+                        and other.kind == "settlement"
+                        and other.population >= LIST_VILLAGE_POPULATION
+                        for j in members
+                        if j != i
+                    )
+                ):
+                    continue
+                fits = sorted(
+                    (sum(reach), c.place.place_id)
+                    for c in res.candidates
+                    if c.place.kind == "settlement"
+                    and c.place.country in focus
+                    and c.place.place_id != city.place_id
+                    and c.place.lat is not None
+                    and max(reach := [_km_to_nearest(c.place, points) for points in others])
+                    <= LIST_VILLAGE_KM
+                )
+                if not fits or (len(fits) > 1 and fits[0][0] > LIST_VILLAGE_RATIO * fits[1][0]):
+                    continue  # none, or two villages the list surrounds alike
+                why = (
+                    f"{mentions[i].text}: listed with places all over {TOWN_FAR_KM:.0f} km from "
+                    f"{city.name}, around the village of that name"
+                )
+                chosen = self.resolver.choose(res, fits[0][1], why)
+                if chosen is not None:
+                    final[i] = chosen
 
     def _at_home(
         self,

@@ -386,6 +386,31 @@ def test_a_one_oblast_report_reads_its_lone_names_in_the_oblast(placed, report, 
         assert near(found[name], point), (name, found[name])
 
 
+ZAPORIZHZHIA = (47.852, 35.117)  # the city
+ZAPORIZHZHIA_VILLAGE = (48.032, 36.770)  # Volnovakha raion, by the Novopavlivka front
+
+
+def test_a_city_listed_with_villages_around_its_namesake_is_the_village(placed):
+    """A DeepState-style list of villages that names "Zaporizhzhia" among them: the village of
+    Donetsk oblast the others surround (Razliv 18 km away), not the city 130 km west."""
+    found = placed(
+        "The Russian army conducted assault operations near Zaporizhzhia, Mirne, Razliv, and "
+        "Vesele in the Novopavlivka direction."
+    )
+    assert near(found["Zaporizhzhia"], ZAPORIZHZHIA_VILLAGE), found["Zaporizhzhia"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian strikes hit Zaporizhzhia, Pokrovsk and Kurakhove.",  # towns, not villages
+        "Missiles struck Zaporizhzhia, Kramatorsk and Sloviansk.",
+    ],
+)
+def test_a_city_listed_with_towns_stays_the_city(placed, sentence):
+    assert near(placed(sentence)["Zaporizhzhia"], ZAPORIZHZHIA)
+
+
 PYSARIVKA_SUMY = (51.074, 34.797)  # Khotin hromada, on the Kursk border
 
 
