@@ -148,8 +148,9 @@ def test_a_city_district_is_still_the_city(places, sentence):
         ("Ukrainian forces repelled attacks near Pivnichne, Druzhba and Zalizne.",
          "Druzhba", DRUZHBA_TORETSK),
         ("Russian troops attacked near Pobeda and Novomykhailivka.", "Pobeda", PEREMOHA_VUHLEDAR),
-        # after a locative alone too
+        # after a locative alone too, or taken
         ("Fighting raged in Druzhba, near Toretsk.", "Druzhba", DRUZHBA_TORETSK),
+        ("Russian forces captured Druzhba, near Toretsk.", "Druzhba", DRUZHBA_TORETSK),
         ("Russian forces attacked near Pobeda, southwest of Donetsk.", "Pobeda",
          PEREMOHA_VUHLEDAR),
     ],
@@ -256,6 +257,23 @@ def test_the_compass_word_of_an_anchor_tells_near_namesakes_apart(places, direct
     assert [r["location"] for r in found] == ["Pobeda"]
     assert found[0]["geo_precision"] == 1
     assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces were now in control of Pobeda, about 20 kilometres south-west of the "
+        "regional capital Donetsk.",
+        "Russian forces captured the village of Pobeda, some 20 km (12 miles) southwest of "
+        "Donetsk.",
+    ],
+)
+def test_a_distance_and_the_regional_capital_still_make_an_anchor(places, sentence):
+    """The wire's "about 20 kilometres south-west of the regional capital Donetsk": Donetsk
+    locates Pobeda (no record of its own), and the compass word picks the namesake."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == ["Pobeda"]
+    assert km((found[0]["latitude"], found[0]["longitude"]), PEREMOHA_VUHLEDAR) <= TOLERANCE_KM
 
 
 def test_a_compass_word_no_near_namesake_lies_along_decides_nothing(places):

@@ -262,6 +262,11 @@ def test_metonymic_capitals_are_actors_not_sites(find, sentence, capital):
         ("Drones attacked Kyiv's Darnytskyi district.", "Kyiv"),
         ("Air raid alerts sounded over Kyiv.", "Kyiv"),
         ("Russian drone strikes on Moscow disrupted flights.", "Moscow"),
+        # "the capital" between the strike or the locative and the name
+        ("Russia struck the capital Kyiv overnight.", "Kyiv"),
+        ("Explosions rocked the Ukrainian capital, Kyiv, on Monday.", "Kyiv"),
+        ("Explosions were heard in the capital Kyiv.", "Kyiv"),
+        ("Drones attacked the Russian capital Moscow.", "Moscow"),
     ],
 )
 def test_capitals_as_places(find, sentence, place):

@@ -66,7 +66,8 @@ SCANNER_VERSION = "15"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"(?:\s+(?:and|or)\s+(?:north|south|east|west)(?:ern)?)?\s+of\s+(?:the\s+(?:town|village|city|settlement)\s+of\s+)?$",
+    r"(?:\s+(?:and|or)\s+(?:north|south|east|west)(?:ern)?)?\s+of\s+"
+    r"(?:the\s+(?:town|village|city|settlement)\s+of\s+|the\s+(?:regional|oblast)\s+capital,?\s+)?$",
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
@@ -120,6 +121,13 @@ _TERRITORY_OF = re.compile(
 """A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
 "most of Donetsk", "parts of Zaporizhzhia"): the oblast. A city's quarters are not
 ("residential parts of Kherson")."""
+_SEIZED_BEFORE = re.compile(
+    r"\b(?:(?:control|capture|liberation|seizure)\s+(?:of|over)|advances?\s+on|"
+    r"captured|seized|liberated|took|entered|stormed)\s+$",
+    re.IGNORECASE,
+)
+"""Before a romanised Ukrainian or Russian common word (Pobeda), what makes it a place taken or
+fought for: "in control of Pobeda", "the advance on Pobeda", "captured Druzhba"."""
 _NAME_AFTER_OF = re.compile(r"^\s+of\s+([A-Z][\w'’-]*)")
 """After "X district": the name of what it is a district of ("of Kharkiv")."""
 _RAION_NOUNS = (" district", " raion", " rayon")
@@ -139,7 +147,12 @@ _NEAR_ANCHOR_GAP = re.compile(
 """Between a place and an appositive "near" phrase that locates it ("Lozova, near Kupiansk,"),
 closed by a comma or a bracket. (Ukrainian and Russian lists put "біля" among their members:
 "в Трудовому, Кураховому, біля Шевченка, Відродження".)"""
-_APPOSITIVE_GAP = re.compile(r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?$", re.IGNORECASE)
+_APPOSITIVE_GAP = re.compile(
+    r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?"
+    r"(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,30}\)\s*)?)?$",
+    re.IGNORECASE,
+)
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive|counter-?attack)\b", re.IGNORECASE
 )
@@ -163,12 +176,16 @@ _PLACE_OBJECT_BEFORE = re.compile(
     r"took|defend(?:ed|s|ing)?|evacuat(?:e|ed|ing)|liberat(?:e|ed|ing)|surround(?:ed|ing)?|"
     r"besieg(?:e|ed|ing)|march(?:ed|ing)?\s+on|"
     r"(?:in|at|near|to|into|from|outside|around|across)(?:\s+(?:north|south|east|west|"
-    r"central|northern|southern|eastern|western)){1,2})\s+(?:the\s+)?$",
+    r"central|northern|southern|eastern|western)){1,2})\s+"
+    r"(?:the\s+(?:(?:Ukrainian|Russian|Belarusian|Moldovan)\s+)?capital,?\s+|the\s+)?$"
+    r"|\b(?:in|at|near|to|into|from|outside|around|across)\s+the\s+"
+    r"(?:(?:Ukrainian|Russian|Belarusian|Moldovan)\s+)?capital,?\s+$",
     re.IGNORECASE,
 )
 """Before a seat of government named without a locative, the words that keep it a place: a
-strike or a move with it as the object ("struck Kyiv", "attacks on Moscow", "left Kyiv"), or a
-locative before a compass word qualifying it ("in South East Kyiv")."""
+strike or a move with it as the object ("struck Kyiv", "attacks on Moscow", "left Kyiv", "struck
+the capital Kyiv", "rocked the Ukrainian capital, Kyiv"), a locative before "the capital" ("in
+the capital Kyiv") or before a compass word qualifying it ("in South East Kyiv")."""
 _PLACE_WORD_AFTER = re.compile(
     r"^(?:\s+(?:city|town|region|regional|oblast|district|raion|metro|airport|station|residents|"
     r"mayor|governor|skyline|suburbs?|outskirts|centre|center)\b|"
@@ -438,7 +455,7 @@ _CASE_PREPOSITIONS = frozenset({"у", "в", "во", "на"})
 case form (:func:`build_automaton`)."""
 _NO_CUES = (False, False, False, None, False)
 _NO_CYRILLIC = (False, False, False)  # (marked, locative, approximate)
-_CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of"}  # a word one of the patterns can end with
+_CUE_LAST = _LOCATIVE_LAST | _APPROXIMATE_LAST | {"of", "capital"}  # a word a pattern can end with
 
 
 def _plain_word(word: str) -> bool:
@@ -478,7 +495,8 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
     )
     direction = (
         _DIRECTION.search(before)
-        if of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS)
+        if (of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS))
+        or (last == "capital" and has_of)  # "south-west of the regional capital Donetsk"
         else None
     )
     approximate = (
@@ -1127,6 +1145,9 @@ class MentionScanner:
         ):
             return None  # "crossed the Dnipro", "along the Oskil": the river
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
+        if info.not_place and not locative and key in self._romanised_not_places:
+            # "in control of Pobeda", "the Russian advance on Pobeda": a romanised word taken
+            locative = _SEIZED_BEFORE.search(before) is not None
         region = (
             bool(region_after or regions_of)
             or _names_a_region(sentence[start:end], info)
