@@ -291,6 +291,30 @@ def test_common_words_and_person_names_are_not_places(find, sentence):
     ] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian Troops Free Kurakhovka in Donbas\n\nThe ministry said so on Saturday.",
+         ["Kurakhovka", "Donbas"]),
+        ("Russia Claims Chasiv Yar Capture as Kyiv Suffers Deadly Strikes\n\nFighting goes on.",
+         ["Chasiv Yar", "Kyiv"]),
+        ("Russia Strikes Kharkiv Overnight, Killing Three\n\nThe strike hit homes.",
+         ["Kharkiv"]),
+        # an outlet named after its city, in a headline too
+        ("The Kyiv Independent Reports On Kharkiv Shelling\n\nShelling went on.", ["Kharkiv"]),
+        # a credit line is no headline, and a sentence of officials' titles neither
+        ("Source: Serhii Lysak, Head of Dnipropetrovsk Oblast Military Administration",
+         ["Dnipropetrovsk Oblast"]),
+        ("This was reported by the Head of the Kharkiv Regional Military Administration, Oleh "
+         "Syniehubov, on Telegram.", ["Kharkiv"]),
+    ],
+)  # fmt: skip
+def test_title_case_headlines_keep_their_places(find, text, expected):
+    """In a title-case headline every word is capitalised, so a capital next to a name does
+    not make it part of a longer name ("John Kirby", "Kyiv Independent")."""
+    assert sites(find(text)) == expected
+
+
 def test_places_outside_the_theatre_need_a_locative(find):
     assert "London" not in sites(find("London calling was a song."))
     assert sites(find("Ministers met in Brussels.")) == ["Brussels"]

@@ -1390,8 +1390,10 @@ class MentionScanner:
             and previous.lower() not in _cyrillic_words()  # "Під Бахмутом" opening a clause
             and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
         ):
-            if (before[:cut].strip() or start > len(before)) and not before[:cut].rstrip().endswith(
-                (".", ":", "“", '"', "(")
+            if (
+                (before[:cut].strip() or start > len(before))
+                and not before[:cut].rstrip().endswith((".", ":", "“", '"', "("))
+                and not _title_case(before, after)  # "Russian Troops Free Kurakhovka in Donbas"
             ):
                 return False  # "John Kirby", "Chinese President Xi"
         next_word = _WORD_AFTER.match(after)
@@ -1406,12 +1408,13 @@ class MentionScanner:
                 and not self._names_an_oblast(next_word.group(1))
             ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
-                if facility is None:
-                    if m.text[0] >= "\u0400" and _ACRONYM.fullmatch(next_word.group(1)):
-                        return True  # "в Семеновке БПЛА попал", "у Херсоні ЗСУ": a new phrase
+                if facility is not None:
+                    m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
+                    m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
+                elif m.text[0] >= "\u0400" and _ACRONYM.fullmatch(next_word.group(1)):
+                    return True  # "в Семеновке БПЛА попал", "у Херсоні ЗСУ": a new phrase
+                elif not _title_case(before, after) or _OUTLET_AFTER.match(after):
                     return False  # "European Union", "White House", "Kyiv Independent"
-                m.approximate = True  # "Kharkiv National University", "the Kyiv TV tower"
-                m.notes.append(f"a site in {m.text}: {m.text}{facility.group(0)}")
         return True
 
     def _names_an_oblast(self, word: str) -> bool:
@@ -1704,6 +1707,32 @@ def _renamed_capital(hits: Sequence[NameHit]) -> bool:
 def _names_a_region(written: str, info: _Key) -> bool:
     """Does the hit itself name a region ("Donetsk Oblast", whose key is the stem "donetsk")?"""
     return info.region or _REGION_IN_KEY.search(written.lower()) is not None
+
+
+def _title_case(before: str, after: str) -> bool:
+    """Is the line around a Latin mention a title-case headline ("Russia Claims Chasiv Yar
+    Capture as Kyiv Suffers Deadly Strikes")? Then a capital letter next to a name says
+    nothing about a longer name. The whole line must be in view (``before`` and ``after`` are
+    windows), end in no full stop, have no colon before the name ("Source: Serhii Lysak, Head
+    of …"), and have at least three words of four letters or more, at most one of them
+    lower-case: "This was reported by the Head of the Kharkiv Regional
+    Military Administration, Oleh Syniehubov" is no headline."""
+    if "\n" not in before and len(before) >= _CONTEXT_CHARS:
+        return False  # the line starts out of view: too long for a headline
+    if "\n" not in after and len(after) >= _CONTEXT_CHARS:
+        return False
+    head = before.rsplit("\n", 1)[-1]
+    line = head + " " + after.split("\n", 1)[0]
+    if line[:1] >= "\u0400" or line.rstrip().endswith((".", ";")) or ":" in head:
+        return False  # "Source: Serhii Lysak, Head of …": a credit line, not a headline
+    long = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
+    return len(long) >= 3 and sum(not w[0].isupper() for w in long) <= 1
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Herald|Telegraph)\b")
+"""After a city's name, the outlets named after it ("The Kyiv Independent Reports …" in a
+title-case headline, where capitals prove nothing else)."""
 
 
 def _no_context_can_place(
