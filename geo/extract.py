@@ -521,6 +521,15 @@ LIST_VILLAGE_RATIO = 2 / 3
 places) is chosen only when that sum is at most this share of the other's."""
 
 
+def _lists(mentions: list[Mention]) -> list[list[int]]:
+    """The indexes of the mentions of each list (a sentence's group), in order."""
+    lists: dict[tuple[int, int], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.group >= 0:
+            lists.setdefault((m.sentence, m.group), []).append(i)
+    return list(lists.values())
+
+
 def _member_points(res: Resolution) -> list[tuple[float, float]]:
     """Where a list member may be: its place, or every namesake when they are left open."""
     places = [c.place for c in res.ambiguous] if res.ambiguous else [res.place]
@@ -1016,11 +1025,13 @@ class Extractor:
         villages that fit, the one nearest the list wins by :data:`LIST_VILLAGE_RATIO`, or none
         does. ``final`` is updated in place."""
         focus = self.resolver.focus
-        lists: dict[tuple[int, int], list[int]] = {}
-        for i, m in enumerate(mentions):
-            if m.group >= 0 and not (m.region or m.axis or m.metonymic or m.frames):
-                lists.setdefault((m.sentence, m.group), []).append(i)
-        for members in lists.values():
+        for listed in _lists(mentions):
+            members = [
+                i
+                for i in listed
+                if not any((mentions[i].region, mentions[i].axis, mentions[i].metonymic,
+                            mentions[i].frames))
+            ]  # fmt: skip
             if len(members) < 3:
                 continue
             for i in members:
@@ -1158,11 +1169,7 @@ class Extractor:
         near = list(points)
         if not near:
             return  # nothing settled to be far from
-        lists: dict[tuple[int, int], list[int]] = {}
-        for i, m in enumerate(mentions):
-            if m.group >= 0:
-                lists.setdefault((m.sentence, m.group), []).append(i)
-        for members in lists.values():
+        for members in _lists(mentions):
             at_home = {
                 place.place_id
                 for j in members

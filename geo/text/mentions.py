@@ -1715,8 +1715,8 @@ def _title_case(before: str, after: str) -> bool:
     nothing about a longer name. The whole line must be in view (``before`` and ``after`` are
     windows), end in no full stop, have no colon before the name ("Source: Serhii Lysak, Head
     of …"), and have at least three words of four letters or more, at most one of them
-    lower-case: "This was reported by the Head of the Kharkiv Regional
-    Military Administration, Oleh Syniehubov" is no headline."""
+    lower-case: "This was reported by the Head of the Kharkiv Regional Military
+    Administration, Oleh Syniehubov" is no headline."""
     if "\n" not in before and len(before) >= _CONTEXT_CHARS:
         return False  # the line starts out of view: too long for a headline
     if "\n" not in after and len(after) >= _CONTEXT_CHARS:
