@@ -722,8 +722,8 @@ def _listed_under_oblast(
     m = mentions[i]
     if m.group < 0:
         return None
-    codes = set()
-    members = 0
+    named: set[str | None] = set()
+    listed: set[str | None] = set()
     for j, other in enumerate(mentions):
         if j == i or other.sentence != m.sentence:
             continue
@@ -731,11 +731,10 @@ def _listed_under_oblast(
         if place is None:
             continue
         if other.region and place.kind == "admin1" and place.country in focus:
-            codes.add(place.admin1_code)
+            named.add(place.admin1_code)
         elif other.group == m.group and _settled(other, final[j], focus):
-            members += 1
-            codes.add(place.admin1_code)
-    return codes.pop() if len(codes) == 1 and members else None
+            listed.add(place.admin1_code)
+    return named.pop() if len(named) == 1 and listed <= named and listed else None
 
 
 def _settled(m: Mention, res: Resolution, focus: tuple[str, ...]) -> bool:
@@ -989,6 +988,8 @@ class Extractor:
                     continue
             if not (m.readings or _outgrew(res)):
                 continue  # "Missiles hit Rostov and Kramatorsk": Rostov-on-Don, by far
+            if not m.readings and place.population >= CITY_ABROAD_POPULATION and _in_box(place):
+                continue  # "Missiles hit Valuyki and Kupiansk": the Belgorod-oblast town
             beside = [
                 final[j].place
                 for j, other in enumerate(mentions)

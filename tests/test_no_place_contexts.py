@@ -467,6 +467,8 @@ def test_no_place_contexts_a_village_abroad_beside_a_far_home_place_is_read_at_h
         ("Missiles hit Sudzha and Kramatorsk.", "RU", (51.190, 35.271)),
         ("Ворог обстріляв Суджу та Краматорськ.", "RU", (51.190, 35.271)),
         ("Drones struck Shebekino and Kupiansk overnight.", "RU", (50.409, 36.888)),
+        # a border town of 36,000, not the Luhansk hamlet of 14 that shares its name
+        ("Missiles hit Valuyki and Kupiansk.", "RU", (50.197, 38.117)),
         # cities abroad that a Ukrainian hamlet's name shares, far from the sentence's places
         ("Missiles hit Rostov and Kramatorsk.", "RU", (47.222, 39.718)),
         ("Дрони атакували Воронеж і Краматорськ.", "RU", (51.672, 39.184)),
