@@ -1322,9 +1322,12 @@ class Extractor:
             return None
         if others and others[0][0] < ANCHOR_RATIO * km:
             return self._toward_from_anchor(m, res, anchor, by_km)
-        why = f"the namesake nearest that place ({km:.0f} km)"
-        chosen = self.resolver.choose(res, res.ambiguous[first].place.place_id, why)
-        # the text's own locating phrase: no later context pass reopens it
+        return self._anchored(res, first, f"the namesake nearest that place ({km:.0f} km)")
+
+    def _anchored(self, res: Resolution, i: int, why: str) -> Resolution | None:
+        """``res`` decided for its namesake ``res.ambiguous[i]`` by the text's own locating
+        phrase, confidently: no later context pass reopens it."""
+        chosen = self.resolver.choose(res, res.ambiguous[i].place.place_id, why)
         return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
 
     def _toward_from_anchor(
@@ -1334,8 +1337,8 @@ class Extractor:
         the one lying the way the text says ("Pobeda, southwest of Donetsk": the village 28 km
         southwest, not the one 40 km southeast), within :data:`ANCHOR_SECTOR_DEG` of the
         compass word; None when not exactly one does."""
-        direction = m.anchor_direction
-        if direction is None or direction.replace("-", "").lower() not in BEARINGS:
+        direction = m.anchor_direction  # a compass word, as the scanner normalised it
+        if direction not in BEARINGS:
             return None
         toward = []
         for km, i in by_km:
@@ -1348,9 +1351,7 @@ class Extractor:
         if len(toward) != 1:
             return None
         km, i = toward[0]
-        why = f"the namesake {direction} of that place ({km:.0f} km)"
-        chosen = self.resolver.choose(res, res.ambiguous[i].place.place_id, why)
-        return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
+        return self._anchored(res, i, f"the namesake {direction} of that place ({km:.0f} km)")
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
         """A case form that spells a village's name and a town's case form ("Глухова": the

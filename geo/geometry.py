@@ -21,16 +21,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Geod
 
-from geo.core.distance import BEARINGS
+from geo.core.distance import BEARINGS, wgs84
 from geo.gazetteer.importers import ISO_COLUMNS
 from geo.gazetteer.store import GazetteerStore
 
 SECTOR_INNER_KM = 2.0
 SECTOR_OUTER_KM = 25.0
 SECTOR_HALF_ANGLE = 45.0
-_GEOD = Geod(ellps="WGS84")
 
 
 def sector(
@@ -45,10 +43,10 @@ def sector(
     """Geodesic annulus sector from (lon, lat) towards ``direction`` ("west", "north-east"…)."""
     bearing = BEARINGS[direction.replace("-", "").lower()]
     azimuths = np.linspace(bearing - half_angle, bearing + half_angle, steps)
-    outer_lon, outer_lat, _ = _GEOD.fwd(
+    outer_lon, outer_lat, _ = wgs84().fwd(
         np.full(steps, lon), np.full(steps, lat), azimuths, np.full(steps, outer_km * 1000)
     )
-    inner_lon, inner_lat, _ = _GEOD.fwd(
+    inner_lon, inner_lat, _ = wgs84().fwd(
         np.full(steps, lon), np.full(steps, lat), azimuths[::-1], np.full(steps, inner_km * 1000)
     )
     ring = np.column_stack(

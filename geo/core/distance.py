@@ -35,13 +35,14 @@ BEARINGS = {
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """The geodesic azimuth from the first point towards the second, in [0, 360)."""
-    forward, _, _ = _wgs84().inv(lon1, lat1, lon2, lat2)
+    forward, _, _ = wgs84().inv(lon1, lat1, lon2, lat2)
     return float(forward) % 360.0
 
 
 @lru_cache(maxsize=1)
-def _wgs84() -> Geod:
-    from pyproj import Geod  # imported only when a bearing is asked for
+def wgs84() -> Geod:
+    """pyproj's geodesic on the WGS84 ellipsoid (pyproj is imported on first use)."""
+    from pyproj import Geod
 
     return Geod(ellps="WGS84")
 

@@ -49,6 +49,7 @@ class Hint:
     text: str
     units: tuple[AdminUnit, ...]
     note: str | None = None
+    fuzzy: bool = False  # read by a lookalike unit name, not the hint's own
 
     @property
     def names(self) -> str:
@@ -110,7 +111,7 @@ class HintReader:
         if fuzzy is not None:
             unit, score = fuzzy
             note = f"hint {raw!r} read as {unit.name} (fuzzy {score:.0f})"
-            return Hint(raw, self._with_enclaves((unit,)), note)
+            return Hint(raw, self._with_enclaves((unit,)), note, fuzzy=True)
         return Hint(raw, (), f"hint {raw!r} matches no admin unit; ignored")
 
     def _combined(self, raw: str, parts: list[Hint]) -> Hint:

@@ -1233,9 +1233,7 @@ class MentionScanner:
             return False
         stem = written.rsplit(" ", 1)[0] if written.lower().endswith(_RAION_NOUNS) else written
         hint = self._hints.read(f"{stem} district", None)
-        if hint.note and "fuzzy" in hint.note:
-            return False
-        return any(u.level == 2 and ".".join(u.code.split(".")[:2]) in oblasts for u in hint.units)
+        return not hint.fuzzy and any(u.level == 2 and u.parent in oblasts for u in hint.units)
 
     def _oblast_of_raion_before(self, last: str, before: str, written: str) -> bool:
         """Is a name an oblast's after "X district of" where X names a raion of that oblast
