@@ -131,6 +131,7 @@ fought for: "in control of Pobeda", "the advance on Pobeda", "captured Druzhba".
 _NAME_AFTER_OF = re.compile(r"^\s+of\s+([A-Z][\w'’-]*)")
 """After "X district": the name of what it is a district of ("of Kharkiv")."""
 _RAION_NOUNS = (" district", " raion", " rayon")
+"""The English words for a raion, as a name's key ends with them."""
 _RAION_BEFORE_OF = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:district|raion|rayon)\s+of\s+$")
 """Before a name: "Kupyansk district of" (the raion's town)."""
 _CITY_DISTRICT_AFTER = re.compile(
@@ -259,7 +260,7 @@ _FACILITY_AFTER = re.compile(
 )
 """A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
 tower"): the town is the site (approximately), unlike an organisation ("Kyiv Independent")."""
-_UNIT_KEY_ENDINGS = (" district", " raion", " rayon", " hromada", " community")
+_UNIT_KEY_ENDINGS = (*_RAION_NOUNS, " hromada", " community")
 """Keys of the English names of raions and hromadas ("Bohodukhiv district")."""
 _REGION_IN_KEY = re.compile(
     r"\b(oblast|region|province|krai|kray|governorate|people(?:['’]s)? republic)\b"
@@ -1115,15 +1116,13 @@ class MentionScanner:
         )
         if areas:
             region_after = areas
-        district = key.endswith((" district", " raion", " rayon")) and bool(
-            _CITY_DISTRICT_AFTER.match(after)
-        )
+        district = key.endswith(_RAION_NOUNS) and bool(_CITY_DISTRICT_AFTER.match(after))
         if (
             (
                 district
                 or (
                     region_after
-                    and region_after.group(1).lower() in ("district", "raion", "rayon")
+                    and f" {region_after.group(1).lower()}" in _RAION_NOUNS
                     and _CITY_DISTRICT_AFTER.match(after[region_after.end() :])
                 )
             )
