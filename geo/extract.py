@@ -701,11 +701,17 @@ _NAMED = (ResolutionKind.EXACT, ResolutionKind.ALIAS)
 """Resolutions by a name the place bears, not a lookalike's."""
 
 
-def _in_box(place: Place) -> bool:
-    """Does the place lie in the theatre's box (Ukraine and the border regions around it)?"""
+def _town_abroad(place: Place, res: Resolution, focus: tuple[str, ...], least: int) -> bool:
+    """Is ``res`` a town outside the focus countries of ``least`` people or more, in the
+    theatre's box (Ukraine and the border regions around it), by a name it bears (not a
+    lookalike's)? Such a town is meant by its name beside home places: "Sudzha and
+    Kramatorsk", "Valuyki and Kupiansk"."""
     west, south, east, north = BOX
     return (
-        place.lat is not None
+        place.country not in focus
+        and place.population >= least
+        and res.resolution in _NAMED
+        and place.lat is not None
         and place.lon is not None
         and south <= place.lat <= north
         and west <= place.lon <= east
@@ -988,7 +994,7 @@ class Extractor:
                     continue
             if not (m.readings or _outgrew(res)):
                 continue  # "Missiles hit Rostov and Kramatorsk": Rostov-on-Don, by far
-            if not m.readings and place.population >= CITY_ABROAD_POPULATION and _in_box(place):
+            if not m.readings and _town_abroad(place, res, focus, CITY_ABROAD_POPULATION):
                 continue  # "Missiles hit Valuyki and Kupiansk": the Belgorod-oblast town
             beside = [
                 final[j].place
@@ -1779,12 +1785,7 @@ class Extractor:
             "in the same sentence"
         )
         if again.place is None or again.resolution is ResolutionKind.REGION_FALLBACK:
-            if (
-                place.country not in focus
-                and place.population >= TOWN_ABROAD_POPULATION
-                and _in_box(place)
-                and res.resolution in _NAMED
-            ):
+            if _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
             city = self._city_abroad(queries[i], res)
             if city is not None:  # "Rostov and Kramatorsk": Rostov-on-Don, not a hamlet
