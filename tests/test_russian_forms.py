@@ -506,3 +506,22 @@ def test_a_name_read_only_as_a_surname_also_declines_as_a_noun(places):
     }
     record = found["Дибровы"]
     assert km((record["latitude"], record["longitude"]), DIBROVA_KREMINNA) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("old_name", "where"),
+    [
+        # Жовтневий Промінь, Cherkasy oblast, renamed Журавлине in 2016
+        ("Октябрьский Промень", (49.614, 32.307)),
+        # Жовтнева Революція, Odesa oblast, renamed Радісне in 2016
+        ("Октябрьская Революция", (46.493, 30.576)),
+    ],
+)
+def test_a_translated_stem_takes_the_russian_adjective_ending(resolver, old_name, where):
+    """Жовтнев-/травнев-/першотравнев- become октябрьск-/майск-/первомайск-, so the ending is
+    -ий/-ая/-ие (Октябрьский), not the -ый the Ukrainian -в- would give (was "Октябрьскый"); the
+    renamed villages' old names in Russian find them by name, not by a fuzzy match."""
+    res = resolver.resolve(old_name)
+    assert res.place is not None
+    assert str(res.resolution) == "alias" and f"historical {old_name!r}" in res.reason  # not fuzzy
+    assert km((res.place.lat, res.place.lon), where) <= TOLERANCE_KM
