@@ -59,6 +59,9 @@ log = logging.getLogger(__name__)
 CONFIDENT = 0.8
 NEIGHBOUR_SENTENCES = 2
 CANDIDATES_AS_CONTEXT = 8
+CONTEXT_NEAR_KM = 60.0
+"""A namesake the document's settled places chose is taken at once when it lies this near one
+of them (the resolver notes such closeness); farther, its neighbours in question are asked too."""
 STRAY_KM = 150.0
 ANCHOR_KM = 40.0
 ANCHOR_RATIO = 1.5
@@ -502,6 +505,15 @@ def _far_from_all(town: Place, chosen: Place, near: list[tuple[float, float]]) -
         return True
     median = to_town[len(to_town) // 2]  # many places: a clear contrast, though nearer 60 km
     return len(near) >= LONG_LIST and median > CLUSTER_KM >= mean and 3 * mean <= median
+
+
+def _near_any(place: Place | None, points: list[tuple[float, float]]) -> bool:
+    """Does ``place`` lie within :data:`CONTEXT_NEAR_KM` of one of ``points``?"""
+    return (
+        place is not None
+        and place.lat is not None
+        and (_km_to_nearest(place, points) < CONTEXT_NEAR_KM)
+    )
 
 
 def _km_to_nearest(place: Place, points: list[tuple[float, float]]) -> float:
@@ -1696,8 +1708,10 @@ class Extractor:
         result = first[i]
         if near:
             result = self._near(memo, queries[i], m.admin_hint, near, front)
-            if not result.ambiguous:
+            if not result.ambiguous and _near_any(result.place, near):
                 return result
+            # left open, or tipped only by places far from it ("Volchansk, Sinelnikov" in a
+            # report whose one settled place is Zagornoye, 300 km south): neighbours too
         for j in ambiguous:
             if (
                 j != i

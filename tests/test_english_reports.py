@@ -148,3 +148,75 @@ def test_an_officials_jurisdiction_is_no_site_of_the_places_they_report(
 def test_a_jurisdiction_alone_or_an_offices_building_is_the_site(records, sentence, where):
     (row,) = records(sentence)
     assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+# -- fifth round: state-media English and lists located by an oblast --------------------------
+
+ZAHIRNE = (47.568, 36.172)  # Загірне, Huliaipole hromada, Zaporizhzhia oblast
+SYNELNYKOVE_KHARKIV = (50.256, 36.898)  # Синельникове by Vovchansk, Kharkiv oblast
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        # a capitalised place noun after the name, as SANA, TASS and Xinhua write it
+        (
+            "Units of the Russian forces liberated Zagornoye Village in Zaporozhye Region. "
+            "Russian troops also hit Vovchansk.",
+            "Zagornoye",
+            ZAHIRNE,
+        ),
+        # lower case, "village in … Region" is where the village lies (a hint), so the
+        # Zaporizhzhia namesake, though the document settles a place in Kharkiv oblast
+        (
+            "Units liberated Zagornoye village in Zaporozhye Region. "
+            "Russian troops also hit Vovchansk.",
+            "Zagornoye",
+            ZAHIRNE,
+        ),
+        ("Shelling hit Kherson City overnight.", "Kherson", (46.636, 32.617)),
+    ],
+)
+def test_a_place_noun_after_the_name_is_the_place(records, sentence, written, where):
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+def test_a_capitalised_office_after_a_city_is_still_no_place_noun(records):
+    """ "Kyiv City Council said": one more capitalised word makes it an office's name."""
+    assert [r["location"] for r in records("Kyiv City Council said the strike hit homes.")] == []
+
+
+def test_an_oblast_named_like_its_city_after_a_list_of_villages_locates_them(records):
+    """ "near Novodanilovka and Malaya Tokmachka in Zaporizhzhia": the villages are in the oblast,
+    not in the city 45 km away, so the name is their hint and no point of its own."""
+    rows = records(
+        "The other two attacks were near the Novodanilovka and Malaya Tokmachka in Zaporizhzhia."
+    )
+    assert [r["location"] for r in rows] == ["Novodanilovka", "Malaya Tokmachka"]
+    assert {r["admin1"] for r in rows} == {"Zaporizka oblast"}
+    # the city stays the city when the text says so
+    city = records("Shelling hit Orikhiv in Zaporizhzhia city.")
+    assert [r["geo_precision"] for r in city if r["location"] == "Zaporizhzhia"] == [1]
+
+
+def test_the_oblast_after_a_list_is_a_soft_hint(records):
+    """A place with no namesake in that oblast keeps its own reading: "Refugees from Mariupol in
+    Zaporizhzhia" are from the Donetsk-oblast city."""
+    (row,) = records("Refugees from Mariupol in Zaporizhzhia said they had no news.")
+    assert km((row["latitude"], row["longitude"]), (47.095, 37.541)) < TOLERANCE_KM
+    assert row["geo_precision"] == 1
+
+
+def test_a_far_settled_place_does_not_outweigh_the_neighbours_in_the_list(records):
+    """Sinelnikov, listed with Volchansk "in Kharkiv region", is the village by Vovchansk, though
+    the one place the report settles elsewhere (Orikhiv, 300 km south) lies nearer the
+    Dnipropetrovsk-oblast town of that name: a namesake chosen only by far places is asked
+    again with its neighbours in the list."""
+    rows = records(
+        "Russian units hit Orikhiv.\n\nThe statement added that Russian troops strengthened "
+        "their positions along the front line in Volchansk, Sinelnikov, Volchansky Khutora in "
+        "Kharkiv region."
+    )
+    (row,) = [r for r in rows if r["location"] == "Sinelnikov"]
+    assert km((row["latitude"], row["longitude"]), SYNELNYKOVE_KHARKIV) < TOLERANCE_KM

@@ -294,8 +294,9 @@ def test_common_words_and_person_names_are_not_places(find, sentence):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "in Donbas" right after the place is where it lies: its hint, as "in the Donetsk region"
         ("Russian Troops Free Kurakhovka in Donbas\n\nThe ministry said so on Saturday.",
-         ["Kurakhovka", "Donbas"]),
+         ["Kurakhovka"]),
         ("Russia Claims Chasiv Yar Capture as Kyiv Suffers Deadly Strikes\n\nFighting goes on.",
          ["Chasiv Yar", "Kyiv"]),
         ("Russia Strikes Kharkiv Overnight, Killing Three\n\nThe strike hit homes.",

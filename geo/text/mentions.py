@@ -252,6 +252,12 @@ unit of an office ("ОВА", "горсовета") follows, not the town of a ma
 _TITLE_OF = re.compile(r"\bmayors?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 """The town of an official's title ("the mayor of Enerhodar said"), as "мэр Энергодара": the
 place of the claim when the sentence names no other, else it frames them."""
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:Village|Town|City|Settlement|Hamlet|Township)\b(?![’']|\s+[A-Z])"
+)
+"""A capitalised place noun after a name, as state media write them ("liberated Zagornoye
+Village", "shelling hit Kherson City"): the place itself, not a longer name; one more capitalised
+word after it ("Kharkiv City Council") leaves the name to the facility and office rules."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -273,7 +279,8 @@ _ENUM_GAP = re.compile(
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
-    r"^\s*[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
+    r"^\s*(?:(?:village|town|city|settlement|hamlet)\s+)?"  # "Zagornoye village in …"
+    r"[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
     r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?"
     r"(?:in\s+(?:the|a)\s+(?:far\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
     r"(?:corner|part|edge|tip|end)\s+of\s+)?"  # "in the southeast corner of the … region"
@@ -284,7 +291,8 @@ _HINT_GAP = re.compile(
 )
 """What may stand between places and the region after them that locates them: "Bakhmut, Lyman
 and Bohdanivka, all in the Donetsk region", "the village of Zatyshshia in Ukraine's
-southeastern Zaporizhzhia region", "Pishchane, a village in the Kupiansk district"."""
+southeastern Zaporizhzhia region", "Pishchane, a village in the Kupiansk district", "Zagornoye
+Village in Zaporozhye Region"."""
 _METONYMY_AFTER = re.compile(
     r"^(?:-(?:backed|installed|appointed|controlled|led|aligned|friendly)\b|(?:'s|’s)?\s+"
     r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly|"
@@ -1403,6 +1411,7 @@ class MentionScanner:
                 and not cyrillic.hromada_name(after[next_word.end(1) :])
                 and not after[: next_word.start(1)].strip(" ")
                 and not self._names_an_oblast(next_word.group(1))
+                and not _PLACE_NOUN_AFTER.match(after)  # "Zagornoye Village", "Kherson City"
             ):
                 facility = _FACILITY_AFTER.match(after) if info.theatre else None
                 if facility is not None:
@@ -1586,6 +1595,7 @@ class MentionScanner:
         for m in offices:  # "Synegubov, Kharkiv regional governor": no region after a name
             m.region = False
         groups = _enumerations(sentence, offset, mentions)
+        _oblast_after_places(sentence, offset, groups)
         _apply_region_hints(sentence, offset, groups)
         _axis_lists(sentence, offset, groups)
         _possessive_regions(sentence, offset, mentions)
@@ -1831,13 +1841,43 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
     return groups
 
 
+_IN_GAP = re.compile(r"^\s+in\s+$")
+
+
+def _oblast_after_places(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
+    """ "near the Novodanilovka and Malaya Tokmachka in Zaporizhzhia": a name an oblast shares,
+    right after "in" that follows a list of places, is the oblast they lie in (villages named
+    as such are not "in" a city), and so their soft hint (:func:`_apply_region_hints`); "… in
+    Zaporizhzhia city" stays the city.
+    English only: Ukrainian and Russian say which by the case and the region word."""
+    for current, following in pairwise(groups):
+        named = following[0]
+        if (
+            len(following) != 1
+            or named.region
+            or not named.oblast_too
+            or named.metonymic
+            or named.text[:1] >= "\u0400"
+            or not all(
+                m.known and m.role == "site" and not (m.region or m.axis or m.metonymic)
+                for m in current
+            )
+            or not _IN_GAP.match(sentence[current[-1].end - offset : named.start - offset])
+            or _TOWN_WORD_AFTER.match(sentence[named.end - offset :])
+        ):
+            continue
+        named.region, named.role, named.group = True, "hint", current[0].group
+        for m in current:  # soft: dropped for a place with no namesake there ("Mariupol in
+            m.admin_hint, m.soft_hint = _hint_of(named), True  # Zaporizhzhia": refugees)
+
+
 def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
     """A group of regions right after a group of places hints where those places are: one
     region for all of them, or one each, paired in order. A region right after such a hint is
     the wider unit of the same hint ("Кліщіївка Бахмутського району Донецької області")."""
     for k, (current, following) in enumerate(pairwise(groups)):
-        if not all(m.region and not m.metonymic for m in following):
-            continue
+        if following[0].role == "hint" or not all(m.region and not m.metonymic for m in following):
+            continue  # (a hint already: :func:`_oblast_after_places`)
         gap = sentence[current[-1].end - offset : following[0].start - offset]
         if k and _POSSESSIVE_GAP.match(gap) and current[0].role == "hint":
             _narrower_hint(groups[k - 1], current, following)
