@@ -220,6 +220,37 @@ def _ends_abbreviated(part: str) -> bool:
     return not (before and before[-1][-1:].isdigit())
 
 
+_LINE_END = re.compile(r"([A-Za-z]+|(?<=[A-Za-z]),)[ \t]*\n(?=[ \t]*([A-Za-z\"“‘']))")
+_CONTINUING = frozenset(
+    "a an and as at between by for from in into near of on or over than that the to toward "
+    "towards under which who whose with".split()
+)
+"""English words a sentence cannot end with: a line that ends in one goes on in the next."""
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped English sentences made spaces (the same
+    length, so every offset holds): after a comma or a word no sentence ends with ("the regions of
+    Odessa and\nMykolaiv."), and between two lower-case words ("shelled\nthe town"). A blank
+    line, a line ending in a full stop or a capitalised word, and a line starting otherwise than
+    with a letter or a quote (a list's dash) still break; Ukrainian and Russian posts break lines
+    on purpose, so Cyrillic text is left as it is."""
+    if "\n" not in text:
+        return text
+
+    def join(found: re.Match[str]) -> str:
+        word, following = found.group(1), found.group(2)
+        if (
+            word == ","
+            or word.lower() in _CONTINUING
+            or (word[-1].islower() and following.islower())
+        ):
+            return found.group(0).replace("\n", " ")
+        return found.group(0)
+
+    return _LINE_END.sub(join, text)
+
+
 def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """``found`` with each sentence that ends in a :data:`_NAME_ABBREVIATIONS` word joined to the
     next one of its paragraph (``text`` is what the offsets index)."""
@@ -296,6 +327,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     filed, not where anything happened. Blingfire is called once per document, with paragraph
     breaks as U+2029 (a hard sentence break for it) and datelines blanked; the per-call cost of
     its ctypes wrapper dominates on short paragraphs."""
+    text = _unwrap(text)
     parts = []
     for paragraph in text.split("\n"):
         skip = _DATELINE.match(paragraph)

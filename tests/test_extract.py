@@ -410,6 +410,39 @@ def test_sentences_keep_paragraphs_apart_and_skip_datelines():
     assert all(text[offset : offset + len(s)] == s for offset, s in found)
 
 
+def test_a_hard_wrapped_english_sentence_is_read_whole():
+    """A line ending in a comma or a word no sentence ends with ("and", "of"), or one lower-case
+    word wrapped onto the next, goes on in the next line: "the regions of Odessa and\nMykolaiv."
+    is one sentence (the regions of both), not "Mykolaiv." alone. Headlines, blank lines, list
+    dashes and Cyrillic posts keep their breaks; offsets still index the text."""
+    from geo.extract import sentences
+
+    text = (
+        "Drones had attacked the regions of Odessa and\nMykolaiv. Russian forces shelled\n"
+        "the town of Kupiansk,\nofficials said.\nFighting continues in the east\n"
+        "Russian troops attacked Bakhmut.\n- Lyman\n- Siversk\nУдари по Херсону,\n"
+        "Бериславу та\nКозацькому."
+    )
+    found = list(sentences(text))
+    assert [s for _, s in found] == [
+        "Drones had attacked the regions of Odessa and Mykolaiv.",
+        "Russian forces shelled the town of Kupiansk, officials said.",
+        "Fighting continues in the east",
+        "Russian troops attacked Bakhmut.",
+        "- Lyman",
+        "- Siversk",
+        "Удари по Херсону,",
+        "Бериславу та",
+        "Козацькому.",
+    ]
+    assert all(text[o : o + len(s)].replace("\n", " ") == s for o, s in found)
+
+
+def test_the_regions_of_a_wrapped_line_stay_regions(records):
+    rows = records("Six drones had attacked the regions of Odessa and\nMykolaiv.")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Odessa", 3), ("Mykolaiv", 3)]
+
+
 def test_an_overlong_sentence_is_cut_into_clauses_and_every_claim_quotes_one(extractor):
     """Text run together with no space after its full stops (blingfire passes up to 64,000
     characters on as one sentence) is cut at clause breaks: 400 claims, each quoting at most
