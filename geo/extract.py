@@ -71,6 +71,10 @@ ANCHOR_SECTOR_DEG = 67.5
 """Else, how far from its compass word ("Pobeda, southwest of Donetsk") the one namesake within
 ANCHOR_KM that the text places there may lie, in degrees of azimuth from the anchor."""
 STRAY_MAX_POPULATION = 50_000
+OTHER_READING_POPULATION = 5_000
+"""A village below this size, read confidently from a case form that spells another name too,
+gives way to that other name's place in its sentence's oblast ("Сторожевого" beside Сухі Яли:
+Сторожеве, not Сторожів of Rivne oblast); a town stays ("в Орехове и под Изюмом": Orikhiv)."""
 TOWN_ABROAD_POPULATION = 5_000
 """A town abroad this large, in the theatre's box and named exactly, stays abroad beside a far
 home place ("Sudzha and Kramatorsk"); a village abroad that only shares a home village's name
@@ -83,6 +87,28 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # , March 21[, 2023]
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
 )
+_MONTHS = (
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    "янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек"
+)
+_CYRILLIC_DATELINE = re.compile(
+    r"^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐа-яёіїєґʼ’'-]{1,25}(?:[ -][А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐа-яёіїєґʼ’'-]{1,25})?"
+    rf"[.,]\s+\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}}(?:\s*(?:г|р)\.)?)?[.,]?\s*"  # 18 сентября.
+    r"(?:/[^/\n]{2,20}/\.?\s+"  # /ТАСС/.
+    r"|(?:[A-ZА-ЯЁІЇЄ][\w.]{1,20}\s*|\([^)\n]{1,40}\)\s*)?[-–—]\s+(?:РИА Новости\.\s+)?)",
+    re.IGNORECASE,
+)
+"""A Russian or Ukrainian agency dateline: "Москва. 18 сентября. INTERFAX.RU - …", "МОСКВА, 18
+сентября. /ТАСС/. …", "МОСКВА, 18 сен — РИА Новости. …", "Київ, 5 грудня – …"."""
+
+
+def _dateline(paragraph: str) -> re.Match[str] | None:
+    """The wire dateline opening ``paragraph``, English or Cyrillic: where the story was
+    filed, not where anything happened."""
+    return _DATELINE.match(paragraph) or _CYRILLIC_DATELINE.match(paragraph)
+
+
 MAX_MENTIONS_PER_DOCUMENT = 5_000
 _NOT_IN_SOFT_HINT = frozenset(
     {ResolutionKind.FUZZY, ResolutionKind.REGION_FALLBACK, ResolutionKind.UNRESOLVED}
@@ -310,7 +336,7 @@ def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     offset = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            skip = _DATELINE.match(paragraph)
+            skip = _dateline(paragraph)
             body = paragraph[skip.end() :] if skip else paragraph
             base = offset + (skip.end() if skip else 0)
             _, spans = blingfire.text_to_sentences_and_offsets(body)
@@ -330,7 +356,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     text = _unwrap(text)
     parts = []
     for paragraph in text.split("\n"):
-        skip = _DATELINE.match(paragraph)
+        skip = _dateline(paragraph)
         parts.append(" " * skip.end() + paragraph[skip.end() :] if skip else paragraph)
     masked = _PARAGRAPH.join(parts)
     found: list[tuple[int, str]] = []
@@ -787,6 +813,11 @@ def _listed_under_oblast(
     return named.pop() if len(named) == 1 and listed <= named and listed else None
 
 
+def _unplaced(res: Resolution) -> bool:
+    """Is ``res`` no place, or only the region a hint named?"""
+    return res.place is None or res.resolution is ResolutionKind.REGION_FALLBACK
+
+
 def _settled(m: Mention, res: Resolution, focus: tuple[str, ...]) -> bool:
     """Is this a settled place that may tell its sentence's namesakes apart (a hromada's seat
     among them: "у Великобурлуцькій громаді … Катеринівку")?"""
@@ -997,7 +1028,15 @@ class Extractor:
                 and not _outgrew(res)
                 and not m.latin_only  # matched in Latin only, it must stand by its list
             ):
-                continue  # a confident answer in the focus country stands on its own
+                # a confident answer in the focus country stands on its own, unless it is one
+                # reading of a case form and another is found where its sentence is
+                # ("Сторожевого, рядом с Сухими Ялами": Сторожеве, not Сторожів of Rivne oblast)
+                if m.readings and place.population < OTHER_READING_POPULATION:
+                    other = self._stray_from_sentence(
+                        i, res, mentions, queries, final, anchors, front, readings_only=True
+                    )
+                    final[i] = other or final[i]
+                continue
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:
                 final[i] = stray
@@ -1524,8 +1563,17 @@ class Extractor:
                 part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
                 asked = asked[len(part) :]
                 self._cluster(part, beside, mentions, queries, first, final, front)
-                if asked:
+                decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+                left = [j for j in part if j not in decided]
+                if left and decided:
+                    # the names the cluster settled are context for each it left open, one at a
+                    # time ("в районах Благодатное, Дальнее и Елизаветовка": Дальнее is settled,
+                    # then the Єлизаветівка 7 km from it), as the parts of a long list are
+                    for j in left:
+                        self._cluster([j], decided + beside, mentions, queries, first, final,
+                                      front)  # fmt: skip
                     decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+                if asked:
                     beside = decided + beside
 
     def _cluster(
@@ -1790,13 +1838,17 @@ class Extractor:
         final: list[Resolution],
         anchors: list[tuple[int, float, float]],
         front: FrontDistance | None = None,
+        *,
+        readings_only: bool = False,
     ) -> Resolution | None:
         """A village placed far from the confident places of its own sentence ("repelled attacks
         near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
         there, or honestly at that region's level — rather than left hundreds of km away. (The
-        caller has checked it is a small, hint-free settlement not confidently in the focus
-        country.) An anchor counts where it finally stands: one the context moved since the
-        first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is no anchor."""
+        caller has checked it is a small, hint-free settlement, not confidently in the focus
+        country unless ``readings_only``: then only another reading of its case form found in
+        that oblast replaces it.) An anchor counts where it finally stands: one the context moved
+        since the first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is no
+        anchor."""
         m = mentions[i]
         place = res.place
         if place is None or place.lat is None or place.lon is None:
@@ -1825,11 +1877,21 @@ class Extractor:
         unit = same[j][2].admin1_code
         if unit is None or unit == place.admin1_code:
             return None
-        again = self.resolver.resolve(queries[i], admin1=unit, front=front)
         note = (
             f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
             "in the same sentence"
         )
+        again = (
+            None if readings_only else self.resolver.resolve(queries[i], admin1=unit, front=front)
+        )
+        for reading in m.readings if again is None or _unplaced(again) else ():
+            other = self.resolver.resolve(reading, admin1=unit, front=front)
+            if not (_unplaced(other) or other.ambiguous):  # "Сторожевого": Сторожеве, not
+                note = f"{note}; read as a form of {reading}"  # Сторожів
+                again = other
+                break
+        if again is None:
+            return None  # (readings only) no other reading lies there
         if again.place is None or again.resolution is ResolutionKind.REGION_FALLBACK:
             if _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town

@@ -175,3 +175,21 @@ def test_a_regions_possessive_is_the_hint_of_its_place_not_a_record(places):
         "Russian forces attacked Donetsk Oblast’s Pokrovsk and Kharkiv Oblast’s Kupiansk."
     )
     assert [r["place_name"] for r in rows] == ["Pokrovsk", "Kupyansk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The settlement of Tsukurino has been liberated\n- writes Rudenko.",
+        "The village was taken, said Rudenko.",
+        "The village was taken, wrote Rudenko on Telegram.",
+    ],
+)
+def test_a_name_after_a_speech_verb_ending_the_sentence_is_the_speaker(records, text):
+    """Rudenko, a war correspondent, is also a village of Lviv oblast."""
+    assert "Rudenko" not in [r["location"] for r in records(text)]
+
+
+def test_a_place_opening_what_was_said_stays_a_place(records):
+    rows = records("Officials said Kupiansk, Kreminna and Lyman were shelled.")
+    assert [r["location"] for r in rows] == ["Kupiansk", "Kreminna", "Lyman"]

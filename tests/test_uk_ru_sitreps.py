@@ -189,3 +189,89 @@ def test_a_name_before_dnr_or_lnr_is_the_site_and_the_republic_its_hint(
     rows = records(sentence)
     assert [r["location"] for r in rows] == [written]
     assert km(point(rows[0]), where) < NEAR_KM / 5
+
+
+# -- fifth round: datelines, readings, lists decided in turn, plants and common nouns ----------
+
+YELYZAVETIVKA = (47.887, 37.300)  # Єлизаветівка by Дальнє, Pokrovsk raion
+STOROZHEVE = (47.802, 36.797)  # Сторожеве, Donetsk oblast, by Сухі Яли
+ZNPP = (47.512, 34.586)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва. 18 сентября. INTERFAX.RU - Группировка войск улучшила позиции у Покровска.",
+        "МОСКВА, 18 сентября. /ТАСС/. Группировка войск улучшила позиции у Покровска.",
+        "МОСКВА, 18 сен — РИА Новости. Группировка войск улучшила позиции у Покровска.",
+    ],
+)
+def test_an_agency_dateline_is_where_the_story_was_filed_not_a_site(records, text):
+    rows = records(text)
+    assert [r["location"] for r in rows] == ["Покровска"]
+    assert km(point(rows[0]), POKROVSK) < TOLERANCE_KM
+
+
+def test_moscow_opening_a_sentence_is_no_dateline():
+    from geo.extract import sentences
+
+    text = "Москва заявила, что войска освободили Работино."
+    assert list(sentences(text)) == [(0, text)]
+
+
+def test_a_list_member_the_cluster_settled_decides_the_others_in_turn(records):
+    """ "в районах Благодатное, Дальнее и Елизаветовка": the three together are as tight in more
+    than one oblast, so only Дальнее is decided; with it settled, the Єлизаветівка 7 km from it
+    is (Благодатное, 30 km off, stays open)."""
+    rows = records(
+        "Они пытались изменить обстановку в районах Благодатное, Дальнее и Елизаветовка, "
+        "но были вынуждены отступить после потерь."
+    )
+    (row,) = [r for r in rows if r["location"] == "Елизаветовка"]
+    assert km(point(row), YELYZAVETIVKA) < TOLERANCE_KM
+
+
+def test_another_reading_of_a_case_form_found_where_its_sentence_is(records):
+    """ "Сторожевого" spells Сторожеве (Russian Сторожевое) and, as a Ukrainian possessive,
+    Сторожів of Rivne oblast: beside Сухі Яли it is the Donetsk-oblast village."""
+    rows = records(
+        "Особенно ожесточенные бои произошли юго-западнее Сторожевого, рядом с Сухими Ялами, "
+        "Константинопольским и Веселым Гаем."
+    )
+    (row,) = [r for r in rows if r["location"] == "Сторожевого"]
+    assert km(point(row), STOROZHEVE) < TOLERANCE_KM
+
+
+def test_a_town_read_from_a_case_form_stays_beside_a_far_one(records):
+    """The other reading is only asked for a village: "в Орехове и под Изюмом" is Orikhiv, not
+    the Kharkiv-oblast hamlet Горіхове (Орехово) by Izium."""
+    (row,) = [
+        r for r in records("Бои продолжаются в Орехове и под Изюмом.") if r["location"] == "Орехове"
+    ]
+    assert km(point(row), (47.568, 35.785)) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Удар по Запорожской АЭС.",
+        "Обстрел ЗАЭС продолжается.",
+        "Drones hit near the Zaporizhzhia nuclear power plant, the IAEA said.",
+        "Russian forces shelled the Zaporizhzhia nuclear plant.",
+    ],
+)
+def test_the_nuclear_plant_in_russian_and_in_lower_case_english(records, sentence):
+    (row,) = records(sentence)
+    assert row["place_name"] == "Zaporizhzhia Nuclear Power Plant"
+    assert km(point(row), ZNPP) < 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Доля ще однієї людини невідома.",
+        "Російський боєприпас влучив у цивільний автомобіль “Нива”.",
+    ],
+)
+def test_fate_and_a_car_are_no_villages(records, sentence):
+    assert records(sentence) == []

@@ -246,6 +246,16 @@ _SPEAKER_AFTER = re.compile(
 _SPEAKER_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 """A name that speaks ("Tymoshenko said", "According to Chaus,"): a person, not a site, unless a
 locative or a marker makes it a place; seats of government speaking are metonyms, read before."""
+_SPEECH_VERBS = frozenset(
+    "said says told added wrote writes stated noted stressed explained commented posted".split()
+)
+_SPEAKER_END = re.compile(
+    r"^\s*(?:[.;:!?)\"”]|$|\s(?:on|in)\s+(?:Telegram|Facebook|X|a\s+statement|an?\s+interview|"
+    r"his|her|a\s+post)\b)"
+)
+"""A name right after a speech verb that ends its sentence ("- writes Rudenko.", ", said Chaus on
+Telegram") is the speaker; one that opens what was said is not ("the ministry said Bakhmut was
+shelled", "officials said Kupiansk, Kreminna and Lyman were shelled")."""
 _ADJECTIVE_ENDINGS = ("ой", "ої", "ого", "ій", "ий", "ей", "ая")
 """Adjective endings of a name after a title ("Харьковской", "Запорізької", "Херсонского"): the
 unit of an office ("ОВА", "горсовета") follows, not the town of a mayor ("мэр Донецка")."""
@@ -258,6 +268,12 @@ _PLACE_NOUN_AFTER = re.compile(
 """A capitalised place noun after a name, as state media write them ("liberated Zagornoye
 Village", "shelling hit Kherson City"): the place itself, not a longer name; one more capitalised
 word after it ("Kharkiv City Council") leaves the name to the facility and office rules."""
+_PLANT_AFTER = re.compile(
+    r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|thermal\s+power\s+(?:plant|station)|"
+    r"hydroelectric\s+(?:power\s+)?(?:plant|station))\b",
+    re.IGNORECASE,
+)
+"""A power plant after a town's name ("the Zaporizhzhia nuclear power plant")."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -1021,7 +1037,11 @@ class MentionScanner:
             info = self._key(key)
             if info.country_only:
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
-            m = self._mention(sentence, start, end, key, info, sentence_index, offset)
+            m = (
+                self._plant(sentence, start, end, sentence_index, offset)
+                if " plant" in sentence or " station" in sentence
+                else None
+            ) or self._mention(sentence, start, end, key, info, sentence_index, offset)
             if m is not None:
                 if sentence[start] >= "\u0400" and not (m.region or m.axis or m.metonymic):
                     m.readings = self._other_readings(sentence[start:end], m.key)
@@ -1198,11 +1218,8 @@ class MentionScanner:
         elif last == "of" and _TITLE_OF.search(before):
             m.jurisdiction = m.title = True
             m.notes.append(f"{m.text}: the town of an official's title")
-        elif not (marked or metonym) and (
-            (not locative and _SPEAKER_AFTER.match(after))
-            or (last == "to" and _SPEAKER_BEFORE.search(before))
-        ):
-            return None  # "Tymoshenko said", "according to Chaus": who speaks
+        elif not (marked or metonym) and _speaks(before, after, last, locative):
+            return None  # "Tymoshenko said", "according to Chaus", "- writes Rudenko.": who speaks
         if spaced_after:
             _read_axis_after(m, after, info)
         if region_after:
@@ -1222,6 +1239,24 @@ class MentionScanner:
             m.notes.append(f"metonymy: {self.metonyms[key][0]}")
             return m
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _plant(
+        self, sentence: str, start: int, end: int, sentence_index: int, offset: int
+    ) -> Mention | None:
+        """ "the Zaporizhzhia nuclear power plant": the plant, a feature of the gazetteer named
+        after the town, where the scan, which skips a lower-case word after another, found only
+        the town. None when no such feature is known."""
+        found = _PLANT_AFTER.match(sentence, end)
+        if found is None:
+            return None
+        found_end = found.end() - end
+        text = sentence[start : end + found_end]
+        key = name_key(text)
+        if not any(h.place.kind == "feature" for h in self.store.lookup(key)):
+            return None
+        m = Mention(text, key, offset + start, offset + end + found_end, sentence_index)
+        m.notes.append(f"{text}: the plant, not the town")
+        return m
 
     def _raion_of_oblast(self, written: str, after: str) -> bool:
         """Is "X district" (``written`` X, or "X district") a raion of the oblast named after
@@ -1675,6 +1710,16 @@ def _oblast_name(hits: Sequence[NameHit]) -> bool:
     if any(has_cyrillic(h.name) for h in aliases):
         return True
     return bool(aliases) and not any(h.place.kind == "settlement" for h in hits)
+
+
+def _speaks(before: str, after: str, last: str, locative: bool) -> bool:
+    """Does the context make a Latin name the one who speaks ("Tymoshenko said", "according to
+    Chaus", "- writes Rudenko.")? ``last`` is the word before it, lower-cased."""
+    return bool(
+        (not locative and _SPEAKER_AFTER.match(after))
+        or (last == "to" and _SPEAKER_BEFORE.search(before))
+        or (last in _SPEECH_VERBS and _SPEAKER_END.match(after))
+    )
 
 
 def _oblast_by_context(text: str, before: str, last: str, after: str, locative: bool) -> bool:
