@@ -269,6 +269,21 @@ def test_the_nuclear_plant_in_russian_and_in_lower_case_english(records, sentenc
 @pytest.mark.parametrize(
     "sentence",
     [
+        "ВСУ нанесли 15 артиллерийских ударов по Запорожской ТЭС.",
+        "Окупанти обстріляли Запорізьку ТЕС.",
+        "Shelling damaged the Zaporizhzhia thermal power plant.",
+    ],
+)
+def test_the_thermal_plant_at_enerhodar_is_no_oblast(records, sentence):
+    """ "по Запорожской ТЭС": the plant at Enerhodar, not Zaporizhzhia oblast."""
+    (row,) = records(sentence)
+    assert row["place_name"] == "Zaporizhzhia Thermal Power Plant"
+    assert km(point(row), (47.507, 34.625)) < 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Доля ще однієї людини невідома.",
         "Російський боєприпас влучив у цивільний автомобіль “Нива”.",
     ],
