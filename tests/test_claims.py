@@ -320,3 +320,19 @@ def test_table_words_only_match_from_the_start_of_a_word():
     assert frame.actor1 is None
     assert [rule.name for _, _, rule in frame.stances] == ["met"]
     assert frame.stances[0][0] == len("Prussian forces ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian drones hit Kharkiv overnight.",
+        "Missiles hitting Odesa killed two people.",
+        "Kharkiv was hit by Russian drones overnight.",
+        "A building in Kherson was hit by a missile.",
+    ],
+)
+def test_weapons_that_hit_a_place_are_a_strike(records, sentence):
+    """ "drones hit", "hit by a missile": the wire's commonest strike verb is the "struck" stance;
+    "hit back" is none."""
+    (row,) = records(sentence)
+    assert row["stance"] == "struck"

@@ -193,3 +193,20 @@ def test_a_name_after_a_speech_verb_ending_the_sentence_is_the_speaker(records, 
 def test_a_place_opening_what_was_said_stays_a_place(records):
     rows = records("Officials said Kupiansk, Kreminna and Lyman were shelled.")
     assert [r["location"] for r in rows] == ["Kupiansk", "Kreminna", "Lyman"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        # inverted attribution: the place ends the claim, the speaker comes after the verb
+        ("Russian troops shelled Kupiansk, said the governor.", "Kupiansk"),
+        ("Russian forces attacked Bakhmut, said Ukraine’s General Staff.", "Bakhmut"),
+        ("Russian drones hit Kharkiv, wrote Terekhov.", "Kharkiv"),
+        # the speaker after a listed place is no unknown village of the list
+        ("Russian drones hit Kharkiv, Syniehubov said.", "Kharkiv"),
+    ],
+)
+def test_a_place_before_an_inverted_or_listed_speaker_stays_the_only_site(records, sentence, site):
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [site]
+    assert rows[0]["stance"] in ("struck", "under attack")

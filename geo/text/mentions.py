@@ -240,7 +240,7 @@ _REGIONAL_OFFICE = re.compile(r"\b(?:oblast|region|regional|state)\b", re.IGNORE
 """An office of the oblast ("the Donetsk regional military administration", "Kharkiv regional
 governor"), whose name is the oblast's, not its capital's."""
 _SPEAKER_AFTER = re.compile(
-    r"^\s*,?\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|wrote|writes|stated|noted|"
+    r"^\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|wrote|writes|stated|noted|"
     r"stressed|explained|emphasi[sz]ed|commented|posted)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
@@ -1552,6 +1552,8 @@ class MentionScanner:
             return self._latin_spelled(text, key, offset + s, sentence_index)
         if key in self.demonyms:
             return None  # "…, British intelligence said": an adjective, not an unknown village
+        if not marked and text[0] < "\u0400" and _SPEAKER_AFTER.match(sentence[e:]):
+            return None  # "Russian drones hit Kharkiv, Syniehubov said": who speaks
         axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
         if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
             return axis
