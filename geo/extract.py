@@ -1892,7 +1892,7 @@ class Extractor:
                 break
         if again is None:
             return None  # (readings only) no other reading lies there
-        if again.place is None or again.resolution is ResolutionKind.REGION_FALLBACK:
+        if _unplaced(again):
             if _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
             city = self._city_abroad(queries[i], res)

@@ -393,48 +393,47 @@ def test_russian_era_spellings_axes_units_and_entities(tmp_path, extractor):
     assert set(frame["claimant"]) == {"Russian MoD"}
 
 
-def test_sentences_keep_paragraphs_apart_and_skip_datelines():
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KYIV, March 21 (Reuters) - Russian forces shelled Kherson. Two people died\n"
+            "A headline without a full stop\n\n   \nThe governor said so.",
+            [
+                "Russian forces shelled Kherson.",
+                "Two people died",
+                "A headline without a full stop",
+                "The governor said so.",
+            ],
+        ),
+        # a hard-wrapped English line that ends in a comma or a word no sentence ends with, or
+        # one lower-case word wrapped onto the next, goes on in the next line; headlines, list
+        # dashes and Cyrillic posts keep their breaks
+        (
+            "Drones had attacked the regions of Odessa and\nMykolaiv. Russian forces shelled\n"
+            "the town of Kupiansk,\nofficials said.\nFighting continues in the east\n"
+            "Russian troops attacked Bakhmut.\n- Lyman\n- Siversk\nУдари по Херсону,\n"
+            "Бериславу та\nКозацькому.",
+            [
+                "Drones had attacked the regions of Odessa and Mykolaiv.",
+                "Russian forces shelled the town of Kupiansk, officials said.",
+                "Fighting continues in the east",
+                "Russian troops attacked Bakhmut.",
+                "- Lyman",
+                "- Siversk",
+                "Удари по Херсону,",
+                "Бериславу та",
+                "Козацькому.",
+            ],
+        ),
+    ],
+)
+def test_sentences_keep_paragraphs_apart_skip_datelines_and_join_wrapped_lines(text, expected):
+    """Offsets index the text (a joined line break reads as a space)."""
     from geo.extract import sentences
 
-    text = (
-        "KYIV, March 21 (Reuters) - Russian forces shelled Kherson. Two people died\n"
-        "A headline without a full stop\n\n   \nThe governor said so."
-    )
     found = list(sentences(text))
-    assert [s for _, s in found] == [
-        "Russian forces shelled Kherson.",
-        "Two people died",
-        "A headline without a full stop",
-        "The governor said so.",
-    ]
-    assert all(text[offset : offset + len(s)] == s for offset, s in found)
-
-
-def test_a_hard_wrapped_english_sentence_is_read_whole():
-    """A line ending in a comma or a word no sentence ends with ("and", "of"), or one lower-case
-    word wrapped onto the next, goes on in the next line: "the regions of Odessa and\nMykolaiv."
-    is one sentence (the regions of both), not "Mykolaiv." alone. Headlines, blank lines, list
-    dashes and Cyrillic posts keep their breaks; offsets still index the text."""
-    from geo.extract import sentences
-
-    text = (
-        "Drones had attacked the regions of Odessa and\nMykolaiv. Russian forces shelled\n"
-        "the town of Kupiansk,\nofficials said.\nFighting continues in the east\n"
-        "Russian troops attacked Bakhmut.\n- Lyman\n- Siversk\nУдари по Херсону,\n"
-        "Бериславу та\nКозацькому."
-    )
-    found = list(sentences(text))
-    assert [s for _, s in found] == [
-        "Drones had attacked the regions of Odessa and Mykolaiv.",
-        "Russian forces shelled the town of Kupiansk, officials said.",
-        "Fighting continues in the east",
-        "Russian troops attacked Bakhmut.",
-        "- Lyman",
-        "- Siversk",
-        "Удари по Херсону,",
-        "Бериславу та",
-        "Козацькому.",
-    ]
+    assert [s for _, s in found] == expected
     assert all(text[o : o + len(s)].replace("\n", " ") == s for o, s in found)
 
 

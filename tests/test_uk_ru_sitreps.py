@@ -219,36 +219,35 @@ def test_moscow_opening_a_sentence_is_no_dateline():
     assert list(sentences(text)) == [(0, text)]
 
 
-def test_a_list_member_the_cluster_settled_decides_the_others_in_turn(records):
-    """ "в районах Благодатное, Дальнее и Елизаветовка": the three together are as tight in more
-    than one oblast, so only Дальнее is decided; with it settled, the Єлизаветівка 7 km from it
-    is (Благодатное, 30 km off, stays open)."""
-    rows = records(
-        "Они пытались изменить обстановку в районах Благодатное, Дальнее и Елизаветовка, "
-        "но были вынуждены отступить после потерь."
-    )
-    (row,) = [r for r in rows if r["location"] == "Елизаветовка"]
-    assert km(point(row), YELYZAVETIVKA) < TOLERANCE_KM
-
-
-def test_another_reading_of_a_case_form_found_where_its_sentence_is(records):
-    """ "Сторожевого" spells Сторожеве (Russian Сторожевое) and, as a Ukrainian possessive,
-    Сторожів of Rivne oblast: beside Сухі Яли it is the Donetsk-oblast village."""
-    rows = records(
-        "Особенно ожесточенные бои произошли юго-западнее Сторожевого, рядом с Сухими Ялами, "
-        "Константинопольским и Веселым Гаем."
-    )
-    (row,) = [r for r in rows if r["location"] == "Сторожевого"]
-    assert km(point(row), STOROZHEVE) < TOLERANCE_KM
-
-
-def test_a_town_read_from_a_case_form_stays_beside_a_far_one(records):
-    """The other reading is only asked for a village: "в Орехове и под Изюмом" is Orikhiv, not
-    the Kharkiv-oblast hamlet Горіхове (Орехово) by Izium."""
-    (row,) = [
-        r for r in records("Бои продолжаются в Орехове и под Изюмом.") if r["location"] == "Орехове"
-    ]
-    assert km(point(row), (47.568, 35.785)) < TOLERANCE_KM
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        # the three together are as tight in more than one oblast, so only Дальнее is decided;
+        # with it settled, the Єлизаветівка 7 km from it is (Благодатное, 30 km off, stays open)
+        (
+            "Они пытались изменить обстановку в районах Благодатное, Дальнее и Елизаветовка, "
+            "но были вынуждены отступить после потерь.",
+            "Елизаветовка",
+            YELYZAVETIVKA,
+        ),
+        # "Сторожевого" spells Сторожеве (Russian Сторожевое) and, as a Ukrainian possessive,
+        # Сторожів of Rivne oblast: beside Сухі Яли it is the Donetsk-oblast village
+        (
+            "Особенно ожесточенные бои произошли юго-западнее Сторожевого, рядом с Сухими Ялами, "
+            "Константинопольским и Веселым Гаем.",
+            "Сторожевого",
+            STOROZHEVE,
+        ),
+        # the other reading is only asked for a village: "в Орехове и под Изюмом" is Orikhiv,
+        # not the Kharkiv-oblast hamlet Горіхове (Орехово) by Izium
+        ("Бои продолжаются в Орехове и под Изюмом.", "Орехове", (47.568, 35.785)),
+    ],
+)
+def test_a_name_is_placed_by_the_places_settled_beside_it(records, sentence, written, where):
+    """A list member the cluster settled decides the others in turn; another reading of a
+    village's case form is found where its sentence is."""
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km(point(row), where) < TOLERANCE_KM
 
 
 @pytest.mark.parametrize(

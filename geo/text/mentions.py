@@ -1894,9 +1894,9 @@ _IN_GAP = re.compile(r"^\s+in\s+$")
 def _oblast_after_places(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
     """ "near the Novodanilovka and Malaya Tokmachka in Zaporizhzhia": a name an oblast shares,
     right after "in" that follows a list of places, is the oblast they lie in (villages named
-    as such are not "in" a city), and so their soft hint (:func:`_apply_region_hints`); "… in
-    Zaporizhzhia city" stays the city.
-    English only: Ukrainian and Russian say which by the case and the region word."""
+    as such are not "in" a city): their soft hint, dropped for a place with no namesake there,
+    and no record of its own; "… in Zaporizhzhia city" stays the city. English only: Ukrainian
+    and Russian say which by the case and the region word."""
     for current, following in pairwise(groups):
         named = following[0]
         if (
@@ -1914,8 +1914,9 @@ def _oblast_after_places(sentence: str, offset: int, groups: list[list[Mention]]
         ):
             continue
         named.region, named.role, named.group = True, "hint", current[0].group
-        for m in current:  # soft: dropped for a place with no namesake there ("Mariupol in
-            m.admin_hint, m.soft_hint = _hint_of(named), True  # Zaporizhzhia": refugees)
+        for m in current:  # soft: "Refugees from Mariupol in Zaporizhzhia" keep Mariupol
+            if m.admin_hint is None:
+                m.admin_hint, m.soft_hint = _hint_of(named), True
 
 
 def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
