@@ -250,34 +250,48 @@ def test_a_name_is_placed_by_the_places_settled_beside_it(records, sentence, wri
     assert km(point(row), where) < TOLERANCE_KM
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Удар по Запорожской АЭС.",
-        "Обстрел ЗАЭС продолжается.",
-        "Drones hit near the Zaporizhzhia nuclear power plant, the IAEA said.",
-        "Russian forces shelled the Zaporizhzhia nuclear plant.",
-    ],
-)
-def test_the_nuclear_plant_in_russian_and_in_lower_case_english(records, sentence):
-    (row,) = records(sentence)
-    assert row["place_name"] == "Zaporizhzhia Nuclear Power Plant"
-    assert km(point(row), ZNPP) < 1.0
+ZAPORIZHZHIA_TPP = (47.507, 34.625)
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "plant", "where"),
     [
-        "ВСУ нанесли 15 артиллерийских ударов по Запорожской ТЭС.",
-        "Окупанти обстріляли Запорізьку ТЕС.",
-        "Shelling damaged the Zaporizhzhia thermal power plant.",
+        ("Удар по Запорожской АЭС.", "Zaporizhzhia Nuclear Power Plant", ZNPP),
+        ("Обстрел ЗАЭС продолжается.", "Zaporizhzhia Nuclear Power Plant", ZNPP),
+        (
+            "Drones hit near the Zaporizhzhia nuclear power plant, the IAEA said.",
+            "Zaporizhzhia Nuclear Power Plant",
+            ZNPP,
+        ),
+        (
+            "Russian forces shelled the Zaporizhzhia nuclear plant.",
+            "Zaporizhzhia Nuclear Power Plant",
+            ZNPP,
+        ),
+        # "по Запорожской ТЭС": the thermal plant at Enerhodar, not Zaporizhzhia oblast
+        (
+            "ВСУ нанесли 15 артиллерийских ударов по Запорожской ТЭС.",
+            "Zaporizhzhia Thermal Power Plant",
+            ZAPORIZHZHIA_TPP,
+        ),
+        (
+            "Окупанти обстріляли Запорізьку ТЕС.",
+            "Zaporizhzhia Thermal Power Plant",
+            ZAPORIZHZHIA_TPP,
+        ),
+        (
+            "Shelling damaged the Zaporizhzhia thermal power plant.",
+            "Zaporizhzhia Thermal Power Plant",
+            ZAPORIZHZHIA_TPP,
+        ),
     ],
 )
-def test_the_thermal_plant_at_enerhodar_is_no_oblast(records, sentence):
-    """ "по Запорожской ТЭС": the plant at Enerhodar, not Zaporizhzhia oblast."""
+def test_the_plants_at_enerhodar_in_russian_and_in_lower_case_english(
+    records, sentence, plant, where
+):
     (row,) = records(sentence)
-    assert row["place_name"] == "Zaporizhzhia Thermal Power Plant"
-    assert km(point(row), (47.507, 34.625)) < 1.0
+    assert row["place_name"] == plant
+    assert km(point(row), where) < 1.0
 
 
 @pytest.mark.parametrize(
