@@ -541,6 +541,18 @@ def _outgrew(res: Resolution) -> bool:
     )
 
 
+def _renamed_over_current(res: Resolution) -> bool:
+    """Was the place matched by a name it bore before a renaming, while a namesake bears that
+    name today ("Красный Лиман": Lyman until 2016, and the village Червоний Лиман by Pokrovsk,
+    «Красный Лиман» in Russian)? Then its list decides, as for a town chosen by size."""
+    scored = res.candidates
+    return (
+        len(scored) >= 2
+        and scored[0].name_kind == "historical"
+        and any(c.name_kind != "historical" and c.place.kind == "settlement" for c in scored[1:])
+    )
+
+
 TOWN_FAR_KM = 60.0
 """A town chosen by size gives way to the namesake its list surrounds when every other place of
 the list lies this far from the town ("north — near Holubivka, Kindrashivka" around Kupiansk:
@@ -732,7 +744,11 @@ def _in_question(m: Mention, res: Resolution) -> bool:
     place = res.place
     if m.readings and (place is None or SEAT_RANK.get(place.feature_code or "", 0) < 2):
         return True  # "Тернів" (a village) or Терни; "Харкова" is Kharkiv whatever else it spells
-    return place is not None and place.kind == "settlement" and _outgrew(res)
+    return (
+        place is not None
+        and place.kind == "settlement"
+        and (_outgrew(res) or _renamed_over_current(res))
+    )
 
 
 def _borne_out(res: Resolution, beside: list[Resolution]) -> bool:
@@ -1653,7 +1669,7 @@ class Extractor:
             town = final[j].place
             if b not in together.decisive and not (
                 town is not None
-                and (_outgrew(final[j]) or mentions[j].readings)
+                and (_outgrew(final[j]) or mentions[j].readings or _renamed_over_current(final[j]))
                 and (
                     _far_from_all(town, cand.place, near)
                     or _nearer_by_far(town, cand.place, settled[groups[b]])

@@ -220,3 +220,20 @@ def test_a_far_settled_place_does_not_outweigh_the_neighbours_in_the_list(record
     )
     (row,) = [r for r in rows if r["location"] == "Sinelnikov"]
     assert km((row["latitude"], row["longitude"]), SYNELNYKOVE_KHARKIV) < TOLERANCE_KM
+
+
+def test_unknown_list_members_are_located_by_the_oblast_after_them_too(records):
+    """ "Gatyshche, Krasnoye, Morokhovets, and Olenikovo in Kharkiv": two of the names are
+    spellings the gazetteer lacks, made places by the list; "Kharkiv" is still the oblast."""
+    rows = records(
+        "Forces from the North command pushed into the enemy's territory, securing the towns of "
+        "Gatyshche, Krasnoye, Morokhovets, and Olenikovo in Kharkiv."
+    )
+    assert "Kharkiv" not in [r["location"] for r in rows]
+    (krasne,) = [r for r in rows if r["location"] == "Krasnoye"]
+    assert km((krasne["latitude"], krasne["longitude"]), (50.281, 36.452)) < TOLERANCE_KM
+
+
+def test_streets_named_after_people_or_towns_are_no_places(records):
+    text = "Russian troops might have reached Kolosova and Lermentova streets in the southeast."
+    assert records(text) == []

@@ -241,6 +241,23 @@ def test_moscow_opening_a_sentence_is_no_dateline():
         # the other reading is only asked for a village: "в Орехове и под Изюмом" is Orikhiv,
         # not the Kharkiv-oblast hamlet Горіхове (Орехово) by Izium
         ("Бои продолжаются в Орехове и под Изюмом.", "Орехове", (47.568, 35.785)),
+        # a renamed town's old name, which a village near the list bears today: the General
+        # Staff's "Красный Лиман" on the Pokrovsk axis is Червоний Лиман, not Lyman (Krasnyi
+        # Lyman until 2016), 75 km north; beside Yampil and Torske it stays Lyman
+        (
+            "На Покровском направлении оккупанты совершили 37 атак в районах населенных пунктов "
+            "Попов Яр, Маяк, Родинское, Красный Лиман, Удачное.",
+            "Красный Лиман",
+            (48.341, 37.240),
+        ),
+        ("Российские войска вошли в Красный Лиман, Ямполь и Торское.", "Красный Лиман", LYMAN),
+        # Russian forms the rules now give: колодязь is колодезь or колодец; Звірове is Зверево
+        (
+            "Бои шли в районах Попов Яр, Золотой Колодец и Родинское.",
+            "Золотой Колодец",
+            (48.530, 37.240),
+        ),
+        ("Бои шли в районах Родинское, Зверевое и Удачное.", "Зверевое", (48.251, 37.129)),
     ],
 )
 def test_a_name_is_placed_by_the_places_settled_beside_it(records, sentence, written, where):
@@ -303,3 +320,11 @@ def test_the_plants_at_enerhodar_in_russian_and_in_lower_case_english(
 )
 def test_fate_and_a_car_are_no_villages(records, sentence):
     assert records(sentence) == []
+
+
+def test_the_second_of_a_list_of_city_districts_is_no_village(records):
+    rows = records(
+        "В Димитрове (Мирнограде) продолжается уничтожение противника в микрорайонах "
+        "«Восточный» и «Западный»."
+    )
+    assert {r["place_name"] for r in rows} == {"Myrnohrad"}

@@ -333,6 +333,13 @@ def is_locative(word: str) -> bool:
     )
 
 
+_DISTRICT_LIST = re.compile(
+    r"(?:мікрорайон|микрорайон)\w*\s+[«\"“„]?[^\s«»\"“”„,]+[»\"”]?(?:\s*,\s*|\s+(?:и|і|й|та)\s+)[«\"“„]?$",
+    re.IGNORECASE,
+)
+"""The second name of a list of city districts: "в микрорайонах «Восточный» и «Западный»"."""
+
+
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
     """Why a Cyrillic name is not a site here (a surname after a title or a given name, a
     unit's name, a river's, a speaker, the government in "подконтрольной Киеву"), or None."""
@@ -354,9 +361,13 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a unit's name"
     if previous in table.water:
         return "a river's or a reservoir's name"
-    if previous in table.district or (
-        previous in _district_ends()
-        and " ".join(before.rstrip(_QUOTES + "(").split()[-2:]).lower() in table.district
+    if (
+        previous in table.district
+        or (
+            previous in _district_ends()
+            and " ".join(before.rstrip(_QUOTES + "(").split()[-2:]).lower() in table.district
+        )
+        or _DISTRICT_LIST.search(before) is not None
     ):
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.street:

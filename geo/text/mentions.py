@@ -268,6 +268,11 @@ _PLACE_NOUN_AFTER = re.compile(
 """A capitalised place noun after a name, as state media write them ("liberated Zagornoye
 Village", "shelling hit Kherson City"): the place itself, not a longer name; one more capitalised
 word after it ("Kharkiv City Council") leaves the name to the facility and office rules."""
+_STREET_AFTER = re.compile(
+    r"^\s+(?:(?:and|or)\s+[A-Z][\w'’-]+\s+)?(?:streets?|avenues?|lanes?|boulevards?)\b"
+)
+"""A street after a name ("Kolosova and Lermentova streets", "Kharkivska street"): the street,
+not the place (capitalised, "Kharkiv Street", it is part of a longer name already)."""
 _PLANT_AFTER = re.compile(
     r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|thermal\s+power\s+(?:plant|station)|"
     r"hydroelectric\s+(?:power\s+)?(?:plant|station))\b",
@@ -1134,10 +1139,11 @@ class MentionScanner:
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
-        if (spaced_after and _UNIT_AFTER.match(after)) or (
+        if (spaced_after and (_UNIT_AFTER.match(after) or _STREET_AFTER.match(after))) or (
             before.rstrip(_UNIT_QUOTES)[-5:].lower() in _UNIT_TAILS and _UNIT_BEFORE.search(before)
         ):
-            return None  # "the Vostok group", "the group Khortytsia": a military unit's name
+            return None  # "the Vostok group", "the group Khortytsia": a military unit's name;
+            # "Kolosova and Lermentova streets": streets named after a person or a town
         region_after = _REGION_AFTER.match(after) if spaced_after else None
         areas = (
             region_after is None and spaced_after and info.oblast_too and _AREAS_AFTER.match(after)
@@ -1906,9 +1912,9 @@ def _oblast_after_places(sentence: str, offset: int, groups: list[list[Mention]]
             or named.metonymic
             or named.text[:1] >= "\u0400"
             or not all(
-                m.known and m.role == "site" and not (m.region or m.axis or m.metonymic)
-                for m in current
+                m.role == "site" and not (m.region or m.axis or m.metonymic) for m in current
             )
+            or not any(m.known for m in current)  # (unknown members the list made places)
             or not _IN_GAP.match(sentence[current[-1].end - offset : named.start - offset])
             or _TOWN_WORD_AFTER.match(sentence[named.end - offset :])
         ):
