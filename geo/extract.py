@@ -1816,7 +1816,9 @@ class Extractor:
             ):
                 near += [
                     (c.place.lat, c.place.lon)
-                    for c in first[j].candidates[:CANDIDATES_AS_CONTEXT]
+                    # the namesakes its own hint left open ("Mayskoye (DPR)": the two in
+                    # Donetsk oblast, not the Maiske by Dnipro), else its leading candidates
+                    for c in (first[j].ambiguous or first[j].candidates)[:CANDIDATES_AS_CONTEXT]
                     if c.place.lat is not None and c.place.lon is not None and not c.place.is_region
                 ]
         if not near:  # no context: the front line, if given, is the last evidence

@@ -237,3 +237,16 @@ def test_unknown_list_members_are_located_by_the_oblast_after_them_too(records):
 def test_streets_named_after_people_or_towns_are_no_places(records):
     text = "Russian troops might have reached Kolosova and Lermentova streets in the southeast."
     assert records(text) == []
+
+
+def test_a_neighbour_in_question_lends_only_the_namesakes_its_hint_left_open(records):
+    """ "Mayskoye (DPR)" leaves two villages of Donetsk oblast open; its other namesakes (a Maiske
+    by Dnipro among them) are no context for "Stepovoye (Dnepropetrovsk region)", which had
+    been put at the Stepove 13 km from that Maiske. Ten namesakes in the oblast, none near the
+    list: the oblast, honestly."""
+    rows = records(
+        "The Yug Group's units liberated Derilovo and Mayskoye (Donetsk People's Republic). "
+        "The Vostok Group's units liberated Stepovoye (Dnepropetrovsk region)."
+    )
+    (row,) = [r for r in rows if r["location"] == "Stepovoye"]
+    assert (row["place_name"], row["geo_precision"]) == ("Dnipropetrovska oblast", 3)
