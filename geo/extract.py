@@ -85,7 +85,7 @@ country's namesake ("Missiles hit Rostov and Kramatorsk": Rostov-on-Don, not the
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"  # KYIV[, Ukraine]
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # , March 21[, 2023]
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]\s+"  # (Reuters) -
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]\s+|\.\s*/[A-Z]{2,10}/\.?\s+)"  # (Reuters) - | . /TASS/.
 )
 _MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"

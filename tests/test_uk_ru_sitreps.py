@@ -204,12 +204,13 @@ ZNPP = (47.512, 34.586)
         "Москва. 18 сентября. INTERFAX.RU - Группировка войск улучшила позиции у Покровска.",
         "МОСКВА, 18 сентября. /ТАСС/. Группировка войск улучшила позиции у Покровска.",
         "МОСКВА, 18 сен — РИА Новости. Группировка войск улучшила позиции у Покровска.",
+        # TASS's English service
+        "MOSCOW, October 19. /TASS/. Russian troops improved their positions near Pokrovsk.",
     ],
 )
 def test_an_agency_dateline_is_where_the_story_was_filed_not_a_site(records, text):
-    rows = records(text)
-    assert [r["location"] for r in rows] == ["Покровска"]
-    assert km(point(rows[0]), POKROVSK) < TOLERANCE_KM
+    (row,) = records(text)  # no record of Moscow
+    assert km(point(row), POKROVSK) < TOLERANCE_KM
 
 
 def test_moscow_opening_a_sentence_is_no_dateline():
