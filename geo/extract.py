@@ -246,12 +246,13 @@ def _ends_abbreviated(part: str) -> bool:
     return not (before and before[-1][-1:].isdigit())
 
 
-_LINE_END = re.compile(r"([A-Za-z]+|(?<=[A-Za-z]),)[ \t]*\n(?=[ \t]*([A-Za-z\"“‘']))")
 _CONTINUING = frozenset(
     "a an and as at between by for from in into near of on or over than that the to toward "
     "towards under which who whose with".split()
 )
 """English words a sentence cannot end with: a line that ends in one goes on in the next."""
+_LINE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\"“‘'")
+"""What a wrapped line's next line may start with (not a list's dash or a digit)."""
 
 
 def _unwrap(text: str) -> str:
@@ -260,21 +261,46 @@ def _unwrap(text: str) -> str:
     Odessa and\nMykolaiv."), and between two lower-case words ("shelled\nthe town"). A blank
     line, a line ending in a full stop or a capitalised word, and a line starting otherwise than
     with a letter or a quote (a list's dash) still break; Ukrainian and Russian posts break lines
-    on purpose, so Cyrillic text is left as it is."""
-    if "\n" not in text:
+    on purpose, so Cyrillic text is left as it is. Only the line breaks are looked at, so this
+    costs next to nothing per document."""
+    joins = [at for at in _line_breaks(text) if _wrapped(text, at)]
+    if not joins:
         return text
+    parts, last = [], 0
+    for at in joins:
+        parts += [text[last:at], " "]
+        last = at + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
-    def join(found: re.Match[str]) -> str:
-        word, following = found.group(1), found.group(2)
-        if (
-            word == ","
-            or word.lower() in _CONTINUING
-            or (word[-1].islower() and following.islower())
-        ):
-            return found.group(0).replace("\n", " ")
-        return found.group(0)
 
-    return _LINE_END.sub(join, text)
+def _line_breaks(text: str) -> Iterator[int]:
+    at = text.find("\n")
+    while at != -1:
+        yield at
+        at = text.find("\n", at + 1)
+
+
+def _wrapped(text: str, at: int) -> bool:
+    """Does the line break at ``at`` cut an English sentence (see :func:`_unwrap`)?"""
+    rest = text[at + 1 : at + 80].lstrip(" \t")
+    following = rest[:1]
+    if not following or following not in _LINE_STARTS:
+        return False
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == 0:
+        return False
+    if text[end - 1] == ",":  # after a word: "the town of Kupiansk,\nofficials said"
+        return end > 1 and text[end - 2].isascii() and text[end - 2].isalpha()
+    start = end
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return bool(word) and (
+        word.lower() in _CONTINUING or (word[-1].islower() and following.islower())
+    )
 
 
 def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
