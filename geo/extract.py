@@ -1828,17 +1828,22 @@ class Extractor:
         m = mentions[i]
         near = [point for key, points in anchored.items() if key != m.key for point in points]
         result = first[i]
+        reach = NEIGHBOUR_SENTENCES
         if near:
             result = self._near(memo, queries[i], m.admin_hint, near, front)
-            if not result.ambiguous and _near_any(result.place, near):
-                return result
-            # left open, or tipped only by places far from it ("Volchansk, Sinelnikov" in a
-            # report whose one settled place is Zagornoye, 300 km south): neighbours too
+            if not result.ambiguous:
+                if _near_any(result.place, near):
+                    return result
+                # tipped only by places far from it ("Volchansk, Sinelnikov" in a report whose
+                # one settled place is Zagornoye, 300 km south): its own sentence's names in
+                # question may outweigh them (not the neighbouring sentences': "Pryvillia" one
+                # sentence before does not pull "Tykhe, just inside the border" south)
+                reach = 0
         for j in ambiguous:
             if (
                 j != i
                 and mentions[j].key != m.key
-                and abs(mentions[j].sentence - m.sentence) <= NEIGHBOUR_SENTENCES
+                and abs(mentions[j].sentence - m.sentence) <= reach
             ):
                 near += [
                     (c.place.lat, c.place.lon)

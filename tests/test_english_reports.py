@@ -250,3 +250,21 @@ def test_a_neighbour_in_question_lends_only_the_namesakes_its_hint_left_open(rec
     )
     (row,) = [r for r in rows if r["location"] == "Stepovoye"]
     assert (row["place_name"], row["geo_precision"]) == ("Dnipropetrovska oblast", 3)
+
+
+def test_names_in_question_a_sentence_away_do_not_outweigh_a_far_settled_place(records):
+    """ "Tykhe, just inside the border", listed with Pishchane near Kupiansk, is the Kharkiv-oblast
+    village 70 km from Kupiansk: the far-place rule asks only its own sentence's names in
+    question, so "Pryvillia", one sentence before, does not pull it to the Tykhe beside a
+    Dnipropetrovsk-oblast Pryvillia."""
+    rows = records(
+        "The Russian Defence Ministry said on Friday that its forces had taken three more "
+        "villages in eastern Ukraine, one in the Dnipropetrovsk region and two in the "
+        "northeastern Kharkiv region, near the Russian border.\nAccording to the ministry, "
+        "Russian troops took Pryvillia in the Dnipropetrovsk region, where they have gained a "
+        "foothold in recent weeks.\nAlso captured were the villages of Pishchane, near the "
+        "ruined town of Kupiansk that Russia sees as a target in its drive west, and Tykhe, "
+        "just inside the border with Russia."
+    )
+    (row,) = [r for r in rows if r["location"] == "Tykhe"]
+    assert km((row["latitude"], row["longitude"]), (50.309, 37.012)) < TOLERANCE_KM
