@@ -56,3 +56,17 @@ def test_rivers_and_bridges_leave_the_city_its_name(places, sentence):
     found = places(sentence)
     assert [r["location"] for r in found] == ["Dnipro"]
     assert km((found[0]["latitude"], found[0]["longitude"]), DNIPRO_CITY) <= TOLERANCE_KM
+
+
+def test_the_antonivskyi_bridge_as_the_press_spells_it_places_its_neighbours(records):
+    """ "the Antonovskiy bridge" (a lower-case "bridge" after a spelling the aliases lacked) is
+    the bridge at Kherson; as an anchor it tells the two Kozachi Laheri of Kherson oblast apart:
+    the one 21 km from it, on the left bank."""
+    rows = records(
+        "Russian sources report a Ukrainian presence west of Kozachi Laheri. The beachhead is "
+        "like the one by the Antonovskiy bridge."
+    )
+    places = {r["location"]: r for r in rows}
+    assert places["Antonovskiy bridge"]["place_name"] == "Antonivskyi Bridge"
+    laheri = places["Kozachi Laheri"]
+    assert km((laheri["latitude"], laheri["longitude"]), (46.704, 32.983)) < TOLERANCE_KM
