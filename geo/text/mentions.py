@@ -77,8 +77,10 @@ _APPROXIMATE = re.compile(
     r"(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_SETTLEMENT_NOUN = "town|village|city|settlement|hamlet"
+"""The nouns that say a name is a settlement ("the village of X", "X village in Y Region")."""
 _MARKER = re.compile(
-    r"\b(town|village|city|settlement|hamlet|urban-type settlement|port|region|oblast)\s+of\s+$",
+    rf"\b({_SETTLEMENT_NOUN}|urban-type settlement|port|region|oblast)\s+of\s+$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
@@ -239,16 +241,16 @@ the office's building is a site."""
 _REGIONAL_OFFICE = re.compile(r"\b(?:oblast|region|regional|state)\b", re.IGNORECASE)
 """An office of the oblast ("the Donetsk regional military administration", "Kharkiv regional
 governor"), whose name is the oblast's, not its capital's."""
+_SPEECH_VERBS = frozenset(
+    "said says told added wrote writes stated noted stressed explained emphasised emphasized "
+    "commented posted".split()
+)
 _SPEAKER_AFTER = re.compile(
-    r"^\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|wrote|writes|stated|noted|"
-    r"stressed|explained|emphasi[sz]ed|commented|posted)\b"
+    rf"^\s+(?:(?:also|later|then)\s+)?(?:{'|'.join(sorted(_SPEECH_VERBS))})\b"
 )
 _SPEAKER_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 """A name that speaks ("Tymoshenko said", "According to Chaus,"): a person, not a site, unless a
 locative or a marker makes it a place; seats of government speaking are metonyms, read before."""
-_SPEECH_VERBS = frozenset(
-    "said says told added wrote writes stated noted stressed explained commented posted".split()
-)
 _SPEAKER_END = re.compile(
     r"^\s*(?:[.;:!?)\"”]|$|\s(?:on|in)\s+(?:Telegram|Facebook|X|a\s+statement|an?\s+interview|"
     r"his|her|a\s+post)\b)"
@@ -262,9 +264,7 @@ unit of an office ("ОВА", "горсовета") follows, not the town of a ma
 _TITLE_OF = re.compile(r"\bmayors?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 """The town of an official's title ("the mayor of Enerhodar said"), as "мэр Энергодара": the
 place of the claim when the sentence names no other, else it frames them."""
-_PLACE_NOUN_AFTER = re.compile(
-    r"^\s+(?:Village|Town|City|Settlement|Hamlet|Township)\b(?![’']|\s+[A-Z])"
-)
+_PLACE_NOUN_AFTER = re.compile(rf"^\s+(?:{_SETTLEMENT_NOUN.title()}|Township)\b(?![’']|\s+[A-Z])")
 """A capitalised place noun after a name, as state media write them ("liberated Zagornoye
 Village", "shelling hit Kherson City"): the place itself, not a longer name; one more capitalised
 word after it ("Kharkiv City Council") leaves the name to the facility and office rules."""
@@ -300,9 +300,9 @@ _ENUM_GAP = re.compile(
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
 _HINT_GAP = re.compile(
-    r"^\s*(?:(?:village|town|city|settlement|hamlet)\s+)?"  # "Zagornoye village in …"
+    rf"^\s*(?:(?:{_SETTLEMENT_NOUN})\s+)?"  # "Zagornoye village in …"
     r"[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
-    r"(?:village|town|city|settlement|hamlet|capital|administrative\s+cent(?:re|er))s?\s+)?"
+    rf"(?:{_SETTLEMENT_NOUN}|capital|administrative\s+cent(?:re|er))s?\s+)?"
     r"(?:in\s+(?:the|a)\s+(?:far\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
     r"(?:corner|part|edge|tip|end)\s+of\s+)?"  # "in the southeast corner of the … region"
     r"(?:(?:in|of|в|у|во|(?:just\s+)?(?:inside|within))\s+)?(?:the\s+|Ukraine['’]s\s+)?"
@@ -356,7 +356,7 @@ _WHOLE_WORD = re.compile(rf"[{_WORD_LETTERS}]+")  # what _WORD_BEFORE's group ta
 _WORD_WINDOW = 40  # the characters before a mention _WORD_BEFORE searches
 _WORD_AFTER = re.compile(r"^\s+([A-Za-zА-Яа-яІіЇїЄєҐґ'’-]+)")
 _NAME = r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’]+(?:-[A-ZА-ЯІЇЄҐ]?[a-zа-яіїєґ'’]+)*"
-_MARKED_UNKNOWN = re.compile(rf"\b(?i:town|village|city|settlement|hamlet)\s+of\s+({_NAME})")
+_MARKED_UNKNOWN = re.compile(rf"\b(?i:{_SETTLEMENT_NOUN})\s+of\s+({_NAME})")
 _CONJUNCTION = r"(?:and|or|и|і|й|та|или|або)"  # "Строевка и Кондрашовка", "Липці та Вовчанськ"
 _ENUM_NEXT = re.compile(rf"(?:\s*,\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+)({_NAME})")
 _ENUM_PREV = re.compile(rf"({_NAME})(?:\s*,\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+)$")
@@ -425,9 +425,7 @@ _REGION_WORDS = {
 }
 
 
-_MARKER_WORD = re.compile(
-    "town|village|city|settlement|hamlet"
-)  # _MARKED_UNKNOWN needs one (lower-cased)
+_MARKER_WORD = re.compile(_SETTLEMENT_NOUN)  # _MARKED_UNKNOWN needs one (lower-cased)
 
 
 def _regions_of(sentence: str, start: int, end: int) -> bool:
