@@ -313,6 +313,41 @@ def test_the_plants_at_enerhodar_in_russian_and_in_lower_case_english(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "feature", "where", "town"),
+    [
+        (
+            "Shelling hit the Avdiivka coke and chemical plant on Monday, the governor said.",
+            "Avdiivka Coke Plant",
+            (48.159, 37.770),
+            "Avdiivka",
+        ),
+        (
+            "The Kakhovka hydroelectric dam was destroyed on June 6, officials said.",
+            "Kakhovka Dam",
+            (46.779, 33.371),
+            "Kakhovka",
+        ),
+        (
+            "Russian troops shelled the Kherson international airport.",
+            "Chornobaivka airfield",
+            (46.676, 32.506),
+            "Kherson",
+        ),
+    ],
+)
+def test_a_feature_named_after_a_town_with_lower_case_words_is_the_feature(
+    records, sentence, feature, where, town
+):
+    """The scan skips a lower-case word after another, so it finds only the town; the words
+    after it, read from the gazetteer's feature names, make the feature. Within 1 km."""
+    (row,) = records(sentence)
+    assert row["place_name"] == feature
+    assert km(point(row), where) < 1.0
+    (alone,) = records(f"Russian artillery shelled {town} on Monday.")
+    assert alone["place_name"] != feature  # the town named alone stays the town
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Доля ще однієї людини невідома.",

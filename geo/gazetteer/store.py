@@ -394,6 +394,17 @@ class GazetteerStore:
             (*theatre, min_population),
         )
 
+    def feature_names(self) -> list[str]:
+        """Every written name of a feature (a plant, a dam, a steelworks): the scanner looks
+        for those whose lower-case words it cannot see (:class:`geo.text.mentions.FeatureTails`)."""
+        return [
+            name
+            for (name,) in self.conn.execute(
+                "SELECT DISTINCT n.name FROM names n JOIN places p ON p.place_id = n.place_id "
+                "WHERE p.kind = 'feature' ORDER BY n.name"
+            )
+        ]
+
     def iter_cyrillic_names(self, theatre: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         """(written name, language tag) of every Cyrillic name of a place in the theatre: names of
         settlements before names of raions and hromadas only (the adjective "Купянский" spells

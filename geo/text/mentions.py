@@ -273,12 +273,6 @@ _STREET_AFTER = re.compile(
 )
 """A street after a name ("Kolosova and Lermentova streets", "Kharkivska street"): the street,
 not the place (capitalised, "Kharkiv Street", it is part of a longer name already)."""
-_PLANT_AFTER = re.compile(
-    r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|thermal\s+power\s+(?:plant|station)|"
-    r"hydroelectric\s+(?:power\s+)?(?:plant|station))\b",
-    re.IGNORECASE,
-)
-"""A power plant after a town's name ("the Zaporizhzhia nuclear power plant")."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
@@ -769,6 +763,33 @@ def scan_form(text: str) -> str:
     return folded.tobytes().decode("utf-32-le")
 
 
+def _feature_tails(names: list[str]) -> dict[str, re.Pattern[str]]:
+    """The features whose names the scan may not see whole, by the key of the capitalised words
+    they start with: those with two words or more after their head, which text may write in
+    lower case ("the Zaporizhzhia nuclear power plant", "the Avdiivka coke and chemical plant",
+    "the Kakhovka hydroelectric dam") and :func:`scan_form` then blanks from the second on. The
+    head is the first word, or all the words up to the first lower-case one ("Nova Kakhovka").
+    For each head, one pattern of the words after it, longest first, that
+    :meth:`MentionScanner.find` tries right after a hit on the head."""
+    tails: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if not words[0][:1].isupper():
+            continue  # "crash site of MH17": the scan finds no name starting in lower case
+        first_lower = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
+        for head in {1, first_lower}:
+            if len(words) - head >= 2:
+                tail = r"\s+".join(re.escape(w) for w in words[head:])
+                tails.setdefault(name_key(" ".join(words[:head])), set()).add(tail)
+    return {
+        key: re.compile(
+            rf"\s+(?:{'|'.join(sorted(alternatives, key=lambda t: (-len(t), t)))})(?!\w)",
+            re.IGNORECASE,
+        )
+        for key, alternatives in tails.items()
+    }
+
+
 @cache
 def _metonyms() -> dict[str, tuple[str, str]]:
     rows = csv.DictReader(
@@ -908,6 +929,7 @@ class MentionScanner:
         self.demonyms = _demonyms()
         self.metonyms = _metonyms()
         self._keys: dict[str, _Key] = {}
+        self._feature_tails = _feature_tails(store.feature_names())
         self._hints = HintReader(store, FOCUS)  # "the Kupyansk district of Kharkiv": a raion
 
     @staticmethod
@@ -1040,9 +1062,10 @@ class MentionScanner:
             info = self._key(key)
             if info.country_only:
                 continue  # "Ukraine", "Russia": context for the reader, never an event site
+            tails = self._feature_tails.get(key)
             m = (
-                self._plant(sentence, start, end, sentence_index, offset)
-                if " plant" in sentence or " station" in sentence
+                self._feature(sentence, start, end, tails, sentence_index, offset)
+                if tails is not None
                 else None
             ) or self._mention(sentence, start, end, key, info, sentence_index, offset)
             if m is not None:
@@ -1244,22 +1267,30 @@ class MentionScanner:
             return m
         return m if self._accept(m, info, start, before, after, words) else None
 
-    def _plant(
-        self, sentence: str, start: int, end: int, sentence_index: int, offset: int
+    def _feature(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        tails: re.Pattern[str],
+        sentence_index: int,
+        offset: int,
     ) -> Mention | None:
-        """ "the Zaporizhzhia nuclear power plant": the plant, a feature of the gazetteer named
-        after the town, where the scan, which skips a lower-case word after another, found only
-        the town. None when no such feature is known."""
-        found = _PLANT_AFTER.match(sentence, end)
+        """ "the Zaporizhzhia nuclear power plant", "the Avdiivka coke and chemical plant": a
+        feature of the gazetteer named after the town before its lower-case words, where the scan,
+        which skips a lower-case word after another, found only the town. ``tails`` are the
+        words such features have after the hit (:func:`_feature_tails`); None when none follows
+        or the whole is no feature's name."""
+        found = tails.match(sentence, end)
         if found is None:
             return None
-        found_end = found.end() - end
-        text = sentence[start : end + found_end]
+        stop = found.end()
+        text = sentence[start:stop]
         key = name_key(text)
         if not any(h.place.kind == "feature" for h in self.store.lookup(key)):
             return None
-        m = Mention(text, key, offset + start, offset + end + found_end, sentence_index)
-        m.notes.append(f"{text}: the plant, not the town")
+        m = Mention(text, key, offset + start, offset + stop, sentence_index)
+        m.notes.append(f"{text}: a site of its own, not {sentence[start:end]}")
         return m
 
     def _raion_of_oblast(self, written: str, after: str) -> bool:
