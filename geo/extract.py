@@ -1074,9 +1074,7 @@ class Extractor:
                 # reading of a case form and another is found where its sentence is
                 # ("Сторожевого, рядом с Сухими Ялами": Сторожеве, not Сторожів of Rivne oblast)
                 if m.readings and place.population < OTHER_READING_POPULATION:
-                    other = self._stray_from_sentence(
-                        i, res, mentions, queries, final, anchors, front, readings_only=True
-                    )
+                    other = self._reading_from_sentence(i, res, mentions, final, anchors, front)
                     final[i] = other or final[i]
                 continue
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
@@ -1878,30 +1876,23 @@ class Extractor:
             found = memo[key] = self.resolver.resolve(query, admin1=hint, near=key[2], front=front)
         return found
 
-    def _stray_from_sentence(
+    def _far_from_sentence(
         self,
         i: int,
         res: Resolution,
         mentions: list[Mention],
-        queries: list[str],
         final: list[Resolution],
         anchors: list[tuple[int, float, float]],
-        front: FrontDistance | None = None,
-        *,
-        readings_only: bool = False,
-    ) -> Resolution | None:
-        """A village placed far from the confident places of its own sentence ("repelled attacks
-        near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them — found
-        there, or honestly at that region's level — rather than left hundreds of km away. (The
-        caller has checked it is a small, hint-free settlement, not confidently in the focus
-        country unless ``readings_only``: then only another reading of its case form found in
-        that oblast replaces it.) An anchor counts where it finally stands: one the context moved
-        since the first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is no
-        anchor."""
+    ) -> tuple[str, str] | None:
+        """(oblast code, note) when the settlement ``res`` places mention ``i`` at lies over
+        STRAY_KM from the nearest confident place of its own sentence, in another oblast: the
+        oblast where that place is. An anchor counts where it finally stands: one the context
+        moved since the first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is
+        no anchor."""
         m = mentions[i]
         place = res.place
         if place is None or place.lat is None or place.lon is None:
-            return None  # the caller passes resolved settlements only
+            return None  # the callers pass resolved settlements only
         focus = self.resolver.focus
         same: dict[int, tuple[float, float, Place]] = {}  # anchor → its point and place
         for j, lat, lon in anchors:
@@ -1930,19 +1921,68 @@ class Extractor:
             f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
             "in the same sentence"
         )
-        again = (
-            None if readings_only else self.resolver.resolve(queries[i], admin1=unit, front=front)
-        )
-        for reading in m.readings if again is None or _unplaced(again) else ():
+        return unit, note
+
+    def _other_reading(
+        self, m: Mention, unit: str, front: FrontDistance | None
+    ) -> tuple[str, Resolution] | None:
+        """The first other nominative ``m``'s case form may be (:attr:`Mention.readings`) that is
+        placed in oblast ``unit``, with that reading."""
+        for reading in m.readings:
             other = self.resolver.resolve(reading, admin1=unit, front=front)
-            if not (_unplaced(other) or other.ambiguous):  # "Сторожевого": Сторожеве, not
-                note = f"{note}; read as a form of {reading}"  # Сторожів
-                again = other
-                break
-        if again is None:
-            return None  # (readings only) no other reading lies there
-        if _unplaced(again):
-            if _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
+            if not (_unplaced(other) or other.ambiguous):
+                return reading, other
+        return None
+
+    def _reading_from_sentence(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        final: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+        front: FrontDistance | None = None,
+    ) -> Resolution | None:
+        """A small village read confidently from a case form that spells another name too, far
+        from its sentence's places (:meth:`_far_from_sentence`), is that other name's place in
+        their oblast, when there is one there ("Сторожевого", beside Сухі Яли: Сторожеве, not
+        Сторожів of Rivne oblast). The caller has checked it is a small settlement with other
+        readings."""
+        far = self._far_from_sentence(i, res, mentions, final, anchors)
+        found = self._other_reading(mentions[i], far[0], front) if far is not None else None
+        if far is None or found is None:
+            return None
+        reading, other = found
+        return replace(other, reason=f"{far[1]}; read as a form of {reading}; {other.reason}")
+
+    def _stray_from_sentence(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        queries: list[str],
+        final: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+        front: FrontDistance | None = None,
+    ) -> Resolution | None:
+        """A village placed far from the confident places of its own sentence ("repelled attacks
+        near Kreminna and Dibrova") is re-resolved inside the oblast of the nearest of them
+        (:meth:`_far_from_sentence`) — found there, under its name or another reading of its case
+        form, or honestly at that region's level — rather than left hundreds of km away. (The
+        caller has checked it is a small, hint-free settlement, not confidently in the focus
+        country.)"""
+        far = self._far_from_sentence(i, res, mentions, final, anchors)
+        if far is None:
+            return None
+        unit, note = far
+        again = self.resolver.resolve(queries[i], admin1=unit, front=front)
+        found = self._other_reading(mentions[i], unit, front) if _unplaced(again) else None
+        if found is not None:
+            reading, again = found
+            note = f"{note}; read as a form of {reading}"
+        elif _unplaced(again):
+            place, focus = res.place, self.resolver.focus
+            if place is not None and _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
             city = self._city_abroad(queries[i], res)
             if city is not None:  # "Rostov and Kramatorsk": Rostov-on-Don, not a hamlet
