@@ -849,3 +849,27 @@ def test_no_place_contexts_russian_forms_of_front_villages(places, sentence, nam
 )
 def test_no_place_contexts_a_group_of_forces_and_kyivs_side(places, sentence):
     assert places(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            "A Ukrainian military source identified the city to CNN as the main target.",
+            "cnn",  # Kannur's airport
+        ),
+        (
+            "A Ukrainian Army Chief of Staff (ACS) daily situation report stated the same.",
+            "acs",  # Achinsk's
+        ),
+        ("The gains were confirmed by ISW on Friday.", "isw"),  # Wisconsin Rapids'
+        ("A spokesman for the MOD said the attack was repelled.", "mod"),  # Modesto's
+    ],
+)
+def test_no_place_contexts_an_airport_code_is_no_name_of_its_town(
+    places, gazetteer_store, sentence, code
+):
+    """GeoNames' cities table lists airport codes among a town's alternate names; the build
+    leaves them out, so an acronym in the news is no town abroad."""
+    assert places(sentence) == []
+    assert code.upper() not in {hit.name for hit in gazetteer_store.lookup(code)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -48,6 +49,14 @@ ALTERNATES_MIN_POPULATION = 15_000
 """Outside the theatre, only towns this large keep GeoNames' alternate names (what news abroad
 calls "Brussels" or "Kyjiw"); smaller ones are found by their own name. Their alternates were a
 third of the store and no text is scanned for them; a GeoNames dump import adds them back."""
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]{2,3}")
+"""An alternate name of GeoNames' cities table that is an airport code ("CNN" for Kannur, "ACS"
+for Achinsk, "MOD" for Modesto, "ISW" for Wisconsin Rapids): the table mixes codes with names
+and does not say which is which (its alternate-names dump does: the importer skips them by
+language). Three or four capitals are a code, not what news calls a town; kept, they read
+acronyms ("told CNN", "the Army Chief of Staff (ACS)") as towns abroad."""
 
 
 def _noop(_step: str, _fraction: float) -> None:
@@ -315,7 +324,7 @@ def _load_cities(conn, city_admin2: dict[int, str | None], progress: Progress) -
             alternates = ()  # a small town abroad: its own name only (ALTERNATES_MIN_POPULATION)
         for alt in alternates:
             script = script_of(alt)
-            if script not in _USABLE_SCRIPTS:
+            if script not in _USABLE_SCRIPTS or (_CODE.fullmatch(alt) and alt != city["name"]):
                 continue
             keys = variants(alt) if theatre else {name_key(alt)}
             for key in keys:
