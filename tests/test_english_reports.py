@@ -268,3 +268,42 @@ def test_names_in_question_a_sentence_away_do_not_outweigh_a_far_settled_place(r
     )
     (row,) = [r for r in rows if r["location"] == "Tykhe"]
     assert km((row["latitude"], row["longitude"]), (50.309, 37.012)) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        (
+            "Ukrainian forces reclaimed Novodmytrivka, Arkhanhel’s’ke and Pravdyne.",
+            "Arkhanhel’s’ke",
+            (47.435, 33.401),
+        ),
+        ("Missiles struck Slov’yans’k and Kramators’k overnight.", "Slov’yans’k", (48.852, 37.605)),
+        ("Russian forces shelled Kup'yans'k on Monday.", "Kup'yans'k", (49.710, 37.616)),
+        ("Fighting continued near Lysychans’k, officials said.", "Lysychans’k", (48.912, 38.421)),
+    ],
+)
+def test_the_bgn_spelling_with_apostrophes_for_the_soft_sign_reaches_the_town(
+    records, sentence, written, where
+):
+    """GeoNames' and the older English press's romanisation writes the soft sign as an
+    apostrophe; the scan reads one as a word break, so the pieces count as one word and the
+    romanisation of every Ukrainian name is in the scanner as written."""
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Arkhanhel's'ke", "arkhanhelske"),  # the soft sign before "ke"
+        ("Arkhanhel’s’ke", "arkhanhelske"),
+        ("Bakhmut's", "bakhmut"),  # a possessive ending
+        ("Ukraine’s", "ukraine"),
+        ("Starobil's'k", "starobilsk"),
+    ],
+)
+def test_a_soft_sign_before_s_is_no_possessive_ending(written, key):
+    from geo.gazetteer import name_key
+
+    assert name_key(written) == key

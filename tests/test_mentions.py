@@ -366,10 +366,21 @@ def test_scan_form_folds_like_fold_and_blanks_only_lowercase_runs():
     reference = f" {fold(text)} "
     assert all(a == b or a == "\0" for a, b in zip(form, reference, strict=True))
     blanked = {w for w, r in zip(form.split(" "), reference.split(" "), strict=True) if w != r}
-    # a lower-case word right after a capitalised one stays
-    # ("forces", "of" in "Sea of Azov", "coast")
-    assert blanked == {"\0helled", "\0he", "\0ear", "\0ort", "\0aid", "\0inistry", "\0f"}
+    # a lower-case word right after a capitalised one stays ("forces", "of" in "Sea of Azov",
+    # "coast"), and so does one after a capitalised word's possessive ("Запоріжжя’s port")
+    assert blanked == {"\0helled", "\0he", "\0ear", "\0aid", "\0inistry", "\0f"}
     assert " sea of azov " in form and " forces " in form and " coast " in form
+
+
+def test_scan_form_keeps_the_pieces_of_a_word_an_apostrophe_splits():
+    """ "Slov’yans’k", "Arkhanhel’s’ke": the soft sign's apostrophe folds to a space, but the
+    pieces are no lower-case words of their own, so none is blanked; a lower-case run after
+    a lower-case word's apostrophe ("don’t know") is blanked as before."""
+    from geo.text.mentions import scan_form
+
+    assert " slov yans k " in scan_form("Missiles struck Slov’yans’k overnight.")
+    assert " arkhanhel s ke in " in scan_form("They freed Arkhanhel's'ke in the south.")
+    assert "\0now" in scan_form("We don’t know the village.")
 
 
 def test_a_document_scanned_at_once_finds_what_each_sentence_finds(extractor):

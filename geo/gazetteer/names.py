@@ -21,7 +21,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _APOSTROPHES = re.compile(r"[\u0027\u2019\u02BC\u2018\u0060\u00B4\u02B9\u02BB]")
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02BC]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02BC]s\b(?!['\u2019\u02BC]\w)", re.IGNORECASE)
+"""A possessive ending ("Bakhmut's"), not the soft sign of a romanised name ("Arkhanhel's'ke")."""
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 _UKRAINIAN_SYSTEMS = (translitua.UkrainianKMU, translitua.UkrainianBGN, translitua.UkrainianSimple)
@@ -63,6 +64,18 @@ def variants(name: str) -> set[str]:
         keys.add(name_key(translitua.translit(text, system)))
     keys.add(name_key(unidecode(text)))
     return keys - {""}
+
+
+@lru_cache(maxsize=65_536)
+def bgn_romanisation(name: str) -> str | None:
+    """The BGN/PCGN romanisation of a Ukrainian ``name`` when it writes an apostrophe for the
+    soft sign or the apostrophe ("Slov'yans'k", "Arkhanhel's'ke": GeoNames' and much English
+    press's older spelling), else None: the key of every romanisation is among :func:`variants`,
+    but text writes this one with marks that the scanner reads as word breaks."""
+    if not has_cyrillic(name) or _RUSSIAN_ONLY.search(name):
+        return None
+    romanised = translitua.translit(unicodedata.normalize("NFKC", name), translitua.UkrainianBGN)
+    return romanised if _APOSTROPHES.search(romanised) else None
 
 
 def script_of(name: str) -> str:

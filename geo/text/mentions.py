@@ -54,7 +54,7 @@ from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
 from geo.core.theatre import FOCUS, THEATRE, theatre
 from geo.gazetteer.hints import HintReader
-from geo.gazetteer.names import has_cyrillic, name_key, variants
+from geo.gazetteer.names import bgn_romanisation, has_cyrillic, name_key, variants
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
 from geo.text.inflect import LOCATIVES, case_forms
@@ -62,7 +62,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "15"
+SCANNER_VERSION = "16"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -686,18 +686,23 @@ _CYRILLIC_LETTERS = frozenset(
 )
 
 
-def _inner_apostrophes(text: str) -> list[int]:
-    """Where in ``text`` an apostrophe stands between two Cyrillic letters. Found with
+def _apostrophes(text: str) -> tuple[list[int], list[int]]:
+    """The apostrophes inside words of ``text``: where one stands between two Cyrillic letters
+    (a letter of a Ukrainian word), and where, in ``text`` padded with a space, a piece of a
+    word starts after one between any two letters ("Slov’yans’k", "Ukraine’s"). Found with
     ``str.find`` per apostrophe character: most documents hold a few apostrophes or none, so
     this costs far less than a pass over every character."""
-    found = []
+    cyrillic, pieces = [], []
     for mark in _APOSTROPHES:
         at = text.find(mark, 1)
         while at != -1:
-            if text[at - 1] in _CYRILLIC_LETTERS and text[at + 1 : at + 2] in _CYRILLIC_LETTERS:
-                found.append(at)
+            before, after = text[at - 1], text[at + 1 : at + 2]
+            if before in _CYRILLIC_LETTERS and after in _CYRILLIC_LETTERS:
+                cyrillic.append(at)
+            elif before.isalpha() and after.isalpha():
+                pieces.append(at + 2)
             at = text.find(mark, at + 1)
-    return found
+    return cyrillic, pieces
 
 
 def fold(text: str) -> str:
@@ -708,7 +713,7 @@ def fold(text: str) -> str:
     "Куп’янськ"), never a boundary: it folds to ``ʼ`` whichever of ' ’ ʼ ‘ ` ´ is written, so
     "Лук" (Luuq) is no match inside "Лук'янці" and every spelling of "Куп'янськ" is one word."""
     folded = text.translate(_fold_table())
-    inner = _inner_apostrophes(text)
+    inner = _apostrophes(text)[0]
     if not inner:
         return folded
     chars = list(folded)
@@ -747,18 +752,24 @@ def scan_form(text: str) -> str:
     reservoir"); blanking the rest keeps the automaton from reporting hundreds of common words
     that happen to be place names somewhere ("The", "And", "Spring") only to drop them. The
     price: a name with two lower-case inner words in a row ("Rostov on the Don") is missed when
-    written that way; hyphenated forms ("Rostov-on-Don") are one word and still found."""
+    written that way; hyphenated forms ("Rostov-on-Don") are one word and still found. The
+    pieces of a word an apostrophe splits ("Slov’yans’k", the BGN/PCGN spelling) are one word."""
     lut, lower = _fold_lut()
     codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32)
     known = codes < _LUT_SIZE
     clipped = np.where(known, codes, 0)
     folded = np.where(known, lut[clipped], codes)
-    inner = _inner_apostrophes(text)  # the apostrophe of a Ukrainian word ("Лук'янці")
+    inner, pieces = _apostrophes(text)  # the apostrophe of a Ukrainian word ("Лук'янці")
     if inner:
         folded[np.array(inner) + 1] = ord(_WORD_APOSTROPHE)
     space = folded == 32
     starts = np.flatnonzero(space[:-1] & ~space[1:]) + 1
     low = lower[clipped[starts]]
+    if pieces:  # a piece of a word, and the words after it, count as the word it belongs to
+        pieces.sort()  # in order, so that the pieces of "Slov’yans’k" take "Slov"'s case in turn
+        for k, piece in zip(np.searchsorted(starts, pieces).tolist(), pieces, strict=True):
+            if k < len(starts) and starts[k] == piece:  # (a piece after a letter: k > 0)
+                low[k] = low[k - 1]
     folded[starts[1:][low[1:] & low[:-1]]] = 0
     return folded.tobytes().decode("utf-32-le")
 
@@ -871,10 +882,18 @@ def _add(
 
 
 def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
-    """Every scan name of ``store``, as written and as its key."""
+    """Every scan name of ``store``, as written and as its key; and a Ukrainian name's BGN/PCGN
+    romanisation as written, with the apostrophes for the soft sign ("Slov'yans'k",
+    "Arkhanhel's'ke"), which the key drops but the scan reads as word breaks."""
+    romanised: set[str] = set()
     for written, key in store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
         _add(automaton, written, key)
         _add(automaton, key, key)
+        if written not in romanised and has_cyrillic(written):
+            romanised.add(written)
+            bgn = bgn_romanisation(written)
+            if bgn is not None:
+                _add(automaton, bgn, name_key(bgn))
 
 
 def add_case_forms(
