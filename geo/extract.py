@@ -1422,56 +1422,122 @@ class Extractor:
     def _by_anchor(self, query: str, m: Mention, res: Resolution) -> Resolution:
         """A place located from another ("Karlivka, southeast of Pokrovsk", "northeast of
         Mykolaivka, southeast of Pokrovsk") resolved with that place as its context: the
-        Karlivka by Pokrovsk, not the Poltava town its size would choose."""
+        Karlivka by Pokrovsk, not the Poltava town its size would choose. The locating phrase
+        outweighs size and a curated alias too: "Kostiantynivka, southwest of Donetsk" is the
+        village there, not the city 57 km north. A name whose place lies over :data:`STRAY_KM`
+        from its anchor (from every namesake of an anchor left open) is not placed there
+        (:meth:`_beyond_anchor`: "Arkhangelsk, southwest of Vysokopillya" is no city by the
+        White Sea)."""
         anchor = self.resolver.resolve(m.anchor or "")
-        place = anchor.place
-        if (
-            place is None
-            or place.lat is None
-            or place.lon is None
-            or anchor.ambiguous
-            or place.kind not in ("settlement", "feature")
-        ):
-            return res
-        again = self.resolver.resolve(query, admin1=m.admin_hint, near=((place.lat, place.lon),))
+        named = [c.place for c in anchor.ambiguous] or ([anchor.place] if anchor.place else [])
+        places = [
+            p
+            for p in named
+            if p.lat is not None and p.lon is not None and p.kind in ("settlement", "feature")
+        ]
+        if len(places) != 1:
+            return self._beyond_anchor(m, res, places) if places else res
+        place = places[0]
+        again = self.resolver.resolve(query, admin1=m.admin_hint, near=(_point(place),))
         if again.ambiguous:  # "Lozova, near Kupiansk": of the namesakes, the one by the anchor
-            nearest = self._nearest_to_anchor(m, again, place)
+            nearest = self._nearest_to_anchor(m, again, place, again.ambiguous)
             if nearest is not None:
                 m.by_anchor = True
                 return nearest
-        return again if again.place is not None else res
+            return again if again.place is not None else res
+        chosen = again.place
+        if chosen is None:
+            return res
+        if (
+            chosen.kind not in ("settlement", "feature")
+            or chosen.lat is None
+            or place_km(place, chosen) <= ANCHOR_KM
+        ):
+            return again
+        nearer = self._nearest_to_anchor(m, again, place, again.candidates)
+        if nearer is not None:
+            m.by_anchor = True
+            return nearer
+        return self._beyond_anchor(m, again, places)
 
-    def _nearest_to_anchor(self, m: Mention, res: Resolution, anchor: Place) -> Resolution | None:
-        """Of namesakes its anchor leaves alike ("Lozova, near Kupiansk": villages 31 and 57 km
-        from Kupiansk), the one within :data:`ANCHOR_KM` of it when every other lies at least
+    def _beyond_anchor(self, m: Mention, res: Resolution, anchors: list[Place]) -> Resolution:
+        """``res``, or, when its settlement lies over :data:`STRAY_KM` from every place its
+        anchor may be and no region was named for it, the answer that it is not placed: the
+        text's own locating phrase rules that place out, and no later pass reopens it."""
+        chosen = res.place
+        if (
+            m.admin_hint is not None
+            or chosen is None
+            or chosen.kind != "settlement"
+            or chosen.lat is None
+            or chosen.lon is None
+        ):
+            return res
+        km, nearest = min((place_km(a, chosen), a.name) for a in anchors)
+        if km <= STRAY_KM:
+            return res
+        m.by_anchor = True
+        return replace(
+            res,
+            place=None,
+            precision=None,
+            resolution=ResolutionKind.UNRESOLVED,
+            confidence=0.0,
+            reason=(
+                f"{chosen.name}, the likeliest place of this name, lies {km:.0f} km from "
+                f"{nearest}; not placed"
+            ),
+            admin1_name=None,
+            admin2_name=None,
+            ambiguous=(),
+        )
+
+    def _nearest_to_anchor(
+        self, m: Mention, res: Resolution, anchor: Place, namesakes: tuple[Candidate, ...]
+    ) -> Resolution | None:
+        """Of ``namesakes`` ("Lozova, near Kupiansk": villages 31 and 57 km from Kupiansk), the
+        one within :data:`ANCHOR_KM` of the anchor when every other lies at least
         :data:`ANCHOR_RATIO` times as far; None when none stands out."""
-        by_km = sorted((place_km(anchor, c.place), i) for i, c in enumerate(res.ambiguous))
+        by_km = sorted(
+            (place_km(anchor, c.place), i)
+            for i, c in enumerate(namesakes)
+            if c.place.lat is not None and c.place.lon is not None
+        )
+        if not by_km:
+            return None
         (km, first), *others = by_km
         if km > ANCHOR_KM:
             return None
         if others and others[0][0] < ANCHOR_RATIO * km:
-            return self._toward_from_anchor(m, res, anchor, by_km)
-        return self._anchored(res, first, f"the namesake nearest that place ({km:.0f} km)")
+            return self._toward_from_anchor(m, res, anchor, by_km, namesakes)
+        return self._anchored(
+            res, namesakes[first], f"the namesake nearest that place ({km:.0f} km)"
+        )
 
-    def _anchored(self, res: Resolution, i: int, why: str) -> Resolution | None:
-        """``res`` decided for its namesake ``res.ambiguous[i]`` by the text's own locating
-        phrase, confidently: no later context pass reopens it."""
-        chosen = self.resolver.choose(res, res.ambiguous[i].place.place_id, why)
+    def _anchored(self, res: Resolution, namesake: Candidate, why: str) -> Resolution | None:
+        """``res`` decided for ``namesake`` by the text's own locating phrase, confidently: no
+        later context pass reopens it."""
+        chosen = self.resolver.choose(res, namesake.place.place_id, why)
         return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
 
     def _toward_from_anchor(
-        self, m: Mention, res: Resolution, anchor: Place, by_km: list[tuple[float, int]]
+        self,
+        m: Mention,
+        res: Resolution,
+        anchor: Place,
+        by_km: list[tuple[float, int]],
+        namesakes: tuple[Candidate, ...],
     ) -> Resolution | None:
-        """Of namesakes within :data:`ANCHOR_KM` of the anchor that its distance leaves alike,
-        the one lying the way the text says ("Pobeda, southwest of Donetsk": the village 28 km
-        southwest, not the one 40 km southeast), within :data:`ANCHOR_SECTOR_DEG` of the
+        """Of ``namesakes`` within :data:`ANCHOR_KM` of the anchor that its distance leaves
+        alike, the one lying the way the text says ("Pobeda, southwest of Donetsk": the village
+        28 km southwest, not the one 40 km southeast), within :data:`ANCHOR_SECTOR_DEG` of the
         compass word; None when not exactly one does."""
         direction = m.anchor_direction  # a compass word, as the scanner normalised it
         if direction not in BEARINGS:
             return None
         toward = []
         for km, i in by_km:
-            place = res.ambiguous[i].place
+            place = namesakes[i].place
             if km > ANCHOR_KM or place.lat is None or place.lon is None:
                 continue
             bearing = bearing_deg(*_point(anchor), place.lat, place.lon)
@@ -1480,7 +1546,9 @@ class Extractor:
         if len(toward) != 1:
             return None
         km, i = toward[0]
-        return self._anchored(res, i, f"the namesake {direction} of that place ({km:.0f} km)")
+        return self._anchored(
+            res, namesakes[i], f"the namesake {direction} of that place ({km:.0f} km)"
+        )
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
         """A case form that spells a village's name and a town's case form ("Глухова": the

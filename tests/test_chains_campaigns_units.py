@@ -502,3 +502,40 @@ def test_a_republic_after_a_list_is_its_region(places):
     }
     assert {r["admin1"] for r in found.values()} == {"Donetska oblast"}
     assert "DPR" not in found
+
+
+KOSTIANTYNIVKA_BY_VUHLEDAR = (47.866, 37.407)
+
+
+def test_a_locating_phrase_outweighs_size_and_a_curated_alias(places):
+    """ "Kostiantynivka, southwest of Donetsk": the curated alias and its size choose the city
+    of 67,000, 57 km north of Donetsk; the text's own phrase says the village 34 km
+    southwest."""
+    (found,) = places("Russian forces captured Kostiantynivka, southwest of Donetsk.")
+    point = (found["latitude"], found["longitude"])
+    assert km(point, KOSTIANTYNIVKA_BY_VUHLEDAR) <= TOLERANCE_KM
+    (alone,) = places("Russian forces shelled Kostiantynivka overnight.")
+    assert km((alone["latitude"], alone["longitude"]), (48.527, 37.706)) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the only Arkhangelsk is the city by the White Sea, 1,650 km away
+        "Russian forces pulled back to Arkhangelsk, southwest of Vysokopillya.",
+        # the only Zorkino lies in Crimea, 234 km away
+        "Russian forces pulled back to the village of Zorkino, a few miles southwest of "
+        "Vysokopillya.",
+    ],
+)
+def test_a_place_whose_only_namesakes_lie_far_from_its_anchor_is_not_placed(records, sentence):
+    (row,) = [r for r in records(sentence) if r["location"] != "Vysokopillya"]
+    assert row["latitude"] is None and row["resolution"] == "unresolved"
+    assert "km from Vysokopill" in row["resolution_reason"]
+
+
+def test_a_town_abroad_within_reach_of_its_anchor_stays(places):
+    """Belgorod lies 70 km north of Kharkiv, beyond the reach of a namesake choice but well
+    within the distance where a locating phrase can still mean it."""
+    found = places("Drones hit Belgorod, north of Kharkiv.")
+    assert [r["place_name"] for r in found] == ["Belgorod"]
