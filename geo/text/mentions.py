@@ -1353,8 +1353,8 @@ class MentionScanner:
             return True
         if _PLACE_WORD_AFTER.match(after):
             return True
-        return any(
-            name_key(sentence[a:b]) not in self.metonyms
+        return any(  # a gazetteer name: "However, Kyiv along with …" lists no place
+            (key := name_key(sentence[a:b])) not in self.metonyms and self.store.lookup(key)
             for a, b in _neighbours(sentence, start, end)
         )
 
