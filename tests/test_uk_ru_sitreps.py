@@ -352,6 +352,8 @@ def test_a_feature_named_after_a_town_with_lower_case_words_is_the_feature(
     [
         "Доля ще однієї людини невідома.",
         "Російський боєприпас влучив у цивільний автомобіль “Нива”.",
+        "Атаки с разной степенью интенсивности продолжаются уже третьи сутки.",
+        "Сирени лунали всю ніч.",
     ],
 )
 def test_fate_and_a_car_are_no_villages(records, sentence):
@@ -364,3 +366,9 @@ def test_the_second_of_a_list_of_city_districts_is_no_village(records):
         "«Восточный» и «Западный»."
     )
     assert {r["place_name"] for r in rows} == {"Myrnohrad"}
+
+
+def test_a_common_word_village_is_still_a_place_after_a_marker(records):
+    """ "Атаки" (attacks) needs a cue: after "село" it is the village in Chernivtsi oblast."""
+    (row,) = records("Ворог обстріляв село Атаки.")
+    assert km(point(row), (48.544, 26.483)) < 5.0
