@@ -1435,16 +1435,20 @@ class Extractor:
             for p in named
             if p.lat is not None and p.lon is not None and p.kind in ("settlement", "feature")
         ]
-        if len(places) != 1:
+        if len(places) != 1:  # an anchor with namesakes: a namesake near one of them, if any
+            paired = self._nearest_to_anchor(m, res, places, res.ambiguous) if places else None
+            if paired is not None:
+                m.by_anchor = True
+                return paired
             return self._beyond_anchor(m, res, places) if places else res
         place = places[0]
         again = self.resolver.resolve(query, admin1=m.admin_hint, near=(_point(place),))
         if again.ambiguous:  # "Lozova, near Kupiansk": of the namesakes, the one by the anchor
-            nearest = self._nearest_to_anchor(m, again, place, again.ambiguous)
+            nearest = self._nearest_to_anchor(m, again, places, again.ambiguous)
             if nearest is not None:
                 m.by_anchor = True
                 return nearest
-            return again if again.place is not None else res
+            return self._beyond_anchor(m, again if again.place is not None else res, places)
         chosen = again.place
         if chosen is None:
             return res
@@ -1454,26 +1458,34 @@ class Extractor:
             or place_km(place, chosen) <= ANCHOR_KM
         ):
             return again
-        nearer = self._nearest_to_anchor(m, again, place, again.candidates)
+        nearer = self._nearest_to_anchor(m, again, places, again.candidates)
         if nearer is not None:
             m.by_anchor = True
             return nearer
         return self._beyond_anchor(m, again, places)
 
     def _beyond_anchor(self, m: Mention, res: Resolution, anchors: list[Place]) -> Resolution:
-        """``res``, or, when its settlement lies over :data:`STRAY_KM` from every place its
-        anchor may be and no region was named for it, the answer that it is not placed: the
-        text's own locating phrase rules that place out, and no later pass reopens it."""
-        chosen = res.place
-        if (
-            m.admin_hint is not None
-            or chosen is None
-            or chosen.kind != "settlement"
-            or chosen.lat is None
-            or chosen.lon is None
-        ):
+        """``res``, or, when its settlement (or every namesake it leaves open) lies over
+        :data:`STRAY_KM` from every place its anchor may be and no region was named for it, the
+        answer that it is not placed: the text's own locating phrase rules those places out, and
+        no later pass reopens it."""
+        if m.admin_hint is not None:
             return res
-        km, nearest = min((place_km(a, chosen), a.name) for a in anchors)
+        if res.ambiguous:
+            named = [c.place for c in res.ambiguous]
+        elif res.place is not None and res.place.kind == "settlement":
+            named = [res.place]
+        else:
+            return res
+        pairs = [
+            (place_km(a, p), a.name, p.name)
+            for a in anchors
+            for p in named
+            if p.lat is not None and p.lon is not None
+        ]
+        if not pairs:
+            return res
+        km, anchor, nearest = min(pairs)
         if km <= STRAY_KM:
             return res
         m.by_anchor = True
@@ -1484,8 +1496,8 @@ class Extractor:
             resolution=ResolutionKind.UNRESOLVED,
             confidence=0.0,
             reason=(
-                f"{chosen.name}, the likeliest place of this name, lies {km:.0f} km from "
-                f"{nearest}; not placed"
+                f"{nearest}, the nearest place of this name, lies {km:.0f} km from {anchor}; "
+                "not placed"
             ),
             admin1_name=None,
             admin2_name=None,
@@ -1493,13 +1505,16 @@ class Extractor:
         )
 
     def _nearest_to_anchor(
-        self, m: Mention, res: Resolution, anchor: Place, namesakes: tuple[Candidate, ...]
+        self, m: Mention, res: Resolution, anchors: list[Place], namesakes: tuple[Candidate, ...]
     ) -> Resolution | None:
         """Of ``namesakes`` ("Lozova, near Kupiansk": villages 31 and 57 km from Kupiansk), the
         one within :data:`ANCHOR_KM` of the anchor when every other lies at least
-        :data:`ANCHOR_RATIO` times as far; None when none stands out."""
+        :data:`ANCHOR_RATIO` times as far; None when none stands out. ``anchors`` are the places
+        the anchor may be: one, or its namesakes when it has several (then the namesake nearest
+        any of them: "Olgino and Arkhangelsk, southwest of Vysokopillya", where both names have
+        namesakes, are the pair by the Kherson-oblast town)."""
         by_km = sorted(
-            (place_km(anchor, c.place), i)
+            (min(place_km(a, c.place) for a in anchors), i)
             for i, c in enumerate(namesakes)
             if c.place.lat is not None and c.place.lon is not None
         )
@@ -1509,7 +1524,9 @@ class Extractor:
         if km > ANCHOR_KM:
             return None
         if others and others[0][0] < ANCHOR_RATIO * km:
-            return self._toward_from_anchor(m, res, anchor, by_km, namesakes)
+            if len(anchors) > 1:
+                return None  # the compass word needs the one anchor it is read from
+            return self._toward_from_anchor(m, res, anchors[0], by_km, namesakes)
         return self._anchored(
             res, namesakes[first], f"the namesake nearest that place ({km:.0f} km)"
         )

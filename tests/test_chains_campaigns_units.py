@@ -539,3 +539,41 @@ def test_a_town_abroad_within_reach_of_its_anchor_stays(places):
     within the distance where a locating phrase can still mean it."""
     found = places("Drones hit Belgorod, north of Kharkiv.")
     assert [r["place_name"] for r in found] == ["Belgorod"]
+
+
+KURAKHOVE = (47.985, 37.281)
+
+
+def test_the_villages_of_a_list_share_the_appositive_that_locates_the_last(places):
+    """ "the villages of Uspenovka and Annovka, south of Kurakhovo": both lie there (the
+    Uspenivka 8 km and the Hannivka 9 km from Kurakhove), not the pair of namesakes 22 km apart
+    in Kirovohrad oblast that the list alone would choose."""
+    found = places(
+        "Russian soldiers have hoisted Russia's tricolor flag in the villages of Uspenovka and "
+        "Annovka, south of Kurakhovo, in the Donetsk People's Republic (DPR)."
+    )
+    by_name = {r["location"]: r for r in found}
+    for name in ("Uspenovka", "Annovka"):
+        assert km((by_name[name]["latitude"], by_name[name]["longitude"]), KURAKHOVE) < 15.0
+        assert "located south of Kurakhovo" in by_name[name]["resolution_reason"]
+
+
+def test_a_plain_list_leaves_the_appositive_to_its_last_member(places):
+    found = places("Russian forces captured Kharkiv, Izium and Lozova, south of Kupiansk.")
+    by_name = {r["location"]: r for r in found}
+    assert km((by_name["Kharkiv"]["latitude"], by_name["Kharkiv"]["longitude"]), (49.98, 36.25)) < 5
+    lozova = by_name["Lozova"]
+    assert km((lozova["latitude"], lozova["longitude"]), LOZOVA_BY_KUPIANSK) <= TOLERANCE_KM
+
+
+def test_an_anchor_with_namesakes_places_the_namesake_nearest_one_of_them(places):
+    """ "Olgino …, southwest of Vysokopillya": three Vysokopillias and seven Olginos; the
+    Kherson-oblast village (Olzhyne, formerly Olhyne) lies 4 km from the Kherson-oblast town,
+    every other pair far apart."""
+    found = places(
+        "Rybar said that Russian forces had now pulled back to the villages of Olgino and "
+        "Arkhangelsk, a few miles to the southwest of Vysokopillya."
+    )
+    (olgino,) = [r for r in found if r["location"] == "Olgino"]
+    assert km((olgino["latitude"], olgino["longitude"]), (47.465, 33.487)) <= TOLERANCE_KM
+    assert "Arkhangelsk" not in {r["location"] for r in found}  # no city by the White Sea

@@ -2157,6 +2157,31 @@ _SECTOR_GAP = re.compile(
 районе Водяного Второго": a sector named by its town, then the places in it."""
 
 
+_VILLAGES_BEFORE = re.compile(r"\b(?:villages|settlements|hamlets)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _villages_listed(
+    sentence: str, offset: int, mentions: list[Mention], last: Mention
+) -> list[Mention]:
+    """The places an appositive after ``last`` locates: ``last``, and the members of its list
+    before it when the text names them as villages ("the villages of Uspenovka and Annovka,
+    south of Kurakhovo": both lie there). A plain list ("Kharkiv, Izium and Lozova, south of
+    Kupiansk") leaves the phrase to its last member."""
+    if last.group < 0:
+        return [last]
+    listed = [
+        m
+        for m in mentions
+        if m.group == last.group and m.end <= last.start and m.role == "site" and not m.region
+    ]
+    if not listed or listed[0].start - offset < 0:
+        return [last]
+    before = sentence[max(0, listed[0].start - offset - 40) : listed[0].start - offset]
+    if not _VILLAGES_BEFORE.search(before):
+        return [last]
+    return [m for m in listed if m.anchor is None] + [last]
+
+
 def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
     """ "Krasnohorivka, west of Donetsk": the place after a direction only locates the site
     before it (role ``anchor``); "southeast of Pokrovsk near Vodyane Druhe and Zvirove": the
@@ -2184,9 +2209,11 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
         ):
             if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
                 m.role = "anchor"
-                prev.anchor = m.query or m.key
-                prev.anchor_direction = m.direction
-                prev.notes.append(f"located {m.direction} of {m.text}")
+                members = _villages_listed(sentence, offset, mentions, prev)
+                for member in members:  # "the villages of Uspenovka and Annovka, south of …"
+                    member.anchor = m.query or m.key
+                    member.anchor_direction = m.direction
+                    member.notes.append(f"located {m.direction} of {m.text}")
         elif (
             m.approximate
             and prev.role == "site"
