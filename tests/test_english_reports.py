@@ -307,3 +307,30 @@ def test_a_soft_sign_before_s_is_no_possessive_ending(written, key):
     from geo.gazetteer import name_key
 
     assert name_key(written) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        (
+            "Barrel artillery targeted the coastline of the settlement of Kamenka-Dneprovskaya.",
+            "Kamenka-Dneprovskaya",
+            (47.496, 34.410),
+        ),
+        (
+            "Russian forces liberated Orekhovo-Vasilevka in the DPR.",
+            "Orekhovo-Vasilevka",
+            (48.682, 37.878),
+        ),
+    ],
+)
+def test_a_hyphenated_russian_name_romanised_is_one_place(records, sentence, written, where):
+    """The key of "Каменка-Днепровская" has a space where the name has a hyphen; the scan keeps
+    hyphens, so the hyphenated romanisation is in the scanner too. Before, the parts were read
+    as a chain of two names ("Dneprovskaya": a stanitsa in Krasnodar krai)."""
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+    assert [r["location"] for r in records(sentence) if r["place_name"]] in (
+        [written],
+        [written, "DPR"],
+    )

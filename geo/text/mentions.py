@@ -62,7 +62,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "16"
+SCANNER_VERSION = "17"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -881,6 +881,21 @@ def _add(
             over.discard(folded)
 
 
+def _hyphenated_key(written: str, key: str) -> str | None:
+    """``key`` with a hyphen wherever ``written`` has one between its words: the key of the
+    Russian "Каменка-Днепровская" is "kamenka dneprovskaya", but text writes the romanised
+    name as hyphenated as the Cyrillic one ("Kamenka-Dneprovskaya"), and the scan keeps
+    hyphens. None when the words do not pair up one to one."""
+    parts = re.split(r"(\s*-\s*|\s+)", written.strip())
+    words = key.split()
+    if len(parts) != 2 * len(words) - 1:
+        return None
+    joined = [words[0]]
+    for separator, word in zip(parts[1::2], words[1:], strict=True):
+        joined.append(("-" if "-" in separator else " ") + word)
+    return "".join(joined)
+
+
 def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
     """Every scan name of ``store``, as written and as its key; and a Ukrainian name's BGN/PCGN
     romanisation as written, with the apostrophes for the soft sign ("Slov'yans'k",
@@ -889,6 +904,10 @@ def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
     for written, key in store.iter_scan_names(THEATRE, SCAN_MIN_POPULATION):
         _add(automaton, written, key)
         _add(automaton, key, key)
+        if "-" in written:  # "Kamenka-Dneprovskaya": the romanisation as hyphenated as the name
+            hyphenated = _hyphenated_key(written, key)
+            if hyphenated is not None:
+                _add(automaton, hyphenated, key)
         if written not in romanised and has_cyrillic(written):
             romanised.add(written)
             bgn = bgn_romanisation(written)
