@@ -314,3 +314,34 @@ def test_a_fortified_area_frames_the_places_in_it(records):
 )
 def test_region_nominative(word, level, nominative):
     assert cyrillic.region_nominative(word, level) == nominative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "oblasts"),
+    [
+        (
+            "Зміни відзначають поблизу Зеленого Поля, яке знаходиться на стику трьох регіонів - "
+            "Донецької, Запорізької та Дніпропетровської.",
+            ["Donetska oblast", "Zaporizka oblast", "Dnipropetrovska oblast"],
+        ),
+        (
+            "Обстрелы продолжаются в трех областях: Донецкой, Запорожской и Херсонской.",
+            ["Donetska oblast", "Zaporizka oblast", "Khersonska oblast"],
+        ),
+    ],
+)
+def test_a_list_of_oblast_adjectives_after_their_plural_noun_is_oblasts(records, sentence, oblasts):
+    """The plural noun before the list ("регіонів -", "областях:") makes each adjective an
+    oblast; "Донецької" had been the city."""
+    assert [r["place_name"] for r in records(sentence) if r["geo_precision"] == 3] == oblasts
+    assert "Donetsk" not in {r["place_name"] for r in records(sentence)}
+
+
+def test_the_areas_of_a_list_of_towns_stay_towns(records):
+    """ "у районах Красногорівки та Сіверська": "районах" is "the areas of", not raions."""
+    rows = records(
+        "На Покровському напрямку противник 57 разів атакував позиції наших військ у районах "
+        "Красногорівки та Сіверська."
+    )
+    siversk = [r for r in rows if r["location"] == "Сіверська"]
+    assert siversk and km(point(siversk[0]), (48.865, 38.101)) < TOLERANCE_KM

@@ -566,6 +566,29 @@ def region_in_list(after: str) -> str | None:
     return None if found is None else cues().region_plural[found.group(1).lower()]
 
 
+@cache
+def _region_list_before() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    member = rf"{_CAPITAL}[\w'’ʼ-]*(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+)"
+    return re.compile(rf"(?<![\w])({nouns})\s*[-–—:]?\s*(?:{member}){{0,5}}$", re.IGNORECASE)
+
+
+_FEMININE_OBLIQUE = re.compile(r"(?:ої|ій|ою|ой)$")
+
+
+def region_list_before(before: str, text: str) -> str | None:
+    """The level of a list of oblasts or hromadas after the plural noun they share ("на стику
+    трьох регіонів - Донецької, Запорізької та Дніпропетровської", "в трех областях: Донецкой,
+    Запорожской и Херсонской"): each adjective in a feminine oblique case (as область and
+    громада ask) is a region of that level, never its city. Not after "районах", which is as
+    often "the areas of" a list of towns ("у районах Красногорівки та Сіверська")."""
+    if _FEMININE_OBLIQUE.search(text) is None or _region_plural_noun().search(before) is None:
+        return None
+    found = _region_list_before().search(before)
+    level = None if found is None else cues().region_plural[found.group(1).lower()]
+    return level if level in ("oblast", "hromada") else None
+
+
 def region_word(text: str) -> str | None:
     """The level of the region noun that ends a matched name ("Днепропетровская область",
     scanned whole), or None."""

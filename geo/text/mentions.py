@@ -1410,7 +1410,11 @@ class MentionScanner:
             return None
         text = sentence[start:end]
         region_after = cyrillic.region_after(after)
-        level = None if region_after else _cyrillic_level(text, after)
+        level = (
+            None
+            if region_after
+            else _cyrillic_level(text, after) or cyrillic.region_list_before(before, text)
+        )
         office = cyrillic.office_unit(text, after) if level is None else None
         if office is not None:  # "Херсонської МВА": the city's hromada, not the oblast
             level = office
