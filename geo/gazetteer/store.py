@@ -395,8 +395,8 @@ class GazetteerStore:
         )
 
     def feature_names(self) -> list[str]:
-        """Every written name of a feature (a plant, a dam, a steelworks): the scanner looks
-        for those whose lower-case words it cannot see (:class:`geo.text.mentions.FeatureTails`)."""
+        """Every written name of a feature (a plant, a dam, a steelworks): the scanner looks for
+        those whose lower-case words it cannot see (``geo.text.mentions._feature_tails``)."""
         return [
             name
             for (name,) in self.conn.execute(

@@ -2197,7 +2197,7 @@ def _villages_listed(
         for m in mentions
         if m.group == last.group and m.end <= last.start and m.role == "site" and not m.region
     ]
-    if not listed or listed[0].start - offset < 0:
+    if not listed:
         return [last]
     before = sentence[max(0, listed[0].start - offset - 40) : listed[0].start - offset]
     if not _VILLAGES_BEFORE.search(before):
