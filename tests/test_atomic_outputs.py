@@ -599,6 +599,22 @@ def test_damaged_scanner_cache_is_rebuilt(tmp_path, caplog):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer.sqlite", cache.name]
 
 
+def test_a_scanner_cache_of_another_version_stays_and_one_of_another_build_goes(tmp_path):
+    """Two installs of different versions sharing a gazetteer each keep their cache; a cache of
+    an earlier build of the store is removed when this build's is written."""
+    from geo.text.mentions import MentionScanner
+
+    store = _tiny_store(tmp_path)
+    built = MentionScanner.cache_path(store).name.rsplit("-", 3)[-3:]
+    other_version = tmp_path / f"gazetteer.sqlite.scan-v0-{'-'.join(built)}"
+    other_version.write_bytes(b"another version's cache")
+    other_build = tmp_path / "gazetteer.sqlite.scan-v0-2020-01-01T000000Z.pickle"
+    other_build.write_bytes(b"an earlier build's cache")
+    MentionScanner(store)
+    assert other_version.exists() and not other_build.exists()
+    assert MentionScanner.cache_path(store).exists()
+
+
 def test_scanner_works_uncached_beside_a_read_only_store(tmp_path, read_only, caplog):
     from geo.text.mentions import MentionScanner
 

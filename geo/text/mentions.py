@@ -972,9 +972,16 @@ class MentionScanner:
 
     @staticmethod
     def cache_path(store: GazetteerStore) -> Path:
-        """Where the automaton for ``store`` is cached: beside it, one file per build."""
-        built = (store.meta("built") or "unbuilt").replace(":", "")
-        return store.path.with_name(f"{store.path.name}.scan-v{SCANNER_VERSION}-{built}.pickle")
+        """Where the automaton for ``store`` is cached: beside it, one file per build and
+        scanner version."""
+        return store.path.with_name(
+            f"{store.path.name}.scan-v{SCANNER_VERSION}-{MentionScanner._built(store)}.pickle"
+        )
+
+    @staticmethod
+    def _built(store: GazetteerStore) -> str:
+        """The store's build stamp, as cache file names carry it."""
+        return (store.meta("built") or "unbuilt").replace(":", "")
 
     def _load_or_build(self) -> tuple[ahocorasick.Automaton, dict[str, str], Readings]:
         path = self.cache_path(self.store)
@@ -985,7 +992,12 @@ class MentionScanner:
             except Exception as exc:  # a damaged cache, of whatever kind, is rebuilt
                 log.warning("scanner cache %s unreadable (%s); rebuilding", path, exc)
         tables = build_automaton(self.store)
+        # the caches of earlier builds go; another scanner version's cache of this build stays,
+        # so two installs sharing one gazetteer do not delete each other's cache in turn
+        current = f"-{self._built(self.store)}.pickle"
         for stale in path.parent.glob(f"{self.store.path.name}.scan-*.pickle"):
+            if stale.name.endswith(current):
+                continue
             try:
                 stale.unlink(missing_ok=True)
             except OSError:  # a read-only gazetteer folder: leave it
