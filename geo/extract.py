@@ -1465,14 +1465,15 @@ class Extractor:
         return self._beyond_anchor(m, again, places)
 
     def _beyond_anchor(self, m: Mention, res: Resolution, anchors: list[Place]) -> Resolution:
-        """``res``, or, when its settlement (or every namesake it leaves open) lies over
+        """``res``, or, when every place of its name the resolver weighed lies over
         :data:`STRAY_KM` from every place its anchor may be and no region was named for it, the
         answer that it is not placed: the text's own locating phrase rules those places out, and
-        no later pass reopens it."""
+        no later pass reopens it. (Namesakes left open are not enough: the small Ukrainka by
+        Pushkine is none of the few the resolver could not tell apart, yet the list finds it.)"""
         if m.admin_hint is not None:
             return res
-        if res.ambiguous:
-            named = [c.place for c in res.ambiguous]
+        if res.ambiguous or res.candidates:  # every namesake the resolver weighed, not only
+            named = [c.place for c in (*res.candidates, *res.ambiguous)]  # those left open
         elif res.place is not None and res.place.kind == "settlement":
             named = [res.place]
         else:
@@ -1481,7 +1482,7 @@ class Extractor:
             (place_km(a, p), a.name, p.name)
             for a in anchors
             for p in named
-            if p.lat is not None and p.lon is not None
+            if p.kind == "settlement" and p.lat is not None and p.lon is not None
         ]
         if not pairs:
             return res

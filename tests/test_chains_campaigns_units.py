@@ -577,3 +577,15 @@ def test_an_anchor_with_namesakes_places_the_namesake_nearest_one_of_them(places
     (olgino,) = [r for r in found if r["location"] == "Olgino"]
     assert km((olgino["latitude"], olgino["longitude"]), (47.465, 33.487)) <= TOLERANCE_KM
     assert "Arkhangelsk" not in {r["location"] for r in found}  # no city by the White Sea
+
+
+def test_a_small_namesake_by_its_anchor_is_not_ruled_out_with_the_ones_left_open(places):
+    """ "toward Ukrainka, southwest of Pushkine": the namesakes the resolver could not tell
+    apart all lie far from every Pushkine, but the Ukrainka 4 km from it is among the others it
+    weighed; the list places it, and the anchor test must not rule it out."""
+    found = places(
+        "Further claims indicate that Russian forces are advancing from Pustynka and Pushkine "
+        "toward Ukrainka, southwest of Pushkine."
+    )
+    (ukrainka,) = [r for r in found if r["location"] == "Ukrainka"]
+    assert km((ukrainka["latitude"], ukrainka["longitude"]), (48.115, 37.099)) <= TOLERANCE_KM
