@@ -1472,8 +1472,8 @@ class Extractor:
         Pushkine is none of the few the resolver could not tell apart, yet the list finds it.)"""
         if m.admin_hint is not None:
             return res
-        if res.ambiguous or res.candidates:  # every namesake the resolver weighed, not only
-            named = [c.place for c in (*res.candidates, *res.ambiguous)]  # those left open
+        if res.candidates:  # every namesake the resolver weighed, not only those left open
+            named = [c.place for c in res.candidates]
         elif res.place is not None and res.place.kind == "settlement":
             named = [res.place]
         else:
