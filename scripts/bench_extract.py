@@ -14,6 +14,7 @@ the case its preposition asks for ("під Бахмутом", "в Великой
 out in the tables below (bench_corpora.py). Floor (issue 12): ≥ 300 articles/s per core each.
 
     .venv/bin/python scripts/bench_extract.py [--articles 5000] [--lang en|uk|ru]
+    FRONTLINE_GAZETTEER=gazetteer .venv-native/bin/python scripts/bench_extract.py  # compiled
 """
 
 from __future__ import annotations
@@ -150,6 +151,15 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * resource.getpagesize() / 1e6
 
 
+def build_kind() -> str:
+    """Which frontline is measured: the compiled wheel (``./scripts/native``) or pure Python."""
+    import geo.text.mentions as probe
+
+    if (probe.__file__ or "").endswith((".so", ".pyd")):
+        return "compiled (mypyc, ./scripts/native)"
+    return "pure Python (./scripts/native builds the compiled one)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -178,6 +188,7 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         cpu = time.process_time() - cpu_start
     per_s = args.articles / elapsed
+    print(f"frontline: {build_kind()}")
     print(
         f"corpus ({args.lang}): {args.articles} articles, {size_mb:.1f} MB "
         f"({size_mb * 1e3 / args.articles:.1f} kB/article)"

@@ -40,6 +40,11 @@ class Claimant:
     side: str
     text: str | None  # as written; None when defaulted or inherited
 
+    def __reduce__(self) -> tuple[type[Claimant], tuple[str, str, str, str | None]]:
+        """Pickled by its fields (a channel's claimant travels to worker processes): the
+        compiled build's frozen class refuses the attribute-by-attribute default."""
+        return (Claimant, (self.name, self.kind, self.side, self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class MentionClaim:

@@ -580,7 +580,7 @@ class Resolver:
             place is None
             or res.precision != Precision.REGION
             or place.kind not in ("admin1", "admin2")
-            or place.country not in (country or "", *self.focus)
+            or (place.country != (country or "") and place.country not in self.focus)
         ):
             return ()  # "Atlantis Oblast" is no Western Cape
         code = place.admin2_code if place.kind == "admin2" else place.admin1_code
