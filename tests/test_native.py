@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -180,3 +181,58 @@ def test_compiled_workers_give_the_single_process_records(native_python, tmp_pat
     assert len(out["pure"]) > 1000
     assert any("GeneralStaffZSU" in f for f in out["pure"])  # the channel's messages are in
     assert out["native"] == out["pure"]
+
+
+# The suite's files about finding, reading and placing names: run again on the compiled modules.
+EXTRACTION_TESTS = [
+    "test_mentions.py",
+    "test_mentions_uk_ru.py",
+    "test_extract.py",
+    "test_claims.py",
+    "test_claims_uk_ru.py",
+    "test_claims_unstated.py",
+    "test_uk_ru_sitreps.py",
+    "test_english_reports.py",
+    "test_gazetteer_resolve.py",
+    "test_namesake_lists.py",
+    "test_official_towns.py",
+    "test_no_place_contexts.py",
+    "test_cyrillic_regions.py",
+    "test_cyrillic_list_members.py",
+    "test_chains_campaigns_units.py",
+    "test_metonymy_uk_ru.py",
+    "test_rivers_and_bridges.py",
+    "test_speakers.py",
+    "test_datelines.py",
+    "test_merge.py",
+]
+
+
+def test_the_extraction_tests_pass_on_the_compiled_modules(native_python, tmp_path):
+    """The tests run in the compiled build's Python from outside the checkout, with the
+    compiled modules imported before pytest starts, so every test meets those (the checkout
+    comes last on the path, for the tests' imports of each other)."""
+    names = [m.removesuffix(".py").replace("/", ".") for m in MODULES]
+    tests = [str(ROOT / "tests" / name) for name in EXTRACTION_TESTS]
+    args = [
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(ROOT),
+        "-c",
+        str(ROOT / "pyproject.toml"),
+    ]
+    run = (
+        "import importlib, sys, pytest\n"
+        f"sys.path.append({str(ROOT)!r})  # 'from tests.… import': after the wheel's geo\n"
+        f"for name in {names!r}:\n"
+        "    where = importlib.import_module(name).__file__\n"
+        "    assert where.endswith(('.so', '.pyd')), where\n"
+        f"sys.exit(pytest.main({[*args, *tests]!r}))\n"
+    )
+    done = subprocess.run([str(native_python), "-c", run], cwd=tmp_path, env=_native_env(),
+                          capture_output=True, text=True, timeout=1800)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-3000:]
+    passed = re.search(r"(\d+) passed", done.stdout.splitlines()[-1])
+    assert passed is not None and int(passed.group(1)) > 1000, done.stdout[-500:]
