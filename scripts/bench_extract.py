@@ -153,9 +153,9 @@ def rss_mb() -> float:
 
 def build_kind() -> str:
     """Which frontline is measured: the compiled wheel (``./scripts/native``) or pure Python."""
-    import geo.text.mentions as probe
+    from geo.cli._app import compiled
 
-    if (probe.__file__ or "").endswith((".so", ".pyd")):
+    if compiled():
         return "compiled (mypyc, ./scripts/native)"
     return "pure Python (./scripts/native builds the compiled one)"
 

@@ -107,6 +107,8 @@ def test_every_listed_module_imports_as_an_extension(native_python, tmp_path):
         assert where.endswith(tuple(sysconfig.get_config_var("EXT_SUFFIX").split())), line
         assert str(ROOT) not in where, f"{name} came from the checkout, not the wheel"
     assert len(lines) == len(MODULES)
+    version = _run([str(native_python), "-m", "geo", "--version"], cwd=tmp_path, env=_native_env())
+    assert version.endswith(" (compiled)\n")
 
 
 def _test_strings() -> list[str]:
