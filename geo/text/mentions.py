@@ -216,6 +216,11 @@ _UNIT_AFTER = re.compile(
     r"|group of forces)\b",
     re.IGNORECASE,
 )
+_FORCES_AFTER = re.compile(
+    r"^\s+(?:forces|troops|militias?|separatists|fighters|militants|rebels)\b", re.IGNORECASE
+)
+"""After a name with no locative before it: the fighters it names ("Donbass forces", "Luhansk
+militias"), not a place."""
 _UNIT_BEFORE = re.compile(
     r"\b(?:group|grouping|battlegroup|battalion|brigade|regiment|detachment|group of forces)"
     r"\s+[\"«“']?$",
@@ -288,11 +293,13 @@ _REGION_IN_KEY = re.compile(
 )
 _PLURAL_REGION = re.compile(r"\b(region|oblast|province|republic)s\b", re.IGNORECASE)
 _ENUM_GAP = re.compile(
-    r"^(\s*,\s*(?:(?:and|or|і|й|та|и|а також|а также)\s+)?|\s+(?:and|or|і|й|та|и)\s+|\s*/\s*)$",
+    r"^(\s*,\s*(?:(?:and|or|і|й|та|и|а також|а также)\s+)?|\s+(?:and|or|і|й|та|и)\s+|\s*/\s*)"
+    r"(?:(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?$",
     re.IGNORECASE,
 )
 """What joins the names of a list: a comma, "and"/"or", or their Ukrainian and Russian
-equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка")."""
+equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка"), and a compass word
+that qualifies the next ("eastern Donetska and southern Mykolaivska oblasts")."""
 _HINT_GAP = re.compile(
     rf"^\s*(?:(?:{_SETTLEMENT_NOUN})\s+)?"  # "Zagornoye village in …"
     r"[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
@@ -323,6 +330,8 @@ _METONYMY_AFTER = re.compile(
 _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
     r"support from|warned|accused|urged|against|a claim(?: that)?|loyal to|allegiance to|"
+    r"(?:supplied|delivered|provided|transferred|pledged|promised|sold|shipped|donated|"
+    r"aid|weapons|arms|ammunition|assistance)\s+to|"
     r"backed by|allied with|(?:forces|troops|regime|army|military|authorities|government|"
     r"leadership|officials|allies|partners|position|stance)\s+of|"
     r"(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
@@ -1272,9 +1281,11 @@ class MentionScanner:
         if not metonym and (
             (info.not_place and not (locative or marked))
             or (not info.theatre and not (locative or marked or region))
+            or (spaced_after and not (locative or marked) and _FORCES_AFTER.match(after))
         ):
             # a common word needs a locative or a marker ("The region" is no region), and a
-            # place outside the theatre a locative or a region word
+            # place outside the theatre a locative or a region word; "Russian troops and
+            # Donbass forces had seized Lisichansk": the fighters a name names
             return None
         m = Mention(
             sentence[start:end],
@@ -2443,8 +2454,10 @@ def _trails(sentence: str, offset: int, mentions: list[Mention], region: Mention
 _DISTRICT_OF_CITY = re.compile(
     r"(?<![\w'’ʼ-])(?:[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ий|ый|ой|ого|ому|ом|ім|им|ій)(?:\s*,\s*|\s+(?:и|і|й|та)\s+))*"
     r"[А-ЯІЇЄҐ][\w'’ʼ-]+\s+"
-    r"(?:район|району|районі|районе|района|районом|районах|районів|районов|райони|районы)\s+$"
-)  # "Київський район Харкова", "в Днепровском и Шевченковском районах Запорожья"
+    r"(?:район|району|районі|районе|района|районом|районах|районам|районами|районів|районов|"
+    r"райони|районы)\s+$"
+)  # "Київський район Харкова", "в Днепровском и Шевченковском районах Запорожья", "по
+# Куйбышевскому, Киевскому и Петровскому районам Донецка"
 CITY_WITH_DISTRICTS = 100_000
 """A city this large has districts of its own ("Київський район Харкова", "Киевский район
 Донецка"); a raion named before a smaller town is the raion it lies in."""
