@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import default_path
+from tests.wheel_venv import venv_with_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_ce6ce7db5390928b.txt"
@@ -75,17 +76,7 @@ def native_python(tmp_path_factory) -> Path:
     for module in MODULES:
         stem = module.removesuffix(".py")
         assert any(n.startswith(stem + ".") and n.endswith((".so", ".pyd")) for n in names), module
-    venv = out / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=out)
-    python = venv / "bin" / "python"
-    site = Path(
-        _run(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            cwd=out,
-        ).strip()  # fmt: skip
-    )
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    _run([*pip, "install", "--no-deps", "-q", "--target", str(site), str(wheel)], cwd=out)
+    python, _site = venv_with_wheel(wheel, out)
     return python
 
 

@@ -2,10 +2,8 @@
 templates, pattern tables) is inside it, and an installed ``frontline`` builds its store and
 geoparses the seed story as a checkout does.
 
-The wheel is installed with ``--no-deps`` into a fresh virtual environment in a temporary folder;
-its dependencies come from this test run's environment through a ``.pth`` line (so the test needs
-no network), which adds their folder but not the editable install's finder: ``import geo``
-resolves to the wheel's copy, as the test checks.
+The wheel is installed into a fresh virtual environment in a temporary folder
+(``tests/wheel_venv.py``): ``import geo`` resolves to the wheel's copy, as the test checks.
 """
 
 from __future__ import annotations
@@ -14,11 +12,12 @@ import json
 import os
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.wheel_venv import venv_with_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_ce6ce7db5390928b.txt"
@@ -80,30 +79,7 @@ def test_wheel_holds_every_committed_table_and_no_store(wheel):
 def test_installed_frontline_builds_its_store_and_reads_the_seed(wheel, tmp_path):
     if not SEED.is_file():
         pytest.skip("../shared is not present (a fresh clone): the seed story is unavailable")
-    venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path)
-    python = venv / "bin" / "python"
-    site = Path(
-        _run(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            cwd=tmp_path,
-        ).stdout.strip()
-    )
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(site),
-            str(wheel),
-        ],
-        cwd=tmp_path,
-    )
+    python, site = venv_with_wheel(wheel, tmp_path)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": ""}
     env.pop("FRONTLINE_GAZETTEER", None)
     where = _run(
