@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -543,16 +543,22 @@ def region_nominative(word: str, level: str) -> str | None:
     return stem + ("а" if "ь" in stem[-3:] else "ая")
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` as one regex alternation, the longest first (so "районах" is not read as
+    "район")."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @cache
 def _region_list_after() -> re.Pattern[str]:
-    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    nouns = _alternation(cues().region_plural)
     member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*"
     return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
 
 
 @cache
 def _region_plural_noun() -> re.Pattern[str]:
-    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    nouns = _alternation(cues().region_plural)
     return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
 
 
@@ -568,7 +574,7 @@ def region_in_list(after: str) -> str | None:
 
 @cache
 def _region_list_before() -> re.Pattern[str]:
-    nouns = "|".join(map(re.escape, sorted(cues().region_plural, key=len, reverse=True)))
+    nouns = _alternation(cues().region_plural)
     member = rf"{_CAPITAL}[\w'’ʼ-]*(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+)"
     return re.compile(rf"(?<![\w])({nouns})\s*[-–—:]?\s*(?:{member}){{0,5}}$", re.IGNORECASE)
 
@@ -587,6 +593,28 @@ def region_list_before(before: str, text: str) -> str | None:
     found = _region_list_before().search(before)
     level = None if found is None else cues().region_plural[found.group(1).lower()]
     return level if level in ("oblast", "hromada") else None
+
+
+@cache
+def district_of_city() -> re.Pattern[str]:
+    """A raion noun in any case, after the district adjectives it names, ending right before a
+    name: "Київський район Харкова", "в Днепровском и Шевченковском районах Запорожья", "по
+    Куйбышевскому, Киевскому и Петровскому районам Донецка". The nouns are the table's raion
+    words, singular and plural; the caller decides whether the name is a city with districts."""
+    table = cues()
+    nouns = _alternation(
+        {
+            noun
+            for words in (table.region, table.region_plural)
+            for noun, level in words.items()
+            if level == "raion"
+        }  # fmt: skip
+    )
+    adjective = rf"{_CAPITAL}[\w'’ʼ-]*(?:ий|ый|ой|ого|ому|ом|ім|им|ій)"
+    return re.compile(
+        rf"(?<![\w'’ʼ-])(?:{adjective}(?:\s*,\s*|\s+(?:и|і|й|та)\s+))*"
+        rf"{_CAPITAL}[\w'’ʼ-]+\s+(?:{nouns})\s+$"
+    )
 
 
 def region_word(text: str) -> str | None:

@@ -2451,13 +2451,6 @@ def _trails(sentence: str, offset: int, mentions: list[Mention], region: Mention
     return _TRAILING_REGION.match(gap) is not None
 
 
-_DISTRICT_OF_CITY = re.compile(
-    r"(?<![\w'’ʼ-])(?:[А-ЯІЇЄҐ][\w'’ʼ-]*(?:ий|ый|ой|ого|ому|ом|ім|им|ій)(?:\s*,\s*|\s+(?:и|і|й|та)\s+))*"
-    r"[А-ЯІЇЄҐ][\w'’ʼ-]+\s+"
-    r"(?:район|району|районі|районе|района|районом|районах|районам|районами|районів|районов|"
-    r"райони|районы)\s+$"
-)  # "Київський район Харкова", "в Днепровском и Шевченковском районах Запорожья", "по
-# Куйбышевскому, Киевскому и Петровскому районам Донецка"
 CITY_WITH_DISTRICTS = 100_000
 """A city this large has districts of its own ("Київський район Харкова", "Киевский район
 Донецка"); a raion named before a smaller town is the raion it lies in."""
@@ -2474,7 +2467,7 @@ def _city_districts(
         if m.region or not m.known or m.text[:1] < "\u0400":
             continue
         start = m.start - offset
-        found = _DISTRICT_OF_CITY.search(sentence, max(0, start - 120), start)
+        found = cyrillic.district_of_city().search(sentence, max(0, start - 120), start)
         if found is None or population(m.query or m.key) < CITY_WITH_DISTRICTS:
             continue
         m.approximate = True
