@@ -81,8 +81,7 @@ def native_python(tmp_path_factory) -> Path:
 
 
 def _native_env() -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": "", "FRONTLINE_GAZETTEER": str(default_path())}
-    return env
+    return {**os.environ, "PYTHONPATH": "", "FRONTLINE_GAZETTEER": str(default_path())}
 
 
 def test_every_listed_module_imports_as_an_extension(native_python, tmp_path):
