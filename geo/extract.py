@@ -505,7 +505,8 @@ def _one_place_per_name(
     """A name the document repeats that its neighbours decided in one sentence ("просунутися
     до Приморського і Оріхова": the Zaporizhzhia village) and nothing decided in another (chosen
     by size alone, or left open: "відтиснути війська з Приморського") is the decided place in
-    both, as a reader takes it; names decided apart stay apart. A name only a region decides
+    both, as a reader takes it; names decided apart stay apart, and a name placed by its own
+    region ("Lyman in the Kramatorsk district") is decided there too. A name only a region decides
     ("села Алексеевка" in Dnipropetrovsk oblast, its namesakes there left open) takes that oblast
     where size alone placed it elsewhere ("В Алексеевке"). ``final`` is updated in place."""
     decided: dict[str, dict[str, Resolution]] = {}
@@ -523,7 +524,12 @@ def _one_place_per_name(
             continue
         if res.ambiguous:
             continue
-        if before.place is None or before.ambiguous or before.place.place_id != res.place.place_id:
+        if (
+            before.place is None
+            or before.ambiguous
+            or before.place.place_id != res.place.place_id
+            or (m.admin_hint and not m.soft_hint and not _outgrew(res))  # its own region decides
+        ):
             decided.setdefault(names[i], {})[res.place.place_id] = res
     for name, region in regions.items():
         decided.setdefault(name, region)  # a place decided elsewhere says more than its oblast
@@ -818,16 +824,40 @@ def _town_abroad(place: Place, res: Resolution, focus: tuple[str, ...], least: i
     theatre's box (Ukraine and the border regions around it), by a name it bears (not a
     lookalike's)? Such a town is meant by its name beside home places: "Sudzha and
     Kramatorsk", "Valuyki and Kupiansk"."""
-    west, south, east, north = BOX
     return (
         place.country not in focus
         and place.population >= least
         and res.resolution in _NAMED
-        and place.lat is not None
+        and _in_the_box(place)
+    )
+
+
+def _in_the_box(place: Place) -> bool:
+    """Does ``place`` lie in the theatre's box (Ukraine and the border regions around it)?"""
+    west, south, east, north = BOX
+    return (
+        place.lat is not None
         and place.lon is not None
         and south <= place.lat <= north
         and west <= place.lon <= east
     )
+
+
+def _axes_outside_the_box(mentions: list[Mention], final: list[Resolution]) -> None:
+    """An axis of this war lies in its theatre: "the Mariinsk direction" (Marinka's, misspelt)
+    is no front by the Siberian town of that name, so an axis resolved outside the theatre's
+    box is left unplaced, with the reason, rather than drawn there."""
+    for i, res in enumerate(final):
+        place = res.place
+        if mentions[i].axis and place is not None and place.lat is not None:
+            if not _in_the_box(place):
+                note = (
+                    f"{mentions[i].text}: an axis, but {place.name}, where its name leads, lies "
+                    "outside the theatre; not placed"
+                )
+                final[i] = Resolution(
+                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
+                )
 
 
 def _listed_under_oblast(
@@ -1050,6 +1080,7 @@ class Extractor:
         self._city_in_a_village_list(mentions, final)
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
+        _axes_outside_the_box(mentions, final)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place

@@ -15,6 +15,8 @@ KRASNOPILLIA_SUMY = (50.774, 35.256)
 CHERNECHCHYNA_SUMY = (50.759, 35.169)
 DRUZHBA_TORETSK = (48.408, 37.922)
 PEREMOHA_VUHLEDAR = (47.916, 37.460)
+DONETSK = (48.02, 37.80)
+BELGOROD = (50.60, 36.59)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +140,49 @@ def test_a_village_in_a_raion_of_an_oblast_takes_the_raion_as_its_hint(places):
 )
 def test_a_city_district_is_still_the_city(places, sentence):
     assert [(r["place_name"], r["geo_precision"]) for r in places(sentence)] == [("Kharkiv", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian artillery shelled the Kirovsky district of Donetsk on Monday.",
+        "Ukrainian artillery shelled the Kirovsky and Kuibyshevsky districts of Donetsk.",
+        "The Petrovsky and Kievsky districts of Donetsk came under fire on Tuesday.",
+        "Shells hit the Kyivskyi, Petrovskyi and Kuibyshevskyi districts of Donetsk.",
+        "Shells hit Donetsk (the Kirov and Chervonogvardeisky districts) overnight.",
+    ],
+)
+def test_listed_districts_of_a_city_are_the_city(records, sentence):
+    """Each district of "the Kirovsky and Kuibyshevsky districts of Donetsk" is a district of the
+    city, as one alone is, and so are those in brackets after a city: no Kirovskiy Rayon by St
+    Petersburg, no Kirov, no village spelt like a district (Kyivskyi, Petrovske), no unresolved
+    record of an unknown district name."""
+    found = records(sentence)
+    assert [r["place_name"] for r in found] == ["Donetsk"]
+    assert km((found[0]["latitude"], found[0]["longitude"]), DONETSK) < TOLERANCE_KM
+
+
+def test_listed_raions_of_an_oblast_stay_raions(places):
+    """ "the Izium and Kupiansk districts of Kharkiv": raions of Kharkiv oblast, each of them,
+    not districts of the city."""
+    found = places("Shelling hit the Izium and Kupiansk districts of Kharkiv.")
+    assert [(r["place_name"], r["geo_precision"]) for r in found][:2] == [
+        ("Iziumskyi raion", 3),
+        ("Kupianskyi raion", 3),
+    ]
+
+
+def test_an_axis_is_never_placed_outside_the_theatre(records, places):
+    """ "the Mariinsk direction" (Marinka's, misspelt) names no Siberian front: the axis is left
+    unplaced with its reason, not drawn at Mariinsk, 3,000 km east; an axis across the border
+    in the theatre ("the Belgorod direction") keeps its point."""
+    (far,) = records("Russian forces pressed on the Mariinsk direction, the General Staff said.")
+    assert far["latitude"] is None
+    assert "outside the theatre" in far["resolution_reason"]
+    found = places("Fighting continues on the Kupiansk and Belgorod directions.")
+    belgorod = next(r for r in found if r["location"] == "Belgorod")
+    assert km((belgorod["latitude"], belgorod["longitude"]), BELGOROD) < TOLERANCE_KM
+    assert belgorod["geo_precision"] == 2
 
 
 @pytest.mark.parametrize(

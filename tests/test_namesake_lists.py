@@ -305,6 +305,28 @@ def test_names_decided_apart_stay_apart(records):
     assert km((kharkiv["latitude"], kharkiv["longitude"]), MYKHAILIVKA_KUPIANSK) <= TOLERANCE_KM
 
 
+LYMAN_DONETSK = (48.990, 37.808)  # the town of 20,000; Luhansk oblast has villages of the name
+
+
+def test_a_name_its_own_region_decides_is_decided_for_the_document(records):
+    """A name placed by its own region ("Lyman in the Kramatorsk district of Donetsk") is decided
+    there as surely as by its neighbours: where a regional office's soft hint reads the name in
+    Luhansk oblast in another sentence, the two decisions differ, so neither is carried to the
+    bare "Lyman"s, which stay the town (not a Luhansk-oblast village by Luhansk)."""
+    found = records(
+        "Ukrainian soldiers near Lyman, Ukraine, on September 22.\n"
+        "Ukrainian forces have entered Stavky, a village neighboring Lyman in the Kramatorsk "
+        "district of Donetsk, a spokesman said.\n"
+        "The Russian group in the area of Lyman is surrounded.\n"
+        "Serhiy Hayday, the head of the Luhansk regional military administration, also spoke "
+        "Saturday with further details on the Lyman takeover."
+    )
+    lyman = [r for r in found if r["location"] == "Lyman"]
+    assert len(lyman) == 4
+    for record in lyman[:3]:
+        assert km((record["latitude"], record["longitude"]), LYMAN_DONETSK) <= TOLERANCE_KM, record
+
+
 def test_the_oblast_a_name_is_given_once_holds_for_its_repeats(records):
     """ "села Алексеевка" in Dnipropetrovsk oblast, where six namesakes are left open (the
     oblast, precision 3): "В Алексеевке" a sentence later is in that oblast too, not the largest

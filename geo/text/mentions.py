@@ -140,6 +140,17 @@ _CITY_DISTRICT_AFTER = re.compile(
     r"^\s+of\s+[A-Z](?![\w'’-]*\s+(?:region|oblast|province)s?\b)"
 )  # "the Shevchenkivskyi district of Kharkiv"; "districts of Kharkiv region" are raions
 """After "X district": "of Kharkiv" makes it a district of a city, not a raion."""
+_DISTRICT_LIST_AFTER = re.compile(
+    r"^(?:(?:\s*,\s*|,?\s+and\s+)[A-Z][\w'’-]*)+\s+districts(?=\s+of\s|\))"
+)
+"""After a name, the rest of a list of districts of something: "Kirovsky" of "the Kirovsky and
+Kuibyshevsky districts of Donetsk", "Kirov" of "Makeyevka (the Kirov and Chervonogvardeisky
+districts)"."""
+_BRACKET_AFTER_A_NAME = re.compile(
+    r"\b(?!(?:Oblast|Region|Province|District)\b)([A-Z][\w'’-]*)\s+\((?:the\s+)?$"
+)
+"""Before a name, a bracket opened after another: "Makeyevka (the " of "Makeyevka (the Kirov and
+Chervonogvardeisky districts)", whose districts are Makeyevka's."""
 _REGIONS_OF = re.compile(
     r"\b(regions?|oblasts?|provinces?|republics)\s+of\s+(the\s+)?$", re.IGNORECASE
 )
@@ -1230,20 +1241,10 @@ class MentionScanner:
         )
         if areas:
             region_after = areas
-        district = key.endswith(_RAION_NOUNS) and bool(_CITY_DISTRICT_AFTER.match(after))
-        if (
-            (
-                district
-                or (
-                    region_after
-                    and f" {region_after.group(1).lower()}" in _RAION_NOUNS
-                    and _CITY_DISTRICT_AFTER.match(after[region_after.end() :])
-                )
-            )
-            and not self._raion_of_oblast(  # "the Kupyansk district of Kharkiv": a raion
-                sentence[start:end], after[region_after.end() :] if region_after else after
-            )
-        ):
+        of_what = _city_district_tail(sentence[start:end], before, after, region_after)
+        if of_what is not None and not self._raion_of_oblast(sentence[start:end], of_what):
+            # "the Kupyansk district of Kharkiv" is a raion; "the Shevchenkivskyi district of
+            # Kharkiv", "the Kirovsky and Kuibyshevsky districts of Donetsk" are the city's
             return None  # "the Shevchenkivskyi district of Kharkiv": the city is the place
         words = before[-48:].split() if before[-1:].isspace() else []
         if (after[:1] in ("'", "’") and _BANK_AFTER.match(after)) or (
@@ -1856,6 +1857,32 @@ def _renamed_capital(hits: Sequence[NameHit]) -> bool:
         and all(h.name_kind == "historical" for h in towns)
         and any(h.place.kind == "admin1" and h.place.country == "UA" for h in hits)
     )
+
+
+def _city_district_tail(
+    written: str, before: str, after: str, region_after: re.Match[str] | None
+) -> str | None:
+    """The " of Kharkiv" after a name that may be a district of a city: "the Shevchenkivskyi
+    district of Kharkiv" (the noun read as a region word after it, or part of the gazetteer's
+    name), "Kirovsky" of "the Kirovsky and Kuibyshevsky districts of Donetsk", and "Kirov" of
+    "Makeyevka (the Kirov and Chervonogvardeisky districts)" as if "of Makeyevka" followed (a list:
+    one district in brackets after a village is the village's raion); None when no district noun
+    follows, or its districts are of a region ("districts of Kharkiv region": raions)."""
+    if region_after is not None:
+        if f" {region_after.group(1).lower()}" not in _RAION_NOUNS:
+            return None
+        of_what = after[region_after.end() :]
+    elif written.lower().endswith(_RAION_NOUNS):
+        of_what = after
+    else:
+        listed = _DISTRICT_LIST_AFTER.match(after)
+        if listed is None:
+            return None
+        of_what = after[listed.end() :]
+        if of_what.startswith(")"):  # a list only: "Solone (Pokrovskyi raion)" is its raion
+            bracketed = _BRACKET_AFTER_A_NAME.search(before)
+            return f" of {bracketed.group(1)}" if bracketed else None
+    return of_what if _CITY_DISTRICT_AFTER.match(of_what) else None
 
 
 def _names_a_region(written: str, info: _Key) -> bool:
