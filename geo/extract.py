@@ -654,6 +654,22 @@ def _member_points(res: Resolution) -> list[tuple[float, float]]:
     ]
 
 
+def _surrounded(reach: list[float], long: bool, from_city: float) -> bool:
+    """Does a list surround a village whose distances to its other members are ``reach``? Each
+    member within :data:`LIST_VILLAGE_KM`; for a long list along a front ("Любицьке, Гуляйполе,
+    Левадне, Роботине, Чарівне, Малинівка, Новодарівка, Кам'янське, П'ятихатки": 100 km from end
+    to end), one member within it and the median member at most half as far as it lies from the
+    city of the name (``from_city``, the median member's distance from the city)."""
+    if not long:
+        return max(reach) <= LIST_VILLAGE_KM
+    return min(reach) <= LIST_VILLAGE_KM and 2 * _median(reach) <= from_city
+
+
+def _median(values: list[float]) -> float:
+    """The middle value (the upper one of an even count), as the list rules here take it."""
+    return sorted(values)[len(values) // 2]
+
+
 def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]]) -> bool:
     """Does ``town`` lie over :data:`TOWN_FAR_KM` from every settled place of its list (at
     least two), while ``chosen``, another namesake, lies within :data:`CLUSTER_KM` of one of
@@ -668,7 +684,7 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
         return False
     if len(settled) >= LONG_LIST:  # a long list: its median member, as for _far_from_all
         lat, lon = _point(town)
-        far = sorted(haversine_km(lat, lon, *point) for point in settled)[len(settled) // 2]
+        far = _median([haversine_km(lat, lon, *point) for point in settled])
     else:
         far = _km_to_nearest(town, settled)
     near = _km_to_nearest(chosen, settled)
@@ -1181,10 +1197,13 @@ class Extractor:
         :data:`LIST_VILLAGE_POPULATION`) that all lie within :data:`LIST_VILLAGE_KM` of a village
         that shares its name, the settled ones all over :data:`TOWN_FAR_KM` from the city, is
         that village: "assault operations near Zaporizhzhia, Mirne, Razliv, and Vesele" names
-        the Donetsk-oblast village Zaporizhzhia, not the city 130 km west. The other places
-        count by their place, or by every namesake when left open; at least two must. Of
-        villages that fit, the one nearest the list wins by :data:`LIST_VILLAGE_RATIO`, or none
-        does. ``final`` is updated in place."""
+        the Donetsk-oblast village Zaporizhzhia, not the city 130 km west. A long list along a
+        front (:data:`LONG_LIST` settled places) may hold one small town and spread further
+        (:func:`_surrounded`): "… Huliaipole, Levadne, Robotyne, Charivne, Malynivka, Novodarivka,
+        Kamianske, and Piatykhatky" names the Zaporizhzhia village Kamianske, not the city of
+        240,000 in Dnipropetrovsk oblast. The other places count by their place, or by every
+        namesake when left open; at least two must. Of villages that fit, the one nearest the
+        list wins by :data:`LIST_VILLAGE_RATIO`, or none does. ``final`` is updated in place."""
         focus = self.resolver.focus
         for listed in _lists(mentions):
             members = [
@@ -1207,19 +1226,24 @@ class Extractor:
                 others = [_member_points(final[j]) for j in members if j != i]
                 others = [points for points in others if points]
                 settled = [points[0] for points in others if len(points) == 1]
+                towns = [  # "strikes hit Zaporizhzhia, Pokrovsk and Kurakhove": cities all
+                    other.population
+                    for j in members
+                    if j != i
+                    and (other := final[j].place) is not None
+                    and other.kind == "settlement"
+                    and other.population >= LIST_VILLAGE_POPULATION
+                ]
+                long = len(settled) >= LONG_LIST  # a front's list may hold one small town
                 if (
                     len(others) < 2
                     or not settled
                     or _km_to_nearest(city, settled) <= TOWN_FAR_KM
-                    or any(  # "strikes hit Zaporizhzhia, Pokrovsk and Kurakhove": cities all
-                        (other := final[j].place) is not None
-                        and other.kind == "settlement"
-                        and other.population >= LIST_VILLAGE_POPULATION
-                        for j in members
-                        if j != i
-                    )
+                    or len(towns) > (1 if long else 0)
+                    or max(towns, default=0) >= STRAY_MAX_POPULATION
                 ):
                     continue
+                from_city = _median([haversine_km(*_point(city), *point) for point in settled])
                 fits = sorted(
                     (sum(reach), c.place.place_id)
                     for c in res.candidates
@@ -1227,8 +1251,11 @@ class Extractor:
                     and c.place.country in focus
                     and c.place.place_id != city.place_id
                     and c.place.lat is not None
-                    and max(reach := [_km_to_nearest(c.place, points) for points in others])
-                    <= LIST_VILLAGE_KM
+                    and _surrounded(
+                        reach := [_km_to_nearest(c.place, points) for points in others],
+                        long,
+                        from_city,
+                    )
                 )
                 if not fits or (len(fits) > 1 and fits[0][0] > LIST_VILLAGE_RATIO * fits[1][0]):
                     continue  # none, or two villages the list surrounds alike

@@ -425,6 +425,32 @@ def test_a_city_listed_with_villages_around_its_namesake_is_the_village(placed):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Russian forces struck Liubytske, Huliaipole, Levadne, Robotyne, Charivne, Malynivka, "
+        "Novodarivka, Kamianske and Piatykhatky with drones.",
+        "Ворог атакував Любицьке, Гуляйполе, Левадне, Роботине, Чарівне, Малинівку, "
+        "Новодарівку, Кам'янське та П'ятихатки.",
+    ],
+)
+def test_a_city_in_a_long_front_list_is_the_village_the_list_runs_by(placed, sentence):
+    """A front's list 100 km from end to end, one small town (Huliaipole) among its villages:
+    Kamianske is the Vasylivka-raion village the list runs by (Piatykhatky 7 km away), not the
+    city of 240,000 in Dnipropetrovsk oblast, whose size had outweighed its namesakes."""
+    found = placed(sentence)
+    kamianske = next(r for name, r in found.items() if name.startswith(("Kamianske", "Кам")))
+    assert near(kamianske, KAMIANSKE_ZAP), kamianske
+
+
+def test_a_city_listed_with_villages_around_it_stays_the_city(placed):
+    found = placed(
+        "Drones hit Kamianske, Vilnohirsk, Verkhnodniprovsk, Petrykivka, Tsarychanka and "
+        "Mahdalynivka overnight."
+    )
+    assert near(found["Kamianske"], KAMIANSKE_CITY), found["Kamianske"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Russian strikes hit Zaporizhzhia, Pokrovsk and Kurakhove.",  # towns, not villages
         "Missiles struck Zaporizhzhia, Kramatorsk and Sloviansk.",
     ],
