@@ -63,6 +63,30 @@ def test_a_raion_opening_the_sentence_qualifies_its_settlements(records):
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
 
 
+def test_an_english_region_opening_the_sentence_qualifies_its_settlements(records):
+    """ "In the Chuhuiv district, …": the raion is the soft hint of the names after it and frames
+    them (no record of its own), as in Ukrainian and Russian: Rubizhne is the Chuhuiv-raion
+    village, not the Luhansk-oblast city; "Sosnovka" stays in Kharkiv oblast (its namesakes
+    there left open), not the Lviv-oblast town size chose."""
+    rows = records("In the Chuhuiv district, the enemy shelled Rubizhne.")
+    assert [r["location"] for r in rows] == ["Rubizhne"]
+    assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
+    (sosnovka,) = records("In the Kharkiv region, Sosnovka was shelled.")
+    assert sosnovka["admin1"] == "Kharkivska oblast"
+
+
+def test_an_english_opening_region_stops_at_the_next_region(records):
+    rows = records(
+        "In the Kharkiv region, Russian forces shelled Kupiansk, and in the Donetsk region they "
+        "attacked Bakhmut."
+    )
+    assert [(r["location"], r["admin1"]) for r in rows] == [
+        ("Kupiansk", "Kharkivska oblast"),
+        ("Donetsk region", "Donetska oblast"),
+        ("Bakhmut", "Donetska oblast"),
+    ]
+
+
 def test_an_oblast_before_a_list_qualifies_its_settlements(records):
     rows = records(
         "Під вогнем опинилися 9 населених пунктів Запорізької області, серед них Гуляйполе, "

@@ -1743,6 +1743,7 @@ class MentionScanner:
         for m in offices:  # framing its sentence's places it is their hint; else the oblast
             m.region = not m.frames
         _regions_qualify(sentence, offset, mentions)
+        _opening_region(sentence, offset, mentions)
 
 
 def _listed_common_word(
@@ -2386,6 +2387,38 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
             return
     region.frames = region.role == "site"
     _soft_hint(region, places, hint)
+
+
+_OPENS_IN = re.compile(r"^\s*In\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a region that opens its sentence: "In the Kharkiv region, …"."""
+
+
+def _opening_region(sentence: str, offset: int, mentions: list[Mention]) -> None:
+    """ "In the Kharkiv region, Sosnovka was shelled", "In the Kupyansky district, the villages
+    of Dvurechnaya, Grushevka … were shelled": an English oblast or raion that opens its sentence,
+    closed by a comma, is the soft hint of the settlements after it (up to the next region), and
+    frames them, as a Ukrainian or Russian one does (:func:`_regions_qualify`): Sosnovka is the
+    Kharkiv-oblast village, not the Lviv-oblast town its size would choose."""
+    region = mentions[0]
+    start, end = region.start - offset, region.end - offset
+    if (
+        not region.region
+        or region.role != "site"
+        or region.metonymic
+        or region.text[:1] >= "\u0400"
+        or sentence[end : end + 1] != ","
+        or not _OPENS_IN.match(sentence[:start])
+    ):
+        return
+    places = []
+    for m in mentions[1:]:
+        if m.region:
+            break
+        if _hintable(m):
+            places.append(m)
+    if places:
+        region.frames = True
+        _soft_hint(region, places, region.query or region.text)
 
 
 def _hintable(m: Mention) -> bool:
