@@ -68,8 +68,9 @@ ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
 it, when the next lies ANCHOR_RATIO times as far or more."""
 ANCHOR_SECTOR_DEG = 67.5
-"""Else, how far from its compass word ("Pobeda, southwest of Donetsk") the one namesake within
-ANCHOR_KM that the text places there may lie, in degrees of azimuth from the anchor."""
+"""How far from its compass word ("Pobeda, southwest of Donetsk") a namesake within ANCHOR_KM
+may lie, in degrees of azimuth from the anchor, to be one the text places there: those that do
+are chosen from first."""
 STRAY_MAX_POPULATION = 50_000
 OTHER_READING_POPULATION = 5_000
 """A village below this size, read confidently from a case form that spells another name too,
@@ -668,6 +669,32 @@ def _surrounded(reach: list[float], long: bool, from_city: float) -> bool:
 def _median(values: list[float]) -> float:
     """The middle value (the upper one of an even count), as the list rules here take it."""
     return sorted(values)[len(values) // 2]
+
+
+def _toward(
+    m: Mention,
+    anchors: list[Place],
+    by_km: list[tuple[float, int]],
+    namesakes: tuple[Candidate, ...],
+) -> list[tuple[float, int]]:
+    """Of ``namesakes`` within :data:`ANCHOR_KM` of the one anchor (``by_km``: their distances
+    from it, nearest first), those lying the way the text's compass word says, within
+    :data:`ANCHOR_SECTOR_DEG` of it ("Pobeda, southwest of Donetsk": the village 28 km
+    southwest, not the one 40 km southeast); none without a compass word or with an anchor
+    that has namesakes (the word needs the one place it is read from)."""
+    direction = m.anchor_direction  # a compass word, as the scanner normalised it
+    if direction not in BEARINGS or len(anchors) != 1:
+        return []
+    anchor = _point(anchors[0])
+    toward = []
+    for km, i in by_km:
+        place = namesakes[i].place
+        if km > ANCHOR_KM or place.lat is None or place.lon is None:
+            continue
+        if in_compass_sector(bearing_deg(*anchor, place.lat, place.lon), direction,
+                             ANCHOR_SECTOR_DEG):  # fmt: skip
+            toward.append((km, i))
+    return toward
 
 
 def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]]) -> bool:
@@ -1568,10 +1595,11 @@ class Extractor:
     ) -> Resolution | None:
         """Of ``namesakes`` ("Lozova, near Kupiansk": villages 31 and 57 km from Kupiansk), the
         one within :data:`ANCHOR_KM` of the anchor when every other lies at least
-        :data:`ANCHOR_RATIO` times as far; None when none stands out. ``anchors`` are the places
-        the anchor may be: one, or its namesakes when it has several (then the namesake nearest
-        any of them: "Olgino and Arkhangelsk, southwest of Vysokopillya", where both names have
-        namesakes, are the pair by the Kherson-oblast town)."""
+        :data:`ANCHOR_RATIO` times as far; None when none stands out. With a compass word, only
+        the namesakes lying that way count, when any does (:func:`_toward`). ``anchors`` are the
+        places the anchor may be: one, or its namesakes when it has several (then the namesake
+        nearest any of them: "Olgino and Arkhangelsk, southwest of Vysokopillya", where both names
+        have namesakes, are the pair by the Kherson-oblast town)."""
         by_km = sorted(
             (min(place_km(a, c.place) for a in anchors), i)
             for i, c in enumerate(namesakes)
@@ -1579,52 +1607,22 @@ class Extractor:
         )
         if not by_km:
             return None
+        toward = _toward(m, anchors, by_km, namesakes)
+        if toward:  # "Pryvillia, about 20 km east of Kramatorsk": not a nearer one west of it
+            by_km = toward
         (km, first), *others = by_km
         if km > ANCHOR_KM:
             return None
         if others and others[0][0] < ANCHOR_RATIO * km:
-            if len(anchors) > 1:
-                return None  # the compass word needs the one anchor it is read from
-            return self._toward_from_anchor(m, res, anchors[0], by_km, namesakes)
-        return self._anchored(
-            res, namesakes[first], f"the namesake nearest that place ({km:.0f} km)"
-        )
+            return None  # alike by distance, and by the compass word if the text gives one
+        why = f"{m.anchor_direction} of" if toward else "nearest"
+        return self._anchored(res, namesakes[first], f"the namesake {why} that place ({km:.0f} km)")
 
     def _anchored(self, res: Resolution, namesake: Candidate, why: str) -> Resolution | None:
         """``res`` decided for ``namesake`` by the text's own locating phrase, confidently: no
         later context pass reopens it."""
         chosen = self.resolver.choose(res, namesake.place.place_id, why)
         return replace(chosen, confidence=CONFIDENT) if chosen is not None else None
-
-    def _toward_from_anchor(
-        self,
-        m: Mention,
-        res: Resolution,
-        anchor: Place,
-        by_km: list[tuple[float, int]],
-        namesakes: tuple[Candidate, ...],
-    ) -> Resolution | None:
-        """Of ``namesakes`` within :data:`ANCHOR_KM` of the anchor that its distance leaves
-        alike, the one lying the way the text says ("Pobeda, southwest of Donetsk": the village
-        28 km southwest, not the one 40 km southeast), within :data:`ANCHOR_SECTOR_DEG` of the
-        compass word; None when not exactly one does."""
-        direction = m.anchor_direction  # a compass word, as the scanner normalised it
-        if direction not in BEARINGS:
-            return None
-        toward = []
-        for km, i in by_km:
-            place = namesakes[i].place
-            if km > ANCHOR_KM or place.lat is None or place.lon is None:
-                continue
-            bearing = bearing_deg(*_point(anchor), place.lat, place.lon)
-            if in_compass_sector(bearing, direction, ANCHOR_SECTOR_DEG):
-                toward.append((km, i))
-        if len(toward) != 1:
-            return None
-        km, i = toward[0]
-        return self._anchored(
-            res, namesakes[i], f"the namesake {direction} of that place ({km:.0f} km)"
-        )
 
     def _town_reading(self, m: Mention, res: Resolution) -> Resolution:
         """A case form that spells a village's name and a town's case form ("Глухова": the

@@ -321,6 +321,31 @@ def test_a_distance_and_the_regional_capital_still_make_an_anchor(places, senten
     assert km((found[0]["latitude"], found[0]["longitude"]), PEREMOHA_VUHLEDAR) <= TOLERANCE_KM
 
 
+PRYVILLIA_BY_KRAMATORSK = (48.723, 37.868)  # 22 km east; another Pryvillia lies 14 km west
+PRYLUKY_BY_HULIAIPOLE = (47.754, 36.178)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "point"),
+    [
+        ("Its forces captured the village of Pryvillia, situated about 20 kilometers (12.4 "
+         "miles) east of the city of Kramatorsk.", "Pryvillia", PRYVILLIA_BY_KRAMATORSK),
+        ("Its forces captured the village of Pryluky, located about 12 kilometers northwest of "
+         "the front-line town of Huliaipole.", "Pryluky", PRYLUKY_BY_HULIAIPOLE),
+    ],
+)  # fmt: skip
+def test_a_located_appositive_makes_an_anchor_and_its_compass_word_counts_first(
+    places, sentence, location, point
+):
+    """ "…, situated about 20 kilometers east of the city of Kramatorsk": the anchor of its
+    place, as "…, about 20 kilometres south-west of …" is (no record of its own), and the
+    namesake lying east is chosen over a nearer one west of the town (14 km), which the
+    distance alone would pick; "the front-line town of Huliaipole" anchors too."""
+    found = places(sentence)
+    assert [r["location"] for r in found] == [location]
+    assert km((found[0]["latitude"], found[0]["longitude"]), point) <= TOLERANCE_KM
+
+
 def test_a_compass_word_no_near_namesake_lies_along_decides_nothing(places):
     found = places("Russian forces captured the village of Pobeda, north of Donetsk.")
     assert [(r["place_name"], r["geo_precision"]) for r in found] == [("Donetska oblast", 3)]

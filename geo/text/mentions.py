@@ -67,7 +67,8 @@ SCANNER_VERSION = "17"
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"(?:\s+(?:and|or)\s+(?:north|south|east|west)(?:ern)?)?\s+of\s+"
-    r"(?:the\s+(?:town|village|city|settlement)\s+of\s+|the\s+(?:regional|oblast)\s+capital,?\s+)?$",
+    r"(?:the\s+(?:front-?line\s+)?(?:town|village|city|settlement)\s+of\s+|"
+    r"the\s+(?:regional|oblast)\s+capital,?\s+)?$",
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
@@ -163,6 +164,7 @@ closed by a comma or a bracket. (Ukrainian and Russian lists put "біля" amon
 "в Трудовому, Кураховому, біля Шевченка, Відродження".)"""
 _APPOSITIVE_GAP = re.compile(
     r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?"
+    r"(?:(?:situated|located|lying|which\s+(?:is|lies))\s+)?"
     r"(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
     r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,30}\)\s*)?)?$",
     re.IGNORECASE,
