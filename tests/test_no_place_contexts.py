@@ -9,7 +9,8 @@ mind: the causes of strays read in the 2026-12-04 set's first held-out half once
 * A seat of government standing for its government in more English frames ("the Kremlin has
   seemingly doubled down", "Moscow troops", "loyal to Moscow", "captured by Moscow", "captured
   in February by Moscow").
-* "the Kharkiv and Donetsk areas", "the Kherson-Mykolaiv region border": oblasts.
+* "the Kharkiv and Donetsk areas", "the Kherson-Mykolaiv region border", "the
+  Donetsk-Zaporizhzhia border": oblasts.
 * An anchor the context moved since the first pass anchors nothing."""
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def test_no_place_contexts_seats_of_government_attacked_stay_sites(places, sente
         (
             "Russian forces occupied positions near the Kherson-Mykolaiv region border.",
             ["Khersonska oblast", "Mykolaivska oblast"],
+        ),
+        (
+            "Russian forces are advancing on a settlement just east of the Donetsk-Zaporizhzhia "
+            "border area.",
+            ["Donetska oblast", "Zaporizka oblast"],
         ),
     ],
 )

@@ -98,8 +98,16 @@ _REGION_AFTER = re.compile(
 _AREAS_AFTER = re.compile(r"^\s+(areas?)\b", re.IGNORECASE)
 """Areas after an oblast's name ("the Kharkiv and Donetsk areas", "in the Zaporizhzhia area"):
 the oblasts."""
-_PAIRED_REGION_AFTER = re.compile(r"^[-–]\s*[A-Z][\w'’]+\s+(?:region|oblast)s?\b", re.IGNORECASE)
-"""The first of two hyphened regions ("the Kherson-Mykolaiv region border"): a region too."""
+_PAIRED_REGION_AFTER = re.compile(
+    r"^[-–]\s*[A-Z][\w'’]+\s+(?:(?:region|oblast)s?|(?:administrative\s+)?borders?)\b",
+    re.IGNORECASE,
+)
+"""The first of two hyphened regions ("the Kherson-Mykolaiv region border", "the
+Donetsk-Zaporizhzhia border"): a region too."""
+_PAIRED_BORDER = re.compile(r"^\s+(?:administrative\s+)?borders?\b", re.IGNORECASE)
+"""After the second of two hyphened names: "the Donetsk-Zaporizhzhia border" runs between two
+oblasts, not two cities."""
+_PAIRED_BEFORE = re.compile(r"\b[A-Z][\w'’]+\s*[-–]\s*$")
 _REGION_LEAD = re.compile(
     r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
     r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
@@ -1830,11 +1838,13 @@ def _speaks(before: str, after: str, last: str, locative: bool) -> bool:
 
 def _oblast_by_context(text: str, before: str, last: str, after: str, locative: bool) -> bool:
     """Does the context make a name that is also an oblast's the oblast? "the Kherson-Mykolaiv
-    region border", "most of Donetsk", "annexed Luhansk", "settlements in Zaporizhzhia", "in
-    the DPR". Not before a possessive: "part of Moscow's efforts" is no share of Moscow oblast.
-    ``last`` is the word before the name, lower-cased."""
+    region border", "the Donetsk-Zaporizhzhia border", "most of Donetsk", "annexed Luhansk",
+    "settlements in Zaporizhzhia", "in the DPR". Not before a possessive: "part of Moscow's
+    efforts" is no share of Moscow oblast. ``last`` is the word before the name, lower-cased."""
     if after[:1] in ("-", "–"):
         return _PAIRED_REGION_AFTER.match(after) is not None
+    if _PAIRED_BORDER.match(after) and _PAIRED_BEFORE.search(before):
+        return True  # "the Donetsk-Zaporizhzhia border": the second oblast of the pair
     if after.startswith(("'s", "’s")):
         return False
     if locative and _REPUBLIC_ACRONYM.match(text):
