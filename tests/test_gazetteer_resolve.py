@@ -460,3 +460,21 @@ def test_a_national_capital_beats_its_namesakes_with_confidence(resolver, name, 
     assert res.place.country == country and res.place.feature_code == "PPLC"
     assert km(res.place.lat, res.place.lon, lat, lon) < 5
     assert res.confidence >= 0.8 and "national capital" in res.reason
+
+
+@pytest.mark.parametrize(
+    ("query", "raion"),
+    [
+        ("Zaporizhzhia district", "Zaporizkyi raion"),  # only the oblast bears the city's name
+        ("Mykolaiv district", "Mykolaivskyi raion"),
+        ("Dnipro district", "Dniprovskyi raion"),  # "Dnipro" alone is the oblast's curated alias
+        ("Kharkiv district", "Kharkivskyi raion"),  # the raion bears the name itself
+    ],
+)
+def test_an_oblast_centres_district_is_its_raion_not_the_oblast(resolver, query, raion):
+    """ "the Zaporizhzhia district": the raion around the city, though only the oblast bears
+    "Zaporizhzhia" as a name; "the Zaporizhzhia region" stays the oblast."""
+    res = resolver.resolve(query)
+    assert (res.place.name, res.place.kind) == (raion, "admin2")
+    region = resolver.resolve(query.replace("district", "region"))
+    assert region.place.kind == "admin1"

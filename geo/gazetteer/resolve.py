@@ -634,9 +634,12 @@ class Resolver:
             hits += [h for h in stem_hits if h.place.is_region]
             regions = [h for h in hits if h.place.kind in ("admin1", "admin2", "admin3")]
             level = level_of(key)
-            if level is not None and any(h.place.kind == f"admin{level}" for h in regions):
-                regions = [h for h in regions if h.place.kind == f"admin{level}"]
-            if not regions:
+            of_level = [h for h in regions if h.place.kind == f"admin{level}"]
+            if of_level:
+                regions = of_level
+            if not regions or (level == 2 and all(h.place.kind == "admin1" for h in regions)):
+                # "Zaporizhzhia district": only the oblast bears the city's name (its raion is
+                # Zaporizkyi), so the raion around the city, not the oblast
                 capital = self._capital_towns(stem_hits, scope, country)
             hits = regions or hits
         if country:
