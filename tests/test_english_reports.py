@@ -200,6 +200,25 @@ def test_an_oblast_named_like_its_city_after_a_list_of_villages_locates_them(rec
     assert [r["geo_precision"] for r in city if r["location"] == "Zaporizhzhia"] == [1]
 
 
+DIBROVA_LUHANSK = (48.997, 38.107)  # Chervona Dibrova until its renaming, by Kreminna
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three sabotage groups were destroyed in the area of Chervonaya Dibrova settlement, also "
+        "in Luhansk, according to the ministry.",
+        "Three sabotage groups were destroyed near Chervonaya Dibrova, also in Luhansk.",
+    ],
+)
+def test_an_oblast_after_a_comma_and_also_in_locates_the_place_before(records, sentence):
+    """ ", also in Luhansk" after a place (and its settlement noun) is the oblast it lies in, as
+    " in Luhansk" is: no point at the city, and the village of that oblast."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == ["Chervonaya Dibrova"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), DIBROVA_LUHANSK) < TOLERANCE_KM
+
+
 def test_the_oblast_after_a_list_is_a_soft_hint(records):
     """A place with no namesake in that oblast keeps its own reading: "Refugees from Mariupol in
     Zaporizhzhia" are from the Donetsk-oblast city."""

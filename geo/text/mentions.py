@@ -2028,7 +2028,10 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
     return groups
 
 
-_IN_GAP = re.compile(r"^\s+in\s+$")
+_IN_GAP = re.compile(r"^(?:\s+(?:settlements?|villages?))?,?\s+(?:also\s+|both\s+|all\s+)?in\s+$")
+"""Between a list's last place and an oblast's name: " in " ("near Novodanilovka and Malaya
+Tokmachka in Zaporizhzhia"), ", also in " ("near Chervonaya Dibrova settlement, also in
+Luhansk")."""
 
 
 def _oblast_after_places(sentence: str, offset: int, groups: list[list[Mention]]) -> None:
