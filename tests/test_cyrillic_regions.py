@@ -63,6 +63,33 @@ def test_a_raion_opening_the_sentence_qualifies_its_settlements(records):
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
 
 
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("Внаслідок обстрілів у Харківському районі пошкоджені два авто та дача, в Ізюмському – "
+         "прилетіло по дорозі.", "Iziumskyi raion"),
+        ("У Сумській області пошкоджено будинки, в Чернігівській – лінію електропередач.",
+         "Chernihivska oblast"),
+    ],
+)  # fmt: skip
+def test_a_region_adjective_leaving_its_noun_to_an_earlier_region_is_that_region(
+    records, sentence, region
+):
+    """ "у Харківському районі …, в Ізюмському – …": the second raion's noun is left out, and
+    "Ізюмському" is Iziumskyi raion, not the village Ізюмське it also spells."""
+    found = records(sentence)
+    assert found[-1]["place_name"] == region
+    assert found[-1]["geo_precision"] == 3
+
+
+def test_an_acronym_in_capitals_is_no_case_form_of_a_village(records):
+    """ "повідомили у місцевій РВА": the raion military administration, not the genitive of
+    the village Рів (Vinnytsia oblast)."""
+    assert records("Втім, ще понад півтори сотні досі там, повідомили у місцевій РВА.") == []
+    (dnr,) = records("Обстріляли Бахмут і ДНР.")[1:]  # a name in capitals stays a name
+    assert dnr["place_name"] == "Donetska oblast"
+
+
 def test_an_english_region_opening_the_sentence_qualifies_its_settlements(records):
     """ "In the Chuhuiv district, …": the raion is the soft hint of the names after it and frames
     them (no record of its own), as in Ukrainian and Russian: Rubizhne is the Chuhuiv-raion

@@ -582,6 +582,39 @@ def _region_list_before() -> re.Pattern[str]:
 _FEMININE_OBLIQUE = re.compile(r"(?:ої|ій|ою|ой)$")
 
 
+_ELIDED_ENDINGS = {"raion": ("ому", "ом"), "oblast": ("ій", "ой"), "hromada": ("ій", "ой")}
+"""The locative endings of the adjective a region noun of each level takes ("в Ізюмському
+[районі]", "в Сумській [області]", "в Сумской [области]")."""
+_ELIDED_AFTER = re.compile(r"^\s*(?:[–—-]\s|[,:;.)]|$)")
+"""After an adjective whose noun is left out: a dash, a comma, a colon or the sentence's end."""
+
+
+@cache
+def _elided_before() -> re.Pattern[str]:
+    """An earlier region of the sentence, adjective and locative noun ("у Харківському районі"),
+    which an adjective after it may leave its noun to."""
+    locative = {noun for noun, level in cues().region.items() if noun.endswith(("і", "е"))}
+    return re.compile(
+        rf"(?<![\w'’ʼ-])[уУвВ]\s+{_CAPITAL}[\w'’ʼ-]*(?:ому|ом|ій|ой)\s+({_alternation(locative)})"
+        r"(?![\w'’ʼ-])"
+    )
+
+
+def elided_region(before: str, text: str, after: str) -> str | None:
+    """The level of a region adjective whose noun is left out after a region of the same kind
+    earlier in the sentence: "у Харківському районі пошкоджені два авто, в Ізюмському –
+    прилетіло по дорозі" (Iziumskyi raion, not the village Ізюмське), "в Сумській області …, в
+    Чернігівській – …". Only right after "в"/"у", with nothing but a dash, a comma, a colon or
+    the sentence's end after it, and with the ending the earlier noun asks for."""
+    if not _ELIDED_AFTER.match(after) or not re.search(r"(?:^|\s)[уУвВ]\s+$", before):
+        return None
+    found = list(_elided_before().finditer(before))
+    if not found:
+        return None
+    level = cues().region[found[-1].group(1).lower()]  # the nearest one before the name
+    return level if text.endswith(_ELIDED_ENDINGS.get(level, ())) else None
+
+
 def region_list_before(before: str, text: str) -> str | None:
     """The level of a list of oblasts or hromadas after the plural noun they share ("на стику
     трьох регіонів - Донецької, Запорізької та Дніпропетровської", "в трех областях: Донецкой,

@@ -1447,7 +1447,9 @@ class MentionScanner:
         level = (
             None
             if region_after
-            else _cyrillic_level(text, after) or cyrillic.region_list_before(before, text)
+            else _cyrillic_level(text, after)
+            or cyrillic.region_list_before(before, text)
+            or cyrillic.elided_region(before, text, after)
         )
         office = cyrillic.office_unit(text, after) if level is None else None
         if office is not None:  # "Херсонської МВА": the city's hromada, not the oblast
@@ -1470,8 +1472,8 @@ class MentionScanner:
             return None  # "Машину можно восстановить": машина, not a case form of Машино
         if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
-        if _district_or_land_axis(text, before, after):
-            return None
+        if _district_or_land_axis(text, before, after) or _acronym(text, key):
+            return None  # "у місцевій РВА": an acronym, not the genitive of the village Рів
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate)  # fmt: skip
         if region_after is not None:
@@ -2498,6 +2500,16 @@ _CITY_DISTRICTS_BEFORE = re.compile(
 )
 """A city's districts named after "районам города": "по двум районам города — Киевскому и
 Кировскому" (adjectives, each no settlement of its name)."""
+
+
+_ACRONYM_MAX = 4
+
+
+def _acronym(text: str, key: str) -> bool:
+    """Is a Cyrillic word of up to :data:`_ACRONYM_MAX` letters written in capitals, that is
+    only a case form of a name, an acronym ("РВА", районна військова адміністрація, is no
+    genitive of the village Рів)? A name in capitals itself ("ДНР") is not."""
+    return text.isupper() and len(text) <= _ACRONYM_MAX and name_key(text) != key
 
 
 def _district_or_land_axis(text: str, before: str, after: str) -> bool:
