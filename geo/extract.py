@@ -41,6 +41,7 @@ from geo.core.theatre import BOX, THEATRE
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver, name_key
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
+    CHOSEN_CONFIDENCE,
     CONTEXT_BONUS,
     NAMESAKE_KM,
     NAMESAKE_MARGIN,
@@ -1115,6 +1116,7 @@ class Extractor:
                 i, mentions, queries, first, anchored, ambiguous, memo, front
             )
         final = [self._hromada_seat(m, res, oblast) for m, res in zip(mentions, final, strict=True)]
+        self._hromadas_of_one_oblast(mentions, final)
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
         _one_place_per_name(mentions, queries, first, final)
@@ -1678,21 +1680,56 @@ class Extractor:
             return res
         m.approximate = True
         if len(seats) == 1:
-            seat = seats[0]
-            return replace(
-                res,
-                place=seat.place,
-                precision=Precision.APPROXIMATE,
-                reason=f"{seat.notes[0]}; {res.reason}",
-                candidates=(seat,),
-                admin1_name=self.resolver.admin_name(seat.place.admin1_code),
-                admin2_name=self.resolver.admin_name(seat.place.admin2_code),
-            )
+            return self._at_seat(res, seats[0], res.reason)
         return Resolution(
             res.query, None, None, ResolutionKind.UNRESOLVED, 0.0,
             f"{len(seats)} hromadas named {alike[0].matched_name!r}; nothing here tells them apart",
             tuple(seats), ambiguous=tuple(seats),
         )  # fmt: skip
+
+    def _at_seat(self, res: Resolution, seat: Candidate, reason: str) -> Resolution:
+        """``res`` placed at a hromada's centre ``seat`` (precision 2), its note before
+        ``reason``."""
+        return replace(
+            res,
+            place=seat.place,
+            precision=Precision.APPROXIMATE,
+            reason=f"{seat.notes[0]}; {reason}",
+            candidates=(seat,),
+            admin1_name=self.resolver.admin_name(seat.place.admin1_code),
+            admin2_name=self.resolver.admin_name(seat.place.admin2_code),
+        )
+
+    def _hromadas_of_one_oblast(self, mentions: list[Mention], final: list[Resolution]) -> None:
+        """A list of hromadas whose placed members all lie in one oblast ("Обстрілів зазнали
+        Білопільська, Краснопільська, Миропільська, Хотінська та Юнаківська громади": Bilopillia
+        and Yunakivka, in Sumy oblast) reads its members left open among namesakes in that
+        oblast too, when one of each lies there: the Krasnopilska hromada of Sumy oblast, not
+        of Zhytomyr. ``final`` is updated in place."""
+        for listed in _lists(mentions):
+            hromadas = [i for i in listed if _hromada(mentions[i])]
+            oblasts = {
+                place.admin1_code
+                for i in hromadas
+                if (place := final[i].place) is not None and not final[i].ambiguous
+            }
+            if len(oblasts) != 1 or len(hromadas) < 2:
+                continue
+            (oblast,) = oblasts
+            for i in hromadas:
+                res = final[i]
+                there = [c for c in res.ambiguous if c.place.admin1_code == oblast]
+                if res.place is None and len(there) == 1:
+                    why = (
+                        f"listed with hromadas of {self.resolver.admin_name(oblast)}, the one of "
+                        f"{len(res.ambiguous)} of its name there"
+                    )
+                    final[i] = replace(
+                        self._at_seat(res, there[0], why),
+                        resolution=ResolutionKind.CONTEXT,
+                        confidence=CHOSEN_CONFIDENCE,
+                        ambiguous=(),
+                    )
 
     def _second_round(
         self,

@@ -176,6 +176,43 @@ def test_a_common_hromada_name_alone_is_not_guessed(placed):
     }
 
 
+KRASNOPILLIA_SUMY_SEAT = (50.774, 35.256)
+MYROPILLIA_SUMY_SEAT = (51.024, 35.245)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Обстрілів зазнали Білопільська, Краснопільська, Миропільська, Хотінська та Юнаківська "
+         "громади.", {"Краснопільська": KRASNOPILLIA_SUMY_SEAT,
+                      "Миропільська": MYROPILLIA_SUMY_SEAT}),
+        ("Обстріляли Білопільську громаду та Краснопільську громаду.",
+         {"Краснопільську громаду": KRASNOPILLIA_SUMY_SEAT}),
+    ],
+)  # fmt: skip
+def test_a_list_of_hromadas_reads_its_open_members_in_the_oblast_of_the_others(
+    placed, sentence, expected
+):
+    """A Sumy OVA list that names no oblast: Bilopilska and Yunakivska hromadas are Sumy
+    oblast's alone, so Krasnopilska (three of the name) and Myropilska (two) are Sumy's too,
+    each at its centre, not left open."""
+    found = placed(sentence)
+    for name, seat in expected.items():
+        assert near(found[name], seat), (name, found)
+
+
+def test_villages_listed_before_their_hromada_are_villages(records):
+    """ "сіл Зоря, Карповичі, Тимоновичі, Семенівської громади": the villages of Semenivka
+    hromada (Chernihiv oblast), not hromadas named after each (no Zorianska hromada of Rivne
+    oblast): "громади" after one adjective is singular, not a list's plural noun."""
+    found = records(
+        "Під вогнем територія біля сіл Зоря, Карповичі, Тимоновичі, Семенівської громади."
+    )
+    assert [r["location"] for r in found] == ["Зоря", "Карповичі", "Тимоновичі"]
+    assert {r["admin1"] for r in found} == {"Chernihivska oblast"}
+    assert all(r["geo_precision"] == 1 for r in found)
+
+
 def test_the_hromada_centre(resolver):
     centre = resolver.hromada_centre("UA.07.UA6308001")
     assert centre is not None and centre.name == "Velykyi Burluk"

@@ -552,8 +552,13 @@ def _alternation(words: Iterable[str]) -> str:
 @cache
 def _region_list_after() -> re.Pattern[str]:
     nouns = _alternation(cues().region_plural)
-    member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*"
+    member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*{_REGION_STEM}[\w'’ʼ-]*"
     return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
+
+
+_REGION_STEM = "(?:ськ|цьк|зьк|ск|цк|зк)"
+"""The suffix of a region's adjective ("Луганської", "Донецкой", "Запорізької", "Семенівської"),
+which a village's own name ("Зоря", "Карповичі") lacks."""
 
 
 @cache
@@ -562,11 +567,15 @@ def _region_plural_noun() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
 
 
-def region_in_list(after: str) -> str | None:
-    """The level of a list of regions sharing one plural noun the name begins ("Донецької й
-    Луганської областей", "в Херсонской и Запорожской областях"): each adjective is an oblast,
-    never its city."""
+def region_in_list(text: str, after: str) -> str | None:
+    """The level of a list of regions sharing one plural noun the name ``text`` begins
+    ("Донецької й Луганської областей", "в Херсонской и Запорожской областях"): each adjective
+    is an oblast, never its city. Every member is a region's adjective: in "сіл Зоря, Карповичі,
+    Тимоновичі, Семенівської громади" the villages are listed before their hromada, whose noun
+    "громади" is singular."""
     if _region_plural_noun().search(after) is None:  # no plural noun at all: no such list
+        return None
+    if re.search(_REGION_STEM, text, re.IGNORECASE) is None:
         return None
     found = _region_list_after().match(after)
     return None if found is None else cues().region_plural[found.group(1).lower()]

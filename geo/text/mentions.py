@@ -2326,7 +2326,7 @@ def _cyrillic_level(text: str, after: str) -> str | None:
     of a list sharing a plural noun ("Донецької й Луганської областей"), a name the scanner read
     with its noun ("Днепропетровская область"), or an oblast's office ("Харківська ОВА")."""
     return (
-        cyrillic.region_in_list(after)
+        cyrillic.region_in_list(text, after)
         or cyrillic.region_word(text)
         or ("oblast" if cyrillic.office_after(after) == "oblast" else None)
     )
