@@ -16,6 +16,7 @@ AVDIIVKA = (48.139, 37.743)
 NOVA_KAKHOVKA = (46.755, 33.374)
 VELYKA_NOVOSILKA = (47.843, 36.835)
 KRASNOHORIVKA = (48.005, 37.505)
+CHASIV_YAR = (48.588, 37.835)
 TOLERANCE_KM = 5.0
 
 
@@ -99,6 +100,10 @@ def test_a_town_s_case_form_beats_a_hromada_spelt_the_same(records, gazetteer_st
         ("Ворог атакував біля Великої Новосілки.", "Великої Новосілки", VELYKA_NOVOSILKA),
         ("Противник отражен у Красногоровки.", "Красногоровки", KRASNOHORIVKA),
         ("Ситуація в Красногорівці напружена.", "Красногорівці", KRASNOHORIVKA),
+        # a genitive noun before the head does not agree: "Часов Яр" → "в Часов Яре"
+        ("Бои идут в Часов Яре.", "Часов Яре", CHASIV_YAR),
+        ("ВСУ отошли из Часов Яра.", "Часов Яра", CHASIV_YAR),
+        ("Бої тривають у Часовому Яру.", "Часовому Яру", CHASIV_YAR),
     ],
 )
 def test_multi_word_names_agree_in_case(records, sentence, written, point):

@@ -182,10 +182,12 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
             per_word = [word_forms(word, dictionary) for word in words]
             if not any(per_word):
                 continue
-            for case in cases:
-                options = _case_options(words, per_word, case)
-                if options is not None:
-                    forms.update(_joined(combo, gaps) for combo in product(*options))
+            fixed = _genitive_heads(words, per_word, dictionary)
+            for paradigm in (per_word, fixed) if fixed is not None else (per_word,):
+                for case in cases:
+                    options = _case_options(words, paradigm, case)
+                    if options is not None:
+                        forms.update(_joined(combo, gaps) for combo in product(*options))
     if "-" in lowered and " " not in lowered:  # "Середина-Буди": the last part alone declines
         head, gap, last = lowered.rpartition("-")
         for dictionary in _langs(lang):
@@ -195,6 +197,21 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
                     forms.add(f"{head}{gap}{form}")
     forms.discard(lowered)
     return {form for form in forms if len(form) > SHORT_FORM or not _function_word(form)}
+
+
+def _genitive_heads(
+    words: list[str], per_word: list[dict[str, tuple[str, ...]]], lang: str
+) -> list[dict[str, tuple[str, ...]]] | None:
+    """``per_word`` with each word before the last that the dictionary reads first as a noun in
+    the genitive left as written: "Часов Яр" declines as "Часов Яра", "в Часов Яре" (a
+    genitive noun, "of hours", does not agree), besides the forms that inflect it as a surname
+    ("Часового Яра" is how Ukrainian writes Часів Яр). None when no word is such."""
+    fixed = list(per_word)
+    for k, word in enumerate(words[:-1]):
+        parse = analyser(lang).parse(word)[0]
+        if per_word[k] and parse.tag.POS == "NOUN" and "gent" in parse.tag:
+            fixed[k] = {}
+    return fixed if fixed != per_word else None
 
 
 SHORT_FORM = 4

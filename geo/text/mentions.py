@@ -62,7 +62,7 @@ from geo.text.inflect import LOCATIVES, case_forms
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "17"
+SCANNER_VERSION = "18"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
