@@ -32,8 +32,11 @@ def test_a_common_word_is_still_a_place_when_the_text_says_so(records):
         ("Russian troops attacked Hulyaipole from the east.", "Hulyaipole", (47.664, 36.256)),
         ("Heavy fighting was reported in Girnyk on Tuesday.", "Girnyk", (48.050, 37.367)),
         ("Shelling damaged homes in Orikhov overnight.", "Orikhov", (47.568, 35.785)),
+        # the railway junction's Russian name, not Uzlovaya of Tula oblast and Kupiansk
+        ("Kupyansk-Uzlovaya can be encircled from the northeast.", "Kupyansk-Uzlovaya",
+         (49.671, 37.643)),
     ],
-)
+)  # fmt: skip
 def test_press_spellings_reach_the_town(records, sentence, written, where):
     (row,) = [r for r in records(sentence) if r["location"] == written]
     assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
