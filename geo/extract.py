@@ -876,6 +876,10 @@ def _town_abroad(place: Place, res: Resolution, focus: tuple[str, ...], least: i
     )
 
 
+VILLAGE_MAX = 10_000
+"""A settlement this large is no village ("the village of X" is one of X's smaller namesakes)."""
+
+
 def _in_the_box(place: Place) -> bool:
     """Does ``place`` lie in the theatre's box (Ukraine and the border regions around it)?"""
     west, south, east, north = BOX
@@ -1126,6 +1130,7 @@ class Extractor:
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
         _axes_outside_the_box(mentions, final)
+        self._villages_by_their_neighbours(mentions, first, final)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -1505,6 +1510,49 @@ class Extractor:
         if m.readings and not (m.marked or m.admin_hint):
             return self._town_reading(m, res)
         return res
+
+    def _villages_by_their_neighbours(
+        self, mentions: list[Mention], first: list[Resolution], final: list[Resolution]
+    ) -> None:
+        """A name its marker calls a village ("the village of Konstantinovka", "села
+        Константиновка") that size placed at a town of :data:`VILLAGE_MAX` people or more, over
+        :data:`TOWN_FAR_KM` from every settled place of the document, is the one village of the
+        name in the focus countries within :data:`ANCHOR_KM` of one of them: the Sumy-oblast
+        Kostiantynivka beside Kondratovka, not the Donetsk-oblast city of 78,000. Where the
+        document's places are around the town, or no such village is, the town stands.
+        ``final`` is updated in place."""
+        focus = self.resolver.focus
+        settled = [
+            (i, _point(res.place))
+            for i, res in enumerate(final)
+            if res.place is not None
+            and res.place.kind == "settlement"
+            and res.place.country in focus
+            and res.place.lat is not None
+            and not res.ambiguous
+        ]
+        for i, m in enumerate(mentions):
+            town = final[i].place
+            if not m.village or town is None or town.population < VILLAGE_MAX:
+                continue
+            points = [point for j, point in settled if mentions[j].key != m.key]
+            if not points or _km_to_nearest(town, points) <= TOWN_FAR_KM:
+                continue
+            near = [
+                c
+                for c in first[i].candidates
+                if c.place.kind == "settlement"
+                and c.place.population < VILLAGE_MAX
+                and c.place.country in focus
+                and c.place.lat is not None
+                and _km_to_nearest(c.place, points) <= ANCHOR_KM
+            ]
+            if len(near) == 1:
+                why = (
+                    f"{m.text}: a village, not {town.name} ({town.population:,} people), far "
+                    "from this document's places"
+                )
+                final[i] = self.resolver.choose(first[i], near[0].place.place_id, why) or final[i]
 
     def _by_anchor(self, query: str, m: Mention, res: Resolution) -> Resolution:
         """A place located from another ("Karlivka, southeast of Pokrovsk", "northeast of

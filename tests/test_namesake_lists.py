@@ -213,6 +213,39 @@ def test_villages_listed_before_their_hromada_are_villages(records):
     assert all(r["geo_precision"] == 1 for r in found)
 
 
+KOSTIANTYNIVKA_SUMY = (51.170, 34.776)  # a village of 243 by the border
+KOSTIANTYNIVKA_CITY = (48.527, 37.706)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The advance south of the liberated village of Konstantinovka allowed the distance to "
+        "Sumy to be reduced to 22 km.",
+        "Russian troops regained control of the village of Konstantinovka and advanced toward "
+        "Kondratovka.",
+    ],
+)
+def test_a_village_by_its_marker_is_no_far_city_of_its_name(placed, sentence):
+    """ "the village of Konstantinovka" beside Sumy or Kondratovka: the Sumy-oblast village 3 km
+    from Kondratovka, not the Donetsk-oblast city of 78,000 that its curated alias and size
+    choose, 250 km from every place of the text."""
+    assert near(placed(sentence)["Konstantinovka"], KOSTIANTYNIVKA_SUMY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces shelled the village of Konstantinovka.",  # nothing beside it to say which
+        "Russian troops attacked the village of Kostiantynivka, near Druzhkivka and Toretsk.",
+    ],
+)
+def test_a_village_marker_alone_or_among_the_towns_places_keeps_the_town(placed, sentence):
+    found = placed(sentence)
+    town = found.get("Konstantinovka") or found.get("Kostiantynivka")
+    assert near(town, KOSTIANTYNIVKA_CITY), found
+
+
 def test_the_hromada_centre(resolver):
     centre = resolver.hromada_centre("UA.07.UA6308001")
     assert centre is not None and centre.name == "Velykyi Burluk"

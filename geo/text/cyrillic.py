@@ -140,6 +140,17 @@ def _tail_cues(tail: str) -> tuple[bool, bool, bool]:
     return marked, locative, approximate
 
 
+_VILLAGE_WORDS = frozenset(
+    "с. с село села селі селу селом сел сіл селах деревня деревни деревне деревню".split()
+)
+"""The markers that say village, not town ("с. Гресі", "села Алексеевка")."""
+
+
+def village_before(words: list[str]) -> bool:
+    """Is the word right before a Cyrillic name a marker that says village ("с.", "села")?"""
+    return bool(words) and words[-1].lstrip("(«\"„“'").lower() in _VILLAGE_WORDS
+
+
 def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""

@@ -78,6 +78,9 @@ _APPROXIMATE = re.compile(
     r"(?:the\s+(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_VILLAGE_BEFORE = re.compile(r"\bvillages?\s+(?:of\s+)?$", re.IGNORECASE)
+"""A marker that says village ("the village of X", "X village" aside): no town of 10,000 is
+meant."""
 _SETTLEMENT_NOUN = "town|village|city|settlement|hamlet"
 """The nouns that say a name is a settlement ("the village of X", "X village in Y Region")."""
 _MARKER = re.compile(
@@ -663,6 +666,7 @@ class Mention:
     title: bool = False  # "мэр Энергодара", "the mayor of Enerhodar": the town of an official
     latin_only: bool = False  # a Cyrillic list member the store spells only in Latin ("Окоп")
     marked: bool = False
+    village: bool = False  # its marker says village: "the village of X", "с. X", "села X"
     locative: bool = False
     metonymic: bool = False
     role: str = "site"  # site | hint | actor
@@ -1308,6 +1312,7 @@ class MentionScanner:
             marked=marked,
             locative=locative,
             oblast_too=info.oblast_too,
+            village=marked and _VILLAGE_BEFORE.search(before) is not None,
         )
         official = _OFFICIAL_AFTER.match(after) if spaced_after else None
         if official is not None:
@@ -1475,7 +1480,8 @@ class MentionScanner:
         if _district_or_land_axis(text, before, after) or _acronym(text, key):
             return None  # "у місцевій РВА": an acronym, not the genitive of the village Рів
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
-                    marked=marked, locative=locative, approximate=approximate)  # fmt: skip
+                    marked=marked, locative=locative, approximate=approximate,
+                    village=marked and cyrillic.village_before(words))  # fmt: skip
         if region_after is not None:
             stop, level = region_after
             m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
