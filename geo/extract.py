@@ -1277,7 +1277,11 @@ class Extractor:
                     or max(towns, default=0) >= STRAY_MAX_POPULATION
                 ):
                     continue
-                from_city = _median([haversine_km(*_point(city), *point) for point in settled])
+                from_city = (  # the list's median member's distance from the city
+                    _median([haversine_km(*_point(city), *point) for point in settled])
+                    if long
+                    else 0.0
+                )
                 fits = sorted(
                     (sum(reach), c.place.place_id)
                     for c in res.candidates
@@ -1521,6 +1525,8 @@ class Extractor:
         Kostiantynivka beside Kondratovka, not the Donetsk-oblast city of 78,000. Where the
         document's places are around the town, or no such village is, the town stands.
         ``final`` is updated in place."""
+        if not any(m.village for m in mentions):
+            return
         focus = self.resolver.focus
         settled = [
             (i, _point(res.place))
@@ -1754,6 +1760,8 @@ class Extractor:
         and Yunakivka, in Sumy oblast) reads its members left open among namesakes in that
         oblast too, when one of each lies there: the Krasnopilska hromada of Sumy oblast, not
         of Zhytomyr. ``final`` is updated in place."""
+        if not any(_hromada(m) for m in mentions):
+            return
         for listed in _lists(mentions):
             hromadas = [i for i in listed if _hromada(mentions[i])]
             oblasts = {

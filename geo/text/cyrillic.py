@@ -570,6 +570,7 @@ def _region_list_after() -> re.Pattern[str]:
 _REGION_STEM = "(?:ськ|цьк|зьк|ск|цк|зк)"
 """The suffix of a region's adjective ("Луганської", "Донецкой", "Запорізької", "Семенівської"),
 which a village's own name ("Зоря", "Карповичі") lacks."""
+_REGION_ADJECTIVE = re.compile(_REGION_STEM, re.IGNORECASE)
 
 
 @cache
@@ -586,7 +587,7 @@ def region_in_list(text: str, after: str) -> str | None:
     "громади" is singular."""
     if _region_plural_noun().search(after) is None:  # no plural noun at all: no such list
         return None
-    if re.search(_REGION_STEM, text, re.IGNORECASE) is None:
+    if _REGION_ADJECTIVE.search(text) is None:
         return None
     found = _region_list_after().match(after)
     return None if found is None else cues().region_plural[found.group(1).lower()]
@@ -607,6 +608,7 @@ _ELIDED_ENDINGS = {"raion": ("ому", "ом"), "oblast": ("ій", "ой"), "hro
 [районі]", "в Сумській [області]", "в Сумской [области]")."""
 _ELIDED_AFTER = re.compile(r"^\s*(?:[–—-]\s|[,:;.)]|$)")
 """After an adjective whose noun is left out: a dash, a comma, a colon or the sentence's end."""
+_IN_BEFORE = re.compile(r"(?:^|\s)[уУвВ]\s+$")
 
 
 @cache
@@ -626,7 +628,7 @@ def elided_region(before: str, text: str, after: str) -> str | None:
     прилетіло по дорозі" (Iziumskyi raion, not the village Ізюмське), "в Сумській області …, в
     Чернігівській – …". Only right after "в"/"у", with nothing but a dash, a comma, a colon or
     the sentence's end after it, and with the ending the earlier noun asks for."""
-    if not _ELIDED_AFTER.match(after) or not re.search(r"(?:^|\s)[уУвВ]\s+$", before):
+    if not _IN_BEFORE.search(before) or not _ELIDED_AFTER.match(after):
         return None
     found = list(_elided_before().finditer(before))
     if not found:
