@@ -72,6 +72,8 @@ ANCHOR_SECTOR_DEG = 67.5
 """How far from its compass word ("Pobeda, southwest of Donetsk") a namesake within ANCHOR_KM
 may lie, in degrees of azimuth from the anchor, to be one the text places there: those that do
 are chosen from first."""
+VILLAGE_MAX = 10_000
+"""A settlement this large is no village ("the village of X" is one of X's smaller namesakes)."""
 STRAY_MAX_POPULATION = 50_000
 OTHER_READING_POPULATION = 5_000
 """A village below this size, read confidently from a case form that spells another name too,
@@ -874,10 +876,6 @@ def _town_abroad(place: Place, res: Resolution, focus: tuple[str, ...], least: i
         and res.resolution in _NAMED
         and _in_the_box(place)
     )
-
-
-VILLAGE_MAX = 10_000
-"""A settlement this large is no village ("the village of X" is one of X's smaller namesakes)."""
 
 
 def _in_the_box(place: Place) -> bool:

@@ -560,17 +560,17 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+_REGION_STEM = "(?:ськ|цьк|зьк|ск|цк|зк)"
+"""The suffix of a region's adjective ("Луганської", "Донецкой", "Запорізької", "Семенівської"),
+which a village's own name ("Зоря", "Карповичі") lacks."""
+_REGION_ADJECTIVE = re.compile(_REGION_STEM, re.IGNORECASE)
+
+
 @cache
 def _region_list_after() -> re.Pattern[str]:
     nouns = _alternation(cues().region_plural)
     member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*{_REGION_STEM}[\w'’ʼ-]*"
     return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
-
-
-_REGION_STEM = "(?:ськ|цьк|зьк|ск|цк|зк)"
-"""The suffix of a region's adjective ("Луганської", "Донецкой", "Запорізької", "Семенівської"),
-which a village's own name ("Зоря", "Карповичі") lacks."""
-_REGION_ADJECTIVE = re.compile(_REGION_STEM, re.IGNORECASE)
 
 
 @cache
