@@ -93,6 +93,7 @@ def test_no_place_contexts_streets_and_rivers_are_not_their_towns(places, senten
         "Fighting went on near Pokrovsk, which was claimed by Moscow in February.",
         "Fighting went on near Pokrovsk, which was captured in February by Moscow.",
         "Fighting went on near Pokrovsk, which was seized last year by the Kremlin.",
+        "Fighting went on near Pokrovsk, most of which fell to Moscow in February.",
     ],
 )
 def test_no_place_contexts_seats_of_government_act(places, sentence):

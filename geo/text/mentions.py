@@ -355,7 +355,7 @@ _METONYMY_BEFORE = re.compile(
     r"\b(according to|influence on|pressure on|ties with|relations with|talks with|sanctions on|"
     r"support from|warned|accused|urged|against|a claim(?: that)?|loyal to|allegiance to|"
     r"(?:supplied|delivered|provided|transferred|pledged|promised|sold|shipped|donated|"
-    r"aid|weapons|arms|ammunition|assistance)\s+to|"
+    r"aid|weapons|arms|ammunition|assistance|fell|lost|surrendered|ceded)\s+to|"
     r"backed by|allied with|(?:forces|troops|regime|army|military|authorities|government|"
     r"leadership|officials|allies|partners|position|stance)\s+of|"
     r"(?:captured|seized|taken|occupied|annexed|controlled|claimed|held|"
