@@ -42,6 +42,7 @@ class Cues:
     locative: frozenset[str]
     approximate: frozenset[str]
     marker: frozenset[str]
+    village: frozenset[str]  # "с.", "села": the markers that say village, not town
     person: frozenset[str]
     title: frozenset[str]  # "мэр", "руководитель": the place after it is an office's
     unit: frozenset[str]
@@ -92,6 +93,7 @@ def cues() -> Cues:
         _lower(before["locative"]),
         _lower(before["approximate"]),
         _lower(before["marker"]),
+        _lower(before["village"]),
         _lower(before["person"]),
         _lower(before["title"]),
         _lower(before["unit"]),
@@ -140,15 +142,9 @@ def _tail_cues(tail: str) -> tuple[bool, bool, bool]:
     return marked, locative, approximate
 
 
-_VILLAGE_WORDS = frozenset(
-    "с. с село села селі селу селом сел сіл селах деревня деревни деревне деревню".split()
-)
-"""The markers that say village, not town ("с. Гресі", "села Алексеевка")."""
-
-
 def village_before(words: list[str]) -> bool:
     """Is the word right before a Cyrillic name a marker that says village ("с.", "села")?"""
-    return bool(words) and words[-1].lstrip("(«\"„“'").lower() in _VILLAGE_WORDS
+    return bool(words) and words[-1].lstrip("(«\"„“'").lower() in cues().village
 
 
 def direction_before(words: list[str]) -> tuple[str, int] | None:
