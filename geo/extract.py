@@ -1557,6 +1557,36 @@ class Extractor:
                     "from this document's places"
                 )
                 final[i] = self.resolver.choose(first[i], near[0].place.place_id, why) or final[i]
+                self._as_its_village(mentions, first, final, i, town)
+
+    def _as_its_village(
+        self,
+        mentions: list[Mention],
+        first: list[Resolution],
+        final: list[Resolution],
+        i: int,
+        town: Place,
+    ) -> None:
+        """The other mentions of mention ``i``'s name that size placed at ``town`` take the
+        village its marker chose: "liberated the settlements of Konstantinovka and Vodolaghi"
+        before "the liberated village of Konstantinovka" is that village too (one place per
+        name). A mention its own marker, region or anchor placed keeps its place: "distinct
+        from the Ukrainian city of Zaporizhzhia" after "the small village of Zaporizhzhia"."""
+        village = final[i].place
+        if village is None or village.place_id == town.place_id:
+            return
+        key = mentions[i].key
+        why = f"as '{mentions[i].text}' marked a village in this document"
+        for j, m in enumerate(mentions):
+            res = final[j]
+            if (
+                j != i
+                and m.key == key
+                and res.place is not None
+                and res.place.place_id == town.place_id
+                and not (m.marked or m.admin_hint or m.anchor or m.by_anchor)
+            ):
+                final[j] = self.resolver.choose(first[j], village.place_id, why) or res
 
     def _by_anchor(self, query: str, m: Mention, res: Resolution) -> Resolution:
         """A place located from another ("Karlivka, southeast of Pokrovsk", "northeast of

@@ -233,6 +233,41 @@ def test_a_village_by_its_marker_is_no_far_city_of_its_name(placed, sentence):
     assert near(placed(sentence)["Konstantinovka"], KOSTIANTYNIVKA_SUMY)
 
 
+def test_a_name_its_marker_calls_a_village_is_that_village_throughout(records):
+    """The Russian MoD's wording of a Sumy advance: "the settlements of Konstantinovka and
+    Vodolaghi", and later "the liberated village of Konstantinovka". The marked mention is the
+    Sumy-oblast village; the first one, which size placed at the Donetsk-oblast city 250 km off,
+    is that village too, and Vodolaghi (a spelling the store has not) is no longer read as a
+    stray from it: it is Vodolahy beside it, not the Donetsk oblast."""
+    rows = records(
+        "The offensive actions of the Russian army in the north of Sumy Oblast continue. After "
+        "our troops liberated the settlements of Konstantinovka and Vodolaghi, the area under "
+        "control increased. The advance south of the liberated village of Konstantinovka "
+        "allowed the distance to Sumy to be reduced to 22 km."
+    )
+    points = {(r["location"], r["latitude"], r["longitude"]) for r in rows}
+    konstantinovka = [(lat, lon) for name, lat, lon in points if name == "Konstantinovka"]
+    assert konstantinovka and all(near(p, KOSTIANTYNIVKA_SUMY) for p in konstantinovka), points
+    (vodolaghi,) = [r for r in rows if r["location"] == "Vodolaghi"]
+    assert vodolaghi["geo_precision"] == 1
+    assert near((vodolaghi["latitude"], vodolaghi["longitude"]), (51.179, 34.920)), vodolaghi
+
+
+def test_a_city_its_own_marker_names_stays_beside_the_village_of_its_name(records):
+    """Reuters on the village of Zaporizhzhia by Pokrovsk: "distinct from the Ukrainian city of
+    Zaporizhzhia" is the city, though the village marker chose the village for the name."""
+    rows = records(
+        "The small village of Zaporizhzhia, which had a prewar population of about 200 people, "
+        "is located near the strategic city of Pokrovsk. The village is distinct from the "
+        "Ukrainian city of Zaporizhzhia, the regional center located some 90 miles to the "
+        "southeast."
+    )
+    points = [(r["latitude"], r["longitude"]) for r in rows if r["location"] == "Zaporizhzhia"]
+    assert len(points) == 2, rows
+    assert near(points[0], (48.104, 36.993)), points  # the village, 24 km from Pokrovsk
+    assert near(points[1], (47.838, 35.140)), points  # the city
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
