@@ -356,3 +356,55 @@ def test_a_hyphenated_russian_name_romanised_is_one_place(records, sentence, wri
         [written],
         [written, "DPR"],
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        (
+            "Russian forces launched attacks against eight Ukrainian oblasts in the past day — "
+            "Sumy, Luhansk, Chernihiv, Zaporizhzhia, Donetsk, Kherson, Dnipropetrovsk and Kharkiv.",
+            ["Sumy", "Luhansk", "Chernihiv", "Zaporizhzhia", "Donetsk", "Kherson",
+             "Dnipropetrovsk", "Kharkiv"],
+        ),
+        ("Russian drones struck three regions: Kharkiv, Sumy and Poltava.",
+         ["Kharkiv", "Sumy", "Poltava"]),
+    ],
+)  # fmt: skip
+def test_a_list_after_regions_and_a_dash_or_colon_is_of_oblasts(records, sentence, names):
+    """The Kyiv Independent's daily line: the names after "eight Ukrainian oblasts … —" are the
+    oblasts, each at region level, not their capitals (seven strays in a dev passage)."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == names
+    assert all(r["geo_precision"] == 3 and r["place_name"].endswith("oblast") for r in rows), rows
+
+
+def test_places_after_regions_and_a_dash_stay_places(records):
+    """Only a list of names oblasts share becomes oblasts: "two regions – near Pokrovsk and
+    Kurakhove" keeps the towns."""
+    rows = records("Fighting continued in two regions – near Pokrovsk and Kurakhove.")
+    assert [(r["location"], r["geo_precision"] < 3) for r in rows] == [
+        ("Pokrovsk", True),
+        ("Kurakhove", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, written, where",
+    [
+        ("Russian troops shelled Novo-Mikhailovka and Marinka.", "Novo-Mikhailovka",
+         (47.855, 37.484)),  # Novomykhailivka by Marinka, not Nove and a Mykhailivka
+        ("We are evacuating the villages of Dobropillia, Nadiya, Novo-Maryivka, Novo-Fedorivka "
+         "and Raksha.", "Novo-Fedorivka", (48.430, 36.979)),
+        ("ВСУ обстреляли Ново-Михайловку и Марьинку.", "Ново-Михайловку", (47.855, 37.484)),
+    ],
+)  # fmt: skip
+def test_a_hyphen_after_novo_joins_one_name(records, sentence, written, where):
+    """ "Novo-Fedorivka", "Ново-Михайловку": outlets' hyphen after Novo-/Staro-/Velyko- makes no
+    chain of two places (Nove, whose alternate name is Ново, and Fedorivka): it is Novofedorivka."""
+    rows = records(sentence)
+    assert "Novo" not in [r["location"] for r in rows] and "Ново" not in [
+        r["location"] for r in rows
+    ]
+    (row,) = [r for r in rows if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), where) <= TOLERANCE_KM, row

@@ -1103,6 +1103,15 @@ class MentionScanner:
         unless each part is a capitalised name as written: a case form among them ("Орехово-
         Василевку") is an inflected hyphenated name the automaton lacks, not a chain."""
         word = form[start + 1 : end + 1]
+        if name_key(word.partition("-")[0]) in _COMPOUND_PREFIXES:
+            # "Novo-Fedorivka", "Ново-Михайловку": one name, Novofedorivka, not Nove and Fedorivka
+            joined = word.replace("-", "", 1)
+            whole = [
+                (start, end, key)
+                for stop, (length, key) in self.automaton.iter(f" {joined} ")
+                if length == len(joined) and stop == length + 1
+            ]
+            return whole[:1]
         spans, at = set(), start
         for part in word.split("-"):
             if not part or text[at] not in _CAPITALS:
@@ -2020,6 +2029,9 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
         regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
             len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
         )
+        if not regional and len(members) > 1 and _regions_before_colon(sentence, lead):
+            # "attacks against eight Ukrainian oblasts in the past day — Sumy, Luhansk, …"
+            regional = all(m.region or m.oblast_too for m in members)
         if not regional and members[0].region and members[0].oblast_too:
             # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
             for m in members[1:]:
@@ -2036,6 +2048,31 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
     return groups
 
 
+_REGIONS_COLON = re.compile(
+    r"\b(?:regions|oblasts|provinces)\b[^.;:—–]{0,48}[—–:]\s*$", re.IGNORECASE
+)
+"""Before a list: a plural region word, then a dash or a colon ("eight Ukrainian oblasts in the
+past day — Sumy, Luhansk, …", "five regions: Kharkiv, Sumy …")."""
+
+
+def _regions_before_colon(sentence: str, lead: int) -> bool:
+    """Does a list whose first member starts at ``lead`` follow "N oblasts — " or "regions:"?"""
+    tail = sentence[max(0, lead - 3) : lead]
+    if "—" not in tail and "–" not in tail and ":" not in tail:
+        return False
+    return _REGIONS_COLON.search(sentence, max(0, lead - 80), lead) is not None
+
+
+_COMPOUND_PREFIXES = frozenset(
+    name_key(prefix)
+    for prefix in (
+        "Novo Staro Velyko Veliko Malo Verkhnyo Verkhnio Verkhne Nyzhnyo Nyzhnio Nizhne "
+        "Ново Старо Велико Мало Верхньо Верхне Нижньо Нижне"
+    ).split()
+)
+"""The first parts that make one name of a hyphenated word ("Novo-Kryvorizhia",
+"Ново-Михайловка"), written so by outlets for Novokryvorizhzhia and Новомихайловка: no chain of
+two places, though "Ново" is an alternate name of a village Nove."""
 _IN_GAP = re.compile(r"^(?:\s+(?:settlements?|villages?))?,?\s+(?:also\s+|both\s+|all\s+)?in\s+$")
 """Between a list's last place and an oblast's name: " in " ("near Novodanilovka and Malaya
 Tokmachka in Zaporizhzhia"), ", also in " ("near Chervonaya Dibrova settlement, also in
