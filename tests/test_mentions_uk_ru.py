@@ -181,10 +181,25 @@ def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, tow
         "Ворог намагається форсувати річку Оскіл.",
         "Город находится на подконтрольной Киеву части области.",
         "Села залишаються на підконтрольній Москві території.",
+        # a surname after initials: the brigade "named after A. V. Zakharchenko", not the village
+        "Кадры боевой работы военнослужащих 5-й бригады имени А. В. Захарченко опубликованы.",
+        "Кадры работы 5-й бригады имени А.В. Захарченко опубликованы.",
     ],
 )
 def test_surnames_and_unit_names_are_not_sites(find, sentence):
     assert find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("С. Андріївка Бахмутського району зазнала обстрілу.", "Андріївка"),
+        ("М. Херсон знову під обстрілом.", "Херсон"),
+    ],
+)
+def test_a_marker_in_capitals_is_no_initial(find, sentence, name):
+    """ "С." and "М." opening a sentence are "село" and "місто", not a person's initial."""
+    assert [m.text for m in find(sentence)] == [name]
 
 
 def test_the_acceptance_sentences(records):

@@ -347,12 +347,21 @@ _DISTRICT_LIST = re.compile(
 """The second name of a list of city districts: "в микрорайонах «Восточный» и «Западный»"."""
 
 
+_INITIALS = re.compile(
+    r"(?:^|[\s(«\"„“])(?:[А-ЯІЇЄҐ]\.\s?[А-ЯІЇЄҐ]|[АБВЕЖЗИІЇЄКЛОТУФЦЧШЩЮЯ])\.\s?$"
+)
+"""A person's initials right before a name: two ("имени А. В. Захарченко", "О.О. Сирський"),
+or one that no abbreviation of a settlement word begins ("заявил В. Захарченко"; "с.", "м.",
+"г.", "н.п.", "пос.", "р." are markers, written in capitals at a sentence's start)."""
+
+
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
-    """Why a Cyrillic name is not a site here (a surname after a title or a given name, a
-    unit's name, a river's, a speaker, the government in "подконтрольной Киеву"), or None."""
+    """Why a Cyrillic name is not a site here (a surname after a title, a given name or
+    initials, a unit's name, a river's, a speaker, the government in "подконтрольной Киеву"),
+    or None."""
     table = cues()
     previous = _last_word(before)
-    if previous in table.person:
+    if previous in table.person or (before[-1:] in ". " and _INITIALS.search(before[-12:])):
         return "a person's surname"
     if (
         before[-1:] == " "
