@@ -303,6 +303,7 @@ def test_every_pair_with_the_curated_table():
         ("Бахмут", ("Бахмут",)),
         # the Soviet translation first, then the transliteration the MoD writes in 2024
         ("Першотравневе", ("Первомайское", "Першотравневое")),
+        ("Жовтневе", ("Октябрьское", "Жовтневое")),  # "…, а в Запорожской области — Жовтневого"
     ],
 )
 def test_candidates_in_order(uk, ru):
@@ -471,6 +472,11 @@ def test_against_russian_names_in_openstreetmap():
             [(49.735, 37.912), (49.721, 37.709)],
         ),
         ("Russian troops freed Pershotravnevoye, near Kupiansk.", [(49.735, 37.912)]),
+        # Olenokostiantynivka, Жовтневе until 2016, as the MoD wrote it in 2026
+        (
+            "ВС России освободили Жовтневое и Воздвижевку Запорожской области.",
+            [(47.728, 36.183), (47.752, 36.080)],
+        ),
     ],
 )
 def test_russian_forms_found_in_running_text(places, sentence, where):
