@@ -294,7 +294,9 @@ def test_a_stalled_server_costs_one_name_budget_then_the_run_is_offline(server, 
     second = resolver.resolve("Qwertyuiopgrad")
     third = resolver.resolve("Asdfghjklivka")
     elapsed = time.perf_counter() - started
-    assert elapsed < 2.5, elapsed
+    # one 1 s budget, then offline: ~1 s here; without the deadline the drip takes minutes and
+    # the hang 30 s per try. The bound leaves room for a loaded 2-core machine (4.7 s seen).
+    assert elapsed < 10.0, elapsed
     assert str(first.resolution) == "region_fallback" and "no complete answer" in first.reason
     for res in (second, third):
         assert str(res.resolution) == "unresolved" and "offline for the rest of this run" in (
