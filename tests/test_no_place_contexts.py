@@ -364,6 +364,31 @@ def test_no_place_contexts_an_english_community_is_its_hromada(places):
 
 
 @pytest.mark.parametrize(
+    "sentence, centres",
+    [
+        # "hromada" after the name, as "community" is: Semenivska hromada was left with no point
+        ("Shelling hit Semenivka hromada in Chernihiv oblast.", [(52.179, 32.582)]),
+        ("The enemy shelled the Bilopillia hromada.", [(51.147, 34.311)]),
+        # a plural after a list: each member is a hromada ("Semenivka" was the oblast)
+        (
+            "Dmytro Sinenko visited Semenivka and Novhorod-Siverska communities.",
+            [(52.179, 32.582), (52.007, 33.263)],
+        ),
+        (
+            "Shelling hit Velykyi Burluk and Kupiansk hromadas.",
+            [(50.061, 37.384), (49.710, 37.616)],
+        ),
+    ],
+)
+def test_no_place_contexts_an_english_hromada_is_at_its_centre(places, sentence, centres):
+    found = places(sentence)
+    hromadas = [r for r in found if r["geo_precision"] == 2]
+    assert len(hromadas) == len(centres), found
+    for row, centre in zip(hromadas, centres, strict=True):
+        assert km((row["latitude"], row["longitude"]), centre) <= TOLERANCE_KM, row
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Двое мирных жителей пострадали при ударе по жилому массиву «Солнечный».",

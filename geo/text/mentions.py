@@ -1972,13 +1972,13 @@ def _region_noun_query(name: str, noun: str, areas: bool) -> str | None:
     """The query of a name with the region noun after it, where the noun alone would mislead:
     "the Donetsk areas", "… People's Republics" (the name: the oblast), "Chuhuiv districts"
     (the raion), "the village of Mena community" (the hromada); None for the others."""
-    noun = noun.lower()
+    noun = noun.strip().lower()
     if areas or "republic" in noun:
         return name
     if noun.endswith(("districts", "raions", "rayons")):
         return f"{name} district"
-    if "communit" in noun:
-        return f"{name} hromada"
+    if "communit" in noun or noun.startswith("hromad"):
+        return f"{name} hromada"  # "Semenivka hromada", "Mena community": the hromada
     return None
 
 
@@ -2036,13 +2036,19 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
             # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
             for m in members[1:]:
                 m.region = m.region or m.oblast_too
-        districts = regional and members[-1].text.lower().endswith(("districts", "raions"))
+        last = members[-1].text.lower()
+        unit = (
+            ("district" if last.endswith(("districts", "raions")) else None)
+            or ("hromada" if last.endswith(("communities", "hromadas")) else None)
+            if regional
+            else None
+        )
         for m in members:
             m.group = len(groups)
             if regional:
                 m.region = True
-                if districts and m.query is None:  # "Kharkiv, Kupiansk and Chuhuiv districts"
-                    m.query = f"{m.text} district"
+                if unit and m.query is None:  # "Kharkiv, Kupiansk and Chuhuiv districts",
+                    m.query = f"{m.text} {unit}"  # "Semenivka and Novhorod-Siverska communities"
         groups.append(members)
         i = j + 1
     return groups
