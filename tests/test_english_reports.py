@@ -261,6 +261,23 @@ def test_streets_named_after_people_or_towns_are_no_places(records):
     assert records(text) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # NV on the Kinburn Spit: the Dnipro city lies 300 km up the river
+        "The spit lies to the south of the mouths of the Pivdennyi Buh and Dnipro rivers.",
+        "Positions on the Inhulets, Vysun and Dnipro rivers near Kherson were shelled.",
+    ],
+)
+def test_names_listed_before_rivers_are_rivers(records, sentence):
+    assert [r["location"] for r in records(sentence)] in ([], ["Kherson"])
+
+
+def test_a_place_beside_a_river_word_stays_a_place(records):
+    rows = records("Troops shelled Inhulets and Kherson near the rivers.")
+    assert [r["location"] for r in rows] == ["Inhulets", "Kherson"]
+
+
 def test_a_neighbour_in_question_lends_only_the_namesakes_its_hint_left_open(records):
     """ "Mayskoye (DPR)" leaves two villages of Donetsk oblast open; its other namesakes (a Maiske
     by Dnipro among them) are no context for "Stepovoye (Dnepropetrovsk region)", which had

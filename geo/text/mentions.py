@@ -299,9 +299,12 @@ Village", "shelling hit Kherson City"): the place itself, not a longer name; one
 word after it ("Kharkiv City Council") leaves the name to the facility and office rules."""
 _STREET_AFTER = re.compile(
     r"^\s+(?:(?:and|or)\s+[A-Z][\w'’-]+\s+)?(?:streets?|avenues?|lanes?|boulevards?)\b"
+    r"|^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?\s+rivers\b|^\s+rivers\b"
 )
 """A street after a name ("Kolosova and Lermentova streets", "Kharkivska street"): the street,
-not the place (capitalised, "Kharkiv Street", it is part of a longer name already)."""
+not the place (capitalised, "Kharkiv Street", it is part of a longer name already); rivers
+named in a list ("the Dnipro and Inhulets rivers", "the Pivdennyi Buh and Dnipro rivers")."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
