@@ -10,3 +10,14 @@ tables) → ``geo.render`` / ``geo.export`` (maps, files) → ``geo.pipeline`` �
 """
 
 __version__ = "0.1.0"
+
+
+def compiled() -> bool:
+    """Is the extraction path compiled (the mypyc wheel of ``./scripts/native``)? Read from
+    where ``geo.extract`` would load, without importing it (``frontline --version``, the
+    benchmarks)."""
+    from importlib import machinery, util
+
+    spec = util.find_spec("geo.extract")
+    origin = (spec.origin if spec is not None else None) or ""
+    return origin.endswith(tuple(machinery.EXTENSION_SUFFIXES))

@@ -153,7 +153,7 @@ def rss_mb() -> float:
 
 def build_kind() -> str:
     """Which frontline is measured: the compiled wheel (``./scripts/native``) or pure Python."""
-    from geo.cli._app import compiled
+    from geo import compiled
 
     if compiled():
         return "compiled (mypyc, ./scripts/native)"

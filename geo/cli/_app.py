@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from datetime import date
-from importlib import machinery, metadata, util
+from importlib import metadata
 
 import typer
 
@@ -88,17 +88,9 @@ def version() -> str:
         return geo.__version__
 
 
-def compiled() -> bool:
-    """Is the extraction path compiled (the mypyc wheel of ``./scripts/native``)? Read from
-    where ``geo.extract`` would load, without importing it."""
-    spec = util.find_spec("geo.extract")
-    origin = (spec.origin if spec is not None else None) or ""
-    return origin.endswith(tuple(machinery.EXTENSION_SUFFIXES))
-
-
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"frontline {version()}{' (compiled)' if compiled() else ''}")
+        typer.echo(f"frontline {version()}{' (compiled)' if geo.compiled() else ''}")
         raise typer.Exit()
 
 
