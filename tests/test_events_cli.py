@@ -125,6 +125,43 @@ def test_join_with_the_example_story(tmp_path, capsys):
     assert "links:" in capsys.readouterr().err
 
 
+def test_join_reads_the_claims_extract_wrote_as_json(tmp_path, capsys):
+    """`extract -o claims.json` writes GeoJSON; `join` read it as a text and found 0 claims."""
+    claims = tmp_path / "claims.json"
+    assert main(["extract", str(STORY), "--published", "2023-03-21", "-o", str(claims)]) == 0
+    out = tmp_path / "joined.geojson"
+    assert main(["events", "join", str(ACLED), str(claims), "-o", str(out)]) == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    texts = [f for f in features if f["properties"]["record_kind"] == "text claim"]
+    assert len(texts) == len(json.loads(claims.read_text(encoding="utf-8"))["features"]) > 5
+
+
+@pytest.mark.parametrize("name, content", [("missing.txt", None), ("blob.txt", b"\x00\xff" * 600)])
+def test_join_says_which_claims_it_cannot_read(tmp_path, capsys, name, content):
+    """A missing or binary CLAIMS path stops the join with one line naming it (exit 2, no
+    output), as `extract` does; it had written "0 claims" and exited 0."""
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    out = tmp_path / "joined.geojson"
+    assert main(["events", "join", str(ACLED), str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no input could be read" in err and name in err
+    assert not out.exists()
+
+
+def test_join_warns_of_an_unreadable_text_beside_readable_ones(tmp_path, capsys):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "blob.txt").write_bytes(b"\x00\xff" * 600)
+    out = tmp_path / "joined.geojson"
+    args = ["events", "join", str(ACLED), str(folder), "--published", "2023-03-21"]
+    assert main([*args, "-o", str(out)]) == 0
+    assert "blob.txt: skipped" in capsys.readouterr().err
+    assert json.loads(out.read_text(encoding="utf-8"))["features"]
+
+
 @pytest.mark.parametrize("command", ["import", "check", "join"])
 def test_help_teaches_with_an_example(command, capsys):
     assert main(["events", command, "--help"]) == 0

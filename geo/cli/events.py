@@ -181,13 +181,31 @@ def _imported_records(path: Path) -> gpd.GeoDataFrame:
 CLAIMS_SUFFIXES = (".geojson", ".gpkg", ".kml", ".csv")
 
 
+def _claims_file(path: Path) -> bool:
+    """Is ``path`` a claims file rather than a text? By its suffix, or, for ``.json`` (which
+    `frontline extract -o claims.json` writes as GeoJSON), by a FeatureCollection at its head."""
+    suffix = path.suffix.lower()
+    if suffix in CLAIMS_SUFFIXES:
+        return True
+    if suffix != ".json" or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b'"FeatureCollection"' in head
+
+
 def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
     """The claims of ``join``, every CLAIMS path joined: texts are extracted, claims files read;
-    a path given twice is read once, said on stderr."""
+    a path given twice is read once, said on stderr. A text that cannot be read is said on
+    stderr as `extract` says it; when none can be, the join stops with one line."""
     import pandas as pd
 
+    from geo.core.errors import InputError
     from geo.core.io import read_events
-    from geo.extract import extract_frame
+    from geo.extract import ExtractStats, extract_records, records_frame
 
     unique = list(dict.fromkeys(paths))
     if len(unique) < len(paths):
@@ -198,10 +216,17 @@ def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
             markup=False,
             soft_wrap=True,
         )
-    texts = [str(p) for p in unique if p.suffix.lower() not in CLAIMS_SUFFIXES]
-    frames = [read_events(p) for p in unique if p.suffix.lower() in CLAIMS_SUFFIXES]
+    files = [_claims_file(p) for p in unique]
+    texts = [str(p) for p, is_file in zip(unique, files, strict=True) if not is_file]
+    frames = [read_events(p) for p, is_file in zip(unique, files, strict=True) if is_file]
     if texts:
-        frames.append(extract_frame(texts, parse_published(published)))
+        stats = ExtractStats()
+        records = extract_records(texts, parse_published(published), stats=stats)
+        frames.append(records_frame(records))
+        for message in stats.messages:
+            _stderr.print(f"[yellow]{message}[/]", highlight=False, soft_wrap=True)
+        if stats.documents and stats.failed == stats.documents:
+            raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
