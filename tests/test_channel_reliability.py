@@ -264,3 +264,43 @@ def test_cli_refuses_deep_exports_and_malformed_entity_feeds_and_reads_the_rest(
     assert "3 documents (0 unreadable)" in read.stderr.decode()
     doc_ids = {f["properties"]["doc_id"] for f in json.loads(out.read_text("utf-8"))["features"]}
     assert doc_ids == {"Test chan/1", "Test chan/2", f"Test chan/{2**64}"}
+
+
+@pytest.mark.parametrize(
+    "fields, day",
+    [
+        ({"date": "garbage", "date_unixtime": "1679392800"}, "2023-03-21"),  # its UTC twin
+        ({"date": 1679392800}, "2023-03-21"),  # a number in "date": Unix time
+        ({"date": "2023-02-30T10:00:00"}, None),  # no such day, and no twin: said, not guessed
+        ({"date_unixtime": "1e400"}, None),
+    ],
+)
+def test_a_message_date_falls_back_to_its_unix_twin_and_an_unreadable_one_is_said(
+    tmp_path, fields, day
+):
+    """ "date": "garbage" with a good "date_unixtime" had left the message undated, and no
+    warning named a message whose date could not be read (only the summary's undated count)."""
+    message = {"id": 3, "type": "message", "text": "Russian forces shelled Bakhmut.", **fields}
+    (doc,) = iter_documents([_export(tmp_path / "result.json", [message])])
+    assert (str(doc.published) if doc.published else None) == day
+    unread = [w for w in doc.warnings if "date cannot be read" in w]
+    assert bool(unread) == (day is None) and (not unread or unread[0].startswith("message 3"))
+
+
+def test_a_feed_entry_whose_date_cannot_be_read_is_said(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Shelling</title><link>https://ex.org/1</link>"
+        "<pubDate>not a date at all</pubDate>"
+        "<description>Russian forces shelled Bakhmut.</description></item>"
+        "<item><title>Shelling 2</title><link>https://ex.org/2</link>"
+        "<pubDate>Tue, 21 Mar 2023 10:00:00 GMT</pubDate>"
+        "<description>Russian forces shelled Lyman.</description></item></channel></rss>",
+        "utf-8",
+    )
+    first, second = iter_documents([feed])
+    assert first.published is None and first.warnings == [
+        "its date cannot be read ('not a date at all')"
+    ]
+    assert str(second.published) == "2023-03-21" and not second.warnings

@@ -209,17 +209,32 @@ def _unread_warning(ident: object, unread: list[str]) -> str:
     return f"message {ident}: {len(unread):,} {noun} of its text not read ({kinds})"
 
 
-def _message_date(message: dict, key: str) -> date | None:
-    """The date of ``message[key]`` (ISO local time; else its ``…_unixtime`` twin, as UTC)."""
+def _message_date(message: dict, key: str) -> tuple[date | None, str | None]:
+    """The date of ``message[key]`` (ISO local time; else its ``…_unixtime`` twin, as UTC; a
+    number in ``key`` itself is read as Unix time), and a warning when a date is given but none
+    of it can be read ("date": "garbage", "2023-02-30T10:00:00")."""
     value = message.get(key)
+    stamp = message.get(f"{key}_unixtime")
     if isinstance(value, str) and value:
         try:
-            return parse_date(value)
+            found = parse_date(value)
         except (ValueError, OverflowError):
-            pass
-    stamp = message.get(f"{key}_unixtime")
+            found = None
+        if found is not None:
+            return found, None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        stamp = stamp or value
+    found = _unix_date(stamp)
+    if found is None and (value or stamp):
+        shown = ", ".join(repr(v)[:40] for v in (value, stamp) if v)
+        return None, f"message {message.get('id', '?')}: its date cannot be read ({shown})"
+    return found, None
+
+
+def _unix_date(stamp: object) -> date | None:
+    """The UTC date of a Unix time (a number or digits), or None for anything else."""
     try:
-        return datetime.fromtimestamp(int(stamp), UTC).date() if stamp else None
+        return datetime.fromtimestamp(int(float(str(stamp))), UTC).date() if stamp else None
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 
@@ -247,7 +262,9 @@ class _Export:
         if isinstance(edited, str) and edited:
             title += f" (edited {edited})"
         doc = Document(doc_id=doc_id, text=text, title=title, url=url)
-        doc.published = _message_date(message, "date")
+        doc.published, unread = _message_date(message, "date")
+        if unread:
+            doc.warnings.append(unread)
         speaker = message.get("forwarded_from") or (message.get("from") if self.group else None)
         doc.claimant = channel_claimant(speaker)[0] or self.claimant
         return doc
@@ -453,7 +470,8 @@ def _refuse_entities(data: bytes) -> str | None:
 def _entry_date(entry: dict) -> date | None:
     """An entry's publication (else update) date, as feedparser read it (UTC)."""
     for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
+        # ``in`` first: feedparser warns when an absent "updated…" is read through its alias
+        parsed = entry.get(key) if key in entry else None
         if parsed:
             try:
                 return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
@@ -485,6 +503,9 @@ def _entry_document(entry: dict, source: str, number: int) -> Document | None:
         return None
     body.title, body.url = title, entry.get("link") or None
     body.published = _entry_date(entry)
+    given = next((entry[key] for key in ("published", "updated") if key in entry), None)
+    if body.published is None and given:
+        body.warnings.append(f"its date cannot be read ({str(given)[:40]!r})")
     return body
 
 
