@@ -146,6 +146,36 @@ def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
     assert any("only the first 1,000" in w for w in doc.warnings)
 
 
+def test_a_file_over_the_document_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A 3 GB file had been read whole (6.7 GB of memory) to be called binary, or to end in a
+    MemoryError traceback; the limit is checked on the file's size first (a sparse file here)."""
+    monkeypatch.setattr(sources, "MAX_DOCUMENT_BYTES", 1_000_000)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(3_000_000)
+    small = tmp_path / "small.txt"
+    small.write_text("Russian forces shelled Kupiansk.", encoding="utf-8")
+    refused, read = iter_documents([big, small])
+    assert refused.error.startswith("2.9 MB is over the 1 MB limit for one document")
+    assert read.error is None and read.text == "Russian forces shelled Kupiansk."
+
+
+def test_stdin_over_the_limit_is_refused_without_reading_all_of_it(monkeypatch):
+    import io
+    import sys
+
+    from geo.text import channels
+
+    monkeypatch.setattr(sources, "MAX_DOCUMENT_BYTES", 1_000_000)
+    monkeypatch.setattr(channels, "MAX_EXPORT_BYTES", 2 * 2**20)  # stdin may be an export
+    stream = io.BytesIO(b"a" * 5_000_000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    (doc,) = iter_documents(["-"])
+    assert doc.doc_id == "<stdin>"
+    assert doc.error.startswith("input is over the 2 MB limit for one document")
+    assert stream.tell() == 2 * 2**20 + 1  # read to the limit and one byte, not to the end
+
+
 def test_jsonl_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path, extractor):
     path = tmp_path / "docs.jsonl"
     path.write_text(

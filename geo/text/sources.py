@@ -51,6 +51,10 @@ are read when their content is one, and otherwise counted among the files that a
 a file named on its own is read as one by its content, whatever its suffix."""
 SNIFF_BYTES = 4096
 MAX_DOCUMENT_CHARS = 2_000_000
+MAX_DOCUMENT_BYTES = 64 * 2**20
+"""A text or HTML file (or stdin) this large is refused before it is read: one document is cut
+at :data:`MAX_DOCUMENT_CHARS` anyway, and reading gigabytes whole to say so would exhaust
+memory. Many documents belong in a JSONL file (one a line, streamed) or a folder."""
 SKIPPED_EXAMPLES = 5
 """How many skipped files a folder's notice names (the rest are counted)."""
 MAX_DATE_CHARS = 100
@@ -741,15 +745,29 @@ def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
         if kind == "telegram" or (kind is None and suffix == ".json"):
             yield from channels.stream_telegram(path, published)
             return
-        refusal = channels.too_large(path.stat().st_size, str(path))
+        size = path.stat().st_size
+        refusal = channels.too_large(size, str(path))
         if refusal is not None and (suffix in CHANNEL_SUFFIXES or kind):
             yield refusal
+            return
+        if size > MAX_DOCUMENT_BYTES:
+            yield _too_large(str(path), f"{size / 2**20:,.1f} MB")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield Document(doc_id=str(path), error=f"cannot read ({exc.strerror or exc})")
         return
     yield from documents_from_bytes(data, str(path), published, suffix)
+
+
+def _too_large(source: str, what: str, limit: int | None = None) -> Document:
+    """The one-line refusal of a document over ``limit`` bytes (:data:`MAX_DOCUMENT_BYTES`)."""
+    limit = limit or MAX_DOCUMENT_BYTES
+    return Document(
+        doc_id=source,
+        error=f"{what} is over the {limit / 2**20:,.0f} MB limit for one document (split it, or "
+        "give many documents as a JSONL file, one a line, or a folder)",
+    )
 
 
 def iter_documents(
@@ -760,8 +778,15 @@ def iter_documents(
     for item in _expand(paths):
         if isinstance(item, Document):
             yield item
-        elif item == "-":
-            yield from documents_from_bytes(sys.stdin.buffer.read(), "<stdin>", published)
+        elif item == "-":  # a page, or a Telegram export or feed (up to their larger limit)
+            from geo.text.channels import MAX_EXPORT_BYTES
+
+            limit = max(MAX_DOCUMENT_BYTES, MAX_EXPORT_BYTES)
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                yield _too_large("<stdin>", "input", limit)
+            else:
+                yield from documents_from_bytes(data, "<stdin>", published)
         elif not Path(item).exists():
             yield Document(doc_id=str(item), error="no such file or folder")
         else:
