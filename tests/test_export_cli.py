@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_render_fixtures import sample_events
 
 from geo.cli import main
@@ -71,3 +73,56 @@ def test_a_csv_without_coordinate_columns_reads_as_unplaced_records(tmp_path, ca
     header_only.write_text("a,b\n", encoding="utf-8")
     assert main(["export", str(header_only), "-o", str(tmp_path / "out.csv")]) == 0
     assert "0 events" in capsys.readouterr().out
+
+
+def test_options_that_contradict_the_output_are_refused_before_writing(tmp_path, capsys):
+    """A reviewer's finds: `-f csv -o x.kml` wrote CSV into a .kml file, `--control` was ignored
+    for a CSV, `map -o m.png` wrote HTML into a .png, `--no-assets` without `--fragment` was
+    ignored. Each is now one line, exit 2, nothing written."""
+    events = write_events(sample_events(), tmp_path / "events.geojson")
+    control = tmp_path / "control.geojson"
+    control.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+        '"geometry": {"type": "Polygon", "coordinates": '
+        "[[[37.0, 48.0], [38.0, 48.0], [38.0, 49.0], [37.0, 48.0]]]}}]}",
+        encoding="utf-8",
+    )
+    cases = [
+        (["export", str(events), "-f", "csv", "-o", str(tmp_path / "x.kml")], "--format csv"),
+        (
+            ["export", str(events), "--control", str(control), "-o", str(tmp_path / "x.csv")],
+            "--control is for GeoPackage output only",
+        ),
+        (["map", str(events), "-o", str(tmp_path / "m.png")], "must end in .html or .htm"),
+        (
+            ["map", str(events), "--no-assets", "-o", str(tmp_path / "m.html")],
+            "--no-assets only applies with --fragment",
+        ),
+    ]
+    for args, said in cases:
+        assert main(args) == 2, args
+        assert said in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["control.geojson", "events.geojson"]
+    assert main(["export", str(events), "-f", "csv", "-o", str(tmp_path / "y.csv")]) == 0
+
+
+def test_an_output_folder_that_cannot_be_written_stops_before_the_first_output(
+    tmp_path, capsys, monkeypatch
+):
+    """`map -o m.html --png ro/m.png` wrote m.html and then failed on the PNG: every output is
+    checked first (os.access stands in for a read-only folder, since tests may run as root)."""
+    import os
+
+    from geo.core.io import files
+
+    events = write_events(sample_events(), tmp_path / "events.geojson")
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    real = os.access
+    monkeypatch.setattr(
+        files.os, "access", lambda p, mode: False if Path(p) == readonly else real(p, mode)
+    )
+    html = tmp_path / "m.html"
+    assert main(["map", str(events), "-o", str(html), "--png", str(readonly / "m.png")]) == 2
+    assert "cannot write in this folder (" in capsys.readouterr().err
+    assert not html.exists()

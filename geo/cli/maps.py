@@ -13,7 +13,9 @@ import shapely
 import typer
 
 from geo.cli._app import app, check_outputs, say_notes
+from geo.core.errors import InputError
 from geo.core.io import (
+    FORMATS,
     check_target,
     detect_format,
     read_boundaries,
@@ -113,6 +115,9 @@ def map_command(
     from geo.render.map import build_map, write_map
 
     check_outputs(output, report)
+    check_target(output, (".html", ".htm"))
+    if no_assets and not fragment:
+        raise InputError("--no-assets only applies with --fragment (a page needs its assets)")
     images = [t for t in (png, svg) if t]
     if images:  # matplotlib loads only when an image is asked for (a second of start-up)
         from geo.render.static import STATIC_SUFFIXES
@@ -203,7 +208,13 @@ def export_command(
     """
 
     check_outputs(output)
+    named = FORMATS.get(output.suffix.lower())
     fmt = detect_format(output, fmt)  # an unknown format or suffix: one line before any work
+    if named is not None and named != fmt:
+        message = f"--format {fmt} but the file name ends in {output.suffix}"
+        raise InputError(message, source=str(output))
+    if control and fmt != "gpkg":
+        raise InputError("--control is for GeoPackage output only (-o …gpkg)")
     frame = read_events(events)
     layers = {"control": load_control_files(control)} if fmt == "gpkg" and control else {}
     on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"

@@ -102,7 +102,8 @@ def _is_write_error(exc: BaseException) -> bool:
 
 def check_target(path: str | os.PathLike[str], suffixes: tuple[str, ...] = ()) -> Path:
     """``path`` as a file to write later: refused now (before any work) when it names a folder,
-    lies under a file, or (with ``suffixes``) ends in none of them."""
+    lies under a file or in a folder that cannot be written, or (with ``suffixes``) ends in none
+    of them — so a command with several outputs fails before the first, not after it."""
     target = Path(path)
     if suffixes and target.suffix.lower() not in suffixes:
         names = (
@@ -115,8 +116,20 @@ def check_target(path: str | os.PathLike[str], suffixes: tuple[str, ...] = ()) -
         if parent.exists():
             if not parent.is_dir():
                 raise InputError("is not a folder", source=str(parent))
+            if not os.access(parent, os.W_OK | os.X_OK):
+                why = f"cannot write in this folder ({_denied(parent)})"
+                raise InputError(why, source=str(parent))
             break
     return target
+
+
+def _denied(folder: Path) -> str:
+    """Why a folder cannot be written: its file system is read-only, or permission."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        read_only = False
+    return "Read-only file system" if read_only else "Permission denied"
 
 
 def prepare_target(path: str | os.PathLike[str]) -> Path:
