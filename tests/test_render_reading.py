@@ -186,3 +186,16 @@ def test_merged_counts_and_actors_reach_the_popup_details():
     assert first["n_reports"] == 3 and not second["n_reports"]  # the popup's "Reports" row
     assert first["actor1"] == "Military Forces of Ukraine"
     assert first["actor2"] == "Military Forces of Russia"
+
+
+def test_copies_of_a_dispute_are_one_pair():
+    """30 copies of a claim and of its counter-claim: one disputed pair (their first records),
+    not 900, so the popup says it once and the payload stays the size of the records."""
+    point = shapely.Point(37.50692, 48.00462)
+    rows = [
+        _row(f"kr-{k}", claimant, stance, "Krasnohorivka", point)
+        for k in range(30)
+        for claimant, stance in (("Ukrainian military", "repelled"), ("Russian MoD", "captured"))
+    ]
+    mapped = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    assert ly._disputes(mapped) == [[0, 1]]

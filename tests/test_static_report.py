@@ -153,3 +153,96 @@ def test_quarterly_changes_are_bars_a_quarter_wide():
     # Three quarters fill most of the axis: each bar is ~90 % of a quarter, not a day's hairline.
     assert all(w > axis_px / 3 * 0.6 for w in widths_px)
     assert all(abs(p.get_width()) == pytest.approx(0.9 * 91, abs=0.9 * 1.5) for p in bars)
+
+
+STORY = (
+    "Fighting near Krasnohorivka\n"
+    "KYIV, March 21 - Ukraine's General Staff said on Tuesday that its forces repelled Russian "
+    "assaults near Krasnohorivka in the Donetsk region.\n"
+    "Russia's defence ministry said on Tuesday that its forces had taken control of "
+    "Krasnohorivka, west of Donetsk, a claim Kyiv did not confirm.\n"
+)
+
+
+def _report_of_copies(folder, copies: int) -> str:
+    """``report.html`` of ``frontline run`` over ``copies`` copies of :data:`STORY` (a wire
+    story syndicated, a message reposted)."""
+    from geo.cli import main
+
+    texts = folder / f"texts{copies}"
+    texts.mkdir()
+    for k in range(copies):
+        (texts / f"copy{k:02d}.txt").write_text(STORY)
+    out = folder / f"run{copies}"
+    assert main(["run", str(texts), "--published", "2023-03-21", "-o", str(out)]) == 0
+    return (out / "report.html").read_text()
+
+
+def _conflicts_section(page: str) -> str:
+    return page[page.index('<h2 id="conflicts">') : page.index('<h2 id="claims">')]
+
+
+def test_copies_of_a_story_are_one_conflict_with_their_count(tmp_path):
+    """30 copies of one two-claimant story: one card (not 30 × 30 pairs of copies), both sides
+    counted, one small map; the conflicts section is the size of one copy's."""
+    one, thirty = _report_of_copies(tmp_path, 1), _report_of_copies(tmp_path, 30)
+    cards = re.findall(r'<section class="conflict">.*?</section>', thirty, flags=re.S)
+    assert len(cards) == 1
+    (card,) = cards
+    assert "Krasnohorivka" in card and "900 pairs of reports" in card
+    assert re.findall(r"<b>(\w+)</b> \(2023-03-21\)", card) == ["repelled", "captured"]
+    assert card.count("in 30 reports") == 2
+    (svg,) = re.findall(r'class="place-map" src="data:image/svg\+xml;base64,([^"]+)"', card)
+    (svg_one,) = re.findall(r'class="place-map" src="data:image/svg\+xml;base64,([^"]+)"', one)
+    assert len(svg) < len(svg_one) + 2000  # the copies nearby are one grey dot, not 58
+    assert "1 conflicting pair of claims (in 900 pairs of reports)" in thirty
+    assert "Conflicting claims (1)" in thirty and "not shown" not in thirty
+    single = re.findall(r'<section class="conflict">.*?</section>', one, flags=re.S)
+    assert len(single) == 1 and "reports" not in single[0]
+    assert len(_conflicts_section(thirty)) < len(_conflicts_section(one)) + 200
+    assert len(thirty) < 2 * len(one)  # the map's records only: ~30 kB, not 900 cards of ~10 kB
+
+
+def test_conflicts_beyond_the_cap_are_counted_by_place(monkeypatch):
+    """Distinct conflicts past CONFLICT_CARDS_MAX: every place keeps a card (its most-reported
+    conflict), and the page says how many more there are at which places."""
+    from geo.render import report
+
+    monkeypatch.setattr(report, "CONFLICT_CARDS_MAX", 3)
+    monkeypatch.setattr(report, "PLACE_MAPS_MAX", 0)  # cards only: no small maps drawn
+    rows = []
+    places = {"Bakhmut": (38.0, 48.59), "Marinka": (37.50, 47.94), "Toretsk": (37.84, 48.4)}
+    for place, (lon, lat) in places.items():
+        for day in range(1, 5):  # four days of "repelled" against "captured": four conflicts
+            date = f"2025-01-0{day}"
+            point = shapely.Point(lon, lat)
+            rows += [
+                _row(f"u{place}{day}", "Ukrainian military", "repelled", place, point,
+                     event_date=date),
+                _row(f"r{place}{day}", "Russian MoD", "captured", place, point, event_date=date),
+            ]  # fmt: skip
+    copies = [_row("rBakhmut3b", "Russian MoD", "captured", "Bakhmut",
+                   shapely.Point(*places["Bakhmut"]), event_date="2025-01-03")]  # fmt: skip
+    events = gpd.GeoDataFrame(rows + copies, crs=4326)
+    assert len(conflicting_claims(events)) == 12
+    page = render_report(events)
+    cards = re.findall(r'<section class="conflict">.*?</section>', page, flags=re.S)
+    assert [re.search(r"<h3>(\w+)", c).group(1) for c in cards] == list(places)
+    assert "2025-01-03 · 2 pairs of reports" in cards[0]  # Bakhmut's most-reported
+    assert "Conflicting claims (12)" in page
+    assert "9 more conflicting pairs not shown (3 of 12 shown" in page
+    assert "Bakhmut (3), Marinka (3), Toretsk (3)." in page
+
+
+def test_merged_records_count_their_reports():
+    """A record of --merge-reports stands for its n_reports: the pair counts them, as copies
+    do, and a claim is one row however its reports were counted."""
+    point = shapely.Point(37.50692, 48.00462)
+    rows = [
+        _row("kr-1", "Ukrainian military", "repelled", "Krasnohorivka", point, n_reports=4),
+        _row("kr-2", "Russian MoD", "captured", "Krasnohorivka", point, n_reports=3),
+        _row("kr-3", "Russian MoD", "Captured", "Krasnohorivka", point),  # a copy, unmerged
+    ]
+    (pair,) = conflicting_claims(gpd.GeoDataFrame(rows, crs=4326)).itertuples()
+    assert (pair.row_a, pair.row_b) == (0, 1)
+    assert (pair.reports_a, pair.reports_b, pair.reports) == (4, 4, 16)

@@ -257,9 +257,10 @@ def _count(value: object) -> int | None:
 def _disputes(mapped: gpd.GeoDataFrame) -> list[list[int]]:
     """Row pairs of claims that exclude each other, by the report's definition
     (:func:`geo.render.report.conflicting_claims`: same place, overlapping days, different
-    claimants, stances in :data:`geo.core.schema.CONTRADICTING_STANCES`), vectorised: a map of
-    100,000 claims has millions of same-place pairs to look at
-    (``tests/test_render_reading.py`` checks both agree)."""
+    claimants, stances in :data:`geo.core.schema.CONTRADICTING_STANCES`; a claim repeated by
+    several reports is one claim, its first record), vectorised: a map of 100,000 claims has
+    millions of same-place pairs to look at (``tests/test_render_reading.py`` checks both
+    agree)."""
     from geo.render.report import PRECISION_DAYS  # the report page builds on this module
 
     stance = mapped["stance"].fillna("").astype(str).str.lower()
@@ -283,6 +284,7 @@ def _disputes(mapped: gpd.GeoDataFrame) -> list[list[int]]:
         }
     ).dropna(subset=["place", "start"])
     claims = claims[claims["claimant"] >= 0]
+    claims = claims[~claims.duplicated(["place", "claimant", "stance", "start", "end"])]
     pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
     keep = (
         clashes[pairs["stance_a"].to_numpy(dtype=int), pairs["stance_b"].to_numpy(dtype=int)]

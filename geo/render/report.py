@@ -2,9 +2,12 @@
 
 Conflicting claims are pairs of claims about the same place (``place_id``, else the place name)
 whose day ranges overlap (a claim covers its ``event_date`` widened by its ``time_precision``),
-made by different claimants with different stances. Each pair is shown with a small map of its
+made by different claimants with different stances. A claim repeated by several reports (copies
+of a wire story, reposts) is one claim with its count of reports, so the pairs grow with the
+distinct claims, not with the square of the copies. Each pair is shown with a small map of its
 place (an inline SVG image, :func:`geo.render.static.place_map_uri`: no request, no script) and
-both quotes, cut to :data:`QUOTE_CHARS_IN_REPORT` with the whole text one click away. The page
+both quotes, cut to :data:`QUOTE_CHARS_IN_REPORT` with the whole text one click away; past
+:data:`CONFLICT_CARDS_MAX` pairs the others are counted by place under the cards. The page
 fits its window down to a phone's width: tables wrap, and on a narrow window every row becomes a
 card. Every value from the data is escaped by the template; the map is embedded as a fragment
 (:func:`geo.render.map.map_fragment`).
@@ -37,13 +40,21 @@ QUOTE_CHARS_IN_REPORT = 300
 GRID_CLAIMANTS_MAX = 8
 """Most claimants the claims table shows as columns; with more, each place lists its claims."""
 PLACE_MAPS_MAX = 60
-"""Most small maps in a report (one per place and pair of claimants; ~0.2 s and ~7 kB each)."""
+"""Most small maps in a report (one per place and pair of claimants; ~0.2 s and 10-50 kB each)."""
+CONFLICT_CARDS_MAX = 200
+"""Most conflicting claims shown as cards; the others are counted by place under the cards."""
 
 
 def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
     """Pairs of claims that exclude each other: same place, overlapping days, different claimants,
     and stances in :data:`geo.core.schema.CONTRADICTING_STANCES`
-    (held/repelled vs captured/withdrew)."""
+    (held/repelled vs captured/withdrew).
+
+    A claim repeated by several reports (the same place, claimant and stance, case aside, over
+    the same days: copies of a wire story, reposts) is one claim, represented by its first
+    record: ``reports_a``/``reports_b`` count the reports making each side (a merged record
+    counts its ``n_reports``) and ``reports`` the pairs of reports the row stands for, so the
+    pairs grow with the distinct claims, not with the square of the copies."""
     frame = normalize_events(events)
     place = frame["place_id"].fillna(frame["place_name"].str.strip().str.lower())
     dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
@@ -59,8 +70,11 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
             "end": dates + pd.to_timedelta(half, unit="D"),
             "event_date": frame["event_date"],
             "quote": frame["quote"],
+            "reports": _reports(frame),
         }
     ).dropna(subset=["place", "start", "claimant", "stance"])
+    claims = claims[claims["stance"].str.lower().isin(_CLASHING)]
+    claims = _one_per_claim(claims)
     pairs = claims.merge(claims, on="place", suffixes=("_a", "_b"))
     pairs = pairs[
         (pairs["row_a"] < pairs["row_b"])
@@ -77,7 +91,35 @@ def conflicting_claims(events: pd.DataFrame) -> pd.DataFrame:
         & (pairs["start_a"] <= pairs["end_b"])
         & (pairs["start_b"] <= pairs["end_a"])
     ]
+    pairs = pairs.assign(reports=pairs["reports_a"] * pairs["reports_b"])
     return pairs.sort_values(["place_name_a", "start_a"]).reset_index(drop=True)
+
+
+_CLASHING = frozenset(s for pair in CONTRADICTING_STANCES for s in pair)
+
+
+def _reports(frame: pd.DataFrame) -> pd.Series:
+    """How many reports each record stands for: its ``n_reports`` when merged, else 1."""
+    if "n_reports" not in frame:
+        return pd.Series(1, index=frame.index, dtype=int)
+    counts = pd.to_numeric(frame["n_reports"], errors="coerce").fillna(1)
+    return counts.clip(lower=1).astype(int)
+
+
+def _one_per_claim(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` with the records of one claim (same place, claimant, stance, days) folded
+    into the first, its ``reports`` the sum of theirs."""
+    same = pd.DataFrame(
+        {
+            "place": claims["place"],
+            "claimant": claims["claimant"].str.lower(),
+            "stance": claims["stance"].str.lower(),
+            "start": claims["start"],
+            "end": claims["end"],
+        }
+    )
+    total = claims["reports"].groupby([same[c] for c in same.columns], sort=False).transform("sum")
+    return claims.assign(reports=total)[~same.duplicated()]
 
 
 def claims_table(events: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
@@ -117,23 +159,55 @@ def render_report(
     conflicts = conflicting_claims(frame.assign(claimant=drawn))
     claimants, table = claims_table(frame.assign(claimant=drawn))
     mapped, unresolved = ly.split_mapped(frame)
-    rows = [_conflict_row(r, palette) for r in conflicts.itertuples()]
-    for row, uri in zip(rows, _place_maps(frame, conflicts), strict=True):
+    shown, hidden = _shown_conflicts(conflicts)
+    rows = [_conflict_row(r, palette) for r in shown.itertuples()]
+    for row, uri in zip(rows, _place_maps(frame, shown), strict=True):
         row["map"] = uri
     page = ly.render_html(
         "report.html.j2",
         title=title,
         summary=(
             f"{len(frame)} claims: {len(mapped)} mapped, {len(unresolved)} unresolved; "
-            f"{len(rows)} conflicting pairs."
+            f"{_conflicts_text(conflicts)}."
         ),
         map_fragment=Markup(map_fragment(m)),
         conflicts=rows,
+        conflicts_total=len(conflicts),
+        hidden=hidden,
+        hidden_total=sum(n for _, n in hidden),
         claimants=[{"name": c, "color": palette[c]} for c in claimants],
         grid=len(claimants) <= GRID_CLAIMANTS_MAX,
         table=[{"place": place, "cells": list(values)} for place, values in table.iterrows()],
     )
     return replace_surrogates(page)
+
+
+def _conflicts_text(conflicts: pd.DataFrame) -> str:
+    """The summary's count: conflicting pairs of claims and, when claims were repeated, the
+    pairs of reports they stand for."""
+    n, reports = len(conflicts), int(conflicts["reports"].sum()) if len(conflicts) else 0
+    text = f"{n} conflicting pair{'' if n == 1 else 's'} of claims"
+    return text if reports == n else f"{text} (in {reports:,} pairs of reports)"
+
+
+def _shown_conflicts(conflicts: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """The conflicts shown as cards (at most :data:`CONFLICT_CARDS_MAX`: the most-reported of
+    each place first, then the most-reported others; in place order) and, for the others, each
+    place's name and how many are not shown."""
+    if len(conflicts) <= CONFLICT_CARDS_MAX:
+        return conflicts, []
+    rank = conflicts.assign(
+        _later=conflicts.groupby("place", sort=False)["reports"]
+        .rank(method="first", ascending=False)
+        .gt(1),
+        _order=range(len(conflicts)),
+    ).sort_values(["_later", "reports", "_order"], ascending=[True, False, True], kind="stable")
+    keep = np.zeros(len(conflicts), dtype=bool)
+    keep[rank["_order"].to_numpy()[:CONFLICT_CARDS_MAX]] = True
+    rest = conflicts[~keep]
+    names = rest["place_name_a"].fillna(rest["place"]).astype(str)
+    hidden = [(str(name), int(n)) for name, n in names.value_counts(sort=False).items()]
+    return conflicts[keep].reset_index(drop=True), hidden
 
 
 def _quote(text: object) -> dict[str, str]:
@@ -159,12 +233,14 @@ def _conflict_row(r, palette: dict[str, str]) -> dict[str, object]:
                 "date": date,
                 "color": palette[claimant],
                 "quote": _quote(quote),
+                "reports": int(reports),
             }
-            for claimant, stance, date, quote in (
-                (r.claimant_a, r.stance_a, r.event_date_a, r.quote_a),
-                (r.claimant_b, r.stance_b, r.event_date_b, r.quote_b),
+            for claimant, stance, date, quote, reports in (
+                (r.claimant_a, r.stance_a, r.event_date_a, r.quote_a, r.reports_a),
+                (r.claimant_b, r.stance_b, r.event_date_b, r.quote_b, r.reports_b),
             )
         ],
+        "reports": int(r.reports),
     }
 
 

@@ -340,15 +340,17 @@ NEIGHBOUR_LABELS = 5
 def _draw_neighbours(
     ax: plt.Axes, mapped: gpd.GeoDataFrame, box: tuple[float, ...], rows: Sequence[int]
 ) -> None:
-    """The other mapped point claims inside ``box`` as small grey dots; the name of the place
-    at ``rows``, then of the nearest :data:`NEIGHBOUR_LABELS` other places, none overlapping;
-    and the width of the box in km."""
+    """The other mapped point claims inside ``box`` as small grey dots, one per point however
+    many claims (copies of one report) it holds; the name of the place at ``rows``, then of the
+    nearest :data:`NEIGHBOUR_LABELS` other places, none overlapping; and the width of the box
+    in km."""
     geoms = mapped.geometry.values
     x, y = shapely.get_x(geoms), shapely.get_y(geoms)  # NaN for non-points
     near = (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])
     near[list(rows)] = False
     if near.any():
-        ax.scatter(x[near], y[near], s=9, c="#9e9e9e", edgecolors="none", zorder=5)
+        dots = np.unique(np.column_stack([x[near], y[near]]), axis=0)
+        ax.scatter(dots[:, 0], dots[:, 1], s=9, c="#9e9e9e", edgecolors="none", zorder=5)
     names = mapped["place_name"].fillna(mapped["location"]).to_numpy(dtype=object)
     own = names[rows[0]]
     anchor = shapely.point_on_surface(geoms[rows[0]])
