@@ -690,3 +690,40 @@ def test_asset_package_is_unpacked_aside_and_swapped_in(tmp_path, monkeypatch):
     with pytest.raises(assets.AssetError, match="pkg@2.0.0: unreadable tarball"):
         assets.fetch_package("pkg", "2.0.0", session=_Registry(b"\x1f\x8b not gzip"))
     assert not (tmp_path / "pkg@2.0.0").exists() and hidden(tmp_path) == []
+
+
+# -- SIGTERM and a writer's companion files -----------------------------------------------------
+
+
+def test_a_writer_s_companion_files_go_with_its_temporary(tmp_path):
+    """A GeoPackage write stopped midway leaves SQLite's -journal and GDAL's .tmp_rtree_*.db
+    beside the temporary file; they go with it, now and when a later write finds them left by
+    a dead process (they had stayed for good: 155 MB after one killed export)."""
+    target = tmp_path / "out.gpkg"
+    with pytest.raises(SystemExit), atomic_path(target) as temp:
+        for name in (temp.name, f"{temp.name}-journal", f"{temp.name}.tmp_rtree_events.db"):
+            (tmp_path / name).write_bytes(b"x")
+        raise SystemExit(143)
+    assert list(tmp_path.iterdir()) == []
+    dead = 2**22 + 12345  # no such process
+    left = [f".~out.{dead}.tmp.gpkg", f".~out.{dead}.tmp.gpkg-journal",
+            f".~out.{dead}.tmp.gpkg.tmp_rtree_events.db"]  # fmt: skip
+    for name in left:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "out.gpkg-notes.txt").write_bytes(b"mine")  # not a writer's: kept
+    with atomic_path(target) as temp:
+        temp.write_bytes(b"gpkg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.gpkg", "out.gpkg-notes.txt"]
+
+
+def test_sigterm_ends_a_command_through_its_clean_up():
+    """SIGTERM (a scheduler, `timeout`) had killed the process on the spot, past the writers'
+    clean-up; during a command it is now an exit (143) that runs it, as Ctrl-C does."""
+    from geo.cli import _terminate_as_exit
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as info, _terminate_as_exit():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler runs at the next bytecode: never reached
+    assert info.value.code == 143
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
 import shutil
 import sys
@@ -43,11 +44,21 @@ def _temp_for(path: Path) -> Path:
 
 
 def _remove_stale(path: Path) -> None:
-    """Remove temporary files left beside ``path`` by writers that were killed."""
-    for stale in path.parent.glob(f"{_TEMP_PREFIX}{path.stem}.*.tmp{path.suffix}"):
-        pid = stale.name.removesuffix(f".tmp{path.suffix}").rsplit(".", 1)[-1]
+    """Remove temporary files left beside ``path`` by writers that were killed, with their
+    companions (a GeoPackage's ``-journal``, GDAL's ``.tmp_rtree_*.db``)."""
+    for stale in path.parent.glob(f"{_TEMP_PREFIX}{path.stem}.*.tmp{path.suffix}*"):
+        own = stale.name[: stale.name.index(f".tmp{path.suffix}")]
+        pid = own.rsplit(".", 1)[-1]
         if pid.isdigit() and not process_alive(int(pid)):
             _discard(stale)
+
+
+def _discard_temp(temp: Path) -> None:
+    """Remove a temporary file and the companions a writer made beside it (SQLite's
+    ``-journal``/``-wal``/``-shm``, GDAL's ``.tmp_rtree_*.db``): every name it begins."""
+    _discard(temp)
+    for companion in temp.parent.glob(f"{glob.escape(temp.name)}?*"):
+        _discard(companion)
 
 
 def _discard(path: Path) -> None:
@@ -166,12 +177,12 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     temp = _temp_for(target)
     try:
         _remove_stale(target)
-        _discard(temp)
+        _discard_temp(temp)
         yield temp
         _fsync(temp)
         os.replace(temp, target)
     except BaseException as exc:
-        _discard(temp)
+        _discard_temp(temp)
         if _is_write_error(exc):
             reason = _reason(exc, target.parent)
             raise InputError(f"cannot write ({reason})", source=str(target)) from exc
