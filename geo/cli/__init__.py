@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import signal
 import sqlite3
 import sys
@@ -100,6 +101,17 @@ def _terminate_as_exit() -> Iterator[None]:
 def _terminated(signum: int, frame: object) -> None:
     print("frontline: terminated", file=sys.stderr)
     raise SystemExit(128 + signum)
+
+
+def _worker_default_sigterm() -> None:
+    """A forked worker (``geo.engine``) ends on SIGTERM at once, as before: the exit above is
+    the command's, in its main process."""
+    if signal.getsignal(signal.SIGTERM) is _terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_worker_default_sigterm)
 
 
 def _run(argv: list[str] | None) -> int:
