@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -144,6 +145,23 @@ def test_oversized_document_is_truncated_with_a_warning(monkeypatch):
     doc = document_from_bytes(("Bakhmut is under attack. " * 400).encode(), "big.txt")
     assert len(doc.text) <= 1000
     assert any("only the first 1,000" in w for w in doc.warnings)
+
+
+def test_a_folder_s_broken_links_and_pipes_are_named_not_passed_over(tmp_path):
+    """A dangling or looping link and a FIFO in a folder had been skipped with no line and no
+    count; each is now an unreadable document named on stderr, and the rest are read."""
+    import os
+
+    (tmp_path / "a.txt").write_text("Russian forces shelled Kupiansk.", encoding="utf-8")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    docs = {Path(d.doc_id).name: d for d in iter_documents([tmp_path])}
+    assert docs["a.txt"].text == "Russian forces shelled Kupiansk."
+    assert docs["broken.txt"].error == "a link to nothing readable (broken, or looping)"
+    assert docs["loop1.txt"].error == docs["loop2.txt"].error == docs["broken.txt"].error
+    assert docs["pipe.txt"].error == "not a regular file (a pipe, a socket or a device)"
 
 
 def test_a_file_over_the_document_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):

@@ -679,14 +679,23 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             yield path
             continue
         skipped = []
-        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+        for found in sorted(p for p in path.rglob("*") if not p.is_dir()):
             suffix = found.suffix.lower()
-            if suffix in TEXT_SUFFIXES or (suffix in CHANNEL_SUFFIXES and _is_channel(found)):
+            if not found.is_file():  # a broken or looping link, a pipe: said, not passed over
+                yield Document(doc_id=str(found), error=_not_a_file(found))
+            elif suffix in TEXT_SUFFIXES or (suffix in CHANNEL_SUFFIXES and _is_channel(found)):
                 yield found
             else:
                 skipped.append(found)
         if skipped:
             yield _skip_notice(path, skipped)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a folder's entry that is neither a folder nor a file is not read."""
+    if path.is_symlink():
+        return "a link to nothing readable (broken, or looping)"
+    return "not a regular file (a pipe, a socket or a device)"
 
 
 def _head(path: Path) -> bytes:
