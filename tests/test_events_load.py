@@ -85,6 +85,32 @@ def test_dates_in_mixed_formats(text, expected):
     assert (day.isoformat() if day else None) == expected
 
 
+def test_implausible_dates_are_flagged_on_every_path(tmp_path):
+    """A truncated compact date, a year out of 1901–2099 read by any format and a timestamp
+    whose time is no time were read as days (2023-03-02, 9999-09-09, 0001-01-01, 2023-03-20)."""
+    path = tmp_path / "viina.csv"
+    path.write_text(
+        "event_id,date,geonameid,asciiname,ADM1_NAME,longitude,latitude,GEO_PRECISION,text,source\n"
+        '1,20230320,713174,Bakhmut,Donetska oblast,37.99,48.59,ADM3,"shelled",pravda\n'
+        '2,2023032,713174,Bakhmut,Donetska oblast,,,PPL,"short date",pravda\n'
+        '3,999999,713174,Bakhmut,Donetska oblast,,,PPL,"six nines",pravda\n'
+        '4,0001-01-01,713174,Bakhmut,Donetska oblast,,,PPL,"year 1",pravda\n'
+        '5,2023-03-20T25:00,713174,Bakhmut,Donetska oblast,,,PPL,"hour 25",pravda\n',
+        encoding="utf-8",
+    )
+    events = load_events(path).set_index("source_row")
+    assert flags(events.reset_index()) == {r: "bad_date" for r in (3, 4, 5, 6)}
+    assert events["event_date"].isna().tolist() == [False, True, True, True, True]
+    assert "'2023032'" in events.loc[3, "quality_detail"]
+
+
+@pytest.mark.parametrize(
+    "text", ["2023032", "999999", "0001-01-01", "2023-03-20T25:00", "31 December 1899", "99999"]
+)
+def test_implausible_date_cells_are_no_date(text):
+    assert parse_date(text) is None
+
+
 def test_unknown_columns_name_what_was_expected(tmp_path):
     path = tmp_path / "mystery.csv"
     path.write_text("foo,bar\n1,2\n", encoding="utf-8")

@@ -62,6 +62,7 @@ _DATE_FORMATS = (
     "%m/%d/%Y",
 )
 _EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
+_COMPACT_DATE = re.compile(r"^\d{8}$")
 _DECIMAL_COMMA = re.compile(r"^\s*[+-]?\d+,\d+\s*$")
 _SUB_EVENT_STANCE = (
     (r"overtakes territory|regains territory", "captured"),
@@ -89,26 +90,34 @@ _DATEPARSER = {
 
 @lru_cache(maxsize=100_000)
 def parse_date(text: str) -> date | None:
-    """A date from one cell in any of the formats event tables use; None when unreadable."""
-    text = text.strip()
+    """A date from one cell in any of the formats event tables use; None when unreadable or
+    outside the years 1901–2099, however it was read (``0001-01-01``, or ``999999`` read as
+    9999-09-09, is a typo or a placeholder, not the day of an event)."""
+    day = _read_date(text.strip())
+    return day if day is not None and 1900 < day.year < 2100 else None
+
+
+def _read_date(text: str) -> date | None:
     if not text:
         return None
     if _EXCEL_SERIAL.match(text):
         return date(1899, 12, 30) + timedelta(days=int(float(text)))
     if len(text) >= 10 and text[4:5] == "-":
-        try:
-            return date.fromisoformat(text[:10])
+        try:  # the whole cell: a timestamp whose time is no time ("T25:00") is no date
+            return datetime.fromisoformat(text).date()
         except ValueError:
             pass
     found = _strptime(text)
     if found is not None:
         return found
     guess = dateparser.parse(text, languages=["en", "uk", "ru"], settings=_DATEPARSER)
-    return guess.date() if guess is not None and 1900 < guess.year < 2100 else None
+    return guess.date() if guess is not None else None
 
 
 def _strptime(text: str) -> date | None:
     for fmt in _DATE_FORMATS:
+        if fmt == "%Y%m%d" and not _COMPACT_DATE.match(text):
+            continue  # strptime reads "2023032" (a truncated VIINA date) as 2023-03-02
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
