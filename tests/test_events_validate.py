@@ -142,6 +142,46 @@ def test_unknown_place_is_unverified_not_flagged(tmp_path, resolver):
     assert "admin1 'Atlantis Oblast' matches no region" in checked.loc["e2", "check_detail"]
 
 
+def test_a_row_with_no_place_is_flagged_not_placed(tmp_path, resolver):
+    """A short ACLED row (no admin1, location or coordinates) and a VIINA row with a blank
+    asciiname and coordinates have no point: they were check_status "placed" with no flag."""
+    acled = tmp_path / "acled.csv"
+    acled.write_text(
+        "event_id_cnty,event_date,sub_event_type,event_type,actor1,admin1,location,latitude,"
+        "longitude,source,notes,fatalities,country\n"
+        "A1,20 March 2023,Armed clash,Battles,Wagner,Donetsk,Bakhmut,,,Src,no coords,0,Ukraine\n"
+        "A9,20 March 2023,Armed clash,Battles,Wagner\n",
+        encoding="utf-8",
+    )
+    viina = tmp_path / "viina.csv"
+    viina.write_text(
+        "event_id,date,geonameid,asciiname,ADM1_NAME,longitude,latitude,GEO_PRECISION,text,source\n"
+        '4,20230320,99999999999999999999999,,,,,,"huge id",pravda\n',
+        encoding="utf-8",
+    )
+    rows = validate_events(load_events(acled), resolver).set_index("event_id")
+    assert rows.loc["A1", "check_status"] == "placed" and rows.loc["A1", "geometry"] is not None
+    a9 = rows.loc["A9"]
+    assert a9["geometry"] is None and a9["quality_flag"] == "no_place"
+    assert a9["check_status"] == "flagged"
+    assert a9["quality_detail"] == "no usable coordinates and no place name"
+    row = validate_events(load_events(viina), resolver).iloc[0]
+    assert row["geometry"] is None and row["quality_flag"] == "no_place"
+    assert row["check_status"] == "flagged"
+
+
+def test_an_unknown_place_without_coordinates_is_flagged_no_place(tmp_path, resolver):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "event_id,event_date,location,latitude,longitude\ne1,2024-05-01,Zarichkove,,\n",
+        encoding="utf-8",
+    )
+    row = validate_events(load_events(path, "generic"), resolver).iloc[0]
+    assert row["geometry"] is None and row["check_status"] == "flagged"
+    assert row["quality_detail"].startswith("no usable coordinates and 'Zarichkove' not placed")
+    assert "'Zarichkove' not in the gazetteer" in row["check_detail"]
+
+
 @pytest.mark.parametrize(
     ("location", "lat", "lon", "flagged"),
     [  # points geolocated inside the city, 11–15 km from its GeoNames centre point

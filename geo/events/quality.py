@@ -24,6 +24,7 @@ FLAGS: dict[str, str] = {
     ),
     "far_from_named_place": "the point is far from the place the row names",
     "outside_admin1": "the point lies outside the admin1 region the row names",
+    "no_place": "no usable coordinates and no place the gazetteer can put the row at: no point",
     "uncomputed_formula": "a spreadsheet formula without a cached value",
     "mixed_encoding": "the row is in another text encoding than the rest of the file",
 }

@@ -10,6 +10,7 @@ columns (numpy haversine, ``shapely.contains_xy``). Per row:
   ``far_from_named_place`` (farther than :data:`FAR_KM` for the row's precision, beyond the
   place's extent, from every gazetteer place of that name), ``outside_admin1`` (outside the
   named region's boundary or settlement footprint), ``bad_coordinates`` (out of range);
+* neither usable coordinates nor a place to put the row at → ``no_place`` (the row has no point);
 * ``check_status`` says whether the row could be checked at all: a flag marks a suspected defect;
   an unknown place makes the row ``unverified``, with the reason in ``check_detail``.
 """
@@ -193,11 +194,8 @@ def validate_events(
     # -- geocode rows without usable coordinates --------------------------------------------------
     a_lat = np.where(use_bare, per_row_b(q.bare, q.codes, "lat"), q.ref_lat)
     a_lon = np.where(use_bare, per_row_b(q.bare, q.codes, "lon"), q.ref_lon)
-    placed = (
-        ~given
-        & np.isfinite(a_lat)
-        & ~out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
-    )
+    blank = out["quality_flag"].str.contains("blank_row", regex=False).to_numpy()
+    placed = ~given & np.isfinite(a_lat) & ~blank
     lat = np.where(given, lat, np.where(placed, a_lat, np.nan))
     lon = np.where(given, lon, np.where(placed, a_lon, np.nan))
 
@@ -218,8 +216,28 @@ def validate_events(
         q.unit_of_row,
         q.iso,
     )
+    _flag_unlocated(out, q, ~given & ~placed & ~blank)
     _set_status(out, unverifiable, given)
     return out
+
+
+def _flag_unlocated(out: gpd.GeoDataFrame, q: _Queries, unlocated: np.ndarray) -> None:
+    """Flag ``no_place`` on the rows left without a point (no usable coordinates, and no place
+    the gazetteer could put them at): they are on no map, so they must not pass as placed."""
+    add_flag(
+        out,
+        unlocated,
+        "no_place",
+        _text(
+            unlocated,
+            lambda loc, reason: (
+                "no usable coordinates and "
+                + (f"{loc!r} not placed ({reason})" if loc else "no place name")
+            ),
+            _column(out, "location"),
+            q.per_row([a.reason for a in q.answers]),
+        ),
+    )
 
 
 def _set_status(out: gpd.GeoDataFrame, unverifiable: np.ndarray, given: np.ndarray) -> None:
