@@ -380,6 +380,29 @@ def test_json_tables_nested_too_deeply_or_with_huge_numbers_are_one_line(tmp_pat
         load_events(huge)
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ('{"event_id_cnty": "J3", "event_date": broken',
+         "invalid JSON on line 4 (Expecting value at column 39)"),
+        ('["J3", "2023-03-20"]', "line 4 is not a JSON object"),
+    ],
+    ids=["not-json", "not-an-object"],
+)  # fmt: skip
+def test_a_bad_jsonl_line_is_refused_naming_its_line(tmp_path, bad, message):
+    """Each line is parsed alone, so the error said "line 1" whichever line was bad; a bad line
+    refuses the table as a malformed CSV row does (its fields are unknown)."""
+    good = (
+        '{"event_id_cnty": "J%d", "event_date": "2023-03-20", "sub_event_type": "Armed clash", '
+        '"location": "Bakhmut", "latitude": 48.59, "longitude": 37.99}'
+    )
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join([good % 1, good % 2, "", bad, good % 4]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_events(path)
+    assert message in str(err.value) and err.value.source == str(path)
+
+
 def test_a_spreadsheet_with_xml_entities_is_refused(tmp_path):
     path = _xlsx(tmp_path / "laughs.xlsx", [["location", "date"], ["Bakhmut", "2023-03-21"]])
     laughs = (

@@ -350,27 +350,51 @@ def _read_xlsx(path: Path) -> RawTable:
     return RawTable(frame, "xlsx", str(path), notes, warnings=warnings)
 
 
+def _loads(text: str, path: Path, line: int | None = None) -> object:
+    """``text`` parsed as JSON, or an error naming the file and where in it (``line``: the line
+    of a JSONL file ``text`` is, so the error does not say "line 1" of every line)."""
+    where = f" on line {line}" if line is not None else ""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f"column {exc.colno}" if line is not None else f"line {exc.lineno}"
+        raise InputError(f"invalid JSON{where} ({exc.msg} at {at})", source=str(path)) from exc
+    except RecursionError:
+        raise InputError(f"invalid JSON{where} (nested too deeply)", source=str(path)) from None
+    except ValueError as exc:  # a number too long to convert, and such
+        raise InputError(f"invalid JSON{where} ({exc})", source=str(path)) from exc
+
+
+def _jsonl_records(text: str, path: Path) -> list[object]:
+    """The objects of a JSONL file, one a line (blank lines skipped). A line that is no JSON
+    object refuses the file, naming the line, as a malformed CSV row does: its fields are
+    unknown, so no row could stand for it."""
+    records: list[object] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        record = _loads(line, path, number)
+        if not isinstance(record, dict):
+            raise InputError(
+                f"line {number} is not a JSON object (a JSONL table has one object a line)",
+                source=str(path),
+            )
+        records.append(record)
+    return records
+
+
 def _read_json(path: Path) -> RawTable:
     text, encoding = decode_bytes(_read_bytes(path), str(path))
     records: object  # checked below: a list of objects
-    try:
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        else:
-            data = json.loads(text)
-            records = (
-                data.get("data", data.get("events", data.get("records")))
-                if isinstance(data, dict)
-                else data
-            )
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON ({exc.msg} at line {exc.lineno})", source=str(path)
-        ) from exc
-    except RecursionError:
-        raise InputError("invalid JSON (nested too deeply)", source=str(path)) from None
-    except ValueError as exc:  # a number too long to convert, and such
-        raise InputError(f"invalid JSON ({exc})", source=str(path)) from exc
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        records = _jsonl_records(text, path)
+    else:
+        data = _loads(text, path)
+        records = (
+            data.get("data", data.get("events", data.get("records")))
+            if isinstance(data, dict)
+            else data
+        )
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise InputError('expected a JSON list of objects (or {"data": [...]})', source=str(path))
     frame = pd.DataFrame(records)
