@@ -126,3 +126,36 @@ def test_an_output_folder_that_cannot_be_written_stops_before_the_first_output(
     assert main(["map", str(events), "-o", str(html), "--png", str(readonly / "m.png")]) == 2
     assert "cannot write in this folder (" in capsys.readouterr().err
     assert not html.exists()
+
+
+def test_flag_bad_coordinates_flags_infinite_and_half_pairs_in_a_records_csv(tmp_path):
+    """(48.59, inf) lost its geometry but kept inf, so the GeoJSON writer refused the file;
+    (NaN, inf) and (NaN, 37.99) were not flagged at all."""
+    from geo.core.io import read_events
+
+    table = tmp_path / "records.csv"
+    table.write_text(
+        "event_id,event_date,claimant,stance,location,latitude,longitude,quote\n"
+        "i1,2023-03-21,UA,captured,Bakhmut,48.59,inf,lon inf\n"
+        "i2,2023-03-21,UA,captured,Bakhmut,NaN,37.99,lat nan\n"
+        "i3,2023-03-21,UA,captured,Bakhmut,1e999,37.99,lat 1e999\n"
+        "i4,2023-03-21,UA,captured,Bakhmut,NaN,inf,both\n"
+        "i5,2023-03-21,UA,captured,Bakhmut,48.59,37.99,ok\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.geojson"
+    assert main(["export", str(table), "-o", str(out), "--flag-bad-coordinates"]) == 0
+    back = read_events(out).set_index("event_id")
+    bad = ["i1", "i2", "i3", "i4"]
+    assert (back.loc[bad, "resolution"] == "invalid_coordinates").all()
+    assert back.loc[bad, "geometry"].isna().all() and back.loc["i5", "geometry"] is not None
+    assert back.loc["i1", "latitude"] == 48.59 and back.loc["i2", "longitude"] == 37.99
+    # the infinities blanked: (48.59, inf) → (48.59, empty), (1e999, 37.99) → (empty, 37.99)
+    assert (
+        back.loc[["i1", "i4"], "longitude"].isna().all()
+        and back.loc[["i3"], "latitude"].isna().all()
+    )
+    assert (
+        "no pair of finite numbers (latitude empty, longitude inf)"
+        in (back.loc["i4", "resolution_reason"])
+    )

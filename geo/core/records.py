@@ -289,6 +289,11 @@ def check_coordinates(
     flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
     flagged.loc[flagged.index[rows], "resolution"] = INVALID
     flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
+    for column in ("latitude", "longitude"):  # an infinity is blanked: JSON cannot hold it
+        if column in flagged:
+            values = flagged[column].to_numpy(dtype=float, copy=True)
+            values[rows] = np.where(np.isinf(values[rows]), np.nan, values[rows])
+            flagged[column] = values
     return flagged
 
 
@@ -347,6 +352,13 @@ def _coordinate_problems(
     )
     for i in np.flatnonzero(col_range).tolist():
         reasons.setdefault(i, "latitude/longitude columns out of range")
+    # one of the pair missing or infinite ((48.59, inf), (NaN, 37.99)): no point can be made of it
+    partial = ~has_geom & ~flagged & ~cols_given & ~(np.isnan(lat_col) & np.isnan(lon_col))
+    for i in np.flatnonzero(partial).tolist():
+        lat, lon = ("empty" if np.isnan(v) else f"{v:g}" for v in (lat_col[i], lon_col[i]))
+        reasons.setdefault(
+            i, f"latitude/longitude are no pair of finite numbers (latitude {lat}, longitude {lon})"
+        )
     if theatre is not None:
         cx = (minx + maxx) / 2
         cy = (miny + maxy) / 2
