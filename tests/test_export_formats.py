@@ -149,6 +149,20 @@ def test_csv_in_acled_like_order(tmp_path):
     assert header.index("latitude") + 1 == header.index("longitude")
 
 
+@pytest.mark.parametrize("suffix", ["csv", "kml", "gpkg", "geojson"])
+def test_a_point_moved_in_a_gis_is_written_at_its_point_in_every_format(tmp_path, suffix):
+    """QGIS moves the geometry, not the latitude/longitude columns: CSV wrote the stale columns
+    (Bakhmut's centre) while KML and GPKG wrote the point 45 km north."""
+    events = sample_events()
+    lon, lat = events.loc[0, "geometry"].x, events.loc[0, "geometry"].y  # Pokrovsk
+    events.loc[0, "latitude"], events.loc[0, "longitude"] = lat, lon
+    events.loc[0, "geometry"] = shapely.Point(lon - 0.19, lat + 0.4)  # dragged, columns kept
+    back = read_events(write_events(events, tmp_path / f"e.{suffix}")).set_index("event_id")
+    row = back.loc[events.loc[0, "event_id"]]
+    assert (row["latitude"], row["longitude"]) == pytest.approx((lat + 0.4, lon - 0.19))
+    assert (row.geometry.y, row.geometry.x) == pytest.approx((lat + 0.4, lon - 0.19))
+
+
 def test_unknown_format_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="unknown export format 'shp'"):
         write_events(sample_events(), tmp_path / "x.shp", fmt="shp")

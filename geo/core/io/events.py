@@ -339,6 +339,7 @@ def write_events(
         theatre=None,
         source=source or str(path),
     )
+    events = _columns_from_points(events)
     writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
     if kind == "gpkg":
         written = to_gpkg(events, path, **layers)
@@ -346,6 +347,30 @@ def write_events(
         written = writer[kind](events, path)
     log.info("wrote %d events to %s (%s)", len(events), written, kind)
     return written
+
+
+def _columns_from_points(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``events`` with the ``latitude``/``longitude`` of every point row taken from its point.
+
+    A point moved in a GIS (QGIS edits the geometry, not the columns) would otherwise be written
+    at its new place in GeoJSON, KML and GPKG but at its old one in CSV, which has only the
+    columns. A geometry swapped against its columns was refused or flagged (and dropped) before
+    this, so what is left to disagree is an edit, and the geometry wins."""
+    geoms = events.geometry.values
+    point = np.asarray(shapely.get_type_id(geoms) == 0)
+    if not point.any():
+        return events
+    lat = events["latitude"].to_numpy(dtype=float, copy=True)
+    lon = events["longitude"].to_numpy(dtype=float, copy=True)
+    x, y = shapely.get_x(geoms[point]), shapely.get_y(geoms[point])
+    moved = int(((lat[point] != y) | (lon[point] != x)).sum())
+    if not moved:
+        return events
+    log.info("%d point(s) differ from their latitude/longitude columns: the point wins", moved)
+    events = events.copy()
+    lat[point], lon[point] = y, x
+    events["latitude"], events["longitude"] = lat, lon
+    return events
 
 
 # ---------------------------------------------------------------------------------- reading
