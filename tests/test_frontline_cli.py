@@ -167,6 +167,32 @@ def test_control_panel_settlements_without_coordinates(tmp_path, capsys):
     assert "longitude and latitude" in capsys.readouterr().err
 
 
+def test_control_panel_gives_no_verdict_on_settlements_without_usable_coordinates(
+    tmp_path, capsys, caplog
+):
+    """A blank, unreadable or out-of-range point lies in no layer: it was "outside" (inside
+    False), a verdict on a place nobody located, with no warning."""
+    settlements = tmp_path / "settlements.csv"
+    settlements.write_text(
+        "place_id,place_name,longitude,latitude\n"
+        "712451,Bakhmut,38.0003,48.5947\n"
+        "p2,Nowhere,,\n"
+        "p3,Bad,abc,48.5\n"
+        "p4,Far,37.9,999\n"
+        "704508,Kramatorsk,37.5561,48.7231\n"
+    )
+    out = tmp_path / "panel.csv"
+    args = ["control", "panel", str(deepstate("20250107")), "-s", str(settlements), "-o", str(out)]
+    assert main(args) == 0
+    rows = {r.split(",")[0]: r for r in out.read_text().splitlines()[1:]}
+    assert rows["712451"].endswith(",occupied,True,")
+    assert rows["704508"].endswith(",outside,False,")
+    assert rows["p2"].endswith(",no_coordinates,,") and rows["p3"].endswith(",no_coordinates,,")
+    assert rows["p4"].endswith(",invalid_coordinates,,")
+    assert "settlements with no coordinates: p2 (Nowhere), p3 (Bad)" in caplog.text
+    assert "settlements with invalid coordinates: p4 (Far)" in caplog.text
+
+
 def test_control_disagree(tmp_path, capsys):
     out = tmp_path / "dispute.geojson"
     code = main(

@@ -179,8 +179,9 @@ def panel_command(
     """Settlement control panel: each settlement's status per date under each source, as CSV.
 
     One row per (place, date, source, claimant): status is the layer's status where the settlement
-    lies inside it, else 'outside'; rows with source 'text' are claims from documents (status =
-    stance).
+    lies inside it, else 'outside' ('no_coordinates' or 'invalid_coordinates', inside empty, for a
+    settlement without a usable point, with a warning naming it); rows with source 'text' are
+    claims from documents (status = stance).
 
     Example:
 
