@@ -121,6 +121,23 @@ def test_only_points_is_a_clear_error(tmp_path):
         read_control(path)
 
 
+def test_a_layer_left_without_polygons_says_what_became_of_them(tmp_path):
+    """Projected metres in a file that declares no CRS: the one polygon is dropped for its
+    coordinates, and the error says so (it had said only "no polygons")."""
+    metres = Polygon([(4_100_000, 6_100_000), (4_200_000, 6_100_000), (4_200_000, 6_200_000)])
+    path = feature_collection(tmp_path / "projected_20250105.geojson", [metres])
+    with pytest.raises(InputError) as err:
+        read_control(path)
+    assert "no polygons" in str(err.value)
+    assert "coordinates outside longitude ±180, latitude ±90" in str(err.value)
+    assert "declares no CRS" in str(err.value)
+
+
+def test_a_folder_given_as_a_layer_is_named_as_one(tmp_path):
+    with pytest.raises(InputError, match="is a folder; give a control layer file"):
+        read_control(tmp_path)
+
+
 def test_kmz_that_is_not_a_zip(tmp_path):
     path = tmp_path / "layer_20250105.kmz"
     path.write_text("<kml>not zipped</kml>")

@@ -155,6 +155,10 @@ def _read_layer(target: str, layer: str, prefix: str, notes: list[str]) -> gpd.G
 def _read_any(path: Path, notes: list[str]) -> gpd.GeoDataFrame:
     """All feature layers of a vector file (GeoJSON, GPKG, KML, KMZ, Shapefile) in one frame,
     indexed by feature label (see :func:`_read_layer`)."""
+    if path.is_dir():
+        raise InputError(
+            "is a folder; give a control layer file (GeoJSON, GPKG, KML, KMZ)", source=str(path)
+        )
     try:
         parts = [
             (target, layer, f"{name}:{layer}" if name else layer)
@@ -189,6 +193,7 @@ def _usable_coordinates(frame: gpd.GeoDataFrame, notes: list[str]) -> gpd.GeoDat
     if far.any():
         notes.append(
             f"dropped {_which(frame.index[far])}: coordinates outside longitude ±180, latitude ±90"
+            " (projected coordinates in a file that declares no CRS?)"
         )
     return frame[~(bad | far)]
 
@@ -237,8 +242,10 @@ def _polygonal(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.Ge
             f"dropped {int(empty.sum())} features without geometry ({_which(frame.index[empty])})"
         )
     if not areal.any():
+        why = f" ({'; '.join(notes)})" if notes else ""  # what became of the features
         raise InputError(
-            "no polygons: a control layer needs Polygon or MultiPolygon features", source=source
+            f"no polygons: a control layer needs Polygon or MultiPolygon features{why}",
+            source=source,
         )
     out = frame[areal].copy()
     out.geometry = geoms[areal]
