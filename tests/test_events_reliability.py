@@ -135,3 +135,25 @@ def test_events_import_check_and_join_write_every_output_for_a_1e400_count(tmp_p
         "events.geojson",
         "report.html",
     }
+
+
+def test_columns_differing_only_in_case_are_written_apart_to_a_geopackage(tmp_path, capsys):
+    """A table with "notes" and "NOTES" could be written as GeoJSON and CSV but not as a
+    GeoPackage (SQLite column names ignore case: "Error adding field 'orig_NOTES'"); the second
+    is now written as NOTES_2, with a warning naming both."""
+    import pyogrio
+
+    from geo.cli import main
+
+    table = tmp_path / "cols.csv"
+    table.write_text(
+        "event_id_cnty,event_date,sub_event_type,location,latitude,longitude,notes,NOTES\n"
+        "K1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,first note,SECOND NOTE\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.gpkg"
+    assert main(["events", "import", str(table), "-o", str(out), "-q"]) == 0
+    assert "'orig_NOTES' as 'orig_NOTES_2'" in capsys.readouterr().err
+    frame = pyogrio.read_dataframe(out)
+    assert frame.loc[0, "orig_notes"] == "first note"
+    assert frame.loc[0, "orig_NOTES_2"] == "SECOND NOTE"

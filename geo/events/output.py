@@ -16,7 +16,7 @@ import pandas as pd
 import pyogrio
 
 from geo.core.errors import InputError
-from geo.core.io.events import write_csv
+from geo.core.io.events import distinct_column_names, write_csv
 from geo.core.io.files import atomic_path
 from geo.core.io.geojson import write_geojson
 from geo.core.io.safe import without_surrogates
@@ -69,6 +69,7 @@ def write_table(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
     if suffix == ".csv":
         return write_csv(pd.DataFrame(data.drop(columns="geometry")), path, float_format="%.15g")
     if suffix == ".gpkg":
+        data = distinct_column_names(data, str(path))
         with atomic_path(path) as temp:
             pyogrio.write_dataframe(
                 data, temp, layer="events", driver="GPKG", geometry_type="Unknown"

@@ -13,6 +13,7 @@ import gc
 import html
 import json
 import logging
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,7 +127,7 @@ def to_gpkg(
     ``regions`` defaults to the region polygons of precision-3 events. Empty or absent layers
     other than ``events`` are left out rather than written with no geometry type.
     """
-    frame = _prepare(events)
+    frame = distinct_column_names(_prepare(events), str(path))
     if regions is None:
         regions = _regions_from_events(frame)
     with atomic_path(path) as temp:
@@ -150,6 +151,32 @@ def to_gpkg(
                 layer, temp, layer=name, driver="GPKG", append=True, geometry_type="Unknown"
             )
     return Path(path)
+
+
+def distinct_column_names(frame: gpd.GeoDataFrame, source: str) -> gpd.GeoDataFrame:
+    """``frame`` with columns that differ only in case renamed apart (``NOTES`` → ``NOTES_2``
+    beside ``notes``): a GeoPackage is SQLite, whose column names ignore case, so GDAL refused
+    the second with "Error adding field". Each renaming is a warning naming both."""
+    seen: set[str] = set()
+    renames: dict[str, str] = {}
+    for col in frame.columns:
+        name, n = str(col), 1
+        while name.lower() in seen:
+            n += 1
+            name = f"{col}_{n}"
+        seen.add(name.lower())
+        if name != col:
+            renames[col] = name
+    if not renames:
+        return frame
+    said = ", ".join(f"{old!r} as {new!r}" for old, new in renames.items())
+    warnings.warn(
+        f"{source}: columns that differ only in case written apart ({said}): a GeoPackage's "
+        "column names ignore case",
+        UserWarning,
+        stacklevel=3,
+    )
+    return frame.rename(columns=renames)
 
 
 def _kml_coords(coords) -> list[tuple[float, float]]:
