@@ -425,3 +425,29 @@ def test_a_hyphen_after_novo_joins_one_name(records, sentence, written, where):
     ]
     (row,) = [r for r in rows if r["location"] == written]
     assert km((row["latitude"], row["longitude"]), where) <= TOLERANCE_KM, row
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow said it would focus its military efforts on capturing Donetsk and Lugansk in "
+        "east Ukraine.",  # AFP, 2022
+        "Russia wants full control of Donetsk and Luhansk.",
+    ],
+)
+def test_a_campaign_for_a_list_of_oblast_capitals_is_for_the_oblasts(records, sentence):
+    rows = records(sentence)
+    assert sorted(r["place_name"] for r in rows) == ["Donetska oblast", "Luhanska oblast"]
+    assert {r["geo_precision"] for r in rows} == {3}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces captured Kherson and Melitopol in March.",  # Melitopol names no oblast
+        "Russian forces captured Kherson in March.",  # one city
+        "Ukrainian shelling hit Donetsk and Luhansk overnight.",  # a strike: the cities
+    ],
+)
+def test_cities_captured_or_struck_stay_cities(records, sentence):
+    assert {r["geo_precision"] for r in records(sentence)} == {1}

@@ -2032,8 +2032,13 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
         regional = _regions_of(sentence, max(0, lead - _CONTEXT_CHARS), lead) or (
             len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
         )
-        if not regional and len(members) > 1 and _regions_before_colon(sentence, lead):
-            # "attacks against eight Ukrainian oblasts in the past day — Sumy, Luhansk, …"
+        if (
+            not regional
+            and len(members) > 1
+            and (_regions_before_colon(sentence, lead) or _campaign_before(sentence, lead))
+        ):
+            # "attacks against eight Ukrainian oblasts in the past day — Sumy, Luhansk, …",
+            # "focus its military efforts on capturing Donetsk and Lugansk"
             regional = all(m.region or m.oblast_too for m in members)
         if not regional and members[0].region and members[0].oblast_too:
             # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
@@ -2062,6 +2067,20 @@ _REGIONS_COLON = re.compile(
 )
 """Before a list: a plural region word, then a dash or a colon ("eight Ukrainian oblasts in the
 past day — Sumy, Luhansk, …", "five regions: Kharkiv, Sumy …")."""
+
+
+_CAMPAIGN_BEFORE = re.compile(
+    r"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|seizure\s+of|conquer(?:s|ed|ing)?|"
+    r"(?:full\s+)?control\s+(?:of|over)|occupation\s+of|occupy(?:ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a list of names that are cities' and oblasts' alike: a campaign for them ("capturing
+Donetsk and Lugansk", "full control of Donetsk and Luhansk"), which is for the oblasts."""
+
+
+def _campaign_before(sentence: str, lead: int) -> bool:
+    """Does a list whose first member starts at ``lead`` follow "capturing", "control of" …?"""
+    return _CAMPAIGN_BEFORE.search(sentence, max(0, lead - 40), lead) is not None
 
 
 def _regions_before_colon(sentence: str, lead: int) -> bool:
