@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, combinations
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -64,6 +64,9 @@ CONTEXT_NEAR_KM = 60.0
 """A namesake the document's settled places chose is taken at once when it lies this near one
 of them (the resolver notes such closeness); farther, its neighbours in question are asked too."""
 STRAY_KM = 150.0
+CONFIDENT_STRAY_KM = 300.0
+"""A confident answer this far from every one of two or more confident places of its own
+sentence is sought again where they are (:meth:`Extractor._far_from_its_places`)."""
 ANCHOR_KM = 40.0
 ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
@@ -1155,6 +1158,13 @@ class Extractor:
                 if m.readings and place.population < OTHER_READING_POPULATION:
                     other = self._reading_from_sentence(i, res, mentions, final, anchors, front)
                     final[i] = other or final[i]
+                elif self._far_from_its_places(i, res, mentions, final, anchors):
+                    # "…, Rodynske, Dorozhne, Novopavlivka, …": the Vinnytsia-oblast village
+                    # once called Dorozhne, 600 km from the list, is sought where the list is
+                    again = self._stray_from_sentence(
+                        i, res, mentions, queries, final, anchors, front
+                    )
+                    final[i] = again or final[i]
                 continue
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:
@@ -2138,6 +2148,37 @@ class Extractor:
         if found is None:
             found = memo[key] = self.resolver.resolve(query, admin1=hint, near=key[2], front=front)
         return found
+
+    def _far_from_its_places(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        final: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+    ) -> bool:
+        """Does a confident answer lie over :data:`CONFIDENT_STRAY_KM` from every one of three
+        or more confident places of its own sentence that lie within :data:`STRAY_KM` of each
+        other (a village of one front's list placed at the far end of the country by the only
+        spelling the store has)? A roundup that names places of several fronts in one sentence
+        ("під Бахмутом, біля Нової Каховки та в районі Харкова") is no such list."""
+        place = res.place
+        if place is None or place.lat is None or place.lon is None:
+            return False
+        sentence = mentions[i].sentence
+        points = [
+            (lat, lon)
+            for j, lat, lon in anchors
+            if j != i and mentions[j].sentence == sentence and not mentions[j].axis
+        ]
+        return (
+            len(points) >= 3
+            and all(
+                haversine_km(place.lat, place.lon, lat, lon) > CONFIDENT_STRAY_KM
+                for lat, lon in points
+            )
+            and all(haversine_km(*a, *b) <= STRAY_KM for a, b in combinations(points, 2))
+        )
 
     def _far_from_sentence(
         self,

@@ -683,3 +683,33 @@ def test_a_city_named_apart_from_the_list_or_in_a_national_list_keeps_its_place(
         "Ночью враг атаковал дронами Харьков, Днепр, Запорожье, Кривой Рог, Павлоград и Львов."
     )
     assert near(national["Львов"], LVIV), national["Львов"]
+
+
+def test_a_list_member_found_only_at_the_far_end_of_the_country_is_sought_where_its_list_is(
+    records,
+):
+    """The General Staff's Pokrovsk list, as an outlet spelled it: "Dorozhne" is the store's
+    old name of a Vinnytsia-oblast village only (Дорожнє of Pokrovsk raion is "Dorozhnie"), so
+    it had a confident point 637 km from the twelve places of its sentence. Sought in their
+    oblast, it is Donetsk oblast's level, honestly — no point at the far end of the country."""
+    rows = records(
+        "In the Pokrovsky direction, the Russian invaders made 32 attempts to dislodge our "
+        "defenders from their positions in the areas of the settlements of Myrnograd, "
+        "Nikanorivka, Rodynske, Dorozhne, Lysivka, Pokrovsk, Kotlyne, Udachne, Molodetske."
+    )
+    (row,) = [r for r in rows if r["location"] == "Dorozhne"]
+    assert row["admin1"] == "Donetska oblast", row
+    assert row["longitude"] is None or row["longitude"] > 36.0, row
+
+
+def test_a_roundup_of_several_fronts_keeps_its_far_apart_places(records):
+    """One sentence naming places 300–400 km apart is no list of one front: each keeps its place."""
+    rows = records(
+        "Генштаб ЗСУ повідомляє, що оборонці відбили 34 атаки під Кліщіївкою, біля Херсона та "
+        "в районі Нової Каховки."
+    )
+    assert [(r["location"], r["geo_precision"] < 3) for r in rows] == [
+        ("Кліщіївкою", True),
+        ("Херсона", True),
+        ("Нової Каховки", True),
+    ]
