@@ -2044,13 +2044,7 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
             # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
             for m in members[1:]:
                 m.region = m.region or m.oblast_too
-        last = members[-1].text.lower()
-        unit = (
-            ("district" if last.endswith(("districts", "raions")) else None)
-            or ("hromada" if last.endswith(("communities", "hromadas")) else None)
-            if regional
-            else None
-        )
+        unit = _plural_unit(members[-1].text) if regional else None
         for m in members:
             m.group = len(groups)
             if regional:
@@ -2060,6 +2054,17 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
         groups.append(members)
         i = j + 1
     return groups
+
+
+def _plural_unit(last: str) -> str | None:
+    """The unit a list's plural noun makes of its members: "Kharkiv, Kupiansk and Chuhuiv
+    districts" (raions), "Semenivka and Novhorod-Siverska communities" (hromadas); else None."""
+    last = last.lower()
+    if last.endswith(("districts", "raions")):
+        return "district"
+    if last.endswith(("communities", "hromadas")):
+        return "hromada"
+    return None
 
 
 _REGIONS_COLON = re.compile(
