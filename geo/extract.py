@@ -66,7 +66,7 @@ of them (the resolver notes such closeness); farther, its neighbours in question
 STRAY_KM = 150.0
 CONFIDENT_STRAY_KM = 300.0
 """A confident answer this far from every one of two or more confident places of its own
-sentence is sought again where they are (:meth:`Extractor._far_from_its_places`)."""
+sentence is sought again where they are (:func:`_far_from_its_list`)."""
 ANCHOR_KM = 40.0
 ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
@@ -859,6 +859,31 @@ def _point(place: Place) -> tuple[float, float]:
     return (place.lat or 0.0, place.lon or 0.0)
 
 
+def _far_from_its_list(
+    place: Place, i: int, mentions: list[Mention], anchors: list[tuple[int, float, float]]
+) -> bool:
+    """Does mention ``i``'s confident ``place`` lie over :data:`CONFIDENT_STRAY_KM` from every
+    one of three or more confident places of its own sentence that lie within :data:`STRAY_KM`
+    of each other (a village of one front's list placed at the far end of the country by the
+    only spelling the store has)? A roundup that names places of several fronts in one sentence
+    ("під Бахмутом, біля Нової Каховки та в районі Харкова") is no such list."""
+    if place.lat is None or place.lon is None:
+        return False
+    sentence = mentions[i].sentence
+    points = [
+        (lat, lon)
+        for j, lat, lon in anchors
+        if j != i and mentions[j].sentence == sentence and not mentions[j].axis
+    ]
+    return (
+        len(points) >= 3
+        and all(
+            haversine_km(place.lat, place.lon, lat, lon) > CONFIDENT_STRAY_KM for lat, lon in points
+        )
+        and all(haversine_km(*a, *b) <= STRAY_KM for a, b in combinations(points, 2))
+    )
+
+
 def _hromada(m: Mention) -> bool:
     """Does the mention name a hromada ("Олександрівська громада")?"""
     return m.region and (m.query or "").endswith("hromada")
@@ -1158,7 +1183,7 @@ class Extractor:
                 if m.readings and place.population < OTHER_READING_POPULATION:
                     other = self._reading_from_sentence(i, res, mentions, final, anchors, front)
                     final[i] = other or final[i]
-                elif self._far_from_its_places(i, res, mentions, final, anchors):
+                elif _far_from_its_list(place, i, mentions, anchors):
                     # "…, Rodynske, Dorozhne, Novopavlivka, …": the Vinnytsia-oblast village
                     # once called Dorozhne, 600 km from the list, is sought where the list is
                     again = self._stray_from_sentence(
@@ -2148,37 +2173,6 @@ class Extractor:
         if found is None:
             found = memo[key] = self.resolver.resolve(query, admin1=hint, near=key[2], front=front)
         return found
-
-    def _far_from_its_places(
-        self,
-        i: int,
-        res: Resolution,
-        mentions: list[Mention],
-        final: list[Resolution],
-        anchors: list[tuple[int, float, float]],
-    ) -> bool:
-        """Does a confident answer lie over :data:`CONFIDENT_STRAY_KM` from every one of three
-        or more confident places of its own sentence that lie within :data:`STRAY_KM` of each
-        other (a village of one front's list placed at the far end of the country by the only
-        spelling the store has)? A roundup that names places of several fronts in one sentence
-        ("під Бахмутом, біля Нової Каховки та в районі Харкова") is no such list."""
-        place = res.place
-        if place is None or place.lat is None or place.lon is None:
-            return False
-        sentence = mentions[i].sentence
-        points = [
-            (lat, lon)
-            for j, lat, lon in anchors
-            if j != i and mentions[j].sentence == sentence and not mentions[j].axis
-        ]
-        return (
-            len(points) >= 3
-            and all(
-                haversine_km(place.lat, place.lon, lat, lon) > CONFIDENT_STRAY_KM
-                for lat, lon in points
-            )
-            and all(haversine_km(*a, *b) <= STRAY_KM for a, b in combinations(points, 2))
-        )
 
     def _far_from_sentence(
         self,
