@@ -112,15 +112,19 @@ _PAIRED_BORDER = re.compile(r"^\s+(?:administrative\s+)?borders?\b", re.IGNORECA
 oblasts, not two cities."""
 _PAIRED_BEFORE = re.compile(r"\b[A-Z][\w'’]+\s*[-–]\s*$")
 _REGION_LEAD = re.compile(
-    r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
+    r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|"
+    r"\b(?:regions|oblasts|provinces)\b[^.;:—–]{1,48}[—–:]\s*|"
+    r"\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
     r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
     r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?|"
     r"\b(?:(?:counter-?)?offensives?|advances?|advancements|gains)\s+in\s+)$",
     re.IGNORECASE,
 )
 """Before a name that is a city's and an oblast's, words that make it the oblast: "four
-regions — Donetsk, Luhansk, …", "annexed Donetsk", "20 settlements in Zaporizhzhia", a campaign
-across it ("the Russian offensive in Donetsk", "Ukrainian advancements in Donetsk")."""
+regions — Donetsk, Luhansk, …", "eight Ukrainian oblasts in the past day — Sumy, …" (the list's
+other members follow it: :func:`_enumerations`), "annexed Donetsk", "20 settlements in
+Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrainian
+advancements in Donetsk")."""
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
@@ -2033,12 +2037,8 @@ def _enumerations(sentence: str, offset: int, mentions: list[Mention]) -> list[l
             len(members) > 1 and members[-1].region and members[-1].text.lower().endswith("s")
         )
         if (
-            not regional
-            and len(members) > 1
-            and (_regions_before_colon(sentence, lead) or _campaign_before(sentence, lead))
-        ):
-            # "attacks against eight Ukrainian oblasts in the past day — Sumy, Luhansk, …",
-            # "focus its military efforts on capturing Donetsk and Lugansk"
+            not regional and len(members) > 1 and _campaign_before(sentence, lead)
+        ):  # "focus its military efforts on capturing Donetsk and Lugansk"
             regional = all(m.region or m.oblast_too for m in members)
         if not regional and members[0].region and members[0].oblast_too:
             # "parts of Kherson and Zaporizhzhia", "annexed Donetsk, Luhansk, …": each oblast
@@ -2067,13 +2067,6 @@ def _plural_unit(last: str) -> str | None:
     return None
 
 
-_REGIONS_COLON = re.compile(
-    r"\b(?:regions|oblasts|provinces)\b[^.;:—–]{0,48}[—–:]\s*$", re.IGNORECASE
-)
-"""Before a list: a plural region word, then a dash or a colon ("eight Ukrainian oblasts in the
-past day — Sumy, Luhansk, …", "five regions: Kharkiv, Sumy …")."""
-
-
 _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|seizure\s+of|conquer(?:s|ed|ing)?|"
     r"(?:full\s+)?control\s+(?:of|over)|occupation\s+of|occupy(?:ing)?)\s+(?:the\s+)?$",
@@ -2086,14 +2079,6 @@ Donetsk and Lugansk", "full control of Donetsk and Luhansk"), which is for the o
 def _campaign_before(sentence: str, lead: int) -> bool:
     """Does a list whose first member starts at ``lead`` follow "capturing", "control of" …?"""
     return _CAMPAIGN_BEFORE.search(sentence, max(0, lead - 40), lead) is not None
-
-
-def _regions_before_colon(sentence: str, lead: int) -> bool:
-    """Does a list whose first member starts at ``lead`` follow "N oblasts — " or "regions:"?"""
-    tail = sentence[max(0, lead - 3) : lead]
-    if "—" not in tail and "–" not in tail and ":" not in tail:
-        return False
-    return _REGIONS_COLON.search(sentence, max(0, lead - 80), lead) is not None
 
 
 _COMPOUND_PREFIXES = frozenset(
