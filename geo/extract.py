@@ -65,8 +65,8 @@ CONTEXT_NEAR_KM = 60.0
 of them (the resolver notes such closeness); farther, its neighbours in question are asked too."""
 STRAY_KM = 150.0
 CONFIDENT_STRAY_KM = 300.0
-"""A confident answer this far from every one of two or more confident places of its own
-sentence is sought again where they are (:func:`_far_from_its_list`)."""
+"""A confident answer this far from every one of three or more confident places of its own
+sentence, lying together, is sought again where they are (:func:`_far_from_its_front`)."""
 ANCHOR_KM = 40.0
 ANCHOR_RATIO = 1.5
 """A place located from another ("Lozova, near Kupiansk") is the namesake within ANCHOR_KM of
@@ -859,29 +859,28 @@ def _point(place: Place) -> tuple[float, float]:
     return (place.lat or 0.0, place.lon or 0.0)
 
 
-def _far_from_its_list(
-    place: Place, i: int, mentions: list[Mention], anchors: list[tuple[int, float, float]]
-) -> bool:
-    """Does mention ``i``'s confident ``place`` lie over :data:`CONFIDENT_STRAY_KM` from every
-    one of three or more confident places of its own sentence that lie within :data:`STRAY_KM`
-    of each other (a village of one front's list placed at the far end of the country by the
-    only spelling the store has)? A roundup that names places of several fronts in one sentence
+def _far_from_its_front(place: Place, points: list[tuple[float, float]]) -> bool:
+    """Does a confident ``place`` lie over :data:`CONFIDENT_STRAY_KM` from every one of three or
+    more confident places of its own sentence (``points``) that lie within :data:`STRAY_KM` of
+    each other (a village of one front's list placed at the far end of the country by the only
+    spelling the store has)? A roundup that names places of several fronts in one sentence
     ("під Бахмутом, біля Нової Каховки та в районі Харкова") is no such list."""
-    if place.lat is None or place.lon is None:
+    if len(points) < 3 or place.lat is None or place.lon is None:
         return False
-    sentence = mentions[i].sentence
-    points = [
-        (lat, lon)
-        for j, lat, lon in anchors
-        if j != i and mentions[j].sentence == sentence and not mentions[j].axis
-    ]
-    return (
-        len(points) >= 3
-        and all(
-            haversine_km(place.lat, place.lon, lat, lon) > CONFIDENT_STRAY_KM for lat, lon in points
-        )
-        and all(haversine_km(*a, *b) <= STRAY_KM for a, b in combinations(points, 2))
-    )
+    return all(
+        haversine_km(place.lat, place.lon, lat, lon) > CONFIDENT_STRAY_KM for lat, lon in points
+    ) and all(haversine_km(*a, *b) <= STRAY_KM for a, b in combinations(points, 2))
+
+
+def _anchors_by_sentence(
+    mentions: list[Mention], anchors: list[tuple[int, float, float]]
+) -> dict[int, list[tuple[int, float, float]]]:
+    """The document's confident places (axes aside) by sentence, once per document."""
+    found: dict[int, list[tuple[int, float, float]]] = {}
+    for j, lat, lon in anchors:
+        if not mentions[j].axis:
+            found.setdefault(mentions[j].sentence, []).append((j, lat, lon))
+    return found
 
 
 def _hromada(m: Mention) -> bool:
@@ -1157,6 +1156,7 @@ class Extractor:
         self._far_from_its_list(mentions, final, home)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
+        by_sentence = _anchors_by_sentence(mentions, anchors)
         for i, res in enumerate(final):
             m = mentions[i]
             place = res.place
@@ -1183,7 +1183,9 @@ class Extractor:
                 if m.readings and place.population < OTHER_READING_POPULATION:
                     other = self._reading_from_sentence(i, res, mentions, final, anchors, front)
                     final[i] = other or final[i]
-                elif _far_from_its_list(place, i, mentions, anchors):
+                elif len(by_sentence.get(m.sentence, ())) > 2 and _far_from_its_front(
+                    place, [(lat, lon) for j, lat, lon in by_sentence[m.sentence] if j != i]
+                ):
                     # "…, Rodynske, Dorozhne, Novopavlivka, …": the Vinnytsia-oblast village
                     # once called Dorozhne, 600 km from the list, is sought where the list is
                     again = self._stray_from_sentence(

@@ -203,6 +203,7 @@ def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
     stderr as `extract` says it; when none can be, the join stops with one line."""
     import pandas as pd
 
+    from geo.cli.extract import report_stats
     from geo.core.errors import InputError
     from geo.core.io import read_events
     from geo.extract import ExtractStats, extract_records, records_frame
@@ -223,8 +224,7 @@ def _claims(paths: list[Path], published: str | None) -> gpd.GeoDataFrame:
         stats = ExtractStats()
         records = extract_records(texts, parse_published(published), stats=stats)
         frames.append(records_frame(records))
-        for message in stats.messages:
-            _stderr.print(f"[yellow]{message}[/]", highlight=False, soft_wrap=True)
+        report_stats(stats, quiet=True)  # each unreadable text named, as `extract` names it
         if stats.documents and stats.failed == stats.documents:
             raise InputError("no input could be read: " + "; ".join(stats.messages[:3]))
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
