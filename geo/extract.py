@@ -53,6 +53,7 @@ from geo.gazetteer.resolve import (
 from geo.text.cyrillic import credits_back, hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
+from geo.text.raions import RAION_NOUN
 from geo.text.sources import Document, iter_documents
 
 log = logging.getLogger(__name__)
@@ -2424,14 +2425,19 @@ class Extractor:
             )
             if across:  # a name across a sentence break: scan this sentence on its own
                 found = self.scanner.find(sentence, index, offset)
-            elif last > first or " of " in sentence or "агломерац" in sentence:
+            elif (
+                last > first
+                or " of " in sentence
+                or "агломерац" in sentence
+                or RAION_NOUN.search(sentence) is not None  # "the Kupyansky district"
+            ):
                 found = self.scanner.find(
                     sentence,
                     index,
                     offset,
                     [(s - offset, e - offset, k) for s, e, k in hits[first:last]],
                 )
-            else:  # no name, no "village of X", no agglomeration: nothing to find
+            else:  # no name, no "village of X", agglomeration or district: nothing to find
                 previous.saw(sentence)
                 continue
             site = [m for m in found if m.role == "site"]

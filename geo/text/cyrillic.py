@@ -769,10 +769,16 @@ def resident_before(words: list[str]) -> bool:
 
 
 @cache
-def _adjective_towns() -> dict[str, tuple[str, str]]:
+def _adjective_table() -> dict[str, tuple[str, str]]:
+    """The table's abolished raions: adjective as written → (town, oblast)."""
     text = resources.files("geo.data").joinpath(TABLE).read_text("utf-8")
     table = tomllib.loads(text)["adjective_towns"]
-    return {_apostrophe(k.lower()): (town, oblast) for k, (town, oblast) in table.items()}
+    return {adjective: (town, oblast) for adjective, (town, oblast) in table.items()}
+
+
+@cache
+def _adjective_towns() -> dict[str, tuple[str, str]]:
+    return {_apostrophe(k.lower()): towns for k, towns in _adjective_table().items()}
 
 
 def _apostrophe(word: str) -> str:
@@ -783,6 +789,12 @@ def former_raion(nominative: str) -> tuple[str, str] | None:
     """(town, its oblast) of a raion abolished in 2020 by its adjective ("Марьинский" →
     Марьинка, Донецкая область), or None for any other."""
     return _adjective_towns().get(_apostrophe(nominative.lower()))
+
+
+def former_raion_adjectives() -> Iterable[tuple[str, tuple[str, str]]]:
+    """("Марьинский", (Марьинка, Донецкая область)) of every raion abolished in 2020, as the
+    table writes them (its Ukrainian and Russian adjectives)."""
+    return _adjective_table().items()
 
 
 _UKRAINIAN_ADJECTIVE = re.compile(r"[іїєґ'’ʼ]|[сц]ьк")

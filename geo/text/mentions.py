@@ -58,6 +58,7 @@ from geo.gazetteer.names import bgn_romanisation, has_cyrillic, name_key, varian
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
 from geo.text.inflect import LOCATIVES, case_forms
+from geo.text.raions import RAION_NOUN, LatinRaions
 
 log = logging.getLogger(__name__)
 
@@ -1010,6 +1011,7 @@ class MentionScanner:
         self._keys: dict[str, _Key] = {}
         self._feature_tails = _feature_tails(store.feature_names())
         self._hints = HintReader(store, FOCUS)  # "the Kupyansk district of Kharkiv": a raion
+        self._latin_raions = LatinRaions(store)  # "the Kupyansky district": Kupianskyi raion
 
     @staticmethod
     def cache_path(store: GazetteerStore) -> Path:
@@ -1177,6 +1179,9 @@ class MentionScanner:
             if unknown:
                 mentions += unknown
                 mentions.sort(key=lambda m: m.start)
+        latin_raions = RAION_NOUN.search(sentence) is not None
+        if latin_raions:
+            mentions = self._adjectival_raions(sentence, sentence_index, offset, mentions)
         if "-" in sentence and len(mentions) > 1:
             _chain_axes(sentence, offset, mentions)
         if "агломерац" in sentence:  # "Покровсько-Мирноградська агломерація": the first town
@@ -1184,9 +1189,42 @@ class MentionScanner:
         if mentions and "район" in sentence:  # "Київський район Харкова": the city
             mentions = _city_districts(sentence, offset, mentions, self._population)
         self._group(sentence, offset, mentions)
-        if "ра" in sentence:  # "район", "района", "районе": an abolished raion may be named
-            _former_raions(mentions)
+        if "ра" in sentence or latin_raions:  # "район", "района", "Marinsky district": an
+            _former_raions(mentions)  # abolished raion may be named
         return mentions
+
+    def _adjectival_raions(
+        self, sentence: str, sentence_index: int, offset: int, mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "the Kupyansky district", "the Chuguevsky and Izyumsky districts": raions named by a
+        romanised adjective no gazetteer name spells (:mod:`geo.text.raions`), in place of any
+        mention the scanner made of the word ("Pokrovsky", a village's name); a raion abolished in
+        2020 ("Marinsky district") is read as "Марьинский район" is, and becomes the area around
+        its town in :func:`_former_raions`. A mention of the word and its noun stays as the
+        scanner read it when that is the raion ("Iziumskyi raion of Kharkiv oblast"), and
+        resolves as the raion when it is a foreign name ("Pokrovsky District" of Oryol oblast)."""
+        found = self._latin_raions.in_sentence(sentence)
+        if not found:
+            return mentions
+        kept = list(mentions)
+        for start, word_end, end, raion in found:
+            inside = [m for m in kept if m.start - offset < end and start < m.end - offset]
+            if any(m.start - offset < start for m in inside):
+                continue  # a longer name ends with the word
+            spanning = [m for m in inside if m.end - offset > word_end]
+            if spanning:
+                m = spanning[0]
+                if not (m.region or name_key(m.query or m.text) == name_key(raion.query)):
+                    m.region, m.query = True, raion.query  # "Pokrovsky District" of Oryol
+                continue
+            kept = [m for m in kept if m not in inside]
+            text = sentence[start:end]
+            m = Mention(text, name_key(raion.query), offset + start, offset + end,
+                        sentence_index, region=True, query=raion.query)  # fmt: skip
+            if not raion.former:
+                m.notes.append(f"{text}: {raion.query}")
+            kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
 
     def _agglomerations(
         self, sentence: str, sentence_index: int, offset: int, mentions: list[Mention]
