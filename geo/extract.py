@@ -769,7 +769,8 @@ def _home_oblast(
     :func:`_named_oblast`; a General Staff roundup names several) and place nearly all its
     settled places there, or settle none at all? Then (their points, how many lie there, how
     many there are), else None. Settled places are settlements placed without doubt: not
-    chosen by size alone, not namesakes left open."""
+    chosen by size alone, not namesakes left open, not chosen by their neighbours over a
+    namesake in the oblast named."""
     if named is None:
         return None
     placed: dict[str, tuple[str | None, tuple[float, float]]] = {}  # place id → oblast, point
@@ -782,6 +783,7 @@ def _home_oblast(
             or place.kind != "settlement"
             or not _settled(m, res, focus)
             or _outgrew(res)
+            or (place.admin1_code != named and _context_chose_over(res, named))
         ):
             continue
         placed[place.place_id] = (place.admin1_code, _point(place))
@@ -791,6 +793,15 @@ def _home_oblast(
     if len(points) < HOME_MIN_PLACES or len(points) < HOME_SHARE * len(placed):
         return None
     return points, len(points), len(placed)
+
+
+def _context_chose_over(res: Resolution, code: str) -> bool:
+    """Did the places around it choose this answer over a namesake in the oblast ``code``
+    ("Mykhailivka" of a Kherson administration's list: a Mykolaiv-oblast village 32 km from
+    Beryslav, over the Kherson-oblast ones)?"""
+    return res.resolution is ResolutionKind.CONTEXT and any(
+        c.place.admin1_code == code and c.place.kind == "settlement" for c in res.candidates
+    )
 
 
 FAR_FROM_HOME_KM = 300.0
@@ -1381,6 +1392,13 @@ class Extractor:
                 and any(c.place.admin1_code == code for c in res.candidates)
             ):
                 reach = min(HOME_KM, _km_to_nearest(place, near) / 3) if near else HOME_KM
+            elif (
+                place is not None
+                and place.admin1_code != code
+                and place.kind == "settlement"
+                and _context_chose_over(res, code)
+            ):
+                reach = CLUSTER_KM  # its neighbours' choice gives way to a namesake as near
             else:
                 continue
             elsewhere = [

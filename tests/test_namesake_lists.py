@@ -600,6 +600,24 @@ def test_a_report_naming_another_oblast_keeps_the_town_its_size_chose(placed):
     assert near(found["Каменском"], KAMIANSKE_CITY), found["Каменском"]
 
 
+MYKHAILIVKA_KHERSON = (47.314, 33.956)  # Beryslav raion
+MYKHAILIVKA_MYKOLAIV = (46.855, 32.808)
+
+
+def test_a_one_oblast_report_reads_a_name_its_neighbours_chose_abroad_in_the_oblast(placed):
+    """Beryslav, Burhunka and Kachkarivka of a Kherson administration's list had chosen the
+    Mykolaiv-oblast Mykhailivka, 32 km from them, of 108; that choice neither counted against
+    the report being from one oblast nor stood against the Kherson-oblast Mykhailivka 29 km
+    from Kachkarivka (the 2026-12-05 English set)."""
+    found = placed(
+        "Russian troops continue to attack the coastal communities of the Kherson region with "
+        "drones. During the day, drones attacked Beryslav, Burhunka, Mykhailivka and "
+        "Kachkarivka, the head of the regional military administration wrote."
+    )
+    assert near(found["Mykhailivka"], MYKHAILIVKA_KHERSON), found["Mykhailivka"]
+    assert not near(found["Mykhailivka"], MYKHAILIVKA_MYKOLAIV)
+
+
 def test_a_one_oblast_report_does_not_reach_a_far_namesake(placed):
     """Namesakes left open are decided by the report's oblast only within a cluster's reach of
     its places: the only Krasne of Zaporizhzhia oblast, 70 km south of the Huliaipole front,
