@@ -210,3 +210,28 @@ def test_a_place_before_an_inverted_or_listed_speaker_stays_the_only_site(record
     rows = records(sentence)
     assert [r["location"] for r in rows] == [site]
     assert rows[0]["stance"] in ("struck", "under attack")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places_named"),
+    [
+        (
+            "According to Prokudin, Lvove, Antonivka, Stanislav and Bilozerka came under enemy "
+            "fire over the past day.",
+            ["Lvove", "Antonivka", "Stanislav", "Bilozerka"],
+        ),
+        (
+            "За словами Прокудіна, Львове, Антонівка, Станіслав і Білозерка були під обстрілом.",
+            ["Львове", "Антонівка", "Станіслав", "Білозерка"],
+        ),
+        (
+            "По словам Сальдо, Алешки, Голая Пристань и Каховка подверглись обстрелу.",
+            ["Алешки", "Голая Пристань", "Каховка"],
+        ),
+    ],
+)
+def test_the_source_opening_a_list_of_places_is_no_unknown_place(records, sentence, places_named):
+    """A surname the gazetteer lacks, after "According to" / "За словами" / "По словам", joined
+    to the list of places that follows by its comma, is who speaks: no unresolved record of
+    "Prokudin" (the 2026-12-05 English set)."""
+    assert [r["location"] for r in records(sentence)] == places_named

@@ -404,6 +404,12 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     return None
 
 
+def speaker_before(before: str) -> bool:
+    """Does a speech verb or "за словами"/"по словам" end ``before``, so that the name after it
+    speaks ("По словам Сальдо, Алешки …")?"""
+    return _last_word(before) in cues().speaker
+
+
 @cache
 def _district_ends() -> frozenset[str]:
     """The last words of the district phrases of two words ("масиві" of "житловому масиві")."""

@@ -1727,6 +1727,13 @@ class MentionScanner:
             return None  # "…, British intelligence said": an adjective, not an unknown village
         if not marked and text[0] < "\u0400" and _SPEAKER_AFTER.match(sentence[e:]):
             return None  # "Russian drones hit Kharkiv, Syniehubov said": who speaks
+        before = sentence[max(0, s - _CONTEXT_CHARS) : s]
+        if not marked and (
+            _SPEAKER_BEFORE.search(before)
+            if text[0] < "\u0400"
+            else cyrillic.speaker_before(before)
+        ):
+            return None  # "According to Prokudin, Lvove, …", "По словам Сальдо, Алешки …"
         axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
         if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
             return axis
