@@ -95,6 +95,38 @@ def test_everything_after_a_comments_heading_is_dropped():
     assert doc.dropped_paragraphs == ["Comments (2)", "Kherson is lovely in spring.", "I agree."]
 
 
+def test_headlines_of_other_stories_are_dropped_with_the_lead_on_its_own_line():
+    """A page's links to its other stories ("Read also: …", "Читайте також:" with the headline
+    on the next line) are other reports, with other dates: none of this document's claims."""
+    text = (
+        "Twenty-one settlements came under enemy fire, Yuriy Malashko said.\n"
+        "Read also: Kherson region struck 73 times in past day. One civilian injured\n"
+        "The invaders hit Kamianske and Yehorivka with MLRS.\n"
+        "Читайте також:\n"
+        "Окупанти обстріляли село на Чернігівщині: пошкоджено будинки\n"
+        "Four civilians were injured in the shelling."
+    )
+    doc = document_from_bytes(text.encode(), "r.txt")
+    assert doc.paragraphs == [
+        "Twenty-one settlements came under enemy fire, Yuriy Malashko said.",
+        "The invaders hit Kamianske and Yehorivka with MLRS.",
+        "Four civilians were injured in the shelling.",
+    ]
+    assert len(doc.dropped_paragraphs) == 3
+
+
+def test_a_read_also_lead_glued_to_the_article_text_keeps_the_paragraph():
+    # the line break after the headline was lost: the paragraph holds the article's text too
+    text = (
+        "Read also: Russians shell village in Sumy region with cluster munitions, one killed and "
+        'one wounded"Combat operations are ongoing on the outskirts of Vovchansk," the General '
+        "Staff said in its evening update, adding that Russian forces had attacked near Lyptsi, "
+        "Hlyboke and Vovchansk eleven times since the morning."
+    )
+    doc = document_from_bytes(text.encode(), "g.txt")
+    assert doc.paragraphs == [text]
+
+
 def test_jsonl_documents_and_a_bad_line(tmp_path):
     path = tmp_path / "docs.jsonl"
     lines = [

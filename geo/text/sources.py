@@ -223,7 +223,7 @@ def parse_date(value: object) -> date | None:
 
 
 @cache
-def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str]]:
+def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(
         resources.files("geo.data").joinpath("boilerplate.toml").read_text("utf-8")
     )
@@ -232,7 +232,15 @@ def _boilerplate() -> tuple[Gate, re.Pattern[str], re.Pattern[str]]:
     cut = re.compile(
         "|".join(f"(?:{p})" for p in data["comments_start"]["patterns"]), re.IGNORECASE
     )
-    return gate, spam, cut
+    link = re.compile(
+        "|".join(f"(?:{p})" for p in data["other_stories"]["patterns"]), re.IGNORECASE
+    )
+    return gate, spam, cut, link
+
+
+OTHER_STORY_MAX_CHARS = 200
+"""The longest "Read also: …" paragraph dropped as another story's headline; a longer one holds
+the article's own text too (a page whose line break after the headline was lost)."""
 
 
 def _triggered(gate: Gate, paragraphs: list[str]) -> set[int]:
@@ -264,20 +272,28 @@ def _normalised(paragraph: str) -> bool:
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Split paragraphs into (kept, dropped): reader-comment spam, and everything after a
-    "Comments" heading, is dropped."""
-    gate, spam, cut = _boilerplate()
+    """Split paragraphs into (kept, dropped): reader-comment spam, everything after a
+    "Comments" heading, and the headlines of other stories a page links to ("Read also: Kherson
+    region struck 73 times in past day", "Читайте також:" and the headline on the line after
+    it) are dropped."""
+    gate, spam, cut, link = _boilerplate()
     paragraphs = [p if _normalised(p) else " ".join(p.split()) for p in paragraphs]
     triggered = _triggered(gate, paragraphs)
     kept, dropped = [], []
-    in_comments = False
+    in_comments = headline_next = False
     for index, para in enumerate(paragraphs):
         if not para:
             continue
+        headline, headline_next = headline_next, False
         if in_comments or (len(para) < 60 and cut.fullmatch(para)):
             in_comments = True
             dropped.append(para)
         elif index in triggered and spam.search(para):
+            dropped.append(para)
+        elif (lead := link.match(para)) is not None and len(para) <= OTHER_STORY_MAX_CHARS:
+            dropped.append(para)
+            headline_next = lead.end() == len(para.rstrip())  # "Читайте також:" alone
+        elif headline and len(para) <= OTHER_STORY_MAX_CHARS:
             dropped.append(para)
         else:
             kept.append(para)
