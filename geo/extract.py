@@ -795,6 +795,21 @@ def _home_oblast(
     return points, len(points), len(placed)
 
 
+def _may_come_home(res: Resolution, code: str) -> bool:
+    """Is this a settlement outside the oblast ``code`` chosen over a namesake there by size
+    alone or by its neighbours, which a one-oblast report may read at home?"""
+    place = res.place
+    return (
+        place is not None
+        and place.admin1_code != code
+        and place.kind == "settlement"
+        and (
+            (_outgrew(res) and any(c.place.admin1_code == code for c in res.candidates))
+            or _context_chose_over(res, code)
+        )
+    )
+
+
 def _context_chose_over(res: Resolution, code: str) -> bool:
     """Did the places around it choose this answer over a namesake in the oblast ``code``
     ("Mykhailivka" of a Kherson administration's list: a Mykolaiv-oblast village 32 km from
@@ -1365,9 +1380,11 @@ class Extractor:
         nothing else decided in that oblast, nearest its places there. A town chosen over its
         namesakes by size alone gives way to a namesake in the oblast a third as far from them,
         within :data:`HOME_KM` ("в Каменском" in a Zaporizhzhia administration's report: the village
-        by Vasylivka, not the Dnipropetrovsk city). Namesakes left open are decided by one
-        within :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence
-        has settled places elsewhere, a region, an axis, or a name with a region of its own;
+        by Vasylivka, not the Dnipropetrovsk city). Namesakes left open, and a name its
+        neighbours chose over a namesake in the oblast, are decided by one within
+        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence has
+        settled places elsewhere (other than such names: "hit Kamyanske and Yehorivka"), a
+        region, an axis, or a name with a region of its own;
         kept only if the oblast decides. ``final`` is updated in place; the oblast's code and
         its settled places are returned for a one-oblast report, else None."""
         focus = self.resolver.focus
@@ -1384,27 +1401,22 @@ class Extractor:
                 reach = CLUSTER_KM
                 if not any(c.place.admin1_code == code for c in res.ambiguous):
                     continue
-            elif (
-                place is not None
-                and place.admin1_code != code
-                and place.kind == "settlement"
-                and _outgrew(res)
-                and any(c.place.admin1_code == code for c in res.candidates)
-            ):
-                reach = min(HOME_KM, _km_to_nearest(place, near) / 3) if near else HOME_KM
-            elif (
-                place is not None
-                and place.admin1_code != code
-                and place.kind == "settlement"
-                and _context_chose_over(res, code)
-            ):
-                reach = CLUSTER_KM  # its neighbours' choice gives way to a namesake as near
+            elif place is not None and _may_come_home(res, code):
+                if not _outgrew(res):
+                    reach = CLUSTER_KM  # its neighbours' choice gives way to a namesake as near
+                elif near:
+                    reach = min(HOME_KM, _km_to_nearest(place, near) / 3)
+                else:
+                    reach = HOME_KM
             else:
                 continue
             elsewhere = [
                 final[j].place
                 for j, other in enumerate(mentions)
-                if j != i and other.sentence == m.sentence and _settled(other, final[j], focus)
+                if j != i
+                and other.sentence == m.sentence
+                and _settled(other, final[j], focus)
+                and not _may_come_home(final[j], code)  # "hit Kamyanske and Yehorivka": both
             ]
             if any(p is not None and p.admin1_code != code for p in elsewhere):
                 continue  # its own sentence names places elsewhere

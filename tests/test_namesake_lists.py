@@ -618,6 +618,26 @@ def test_a_one_oblast_report_reads_a_name_its_neighbours_chose_abroad_in_the_obl
     assert not near(found["Mykhailivka"], MYKHAILIVKA_MYKOLAIV)
 
 
+YEHORIVKA_ZAP = (47.624, 35.942)  # Polohy raion, by Mala Tokmachka
+YEHORIVKA_DNIPRO = (48.274, 34.512)  # 28 km from the city of Kamianske
+
+
+def test_a_one_oblast_report_reads_two_names_that_held_each_other_abroad_at_home(placed):
+    """ "The invaders hit Kamyanske and Yehorivka": size chose the city of Kamianske, and the
+    city chose the Dnipropetrovsk-oblast Yehorivka beside it; each was a settled place elsewhere
+    in the other's sentence, so neither was read in the oblast the report names. Both are its
+    villages by the front (the 2026-12-05 English set)."""
+    found = placed(
+        "In the past 24 hours, the Russians launched 77 strikes on Zaporizhzhia region, Yuriy "
+        "Malashko, head of the regional military administration, said. Novodanylivka, Mala "
+        "Tokmachka and Olhivske suffered airstrikes. The invaders hit Kamyanske and Yehorivka "
+        "with MLRS. Artillery targeted Orikhiv, Malynivka and Plavni."
+    )
+    assert near(found["Kamyanske"], KAMIANSKE_ZAP), found["Kamyanske"]
+    assert near(found["Yehorivka"], YEHORIVKA_ZAP), found["Yehorivka"]
+    assert not near(found["Yehorivka"], YEHORIVKA_DNIPRO)
+
+
 def test_a_one_oblast_report_does_not_reach_a_far_namesake(placed):
     """Namesakes left open are decided by the report's oblast only within a cluster's reach of
     its places: the only Krasne of Zaporizhzhia oblast, 70 km south of the Huliaipole front,
