@@ -770,10 +770,12 @@ def _home_oblast(
     settled places there, or settle none at all? Then (their points, how many lie there, how
     many there are), else None. Settled places are settlements placed without doubt: not
     chosen by size alone, not namesakes left open, not chosen by their neighbours over a
-    namesake in the oblast named."""
+    namesake in the oblast named; and a village elsewhere over :data:`HOME_STRAY_KM` from
+    every one there is in question itself (:meth:`Extractor._lookalike_at_home`), not
+    counted."""
     if named is None:
         return None
-    placed: dict[str, tuple[str | None, tuple[float, float]]] = {}  # place id → oblast, point
+    placed: dict[str, Place] = {}
     for m, res in zip(mentions, final, strict=True):
         place = res.place
         if (
@@ -786,13 +788,21 @@ def _home_oblast(
             or (place.admin1_code != named and _context_chose_over(res, named))
         ):
             continue
-        placed[place.place_id] = (place.admin1_code, _point(place))
+        placed[place.place_id] = place
     if not placed:  # nothing settled anywhere: the oblast it names is all it says
         return (), 0, 0
-    points = tuple(point for oblast, point in placed.values() if oblast == named)
-    if len(points) < HOME_MIN_PLACES or len(points) < HOME_SHARE * len(placed):
+    points = tuple(_point(p) for p in placed.values() if p.admin1_code == named)
+    if len(points) < HOME_MIN_PLACES:
         return None
-    return points, len(points), len(placed)
+    others = [p for p in placed.values() if p.admin1_code != named]
+    counted = len(points) + sum(  # a village far from them all is in question, not counted
+        1
+        for p in others
+        if p.population >= VILLAGE_MAX or _km_to_nearest(p, list(points)) <= HOME_STRAY_KM
+    )
+    if len(points) < HOME_SHARE * counted:
+        return None
+    return points, len(points), counted
 
 
 def _may_come_home(res: Resolution, code: str) -> bool:
@@ -819,6 +829,9 @@ def _context_chose_over(res: Resolution, code: str) -> bool:
     )
 
 
+HOME_STRAY_KM = 120.0
+"""A village placed in another oblast this far from every settled place of a one-oblast report,
+beside its places, is looked for again there (:meth:`Extractor._lookalike_at_home`)."""
 FAR_FROM_HOME_KM = 300.0
 """A name listed with the places of a one-oblast report and placed this far from all of them
 is no answer (:meth:`Extractor._far_from_its_list`)."""
@@ -1181,6 +1194,7 @@ class Extractor:
         self._city_in_a_village_list(mentions, final)
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
+        self._lookalike_at_home(mentions, queries, final, home)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
         by_sentence = _anchors_by_sentence(mentions, anchors)
@@ -1492,6 +1506,76 @@ class Extractor:
                     f"{m.text}: {place.name} lies {far:.0f} km from every settled place of this "
                     f"report on {self.resolver.admin_name(code) or code}, with which it is "
                     "listed; not placed"
+                )
+                final[i] = Resolution(
+                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
+                )
+
+    def _lookalike_at_home(
+        self,
+        mentions: list[Mention],
+        queries: list[str],
+        final: list[Resolution],
+        home: tuple[str, tuple[tuple[float, float], ...]] | None,
+    ) -> None:
+        """In a one-oblast report (``home``: the oblast's code and its settled places), a village
+        placed in another oblast over :data:`HOME_STRAY_KM` from every settled place of the
+        report, named in a sentence whose other settled places all lie in the oblast, is the
+        oblast's one settlement spelt like it within :data:`HOME_KM` of those places
+        ("Stepova Novoselivka, Kolesnykivka, Berestove" on "the Kharkiv front": Kolisnykivka,
+        not the Luhansk-oblast village 160 km away); with none, over :data:`FAR_FROM_HOME_KM`
+        it is not placed ("near Tykhyi and Vovchansk": no Zakarpattia village 1,000 km west).
+        Not a town of :data:`VILLAGE_MAX` people or more (Nova Kakhovka in a roundup, where the
+        wounded were taken), nor a name with a region of its own, a region, an axis or a seat
+        of government speaking.
+        ``final`` is updated in place."""
+        if home is None or not home[1]:
+            return
+        code, points = home
+        near = list(points)
+        focus = self.resolver.focus
+        for i, res in enumerate(final):
+            m, place = mentions[i], res.place
+            if (
+                m.region
+                or m.axis
+                or m.metonymic
+                or m.frames
+                or m.admin_hint
+                or not m.known
+                or place is None
+                or place.lat is None
+                or place.kind != "settlement"
+                or place.admin1_code == code
+                or place.country not in focus
+                or place.population >= VILLAGE_MAX
+            ):
+                continue
+            far = _km_to_nearest(place, near)
+            if far <= HOME_STRAY_KM:
+                continue
+            beside = [
+                final[j].place
+                for j, other in enumerate(mentions)
+                if j != i and other.sentence == m.sentence and _settled(other, final[j], focus)
+            ]
+            if not beside or any(p is None or p.admin1_code != code for p in beside):
+                continue
+            oblast = self.resolver.admin_name(code) or code
+            found = self.resolver.lookalike(
+                queries[i], code, [_point(p) for p in beside if p is not None]
+            )
+            if (
+                found is not None
+                and found.place is not None
+                and (_km_to_nearest(found.place, near) <= HOME_KM)
+            ):
+                note = f"{m.text}: {place.name} lies {far:.0f} km from this report on {oblast}"
+                final[i] = replace(found, reason=f"{note}; {found.reason}")
+            elif far > FAR_FROM_HOME_KM:
+                note = (
+                    f"{m.text}: {place.name} lies {far:.0f} km from every settled place of this "
+                    f"report on {oblast}, beside its places; not placed"
                 )
                 final[i] = Resolution(
                     res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates

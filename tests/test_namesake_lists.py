@@ -638,6 +638,50 @@ def test_a_one_oblast_report_reads_two_names_that_held_each_other_abroad_at_home
     assert not near(found["Yehorivka"], YEHORIVKA_DNIPRO)
 
 
+KHARKIV_REPORT = (
+    "Russian forces attacked the village of Novoosynove in the Kupiansk district of Kharkiv "
+    "Oblast and the city of Izium during the night, Oleh Syniehubov, head of the Kharkiv Oblast "
+    "Military Administration, said. "
+)
+KOLISNYKIVKA = (49.562, 37.715)  # Kupiansk raion, by Stepova Novoselivka
+
+
+def test_a_one_oblast_report_reads_a_far_village_as_its_lookalike_at_home(placed):
+    """ "Kolesnykivka" (a Russian vowel) on "the Kharkiv front" is Kharkiv oblast's
+    Kolisnykivka 15 km from Stepova Novoselivka, the nearer of two so spelt there, not the
+    Luhansk-oblast village the spelling names exactly, 160 km from the report's places (the
+    2026-12-05 English set)."""
+    found = placed(
+        KHARKIV_REPORT + "On the Kharkiv front, the Russians conducted seven offensive actions "
+        "near the settlements of Stepova Novoselivka, Kolesnykivka and Berestove."
+    )
+    assert near(found["Kolesnykivka"], KOLISNYKIVKA), found["Kolesnykivka"]
+
+
+def test_a_one_oblast_report_does_not_place_a_village_across_the_country(records):
+    """ "near the settlements of Tykhyi and Vovchansk": the Zakarpattia village Tykhyi, the
+    only place so spelt, lies 1,000 km from the report's places and has no lookalike beside
+    them: not placed, with the reason (no point drawn across the country)."""
+    found = records(
+        KHARKIV_REPORT + "He noted that the Russians attacked Ukrainian positions near the "
+        "settlements of Tykhyi and Vovchansk on the Kharkiv front eight times."
+    )
+    (tykhyi,) = [r for r in found if r["location"] == "Tykhyi"]
+    assert tykhyi["latitude"] is None
+    assert "not placed" in tykhyi["resolution_reason"]
+    assert [r["place_name"] for r in found if r["location"] == "Vovchansk"] == ["Vovchansk"]
+
+
+def test_a_town_beside_a_one_oblast_reports_places_stays_where_it_is(placed):
+    """A town (Nova Kakhovka, 45,000 people) named with a Donetsk report's places is no
+    village in question: it stays the town 300 km away."""
+    found = placed(
+        "Генштаб ЗСУ: на Донеччині ворог атакував поблизу Покровська, Мирнограда та Торецька. "
+        "Ворог обстріляв Нову Каховку та Очеретине."
+    )
+    assert near(found["Нову Каховку"], (46.755, 33.37)), found["Нову Каховку"]
+
+
 def test_a_one_oblast_report_does_not_reach_a_far_namesake(placed):
     """Namesakes left open are decided by the report's oblast only within a cluster's reach of
     its places: the only Krasne of Zaporizhzhia oblast, 70 km south of the Huliaipole front,

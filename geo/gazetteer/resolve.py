@@ -68,6 +68,9 @@ _NAME_KIND_SCORE = {
 FUZZY_CUTOFF = 88.0
 _BAD_QUERY_REASONS = ("empty name", f"name longer than {MAX_NAME_LENGTH} characters")
 FUZZY_CUTOFF_UNHINTED = 94.0
+LOOKALIKE_RATIO = 1.5
+"""Of several places spelt like a name (:meth:`Resolver.lookalike`), the nearest is taken when
+the next lies this many times as far."""
 """Without an admin hint a one-letter difference is usually another village (Synkivka is not
 Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 _SCORE = attrgetter("score")
@@ -974,6 +977,36 @@ class Resolver:
             reason=f"{note}; {res.reason}",
         )
 
+    def lookalike(
+        self, query: str, admin1: str, near: Sequence[tuple[float, float]]
+    ) -> Resolution | None:
+        """The settlement of the oblast ``admin1`` (its code) whose name is spelt like ``query``
+        (rapidfuzz ratio of the keys ≥ :data:`FUZZY_CUTOFF`: "Kolesnykivka", the Russian vowel,
+        for Kharkiv oblast's Kolisnykivka): the one there, or of several the one nearest
+        ``near`` when the next lies :data:`LOOKALIKE_RATIO` times as far; else None."""
+        unit = self.store.admin_unit(admin1)
+        if unit is None:
+            return None
+        key, scope = name_key(query), (unit,)
+        found = self._fuzzy(key, scope, None)
+        if found is None:
+            return None
+        matched, score, hits = found
+        located = {
+            h.place.place_id: h for h in hits if h.place.kind == "settlement" and h.place.lat
+        }
+        if len(located) > 1 and near:
+            by_distance = sorted(located.values(), key=lambda h: _km_to_points(h.place, near))
+            first, second = (_km_to_points(h.place, near) for h in by_distance[:2])
+            if second < LOOKALIKE_RATIO * first:
+                return None
+            located = {by_distance[0].place.place_id: by_distance[0]}
+        if len(located) != 1:
+            return None
+        why = f"spelt like a name of {unit.name}"
+        found = (matched, score, list(located.values()))
+        return self._fallback(query, key, scope, None, why, found=found)
+
     def _fuzzy(
         self, key: str, scope: Scope, country: str | None
     ) -> tuple[str, float, list[NameHit]] | None:
@@ -1117,6 +1150,11 @@ def _dominates(p: Place, q: Place) -> bool:
     return p.population >= DOMINANT_MIN and p.population >= DOMINANT_POPULATION * max(
         q.population, 1
     )
+
+
+def _km_to_points(place: Place, points: Sequence[tuple[float, float]]) -> float:
+    """Great-circle km from a located place to the nearest of ``points``."""
+    return min(haversine_km(place.lat, place.lon, *p) for p in points)  # type: ignore[arg-type]
 
 
 def place_km(a: Place, b: Place) -> float:
