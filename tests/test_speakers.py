@@ -235,3 +235,14 @@ def test_the_source_opening_a_list_of_places_is_no_unknown_place(records, senten
     to the list of places that follows by its comma, is who speaks: no unresolved record of
     "Prokudin" (the 2026-12-05 English set)."""
     assert [r["location"] for r in records(sentence)] == places_named
+
+
+def test_the_start_of_a_camel_case_name_is_no_unknown_place(records):
+    """ "…, DeepState monitoring group reported": the enumeration walk from the places before
+    it reached "Deep", the start of one word, and recorded it unresolved (the 2026-12-05
+    English set)."""
+    found = records(
+        "Russian forces occupied the villages of Zaporizke and Novoheorhiivka in Dnipropetrovsk "
+        "Oblast, DeepState monitoring group reported on Aug. 26."
+    )
+    assert [r["location"] for r in found] == ["Zaporizke", "Novoheorhiivka"]

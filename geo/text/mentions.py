@@ -1707,6 +1707,8 @@ class MentionScanner:
     ) -> Mention | None:
         """The mention :meth:`_unknown_in_context` makes of ``sentence[s:e]``, or None."""
         text = sentence[s:e]
+        if sentence[e : e + 1].isalpha():
+            return None  # "Deep" of "DeepState": part of a word written in camel case
         key = name_key(text)
         common = (  # "Дружбы": a case form the scanner read as the common word Дружба
             key
