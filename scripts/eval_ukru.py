@@ -11,8 +11,11 @@ in-process on a JSONL of passages annotated by reading and prints, per language:
   place whose own mention was missed can pass on a neighbour named nearby);
 * output points (records with coordinates) and the share that are strays: farther than 25 km
   from every gold settlement of the passage, not a region-level record of an oblast the passage
-  names (or of a raion or hromada its sentence names as one), and not a mention of a place the
-  annotator could not place (``unscored``); when some strays are axes (precision-2 records of
+  names (or of a raion or hromada its sentence names as one), not a hromada its sentence names
+  as one placed at its centre within 60 km of the passage's places (a second line gives the
+  figure with those counted as strays, as the annotation's letter, settlements only, has it;
+  from the 2026-12-05 round), and not a mention of a place the annotator could not place
+  (``unscored``); when some strays are axes (precision-2 records of
   "на Покровському напрямку", "the Lyman direction", which the annotation leaves out as no
   settlement), a second line gives the figure without them;
 * the misses and strays, each with the sentence it came from;
@@ -73,6 +76,7 @@ class Tally:
     strays: int = 0
     axis_points: int = 0  # precision-2 records of an axis ("на Покровському напрямку")
     axis_strays: int = 0
+    hromada_points: int = 0  # hromadas the text names, at their centre: no strays, counted apart
     misses: list[str] = field(default_factory=list)
     stray_lines: list[str] = field(default_factory=list)
     causes: Counter[str] = field(default_factory=Counter)
@@ -116,6 +120,25 @@ def _names_a_region(rec: dict, passage: dict) -> bool:
         return True
     unit = str(rec.get("place_name") or "").endswith(("raion", "hromada"))
     return unit and _UNIT_WORD.search(str(rec.get("quote") or "")) is not None
+
+
+HROMADA_KM = 60.0
+"""A hromada placed at its centre (precision 2, "Myrivska hromada: placed at its centre
+Myrove") is a place the text names when its sentence names it as one and the centre lies this
+near a gold settlement of the passage (a hromada spans some 20–40 km); farther, it is a
+namesake's hromada, a stray."""
+
+
+def _names_a_hromada(rec: dict, gold: list[tuple[str, tuple[float, float]]]) -> bool:
+    """Is a precision-2 record a hromada its sentence names as one, near the passage's places?"""
+    point = _point(rec)
+    if rec.get("geo_precision") != 2 or point is None or not gold:
+        return False
+    if "hromada: placed at its centre" not in str(rec.get("resolution_reason") or ""):
+        return False
+    if _UNIT_WORD.search(str(rec.get("quote") or "")) is None:
+        return False
+    return min(haversine_km(*point, *where) for _, where in gold) <= HROMADA_KM
 
 
 def _unscored(rec: dict, passage: dict) -> bool:
@@ -197,6 +220,9 @@ def score_passage(passage: dict, records: list[dict], tally: Tally) -> None:
         near = any(haversine_km(*p, *where) <= NEAR_KM for _, where in gold)
         if near or _names_a_region(rec, passage) or _unscored(rec, passage):
             continue
+        if _names_a_hromada(rec, gold):
+            tally.hromada_points += 1  # counted apart: strays by the annotation's letter
+            continue
         tally.strays += 1
         tally.axis_strays += axis
         tally.causes[stray_cause(rec, passage)] += 1
@@ -233,6 +259,13 @@ def report(tallies: dict[str, Tally], show: int, by_cause: bool = False) -> None
                 f"  of them axes (areas around a town, precision 2): {t.axis_points} points, "
                 f"{t.axis_strays} strays; the other points: {rest}, strays {others} "
                 f"({others / rest if rest else 0.0:.1%})"
+            )
+        if t.hromada_points:  # the annotation lists settlements only; say what they weigh
+            letter = t.strays + t.hromada_points
+            print(
+                f"  hromadas its sentences name, placed at their centre near the passage's "
+                f"places: {t.hromada_points} points, not strays (counted as strays: {letter}, "
+                f"{letter / t.points if t.points else 0.0:.1%})"
             )
         if by_cause:
             print_causes(t)

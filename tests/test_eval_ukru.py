@@ -99,3 +99,30 @@ def test_axis_points_are_counted_apart(eval_ukru, capsys):
         "  of them axes (areas around a town, precision 2): 1 points, 1 strays; the other points: "
         "2, strays 1 (50.0%)",
     ]
+
+
+def test_hromadas_named_and_placed_at_their_centre_are_counted_apart(eval_ukru, capsys):
+    """A hromada its sentence names ("Myrivska communities"), placed at its centre near the
+    passage's places, is a place the text names: not a stray, and the second line gives the
+    figure with it counted as one, as the annotation (settlements only) has it. A hromada
+    placed at a namesake's centre 200 km away ("Pokrovsk community": the Donetsk city's, in a
+    Nikopol report) stays a stray."""
+    passage = {"url": "test:hromada", "gold": [{"name": "Nikopol", "lat": 47.57, "lon": 34.40}]}
+    reason = "{} hromada: placed at its centre {}; region name matched official '{}'"
+    near = {"location": "Myrivska communities", "quote": "Myrivska communities suffered",
+            "latitude": 47.77, "longitude": 34.73, "geo_precision": 2,
+            "resolution_reason": reason.format("Myrivska", "Myrove", "Myrivska")}  # fmt: skip
+    far = {"location": "Pokrovsk community", "quote": "in the Pokrovsk community",
+           "latitude": 48.28, "longitude": 37.18, "geo_precision": 2,
+           "resolution_reason": reason.format("Pokrovska", "Pokrovsk", "Pokrovsk")}  # fmt: skip
+    town = {"location": "Nikopol", "quote": "Nikopol", "latitude": 47.57, "longitude": 34.40,
+            "geo_precision": 1}  # fmt: skip
+    tally = eval_ukru.Tally()
+    eval_ukru.score_passage(passage, [near, far, town], tally)
+    eval_ukru.report({"en": tally}, show=0)
+    assert capsys.readouterr().out.splitlines() == [
+        "en: settlements named 1, placed within 25 km 1 (100.0%); output points 3, strays 1 "
+        "(33.3%)",
+        "  hromadas its sentences name, placed at their centre near the passage's places: 1 "
+        "points, not strays (counted as strays: 2, 66.7%)",
+    ]
