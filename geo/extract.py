@@ -1191,6 +1191,7 @@ class Extractor:
         _one_place_per_name(mentions, queries, first, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
+        self._alias_abroad_far_from_its_list(mentions, queries, final)
         self._city_in_a_village_list(mentions, final)
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
@@ -1301,6 +1302,60 @@ class Extractor:
                     note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     break
+
+    def _alias_abroad_far_from_its_list(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """A place outside the focus countries matched by a name other than its own (an old or
+        alternate name: "Stepnoy", Elista's from 1944 to 1957), listed with :data:`LISTED_AT_HOME`
+        settled places at home or more and over :data:`FAR_FROM_HOME_KM` from all of them
+        ("Malaya Tokmachka, Krasnoye, Malinovka, Stepnoy and Kamensky"), is looked for at home
+        near them; when nothing there answers, a town of :data:`STRAY_MAX_POPULATION` or more
+        is not placed (no point 600 km into Russia for a Zaporizhzhia village), and a village
+        is left to the search of its sentence's oblast, as the other strays are. ``final`` is
+        updated in place."""
+        focus = self.resolver.focus
+        for members in _lists(mentions):
+            home = [
+                _point(place)
+                for j in members
+                if (place := final[j].place) is not None
+                and place.country in focus
+                and place.kind == "settlement"
+                and _settled(mentions[j], final[j], focus)
+            ]
+            if len(home) < LISTED_AT_HOME:
+                continue
+            for i in members:
+                m, res = mentions[i], final[i]
+                place = res.place
+                if (
+                    place is None
+                    or place.lat is None
+                    or place.country in focus
+                    or m.region
+                    or m.metonymic
+                    or not res.candidates
+                    or res.candidates[0].name_kind == "official"
+                    or _km_to_nearest(place, home) <= FAR_FROM_HOME_KM
+                ):
+                    continue
+                again = self.resolver.resolve(queries[i], country=focus[0], near=tuple(home))
+                if again.resolved and not again.ambiguous and again.place is not None:
+                    note = f"{place.name} ({place.country}) is far from its list at home"
+                    final[i] = replace(again, reason=f"{note}; {again.reason}")
+                    continue
+                if place.population < STRAY_MAX_POPULATION:
+                    continue  # a village: sought in its sentence's oblast with the other strays
+                note = (
+                    f"{m.text}: {place.name} ({place.country}), by the name "
+                    f"{res.candidates[0].matched_name!r}, lies "
+                    f"{_km_to_nearest(place, home):.0f} km from the places listed with it; "
+                    "not placed"
+                )
+                final[i] = Resolution(
+                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
+                )
 
     def _city_in_a_village_list(self, mentions: list[Mention], final: list[Resolution]) -> None:
         """A city of :data:`LIST_CITY_POPULATION` or more listed with villages (places under

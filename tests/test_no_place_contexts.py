@@ -905,3 +905,19 @@ def test_no_place_contexts_an_airport_code_is_no_name_of_its_town(
     leaves them out, so an acronym in the news is no town abroad."""
     assert places(sentence) == []
     assert code.upper() not in {hit.name for hit in gazetteer_store.lookup(code)}
+
+
+def test_no_place_contexts_an_old_name_of_a_city_abroad_in_a_home_list_is_not_placed(records):
+    """ "Stepnoy", Elista's name from 1944 to 1957 and the only place the gazetteer spells so,
+    listed with Zaporizhzhia villages 600 km away: no point in Kalmykia (English dev set 32); a
+    city abroad by its own name stays abroad."""
+    found = records(
+        "In addition, 70 artillery strikes were carried out on Novoandreevka, Malaya Tokmachka, "
+        "Krasnoye, Malinovka, Stepnoy and Kamensky."
+    )
+    (stepnoy,) = [r for r in found if r["location"] == "Stepnoy"]
+    assert stepnoy["latitude"] is None
+    assert "Elista" in stepnoy["resolution_reason"]
+    assert "not placed" in stepnoy["resolution_reason"]
+    moscow = records("Drones attacked Moscow, Kharkiv, Sumy and Kherson overnight.")[0]
+    assert (moscow["place_name"], moscow["country"]) == ("Moscow", "RU")
