@@ -1341,7 +1341,13 @@ class Extractor:
                 ):
                     continue
                 again = self.resolver.resolve(queries[i], country=focus[0], near=tuple(home))
-                if again.resolved and not again.ambiguous and again.place is not None:
+                if (
+                    again.resolved
+                    and not again.ambiguous
+                    and again.place is not None
+                    and again.place.country in focus
+                    and again.resolution is not ResolutionKind.REGION_FALLBACK
+                ):
                     note = f"{place.name} ({place.country}) is far from its list at home"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     continue
