@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,31 @@ def test_implausible_dates_are_flagged_on_every_path(tmp_path):
     assert flags(events.reset_index()) == {r: "bad_date" for r in (3, 4, 5, 6)}
     assert events["event_date"].isna().tolist() == [False, True, True, True, True]
     assert "'2023032'" in events.loc[3, "quality_detail"]
+
+
+def test_a_date_after_today_is_kept_and_flagged(tmp_path):
+    """A table records what happened: "2032-03-20" (a typo for 2023) is flagged future_date,
+    the row and its date kept; today's and tomorrow's (a time zone ahead) are not."""
+    today = date.today()
+    path = tmp_path / "viina.csv"
+    rows = [
+        "2032-03-20",
+        today.isoformat(),
+        (today + timedelta(days=1)).isoformat(),
+        (today + timedelta(days=2)).isoformat(),
+    ]
+    path.write_text(
+        "event_id,date,geonameid,asciiname,ADM1_NAME,longitude,latitude,GEO_PRECISION,text,source\n"
+        + "".join(
+            f'{i},{d},713174,Bakhmut,Donetska oblast,37.99,48.59,ADM3,"shelled",pravda\n'
+            for i, d in enumerate(rows, 1)
+        ),
+        encoding="utf-8",
+    )
+    events = load_events(path)
+    assert flags(events) == {2: "future_date", 5: "future_date"}
+    assert events["event_date"].tolist() == rows
+    assert "2032-03-20 is after today" in events.loc[0, "quality_detail"]
 
 
 @pytest.mark.parametrize(

@@ -152,8 +152,8 @@ def check_command(
 
     quality_flag is empty when the row is fine, else ";"-joined codes: swapped_latlon,
     far_from_named_place, outside_admin1, bad_coordinates, no_place, bad_fatalities, missing_date,
-    bad_date, duplicate_id, blank_row, uncomputed_formula, mixed_encoding. quality_detail says why
-    (distances in km).
+    bad_date, future_date, duplicate_id, blank_row, uncomputed_formula, mixed_encoding.
+    quality_detail says why (distances in km).
     check_status is verified, placed, flagged or unverified (the place is unknown: check_detail
     says why). The report also has the place the gazetteer matched (place_id, place_name,
     latitude, longitude, distance_km). Counts per flag go to stderr.

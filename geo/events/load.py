@@ -291,6 +291,14 @@ class _Parsed(NamedTuple):
     bad_lon: np.ndarray
     bad_fatalities: np.ndarray
     why_fatalities: np.ndarray
+    future_date: np.ndarray
+
+
+def _after_today(iso: np.ndarray) -> np.ndarray:
+    """Which ISO dates lie after tomorrow (a day's grace for time zones): an event table's rows
+    record what happened, so a date to come is a typo (``2032`` for ``2023``) or a placeholder."""
+    latest = (date.today() + timedelta(days=1)).isoformat()
+    return np.array([d is not None and d > latest for d in iso], dtype=bool)
 
 
 def _schema_columns(
@@ -342,7 +350,15 @@ def _schema_columns(
     out["geo_precision"] = _precision(col("geo_precision")).to_numpy()
     out["quote"] = _blank_to_none(col("notes"))
     return out, _Parsed(
-        missing_date, bad_date, lat, bad_lat, lon, bad_lon, bad_fatalities, why_fatalities
+        missing_date,
+        bad_date,
+        lat,
+        bad_lat,
+        lon,
+        bad_lon,
+        bad_fatalities,
+        why_fatalities,
+        _after_today(iso),
     )
 
 
@@ -364,6 +380,12 @@ def _flag_rows(
         parsed.bad_date,
         "bad_date",
         "unreadable event date " + col("event_date").map(repr),
+    )
+    add_flag(
+        records,
+        parsed.future_date,
+        "future_date",
+        "event date " + records["event_date"].astype(str) + " is after today",
     )
     bad_lat, bad_lon = parsed.bad_lat, parsed.bad_lon
     bad = bad_lat | bad_lon

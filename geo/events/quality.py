@@ -13,6 +13,7 @@ FLAGS: dict[str, str] = {
     "blank_row": "the row has no values",
     "missing_date": "no event date",
     "bad_date": "the event date cannot be read",
+    "future_date": "the event date is after today (a typo or a placeholder): kept, flagged",
     "duplicate_id": "another row has the same event id (kept, not merged)",
     "bad_coordinates": "coordinates cannot be read or are out of range",
     "bad_fatalities": (
