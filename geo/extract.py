@@ -923,6 +923,30 @@ def _anchors_by_sentence(
     return found
 
 
+SEAT_SIZE_RATIO = 5
+"""Of hromadas named alike about as near a document's places, the one whose centre has this
+many times the people of each other's is the one meant
+(:meth:`Extractor._hromada_by_its_neighbours`)."""
+
+
+def _latin_hromada_adjectives(name: str) -> list[str]:
+    """The romanised Ukrainian adjectives a hromada named after the town ``name`` may bear:
+    "Pokrovsk" → Pokrovska, "Pokrovske" → Pokrovska, "Semenivka" → Semenivska, "Mena" → Menska,
+    "Nikopol" → Nikopolska (the store spells hromadas so: "Pokrovska hromada")."""
+    forms = []
+    if name.endswith("sk"):
+        forms.append(f"{name}a")
+    if name.endswith("ka"):
+        forms.append(f"{name[:-2]}ska")
+    if name.endswith("ske"):
+        forms.append(f"{name[:-1]}a")
+    if name[-1:] in ("a", "e", "o", "y", "i"):
+        forms.append(f"{name[:-1]}ska")
+    else:
+        forms.append(f"{name}ska")
+    return list(dict.fromkeys(forms))
+
+
 def _hromada(m: Mention) -> bool:
     """Does the mention name a hromada ("Олександрівська громада")?"""
     return m.region and (m.query or "").endswith("hromada")
@@ -1196,6 +1220,7 @@ class Extractor:
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
         self._lookalike_at_home(mentions, queries, final, home)
+        self._hromada_by_its_neighbours(mentions, final)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
         by_sentence = _anchors_by_sentence(mentions, anchors)
@@ -1641,6 +1666,63 @@ class Extractor:
                 final[i] = Resolution(
                     res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
                 )
+
+    def _hromada_by_its_neighbours(self, mentions: list[Mention], final: list[Resolution]) -> None:
+        """An English hromada named after a town ("the Pokrovsk community") placed at a centre
+        over :data:`HOME_STRAY_KM` from every settled place of the document is the hromada
+        whose Ukrainian adjective the name makes (:func:`_latin_hromada_adjectives`:
+        Pokrovska) nearest those places, when its centre lies within :data:`HOME_KM` of them
+        and a third as far as the first; of such hromadas about as near (within 1.5 times),
+        the one whose centre has :data:`SEAT_SIZE_RATIO` times the people of each other's. In
+        a report on Nikopol, Marhanets and Myrove, "the Pokrovsk community" is the town of
+        Pokrov's (Pokrovska hromada of Nikopol raion; the village Pokrovske's beside it is a
+        fifteenth its size), not the Donetsk city's 250 km away. ``final`` is updated in
+        place."""
+        focus = self.resolver.focus
+        for i, res in enumerate(final):
+            m, place = mentions[i], res.place
+            if not (_hromada(m) and m.text[:1] < "\u0400") or place is None or place.lat is None:
+                continue
+            points = [
+                _point(p)
+                for j, other in enumerate(mentions)
+                if other.query != m.query  # its repeats count for nothing
+                and (p := final[j].place) is not None
+                and _settled(other, final[j], focus)
+            ]
+            if not points:
+                continue
+            far = _km_to_nearest(place, points)
+            if far <= HOME_STRAY_KM:
+                continue
+            name = (m.query or "").removesuffix(" hromada")
+            seats = {
+                centre.place_id: centre
+                for form in _latin_hromada_adjectives(name)
+                for hit in self.resolver.store.lookup(name_key(form))
+                if hit.place.kind == "admin3"
+                and (centre := self.resolver.hromada_centre(hit.place.admin3_code)) is not None
+                and centre.lat is not None
+            }
+            ranked = sorted(seats.values(), key=lambda p: _km_to_nearest(p, points))
+            if not ranked or _km_to_nearest(ranked[0], points) > min(HOME_KM, far / 3):
+                continue
+            reach = ANCHOR_RATIO * _km_to_nearest(ranked[0], points)
+            close = [p for p in ranked if _km_to_nearest(p, points) <= reach]
+            seat = max(close, key=lambda p: p.population)
+            if any(
+                p is not seat and p.population * SEAT_SIZE_RATIO > seat.population for p in close
+            ):
+                continue  # two hromadas of the name about as near and alike in size
+            unit = self.resolver.admin_name(seat.admin3_code) or name
+            note = (
+                f"{unit}: placed at its centre {seat.name}, "
+                f"{_km_to_nearest(seat, points):.0f} km from the document's "
+                f"places ({place.name}, the centre first found, lies {far:.0f} km away)"
+            )
+            first, _, rest = res.reason.partition("; ")  # "…: placed at its centre Pokrovsk"
+            reason = rest if "placed at its centre" in first else res.reason
+            final[i] = self._at_seat(res, Candidate(seat, 1.0, name, "alias", (note,)), reason)
 
     def _nearest_and_largest(
         self, res: Resolution, points: list[tuple[float, float]]

@@ -682,6 +682,25 @@ def test_a_town_beside_a_one_oblast_reports_places_stays_where_it_is(placed):
     assert near(found["Нову Каховку"], (46.755, 33.37)), found["Нову Каховку"]
 
 
+POKROV = (47.654, 34.115)  # the town, centre of Pokrovska hromada of Nikopol raion
+POKROVSK = (48.280, 37.177)
+
+
+def test_an_english_hromada_far_from_its_documents_places_is_its_namesake_among_them(placed):
+    """ "the Pokrovsk community" beside Nikopol, Marhanets and Myrove is Pokrov's hromada
+    (Pokrovska, Nikopol raion), not the Donetsk city's 190 km away that the name spells
+    exactly; the village Pokrovske's hromada beside Pokrov is a fifteenth its size (the
+    2026-12-05 English set). Alone, the name stays the city's."""
+    found = placed(
+        "Russian troops attacked Nikopol and the Pokrovsk community with artillery overnight. "
+        "The Marhanetska and Myrivska communities also came under fire, the head of the "
+        "regional military administration said."
+    )
+    assert near(found["Pokrovsk community"], POKROV), found["Pokrovsk community"]
+    alone = placed("Two people were injured in the Pokrovsk community as a result of shelling.")
+    assert near(alone["Pokrovsk community"], POKROVSK), alone["Pokrovsk community"]
+
+
 def test_a_one_oblast_report_does_not_reach_a_far_namesake(placed):
     """Namesakes left open are decided by the report's oblast only within a cluster's reach of
     its places: the only Krasne of Zaporizhzhia oblast, 70 km south of the Huliaipole front,
