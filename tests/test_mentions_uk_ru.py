@@ -222,6 +222,20 @@ def test_case_forms_keep_agreement():
     }
 
 
+def test_a_place_noun_in_iv_has_no_adjective_forms(records):
+    """pymorphy3 declines names in -ів it does not know as possessive adjectives too
+    ("Сторожів" → "сторожевого"), which are the forms of adjective names: "Бои у Сторожевого"
+    (Сторожевое, three villages so called) was the Rivne-oblast village Сторожів, 800 km west
+    of the front (the 2026-12-05 Russian set)."""
+    forms = case_forms("Сторожів", "uk")
+    assert {"сторожева", "сторожеві"} <= forms
+    assert not {"сторожевого", "сторожевому", "сторожевим"} & forms
+    assert "харкові" in case_forms("Харків", "uk")
+    (found,) = records("Бои у Сторожевого продолжаются.")
+    assert found["place_name"] is None  # three Сторожевое, nothing to tell them apart
+    assert "Сторожевое" in found["resolution_reason"]
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [

@@ -196,7 +196,17 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
                 for form in found.get(case) or found.get(_FALLBACK_CASE.get(case, ""), ()):
                     forms.add(f"{head}{gap}{form}")
     forms.discard(lowered)
+    if " " not in lowered and lowered.endswith(_POSSESSIVE_LOOKALIKE):
+        # "Сторожів", "Зміїв", "Борисів": place nouns, which the analyser, not knowing them,
+        # declines as possessive adjectives too; "сторожевого" is Сторожевое's, not theirs
+        forms = {form for form in forms if not form.endswith(_ADJECTIVE_ENDINGS)}
     return {form for form in forms if len(form) > SHORT_FORM or not _function_word(form)}
+
+
+_POSSESSIVE_LOOKALIKE = ("ів", "їв")
+"""A one-word Ukrainian place name ending so declines as a noun (Харків: Харкова, Харкові)."""
+_ADJECTIVE_ENDINGS = ("ого", "ому", "им", "ім")
+"""The endings of an adjective's oblique cases that no noun in -ів takes."""
 
 
 def _genitive_heads(
