@@ -48,12 +48,13 @@ from geo.gazetteer.resolve import (
     SEAT_RANK,
     FrontDistance,
     big_city_over,
+    km_to_nearest,
     place_km,
 )
 from geo.text.cyrillic import credits_back, hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
-from geo.text.raions import RAION_NOUN
+from geo.text.raions import names_a_raion_noun
 from geo.text.sources import Document, iter_documents
 
 log = logging.getLogger(__name__)
@@ -622,14 +623,8 @@ def _near_any(place: Place | None, points: list[tuple[float, float]]) -> bool:
     return (
         place is not None
         and place.lat is not None
-        and (_km_to_nearest(place, points) < CONTEXT_NEAR_KM)
+        and (km_to_nearest(place, points) < CONTEXT_NEAR_KM)
     )
-
-
-def _km_to_nearest(place: Place, points: list[tuple[float, float]]) -> float:
-    """How far ``place`` lies from the nearest of ``points``."""
-    lat, lon = _point(place)
-    return min(haversine_km(lat, lon, *point) for point in points)
 
 
 LIST_CITY_POPULATION = 100_000
@@ -720,8 +715,8 @@ def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]
         lat, lon = _point(town)
         far = _median([haversine_km(lat, lon, *point) for point in settled])
     else:
-        far = _km_to_nearest(town, settled)
-    near = _km_to_nearest(chosen, settled)
+        far = km_to_nearest(town, settled)
+    near = km_to_nearest(chosen, settled)
     return far > TOWN_FAR_KM and near <= CLUSTER_KM and 3 * near <= far
 
 
@@ -798,11 +793,16 @@ def _home_oblast(
     counted = len(points) + sum(  # a village far from them all is in question, not counted
         1
         for p in others
-        if p.population >= VILLAGE_MAX or _km_to_nearest(p, list(points)) <= HOME_STRAY_KM
+        if p.population >= VILLAGE_MAX or km_to_nearest(p, list(points)) <= HOME_STRAY_KM
     )
     if len(points) < HOME_SHARE * counted:
         return None
     return points, len(points), counted
+
+
+def _not_placed(res: Resolution, note: str) -> Resolution:
+    """``res`` left without a place, ``note`` saying why, its candidates kept."""
+    return Resolution(res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates)
 
 
 def _may_come_home(res: Resolution, code: str) -> bool:
@@ -992,9 +992,7 @@ def _axes_outside_the_box(mentions: list[Mention], final: list[Resolution]) -> N
                     f"{mentions[i].text}: an axis, but {place.name}, where its name leads, lies "
                     "outside the theatre; not placed"
                 )
-                final[i] = Resolution(
-                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
-                )
+                final[i] = _not_placed(res, note)
 
 
 def _listed_under_oblast(
@@ -1362,7 +1360,7 @@ class Extractor:
                     or m.metonymic
                     or not res.candidates
                     or res.candidates[0].name_kind == "official"
-                    or _km_to_nearest(place, home) <= FAR_FROM_HOME_KM
+                    or (far := km_to_nearest(place, home)) <= FAR_FROM_HOME_KM
                 ):
                     continue
                 again = self.resolver.resolve(queries[i], country=focus[0], near=tuple(home))
@@ -1381,12 +1379,10 @@ class Extractor:
                 note = (
                     f"{m.text}: {place.name} ({place.country}), by the name "
                     f"{res.candidates[0].matched_name!r}, lies "
-                    f"{_km_to_nearest(place, home):.0f} km from the places listed with it; "
+                    f"{far:.0f} km from the places listed with it; "
                     "not placed"
                 )
-                final[i] = Resolution(
-                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
-                )
+                final[i] = _not_placed(res, note)
 
     def _city_in_a_village_list(self, mentions: list[Mention], final: list[Resolution]) -> None:
         """A city of :data:`LIST_CITY_POPULATION` or more listed with villages (places under
@@ -1434,7 +1430,7 @@ class Extractor:
                 if (
                     len(others) < 2
                     or not settled
-                    or _km_to_nearest(city, settled) <= TOWN_FAR_KM
+                    or km_to_nearest(city, settled) <= TOWN_FAR_KM
                     or len(towns) > (1 if long else 0)
                     or max(towns, default=0) >= STRAY_MAX_POPULATION
                 ):
@@ -1452,7 +1448,7 @@ class Extractor:
                     and c.place.place_id != city.place_id
                     and c.place.lat is not None
                     and _surrounded(
-                        reach := [_km_to_nearest(c.place, points) for points in others],
+                        reach := [km_to_nearest(c.place, points) for points in others],
                         long,
                         from_city,
                     )
@@ -1505,7 +1501,7 @@ class Extractor:
                 if not _outgrew(res):
                     reach = CLUSTER_KM  # its neighbours' choice gives way to a namesake as near
                 elif near:
-                    reach = min(HOME_KM, _km_to_nearest(place, near) / 3)
+                    reach = min(HOME_KM, km_to_nearest(place, near) / 3)
                 else:
                     reach = HOME_KM
             else:
@@ -1530,7 +1526,7 @@ class Extractor:
                 or found.lat is None
                 or again.ambiguous
                 or again.resolution is ResolutionKind.REGION_FALLBACK
-                or (near and _km_to_nearest(found, near) > reach)
+                or (near and km_to_nearest(found, near) > reach)
             ):
                 continue
             oblast_name = again.admin1_name or code
@@ -1585,7 +1581,7 @@ class Extractor:
                     or place.admin1_code == code
                 ):
                     continue
-                far = _km_to_nearest(place, near)
+                far = km_to_nearest(place, near)
                 if far <= FAR_FROM_HOME_KM:
                     continue
                 note = (
@@ -1593,9 +1589,7 @@ class Extractor:
                     f"report on {self.resolver.admin_name(code) or code}, with which it is "
                     "listed; not placed"
                 )
-                final[i] = Resolution(
-                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
-                )
+                final[i] = _not_placed(res, note)
 
     def _lookalike_at_home(
         self,
@@ -1637,7 +1631,7 @@ class Extractor:
                 or place.population >= VILLAGE_MAX
             ):
                 continue
-            far = _km_to_nearest(place, near)
+            far = km_to_nearest(place, near)
             if far <= HOME_STRAY_KM:
                 continue
             beside = [
@@ -1654,7 +1648,7 @@ class Extractor:
             if (
                 found is not None
                 and found.place is not None
-                and (_km_to_nearest(found.place, near) <= HOME_KM)
+                and km_to_nearest(found.place, near) <= HOME_KM
             ):
                 note = f"{m.text}: {place.name} lies {far:.0f} km from this report on {oblast}"
                 final[i] = replace(found, reason=f"{note}; {found.reason}")
@@ -1663,9 +1657,7 @@ class Extractor:
                     f"{m.text}: {place.name} lies {far:.0f} km from every settled place of this "
                     f"report on {oblast}, beside its places; not placed"
                 )
-                final[i] = Resolution(
-                    res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates
-                )
+                final[i] = _not_placed(res, note)
 
     def _hromada_by_its_neighbours(self, mentions: list[Mention], final: list[Resolution]) -> None:
         """An English hromada named after a town ("the Pokrovsk community") placed at a centre
@@ -1692,7 +1684,7 @@ class Extractor:
             ]
             if not points:
                 continue
-            far = _km_to_nearest(place, points)
+            far = km_to_nearest(place, points)
             if far <= HOME_STRAY_KM:
                 continue
             name = (m.query or "").removesuffix(" hromada")
@@ -1704,11 +1696,11 @@ class Extractor:
                 and (centre := self.resolver.hromada_centre(hit.place.admin3_code)) is not None
                 and centre.lat is not None
             }
-            ranked = sorted(seats.values(), key=lambda p: _km_to_nearest(p, points))
-            if not ranked or _km_to_nearest(ranked[0], points) > min(HOME_KM, far / 3):
+            km = {pid: km_to_nearest(centre, points) for pid, centre in seats.items()}
+            if not km or min(km.values()) > min(HOME_KM, far / 3):
                 continue
-            reach = ANCHOR_RATIO * _km_to_nearest(ranked[0], points)
-            close = [p for p in ranked if _km_to_nearest(p, points) <= reach]
+            reach = ANCHOR_RATIO * min(km.values())
+            close = [seats[pid] for pid, d in km.items() if d <= reach]
             seat = max(close, key=lambda p: p.population)
             if any(
                 p is not seat and p.population * SEAT_SIZE_RATIO > seat.population for p in close
@@ -1716,9 +1708,8 @@ class Extractor:
                 continue  # two hromadas of the name about as near and alike in size
             unit = self.resolver.admin_name(seat.admin3_code) or name
             note = (
-                f"{unit}: placed at its centre {seat.name}, "
-                f"{_km_to_nearest(seat, points):.0f} km from the document's "
-                f"places ({place.name}, the centre first found, lies {far:.0f} km away)"
+                f"{unit}: placed at its centre {seat.name}, {km[seat.place_id]:.0f} km from the "
+                f"document's places ({place.name}, the centre first found, lies {far:.0f} km away)"
             )
             first, _, rest = res.reason.partition("; ")  # "…: placed at its centre Pokrovsk"
             reason = rest if "placed at its centre" in first else res.reason
@@ -1733,7 +1724,7 @@ class Extractor:
         located = [c.place for c in res.ambiguous if c.place.lat is not None]
         if len(located) < 2:
             return res
-        nearest = min(located, key=lambda p: _km_to_nearest(p, points))
+        nearest = min(located, key=lambda p: km_to_nearest(p, points))
         largest = sorted(located, key=lambda p: p.population, reverse=True)
         if largest[0] is not nearest or nearest.population < 2 * largest[1].population:
             return res
@@ -1835,7 +1826,7 @@ class Extractor:
             if not m.village or town is None or town.population < VILLAGE_MAX:
                 continue
             points = [point for j, point in settled if mentions[j].key != m.key]
-            if not points or _km_to_nearest(town, points) <= TOWN_FAR_KM:
+            if not points or km_to_nearest(town, points) <= TOWN_FAR_KM:
                 continue
             near = [
                 c
@@ -1844,7 +1835,7 @@ class Extractor:
                 and c.place.population < VILLAGE_MAX
                 and c.place.country in focus
                 and c.place.lat is not None
-                and _km_to_nearest(c.place, points) <= ANCHOR_KM
+                and km_to_nearest(c.place, points) <= ANCHOR_KM
             ]
             if len(near) == 1:
                 why = (
@@ -2317,7 +2308,7 @@ class Extractor:
             town = final[j].place
             if len(points) < 2 or town is None or not (_outgrew(final[j]) or mentions[j].readings):
                 continue
-            res, cand = min(options[b], key=lambda option: _km_to_nearest(option[1].place, points))
+            res, cand = min(options[b], key=lambda option: km_to_nearest(option[1].place, points))
             if _nearer_by_far(town, cand.place, points):
                 decided[groups[b]] = self._together(mentions[j], res, cand, points, front,
                                                     final[j])  # fmt: skip
@@ -2686,7 +2677,7 @@ class Extractor:
                 last > first
                 or " of " in sentence
                 or "агломерац" in sentence
-                or RAION_NOUN.search(sentence) is not None  # "the Kupyansky district"
+                or names_a_raion_noun(sentence)  # "the Kupyansky district"
             ):
                 found = self.scanner.find(
                     sentence,

@@ -28,7 +28,7 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
@@ -68,11 +68,11 @@ _NAME_KIND_SCORE = {
 FUZZY_CUTOFF = 88.0
 _BAD_QUERY_REASONS = ("empty name", f"name longer than {MAX_NAME_LENGTH} characters")
 FUZZY_CUTOFF_UNHINTED = 94.0
+"""Without an admin hint a one-letter difference is usually another village (Synkivka is not
+Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 LOOKALIKE_RATIO = 1.5
 """Of several places spelt like a name (:meth:`Resolver.lookalike`), the nearest is taken when
 the next lies this many times as far."""
-"""Without an admin hint a one-letter difference is usually another village (Synkivka is not
-Synivka, 250 km away), so fuzzy matches must be near-identical unless a region narrows the scope."""
 _SCORE = attrgetter("score")
 
 CONTEXT_BONUS = 1.6
@@ -996,11 +996,13 @@ class Resolver:
             h.place.place_id: h for h in hits if h.place.kind == "settlement" and h.place.lat
         }
         if len(located) > 1 and near:
-            by_distance = sorted(located.values(), key=lambda h: _km_to_points(h.place, near))
-            first, second = (_km_to_points(h.place, near) for h in by_distance[:2])
+            by_distance = sorted(
+                ((km_to_nearest(h.place, near), h) for h in located.values()), key=itemgetter(0)
+            )
+            (first, hit), (second, _) = by_distance[:2]
             if second < LOOKALIKE_RATIO * first:
                 return None
-            located = {by_distance[0].place.place_id: by_distance[0]}
+            located = {hit.place.place_id: hit}
         if len(located) != 1:
             return None
         why = f"spelt like a name of {unit.name}"
@@ -1152,7 +1154,7 @@ def _dominates(p: Place, q: Place) -> bool:
     )
 
 
-def _km_to_points(place: Place, points: Sequence[tuple[float, float]]) -> float:
+def km_to_nearest(place: Place, points: Sequence[tuple[float, float]]) -> float:
     """Great-circle km from a located place to the nearest of ``points``."""
     return min(haversine_km(place.lat, place.lon, *p) for p in points)  # type: ignore[arg-type]
 

@@ -58,7 +58,7 @@ from geo.gazetteer.names import bgn_romanisation, has_cyrillic, name_key, varian
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
 from geo.text.inflect import LOCATIVES, case_forms
-from geo.text.raions import RAION_NOUN, LatinRaions
+from geo.text.raions import LatinRaions, names_a_raion_noun
 
 log = logging.getLogger(__name__)
 
@@ -1179,7 +1179,7 @@ class MentionScanner:
             if unknown:
                 mentions += unknown
                 mentions.sort(key=lambda m: m.start)
-        latin_raions = RAION_NOUN.search(sentence) is not None
+        latin_raions = names_a_raion_noun(sentence)
         if latin_raions:
             mentions = self._adjectival_raions(sentence, sentence_index, offset, mentions)
         if "-" in sentence and len(mentions) > 1:
@@ -1217,7 +1217,7 @@ class MentionScanner:
                 if not (m.region or name_key(m.query or m.text) == name_key(raion.query)):
                     m.region, m.query = True, raion.query  # "Pokrovsky District" of Oryol
                 continue
-            kept = [m for m in kept if m not in inside]
+            kept = [m for m in kept if all(m is not other for other in inside)]
             text = sentence[start:end]
             m = Mention(text, name_key(raion.query), offset + start, offset + end,
                         sentence_index, region=True, query=raion.query)  # fmt: skip

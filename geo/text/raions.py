@@ -24,7 +24,7 @@ from geo.gazetteer.names import name_key, variants
 from geo.gazetteer.store import GazetteerStore
 from geo.text import cyrillic
 
-__all__ = ["ADJECTIVAL_DISTRICTS", "RAION_NOUN", "LatinRaions", "Raion"]
+__all__ = ["ADJECTIVAL_DISTRICTS", "LatinRaions", "Raion", "names_a_raion_noun"]
 
 MIN_SCORE = 90.0
 """rapidfuzz ratio (0–100) a word's key needs with a raion adjective's key ("polohovsky" and
@@ -35,8 +35,13 @@ SAME_TOWN = 75.0
 """rapidfuzz ratio of the keys of a former raion's town in the table's two languages
 ("Ясинувата" and "Ясиноватая") above which they are one town."""
 
-RAION_NOUN = re.compile(r"istrict|[ar]a[iy]on")
-"""A quick test of a sentence for the nouns after a romanised raion adjective."""
+
+def names_a_raion_noun(sentence: str) -> bool:
+    """A quick test of a sentence for a noun that may follow a romanised raion adjective
+    ("district", "raion", "rayon"; substring tests, run on every sentence)."""
+    return "istrict" in sentence or "aion" in sentence or "ayon" in sentence
+
+
 _ADJECTIVE = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:sk|ck|zk|tsk)(?:yi|yy|iy|ij|ii|y|i)"
 ADJECTIVAL_DISTRICTS = re.compile(
     rf"(?<![\w'’-])({_ADJECTIVE}(?:\s*,\s*{_ADJECTIVE})*(?:\s*,?\s+(?:and|or)\s+{_ADJECTIVE})?)"
