@@ -33,7 +33,8 @@ import pandas as pd
 import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
-from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant
+from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant, recredit
+from geo.claims.scope import credited_sentences, is_recap, source_line
 from geo.core.distance import BEARINGS, bearing_deg, haversine_km, in_compass_sector
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
@@ -51,7 +52,7 @@ from geo.gazetteer.resolve import (
     km_to_nearest,
     place_km,
 )
-from geo.text.cyrillic import credits_back, hromada_adjective
+from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
 from geo.text.raions import names_a_raion_noun
@@ -2619,7 +2620,7 @@ class Extractor:
             for m in site:
                 res = resolutions.get(number)
                 number += 1
-                if m.frames or (m.title and not frame.stances and credits_back(sentence)):
+                if m.frames or (m.title and not frame.stances and source_line(sentence)):
                     # an axis or a jurisdiction framing its sentence's places; an official's
                     # town in a sentence crediting the one before ("Про це повідомив мер …")
                     continue
@@ -2657,6 +2658,7 @@ class Extractor:
         """(offset, sentence, its site mentions, its claim frame) of each sentence that names a
         place, in order; the others only tell the next sentence who spoke last."""
         per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]] = []
+        indexes: list[int] = []  # the index in ``split`` of each of per_sentence's sentences
         previous = _PreviousClaimant()
         named = DocumentClaimants(doc.text)  # scanned only if a sentence says "Генштаб" alone
         default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
@@ -2698,9 +2700,49 @@ class Extractor:
             if frame.claimant.text:
                 previous.set(frame.claimant)
             per_sentence.append((offset, sentence, site, frame))
+            indexes.append(index)
             if len(site) < len(found):  # only then can some mention be an actor
                 stats.actors += sum(1 for m in found if m.role == "actor")
+        return _credited(doc, split, per_sentence, indexes, named, default)
+
+
+def _credited(
+    doc: Document,
+    split: list[tuple[int, str]],
+    per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]],
+    indexes: list[int],
+    named: DocumentClaimants,
+    default: Claimant,
+) -> list[tuple[int, str, list[Mention], ClaimFrame]]:
+    """``per_sentence`` with the sentences that credit nobody read again with the claimant a
+    credit outside them gives (:mod:`geo.claims.scope`: "Про це повідомив голова ОВА …" for the
+    sentences before it, a quotation closed by "— заявив Малашко"), else the document's one
+    source when all it credits is one claimant (a regional administration's summary rewritten by a
+    news site); a sentence naming its own claimant keeps it, and a recap of earlier news
+    ("Нагадаємо, …", "As reported, …") is nobody's."""
+    mains = [frame.main for _, _, _, frame in per_sentence]
+    if all(main is not default for main in mains):
         return per_sentence
+    speakers = {  # credit nobody, but say somebody said it: "Filashkin said", "заявив Кім"
+        i for i, (*_, frame) in zip(indexes, per_sentence, strict=True)
+        if frame.main is default and frame.reported
+    }  # fmt: skip
+    own = {i for i, main in zip(indexes, mains, strict=True) if main.text}
+    credits = credited_sentences(split, named, speakers, own)
+    source = (  # a channel's messages are the channel's where they credit nobody
+        credits.single_source({main.name: main for main in mains if main.text})
+        if default is DEFAULT_CLAIMANT
+        else None
+    )
+    if source is None and not credits.by_sentence:
+        return per_sentence
+    out = []
+    for index, (offset, sentence, site, frame) in zip(indexes, per_sentence, strict=True):
+        given = credits.by_sentence.get(index, source) if frame.main is default else None
+        if given is not None and not is_recap(sentence):
+            frame = recredit(frame, default, given)
+        out.append((offset, sentence, site, frame))
+    return out
 
 
 def extract_records(

@@ -118,10 +118,25 @@ from tests.test_claims import PUBLISHED, claim_at
             "Regional authorities",
             "government",
         ),
+        # the governors of Russia's border oblasts speak for Russia's side, not as Ukraine's
+        # regional administrations do ("Regional authorities" has no side)
         (
             "Губернатор Белгородской области сообщил об обстреле Шебекино.",
             "Шебекино",
-            "Regional authorities",
+            "Russian government",
+            "government",
+        ),
+        (
+            "Губернатор Белгородской области Вячеслав Гладков сообщил об обстреле Шебекино.",
+            "Шебекино",
+            "Russian government",
+            "government",
+        ),
+        # an occupation head called governor is an occupation authority
+        (
+            "Губернатор Херсонской области Владимир Сальдо сообщил об обстреле Алешек.",
+            "Алешек",
+            "Russian-installed authorities",
             "government",
         ),
         # analysts and mappers

@@ -17,6 +17,7 @@ inside them (:meth:`geo.claims.tables.Triggers.cut`) instead of being lower-case
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,6 +82,14 @@ class ClaimFrame:
     time_precision: int | None
     date_phrase: str | None
     main: Claimant = field(repr=False, compare=False)
+    reported: bool = field(default=False, repr=False, compare=False)
+    """Does the sentence hold a reporting cue ("said", "повідомив")? Known when the caller
+    passed ``previous``."""
+    actor_hits: tuple[tuple[tuple[int, int, Rule], ...], tuple[tuple[int, int], ...]] = field(
+        default=((), ()), repr=False, compare=False
+    )
+    """The actor matches and the claimants' spans (:func:`_speakers`) the actors were ordered
+    from, so that :func:`recredit` orders them again for another claimant's side."""
 
     @property
     def claimant(self) -> Claimant:
@@ -186,24 +195,94 @@ def _inherit(
 
 class DocumentClaimants:
     """The claimants a whole document names, for sentences that name one without its country
-    ("Генштаб повідомив…" after a headline that says "Генштаб ЗСУ"). The document is scanned once,
-    and only when some sentence asks."""
+    ("Генштаб повідомив…" after a headline that says "Генштаб ЗСУ") and for speakers named by
+    surname alone ("— заявив Малашко" after "голова ОВА Юрій Малашко"). The document is scanned
+    once, and only when some sentence asks."""
 
-    __slots__ = ("_found", "_text")
+    __slots__ = ("_found", "_offices", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._found: list[tuple[int, str]] | None = None
+        self._found: list[tuple[int, int, Rule]] | None = None
+        self._offices: dict[str, Claimant | None] = {}
+
+    def _claimants(self) -> list[tuple[int, int, Rule]]:
+        """Every claimant the document names, left to right, not overlapping (so their ends are
+        in order too)."""
+        if self._found is None:
+            both = tables()
+            self._found = both.claims.claimants.findall(both.triggers.read(_straighten(self._text)))
+        return self._found
 
     def nearest(self, names: Collection[str], position: int) -> str | None:
         """Which of ``names`` (canonical claimants) the document names nearest ``position``."""
-        if self._found is None:
-            both = tables()
-            text = both.triggers.read(_straighten(self._text))
-            found = both.claims.claimants.findall(text)
-            self._found = [(start, rule.name) for start, _, rule in found]
-        distances = [(abs(start - position), name) for start, name in self._found if name in names]
+        distances = [
+            (abs(start - position), rule.name)
+            for start, _, rule in self._claimants()
+            if rule.name in names
+        ]
         return min(distances)[1] if distances else None
+
+    def office_of(self, name: str) -> Claimant | None:
+        """The claimant of the person ``name`` (a surname as written, maybe inflected: "Малашка"
+        for Малашко): the one the document names nearest a mention of them, within
+        :data:`OFFICE_REACH` characters and the same sentence ("голова ОВА Юрій Малашко", "Vadym
+        Filashkin, head of the Donetsk regional military administration"). The mention that
+        names the person as a speaker has no claimant so near (the sentence would credit it).
+        Worked out once per stem and document."""
+        stem = name[: max(4, len(name) - (2 if name[:1] >= "\u0400" else 1))]
+        if stem not in self._offices:
+            self._offices[stem] = self._office(stem)
+        return self._offices[stem]
+
+    def _office(self, stem: str) -> Claimant | None:
+        text, found, best = self._text, self._claimants(), None
+        starts = [start for start, _, _ in found]
+        ends = [end for _, end, _ in found]
+        for match in re.finditer(rf"(?<![\w'’ʼ-]){re.escape(stem)}[\w'’ʼ-]*", text):
+            at, after = match.span()
+            sides = []
+            before = bisect_right(ends, at) - 1  # the nearest ending before the name
+            if before >= 0:
+                sides.append((at - ends[before], ends[before], at, found[before][2]))
+            later = bisect_left(starts, after)  # the nearest starting after it
+            if later < len(found):
+                sides.append((starts[later] - after, after, starts[later], found[later][2]))
+            for gap, left, right, rule in sides:
+                if gap <= OFFICE_REACH and (best is None or gap < best[0]):
+                    if not _SENTENCE_END.search(text, left, right):
+                        best = (gap, rule)
+        if best is None:
+            return None
+        rule = best[1]
+        return Claimant(rule.name, rule.kind, rule.side, None)
+
+
+OFFICE_REACH = 90
+"""How near (characters) a claimant must be named to a person's name to be their office."""
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def headline_source(sentence: str) -> Claimant | None:
+    """The source a headline names after a closing dash ("За добу ворог здійснив понад 120
+    обстрілів …, під ударом опинилися 33 населені пункти - ОВА", "… — Минобороны"), if any."""
+    dash = max(sentence.rfind(" - "), sentence.rfind(" – "), sentence.rfind(" — "))
+    tail = sentence[dash + 3 :].strip(" .!")
+    if dash < 0 or not tail or len(tail) > HEADLINE_SOURCE_CHARS:
+        return None
+    both = tables()
+    # the dash says "so says": with a verb after it, the tables also read the names they take
+    # as a source only before one ("ЗСУ", which alone is as often the forces acting)
+    said = tail + (" повідомили" if tail[:1] >= "\u0400" else " said")
+    found = both.claims.claimants.findall(both.triggers.read(_straighten(said)))
+    if not found or found[0][0] > 0:
+        return None
+    rule = found[0][2]
+    return Claimant(rule.name, rule.kind, rule.side, tail)
+
+
+HEADLINE_SOURCE_CHARS = 40
+"""Longest source after a headline's closing dash ("- ОВА", "– Генштаб ЗСУ")."""
 
 
 def _state_country(
@@ -270,20 +349,26 @@ def _speakers(text: Text, clauses: tuple[tuple[int, int, Claimant], ...]) -> lis
     return spans
 
 
+def _actor_hits(
+    claims: ClaimTables, text: Text, clauses: tuple[tuple[int, int, Claimant], ...]
+) -> tuple[tuple[tuple[int, int, Rule], ...], tuple[tuple[int, int], ...]]:
+    """The actor matches of a sentence and the spans naming its claimants (:func:`_actors`)."""
+    found = claims.actors.findall(text)
+    return (tuple(found), tuple(_speakers(text, clauses))) if found else ((), ())
+
+
 def _actors(
-    claims: ClaimTables, text: Text, side: str, clauses: tuple[tuple[int, int, Claimant], ...]
+    found: tuple[tuple[int, int, Rule], ...], speakers: tuple[tuple[int, int], ...], side: str
 ) -> list[str]:
     """Actor names in order of appearance; "our forces" become ``side``'s (the claimant's) and
     "the enemy" its opponent's; neither counts when the claimant has no side. The claimant may
     be written or a channel's default (a Telegram channel of the Russian MoD writes "противник"
     for Ukraine's forces as the ministry does in its briefings). A force inside the words that
-    name a clause's claimant (:func:`_speakers`: "Генштаб ЗСУ повідомив, що ворог…") is the
-    claimant speaking: it comes after the forces the sentence says acted, and is actor1 only
-    when no other is named ("ВСУ сообщили, что отразили атаку")."""
-    found = claims.actors.findall(text)
+    name a clause's claimant (``speakers``, :func:`_speakers`: "Генштаб ЗСУ повідомив, що
+    ворог…") is the claimant speaking: it comes after the forces the sentence says acted, and is
+    actor1 only when no other is named ("ВСУ сообщили, что отразили атаку")."""
     if not found:
         return []
-    speakers = _speakers(text, clauses)
     ordered: list[str] = []
     speaking: list[str] = []
     for start, end, rule in found:
@@ -357,7 +442,8 @@ def analyse_sentence(
             c: _state_country(claims, c, default, text.written, document) for _, _, c in clauses
         }
         clauses, main = tuple((s, e, state[c]) for s, e, c in clauses), state[main]
-    ordered = _actors(claims, text, main.side, clauses)
+    hits = _actor_hits(claims, text, clauses)
+    ordered = _actors(*hits, main.side)
     quantity, unit = _quantity(claims, text)
     event_date, precision, phrase = resolve_text(text, published)
     return ClaimFrame(
@@ -371,4 +457,30 @@ def analyse_sentence(
         precision,
         phrase,
         main,
+        bool(credits),
+        hits,
+    )
+
+
+def recredit(frame: ClaimFrame, default: Claimant, claimant: Claimant) -> ClaimFrame:
+    """``frame`` with ``claimant`` where it has ``default`` (the claimant of what the sentence
+    credits to nobody), and its actors ordered again for that claimant's side ("наші" are the
+    claimant's forces): what :func:`analyse_sentence` gives with ``claimant`` as the default,
+    without reading the sentence again."""
+    clauses = tuple((s, e, claimant if c is default else c) for s, e, c in frame.clauses)
+    main = claimant if frame.main is default else frame.main
+    ordered = _actors(*frame.actor_hits, main.side) if frame.actor_hits[0] else []
+    return ClaimFrame(  # every field, in order: dataclasses.replace costs several times more
+        clauses,
+        frame.stances,
+        ordered[0] if ordered else None,
+        ordered[1] if len(ordered) > 1 else None,
+        frame.quantity,
+        frame.quantity_unit,
+        frame.event_date,
+        frame.time_precision,
+        frame.date_phrase,
+        main,
+        frame.reported,
+        frame.actor_hits,
     )

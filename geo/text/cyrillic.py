@@ -741,19 +741,6 @@ def target_of_attack(words: list[str]) -> bool:
     return len(last) == 2 and last[1] in _ATTACKER and _ATTACK_NOUN.match(last[0]) is not None
 
 
-_CREDITS_BACK = re.compile(
-    r"^\W*(?:про це|про що|об этом|о чем|о чём|це|это|такі дані|такие данные|як повідомив\w*|"
-    r"как сообщил\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def credits_back(sentence: str) -> bool:
-    """Does ``sentence`` open by crediting the one before ("Про це повідомив …", "Об этом
-    сообщил …")? Then it claims nothing of its own."""
-    return _CREDITS_BACK.match(sentence) is not None
-
-
 _TOWN_OFFICES = frozenset("мва гва вга вца два мвца".split())
 """A town's military administration between a title and the town ("глава ГВА Николаева")."""
 

@@ -1,0 +1,207 @@
+"""Credits that reach past their sentence.
+
+A news item names its source once, and the reader carries it over the sentences around:
+
+* a source line credits what came before it: "Про це повідомив голова Запорізької ОВА Юрій
+  Малашко.", "Об этом сообщили в Минобороны России.", "This was reported by the regional
+  administration.";
+* a sentence ending in a colon credits what follows: "Прокудін повідомив у телеграм-каналі:",
+  "the General Staff said:";
+* a quotation closed by its speaker ("…», — заявив Малашко.", '…," Prokudin said.') is the
+  speaker's, back to where it opens;
+* a headline ending in its source ("… 33 населені пункти - ОВА") is that source's;
+* a speaker named by surname alone ("Малашко повідомив, що …", "Filashkin said") is whoever the
+  document said they are ("голова ОВА Юрій Малашко", "Vadym Filashkin, head of the Donetsk
+  regional military administration").
+
+:func:`credited_sentences` gives, for the sentences of one document, the claimant such a credit
+hands each sentence it covers; :mod:`geo.extract` passes it to the sentence's analysis as the
+claimant of what the sentence itself credits to nobody, so a claimant the sentence names always
+wins. A document whose credits and named claimants are all one claimant is that claimant's
+throughout (:meth:`Credits.single_source`): a regional administration's daily summary rewritten by
+a news site, a General Staff roundup.
+
+The cues are data (``[credits]`` in ``geo/data/claims.toml``); the claimants are the claim
+tables' (:func:`geo.claims.analyse.find_claimant`). Every test here is gated by a substring or an
+anchored match, so a sentence without quotes, colons, source lines or speech verbs costs a few
+string tests.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from geo.claims.analyse import Claimant, DocumentClaimants, find_claimant, headline_source
+
+QUOTES_OPEN = '«"“„'
+QUOTE_SEARCH_SENTENCES = 12
+"""How far back (in sentences) a closed quotation is looked for where it opens."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    back: re.Pattern[str]
+    recap: re.Pattern[str]
+    quote_end: re.Pattern[str]
+    speaker: tuple[re.Pattern[str], ...]
+    not_names: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    data = tomllib.loads(resources.files("geo.data").joinpath("claims.toml").read_text("utf-8"))
+    credits = data["credits"]
+    return _Cues(
+        re.compile(credits["back"], re.IGNORECASE),
+        re.compile(credits["recap"], re.IGNORECASE),
+        re.compile(credits["quote_end"]),
+        tuple(re.compile(pattern) for pattern in credits["speaker"]),
+        frozenset(credits["not_names"]),
+    )
+
+
+@dataclass(slots=True)
+class Credits:
+    """What the credits of one document hand its sentences: ``by_sentence`` (index → claimant)
+    and the claimants they name (``named``, by name)."""
+
+    by_sentence: dict[int, Claimant] = field(default_factory=dict)
+    named: dict[str, Claimant] = field(default_factory=dict)
+
+    def single_source(self, explicit: dict[str, Claimant]) -> Claimant | None:
+        """The document's one source: the claimant its credits and ``explicit`` (the claimants
+        its sentences name themselves, by name) all are, when they are one."""
+        names = self.named.keys() | explicit.keys()
+        if len(names) != 1:
+            return None
+        (name,) = names
+        return self.named.get(name) or _passed_on(explicit[name])
+
+
+def credited_sentences(
+    sentences: list[tuple[int, str]],
+    document: DocumentClaimants,
+    speakers: set[int],
+    own: set[int],
+) -> Credits:
+    """The claimant each sentence of a document (its (offset, text) pairs, in order) gets from
+    a credit outside it (see the module docstring); sentences no credit covers are absent.
+    ``speakers`` are the sentences worth reading for a speaker named by surname alone (those
+    with places that credit nobody: a speaker elsewhere matters only as a source line's or a
+    quotation's); ``own`` those that name their own claimant, which bound how far a source line
+    reaches back and a colon forward."""
+    credits = Credits()
+    found: list[tuple[int, str, Claimant]] = []  # (index, kind, claimant), in order
+    for index, (_, sentence) in enumerate(sentences):
+        back = source_line(sentence)
+        forward = sentence.endswith(":")
+        quoted = _closes_quote(sentence)
+        headline = index == 0 and _HEADLINE_DASH.search(sentence) is not None
+        if not (back or forward or quoted or headline or index in speakers):
+            continue
+        claimant = find_claimant(sentence)
+        if claimant is None and headline:
+            claimant = headline_source(sentence)
+            if claimant is not None:
+                found.append((index, "headline", claimant))
+            continue
+        if claimant is None:
+            claimant = _speaker(sentence, document)
+        if claimant is None:
+            continue
+        if quoted:
+            found.append((index, "quote", claimant))
+        if forward:
+            found.append((index, "forward", claimant))
+        if back:
+            found.append((index, "back", claimant))
+        if not (quoted or forward or back):
+            found.append((index, "speaker", claimant))
+    if not found:
+        return credits
+    credited = sorted({index for index, _, _ in found} | own)
+    for kind in ("speaker", "headline", "quote", "forward", "back"):  # nearest scope first
+        for index, what, claimant in found:
+            if what != kind:
+                continue
+            credits.named.setdefault(claimant.name, _passed_on(claimant))
+            for covered in _covered(kind, index, credited, sentences):
+                credits.by_sentence.setdefault(covered, _passed_on(claimant))
+    return credits
+
+
+def _covered(kind: str, index: int, credited: list[int], sentences: list[tuple[int, str]]) -> range:
+    """The sentences a credit of ``kind`` in sentence ``index`` covers; ``credited`` are the
+    sentences that credit somebody, in order, which bound a source line's and a colon's reach."""
+    if kind in ("speaker", "headline"):
+        return range(index, index + 1)
+    if kind == "quote":
+        opening = index
+        for earlier in range(index, max(-1, index - QUOTE_SEARCH_SENTENCES), -1):
+            if sentences[earlier][1].lstrip()[:1] in QUOTES_OPEN:
+                opening = earlier
+                break
+        return range(opening, index + 1)
+    if kind == "forward":
+        at = bisect_right(credited, index)
+        return range(index + 1, credited[at] if at < len(credited) else len(sentences))
+    at = bisect_left(credited, index)
+    return range(credited[at - 1] + 1 if at else 0, index + 1)
+
+
+def _passed_on(claimant: Claimant) -> Claimant:
+    """The claimant as a default for the sentences a credit covers: named there by nobody."""
+    return Claimant(claimant.name, claimant.kind, claimant.side, None)
+
+
+def _closes_quote(sentence: str) -> bool:
+    """Does a quotation close in ``sentence`` with its speaker after it?"""
+    if not any(close in sentence for close in _QUOTE_CLOSINGS):
+        return False
+    return _cues().quote_end.search(sentence) is not None
+
+
+def source_line(sentence: str) -> bool:
+    """Does ``sentence`` open as a source line, crediting the one before ("Про це повідомив …",
+    "Об этом сообщил …", "This was reported by …")? Then it claims nothing of its own. Its
+    first two letters are tested first: few sentences open as a source line can."""
+    start = _NON_WORD.match(sentence).end()  # type: ignore[union-attr] # matches "" at worst
+    if sentence[start : start + 2].lower() not in _SOURCE_LINE_HEADS:
+        return False
+    return _cues().back.match(sentence) is not None
+
+
+def is_recap(sentence: str) -> bool:
+    """Does ``sentence`` recap earlier news ("Нагадаємо, …", "Ранее сообщалось, …", "As
+    reported, …")? No credit around it reaches it: the document's source does not vouch for it."""
+    return _cues().recap.match(sentence) is not None
+
+
+_QUOTE_CLOSINGS = ("»,", "» ", '",', '" ', "”,", "” ", ',"', '."', ",”", ".”")
+"""A closing quote before a comma or a space, or after a comma or a full stop: where
+``quote_end`` can match at all."""
+_NON_WORD = re.compile(r"\W*")
+_SOURCE_LINE_HEADS = frozenset(("пр", "об", "о ", "це", "эт", "та", "як", "ка", "th"))
+"""The first two letters of every source line ``back`` in claims.toml reads: a sentence that
+opens otherwise is not tried against it."""
+_HEADLINE_DASH = re.compile(r"\s[-–—]\s*\S[^-–—]{0,40}$")
+"""A headline's closing dash and a few words after it: where a source may stand."""
+
+
+def _speaker(sentence: str, document: DocumentClaimants) -> Claimant | None:
+    """The claimant of a person ``sentence`` names as its speaker by name alone ("— заявив
+    Малашко", "Filashkin said"), from where the document names them with their office."""
+    for pattern in _cues().speaker:
+        for match in pattern.finditer(sentence):
+            name = match.group("name")
+            if name in _cues().not_names:
+                continue
+            found = document.office_of(name)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,153 @@
+"""Credits that reach past their sentence (geo.claims.scope): a source line credits what came
+before it, a colon what follows, a closed quotation its speaker, a headline's closing dash its
+source, a surname the office the document gave it; a document that credits one claimant only is
+that claimant's throughout. Each case is written as the sources write it; the negatives keep
+what a sentence credits itself, several sources apart, recaps and a channel's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.claims import Claimant
+from geo.claims.analyse import UNATTRIBUTED
+from geo.text.sources import Document
+
+
+def claimants(extractor, text: str, claimant: Claimant | None = None) -> dict[str, str]:
+    """Each record's location → claimant, for one document."""
+    doc = Document(doc_id="t", text=text, published=date(2025, 9, 11), claimant=claimant)
+    return {r["location"]: r["claimant"] for r in extractor.document_records(doc)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a source line credits the sentences before it (ostro.org, a regional summary)
+            "Окупанти обстріляли Оріхів і Гуляйполе. Про це повідомив голова Запорізької ОВА "
+            "Іван Федоров.",
+            {"Оріхів": "Regional authorities", "Гуляйполе": "Regional authorities"},
+        ),
+        (  # Russian: "Об этом сообщили в …"
+            "Противник обстрелял Белгородку и Шебекино. Об этом сообщили в Минобороны России.",
+            {"Белгородку": "Russian MoD"},
+        ),
+        (  # English
+            "Russian troops shelled Beryslav and Bilozerka overnight. This was reported by the "
+            "Kherson regional military administration.",
+            {"Beryslav": "Regional authorities", "Bilozerka": "Regional authorities"},
+        ),
+        (  # a colon credits what follows: the post quoted
+            "Голова Херсонської ОВА Олександр Прокудін повідомив у телеграм-каналі:\n"
+            "«Минулої доби під обстрілами опинилися Кізомис, Станіслав і Білозерка.»",
+            {"Кізомис": "Regional authorities", "Білозерка": "Regional authorities"},
+        ),
+        (  # a headline's closing dash names its source ("– ЗСУ"), which covers the report
+            "Сили оборони контролюють північну частину Покровська – ЗСУ\n\n"
+            "У Мирнограді українські підрозділи тримають оборону.",
+            {"Покровська": "Ukrainian military", "Мирнограді": "Ukrainian military"},
+        ),
+        (  # one claimant credited, one source: the report is the governor's throughout
+            "Russian forces shelled Kherson overnight, the regional governor said. Two people "
+            "were wounded in Bilozerka.",
+            {"Kherson": "Regional authorities", "Bilozerka": "Regional authorities"},
+        ),
+    ],
+)
+def test_credit_reaches_the_sentences_it_covers(extractor, text, expected):
+    found = claimants(extractor, text)
+    assert {place: found.get(place) for place in expected} == expected
+
+
+def test_quotation_is_its_speakers_whose_office_the_document_gave(extractor):
+    """A quotation of two sentences closed by "- повідомив Малашко": the head of the regional
+    administration the document named a paragraph before, with the General Staff credited
+    elsewhere in the document (so no single source decides)."""
+    text = (
+        "Про це вранці повідомляє у Телеграм голова ОВА Юрій Малашко.\n\n"
+        '"Ворог завдав 7 БПЛА-атак по Гуляйполю та Новоданилівці. Вгатив 6 авіабомбами по '
+        'Оріхову", - повідомив Малашко.\n\n'
+        "Генштаб ЗСУ повідомив, що оборонці відбили 12 атак біля Кліщіївки."
+    )
+    found = claimants(extractor, text)
+    assert found["Гуляйполю"] == found["Оріхову"] == "Regional authorities"
+    assert found["Кліщіївки"] == "Ukrainian military"
+
+
+def test_surname_speaker_in_english(extractor):
+    """ "Filashkin said": the head of the Donetsk regional military administration, as the first
+    sentence says; the ministry's claim in between keeps its own claimant."""
+    text = (
+        "Vadym Filashkin, head of the Donetsk regional military administration, announced an "
+        "evacuation of Dobropillia. Russia's defence ministry said its forces captured "
+        "Bohdanivka. Filashkin said Russian shelling hit Kostiantynivka."
+    )
+    found = claimants(extractor, text)
+    assert found["Kostiantynivka"] == "Regional authorities"
+    assert found["Bohdanivka"] == "Russian MoD"
+
+
+def test_several_sources_leave_the_uncredited_sentence_unattributed(extractor):
+    text = (
+        "Russia's defence ministry said its forces captured Bohdanivka. Fighting continued near "
+        "Chasiv Yar. Ukraine's General Staff said it repelled attacks near Kupiansk."
+    )
+    found = claimants(extractor, text)
+    assert found == {
+        "Bohdanivka": "Russian MoD",
+        "Chasiv Yar": UNATTRIBUTED,
+        "Kupiansk": "Ukrainian military",
+    }
+
+
+def test_recap_of_earlier_news_is_nobodys(extractor):
+    """ "Нагадаємо, …": the news site's recap, which the administration's report does not vouch
+    for, though it is the document's one source."""
+    text = (
+        "Окупанти обстріляли Берислав, повідомив голова Херсонської ОВА Олександр Прокудін. "
+        "Нагадаємо, раніше окупанти обстріляли Херсон."
+    )
+    found = claimants(extractor, text)
+    assert found == {"Берислав": "Regional authorities", "Херсон": UNATTRIBUTED}
+
+
+def test_surname_without_an_office_credits_nobody(extractor):
+    """A speaker the document never places in an office is not guessed at."""
+    text = "Kovalenko said Russian shelling hit Kostiantynivka overnight."
+    assert claimants(extractor, text) == {"Kostiantynivka": UNATTRIBUTED}
+
+
+def test_channel_message_keeps_the_channel_for_its_own_words(extractor):
+    """A channel's message: the sentence it credits to nobody is the channel's, though another
+    sentence of it credits the Russian MoD (no single source overrides a channel)."""
+    channel = Claimant("Ukrainian military", "military", "UA", None)
+    text = (
+        "Russia's defence ministry claimed its forces captured Kupiansk. Ukrainian units held "
+        "positions near Kupiansk-Vuzlovyi."
+    )
+    found = claimants(extractor, text, channel)
+    assert found["Kupiansk"] == "Russian MoD"
+    assert found["Kupiansk-Vuzlovyi"] == "Ukrainian military"
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        # a blog of the Ukrainian military's name is DeepState's, not the military's
+        ("The Ukrainian military blog DeepState said Russian troops advanced near Pokrovsk.",
+         "DeepState"),
+        # Russia's General Staff and its chief are Russia's military command
+        ("The Chief of Russia's General Staff, Valery Gerasimov, said Russian forces captured "
+         "Kupiansk.", "Russian MoD"),
+        # a district administration and its English abbreviations
+        ("Roman Vlasenko, head of the Severodonetsk district administration, said that the most "
+         "difficult situation is near Kreminna.", "Regional authorities"),
+        ("The Chernihiv RMA said Russian troops shelled Semenivka.", "Regional authorities"),
+        # an oblast administration's Ukrainian abbreviation with the oblast's letter (ХОВА)
+        ("Двоє людей отримали поранення внаслідок обстрілів Куп'янська, повідомляє начальник "
+         "ХОВА Олег Синєгубов.", "Regional authorities"),
+    ],
+)  # fmt: skip
+def test_claimant_table_rows(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}
