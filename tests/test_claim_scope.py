@@ -151,3 +151,35 @@ def test_channel_message_keeps_the_channel_for_its_own_words(extractor):
 )  # fmt: skip
 def test_claimant_table_rows(extractor, sentence, claimant):
     assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+def test_according_to_him_refers_back(extractor):
+    """ "According to him, …" credits whoever the sentence before credited, as "He said" does;
+    the document credits two claimants, so no single source decides it."""
+    text = (
+        "Ivan Fedorov, head of the Zaporizhzhia regional military administration, said Russian "
+        "troops struck Orikhiv. According to him, Novodanylivka and Mala Tokmachka suffered "
+        "airstrikes. Russia's defence ministry said its forces captured Robotyne."
+    )
+    found = claimants(extractor, text)
+    assert found["Novodanylivka"] == found["Mala Tokmachka"] == "Regional authorities"
+    assert found["Robotyne"] == "Russian MoD"
+
+
+def test_a_word_after_says_is_no_speaker(extractor):
+    """ "A Ukrainian official says Russian shelling …": "Russian" is no surname, though the
+    document names Russia's president a paragraph later."""
+    text = (
+        "A Ukrainian official says Russian shelling has killed five civilians in Avdiivka.\n\n"
+        "Russian President Vladimir Putin recognized the separatist republics."
+    )
+    assert claimants(extractor, text)["Avdiivka"] == UNATTRIBUTED
+
+
+def test_the_republic_as_a_place_is_no_speaker(extractor):
+    """ "near the village of X in the Donetsk People's Republic": where, not who says it."""
+    text = (
+        "The ministry also reported that air defence systems hit a MiG-29 near the village of "
+        "Krasnoarmeysk in the Donetsk People's Republic."
+    )
+    assert set(claimants(extractor, text).values()) == {UNATTRIBUTED}
