@@ -183,3 +183,21 @@ def test_the_republic_as_a_place_is_no_speaker(extractor):
         "Krasnoarmeysk in the Donetsk People's Republic."
     )
     assert set(claimants(extractor, text).values()) == {UNATTRIBUTED}
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Russia claimed on Sunday that it took control of a village in the Kharkiv region.",
+         "Russian government"),
+        ("Units of the Battlegroup Yug have taken control of Kleshcheyevka in the Donetsk "
+         "People's Republic (DPR), the Russian Ministry of Defense reported.", "Russian MoD"),
+        # the republic named as where, in brackets or after "of the": no speaker
+        ("Russian forces took control of the Nevskoe settlement in the Lugansk People's Republic "
+         "(LPR), the Russian Ministry of Defense said.", "Russian MoD"),
+        ("Russian servicemen struck Ukrainian formations in four settlements of the Donetsk "
+         "People's Republic, Russia's defence ministry said.", "Russian MoD"),
+    ],
+)  # fmt: skip
+def test_russian_claimants_in_english(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}
