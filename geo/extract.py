@@ -2734,6 +2734,8 @@ def _credited(
         if default is DEFAULT_CLAIMANT
         else None
     )
+    if source is not None and named.credits_another(source.name, split):
+        source = None  # a sentence without places credits somebody else ("…, заявили в Минобороны")
     if source is None and not credits.by_sentence:
         return per_sentence
     out = []

@@ -201,3 +201,34 @@ def test_the_republic_as_a_place_is_no_speaker(extractor):
 )  # fmt: skip
 def test_russian_claimants_in_english(extractor, sentence, claimant):
     assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+def test_a_sentence_without_places_can_credit_another_source(extractor):
+    """news.ru: the ministry credited in a sentence that names no place, a DPR adviser in the
+    last: two sources, so the sentences between are not the adviser's; "По данным ведомства"
+    and "— говорится в сообщении" refer back to the ministry."""
+    text = (
+        "Военнослужащие Вооруженных сил России за неделю освободили шесть населенных пунктов в "
+        "зоне проведения спецоперации, заявили в пресс-службе Министерства обороны РФ. По данным "
+        "ведомства, четыре населенных пункта были взяты под контроль в ДНР.\n\n"
+        "Подразделения освободили населенные пункты Среднее и Клебан-Бык, — говорится в "
+        "сообщении.\n\n"
+        "Как отметил советник главы ДНР Игорь Кимаковский, трасса между Добропольем и "
+        "Краматорском активно использовалась ВСУ."
+    )
+    found = claimants(extractor, text)
+    assert found["Среднее"] == found["Клебан-Бык"] == "Russian MoD"
+    assert found["Краматорском"] == "Russian-installed authorities"
+
+
+def test_a_place_free_credit_vetoes_the_single_source(extractor):
+    """The only claimant named beside places is the DPR adviser; the ministry, credited in a
+    sentence without places, is a second source: the uncredited sentence stays unattributed."""
+    text = (
+        "Российские войска продвинулись за неделю, заявили в пресс-службе Министерства обороны "
+        "РФ.\n\nБои идут у Торецка.\n\n"
+        "Как отметил советник главы ДНР Игорь Кимаковский, трасса между Добропольем и "
+        "Краматорском активно использовалась ВСУ."
+    )
+    found = claimants(extractor, text)
+    assert found["Торецка"] == UNATTRIBUTED

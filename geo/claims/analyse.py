@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -222,6 +222,25 @@ class DocumentClaimants:
             if rule.name in names
         ]
         return min(distances)[1] if distances else None
+
+    def credits_another(self, name: str, sentences: Sequence[tuple[int, str]]) -> bool:
+        """Does a sentence of the document (its (offset, text) pairs) credit a claimant other
+        than ``name``? Only the sentences where the document names one are read; a claimant
+        whose country the sentence leaves unstated ("Генштаб повідомив") is nobody else."""
+        starts = [offset for offset, _ in sentences]
+        read: set[int] = set()
+        unstated = tables().claims.unstated
+        for start, _, rule in self._claimants():
+            if rule.name == name:
+                continue
+            index = bisect_right(starts, start) - 1
+            if index < 0 or index in read:
+                continue
+            read.add(index)
+            found = find_claimant(sentences[index][1])
+            if found is not None and found.name != name and found.name not in unstated:
+                return True
+        return False
 
     def office_of(self, name: str) -> Claimant | None:
         """The claimant of the person ``name`` (a surname as written, maybe inflected: "Малашка"
