@@ -2734,7 +2734,7 @@ def _credited(
         if default is DEFAULT_CLAIMANT
         else None
     )
-    if source is not None and named.credits_another(source.name, split):
+    if source is not None and named.credits_another(source.name, split, indexes):
         source = None  # a sentence without places credits somebody else ("…, заявили в Минобороны")
     if source is None and not credits.by_sentence:
         return per_sentence

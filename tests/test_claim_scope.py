@@ -232,3 +232,17 @@ def test_a_place_free_credit_vetoes_the_single_source(extractor):
     )
     found = claimants(extractor, text)
     assert found["Торецка"] == UNATTRIBUTED
+
+
+def test_posted_credits_and_two_colons_two_sources(extractor):
+    """ "The General Staff posted this morning:" credits the post it quotes, and "Russia's
+    defence ministry said:" the briefing after it: two sources, each over its own lines."""
+    text = (
+        "The General Staff posted this morning:\n"
+        "Оборонці відбили 40 атак під Бахмутом та біля Авдіївки.\n"
+        "Russia's defence ministry said:\n"
+        "Подразделения отразили атаки в районе Авдеевки."
+    )
+    found = claimants(extractor, text)
+    assert found["Бахмутом"] == found["Авдіївки"] == "Ukrainian military"
+    assert found["Авдеевки"] == "Russian MoD"

@@ -199,10 +199,11 @@ class DocumentClaimants:
     surname alone ("— заявив Малашко" after "голова ОВА Юрій Малашко"). The document is scanned
     once, and only when some sentence asks."""
 
-    __slots__ = ("_found", "_offices", "_text")
+    __slots__ = ("_found", "_offices", "_read", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._read: Text | None = None
         self._found: list[tuple[int, int, Rule]] | None = None
         self._offices: dict[str, Claimant | None] = {}
 
@@ -210,8 +211,7 @@ class DocumentClaimants:
         """Every claimant the document names, left to right, not overlapping (so their ends are
         in order too)."""
         if self._found is None:
-            both = tables()
-            self._found = both.claims.claimants.findall(both.triggers.read(_straighten(self._text)))
+            self._found = tables().claims.claimants.findall(self._scan())
         return self._found
 
     def nearest(self, names: Collection[str], position: int) -> str | None:
@@ -223,24 +223,35 @@ class DocumentClaimants:
         ]
         return min(distances)[1] if distances else None
 
-    def credits_another(self, name: str, sentences: Sequence[tuple[int, str]]) -> bool:
-        """Does a sentence of the document (its (offset, text) pairs) credit a claimant other
-        than ``name``? Only the sentences where the document names one are read; a claimant
-        whose country the sentence leaves unstated ("Генштаб повідомив") is nobody else."""
+    def credits_another(
+        self, name: str, sentences: Sequence[tuple[int, str]], read: Collection[int]
+    ) -> bool:
+        """Does a sentence of the document (its (offset, text) pairs) other than those ``read``
+        already credit a claimant other than ``name``? Only the sentences holding a trigger of
+        the claimant table are read, found by one scan of the document; a claimant whose country
+        the sentence leaves unstated ("Генштаб повідомив") is nobody else."""
+        both = tables()
+        gates = both.claims.claimants.bits.mask
         starts = [offset for offset, _ in sentences]
-        read: set[int] = set()
-        unstated = tables().claims.unstated
-        for start, _, rule in self._claimants():
-            if rule.name == name:
+        holding = {
+            bisect_right(starts, last + 1 - length) - 1
+            for last, (length, bits) in self._scan().hits
+            if bits & gates
+        }
+        unstated = both.claims.unstated
+        for index in sorted(holding.difference(read)):
+            if index < 0:
                 continue
-            index = bisect_right(starts, start) - 1
-            if index < 0 or index in read:
-                continue
-            read.add(index)
             found = find_claimant(sentences[index][1])
             if found is not None and found.name != name and found.name not in unstated:
                 return True
         return False
+
+    def _scan(self) -> Text:
+        """The whole document as the tables read it (one automaton pass)."""
+        if self._read is None:
+            self._read = tables().triggers.read(_straighten(self._text))
+        return self._read
 
     def office_of(self, name: str) -> Claimant | None:
         """The claimant of the person ``name`` (a surname as written, maybe inflected: "Малашка"
