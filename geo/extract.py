@@ -2703,19 +2703,18 @@ class Extractor:
             indexes.append(index)
             if len(site) < len(found):  # only then can some mention be an actor
                 stats.actors += sum(1 for m in found if m.role == "actor")
-        return _credited(doc, split, per_sentence, indexes, named, default)
+        return _credited(split, per_sentence, indexes, named, default)
 
 
 def _credited(
-    doc: Document,
     split: list[tuple[int, str]],
     per_sentence: list[tuple[int, str, list[Mention], ClaimFrame]],
     indexes: list[int],
     named: DocumentClaimants,
     default: Claimant,
 ) -> list[tuple[int, str, list[Mention], ClaimFrame]]:
-    """``per_sentence`` with the sentences that credit nobody read again with the claimant a
-    credit outside them gives (:mod:`geo.claims.scope`: "Про це повідомив голова ОВА …" for the
+    """``per_sentence`` with the sentences that credit nobody given the claimant a credit
+    outside them gives (:mod:`geo.claims.scope`: "Про це повідомив голова ОВА …" for the
     sentences before it, a quotation closed by "— заявив Малашко"), else the document's one
     source when all it credits is one claimant (a regional administration's summary rewritten by a
     news site); a sentence naming its own claimant keeps it, and a recap of earlier news

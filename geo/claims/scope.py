@@ -15,11 +15,13 @@ A news item names its source once, and the reader carries it over the sentences 
   regional military administration").
 
 :func:`credited_sentences` gives, for the sentences of one document, the claimant such a credit
-hands each sentence it covers; :mod:`geo.extract` passes it to the sentence's analysis as the
-claimant of what the sentence itself credits to nobody, so a claimant the sentence names always
+hands each sentence it covers; :mod:`geo.extract` puts it where the sentence's frame has the
+default claimant (:func:`geo.claims.analyse.recredit`), so a claimant the sentence names always
 wins. A document whose credits and named claimants are all one claimant is that claimant's
 throughout (:meth:`Credits.single_source`): a regional administration's daily summary rewritten by
-a news site, a General Staff roundup.
+a news site, a General Staff roundup; a sentence without places that credits another claimant
+(:meth:`~geo.claims.analyse.DocumentClaimants.credits_another`) makes two sources, and a recap of
+earlier news (:func:`is_recap`) is nobody's.
 
 The cues are data (``[credits]`` in ``geo/data/claims.toml``); the claimants are the claim
 tables' (:func:`geo.claims.analyse.find_claimant`). Every test here is gated by a substring or an
