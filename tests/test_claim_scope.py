@@ -144,6 +144,13 @@ def test_channel_message_keeps_the_channel_for_its_own_words(extractor):
         ("Roman Vlasenko, head of the Severodonetsk district administration, said that the most "
          "difficult situation is near Kreminna.", "Regional authorities"),
         ("The Chernihiv RMA said Russian troops shelled Semenivka.", "Regional authorities"),
+        # the Air Force, the operational groups, the border guards, the National Guard and
+        # the spokesmen who speak for them are the Ukrainian military
+        ("Ukraine's Air Force said it shot down drones over Kharkiv.", "Ukrainian military"),
+        ("Khortytsia group spokesman Nazar Voloshyn said Russian troops attacked near Pokrovsk.",
+         "Ukrainian military"),
+        ("Прикордонники повідомили, що ворог обстріляв Сумщину.", "Ukrainian military"),
+        ("Речник Нацгвардії повідомив про бої біля Часового Яру.", "Ukrainian military"),
         # an oblast administration's Ukrainian abbreviation with the oblast's letter (ХОВА)
         ("Двоє людей отримали поранення внаслідок обстрілів Куп'янська, повідомляє начальник "
          "ХОВА Олег Синєгубов.", "Regional authorities"),
