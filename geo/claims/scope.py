@@ -94,9 +94,9 @@ def credited_sentences(
     """The claimant each sentence of a document (its (offset, text) pairs, in order) gets from
     a credit outside it (see the module docstring); sentences no credit covers are absent.
     ``speakers`` are the sentences worth reading for a speaker named by surname alone (those
-    with places that credit nobody: a speaker elsewhere matters only as a source line's or a
-    quotation's); ``own`` those that name their own claimant, which bound how far a source line
-    reaches back and a colon forward."""
+    with places that credit nobody though they hold a reporting cue: a speaker elsewhere matters
+    only as a source line's or a quotation's); ``own`` those that name their own claimant, which
+    bound how far a source line reaches back and a colon forward."""
     credits = Credits()
     found: list[tuple[int, str, Claimant]] = []  # (index, kind, claimant), in order
     for index, (_, sentence) in enumerate(sentences):
