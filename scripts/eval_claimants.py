@@ -26,35 +26,22 @@ sets, outside the repository, as the passages are.
 from __future__ import annotations
 
 import argparse
-import json
-import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
+from eval_ukru import load_passages, records_by_passage  # the same passage files and run
+
 from geo.claims.analyse import UNATTRIBUTED
-from geo.extract import Extractor, extract_records
+from geo.extract import Extractor
 
 
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def evaluate(passages: list[dict], gold: list[dict], show: int = 0) -> dict[str, dict]:
+def evaluate(
+    passages: list[dict], gold: list[dict], extractor: Extractor, show: int = 0
+) -> dict[str, dict]:
     """Per language: counts and the disagreements (at most ``show`` kept)."""
     if [p["url"] for p in passages] != [g["url"] for g in gold]:
         raise SystemExit("the annotation is not in the passages' order (urls differ)")
-    with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "passages.jsonl"
-        corpus.write_text(
-            "".join(
-                json.dumps({"text": p["text"], "url": p["url"]}, ensure_ascii=False) + "\n"
-                for p in passages
-            ),
-            encoding="utf-8",
-        )
-        by_doc: dict[int, list[dict]] = defaultdict(list)
-        for record in extract_records([corpus], extractor=Extractor()):
-            by_doc[int(record["doc_id"].rsplit(":", 1)[1]) - 1].append(record)
+    by_doc = records_by_passage(passages, extractor)
     results: dict[str, dict] = {}
     for index, (passage, labels) in enumerate(zip(passages, gold, strict=True)):
         lang = passage["lang"]
@@ -65,7 +52,7 @@ def evaluate(passages: list[dict], gold: list[dict], show: int = 0) -> dict[str,
         )  # fmt: skip
         for label in labels["sentences"]:
             out["sentences"] += 1
-            records = [r for r in by_doc[index] if label["quote"] in (r["quote"] or "")]
+            records = [r for r in by_doc[str(index)] if label["quote"] in (r["quote"] or "")]
             if not records:
                 continue
             out["with_records"] += 1
@@ -97,7 +84,9 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--show", type=int, default=0, help="print up to N disagreements")
     args = parser.parse_args()
-    results = evaluate(_load(args.passages), _load(args.gold), args.show)
+    results = evaluate(
+        load_passages(args.passages), load_passages(args.gold), Extractor(), args.show
+    )
     for lang, out in sorted(results.items()):
         print(
             f"{lang}: annotated sentences {out['sentences']}, with records {out['with_records']}; "

@@ -104,7 +104,11 @@ def credited_sentences(
         forward = sentence.endswith(":")
         quoted = _closes_quote(sentence)
         headline = index == 0 and _HEADLINE_DASH.search(sentence) is not None
-        if not (back or forward or quoted or headline or index in speakers):
+        if not (back or forward or quoted or headline):
+            if index in speakers:  # its analysis found no claimant: only a surname can credit
+                claimant = _speaker(sentence, document)
+                if claimant is not None:
+                    found.append((index, "speaker", claimant))
             continue
         claimant = find_claimant(sentence)
         if claimant is None and headline:
@@ -114,8 +118,8 @@ def credited_sentences(
             continue
         if claimant is None:
             claimant = _speaker(sentence, document)
-        if claimant is None:
-            continue
+            if claimant is None:
+                continue
         if quoted:
             found.append((index, "quote", claimant))
         if forward:
@@ -131,9 +135,9 @@ def credited_sentences(
         for index, what, claimant in found:
             if what != kind:
                 continue
-            credits.named.setdefault(claimant.name, _passed_on(claimant))
+            passed = credits.named.setdefault(claimant.name, _passed_on(claimant))
             for covered in _covered(kind, index, credited, sentences):
-                credits.by_sentence.setdefault(covered, _passed_on(claimant))
+                credits.by_sentence.setdefault(covered, passed)
     return credits
 
 
