@@ -34,7 +34,7 @@ import shapely
 
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant, recredit
-from geo.claims.scope import credited_sentences, is_recap, source_line
+from geo.claims.scope import credited_sentences, is_recap, source_line, sources_elsewhere
 from geo.core.distance import BEARINGS, bearing_deg, haversine_km, in_compass_sector
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
@@ -2728,13 +2728,14 @@ def _credited(
     }  # fmt: skip
     own = {i for i, main in zip(indexes, mains, strict=True) if main.text}
     credits = credited_sentences(split, named, speakers, own)
-    source = (  # a channel's messages are the channel's where they credit nobody
-        credits.single_source({main.name: main for main in mains if main.text})
-        if default is DEFAULT_CLAIMANT
-        else None
-    )
-    if source is not None and named.credits_another(source.name, split, indexes):
-        source = None  # a sentence without places credits somebody else ("…, заявили в Минобороны")
+    source = None
+    if default is DEFAULT_CLAIMANT:  # a channel's messages are the channel's where they name nobody
+        explicit: dict[str, Claimant | None] = {main.name: main for main in mains if main.text}
+        if len(credits.named.keys() | explicit.keys()) <= 1:
+            # the sentences without places count too: one more source ("…, заявили в Минобороны")
+            # makes two; the only one ("Обстановку описал военный эксперт Борис Рожин.") is it
+            explicit = sources_elsewhere(named, split, indexes) | explicit
+            source = credits.single_source(explicit)
     if source is None and not credits.by_sentence:
         return per_sentence
     out = []

@@ -253,3 +253,105 @@ def test_posted_credits_and_two_colons_two_sources(extractor):
     found = claimants(extractor, text)
     assert found["Бахмутом"] == found["Авдіївки"] == "Ukrainian military"
     assert found["Авдеевки"] == "Russian MoD"
+
+
+def test_quoted_general_staff_is_the_one_the_document_names(extractor):
+    """2day.kh.ua: "Про це … повідомив Генштаб ЗСУ." and a quotation closed by "— розповіли в
+    Генштабі": the General Staff the document named, so one source covers the list after it."""
+    text = (
+        "На Куп'янському напрямку противник безуспішно намагався прорвати оборону.\n\n"
+        "Про це у вечірньому зведенні повідомив Генштаб ЗСУ.\n\n"
+        "Противник здійснив артилерійські обстріли Дворічної та Масютівки.\n\n"
+        '"Також противник здійснив невдалі спроби наступальних дій в районах населених пунктів '
+        'Гряниківка та Спірне", — розповіли в Генштабі.'
+    )
+    found = claimants(extractor, text)
+    assert found["Гряниківка"] == found["Спірне"] == "Ukrainian military"
+    assert found["Дворічної"] == found["Масютівки"] == "Ukrainian military"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # rbc.ua: the grouping "Схід" and "— додали у ЗСУ" after the quotations
+            '"Оборона Покровська триває, наші війська контролюють північну частину міста", - '
+            'зазначили у угрупованні військ "Схід".\n\n'
+            "Повідомляється, що у районі Мирнограда ситуація залишається складною.\n\n"
+            '"Наші захисники зупинили 47 штурмових дій у районах Шахового та Родинського", - '
+            "додали у ЗСУ.",
+            {"Покровська": "Ukrainian military", "Мирнограда": "Ukrainian military",
+             "Родинського": "Ukrainian military"},
+        ),
+        (  # the General Staff in the Russian prepositional case
+            "В Генеральном штабе Вооруженных сил Украины сообщили, что вчера были обстреляны "
+            "Копанки и Берестово.",
+            {"Берестово": "Ukrainian military"},
+        ),
+        (  # npu.gov.ua: the headline's dash names the police, the report is theirs
+            "Двоє загиблих і двоє поранених за добу – поліція Донеччини документує наслідки "
+            "російських влучань\nУ вогні опинились міста Гірник, Костянтинівка та Мирноград.\n"
+            "Одна людина загинула від артобстрілу у Гірнику.",
+            {"Костянтинівка": "Ukrainian government", "Гірнику": "Ukrainian government"},
+        ),
+        (  # war-evidence.mkip.gov.ua: an article closed by its source
+            "The Russians sent MLRS Grad and heavy artillery to Marhanets and Nikopol. Nikopol "
+            "suffered the most.\n\nSource: Dnipropetrovska ODA",
+            {"Marhanets": "Regional authorities", "Nikopol": "Regional authorities"},
+        ),
+        (  # a source line after the outlet that relays it
+            "Invaders fired on high-rise buildings in Orikhiv, killing two people.\n\nAccording "
+            "to Censor.NET, this was announced on Telegram by the head of the Zaporizhzhia "
+            "Regional Military Administration Oleksandr Starukh.",
+            {"Orikhiv": "Regional authorities"},
+        ),
+        (  # discover24.ru: the only source is named in a sentence without places
+            "Украинские формирования попытались атаковать район населённого пункта Тёткино. "
+            "Обстановку в приграничном регионе в своём Telegram-канале описал военный эксперт "
+            "Борис Рожин.\n\nАналогичная ситуация фиксируется и в районе Белополья.",
+            {"Тёткино": "Russian milbloggers", "Белополья": "Russian milbloggers"},
+        ),
+        (  # a wire dateline is no source; "The ministry said" refers back to the ministry
+            "MOSCOW (Reuters) - Russia's Defence Ministry said on Friday that its forces had "
+            "captured a string of frontline settlements.\n\nThe ministry said that four "
+            "settlements were now under its control, including Yampil, east of Sloviansk.",
+            {"Yampil": "Russian MoD"},
+        ),
+        (  # "The police also said" refers back to the police
+            "The Ukrainian police reported that a worker was killed in Pervomaiske. The police "
+            "also said that Russian forces dropped bombs on the villages of Tiahynka and Vesele. "
+            "Russia's defence ministry said its forces hit Kherson.",
+            {"Tiahynka": "Ukrainian government", "Vesele": "Ukrainian government"},
+        ),
+    ],
+)  # fmt: skip
+def test_credits_as_real_reports_give_them(extractor, text, expected):
+    found = claimants(extractor, text)
+    assert {place: found.get(place) for place in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("На півночі росіяни просунулися в районі Новоселидівки, пише український військовий "
+         "паблік Deep State.", "DeepState"),
+        ("Російські пабліки заявляють, що їхні війська вже за два кілометри від Сонцівки.",
+         "Russian milbloggers"),
+        ("Українські військові пишуть про бої у селі Іллінка.", "Ukrainian military"),
+    ],
+)  # fmt: skip
+def test_more_claimant_rows(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+def test_an_outlet_that_could_not_verify_is_no_single_source(extractor):
+    """ "Reuters could not independently verify the reports": the wire story has sources of its
+    own, so the governor credited once does not cover the reporter's narrative, and Reuters
+    alone vouches for nothing."""
+    text = (
+        "Russian forces shelled Kherson overnight, the regional governor said.\n\n"
+        "Fighting raged on in the town of Chasiv Yar.\n\n"
+        "Reuters could not independently verify the battlefield reports."
+    )
+    assert claimants(extractor, text)["Chasiv Yar"] == UNATTRIBUTED
+    alone = "Fighting raged on in the town of Chasiv Yar. Reuters could not verify the reports."
+    assert claimants(extractor, alone)["Chasiv Yar"] == UNATTRIBUTED

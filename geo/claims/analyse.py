@@ -223,13 +223,15 @@ class DocumentClaimants:
         ]
         return min(distances)[1] if distances else None
 
-    def credits_another(
-        self, name: str, sentences: Sequence[tuple[int, str]], read: Collection[int]
-    ) -> bool:
-        """Does a sentence of the document (its (offset, text) pairs) other than those ``read``
-        already credit a claimant other than ``name``? Only the sentences holding a trigger of
-        the claimant table are read, found by one scan of the document; a claimant whose country
-        the sentence leaves unstated ("Генштаб повідомив") is nobody else."""
+    def credited_elsewhere(
+        self, sentences: Sequence[tuple[int, str]], read: Collection[int]
+    ) -> list[tuple[int, Claimant]]:
+        """The claimants the sentences of the document (its (offset, text) pairs) other than
+        those ``read`` credit, with the sentence's index: "…, заявили в пресс-службе Минобороны
+        РФ.", "Обстановку … описал военный эксперт Борис Рожин." Only the sentences holding a
+        trigger of the claimant table are read, found by one scan of the document; a claimant
+        whose country the sentence leaves unstated ("Генштаб повідомив") is nobody in
+        particular."""
         both = tables()
         gates = both.claims.claimants.bits.mask
         starts = [offset for offset, _ in sentences]
@@ -239,13 +241,14 @@ class DocumentClaimants:
             if bits & gates
         }
         unstated = both.claims.unstated
+        credited = []
         for index in sorted(holding.difference(read)):
             if index < 0:
                 continue
             found = find_claimant(sentences[index][1])
-            if found is not None and found.name != name and found.name not in unstated:
-                return True
-        return False
+            if found is not None and found.name not in unstated:
+                credited.append((index, found))
+        return credited
 
     def _scan(self) -> Text:
         """The whole document as the tables read it (one automaton pass)."""
@@ -311,8 +314,19 @@ def headline_source(sentence: str) -> Claimant | None:
     return Claimant(rule.name, rule.kind, rule.side, tail)
 
 
-HEADLINE_SOURCE_CHARS = 40
-"""Longest source after a headline's closing dash ("- ОВА", "– Генштаб ЗСУ")."""
+HEADLINE_SOURCE_CHARS = 80
+"""Longest source after a headline's closing dash ("- ОВА", "– Генштаб ЗСУ", "– поліція Донеччини
+документує наслідки російських влучань")."""
+
+
+def state_country(
+    claimant: Claimant, sentence: str, document: DocumentClaimants, position: int
+) -> Claimant:
+    """``claimant`` with its country stated where the document states it (see
+    :func:`_state_country`), for a credit read outside a sentence's frame ("…», — розповіли в
+    Генштабі." after "Про це повідомив Генштаб ЗСУ.")."""
+    document_at = (document, position)
+    return _state_country(tables().claims, claimant, DEFAULT_CLAIMANT, sentence, document_at)
 
 
 def _state_country(

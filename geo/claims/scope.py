@@ -38,7 +38,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from geo.claims.analyse import Claimant, DocumentClaimants, find_claimant, headline_source
+from geo.claims.analyse import (
+    Claimant,
+    DocumentClaimants,
+    find_claimant,
+    headline_source,
+    state_country,
+)
 
 QUOTES_OPEN = '«"“„'
 QUOTE_SEARCH_SENTENCES = 12
@@ -52,6 +58,7 @@ class _Cues:
     quote_end: re.Pattern[str]
     speaker: tuple[re.Pattern[str], ...]
     not_names: frozenset[str]
+    unverified: re.Pattern[str]
 
 
 @cache
@@ -64,6 +71,7 @@ def _cues() -> _Cues:
         re.compile(credits["quote_end"]),
         tuple(re.compile(pattern) for pattern in credits["speaker"]),
         frozenset(credits["not_names"]),
+        re.compile(credits["unverified"], re.IGNORECASE),
     )
 
 
@@ -75,14 +83,18 @@ class Credits:
     by_sentence: dict[int, Claimant] = field(default_factory=dict)
     named: dict[str, Claimant] = field(default_factory=dict)
 
-    def single_source(self, explicit: dict[str, Claimant]) -> Claimant | None:
+    def single_source(self, explicit: dict[str, Claimant | None]) -> Claimant | None:
         """The document's one source: the claimant its credits and ``explicit`` (the claimants
-        its sentences name themselves, by name) all are, when they are one."""
+        its sentences name themselves, by name; None for one that vouches for nothing) all are,
+        when they are one."""
         names = self.named.keys() | explicit.keys()
         if len(names) != 1:
             return None
         (name,) = names
-        return self.named.get(name) or _passed_on(explicit[name])
+        if name in self.named:
+            return self.named[name]
+        named = explicit[name]
+        return None if named is None else _passed_on(named)
 
 
 def credited_sentences(
@@ -99,7 +111,7 @@ def credited_sentences(
     bound how far a source line reaches back and a colon forward."""
     credits = Credits()
     found: list[tuple[int, str, Claimant]] = []  # (index, kind, claimant), in order
-    for index, (_, sentence) in enumerate(sentences):
+    for index, (offset, sentence) in enumerate(sentences):
         back = source_line(sentence)
         forward = sentence.endswith(":")
         quoted = _closes_quote(sentence)
@@ -120,6 +132,8 @@ def credited_sentences(
             claimant = _speaker(sentence, document)
             if claimant is None:
                 continue
+        else:  # "— розповіли в Генштабі": whose General Staff, the document says
+            claimant = state_country(claimant, sentence, document, offset)
         if quoted:
             found.append((index, "quote", claimant))
         if forward:
@@ -139,6 +153,26 @@ def credited_sentences(
             for covered in _covered(kind, index, credited, sentences):
                 credits.by_sentence.setdefault(covered, passed)
     return credits
+
+
+def sources_elsewhere(
+    document: DocumentClaimants, sentences: list[tuple[int, str]], read: set[int] | list[int]
+) -> dict[str, Claimant | None]:
+    """The claimants (by name) the document's sentences other than those ``read`` (those with
+    places) credit, for the single-source test: one more makes two sources ("…, заявили в
+    Минобороны"), the only one is the document's ("Обстановку описал военный эксперт Борис
+    Рожин."). An outlet that says it could not verify the reports ("Reuters could not
+    independently verify the battlefield reports") is a source of its own that vouches for
+    nothing (None): the document is a wire story put together from several, not one source's
+    report relayed."""
+    unverified = _cues().unverified
+    found: dict[str, Claimant | None] = {}
+    for index, claimant in document.credited_elsewhere(sentences, read):
+        if unverified.search(sentences[index][1]) is not None:
+            found[claimant.name] = None
+        else:
+            found.setdefault(claimant.name, claimant)
+    return found
 
 
 def _covered(kind: str, index: int, credited: list[int], sentences: list[tuple[int, str]]) -> range:
@@ -202,10 +236,12 @@ def is_recap(sentence: str) -> bool:
 
 _QUOTES_CLOSE = '»"”'
 _NON_WORD = re.compile(r"\W*")
-_SOURCE_LINE_HEADS = frozenset(("пр", "об", "о ", "це", "эт", "та", "як", "ка", "th"))
+_SOURCE_LINE_HEADS = frozenset(
+    ("пр", "об", "о ", "це", "эт", "та", "як", "ка", "th", "ac", "so", "дж", "ис")
+)
 """The first two letters of every source line ``back`` in claims.toml reads: a sentence that
 opens otherwise is not tried against it."""
-_HEADLINE_DASH = re.compile(r"\s[-–—]\s*\S[^-–—]{0,40}$")
+_HEADLINE_DASH = re.compile(r"\s[-–—]\s*\S[^-–—]{0,80}$")
 """A headline's closing dash and a few words after it: where a source may stand."""
 
 
