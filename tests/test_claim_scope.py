@@ -355,3 +355,23 @@ def test_an_outlet_that_could_not_verify_is_no_single_source(extractor):
     assert claimants(extractor, text)["Chasiv Yar"] == UNATTRIBUTED
     alone = "Fighting raged on in the town of Chasiv Yar. Reuters could not verify the reports."
     assert claimants(extractor, alone)["Chasiv Yar"] == UNATTRIBUTED
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        # lenta.ru: occupation officials and their advisers who brief on the front
+        ("Российская армия продвинулась в районах Кучеровки и Петропавловки, пишет военный "
+         "эксперт Андрей Марочко.", "Russian-installed authorities"),
+        ("Глава российской военно-гражданской администрации Виталий Ганчев рассказал, что "
+         "российские военные подошли к окраинам Купянска.", "Russian-installed authorities"),
+        # censor.net/ru: the oblast administration's Russian abbreviation
+        ("В Славянске повреждены 4 частных дома, сообщил глава Донецкой ОГА Вадим Филашкин.",
+         "Regional authorities"),
+        # the imperfect reports too ("сообщал")
+        ("В понедельник глава ДНР Денис Пушилин сообщал, что российские войска зашли в "
+         "Северск.", "Russian-installed authorities"),
+    ],
+)  # fmt: skip
+def test_russian_installed_and_russian_spellings(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}
