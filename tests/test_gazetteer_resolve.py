@@ -463,6 +463,29 @@ def test_a_national_capital_beats_its_namesakes_with_confidence(resolver, name, 
 
 
 @pytest.mark.parametrize(
+    ("name", "south", "north", "west", "east"),
+    [
+        ("Alaska", 51.0, 72.0, -180.0, -129.0),  # also a Philippine village of 1,000 people
+        ("Florida", 24.4, 31.0, -87.7, -80.0),  # also towns in Colombia, Uruguay, Cuba, Honduras
+        ("Texas", 25.8, 36.5, -106.7, -93.5),  # also two Mexican hamlets
+    ],
+)
+def test_a_state_abroad_beats_a_village_spelt_the_same(resolver, name, south, north, west, east):
+    """ "Trump and Putin are due to meet in Alaska": the US state, its point inside the state's
+    bounding box, not the far smaller settlement that a settlement's lead over a region gave."""
+    res = resolver.resolve(name)
+    assert (res.place.kind, res.place.country) == ("admin1", "US")
+    assert south <= res.place.lat <= north and west <= res.place.lon <= east
+    assert res.confidence >= 0.8 and "far larger than" in res.reason
+
+
+def test_a_state_abroad_does_not_take_a_town_at_home(resolver):
+    """The rule is for settlements abroad: Kharkiv stays the city, Kursk the Russian city."""
+    assert resolver.resolve("Kharkiv").place.kind == "settlement"
+    assert resolver.resolve("Kursk").place.kind == "settlement"
+
+
+@pytest.mark.parametrize(
     ("query", "raion"),
     [
         ("Zaporizhzhia district", "Zaporizkyi raion"),  # only the oblast bears the city's name

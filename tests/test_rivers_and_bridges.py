@@ -18,6 +18,13 @@ DNIPRO_CITY = (48.45, 35.05)
         ("Ukrainian forces pushed Russian troops back across the Oskil near Kupiansk.",
          ["Kupiansk"]),
         ("ЗСУ форсували Дніпро біля Кринок.", ["Кринок"]),
+        # a reservoir named after its town is the water (240 km of it), not the town
+        ("Russian forces advance along the shore of the former Kakhovka Reservoir, where they "
+         "would take control of Enerhodar.", ["Enerhodar"]),
+        ("Shelling hit Nikopol, on the bank of the former Kakhovka reservoir.", ["Nikopol"]),
+        # an operational-tactical group named after a city is the unit
+        ('In the area of responsibility of the "Kharkiv" OTG, the occupiers focus their efforts '
+         "on Vovchansk.", ["Vovchansk"]),
     ],
 )  # fmt: skip
 def test_rivers_and_bridges_are_no_settlements(places, sentence, expected):

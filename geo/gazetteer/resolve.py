@@ -481,6 +481,12 @@ class Resolver:
                 f"{_places(len(scored))} this name, none in {_scope_name(scope)}",
                 scored, fuzzy=False,
             )  # fmt: skip
+        state = _state_abroad(best, scored, self.focus)
+        if state is not None:  # "meet in Alaska": the US state, not a Philippine village
+            scored = [c for c in scored if c is not state]
+            larger = f"a state far larger than {best.place.name} ({best.place.country})"
+            best = replace(state, notes=(*state.notes, larger))
+            scored.insert(0, best)
         chosen, namesakes, outgrown = _namesakes(best, scored, self.focus)
         if namesakes and front is not None:
             by_front = self._by_front(query, key, (best, *namesakes), scored, scope, front)
@@ -494,6 +500,8 @@ class Resolver:
         decided = self._decide(query, key, best, scored, scope, bool(near))
         if prepared.approximate and decided.precision == Precision.SETTLEMENT:
             decided = replace(decided, precision=Precision.APPROXIMATE)
+        if state is not None:
+            decided = replace(decided, confidence=max(decided.confidence, DOMINANT_CONFIDENCE))
         if outgrown:  # alike in score, but a town against villages: the town, and say so
             decided = replace(
                 decided,
@@ -1094,6 +1102,32 @@ def _kind_score(p: Place, region_query: bool, notes: list[str]) -> float:
             return -0.6
         return {"admin1": 1.5, "admin2": 1.0}.get(p.kind, 0.8)
     return 0.5 if p.kind == "country" else 0.0
+
+
+def _state_abroad(
+    best: Candidate, scored: list[Candidate], focus: tuple[str, ...]
+) -> Candidate | None:
+    """A first-level division outside the focus countries that dwarfs the settlement abroad
+    that scored best (:data:`STATE_ABROAD_RATIO` times its people or more): "Alaska",
+    "Florida", "Bavaria" named in passing are the state, not a village spelt the same. A region
+    loses to a settlement by kind alone (:func:`_kind_score`), which is right for a town and
+    its oblast at home, not for a state abroad against a village."""
+    p = best.place
+    if p.kind != "settlement" or p.country in focus or p.feature_code == "PPLC":
+        return None
+    floor = max(STATE_ABROAD_MIN, STATE_ABROAD_RATIO * p.population)
+    states = [
+        c
+        for c in scored
+        if c.place.kind == "admin1" and c.place.country not in focus and c.place.population >= floor
+    ]
+    return max(states, key=lambda c: c.place.population) if states else None
+
+
+STATE_ABROAD_RATIO = 20
+STATE_ABROAD_MIN = 500_000
+"""A state abroad is meant over a settlement when it has this many times the settlement's
+people, and at least :data:`STATE_ABROAD_MIN`."""
 
 
 def _namesakes(

@@ -241,8 +241,8 @@ _BANK_AFTER = re.compile(
 """A river's bank ("the left bank of the Dnipro", "the Dnipro's west bank"): the river, not the
 city of its name."""
 _UNIT_AFTER = re.compile(
-    r"^\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
-    r"|group of forces)\b",
+    r"^[\"»”’']?\s+(group|grouping|battalion|brigade|division|regiment|army|corps|fleet|detachment"
+    r"|group of forces|otg|osg|osgt)\b",
     re.IGNORECASE,
 )
 _FORCES_AFTER = re.compile(
@@ -305,15 +305,16 @@ word after it ("Kharkiv City Council") leaves the name to the facility and offic
 _STREET_AFTER = re.compile(
     r"^\s+(?:(?:and|or)\s+[A-Z][\w'’-]+\s+)?(?:streets?|avenues?|lanes?|boulevards?)\b"
     r"|^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?\s+rivers\b|^\s+rivers\b"
+    r"(?:\s+[A-Z][\w'’-]+)?\s+rivers\b|^\s+rivers\b|^\s+(?:[Ww]ater\s+)?[Rr]eservoirs?\b"
 )
 """A street after a name ("Kolosova and Lermentova streets", "Kharkivska street"): the street,
 not the place (capitalised, "Kharkiv Street", it is part of a longer name already); rivers
-named in a list ("the Dnipro and Inhulets rivers", "the Pivdennyi Buh and Dnipro rivers")."""
+named in a list ("the Dnipro and Inhulets rivers", "the Pivdennyi Buh and Dnipro rivers"); a
+reservoir named after its town ("the former Kakhovka Reservoir", 240 km of water, not the town)."""
 _FACILITY_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:University|TV|Tower|Bridge|Airport|Airfield|Station|"
     r"Theat(?:er|re)|Lavra|Monastery|Cathedral|Plant|Hospital|Stadium|Zoo|Port|Dam|Refinery|"
-    r"Polytechnic|Railway|Academy|Institute|Mall|Market|Square|Reservoir|School|College|"
+    r"Polytechnic|Railway|Academy|Institute|Mall|Market|Square|School|College|"
     r"City Council|City Palace|Palace|Regional State Administration|Drama)\b"
 )
 """A facility named after its town ("Kharkiv National University", "Irpin Bridge", "Kyiv TV
@@ -1298,8 +1299,13 @@ class MentionScanner:
         window = max(0, start - _CONTEXT_CHARS)
         before, after = sentence[window:start], sentence[end : end + _CONTEXT_CHARS]
         spaced_after = after[:1].isspace()
-        if (spaced_after and (_UNIT_AFTER.match(after) or _STREET_AFTER.match(after))) or (
-            before.rstrip(_UNIT_QUOTES)[-5:].lower() in _UNIT_TAILS and _UNIT_BEFORE.search(before)
+        if (
+            (spaced_after and _STREET_AFTER.match(after))
+            or _UNIT_AFTER.match(after)
+            or (
+                before.rstrip(_UNIT_QUOTES)[-5:].lower() in _UNIT_TAILS
+                and _UNIT_BEFORE.search(before)
+            )
         ):
             return None  # "the Vostok group", "the group Khortytsia": a military unit's name;
             # "Kolosova and Lermentova streets": streets named after a person or a town
