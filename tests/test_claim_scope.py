@@ -375,3 +375,42 @@ def test_an_outlet_that_could_not_verify_is_no_single_source(extractor):
 )  # fmt: skip
 def test_russian_installed_and_russian_spellings(extractor, sentence, claimant):
     assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+def test_a_quotation_closed_by_a_pronoun_is_the_last_named_claimant(extractor):
+    """lenta.ru: the expert named two sentences before the quotation closed by "— рассказал
+    эксперт"; the Ukrainian MP quoted after it makes two sources, so only the closing credit
+    reaches the quotation."""
+    text = (
+        "Подразделения ВС России продвинулись у шести поселений в Харьковской области. Об этом "
+        "сообщил военный эксперт Андрей Марочко, передает ТАСС.\n\n"
+        "«В районах Старицы и Синельниково ВС РФ расширили зону контроля. Северо-восточнее "
+        "Хатнего наши бойцы улучшили тактическое положение», — рассказал эксперт.\n\n"
+        "Ранее нардеп Верховной Рады Марьяна Безуглая заявила, что в Купянске для ВСУ "
+        "назревает катастрофа. По ее словам, после падения города откроется путь к Изюму."
+    )
+    found = claimants(extractor, text)
+    assert found["Старицы"] == found["Хатнего"] == "Russian-installed authorities"
+    assert found["Купянске"] == found["Изюму"] == "Ukrainian government"
+
+
+def test_a_former_mp_is_no_ukrainian_official(extractor):
+    """Oleg Tsarev, "экс-депутат Верховной Рады", writes as a Russian war blogger."""
+    text = (
+        "Российские подразделения вышли к рубежу обороны ВСУ у Коровьего Яра, сообщил "
+        "экс-депутат Верховной Рады Олег Царев."
+    )
+    assert set(claimants(extractor, text).values()) == {"Russian milbloggers"}
+
+
+def test_a_headline_closed_by_a_surname_is_that_persons(extractor):
+    """en.lb.ua: "… - Haidai", the head of the Luhansk Military Administration, as the source
+    line says; his report covers the text."""
+    text = (
+        "In Popasna, Occupied by Russian Troops, People Are Disappearing En Masse - Haidai\n\n"
+        "Heavy fighting continues in Bilohorivka and on the outskirts of Sievierodonetsk.\n\n"
+        "This was announced in Telegram by the head of the Luhansk Military Administration "
+        "Serhiy Haidai."
+    )
+    found = claimants(extractor, text)
+    assert found["Popasna"] == found["Bilohorivka"] == "Regional authorities"

@@ -223,6 +223,16 @@ class DocumentClaimants:
         ]
         return min(distances)[1] if distances else None
 
+    def last_before(self, position: int) -> Claimant | None:
+        """The claimant the document names last before ``position`` ("Об этом сообщил военный
+        эксперт Андрей Марочко" before a quotation closed by "— рассказал эксперт")."""
+        found = self._claimants()
+        at = bisect_right([start for start, _, _ in found], position) - 1
+        if at < 0:
+            return None
+        rule = found[at][2]
+        return Claimant(rule.name, rule.kind, rule.side, None)
+
     def credited_elsewhere(
         self, sentences: Sequence[tuple[int, str]], read: Collection[int]
     ) -> list[tuple[int, Claimant]]:

@@ -59,6 +59,7 @@ class _Cues:
     speaker: tuple[re.Pattern[str], ...]
     not_names: frozenset[str]
     unverified: re.Pattern[str]
+    speaker_back: re.Pattern[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def _cues() -> _Cues:
         tuple(re.compile(pattern) for pattern in credits["speaker"]),
         frozenset(credits["not_names"]),
         re.compile(credits["unverified"], re.IGNORECASE),
+        re.compile(credits["speaker_back"], re.IGNORECASE),
     )
 
 
@@ -114,7 +116,8 @@ def credited_sentences(
     for index, (offset, sentence) in enumerate(sentences):
         back = source_line(sentence)
         forward = sentence.endswith(":")
-        quoted = _closes_quote(sentence)
+        closed = _closes_quote(sentence)
+        quoted = closed >= 0
         headline = index == 0 and _HEADLINE_DASH.search(sentence) is not None
         if not (back or forward or quoted or headline):
             if index in speakers:  # its analysis found no claimant: only a surname can credit
@@ -124,14 +127,18 @@ def credited_sentences(
             continue
         claimant = find_claimant(sentence)
         if claimant is None and headline:
-            claimant = headline_source(sentence)
+            claimant = headline_source(sentence) or _headline_speaker(sentence, document)
             if claimant is not None:
                 found.append((index, "headline", claimant))
             continue
         if claimant is None:
             claimant = _speaker(sentence, document)
+            if claimant is None and quoted and _cues().speaker_back.match(sentence, closed):
+                # "…», — рассказал эксперт.", "— додав він": whoever the document named last
+                claimant = document.last_before(offset)
             if claimant is None:
                 continue
+            claimant = state_country(claimant, sentence, document, offset)
         else:  # "— розповіли в Генштабі": whose General Staff, the document says
             claimant = state_country(claimant, sentence, document, offset)
         if quoted:
@@ -199,19 +206,21 @@ def _passed_on(claimant: Claimant) -> Claimant:
     return Claimant(claimant.name, claimant.kind, claimant.side, None)
 
 
-def _closes_quote(sentence: str) -> bool:
-    """Does a quotation close in ``sentence`` with its speaker after it? ``quote_end`` is
-    matched right after each closing quote (a sentence holds few), not searched for."""
+def _closes_quote(sentence: str) -> int:
+    """Where the speech verb after a quotation closing in ``sentence`` ends (its stem: the
+    speaker follows), or -1 when none closes there. ``quote_end`` is matched right after each
+    closing quote (a sentence holds few), not searched for."""
     if "»" not in sentence and '"' not in sentence and "”" not in sentence:
-        return False
+        return -1
     quote_end = _cues().quote_end
     for close in _QUOTES_CLOSE:
         at = sentence.find(close)
         while at >= 0:
-            if quote_end.match(sentence, at + 1) is not None:
-                return True
+            found = quote_end.match(sentence, at + 1)
+            if found is not None:
+                return found.end()
             at = sentence.find(close, at + 1)
-    return False
+    return -1
 
 
 def source_line(sentence: str) -> bool:
@@ -243,6 +252,18 @@ _SOURCE_LINE_HEADS = frozenset(
 opens otherwise is not tried against it."""
 _HEADLINE_DASH = re.compile(r"\s[-–—]\s*\S[^-–—]{0,80}$")
 """A headline's closing dash and a few words after it: where a source may stand."""
+
+
+def _headline_speaker(sentence: str, document: DocumentClaimants) -> Claimant | None:
+    """The office of a person a headline's closing dash names by surname ("… En Masse -
+    Haidai", "… – Малашко"), where the document names it."""
+    found = _HEADLINE_SURNAME.search(sentence)
+    if found is None or found.group(1) in _cues().not_names:
+        return None
+    return document.office_of(found.group(1))
+
+
+_HEADLINE_SURNAME = re.compile(r"\s[-–—]\s*([A-ZА-ЯІЇЄҐ][a-zа-яіїєґё'’ʼ-]{3,})[.!]?\s*$")
 
 
 def _speaker(sentence: str, document: DocumentClaimants) -> Claimant | None:
