@@ -2731,10 +2731,11 @@ def _credited(
     source = None
     if default is DEFAULT_CLAIMANT:  # a channel's messages are the channel's where they name nobody
         explicit: dict[str, Claimant | None] = {main.name: main for main in mains if main.text}
-        if len(credits.named.keys() | explicit.keys()) <= 1:
+        known = credits.named.keys() | explicit.keys()
+        if len(known) <= 1:
             # the sentences without places count too: one more source ("…, заявили в Минобороны")
             # makes two; the only one ("Обстановку описал военный эксперт Борис Рожин.") is it
-            explicit = sources_elsewhere(named, split, indexes) | explicit
+            explicit = sources_elsewhere(named, split, indexes, known) | explicit
             source = credits.single_source(explicit)
     if source is None and not credits.by_sentence:
         return per_sentence

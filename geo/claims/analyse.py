@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -235,13 +235,13 @@ class DocumentClaimants:
 
     def credited_elsewhere(
         self, sentences: Sequence[tuple[int, str]], read: Collection[int]
-    ) -> list[tuple[int, Claimant]]:
+    ) -> Iterator[tuple[int, Claimant]]:
         """The claimants the sentences of the document (its (offset, text) pairs) other than
-        those ``read`` credit, with the sentence's index: "…, заявили в пресс-службе Минобороны
-        РФ.", "Обстановку … описал военный эксперт Борис Рожин." Only the sentences holding a
-        trigger of the claimant table are read, found by one scan of the document; a claimant
-        whose country the sentence leaves unstated ("Генштаб повідомив") is nobody in
-        particular."""
+        those ``read`` credit, with the sentence's index, in order: "…, заявили в пресс-службе
+        Минобороны РФ.", "Обстановку … описал военный эксперт Борис Рожин." Only the sentences
+        holding a trigger of the claimant table are read, found by one scan of the document, and
+        only as far as the caller asks; a claimant whose country the sentence leaves unstated
+        ("Генштаб повідомив") is nobody in particular."""
         both = tables()
         gates = both.claims.claimants.bits.mask
         starts = [offset for offset, _ in sentences]
@@ -251,14 +251,12 @@ class DocumentClaimants:
             if bits & gates
         }
         unstated = both.claims.unstated
-        credited = []
         for index in sorted(holding.difference(read)):
             if index < 0:
                 continue
             found = find_claimant(sentences[index][1])
             if found is not None and found.name not in unstated:
-                credited.append((index, found))
-        return credited
+                yield index, found
 
     def _scan(self) -> Text:
         """The whole document as the tables read it (one automaton pass)."""

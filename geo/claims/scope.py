@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -163,7 +164,10 @@ def credited_sentences(
 
 
 def sources_elsewhere(
-    document: DocumentClaimants, sentences: list[tuple[int, str]], read: set[int] | list[int]
+    document: DocumentClaimants,
+    sentences: list[tuple[int, str]],
+    read: set[int] | list[int],
+    known: Collection[str],
 ) -> dict[str, Claimant | None]:
     """The claimants (by name) the document's sentences other than those ``read`` (those with
     places) credit, for the single-source test: one more makes two sources ("…, заявили в
@@ -171,7 +175,7 @@ def sources_elsewhere(
     Рожин."). An outlet that says it could not verify the reports ("Reuters could not
     independently verify the battlefield reports") is a source of its own that vouches for
     nothing (None): the document is a wire story put together from several, not one source's
-    report relayed."""
+    report relayed. The reading stops once these and the ``known`` sources are two."""
     unverified = _cues().unverified
     found: dict[str, Claimant | None] = {}
     for index, claimant in document.credited_elsewhere(sentences, read):
@@ -179,6 +183,8 @@ def sources_elsewhere(
             found[claimant.name] = None
         else:
             found.setdefault(claimant.name, claimant)
+        if len(found.keys() | known) > 1:
+            break  # two sources: no single one, whatever the rest credit
     return found
 
 
