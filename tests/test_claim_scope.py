@@ -414,3 +414,74 @@ def test_a_headline_closed_by_a_surname_is_that_persons(extractor):
     )
     found = claimants(extractor, text)
     assert found["Popasna"] == found["Bilohorivka"] == "Regional authorities"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Reuters: the ministry "in Moscow" is Russia's
+            "Russian troops have made further gains near Pokrovsk, the Defence Ministry in Moscow "
+            "said on Sunday.",
+            {"Pokrovsk": "Russian MoD"},
+        ),
+        (  # lbcgroup.tv: a ministry of no stated country is the side the document names nearest
+            "Russia said Sunday that its forces had captured the village of Orikhovo-Vasylivka. "
+            "The defense ministry said in a daily briefing that its troops liberated Kurdiumivka.",
+            {"Kurdiumivka": "Russian MoD"},
+        ),
+        (  # "In a post on Telegram, the ministry said …" refers back (two sources: no single)
+            "Ukraine's General Staff said fighting continued near Pokrovsk. Russia's defence "
+            "ministry said its forces advanced near Kurakhove. In a post on Telegram, the "
+            "ministry said troops had captured Yevhenivka.",
+            {"Pokrovsk": "Ukrainian military", "Yevhenivka": "Russian MoD"},
+        ),
+        (  # the Moscow Times: prosecutors are the Ukrainian government
+            "Prosecutors in the Donetsk region said two civilians were killed in Toretsk.",
+            {"Toretsk": "Ukrainian government"},
+        ),
+        (  # outlets given as the source of a claim
+            "Russian media and war bloggers reported on Thursday that Russian forces had "
+            "advanced into Selydove.",
+            {"Selydove": "Russian media"},
+        ),
+        (  # commanders and spokesmen by name
+            "In the past 24 hours, seven enemy attacks were repulsed near Synkivka, Fityo said.",
+            {"Synkivka": "Ukrainian military"},
+        ),
+        ("Rogov stated that Ukrainian troops stormed Russian positions near Robotyne.",
+         {"Robotyne": "Russian-installed authorities"}),
+        (  # "Earlier the same day" is the report's own day, not a recap of earlier news
+            "Earlier the same day, Governor Oleksandr Prokudin said that Russia had struck "
+            "Kizomys overnight.",
+            {"Kizomys": "Regional authorities"},
+        ),
+    ],
+)  # fmt: skip
+def test_english_sources_as_wire_stories_give_them(extractor, text, expected):
+    found = claimants(extractor, text)
+    assert {place: found.get(place) for place in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # topnews.zp.ua: the police's list in a regional administration's report
+            "Про це повідомляє Запорізька обласна військова адміністрація.\n\nЗа повідомленням "
+            "ГУНП у Запорізькій області окупанти обстріляли Наталівку та Оріхів.",
+            {"Наталівку": "Ukrainian government", "Оріхів": "Ukrainian government"},
+        ),
+        (  # news.ru: the DPR's head called the region's governor is no Ukrainian administration
+            "Из-за атак ВСУ в Горловке погиб один человек, сообщил губернатор региона Денис "
+            "Пушилин в Telegram-канале.",
+            {"Горловке": "Russian-installed authorities"},
+        ),
+        (  # "Эксперт отметил" refers back to the expert named before
+            "Об этом сообщил военный эксперт Андрей Марочко. Эксперт отметил, что ВСУ укрепляют "
+            "оборону в районе Двуречной.",
+            {"Двуречной": "Russian-installed authorities"},
+        ),
+    ],
+)  # fmt: skip
+def test_cyrillic_sources_as_reports_give_them(extractor, text, expected):
+    found = claimants(extractor, text)
+    assert {place: found.get(place) for place in expected} == expected

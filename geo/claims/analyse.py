@@ -223,6 +223,17 @@ class DocumentClaimants:
         ]
         return min(distances)[1] if distances else None
 
+    def nearest_side(self, sides: Collection[str], position: int) -> str | None:
+        """The side (of ``sides``) of the government or military claimant the document names
+        nearest ``position`` ("Russia says it captured …" before "the defense ministry said"); an
+        outlet's country tells nothing (Russian papers quote "Генштаб ВСУ" too)."""
+        distances = [
+            (abs(start - position), rule.side)
+            for start, _, rule in self._claimants()
+            if rule.side in sides and rule.kind in _STATE_KINDS
+        ]
+        return min(distances)[1] if distances else None
+
     def last_before(self, position: int) -> Claimant | None:
         """The claimant the document names last before ``position`` ("Об этом сообщил военный
         эксперт Андрей Марочко" before a quotation closed by "— рассказал эксперт")."""
@@ -299,6 +310,8 @@ class DocumentClaimants:
         return Claimant(rule.name, rule.kind, rule.side, None)
 
 
+_STATE_KINDS = frozenset(("government", "military"))
+
 OFFICE_REACH = 90
 """How near (characters) a claimant must be named to a person's name to be their office."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -345,9 +358,11 @@ def _state_country(
     document: tuple[DocumentClaimants, int] | None,
 ) -> Claimant:
     """``claimant``, or when it is an institution named without its country ("Генштаб",
-    "Минобороны"), that country's: the one the document names nearest, else the side of the
-    document's default claimant (a channel), else Ukraine's in a sentence written in Ukrainian.
-    Otherwise it stays unstated: never Ukraine's for Russian text on a guess."""
+    "Минобороны", "the defense ministry"), that country's: the one the document names nearest,
+    else the side of the document's default claimant (a channel), else Ukraine's in a sentence
+    written in Ukrainian, else the side of the claimant the document names nearest ("Russia said
+    Sunday that its forces had captured …"). Otherwise it stays unstated: never Ukraine's for
+    Russian text on a guess."""
     by_side = claims.unstated.get(claimant.name)
     if by_side is None:
         return claimant
@@ -359,6 +374,8 @@ def _state_country(
         stated = by_side[default.side]
     elif "UA" in by_side and _UKRAINIAN.match(sentence):
         stated = by_side["UA"]
+    elif document is not None and (side := document[0].nearest_side(by_side, document[1])):
+        stated = by_side[side]
     else:
         return claimant
     return Claimant(*stated, claimant.text)
