@@ -36,6 +36,7 @@ from tests.test_mentions_uk_ru import TOLERANCE_KM, km
         "Лінія фронту не змінилася.",
         "Линия фронта стабильна.",
         "Красный Крест доставил помощь.",
+        "Пожежі ліквідовано.",  # 'fires': not the Lviv-oblast village Пожежа
     ],
 )
 def test_speakers_common_words_and_noun_phrases_are_no_places(places, sentence):
