@@ -120,6 +120,22 @@ def _dateline(paragraph: str) -> re.Match[str] | None:
 
 
 MAX_MENTIONS_PER_DOCUMENT = 5_000
+def _far_from_region(elsewhere: Resolution, region: Resolution) -> bool:
+    """Is ``elsewhere`` (a name resolved without the region its sentence opens with) no place,
+    or one over :data:`OPENING_REGION_KM` from ``region``'s point (the region-level answer)?"""
+    if region.place is None or region.place.lat is None or region.place.lon is None:
+        return False
+    place = elsewhere.place
+    if place is None or place.lat is None or place.lon is None or elsewhere.ambiguous:
+        return True
+    km = haversine_km(place.lat, place.lon, region.place.lat, region.place.lon)
+    return km > OPENING_REGION_KM
+
+
+OPENING_REGION_KM = 300
+"""How far from the point of the region a sentence opens with ("In the Kursk region, …") a
+namesake found elsewhere may lie and still be the place meant (an oblast is ~200 km across)."""
+
 _NOT_IN_SOFT_HINT = frozenset(
     {ResolutionKind.FUZZY, ResolutionKind.REGION_FALLBACK, ResolutionKind.UNRESOLVED}
 )
@@ -1793,9 +1809,15 @@ class Extractor:
                 note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
                 return replace(narrowed, reason=f"{note}; {narrowed.reason}")
         if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res):
+            elsewhere = self.resolver.resolve(query)
+            if m.opening_hint and _far_from_region(elsewhere, res):
+                # "In Russia's Kursk region, … towards Leonidovo": a Kursk village the
+                # gazetteer lacks, not the Sakhalin namesake; the region, honestly
+                m.notes.append(f"{query}: in the region its sentence opens with, not found there")
+                return res
             m.admin_hint, m.soft_hint = None, False
             m.notes.append(f"{query}: not in the region its sentence names")
-            res = self.resolver.resolve(query)
+            res = elsewhere
         if m.readings and not (m.marked or m.admin_hint):
             return self._town_reading(m, res)
         return res

@@ -114,6 +114,28 @@ def test_an_english_opening_region_stops_at_the_next_region(records):
     ]
 
 
+KURSK_OBLAST = (51.71, 35.96)  # the oblast's point in the gazetteer (its villages are not)
+KREMINNA = (49.05, 38.22)
+
+
+def test_an_opening_region_holds_for_a_village_the_gazetteer_lacks(records):
+    """ "In Russia's Kursk region, …, towards Leonidovo and Aleksandrovka": Kursk-oblast
+    villages the gazetteer does not hold are the oblast, honestly at its level, not the
+    Sakhalin village Leonidovo or a Donetsk-oblast Oleksandrivka; a namesake within 300 km of
+    the region stays where it is ("In the Donetsk region, … Kreminna": the Luhansk town)."""
+    rows = records(
+        "In Russia's Kursk region, where the AFU launched an incursion in August, Russian "
+        "forces seized Darino, attacking towards Leonidovo and Aleksandrovka."
+    )
+    assert [r["location"] for r in rows] == ["Leonidovo", "Aleksandrovka"]
+    for row in rows:
+        assert row["geo_precision"] == 3  # region level
+        assert km(point(row), KURSK_OBLAST) < TOLERANCE_KM
+    rows = records("In the Donetsk region, Russian forces attacked near Bakhmut and Kreminna.")
+    kreminna = next(r for r in rows if r["location"] == "Kreminna")
+    assert km(point(kreminna), KREMINNA) < TOLERANCE_KM
+
+
 def test_an_oblast_before_a_list_qualifies_its_settlements(records):
     rows = records(
         "Під вогнем опинилися 9 населених пунктів Запорізької області, серед них Гуляйполе, "

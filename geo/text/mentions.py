@@ -681,6 +681,7 @@ class Mention:
     role: str = "site"  # site | hint | actor
     admin_hint: str | None = None
     soft_hint: bool = False  # the hint is a region elsewhere in the sentence, not right after
+    opening_hint: bool = False  # … the region that opens the sentence ("In the Kursk region, …")
     group: int = -1
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
@@ -2520,8 +2521,12 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     _soft_hint(region, places, hint)
 
 
-_OPENS_IN = re.compile(r"^\s*In\s+(?:the\s+)?$", re.IGNORECASE)
-"""Before a region that opens its sentence: "In the Kharkiv region, …"."""
+_OPENS_IN = re.compile(
+    r"^\s*In\s+(?:the\s+|(?:Russia|Ukraine)['’]s\s+|(?:occupied|Russian|Ukrainian)\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a region that opens its sentence: "In the Kharkiv region, …", "In Russia's Kursk
+region, …"."""
 
 
 def _opening_region(sentence: str, offset: int, mentions: list[Mention]) -> None:
@@ -2550,6 +2555,8 @@ def _opening_region(sentence: str, offset: int, mentions: list[Mention]) -> None
     if places:
         region.frames = True
         _soft_hint(region, places, region.query or region.text)
+        for m in places:
+            m.opening_hint = True
 
 
 def _hintable(m: Mention) -> bool:
