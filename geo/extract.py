@@ -120,6 +120,8 @@ def _dateline(paragraph: str) -> re.Match[str] | None:
 
 
 MAX_MENTIONS_PER_DOCUMENT = 5_000
+
+
 def _far_from_region(elsewhere: Resolution, region: Resolution) -> bool:
     """Is ``elsewhere`` (a name resolved without the region its sentence opens with) no place,
     or one over :data:`OPENING_REGION_KM` from ``region``'s point (the region-level answer)?"""
