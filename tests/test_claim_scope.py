@@ -485,3 +485,50 @@ def test_english_sources_as_wire_stories_give_them(extractor, text, expected):
 def test_cyrillic_sources_as_reports_give_them(extractor, text, expected):
     found = claimants(extractor, text)
     assert {place: found.get(place) for place in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # anews.com.tr: "Russia says" in a report of the ministry's briefing is the ministry
+            "Russia says its forces took Vesele village near Pokrovsk\n\n"
+            "Russian forces have taken control of the village, Russia's defence ministry said on "
+            "Friday.",
+            {"Vesele": "Russian MoD"},
+        ),
+        (  # plenglish.com: "highlighted", "recalled" report
+            "Pushilin also highlighted that Ukrainian forces began regrouping near Vuhledar.",
+            {"Vuhledar": "Russian-installed authorities"},
+        ),
+        (  # budrigannews: "A ministry report said" refers back; the General Staff makes two
+            "Russia's defence ministry said its forces advanced near Kurakhove. A ministry report "
+            "said the village of Zolota Nyva had been brought under Russian control. Ukraine's "
+            "General Staff said fighting continued near Pokrovsk.",
+            {"Zolota Nyva": "Russian MoD", "Pokrovsk": "Ukrainian military"},
+        ),
+        (  # regional heads by surname alone
+            "Two people were wounded in Kupiansk, Syniehubov said.",
+            {"Kupiansk": "Regional authorities"},
+        ),
+        ("Ukrainian military bloggers reported Russian advances near Toretsk.",
+         {"Toretsk": "Ukrainian media"}),
+        ("Vladyslav Voloshyn, spokesman for the Southern Defense Forces, refuted the Russian "
+         "claim that Huliaipole had been captured.", {"Huliaipole": "Ukrainian military"}),
+    ],
+)  # fmt: skip
+def test_english_sources_of_held_out_reports(extractor, text, expected):
+    found = claimants(extractor, text)
+    assert {place: found.get(place) for place in expected} == expected
+
+
+def test_he_added_credits_the_speaker_not_the_service_he_names(extractor):
+    """2day.kh.ua: "Він додав, що … піротехніки ДСНС знешкодили …" is the governor's, so it
+    makes no second source: his quotation closed by "– написав Синєгубов" covers the report."""
+    text = (
+        "Під вогнем були Стрілеча, Стариця та Землянки.\n"
+        '"У Вовчанську госпіталізована 72-річна жінка", – написав Синєгубов.\n'
+        "Він додав, що упродовж доби піротехніки Державної служби з надзвичайних ситуацій "
+        "знешкодили 49 вибухонебезпечних предметів."
+    )
+    found = claimants(extractor, text)
+    assert found["Стрілеча"] == found["Вовчанську"] == "Regional authorities"

@@ -252,7 +252,8 @@ class DocumentClaimants:
         Минобороны РФ.", "Обстановку … описал военный эксперт Борис Рожин." Only the sentences
         holding a trigger of the claimant table are read, found by one scan of the document, and
         only as far as the caller asks; a claimant whose country the sentence leaves unstated
-        ("Генштаб повідомив") is nobody in particular."""
+        ("Генштаб повідомив") is nobody in particular, and a sentence whose subject refers back
+        ("Він додав, що …") credits the speaker before it, whoever it names in what they said."""
         both = tables()
         gates = both.claims.claimants.bits.mask
         starts = [offset for offset, _ in sentences]
@@ -261,13 +262,20 @@ class DocumentClaimants:
             for last, (length, bits) in self._scan().hits
             if bits & gates
         }
-        unstated = both.claims.unstated
+        claims = both.claims
         for index in sorted(holding.difference(read)):
             if index < 0:
                 continue
-            found = find_claimant(sentences[index][1])
-            if found is not None and found.name not in unstated:
-                yield index, found
+            text = both.triggers.read(_straighten(sentences[index][1]))
+            found = _claimant(claims, text)
+            if found is None or found.name in claims.unstated:
+                continue
+            if found.name in claims.country_speakers:  # "Russia said …": the MoD it quotes
+                found = _state_country(claims, found, DEFAULT_CLAIMANT, "", (self, starts[index]))
+            anaphor = claims.anaphor(text)
+            if anaphor is not None and anaphor.start() == 0:
+                continue  # "Він додав, що … піротехніки ДСНС знешкодили …": the speaker before
+            yield index, found
 
     def _scan(self) -> Text:
         """The whole document as the tables read it (one automaton pass)."""
@@ -362,10 +370,14 @@ def _state_country(
     else the side of the document's default claimant (a channel), else Ukraine's in a sentence
     written in Ukrainian, else the side of the claimant the document names nearest ("Russia said
     Sunday that its forces had captured …"). Otherwise it stays unstated: never Ukraine's for
-    Russian text on a guess."""
+    Russian text on a guess. A country named as the speaker ("Russia says") is the institution
+    of its side the document names nearest (:func:`_narrowed`)."""
     by_side = claims.unstated.get(claimant.name)
     if by_side is None:
-        return claimant
+        speaker = claims.country_speakers.get(claimant.name)
+        if speaker is None or document is None or not claimant.text:
+            return claimant
+        return _narrowed(claimant, speaker, document)
     choices = {name: (name, kind, side) for name, kind, side in by_side.values()}
     named = document[0].nearest(choices, document[1]) if document is not None else None
     if named is not None:
@@ -379,6 +391,28 @@ def _state_country(
     else:
         return claimant
     return Claimant(*stated, claimant.text)
+
+
+def _narrowed(
+    claimant: Claimant,
+    speaker: tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]],
+    document: tuple[DocumentClaimants, int],
+) -> Claimant:
+    """The institution ``claimant`` stands for when a sentence names it by its country alone
+    ("Russia says its forces took Vesele" in a report of the Russian defence ministry's
+    briefing; "Ukraine said on Friday …" where the document quotes its defence ministry): the
+    one of that side the document names nearest; ``claimant`` itself when it names none, or when
+    the sentence named it otherwise (Putin, "Russia's president")."""
+    written, institutions = speaker
+    if written.search(claimant.text or "") is None:
+        return claimant
+    choices = {name: (name, kind, side) for name, kind, side in institutions}
+    for unstated, by_side in tables().claims.unstated.items():  # "the defense ministry said"
+        stated = by_side.get(claimant.side)
+        if stated is not None and stated[0] in choices:
+            choices[unstated] = stated
+    named = document[0].nearest(choices, document[1])
+    return Claimant(*choices[named], claimant.text) if named is not None else claimant
 
 
 def _split(
@@ -504,9 +538,8 @@ def analyse_sentence(
         clauses = ((0, len(text.written), main),)
     else:  # the first credited clause's claimant, else the first clause's
         main = next((c for _, _, c in clauses if c.text), clauses[0][2])
-    if main.name in claims.unstated or (
-        len(clauses) > 1 and any(c.name in claims.unstated for _, _, c in clauses)
-    ):
+    settled = claims.settled_by_document
+    if main.name in settled or (len(clauses) > 1 and any(c.name in settled for _, _, c in clauses)):
         state = {
             c: _state_country(claims, c, default, text.written, document) for _, _, c in clauses
         }

@@ -118,6 +118,10 @@ class ClaimTables:
     # a claimant whose country a sentence may leave unstated ("Генштаб") → the (name, kind, side)
     # of the claimant it is, by side
     unstated: dict[str, dict[str, tuple[str, str, str]]]
+    # a claimant a sentence may name by its country alone ("Russia says", "Kyiv said") → the
+    # pattern of those namings and the (name, kind, side) of the institutions it may stand for
+    country_speakers: dict[str, tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]]
+    settled_by_document: frozenset[str]  # the names of both: whom the document must settle
     stances: RuleSet
     actors: RuleSet
     quantity_gate: Bits  # one bit per quantity pattern (one per script)
@@ -232,6 +236,18 @@ def _unstated(rows: list[dict]) -> dict[str, dict[str, tuple[str, str, str]]]:
     }
 
 
+def _country_speakers(
+    rows: list[dict], speakers: dict[str, dict]
+) -> dict[str, tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]]:
+    """``[country_speakers]`` of claims.toml: claimant → (how a sentence names it by its country
+    alone, the (name, kind, side) of the institutions of that side it may stand for)."""
+    known = {row["name"]: (row["name"], row["kind"], row["side"]) for row in rows}
+    return {
+        name: (re.compile(entry["written"], re.IGNORECASE), tuple(known[n] for n in entry["to"]))
+        for name, entry in speakers.items()
+    }
+
+
 def _date_rules(rows: list[dict]) -> list[tuple[DateRule, list[str] | None]]:
     """A relative-date rule per script of each row, in table order (the order is the priority),
     with its triggers."""
@@ -245,6 +261,8 @@ def _date_rules(rows: list[dict]) -> list[tuple[DateRule, list[str] | None]]:
 @cache
 def tables() -> Tables:
     claims, dates, triggers = _load("claims.toml"), _load("dates.toml"), Triggers()
+    unstated = _unstated(claims["claimant"])
+    speakers = _country_speakers(claims["claimant"], claims["country_speakers"])
     claim = ClaimTables(
         reporting=tuple(
             Reporting(
@@ -260,7 +278,9 @@ def tables() -> Tables:
         clause_bits=reduce(or_, clause_gate, 0),
         clause_split=Twin.compile(claims["clause_split"]),
         claimants=_ruleset(triggers, claims["claimant"], kind="kind", side="side"),
-        unstated=_unstated(claims["claimant"]),
+        unstated=unstated,
+        country_speakers=speakers,
+        settled_by_document=frozenset(unstated) | frozenset(speakers),
         stances=_ruleset(
             triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
         ),
