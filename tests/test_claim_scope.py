@@ -532,3 +532,16 @@ def test_he_added_credits_the_speaker_not_the_service_he_names(extractor):
     )
     found = claimants(extractor, text)
     assert found["Стрілеча"] == found["Вовчанську"] == "Regional authorities"
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("The defense ministry in Kyiv posted a video of marines hoisting a flag above Davydiv "
+         "Brid.", "Ukrainian MoD"),
+        ("Ukrainian forces have liberated Storozhove, the joint press centre of the Tavriya "
+         "Defence Forces said.", "Ukrainian military"),
+    ],
+)  # fmt: skip
+def test_ukrainian_institutions_as_english_wires_spell_them(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}
