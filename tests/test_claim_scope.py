@@ -545,3 +545,20 @@ def test_he_added_credits_the_speaker_not_the_service_he_names(extractor):
 )  # fmt: skip
 def test_ukrainian_institutions_as_english_wires_spell_them(extractor, sentence, claimant):
     assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        # the speaker is the claimant next to the reporting verb, not the actor before it
+        ("The Ukrainian armed forces aggressively attacked critical infrastructure in Vasylivka, "
+         "Governor Yevgeny Balitsky said.", "Russian-installed authorities"),
+        ("Up to three AFU battalions tried to break the Russian defense near Nova Kamianka, "
+         "Konashenkov reported.", "Russian MoD"),
+        # with no claimant next to a cue, the leftmost still speaks
+        ("Ukraine's General Staff reported that Russia's defence ministry units attacked near "
+         "Kupiansk.", "Ukrainian military"),
+    ],
+)  # fmt: skip
+def test_the_claimant_next_to_the_reporting_verb_speaks(extractor, sentence, claimant):
+    assert set(claimants(extractor, sentence).values()) == {claimant}

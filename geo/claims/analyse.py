@@ -145,11 +145,11 @@ def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> C
         return None
     if not (claims.reports(text) if credits is None else credits):
         return _headline(claims, text)
-    first = claims.claimants.first(text)
-    if first is None:
+    found = claims.claimants.findall(text)
+    if not found:
         return None
-    rule, written = first
-    return Claimant(rule.name, rule.kind, rule.side, written)
+    start, end, rule = found[0] if len(found) == 1 else claims.speaking(text, found)
+    return Claimant(rule.name, rule.kind, rule.side, text.written[start:end])
 
 
 _HEADLINE_COLON = re.compile(r"\s*[:—–]\s")

@@ -83,6 +83,16 @@ class RuleSet:
         return kept
 
 
+_NEXT_TO = re.compile(
+    r"[\s,«»\"“”„'’()—–-]*(?:(?:also|later|earlier|has|have|had|the|a|an|then|on \w+day|"
+    r"in (?:a|an|its|his|her|their) \w+|також|теж|также|раніше|ранее|вже|уже)[\s,]+)*$",
+    re.IGNORECASE,
+)
+"""What may stand between a claimant and the reporting cue it speaks with: spaces, commas,
+quotes, dashes and a few little words ("the ministry also said", "said on Friday the governor",
+"— повідомив також голова ОВА")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A quantity pattern (``number`` and ``unit`` groups) and how its script writes numbers:
@@ -140,6 +150,34 @@ class ClaimTables:
                 ):
                     return True
         return False
+
+    def speaking(self, text: Text, found: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule]:
+        """Of the claimants a text names (``found``, left to right), the one that speaks: next
+        to a reporting cue ("…, Governor Yevgeny Balitsky said", "according to the regional
+        governor"), before one rather than after it when both are; else the leftmost (the
+        subject of "Ukraine's General Staff reported that Russian forces …"). A claimant named
+        as the actor of what is reported ("The Ukrainian armed forces attacked …") is no
+        speaker."""
+        cues = [
+            (match.start(), match.end())
+            for gate, pattern, _ in self.reporting
+            if text.opened & gate.mask
+            for match in text.finditer(pattern)
+        ]
+        best: tuple[int, int, tuple[int, int, Rule]] | None = None
+        written = text.written
+        for claimant in found:
+            start, end, _ = claimant
+            for cue_start, cue_end in cues:
+                if cue_start >= end and _NEXT_TO.match(written, end, cue_start):
+                    gap, after = cue_start - end, 0  # the speaker before the verb
+                elif start >= cue_end and _NEXT_TO.match(written, cue_end, start):
+                    gap, after = start - cue_end, 1  # "said Governor X", "according to X"
+                else:
+                    continue
+                if best is None or (after, gap) < best[:2]:
+                    best = (after, gap, claimant)
+        return best[2] if best is not None else found[0]
 
     def anaphor(self, text: Text) -> re.Match[str] | None:
         """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one
