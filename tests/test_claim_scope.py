@@ -562,3 +562,18 @@ def test_ukrainian_institutions_as_english_wires_spell_them(extractor, sentence,
 )  # fmt: skip
 def test_the_claimant_next_to_the_reporting_verb_speaks(extractor, sentence, claimant):
     assert set(claimants(extractor, sentence).values()) == {claimant}
+
+
+def test_a_pronoun_speaks_before_a_claimant_named_in_what_is_said(extractor):
+    """russianfreepress: '… "met" the Armed Forces of Ukraine with aimed fire, he said.' is
+    Rogov's, named in the sentence before, not the Ukrainian military's; the General Staff
+    quoted below makes two sources, so only the reference back decides."""
+    text = (
+        "Vladimir Rogov, a member of the occupation administration, reported that the Armed "
+        "Forces of Ukraine launched an offensive near Orikhiv. Russian riflemen met the Armed "
+        "Forces of Ukraine with aimed fire near Robotyne, he said. Ukraine's General Staff said "
+        "fighting continued near Bakhmut."
+    )
+    found = claimants(extractor, text)
+    assert found["Robotyne"] == "Russian-installed authorities"
+    assert found["Bakhmut"] == "Ukrainian military"

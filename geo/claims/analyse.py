@@ -148,7 +148,10 @@ def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> C
     found = claims.claimants.findall(text)
     if not found:
         return None
-    start, end, rule = found[0] if len(found) == 1 else claims.speaking(text, found)
+    speaking = claims.speaking(text, found)
+    if speaking is None:  # ", he said": whoever the sentence before credited
+        return None
+    start, end, rule = speaking
     return Claimant(rule.name, rule.kind, rule.side, text.written[start:end])
 
 

@@ -85,12 +85,13 @@ class RuleSet:
 
 _NEXT_TO = re.compile(
     r"[\s,«»\"“”„'’()—–-]*(?:(?:also|later|earlier|has|have|had|the|a|an|then|on \w+day|"
-    r"in (?:a|an|its|his|her|their) \w+|також|теж|также|раніше|ранее|вже|уже)[\s,]+)*$",
+    r"in (?:a|an|its|his|her|their) \w+|by|in|at|from|також|теж|также|раніше|ранее|вже|уже|"
+    r"в|у|во|на|з|із|від|от)[\s,]+)*$",
     re.IGNORECASE,
 )
 """What may stand between a claimant and the reporting cue it speaks with: spaces, commas,
-quotes, dashes and a few little words ("the ministry also said", "said on Friday the governor",
-"— повідомив також голова ОВА")."""
+quotes, dashes, a few little words and prepositions ("the ministry also said", "said by the
+governor", "— повідомив також голова ОВА", "зазначили в Генштабі")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +152,16 @@ class ClaimTables:
                     return True
         return False
 
-    def speaking(self, text: Text, found: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule]:
+    def speaking(
+        self, text: Text, found: list[tuple[int, int, Rule]]
+    ) -> tuple[int, int, Rule] | None:
         """Of the claimants a text names (``found``, left to right), the one that speaks: next
         to a reporting cue ("…, Governor Yevgeny Balitsky said", "according to the regional
         governor"), before one rather than after it when both are; else the leftmost (the
-        subject of "Ukraine's General Staff reported that Russian forces …"). A claimant named
-        as the actor of what is reported ("The Ukrainian armed forces attacked …") is no
+        subject of "Ukraine's General Staff reported that Russian forces …"), unless a pronoun
+        or a reference back speaks ("… 'met' the Armed Forces of Ukraine with aimed fire, he
+        said."): then None, and the sentence is the claimant's before it. A claimant named as
+        the actor of what is reported ("The Ukrainian armed forces attacked …") is no
         speaker."""
         cues = [
             (match.start(), match.end())
@@ -177,7 +182,9 @@ class ClaimTables:
                     continue
                 if best is None or (after, gap) < best[:2]:
                     best = (after, gap, claimant)
-        return best[2] if best is not None else found[0]
+        if best is not None:
+            return best[2]
+        return None if self.anaphor(text) is not None else found[0]
 
     def anaphor(self, text: Text) -> re.Match[str] | None:
         """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one
