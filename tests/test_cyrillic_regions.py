@@ -136,6 +136,32 @@ def test_an_opening_region_holds_for_a_village_the_gazetteer_lacks(records):
     assert km(point(kreminna), KREMINNA) < TOLERANCE_KM
 
 
+YAMPIL_DONETSK = (48.934, 37.943)  # the selyshche by Siversk (the Vinnytsia town is 48.24, 28.28)
+
+
+def test_an_urban_type_settlement_is_no_town_far_away(records):
+    """ "в посёлке Ямполь" beside Северск: the Donetsk-oblast selyshche of 2,000, not the
+    Vinnytsia-oblast town of 11,000 its size would choose (a marker that says selyshche, as one
+    that says village, rules out a town of 10,000 far from the document's places)."""
+    rows = records(
+        "ВС России продвинулись на севере Северска. По его словам, также продолжается "
+        "продвижение наших войск в посёлке Ямполь."
+    )
+    yampil = next(r for r in rows if r["location"] == "Ямполь")
+    assert km(point(yampil), YAMPIL_DONETSK) < TOLERANCE_KM
+
+
+def test_an_abolished_luhansk_raion_is_in_luhansk_oblast(records):
+    """ "в Троицком районе республики" (Пасечник, LPR): the Troitske raion abolished in 2020, in
+    Luhansk oblast, not the Troitskiy raion of Chelyabinsk oblast."""
+    rows = records(
+        "Пасечник рассказал, что сложная ситуация также наблюдается в Кременной, Сватове и "
+        "Троицком районе республики."
+    )
+    raion = next(r for r in rows if r["location"] == "Троицком районе")
+    assert raion["admin1"] == "Luhanska oblast"
+
+
 def test_an_oblast_before_a_list_qualifies_its_settlements(records):
     rows = records(
         "Під вогнем опинилися 9 населених пунктів Запорізької області, серед них Гуляйполе, "
