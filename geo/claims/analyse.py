@@ -145,11 +145,8 @@ def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> C
         return None
     if not (claims.reports(text) if credits is None else credits):
         return _headline(claims, text)
-    found = claims.claimants.findall(text)
-    if not found:
-        return None
-    speaking = claims.speaking(text, found)
-    if speaking is None:  # ", he said": whoever the sentence before credited
+    speaking = claims.speaker(text)
+    if speaking is None:  # none, or ", he said": whoever the sentence before credited
         return None
     start, end, rule = speaking
     return Claimant(rule.name, rule.kind, rule.side, text.written[start:end])

@@ -53,15 +53,15 @@ class RuleSet:
     twins: tuple[Twin, ...]
     bits: Bits
 
-    def first(self, text: Text) -> tuple[Rule, str] | None:
-        """The leftmost match of any opened rule (earlier rule wins a tie), as
-        (rule, text as written)."""
+    def first(self, text: Text) -> tuple[int, int, Rule] | None:
+        """The leftmost match of any opened rule (earlier rule wins a tie), as (start, end,
+        rule): the first of :meth:`findall`, found with one search per rule."""
         best: tuple[re.Match[str], Rule] | None = None
         for index in self.bits.indexes(text.opened):  # ascending: a later rule must start earlier
             match = text.search(self.twins[index])
             if match is not None and (best is None or match.start() < best[0].start()):
                 best = match, self.rules[index]
-        return (best[1], text.written_of(best[0])) if best else None
+        return (best[0].start(), best[0].end(), best[1]) if best else None
 
     def findall(self, text: Text) -> list[tuple[int, int, Rule]]:
         """(start, end, rule), left to right, overlaps dropped (earlier rule wins)."""
@@ -92,6 +92,8 @@ _NEXT_TO = re.compile(
 """What may stand between a claimant and the reporting cue it speaks with: spaces, commas,
 quotes, dashes, a few little words and prepositions ("the ministry also said", "said by the
 governor", "— повідомив також голова ОВА", "зазначили в Генштабі")."""
+_CUE_REACH = 40
+"""How far before a claimant a cue that speaks through it ("according to", "said") may start."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,43 @@ class ClaimTables:
                     start > 0 and text.search(cues) is not None
                 ):
                     return True
+        return False
+
+    def speaker(self, text: Text) -> tuple[int, int, Rule] | None:
+        """The claimant of a text with a reporting cue that speaks (:meth:`speaking`): the
+        leftmost, when a cue stands next to it ("Ukraine's General Staff said …", the usual
+        case, found with one search per rule and per cue), else the one :meth:`speaking` picks
+        from all the text names."""
+        first = self.claimants.first(text)
+        if first is None:
+            return None
+        start, end, _ = first
+        gates = self.claimants.bits.mask
+        alone = all(  # no claimant trigger outside the first claimant: it is the only one
+            start <= last + 1 - length and last < end
+            for last, (length, bits) in text.hits
+            if bits & gates
+        )
+        if alone and self.anaphor(text) is None:
+            return first  # the usual case: one claimant, no pronoun to speak instead
+        if self._next_to_cue(text, start, end):
+            return first
+        return self.speaking(text, self.claimants.findall(text))
+
+    def _next_to_cue(self, text: Text, start: int, end: int) -> bool:
+        """Does a reporting cue stand right after ``text[start:end]`` or right before it?"""
+        written = text.written
+        for gate, pattern, _ in self.reporting:
+            if not text.opened & gate.mask:
+                continue
+            after = text.search(pattern, end)
+            if after is not None and _NEXT_TO.match(written, end, after.start()):
+                return True
+            before = text.search(pattern, max(0, start - _CUE_REACH))
+            while before is not None and before.end() <= start:
+                if _NEXT_TO.match(written, before.end(), start):
+                    return True
+                before = text.search(pattern, before.end())
         return False
 
     def speaking(
