@@ -37,6 +37,8 @@ from tests.test_mentions_uk_ru import TOLERANCE_KM, km
         "Линия фронта стабильна.",
         "Красный Крест доставил помощь.",
         "Пожежі ліквідовано.",  # 'fires': not the Lviv-oblast village Пожежа
+        # a call sign: the soldier, not the Primorye town Artyom
+        "Нужно давить до конца, – сказал боец 7-й бригады с позывным Артем.",
     ],
 )
 def test_speakers_common_words_and_noun_phrases_are_no_places(places, sentence):
