@@ -41,6 +41,19 @@ def test_a_seat_of_government_speaking_is_an_actor(extractor, sentence, seat, go
 
 
 @pytest.mark.parametrize(
+    "sentence, seat",
+    [
+        # its army's losses and moves: the state, not the city
+        ("По данным Минобороны России, за сутки Киев потерял до 210 военнослужащих.", "Киев"),
+        ("Київ відправив резерви під Покровськ.", "Київ"),
+    ],
+)
+def test_a_seat_of_government_losing_or_sending_troops_is_an_actor(extractor, sentence, seat):
+    (mention,) = [m for m in extractor.scanner.find(sentence) if m.text == seat]
+    assert (mention.role, mention.metonymic) == ("actor", True)
+
+
+@pytest.mark.parametrize(
     "sentence, seat, point",
     [
         ("Обстріл Києва тривав дві години.", "Києва", KYIV),
