@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Literal
 
 from geo.claims.dates import resolve_text
 from geo.claims.tables import ClaimTables, Rule, Tables, Text, tables
@@ -138,14 +139,20 @@ def _straighten(text: str) -> str:
     return text
 
 
-def _claimant(claims: ClaimTables, text: Text, credits: bool | None = None) -> Claimant | None:
+def _claimant(
+    claims: ClaimTables,
+    text: Text,
+    credits: bool | None = None,
+    anaphor: re.Match[str] | None | Literal[False] = False,
+) -> Claimant | None:
     """:func:`find_claimant` of a text already read; ``credits`` is its reporting-cue verdict
-    when the caller has it. Cheapest test first: the claimant gate, the cue, the claimant rules."""
+    and ``anaphor`` its :meth:`~geo.claims.tables.ClaimTables.anaphor` when the caller has them
+    (False: not read). Cheapest test first: the claimant gate, the cue, the claimant rules."""
     if not text.opened & claims.claimants.bits.mask:
         return None
     if not (claims.reports(text) if credits is None else credits):
         return _headline(claims, text)
-    speaking = claims.speaker(text)
+    speaking = claims.speaker(text, anaphor)
     if speaking is None:  # none, or ", he said": whoever the sentence before credited
         return None
     start, end, rule = speaking
@@ -174,14 +181,13 @@ def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
 
 
 def _inherit(
-    claims: ClaimTables,
-    text: Text,
+    anaphor: re.Match[str] | None,
     default: Claimant,
     previous: Claimant | Callable[[], Claimant | None] | None,
 ) -> tuple[Claimant | None, bool]:
-    """The previous sentence's claimant if this one refers back to it ("The ministry also said",
-    "…, it added"), and whether the reference is the subject. ``previous`` is only called then."""
-    anaphor = claims.anaphor(text)
+    """The previous sentence's claimant if this one refers back to it (``anaphor``: "The
+    ministry also said", "…, it added"), and whether the reference is the subject. ``previous``
+    is only called then."""
     if anaphor is None:
         return None, False
     earlier = previous() if callable(previous) else previous
@@ -267,14 +273,14 @@ class DocumentClaimants:
             if index < 0:
                 continue
             text = both.triggers.read(_straighten(sentences[index][1]))
-            found = _claimant(claims, text)
+            anaphor = claims.anaphor(text)
+            if anaphor is not None and anaphor.start() == 0:
+                continue  # "Він додав, що … піротехніки ДСНС знешкодили …": the speaker before
+            found = _claimant(claims, text, None, anaphor)
             if found is None or found.name in claims.unstated:
                 continue
             if found.name in claims.country_speakers:  # "Russia said …": the MoD it quotes
                 found = _state_country(claims, found, DEFAULT_CLAIMANT, "", (self, starts[index]))
-            anaphor = claims.anaphor(text)
-            if anaphor is not None and anaphor.start() == 0:
-                continue  # "Він додав, що … піротехніки ДСНС знешкодили …": the speaker before
             yield index, found
 
     def _scan(self) -> Text:
@@ -377,7 +383,7 @@ def _state_country(
         speaker = claims.country_speakers.get(claimant.name)
         if speaker is None or document is None or not claimant.text:
             return claimant
-        return _narrowed(claimant, speaker, document)
+        return _narrowed(claims, claimant, speaker, document)
     choices = {name: (name, kind, side) for name, kind, side in by_side.values()}
     named = document[0].nearest(choices, document[1]) if document is not None else None
     if named is not None:
@@ -394,6 +400,7 @@ def _state_country(
 
 
 def _narrowed(
+    claims: ClaimTables,
     claimant: Claimant,
     speaker: tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]],
     document: tuple[DocumentClaimants, int],
@@ -407,7 +414,7 @@ def _narrowed(
     if written.search(claimant.text or "") is None:
         return claimant
     choices = {name: (name, kind, side) for name, kind, side in institutions}
-    for unstated, by_side in tables().claims.unstated.items():  # "the defense ministry said"
+    for unstated, by_side in claims.unstated.items():  # "the defense ministry said"
         stated = by_side.get(claimant.side)
         if stated is not None and stated[0] in choices:
             choices[unstated] = stated
@@ -531,10 +538,13 @@ def analyse_sentence(
     both = tables()
     claims, text = both.claims, both.triggers.read(_straighten(sentence))
     credits = claims.reports(text) if previous is not None else None
-    inherited, leading = _inherit(claims, text, default, previous) if credits else (None, False)
+    anaphor = claims.anaphor(text) if credits else None  # read once: it refers back, or speaks
+    inherited, leading = _inherit(anaphor, default, previous)
     clauses = _split(both, text, inherited, leading, default) if claims.may_split(text) else None
     if clauses is None:  # one clause: the sentence itself, with its cue verdict if known
-        main = (inherited if leading else _claimant(claims, text, credits) or inherited) or default
+        main = (
+            inherited if leading else _claimant(claims, text, credits, anaphor) or inherited
+        ) or default
         clauses = ((0, len(text.written), main),)
     else:  # the first credited clause's claimant, else the first clause's
         main = next((c for _, _, c in clauses if c.text), clauses[0][2])

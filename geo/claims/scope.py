@@ -139,9 +139,8 @@ def credited_sentences(
                 claimant = document.last_before(offset)
             if claimant is None:
                 continue
-            claimant = state_country(claimant, sentence, document, offset)
-        else:  # "— розповіли в Генштабі": whose General Staff, the document says
-            claimant = state_country(claimant, sentence, document, offset)
+        # "— розповіли в Генштабі": whose General Staff, the document says
+        claimant = state_country(claimant, sentence, document, offset)
         if quoted:
             found.append((index, "quote", claimant))
         if forward:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
 from operator import or_
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from geo.core.patterns import (  # noqa: F401 - Gate, lower_case_only, word_start_body: old import path
     Bits,
@@ -154,11 +154,14 @@ class ClaimTables:
                     return True
         return False
 
-    def speaker(self, text: Text) -> tuple[int, int, Rule] | None:
+    def speaker(
+        self, text: Text, anaphor: re.Match[str] | None | Literal[False] = False
+    ) -> tuple[int, int, Rule] | None:
         """The claimant of a text with a reporting cue that speaks (:meth:`speaking`): the
         leftmost, when a cue stands next to it ("Ukraine's General Staff said …", the usual
         case, found with one search per rule and per cue), else the one :meth:`speaking` picks
-        from all the text names."""
+        from all the text names. ``anaphor`` is the text's :meth:`anaphor` when the caller has
+        read it (False: not read)."""
         first = self.claimants.first(text)
         if first is None:
             return None
@@ -169,11 +172,13 @@ class ClaimTables:
             for last, (length, bits) in text.hits
             if bits & gates
         )
-        if alone and self.anaphor(text) is None:
+        if anaphor is False:
+            anaphor = self.anaphor(text)
+        if alone and anaphor is None:
             return first  # the usual case: one claimant, no pronoun to speak instead
         if self._next_to_cue(text, start, end):
             return first
-        return self.speaking(text, self.claimants.findall(text))
+        return self.speaking(text, self.claimants.findall(text), anaphor)
 
     def _next_to_cue(self, text: Text, start: int, end: int) -> bool:
         """Does a reporting cue stand right after ``text[start:end]`` or right before it?"""
@@ -192,16 +197,16 @@ class ClaimTables:
         return False
 
     def speaking(
-        self, text: Text, found: list[tuple[int, int, Rule]]
+        self, text: Text, found: list[tuple[int, int, Rule]], anaphor: re.Match[str] | None
     ) -> tuple[int, int, Rule] | None:
         """Of the claimants a text names (``found``, left to right), the one that speaks: next
         to a reporting cue ("…, Governor Yevgeny Balitsky said", "according to the regional
         governor"), before one rather than after it when both are; else the leftmost (the
         subject of "Ukraine's General Staff reported that Russian forces …"), unless a pronoun
         or a reference back speaks ("… 'met' the Armed Forces of Ukraine with aimed fire, he
-        said."): then None, and the sentence is the claimant's before it. A claimant named as
-        the actor of what is reported ("The Ukrainian armed forces attacked …") is no
-        speaker."""
+        said.", ``anaphor`` the text's :meth:`anaphor`): then None, and the sentence is the
+        claimant's before it. A claimant named as the actor of what is reported ("The Ukrainian
+        armed forces attacked …") is no speaker."""
         cues = [
             (match.start(), match.end())
             for gate, pattern, _ in self.reporting
@@ -223,7 +228,7 @@ class ClaimTables:
                     best = (after, gap, claimant)
         if best is not None:
             return best[2]
-        return None if self.anaphor(text) is not None else found[0]
+        return None if anaphor is not None else found[0]
 
     def anaphor(self, text: Text) -> re.Match[str] | None:
         """The leftmost match of the anaphora patterns (an earlier one wins a tie): what one

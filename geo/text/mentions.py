@@ -245,6 +245,8 @@ _UNIT_AFTER = re.compile(
     r"|group of forces|otg|osg|osgt)\b",
     re.IGNORECASE,
 )
+_CLOSING_QUOTES = "\"»”’'"
+"""A quote closing a unit's name before its noun ('the "Kharkiv" OTG')."""
 _FORCES_AFTER = re.compile(
     r"^\s+(?:forces|troops|militias?|separatists|fighters|militants|rebels)\b", re.IGNORECASE
 )
@@ -1302,7 +1304,7 @@ class MentionScanner:
         spaced_after = after[:1].isspace()
         if (
             (spaced_after and _STREET_AFTER.match(after))
-            or _UNIT_AFTER.match(after)
+            or ((spaced_after or after[:1] in _CLOSING_QUOTES) and _UNIT_AFTER.match(after))
             or (
                 before.rstrip(_UNIT_QUOTES)[-5:].lower() in _UNIT_TAILS
                 and _UNIT_BEFORE.search(before)
