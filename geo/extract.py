@@ -988,6 +988,19 @@ def _town_abroad(place: Place, res: Resolution, focus: tuple[str, ...], least: i
     )
 
 
+def _town_beside_a_city(place: Place, anchor: Place, focus: tuple[str, ...]) -> bool:
+    """Is ``place`` a town of the focus country (:data:`VILLAGE_MAX` people or more) whose
+    sentence's nearest confident place is a city of :data:`LIST_CITY_POPULATION`? A city named
+    with it makes no list of neighbours ("Из Балаклеи пешком отступали в Луганск"), so the town
+    is not sought in the city's oblast when that has none of its name."""
+    return (
+        place.country in focus
+        and place.population >= VILLAGE_MAX
+        and anchor.kind == "settlement"
+        and anchor.population >= LIST_CITY_POPULATION
+    )
+
+
 def _in_the_box(place: Place) -> bool:
     """Does ``place`` lie in the theatre's box (Ukraine and the border regions around it)?"""
     west, south, east, north = BOX
@@ -2457,12 +2470,12 @@ class Extractor:
         mentions: list[Mention],
         final: list[Resolution],
         anchors: list[tuple[int, float, float]],
-    ) -> tuple[str, str] | None:
-        """(oblast code, note) when the settlement ``res`` places mention ``i`` at lies over
-        STRAY_KM from the nearest confident place of its own sentence, in another oblast: the
-        oblast where that place is. An anchor counts where it finally stands: one the context
-        moved since the first pass ("Karlivka, southeast of Pokrovsk": not the Poltava town) is
-        no anchor."""
+    ) -> tuple[str, str, Place] | None:
+        """(oblast code, note, anchor) when the settlement ``res`` places mention ``i`` at lies
+        over STRAY_KM from the nearest confident place of its own sentence (the anchor), in
+        another oblast: the oblast where that place is. An anchor counts where it finally
+        stands: one the context moved since the first pass ("Karlivka, southeast of Pokrovsk":
+        not the Poltava town) is no anchor."""
         m = mentions[i]
         place = res.place
         if place is None or place.lat is None or place.lon is None:
@@ -2495,7 +2508,7 @@ class Extractor:
             f"{place.name} ({res.admin1_name}) is {distance:.0f} km from {mentions[j].text} "
             "in the same sentence"
         )
-        return unit, note
+        return unit, note, same[j][2]
 
     def _other_reading(
         self, m: Mention, unit: str, front: FrontDistance | None
@@ -2548,7 +2561,7 @@ class Extractor:
         far = self._far_from_sentence(i, res, mentions, final, anchors)
         if far is None:
             return None
-        unit, note = far
+        unit, note, anchor = far
         again = self.resolver.resolve(queries[i], admin1=unit, front=front)
         found = self._other_reading(mentions[i], unit, front) if _unplaced(again) else None
         if found is not None:
@@ -2558,6 +2571,13 @@ class Extractor:
             place, focus = res.place, self.resolver.focus
             if place is not None and _town_abroad(place, res, focus, TOWN_ABROAD_POPULATION):
                 return None  # "Missiles hit Sudzha and Kramatorsk": the Kursk-oblast town
+            if (
+                place is not None
+                and res.resolution in _NAMED  # by a name it bears, not a lookalike's
+                and not mentions[i].village  # "вблизи села Широкое": no town
+                and _town_beside_a_city(place, anchor, focus)
+            ):
+                return None  # "Из Балаклеи отступали в Луганск": a town, none of its name there
             city = self._city_abroad(queries[i], res)
             if city is not None:  # "Rostov and Kramatorsk": Rostov-on-Don, not a hamlet
                 return replace(city, reason=f"{note}; {city.reason}")

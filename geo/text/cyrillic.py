@@ -242,6 +242,26 @@ _CAPITALISED_NEXT = re.compile(r"^\s+[А-ЯІЇЄҐ][а-яіїєґ'’]")
 
 _BRIDGE_AFTER = re.compile(r"^\s+(?:мост|моста|мосту|мостом|мосте|міст|мості)(?![\w'’ʼ-])")
 """A bridge after a name ("у Антоновского моста", "Кримський міст"): the bridge's name."""
+_MEASURE_AFTER = re.compile(
+    r"^\s+(?:\d|(?:в|через|за|на|по|к|до|под|около)\s+\d"
+    r"|(?:год|года|лет|недел|месяц|сутки|суток|день|дня|дней|час|минут|секунд|полгода|полчаса"
+    r"|половин|столько|тогда|так|один|одна|одну|одно|два|две|три|четыр|пять|шест|сем|восем"
+    r"|девят|десят|сто|двести|тысяч|рік|року|років|тиж|місяц|доб|годин|хвилин|дві|чотир)"
+    r"|(?:в|у|через)\s+(?:полдень|полночь|опівдні|опівночі))",
+    re.IGNORECASE,
+)
+
+
+def adverb_of_measure(word: str, after: str) -> bool:
+    """Is ``word``, which opens its sentence, an adverb of measure before a number or a span of
+    time ("Ровно неделю назад", "Ровно в 12:00"; pymorphy3 knows it as an adverb as well as
+    Rivne's Russian name) rather than the place?"""
+    if _MEASURE_AFTER.match(after) is None:
+        return False
+    lowered = word.lower()
+    return any(p.tag.POS == "ADVB" for lang in ("ru", "uk") for p in analyser(lang).parse(lowered))
+
+
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
@@ -309,6 +329,26 @@ def common_noun_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lemmas))
 
 
+def oblique_adjective(word: str) -> bool:
+    """Is ``word`` known to a dictionary first as an adjective in an oblique case, and never as
+    a name ("Хорошего здесь мало": хороший, not a case form of Хороше)? At a sentence's start,
+    with no preposition before it, such a word is no place."""
+    lowered = word.lower()
+    for lang in ("ru", "uk"):
+        morph = analyser(lang)
+        if not morph.word_is_known(lowered):
+            continue
+        parses = [p for p in morph.parse(lowered) if p.score >= 0.1]
+        if (
+            parses
+            and parses[0].tag.POS == "ADJF"
+            and parses[0].tag.case not in ("nomn", "accs")
+            and not any({"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+        ):
+            return True
+    return False
+
+
 @lru_cache(maxsize=16_384)
 def _agrees(adjective: str, noun: str) -> bool:
     for lang in ("uk", "ru"):
@@ -355,6 +395,25 @@ or one that no abbreviation of a settlement word begins ("заявил В. За�
 "г.", "н.п.", "пос.", "р." are markers, written in capitals at a sentence's start)."""
 
 
+_RESTATED_BEFORE = re.compile(
+    r"(?:республик|республік|област|район|громад)\w*\s*\($", re.IGNORECASE
+)
+"""A region's name with its abbreviation in brackets: "Донецкой народной республики (ДНР)"."""
+
+_AND = frozenset({"и", "і", "й", "та"})
+
+
+def _unit_list_before(before: str) -> bool:
+    """Is the name the second of a unit's pair ("группировка войск ДНР и ЛНР")?"""
+    parts = before.rsplit(maxsplit=3)
+    return (
+        len(parts) == 4
+        and before[-1:] == " "
+        and parts[3].lower() in _AND
+        and parts[1].lower() in cues().unit
+    )
+
+
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
     """Why a Cyrillic name is not a site here (a surname after a title, a given name or
     initials, a unit's name, a river's, a speaker, the government in "подконтрольной Киеву"),
@@ -373,8 +432,10 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's name (an age follows)"
     if _BRIDGE_AFTER.match(after):
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
-    if previous in table.unit:
+    if previous in table.unit or _unit_list_before(before):
         return "a unit's name"
+    if after.lstrip()[:1] == ")" and _RESTATED_BEFORE.search(before):
+        return "the abbreviation of the region named before it"
     if previous in table.water:
         return "a river's or a reservoir's name"
     if (
@@ -421,7 +482,8 @@ def metonymic(words: list[str], after: str) -> bool:
     Москві заявили", "за словами Москви")? ``words`` are the whitespace-split text before it."""
     table = cues()
     if _verb_after(after) in table.metonymy_after:  # "Киев заявил", "Киев намеренно бьет"
-        return True
+        # … but "Глава ДНР подтвердил", "мэр Москвы заявил": the head of its office speaks
+        return not (words and title_before(" ".join(words[-3:])))
     tail = [w.lower() for w in words[-3:]]
     return any(" ".join(tail[i:]) in table.metonymy_before for i in range(len(tail)))
 

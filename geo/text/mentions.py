@@ -1536,7 +1536,7 @@ class MentionScanner:
         ):  # a common word as written ("Українці", read as a case form of Українка) too
             return None  # a common word, or a place outside the theatre named without a locative
         opening = start == len(before) and not before.strip(_OPENERS)  # the sentence's first word
-        if opening and not (locative or marked or region) and self._common_noun(text, key):
+        if opening and not (locative or marked or region) and self._common_word(text, key, after):
             return None  # "Машину можно восстановить": машина, not a case form of Машино
         if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
@@ -1578,6 +1578,16 @@ class MentionScanner:
             phrase_start = len(before.rstrip()) - len(phrase.lstrip(_OPENERS))
             m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _common_word(self, word: str, key: str, after: str) -> bool:
+        """Is ``word``, opening its sentence with no preposition or marker, a common word: a
+        noun (:meth:`_common_noun`), an adverb of measure ("Ровно неделю назад": not Rivne) or
+        an adjective in an oblique case ("Хорошего здесь мало")?"""
+        return (
+            self._common_noun(word, key)
+            or cyrillic.adverb_of_measure(word, after)
+            or cyrillic.oblique_adjective(word)
+        )
 
     def _common_noun(self, word: str, key: str) -> bool:
         """Is ``word`` a case form of a common noun rather than of the places of ``key`` it was
