@@ -203,6 +203,35 @@ from tests.test_claims import PUBLISHED, claim_at
             "British intelligence",
             "intelligence",
         ),
+        # set 55-56 (2026-12-06): an imperfective neuter past ("сообщало"), "в ДНР сообщили" in
+        # full, a channel written in Latin, "из информации"; Putin as the one reported to
+        (
+            "Напомним, что ранее Минобороны России сообщало, что ВС РФ отразили атаки у Павловки.",
+            "Павловки",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "В Донецкой народной республике сообщили о взятии под контроль двух населенных "
+            "пунктов, прилегающих к городу Бахмут.",
+            "Бахмут",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Из информации, представленной журналистами «WarGonzo», украинским войскам удалось "
+            "продвинуться вплоть до населённого пункта Грушевка.",
+            "Грушевка",
+            "Russian milbloggers",
+            "osint",
+        ),
+        (
+            "Командующий войсками группировки «Восток» Андрей Иванаев доложил президенту России "
+            "Владимиру Путину о начале операции по занятию города Гуляйполе.",
+            "Гуляйполе",
+            "Russian MoD",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
