@@ -225,6 +225,20 @@ from tests.test_claims import PUBLISHED, claim_at
             "Russian milbloggers",
             "osint",
         ),
+        # a brigade's spokesman or press officer, a grouping named after its sector
+        (
+            "Про це розповів речник 63 окремої механізованої бригади Ростислав Ящишин, "
+            "зазначивши, що росіяни атакують Лиман.",
+            "Лиман",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Андріївка залишається під контролем, про це повідомили в угрупованні військ «Курськ».",
+            "Андріївка",
+            "Ukrainian military",
+            "military",
+        ),
         (
             "Командующий войсками группировки «Восток» Андрей Иванаев доложил президенту России "
             "Владимиру Путину о начале операции по занятию города Гуляйполе.",
@@ -253,6 +267,10 @@ def test_claimants(sentence, word, claimant, kind):
             "Народной Республики, сообщается в сводке.",
             "Андреевка",
         ),
+        # a Russian brigade's spokesman is no Ukrainian one (and no row of his own)
+        ("Речник російської 20 бригади заявив, що захопили Лиман.", "Лиман"),
+        # Putin is reported to; nobody here reports
+        ("Путину доложили о начале операции по занятию города Гуляйполе.", "Гуляйполе"),
     ],
 )
 def test_no_claimant_without_a_cue_or_a_speaker(sentence, word):
