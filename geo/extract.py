@@ -1545,6 +1545,9 @@ class Extractor:
                 and other.sentence == m.sentence
                 and _settled(other, final[j], focus)
                 and not _may_come_home(final[j], code)  # "hit Kamyanske and Yehorivka": both
+                # a name its context placed unsurely is no evidence ("Покровку" of a Kherson
+                # list, first read 261 km off in Kirovohrad oblast)
+                and final[j].confidence >= CONFIDENT
             ]
             if any(p is not None and p.admin1_code != code for p in elsewhere):
                 continue  # its own sentence names places elsewhere

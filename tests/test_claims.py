@@ -86,6 +86,20 @@ def claim_at(sentence: str, word: str, previous: Claimant | None = None):
             "Regional authorities",
             "government",
         ),
+        # a numbered brigade of Ukraine's, or "the" one the story is about (not Russia's)
+        (
+            "Rostyslav Yashchyshyn, spokesman for the 63rd Mechanized Brigade, said Russian "
+            "troops attacked Lyman.",
+            "Lyman",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "A spokesman for the 79th Air-Assault Brigade said Russian troops attacked Lyman.",
+            "Lyman",
+            "Ukrainian military",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
@@ -336,3 +350,15 @@ def test_weapons_that_hit_a_place_are_a_strike(records, sentence):
     "hit back" is none."""
     (row,) = records(sentence)
     assert row["stance"] == "struck"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia's 155th Naval Infantry Brigade said its troops captured Lyman.",
+        "The 155th Russian Naval Infantry Brigade said its troops captured Lyman.",
+    ],
+)
+def test_a_russian_brigade_is_no_ukrainian_claimant(sentence):
+    _, claim = claim_at(sentence, "Lyman")
+    assert claim.claimant != "Ukrainian military"

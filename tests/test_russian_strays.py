@@ -114,3 +114,44 @@ def test_russian_strays_a_town_beside_a_city_stays_in_its_oblast(places, sentenc
     found = [r for r in places(sentence) if r["location"] == name]
     assert len(found) == 1 and found[0]["geo_precision"] == 1
     assert km((found[0]["latitude"], found[0]["longitude"]), where) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # set 58: an outlet named after its town, a mine named after Lenin, a capital's fighters
+        'Инфраструктура поселка сильно разрушена, отмечается издание "Новости Брянска".',
+        "Боевики Киева выпустили шесть снарядов из «натовской» артиллерии.",
+    ],
+)
+def test_russian_strays_outlets_mines_and_a_capitals_fighters(places, sentence):
+    assert [r["place_name"] for r in places(sentence)] == []
+
+
+VASYLIVKA_KHERSON = (46.850, 33.655)  # by Kairy; the Zaporizhzhia town is 150 km east
+
+
+def test_russian_strays_a_town_in_a_one_oblast_list_comes_home(places):
+    """An occupation head's Kherson report: "Васильевку" is the Kherson-oblast village beside
+    the list, not the Zaporizhzhia town of 12,000 chosen by size; "Покровку", placed unsurely in
+    Kirovohrad oblast at first, is no evidence that the sentence names places elsewhere."""
+    found = places(
+        "В Херсонской области в результате ударов погибли два мирных жителя, сообщил Сальдо. "
+        "Сальдо добавил, что обстрелы также затронули населенные пункты Алешки, Васильевку, "
+        "Великую Лепетиху, Горностаевку, Днепряны, Заводовку, Казачьи Лагеря, Каиры, Корсунку, "
+        "Малую Лепетиху, Нижние Серогозы, Новую Маячку, Покровку и Пролетарку."
+    )
+    vasylivka = [r for r in found if r["location"] == "Васильевку"]
+    assert len(vasylivka) == 1
+    point = (vasylivka[0]["latitude"], vasylivka[0]["longitude"])
+    assert km(point, VASYLIVKA_KHERSON) <= TOLERANCE_KM
+
+
+def test_russian_strays_a_mine_named_after_lenin_is_no_village(records):
+    """No record at all: not even an unplaced one (in the whole report, one of the villages
+    once named after Lenin)."""
+    found = records(
+        "• 14:10 – н.п. Новгородское – н.п. Горловка (пос. ш-ты Ленина): выпущено 4 снаряда "
+        "калибром 122 мм. • в пос. ш-ты им. Ленина повреждены газопровод и остекление."
+    )
+    assert [r["location"] for r in found] == ["Новгородское", "Горловка"]
