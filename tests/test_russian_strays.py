@@ -155,3 +155,56 @@ def test_russian_strays_a_mine_named_after_lenin_is_no_village(records):
         "калибром 122 мм. • в пос. ш-ты им. Ленина повреждены газопровод и остекление."
     )
     assert [r["location"] for r in found] == ["Новгородское", "Горловка"]
+
+
+LYPTSI = (50.195, 36.431)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # set 57: a given name before a surname, a surname before an imperfective past, the
+        # occupation's militia, an outlet glued to its region's name
+        (
+            "Губернатор Владимир Сальдо рассказал, что удар нанесли три дрона, один из них «был с "
+            "зажигательной смесью».",
+            0,
+        ),
+        ("До этого Рогов рассказывал, что российские войска нанесли удар по Запорожью.", 1),
+        (
+            "Его освобождение помогло российским войскам развить наступление, об этом заявил "
+            "подполковник Народной милиции Луганской народной республики Андрей Марочко.",
+            0,
+        ),
+        ("Проект Радио Свобода Донбасс.Реалии собрал рассказы жителей Мариуполя.", 1),
+    ],
+)
+def test_russian_strays_people_militia_and_outlets(places, sentence, kept):
+    assert len(places(sentence)) == kept, [r["location"] for r in places(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "oblast"),
+    [
+        # a guess from an ending is no given name; a missing space after a full stop no outlet
+        (
+            "Населенные пункты Зеленый Гай, Доброполье и Червоное Запорожской области освобождены.",
+            "Червоное",
+            "Zaporizka oblast",
+        ),
+        (
+            "В серой зоне Донецкой области также находятся Константиновка и Владимировка.Кроме "
+            "этого, бои идут.",
+            "Владимировка",
+            "Donetska oblast",
+        ),
+    ],
+)
+def test_russian_strays_list_members_stay(places, sentence, name, oblast):
+    assert [r["admin1"] for r in places(sentence) if r["location"] == name] == [oblast]
+
+
+def test_russian_strays_the_lyptsi_axis(places):
+    found = places("Сили оборони України стримують ворожий наступ на Липецькому напрямку.")
+    assert len(found) == 1 and found[0]["geo_precision"] == 2
+    assert km((found[0]["latitude"], found[0]["longitude"]), LYPTSI) <= 10.0

@@ -203,6 +203,29 @@ def _given_name(word: str) -> bool:
     )
 
 
+_SURNAME_AFTER = re.compile(r"^ [А-ЯІЇЄҐ][а-яіїєґʼ’'-]+(?![\w.])")
+
+
+def given_name_before_surname(word: str, after: str) -> bool:
+    """Is ``word`` a given name its dictionary knows first as one, with a capitalised word after
+    it ("Губернатор Владимир Сальдо рассказал": a person, not Volodymyr-Volynskyi)?"""
+    if _SURNAME_AFTER.match(after) is None or " " in word:
+        return False
+    lowered = word.lower()
+    for lang in ("ru", "uk"):
+        morph = analyser(lang)
+        if not morph.word_is_known(lowered):
+            continue  # a guess from the ending ("Червоное" as a given name) is no evidence
+        first = morph.parse(lowered)[0]
+        if {"Name", "nomn"} <= first.tag.grammemes and first.score >= 0.5:
+            return True
+    return False
+
+
+_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii)\b")
+"""A name glued to a capitalised word by a dot: an outlet ("Донбасс.Реалии", "Крым.Реалии")."""
+
+
 _UNIT_ADJECTIVE = re.compile(
     r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ій|ой|ого|ому|ом|им|ім|ая|ую|ые|ых|ыми|ої|ою|і|их|ими|а|у|е)$",
     re.IGNORECASE,
@@ -430,6 +453,9 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
+    if _OUTLET_AFTER.match(after):
+        return 'an outlet\'s name ("Донбасс.Реалии")'
+
     if _BRIDGE_AFTER.match(after):
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
     if previous in table.unit or _unit_list_before(before):

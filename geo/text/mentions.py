@@ -1508,9 +1508,11 @@ class MentionScanner:
             if reading is not None:
                 key, info = reading, self._key(reading)
         marked, locative, approximate = cyrillic.before_cues(words) if words else _NO_CYRILLIC
-        if cyrillic.not_a_site(before, after, locative):
-            return None
         text = sentence[start:end]
+        if cyrillic.not_a_site(before, after, locative) or (
+            not locative and cyrillic.given_name_before_surname(text, after)
+        ):
+            return None  # "Губернатор Владимир Сальдо": a person
         region_after = cyrillic.region_after(after)
         level = (
             None
