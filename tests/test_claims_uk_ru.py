@@ -279,6 +279,35 @@ def test_no_claimant_without_a_cue_or_a_speaker(sentence, word):
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # set 60: the occupation's head named, then "главы региона": his
+        (
+            "Губернатор Херсонской области Владимир Сальдо сообщил об обстрелах. Минобороны "
+            "России сообщило об отражении атак. По информации главы региона, самые большие потери "
+            "зафиксированы на дороге между Заводовкой и Горностаевкой.",
+            "Russian-installed authorities",
+        ),
+        # the Ukrainian administration named, then "губернатор": the Ukrainian
+        (
+            "Глава Херсонской ОВА Прокудин рассказал об обстреле. Как сообщил губернатор, "
+            "обстрелам подверглись Белозерка и Антоновка.",
+            "Regional authorities",
+        ),
+        # neither: the regional authorities, as before
+        (
+            "Как сообщил губернатор, обстрелам подвергся ряд населенных пунктов: Алешки, Великие "
+            "Копани.",
+            "Regional authorities",
+        ),
+    ],
+)
+def test_a_regional_head_by_title_is_the_side_the_report_names(records, text, claimant):
+    found = records(text)
+    assert found and {r["claimant"] for r in found} == {claimant}
+
+
+@pytest.mark.parametrize(
     "sentence, word, claimant",
     [
         # a claimant opening a headline or a post, then a colon or a dash: its source

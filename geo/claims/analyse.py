@@ -374,10 +374,11 @@ def _state_country(
     """``claimant``, or when it is an institution named without its country ("Генштаб",
     "Минобороны", "the defense ministry"), that country's: the one the document names nearest,
     else the side of the document's default claimant (a channel), else Ukraine's in a sentence
-    written in Ukrainian, else the side of the claimant the document names nearest ("Russia said
-    Sunday that its forces had captured …"). Otherwise it stays unstated: never Ukraine's for
-    Russian text on a guess. A country named as the speaker ("Russia says") is the institution
-    of its side the document names nearest (:func:`_narrowed`)."""
+    written in Ukrainian, else the row's ``otherwise`` claimant when it has one (a region's head
+    by title alone: the regional authorities), else the side of the claimant the document names
+    nearest ("Russia said Sunday that its forces had captured …"). Otherwise it stays unstated:
+    never Ukraine's for Russian text on a guess. A country named as the speaker ("Russia says")
+    is the institution of its side the document names nearest (:func:`_narrowed`)."""
     by_side = claims.unstated.get(claimant.name)
     if by_side is None:
         speaker = claims.country_speakers.get(claimant.name)
@@ -392,6 +393,8 @@ def _state_country(
         stated = by_side[default.side]
     elif "UA" in by_side and _UKRAINIAN.match(sentence):
         stated = by_side["UA"]
+    elif "otherwise" in by_side:  # a title alone ("губернатор"): no guess from other claimants
+        stated = by_side["otherwise"]
     elif document is not None and (side := document[0].nearest_side(by_side, document[1])):
         stated = by_side[side]
     else:

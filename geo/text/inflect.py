@@ -67,7 +67,7 @@ def _possessive_parse(word: str, lang: str) -> tuple[Parse, str] | None:
     for model in POSSESSIVE_MODELS.get(lang, ()):
         if len(word) > len(model) - 1 and word.endswith(model[-2:]):
             for parse in analyser(lang).parse(model):
-                if "Poss" in parse.tag and parse.tag.case == "nomn":
+                if "Poss" in parse.tag.grammemes and parse.tag.case == "nomn":
                     return parse, model
     return None
 
@@ -106,7 +106,7 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
     if not parses and (model := _possessive_parse(lower, lang)) is not None:
         parse, stem = model
         _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
-    elif (not parses or all("Surn" in parse.tag for parse in parses)) and (
+    elif (not parses or all("Surn" in parse.tag.grammemes for parse in parses)) and (
         noun := _feminine_parse(lower, lang, known=bool(parses))
     ) is not None:
         # the model's last letter is the name's: "ткачихе" → "лепетих" + "е"; a name read only
@@ -130,7 +130,11 @@ def _feminine_parse(word: str, lang: str, known: bool = False) -> Parse | None:
     for model in FEMININE_MODELS.get(lang, ()):
         if len(word) > 3 and word.endswith(model[-2:]):
             for parse in analyser(lang).parse(model):
-                if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "femn" in parse.tag:
+                if (
+                    parse.tag.POS == "NOUN"
+                    and parse.tag.case == "nomn"
+                    and "femn" in parse.tag.grammemes
+                ):
                     return parse
     return None
 
@@ -219,7 +223,7 @@ def _genitive_heads(
     fixed = list(per_word)
     for k, word in enumerate(words[:-1]):
         parse = analyser(lang).parse(word)[0]
-        if per_word[k] and parse.tag.POS == "NOUN" and "gent" in parse.tag:
+        if per_word[k] and parse.tag.POS == "NOUN" and "gent" in parse.tag.grammemes:
             fixed[k] = {}
     return fixed if fixed != per_word else None
 
