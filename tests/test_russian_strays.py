@@ -208,3 +208,25 @@ def test_russian_strays_the_lyptsi_axis(places):
     found = places("Сили оборони України стримують ворожий наступ на Липецькому напрямку.")
     assert len(found) == 1 and found[0]["geo_precision"] == 2
     assert km((found[0]["latitude"], found[0]["longitude"]), LYPTSI) <= 10.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # set 59: a call sign quoted between a given name and the surname, a tributary's river,
+        # a shopping centre's name
+        (
+            "Об этом командир 1-го отдельного штурмового полка имени Дмитрия Коцюбайло Дмитрий "
+            '"Перун" Филатов рассказал в интервью.',
+            [],
+        ),
+        ("Этот красивый уютный город расположен на реке Конка, притоке Днепра.", []),
+        (
+            "После удара российской полутонной бомбой по ТЦ «Аврора» жители массово начали "
+            "покидать Доброполье.",
+            ["Dobropillia"],
+        ),
+    ],
+)
+def test_russian_strays_call_signs_tributaries_and_shops(places, sentence, kept):
+    assert [r["place_name"] for r in places(sentence)] == kept

@@ -445,9 +445,11 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     previous = _last_word(before)
     if previous in table.person or (before[-1:] in ". " and _INITIALS.search(before[-12:])):
         return "a person's surname"
+    # "Дмитрий "Перун" Филатов": a call sign quoted between a given name and the surname
+    unquoted = before.rstrip("«\"„“") if before[-1:] in "«\"„“" else before
     if (
-        before[-1:] == " "
-        and _given_name(before.rsplit(maxsplit=1)[-1] if before.strip() else "")
+        unquoted[-1:] == " "
+        and _given_name(unquoted.rsplit(maxsplit=1)[-1] if unquoted.strip() else "")
         and region_after(after) is None  # "Победа Лозовской общины": a village, then its hromada
     ):
         return "a person's surname"
