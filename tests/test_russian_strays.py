@@ -22,6 +22,13 @@ VOZNESENSK = (47.562, 31.336)
 KRASNOHORIVKA = (48.005, 37.507)
 
 
+def _point_of(found: list[dict], name: str) -> tuple[float, float]:
+    """The point of the one record of ``found`` whose mention is ``name``."""
+    named = [r for r in found if r["location"] == name]
+    assert len(named) == 1, [r["location"] for r in found]
+    return (named[0]["latitude"], named[0]["longitude"])
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -61,6 +68,19 @@ def test_russian_strays_rivne_named_as_subject_stays_rivne(places):
             "Снігурівка Миколаївської області.",
             ["Snihurivka"],
         ),
+        # set 59: a call sign quoted between a given name and the surname, a tributary's river,
+        # a shopping centre's name
+        (
+            "Об этом командир 1-го отдельного штурмового полка имени Дмитрия Коцюбайло Дмитрий "
+            '"Перун" Филатов рассказал в интервью.',
+            [],
+        ),
+        ("Этот красивый уютный город расположен на реке Конка, притоке Днепра.", []),
+        (
+            "После удара российской полутонной бомбой по ТЦ «Аврора» жители массово начали "
+            "покидать Доброполье.",
+            ["Dobropillia"],
+        ),
     ],
 )
 def test_russian_strays_no_site(places, sentence, kept):
@@ -91,10 +111,7 @@ def test_russian_strays_khoroshe_has_its_russian_name(places):
         "«Подразделения группировки войск „Восток“ установили контроль над населенными пунктами "
         "Новопетровское, Сосновка и Хорошее Днепропетровской области», — заявили в Минобороны."
     )
-    khoroshe = [r for r in found if r["location"] == "Хорошее"]
-    assert len(khoroshe) == 1
-    point = (khoroshe[0]["latitude"], khoroshe[0]["longitude"])
-    assert km(point, KHOROSHE_VELYKOMYKHAILIVKA) <= TOLERANCE_KM
+    assert km(_point_of(found, "Хорошее"), KHOROSHE_VELYKOMYKHAILIVKA) <= TOLERANCE_KM
 
 
 @pytest.mark.parametrize(
@@ -141,10 +158,7 @@ def test_russian_strays_a_town_in_a_one_oblast_list_comes_home(places):
         "Великую Лепетиху, Горностаевку, Днепряны, Заводовку, Казачьи Лагеря, Каиры, Корсунку, "
         "Малую Лепетиху, Нижние Серогозы, Новую Маячку, Покровку и Пролетарку."
     )
-    vasylivka = [r for r in found if r["location"] == "Васильевку"]
-    assert len(vasylivka) == 1
-    point = (vasylivka[0]["latitude"], vasylivka[0]["longitude"])
-    assert km(point, VASYLIVKA_KHERSON) <= TOLERANCE_KM
+    assert km(_point_of(found, "Васильевку"), VASYLIVKA_KHERSON) <= TOLERANCE_KM
 
 
 def test_russian_strays_a_mine_named_after_lenin_is_no_village(records):
@@ -208,25 +222,3 @@ def test_russian_strays_the_lyptsi_axis(places):
     found = places("Сили оборони України стримують ворожий наступ на Липецькому напрямку.")
     assert len(found) == 1 and found[0]["geo_precision"] == 2
     assert km((found[0]["latitude"], found[0]["longitude"]), LYPTSI) <= 10.0
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kept"),
-    [
-        # set 59: a call sign quoted between a given name and the surname, a tributary's river,
-        # a shopping centre's name
-        (
-            "Об этом командир 1-го отдельного штурмового полка имени Дмитрия Коцюбайло Дмитрий "
-            '"Перун" Филатов рассказал в интервью.',
-            [],
-        ),
-        ("Этот красивый уютный город расположен на реке Конка, притоке Днепра.", []),
-        (
-            "После удара российской полутонной бомбой по ТЦ «Аврора» жители массово начали "
-            "покидать Доброполье.",
-            ["Dobropillia"],
-        ),
-    ],
-)
-def test_russian_strays_call_signs_tributaries_and_shops(places, sentence, kept):
-    assert [r["place_name"] for r in places(sentence)] == kept
