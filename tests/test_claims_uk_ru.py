@@ -225,6 +225,20 @@ from tests.test_claims import PUBLISHED, claim_at
             "Russian milbloggers",
             "osint",
         ),
+        # a regional head's Russian spelling, a civil-military administration's head
+        (
+            "Сергей Лысак также сообщил, что в Днепре произошел прилет по торговому центру.",
+            "Днепре",
+            "Regional authorities",
+            "government",
+        ),
+        (
+            "Голова Сумської обласної військово-цивільної адміністрації повідомив про обстріл "
+            "Горобівки.",
+            "Горобівки",
+            "Regional authorities",
+            "government",
+        ),
         # a brigade's spokesman or press officer, a grouping named after its sector
         (
             "Про це розповів речник 63 окремої механізованої бригади Ростислав Ящишин, "

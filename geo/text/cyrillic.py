@@ -446,7 +446,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     if previous in table.person or (before[-1:] in ". " and _INITIALS.search(before[-12:])):
         return "a person's surname"
     # "Дмитрий "Перун" Филатов": a call sign quoted between a given name and the surname
-    unquoted = before.rstrip("«\"„“") if before[-1:] in "«\"„“" else before
+    unquoted = before.rstrip('«"„“') if before[-1:] in '«"„“' else before
     if (
         unquoted[-1:] == " "
         and _given_name(unquoted.rsplit(maxsplit=1)[-1] if unquoted.strip() else "")
