@@ -204,6 +204,7 @@ def _given_name(word: str) -> bool:
 
 
 _SURNAME_AFTER = re.compile(r"^ [А-ЯІЇЄҐ][а-яіїєґʼ’'-]+(?![\w.])")
+"""A capitalised word right after a name, as a surname after a given name ("Владимир Сальдо")."""
 
 
 def given_name_before_surname(word: str, after: str) -> bool:
@@ -223,7 +224,8 @@ def given_name_before_surname(word: str, after: str) -> bool:
 
 
 _OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii)\b")
-"""A name glued to a capitalised word by a dot: an outlet ("Донбасс.Реалии", "Крым.Реалии")."""
+"""A region's name glued by a dot to Radio Liberty's project word: an outlet ("Донбасс.Реалии",
+"Крым.Реалии"); any other word after a dot is a missing space ("Владимировка.Кроме этого")."""
 
 
 _UNIT_ADJECTIVE = re.compile(
@@ -265,6 +267,7 @@ _CAPITALISED_NEXT = re.compile(r"^\s+[А-ЯІЇЄҐ][а-яіїєґ'’]")
 
 _BRIDGE_AFTER = re.compile(r"^\s+(?:мост|моста|мосту|мостом|мосте|міст|мості)(?![\w'’ʼ-])")
 """A bridge after a name ("у Антоновского моста", "Кримський міст"): the bridge's name."""
+
 _MEASURE_AFTER = re.compile(
     r"^\s+(?:\d|(?:в|через|за|на|по|к|до|под|около)\s+\d"
     r"|(?:год|года|лет|недел|месяц|сутки|суток|день|дня|дней|час|минут|секунд|полгода|полчаса"
@@ -273,6 +276,7 @@ _MEASURE_AFTER = re.compile(
     r"|(?:в|у|через)\s+(?:полдень|полночь|опівдні|опівночі))",
     re.IGNORECASE,
 )
+"""A number or a span of time after a word ("… неделю назад", "… в 12:00", "… два года")."""
 
 
 def adverb_of_measure(word: str, after: str) -> bool:
@@ -457,7 +461,6 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):
         return 'an outlet\'s name ("Донбасс.Реалии")'
-
     if _BRIDGE_AFTER.match(after):
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
     if previous in table.unit or _unit_list_before(before):
