@@ -81,6 +81,11 @@ def test_russian_strays_rivne_named_as_subject_stays_rivne(places):
             "покидать Доброполье.",
             ["Dobropillia"],
         ),
+        (
+            "16 июля россияне сбросили полутонную авиабомбу на торговый центр «Аврора» в центре "
+            "Доброполья.",
+            ["Dobropillia"],
+        ),
     ],
 )
 def test_russian_strays_no_site(places, sentence, kept):

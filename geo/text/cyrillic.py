@@ -55,6 +55,7 @@ class Cues:
     speaker: frozenset[str]  # "заявив", "по словам": the name after it is who speaks
     district: frozenset[str]  # "мікрорайон", "жилмассив": a part of a city, not a settlement
     street: frozenset[str]  # "вулиці", "больница": a street's or facility's name follows
+    quoted_facility: frozenset[str]  # "центр", "завод": before a quoted name, a facility's
     okrug: frozenset[str]  # "муниципальный округ": an occupation district's name follows
     speech: frozenset[str]
     metonymy_before: frozenset[str]  # "за словами", "переговори з" (before a seat of government)
@@ -106,6 +107,7 @@ def cues() -> Cues:
         _lower(before["speaker"]),
         _lower(before["district"]),
         _lower(before["street"]),
+        _lower(before["quoted_facility"]),
         _lower(before["okrug"]),
         _lower(after["speech"]),
         _lower(before["metonymy"]),
@@ -478,7 +480,9 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         or _DISTRICT_LIST.search(before) is not None
     ):
         return "a part of a city (мікрорайон), not a settlement"
-    if previous in table.street:
+    if previous in table.street or (
+        before[-1:] in '«"„“' and previous in table.quoted_facility
+    ):  # "торговый центр «Аврора»"
         return "a street's or a facility's name, not a settlement"
     if previous in table.okrug:
         return "an occupation district's name, not a settlement"
