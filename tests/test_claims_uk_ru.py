@@ -665,3 +665,14 @@ def test_cyrillic_posts_end_to_end(tmp_path, extractor):
     assert str(kherson["event_date"])[:10] == "2023-03-20"  # "вчора"
     bakhmut = frame[frame["location"] == "Бахмут"].iloc[0]
     assert (float(bakhmut["quantity"]), bakhmut["quantity_unit"]) == (40, "атак")
+
+
+def test_a_headline_credit_by_title_is_settled_too(records):
+    """Set 61: a headline closed by "— губернатор Сальдо" credits the occupation's head; the
+    title's own row ("Regional head (side not stated)") is never a record's claimant."""
+    found = records(
+        "В Херсонской области в результате обстрела ВСУ ранена женщина — губернатор Сальдо\n\n"
+        "В Алешках враг нанес удар по жилому сектору, сообщил губернатор региона Владимир "
+        "Сальдо. Кроме того, в Великих Копанях разрушен жилой дом."
+    )
+    assert found and {r["claimant"] for r in found} == {"Russian-installed authorities"}

@@ -129,8 +129,10 @@ def credited_sentences(
         claimant = find_claimant(sentence)
         if claimant is None and headline:
             claimant = headline_source(sentence) or _headline_speaker(sentence, document)
-            if claimant is not None:
-                found.append((index, "headline", claimant))
+            if claimant is not None:  # "… — губернатор Сальдо": whose, the document says
+                found.append(
+                    (index, "headline", state_country(claimant, sentence, document, offset))
+                )
             continue
         if claimant is None:
             claimant = _speaker(sentence, document)
