@@ -159,6 +159,9 @@ def test_regional_names_of_oblasts_are_the_oblast(records):
         ("На Покровському напрямку ворог 20 разів атакував.", (48.282, 37.176)),
         ("На Купянском направлении отражены три атаки.", (49.710, 37.614)),
         ("Противник активизировался на Покровском направлении.", (48.282, 37.176)),
+        # Russian writes its axes in lower case, inside a run of lower-case words
+        ("Кроме того, на купянском направлении противник потерял 30 человек.", (49.710, 37.614)),
+        ("Бои на лиманском участке фронта не стихают.", (48.989, 37.803)),
     ],
 )
 def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, town):
@@ -167,6 +170,37 @@ def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, tow
     assert rows[0]["geo_precision"] == 2
     assert "axis" in rows[0]["resolution_reason"]
     assert km((rows[0]["latitude"], rows[0]["longitude"]), town) < TOLERANCE_KM
+
+
+def test_a_list_of_lower_case_axes_is_an_area_around_each_town(records):
+    rows = records(
+        "Подразделения группировки нанесли удары по противнику на краматорском, "
+        "константиновском и славянском направлениях."
+    )
+    towns = [(48.723, 37.556), (48.533, 37.705), (48.852, 37.604)]  # Kramatorsk, K-ka, Sloviansk
+    assert [r["geo_precision"] for r in rows] == [2, 2, 2]
+    for row, town in zip(rows, towns, strict=True):
+        assert km((row["latitude"], row["longitude"]), town) < TOLERANCE_KM
+
+
+def test_a_lower_case_axis_frames_the_village_named_with_it(records):
+    """The Svatove axis puts "под Макеевкой" at the Luhansk oblast village (49.23, 37.99),
+    not at the Donetsk city of 350,000 some 130 km south."""
+    rows = records("Как сообщил Марочко, на сватовском направлении ВСУ отступили под Макеевкой.")
+    assert len(rows) == 1
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.228, 37.991)) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "На земельном участке нашли неразорвавшийся снаряд.",
+        "Колонна двигалась в южном направлении всю ночь.",
+        "Работы ведутся в этом направлении уже год.",
+    ],
+)
+def test_lower_case_words_before_an_axis_word_that_name_no_axis(records, sentence):
+    assert records(sentence) == []
 
 
 @pytest.mark.parametrize(

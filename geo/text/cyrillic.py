@@ -605,6 +605,43 @@ def axis_town(text: str) -> str | None:
     return _axis_towns().get(words[0]) if len(words) == 1 else None
 
 
+_AXIS_STEMS = ("направлен", "напрям", "ділянц", "участк", "сектор", "укрепрайон", "укріпрайон")
+"""The stems of the axis words a lower-case axis may end with (the table's, agglomerations
+aside: "покровско-мирноградской агломерации" is read whole elsewhere)."""
+
+
+def may_name_an_axis(text: str) -> bool:
+    """Might ``text`` spell an axis in lower case ("на купянском направлении")? A quick gate
+    before :func:`lower_case_axes`."""
+    return any(stem in text for stem in _AXIS_STEMS)
+
+
+@cache
+def _lower_axis_words() -> re.Pattern[str]:
+    """An axis word of the table after a lower-case Cyrillic adjective."""
+    words = "|".join(sorted((w for w in cues().axis if w.startswith(_AXIS_STEMS)), key=len)[::-1])
+    return re.compile(rf"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)\s+(?:{words})(?![\w'’ʼ-])")
+
+
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)(?:,\s*|\s+(?:и|і|та|й)\s+)\Z"
+)
+"""The adjective before another of a list ("краматорском, константиновском и …")."""
+
+
+def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
+    """(start, end, axis end) of each lower-case adjective before an axis word of the table
+    ("купянском направлении": the axis end is that of "направлении"), and of each adjective
+    listed before it ("краматорском, константиновском и славянском направлениях": axis end
+    None). Whether an adjective names an axis is :func:`axis_town`'s to say."""
+    for found in _lower_axis_words().finditer(text):
+        yield found.start(1), found.end(1), found.end()
+        at = found.start(1)
+        while (listed := _LISTED_BEFORE.search(text, 0, at)) is not None:
+            yield listed.start(1), listed.end(1), None
+            at = listed.start(1)
+
+
 def axis_hint(town_key: str) -> str | None:
     """The raion or oblast of the town an axis is named after, where the table gives one
     ("Кам'янський напрямок": the Kamianske of Vasylivskyi raion, not the Dnipro city)."""

@@ -1087,8 +1087,29 @@ class MentionScanner:
                 found.append((start, 1 - end, key))  # sorts by start, then longest first
         if "-" in text:
             found += [(s, -e, k) for s, e, k in self._chains(text, form, found)]
+        if cyrillic.may_name_an_axis(text):
+            found += self._lower_case_axes(text, found)
         found.sort()
         return [(start, -negative_end, key) for start, negative_end, key in found]
+
+    @staticmethod
+    def _lower_case_axes(
+        text: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """(start, -end, key) of every axis Russian spells in lower case ("на купянском
+        направлении", "на краматорском, константиновском и славянском направлениях"), as
+        :meth:`scan` keeps hits: the scan form blanks a lower-case word after another, so the
+        automaton, which holds the axis phrases, never sees them. Only adjectives of the axis
+        table count, keyed by their town as the automaton keys a capitalised axis; the last
+        spans its axis word, as a capitalised axis's hit does, and the others of its list are
+        read as a list's axes (:meth:`_mention`)."""
+        axes = []
+        starts = {s for s, _, _ in found}
+        for start, end, axis_end in cyrillic.lower_case_axes(text):
+            town = cyrillic.axis_town(text[start:end])
+            if town is not None and start not in starts:
+                axes.append((start, -(axis_end or end), name_key(town)))
+        return axes
 
     def _chains(
         self, text: str, form: str, found: list[tuple[int, int, str]]
