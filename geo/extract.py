@@ -35,7 +35,13 @@ import shapely
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant, recredit
 from geo.claims.scope import credited_sentences, is_recap, source_line, sources_elsewhere
-from geo.core.distance import BEARINGS, bearing_deg, haversine_km, in_compass_sector
+from geo.core.distance import (
+    BEARINGS,
+    bearing_deg,
+    haversine_km,
+    haversine_km_array,
+    in_compass_sector,
+)
 from geo.core.records import PlaceColumns, event_record
 from geo.core.schema import EVENT_COLUMNS, INTEGER_COLUMNS, Precision, ResolutionKind
 from geo.core.theatre import BOX, THEATRE
@@ -1094,6 +1100,25 @@ def _contenders(res: Resolution, focus: tuple[str, ...]) -> list[Candidate]:
     if any(c.place.country in focus for c in kept):
         kept = [c for c in kept if c.place.country in focus]
     return sorted(kept, key=lambda c: c.score, reverse=True)
+
+
+def _crowded_out(
+    found: list[tuple[Resolution, Candidate]], most: int, points: list[tuple[float, float]]
+) -> list[tuple[Resolution, Candidate]]:
+    """The first ``most`` of a name's namesakes (the likeliest first) that a cluster may try; of
+    a name with more ("Ивановка": 123 settlements), half are the likeliest and half those nearest
+    the document's settled places, so that the village by the report's other places is among
+    them ("по направлению Ягодное и Ивановка" in a Kupiansk report: the pair by Kupiansk, not a
+    pair as tight 400 km away that ranks higher)."""
+    if len(found) <= most or not points:
+        return found[:most]
+    half = most // 2
+    rest = found[half:]
+    at = np.array(points)
+    where = np.array([(c.place.lat, c.place.lon) for _, c in rest], dtype=float)
+    near = haversine_km_array(where[:, None, 0], where[:, None, 1], at[None, :, 0], at[None, :, 1])
+    order = np.argsort(near.min(axis=1), kind="stable")[: most - half]
+    return found[:half] + [rest[k] for k in sorted(order.tolist())]
 
 
 def _contested(res: Resolution) -> bool:
@@ -2169,6 +2194,7 @@ class Extractor:
         settled = [
             i for i, res in enumerate(final) if i not in open_ and _settled(mentions[i], res, focus)
         ]
+        around = [_point(p) for i in settled if (p := final[i].place) is not None]
         done: set[int] = set()
         for i in questions:
             sentence = mentions[i].sentence
@@ -2192,7 +2218,7 @@ class Extractor:
             while asked:
                 part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
                 asked = asked[len(part) :]
-                self._cluster(part, beside, mentions, queries, first, final, front)
+                self._cluster(part, beside, mentions, queries, first, final, front, around)
                 decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                 left = [j for j in part if j not in decided]
                 if left and decided:
@@ -2201,7 +2227,7 @@ class Extractor:
                     # then the Єлизаветівка 7 km from it), as the parts of a long list are
                     for j in left:
                         self._cluster([j], decided + beside, mentions, queries, first, final,
-                                      front)  # fmt: skip
+                                      front, around)  # fmt: skip
                     decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                 if asked:
                     beside = decided + beside
@@ -2215,12 +2241,15 @@ class Extractor:
         first: list[Resolution],
         final: list[Resolution],
         front: FrontDistance | None,
+        around: list[tuple[float, float]],
     ) -> None:
         """One sentence's cluster: its names in question (``asked``, each name once) and the
-        settled places ``beside`` them; the decisive choices replace ``final``'s answers."""
+        settled places ``beside`` them; the decisive choices replace ``final``'s answers.
+        ``around``: the document's settled places (:func:`_crowded_out`)."""
         names: dict[tuple[str, ...], list[int]] = {}
         for j in asked:
             names.setdefault(_readings(mentions[j], queries[j]), []).append(j)
+        crowded = any(len(first[same[0]].candidates) > MAX_CANDIDATES for same in names.values())
         key = (
             tuple(
                 (r, mentions[same[0]].admin_hint, _place_id(final[same[0]]))
@@ -2228,10 +2257,11 @@ class Extractor:
             ),
             tuple(dict.fromkeys(_place_id(final[j]) for j in beside)),
             front,
+            tuple(around) if crowded else (),
         )
         known = self._clusters.get(key)
         if known is None:
-            known = self._choose(names, beside, mentions, first, final, front)
+            known = self._choose(names, beside, mentions, first, final, front, around)
             if len(self._clusters) >= CLUSTER_MEMO:
                 self._clusters.clear()
             self._clusters[key] = known
@@ -2248,13 +2278,16 @@ class Extractor:
         first: list[Resolution],
         final: list[Resolution],
         front: FrontDistance | None,
+        around: list[tuple[float, float]],
     ) -> list[Resolution | None]:
         """The new answer of each name of a cluster (:meth:`_cluster`), None where it stands."""
         decided: list[Resolution | None] = [None] * len(names)
         options: list[list[tuple[Resolution, Candidate]]] = []
         groups: list[int] = []
         for g, (readings, same) in enumerate(names.items()):
-            found = self._options(mentions[same[0]], readings, first[same[0]], final[same[0]])
+            found = self._options(
+                mentions[same[0]], readings, first[same[0]], final[same[0]], around
+            )
             if found:
                 options.append(found)
                 groups.append(g)
@@ -2356,10 +2389,16 @@ class Extractor:
         return decided
 
     def _options(
-        self, m: Mention, readings: tuple[str, ...], first: Resolution, final: Resolution
+        self,
+        m: Mention,
+        readings: tuple[str, ...],
+        first: Resolution,
+        final: Resolution,
+        around: list[tuple[float, float]],
     ) -> list[tuple[Resolution, Candidate]]:
         """The namesakes a name in question may be, under each of its readings: (the reading's
-        resolution, candidate), the likeliest first."""
+        resolution, candidate), the likeliest first, as many as a cluster tries
+        (:func:`_crowded_out`)."""
         found: list[tuple[Resolution, Candidate]] = []
         for n, reading in enumerate(readings):
             if n == 0:
@@ -2367,7 +2406,8 @@ class Extractor:
             else:
                 res = self.resolver.resolve(reading, admin1=m.admin_hint)
             found += [(res, c) for c in _contenders(res, self.resolver.focus)]
-        return found[: MAX_CANDIDATES * 2] if len(readings) > 1 else found[:MAX_CANDIDATES]
+        most = MAX_CANDIDATES * 2 if len(readings) > 1 else MAX_CANDIDATES
+        return _crowded_out(found, most, around)
 
     def _together(
         self,

@@ -228,3 +228,16 @@ def test_russian_strays_the_lyptsi_axis(places):
     found = places("Сили оборони України стримують ворожий наступ на Липецькому напрямку.")
     assert len(found) == 1 and found[0]["geo_precision"] == 2
     assert km((found[0]["latitude"], found[0]["longitude"]), LYPTSI) <= 10.0
+
+
+def test_a_pair_of_common_names_by_the_reports_other_places(places):
+    """Set 62: "Ивановка" has some 120 namesakes, more than a cluster tries; the likeliest of
+    them held a pair as tight as the Kupiansk one (Yahidne and Ivanivka of Chernihiv oblast, 3 km
+    apart), so the pair went 400 km from the report. The namesakes nearest the report's settled
+    places are tried too."""
+    found = places(
+        "На купянском направлении подразделения отбили контратаки у Синьковки и Кисловки. "
+        "Артиллерия сорвала ротацию бригады по направлению Ягодное и Ивановка."
+    )
+    assert km(_point_of(found, "Ягодное"), (49.662, 37.925)) < TOLERANCE_KM
+    assert km(_point_of(found, "Ивановка"), (49.662, 37.887)) < TOLERANCE_KM
