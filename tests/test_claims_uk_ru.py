@@ -260,6 +260,40 @@ from tests.test_claims import PUBLISHED, claim_at
             "Russian MoD",
             "military",
         ),
+        # sets 62-64: "объявило", "заявлял", "писало"; a grouping's press centre and a grouping
+        # named by its adjective
+        (
+            "Минобороны России объявило об освобождении села Волчье в субботу.",
+            "Волчье",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "Ранее Сальдо заявлял, что дрон сбросил взрывчатку на машину скорой помощи в Алешках.",
+            "Алешках",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Оборонное ведомство России писало об установлении контроля над селом Сосновка.",
+            "Сосновка",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "Отражены две контратаки в районе Благодатовки, сказал начальник пресс-центра "
+            "группировки Иван Бигма.",
+            "Благодатовки",
+            "Russian MoD",
+            "military",
+        ),
+        (
+            "Подразделения Южной группировки войск нанесли удары по противнику у Часова Яра, "
+            "сообщили в ведомстве.",
+            "Часова Яра",
+            "Russian MoD",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):

@@ -144,6 +144,8 @@ def test_russian_strays_a_town_beside_a_city_stays_in_its_oblast(places, sentenc
         # set 58: an outlet named after its town, a mine named after Lenin, a capital's fighters
         'Инфраструктура поселка сильно разрушена, отмечается издание "Новости Брянска".',
         "Боевики Киева выпустили шесть снарядов из «натовской» артиллерии.",
+        # set 64: the outlet in the genitive plural
+        "Снаряд попал в дом, подробнее — в репортаже для «Новостей Донбасса».",
     ],
 )
 def test_russian_strays_outlets_mines_and_a_capitals_fighters(places, sentence):
