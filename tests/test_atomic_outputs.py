@@ -617,6 +617,23 @@ def test_a_scanner_cache_of_another_version_stays_and_one_of_another_build_goes(
     assert MentionScanner.cache_path(store).exists()
 
 
+def test_an_edited_word_table_is_a_new_scanner_cache(tmp_path, monkeypatch):
+    """The word table's axes are phrases of the automaton: a table edited by an upgrade (a new
+    axis) with the same gazetteer build must not load the automaton built from the old one."""
+    from geo.text import cyrillic
+    from geo.text.mentions import MentionScanner
+
+    store = _tiny_store(tmp_path)
+    first = MentionScanner.cache_path(store)
+    MentionScanner(store)
+    assert first.exists()
+    monkeypatch.setattr(cyrillic, "table_digest", lambda: "0123456789")
+    edited = MentionScanner.cache_path(store)
+    assert edited != first and not edited.exists()
+    MentionScanner(store)
+    assert edited.exists()
+
+
 def test_scanner_works_uncached_beside_a_read_only_store(tmp_path, read_only, caplog):
     from geo.text.mentions import MentionScanner
 

@@ -162,6 +162,8 @@ def test_regional_names_of_oblasts_are_the_oblast(records):
         # Russian writes its axes in lower case, inside a run of lower-case words
         ("Кроме того, на купянском направлении противник потерял 30 человек.", (49.710, 37.614)),
         ("Бои на лиманском участке фронта не стихают.", (48.989, 37.803)),
+        ("Бої тривають на Великобурлуцькому напрямку.", (50.061, 37.384)),
+        ("Штурмы продолжаются на великобурлукском участке.", (50.061, 37.384)),
     ],
 )
 def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, town):

@@ -18,6 +18,7 @@ gives it the same answers for Cyrillic text from the word table ``geo/data/cyril
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -118,6 +119,13 @@ def cues() -> Cues:
         {k.lower(): v for k, v in before["direction"].items()},
         frozenset(word for phrase in phrases for word in phrase.split()),
     )
+
+
+@cache
+def table_digest() -> str:
+    """A short digest of the word table, for caches built from it."""
+    data = resources.files("geo.data").joinpath(TABLE).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:10]
 
 
 def axis_phrases() -> Iterator[tuple[str, str, str]]:

@@ -1019,10 +1019,12 @@ class MentionScanner:
 
     @staticmethod
     def cache_path(store: GazetteerStore) -> Path:
-        """Where the automaton for ``store`` is cached: beside it, one file per build and
-        scanner version."""
+        """Where the automaton for ``store`` is cached: beside it, one file per build, scanner
+        version and word table (the table's axes and former raions are phrases of the
+        automaton, so an edited table is a new cache, not a stale one)."""
+        version = f"{SCANNER_VERSION}.{cyrillic.table_digest()}"
         return store.path.with_name(
-            f"{store.path.name}.scan-v{SCANNER_VERSION}-{MentionScanner._built(store)}.pickle"
+            f"{store.path.name}.scan-v{version}-{MentionScanner._built(store)}.pickle"
         )
 
     @staticmethod
