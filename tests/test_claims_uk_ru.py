@@ -710,3 +710,34 @@ def test_a_headline_credit_by_title_is_settled_too(records):
         "Сальдо. Кроме того, в Великих Копанях разрушен жилой дом."
     )
     assert found and {r["claimant"] for r in found} == {"Russian-installed authorities"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # set 65: a Ukrainian outlet writing in Russian quotes Ukraine's «Восток» grouping
+        (
+            "Силы обороны сдерживают оккупантов на Славянском направлении. По данным Группировки "
+            '"Восток", враг пытается обойти Северск, россияне несут потери.',
+            "Ukrainian military",
+        ),
+        # a Russian report: the grouping is Russia's, whether the text says so or not
+        (
+            "Подразделения группировки «Восток» отразили атаки боевиков ВСУ. По данным "
+            "группировки «Восток», противник потерял до 200 военнослужащих у Северска.",
+            "Russian MoD",
+        ),
+        (
+            "По данным группировки «Север», противник потерял до 200 человек у Волчанска.",
+            "Russian MoD",
+        ),
+        (
+            "Силы обороны отбили атаки оккупантов. По данным российской группировки «Восток», "
+            "противник потерял до 200 военнослужащих у Северска.",
+            "Russian MoD",
+        ),
+    ],
+)
+def test_a_grouping_named_alone_takes_the_documents_side(records, text, claimant):
+    found = [r for r in records(text) if r["place_name"] in ("Siversk", "Vovchansk")]
+    assert found and {r["claimant"] for r in found} == {claimant}

@@ -205,13 +205,27 @@ class DocumentClaimants:
     surname alone ("— заявив Малашко" after "голова ОВА Юрій Малашко"). The document is scanned
     once, and only when some sentence asks."""
 
-    __slots__ = ("_found", "_offices", "_read", "_text")
+    __slots__ = ("_found", "_offices", "_read", "_text", "_voice")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._read: Text | None = None
         self._found: list[tuple[int, int, Rule]] | None = None
         self._offices: dict[str, Claimant | None] = {}
+        self._voice: list[str | None] = []
+
+    def voice(self) -> str | None:
+        """ "UA" when the document speaks of the war in Ukraine's words ("оккупанты", "россияне",
+        "Силы обороны") more often than in Russia's ("киевский режим", "боевики ВСУ"), "RU" for
+        the reverse, None when neither ([voice] of claims.toml)."""
+        if not self._voice:
+            lowered = self._text.lower()
+            counts = {
+                side: len(words.findall(lowered)) for side, words in tables().claims.voices.items()
+            }
+            ua, ru = counts.get("UA", 0), counts.get("RU", 0)
+            self._voice.append("UA" if ua > ru else "RU" if ru > ua else None)
+        return self._voice[0]
 
     def _claimants(self) -> list[tuple[int, int, Rule]]:
         """Every claimant the document names, left to right, not overlapping (so their ends are
@@ -385,6 +399,10 @@ def _state_country(
         if speaker is None or document is None or not claimant.text:
             return claimant
         return _narrowed(claims, claimant, speaker, document)
+    if claimant.name in claims.voiced:  # a grouping named alone: the document's voice
+        voice = document[0].voice() if document is not None else None
+        side = default.side if default.side in by_side else voice
+        return Claimant(*by_side.get(side or "otherwise", by_side["otherwise"]), claimant.text)
     choices = {name: (name, kind, side) for name, kind, side in by_side.values()}
     named = document[0].nearest(choices, document[1]) if document is not None else None
     if named is not None:

@@ -135,6 +135,10 @@ class ClaimTables:
     # pattern of those namings and the (name, kind, side) of the institutions it may stand for
     country_speakers: dict[str, tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]]
     settled_by_document: frozenset[str]  # the names of both: whom the document must settle
+    # the rows of ``unstated`` whose side is the document's voice ("группировка «Восток»"), and
+    # the words of each side's voice ([voice])
+    voiced: frozenset[str]
+    voices: dict[str, re.Pattern[str]]
     stances: RuleSet
     actors: RuleSet
     quantity_gate: Bits  # one bit per quantity pattern (one per script)
@@ -370,6 +374,8 @@ def tables() -> Tables:
         unstated=unstated,
         country_speakers=speakers,
         settled_by_document=frozenset(unstated) | frozenset(speakers),
+        voiced=frozenset(r["name"] for r in claims["claimant"] if r.get("side_from") == "voice"),
+        voices={side: re.compile(words) for side, words in claims["voice"].items()},
         stances=_ruleset(
             triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
         ),
