@@ -243,3 +243,16 @@ def test_a_pair_of_common_names_by_the_reports_other_places(places):
     )
     assert km(_point_of(found, "Ягодное"), (49.662, 37.925)) < TOLERANCE_KM
     assert km(_point_of(found, "Ивановка"), (49.662, 37.887)) < TOLERANCE_KM
+
+
+def test_villages_of_a_lower_case_axis_and_a_lexical_russian_form(places):
+    """Set 66: the Velykyi Burluk axis in lower case frames its villages in Kharkiv oblast, and
+    "Колодезного" is Колодязне (колодязь: Russian колодец), not a Voronezh-oblast Колодезный;
+    before, the list went to a Crimean Kamianka, Hryhorivka and Kolodiazne."""
+    found = places(
+        "На великобурлукском участке ВС РФ зачистили «карман» у Каменки, а теперь атакуют "
+        "в направлении Григоровки и Колодезного."
+    )
+    assert km(_point_of(found, "Каменки"), (49.978, 37.832)) < TOLERANCE_KM
+    assert km(_point_of(found, "Григоровки"), (50.055, 37.618)) < TOLERANCE_KM
+    assert km(_point_of(found, "Колодезного"), (50.005, 37.692)) < TOLERANCE_KM
