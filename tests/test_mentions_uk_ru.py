@@ -174,6 +174,31 @@ def test_an_axis_is_an_area_around_its_town_not_a_village(records, sentence, tow
     assert km((rows[0]["latitude"], rows[0]["longitude"]), town) < TOLERANCE_KM
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Противник потерял до 100 военнослужащих на донецком направлении.",
+        "Российские военные продолжают наступление на Донецком направлении, рассказал генерал.",
+        "Гайдай подтвердил, что в Луганском направлении продолжаются тяжелые бои.",
+        "На Донецькому напрямку ворог 20 разів атакував позиції оборонців.",
+    ],
+)
+def test_the_donetsk_and_luhansk_axes_are_their_oblasts_fronts(records, sentence):
+    """Not a point at Donetsk or Luhansk city, in Russia's hands since 2014: the oblast."""
+    rows = records(sentence)
+    assert [r["geo_precision"] for r in rows] == [3]
+    assert rows[0]["place_name"] in ("Donetska oblast", "Luhanska oblast")
+
+
+def test_an_oblasts_axis_beside_the_oblast_frames_its_places(records):
+    rows = records(
+        "На Донецком направлении добровольцы освободили населенный пункт Красная Гора Донецкой "
+        "народной республики."
+    )
+    assert [r["location"] for r in rows] == ["Красная Гора"]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.663, 38.022)) < TOLERANCE_KM
+
+
 def test_a_list_of_lower_case_axes_is_an_area_around_each_town(records):
     rows = records(
         "Подразделения группировки нанесли удары по противнику на краматорском, "

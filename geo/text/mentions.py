@@ -2512,6 +2512,11 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         for m in mentions
         if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
     ]
+    if len(regions) > 1 and any(m.axis for m in regions):
+        # an oblast's axis beside another region ("На Донецком направлении … освободили Красную
+        # Гору Донецкой народной республики"): the axis frames the sentence as any axis does,
+        # and the other regions say where its places are
+        regions = [m for m in regions if not m.axis]
     named = [m for m in regions if m.role == "site"]  # the others are hints of names before them
     if len(named) > 1:
         _regions_in_turn(sentence, offset, mentions, named)
