@@ -761,3 +761,25 @@ def test_a_headline_credit_by_title_is_settled_too(records):
 def test_a_grouping_named_alone_takes_the_documents_side(records, text, claimant):
     found = [r for r in records(text) if r["place_name"] in ("Siversk", "Vovchansk")]
     assert found and {r["claimant"] for r in found} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # set 65: a grouping's briefing credited to "the military department" is Russia's MoD
+        (
+            '"Подразделения группировки войск "Север" заняли более выгодные рубежи. Нанесено '
+            'поражение бригаде ВСУ в районе Хотени", - говорится в сводке военного ведомства.',
+            "Russian MoD",
+        ),
+        # the same words in a report in Ukraine's voice are Ukraine's ministry
+        (
+            "Силы обороны отбили атаки оккупантов, сообщила группировка «Восток». Враг потерял "
+            "100 человек у Хотени, говорится в сводке военного ведомства.",
+            "Ukrainian MoD",
+        ),
+    ],
+)
+def test_a_ministry_named_alone_takes_the_side_of_the_grouping_beside_it(records, text, claimant):
+    found = [r for r in records(text) if r["place_name"] == "Khotin"]
+    assert found and {r["claimant"] for r in found} == {claimant}

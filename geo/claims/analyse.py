@@ -248,11 +248,21 @@ class DocumentClaimants:
         nearest ``position`` ("Russia says it captured …" before "the defense ministry said"); an
         outlet's country tells nothing (Russian papers quote "Генштаб ВСУ" too)."""
         distances = [
-            (abs(start - position), rule.side)
+            (abs(start - position), side)
             for start, _, rule in self._claimants()
-            if rule.side in sides and rule.kind in _STATE_KINDS
+            if rule.kind in _STATE_KINDS
+            and (side := rule.side or self._voiced_side(rule.name)) in sides
         ]
         return min(distances)[1] if distances else None
+
+    def _voiced_side(self, name: str) -> str:
+        """The side of a claimant row whose side is the document's voice (a grouping of forces
+        named alone), as :func:`_state_country` settles it; "" for every other row."""
+        claims = tables().claims
+        if name not in claims.voiced:
+            return ""
+        by_side = claims.unstated[name]
+        return by_side.get(self.voice() or "otherwise", by_side["otherwise"])[2]
 
     def last_before(self, position: int) -> Claimant | None:
         """The claimant the document names last before ``position`` ("Об этом сообщил военный
