@@ -256,3 +256,13 @@ def test_villages_of_a_lower_case_axis_and_a_lexical_russian_form(places):
     assert km(_point_of(found, "Каменки"), (49.978, 37.832)) < TOLERANCE_KM
     assert km(_point_of(found, "Григоровки"), (50.055, 37.618)) < TOLERANCE_KM
     assert km(_point_of(found, "Колодезного"), (50.005, 37.692)) < TOLERANCE_KM
+
+
+def test_a_part_of_an_oblasts_axis_frames_its_places(places):
+    """Set 65: "на западе Запорожского направления … Пятихаток" is the Zaporizhzhia-oblast
+    village (47.51, 35.46), as "на Запорожском направлении" makes it, not the Dnipropetrovsk-oblast
+    town of 18,000 some 110 km north."""
+    found = places(
+        "На западе Запорожского направления армия отбросила противника на окраину Пятихаток."
+    )
+    assert km(_point_of(found, "Пятихаток"), (47.509, 35.459)) < TOLERANCE_KM

@@ -650,6 +650,20 @@ def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
             at = listed.start(1)
 
 
+_PARTS = frozenset(
+    "западе востоке севере юге северо-западе северо-востоке юго-западе юго-востоке заході "
+    "сході півночі півдні північному-заході".split()
+)
+"""The parts of an axis a report places fighting in ("на западе Запорожского направления")."""
+
+
+def part_of_before(words: list[str]) -> bool:
+    """Do the words before a name end with a part of a front ("на западе", "на півдні")?"""
+    return (
+        len(words) >= 2 and words[-2].lower().lstrip('«"(') == "на" and words[-1].lower() in _PARTS
+    )
+
+
 def axis_hint(town_key: str) -> str | None:
     """The raion or oblast of the town an axis is named after, where the table gives one
     ("Кам'янський напрямок": the Kamianske of Vasylivskyi raion, not the Dnipro city)."""

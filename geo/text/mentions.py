@@ -1579,13 +1579,7 @@ class MentionScanner:
             m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
-        axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
-        if axis is not None:  # "на Покровському напрямку": an area around the town
-            m.approximate = m.axis = True
-            town = cyrillic.axis_town(text)
-            m.query = name_key(town) if town is not None else m.query
-            m.admin_hint = cyrillic.axis_hint(m.query or key) or m.admin_hint
-            m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
+        _read_cyrillic_axis(m, text, key, before, after, words, info.oblast_too)
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
         if cyrillic.title_before(before):
@@ -1889,6 +1883,25 @@ def _listed_common_word(
         m.query = key  # a case form ("Дружбы"): its nominative's place
     m.notes.append(f"{text}: a common word listed with places, so a place")
     return m
+
+
+def _read_cyrillic_axis(
+    m: Mention, text: str, key: str, before: str, after: str, words: list[str], oblast_too: bool
+) -> None:
+    """Read ``m`` as an axis when an axis word follows it or its list ("на Покровському
+    напрямку": an area around the town, in the oblast the table's hint names); an axis named
+    after an oblast with a part of the front before it ("на западе Запорожского направления")
+    is the oblast's, as "на Запорожском направлении" is."""
+    axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
+    if axis is None:
+        return
+    m.approximate = m.axis = True
+    town = cyrillic.axis_town(text)
+    m.query = name_key(town) if town is not None else m.query
+    m.admin_hint = cyrillic.axis_hint(m.query or key) or m.admin_hint
+    m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
+    if oblast_too and cyrillic.part_of_before(words):
+        m.region = True
 
 
 def _read_axis_after(m: Mention, after: str, info: _Key) -> None:
