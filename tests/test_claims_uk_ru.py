@@ -288,6 +288,18 @@ from tests.test_claims import PUBLISHED, claim_at
             "military",
         ),
         (
+            "Пушилин упомянул также о боях бойцов группировки в районе Орестополя.",
+            "Орестополя",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Ранее Балицкий назвал атаки на школы в Васильевке террористическими актами.",
+            "Васильевке",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
             "За інформацією українського командування, противник здійснив 24 атаки поблизу Ямполя.",
             "Ямполя",
             "Ukrainian military",
