@@ -635,6 +635,7 @@ _LISTED_BEFORE = re.compile(
     r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)(?:,\s*|\s+(?:и|і|та|й)\s+)\Z"
 )
 """The adjective before another of a list ("краматорском, константиновском и …")."""
+_LISTED_WINDOW = 48  # characters: the longest adjective of the table and its "и"/"та", spare
 
 
 def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
@@ -645,7 +646,7 @@ def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
     for found in _lower_axis_words().finditer(text):
         yield found.start(1), found.end(1), found.end()
         at = found.start(1)
-        while (listed := _LISTED_BEFORE.search(text, 0, at)) is not None:
+        while (listed := _LISTED_BEFORE.search(text, max(0, at - _LISTED_WINDOW), at)) is not None:
             yield listed.start(1), listed.end(1), None
             at = listed.start(1)
 
