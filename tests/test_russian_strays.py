@@ -266,3 +266,11 @@ def test_a_part_of_an_oblasts_axis_frames_its_places(places):
         "На западе Запорожского направления армия отбросила противника на окраину Пятихаток."
     )
     assert km(_point_of(found, "Пятихаток"), (47.509, 35.459)) < TOLERANCE_KM
+
+
+def test_chasiv_yar_declined_as_an_adjective(places):
+    """Set 63: Russian outlets write Часов Яр and, declined as an adjective, "у Часового Яра";
+    the town, and the Kramatorsk axis then frames it rather than making a record of its own."""
+    found = places("На Краматорском направлении оккупанты 2 раза атаковали позиции у Часового Яра.")
+    assert [r["location"] for r in found] == ["Часового Яра"]
+    assert km(_point_of(found, "Часового Яра"), (48.588, 37.835)) < TOLERANCE_KM
