@@ -288,6 +288,12 @@ from tests.test_claims import PUBLISHED, claim_at
             "military",
         ),
         (
+            "Украинские войска держат ситуацию в Волчанске под контролем, – заявили в ГШУ.",
+            "Волчанске",
+            "Ukrainian military",
+            "military",
+        ),
+        (
             "Пушилин упомянул также о боях бойцов группировки в районе Орестополя.",
             "Орестополя",
             "Russian-installed authorities",
@@ -644,6 +650,7 @@ def test_two_clauses_two_claimants():
         "Окупанти обстріляли Бериславщину, — додали в міністерстві.",
         "В ведомстве также сообщили, что ВСУ обстреляли Бериславщину.",
         "Он добавил, что ВСУ обстреляли Бериславщину.",
+        "Там говорят, что отражены атаки на Бериславщину.",  # set 63
     ],
 )
 def test_anaphoric_subject_inherits_the_previous_claimant(sentence):
