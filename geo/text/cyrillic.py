@@ -625,28 +625,34 @@ def may_name_an_axis(text: str) -> bool:
 
 
 @cache
-def _lower_axis_words() -> re.Pattern[str]:
-    """An axis word of the table after a lower-case Cyrillic adjective."""
+def _axis_words() -> re.Pattern[str]:
+    """An axis word of the table after a space (the adjective before it is looked for after)."""
     words = "|".join(sorted((w for w in cues().axis if w.startswith(_AXIS_STEMS)), key=len)[::-1])
-    return re.compile(rf"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)\s+(?:{words})(?![\w'’ʼ-])")
+    return re.compile(rf"\s(?:{words})(?![\w'’ʼ-])")
 
 
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)\s*\Z")
+"""The lower-case word right before an axis word ("купянском" of "купянском направлении")."""
 _LISTED_BEFORE = re.compile(
     r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)(?:,\s*|\s+(?:и|і|та|й)\s+)\Z"
 )
 """The adjective before another of a list ("краматорском, константиновском и …")."""
-_LISTED_WINDOW = 48  # characters: the longest adjective of the table and its "и"/"та", spare
+_WINDOW = 48  # characters: the longest adjective of the table and its "и"/"та", spare
 
 
 def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
     """(start, end, axis end) of each lower-case adjective before an axis word of the table
     ("купянском направлении": the axis end is that of "направлении"), and of each adjective
     listed before it ("краматорском, константиновском и славянском направлениях": axis end
-    None). Whether an adjective names an axis is :func:`axis_town`'s to say."""
-    for found in _lower_axis_words().finditer(text):
-        yield found.start(1), found.end(1), found.end()
+    None). Whether an adjective names an axis is :func:`axis_town`'s to say. The axis words
+    are found first (a few a document), then the words before each."""
+    for word in _axis_words().finditer(text):
+        found = _ADJECTIVE_BEFORE.search(text, max(0, word.start() - _WINDOW), word.start() + 1)
+        if found is None:
+            continue
+        yield found.start(1), found.end(1), word.end()
         at = found.start(1)
-        while (listed := _LISTED_BEFORE.search(text, max(0, at - _LISTED_WINDOW), at)) is not None:
+        while (listed := _LISTED_BEFORE.search(text, max(0, at - _WINDOW), at)) is not None:
             yield listed.start(1), listed.end(1), None
             at = listed.start(1)
 
