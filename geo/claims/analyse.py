@@ -261,8 +261,7 @@ class DocumentClaimants:
         claims = tables().claims
         if name not in claims.voiced:
             return ""
-        by_side = claims.unstated[name]
-        return by_side.get(self.voice() or "otherwise", by_side["otherwise"])[2]
+        return _voiced(claims.unstated[name], self.voice())[2]
 
     def last_before(self, position: int) -> Claimant | None:
         """The claimant the document names last before ``position`` ("Об этом сообщил военный
@@ -388,6 +387,12 @@ def state_country(
     return _state_country(tables().claims, claimant, DEFAULT_CLAIMANT, sentence, document_at)
 
 
+def _voiced(by_side: dict[str, tuple[str, str, str]], side: str | None) -> tuple[str, str, str]:
+    """The (name, kind, side) a voiced row ("группировка «Восток»") is for ``side`` (a document's
+    voice or its channel's side), its ``otherwise`` claimant when neither names one of its own."""
+    return by_side.get(side or "otherwise", by_side["otherwise"])
+
+
 def _state_country(
     claims: ClaimTables,
     claimant: Claimant,
@@ -412,7 +417,7 @@ def _state_country(
     if claimant.name in claims.voiced:  # a grouping named alone: the document's voice
         voice = document[0].voice() if document is not None else None
         side = default.side if default.side in by_side else voice
-        return Claimant(*by_side.get(side or "otherwise", by_side["otherwise"]), claimant.text)
+        return Claimant(*_voiced(by_side, side), claimant.text)
     choices = {name: (name, kind, side) for name, kind, side in by_side.values()}
     named = document[0].nearest(choices, document[1]) if document is not None else None
     if named is not None:
