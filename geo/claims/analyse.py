@@ -159,6 +159,9 @@ def _claimant(
     return Claimant(rule.name, rule.kind, rule.side, text.written[start:end])
 
 
+_HEADLINE_MARK = re.compile(r"[:—–]")
+"""What a text must hold in its first 80 characters to be a headline with its source
+(:func:`_headline`)."""
 _HEADLINE_COLON = re.compile(r"\s*[:—–]\s")
 """What follows a claimant that opens a headline or a post as its source ("Генштаб ЗСУ: …",
 "ISW: …", "Минобороны РФ — …")."""
@@ -284,17 +287,19 @@ class DocumentClaimants:
         ("Генштаб повідомив") is nobody in particular, and a sentence whose subject refers back
         ("Він додав, що …") credits the speaker before it, whoever it names in what they said."""
         both = tables()
-        gates = both.claims.claimants.bits.mask
-        starts = [offset for offset, _ in sentences]
-        holding = {
-            bisect_right(starts, last + 1 - length) - 1
-            for last, (length, bits) in self._scan().hits
-            if bits & gates
-        }
         claims = both.claims
-        for index in sorted(holding.difference(read)):
-            if index < 0:
+        starts = [offset for offset, _ in sentences]
+        opened: dict[int, int] = {}  # sentence index → the trigger bits the document scan found
+        for last, (length, bits) in self._scan().hits:
+            index = bisect_right(starts, last + 1 - length) - 1
+            opened[index] = opened.get(index, 0) | bits
+        gates, cues = claims.claimants.bits.mask, claims.cue_bits
+        for index in sorted(opened.keys() - set(read)):
+            bits = opened[index]
+            if index < 0 or not bits & gates:
                 continue
+            if not bits & cues and not _HEADLINE_MARK.search(sentences[index][1], 0, 80):
+                continue  # no reporting cue and no headline's colon: it credits nobody
             text = both.triggers.read(_straighten(sentences[index][1]))
             anaphor = claims.anaphor(text)
             if anaphor is not None and anaphor.start() == 0:

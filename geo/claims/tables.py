@@ -124,6 +124,7 @@ class Reporting(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
     reporting: tuple[Reporting, ...]  # per script: English, then Ukrainian and Russian
+    cue_bits: int  # the trigger bits of every script's reporting cues: none, no credit
     clause_gate: tuple[int, ...]  # per alternative of the split, the bits it needs all of
     clause_bits: int  # the union of clause_gate: no bit of it, no alternative can be complete
     clause_split: Twin
@@ -357,14 +358,17 @@ def tables() -> Tables:
     unstated = _unstated(claims["claimant"])
     speakers = _country_speakers(claims["claimant"], claims["country_speakers"])
     claim = ClaimTables(
-        reporting=tuple(
-            Reporting(
-                triggers.allot([claims[f"reporting_triggers{script}"]]),
-                Twin.compile(claims[f"reporting_cues{script}"]),
-                tuple(Twin.compile(pattern) for pattern in claims[f"anaphora{script}"]),
+        reporting=(
+            reporting := tuple(
+                Reporting(
+                    triggers.allot([claims[f"reporting_triggers{script}"]]),
+                    Twin.compile(claims[f"reporting_cues{script}"]),
+                    tuple(Twin.compile(pattern) for pattern in claims[f"anaphora{script}"]),
+                )
+                for script in _SCRIPTS
             )
-            for script in _SCRIPTS
         ),
+        cue_bits=reduce(or_, (r.gate.mask for r in reporting), 0),
         clause_gate=(
             clause_gate := tuple(triggers.allot(needs).mask for needs in claims["clause_triggers"])
         ),
