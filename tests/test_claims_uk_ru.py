@@ -775,6 +775,16 @@ def test_a_headline_credit_by_title_is_settled_too(records):
             "противник потерял до 200 военнослужащих у Северска.",
             "Russian MoD",
         ),
+        # a grouping's press centre is read the same way; a Ukrainian grouping's is Ukraine's
+        (
+            "Силы обороны сдерживают оккупантов. Враг пытается обойти Северск, россияне несут "
+            "потери, сообщил начальник пресс-центра группировки.",
+            "Ukrainian military",
+        ),
+        (
+            "Противник пытается обойти Северск, сообщил пресс-центр группировки «Хортица».",
+            "Ukrainian military",
+        ),
     ],
 )
 def test_a_grouping_named_alone_takes_the_documents_side(records, text, claimant):
