@@ -812,3 +812,31 @@ def test_a_grouping_named_alone_takes_the_documents_side(records, text, claimant
 def test_a_ministry_named_alone_takes_the_side_of_the_grouping_beside_it(records, text, claimant):
     found = [r for r in records(text) if r["place_name"] == "Khotin"]
     assert found and {r["claimant"] for r in found} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # set 68: a Ukrainian outlet's Russian edition, "- Генштаб" with no country named
+        (
+            "Оккупанты пытаются прорвать оборону возле Киева, - Генштаб\n\n"
+            "На Авдеевском направлении Силы обороны отражают штурм оккупантов в районе "
+            "населенного пункта Верхнеторецкое, сообщил Генштаб.",
+            "Ukrainian military",
+        ),
+        # the same words in a report in Russia's voice are Russia's General Staff
+        (
+            "Наши бойцы отразили атаки боевиков киевского режима в районе населенного пункта "
+            "Верхнеторецкое, сообщил Генштаб.",
+            "Russian MoD",
+        ),
+        # a text in neither voice leaves the country unstated
+        (
+            "В районе населенного пункта Верхнеторецкое продолжаются бои, сообщил Генштаб.",
+            "General Staff (country not stated)",
+        ),
+    ],
+)
+def test_a_general_staff_named_alone_takes_the_documents_voice(records, text, claimant):
+    found = [r for r in records(text) if r["place_name"] == "Verkhnotoretske"]
+    assert found and {r["claimant"] for r in found} == {claimant}

@@ -410,9 +410,11 @@ def _state_country(
     else the side of the document's default claimant (a channel), else Ukraine's in a sentence
     written in Ukrainian, else the row's ``otherwise`` claimant when it has one (a region's head
     by title alone: the regional authorities), else the side of the claimant the document names
-    nearest ("Russia said Sunday that its forces had captured …"). Otherwise it stays unstated:
-    never Ukraine's for Russian text on a guess. A country named as the speaker ("Russia says")
-    is the institution of its side the document names nearest (:func:`_narrowed`)."""
+    nearest ("Russia said Sunday that its forces had captured …"), else the document's voice
+    ("…, - Генштаб" in a Russian-language report of "оккупанты" and "Силы обороны"). Otherwise it
+    stays unstated: never Ukraine's for Russian text on a guess. A country named as the speaker
+    ("Russia says") is the institution of its side the document names nearest (:func:`_narrowed`).
+    """
     by_side = claims.unstated.get(claimant.name)
     if by_side is None:
         speaker = claims.country_speakers.get(claimant.name)
@@ -435,6 +437,8 @@ def _state_country(
         stated = by_side["otherwise"]
     elif document is not None and (side := document[0].nearest_side(by_side, document[1])):
         stated = by_side[side]
+    elif document is not None and (side := document[0].voice() or "") in by_side:
+        stated = by_side[side]  # "…, - Генштаб" in a report of "оккупанты" and "Силы обороны"
     else:
         return claimant
     return Claimant(*stated, claimant.text)
