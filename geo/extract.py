@@ -35,6 +35,7 @@ import shapely
 from geo.claims import Claimant, ClaimFrame, analyse_sentence
 from geo.claims.analyse import DEFAULT_CLAIMANT, DocumentClaimants, find_claimant, recredit
 from geo.claims.scope import credited_sentences, is_recap, source_line, sources_elsewhere
+from geo.claims.tables import date_tables
 from geo.core.distance import (
     BEARINGS,
     bearing_deg,
@@ -359,6 +360,29 @@ def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[i
     return joined
 
 
+_BEFORE_A_DATE = re.compile(r"(?<=\w\w\w[.!?]) (?=\d)")
+
+
+def _split_before_dates(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` with each part cut where a sentence opens with a date ("…, повідомив Олександр
+    Прокудін. 14 грудня окупанти…", "…, сообщил губернатор. 5 октября бойцы…"), which blingfire
+    never takes for a sentence start; a period after an abbreviation ("пос. 14") does not end one.
+    """
+    dates = date_tables().explicit
+    cut: list[tuple[int, str]] = []
+    for start, part in found:
+        begin = 0
+        for gap in _BEFORE_A_DATE.finditer(part):
+            at = gap.end()
+            word = part[: gap.start()].rsplit(None, 1)[-1].lower()
+            if word in _NAME_ABBREVIATIONS or not any(d.anycase.match(part, at) for d in dates):
+                continue
+            cut.append((start + begin, part[begin : gap.start()]))
+            begin = at
+        cut.append((start + begin, part[begin:]))
+    return cut
+
+
 MAX_SENTENCE_CHARS = 3_000
 """A "sentence" longer than this (blingfire passes up to 64,000 characters on without a break:
 a list of thousands of places, text run together with no spaces) is cut into clauses of at most
@@ -401,7 +425,9 @@ def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
             base = offset + (skip.end() if skip else 0)
             _, spans = blingfire.text_to_sentences_and_offsets(body)
             yield from _bounded(
-                _join_abbreviations([(base + a, body[a:b]) for a, b in spans], text)
+                _split_before_dates(
+                    _join_abbreviations([(base + a, body[a:b]) for a, b in spans], text)
+                )
             )
         offset += len(paragraph) + 1
 
@@ -434,7 +460,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         # ``part`` equals text[start:cursor]: it holds no paragraph break and starts after any
         # blanked dateline, the only places ``masked`` differs from ``text``.
         found.append((start, part))
-    yield from _bounded(_join_abbreviations(found, masked))
+    yield from _bounded(_split_before_dates(_join_abbreviations(found, masked)))
 
 
 class _PreviousClaimant:

@@ -39,6 +39,23 @@ def test_an_oblast_after_v_is_the_hint_of_the_place_before_it(records):
     assert rows[0]["admin1"] == "Dnipropetrovska oblast"  # never the Kyiv-oblast town
 
 
+MAKIIVKA_SVATOVE = (49.228, 37.991)
+
+
+@pytest.mark.parametrize("republic", ["Луганской Народной Республике", "ЛНР"])
+def test_a_peoples_republic_after_v_is_the_hint_too(records, republic):
+    """Set 67: "село Макеевку в Луганской Народной Республике" is the Svatove-raion village, also
+    in a report that has named a Donetsk-oblast place (there the city of Makiivka, far larger,
+    had been taken)."""
+    rows = records(
+        "Подразделения освободили Гродовку в ДНР.\n"
+        f'Группировка войск "Запад" освободила село Макеевку в {republic}.'
+    )
+    makiivka = [r for r in rows if r["location"] == "Макеевку"]
+    assert len(makiivka) == 1 and makiivka[0]["admin1"] == "Luhanska oblast"
+    assert km(point(makiivka[0]), MAKIIVKA_SVATOVE) < TOLERANCE_KM
+
+
 def test_an_oblast_in_brackets_is_the_hint_of_the_place_before_it(records):
     rows = records("Вечером противник ударил по Покровскому (Днепропетровская область).")
     assert places(rows) == [("Покровскому", "Dnipropetrovska oblast", 1)]

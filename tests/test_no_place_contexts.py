@@ -32,6 +32,37 @@ POKROVSK = (48.28, 37.18)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # set 67: a sentence that opens with its date, which blingfire runs into the one before
+        (
+            "Об этом сообщил Прокудин. 14 декабря ВСУ отразили атаку. 5 октября 2024 года тоже.",
+            [
+                "Об этом сообщил Прокудин.",
+                "14 декабря ВСУ отразили атаку.",
+                "5 октября 2024 года тоже.",
+            ],
+        ),
+        (
+            "Повідомив голова ОВА Олександр Прокудін. 14.12.2025 ворог обстріляв Херсон.",
+            ["Повідомив голова ОВА Олександр Прокудін.", "14.12.2025 ворог обстріляв Херсон."],
+        ),
+        (
+            "Said the governor. 14 December saw shelling.",
+            ["Said the governor.", "14 December saw shelling."],
+        ),
+        # a number that is no date, or a date after an abbreviation, opens nothing
+        ("Он отстоит на 5 км. 12 домов повреждены.", ["Он отстоит на 5 км. 12 домов повреждены."]),
+        ("Дом на ул. 8 марта сгорел. Потом.", ["Дом на ул. 8 марта сгорел.", "Потом."]),
+    ],
+)
+def test_a_sentence_may_open_with_its_date(text, expected):
+    found = list(sentences(text))
+    assert [part for _, part in found] == expected
+    assert all(text[start : start + len(part)] == part for start, part in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Ворог обстріляв с. Нововодяне та м. Куп'янськ. Далі текст.",
             ["Ворог обстріляв с. Нововодяне та м. Куп'янськ.", "Далі текст."],

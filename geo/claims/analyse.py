@@ -437,8 +437,8 @@ def _state_country(
         stated = by_side["otherwise"]
     elif document is not None and (side := document[0].nearest_side(by_side, document[1])):
         stated = by_side[side]
-    elif document is not None and (side := document[0].voice() or "") in by_side:
-        stated = by_side[side]  # "…, - Генштаб" in a report of "оккупанты" and "Силы обороны"
+    elif document is not None and (spoken := document[0].voice() or "") in by_side:
+        stated = by_side[spoken]  # "…, - Генштаб" in a report of "оккупанты" and "Силы обороны"
     else:
         return claimant
     return Claimant(*stated, claimant.text)
