@@ -104,6 +104,11 @@ def test_a_town_s_case_form_beats_a_hromada_spelt_the_same(records, gazetteer_st
         ("Бои идут в Часов Яре.", "Часов Яре", CHASIV_YAR),
         ("ВСУ отошли из Часов Яра.", "Часов Яра", CHASIV_YAR),
         ("Бої тривають у Часовому Яру.", "Часовому Яру", CHASIV_YAR),
+        # set 69: news Russian leaves a place noun in -ово undeclined after its adjective, and
+        # writes Donbas with a double "с"
+        ("Речь идет о Новом Шахово и Вольном.", "Новом Шахово", (48.452, 37.237)),
+        ("Бои идут у Нового Шахово.", "Нового Шахово", (48.452, 37.237)),
+        ("Речь идет о Новом Донбассе и Вольном.", "Новом Донбассе", (48.450, 37.181)),
     ],
 )
 def test_multi_word_names_agree_in_case(records, sentence, written, point):
@@ -199,6 +204,22 @@ def test_an_oblasts_axis_beside_the_oblast_frames_its_places(records):
     assert km((rows[0]["latitude"], rows[0]["longitude"]), (48.663, 38.022)) < TOLERANCE_KM
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "За добу евакуйовано з Борівського та Лиманського напрямків 90 людей.",
+        "Ситуация сложна для Боровского и Лиманского направлений.",
+    ],
+)
+def test_a_list_of_axes_in_the_genitive_plural_is_an_area_around_each_town(records, sentence):
+    """Set 69: "з Куп'янського та Борівського напрямків" are the Borova and Lyman axes, not
+    Borivske village nor Lyman's namesakes."""
+    rows = records(sentence)
+    assert [r["geo_precision"] for r in rows] == [2, 2]
+    assert km((rows[0]["latitude"], rows[0]["longitude"]), (49.380, 37.619)) < TOLERANCE_KM
+    assert km((rows[1]["latitude"], rows[1]["longitude"]), (48.989, 37.803)) < TOLERANCE_KM
+
+
 def test_a_list_of_lower_case_axes_is_an_area_around_each_town(records):
     rows = records(
         "Подразделения группировки нанесли удары по противнику на краматорском, "
@@ -270,6 +291,8 @@ def test_case_forms_keep_agreement():
     forms = case_forms("Нова Каховка", "uk")
     assert {"новій каховці", "нової каховки", "новою каховкою"} <= forms
     assert "новому каховці" not in forms and "нова каховка" not in forms
+    assert {"нового шахово", "новом шахово", "нового шахова"} <= case_forms("Новое Шахово", "ru")
+    assert "шахово" not in case_forms("Шахово", "ru")  # one word: the nominative is the form
     assert {"великой новоселке", "великой новоселки"} <= {
         f.replace("ё", "е") for f in case_forms("Великая Новоселка", "ru")
     }

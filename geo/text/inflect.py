@@ -187,7 +187,8 @@ def case_forms(name: str, lang: str | None, cases: tuple[str, ...] = CASES) -> s
             if not any(per_word):
                 continue
             fixed = _genitive_heads(words, per_word, dictionary)
-            for paradigm in (per_word, fixed) if fixed is not None else (per_word,):
+            kept = _indeclinable_tail(words, per_word, dictionary)
+            for paradigm in (per_word, *(p for p in (fixed, kept) if p is not None)):
                 for case in cases:
                     options = _case_options(words, paradigm, case)
                     if options is not None:
@@ -226,6 +227,24 @@ def _genitive_heads(
         if per_word[k] and parse.tag.POS == "NOUN" and "gent" in parse.tag.grammemes:
             fixed[k] = {}
     return fixed if fixed != per_word else None
+
+
+_INDECLINABLE_TAILS = ("ово", "ево", "ёво", "ино", "ыно")
+"""The endings of Russian place nouns that news writing leaves undeclined ("в Шахово", "у
+Иваново"; a one-word name's nominative is already its form)."""
+
+
+def _indeclinable_tail(
+    words: list[str], per_word: list[dict[str, tuple[str, ...]]], lang: str
+) -> list[dict[str, tuple[str, ...]]] | None:
+    """``per_word`` with the last word left as written when it is a Russian place noun in -ово,
+    -ево or -ино after words that decline: "Новое Шахово" is also "Нового Шахово", "в Новом
+    Шахово". None for any other name."""
+    if lang != "ru" or len(words) < 2 or not words[-1].endswith(_INDECLINABLE_TAILS):
+        return None
+    if not per_word[-1] or not any(per_word[:-1]):
+        return None
+    return [*per_word[:-1], {}]
 
 
 SHORT_FORM = 4
