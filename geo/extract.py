@@ -572,6 +572,18 @@ def _one_place_per_name(
     decided: dict[str, dict[str, Resolution]] = {}
     regions: dict[str, dict[str, Resolution]] = {}
     names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
+    own_regions = [  # the mentions their own region decides
+        bool(
+            m.admin_hint and not m.soft_hint and res.place is not None and not res.ambiguous
+            and res.place.kind in ("settlement", "feature") and not _outgrew(res)
+        )
+        for m, res in zip(mentions, final, strict=True)
+    ]  # fmt: skip
+    by_region = {  # and the names whose repeat's region decides only the oblast
+        name
+        for name, own, m, res in zip(names, own_regions, mentions, final, strict=True)
+        if own or (m.admin_hint and res.resolution == ResolutionKind.REGION_FALLBACK)
+    }
     for i, m in enumerate(mentions):
         res, before = final[i], first[i]
         if m.region or m.axis or m.metonymic or res.place is None:
@@ -584,11 +596,14 @@ def _one_place_per_name(
             continue
         if res.ambiguous:
             continue
+        guess = res.resolution == ResolutionKind.CONTEXT
+        if guess and not own_regions[i] and names[i] in by_region:
+            continue  # its neighbours' guess, where a repeat names its region
         if (
             before.place is None
             or before.ambiguous
             or before.place.place_id != res.place.place_id
-            or (m.admin_hint and not m.soft_hint and not _outgrew(res))  # its own region decides
+            or own_regions[i]  # its own region decides
         ):
             decided.setdefault(names[i], {})[res.place.place_id] = res
     for name, region in regions.items():
@@ -600,7 +615,12 @@ def _one_place_per_name(
         res = final[i]
         if chosen is None or len(chosen) != 1 or m.region or m.axis or m.metonymic:
             continue
-        if not (res.ambiguous or (res.place is not None and _outgrew(res))):
+        guessed = (  # placed by its neighbours alone, where a repeat names its region
+            names[i] in by_region
+            and m.admin_hint is None
+            and res.resolution == ResolutionKind.CONTEXT
+        )
+        if not (res.ambiguous or (res.place is not None and _outgrew(res)) or guessed):
             continue  # decided on its own, or no place at all
         (again,) = chosen.values()
         if again.place is None or (res.place is not None and res.place == again.place):

@@ -287,6 +287,16 @@ def test_the_acceptance_sentences(records):
     assert [(r["location"], r["lang"]) for r in ru] == [("Бахмутом", "ru")]
 
 
+def test_a_russian_spelling_the_rules_miss_is_in_the_table(records):
+    """Set 67: Russian reports write Неліпівка "Нелеповка" (the rules give Нелиповка):
+    gazetteer/ru_irregular.csv adds it; either namesake lies in Donetsk oblast."""
+    rows = records("Военнослужащие группы «Центр» освободили село Нелеповка в ДНР.")
+    named = [r for r in rows if r["location"] == "Нелеповка"]
+    assert [(r["place_name"], r["admin1"], r["geo_precision"]) for r in named] == [
+        ("Nelipivka", "Donetska oblast", 1)
+    ]
+
+
 def test_case_forms_keep_agreement():
     forms = case_forms("Нова Каховка", "uk")
     assert {"новій каховці", "нової каховки", "новою каховкою"} <= forms

@@ -814,3 +814,27 @@ def test_a_roundup_of_several_fronts_keeps_its_far_apart_places(records):
         ("Херсона", True),
         ("Нової Каховки", True),
     ]
+
+
+SADOVE_KUPIANSK = (49.666, 37.593)
+
+
+def test_a_repeat_its_neighbours_placed_follows_the_one_its_region_placed(records):
+    """Set 69: "Садовое в Харьковской области" is the village by Kupiansk; "Садовое было взято …"
+    a sentence later, beside no region of its own, had been the Dnipropetrovsk-oblast Sadove
+    nearest the Zaporizhzhia village of the same sentence before. The region named once holds for
+    the name's repeats, before or after it."""
+    text = (
+        "Группировка «Запад» ВС России завершает зачистку от групп ВСУ территорий около сел "
+        "Петропавловка и Куриловка Харьковской области. Об этом сообщили в Минобороны.\n\n"
+        "Они находятся недалеко от Купянска. Как уточнили в ведомстве, в районе этого "
+        "населенного пункта штурмовые группы продолжают уничтожать окруженную группировку "
+        "украинских войск.\n\n"
+        "Минобороны России до этого сообщило, что населенные пункты Садовое в Харьковской "
+        "области и Красногорское в Запорожской области перешли под контроль России. Садовое было "
+        "взято подразделениями группировки войск «Запад»."
+    )
+    sadove = [r for r in records(text) if r["location"] == "Садовое"]
+    assert len(sadove) == 2
+    for record in sadove:
+        assert km((record["latitude"], record["longitude"]), SADOVE_KUPIANSK) <= TOLERANCE_KM
