@@ -355,6 +355,25 @@ from tests.test_claims import PUBLISHED, claim_at
             "Russian MoD",
             "military",
         ),
+        # set 69: a corps of the Air Assault Forces, a brigade speaking, an OSUV's spokesman
+        (
+            "Ситуація у Серебрянці надскладна, про це йдеться у повідомленні 7-го корпусу ДШВ.",
+            "Серебрянці",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "У бригаді повідомляють, що мета ворога – контроль над Дронівкою.",
+            "Дронівкою",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Окупанти атакують Костянтинівку, розповів речник ОСУВ «Дніпро» Олексій Бєльський.",
+            "Костянтинівку",
+            "Ukrainian military",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
