@@ -889,3 +889,27 @@ def test_a_ministry_named_alone_takes_the_side_of_the_grouping_beside_it(records
 def test_a_general_staff_named_alone_takes_the_documents_voice(records, text, claimant):
     found = [r for r in records(text) if r["place_name"] == "Verkhnotoretske"]
     assert found and {r["claimant"] for r in found} == {claimant}
+
+
+def test_an_occupation_deputy_and_the_sentences_that_refer_back_to_him(records):
+    """Set 69: a deputy of the occupation's Zaporizhzhia assembly speaks for the Russian-installed
+    authorities, and "Также, по его словам, …" and "Парламентарий также отметил …" go on in his
+    name; a Russian MoD quotation closed by "— говорится в telegram-канале МО РФ" is the MoD's."""
+    found = records(
+        "Депутат Законодательного собрания Запорожской области Сергей Юрченко сообщил ТАСС, что "
+        "российские войска ведут бои в центре Гуляйполя.\n"
+        "Также, по его словам, после освобождения Новоданиловки будет освобожден Орехов.\n"
+        "Парламентарий также отметил, что российские войска продвигаются к Степногорску.\n"
+        '"Освобожден населенный пункт Александро-Шультино", — говорится в telegram-канале МО РФ.'
+    )
+    by_place = {r["location"]: r["claimant"] for r in found}
+    assert {by_place[p] for p in ("Гуляйполя", "Новоданиловки", "Степногорску")} == {
+        "Russian-installed authorities"
+    }
+    assert by_place["Александро-Шультино"] == "Russian MoD"
+
+
+def test_a_ukrainian_report_it_is_said_in(records):
+    """ "…, йдеться у зведенні Генштабу ЗСУ": the summary's author, with the cue before it."""
+    found = records("Ворог атакував біля Серебрянки, йдеться у зведенні Генштабу ЗСУ.")
+    assert [r["claimant"] for r in found] == ["Ukrainian military"]
