@@ -913,3 +913,30 @@ def test_a_ukrainian_report_it_is_said_in(records):
     """ "…, йдеться у зведенні Генштабу ЗСУ": the summary's author, with the cue before it."""
     found = records("Ворог атакував біля Серебрянки, йдеться у зведенні Генштабу ЗСУ.")
     assert [r["claimant"] for r in found] == ["Ukrainian military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # set 65: RIA's formula from occupied Kherson oblast, in Russia's voice or in neither
+        (
+            "Украинские войска ночью обстреляли Новую Каховку, сообщил журналистам представитель "
+            'экстренных служб региона. "Киевский режим продолжил обстреливать Каховку", - сказал он.',
+            "Russian-installed authorities",
+        ),
+        (
+            "Украинские войска ночью обстреляли Новую Каховку, сообщил журналистам представитель "
+            "экстренных служб региона.",
+            "Russian-installed authorities",
+        ),
+        # in a report in Ukraine's voice, Ukraine's own services
+        (
+            "Оккупанты обстреляли Новую Каховку, россияне били из артиллерии, сообщил "
+            "представитель экстренных служб региона.",
+            "Ukrainian government",
+        ),
+    ],
+)
+def test_the_regions_emergency_services_take_the_documents_voice(records, text, claimant):
+    found = [r for r in records(text) if r["place_name"] == "Nova Kakhovka"]
+    assert found and {r["claimant"] for r in found} == {claimant}
