@@ -536,6 +536,9 @@ def test_a_claimant_opening_a_headline_is_its_source(sentence, word, claimant):
         ("Росіяни взяли село Кліщіївка.", "Кліщіївка", "captured"),
         ("Вчера россияне захватили поселок Песчаное.", "Песчаное", "captured"),
         ("На Украине россияне продвинулись у Кременной.", "Кременной", "advancing"),
+        # set 66: a handover named as a noun
+        ("Сообщено о переходе под контроль ВС РФ села Круглое.", "Круглое", "captured"),
+        ("Оголошено про перехід під контроль села Кругле.", "Кругле", "captured"),
         # withdrew
         ("Сили оборони відійшли з Соледару.", "Соледару", "withdrew"),
         ("Российские войска отошли от Херсона.", "Херсона", "withdrew"),
@@ -940,3 +943,14 @@ def test_a_ukrainian_report_it_is_said_in(records):
 def test_the_regions_emergency_services_take_the_documents_voice(records, text, claimant):
     found = [r for r in records(text) if r["place_name"] == "Nova Kakhovka"]
     assert found and {r["claimant"] for r in found} == {claimant}
+
+
+def test_a_passive_announcement_goes_on_in_the_last_claimants_name(records):
+    """Set 66: "Также было объявлено о переходе под контроль …" after the MoD's report is the
+    MoD's, as "Также сообщается" is."""
+    found = records(
+        "Минобороны России сообщило об освобождении Угледара.\n"
+        "Также было объявлено о переходе под контроль ВС РФ села Круглое в Харьковской области."
+    )
+    kruhle = [r for r in found if r["location"] == "Круглое"]
+    assert [(r["claimant"], r["stance"]) for r in kruhle] == [("Russian MoD", "captured")]
