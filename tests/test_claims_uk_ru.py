@@ -355,6 +355,14 @@ from tests.test_claims import PUBLISHED, claim_at
             "Russian MoD",
             "military",
         ),
+        # set 67: a day and month between the spokesman and his verb
+        (
+            'Представитель группировки войск "Днепр" Виктор Трегубов 15 августа заявил, что '
+            "украинские силы стабилизировали прорыв вблизи Покровска.",
+            "Покровска",
+            "Ukrainian military",
+            "military",
+        ),
         # set 69: a corps of the Air Assault Forces, a brigade speaking, an OSUV's spokesman
         (
             "Ситуація у Серебрянці надскладна, про це йдеться у повідомленні 7-го корпусу ДШВ.",
@@ -924,7 +932,8 @@ def test_a_ukrainian_report_it_is_said_in(records):
         # set 65: RIA's formula from occupied Kherson oblast, in Russia's voice or in neither
         (
             "Украинские войска ночью обстреляли Новую Каховку, сообщил журналистам представитель "
-            'экстренных служб региона. "Киевский режим продолжил обстреливать Каховку", - сказал он.',
+            'экстренных служб региона. "Киевский режим продолжил обстреливать Каховку", - '
+            "сказал он.",
             "Russian-installed authorities",
         ),
         (
