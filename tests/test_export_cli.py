@@ -159,3 +159,26 @@ def test_flag_bad_coordinates_flags_infinite_and_half_pairs_in_a_records_csv(tmp
         "no pair of finite numbers (latitude empty, longitude inf)"
         in (back.loc["i4", "resolution_reason"])
     )
+
+
+def test_a_records_csv_with_text_for_a_coordinate_is_flagged_with_the_cell(tmp_path, caplog):
+    """ "abc" in the latitude column had been read as empty: the map refused the file with
+    "latitude empty". The row is kept without a point, flagged with the cell as written, and the
+    line is reported; the other rows are drawn."""
+    from geo.core.io import read_events
+
+    table = tmp_path / "records.csv"
+    table.write_text(
+        "event_id,event_date,claimant,stance,location,latitude,longitude,quote\n"
+        "i1,2023-03-21,UA,captured,Bakhmut,abc,37.99,text\n"
+        "i2,2023-03-21,UA,captured,Lyman,48.99,37.80,ok\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.geojson"
+    with caplog.at_level("WARNING"):
+        assert main(["export", str(table), "-o", str(out)]) == 0
+    assert "unreadable latitude/longitude on lines 2" in caplog.text
+    back = read_events(out).set_index("event_id")
+    assert back.loc["i1", "resolution"] == "invalid_coordinates"
+    assert back.loc["i1", "resolution_reason"] == "unreadable latitude 'abc'"
+    assert back.loc["i1", "geometry"] is None and back.loc["i2", "geometry"] is not None

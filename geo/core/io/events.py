@@ -688,6 +688,34 @@ def _flag_unreadable_wkt(table: pd.DataFrame, bad: np.ndarray, path: Path) -> No
     table.loc[bad, "resolution_reason"] = f"unreadable geometry: {WKT_COLUMN} is not WKT"
 
 
+def _flag_unreadable_coordinates(
+    table: pd.DataFrame, lat: pd.Series, lon: pd.Series, path: Path
+) -> None:
+    """Rows whose latitude or longitude cell holds text that is no number ("abc", "48.5N"): kept
+    without a point, flagged and reported with the cells as written (they had been read as
+    empty). "NaN" and the infinities are numbers, left to :func:`check_coordinates`."""
+    problems = pd.Series("", index=table.index)
+    for column, numbers in (("latitude", lat), ("longitude", lon)):
+        if column not in table:
+            continue
+        cells = table[column]
+        bad = cells.notna() & numbers.isna() & (cells.str.strip().str.lower() != "nan")
+        problems[bad] += np.where(problems[bad] != "", ", ", "") + (
+            f"{column} " + cells[bad].map(repr)
+        )
+    bad = (problems != "").to_numpy()
+    if not bad.any():
+        return
+    lines = [int(i) + 2 for i in np.flatnonzero(bad)]  # the header is line 1
+    shown = ", ".join(map(str, lines[:10])) + (
+        f" and {len(lines) - 10} more" if len(lines) > 10 else ""
+    )
+    log.warning("%s: unreadable latitude/longitude on lines %s; flagged %s", path, shown,
+                INVALID_COORDINATES)  # fmt: skip
+    table.loc[bad, "resolution"] = INVALID_COORDINATES
+    table.loc[bad, "resolution_reason"] = ("unreadable " + problems[bad]).to_numpy(dtype=object)
+
+
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     table.columns = [restore_cell(c) for c in table.columns]
@@ -695,6 +723,7 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     missing = pd.Series(np.nan, index=table.index)  # a table without coordinate columns
     lon = pd.to_numeric(table.get("longitude", missing), errors="coerce")
     lat = pd.to_numeric(table.get("latitude", missing), errors="coerce")
+    _flag_unreadable_coordinates(table, lat, lon, path)
     geoms = np.full(len(table), None, dtype=object)
     has_point = lon.notna() & lat.notna()
     if "resolution" in table:  # a row flagged for its coordinates keeps them as evidence only
