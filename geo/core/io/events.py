@@ -674,18 +674,22 @@ def _read_kml(path: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
 
-def _flag_unreadable_wkt(table: pd.DataFrame, bad: np.ndarray, path: Path) -> None:
-    """Rows whose ``geometry_wkt`` is no geometry: kept without one, flagged and reported."""
+def _flag_unreadable(
+    table: pd.DataFrame, bad: np.ndarray, path: Path, what: str, reason: object
+) -> None:
+    """Rows ``bad`` of a CSV whose ``what`` cannot be read: kept without a geometry, flagged
+    :data:`INVALID_COORDINATES` with ``reason`` (one for all, or one per row), their lines
+    reported."""
     if not bad.any():
         return
     lines = [int(i) + 2 for i in np.flatnonzero(bad)]  # the header is line 1
     shown = ", ".join(map(str, lines[:10])) + (
         f" and {len(lines) - 10} more" if len(lines) > 10 else ""
     )
-    log.warning("%s: unreadable %s on lines %s; flagged %s", path, WKT_COLUMN, shown,
+    log.warning("%s: unreadable %s on lines %s; flagged %s", path, what, shown,
                 INVALID_COORDINATES)  # fmt: skip
     table.loc[bad, "resolution"] = INVALID_COORDINATES
-    table.loc[bad, "resolution_reason"] = f"unreadable geometry: {WKT_COLUMN} is not WKT"
+    table.loc[bad, "resolution_reason"] = reason
 
 
 def _flag_unreadable_coordinates(
@@ -704,16 +708,8 @@ def _flag_unreadable_coordinates(
             f"{column} " + cells[bad].map(repr)
         )
     bad = (problems != "").to_numpy()
-    if not bad.any():
-        return
-    lines = [int(i) + 2 for i in np.flatnonzero(bad)]  # the header is line 1
-    shown = ", ".join(map(str, lines[:10])) + (
-        f" and {len(lines) - 10} more" if len(lines) > 10 else ""
-    )
-    log.warning("%s: unreadable latitude/longitude on lines %s; flagged %s", path, shown,
-                INVALID_COORDINATES)  # fmt: skip
-    table.loc[bad, "resolution"] = INVALID_COORDINATES
-    table.loc[bad, "resolution_reason"] = ("unreadable " + problems[bad]).to_numpy(dtype=object)
+    reasons = ("unreadable " + problems[bad]).to_numpy(dtype=object)
+    _flag_unreadable(table, bad, path, "latitude/longitude", reasons)
 
 
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
@@ -734,7 +730,8 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
         wkt = table.pop(WKT_COLUMN)
         has_wkt = wkt.notna().to_numpy()
         geoms[has_wkt] = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
-        _flag_unreadable_wkt(table, has_wkt & shapely.is_missing(geoms), path)
+        _flag_unreadable(table, has_wkt & shapely.is_missing(geoms), path, WKT_COLUMN,
+                         f"unreadable geometry: {WKT_COLUMN} is not WKT")  # fmt: skip
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
 
 
