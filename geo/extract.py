@@ -597,6 +597,10 @@ def _one_place_per_name(
         for name, own, m, res in zip(names, own_regions, mentions, final, strict=True)
         if own or (m.admin_hint and res.resolution == ResolutionKind.REGION_FALLBACK)
     }
+    guessed = [  # placed by its neighbours alone, where a repeat names its region
+        names[i] in by_region and not own and res.resolution == ResolutionKind.CONTEXT
+        for i, (own, res) in enumerate(zip(own_regions, final, strict=True))
+    ]
     for i, m in enumerate(mentions):
         res, before = final[i], first[i]
         if m.region or m.axis or m.metonymic or res.place is None:
@@ -609,9 +613,8 @@ def _one_place_per_name(
             continue
         if res.ambiguous:
             continue
-        guess = res.resolution == ResolutionKind.CONTEXT
-        if guess and not own_regions[i] and names[i] in by_region:
-            continue  # its neighbours' guess, where a repeat names its region
+        if guessed[i]:
+            continue  # its neighbours' guess is no decision
         if (
             before.place is None
             or before.ambiguous
@@ -628,12 +631,7 @@ def _one_place_per_name(
         res = final[i]
         if chosen is None or len(chosen) != 1 or m.region or m.axis or m.metonymic:
             continue
-        guessed = (  # placed by its neighbours alone, where a repeat names its region
-            names[i] in by_region
-            and m.admin_hint is None
-            and res.resolution == ResolutionKind.CONTEXT
-        )
-        if not (res.ambiguous or (res.place is not None and _outgrew(res)) or guessed):
+        if not (res.ambiguous or (res.place is not None and _outgrew(res)) or guessed[i]):
             continue  # decided on its own, or no place at all
         (again,) = chosen.values()
         if again.place is None or (res.place is not None and res.place == again.place):
