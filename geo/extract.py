@@ -1115,6 +1115,17 @@ def _listed_under_oblast(
     return named.pop() if len(named) == 1 and listed <= named and listed else None
 
 
+def _located_settlement(res: Resolution) -> bool:
+    """Is ``res`` a settlement with a point?"""
+    place = res.place
+    return (
+        place is not None
+        and place.kind == "settlement"
+        and place.lat is not None
+        and place.lon is not None
+    )
+
+
 def _unplaced(res: Resolution) -> bool:
     """Is ``res`` no place, or only the region a hint named?"""
     return res.place is None or res.resolution is ResolutionKind.REGION_FALLBACK
@@ -1335,6 +1346,7 @@ class Extractor:
         self._hromada_by_its_neighbours(mentions, final)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
+        self._soft_hint_far_from_its_sentence(mentions, queries, final)
         by_sentence = _anchors_by_sentence(mentions, anchors)
         for i, res in enumerate(final):
             m = mentions[i]
@@ -1884,6 +1896,47 @@ class Extractor:
                     f"{queries[i]}: listed with places of {hint}, none of its name there"
                 )
                 final[i] = region
+
+    def _soft_hint_far_from_its_sentence(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """A region after one name is a soft hint of its sentence's others, but not where it
+        sends one over :data:`CONTEXT_NEAR_KM` from the sentence's other places when, without
+        it, the name lies by them at half the distance or less: "шлях з Покровського
+        Дніпропетровської області до Гуляйполя" is the Zaporizhzhia town, 35 km from Pokrovske,
+        not the Dnipropetrovsk-oblast village 155 km west. A name its marker calls a village
+        keeps the hint ("В Чугуевском районе … с. Рубежное"). ``final`` is updated in place."""
+        for i, m in enumerate(mentions):
+            place = final[i].place
+            if m.village or m.axis or m.region:
+                continue
+            if not (m.soft_hint and _located_settlement(final[i])):
+                continue
+            near = [
+                (other.lat, other.lon)
+                for j, n in enumerate(mentions)
+                if j != i
+                and n.sentence == m.sentence
+                and not (n.soft_hint or n.axis or n.region)
+                and _located_settlement(final[j])
+                and (other := final[j].place) is not None
+                and other.lat is not None
+                and other.lon is not None
+            ]
+            if not near or place is None or km_to_nearest(place, near) <= CONTEXT_NEAR_KM:
+                continue
+            plain = self.resolver.resolve(queries[i], near=tuple(near))
+            if (
+                plain.ambiguous
+                or not _located_settlement(plain)
+                or plain.place is None
+                or km_to_nearest(plain.place, near) * 2 > km_to_nearest(place, near)
+                or not _near_any(plain.place, near)
+            ):
+                continue
+            m.admin_hint, m.soft_hint = None, False
+            m.notes.append(f"{queries[i]}: by its sentence's places, not in the region it names")
+            final[i] = plain
 
     def _alone(self, query: str, m: Mention, oblast: str | None = None) -> Resolution:
         """``query`` resolved with its mention's hint. A soft hint (a region elsewhere in the

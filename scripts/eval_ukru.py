@@ -61,7 +61,10 @@ STRICT_KM = 5.0
 REGION_PRECISION = 3
 ALIKE = 60  # rapidfuzz ratio of two name keys above which a cause counts them the same name
 AXIS_WORD = r"(?:напрям|направлен|direction|axis|sector)"
-AXIS_AFTER = r"\W+(?:\w+\W+)?" + AXIS_WORD  # "Покровському напрямку", "Lyman direction"
+AXIS_AFTER = (  # "Покровському напрямку", "Lyman direction", or a list's member before the
+    # word the list shares: "на краматорському, бахмутському … та запорізькому напрямках"
+    rf"(?:\W+(?:\w+\W+)?|(?:\s*(?:,|\s(?:і|й|та|и|and))\s*[\w'’ʼ-]+)+\s+){AXIS_WORD}"
+)
 AXIS_BEFORE = AXIS_WORD + r"\w*\W+"  # "на напрямку Сватове–Кремінна"
 
 

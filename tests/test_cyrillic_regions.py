@@ -80,6 +80,28 @@ def test_a_raion_opening_the_sentence_qualifies_its_settlements(records):
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
 
 
+HULIAIPOLE = (47.664, 36.256)  # the Zaporizhzhia-oblast town; a village of the name lies in
+# Dnipropetrovsk oblast, 155 km west of Pokrovske
+
+
+def test_a_region_after_one_name_does_not_send_another_far_from_its_sentence(records):
+    """Set 74: the oblast after "Покровського" is a soft hint of the sentence's other names, but
+    Гуляйполе, 35 km from that Pokrovske, is the town there, not the Dnipropetrovsk-oblast
+    village of its name that the hint alone would pick."""
+    rows = records(
+        "Вони розташовані вздовж логістичного шляху, який веде з Покровського "
+        "Дніпропетровської області до Гуляйполя."
+    )
+    assert [(r["location"], r["admin1"]) for r in rows] == [
+        ("Покровського", "Dnipropetrovska oblast"),
+        ("Гуляйполя", "Zaporizka oblast"),
+    ]
+    assert km(point(rows[1]), HULIAIPOLE) < TOLERANCE_KM
+    # a name its marker calls a village keeps the region's hint, by its neighbours or not
+    rows = records("В Чугуевском районе противник обстрелял с. Рубежное и Малиновку.")
+    assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
+
+
 @pytest.mark.parametrize(
     ("sentence", "region"),
     [

@@ -66,14 +66,21 @@ def test_causes_per_language(eval_ukru, extractor, capsys):
 
 
 def test_an_axis_is_its_own_cause(eval_ukru):
-    """A stray whose name is followed by "напрямку" or "direction", or follows "напрямку", is
-    counted as an axis, one that carries the word itself too; any other far record is not."""
+    """A stray whose name is followed by "напрямку" or "direction" (maybe through a list of
+    others sharing the word), or follows "напрямку", is counted as an axis, one that carries the
+    word itself too; any other far record is not."""
     passage = {"gold": [{"name": "Покровськ"}], "oblasts": []}
     axis = {"location": "Куп’янському", "quote": "тиск на Куп’янському напрямку"}
     named = {"location": "Lyman direction", "quote": ""}
     before = {"location": "Сватове", "quote": "вперед на напрямку Сватове–Кремінна"}
     town = {"location": "Терни", "quote": "Терни, Невське - цей напрямок", "geo_precision": 1}
+    # a list's member, before the word the list shares
+    listed = {
+        "location": "бахмутському",
+        "quote": "обстріли на краматорському, бахмутському та запорізькому напрямках",
+    }
     assert eval_ukru.stray_cause(axis, passage) == "stray: an axis read as its town"
+    assert eval_ukru.stray_cause(listed, passage) == "stray: an axis read as its town"
     assert eval_ukru.stray_cause(named, passage) == "stray: an axis read as its town"
     assert eval_ukru.stray_cause(before, passage) == "stray: an axis read as its town"
     no_place = "stray: a word that names no place of the passage"

@@ -287,14 +287,56 @@ def test_the_acceptance_sentences(records):
     assert [(r["location"], r["lang"]) for r in ru] == [("Бахмутом", "ru")]
 
 
-def test_a_russian_spelling_the_rules_miss_is_in_the_table(records):
-    """Set 67: Russian reports write Неліпівка "Нелеповка" (the rules give Нелиповка):
-    gazetteer/ru_irregular.csv adds it; either namesake lies in Donetsk oblast."""
-    rows = records("Военнослужащие группы «Центр» освободили село Нелеповка в ДНР.")
-    named = [r for r in rows if r["location"] == "Нелеповка"]
+@pytest.mark.parametrize(
+    "sentence, written, place",
+    [
+        # set 67: Неліпівка is "Нелеповка" (the rules give Нелиповка); either namesake lies in
+        # Donetsk oblast
+        ("Военнослужащие группы «Центр» освободили село Нелеповка в ДНР.", "Нелеповка",
+         "Nelipivka"),
+        # set 73: Колодязі, by Lyman, is "Колодези" (колодязь is колодец; the rules give Колодязи)
+        ("Подразделения группировки войск «Запад» освободили населённый пункт Колодези Донецкой "
+         "Народной Республики.", "Колодези", "Kolodiazi"),
+    ],
+)  # fmt: skip
+def test_a_russian_spelling_the_rules_miss_is_in_the_table(records, sentence, written, place):
+    """gazetteer/ru_irregular.csv adds the spellings Russian reports use."""
+    named = [r for r in records(sentence) if r["location"] == written]
     assert [(r["place_name"], r["admin1"], r["geo_precision"]) for r in named] == [
-        ("Nelipivka", "Donetska oblast", 1)
+        (place, "Donetska oblast", 1)
     ]
+
+
+ZOLOCHIV_KHARKIV = (50.273, 35.978)  # the Kharkiv-oblast town; the bigger Zolochiv is in Lviv
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Удар нанесли по харьковскому Золочеву.", "Золочеву"),
+        ("Удар завдано по харківському Золочеву.", "Золочеву"),
+        ("Бои идут у Золочева Харьковской области.", "Золочева"),  # the same, said after it
+    ],
+)
+def test_an_oblast_adjective_before_a_name_says_where_it_is(records, sentence, written):
+    """Set 73: "недалеко от донецкой Новоукраинки": the oblast's adjective right before a
+    name, in lower case, is its oblast; without it the Lviv-oblast town, the larger, is read."""
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km((row["latitude"], row["longitude"]), ZOLOCHIV_KHARKIV) < TOLERANCE_KM
+    (plain,) = [r for r in records("Удар нанесли по Золочеву.") if r["location"] == "Золочеву"]
+    assert km((plain["latitude"], plain["longitude"]), ZOLOCHIV_KHARKIV) > 500
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("Бои идут у покровского Гришино.", "Гришино"),  # a raion's adjective names no oblast
+        ("Бої тривають біля славетного Гришиного.", "Гришиного"),  # nor does any other
+    ],
+)
+def test_only_an_oblast_adjective_in_lower_case_hints(extractor, sentence, written):
+    (mention,) = [m for m in extractor.scanner.find(sentence) if m.text == written]
+    assert mention.admin_hint is None
 
 
 def test_case_forms_keep_agreement():

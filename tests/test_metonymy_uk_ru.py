@@ -46,6 +46,9 @@ def test_a_seat_of_government_speaking_is_an_actor(extractor, sentence, seat, go
         # its army's losses and moves: the state, not the city
         ("По данным Минобороны России, за сутки Киев потерял до 210 военнослужащих.", "Киев"),
         ("Київ відправив резерви під Покровськ.", "Київ"),
+        # its forces (set 73: RIA's "под огнем вооруженных сил Киева")
+        ("Двое жителей Алешек оказались под огнем вооруженных сил Киева.", "Киева"),
+        ("Село обстріляли підрозділи збройних сил Москви.", "Москви"),
     ],
 )
 def test_a_seat_of_government_losing_or_sending_troops_is_an_actor(extractor, sentence, seat):

@@ -223,8 +223,9 @@ class DocumentClaimants:
         the reverse, None when neither ([voice] of claims.toml)."""
         if not self._voice:
             lowered = self._text.lower()
+            text = Text(lowered, lowered, True, 0, [])  # the words are lower case: no fold needed
             counts = {
-                side: len(words.findall(lowered)) for side, words in tables().claims.voices.items()
+                side: len(text.finditer(words)) for side, words in tables().claims.voices.items()
             }
             ua, ru = counts.get("UA", 0), counts.get("RU", 0)
             self._voice.append("UA" if ua > ru else "RU" if ru > ua else None)

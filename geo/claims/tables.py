@@ -140,7 +140,7 @@ class ClaimTables:
     # the rows of ``unstated`` whose side is the document's voice ("группировка «Восток»"), and
     # the words of each side's voice ([voice])
     voiced: frozenset[str]
-    voices: dict[str, re.Pattern[str]]
+    voices: dict[str, Twin]
     stances: RuleSet
     actors: RuleSet
     quantity_gate: Bits  # one bit per quantity pattern (one per script)
@@ -380,7 +380,7 @@ def tables() -> Tables:
         country_speakers=speakers,
         settled_by_document=frozenset(unstated) | frozenset(speakers),
         voiced=frozenset(r["name"] for r in claims["claimant"] if r.get("side_from") == "voice"),
-        voices={side: re.compile(words) for side, words in claims["voice"].items()},
+        voices={side: Twin.compile(words) for side, words in claims["voice"].items()},
         stances=_ruleset(
             triggers, claims["stance"], event_type="event_type", sub_event_type="sub_event_type"
         ),

@@ -627,8 +627,10 @@ def may_name_an_axis(text: str) -> bool:
 @cache
 def _axis_words() -> re.Pattern[str]:
     """An axis word of the table after a space (the adjective before it is looked for after)."""
-    words = "|".join(sorted((w for w in cues().axis if w.startswith(_AXIS_STEMS)), key=len)[::-1])
-    return re.compile(rf"\s(?:{words})(?![\w'’ʼ-])")
+    axis = sorted((w for w in cues().axis if w.startswith(_AXIS_STEMS)), key=len)[::-1]
+    # the lookahead of first letters fails most spaces at once (a document has hundreds)
+    first = re.escape("".join(sorted({w[0] for w in axis})))
+    return re.compile(rf"\s(?=[{first}])(?:{'|'.join(axis)})(?![\w'’ʼ-])")
 
 
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)\s*\Z")
@@ -751,7 +753,9 @@ def _region_list_after() -> re.Pattern[str]:
 @cache
 def _region_plural_noun() -> re.Pattern[str]:
     nouns = _alternation(cues().region_plural)
-    return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
+    # the lookahead of first letters spares the lookbehind at most positions
+    first = re.escape("".join(sorted({noun[0].lower() for noun in cues().region_plural})))
+    return re.compile(rf"(?=[{first}])(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
 
 
 def region_in_list(text: str, after: str) -> str | None:

@@ -1590,6 +1590,7 @@ class MentionScanner:
             return None  # "Мирный житель", "Передовая линия": a noun phrase, not Мирне
         if region:  # "Кліщіївка Бахмутського району": a region after a name is its hint
             return m
+        self._hint_by_adjective(m, words)  # "донецкой Новоукраинки": the oblast's adjective
         direction = cyrillic.direction_before(words)
         if direction is not None:  # "західніше Бахмута": a sector from the place
             m.direction, m.approximate = direction[0], True
@@ -1597,6 +1598,24 @@ class MentionScanner:
             phrase_start = len(before.rstrip()) - len(phrase.lstrip(_OPENERS))
             m.context_start = offset + start - len(before) + phrase_start
         return m if self._accept(m, info, start, before, after, words) else None
+
+    def _hint_by_adjective(self, m: Mention, words: list[str]) -> None:
+        """An oblast's adjective in lower case right before the name is its soft hint:
+        "донецкой Новоукраинки", "під харківським Куп'янськом", "курской Суджи" (a Russian
+        oblast too). Any other word hints nothing, a raion's or hromada's adjective included
+        ("покровском" names no oblast)."""
+        word = words[-1] if words else ""
+        if m.admin_hint is not None or len(word) < 6 or not word[0].islower():
+            return
+        nominative = cyrillic.region_nominative(word, "oblast")
+        if nominative is None:
+            return
+        hint = f"{nominative[0].upper()}{nominative[1:]} oblast"
+        read = self._hints.read(hint, None)
+        if read.fuzzy or not read.units or any(unit.level != 1 for unit in read.units):
+            return
+        m.admin_hint, m.soft_hint = hint, True
+        m.notes.append(f"{word} {m.text}: in {hint}")
 
     def _common_word(self, word: str, key: str, after: str) -> bool:
         """Is ``word``, opening its sentence with no preposition or marker, a common word: a
