@@ -1387,7 +1387,45 @@ class Extractor:
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:
                 final[i] = stray
+            elif _outgrew(res) and all(j == i for j, _, _ in by_sentence.get(m.sentence, ())):
+                # "…обійти Ямпіль з півночі та півдня" in a report of Lyman and Siversk: size
+                # alone chose a town 700 km from every place the document settled
+                final[i] = self._by_the_document(i, res, mentions, queries, final, anchors)
         return dict(enumerate(final))
+
+    def _by_the_document(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        queries: list[str],
+        final: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+    ) -> Resolution:
+        """Mention ``i``, alone in its sentence and placed by size alone (:func:`_outgrew`),
+        over :data:`STRAY_KM` from every settled place of the document (axes aside, where they
+        still stand): its namesake within :data:`CONTEXT_NEAR_KM` of two of them at least, when
+        they decide one; else ``res``."""
+        m, place = mentions[i], res.place
+        points = [
+            (lat, lon)
+            for j, lat, lon in anchors
+            if mentions[j].key != m.key
+            and not mentions[j].axis
+            and (anchor := final[j].place) is not None
+            and (anchor.lat, anchor.lon) == (lat, lon)  # not moved since the first pass
+        ]
+        if place is None or len(points) < 2 or km_to_nearest(place, points) <= STRAY_KM:
+            return res
+        again = self.resolver.resolve(queries[i], near=tuple(points))
+        found = again.place
+        if again.ambiguous or found is None or found.lat is None or found.lon is None:
+            return res
+        by = {p for p in points if haversine_km(found.lat, found.lon, *p) < CONTEXT_NEAR_KM}
+        if len(by) < 2:  # one place near it is no evidence against size
+            return res
+        m.notes.append(f"{m.text}: the namesake by the document's places, not {place.name}")
+        return again
 
     def _abroad_in_a_home_list(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]

@@ -116,6 +116,24 @@ def test_makiivka_beside_luhansk_villages_is_the_village(placed, sentence, name)
     assert near(placed(sentence)[name], MAKIIVKA_LUH)
 
 
+YAMPIL_DON = (48.935, 37.956)  # Ямпіль of Siversk hromada; the larger Ямпіль is in Vinnytsia
+FRONT = "Російські війська намагаються наступати на Слов’янськ, Лиман і Сіверськ."
+CALM = (
+    " Аналітики зазначають, що ситуація залишається динамічною. Бойові зіткнення тривають"
+    " практично без пауз. Окупанти намагаються реалізувати тактику флангового обходу."
+)
+AROUND = " За словами речника корпусу, противник намагається обійти Ямпіль з півночі та півдня."
+
+
+def test_a_name_alone_in_its_sentence_follows_the_documents_places(placed):
+    """Set 74: a name its sentence leaves alone, three sentences after the others, that size
+    alone put 700 km from every place the document settled, is the namesake among them."""
+    assert near(placed(FRONT + CALM + AROUND)["Ямпіль"], YAMPIL_DON)
+    # one place near the namesake is no evidence against size: Slovyansk alone, 28 km off
+    lone = placed("Російські війська намагаються наступати на Слов’янськ." + CALM + AROUND)
+    assert km(lone["Ямпіль"], YAMPIL_DON) > 500
+
+
 def test_a_town_is_not_traded_for_a_nearer_village_of_its_name(placed):
     """ "Бахмута, Лиману та Кліщіївки": a village Лиман nearer Bakhmut than the town is no
     reason to leave the town; the resolver's own weighing (size and distance) has the say."""
