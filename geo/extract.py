@@ -2887,6 +2887,21 @@ class Extractor:
         stats.events += len(records)
         return records
 
+    def _same_region(self, found: list[Mention], last: Mention | None) -> Mention | None:
+        """Give each mention of ``found`` (one sentence's, in order) followed by "в той же
+        области" the oblast named last before it as its hint ("Степногорск в Запорожской
+        области. … взятия Гуляйполя в той же области, а также Димитрова … в ДНР": Zaporizhzhia
+        oblast, not the ДНР of the list after it); the region named last after them."""
+        for m in found:
+            if m.same_region and last is not None:
+                hint = last.query or last.text
+                if len(self.resolver.hint_oblasts(hint)) == 1:
+                    m.admin_hint, m.soft_hint = hint, False
+                    m.notes.append(f"{m.text}: in the same oblast as {last.text}")
+            elif m.region and not (m.metonymic or m.axis):
+                last = m
+        return last
+
     def _claim_sentences(
         self, doc: Document, stats: ExtractStats, prepared: Prepared
     ) -> list[tuple[int, str, list[Mention], ClaimFrame]]:
@@ -2898,6 +2913,7 @@ class Extractor:
         named = DocumentClaimants(doc.text)  # scanned only if a sentence says "Генштаб" alone
         default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
         hits, split = prepared
+        last_region: Mention | None = None  # the region named last, for "в той же области"
         starts = [start for start, _, _ in hits]
         reach = list(accumulate((end for _, end, _ in hits), max))  # furthest end of hits[:k + 1]
         first = 0
@@ -2925,6 +2941,7 @@ class Extractor:
             else:  # no name, no "village of X", agglomeration or district: nothing to find
                 previous.saw(sentence)
                 continue
+            last_region = self._same_region(found, last_region)
             site = [m for m in found if m.role == "site"]
             if not site:
                 previous.saw(sentence)

@@ -102,6 +102,28 @@ def test_a_region_after_one_name_does_not_send_another_far_from_its_sentence(rec
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
 
 
+POKROVSKE_NIKOPOL = (47.552, 34.152)  # Pokrovske of Nikopol raion, Dnipropetrovsk oblast
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "oblast", "expected"),
+    [
+        # set 74: the ДНР of the list after it is not Гуляйполе's oblast
+        ("Российские войска взяли под контроль Степногорск в Запорожской области. Также "
+         "завершено взятие Гуляйполя в той же области, а также Димитрова и Родинского в ДНР.",
+         "Гуляйполя", "Zaporizka oblast", HULIAIPOLE),
+        ("Обстріляли Нікополь у Дніпропетровській області. Також ворог атакував Покровське у "
+         "тій самій області.", "Покровське", "Dnipropetrovska oblast", POKROVSKE_NIKOPOL),
+    ],
+)  # fmt: skip
+def test_the_same_oblast_is_the_one_named_last(records, text, written, oblast, expected):
+    """ "в той же области", "у тій самій області" after a name: the oblast the text named last
+    before it, in an earlier sentence or its own."""
+    (row,) = [r for r in records(text) if r["location"] == written]
+    assert row["admin1"] == oblast
+    assert km(point(row), expected) < TOLERANCE_KM
+
+
 @pytest.mark.parametrize(
     ("sentence", "region"),
     [

@@ -561,6 +561,19 @@ def _hromada_after() -> re.Pattern[str]:
     )
 
 
+_SAME_REGION_AFTER = re.compile(
+    r"^,?\s+(?:(?:в|у|на)\s+)?(?:той|тій|этой|цій|тієї|цієї)\s+(?:же|ж|самій|самой|самої)\s+"
+    r"(?:области|області)(?![\w'’ʼ-])",
+    re.IGNORECASE,
+)
+
+
+def same_region_after(after: str) -> bool:
+    """Does "в той же области" ("у тій самій області", "цієї ж області") follow the name? Then
+    it lies in the oblast the text named last."""
+    return after[:1] in ", " and _SAME_REGION_AFTER.match(after) is not None
+
+
 def hromada_name(after: str) -> tuple[int, str] | None:
     """(end, "hromada") when the hromada words follow a name, its kind and "територіальна"
     included ("Великобурлуцька| селищна територіальна громада", "Олександрівську| громаду",

@@ -692,6 +692,7 @@ class Mention:
     anchor: str | None = None  # "Karlivka, southeast of Pokrovsk": the query of the place it is by
     anchor_direction: str | None = None  # "southeast": where it lies from its anchor
     by_anchor: bool = False  # its anchor chose it among namesakes ("Lozova, near Kupiansk")
+    same_region: bool = False  # "в той же области": in the oblast the text named last
 
 
 def _fold_char(ch: str) -> str:
@@ -1579,6 +1580,8 @@ class MentionScanner:
             m.jurisdiction = cyrillic.office_after(after) is not None
         elif name_key(text) != key:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
+        if region_after is None and level is None:
+            m.same_region = cyrillic.same_region_after(after)
         _read_cyrillic_axis(m, text, key, before, after, words, info.oblast_too)
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
@@ -2639,7 +2642,7 @@ def _hintable(m: Mention) -> bool:
     return (
         m.role == "site"
         and m.known
-        and not (m.region or m.axis or m.metonymic or m.jurisdiction)
+        and not (m.region or m.axis or m.metonymic or m.jurisdiction or m.same_region)
         and m.admin_hint is None
     )
 
