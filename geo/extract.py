@@ -1942,8 +1942,11 @@ class Extractor:
         sends one over :data:`CONTEXT_NEAR_KM` from the sentence's other places when, without
         it, the name lies by them at half the distance or less: "шлях з Покровського
         Дніпропетровської області до Гуляйполя" is the Zaporizhzhia town, 35 km from Pokrovske,
-        not the Dnipropetrovsk-oblast village 155 km west. A name its marker calls a village
-        keeps the hint ("В Чугуевском районе … с. Рубежное"). ``final`` is updated in place."""
+        not the Dnipropetrovsk-oblast village 155 km west. A neighbour the same soft hint placed
+        surely is one of the sentence's places ("На донецькому напрямку … Івано-Дар'ївки та
+        Золотарівки": the Luhansk-oblast village 8 km from Ivano-Darivka, not the Donetsk-oblast
+        one 90 km south). A name its marker calls a village keeps the hint ("В Чугуевском районе
+        … с. Рубежное"). ``final`` is updated in place."""
         for i, m in enumerate(mentions):
             place = final[i].place
             if m.village or m.axis or m.region:
@@ -1955,7 +1958,9 @@ class Extractor:
                 for j, n in enumerate(mentions)
                 if j != i
                 and n.sentence == m.sentence
-                and not (n.soft_hint or n.axis or n.region)
+                and not (n.axis or n.region)
+                # a name the same soft hint placed surely is one of the sentence's places too
+                and (not n.soft_hint or final[j].confidence >= CONFIDENT)
                 and _located_settlement(final[j])
                 and (other := final[j].place) is not None
                 and other.lat is not None

@@ -80,6 +80,7 @@ def test_a_raion_opening_the_sentence_qualifies_its_settlements(records):
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
 
 
+ZOLOTARIVKA_LUH = (48.877, 38.273)  # by Verkhnokamianka, Sievierodonetsk raion
 HULIAIPOLE = (47.664, 36.256)  # the Zaporizhzhia-oblast town; a village of the name lies in
 # Dnipropetrovsk oblast, 155 km west of Pokrovske
 
@@ -97,6 +98,13 @@ def test_a_region_after_one_name_does_not_send_another_far_from_its_sentence(rec
         ("Гуляйполя", "Zaporizka oblast"),
     ]
     assert km(point(rows[1]), HULIAIPOLE) < TOLERANCE_KM
+    # the same soft hint may place a neighbour surely: "на донецькому напрямку" is Donetsk
+    # oblast's axis, and Ivano-Darivka is there, but Zolotarivka 8 km from it lies in Luhansk
+    # oblast, not the Donetsk-oblast namesake 90 km south
+    rows = records(
+        "На донецькому напрямку противник обстріляв околиці Івано-Дар’ївки та Золотарівки."
+    )
+    assert km(point(rows[-1]), ZOLOTARIVKA_LUH) < TOLERANCE_KM
     # a name its marker calls a village keeps the region's hint, by its neighbours or not
     rows = records("В Чугуевском районе противник обстрелял с. Рубежное и Малиновку.")
     assert km(point(rows[0]), RUBIZHNE_CHUHUIV) < TOLERANCE_KM
