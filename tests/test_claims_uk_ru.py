@@ -311,6 +311,27 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        # set 75: the occupation's Rogov with an adverb before his verb, or by his full name;
+        # a war correspondent by his surname before a verb
+        (
+            "Рогов также подчеркнул, что за село Работино продолжаются кровопролитные бои.",
+            "Работино",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Украинские боевики попытались окружить село Работино, сообщил представитель "
+            "главного совета администрации Запорожской области Владимир Рогов.",
+            "Работино",
+            "Russian-installed authorities",
+            "government",
+        ),
+        (
+            "Котенок также добавил, что бои за Синьковку продолжаются.",
+            "Синьковку",
+            "Russian milbloggers",
+            "osint",
+        ),
         (
             "Как подчеркнул подполковник ЛНР Андрей Марочко, украинские войска несут потери под "
             "Кременной.",
@@ -407,6 +428,8 @@ def test_claimants(sentence, word, claimant, kind):
         ("Речник російської 20 бригади заявив, що захопили Лиман.", "Лиман"),
         # Putin is reported to; nobody here reports
         ("Путину доложили о начале операции по занятию города Гуляйполе.", "Гуляйполе"),
+        # a kitten is no war correspondent
+        ("В Купянске котенок спасен из-под завалов, сообщили волонтеры.", "Купянске"),
     ],
 )
 def test_no_claimant_without_a_cue_or_a_speaker(sentence, word):
