@@ -2994,6 +2994,10 @@ def _credited(
             # makes two; the only one ("Обстановку описал военный эксперт Борис Рожин.") is it
             explicit = sources_elsewhere(named, split, indexes, known) | explicit
             source = credits.single_source(explicit)
+            if source is not None and source.side and named.voice() not in (None, source.side):
+                # a report in the other side's words ("якобы", "боевики") tells of the source's
+                # claim, and its own narration is not the source's
+                source = None
     if source is None and not credits.by_sentence:
         return per_sentence
     out = []

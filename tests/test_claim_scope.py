@@ -53,6 +53,18 @@ def claimants(extractor, text: str, claimant: Claimant | None = None) -> dict[st
             "were wounded in Bilozerka.",
             {"Kherson": "Regional authorities", "Bilozerka": "Regional authorities"},
         ),
+        (  # set 75: a report in the words of the source's enemy ("будто бы", "боевиков") tells
+            # of the source's claim, and its own narration is nobody's
+            "По данным генштаба ВСУ, украинские формирования будто бы продвинулись к селу "
+            "Новопрокоповка. Российские подразделения удерживают центр села Работино, не "
+            "пропуская дальше украинских боевиков.",
+            {"Новопрокоповка": "Ukrainian military", "Работино": "Unattributed report"},
+        ),
+        (  # … where the report speaks as the source's side does, the source's throughout
+            "По данным Генштаба ВСУ, Силы обороны продвинулись к селу Новопрокоповка. Оккупанты "
+            "удерживают центр села Работино, но россияне несут потери.",
+            {"Новопрокоповка": "Ukrainian military", "Работино": "Ukrainian military"},
+        ),
     ],
 )
 def test_credit_reaches_the_sentences_it_covers(extractor, text, expected):
