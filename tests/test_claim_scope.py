@@ -53,7 +53,7 @@ def claimants(extractor, text: str, claimant: Claimant | None = None) -> dict[st
             "were wounded in Bilozerka.",
             {"Kherson": "Regional authorities", "Bilozerka": "Regional authorities"},
         ),
-        (  # set 75: a report in the words of the source's enemy ("будто бы", "боевиков") tells
+        (  # set 75: a report in the words of the source's enemy ("боевиков") tells
             # of the source's claim, and its own narration is nobody's
             "По данным генштаба ВСУ, украинские формирования будто бы продвинулись к селу "
             "Новопрокоповка. Российские подразделения удерживают центр села Работино, не "
