@@ -311,6 +311,20 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        # set 74: "пояснив" (explained) reports too
+        (
+            "Трегубов пояснив, що загарбники намагаються зачепитися за місцевість на південь від "
+            "Покровська.",
+            "Покровська",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Как пояснил Марочко, украинские войска стягивают резервы под Купянск.",
+            "Купянск",
+            "Russian-installed authorities",
+            "government",
+        ),
         # set 75: the occupation's Rogov with an adverb before his verb, or by his full name;
         # a war correspondent by his surname before a verb
         (
