@@ -307,6 +307,15 @@ def test_a_russian_spelling_the_rules_miss_is_in_the_table(records, sentence, wr
     ]
 
 
+CHERVONA_KRYNYTSIA = (47.603, 35.889)  # by Orikhiv, Zaporizhzhia oblast
+
+
+def test_an_unknown_adjective_of_a_russian_name_declines(records):
+    rows = records("Удары были нанесены в районах Орехова и Червоной Криницы.")
+    (row,) = [r for r in rows if r["location"] == "Червоной Криницы"]
+    assert km((row["latitude"], row["longitude"]), CHERVONA_KRYNYTSIA) < TOLERANCE_KM
+
+
 ZOLOCHIV_KHARKIV = (50.273, 35.978)  # the Kharkiv-oblast town; the bigger Zolochiv is in Lviv
 
 
@@ -344,6 +353,10 @@ def test_case_forms_keep_agreement():
     assert {"новій каховці", "нової каховки", "новою каховкою"} <= forms
     assert "новому каховці" not in forms and "нова каховка" not in forms
     assert {"нового шахово", "новом шахово", "нового шахова"} <= case_forms("Новое Шахово", "ru")
+    # set 74: a Russian spelling of a Ukrainian adjective the dictionary does not know declines
+    # as the adjective it looks like, not as the noun the analyser guesses
+    assert {"червоной криницы", "червоной кринице"} <= case_forms("Червоная Криница", "ru")
+    assert {"червоного", "червоном"} <= case_forms("Червоное", "ru")
     assert "шахово" not in case_forms("Шахово", "ru")  # one word: the nominative is the form
     assert {"великой новоселке", "великой новоселки"} <= {
         f.replace("ё", "е") for f in case_forms("Великая Новоселка", "ru")

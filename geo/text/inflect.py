@@ -106,6 +106,9 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
     if not parses and (model := _possessive_parse(lower, lang)) is not None:
         parse, stem = model
         _add_forms(by_case, parse, lambda form: lower + form[len(stem) :])
+    elif not parses and (adjective := _adjective_parse(lower, lang)) is not None:
+        # the model's ending for the name's: "червоная" → "красн" + "ой" → "червоной"
+        _add_forms(by_case, adjective, lambda form: lower[:-2] + form[len(adjective.word) - 2 :])
     elif (not parses or all("Surn" in parse.tag.grammemes for parse in parses)) and (
         noun := _feminine_parse(lower, lang, known=bool(parses))
     ) is not None:
@@ -113,6 +116,26 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
         # as a surname takes the noun's endings too ("Диброва": Дибровой and Дибровы)
         _add_forms(by_case, noun, lambda form: lower[:-1] + form[len(noun.word) - 1 :])
     return {case: tuple(forms) for case, forms in by_case.items()}
+
+
+ADJECTIVE_MODELS = {"ru": ("красная", "красное", "синяя", "синее")}
+"""Russian adjectives whose paradigm inflects an adjective of a name the dictionary does not
+know and mis-guesses as a noun ("Червоная" of "Червоная Криница", "Червоное": Russian spellings
+of Ukrainian adjectives): the model with the same last two letters lends its endings ("Червоной
+Криницы", "у Червоного")."""
+
+
+def _adjective_parse(word: str, lang: str) -> Parse | None:
+    """The nominative parse of a model adjective ending like ``word`` (in -ая, -яя, -ое or -ее,
+    unknown to the dictionary), or None."""
+    if len(word) < 5 or analyser(lang).word_is_known(word):
+        return None
+    for model in ADJECTIVE_MODELS.get(lang, ()):
+        if word.endswith(model[-2:]):
+            for parse in analyser(lang).parse(model):
+                if parse.tag.POS == "ADJF" and parse.tag.case == "nomn":
+                    return parse
+    return None
 
 
 FEMININE_MODELS = {"ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна", "трава")}
