@@ -110,7 +110,9 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
         # the model's ending for the name's: "червоная" → "красн" + "ой" → "червоной"
         _add_forms(by_case, adjective, lambda form: lower[:-2] + form[len(adjective.word) - 2 :])
     elif (not parses or all("Surn" in parse.tag.grammemes for parse in parses)) and (
-        noun := _feminine_parse(lower, lang, known=bool(parses))
+        # a name in -ия the dictionary knows only as another word's oblique form ("Филия":
+        # the genitive of the name Филий) is no word of it as a nominative
+        noun := _feminine_parse(lower, lang, known=bool(parses) or lower.endswith("ия"))
     ) is not None:
         # the model's last letter is the name's: "ткачихе" → "лепетих" + "е"; a name read only
         # as a surname takes the noun's endings too ("Диброва": Дибровой and Дибровы)
@@ -138,7 +140,9 @@ def _adjective_parse(word: str, lang: str) -> Parse | None:
     return None
 
 
-FEMININE_MODELS = {"ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна", "трава")}
+FEMININE_MODELS = {
+    "ru": ("ткачиха", "река", "дорога", "вода", "земля", "рыба", "сосна", "трава", "линия")
+}
 """Russian feminine nouns whose paradigm inflects a name in -а/-я the dictionary does not know
 and mis-guesses ("Лепетиха" of "Малая Лепетиха", read as a short adjective): the model with the
 same last two letters lends its endings ("Малой Лепетихе")."""
