@@ -1390,13 +1390,12 @@ class Extractor:
             elif _outgrew(res) and all(j == i for j, _, _ in by_sentence.get(m.sentence, ())):
                 # "…обійти Ямпіль з півночі та півдня" in a report of Lyman and Siversk: size
                 # alone chose a town 700 km from every place the document settled
-                final[i] = self._by_the_document(i, res, mentions, queries, final, anchors)
+                final[i] = self._by_the_document(i, mentions, queries, final, anchors)
         return dict(enumerate(final))
 
     def _by_the_document(
         self,
         i: int,
-        res: Resolution,
         mentions: list[Mention],
         queries: list[str],
         final: list[Resolution],
@@ -1405,7 +1404,8 @@ class Extractor:
         """Mention ``i``, alone in its sentence and placed by size alone (:func:`_outgrew`),
         over :data:`STRAY_KM` from every settled place of the document (axes aside, where they
         still stand): its namesake within :data:`CONTEXT_NEAR_KM` of two of them at least, when
-        they decide one; else ``res``."""
+        they decide one; else its answer as it stands."""
+        res = final[i]
         m, place = mentions[i], res.place
         points = [
             (lat, lon)
