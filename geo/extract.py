@@ -2899,13 +2899,16 @@ class Extractor:
         oblast, not the ДНР of the list after it); the region named last after them."""
         for m in found:
             if m.same_region and last is not None:
-                hint = last.query or last.text
-                if len(self.resolver.hint_oblasts(hint)) == 1:
-                    m.admin_hint, m.soft_hint = hint, False
-                    m.notes.append(f"{m.text}: in the same oblast as {last.text}")
-            elif m.region and not (m.metonymic or m.axis):
+                m.admin_hint, m.soft_hint = last.query or last.text, False
+                m.notes.append(f"{m.text}: in the same oblast as {last.text}")
+            elif m.region and not (m.metonymic or m.axis) and self._oblast(m):
                 last = m
         return last
+
+    def _oblast(self, region: Mention) -> bool:
+        """Does ``region`` name one oblast (not a raion or hromada, nor several)?"""
+        units = self.resolver.hint(region.query or region.text).units
+        return len(units) == 1 and units[0].level == 1
 
     def _claim_sentences(
         self, doc: Document, stats: ExtractStats, prepared: Prepared
@@ -2995,8 +2998,8 @@ def _credited(
             explicit = sources_elsewhere(named, split, indexes, known) | explicit
             source = credits.single_source(explicit)
             if source is not None and source.side and named.voice() not in (None, source.side):
-                # a report in the other side's words ("якобы", "боевики") tells of the source's
-                # claim, and its own narration is not the source's
+                # a report in the other side's words ("боевики", "киевский режим") tells of the
+                # source's claim, and its own narration is not the source's
                 source = None
     if source is None and not credits.by_sentence:
         return per_sentence
