@@ -2901,14 +2901,13 @@ class Extractor:
             if m.same_region and last is not None:
                 m.admin_hint, m.soft_hint = last.query or last.text, False
                 m.notes.append(f"{m.text}: in the same oblast as {last.text}")
-            elif m.region and not (m.metonymic or m.axis) and self._oblast(m):
+            elif (
+                m.region
+                and not (m.metonymic or m.axis)
+                and self.resolver.hint(m.query or m.text).oblast  # not a raion's or hromada's
+            ):
                 last = m
         return last
-
-    def _oblast(self, region: Mention) -> bool:
-        """Does ``region`` name one oblast (not a raion or hromada, nor several)?"""
-        units = self.resolver.hint(region.query or region.text).units
-        return len(units) == 1 and units[0].level == 1
 
     def _claim_sentences(
         self, doc: Document, stats: ExtractStats, prepared: Prepared

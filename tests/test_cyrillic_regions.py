@@ -132,6 +132,14 @@ def test_the_same_oblast_is_the_one_named_last(records, text, written, oblast, e
     assert km(point(row), expected) < TOLERANCE_KM
 
 
+def test_the_same_oblast_is_no_raion_named_before(records):
+    """A raion named last is no oblast for "в той же области": no hint from it."""
+    text = "В Покровском районе обстреляли Гришино. Также пострадало Каменское в той же области."
+    (row,) = [r for r in records(text) if r["location"] == "Каменское"]
+    assert "same oblast" not in row["resolution_reason"]
+    assert row["admin1"] != "Donetska oblast"
+
+
 @pytest.mark.parametrize(
     ("sentence", "region"),
     [

@@ -55,6 +55,12 @@ class Hint:
     def names(self) -> str:
         return " or ".join(u.name for u in self.units)
 
+    @property
+    def oblast(self) -> bool:
+        """Does the hint name an oblast (or oblasts alike, "Киевская": the oblast and the city
+        of oblast rank) by its own name, not a raion, a hromada or a lookalike?"""
+        return bool(self.units) and not self.fuzzy and all(u.level == 1 for u in self.units)
+
 
 def within(inner: AdminUnit, outer: AdminUnit) -> bool:
     """Is ``inner`` ``outer`` or one of its parts (codes nest: UA.05 ⊃ UA.05.UA1402)?"""

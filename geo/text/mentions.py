@@ -1614,8 +1614,7 @@ class MentionScanner:
         if nominative is None:
             return
         hint = f"{nominative[0].upper()}{nominative[1:]} oblast"
-        read = self._hints.read(hint, None)
-        if read.fuzzy or not read.units or any(unit.level != 1 for unit in read.units):
+        if not self._hints.read(hint, None).oblast:
             return
         m.admin_hint, m.soft_hint = hint, True
         m.notes.append(f"{word} {m.text}: in {hint}")
