@@ -640,10 +640,8 @@ def may_name_an_axis(text: str) -> bool:
 @cache
 def _axis_words() -> re.Pattern[str]:
     """An axis word of the table after a space (the adjective before it is looked for after)."""
-    axis = sorted((w for w in cues().axis if w.startswith(_AXIS_STEMS)), key=len)[::-1]
-    # the lookahead of first letters fails most spaces at once (a document has hundreds)
-    first = re.escape("".join(sorted({w[0] for w in axis})))
-    return re.compile(rf"\s(?=[{first}])(?:{'|'.join(axis)})(?![\w'’ʼ-])")
+    axis = _led_alternation(w for w in cues().axis if w.startswith(_AXIS_STEMS))
+    return re.compile(rf"\s{axis}(?![\w'’ʼ-])")
 
 
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w'’ʼ-])([а-яёіїєґ][а-яёіїєґ'’ʼ-]+)\s*\Z")
@@ -750,6 +748,16 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _led_alternation(words: Iterable[str], then: str = "") -> str:
+    """``words`` as :func:`_alternation` gives them, led by a lookahead of their first letters
+    (lower case: the patterns are case-sensitive on lower-cased words, or IGNORECASE) and then
+    ``then`` (a lookbehind). A search tries every position of the text; the one-character class
+    fails most of them at once, where the alternation or the lookbehind would be tried."""
+    words = list(words)
+    first = re.escape("".join(sorted({word[0].lower() for word in words})))
+    return f"(?=[{first}]){then}(?:{_alternation(words)})"
+
+
 _REGION_STEM = "(?:ськ|цьк|зьк|ск|цк|зк)"
 """The suffix of a region's adjective ("Луганської", "Донецкой", "Запорізької", "Семенівської"),
 which a village's own name ("Зоря", "Карповичі") lacks."""
@@ -765,10 +773,8 @@ def _region_list_after() -> re.Pattern[str]:
 
 @cache
 def _region_plural_noun() -> re.Pattern[str]:
-    nouns = _alternation(cues().region_plural)
-    # the lookahead of first letters spares the lookbehind at most positions
-    first = re.escape("".join(sorted({noun[0].lower() for noun in cues().region_plural})))
-    return re.compile(rf"(?=[{first}])(?<![\w])(?:{nouns})(?![\w])", re.IGNORECASE)
+    nouns = _led_alternation(cues().region_plural, then=r"(?<![\w])")
+    return re.compile(rf"{nouns}(?![\w])", re.IGNORECASE)
 
 
 def region_in_list(text: str, after: str) -> str | None:
