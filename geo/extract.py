@@ -1115,15 +1115,12 @@ def _listed_under_oblast(
     return named.pop() if len(named) == 1 and listed <= named and listed else None
 
 
-def _located_settlement(res: Resolution) -> bool:
-    """Is ``res`` a settlement with a point?"""
+def _located_settlement(res: Resolution) -> Place | None:
+    """``res``'s place when it is a settlement with a point, else None."""
     place = res.place
-    return (
-        place is not None
-        and place.kind == "settlement"
-        and place.lat is not None
-        and place.lon is not None
-    )
+    if place is None or place.kind != "settlement" or place.lat is None or place.lon is None:
+        return None
+    return place
 
 
 def _unplaced(res: Resolution) -> bool:
@@ -1418,10 +1415,10 @@ class Extractor:
         if place is None or len(points) < 2 or km_to_nearest(place, points) <= STRAY_KM:
             return res
         again = self.resolver.resolve(queries[i], near=tuple(points))
-        found = again.place
-        if again.ambiguous or found is None or found.lat is None or found.lon is None:
+        found = _located_settlement(again)
+        if again.ambiguous or found is None:
             return res
-        by = {p for p in points if haversine_km(found.lat, found.lon, *p) < CONTEXT_NEAR_KM}
+        by = {p for p in points if haversine_km(*_point(found), *p) < CONTEXT_NEAR_KM}
         if len(by) < 2:  # one place near it is no evidence against size
             return res
         m.notes.append(f"{m.text}: the namesake by the document's places, not {place.name}")
@@ -1948,33 +1945,28 @@ class Extractor:
         one 90 km south). A name its marker calls a village keeps the hint ("В Чугуевском районе
         … с. Рубежное"). ``final`` is updated in place."""
         for i, m in enumerate(mentions):
-            place = final[i].place
-            if m.village or m.axis or m.region:
-                continue
-            if not (m.soft_hint and _located_settlement(final[i])):
+            place = _located_settlement(final[i])
+            if place is None or not m.soft_hint or m.village or m.axis or m.region:
                 continue
             near = [
-                (other.lat, other.lon)
+                _point(other)
                 for j, n in enumerate(mentions)
                 if j != i
                 and n.sentence == m.sentence
                 and not (n.axis or n.region)
                 # a name the same soft hint placed surely is one of the sentence's places too
                 and (not n.soft_hint or final[j].confidence >= CONFIDENT)
-                and _located_settlement(final[j])
-                and (other := final[j].place) is not None
-                and other.lat is not None
-                and other.lon is not None
+                and (other := _located_settlement(final[j])) is not None
             ]
-            if not near or place is None or km_to_nearest(place, near) <= CONTEXT_NEAR_KM:
+            if not near or km_to_nearest(place, near) <= CONTEXT_NEAR_KM:
                 continue
             plain = self.resolver.resolve(queries[i], near=tuple(near))
+            found = _located_settlement(plain)
             if (
                 plain.ambiguous
-                or not _located_settlement(plain)
-                or plain.place is None
-                or km_to_nearest(plain.place, near) * 2 > km_to_nearest(place, near)
-                or not _near_any(plain.place, near)
+                or found is None
+                or km_to_nearest(found, near) * 2 > km_to_nearest(place, near)
+                or not _near_any(found, near)
             ):
                 continue
             m.admin_hint, m.soft_hint = None, False
