@@ -126,6 +126,7 @@ regions — Donetsk, Luhansk, …", "eight Ukrainian oblasts in the past day —
 other members follow it: :func:`_enumerations`), "annexed Donetsk", "20 settlements in
 Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrainian
 advancements in Donetsk")."""
+_TOWN = 10_000  # people: a settlement this big is a town a title can be the mayor of
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
@@ -646,6 +647,7 @@ class _Key(NamedTuple):
     """What the gazetteer says about a matched key (see :meth:`MentionScanner._key`)."""
 
     country_only: bool  # the biggest place with this name is a country: never an event site
+    region_first: bool  # a region, and no town, has this name ("Чечня"): a title's office
     country: bool  # some place with this name is a country
     theatre: bool  # some place with this name is in the theatre (or is a country)
     region: bool  # the key itself says region/oblast
@@ -1064,9 +1066,13 @@ class MentionScanner:
         info = self._keys.get(key)
         if info is None:
             hits = self.store.lookup(key)
+            biggest = max(hits, key=lambda h: h.place.population).place.kind if hits else None
             info = self._keys[key] = _Key(
-                country_only=bool(hits)
-                and max(hits, key=lambda h: h.place.population).place.kind == "country",
+                country_only=biggest == "country",
+                region_first=any(h.place.kind == "admin1" for h in hits)
+                and not any(
+                    h.place.kind == "settlement" and h.place.population >= _TOWN for h in hits
+                ),
                 country=any(h.place.kind == "country" for h in hits),
                 theatre=any(h.place.country in THEATRE or h.place.kind == "country" for h in hits),
                 region=_REGION_IN_KEY.search(key) is not None,
@@ -1585,8 +1591,8 @@ class MentionScanner:
         _read_cyrillic_axis(m, text, key, before, after, words, info.oblast_too)
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
-        if cyrillic.title_before(before):
-            _official_place(m, region)
+        if cyrillic.title_before(before):  # "глава Чечни": the region's head, as "глава ДНР"
+            _official_place(m, region or info.region_first)
         if not (region or m.axis or m.jurisdiction or locative or marked) and (
             cyrillic.adjective_of_noun(text, after)
         ):
