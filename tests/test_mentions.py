@@ -170,6 +170,19 @@ def test_a_cyrillic_sector_only_locates_the_places_named_in_it(places, sentence,
     assert "located" in found[0]["resolution_reason"]
 
 
+def test_a_place_after_a_dash_lies_in_the_sector_before_it(places):
+    """ "на північний захід від Лиману — у південній частині села Карпівка" (set 74): three
+    Karpivkas in Kramatorsk raion, one 21 km north-northwest of Lyman (49.18, 37.75), one 15 km
+    southwest; the sector before the dash tells which, and only the village is a site."""
+    found = places(
+        "Згідно з геолокаційними матеріалами від 13 грудня, українським військовим вдалося "
+        "відновити раніше втрачені позиції на північний захід від Лиману — у південній частині "
+        "села Карпівка."
+    )
+    assert [r["location"] for r in found] == ["Карпівка"]
+    assert km((found[0]["latitude"], found[0]["longitude"]), (49.179, 37.747)) <= 3
+
+
 def test_a_village_named_like_a_city_in_a_region_with_its_compass(places):
     """ "the small settlement of Zaporizhzhia in Ukraine's eastern Donetsk region": one of the
     two Donetsk-oblast villages of that name, not the city of 700,000 in its own oblast."""

@@ -2433,11 +2433,13 @@ def _coordinated(sentence: str, offset: int, sites: list[Mention], i: int) -> bo
 
 _SECTOR_GAP = re.compile(
     r"^\s+(?:near|around|in the direction of|towards?|в районе|в районі|у районі|поблизу|біля|"
-    r"возле|около|вблизи)\s+$",
+    r"возле|около|вблизи)\s+$"
+    r"|^\s*[—–]\s*(?:у|в|біля|поблизу|около|возле|вблизи)\s+(?:[а-яёіїєґ'’]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """ISW's "southeast of Pokrovsk near Vodyane Druhe and Zvirove", "юго-восточнее Покровска в
-районе Водяного Второго": a sector named by its town, then the places in it."""
+районе Водяного Второго": a sector named by its town, then the places in it; after a dash, a
+place in the sector ("на північний захід від Лиману — у південній частині села Карпівка")."""
 
 
 _VILLAGES_BEFORE = re.compile(r"\b(?:villages|settlements|hamlets)\s+(?:of\s+)?$", re.IGNORECASE)
