@@ -1343,6 +1343,7 @@ class Extractor:
         self._hromada_by_its_neighbours(mentions, final)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
+        self._namesakes_by_their_list(mentions, final)
         self._soft_hint_far_from_its_sentence(mentions, queries, final)
         by_sentence = _anchors_by_sentence(mentions, anchors)
         for i, res in enumerate(final):
@@ -2055,6 +2056,44 @@ class Extractor:
                 )
                 final[i] = self.resolver.choose(first[i], near[0].place.place_id, why) or final[i]
                 self._as_its_village(mentions, first, final, i, town)
+
+    def _namesakes_by_their_list(self, mentions: list[Mention], final: list[Resolution]) -> None:
+        """A list member whose namesakes nothing told apart (placed at the region they share) is
+        the one of them within :data:`ANCHOR_KM` of its list's settled members (two at least)
+        when every other
+        lies over twice as far and beyond that reach: "в районах населенных пунктов
+        Новомихайловка, Павловка и Времевка ДНР" is the Novomykhailivka 25 km from Pavlivka, not
+        the one by Lyman, 150 km off, whatever axis another sentence names near that one.
+        ``final`` is updated in place."""
+        for i, m in enumerate(mentions):
+            res = final[i]
+            if m.group < 0 or res.resolution is not ResolutionKind.REGION_FALLBACK:
+                continue
+            points = [
+                _point(other)
+                for j, o in enumerate(mentions)
+                if o.sentence == m.sentence
+                and o.group == m.group
+                and o.key != m.key
+                and (other := final[j].place) is not None
+                and other.kind == "settlement"
+                and other.lat is not None
+                and not final[j].ambiguous
+            ]
+            if len(points) < 2:  # one neighbour is a pair, not a list to be placed by
+                continue
+            by_km = sorted(
+                (km_to_nearest(c.place, points), c.place.place_id)
+                for c in res.ambiguous
+                if c.place.lat is not None
+            )
+            if (
+                by_km
+                and by_km[0][0] <= ANCHOR_KM
+                and all(d > max(ANCHOR_KM, 2 * by_km[0][0]) for d, _ in by_km[1:])
+            ):
+                why = f"{m.text}: the namesake {by_km[0][0]:.0f} km from the places listed with it"
+                final[i] = self.resolver.choose(res, by_km[0][1], why) or res
 
     def _as_its_village(
         self,

@@ -134,6 +134,24 @@ def test_a_name_alone_in_its_sentence_follows_the_documents_places(placed):
     assert km(lone["Ямпіль"], YAMPIL_DON) > 500
 
 
+NOVOMYKHAILIVKA_MAR = (47.855, 37.484)  # of Marinka hromada, 25 km from Pavlivka (Volnovakha)
+LIST_AND_AXIS = (
+    "«Нанесением огневого поражения и активными действиями штурмовых групп в районах населенных "
+    "пунктов Новомихайловка, Павловка и Времевка ДНР подразделения ВСУ были рассеяны и отброшены "
+    "на исходные позиции», — говорится в заявлении ведомства. Ранее Минобороны РФ сообщило об "
+    "уничтожении свыше 100 украинских военных на Краснолиманском направлении."
+)
+
+
+def test_namesakes_left_at_their_region_follow_their_list(placed):
+    """Set 76: two Novomykhailivkas of the ДНР, 25 km from Pavlivka and 23 km from the Lyman
+    axis of the next sentence, were left at oblast level; its list decides. "Времевка", the
+    Russian of Времівка, is in gazetteer/ru_irregular.csv."""
+    found = placed(LIST_AND_AXIS)
+    assert km(found["Новомихайловка"], NOVOMYKHAILIVKA_MAR) <= TOLERANCE_KM
+    assert km(found["Времевка"], (47.835, 36.817)) <= 1
+
+
 def test_a_town_is_not_traded_for_a_nearer_village_of_its_name(placed):
     """ "Бахмута, Лиману та Кліщіївки": a village Лиман nearer Bakhmut than the town is no
     reason to leave the town; the resolver's own weighing (size and distance) has the say."""
