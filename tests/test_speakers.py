@@ -69,12 +69,28 @@ def test_an_oblasts_office_alone_names_the_oblast_not_its_capital(places):
     assert row["place_name"] == "Donetska oblast"  # not Donetsk city
 
 
-def test_a_unit_named_after_its_abbreviation_in_brackets_is_no_place(places):
-    sentence = (
+@pytest.mark.parametrize(
+    "sentence",
+    [
         'Про це речник оперативно-стратегічного угруповання військ (ОСУВ) "Дніпро" сказав в '
-        "етері телемарафону."
-    )
+        "етері телемарафону.",
+        # set 76: "(ОТУВ) «Луганськ»" had been a point at Luhansk
+        "Про це повідомив речник оперативно-тактичного угруповання військ (ОТУВ) «Луганськ» "
+        "Дмитро Запорожець.",
+    ],
+)
+def test_a_unit_named_after_its_abbreviation_in_brackets_is_no_place(places, sentence):
     assert [r["place_name"] for r in places(sentence)] == []
+
+
+def test_the_defence_forces_are_no_village(places):
+    """Set 76: "Сили оборони" after a list had been the Odesa-oblast village Сила."""
+    rows = places(
+        "У районах Володимирівки, Никанорівки, Родинського та інших населених пунктів Сили "
+        "оборони відбили 17 атак."
+    )
+    assert "Syla" not in [r["place_name"] for r in rows]
+    assert all(r["admin1"] == "Donetska oblast" for r in rows), rows
 
 
 def test_a_list_in_a_named_oblast_keeps_an_unknown_spelling_in_that_oblast(places):

@@ -300,6 +300,9 @@ def adverb_of_measure(word: str, after: str) -> bool:
     return any(p.tag.POS == "ADVB" for lang in ("ru", "uk") for p in analyser(lang).parse(lowered))
 
 
+_DEFENCE_AFTER = re.compile(r"^\s+оборон[иы]\b", re.IGNORECASE)
+"""After a name: "Сили оборони", "Силы обороны" (the Defence Forces; Сила is also a village),
+"Міністерства оборони": the word the genitive "of defence" follows is no place."""
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
@@ -468,6 +471,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         and region_after(after) is None  # "Победа Лозовской общины": a village, then its hromada
     ):
         return "a person's surname"
+    if _DEFENCE_AFTER.match(after):
+        return 'the Defence Forces ("Сили оборони"), not a village'
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):
