@@ -85,6 +85,10 @@ ANCHOR_SECTOR_DEG = 67.5
 """How far from its compass word ("Pobeda, southwest of Donetsk") a namesake within ANCHOR_KM
 may lie, in degrees of azimuth from the anchor, to be one the text places there: those that do
 are chosen from first."""
+BESIDE_KM = 8.0
+BESIDE_FAR_KM = 20.0
+"""A town chosen by size alone, BESIDE_FAR_KM or more from every settled place of its document,
+gives way to the one namesake within BESIDE_KM of two of them."""
 VILLAGE_MAX = 10_000
 """A settlement this large is no village ("the village of X" is one of X's smaller namesakes)."""
 STRAY_MAX_POPULATION = 50_000
@@ -1385,10 +1389,13 @@ class Extractor:
             stray = self._stray_from_sentence(i, res, mentions, queries, final, anchors, front)
             if stray is not None:
                 final[i] = stray
-            elif _outgrew(res) and all(j == i for j, _, _ in by_sentence.get(m.sentence, ())):
-                # "…обійти Ямпіль з півночі та півдня" in a report of Lyman and Siversk: size
-                # alone chose a town 700 km from every place the document settled
-                final[i] = self._by_the_document(i, mentions, queries, final, anchors)
+            elif _outgrew(res):
+                if all(j == i for j, _, _ in by_sentence.get(m.sentence, ())):
+                    # "…обійти Ямпіль з півночі та півдня" in a report of Lyman and Siversk:
+                    # size alone chose a town 700 km from every place the document settled
+                    final[i] = self._by_the_document(i, mentions, queries, final, anchors)
+                if final[i] is res:  # "между Майским и Николаевкой" in a report on Chasiv Yar
+                    final[i] = self._beside_the_documents_places(i, mentions, final, anchors)
         return dict(enumerate(final))
 
     def _by_the_document(
@@ -1424,6 +1431,43 @@ class Extractor:
             return res
         m.notes.append(f"{m.text}: the namesake by the document's places, not {place.name}")
         return again
+
+    def _beside_the_documents_places(
+        self,
+        i: int,
+        mentions: list[Mention],
+        final: list[Resolution],
+        anchors: list[tuple[int, float, float]],
+    ) -> Resolution:
+        """Mention ``i``, placed by size alone (:func:`_outgrew`) at a town
+        :data:`BESIDE_FAR_KM` or more from every settled place of the document: the one
+        namesake within :data:`BESIDE_KM` of two of them at least, when one is. "на участке между
+        Майским и Николаевкой" in a report on Chasiv Yar, Stupochky and Maiske is the village of
+        644 people 3 km from Chasiv Yar, not the town of 16,000 by Sloviansk, 26 km off."""
+        res = final[i]
+        m, place = mentions[i], res.place
+        points = {
+            (lat, lon)
+            for j, lat, lon in anchors
+            if mentions[j].key != m.key
+            and not mentions[j].axis
+            and (anchor := final[j].place) is not None
+            and (anchor.lat, anchor.lon) == (lat, lon)  # not moved since the first pass
+        }
+        if place is None or len(points) < 2 or km_to_nearest(place, list(points)) < BESIDE_FAR_KM:
+            return res
+        beside = [
+            c.place
+            for c in res.candidates
+            if c.place.kind == "settlement"
+            and c.place.lat is not None
+            and c.place.country == place.country
+            and sum(haversine_km(*_point(c.place), *p) <= BESIDE_KM for p in points) >= 2
+        ]
+        if len(beside) != 1:
+            return res
+        why = f"{m.text}: the namesake beside the document's places, not {place.name}"
+        return self.resolver.choose(res, beside[0].place_id, why) or res
 
     def _abroad_in_a_home_list(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]

@@ -152,6 +152,24 @@ def test_namesakes_left_at_their_region_follow_their_list(placed):
     assert km(found["Времевка"], (47.835, 36.817)) <= 1
 
 
+CHASIV_YAR_REPORT = (
+    "Российские подразделения зачистили северо-западную окраину Часова Яра в Донецкой Народной "
+    "Республике. Кроме того, ВС РФ улучшили тактическое положение севернее населенного пункта "
+    "Ступочки. Кроме того, на участке между Майским и Николаевкой бойцы ВС РФ взяли под "
+    "физический контроль участок трассы протяженностью 3 км."
+)
+
+
+def test_a_town_chosen_by_size_gives_way_to_a_namesake_beside_the_documents_places(placed):
+    """Set 76: "между Майским и Николаевкой" in a report on Chasiv Yar and Stupochky is the
+    Mykolaivka of 644 people 3 km from Chasiv Yar (48.576, 37.798), not the town of 16,000
+    by Sloviansk (48.862, 37.768), 32 km off, that size alone chose."""
+    assert km(placed(CHASIV_YAR_REPORT)["Николаевкой"], (48.576, 37.798)) <= TOLERANCE_KM
+    # named alone, the town stands
+    alone = placed("Бойцы ВС РФ взяли под контроль участок трассы у Николаевки.")
+    assert km(alone["Николаевки"], (48.862, 37.768)) <= TOLERANCE_KM
+
+
 def test_a_town_is_not_traded_for_a_nearer_village_of_its_name(placed):
     """ "Бахмута, Лиману та Кліщіївки": a village Лиман nearer Bakhmut than the town is no
     reason to leave the town; the resolver's own weighing (size and distance) has the say."""
