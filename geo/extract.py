@@ -59,6 +59,7 @@ from geo.gazetteer.resolve import (
     km_to_nearest,
     place_km,
 )
+from geo.text.channels import site_claimant
 from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
 from geo.text.mentions import Mention, MentionScanner
@@ -2993,7 +2994,8 @@ class Extractor:
         indexes: list[int] = []  # the index in ``split`` of each of per_sentence's sentences
         previous = _PreviousClaimant()
         named = DocumentClaimants(doc.text)  # scanned only if a sentence says "Генштаб" alone
-        default = doc.claimant or DEFAULT_CLAIMANT  # a channel's messages: the channel
+        # a channel's messages: the channel; an official website's pages: its office
+        default = doc.claimant or site_claimant(doc.url) or DEFAULT_CLAIMANT
         hits, split = prepared
         last_region: Mention | None = None  # the region named last, for "в той же области"
         starts = [start for start, _, _ in hits]

@@ -90,6 +90,38 @@ def test_channel_names_map_to_canonical_claimants(names, claimant, username):
     assert found.text is None  # defaulted, not written in the text
 
 
+POLICE_POST = (
+    "Під ударом армії рф - 23 населених пункти Донеччини. По Селидовому росіяни вдарили керованою "
+    "бомбою. За даними Генштабу ЗСУ, оборонці відбили 12 атак біля Покровська."
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "claimant"),
+    [
+        ("https://npu.gov.ua/news/pid-udarom-23-naselenykh-punkty", "Ukrainian government"),
+        ("https://kharkivoda.gov.ua/news/123", "Regional authorities"),
+        ("https://function.mil.ru/news_page/country.htm", "Russian MoD"),  # a subdomain
+        ("https://www.unian.ua/war/123", None),  # an outlet relays: as with no url
+        ("https://npu.gov.ua.example.com/news", None),  # not the police's
+        ("http://[broken/news", None),
+    ],
+)
+def test_an_official_sites_page_is_its_offices_claim(extractor, url, claimant):
+    """Set 77: a National Police post (npu.gov.ua) names no source; it is the police's claim,
+    as a channel's post is the channel's. A sentence naming its source keeps it. Any other
+    page reads as it does without a url (here the one source named, the document's)."""
+
+    def read(url):
+        doc = sources.Document(doc_id="p", text=POLICE_POST, url=url)
+        return {r["location"]: r["claimant"] for r in extractor.document_records(doc)}
+
+    found, plain = read(url), read(None)
+    assert found["Селидовому"] == (claimant or plain["Селидовому"])
+    assert claimant is None or plain["Селидовому"] != claimant
+    assert found["Покровська"] == "Ukrainian military"
+
+
 def test_unknown_channel_is_its_own_claimant_without_links(tmp_path):
     export = json.loads(EXPORT.read_text("utf-8"))
     export["name"] = "Frontline Notes"

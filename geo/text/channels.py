@@ -34,12 +34,13 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 import ijson
 
@@ -90,6 +91,33 @@ def channel_claimant(*names: str | None) -> tuple[Claimant | None, str]:
             kind, side = _claimant_rules().get(canonical, (CHANNEL_KIND, ""))
             return Claimant(canonical, kind, side, None), username
     return Claimant(given[0], CHANNEL_KIND, "", None), ""
+
+
+@cache
+def _sites() -> dict[str, str]:
+    """Official website domain → canonical claimant (the ``[[site]]`` rows of channels.toml)."""
+    data = tomllib.loads(resources.files("geo.data").joinpath("channels.toml").read_text("utf-8"))
+    return {domain.casefold(): row["claimant"] for row in data["site"] for domain in row["domains"]}
+
+
+@lru_cache(maxsize=4_096)
+def site_claimant(url: str | None) -> Claimant | None:
+    """The default claimant of a page of an official website (``https://npu.gov.ua/news/…``:
+    the National Police, "Ukrainian government"), matched on the host or a parent domain of it
+    ("function.mil.ru": mil.ru; not "npu.gov.ua.example.com"); None for any other page."""
+    try:
+        host = urlsplit(url).hostname if url and "://" in url else None
+    except ValueError:  # "http://[broken": an untrusted url is no official site
+        return None
+    if not host:
+        return None
+    labels = host.casefold().rstrip(".").split(".")
+    for i in range(len(labels) - 1):
+        canonical = _sites().get(".".join(labels[i:]))
+        if canonical is not None:
+            kind, side = _claimant_rules().get(canonical, (CHANNEL_KIND, ""))
+            return Claimant(canonical, kind, side, None)
+    return None
 
 
 # -- sniffing ---------------------------------------------------------------------------------
