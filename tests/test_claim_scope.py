@@ -87,6 +87,23 @@ def test_quotation_is_its_speakers_whose_office_the_document_gave(extractor):
     assert found["Кліщіївки"] == "Ukrainian military"
 
 
+def test_a_surname_speaks_for_the_grouping_whose_side_the_document_states(extractor):
+    """Set 76: "Гордеев отметил" after "Начальник пресс-центра группировки «Восток» Александр
+    Гордеев сообщил" is the grouping's press centre, and in a Russian report of "ВСУ" that is
+    the Russian MoD's, as the grouping named in the sentence itself would be; the side was left
+    unstated."""
+    text = (
+        "Начальник пресс-центра группировки «Восток» Александр Гордеев сообщил, что подразделения "
+        "группировки пресекли попытки противника провести ротацию.\n\n"
+        "Гордеев отметил, что войска группировки улучшили положение по переднему краю в районах "
+        "Макаровки и Угледара.\n\n"
+        "Кроме того, были поражены опорные пункты 72-й механизированной бригады ВСУ в районе "
+        "Нескучного, указал начальник пресс-центра."
+    )
+    found = claimants(extractor, text)
+    assert found["Макаровки"] == found["Угледара"] == "Russian MoD"
+
+
 def test_surname_speaker_in_english(extractor):
     """ "Filashkin said": the head of the Donetsk regional military administration, as the first
     sentence says; the ministry's claim in between keeps its own claimant."""

@@ -123,7 +123,8 @@ def credited_sentences(
         if not (back or forward or quoted or headline):
             if index in speakers:  # its analysis found no claimant: only a surname can credit
                 claimant = _speaker(sentence, document)
-                if claimant is not None:
+                if claimant is not None:  # "Гордеев отметил": whose grouping, the document says
+                    claimant = state_country(claimant, sentence, document, offset)
                     found.append((index, "speaker", claimant))
             continue
         claimant = find_claimant(sentence)
