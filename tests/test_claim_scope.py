@@ -87,6 +87,17 @@ def test_quotation_is_its_speakers_whose_office_the_document_gave(extractor):
     assert found["Кліщіївки"] == "Ukrainian military"
 
 
+def test_the_agencys_interlocutor_is_the_one_it_quoted(extractor):
+    """Set 76 (TASS): "Собеседник агентства добавил" refers back to the expert the agency quoted,
+    Marochko, as "Он добавил" does."""
+    text = (
+        "Как сообщил ТАСС военный эксперт Андрей Марочко, армия РФ улучшила тактическое положение "
+        "у Ступочек. Собеседник агентства добавил, что у Майского армия РФ заняла ряд ключевых "
+        "высот. В Минобороны РФ сообщили об освобождении Часова Яра."
+    )  # two sources: no single one credits the document
+    assert claimants(extractor, text)["Майского"] == "Russian-installed authorities"
+
+
 def test_a_surname_speaks_for_the_grouping_whose_side_the_document_states(extractor):
     """Set 76: "Гордеев отметил" after "Начальник пресс-центра группировки «Восток» Александр
     Гордеев сообщил" is the grouping's press centre, and in a Russian report of "ВСУ" that is
@@ -410,6 +421,11 @@ def test_an_outlet_that_could_not_verify_is_no_single_source(extractor):
         # the imperfect reports too ("сообщал")
         ("В понедельник глава ДНР Денис Пушилин сообщал, что российские войска зашли в "
          "Северск.", "Russian-installed authorities"),
+        # set 76: Rogov by "по словам", milbloggers called pro-war
+        ("По словам Рогова, российские силы освободили около 20 кв. км в районе Работино.",
+         "Russian-installed authorities"),
+        ("Российские провоенные блогеры ранее писали, что в центре Великой Новосёлки уже "
+         "установлен российский флаг.", "Russian milbloggers"),
     ],
 )  # fmt: skip
 def test_russian_installed_and_russian_spellings(extractor, sentence, claimant):
