@@ -360,6 +360,10 @@ def test_case_forms_keep_agreement():
     # set 72: a name in -ия the dictionary knows only as another word's oblique form ("Филия":
     # the genitive of the name Филий) declines as a feminine noun
     assert {"филию", "филии", "филией"} <= case_forms("Филия", "ru")
+    # set 76: a plural name the dictionary does not know declines as the plural of its
+    # singular in -ка too ("у Ступочек"), not only as the guessed plural-only noun
+    assert {"ступочек", "ступочкам"} <= case_forms("Ступочки", "ru")
+    assert "ступочок" in case_forms("Ступочки", "uk")
     assert "шахово" not in case_forms("Шахово", "ru")  # one word: the nominative is the form
     assert {"великой новоселке", "великой новоселки"} <= {
         f.replace("ё", "е") for f in case_forms("Великая Новоселка", "ru")

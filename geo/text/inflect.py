@@ -52,6 +52,11 @@ def _nominative_parses(word: str, lang: str) -> list:
             plural.append(parse)  # "Днепряны", "Дніпряни": a plural name, if nothing else
             continue
         found.append(parse)
+    if found and plural and all("Pltm" in p.tag for p in found):
+        if not analyser(lang).word_is_known(word):
+            # a guessed plural-only noun declines as a plural of its own ("Ступочки":
+            # "Ступочков"); the plural of a guessed singular in -ка gives "у Ступочек" too
+            return found + plural
     return found or plural
 
 

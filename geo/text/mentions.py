@@ -63,7 +63,7 @@ from geo.text.raions import LatinRaions, names_a_raion_noun
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "22"
+SCANNER_VERSION = "23"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
