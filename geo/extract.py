@@ -86,6 +86,12 @@ ANCHOR_SECTOR_DEG = 67.5
 """How far from its compass word ("Pobeda, southwest of Donetsk") a namesake within ANCHOR_KM
 may lie, in degrees of azimuth from the anchor, to be one the text places there: those that do
 are chosen from first."""
+LIST_NEAR_KM = 30.0
+"""A namesake left open lies this near its list's settled places to be the one the list means: a
+Kherson OVA's "…, Берислав та Михайлівка" is not the Mykhailivka 38 km down the river from them
+(the one meant lies 66 km up it)."""
+_LEFT_OPEN = (ResolutionKind.REGION_FALLBACK, ResolutionKind.UNRESOLVED)
+"""How a resolver leaves namesakes it cannot tell apart: at the region they share, or unplaced."""
 BESIDE_KM = 8.0
 BESIDE_FAR_KM = 20.0
 """A town chosen by size alone, BESIDE_FAR_KM or more from every settled place of its document,
@@ -2103,19 +2109,20 @@ class Extractor:
                 self._as_its_village(mentions, first, final, i, town)
 
     def _namesakes_by_their_list(self, mentions: list[Mention], final: list[Resolution]) -> None:
-        """A list member whose namesakes nothing told apart (placed at the region they share) is
-        the one of them within :data:`ANCHOR_KM` of its list's settled members (two at least)
-        when every other
-        lies over twice as far and beyond that reach: "в районах населенных пунктов
+        """A list member whose namesakes nothing told apart (placed at the region they share, or
+        not placed: "в районах Водяного, Октября, Новодонецкого, Макаровки") is the one of them
+        within :data:`LIST_NEAR_KM` of its list's settled members (two at least) when every
+        other lies twice as far and beyond :data:`ANCHOR_KM`: "в районах населенных пунктов
         Новомихайловка, Павловка и Времевка ДНР" is the Novomykhailivka 25 km from Pavlivka, not
-        the one by Lyman, 150 km off, whatever axis another sentence names near that one.
-        ``final`` is updated in place."""
+        the one by Lyman, 150 km off, whatever axis another sentence names near that one. Only
+        namesakes in the oblasts of the list's settled members count. ``final`` is updated in
+        place."""
         for i, m in enumerate(mentions):
             res = final[i]
-            if m.group < 0 or res.resolution is not ResolutionKind.REGION_FALLBACK:
+            if m.group < 0 or not res.ambiguous or res.resolution not in _LEFT_OPEN:
                 continue
-            points = [
-                _point(other)
+            listed = [
+                other
                 for j, o in enumerate(mentions)
                 if o.sentence == m.sentence
                 and o.group == m.group
@@ -2125,16 +2132,18 @@ class Extractor:
                 and other.lat is not None
                 and not final[j].ambiguous
             ]
-            if len(points) < 2:  # one neighbour is a pair, not a list to be placed by
+            if len(listed) < 2:  # one neighbour is a pair, not a list to be placed by
                 continue
-            by_km = sorted(
-                (km_to_nearest(c.place, points), c.place.place_id)
+            points = [_point(other) for other in listed]
+            oblasts = {other.admin1_code for other in listed}
+            by_km = sorted(  # a Kherson OVA's list keeps to Kherson oblast, though a border
+                (km_to_nearest(c.place, points), c.place.place_id)  # village lies nearer
                 for c in res.ambiguous
-                if c.place.lat is not None
+                if c.place.lat is not None and c.place.admin1_code in oblasts
             )
             if (
                 by_km
-                and by_km[0][0] <= ANCHOR_KM
+                and by_km[0][0] <= LIST_NEAR_KM
                 and all(d > max(ANCHOR_KM, 2 * by_km[0][0]) for d, _ in by_km[1:])
             ):
                 why = f"{m.text}: the namesake {by_km[0][0]:.0f} km from the places listed with it"

@@ -152,6 +152,25 @@ def test_namesakes_left_at_their_region_follow_their_list(placed):
     assert km(found["Времевка"], (47.835, 36.817)) <= 1
 
 
+def test_namesakes_left_unplaced_follow_their_list(placed):
+    """Set 76: two Vodianes, in Donetsk and Dnipropetrovsk oblasts, were left unplaced; the
+    Volnovakha-raion one lies 27 km from the list's Novodonetske, the other 50 km from its
+    Makarivka. "Равнополь" is the MoD's Russian for Рівнопіль (gazetteer/ru_irregular.csv)."""
+    found = placed(
+        "Гордеев отметил, что войска группировки улучшили своё положение по переднему краю в "
+        "районах Водяного, Октября, Новодонецкого, Макаровки и Равнополя."
+    )
+    assert km(found["Водяного"], (47.825, 37.311)) <= TOLERANCE_KM
+    assert km(found["Равнополя"], (47.787, 36.697)) <= TOLERANCE_KM
+    # set 68: a Kherson list spread 70 km along the river; the Mykhailivka 38 km from it is no
+    # closer to the one meant (66 km up the river) than its spread: left as it was
+    spread = placed(
+        "Зазначається, під вогневим ураженням армії РФ перебували Херсон, Токарівка, Кізомис, "
+        "Антонівка, Велетенське, Берислав та Михайлівка."
+    )
+    assert spread["Михайлівка"] is None or km(spread["Михайлівка"], (46.281, 32.653)) > 5
+
+
 CHASIV_YAR_REPORT = (
     "Российские подразделения зачистили северо-западную окраину Часова Яра в Донецкой Народной "
     "Республике. Кроме того, ВС РФ улучшили тактическое положение севернее населенного пункта "
