@@ -417,6 +417,14 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        (  # set 76: an operational-tactical group by its abbreviation, its spokesman by name
+            "Як інформує «Kreschatic» із посиланням на пояснення, озвучене речником "
+            "оперативно-тактичного угруповання військ (ОТУВ) «Луганськ» Дмитром Запорожцем, "
+            "окупанти атакували Торецьк.",
+            "Торецьк",
+            "Ukrainian military",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
