@@ -501,6 +501,18 @@ def test_a_regional_head_by_title_is_the_side_the_report_names(records, text, cl
         ("Минобороны РФ — российские войска освободили Курахово.", "Курахово", "Russian MoD"),
         ("ISW: Russian forces advanced near Pokrovsk.", "Pokrovsk", "ISW"),
         ("Ukraine's military: Russian forces attacked Bakhmut.", "Bakhmut", "Ukrainian military"),
+        # set 77: a given name before the surname ("Евгений Балицкий: …")
+        (
+            "Евгений Балицкий: Выходные в Запорожской области не прошли без атак противника на "
+            "Васильевку.",
+            "Васильевку",
+            "Russian-installed authorities",
+        ),  # fmt: skip
+        (
+            "Удар по Запорожью и Балицкий: противник атаковал Васильевку.",
+            "Васильевку",
+            "Unattributed report",
+        ),  # fmt: skip
         # a claimant elsewhere, or with no colon after it, is no headline source
         ("Russian forces attacked Bakhmut, ISW: more later.", "Bakhmut", "Unattributed report"),
         ("Удар по Бахмуту: Генштаб ЗСУ провів нараду.", "Бахмуту", "Unattributed report"),

@@ -167,6 +167,11 @@ _HEADLINE_COLON = re.compile(r"\s*[:—–]\s")
 "ISW: …", "Минобороны РФ — …")."""
 
 
+_GIVEN_NAMES = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+){0,1}[A-ZА-ЯЁІЇЄҐ][\w'’.-]*")
+"""One or two capitalised words: a given name (and patronymic) before a surname that opens a
+headline ("Евгений Балицкий: …", "Денис Владимирович Пушилин" aside)."""
+
+
 def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
     """The claimant a text opens with, followed by a colon or a dash: its source, though no
     reporting verb says so ("Генштаб ЗСУ: ворог 40 разів атакував…")."""
@@ -178,8 +183,9 @@ def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
     if not found:
         return None
     start, end, rule = found[0]  # only the text's first words, right before the colon
-    if written[:start].strip(" \t«»\"„“”'’(") or not _HEADLINE_COLON.match(written, end):
-        return None
+    before = written[:start].strip(" \t«»\"„“”'’(")
+    if (before and not _GIVEN_NAMES.fullmatch(before)) or not _HEADLINE_COLON.match(written, end):
+        return None  # "Евгений Балицкий: …": a given name may precede the surname
     return Claimant(rule.name, rule.kind, rule.side, written[start:end])
 
 
