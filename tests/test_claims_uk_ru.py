@@ -507,12 +507,12 @@ def test_a_regional_head_by_title_is_the_side_the_report_names(records, text, cl
             "Васильевку.",
             "Васильевку",
             "Russian-installed authorities",
-        ),  # fmt: skip
+        ),
         (
             "Удар по Запорожью и Балицкий: противник атаковал Васильевку.",
             "Васильевку",
             "Unattributed report",
-        ),  # fmt: skip
+        ),
         # a claimant elsewhere, or with no colon after it, is no headline source
         ("Russian forces attacked Bakhmut, ISW: more later.", "Bakhmut", "Unattributed report"),
         ("Удар по Бахмуту: Генштаб ЗСУ провів нараду.", "Бахмуту", "Unattributed report"),
