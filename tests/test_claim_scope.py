@@ -426,6 +426,9 @@ def test_an_outlet_that_could_not_verify_is_no_single_source(extractor):
          "Russian-installed authorities"),
         ("Российские провоенные блогеры ранее писали, что в центре Великой Новосёлки уже "
          "установлен российский флаг.", "Russian milbloggers"),
+        # set 77: the imperfective "информировал"
+        ("Ранее, 5 августа, Пасечник информировал, что в Сватово при ударе дрона ВСУ погибли "
+         "четыре сотрудника водоканала.", "Russian-installed authorities"),
     ],
 )  # fmt: skip
 def test_russian_installed_and_russian_spellings(extractor, sentence, claimant):
