@@ -358,6 +358,10 @@ def test_curated_table_rows():
     assert irregular.by_code["UA56060470010041018"] == ("Ровно", "Ривне")
     assert russian_forms("Рівне") == ("Ровное",)  # villages of that name follow the rules
     assert russian_forms("Рівне", "UA56060470010041018") == ("Ровно", "Ривне")
+    # this round (sets 76, 77): spellings the rules cannot give
+    assert russian_forms("Рівнопіль")[0] == "Равнополь"
+    assert russian_forms("Времівка", "UA14040010040083406")[0] == "Времевка"
+    assert "Козачья Лопань" in russian_forms("Козача Лопань", "UA63120070020018703")
     with (ROOT / "gazetteer" / russian.IRREGULAR_FILE).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(row["reason"].strip() for row in rows)
