@@ -844,7 +844,9 @@ HOME_SHARE = 0.8
 HOME_MIN_PLACES = 3
 """A document is a report from one oblast when it names the oblast (or a raion of it, or as a
 hint of its names), and no other, and this share of its settled places, and at least this
-many, lie in it (:meth:`Extractor._at_home`)."""
+many, lie in it (:meth:`Extractor._at_home`); a raion of it the document names counts toward
+this many ("по Харківському, Чугуївському, Ізюмському, Богодухівському та Куп’янському
+районах" with Kupiansk and Chuhuiv settled: "по селу Золочів" is the Kharkiv-oblast one)."""
 HOME_KM = 80.0
 """The farthest from the places of a one-oblast report its namesake may lie that takes the
 place of a town chosen by size ("Каменское": 47 km from Білогір'я)."""
@@ -864,8 +866,18 @@ def _home_oblast(
     if named is None:
         return None
     placed: dict[str, Place] = {}
+    raions: dict[str, Place] = {}  # "по Харківському, Чугуївському … районах": its raions
     for m, res in zip(mentions, final, strict=True):
         place = res.place
+        if (
+            m.region
+            and not m.axis
+            and place is not None
+            and place.kind == "admin2"
+            and place.admin1_code == named
+            and not res.ambiguous
+        ):
+            raions[place.place_id] = place
         if (
             place is None
             or m.region
@@ -880,8 +892,8 @@ def _home_oblast(
     if not placed:  # nothing settled anywhere: the oblast it names is all it says
         return (), 0, 0
     points = tuple(_point(p) for p in placed.values() if p.admin1_code == named)
-    if len(points) < HOME_MIN_PLACES:
-        return None
+    if len(points) + len(raions) < HOME_MIN_PLACES:  # a raion named counts as a place there,
+        return None  # but its centre is no point to measure the oblast's names from
     others = [p for p in placed.values() if p.admin1_code != named]
     counted = len(points) + sum(  # a village far from them all is in question, not counted
         1

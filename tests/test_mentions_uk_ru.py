@@ -336,6 +336,27 @@ def test_an_oblast_adjective_before_a_name_says_where_it_is(records, sentence, w
     assert km((plain["latitude"], plain["longitude"]), ZOLOCHIV_KHARKIV) > 500
 
 
+POLICE_REPORT = (
+    "Впродовж доби окупанти били по Харківському, Чугуївському, Ізюмському, Богодухівському та "
+    "Куп’янському районах.\n\nПроти мирного населення застосували керовані авіабомби, "
+    "повідомляє поліція Харківської області.\n\nВнаслідок ворожих обстрілів Купʼянська "
+    "поранено двох чоловіків.\n\nВночі військові рф здійснили масований обстріл "
+    "безпілотниками міста Чугуїв.\n\nВорог завдав три удари по селу Золочів."
+)
+
+
+def test_the_raions_a_report_names_make_it_one_oblasts(records):
+    """Set 72: a Kharkiv police report settles only Kupiansk and Chuhuiv, too few for a
+    one-oblast report, but it names five raions of the oblast: "по селу Золочів" is the
+    Kharkiv-oblast town, not the larger Zolochiv of Lviv oblast, 800 km west."""
+    (row,) = [r for r in records(POLICE_REPORT) if r["location"] == "Золочів"]
+    assert km((row["latitude"], row["longitude"]), ZOLOCHIV_KHARKIV) < TOLERANCE_KM
+    # without the raions the report is no one-oblast report, and size decides
+    plain = POLICE_REPORT.split("\n\n", 1)[1]
+    (row,) = [r for r in records(plain) if r["location"] == "Золочів"]
+    assert km((row["latitude"], row["longitude"]), ZOLOCHIV_KHARKIV) > 500
+
+
 @pytest.mark.parametrize(
     "sentence, written",
     [
