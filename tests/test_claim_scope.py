@@ -98,6 +98,20 @@ def test_the_agencys_interlocutor_is_the_one_it_quoted(extractor):
     assert claimants(extractor, text)["Майского"] == "Russian-installed authorities"
 
 
+def test_according_to_a_named_general_staff_is_no_reference_back(extractor):
+    """Set 75: "За даними Генштабу ЗСУ" names its source; only a bare "за даними Генштабу"
+    refers back to the one named before. After "…, додав Синєгубов" it had inherited the
+    regional governor."""
+    text = (
+        "У Куп’янську обстрілами пошкоджені три приватні будинки, додав Синєгубов.\n"
+        "За даними Генштабу ЗСУ, на Куп’янському напрямку війська РФ вели штурмові дії в районах "
+        "Синьківки та Петропавлівки Харківської області."
+    )
+    found = claimants(extractor, text)
+    assert found["Синьківки"] == found["Петропавлівки"] == "Ukrainian military"
+    assert found["Куп’янську"] == "Regional authorities"
+
+
 def test_a_surname_speaks_for_the_grouping_whose_side_the_document_states(extractor):
     """Set 76: "Гордеев отметил" after "Начальник пресс-центра группировки «Восток» Александр
     Гордеев сообщил" is the grouping's press centre, and in a Russian report of "ВСУ" that is
