@@ -196,6 +196,8 @@ LYPTSI = (50.195, 36.431)
             0,
         ),
         ("Проект Радио Свобода Донбасс.Реалии собрал рассказы жителей Мариуполя.", 1),
+        # set 78: a show glued to its name ("Ранок.LIVE")
+        ('Про це повідомив речник ОК "Південь" Владислав Волошин в ефірі Ранок.LIVE.', 0),
     ],
 )
 def test_russian_strays_people_militia_and_outlets(places, sentence, kept):
@@ -271,3 +273,12 @@ def test_chasiv_yar_declined_as_an_adjective(places):
     found = places("На Краматорском направлении оккупанты 2 раза атаковали позиции у Часового Яра.")
     assert [r["location"] for r in found] == ["Часового Яра"]
     assert km(_point_of(found, "Часового Яра"), (48.588, 37.835)) < TOLERANCE_KM
+
+
+def test_a_national_guard_corps_is_no_town(records):
+    """Set 79: "1 корпус НГУ «Азов»" is a unit, not the Russian town of Azov (nor any place)."""
+    found = records(
+        "Окупанти захопили Торське, Ямпіль і Серебрянку. Про це повідомляє DeepState, а також 1 "
+        "корпус НГУ «Азов»."
+    )
+    assert [r["location"] for r in found] == ["Торське", "Ямпіль", "Серебрянку"]

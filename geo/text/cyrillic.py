@@ -234,9 +234,10 @@ def _first_a_name(word: str) -> bool:
     return False
 
 
-_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii)\b")
-"""A region's name glued by a dot to Radio Liberty's project word: an outlet ("Донбасс.Реалии",
-"Крым.Реалии"); any other word after a dot is a missing space ("Владимировка.Кроме этого")."""
+_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii\b|LIVE\b|Live\b|UA\b|ua\b|info\b|news\b)")
+"""A name glued by a dot to an outlet's word: Radio Liberty's projects ("Донбасс.Реалии",
+"Крым.Реалии"), a show or site ("в ефірі Ранок.LIVE", "Херсон.info"); any other word after a
+dot is a missing space ("Владимировка.Кроме этого")."""
 
 
 _UNIT_ADJECTIVE = re.compile(
