@@ -662,6 +662,27 @@ def _one_place_per_name(
         final[i] = replace(again, reason=f"{note}; {again.reason}")
 
 
+def _documents_places(
+    i: int,
+    mentions: list[Mention],
+    final: list[Resolution],
+    anchors: list[tuple[int, float, float]],
+) -> list[tuple[float, float]]:
+    """The points of the document's settled places other than mention ``i``'s name, each once:
+    its first pass's anchors, axes aside, where they still stand."""
+    key = mentions[i].key
+    return list(
+        dict.fromkeys(
+            (lat, lon)
+            for j, lat, lon in anchors
+            if mentions[j].key != key
+            and not mentions[j].axis
+            and (anchor := final[j].place) is not None
+            and (anchor.lat, anchor.lon) == (lat, lon)  # not moved since the first pass
+        )
+    )
+
+
 def _outgrew(res: Resolution) -> bool:
     """Was the place chosen over alike-scoring namesakes by size alone (a village of 3,000 over
     villages of 500)? Then it does not stand on its own against its sentence's places: in
@@ -1431,14 +1452,7 @@ class Extractor:
         they decide one; else its answer as it stands."""
         res = final[i]
         m, place = mentions[i], res.place
-        points = [
-            (lat, lon)
-            for j, lat, lon in anchors
-            if mentions[j].key != m.key
-            and not mentions[j].axis
-            and (anchor := final[j].place) is not None
-            and (anchor.lat, anchor.lon) == (lat, lon)  # not moved since the first pass
-        ]
+        points = _documents_places(i, mentions, final, anchors)
         if place is None or len(points) < 2 or km_to_nearest(place, points) <= STRAY_KM:
             return res
         again = self.resolver.resolve(queries[i], near=tuple(points))
@@ -1465,15 +1479,8 @@ class Extractor:
         644 people 3 km from Chasiv Yar, not the town of 16,000 by Sloviansk, 26 km off."""
         res = final[i]
         m, place = mentions[i], res.place
-        points = {
-            (lat, lon)
-            for j, lat, lon in anchors
-            if mentions[j].key != m.key
-            and not mentions[j].axis
-            and (anchor := final[j].place) is not None
-            and (anchor.lat, anchor.lon) == (lat, lon)  # not moved since the first pass
-        }
-        if place is None or len(points) < 2 or km_to_nearest(place, list(points)) < BESIDE_FAR_KM:
+        points = _documents_places(i, mentions, final, anchors)
+        if place is None or len(points) < 2 or km_to_nearest(place, points) < BESIDE_FAR_KM:
             return res
         beside = [
             c.place
