@@ -234,7 +234,7 @@ def _first_a_name(word: str) -> bool:
     return False
 
 
-_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii\b|LIVE\b|Live\b|UA\b|ua\b|info\b|news\b)")
+_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii|LIVE|Live|UA|ua|info|news)\b")
 """A name glued by a dot to an outlet's word: Radio Liberty's projects ("Донбасс.Реалии",
 "Крым.Реалии"), a show or site ("в ефірі Ранок.LIVE", "Херсон.info"); any other word after a
 dot is a missing space ("Владимировка.Кроме этого")."""
