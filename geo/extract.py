@@ -1482,13 +1482,18 @@ class Extractor:
         points = _documents_places(i, mentions, final, anchors)
         if place is None or len(points) < 2 or km_to_nearest(place, points) < BESIDE_FAR_KM:
             return res
+        reach = BESIDE_KM / 111.0  # degrees of latitude: a cheap test before the haversine
         beside = [
             c.place
             for c in res.candidates
             if c.place.kind == "settlement"
-            and c.place.lat is not None
+            and (lat := c.place.lat) is not None
+            and (lon := c.place.lon) is not None
             and c.place.country == place.country
-            and sum(haversine_km(*_point(c.place), *p) <= BESIDE_KM for p in points) >= 2
+            and sum(
+                abs(lat - p[0]) <= reach and haversine_km(lat, lon, *p) <= BESIDE_KM for p in points
+            )
+            >= 2
         ]
         if len(beside) != 1:
             return res
