@@ -167,7 +167,7 @@ _HEADLINE_COLON = re.compile(r"\s*[:—–]\s")
 "ISW: …", "Минобороны РФ — …")."""
 
 
-_GIVEN_NAMES = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+){0,1}[A-ZА-ЯЁІЇЄҐ][\w'’.-]*")
+_GIVEN_NAMES = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+)?[A-ZА-ЯЁІЇЄҐ][\w'’.-]*")
 """One or two capitalised words: a given name (and patronymic) before a surname that opens a
 headline ("Евгений Балицкий: …", "Денис Владимирович Пушилин" aside)."""
 

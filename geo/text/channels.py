@@ -61,9 +61,15 @@ _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*\{")
 
 
 @cache
+def _table() -> dict:
+    """geo/data/channels.toml: its ``[[channel]]`` and ``[[site]]`` rows, read once."""
+    return tomllib.loads(resources.files("geo.data").joinpath("channels.toml").read_text("utf-8"))
+
+
+@cache
 def _channels() -> dict[str, tuple[str, str]]:
     """Lower-cased channel title or username → (canonical claimant, username)."""
-    data = tomllib.loads(resources.files("geo.data").joinpath("channels.toml").read_text("utf-8"))
+    data = _table()
     return {
         name.casefold(): (row["claimant"], row.get("username", ""))
         for row in data["channel"]
@@ -96,8 +102,9 @@ def channel_claimant(*names: str | None) -> tuple[Claimant | None, str]:
 @cache
 def _sites() -> dict[str, str]:
     """Official website domain → canonical claimant (the ``[[site]]`` rows of channels.toml)."""
-    data = tomllib.loads(resources.files("geo.data").joinpath("channels.toml").read_text("utf-8"))
-    return {domain.casefold(): row["claimant"] for row in data["site"] for domain in row["domains"]}
+    return {
+        domain.casefold(): row["claimant"] for row in _table()["site"] for domain in row["domains"]
+    }
 
 
 @lru_cache(maxsize=4_096)

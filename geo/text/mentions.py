@@ -126,7 +126,6 @@ regions — Donetsk, Luhansk, …", "eight Ukrainian oblasts in the past day —
 other members follow it: :func:`_enumerations`), "annexed Donetsk", "20 settlements in
 Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrainian
 advancements in Donetsk")."""
-_TOWN = 10_000  # people: a settlement this big is a town a title can be the mayor of
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
@@ -641,6 +640,12 @@ the village Харківщина."""
 def _cyrillic_words() -> frozenset[str]:
     """Lower-case Cyrillic cue words ("Під", "Біля" opening a sentence begin no longer name)."""
     return cyrillic.cues().words
+
+
+_TOWN = 10_000
+"""People: a settlement this big is a town a title can head ("мэр Донецка"); a name no such town
+bears, and a region does, is the region after a title ("Глава Чечни", though a village is
+called Чечня)."""
 
 
 class _Key(NamedTuple):
