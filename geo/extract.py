@@ -2019,11 +2019,17 @@ class Extractor:
         surely is one of the sentence's places ("На донецькому напрямку … Івано-Дар'ївки та
         Золотарівки": the Luhansk-oblast village 8 km from Ivano-Darivka, not the Donetsk-oblast
         one 90 km south). A name its marker calls a village keeps the hint ("В Чугуевском районе
-        … с. Рубежное"). ``final`` is updated in place."""
+        … с. Рубежное"). Nor does a name listed with one that has no place in that region, however
+        near it sends it ("Марьинка и Красногоровка, громко было на окраинах Очеретинской
+        громады": the town 4 km from Marinka, not the Krasnohorivka renamed Yasnohorivka 35 km
+        north, in that hromada). ``final`` is updated in place."""
         for i, m in enumerate(mentions):
             place = _located_settlement(final[i])
             if place is None or not m.soft_hint or m.village or m.axis or m.region:
                 continue
+            partner_outside = m.group >= 0 and any(
+                n.hint_dropped and n.group == m.group and n.sentence == m.sentence for n in mentions
+            )
             near = [
                 _point(other)
                 for j, n in enumerate(mentions)
@@ -2034,7 +2040,7 @@ class Extractor:
                 and (not n.soft_hint or final[j].confidence >= CONFIDENT)
                 and (other := _located_settlement(final[j])) is not None
             ]
-            if not near or km_to_nearest(place, near) <= CONTEXT_NEAR_KM:
+            if not near or (km_to_nearest(place, near) <= CONTEXT_NEAR_KM and not partner_outside):
                 continue
             plain = self.resolver.resolve(queries[i], near=tuple(near))
             found = _located_settlement(plain)
@@ -2079,7 +2085,7 @@ class Extractor:
                 # gazetteer lacks, not the Sakhalin namesake; the region, honestly
                 m.notes.append(f"{query}: in the region its sentence opens with, not found there")
                 return res
-            m.admin_hint, m.soft_hint = None, False
+            m.admin_hint, m.soft_hint, m.hint_dropped = None, False, True
             m.notes.append(f"{query}: not in the region its sentence names")
             res = elsewhere
         if m.readings and not (m.marked or m.admin_hint):

@@ -1012,3 +1012,87 @@ def test_a_passive_announcement_goes_on_in_the_last_claimants_name(records):
     )
     kruhle = [r for r in found if r["location"] == "Круглое"]
     assert [(r["claimant"], r["stance"]) for r in kruhle] == [("Russian MoD", "captured")]
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # set 81: a brigade is the source (unian.net), in both languages; "В бригаде объяснили"
+        (
+            "Как сообщает 81-я отдельная аэромобильная Слобожанская бригада, противник пытается "
+            "обойти оборону в селе Дроновка.",
+            "Ukrainian military",
+        ),
+        (
+            "Як повідомляє 81-ша окрема аеромобільна бригада, противник атакує Дронівку.",
+            "Ukrainian military",
+        ),
+        ("В бригаде объяснили, что враг сможет наступать на Дроновку.", "Ukrainian military"),
+        # a Russian brigade reporting is no Ukrainian one
+        ("Как сообщает 1-я бригада ВС РФ, противник отступил из Дроновки.", "Unattributed report"),
+        # the Southern Defence Forces, the source a news site cites
+        (
+            "Ворог атакував біля Гуляйполя, повідомляє «Главком» з посиланням на Сили оборони "
+            "півдня.",
+            "Ukrainian military",
+        ),
+        # set 81: the channel the MoD posted in stands between the cue and the ministry
+        (
+            "Войска заняли позиции около Луговки Сумской области, говорится в сообщении в канале "
+            "Max Минобороны России.",
+            "Russian MoD",
+        ),
+        (
+            "Российские войска продвинулись к Купянску, сообщили в своем телеграм-канале в "
+            "Минобороны России.",
+            "Russian MoD",
+        ),
+        # set 81: ISW relaying Russian bloggers
+        (
+            "Російські блогери стверджували, що українські війська контратакували в межах "
+            "Куп’янська.",
+            "Russian milbloggers",
+        ),
+        (
+            "Российские военные блогеры утверждают, что ВСУ отошли от Купянска.",
+            "Russian milbloggers",
+        ),
+        # set 80: an officer of the AFU, cited by a news site a Russian agency cites
+        (
+            "Подразделения ВСУ оставили позиции у Грабовского. Об этом сообщает издание "
+            "«Украинская правда» со ссылкой на офицера Главного управления коммуникаций ВСУ "
+            "Дмитрия Лихового.",
+            "Ukrainian military",
+        ),
+        # set 80: a war correspondent's headline
+        (
+            "Павел Кукушкин: Южнее Часов Яра село Ступочки уже под контролем наших войск.",
+            "Russian milbloggers",
+        ),
+        # set 80: the head of the oblast council
+        (
+            "Окупанти обстріляли Покровську громаду Синельниківського району, повідомляє голова "
+            "Дніпропетровської облради Микола Лукашук.",
+            "Regional authorities",
+        ),
+    ],
+)
+def test_sources_of_the_2025_reports(records, text, claimant):
+    found = records(text)
+    assert found and {r["claimant"] for r in found} == {claimant}, [r["claimant"] for r in found]
+
+
+def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
+    """Set 81: ISW's quotation, closed by "– зазначили аналітики", quotes Russian bloggers in
+    its last sentence. That sentence is the bloggers' claim; the quotation's first sentence is
+    ISW's, the claimant named before the quotation opened, not the bloggers it quotes later."""
+    found = records(
+        "За даними Інституту вивчення війни (ISW), українські війська просунулися на півдні від "
+        "Западного.\n"
+        "“22 та 23 грудня російські війська атакували поблизу Куп’янська. Російські блогери "
+        "стверджували, що українські війська контратакували поблизу Кіндрашівки”, – зазначили "
+        "аналітики."
+    )
+    by_place = {r["location"]: r["claimant"] for r in found}
+    assert by_place["Куп’янська"] == "ISW"
+    assert by_place["Кіндрашівки"] == "Russian milbloggers"

@@ -521,3 +521,14 @@ def test_the_areas_of_a_list_of_towns_stay_towns(records):
     )
     siversk = [r for r in rows if r["location"] == "Сіверська"]
     assert siversk and km(point(siversk[0]), (48.865, 38.101)) < TOLERANCE_KM
+
+
+def test_the_last_oblast_of_a_list_right_before_its_plural_noun(records):
+    """Set 81: "неподалік кордону з Запорізькою та Донецькою областями": both oblasts; the
+    last one, right before "областями", had been read as the city of Donetsk."""
+    rows = records("Бої тривають на межі з Запорізькою та Донецькою областями.")
+    assert places(rows) == [
+        ("Запорізькою", "Zaporizka oblast", 3),
+        ("Донецькою", "Donetska oblast", 3),
+    ]
+    assert km(point(rows[1]), DONETSK) > TOLERANCE_KM  # the oblast's centre, not the city

@@ -379,3 +379,29 @@ def test_a_common_word_village_is_still_a_place_after_a_marker(records):
     """ "Атаки" (attacks) needs a cue: after "село" it is the village in Chernivtsi oblast."""
     (row,) = records("Ворог обстріляв село Атаки.")
     assert km(point(row), (48.544, 26.483)) < 5.0
+
+
+def test_a_village_after_a_quoted_unit_and_and_is_no_second_unit(records):
+    """Set 80: "силами группировки «Север» и Сухецкого в ДНР": a village, though "группировки …
+    и …" reads like a unit's pair ("группировка войск ДНР и ЛНР", whose second name is no
+    site); a pair of quoted unit names would quote the second too."""
+    rows = records(
+        "Первого февраля стало известно о занятии села Зеленое в Харьковской области силами "
+        "группировки «Север» и Сухецкого в ДНР подразделениями группировки «Центр»."
+    )
+    sukhetske = [r for r in rows if r["location"] == "Сухецкого"]
+    assert sukhetske and km(point(sukhetske[0]), (48.377, 37.222)) < TOLERANCE_KM
+    pair = records("Бойцы группировки войск ДНР и ЛНР продвинулись.")
+    assert "ЛНР" not in [r["location"] for r in pair]
+
+
+def test_a_hromada_that_holds_one_of_a_pair_does_not_place_the_other(records):
+    """Set 80: "Марьинка и Красногоровка, громко было на окраинах Очеретинской громады": Marinka
+    has no namesake in that hromada, so the hromada is not where the pair lies; Красногоровка is
+    the town 4 km from Marinka, not the Krasnohorivka renamed Yasnohorivka in that hromada."""
+    rows = records(
+        "Также Кириленко сообщил, что на Донецком направлении под обстрелы попали Марьинка и "
+        "Красногоровка, громко было на окраинах Очеретинской громады."
+    )
+    town = [r for r in rows if r["location"] == "Красногоровка"]
+    assert town and km(point(town[0]), (48.005, 37.507)) < TOLERANCE_KM, town[0]["place_name"]

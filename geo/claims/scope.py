@@ -127,7 +127,9 @@ def credited_sentences(
                     claimant = state_country(claimant, sentence, document, offset)
                     found.append((index, "speaker", claimant))
             continue
-        claimant = find_claimant(sentence)
+        claimant = _quotation_speaker(sentence, closed, offset, document) if quoted else None
+        if claimant is None:
+            claimant = find_claimant(sentence)
         if claimant is None and headline:
             claimant = headline_source(sentence) or _headline_speaker(sentence, document)
             if claimant is not None:  # "… — губернатор Сальдо": whose, the document says
@@ -137,9 +139,6 @@ def credited_sentences(
             continue
         if claimant is None:
             claimant = _speaker(sentence, document)
-            if claimant is None and quoted and _cues().speaker_back.match(sentence, closed):
-                # "…», — рассказал эксперт.", "— додав він": whoever the document named last
-                claimant = document.last_before(offset)
             if claimant is None:
                 continue
         # "— розповіли в Генштабі": whose General Staff, the document says
@@ -212,6 +211,22 @@ def _covered(kind: str, index: int, credited: list[int], sentences: list[tuple[i
 def _passed_on(claimant: Claimant) -> Claimant:
     """The claimant as a default for the sentences a credit covers: named there by nobody."""
     return Claimant(claimant.name, claimant.kind, claimant.side, None)
+
+
+def _quotation_speaker(
+    sentence: str, closed: int, offset: int, document: DocumentClaimants
+) -> Claimant | None:
+    """The speaker after the quotation ``sentence`` closes (``closed``: where the speech verb's
+    stem ends), not a claimant the quotation names ("Російські блогери стверджували, що …”, –
+    зазначили аналітики": ISW's quotation): one the words after the closing quote name, or for
+    "…», — рассказал эксперт.", "— додав він" whoever the document named last before the
+    quotation, which opens in this sentence or an earlier one."""
+    quote = max(sentence.rfind(mark, 0, closed) for mark in _QUOTES_CLOSE)
+    claimant = find_claimant(sentence[quote + 1 :])
+    if claimant is None and _cues().speaker_back.match(sentence, closed):
+        opening = min((at for m in "«“„" if (at := sentence.find(m, 0, quote)) >= 0), default=-1)
+        claimant = document.last_before(offset + opening)
+    return claimant
 
 
 def _closes_quote(sentence: str) -> int:

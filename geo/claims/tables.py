@@ -86,13 +86,15 @@ class RuleSet:
 _NEXT_TO = re.compile(
     r"[\s,«»\"“”„'’()—–-]*(?:(?:also|later|earlier|has|have|had|the|a|an|then|on \w+day|"
     r"\d{1,2} \w+|in (?:a|an|its|his|her|their) \w+|by|in|at|from|"
-    r"також|теж|также|раніше|ранее|вже|уже|в|у|во|на|з|із|від|от)[\s,]+)*$",
+    r"також|теж|также|раніше|ранее|вже|уже|в|у|во|на|з|із|від|от|"
+    r"(?:телеграм-|telegram-)?канал[еі]|max|telegram|телеграм[іе]?|сво[еєё]м?у?)[\s,]+)*$",
     re.IGNORECASE,
 )
 """What may stand between a claimant and the reporting cue it speaks with: spaces, commas,
 quotes, dashes, a few little words and prepositions ("the ministry also said", "said by the
 governor", "— повідомив також голова ОВА", "зазначили в Генштабі"), a day and month ("Виктор
-Трегубов 15 августа заявил")."""
+Трегубов 15 августа заявил"), the channel it posted in ("говорится в сообщении в канале Max
+Минобороны России", "повідомили у своєму телеграм-каналі")."""
 _CUE_REACH = 40
 """How far before a claimant a cue that speaks through it ("according to", "said") may start."""
 

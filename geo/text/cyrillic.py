@@ -257,8 +257,10 @@ def not_a_settlement_name(word: str, after: str) -> bool:
     stays the village), a surname pymorphy3's dictionaries know ("речника … Волошина"), or a
     given name they know with a surname after it ("Наталья Петрова")? Guesses for words the
     dictionaries lack ("Хмелевка") are no evidence."""
-    if _UNIT_ADJECTIVE.search(word) and _UNIT_NOUN_AHEAD.match(after):
-        return True
+    if _UNIT_ADJECTIVE.search(word) and (
+        _UNIT_NOUN_AHEAD.match(after) or axis_ending_list(after) is not None
+    ):
+        return True  # a noun past the window ends a list of nine axes
     return _known_person(word, _CAPITALISED_NEXT.match(after) is not None)
 
 
@@ -446,14 +448,21 @@ _AND = frozenset({"и", "і", "й", "та"})
 
 
 def _unit_list_before(before: str) -> bool:
-    """Is the name the second of a unit's pair ("группировка войск ДНР и ЛНР")?"""
+    """Is the name the second of a unit's pair ("группировка войск ДНР и ЛНР")? Not after a
+    quoted unit name: "силами группировки «Север» и Сухецкого в ДНР" names a village, where the
+    pair's second unit would be quoted as its first ("«Север» и «Запад»")."""
     parts = before.rsplit(maxsplit=3)
     return (
         len(parts) == 4
         and before[-1:] == " "
         and parts[3].lower() in _AND
         and parts[1].lower() in cues().unit
+        and parts[2][-1:] not in _UNIT_NAME_CLOSES
     )
+
+
+_UNIT_NAME_CLOSES = '»"”'
+"""The quotes that close a unit's name ("группировки «Север»")."""
 
 
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
@@ -704,27 +713,83 @@ Slobozhanshchyna (Сіверський, beside them, is Siveria's, not Siversk's
 _SIVERIA = ("сіверськ", "северск")
 
 
-def region_axis(text: str, before: str, after: str) -> bool:
+def _land(word: str) -> str:
+    """``word`` lower-cased, from its last hyphen on: "Південно-Слобожанському" is a land's
+    axis as "Слобожанському" is."""
+    return word.lower().rsplit("-", 1)[-1]
+
+
+def region_axis(text: str, before: str, after: str, rest: str = "") -> bool:
     """Is ``text`` the adjective of an axis named after a historic land ("на Волинському і
-    Поліському напрямках", "на Слобожанском направлении"), or "Сіверському" in a list with
-    one ("на Сіверському та Слобожанському напрямках")? Those cover a border region: no point."""
-    lowered = text.lower()
+    Поліському напрямках", "на Слобожанском направлении", "на Північно-Слобожанському
+    напрямку"), or "Сіверському" in a list with one ("на Сіверському та Слобожанському
+    напрямках")? Those cover a border region: no point. ``rest`` is the sentence after ``text``,
+    for a list longer than the ``after`` window (:func:`axis_ending_list`)."""
+    lowered = _land(text)
     land = lowered.startswith(_REGION_AXES)
     if not land and not lowered.startswith(_SIVERIA):
         return False
     words = _WORD.findall(f"{before} {after}".lower())
-    if not any(w in cues().axis for w in words):
+    if not any(w in cues().axis for w in words) and axis_ending_list(rest) is None:
         return False
-    return land or any(w.startswith(_REGION_AXES) for w in words)
+    return land or any(_land(w).startswith(_REGION_AXES) for w in words)
 
 
-def axis_in_list(text: str, before: str, after: str) -> str | None:
+def axis_in_list(
+    text: str, before: str, after: str, rest: str = "", earlier: str = ""
+) -> str | None:
     """The axis word near an axis adjective in a list of axes ("зокрема на Харківському,
-    Куп'янському, Лиманському напрямках", "на Донецком и Запорожском направлениях"), or None."""
+    Куп'янському, Лиманському напрямках", "на Донецком и Запорожском направлениях"), or None.
+    ``rest`` is the sentence after ``text``: a list longer than the ``after`` window is
+    followed to its end (:func:`axis_ending_list`). ``earlier``, the sentence before ``text``,
+    holds the axis word a roundup leaves out the second time ("на Покровському напрямку …,
+    зокрема в районах Покровська та Дачного, на Слов'янському – окупанти атакували")."""
     if axis_town(text) is None:
         return None
     axes = cues().axis
-    return next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)
+    found = next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)
+    if found is None and rest:
+        found = axis_ending_list(rest)
+    if found is None and earlier and _ELIDED_NOUN.match(after) and _ON_BEFORE.search(earlier):
+        words: list[str] = _WORD.findall(earlier.lower())  # typed: mypyc needs the element
+        found = next((w for w in reversed(words) if w in axes), None)
+    return found
+
+
+_ELIDED_NOUN = re.compile(r"\s*[–—:]")
+"""A dash or colon right after an axis adjective: its noun left out ("на Слов'янському – …")."""
+_ON_BEFORE = re.compile(r"(?<![\w'’ʼ-])(?:на|На)\s+\Z")
+
+
+_LIST_STEP = re.compile(
+    r"(?:\s*,\s*|\s+(?:і|и|та|й|а\s+також|а\s+также)\s+|(?P<space>\s+))([\w'’ʼ-]+)"
+)
+"""One step along a list of axis adjectives: a comma or "і"/"та"/"и", or a space before the
+axis word that ends the list, then the next word."""
+_AXIS_ADJECTIVE = re.compile(r"[А-ЯІЇЄҐЁ][\w'’ʼ-]*(?:ому|ім|ом)")
+"""A capitalised adjective in the locative, as a list of axes spells each ("Курському",
+"Южно-Донецком"): a list is followed across axes the table does not know too."""
+_AXIS_LIST_MAX = 16
+
+
+def axis_ending_list(rest: str) -> str | None:
+    """The axis word that ends the list of axis adjectives ``rest`` continues (``rest``: the
+    sentence after one of them): "…, Лиманському, Слов’янському, Костянтинівському,
+    Олександрівському, Гуляйпільському, Оріхівському та Придніпровському напрямках", as
+    the General Staff lists nine axes, longer than any context window; None when a word that is
+    neither an axis adjective nor the axis word breaks the list off."""
+    axes, at = cues().axis, 0
+    for _ in range(_AXIS_LIST_MAX):
+        step = _LIST_STEP.match(rest, at)
+        if step is None:
+            return None
+        word = step.group(2)
+        if word.lower() in axes:
+            return word.lower()
+        if step.group("space") is not None or not _AXIS_ADJECTIVE.fullmatch(word):
+            return None
+        at = step.end()
+    return None
 
 
 # -- regions: oblasts, raions, city districts and offices ---------------------------------------
@@ -774,7 +839,9 @@ _REGION_ADJECTIVE = re.compile(_REGION_STEM, re.IGNORECASE)
 def _region_list_after() -> re.Pattern[str]:
     nouns = _alternation(cues().region_plural)
     member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*{_REGION_STEM}[\w'’ʼ-]*"
-    return re.compile(rf"^(?:{member}){{1,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
+    # no member after the name: the list's last, right before its noun ("з Запорізькою та
+    # Донецькою областями": Донецькою is no Donetsk)
+    return re.compile(rf"^(?:{member}){{0,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
 
 
 @cache

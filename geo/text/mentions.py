@@ -691,6 +691,7 @@ class Mention:
     admin_hint: str | None = None
     soft_hint: bool = False  # the hint is a region elsewhere in the sentence, not right after
     opening_hint: bool = False  # … the region that opens the sentence ("In the Kursk region, …")
+    hint_dropped: bool = False  # a soft hint dropped: no place of the name lies in that region
     group: int = -1
     context_start: int | None = None  # where a direction phrase ("west of") begins
     notes: list[str] = field(default_factory=list)
@@ -1294,7 +1295,8 @@ class MentionScanner:
         if town is None:
             return None
         before = sentence[max(0, start - _CONTEXT_CHARS) : start]
-        axis = cyrillic.axis_in_list(text, before, sentence[end : end + _CONTEXT_CHARS])
+        after = sentence[end : end + _CONTEXT_CHARS]
+        axis = cyrillic.axis_in_list(text, before, after, sentence[end:], sentence[:start])
         if axis is None:
             return None
         query = name_key(town)
@@ -1565,7 +1567,7 @@ class MentionScanner:
             or _names_a_region(text, info)
             or info.oblast_name
         )
-        if not region and info.oblast_too and words and words[-1].lower() == "на":
+        if not region and info.oblast_too and words and words[-1].lower().lstrip(_OPENERS) == "на":
             # "на Запоріжжі": the oblast; "у Запоріжжі", "атаки РФ на Запорожье": the city
             region = cyrillic.is_locative(text) and not cyrillic.target_of_attack(words[:-1])
         if not (locative or marked or region) and (
@@ -1577,7 +1579,7 @@ class MentionScanner:
             return None  # "Машину можно восстановить": машина, not a case form of Машино
         if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
-        if _district_or_land_axis(text, before, after) or _acronym(text, key):
+        if _district_or_land_axis(text, before, after, sentence[end:]) or _acronym(text, key):
             return None  # "у місцевій РВА": an acronym, not the genitive of the village Рів
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate,
@@ -1593,7 +1595,8 @@ class MentionScanner:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         if region_after is None and level is None:
             m.same_region = cyrillic.same_region_after(after)
-        _read_cyrillic_axis(m, text, key, before, after, words, info.oblast_too)
+        context = (sentence[:start], before, after, sentence[end:])
+        _read_cyrillic_axis(m, text, key, context, words, info.oblast_too)
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
         if cyrillic.title_before(before):  # "глава Чечни": the region's head, as "глава ДНР"
@@ -1918,13 +1921,23 @@ def _listed_common_word(
 
 
 def _read_cyrillic_axis(
-    m: Mention, text: str, key: str, before: str, after: str, words: list[str], oblast_too: bool
+    m: Mention,
+    text: str,
+    key: str,
+    context: tuple[str, str, str, str],
+    words: list[str],
+    oblast_too: bool,
 ) -> None:
     """Read ``m`` as an axis when an axis word follows it or its list ("на Покровському
     напрямку": an area around the town, in the oblast the table's hint names); an axis named
     after an oblast with a part of the front before it ("на западе Запорожского направления")
-    is the oblast's, as "на Запорожском направлении" is."""
-    axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(text, before, after)
+    is the oblast's, as "на Запорожском направлении" is. ``context``: the sentence before the
+    name, the windows before and after it, and the sentence after it (a list of nine axes runs
+    past the window; a roundup names the axis word once for two axes)."""
+    earlier, before, after, rest = context
+    axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(
+        text, before, after, rest, earlier
+    )
     if axis is None:
         return
     m.approximate = m.axis = True
@@ -2722,7 +2735,7 @@ def _acronym(text: str, key: str) -> bool:
     return text.isupper() and len(text) <= _ACRONYM_MAX and name_key(text) != key
 
 
-def _district_or_land_axis(text: str, before: str, after: str) -> bool:
+def _district_or_land_axis(text: str, before: str, after: str, rest: str) -> bool:
     """Is a Cyrillic adjective one of a city's districts listed after it ("по двум районам
     города — Киевскому и Кировскому") or an axis named after a land ("на Волинському,
     Поліському напрямках": a border region)? Neither is a point."""
@@ -2732,7 +2745,7 @@ def _district_or_land_axis(text: str, before: str, after: str) -> bool:
         and cyrillic.region_nominative(text, "raion")
     ):
         return True
-    return cyrillic.region_axis(text, before, after)
+    return cyrillic.region_axis(text, before, after, rest)
 
 
 _TRAILING_REGION = re.compile(r"^\s+(?:на|в|у|во)\s+$", re.IGNORECASE)
