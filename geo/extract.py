@@ -926,6 +926,26 @@ def _home_oblast(
     return points, len(points), counted
 
 
+HROMADA_PLACES = 2
+"""How many of its other names a document must place in a hromada it names for a name with a
+namesake there to be read as that one (:meth:`Extractor._in_a_named_hromada`)."""
+
+
+def _named_raions(mentions: list[Mention], final: list[Resolution], code: str) -> dict[str, Place]:
+    """The raions of oblast ``code`` a document names and places without doubt, by code."""
+    return {
+        place.admin2_code: place
+        for m, res in zip(mentions, final, strict=True)
+        if m.region
+        and not m.axis
+        and (place := res.place) is not None
+        and place.kind == "admin2"
+        and place.admin1_code == code
+        and place.admin2_code is not None
+        and not res.ambiguous
+    }
+
+
 def _not_placed(res: Resolution, note: str) -> Resolution:
     """``res`` left without a place, ``note`` saying why, its candidates kept."""
     return Resolution(res.query, None, None, ResolutionKind.UNRESOLVED, 0.0, note, res.candidates)
@@ -1381,6 +1401,7 @@ class Extractor:
         self._abroad_in_a_home_list(mentions, queries, final)
         self._alias_abroad_far_from_its_list(mentions, queries, final)
         self._city_in_a_village_list(mentions, final)
+        self._in_a_named_hromada(mentions, queries, final)
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, final, home)
         self._lookalike_at_home(mentions, queries, final, home)
@@ -1726,6 +1747,7 @@ class Extractor:
             return None
         points, count, total = home
         near = list(points)
+        raions = _named_raions(mentions, final, code)
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
             if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
@@ -1757,6 +1779,8 @@ class Extractor:
             if any(p is not None and p.admin1_code != code for p in elsewhere):
                 continue  # its own sentence names places elsewhere
             again = self.resolver.resolve(queries[i], admin1=code, near=points or None, front=front)
+            if again.ambiguous and raions:
+                again = self._in_a_named_raion(queries[i], again, raions, front)
             if again.ambiguous and near:
                 again = self._nearest_and_largest(again, near)
             found = again.place
@@ -1778,6 +1802,76 @@ class Extractor:
             )
             final[i] = replace(again, reason=f"{note}; {again.reason}")
         return code, points
+
+    def _in_a_named_hromada(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """A report on a hromada's villages (it names the hromada, placed at its centre, and
+        places :data:`HROMADA_PLACES` of its other names in it) reads a name that has a namesake
+        there as that one, whatever size or its neighbours chose: "Хотінська громада … двоє
+        людей в Олексіївці та шестеро в Кіндратівці … Населення з Володимирівки,
+        Новомиколаївки та Андріївки евакуйовано. Чотирьох людей забрали з Костянтинівки" is
+        Khotin hromada's Kindrativka and Kostiantynivka, not the Donetsk-oblast town and its
+        neighbour. Not a region, an axis or a name with a hint of its own. ``final`` is updated
+        in place."""
+        hromadas: dict[str, tuple[str, str]] = {}  # code → (its name as a hint, its oblast)
+        for m, res in zip(mentions, final, strict=True):
+            place = res.place
+            if _hromada(m) and place is not None and place.admin3_code and place.admin1_code:
+                hromadas[place.admin3_code] = (m.query or m.text, place.admin1_code)
+        if not hromadas:
+            return
+        inside: dict[str, set[str]] = {}  # code → the keys of the names placed in it
+        for m, res in zip(mentions, final, strict=True):
+            place = res.place
+            if not m.region and place is not None and place.admin3_code in hromadas:
+                inside.setdefault(place.admin3_code, set()).add(m.key)
+        for i, m in enumerate(mentions):
+            place = final[i].place
+            if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
+                continue
+            if place is not None and place.admin3_code in hromadas:
+                continue
+            for code, keys in inside.items():
+                if len(keys - {m.key}) < HROMADA_PLACES:
+                    continue
+                hint, oblast = hromadas[code]
+                again = self.resolver.resolve(queries[i], admin1=oblast, admin2=hint)
+                found = again.place
+                if (
+                    again.ambiguous
+                    or found is None
+                    or found.kind != "settlement"  # none there: the hromada at region level
+                    or found.admin3_code != code
+                ):
+                    continue
+                note = f"{m.text}: in {hint}, where the document places {len(keys)} of its names"
+                final[i] = replace(again, reason=f"{note}; {again.reason}")
+                break
+
+    def _in_a_named_raion(
+        self,
+        query: str,
+        res: Resolution,
+        raions: dict[str, Place],
+        front: FrontDistance | None,
+    ) -> Resolution:
+        """``res`` (namesakes of a one-oblast report left open in its oblast) decided by the
+        raions the report names: the one namesake in one of them ("обстрелам подверглись
+        населенные пункты Изюмского, Купянского, Чугуевского и Харьковского районов … с.
+        Чернещина": the Cherneshchyna of Izium raion, not those of Berestyn or Bohodukhiv raion),
+        else ``res``."""
+        inside = [c.place.admin2_code for c in res.ambiguous if c.place.admin2_code in raions]
+        if len(inside) != 1 or inside[0] is None:  # none, or two namesakes in named raions
+            return res
+        raion = raions[inside[0]]
+        again = self.resolver.resolve(
+            query, admin1=raion.admin1_code, admin2=raion.name, front=front
+        )
+        if again.ambiguous or again.place is None or again.place.admin2_code != raion.admin2_code:
+            return res
+        note = f"{query}: the one in {raion.name}, which the document names"
+        return replace(again, reason=f"{note}; {again.reason}")
 
     def _far_from_its_list(
         self,

@@ -405,3 +405,50 @@ def test_a_hromada_that_holds_one_of_a_pair_does_not_place_the_other(records):
     )
     town = [r for r in rows if r["location"] == "Красногоровка"]
     assert town and km(point(town[0]), (48.005, 37.507)) < TOLERANCE_KM, town[0]["place_name"]
+
+
+def test_a_namesake_in_a_raion_the_report_names(records):
+    """Set 82: a Kharkiv administration's report names four raions and then "с. Чернещина",
+    of which the oblast has three (Izium, Berestyn and Bohodukhiv raions): the one in a raion it
+    names. Two namesakes in named raions ("Ольховатка": Izium, Kupiansk and Kharkiv raions) are
+    left open."""
+    rows = records(
+        "В минувшие сутки обстрелам российских оккупационных войск подверглись населенные пункты "
+        "Изюмского, Купянского, Чугуевского и Харьковского районов области, сообщил глава ОВА "
+        "Олег Синегубов. «В результате обстрела с. Чернещина повреждены здания фермы. В с. "
+        "Ольховатка в результате вражеского обстрела из миномета поврежден жилой дом», — "
+        "написал Синегубов."
+    )
+    by_place = {r["location"]: r for r in rows}
+    assert km(point(by_place["Чернещина"]), (49.314, 37.849)) < TOLERANCE_KM
+    assert by_place["Ольховатка"]["latitude"] is None
+
+
+def test_a_report_on_a_hromada_s_villages_reads_its_names_there(records):
+    """Set 82: a hromada head's account of his hromada's villages: "Кіндратівці" and
+    "Костянтинівки" are Khotin hromada's (Sumy oblast), not the Donetsk-oblast town
+    Kostiantynivka and the Kindrativka 12 km from it, once the report places three of its names
+    in the hromada."""
+    rows = records(
+        "У деяких прикордонних селах Хотінської громади Сумщини є присутність російських "
+        "військових.\n"
+        "За словами голови громади Миколи Торяника, місцеві жителі залишаються у двох селах, де "
+        "присутня ворожа піхота: двоє людей в Олексіївці та шестеро в Кіндратівці.\n"
+        "Населення з Володимирівки, Новомиколаївки та Андріївки евакуйовано. Чотирьох людей "
+        "забрали з Костянтинівки до того, як туди зайшов ворог."
+    )
+    by_place = {r["location"]: r for r in rows}
+    assert km(point(by_place["Кіндратівці"]), (51.143, 34.773)) < TOLERANCE_KM
+    assert km(point(by_place["Костянтинівки"]), (51.170, 34.776)) < TOLERANCE_KM
+    assert km(point(by_place["Олексіївці"]), (51.137, 34.868)) < TOLERANCE_KM
+
+
+def test_a_hromada_with_no_namesake_leaves_the_name_as_it_was(records):
+    """A name with no namesake in the hromada the report names keeps its own place: the
+    hromada is no region fallback for it (Orikhiv in a Huliaipole hromada report)."""
+    rows = records(
+        "По данным администрации Гуляйпольской громады, российская армия нанесла удары по "
+        "Гуляйполю, Зализничному, Доброполью, Орехову и Степногорску."
+    )
+    orikhiv = [r for r in rows if r["location"] == "Орехову"]
+    assert orikhiv and km(point(orikhiv[0]), (47.568, 35.785)) < TOLERANCE_KM
