@@ -1069,6 +1069,35 @@ def test_a_passive_announcement_goes_on_in_the_last_claimants_name(records):
             "Павел Кукушкин: Южнее Часов Яра село Ступочки уже под контролем наших войск.",
             "Russian milbloggers",
         ),
+        # set 83: the Centre for Countering Disinformation, and a Russian war channel
+        (
+            '"Насправді, бої за Гуляйполе і Мирноград досі тривають", - зазначив керівник ЦПД.',
+            "Ukrainian government",
+        ),
+        (
+            "Российские подразделения выбили ВСУ из Гуляйполя, сообщил в субботу "
+            "Telegram-канал «Фронтовая птичка».",
+            "Russian milbloggers",
+        ),
+        # set 82: a district military administration, a hromada's head, the Mykolaiv governor
+        (
+            "Обстріляли Берислав. Про це повідомив начальник Бериславської районної військової "
+            "адміністрації Володимир Літвінов.",
+            "Regional authorities",
+        ),
+        (
+            "Під вогнем опинилася Бериславська громада. Про це повідомив начальник Бериславської "
+            "РВА Володимир Літвінов.",
+            "Regional authorities",
+        ),
+        (
+            "За словами голови громади Миколи Торяника, місцеві жителі залишаються в Кіндратівці.",
+            "Regional authorities",
+        ),
+        (
+            "Враг обстрелял Очаков, сообщает глава Николаевской ОВВ Виталий Ким.",
+            "Regional authorities",
+        ),
         # set 80: the head of the oblast council
         (
             "Окупанти обстріляли Покровську громаду Синельниківського району, повідомляє голова "
