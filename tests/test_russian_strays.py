@@ -198,6 +198,8 @@ LYPTSI = (50.195, 36.431)
         ("Проект Радио Свобода Донбасс.Реалии собрал рассказы жителей Мариуполя.", 1),
         # set 78: a show glued to its name ("Ранок.LIVE")
         ('Про це повідомив речник ОК "Південь" Владислав Волошин в ефірі Ранок.LIVE.', 0),
+        # set 83: a show's name quoted with "live" (the village Соловйов)
+        ("Фрагмент включения в прямой эфир «СОЛОВЬЁВ live» о боях у Часова Яра.", 1),
     ],
 )
 def test_russian_strays_people_militia_and_outlets(places, sentence, kept):

@@ -234,10 +234,13 @@ def _first_a_name(word: str) -> bool:
     return False
 
 
-_OUTLET_AFTER = re.compile(r"^\.(?:Реалии|Реалії|Realii|LIVE|Live|UA|ua|info|news)\b")
+_OUTLET_AFTER = re.compile(
+    r"^(?:\.(?:Реалии|Реалії|Realii|LIVE|Live|UA|ua|info|news)\b|\s+(?:live|Live|LIVE)[»\"”])"
+)
 """A name glued by a dot to an outlet's word: Radio Liberty's projects ("Донбасс.Реалии",
 "Крым.Реалии"), a show or site ("в ефірі Ранок.LIVE", "Херсон.info"); any other word after a
-dot is a missing space ("Владимировка.Кроме этого")."""
+dot is a missing space ("Владимировка.Кроме этого"). Or a show's name, quoted, ending in
+"live" ("в прямой эфир «СОЛОВЬЁВ live»": no village Соловйов)."""
 
 
 _UNIT_ADJECTIVE = re.compile(
