@@ -2117,13 +2117,13 @@ class Extractor:
         near it sends it ("Марьинка и Красногоровка, громко было на окраинах Очеретинской
         громады": the town 4 km from Marinka, not the Krasnohorivka renamed Yasnohorivka 35 km
         north, in that hromada). ``final`` is updated in place."""
+        # the lists (sentence, group) one of whose names had its soft hint dropped
+        outside = {(n.sentence, n.group) for n in mentions if n.hint_dropped and n.group >= 0}
         for i, m in enumerate(mentions):
             place = _located_settlement(final[i])
             if place is None or not m.soft_hint or m.village or m.axis or m.region:
                 continue
-            partner_outside = m.group >= 0 and any(
-                n.hint_dropped and n.group == m.group and n.sentence == m.sentence for n in mentions
-            )
+            partner_outside = (m.sentence, m.group) in outside
             near = [
                 _point(other)
                 for j, n in enumerate(mentions)
