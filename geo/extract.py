@@ -887,18 +887,9 @@ def _home_oblast(
     if named is None:
         return None
     placed: dict[str, Place] = {}
-    raions: dict[str, Place] = {}  # "по Харківському, Чугуївському … районах": its raions
+    raions = _named_raions(mentions, final, named)  # "по Харківському, Чугуївському … районах"
     for m, res in zip(mentions, final, strict=True):
         place = res.place
-        if (
-            m.region
-            and not m.axis
-            and place is not None
-            and place.kind == "admin2"
-            and place.admin1_code == named
-            and not res.ambiguous
-        ):
-            raions[place.place_id] = place
         if (
             place is None
             or m.region

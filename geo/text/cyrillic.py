@@ -722,37 +722,41 @@ def _land(word: str) -> str:
     return word.lower().rsplit("-", 1)[-1]
 
 
-def region_axis(text: str, before: str, after: str, rest: str = "") -> bool:
+def region_axis(text: str, before: str, after: str, sentence: str = "", end: int = 0) -> bool:
     """Is ``text`` the adjective of an axis named after a historic land ("на Волинському і
     Поліському напрямках", "на Слобожанском направлении", "на Північно-Слобожанському
     напрямку"), or "Сіверському" in a list with one ("на Сіверському та Слобожанському
-    напрямках")? Those cover a border region: no point. ``rest`` is the sentence after ``text``,
-    for a list longer than the ``after`` window (:func:`axis_ending_list`)."""
+    напрямках")? Those cover a border region: no point. ``sentence[end:]`` follows ``text``,
+    for a list longer than the ``after`` window (:func:`axis_ending_list`); it is sliced only
+    for such an adjective whose window holds no axis word."""
     lowered = _land(text)
     land = lowered.startswith(_REGION_AXES)
     if not land and not lowered.startswith(_SIVERIA):
         return False
     words = _WORD.findall(f"{before} {after}".lower())
-    if not any(w in cues().axis for w in words) and axis_ending_list(rest) is None:
+    if not any(w in cues().axis for w in words) and axis_ending_list(sentence[end:]) is None:
         return False
     return land or any(_land(w).startswith(_REGION_AXES) for w in words)
 
 
 def axis_in_list(
-    text: str, before: str, after: str, rest: str = "", earlier: str = ""
+    text: str, before: str, after: str, sentence: str = "", span: tuple[int, int] = (0, 0)
 ) -> str | None:
     """The axis word near an axis adjective in a list of axes ("зокрема на Харківському,
     Куп'янському, Лиманському напрямках", "на Донецком и Запорожском направлениях"), or None.
-    ``rest`` is the sentence after ``text``: a list longer than the ``after`` window is
-    followed to its end (:func:`axis_ending_list`). ``earlier``, the sentence before ``text``,
-    holds the axis word a roundup leaves out the second time ("на Покровському напрямку …,
-    зокрема в районах Покровська та Дачного, на Слов'янському – окупанти атакували")."""
+    ``sentence`` holds ``text`` at ``span``: a list longer than the ``after`` window is
+    followed to its end (:func:`axis_ending_list`), and the sentence before ``text`` holds the
+    axis word a roundup leaves out the second time ("на Покровському напрямку …, зокрема в
+    районах Покровська та Дачного, на Слов'янському – окупанти атакували"). Both are sliced
+    only when the windows hold no axis word."""
     if axis_town(text) is None:
         return None
     axes = cues().axis
     found = next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)
-    if found is None and rest:
-        found = axis_ending_list(rest)
+    start, end = span
+    if found is None and sentence:
+        found = axis_ending_list(sentence[end:])
+    earlier = sentence[:start]
     if found is None and earlier and _ELIDED_NOUN.match(after) and _ON_BEFORE.search(earlier):
         words: list[str] = _WORD.findall(earlier.lower())  # typed: mypyc needs the element
         found = next((w for w in reversed(words) if w in axes), None)

@@ -1296,7 +1296,7 @@ class MentionScanner:
             return None
         before = sentence[max(0, start - _CONTEXT_CHARS) : start]
         after = sentence[end : end + _CONTEXT_CHARS]
-        axis = cyrillic.axis_in_list(text, before, after, sentence[end:], sentence[:start])
+        axis = cyrillic.axis_in_list(text, before, after, sentence, (start, end))
         if axis is None:
             return None
         query = name_key(town)
@@ -1579,7 +1579,7 @@ class MentionScanner:
             return None  # "Машину можно восстановить": машина, not a case form of Машино
         if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
-        if _district_or_land_axis(text, before, after, sentence[end:]) or _acronym(text, key):
+        if _district_or_land_axis(text, before, after, sentence, end) or _acronym(text, key):
             return None  # "у місцевій РВА": an acronym, not the genitive of the village Рів
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate,
@@ -1595,8 +1595,7 @@ class MentionScanner:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         if region_after is None and level is None:
             m.same_region = cyrillic.same_region_after(after)
-        context = (sentence[:start], before, after, sentence[end:])
-        _read_cyrillic_axis(m, text, key, context, words, info.oblast_too)
+        _read_cyrillic_axis(m, (sentence, start, end), (before, after), words, info.oblast_too)
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
         if cyrillic.title_before(before):  # "глава Чечни": the region's head, as "глава ДНР"
@@ -1922,21 +1921,22 @@ def _listed_common_word(
 
 def _read_cyrillic_axis(
     m: Mention,
-    text: str,
-    key: str,
-    context: tuple[str, str, str, str],
+    where: tuple[str, int, int],
+    window: tuple[str, str],
     words: list[str],
     oblast_too: bool,
 ) -> None:
     """Read ``m`` as an axis when an axis word follows it or its list ("на Покровському
     напрямку": an area around the town, in the oblast the table's hint names); an axis named
     after an oblast with a part of the front before it ("на западе Запорожского направления")
-    is the oblast's, as "на Запорожском направлении" is. ``context``: the sentence before the
-    name, the windows before and after it, and the sentence after it (a list of nine axes runs
-    past the window; a roundup names the axis word once for two axes)."""
-    earlier, before, after, rest = context
+    is the oblast's, as "на Запорожском направлении" is. ``where``: the sentence and the
+    name's span in it (a list of nine axes runs past the window; a roundup names the axis word
+    once for two axes); ``window``: the context before and after the name."""
+    sentence, start, end = where
+    text, key = sentence[start:end], m.key
+    before, after = window
     axis = cyrillic.axis_word(text, after) or cyrillic.axis_in_list(
-        text, before, after, rest, earlier
+        text, before, after, sentence, (start, end)
     )
     if axis is None:
         return
@@ -2735,7 +2735,7 @@ def _acronym(text: str, key: str) -> bool:
     return text.isupper() and len(text) <= _ACRONYM_MAX and name_key(text) != key
 
 
-def _district_or_land_axis(text: str, before: str, after: str, rest: str) -> bool:
+def _district_or_land_axis(text: str, before: str, after: str, sentence: str, end: int) -> bool:
     """Is a Cyrillic adjective one of a city's districts listed after it ("по двум районам
     города — Киевскому и Кировскому") or an axis named after a land ("на Волинському,
     Поліському напрямках": a border region)? Neither is a point."""
@@ -2745,7 +2745,7 @@ def _district_or_land_axis(text: str, before: str, after: str, rest: str) -> boo
         and cyrillic.region_nominative(text, "raion")
     ):
         return True
-    return cyrillic.region_axis(text, before, after, rest)
+    return cyrillic.region_axis(text, before, after, sentence, end)
 
 
 _TRAILING_REGION = re.compile(r"^\s+(?:на|в|у|во)\s+$", re.IGNORECASE)
