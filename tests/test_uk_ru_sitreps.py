@@ -452,3 +452,31 @@ def test_a_hromada_with_no_namesake_leaves_the_name_as_it_was(records):
     )
     orikhiv = [r for r in rows if r["location"] == "Орехову"]
     assert orikhiv and km(point(orikhiv[0]), (47.568, 35.785)) < TOLERANCE_KM
+
+
+MYKOLAIVKA_BY_CHASIV_YAR = (48.576, 37.796)  # Костянтинівська громада, 3 km west of Chasiv Yar
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Российские войска заняли часть Николаевки – села западнее Часова Яра.",
+        "Российские войска заняли часть села Николаевка западнее Часова Яра.",
+        "Російські війська зайняли частину Миколаївки – села західніше Часового Яру.",
+        "Бои идут у Николаевки, расположенной в 3 км западнее Часова Яра.",
+    ],
+)
+def test_a_cyrillic_direction_phrase_after_a_village_locates_it(records, sentence):
+    """ "Николаевки – села западнее Часова Яра": of ten Donetsk-oblast Mykolaivkas the one west
+    of Chasiv Yar, not the town by Sloviansk 30 km north; Chasiv Yar only locates it."""
+    rows = records(sentence)
+    (row,) = [r for r in rows if r["place_name"] and r["place_name"].startswith("Mykola")]
+    assert km(point(row), MYKOLAIVKA_BY_CHASIV_YAR) < TOLERANCE_KM
+    assert not [r for r in rows if r["place_name"] == "Chasiv Yar"]
+
+
+def test_a_village_in_a_list_is_not_located_by_the_next_member_after_bilia(records):
+    """ "…, Кураховому, біля Шевченка, Відродження": the Ukrainian lists put "біля" among their
+    members, so a comma before it leaves Шевченка a site of its own, not an anchor."""
+    rows = records("Ворог атакував у районах Трудового, Кураховому, біля Шевченка, Відродження.")
+    assert {"Кураховому", "Шевченка"} <= {r["location"] for r in rows}

@@ -185,6 +185,28 @@ _APPOSITIVE_GAP = re.compile(
     r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,30}\)\s*)?)?$",
     re.IGNORECASE,
 )
+_CYRILLIC_APPOSITIVE_GAP = re.compile(
+    r"^\s*(?:[,(–—-]\s*"
+    r"(?:(?:сел[оаіуе]|селищ[еау]|поселок|посёлок|поселк[аеу]|посёлк[аеу]|смт|пгт|"
+    r"город[ау]?|міст[оау]|населенн(?:ый|ого|ом)\s+пункт[ае]?|населен(?:ий|ого|ому)\s+пункт[уі]?)"
+    r"\s+)?"
+    r"(?:(?:расположенн\w*|розташован\w*|находящ\w*|что|що)\s+(?:(?:находится|лежит|лежить|"
+    r"знаходиться)\s+)?)?)?"
+    r"(?:(?:примерно|около|приблизно|близько|всего|лише|лишь|в|у|за)\s+){0,2}"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:км|километрах|кілометрах)\.?\s*)?$",
+    re.IGNORECASE,
+)
+"""Between a Cyrillic place and a direction phrase that locates it: "Николаевки – села западнее
+Часова Яра", "у селі Миколаївка західніше Часового Яру", "Берестове, розташоване за 10 км на схід
+від Сіверська"."""
+_CYRILLIC_NEAR_GAP = re.compile(
+    r"^\s+(?:рядом\s+с|возле|вблизи|неподалеку\s+от|недалеко\s+от|поблизу|неподалік\s+від|"
+    r"недалеко\s+від)\s+(?:(?:сел\w*|селищ\w*|посел\w*|посёл\w*|смт|пгт|город\w*|міст\w*)\s+)?$",
+    re.IGNORECASE,
+)
+"""Between a Cyrillic place and a "near" phrase that locates it, with no comma (lists put "біля"
+among their members: "в Трудовому, Кураховому, біля Шевченка"): "у Радостного рядом с
+Нечаевкой"."""
 _AXIS_AFTER = re.compile(
     r"^\s+(direction|axis|sector|front|(?:counter-?)?offensive|counter-?attack)\b", re.IGNORECASE
 )
@@ -2510,7 +2532,10 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             and prev.role == "site"
             and not prev.metonymic
         ):
-            if _APPOSITIVE_GAP.match(sentence[prev.end - offset : m.context_start - offset]):
+            gap = sentence[prev.end - offset : m.context_start - offset]
+            if _APPOSITIVE_GAP.match(gap) or (
+                m.text[:1] >= "\u0400" and _CYRILLIC_APPOSITIVE_GAP.match(gap)
+            ):
                 m.role = "anchor"
                 members = _villages_listed(sentence, offset, mentions, prev)
                 for member in members:  # "the villages of Uspenovka and Annovka, south of …"
@@ -2521,7 +2546,13 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             m.approximate
             and prev.role == "site"
             and not (prev.metonymic or prev.region or m.region or m.axis or m.metonymic)
-            and _NEAR_ANCHOR_GAP.match(sentence[prev.end - offset : m.start - offset])
+            and (
+                _NEAR_ANCHOR_GAP.match(sentence[prev.end - offset : m.start - offset])
+                or (
+                    m.text[:1] >= "\u0400"
+                    and _CYRILLIC_NEAR_GAP.match(sentence[prev.end - offset : m.start - offset])
+                )
+            )
             and sentence[m.end - offset :].lstrip()[:1] in ("", ",", ")", ".", ";")
             and not prev.key.endswith(_UNIT_KEY_ENDINGS)  # "Bohodukhiv district, outside …"
         ):  # "the capture of Lozova, near Kupiansk, and …", "… freed Lozova, near Kupiansk."
