@@ -363,6 +363,7 @@ def test_curated_table_rows():
     assert russian_forms("Времівка", "UA14040010040083406")[0] == "Времевка"
     assert "Козачья Лопань" in russian_forms("Козача Лопань", "UA63120070020018703")
     assert russian_forms("Виїмка", "UA14020090340091913") == ("Выемка",)
+    assert russian_forms("Окіп") == ("Окоп", "Окип")  # set 80 writes Окоп, set 71 Окипа
     with (ROOT / "gazetteer" / russian.IRREGULAR_FILE).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(row["reason"].strip() for row in rows)

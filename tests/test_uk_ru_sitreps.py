@@ -480,3 +480,14 @@ def test_a_village_in_a_list_is_not_located_by_the_next_member_after_bilia(recor
     members, so a comma before it leaves Шевченка a site of its own, not an anchor."""
     rows = records("Ворог атакував у районах Трудового, Кураховому, біля Шевченка, Відродження.")
     assert {"Кураховому", "Шевченка"} <= {r["location"] for r in rows}
+
+
+OKIP_BOHODUKHIV = (50.419, 36.149)  # Окіп, Богодухівський район of Kharkiv oblast
+
+
+def test_the_russian_okop_is_the_ukrainian_okip(records):
+    """ "Окоп Богодуховского района": Russian writes Окіп with о (as окоп, a trench), where the
+    ikavism rules give Окип (only GeoNames' Poltava-oblast Okip had "Okop")."""
+    rows = records("Обстрелам подверглись Окоп Богодуховского района, Гатище, Бударки.")
+    (row,) = [r for r in rows if r["location"] == "Окоп"]
+    assert km(point(row), OKIP_BOHODUKHIV) < TOLERANCE_KM
