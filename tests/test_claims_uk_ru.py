@@ -1125,3 +1125,55 @@ def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
     by_place = {r["location"]: r["claimant"] for r in found}
     assert by_place["Куп’янська"] == "ISW"
     assert by_place["Кіндрашівки"] == "Russian milbloggers"
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # set 85 (0642.ua): the head of the Luhansk military-civil administration, by title,
+        # credits the sentence before; the ones after go on in his name
+        (
+            "Ворог вдарив із двох боків – в районі Новоселівського та в Білогорівці.\n"
+            "Про це повідомив очільник Луганської ВЦА Артем Лисогор.\n"
+            "Також авіація противника застосовувалася у Стельмахівці.",
+            "Regional authorities",
+        ),
+        ("Ворог обстріляв Білогорівку, пише Лисогор.", "Regional authorities"),
+        # set 85 (society.comments.ua): the Joint Forces Grouping's report
+        (
+            "У Вовчанську тривають тяжкі бої, про це йдеться у повідомленні Групування "
+            "об'єднаних сил.",
+            "Ukrainian military",
+        ),
+        (
+            "Противник атаковал Волчанск, сообщили в группировке объединенных сил.",
+            "Ukrainian military",
+        ),
+    ],
+)
+def test_sources_of_the_northern_front(records, text, claimant):
+    found = records(text)
+    assert found and {r["claimant"] for r in found} == {claimant}, [r["claimant"] for r in found]
+
+
+@pytest.mark.parametrize(
+    "voice, claimant",
+    [
+        ("", "Russian MoD"),
+        (
+            "Оккупанты потеряли до 30 военнослужащих. Силы обороны держат позиции. ",
+            "Ukrainian military",
+        ),
+    ],
+)
+def test_a_grouping_s_statement_as_a_title_line_is_the_document_s_source(records, voice, claimant):
+    """Set 85 (kharkov-news.ru): a page that opens "Заявление начальника пресс-центра
+    группировки «Запад»" and then gives the statement, naming no one; the grouping is the
+    Russian MoD's, unless the page speaks of "оккупанты" and "Силы обороны"."""
+    found = records(
+        "Заявление начальника пресс-центра группировки «Запад»\n"
+        "На Купянском направлении нанесено огневое поражение подразделениям противника в районе "
+        "населенного пункта Терны Донецкой Народной Республики.\n"
+        "Отражена контратака 47-й бригады ВСУ в районе населенного пункта Синьковка.\n" + voice
+    )
+    assert found and {r["claimant"] for r in found} == {claimant}, [r["claimant"] for r in found]

@@ -312,7 +312,10 @@ class DocumentClaimants:
             if anaphor is not None and anaphor.start() == 0:
                 continue  # "Він додав, що … піротехніки ДСНС знешкодили …": the speaker before
             found = _claimant(claims, text, None, anaphor)
-            if found is None or found.name in claims.unstated:
+            if found is not None and found.name in claims.voiced:
+                # "Заявление начальника пресс-центра группировки «Запад»": whose, by the voice
+                found = Claimant(*_voiced(claims.unstated[found.name], self.voice()), found.text)
+            elif found is None or found.name in claims.unstated:
                 continue
             if found.name in claims.country_speakers:  # "Russia said …": the MoD it quotes
                 found = _state_country(claims, found, DEFAULT_CLAIMANT, "", (self, starts[index]))
