@@ -364,6 +364,8 @@ def test_curated_table_rows():
     assert "Козачья Лопань" in russian_forms("Козача Лопань", "UA63120070020018703")
     assert russian_forms("Виїмка", "UA14020090340091913") == ("Выемка",)
     assert russian_forms("Окіп") == ("Окоп", "Окип")  # set 80 writes Окоп, set 71 Окипа
+    assert russian_forms("Кізомис", "UA65100010050034669") == ("Кизомыс",)  # set 84
+    assert russian_forms("Плетенівка", "UA63140010520060485")[0] == "Плетеневка"  # set 85
     with (ROOT / "gazetteer" / russian.IRREGULAR_FILE).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(row["reason"].strip() for row in rows)

@@ -491,3 +491,31 @@ def test_the_russian_okop_is_the_ukrainian_okip(records):
     rows = records("Обстрелам подверглись Окоп Богодуховского района, Гатище, Бударки.")
     (row,) = [r for r in rows if r["location"] == "Окоп"]
     assert km(point(row), OKIP_BOHODUKHIV) < TOLERANCE_KM
+
+
+MYKHALCHYNA_SLOBODA = (52.304, 33.222)  # Михальчина-Слобода, Chernihiv oblast
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Від обстрілів постраждали Блешня, Порозок, Михальчина Слобода та Нова Гута.",
+        "Окупанти обстріляли Михальчину Слободу.",
+        "Від обстрілів постраждала Михальчина-Слобода.",
+    ],
+)
+def test_a_hyphenated_name_written_with_a_space(records, sentence):
+    """Set 85: the General Staff writes "Михальчина Слобода" for the village the settlement
+    table spells Михальчина-Слобода; every case form is read either way."""
+    (row,) = [r for r in records(sentence) if r["location"].startswith("Михальчин")]
+    assert km(point(row), MYKHALCHYNA_SLOBODA) < TOLERANCE_KM
+
+
+def test_an_island_named_like_a_town_is_no_place(records):
+    """Set 84: "около острова Васильков", an island of the Dnipro delta, not Vasylkiv by Kyiv."""
+    rows = records(
+        "В островной зоне предотвращена попытка проникновения ДРГ около острова Васильков, "
+        "уничтожены две лодки у Кизомыса."
+    )
+    assert [r["location"] for r in rows] == ["Кизомыса"]
+    assert km(point(rows[0]), (46.563, 32.348)) < TOLERANCE_KM  # Кізомис, below Kherson

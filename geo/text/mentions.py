@@ -63,7 +63,7 @@ from geo.text.raions import LatinRaions, names_a_raion_noun
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "23"
+SCANNER_VERSION = "24"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -973,6 +973,20 @@ def _hyphenated_key(written: str, key: str) -> str | None:
     return "".join(joined)
 
 
+_CAPITAL_AFTER_HYPHEN = re.compile(r"(?<=\w)-(?=[А-ЯЁІЇЄҐ])")
+
+
+def _spaced_too(written: str, forms: set[str]) -> list[str]:
+    """The case ``forms`` of ``written``, and when each hyphen of it joins two capitalised words
+    ("Михальчина-Слобода"), each form with spaces for the hyphens too, as reports often write
+    such names ("Михальчина Слобода", "Михальчину Слободу"); sorted, so the automaton is built
+    the same way every time."""
+    hyphens = written.count("-")
+    if not hyphens or len(_CAPITAL_AFTER_HYPHEN.findall(written)) != hyphens:
+        return sorted(forms)
+    return sorted({*forms, *(form.replace("-", " ") for form in (written, *forms))})
+
+
 def add_names(automaton: ahocorasick.Automaton, store: GazetteerStore) -> None:
     """Every scan name of ``store``, as written and as its key; and a Ukrainian name's BGN/PCGN
     romanisation as written, with the apostrophes for the soft sign ("Slov'yans'k",
@@ -1009,7 +1023,7 @@ def add_case_forms(
     for written, lang in store.iter_cyrillic_names(THEATRE):
         key = name_key(written)
         locatives: set[str] | None = None
-        for form in case_forms(written, lang):
+        for form in _spaced_too(written, case_forms(written, lang)):
             folded = " ".join(fold(form).split())
             spelled = f" {folded} "
             if shared is not None and spelled in automaton:
