@@ -1139,6 +1139,11 @@ def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
             "Regional authorities",
         ),
         ("Ворог обстріляв Білогорівку, пише Лисогор.", "Regional authorities"),
+        # set 84 (news.mail.ru): "военные паблики", the Russian war channels
+        (
+            "Военные паблики пишут о позиционных боях под Степногорском и Приморским.",
+            "Russian milbloggers",
+        ),
         # set 85 (society.comments.ua): the Joint Forces Grouping's report
         (
             "У Вовчанську тривають тяжкі бої, про це йдеться у повідомленні Групування "
@@ -1151,7 +1156,7 @@ def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
         ),
     ],
 )
-def test_sources_of_the_northern_front(records, text, claimant):
+def test_sources_of_the_northern_and_southern_fronts(records, text, claimant):
     found = records(text)
     assert found and {r["claimant"] for r in found} == {claimant}, [r["claimant"] for r in found]
 
