@@ -1144,6 +1144,40 @@ def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
             "Военные паблики пишут о позиционных боях под Степногорском и Приморским.",
             "Russian milbloggers",
         ),
+        # set 87 (unn.ua): Kim by surname after a Russian cue
+        (
+            "Что касается районов области, то ситуация, по информации Кима, такова: обстрелам "
+            "подверглась Широковская громада и пгт Березнеговатое.",
+            "Regional authorities",
+        ),
+        ("Утром в Николаеве раздавались взрывы, сообщил Ким в Telegram.", "Regional authorities"),
+        # set 87 (rbc.ua): a war channel by name, and its authors, referred back to
+        (
+            'Telegram-канал "Старше Эдды" отмечает, что украинские войска могли выбить '
+            "россиян из Волохова Яра.\nКроме того, авторы пишут, что часть подразделений "
+            "продвигается на Савинцы.",
+            "Russian milbloggers",
+        ),
+        # set 87 (gordonua.com): Operational Command South, which "проинформировало"
+        (
+            "В Херсонской области силы обороны освободили Новодмитровку и Костырку.\n"
+            'Об этом в Facebook проинформировало оперативное командование "Юг" ВСУ.',
+            "Ukrainian military",
+        ),
+        (
+            "Ворог обстріляв Миколаїв, повідомило оперативне командування «Південь».",
+            "Ukrainian military",
+        ),
+        # set 87: a head "рассказывал" (the past imperfective); Stremousov by name (rg.ru)
+        (
+            "Глава Херсонской областной военной администрации Ярослав Янушевич рассказывал, что "
+            "ВСУ вошли в Давыдов Брод.",
+            "Regional authorities",
+        ),
+        (
+            "Украинским войскам удалось закрепиться на окраине Снигиревки, отметил Стремоусов.",
+            "Russian-installed authorities",
+        ),
         # set 85 (society.comments.ua): the Joint Forces Grouping's report
         (
             "У Вовчанську тривають тяжкі бої, про це йдеться у повідомленні Групування "
