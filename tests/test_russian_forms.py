@@ -366,6 +366,9 @@ def test_curated_table_rows():
     assert russian_forms("Окіп") == ("Окоп", "Окип")  # set 80 writes Окоп, set 71 Окипа
     assert russian_forms("Кізомис", "UA65100010050034669") == ("Кизомыс",)  # set 84
     assert russian_forms("Плетенівка", "UA63140010520060485")[0] == "Плетеневка"  # set 85
+    assert russian_forms("Вірнопілля")[0] == "Вернополье"  # set 87, with the three below
+    assert russian_forms("Тернові Поди", "UA48060370200051804")[0] == "Терновые Поды"
+    assert russian_forms("Ходине", "UA59100150090076976")[0] == "Ходыно"
     with (ROOT / "gazetteer" / russian.IRREGULAR_FILE).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(row["reason"].strip() for row in rows)

@@ -519,3 +519,46 @@ def test_an_island_named_like_a_town_is_no_place(records):
     )
     assert [r["location"] for r in rows] == ["Кизомыса"]
     assert km(point(rows[0]), (46.563, 32.348)) < TOLERANCE_KM  # Кізомис, below Kherson
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        # set 87: вірний is верный, тернові is терновые, and Sumy's Russian reports write Ходыно
+        (
+            "Захватчики пытались вести наступление в направлении села Вернополье на Изюмщине.",
+            "Вернополье",
+            (49.032, 37.119),
+        ),
+        (
+            "Бои в районах Сухой Ставок, Белогорка Херсонской области и Терновые Поды "
+            "Николаевской области.",
+            "Терновые Поды",
+            (46.860, 32.387),
+        ),
+        (
+            "Шалыгинская община: в селе Ходыно повреждены школа и сельсовет.",
+            "Ходыно",
+            (51.523, 34.213),
+        ),
+    ],
+)
+def test_russian_spellings_the_rules_miss(records, sentence, written, where):
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km(point(row), where) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        # set 86: "Ровно от … до …", a span of distance, not Rivne
+        ("Ровно от Курахово до границы 25 километров.", "Ровно"),
+        # set 87: the author of a post, not the Crimean village Тимошенко
+        ("“Звільнено Балаклію”, – йдеться в дописі Тимошенка від 16 вересня.", "Тимошенка"),
+        # set 86: a city site's name, not the town
+        ("Волноваха.City зібрали інформацію про обстріли Великої Новосілки.", "Волноваха"),
+    ],
+)
+def test_words_that_are_no_site_here(records, sentence, written):
+    rows = records(sentence)
+    assert rows and written not in {r["location"] for r in rows}

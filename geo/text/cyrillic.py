@@ -235,12 +235,14 @@ def _first_a_name(word: str) -> bool:
 
 
 _OUTLET_AFTER = re.compile(
-    r"^(?:\.(?:Реалии|Реалії|Realii|LIVE|Live|UA|ua|info|news)\b|\s+(?:live|Live|LIVE)[»\"”])"
+    r"^(?:\.(?:Реалии|Реалії|Realii|LIVE|Live|UA|ua|info|news|City|city)\b"
+    r"|\s+(?:live|Live|LIVE)[»\"”])"
 )
 """A name glued by a dot to an outlet's word: Radio Liberty's projects ("Донбасс.Реалии",
-"Крым.Реалии"), a show or site ("в ефірі Ранок.LIVE", "Херсон.info"); any other word after a
-dot is a missing space ("Владимировка.Кроме этого"). Or a show's name, quoted, ending in
-"live" ("в прямой эфир «СОЛОВЬЁВ live»": no village Соловйов)."""
+"Крым.Реалии"), a show or site ("в ефірі Ранок.LIVE", "Херсон.info", the city sites
+"Волноваха.City"); any other word after a dot is a missing space ("Владимировка.Кроме
+этого"). Or a show's name, quoted, ending in "live" ("в прямой эфир «СОЛОВЬЁВ live»": no
+village Соловйов)."""
 
 
 _UNIT_ADJECTIVE = re.compile(
@@ -290,10 +292,12 @@ _MEASURE_AFTER = re.compile(
     r"|(?:год|года|лет|недел|месяц|сутки|суток|день|дня|дней|час|минут|секунд|полгода|полчаса"
     r"|половин|столько|тогда|так|один|одна|одну|одно|два|две|три|четыр|пять|шест|сем|восем"
     r"|девят|десят|сто|двести|тысяч|рік|року|років|тиж|місяц|доб|годин|хвилин|дві|чотир)"
-    r"|(?:в|у|через)\s+(?:полдень|полночь|опівдні|опівночі))",
+    r"|(?:в|у|через)\s+(?:полдень|полночь|опівдні|опівночі)"
+    r"|(?:от|від)\s+\S+(?:\s+\S+){0,3}\s+до\s)",
     re.IGNORECASE,
 )
-"""A number or a span of time after a word ("… неделю назад", "… в 12:00", "… два года")."""
+"""A number or a span of time after a word ("… неделю назад", "… в 12:00", "… два года"), or
+a span of distance ("Ровно от Курахово до границы 25 километров")."""
 
 
 def adverb_of_measure(word: str, after: str) -> bool:
