@@ -562,3 +562,51 @@ def test_russian_spellings_the_rules_miss(records, sentence, written, where):
 def test_words_that_are_no_site_here(records, sentence, written):
     rows = records(sentence)
     assert rows and written not in {r["location"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        # set 89: the Russian prefix бес- before a voiceless consonant (Безсалівка)
+        (
+            "Подразделения группировки «Север» взяли под контроль населенный пункт Бессаловку, "
+            "расположенный в Сумской области.",
+            "Бессаловку",
+            (51.264, 34.393),
+        ),
+        # set 89: Запсілля, beyond the Psel, keeps the river's е in Russian: the Sumy village
+        (
+            "Места скопления украинских военных обнаружили у населенных пунктов Битица, "
+            "Писаревка, Ольшанка, Садки, Храповщина, Варачино, Запселье и Юнаковка.",
+            "Запселье",
+            (51.024, 35.218),
+        ),
+    ],
+)
+def test_russian_spellings_of_sumy_villages(records, sentence, written, where):
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km(point(row), where) < TOLERANCE_KM
+
+
+def test_the_land_of_a_town_is_no_village_of_its_name(records):
+    """Set 88: "на Оріхівщині", the country around Orikhiv, is no village Оріхівщина (Poltava
+    oblast), which "у"/"село" would name; "на Харківщині" stays the oblast."""
+    rows = records("Окупанти атакували біля Гуляйполя та на Оріхівщині.")
+    assert [r["place_name"] for r in rows] == ["Hulyaypole"]
+    (oblast,) = records("Окупанти атакували на Харківщині.")
+    assert oblast["place_name"] == "Kharkivska oblast"
+    (village,) = records("Ворог обстріляв село Оріхівщина.")
+    assert village["place_name"] == "Orikhivshchyna"
+
+
+def test_an_oblast_s_adjective_alone_is_the_oblast(records):
+    """Set 88: "Окрім Дніпропетровської області, ворог просунувся у Донецькій": the oblast, not
+    the city ("у Донецьку"); a list of two adjectives is two oblasts."""
+    rows = records("Окрім Дніпропетровської області, ворог просунувся у Донецькій.")
+    assert [r["place_name"] for r in rows] == ["Dnipropetrovska oblast", "Donetska oblast"]
+    rows = records("Ворог просунувся в Донецькій та Луганській.")
+    assert [r["place_name"] for r in rows] == ["Donetska oblast", "Luhanska oblast"]
+    assert [r["place_name"] for r in records("Бої у Донецьку та Луганську.")] == [
+        "Donetsk",
+        "Luhansk",
+    ]

@@ -1593,6 +1593,7 @@ class MentionScanner:
             else _cyrillic_level(text, after)
             or cyrillic.region_list_before(before, text)
             or cyrillic.elided_region(before, text, after)
+            or _bare_oblast_locative(text, words, after)
         )
         office = cyrillic.office_unit(text, after) if level is None else None
         if office is not None:  # "Херсонської МВА": the city's hromada, not the oblast
@@ -1615,8 +1616,12 @@ class MentionScanner:
             return None  # "Машину можно восстановить": машина, not a case form of Машино
         if opening and after[:1] == ":" and " " not in text and cyrillic.surname(text):
             return None  # "Рогов: ВСУ обстреляли …": a speaker's surname opening a headline
-        if _district_or_land_axis(text, before, after, sentence, end) or _acronym(text, key):
-            return None  # "у місцевій РВА": an acronym, not the genitive of the village Рів
+        if (
+            _district_or_land_axis(text, before, after, sentence, end)
+            or _acronym(text, key)  # "у місцевій РВА", not the genitive of the village Рів
+            or (not (region or marked) and _land_of_a_town(text, words))  # "на Оріхівщині"
+        ):
+            return None  # the land around Orikhiv, not the village Оріхівщина
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate,
                     village=marked and cyrillic.village_before(words))  # fmt: skip
@@ -2587,6 +2592,42 @@ def _cyrillic_level(text: str, after: str) -> str | None:
         or cyrillic.region_word(text)
         or ("oblast" if cyrillic.office_after(after) == "oblast" else None)
     )
+
+
+def _land_of_a_town(text: str, words: list[str]) -> bool:
+    """Is ``text`` a "-щина" land after "на" ("на Оріхівщині", "на Гуляйпільщині": the country
+    around a town), where a village of that name would take "у"? (An oblast's land, "на
+    Харківщині", is read as the oblast before this is asked.)"""
+    return (
+        bool(words)
+        and words[-1].lower().lstrip(_OPENERS) == "на"
+        and text.lower().endswith(("щині", "щини"))
+    )
+
+
+def _bare_oblast_locative(text: str, words: list[str], after: str) -> str | None:
+    """ "oblast" for an oblast's adjective in the locative after "у"/"в" with no noun after it:
+    "Окрім Дніпропетровської області, ворог просунувся у Донецькій" (the oblast, not the city,
+    whose locative is "у Донецьку"); None otherwise."""
+    endings = ("ській", "цькій", "зькій")
+    if not text.lower().endswith(endings) or " " in text or not words:
+        return None
+    last = words[-1].lower().lstrip(_OPENERS)
+    if last not in ("у", "в") and not (  # "в Донецькій та Луганській": both
+        last in ("та", "і", "й")
+        and len(words) > 2
+        and words[-3].lower() in ("у", "в")
+        and words[-2].lower().endswith(endings)
+    ):
+        return None
+    follows = after.lstrip()
+    if (
+        follows[:1].isalpha()
+        and follows[:1].islower()
+        and not follows.startswith(("та ", "і ", "й "))
+    ):
+        return None  # "у Донецькій народній республіці", "у Харківській міській раді"
+    return "oblast" if cyrillic.region_nominative(text, "oblast") is not None else None
 
 
 def _region_query(text: str, key: str, level: str) -> str:
