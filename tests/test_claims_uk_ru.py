@@ -1178,6 +1178,28 @@ def test_a_quotation_is_its_speaker_s_not_a_claimant_it_quotes(records):
             "Украинским войскам удалось закрепиться на окраине Снигиревки, отметил Стремоусов.",
             "Russian-installed authorities",
         ),
+        # set 89: Operational Command North by its abbreviation, in a line of its own
+        (
+            "У Глухові пошкоджені 2 приватні житлові будинки.\nПовідомили в ОК «Північ»",
+            "Ukrainian military",
+        ),
+        (
+            "Середина-Буда – 6 приходів, повідомляють на сторінці Оперативного командування "
+            "“Північ” у фейсбуці.",
+            "Ukrainian military",
+        ),
+        # set 87 (lviv.media): "besides those OK South reported" is the head of the OVA's list
+        (
+            "Про це повідомив начальник Херсонської ОВА Ярослав Янушевич.\nКрім тих, про які "
+            'повідомило ОК "Південь", — це Нововасилівка та Трифонівка.',
+            "Regional authorities",
+        ),
+        # set 88: one war blogger, Podolyaka by name
+        (
+            "26 декабря военный блогер Юрий Подоляка заявил, что российские силы вошли в "
+            "Гуляйполе.",
+            "Russian milbloggers",
+        ),
         # set 85 (society.comments.ua): the Joint Forces Grouping's report
         (
             "У Вовчанську тривають тяжкі бої, про це йдеться у повідомленні Групування "
