@@ -600,3 +600,9 @@ def test_an_oblast_s_adjective_alone_is_the_oblast(records):
         "Donetsk",
         "Luhansk",
     ]
+    rows = records(
+        "ВС РФ за неделю освободили 28 населенных пунктов в Курской области и один в Сумской."
+    )
+    assert [r["place_name"] for r in rows] == ["Kurskaya oblast'", "Sumska oblast"]
+    (town,) = records("Бои идут в Каменке-Днепровской.")  # a town's name, not an adjective alone
+    assert town["place_name"] == "Kamyanka-Dniprovska"

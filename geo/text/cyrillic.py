@@ -888,9 +888,16 @@ _FEMININE_OBLIQUE = re.compile(r"(?:ої|ій|ою|ой)$")
 _ELIDED_ENDINGS = {"raion": ("ому", "ом"), "oblast": ("ій", "ой"), "hromada": ("ій", "ой")}
 """The locative endings of the adjective a region noun of each level takes ("в Ізюмському
 [районі]", "в Сумській [області]", "в Сумской [области]")."""
-_ELIDED_AFTER = re.compile(r"^\s*(?:[–—-]\s|[,:;.)]|$)")
-"""After an adjective whose noun is left out: a dash, a comma, a colon or the sentence's end."""
-_IN_BEFORE = re.compile(r"(?:^|\s)[уУвВ]\s+$")
+_ELIDED_AFTER = re.compile(rf"^\s*(?:[–—-]\s|[,:;.)]|$|(?:та|і|й|и)\s+[вуВУ]?\s*{_CAPITAL})")
+"""After an adjective whose noun is left out: a dash, a comma, a colon, the sentence's end, or
+a second name joined to it ("в Донецькій та Луганській")."""
+_IN_BEFORE = re.compile(
+    rf"(?:^|\s)[уУвВ]\s+(?:{_CAPITAL}[\w'’ʼ-]*(?:ій|ой)\s+(?:та|і|й|и)\s+(?:[уУвВ]\s+)?)?$"
+)
+"""Right after "в"/"у", or after a first adjective so placed and joined to this one."""
+_OBLAST_LOCATIVE = ("ській", "цькій", "зькій", "ской", "цкой")
+"""The locative of an oblast's adjective, which no city or village takes after "в"/"у"
+("у Донецькій", where the city is "у Донецьку")."""
 
 
 @cache
@@ -905,18 +912,28 @@ def _elided_before() -> re.Pattern[str]:
 
 
 def elided_region(before: str, text: str, after: str) -> str | None:
-    """The level of a region adjective whose noun is left out after a region of the same kind
-    earlier in the sentence: "у Харківському районі пошкоджені два авто, в Ізюмському –
-    прилетіло по дорозі" (Iziumskyi raion, not the village Ізюмське), "в Сумській області …, в
-    Чернігівській – …". Only right after "в"/"у", with nothing but a dash, a comma, a colon or
-    the sentence's end after it, and with the ending the earlier noun asks for."""
+    """The level of a region adjective whose noun is left out: after a region of the same kind
+    earlier in the sentence ("у Харківському районі пошкоджені два авто, в Ізюмському –
+    прилетіло по дорозі": Iziumskyi raion, not the village Ізюмське; "в Сумській області …, в
+    Чернігівській – …"), with the ending the earlier noun asks for; or, with no such noun, an
+    oblast's adjective in the locative ("Окрім Дніпропетровської області, ворог просунувся у
+    Донецькій", "в Донецькій та Луганській"). Only right after "в"/"у" (or a first adjective so
+    placed), with nothing but a dash, a comma, a colon, the sentence's end or a joined second name
+    after it."""
     if not _IN_BEFORE.search(before) or not _ELIDED_AFTER.match(after):
         return None
     found = list(_elided_before().finditer(before))
-    if not found:
-        return None
-    level = cues().region[found[-1].group(1).lower()]  # the nearest one before the name
-    return level if text.endswith(_ELIDED_ENDINGS.get(level, ())) else None
+    if found:
+        level = cues().region[found[-1].group(1).lower()]  # the nearest one before the name
+        if text.endswith(_ELIDED_ENDINGS.get(level, ())):
+            return level
+    if (
+        text.lower().endswith(_OBLAST_LOCATIVE)
+        and not any(mark in text for mark in " -")  # "в Каменке-Днепровской": a town
+        and region_nominative(text, "oblast") is not None
+    ):
+        return "oblast"
+    return None
 
 
 def region_list_before(before: str, text: str) -> str | None:

@@ -1593,7 +1593,6 @@ class MentionScanner:
             else _cyrillic_level(text, after)
             or cyrillic.region_list_before(before, text)
             or cyrillic.elided_region(before, text, after)
-            or _bare_oblast_locative(text, words, after)
         )
         office = cyrillic.office_unit(text, after) if level is None else None
         if office is not None:  # "Херсонської МВА": the city's hromada, not the oblast
@@ -2603,31 +2602,6 @@ def _land_of_a_town(text: str, words: list[str]) -> bool:
         and words[-1].lower().lstrip(_OPENERS) == "на"
         and text.lower().endswith(("щині", "щини"))
     )
-
-
-def _bare_oblast_locative(text: str, words: list[str], after: str) -> str | None:
-    """ "oblast" for an oblast's adjective in the locative after "у"/"в" with no noun after it:
-    "Окрім Дніпропетровської області, ворог просунувся у Донецькій" (the oblast, not the city,
-    whose locative is "у Донецьку"); None otherwise."""
-    endings = ("ській", "цькій", "зькій")
-    if not text.lower().endswith(endings) or " " in text or not words:
-        return None
-    last = words[-1].lower().lstrip(_OPENERS)
-    if last not in ("у", "в") and not (  # "в Донецькій та Луганській": both
-        last in ("та", "і", "й")
-        and len(words) > 2
-        and words[-3].lower() in ("у", "в")
-        and words[-2].lower().endswith(endings)
-    ):
-        return None
-    follows = after.lstrip()
-    if (
-        follows[:1].isalpha()
-        and follows[:1].islower()
-        and not follows.startswith(("та ", "і ", "й "))
-    ):
-        return None  # "у Донецькій народній республіці", "у Харківській міській раді"
-    return "oblast" if cyrillic.region_nominative(text, "oblast") is not None else None
 
 
 def _region_query(text: str, key: str, level: str) -> str:
