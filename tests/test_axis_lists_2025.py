@@ -102,10 +102,18 @@ def test_an_axis_noun_left_out_the_second_time(records):
     assert zvanivka and km(point(zvanivka[0]), (48.812, 38.078)) < TOLERANCE_KM
 
 
-def test_a_dash_after_an_axis_adjective_alone_is_no_elided_axis(records):
-    """Without an axis word earlier in the sentence a dash after "на …ському" elides nothing."""
+def test_an_axis_adjective_after_na_is_the_axis_even_when_the_axis_word_was_before(records):
+    """Set 91: "– На Лиманському напрямку активних дій ворог не вів… А на Слов’янському
+    українські військові відбили спроби ворога атакувати": the axis word is in the sentence
+    before. A village Слов'янське would be "у Слов'янському"; "на Слов'янському" was the two
+    Crimean villages of that name (region fallback: Crimea)."""
+    (row,) = records("А на Слов’янському українські військові відбили спроби ворога атакувати.")
+    assert row["location"] == "Слов’янському" and row["geo_precision"] == 2
+    assert km(point(row), SLOVIANSK) < TOLERANCE_KM
     rows = records("Бої на Слов'янському – у селі поблизу Краматорська.")
-    assert all(r.get("resolution_reason", "").find("an axis") < 0 for r in rows)
+    assert all(r["admin1"] != "Avtonomna Respublika Krym" for r in rows)
+    (village,) = records("Бої точилися у Слов'янському.")  # "у": the village, not the axis
+    assert village["geo_precision"] != 2
 
 
 def test_na_zaporizhzhi_opening_a_quotation_is_the_oblast(records):

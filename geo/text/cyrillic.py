@@ -764,12 +764,21 @@ def axis_in_list(
     if found is None and earlier and _ELIDED_NOUN.match(after) and _ON_BEFORE.search(earlier):
         words: list[str] = _WORD.findall(earlier.lower())  # typed: mypyc needs the element
         found = next((w for w in reversed(words) if w in axes), None)
+    if found is None and _ON_BEFORE.search(before) and not _CAPITALISED_NEXT.match(after):
+        lowered = text.lower()
+        found = next((w for end, w in _ELIDED_AXIS_WORD if lowered.endswith(end)), None)
     return found
 
 
 _ELIDED_NOUN = re.compile(r"\s*[–—:]")
 """A dash or colon right after an axis adjective: its noun left out ("на Слов'янському – …")."""
 _ON_BEFORE = re.compile(r"(?<![\w'’ʼ-])(?:на|На)\s+\Z")
+_CAPITALISED_NEXT = re.compile(rf"\s+{_CAPITAL}")
+_ELIDED_AXIS_WORD = (("ому", "напрямку"), ("ім", "напрямку"), ("ом", "направлении"))
+"""The axis word an axis adjective in the locative after "на" leaves out, by its ending, when no
+axis word is near: "А на Слов'янському українські військові відбили…" (the sentence before
+named the axis word). A village of that name would take "у"/"в" ("у Слов'янському"); a works
+or road ("на Покровському руднику") lies at the axis town too."""
 
 
 _LIST_STEP = re.compile(
