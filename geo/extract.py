@@ -155,6 +155,15 @@ def _far_from_region(elsewhere: Resolution, region: Resolution) -> bool:
     return km > OPENING_REGION_KM
 
 
+def _abroad(elsewhere: Resolution, region: Resolution) -> bool:
+    """Is ``elsewhere`` a place in another country than ``region``'s?"""
+    return (
+        elsewhere.place is not None
+        and region.place is not None
+        and elsewhere.place.country != region.place.country
+    )
+
+
 OPENING_REGION_KM = 300
 """How far from the point of the region a sentence opens with ("In the Kursk region, …") a
 namesake found elsewhere may lie and still be the place meant (an oblast is ~200 km across)."""
@@ -1563,17 +1572,27 @@ class Extractor:
                 continue
             if not points and not (m.readings and place.population < STRAY_MAX_POPULATION):
                 continue  # alone, only a small town's name abroad gives way to a home reading
+            far = bool(points) and km_to_nearest(place, points) > FAR_FROM_HOME_KM
+            regional: Resolution | None = None
             for query in (queries[i], *m.readings):  # "Железнодорожному": -ный or -ное
                 again = self.resolver.resolve(query, country=focus[0], near=points or None)
-                if (
-                    again.place is not None
-                    and again.place.country in focus
-                    and again.resolved
-                    and not again.ambiguous
-                ):
+                if again.place is None or again.place.country not in focus or not again.resolved:
+                    continue
+                if not again.ambiguous:
                     note = f"{place.name} ({place.country}) is abroad; its list is in {focus[0]}"
                     final[i] = replace(again, reason=f"{note}; {again.reason}")
                     break
+                if far and regional is None and again.resolution is ResolutionKind.REGION_FALLBACK:
+                    regional = again
+            else:
+                if regional is not None:
+                    # "вели бои в Отрадном" beside Vovchansk: one of two Odradne of Kharkiv
+                    # oblast, not Otradnyy of Samara oblast 1,000 km away; the oblast, honestly
+                    note = (
+                        f"{place.name} ({place.country}) is abroad, "
+                        f"{km_to_nearest(place, points):.0f} km from its sentence's places"
+                    )
+                    final[i] = replace(regional, reason=f"{note}; {regional.reason}")
 
     def _alias_abroad_far_from_its_list(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]
@@ -2169,6 +2188,11 @@ class Extractor:
                 # "In Russia's Kursk region, … towards Leonidovo": a Kursk village the
                 # gazetteer lacks, not the Sakhalin namesake; the region, honestly
                 m.notes.append(f"{query}: in the region its sentence opens with, not found there")
+                return res
+            if _abroad(elsewhere, res) and _far_from_region(elsewhere, res):
+                # "В Донецкой Народной Республике … перешло … Спорное": a Donetsk village the
+                # gazetteer does not spell so, not the Magadan namesake 6,000 km away
+                m.notes.append(f"{query}: not found in the region its sentence names")
                 return res
             m.admin_hint, m.soft_hint, m.hint_dropped = None, False, True
             m.notes.append(f"{query}: not in the region its sentence names")

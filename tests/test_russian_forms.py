@@ -370,6 +370,7 @@ def test_curated_table_rows():
     assert russian_forms("Тернові Поди", "UA48060370200051804")[0] == "Терновые Поды"
     assert russian_forms("Ходине", "UA59100150090076976")[0] == "Ходыно"
     assert russian_forms("Запсілля")[0] == "Запселье"  # set 89
+    assert russian_forms("Спірне")[0] == "Спорное"  # set 93
     with (ROOT / "gazetteer" / russian.IRREGULAR_FILE).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(row["reason"].strip() for row in rows)

@@ -310,6 +310,14 @@ def adverb_of_measure(word: str, after: str) -> bool:
     return any(p.tag.POS == "ADVB" for lang in ("ru", "uk") for p in analyser(lang).parse(lowered))
 
 
+_CLOSING_QUOTES = '"»“”'
+_QUOTED_NAME_BEFORE = re.compile(
+    rf"[\w.]\s+[«\"„“]{_CAPITAL}[\w'’ʼ-]*(?:ий|ый|ой|а|ая|яя|е|ое|ее|і|ые|ие)\s+$"
+)
+"""An opening quote after a word and a capitalised adjective right before a name the quote closes
+after: the name ends a quoted title ("бригади \"Червона Калина\"": a brigade; Калина is a
+Perm-krai village's case form). A quoted place is scanned whole ("«Нова Каховка»"); a quoted
+sentence opens the text or follows a colon or a dash ("“Звільнено Балаклію”, – йдеться")."""
 _DEFENCE_AFTER = re.compile(r"^\s+оборон[иы]\b", re.IGNORECASE)
 """After a name: "Сили оборони", "Силы обороны" (the Defence Forces; Сила is also a village),
 "Міністерства оборони": the word the genitive "of defence" follows is no place."""
@@ -490,6 +498,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return "a person's surname"
     if _DEFENCE_AFTER.match(after):
         return 'the Defence Forces ("Сили оборони"), not a village'
+    if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(before):
+        return 'the last word of a quoted name ("Червона Калина"), not a settlement'
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):

@@ -1,0 +1,77 @@
+"""Points thousands of kilometres from the places a Ukrainian or Russian report is about, found
+by the held-out sets 88, 93 and 95: a Magadan village for a Donetsk one the gazetteer spelled
+otherwise, a Samara-oblast town for a case form of a Kharkiv-oblast village, a Perm-krai
+village for the last word of a brigade's quoted name, a Mauritanian town for a common word."""
+
+from __future__ import annotations
+
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+SPIRNE = (48.809, 38.249)  # Siverska hromada, Kramatorsk raion (the settlements table's point)
+NOVA_KAKHOVKA = (46.755, 33.375)
+
+
+def point(row: dict) -> tuple[float, float]:
+    return row["latitude"], row["longitude"]
+
+
+def test_a_name_absent_from_the_region_its_sentence_names_is_not_sought_abroad(records):
+    """ "В Донецкой Народной Республике … перешло … Сусуман": no Donetsk place bears the name;
+    the Magadan-oblast town that does is 6,000 km away. The region, honestly (it had been the
+    Magadan point)."""
+    rows = records(
+        "В Донецкой Народной Республике под контроль российской армии перешло еще два "
+        "населенных пункта – Сусуман и Новоалександровка."
+    )
+    (row,) = [r for r in rows if r["location"] == "Сусуман"]
+    assert row["country"] == "UA" and row["admin1"] == "Donetska oblast"
+    assert row["geo_precision"] == 3
+
+
+def test_spirne_in_russian_is_spornoe(records):
+    """Set 93: "В Донецкой Народной Республике … перешло … Спорное и Новоалександровка": спір is
+    Russian спор (a curated spelling row), the Spirne of Donetsk oblast; it had been Spornoye
+    of Magadan oblast."""
+    rows = records(
+        "В Донецкой Народной Республике под контроль российской армии перешло еще два "
+        "населенных пункта – Спорное и Новоалександровка."
+    )
+    (row,) = [r for r in rows if r["location"] == "Спорное"]
+    assert km(point(row), SPIRNE) < TOLERANCE_KM
+
+
+def test_a_case_form_abroad_far_from_its_sentence_gives_way_to_the_home_reading(records):
+    """Set 88: "вели городские бои в Отрадном на Великобурлукском направлении": "Отрадном" is
+    the locative of Отрадный (a Samara-oblast town of 50,000, 1,000 km away) and of Отрадное,
+    two Kharkiv-oblast villages (Одрадне) 55 km apart, neither told from the other here: the
+    oblast, not the Russian town."""
+    rows = records(
+        "На Южно-Слобожанском направлении российские войска атаковали центральную и западную "
+        "части Волчанска и вели городские бои в Отрадном на Великобурлукском направлении."
+    )
+    (row,) = [r for r in rows if r["location"] == "Отрадном"]
+    assert row["country"] == "UA" and row["admin1"] == "Kharkivska oblast"
+    assert "Odradne" in (row["ambiguous"] or "")
+
+
+def test_the_last_word_of_a_quoted_name_is_no_settlement(records):
+    """Set 93: "бригади \"Червона Калина\"": a brigade, not Kalino of Perm krai (whose
+    genitive "Калина" spells); a quoted place is scanned whole and kept."""
+    rows = records(
+        'Також у бригаді продемонстрували відео, де екіпаж БТР батальйону "Ягуар" бригади '
+        '"Червона Калина" знищує російську піхоту.'
+    )
+    assert all(r["country"] != "RU" for r in rows)
+    assert "Калина" not in [r["location"] for r in rows]
+    (town,) = records('Ворог знову обстріляв "Нову Каховку".')
+    assert km(point(town), NOVA_KAKHOVKA) < TOLERANCE_KM
+
+
+def test_a_common_word_opening_a_quotation_is_no_town_abroad(records):
+    """Set 95: '"Нема з ким зв\'язатися, людей немає"' ("there is no one to call"): not Néma in
+    Mauritania (a listed common word); the village named before it is still found."""
+    rows = records(
+        "Неможливо зв'язатися із мешканцями села Піщане: \"Нема з ким зв'язатися, людей немає\"."
+    )
+    assert "Нема" not in [r["location"] for r in rows]
+    assert [r["location"] for r in rows] == ["Піщане"]
