@@ -90,6 +90,9 @@ LIST_NEAR_KM = 30.0
 """A namesake left open lies this near its list's settled places to be the one the list means: a
 Kherson OVA's "…, Берислав та Михайлівка" is not the Mykhailivka 38 km down the river from them
 (the one meant lies 66 km up it)."""
+LIST_FAR_KM = 100.0
+"""A list member placed this far from every settled member of its list is sought beside them
+(:meth:`Extractor._far_from_its_village_list`)."""
 _LEFT_OPEN = (ResolutionKind.REGION_FALLBACK, ResolutionKind.UNRESOLVED)
 """How a resolver leaves namesakes it cannot tell apart: at the region they share, or unplaced."""
 BESIDE_KM = 8.0
@@ -2254,11 +2257,13 @@ class Extractor:
         other lies twice as far and beyond :data:`ANCHOR_KM`: "в районах населенных пунктов
         Новомихайловка, Павловка и Времевка ДНР" is the Novomykhailivka 25 km from Pavlivka, not
         the one by Lyman, 150 km off, whatever axis another sentence names near that one. Only
-        namesakes in the oblasts of the list's settled members count. ``final`` is updated in
-        place."""
+        namesakes in the oblasts of the list's settled members count. A member placed far from
+        them is sought beside them too (:meth:`_far_from_its_village_list`). ``final`` is
+        updated in place."""
         for i, m in enumerate(mentions):
             res = final[i]
-            if m.group < 0 or not res.ambiguous or res.resolution not in _LEFT_OPEN:
+            left_open = bool(res.ambiguous) and res.resolution in _LEFT_OPEN
+            if m.group < 0 or not (left_open or _located_settlement(res) is not None):
                 continue
             listed = [
                 other
@@ -2274,6 +2279,10 @@ class Extractor:
             if len(listed) < 2:  # one neighbour is a pair, not a list to be placed by
                 continue
             points = [_point(other) for other in listed]
+            if not left_open:
+                if not (m.axis or m.region or m.admin_hint or m.by_anchor):
+                    final[i] = self._far_from_its_village_list(m, res, points)
+                continue
             oblasts = {other.admin1_code for other in listed}
             by_km = sorted(  # a Kherson OVA's list keeps to Kherson oblast, though a border
                 (km_to_nearest(c.place, points), c.place.place_id)  # village lies nearer
@@ -2287,6 +2296,36 @@ class Extractor:
             ):
                 why = f"{m.text}: the namesake {by_km[0][0]:.0f} km from the places listed with it"
                 final[i] = self.resolver.choose(res, by_km[0][1], why) or res
+
+    def _far_from_its_village_list(
+        self, m: Mention, res: Resolution, points: list[tuple[float, float]]
+    ) -> Resolution:
+        """A list member placed over :data:`LIST_FAR_KM` from every settled member of its list (two
+        at least) is the one namesake within :data:`LIST_NEAR_KM` of two of them, when one is:
+        "мешканці … навколишніх Терпіння, Костянтинівки, Мирного та Вознесенки" around Melitopol
+        is the village by Terpinnia, not the Donetsk-oblast city of 67,000 that the name alone
+        means."""
+        place = res.place
+        if place is None or km_to_nearest(place, points) <= LIST_FAR_KM:
+            return res
+        reach = LIST_NEAR_KM / 111.0  # degrees of latitude: a cheap test before the haversine
+        beside = [
+            c.place.place_id
+            for c in res.candidates
+            if c.place.kind == "settlement"
+            and (lat := c.place.lat) is not None
+            and (lon := c.place.lon) is not None
+            and sum(
+                abs(lat - p[0]) <= reach and haversine_km(lat, lon, *p) <= LIST_NEAR_KM
+                for p in points
+            )
+            >= 2
+            and not big_city_over(place, c.place)  # "Zaporizhzhia, Pokrovsk and Kurakhove"
+        ]
+        if len(beside) != 1:
+            return res
+        why = f"{m.text}: the namesake beside the places listed with it, not {place.name}"
+        return self.resolver.choose(res, beside[0], why) or res
 
     def _as_its_village(
         self,

@@ -5,10 +5,16 @@ village for the last word of a brigade's quoted name, a Mauritanian town for a c
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 SPIRNE = (48.809, 38.249)  # Siverska hromada, Kramatorsk raion (the settlements table's point)
 NOVA_KAKHOVKA = (46.755, 33.375)
+# the Kostiantynivka of Melitopol raion and the Pokrovske of Nikopol raion (the table's points)
+KOSTIANTYNIVKA_BY_MELITOPOL = (46.819, 35.419)
+KOSTIANTYNIVKA_CITY = (48.527, 37.706)
+POKROVSKE_BY_NIKOPOL = (47.552, 34.152)
 
 
 def point(row: dict) -> tuple[float, float]:
@@ -75,3 +81,33 @@ def test_a_common_word_opening_a_quotation_is_no_town_abroad(records):
     )
     assert "Нема" not in [r["location"] for r in rows]
     assert [r["location"] for r in rows] == ["Піщане"]
+
+
+@pytest.mark.parametrize(
+    "sentence, written, expected",
+    [
+        (  # set 95: Fedorov's list of Melitopol's neighbours, not the Donetsk-oblast city
+            "Мешканці північної частини Мелітополя і навколишніх Терпіння, Костянтинівки, "
+            "Мирного та Вознесенки повідомили про потужні вибухи з боку Токмака.",
+            "Костянтинівки",
+            KOSTIANTYNIVKA_BY_MELITOPOL,
+        ),
+        (  # set 70: the Pokrovske by Nikopol, not the Dnipropetrovsk-oblast one 140 km east
+            "Ударів зазнали Нікополь, Покровське, Червоногригорівка та громади Мирівка.",
+            "Покровське",
+            POKROVSKE_BY_NIKOPOL,
+        ),
+        (  # the city stays where its list is
+            "Ворог обстріляв Костянтинівку, Дружківку та Краматорськ.",
+            "Костянтинівку",
+            KOSTIANTYNIVKA_CITY,
+        ),
+    ],
+)
+def test_a_list_member_far_from_its_list_is_the_namesake_beside_it(
+    records, sentence, written, expected
+):
+    """A name placed by itself over 100 km from every settled member of its list is the one
+    namesake within 30 km of two of them."""
+    (row,) = [r for r in records(sentence) if r["location"] == written]
+    assert km(point(row), expected) < TOLERANCE_KM
