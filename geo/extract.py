@@ -2186,6 +2186,13 @@ class Extractor:
                 note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
                 return replace(narrowed, reason=f"{note}; {narrowed.reason}")
         if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res):
+            small = m.admin_hint is not None and m.admin_hint.endswith((" raion", " hromada"))
+            for reading in m.readings if small else ():
+                # "у Бериславському районі … по … Гаврилівці": Гаврилівка there, not Гаврилівець
+                other = self.resolver.resolve(reading, admin1=m.admin_hint)
+                if other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous:
+                    m.notes.append(f"{query}: read as a form of {reading}, in the region named")
+                    return other
             elsewhere = self.resolver.resolve(query)
             if m.opening_hint and _far_from_region(elsewhere, res):
                 # "In Russia's Kursk region, … towards Leonidovo": a Kursk village the

@@ -111,3 +111,19 @@ def test_a_list_member_far_from_its_list_is_the_namesake_beside_it(
     namesake within 30 km of two of them."""
     (row,) = [r for r in records(sentence) if r["location"] == written]
     assert km(point(row), expected) < TOLERANCE_KM
+
+
+HAVRYLIVKA_BERYSLAV = (47.221, 33.874)  # Novooleksandrivska hromada, Beryslav raion
+
+
+def test_a_case_form_s_other_reading_in_the_raion_its_sentence_names(records):
+    """Set 71: "у Бериславському районі окупанти стріляли по Бериславу, Козацькому, Гаврилівці та
+    Новоолександрівці": "Гаврилівці" is the name of two villages in the west (none in Beryslav
+    raion: the hint was dropped and the name sought elsewhere) and the locative of Гаврилівка,
+    which is there."""
+    rows = records(
+        "Він також зазначив, що у Бериславському районі окупанти стріляли по Бериславу, "
+        "Козацькому, Гаврилівці та Новоолександрівці."
+    )
+    (row,) = [r for r in rows if r["location"] == "Гаврилівці"]
+    assert km(point(row), HAVRYLIVKA_BERYSLAV) < TOLERANCE_KM
