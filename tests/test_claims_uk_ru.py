@@ -425,6 +425,26 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        (  # set 95: the Defence Forces after the verb
+            "На Запоріжжі стався вибух у Василівці, про це повідомили Сили оборони "
+            "Запорізького краю.",
+            "Василівці",
+            "Ukrainian military",
+            "military",
+        ),
+        (  # set 95: a raion council's deputy (Ukrainian), a city council's (Russian)
+            "Окупанти виводять війська з Василівки, розповів депутат Запорізької райради "
+            "Дмитро Кирильчук.",
+            "Василівки",
+            "Regional authorities",
+            "government",
+        ),
+        (
+            "Обстрелу подверглась Каховка, сообщил депутат городского совета Сергей Иванов.",
+            "Каховка",
+            "Regional authorities",
+            "government",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
