@@ -445,6 +445,31 @@ from tests.test_claims import PUBLISHED, claim_at
             "Regional authorities",
             "government",
         ),
+        (  # set 93: a present-tense verb after "у ЗСУ", "у ГШ", a denial
+            "У ЗСУ наголошують, що українські підрозділи продовжують бої біля Мирнограда.",
+            "Мирнограда",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Генштаб ЗСУ звітує, що диверсанти проникли у Кучерів Яр.",
+            "Кучерів Яр",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "У ГШ додали, що диверсанти проникли у Вільне.",
+            "Вільне",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            'Угруповання військ "Схід" спростувало інформацію про повний контроль росіянами '
+            "міста Родинське.",
+            "Родинське",
+            "Ukrainian military",
+            "military",
+        ),
     ],
 )
 def test_claimants(sentence, word, claimant, kind):
