@@ -389,6 +389,34 @@ def _join_abbreviations(found: list[tuple[int, str]], text: str) -> list[tuple[i
 _BEFORE_A_DATE = re.compile(r"[.!?] (?=\d)")  # after a word of three letters or more (tested)
 
 
+_RUN_TOGETHER = re.compile(
+    r"(?<=[\w)][.!?])(?:(?P<quote>[\"«„“])[A-ZА-ЯЁІЇЄҐ][\s,a-zа-яёіїєґ]|[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]+\s)"
+)
+"""A full stop with no space after it, before an opening quote and a capitalised word or before a
+capitalised word: where two sentences may run together, which blingfire does not split ("… со
+ссылкой на Минобороны РФ.\"В результате …", "… області.По …")."""
+_WORD_BEFORE_STOP = re.compile(r"([\w'’-]+)[.!?]$")
+
+
+def _split_run_together(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``found`` with each part cut where two sentences run together (:data:`_RUN_TOGETHER`):
+    before an opening quote, or after a lower-case word of four letters or more. Not after an
+    abbreviation ("обл.", "пгт.Іванівка", "м.Київ") nor inside a name ("Донбасс.Реалии",
+    "Волноваха.City")."""
+    cut: list[tuple[int, str]] = []
+    for start, part in found:
+        begin = 0
+        for gap in _RUN_TOGETHER.finditer(part):
+            if gap.group("quote") is None:
+                word = _WORD_BEFORE_STOP.search(part, begin, gap.start())
+                if word is None or len(word.group(1)) < 4 or not word.group(1).islower():
+                    continue
+            cut.append((start + begin, part[begin : gap.start()]))
+            begin = gap.start()
+        cut.append((start + begin, part[begin:]) if begin else (start, part))
+    return cut
+
+
 def _split_before_dates(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """``found`` (parts of ``text``) with each part cut where a sentence opens with a date ("…,
     повідомив Олександр Прокудін. 14 грудня окупанти…", "…, сообщил губернатор. 5 октября
@@ -496,7 +524,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         # ``part`` equals text[start:cursor]: it holds no paragraph break and starts after any
         # blanked dateline, the only places ``masked`` differs from ``text``.
         found.append((start, part))
-    yield from _bounded(_split_before_dates(_join_abbreviations(found, masked), masked))
+    joined = _join_abbreviations(found, masked)
+    yield from _bounded(_split_before_dates(_split_run_together(joined), masked))
 
 
 class _PreviousClaimant:

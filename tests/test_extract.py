@@ -437,6 +437,36 @@ def test_sentences_keep_paragraphs_apart_skip_datelines_and_join_wrapped_lines(t
     assert all(text[o : o + len(s)].replace("\n", " ") == s for o, s in found)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # set 93 (belta.by): the quotation opens a sentence of its own
+            'Об этом сообщает ТАСС со ссылкой на Минобороны РФ."В результате активных действий '
+            'освобожден населенный пункт Новогродовка", - говорится в сообщении ведомства.',
+            [
+                "Об этом сообщает ТАСС со ссылкой на Минобороны РФ.",
+                '"В результате активных действий освобожден населенный пункт Новогродовка", - '
+                "говорится в сообщении ведомства.",
+            ],
+        ),
+        (  # set 94: after a lower-case word
+            "Ворог обстріляв населені пункти області.По Нікополю вдарили дронами.",
+            ["Ворог обстріляв населені пункти області.", "По Нікополю вдарили дронами."],
+        ),
+        (  # abbreviations and names keep their full stops
+            "Донбасс.Реалии пишут про обстріл пгт.Іванівка, м.Київ та обл.Донецьк.",
+            ["Донбасс.Реалии пишут про обстріл пгт.Іванівка, м.Київ та обл.Донецьк."],
+        ),
+    ],
+)
+def test_sentences_run_together_without_a_space_are_split(text, expected):
+    from geo.extract import sentences
+
+    found = list(sentences(text))
+    assert [s for _, s in found] == expected
+    assert all(text[o : o + len(s)] == s for o, s in found)
+
+
 def test_the_regions_of_a_wrapped_line_stay_regions(records):
     rows = records("Six drones had attacked the regions of Odessa and\nMykolaiv.")
     assert [(r["location"], r["geo_precision"]) for r in rows] == [("Odessa", 3), ("Mykolaiv", 3)]
