@@ -1843,7 +1843,60 @@ class Extractor:
                 else f"{m.text}: the document names {oblast_name} and settles no place elsewhere"
             )
             final[i] = replace(again, reason=f"{note}; {again.reason}")
+        self._readings_at_home(mentions, final, front, code, points)
         return code, points
+
+    def _readings_at_home(
+        self,
+        mentions: list[Mention],
+        final: list[Resolution],
+        front: FrontDistance | None,
+        code: str,
+        points: tuple[tuple[float, float], ...],
+    ) -> None:
+        """In a one-oblast report (:meth:`_at_home`), a case form placed outside the oblast whose
+        other reading names one place there, within :data:`HOME_KM` of the report's places, is
+        that place: "удари по Темирівці" in a Zaporizhzhia administration's report is
+        Темирівка by Huliaipole, not the village Темирівці of Ivano-Frankivsk oblast. Not where
+        the name's own sentence settles places elsewhere. ``final`` is updated in place."""
+        focus = self.resolver.focus
+        for i, res in enumerate(final):
+            m, place = mentions[i], res.place
+            if (
+                not m.readings
+                or m.region
+                or m.axis
+                or m.metonymic
+                or m.admin_hint
+                or place is None
+                or place.kind != "settlement"
+                or place.admin1_code == code
+                or any(
+                    j != i
+                    and other.sentence == m.sentence
+                    and _settled(other, final[j], focus)
+                    and (p := final[j].place) is not None
+                    and p.admin1_code != code
+                    for j, other in enumerate(mentions)
+                )
+            ):
+                continue
+            for reading in m.readings:
+                again = self.resolver.resolve(
+                    reading, admin1=code, near=points or None, front=front
+                )
+                found = again.place
+                if (
+                    found is not None
+                    and found.admin1_code == code
+                    and found.lat is not None
+                    and not again.ambiguous
+                    and again.resolution is not ResolutionKind.REGION_FALLBACK
+                    and (not points or km_to_nearest(found, points) <= HOME_KM)
+                ):
+                    note = f"{m.text}: read as a form of {reading}, in the oblast the report names"
+                    final[i] = replace(again, reason=f"{note}; {again.reason}")
+                    break
 
     def _in_a_named_hromada(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]

@@ -127,3 +127,20 @@ def test_a_case_form_s_other_reading_in_the_raion_its_sentence_names(records):
     )
     (row,) = [r for r in rows if r["location"] == "Гаврилівці"]
     assert km(point(row), HAVRYLIVKA_BERYSLAV) < TOLERANCE_KM
+
+
+TEMYRIVKA = (47.825, 36.570)  # Huliaipole hromada, Polohy raion (the table's point)
+
+
+def test_a_case_form_s_other_reading_in_a_one_oblast_report(records):
+    """Set 94: in a Zaporizhzhia administration's report "3 авіаційні удари по Темирівці" is
+    Темирівка by Huliaipole (its locative), not Темирівці of Ivano-Frankivsk oblast, the only
+    place whose name is spelled so."""
+    rows = records(
+        "Протягом доби окупанти завдали 144 удари по 11 населених пунктах Запорізької області. "
+        "Війська РФ здійснили 3 авіаційні удари по Темирівці. Федоров також уточнив, що 33 БПЛА "
+        "атакували Лобкове, Гуляйполе, Щербаки, Новоандріївку, Новоданилівку, Малу Токмачку, "
+        "Білогір'я та Новодарівку."
+    )
+    (row,) = [r for r in rows if r["location"] == "Темирівці"]
+    assert km(point(row), TEMYRIVKA) < TOLERANCE_KM
