@@ -451,6 +451,12 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        (  # set 90: the General Staff "of Ukraine", without "ЗСУ"
+            "Шість атак було відбито біля Глибокого, повідомив Генеральний штаб України.",
+            "Глибокого",
+            "Ukrainian military",
+            "military",
+        ),
         (
             "Генштаб ЗСУ звітує, що диверсанти проникли у Кучерів Яр.",
             "Кучерів Яр",
