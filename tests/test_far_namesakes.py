@@ -15,6 +15,8 @@ NOVA_KAKHOVKA = (46.755, 33.375)
 KOSTIANTYNIVKA_BY_MELITOPOL = (46.819, 35.419)
 KOSTIANTYNIVKA_CITY = (48.527, 37.706)
 POKROVSKE_BY_NIKOPOL = (47.552, 34.152)
+HAVRYLIVKA_BERYSLAV = (47.221, 33.874)  # Novooleksandrivska hromada, Beryslav raion
+TEMYRIVKA = (47.825, 36.570)  # Huliaipole hromada, Polohy raion
 
 
 def point(row: dict) -> tuple[float, float]:
@@ -32,18 +34,6 @@ def test_a_name_absent_from_the_region_its_sentence_names_is_not_sought_abroad(r
     (row,) = [r for r in rows if r["location"] == "Сусуман"]
     assert row["country"] == "UA" and row["admin1"] == "Donetska oblast"
     assert row["geo_precision"] == 3
-
-
-def test_spirne_in_russian_is_spornoe(records):
-    """Set 93: "В Донецкой Народной Республике … перешло … Спорное и Новоалександровка": спір is
-    Russian спор (a curated spelling row), the Spirne of Donetsk oblast; it had been Spornoye
-    of Magadan oblast."""
-    rows = records(
-        "В Донецкой Народной Республике под контроль российской армии перешло еще два "
-        "населенных пункта – Спорное и Новоалександровка."
-    )
-    (row,) = [r for r in rows if r["location"] == "Спорное"]
-    assert km(point(row), SPIRNE) < TOLERANCE_KM
 
 
 def test_a_case_form_abroad_far_from_its_sentence_gives_way_to_the_home_reading(records):
@@ -113,34 +103,35 @@ def test_a_list_member_far_from_its_list_is_the_namesake_beside_it(
     assert km(point(row), expected) < TOLERANCE_KM
 
 
-HAVRYLIVKA_BERYSLAV = (47.221, 33.874)  # Novooleksandrivska hromada, Beryslav raion
-
-
-def test_a_case_form_s_other_reading_in_the_raion_its_sentence_names(records):
-    """Set 71: "у Бериславському районі окупанти стріляли по Бериславу, Козацькому, Гаврилівці та
-    Новоолександрівці": "Гаврилівці" is the name of two villages in the west (none in Beryslav
-    raion: the hint was dropped and the name sought elsewhere) and the locative of Гаврилівка,
-    which is there."""
-    rows = records(
-        "Він також зазначив, що у Бериславському районі окупанти стріляли по Бериславу, "
-        "Козацькому, Гаврилівці та Новоолександрівці."
-    )
-    (row,) = [r for r in rows if r["location"] == "Гаврилівці"]
-    assert km(point(row), HAVRYLIVKA_BERYSLAV) < TOLERANCE_KM
-
-
-TEMYRIVKA = (47.825, 36.570)  # Huliaipole hromada, Polohy raion (the table's point)
-
-
-def test_a_case_form_s_other_reading_in_a_one_oblast_report(records):
-    """Set 94: in a Zaporizhzhia administration's report "3 авіаційні удари по Темирівці" is
-    Темирівка by Huliaipole (its locative), not Темирівці of Ivano-Frankivsk oblast, the only
-    place whose name is spelled so."""
-    rows = records(
-        "Протягом доби окупанти завдали 144 удари по 11 населених пунктах Запорізької області. "
-        "Війська РФ здійснили 3 авіаційні удари по Темирівці. Федоров також уточнив, що 33 БПЛА "
-        "атакували Лобкове, Гуляйполе, Щербаки, Новоандріївку, Новоданилівку, Малу Токмачку, "
-        "Білогір'я та Новодарівку."
-    )
-    (row,) = [r for r in rows if r["location"] == "Темирівці"]
-    assert km(point(row), TEMYRIVKA) < TOLERANCE_KM
+@pytest.mark.parametrize(
+    "text, written, expected",
+    [
+        (  # set 93: спір is Russian спор (a curated spelling row); it had been Magadan's Spornoye
+            "В Донецкой Народной Республике под контроль российской армии перешло еще два "
+            "населенных пункта – Спорное и Новоалександровка.",
+            "Спорное",
+            SPIRNE,
+        ),
+        (  # set 71: "Гаврилівці" names two western villages (none in Beryslav raion, so the hint
+            # was dropped and the name sought elsewhere) and is the locative of Гаврилівка there
+            "Він також зазначив, що у Бериславському районі окупанти стріляли по Бериславу, "
+            "Козацькому, Гаврилівці та Новоолександрівці.",
+            "Гаврилівці",
+            HAVRYLIVKA_BERYSLAV,
+        ),
+        (  # set 94: in a Zaporizhzhia report, Темирівка by Huliaipole (its locative), not
+            # Темирівці of Ivano-Frankivsk oblast, the only place spelled so
+            "Протягом доби окупанти завдали 144 удари по 11 населених пунктах Запорізької "
+            "області. Війська РФ здійснили 3 авіаційні удари по Темирівці. Федоров також уточнив, "
+            "що 33 БПЛА атакували Лобкове, Гуляйполе, Щербаки, Новоандріївку, Новоданилівку, "
+            "Малу Токмачку, Білогір'я та Новодарівку.",
+            "Темирівці",
+            TEMYRIVKA,
+        ),
+    ],
+)
+def test_a_name_is_read_where_its_report_is(records, text, written, expected):
+    """A spelling or another reading of a case form places the name in the region its sentence
+    or its one-oblast report names."""
+    (row,) = [r for r in records(text) if r["location"] == written]
+    assert km(point(row), expected) < TOLERANCE_KM
