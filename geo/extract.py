@@ -1560,9 +1560,12 @@ class Extractor:
         one reading of a case form), listed with settled places all in them ("по Степногорску и
         Железнодорожному": the Zaporizhzhia village, not the Moscow-oblast town its dative also
         spells), is resolved again inside them, with its sentence's places as context; kept
-        only if that finds one. A case form alone in its sentence whose name as written is a
-        small town abroad ("жительница Межевой": not the Chelyabinsk-oblast Межевой) is read
-        at home too, when one place there bears its other reading."""
+        only if that finds one, or, for a case form over :data:`FAR_FROM_HOME_KM` from them whose
+        reading has namesakes there that nothing tells apart, their region ("в Отрадном" beside
+        Vovchansk: Kharkiv oblast, not Otradnyy of Samara oblast). A case form alone in its
+        sentence whose name as written is a small town abroad ("жительница Межевой": not the
+        Chelyabinsk-oblast Межевой) is read at home too, when one place there bears its other
+        reading."""
         focus = self.resolver.focus
         for i, res in enumerate(final):
             m, place = mentions[i], res.place
