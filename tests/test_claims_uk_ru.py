@@ -457,6 +457,18 @@ from tests.test_claims import PUBLISHED, claim_at
             "Ukrainian military",
             "military",
         ),
+        (  # set 92: the Azov brigade by name, and "повідомили в бригаді" after the news
+            "Бригада «Азов» повідомила, що повернула під контроль частину селища Нью-Йорк.",
+            "Нью-Йорк",
+            "Ukrainian military",
+            "military",
+        ),
+        (
+            "Бійці відбили штурм біля Нью-Йорка, повідомили в бригаді.",
+            "Нью-Йорка",
+            "Ukrainian military",
+            "military",
+        ),
         (
             "Генштаб ЗСУ звітує, що диверсанти проникли у Кучерів Яр.",
             "Кучерів Яр",

@@ -63,6 +63,17 @@ def test_the_last_word_of_a_quoted_name_is_no_settlement(records):
     assert km(point(town), NOVA_KAKHOVKA) < TOLERANCE_KM
 
 
+def test_a_quoted_source_after_its_verb_is_no_town_abroad(records):
+    """Set 92: "— заявили в «Азові»": the brigade, not Azov of Rostov oblast; the quotation's
+    village is still found."""
+    rows = records(
+        "«Сили оборони контролюють частину Нью-Йорка», — заявили в «Азові». Бригаду «Азов» "
+        "залучили до боїв у Нью-Йорку."
+    )
+    assert all(r["country"] != "RU" for r in rows)
+    assert {r["location"] for r in rows} == {"Нью-Йорка", "Нью-Йорку"}
+
+
 def test_a_common_word_opening_a_quotation_is_no_town_abroad(records):
     """Set 95: '"Нема з ким зв\'язатися, людей немає"' ("there is no one to call"): not Néma in
     Mauritania (a listed common word); the village named before it is still found."""

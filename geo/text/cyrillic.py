@@ -311,6 +311,14 @@ def adverb_of_measure(word: str, after: str) -> bool:
 
 
 _CLOSING_QUOTES = '"»“”'
+_OPENING_QUOTES = '«"„“'
+_QUOTED_SOURCE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:повідомили|заявили|зазначили|наголосили|розповіли|додали|уточнили|сообщили"
+    r"|отметили|рассказали|добавили|уточнили)\s+[вуВУ]\s+[«\"„“]$",
+    re.IGNORECASE,
+)
+"""A plural speech verb, "в"/"у" and an opening quote: the quoted name is who spoke ("—
+заявили в «Азові»": the brigade; Азов is also a Rostov-oblast town)."""
 _QUOTED_NAME_BEFORE = re.compile(
     rf"[\w.]\s+[«\"„“]{_CAPITAL}[\w'’ʼ-]*(?:ий|ый|ой|а|ая|яя|е|ое|ее|і|ые|ие)\s+$"
 )
@@ -500,6 +508,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return 'the Defence Forces ("Сили оборони"), not a village'
     if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(before):
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
+    if before[-1:] in _OPENING_QUOTES and _QUOTED_SOURCE_BEFORE.search(before):
+        return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):
