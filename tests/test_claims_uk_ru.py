@@ -439,6 +439,13 @@ from tests.test_claims import PUBLISHED, claim_at
             "Regional authorities",
             "government",
         ),
+        (  # set 91: the head of a raion's military administration, "ВА" for short
+            "Голова ВА Сєверодонецького району Роман Власенко повідомив, що ЗСУ наступають біля "
+            "Сватового.",
+            "Сватового",
+            "Regional authorities",
+            "government",
+        ),
         (
             "Обстрелу подверглась Каховка, сообщил депутат городского совета Сергей Иванов.",
             "Каховка",
