@@ -390,7 +390,7 @@ _BEFORE_A_DATE = re.compile(r"[.!?] (?=\d)")  # after a word of three letters or
 
 
 _RUN_TOGETHER = re.compile(
-    r"(?<=[\w)][.!?])(?:(?P<quote>[\"«„“])[A-ZА-ЯЁІЇЄҐ][\s,a-zа-яёіїєґ]|[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]+\s)"
+    r"(?<=[\w)])[.!?](?=(?P<quote>[\"«„“])[A-ZА-ЯЁІЇЄҐ][\s,a-zа-яёіїєґ]|[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]+\s)"
 )
 """A full stop with no space after it, before an opening quote and a capitalised word or before a
 capitalised word: where two sentences may run together, which blingfire does not split ("… со
@@ -406,13 +406,13 @@ def _split_run_together(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     cut: list[tuple[int, str]] = []
     for start, part in found:
         begin = 0
-        for gap in _RUN_TOGETHER.finditer(part):
+        for gap in _RUN_TOGETHER.finditer(part):  # the full stop (led by it: a quick scan)
             if gap.group("quote") is None:
-                word = _WORD_BEFORE_STOP.search(part, begin, gap.start())
+                word = _WORD_BEFORE_STOP.search(part, begin, gap.end())
                 if word is None or len(word.group(1)) < 4 or not word.group(1).islower():
                     continue
-            cut.append((start + begin, part[begin : gap.start()]))
-            begin = gap.start()
+            cut.append((start + begin, part[begin : gap.end()]))
+            begin = gap.end()
         cut.append((start + begin, part[begin:]) if begin else (start, part))
     return cut
 
@@ -2352,6 +2352,10 @@ class Extractor:
         namesakes in the oblasts of the list's settled members count. A member placed far from
         them is sought beside them too (:meth:`_far_from_its_village_list`). ``final`` is
         updated in place."""
+        groups: dict[tuple[int, int], list[int]] = {}  # (sentence, group) → its members
+        for j, o in enumerate(mentions):
+            if o.group >= 0:
+                groups.setdefault((o.sentence, o.group), []).append(j)
         for i, m in enumerate(mentions):
             res = final[i]
             left_open = bool(res.ambiguous) and res.resolution in _LEFT_OPEN
@@ -2359,10 +2363,8 @@ class Extractor:
                 continue
             listed = [
                 other
-                for j, o in enumerate(mentions)
-                if o.sentence == m.sentence
-                and o.group == m.group
-                and o.key != m.key
+                for j in groups[(m.sentence, m.group)]
+                if mentions[j].key != m.key
                 and (other := final[j].place) is not None
                 and other.kind == "settlement"
                 and other.lat is not None
