@@ -19,7 +19,7 @@ import hashlib
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, combinations
@@ -1211,6 +1211,19 @@ def _listed_under_oblast(
     return named.pop() if len(named) == 1 and listed <= named and listed else None
 
 
+def _beside_two(res: Resolution, points: Sequence[tuple[float, float]], km: float) -> list[Place]:
+    """The settlements among ``res``'s candidates within ``km`` of two of ``points`` at least."""
+    reach = km / 111.0  # degrees of latitude: a cheap test before the haversine
+    return [
+        c.place
+        for c in res.candidates
+        if c.place.kind == "settlement"
+        and (lat := c.place.lat) is not None
+        and (lon := c.place.lon) is not None
+        and sum(abs(lat - p[0]) <= reach and haversine_km(lat, lon, *p) <= km for p in points) >= 2
+    ]
+
+
 def _located_settlement(res: Resolution) -> Place | None:
     """``res``'s place when it is a settlement with a point, else None."""
     place = res.place
@@ -1535,19 +1548,7 @@ class Extractor:
         points = _documents_places(i, mentions, final, anchors)
         if place is None or len(points) < 2 or km_to_nearest(place, points) < BESIDE_FAR_KM:
             return res
-        reach = BESIDE_KM / 111.0  # degrees of latitude: a cheap test before the haversine
-        beside = [
-            c.place
-            for c in res.candidates
-            if c.place.kind == "settlement"
-            and (lat := c.place.lat) is not None
-            and (lon := c.place.lon) is not None
-            and c.place.country == place.country
-            and sum(
-                abs(lat - p[0]) <= reach and haversine_km(lat, lon, *p) <= BESIDE_KM for p in points
-            )
-            >= 2
-        ]
+        beside = [c for c in _beside_two(res, points, BESIDE_KM) if c.country == place.country]
         if len(beside) != 1:
             return res
         why = f"{m.text}: the namesake beside the document's places, not {place.name}"
@@ -2402,24 +2403,13 @@ class Extractor:
         place = res.place
         if place is None or km_to_nearest(place, points) <= LIST_FAR_KM:
             return res
-        reach = LIST_NEAR_KM / 111.0  # degrees of latitude: a cheap test before the haversine
-        beside = [
-            c.place.place_id
-            for c in res.candidates
-            if c.place.kind == "settlement"
-            and (lat := c.place.lat) is not None
-            and (lon := c.place.lon) is not None
-            and sum(
-                abs(lat - p[0]) <= reach and haversine_km(lat, lon, *p) <= LIST_NEAR_KM
-                for p in points
-            )
-            >= 2
-            and not big_city_over(place, c.place)  # "Zaporizhzhia, Pokrovsk and Kurakhove"
+        beside = [  # "Zaporizhzhia, Pokrovsk and Kurakhove": the city stays
+            c for c in _beside_two(res, points, LIST_NEAR_KM) if not big_city_over(place, c)
         ]
         if len(beside) != 1:
             return res
         why = f"{m.text}: the namesake beside the places listed with it, not {place.name}"
-        return self.resolver.choose(res, beside[0], why) or res
+        return self.resolver.choose(res, beside[0].place_id, why) or res
 
     def _as_its_village(
         self,
