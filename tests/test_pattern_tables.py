@@ -12,8 +12,11 @@ from importlib import resources
 from re import _parser  # getwidth(): the shortest match a pattern allows
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.claims.tables import Twin, lower_case_only, read, word_start_body
+from geo.core.patterns import factored
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -300,3 +303,38 @@ def test_one_scan_of_every_trigger_equals_the_two_scans_merged():
         assert text.hits == sorted(ascii_hits + wide_hits, key=_scan_order), sentence
         checked += bool(ascii_hits and wide_hits)
     assert checked
+
+
+@pytest.mark.parametrize(
+    "pattern, joined",
+    [
+        ("(said|says|stated|told)\\b", "(s(?:a(?:id|ys)|tated)|told)\\b"),
+        ("(?P<n>aa|ab|ac|ad)", "(?P<n>a(?:a|b|c|d))"),
+        # a group, an escape or an optional first letter stays where it is; nothing crosses it
+        ("ab|ac|(x|y)|ad|ae", "a(?:b|c)|(x|y)|a(?:d|e)"),
+        ("ab|ac|\\dx|ad|ae", "a(?:b|c)|\\dx|a(?:d|e)"),
+        ("a?b|ac|ad|ae|af", "a?b|a(?:c|d|e|f)"),
+        ("a|ab|abc|b", "a(?:|b(?:|c))|b"),  # the shorter first still wins, as before
+        ("генштаб|гшу|генеральн|зсу", "г(?:ен(?:штаб|еральн)|шу)|зсу"),
+        ("(?=a|b|c|d)x", "(?=a|b|c|d)x"),  # a lookahead is not an alternation to join
+        ("(a|b)c", "(a|b)c"),  # too few to gain anything
+    ],
+)
+def test_factored_joins_alternatives_behind_their_first_letter(pattern, joined):
+    assert factored(pattern) == joined
+
+
+_ALTERNATIVE = st.text(alphabet="abc", min_size=1, max_size=4).map(
+    lambda s: s if len(s) < 2 else f"{s[0]}(?:x|{s[1:]})"  # some alternatives hold groups
+) | st.sampled_from(["a?b", "\\d", "(a|c)b", "b+", "c(?<!cc)"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALTERNATIVE, min_size=4, max_size=12), st.text(alphabet="abcx1 ", max_size=30))
+def test_factored_patterns_find_what_the_whole_alternation_finds(alternatives, text):
+    """Same matches, at the same places, with the same text, leftmost-first alternation and all."""
+    pattern = f"({'|'.join(alternatives)})c?"
+    whole, joined = re.compile(pattern), re.compile(factored(pattern))
+    assert [(m.span(), m.group(1)) for m in joined.finditer(text)] == [
+        (m.span(), m.group(1)) for m in whole.finditer(text)
+    ]

@@ -179,10 +179,10 @@ def _headline(claims: ClaimTables, text: Text) -> Claimant | None:
     head = written[:80]
     if ":" not in head and "—" not in head and "–" not in head:
         return None
-    found = claims.claimants.findall(text)
-    if not found:
+    found = claims.claimants.first(text)  # findall's first: only the text's first words count
+    if found is None:
         return None
-    start, end, rule = found[0]  # only the text's first words, right before the colon
+    start, end, rule = found
     before = written[:start].strip(" \t«»\"„“”'’(")
     if (before and not _GIVEN_NAMES.fullmatch(before)) or not _HEADLINE_COLON.match(written, end):
         return None  # "Евгений Балицкий: …": a given name may precede the surname
