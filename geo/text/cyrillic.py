@@ -911,7 +911,8 @@ def _region_list_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])({nouns})\s*[-–—:]?\s*(?:{member}){{0,5}}$", re.IGNORECASE)
 
 
-_FEMININE_OBLIQUE = re.compile(r"(?:ої|ій|ою|ой)$")
+_FEMININE_OBLIQUE = ("ої", "ій", "ою", "ой")
+"""The endings of a feminine adjective's oblique cases (a name holds no line break to end it)."""
 
 
 _ELIDED_ENDINGS = {"raion": ("ому", "ом"), "oblast": ("ій", "ой"), "hromada": ("ій", "ой")}
@@ -924,6 +925,9 @@ _IN_BEFORE = re.compile(
     rf"(?:^|\s)[уУвВ]\s+(?:{_CAPITAL}[\w'’ʼ-]*(?:ій|ой)\s+(?:та|і|й|и)\s+(?:[уУвВ]\s+)?)?$"
 )
 """Right after "в"/"у", or after a first adjective so placed and joined to this one."""
+_IN_LAST_WORDS = frozenset(("у", "У", "в", "В", "та", "і", "й", "и"))
+"""The last word of any text :data:`_IN_BEFORE` finds at its end: tested first, it settles most
+names without the pattern's search from every position."""
 _OBLAST_LOCATIVE = ("ській", "цькій", "зькій", "ской", "цкой")
 """The locative of an oblast's adjective, which no city or village takes after "в"/"у"
 ("у Донецькій", where the city is "у Донецьку")."""
@@ -949,7 +953,13 @@ def elided_region(before: str, text: str, after: str) -> str | None:
     Донецькій", "в Донецькій та Луганській"). Only right after "в"/"у" (or a first adjective so
     placed), with nothing but a dash, a comma, a colon, the sentence's end or a joined second name
     after it."""
-    if not _IN_BEFORE.search(before) or not _ELIDED_AFTER.match(after):
+    last = before.rsplit(None, 1)[-1:]
+    if (
+        not last
+        or last[0] not in _IN_LAST_WORDS
+        or not _IN_BEFORE.search(before)
+        or not _ELIDED_AFTER.match(after)
+    ):
         return None
     found = list(_elided_before().finditer(before))
     if found:
@@ -971,7 +981,7 @@ def region_list_before(before: str, text: str) -> str | None:
     Запорожской и Херсонской"): each adjective in a feminine oblique case (as область and
     громада ask) is a region of that level, never its city. Not after "районах", which is as
     often "the areas of" a list of towns ("у районах Красногорівки та Сіверська")."""
-    if _FEMININE_OBLIQUE.search(text) is None or _region_plural_noun().search(before) is None:
+    if not text.endswith(_FEMININE_OBLIQUE) or _region_plural_noun().search(before) is None:
         return None
     found = _region_list_before().search(before)
     level = None if found is None else cues().region_plural[found.group(1).lower()]
