@@ -12,11 +12,11 @@ from importlib import resources
 from re import _parser  # getwidth(): the shortest match a pattern allows
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo.claims.tables import Twin, lower_case_only, read, word_start_body
-from geo.core.patterns import factored
+from geo.core.patterns import factored, factored_alternation
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -338,3 +338,18 @@ def test_factored_patterns_find_what_the_whole_alternation_finds(alternatives, t
     assert [(m.span(), m.group(1)) for m in joined.finditer(text)] == [
         (m.span(), m.group(1)) for m in whole.finditer(text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aksſKK-", min_size=1, max_size=3), min_size=4, max_size=10),
+    st.text(alphabet="aksſKKA-S ", max_size=30),
+)
+@example(["sx", "ſ", "sa", "k"], "sa")  # joined behind "s", "sa" would come before "ſ"
+def test_factored_alternation_finds_what_the_alternation_finds_under_ignorecase(words, text):
+    """Under IGNORECASE "s" also matches "ſ", and "k" the Kelvin sign: alternatives starting
+    with those are never joined behind one letter, so the matches stay the same."""
+    escaped = [re.escape(w) for w in words]
+    whole = re.compile("|".join(escaped), re.IGNORECASE)
+    joined = re.compile(factored_alternation(escaped), re.IGNORECASE)
+    assert [m.span() for m in joined.finditer(text)] == [m.span() for m in whole.finditer(text)]

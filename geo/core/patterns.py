@@ -208,8 +208,26 @@ def _opening(pattern: str) -> int | None:
     return 1 if pattern.startswith("(") and not pattern.startswith("(?") else None
 
 
-def _factored_alternatives(alternatives: list[str]) -> list[str]:
-    """:func:`factored`'s joining of one alternation, and again inside each joined group."""
+def factored_alternation(alternatives: Sequence[str]) -> str:
+    """``alternatives`` joined by ``|`` as :func:`factored` joins an alternation, for a pattern
+    compiled with or without IGNORECASE: only lower-case ASCII and Cyrillic letters and signs
+    without case are joined behind, so two first letters that differ never match one character
+    (as "s" and "ſ", or "k" and the Kelvin sign, would under IGNORECASE)."""
+    return "|".join(_factored_alternatives(list(alternatives), caseless=True))
+
+
+def _joinable(first: str, caseless: bool) -> bool:
+    """Can alternatives starting with the character ``first`` be joined behind it?"""
+    if not first or first in _NOT_LITERAL:
+        return False
+    if not caseless or first.lower() == first.upper():  # a sign without case ("«", "-", " ")
+        return True
+    return "a" <= first <= "z" or first in _CYRILLIC_LOWER
+
+
+def _factored_alternatives(alternatives: list[str], caseless: bool = False) -> list[str]:
+    """:func:`factored`'s joining of one alternation, and again inside each joined group;
+    ``caseless``: see :func:`factored_alternation`."""
     pieces: list[str] = []
     run: dict[str, list[str]] = {}  # first character → the alternatives it starts, in order
 
@@ -218,14 +236,14 @@ def _factored_alternatives(alternatives: list[str]) -> list[str]:
             if len(alike) == 1:
                 pieces.append(alike[0])
             else:
-                rests = _factored_alternatives([a[1:] for a in alike])
+                rests = _factored_alternatives([a[1:] for a in alike], caseless)
                 joined = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
                 pieces.append(first + joined)  # one piece holds no top-level "|"
         run.clear()
 
     for alternative in alternatives:
         first = alternative[:1]
-        if not first or first in _NOT_LITERAL or alternative[1:2] in _QUANTIFIERS:
+        if not _joinable(first, caseless) or alternative[1:2] in _QUANTIFIERS:
             flush()
             pieces.append(alternative)
         else:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from geo.core.patterns import factored_alternation
 from geo.gazetteer.names import name_key
 from geo.text.inflect import LOCATIVES, analyser, case_forms
 
@@ -855,8 +856,9 @@ def region_nominative(word: str, level: str) -> str | None:
 
 def _alternation(words: Iterable[str]) -> str:
     """``words`` as one regex alternation, the longest first (so "районах" is not read as
-    "район")."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    "район"), joined behind shared first letters (:func:`~geo.core.patterns.factored_alternation`:
+    the same matches, found faster)."""
+    return factored_alternation([re.escape(w) for w in sorted(words, key=len, reverse=True)])
 
 
 def _led_alternation(words: Iterable[str], then: str = "") -> str:
