@@ -315,7 +315,7 @@ _CLOSING_QUOTES = '"»“”'
 _OPENING_QUOTES = '«"„“'
 _QUOTED_SOURCE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:повідомили|заявили|зазначили|наголосили|розповіли|додали|уточнили|сообщили"
-    r"|отметили|рассказали|добавили|уточнили)\s+[вуВУ]\s+[«\"„“]$",
+    r"|отметили|рассказали|добавили)\s+[вуВУ]\s+[«\"„“]$",  # "уточнили": both languages
     re.IGNORECASE,
 )
 """A plural speech verb, "в"/"у" and an opening quote: the quoted name is who spoke ("—
