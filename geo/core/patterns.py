@@ -20,6 +20,12 @@ pattern at every character (several times slower than skipping to a possible fir
 every alternative after that ``\\b`` starts with a letter (:func:`word_start_body`), the lower-case
 twin leaves the ``\\b`` out and the search checks it where a match starts instead
 (:attr:`Twin.word_start`); the tables spell their alternatives that way.
+
+A row's alternation of many names ("генштаб…|гшу|генеральн…|зсу…") is tried alternative by
+alternative at every position ``re`` cannot skip; the lower-case twin joins the alternatives that
+start with the same letter behind it (:func:`factored`: "г(?:ен(?:штаб…|еральн…)|шу)|зсу…"), so
+each position costs one test per distinct first letter. The matches are the same
+(``tests/test_pattern_tables.py`` checks it against the whole pattern, as for the twins).
 """
 
 from __future__ import annotations
