@@ -17,6 +17,8 @@ KOSTIANTYNIVKA_CITY = (48.527, 37.706)
 POKROVSKE_BY_NIKOPOL = (47.552, 34.152)
 HAVRYLIVKA_BERYSLAV = (47.221, 33.874)  # Novooleksandrivska hromada, Beryslav raion
 TEMYRIVKA = (47.825, 36.570)  # Huliaipole hromada, Polohy raion
+ROBOTYNE = (47.446, 35.834)  # Orikhiv raion, Zaporizhzhia oblast
+AVDIIVKA = (48.140, 37.750)
 
 
 def point(row: dict) -> tuple[float, float]:
@@ -146,3 +148,20 @@ def test_a_name_is_read_where_its_report_is(records, text, written, expected):
     or its one-oblast report names."""
     (row,) = [r for r in records(text) if r["location"] == written]
     assert km(point(row), expected) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence, written, expected",
+    [
+        ('Украинские военные потеряли две "Козак" и один танк под Работино.', "Работино",
+         ROBOTYNE),
+        ("ЗСУ знищили два «Бредлі» поблизу Авдіївки.", "Авдіївки", AVDIIVKA),
+        ('В районе Работино уничтожены три "Козака" и бронемашина.', "Работино", ROBOTYNE),
+    ],
+)  # fmt: skip
+def test_a_quoted_make_counted_by_a_number_is_no_place(records, sentence, written, expected):
+    """Armoured cars counted ("две \"Козак\"", two Kharkiv-oblast villages Козак 134 km apart)
+    are no place, not even an unplaced record; the place the sentence names is kept."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [written]
+    assert km(point(rows[0]), expected) < TOLERANCE_KM

@@ -327,6 +327,14 @@ _QUOTED_NAME_BEFORE = re.compile(
 after: the name ends a quoted title ("бригади \"Червона Калина\"": a brigade; Калина is a
 Perm-krai village's case form). A quoted place is scanned whole ("«Нова Каховка»"); a quoted
 sentence opens the text or follows a colon or a dash ("“Звільнено Балаклію”, – йдеться")."""
+_COUNTED_BEFORE = re.compile(
+    r"(?<![\w'’ʼ-])(?:\d+|один|одна|одну|одного|одной|одне|одно|два|две|дві|двух|двох|три|трех"
+    r"|трёх|трьох|четыре|чотири|четырех|четырёх|чотирьох|пять|п[’'ʼ]ять|шесть|шість|семь|сім"
+    r"|несколько|кілька|декілька)\s+[«\"„“]$",
+    re.IGNORECASE,
+)
+"""A number and an opening quote: what is counted is a make of vehicle or weapon ("две \"Козак\"",
+"два «Бредлі»": armoured cars; Козак is also two villages), never a place."""
 _DEFENCE_AFTER = re.compile(r"^\s+оборон[иы]\b", re.IGNORECASE)
 """After a name: "Сили оборони", "Силы обороны" (the Defence Forces; Сила is also a village),
 "Міністерства оборони": the word the genitive "of defence" follows is no place."""
@@ -511,6 +519,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
     if before[-1:] in _OPENING_QUOTES and _QUOTED_SOURCE_BEFORE.search(before):
         return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
+    if before[-1:] in _OPENING_QUOTES and _COUNTED_BEFORE.search(before):
+        return 'a make counted by a number ("две «Козак»"), not a settlement'
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):
