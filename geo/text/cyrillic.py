@@ -517,10 +517,11 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return 'the Defence Forces ("Сили оборони"), not a village'
     if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(before):
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
-    if before[-1:] in _OPENING_QUOTES and _QUOTED_SOURCE_BEFORE.search(before):
-        return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
-    if before[-1:] in _OPENING_QUOTES and _COUNTED_BEFORE.search(before):
-        return 'a make counted by a number ("две «Козак»"), not a settlement'
+    if before[-1:] in _OPENING_QUOTES:  # a quoted name: who is quoted, or what is counted
+        if _QUOTED_SOURCE_BEFORE.search(before):
+            return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
+        if _COUNTED_BEFORE.search(before):
+            return 'a make counted by a number ("две «Козак»"), not a settlement'
     if _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if _OUTLET_AFTER.match(after):
