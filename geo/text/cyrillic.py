@@ -460,7 +460,9 @@ _DISTRICT_LIST = re.compile(
     r"(?:мікрорайон|микрорайон)\w*\s+[«\"“„]?[^\s«»\"“”„,]+[»\"”]?(?:\s*,\s*|\s+(?:и|і|й|та)\s+)[«\"“„]?$",
     re.IGNORECASE,
 )
-"""The second name of a list of city districts: "в микрорайонах «Восточный» и «Западный»"."""
+"""The second name of a list of city districts: "в микрорайонах «Восточный» и «Западный»". Run
+only where the lower-cased text holds "ай", which no letter but "А"/"Й" lower-cases to and which
+IGNORECASE matches no other letter to (unlike "о", matched to "ᲂ" too)."""
 
 
 _INITIALS = re.compile(
@@ -469,6 +471,8 @@ _INITIALS = re.compile(
 """A person's initials right before a name: two ("имени А. В. Захарченко", "О.О. Сирський"),
 or one that no abbreviation of a settlement word begins ("заявил В. Захарченко"; "с.", "м.",
 "г.", "н.п.", "пос.", "р." are markers, written in capitals at a sentence's start)."""
+_INITIALS_END = (".", ". ")
+"""How text before initials ends: their pattern's only endings, tested before it runs."""
 
 
 _RESTATED_BEFORE = re.compile(
@@ -503,7 +507,9 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     or None."""
     table = cues()
     previous = _last_word(before)
-    if previous in table.person or (before[-1:] in ". " and _INITIALS.search(before[-12:])):
+    if previous in table.person or (
+        before.endswith(_INITIALS_END) and _INITIALS.search(before[-12:])
+    ):
         return "a person's surname"
     # "Дмитрий "Перун" Филатов": a call sign quoted between a given name and the surname
     unquoted = before.rstrip('«"„“') if before[-1:] in '«"„“' else before
@@ -513,7 +519,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         and region_after(after) is None  # "Победа Лозовской общины": a village, then its hromada
     ):
         return "a person's surname"
-    if _DEFENCE_AFTER.match(after):
+    spaced = after[:1].isspace()  # what the patterns after the name below start with
+    if spaced and _DEFENCE_AFTER.match(after):
         return 'the Defence Forces ("Сили оборони"), not a village'
     if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(before):
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
@@ -522,11 +529,11 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
             return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
         if _COUNTED_BEFORE.search(before):
             return 'a make counted by a number ("две «Козак»"), not a settlement'
-    if _AGE_AFTER.match(after):
+    if spaced and _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
-    if _OUTLET_AFTER.match(after):
+    if (spaced or after[:1] == ".") and _OUTLET_AFTER.match(after):
         return 'an outlet\'s name ("Донбасс.Реалии")'
-    if _BRIDGE_AFTER.match(after):
+    if spaced and _BRIDGE_AFTER.match(after):
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
     if previous in table.unit or _unit_list_before(before):
         return "a unit's name"
@@ -540,7 +547,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
             previous in _district_ends()
             and " ".join(before.rstrip(_QUOTES + "(").split()[-2:]).lower() in table.district
         )
-        or _DISTRICT_LIST.search(before) is not None
+        or ("ай" in before.lower() and _DISTRICT_LIST.search(before) is not None)
     ):
         return "a part of a city (мікрорайон), not a settlement"
     if previous in table.street or (
@@ -707,13 +714,27 @@ _LISTED_BEFORE = re.compile(
 _WINDOW = 48  # characters: the longest adjective of the table and its "и"/"та", spare
 
 
+def _axis_word_matches(text: str) -> list[re.Match[str]]:
+    """What ``_axis_words().finditer(text)`` gives, found faster: every word of the table starts
+    with a stem of :data:`_AXIS_STEMS`, so the pattern is tried only at the space before each
+    stem ``str.find`` meets (no two matches overlap: each is a space and a word without one)."""
+    words, starts = _axis_words(), []
+    for stem in _AXIS_STEMS:
+        at = text.find(stem, 1)
+        while at != -1:
+            starts.append(at - 1)
+            at = text.find(stem, at + 1)
+    starts.sort()
+    return [found for at in starts if (found := words.match(text, at)) is not None]
+
+
 def lower_case_axes(text: str) -> Iterator[tuple[int, int, int | None]]:
     """(start, end, axis end) of each lower-case adjective before an axis word of the table
     ("купянском направлении": the axis end is that of "направлении"), and of each adjective
     listed before it ("краматорском, константиновском и славянском направлениях": axis end
     None). Whether an adjective names an axis is :func:`axis_town`'s to say. The axis words
     are found first (a few a document), then the words before each."""
-    for word in _axis_words().finditer(text):
+    for word in _axis_word_matches(text):
         found = _ADJECTIVE_BEFORE.search(text, max(0, word.start() - _WINDOW), word.start() + 1)
         if found is None:
             continue

@@ -485,7 +485,12 @@ _REGION_WORDS = {
 }
 
 
-_MARKER_WORD = re.compile(_SETTLEMENT_NOUN)  # _MARKED_UNKNOWN needs one (lower-cased)
+_MARKER_WORDS = tuple(_SETTLEMENT_NOUN.split("|"))  # _MARKED_UNKNOWN needs one (lower-cased)
+
+
+def _has_marker_word(lowered: str) -> bool:
+    """Does ``lowered`` hold a settlement noun anywhere (a few ``in`` tests, no regex)?"""
+    return any(word in lowered for word in _MARKER_WORDS)
 
 
 def _regions_of(sentence: str, start: int, end: int) -> bool:
@@ -495,6 +500,9 @@ def _regions_of(sentence: str, start: int, end: int) -> bool:
         return False
     head = sentence[start:end].rstrip()
     if head[-2:].lower() != "of" and head[-3:].lower() != "the":
+        return False
+    lowered = sentence[start:end].lower()  # the nouns' letters that IGNORECASE folds alone:
+    if not any(stem in lowered for stem in ("reg", "obla", "prov", "repub")):  # no "ſ", "ı"
         return False
     return _REGIONS_OF.search(sentence, start, end) is not None
 
@@ -577,12 +585,16 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
         (of and second in _REGION_PLURALS)
         or (has_of and last == "the" and second == "of" and third in _REGION_PLURALS)
     ) and _REGIONS_OF.search(before) is not None
-    marked = of and second in _MARKER_NOUNS and _MARKER.search(before) is not None
+    marked = (
+        of
+        and second in _MARKER_NOUNS
+        and _MARKER.search(before, _last_words_at(before, _MARKER_WORDS_MOST)) is not None
+    )
     locative = (
         last in _LOCATIVE_LAST and _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
     )
     direction = (
-        _DIRECTION.search(before)
+        _DIRECTION.search(before, _last_words_at(before, _DIRECTION_WORDS_MOST))
         if (of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS))
         or (last == "capital" and has_of)  # "south-west of the regional capital Donetsk"
         else None
@@ -593,9 +605,24 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
             last in _APPROXIMATE_LAST
             or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
         )
-        and _APPROXIMATE.search(before) is not None
+        and _APPROXIMATE.search(before, _last_words_at(before, _APPROXIMATE_WORDS_MOST)) is not None
     )
     return regions_of, marked, locative, direction, approximate
+
+
+# The most words (whitespace-separated, the first maybe in part) a match of each end-anchored
+# pattern spans: "north-east and western of the front-line settlement of ", "outskirts of
+# the town of ", "urban-type settlement of ". Every match starts within that many last words,
+# so the search starts there; the leftmost match is the same (tests/test_pattern_tables.py).
+_DIRECTION_WORDS_MOST = 8
+_APPROXIMATE_WORDS_MOST = 5
+_MARKER_WORDS_MOST = 3
+
+
+def _last_words_at(before: str, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``before`` begin (0 if fewer)."""
+    parts = before.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
 
 
 def _every_pattern(before: str) -> tuple:
@@ -1774,9 +1801,8 @@ class MentionScanner:
         Most sentences have no separator next to any site and no "village of", so they return
         before any set, sort or regex."""
         spans: dict[tuple[int, int], bool] = {}
-        if "of" in sentence and _MARKER_WORD.search(
-            sentence.lower()
-        ):  # _MARKED_UNKNOWN needs a lower-case "of"
+        if "of" in sentence and _has_marker_word(sentence.lower()):
+            # _MARKED_UNKNOWN needs a lower-case "of" and a settlement noun
             for match in _MARKED_UNKNOWN.finditer(sentence):
                 spans[match.span(1)] = True
         pending: list[tuple[int, int]] = []
@@ -2101,7 +2127,7 @@ def _city_district_tail(
     elif written.lower().endswith(_RAION_NOUNS):
         of_what = after
     else:
-        listed = _DISTRICT_LIST_AFTER.match(after)
+        listed = _DISTRICT_LIST_AFTER.match(after) if "districts" in after else None
         if listed is None:
             return None
         of_what = after[listed.end() :]
