@@ -12,6 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo import extract
+from geo.claims import analyse
+from geo.core.patterns import last_words_at
 from geo.text import cyrillic, mentions
 
 
@@ -37,6 +39,33 @@ _ENDS = [
 ]
 
 
+_CYRILLIC_BEFORE_WORDS = [
+    "заявили", "повідомили", "уточнили", "в", "у", "В", "«", '"', "„", "две", "два", "12",
+    "несколько", "бригади", "«Червона", "«Червоний", "Донецькій", "Луганській", "та", "і", "й",
+    "Запорожской", "ᲀ", "x",
+]  # fmt: skip
+_CYRILLIC_ENDS = [
+    (cyrillic._QUOTED_SOURCE_BEFORE, cyrillic._QUOTED_SOURCE_WORDS),
+    (cyrillic._COUNTED_BEFORE, cyrillic._COUNTED_WORDS),
+    (cyrillic._QUOTED_NAME_BEFORE, cyrillic._QUOTED_NAME_WORDS),
+    (cyrillic._IN_BEFORE, cyrillic._IN_WORDS),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_CYRILLIC_BEFORE_WORDS, " \t\n,.-\u00a0"))
+@example("— заявили в «")
+@example("две «")
+@example("бригади «Червона ")
+@example("у Донецькій та у ")
+@example("в Запорожской и ")
+def test_a_late_start_finds_the_same_leftmost_cyrillic_match(before):
+    for pattern, most in _CYRILLIC_ENDS:
+        late = pattern.search(before, last_words_at(before, most))
+        whole = pattern.search(before)
+        assert (late and (late.span(), late.groups())) == (whole and (whole.span(), whole.groups()))
+
+
 @settings(max_examples=400, deadline=None)
 @given(_texts(_BEFORE_WORDS))
 @example("north-east and western of the front-line settlement of ")  # eight words
@@ -45,7 +74,7 @@ _ENDS = [
 @example("west of the regional capital, ")
 def test_a_late_start_finds_the_same_leftmost_match(before):
     for pattern, most in _ENDS:
-        late = pattern.search(before, mentions._last_words_at(before, most))
+        late = pattern.search(before, last_words_at(before, most))
         whole = pattern.search(before)
         assert (late and (late.span(), late.groups())) == (whole and (whole.span(), whole.groups()))
 
@@ -57,11 +86,15 @@ def test_the_word_counts_are_tight():
         (mentions._DIRECTION, 8, "north-east and western of the front-line settlement of "),
         (mentions._APPROXIMATE, 5, "outskirts of the town of "),
         (mentions._MARKER, 3, "urban-type settlement of "),
+        (cyrillic._QUOTED_SOURCE_BEFORE, 3, "заявили в «"),
+        (cyrillic._COUNTED_BEFORE, 2, "две «"),
+        (cyrillic._QUOTED_NAME_BEFORE, 2, "бригади «Червона "),
+        (cyrillic._IN_BEFORE, 4, "у Донецькій та у "),
     ]:
         whole = pattern.search(before)
-        assert whole is not None and whole.start() == 0
-        late = pattern.search(before, mentions._last_words_at(before, most - 1))
-        assert late is None or late.start() > 0
+        assert whole is not None and whole.start() < before.find(" ")  # in the first word
+        late = pattern.search(before, last_words_at(before, most - 1))
+        assert late is None or late.start() > whole.start()
 
 
 # -- gates: true wherever the pattern they spare can match ---------------------------------------
@@ -156,3 +189,11 @@ def test_the_stop_scans_stand_for_the_whole_text_searches(text):
     glued = extract._stop_before(text, (".", "!", "?"), extract._GLUED_AFTER_STOP.__contains__)
     if extract._RUN_TOGETHER.search(text):
         assert glued
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=":—–-ab \n", max_size=120))
+@example("ISW: Russian forces advanced")
+@example("x" * 80 + ": late")
+def test_the_headline_mark_is_a_colon_or_dash_in_the_first_80_characters(text):
+    assert analyse._headline_mark(text) == (re.search("[:—–]", text[:80]) is not None)

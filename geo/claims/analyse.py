@@ -159,9 +159,13 @@ def _claimant(
     return Claimant(rule.name, rule.kind, rule.side, text.written[start:end])
 
 
-_HEADLINE_MARK = re.compile(r"[:—–]")
-"""What a text must hold in its first 80 characters to be a headline with its source
-(:func:`_headline`)."""
+def _headline_mark(text: str) -> bool:
+    """Does ``text`` hold, in its first 80 characters, what a headline with its source needs
+    (:func:`_headline`): a colon or a dash (three ``in`` tests, cheaper than a regex's scan)?"""
+    head = text[:80]
+    return ":" in head or "—" in head or "–" in head
+
+
 _HEADLINE_COLON = re.compile(r"\s*[:—–]\s")
 """What follows a claimant that opens a headline or a post as its source ("Генштаб ЗСУ: …",
 "ISW: …", "Минобороны РФ — …")."""
@@ -305,7 +309,7 @@ class DocumentClaimants:
             bits = opened[index]
             if index < 0 or not bits & gates:
                 continue
-            if not bits & cues and not _HEADLINE_MARK.search(sentences[index][1], 0, 80):
+            if not bits & cues and not _headline_mark(sentences[index][1]):
                 continue  # no reporting cue and no headline's colon: it credits nobody
             text = both.triggers.read(_straighten(sentences[index][1]))
             anaphor = claims.anaphor(text)

@@ -461,3 +461,12 @@ def _folds(written: str, lowered: str) -> bool:
     """Is ``lowered`` ``written`` lower-cased one character to one, with no character that
     IGNORECASE matches to a pattern's letter other than its own lower case? (So for ASCII.)"""
     return len(lowered) == len(written) and _CASE_TRAPS.search(lowered) is None
+
+
+def last_words_at(text: str, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``text`` begin (0 if it has fewer).
+    An end-anchored pattern whose matches span at most ``count`` words (the first maybe in part)
+    finds the same leftmost match searched from there as from the start, without trying every
+    position before."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0

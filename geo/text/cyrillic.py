@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from geo.core.patterns import factored_alternation
+from geo.core.patterns import factored_alternation, last_words_at
 from geo.gazetteer.names import name_key
 from geo.text.inflect import LOCATIVES, analyser, case_forms
 
@@ -335,6 +335,11 @@ _COUNTED_BEFORE = re.compile(
 )
 """A number and an opening quote: what is counted is a make of vehicle or weapon ("две \"Козак\"",
 "два «Бредлі»": armoured cars; Козак is also two villages), never a place."""
+# The most words (the first maybe in part) a match of each end-anchored pattern before a quoted
+# name spans: "заявили в «", "две «", "…ади «Червона ": the searches start there (last_words_at).
+_QUOTED_SOURCE_WORDS = 3
+_COUNTED_WORDS = 2
+_QUOTED_NAME_WORDS = 2
 _DEFENCE_AFTER = re.compile(r"^\s+оборон[иы]\b", re.IGNORECASE)
 """After a name: "Сили оборони", "Силы обороны" (the Defence Forces; Сила is also a village),
 "Міністерства оборони": the word the genitive "of defence" follows is no place."""
@@ -522,12 +527,14 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     spaced = after[:1].isspace()  # what the patterns after the name below start with
     if spaced and _DEFENCE_AFTER.match(after):
         return 'the Defence Forces ("Сили оборони"), not a village'
-    if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(before):
+    if after[:1] in _CLOSING_QUOTES and _QUOTED_NAME_BEFORE.search(
+        before, last_words_at(before, _QUOTED_NAME_WORDS)
+    ):
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
     if before[-1:] in _OPENING_QUOTES:  # a quoted name: who is quoted, or what is counted
-        if _QUOTED_SOURCE_BEFORE.search(before):
+        if _QUOTED_SOURCE_BEFORE.search(before, last_words_at(before, _QUOTED_SOURCE_WORDS)):
             return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
-        if _COUNTED_BEFORE.search(before):
+        if _COUNTED_BEFORE.search(before, last_words_at(before, _COUNTED_WORDS)):
             return 'a make counted by a number ("две «Козак»"), not a settlement'
     if spaced and _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
@@ -962,6 +969,8 @@ _IN_BEFORE = re.compile(
 _IN_LAST_WORDS = frozenset(("у", "У", "в", "В", "та", "і", "й", "и"))
 """The last word of any text :data:`_IN_BEFORE` finds at its end: tested first, it settles most
 names without the pattern's search from every position."""
+_IN_WORDS = 4
+"""The most words a match of :data:`_IN_BEFORE` spans ("у Донецькій та у"), searched from there."""
 _OBLAST_LOCATIVE = ("ській", "цькій", "зькій", "ской", "цкой")
 """The locative of an oblast's adjective, which no city or village takes after "в"/"у"
 ("у Донецькій", where the city is "у Донецьку")."""
@@ -991,7 +1000,7 @@ def elided_region(before: str, text: str, after: str) -> str | None:
     if (
         not last
         or last[0] not in _IN_LAST_WORDS
-        or not _IN_BEFORE.search(before)
+        or not _IN_BEFORE.search(before, last_words_at(before, _IN_WORDS))
         or not _ELIDED_AFTER.match(after)
     ):
         return None

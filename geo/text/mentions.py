@@ -52,6 +52,7 @@ import numpy as np
 
 from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
+from geo.core.patterns import last_words_at
 from geo.core.theatre import FOCUS, THEATRE, theatre
 from geo.gazetteer.hints import HintReader
 from geo.gazetteer.names import bgn_romanisation, has_cyrillic, name_key, variants
@@ -588,13 +589,13 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
     marked = (
         of
         and second in _MARKER_NOUNS
-        and _MARKER.search(before, _last_words_at(before, _MARKER_WORDS_MOST)) is not None
+        and _MARKER.search(before, last_words_at(before, _MARKER_WORDS_MOST)) is not None
     )
     locative = (
         last in _LOCATIVE_LAST and _LOCATIVE.search(before, max(0, len(before) - 24)) is not None
     )
     direction = (
-        _DIRECTION.search(before, _last_words_at(before, _DIRECTION_WORDS_MOST))
+        _DIRECTION.search(before, last_words_at(before, _DIRECTION_WORDS_MOST))
         if (of and (second in _DIRECTION_WORDS or second in _PLACE_NOUNS))
         or (last == "capital" and has_of)  # "south-west of the regional capital Donetsk"
         else None
@@ -605,7 +606,7 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
             last in _APPROXIMATE_LAST
             or (of and (second in _APPROXIMATE_NOUNS or second in _PLACE_NOUNS))
         )
-        and _APPROXIMATE.search(before, _last_words_at(before, _APPROXIMATE_WORDS_MOST)) is not None
+        and _APPROXIMATE.search(before, last_words_at(before, _APPROXIMATE_WORDS_MOST)) is not None
     )
     return regions_of, marked, locative, direction, approximate
 
@@ -613,16 +614,10 @@ def _before_patterns(before: str, words: list[str]) -> tuple:
 # The most words (whitespace-separated, the first maybe in part) a match of each end-anchored
 # pattern spans: "north-east and western of the front-line settlement of ", "outskirts of
 # the town of ", "urban-type settlement of ". Every match starts within that many last words,
-# so the search starts there; the leftmost match is the same (tests/test_pattern_tables.py).
+# so the search starts there (last_words_at): the same leftmost match (tests/test_fast_gates.py).
 _DIRECTION_WORDS_MOST = 8
 _APPROXIMATE_WORDS_MOST = 5
 _MARKER_WORDS_MOST = 3
-
-
-def _last_words_at(before: str, count: int) -> int:
-    """Where the last ``count`` whitespace-separated words of ``before`` begin (0 if fewer)."""
-    parts = before.rsplit(None, count)
-    return len(parts[0]) if len(parts) > count else 0
 
 
 def _every_pattern(before: str) -> tuple:
