@@ -606,3 +606,88 @@ def test_an_oblast_s_adjective_alone_is_the_oblast(records):
     assert [r["place_name"] for r in rows] == ["Kurskaya oblast'", "Sumska oblast"]
     (town,) = records("Бои идут в Каменке-Днепровской.")  # a town's name, not an adjective alone
     assert town["place_name"] == "Kamyanka-Dniprovska"
+
+
+# An oblast's border area ("в Курском приграничье", the Russian MoD's words through the 2024-25
+# Kursk incursion; "на Сумському прикордонні", the Sumy administration's daily report) is the
+# oblast at region level: before, its adjective was read as a village it spells (Курское →
+# Kurske by Kursk city, Брянское → Bryanskoye in Crimea, Сумському → two Sumske far apart) or
+# found nothing ("Белгородском"). The oblasts' centroids (the store's points), 30 km.
+KURSK_OBLAST = (51.7, 36.2)
+BELGOROD_OBLAST = (50.8, 37.2)
+SUMY_OBLAST = (50.9, 34.8)
+CHERNIHIV_OBLAST = (51.5, 31.3)
+OBLAST_KM = 120.0  # the store's point of an oblast lies where its capital does, or its centre
+
+
+@pytest.mark.parametrize(
+    "sentence, written, oblast, where",
+    [
+        (
+            "Российские военные отразили атаки ВСУ в Курском приграничье, сообщило Минобороны.",
+            "Курском приграничье", "Kurskaya oblast'", KURSK_OBLAST,
+        ),
+        (
+            "ВСУ обстреляли населенные пункты Курского приграничья, сообщил губернатор.",
+            "Курского приграничья", "Kurskaya oblast'", KURSK_OBLAST,
+        ),
+        (
+            "ВСУ пытались прорваться в Белгородском приграничье, сообщило Минобороны России.",
+            "Белгородском приграничье", "Belgorodskaya oblast'", BELGOROD_OBLAST,
+        ),
+        (
+            "Ворог обстріляв громади на Сумському прикордонні, повідомила Сумська ОВА.",
+            "Сумському прикордонні", "Sumska oblast", SUMY_OBLAST,
+        ),
+        (
+            "Окупанти атакували Чернігівське прикордоння дронами, повідомили в ОВА.",
+            "Чернігівське прикордоння", "Chernihivska oblast", CHERNIHIV_OBLAST,
+        ),
+        (
+            "Противник нанес удары по Черниговскому приграничью, сообщили в ВСУ.",
+            "Черниговскому приграничью", "Chernihivska oblast", CHERNIHIV_OBLAST,
+        ),
+    ],
+)  # fmt: skip
+def test_an_oblast_s_border_area_is_the_oblast(records, sentence, written, oblast, where):
+    rows = records(sentence)
+    assert [(r["location"], r["place_name"], r["geo_precision"]) for r in rows] == [
+        (written, oblast, 3)
+    ]
+    assert km(point(rows[0]), where) < OBLAST_KM
+
+
+def test_the_border_area_s_noun_declines_as_a_noun():
+    """pymorphy3's Russian dictionary lacks "приграничье" and guesses a possessive adjective
+    ("приграничьего"); it declines as "побережье" does (inflect.NOUN_MODELS)."""
+    forms = case_forms("Белгородское приграничье", "ru")
+    assert {"белгородском приграничье", "белгородского приграничья"} <= forms
+    assert {"белгородскому приграничью", "белгородским приграничьем"} <= forms
+    assert not any(form.endswith(("ьего", "ьему")) for form in forms)
+
+
+def test_a_region_noun_after_an_adjective_is_no_axis(records):
+    """ "на Харківському прикордонні": the oblast, not "на Харківському [напрямку]"."""
+    rows = records("Сили оборони утримують позиції на Харківському прикордонні, повідомив Генштаб.")
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] == [("Kharkivska oblast", 3)]
+    assert "an axis" not in rows[0]["resolution_reason"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "На Сумському напрямку відбито 12 атак, повідомив Генштаб ЗСУ.",
+        "Подразделения группировки «Север» отразили атаки на Сумском направлении.",
+    ],
+)
+def test_the_sumy_axis_is_sumy_oblast_s_front(records, sentence):
+    """The Sumy axis (the General Staff's and the MoD's since 2025) is read as the other axes
+    named after an oblast's capital are (Харківський, Харьковское): the area around the city,
+    or the oblast's front where the sentence reads the adjective as the oblast's; never the two
+    villages "Сумське" far apart, which left it unplaced."""
+    rows = records(sentence)
+    assert [(r["place_name"], r["geo_precision"]) for r in rows] in (
+        [("Sumy", 2)],
+        [("Sumska oblast", 3)],
+    )
+    assert km(point(rows[0]), SUMY_OBLAST) < OBLAST_KM

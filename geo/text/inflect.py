@@ -105,6 +105,11 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
     left as written)."""
     by_case: dict[str, list[str]] = {}
     lower = word.lower()
+    model_noun = NOUN_MODELS.get(lang, {}).get(lower)
+    if model_noun is not None:  # "приграничье", declined as "побережье": приграничья, -ью, -ьем
+        for parse in _nominative_parses(model_noun, lang):
+            _add_forms(by_case, parse, lambda form: lower[:-2] + form[len(model_noun) - 2 :])
+        return {case: tuple(forms) for case, forms in by_case.items()}
     parses = _nominative_parses(lower, lang)
     for parse in parses:
         _add_forms(by_case, parse)
@@ -123,6 +128,12 @@ def word_forms(word: str, lang: str) -> dict[str, tuple[str, ...]]:
         # as a surname takes the noun's endings too ("Диброва": Дибровой and Дибровы)
         _add_forms(by_case, noun, lambda form: lower[:-1] + form[len(noun.word) - 1 :])
     return {case: tuple(forms) for case, forms in by_case.items()}
+
+
+NOUN_MODELS = {"ru": {"приграничье": "побережье"}}
+"""Nouns of the curated names (gazetteer/aliases.csv: "Курское приграничье", an oblast's border
+area) that the dictionary lacks and mis-guesses ("приграничье" as a possessive adjective, whose
+forms would be "приграничьего"), each declined as the model noun that ends the same way."""
 
 
 ADJECTIVE_MODELS = {"ru": ("красная", "красное", "синяя", "синее")}

@@ -64,7 +64,7 @@ from geo.text.raions import LatinRaions, names_a_raion_noun
 log = logging.getLogger(__name__)
 
 SCAN_MIN_POPULATION = 15_000
-SCANNER_VERSION = "24"
+SCANNER_VERSION = "25"
 
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -1657,7 +1657,8 @@ class MentionScanner:
             m.query = key  # a case form ("Торецька" is also a громада): its nominative's place
         if region_after is None and level is None:
             m.same_region = cyrillic.same_region_after(after)
-        _read_cyrillic_axis(m, (sentence, start, end), (before, after), words, info.oblast_too)
+        _read_cyrillic_axis(m, (sentence, start, end), (before, after), words, info.oblast_too,
+                            region_noun=region_after is not None)  # fmt: skip
         if cyrillic.resident_before(words):  # "житель Лисичанська": frames, as a jurisdiction
             m.jurisdiction = True
         if cyrillic.title_before(before):  # "глава Чечни": the region's head, as "глава ДНР"
@@ -1986,13 +1987,19 @@ def _read_cyrillic_axis(
     window: tuple[str, str],
     words: list[str],
     oblast_too: bool,
+    *,
+    region_noun: bool = False,
 ) -> None:
     """Read ``m`` as an axis when an axis word follows it or its list ("на Покровському
     напрямку": an area around the town, in the oblast the table's hint names); an axis named
     after an oblast with a part of the front before it ("на западе Запорожского направления")
     is the oblast's, as "на Запорожском направлении" is. ``where``: the sentence and the
     name's span in it (a list of nine axes runs past the window; a roundup names the axis word
-    once for two axes); ``window``: the context before and after the name."""
+    once for two axes); ``window``: the context before and after the name. A region noun read
+    after the name (``region_noun``: "на Сумському прикордонні", "районі") is no axis whose
+    noun a report left out."""
+    if region_noun:
+        return
     sentence, start, end = where
     text, key = sentence[start:end], m.key
     before, after = window
