@@ -139,3 +139,37 @@ def test_ukrainian_names_of_russia_s_border_oblasts(records, sentence, written, 
     assert [r["location"] for r in rows] == [written]
     assert rows[0]["country"] == "RU" and rows[0]["geo_precision"] == 3
     assert km(point(rows[0]), centre) < 60.0, rows[0]["place_name"]
+
+
+POKROVSK = (48.282, 37.176)
+
+
+def test_the_general_staff_s_bulleted_axes_are_axes(records):
+    """The roundup's bullets after "на таких напрямках:" name each axis by its adjective alone
+    and a count (set 88: "- Покровський – 32 атаки;"). Before, "Покровський" and "Куп'янський"
+    were their raions (precision 3) and "Костянтинівський", "Лиманський" nothing at all; each is
+    now its town's axis (precision 2), with the count as its quantity."""
+    rows = records(
+        "Генштаб ЗСУ: загалом за минулу добу зафіксовано 160 бойових зіткнень. Найбільше атак "
+        "було на таких напрямках:\n- Покровський – 32 атаки;\n- Костянтинівський – 15;\n"
+        "• Лиманський: 12;\n- Куп'янський – 6."
+    )
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [
+        ("Покровський", 2), ("Костянтинівський", 2), ("Лиманський", 2), ("Куп'янський", 2),
+    ]  # fmt: skip
+    for row, town in zip(rows, (POKROVSK, KOSTIANTYNIVKA, LYMAN, KUPIANSK), strict=True):
+        assert km(point(row), town) < TOLERANCE_KM
+        assert row["claimant"] == "Ukrainian military"
+    assert (rows[0]["quantity"], rows[0]["quantity_unit"]) == ("32", "атаки")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Іванівка – 2 атаки;",  # a village, not an axis adjective: read as it always was
+        "- Покровський район – 3 обстріли;",  # the raion, with its noun
+        "Покровський – 32 атаки.",  # no bullet
+    ],
+)
+def test_a_bullet_is_an_axis_only_for_an_axis_adjective_alone(records, line):
+    assert all(r["resolution_reason"].find("bulleted") < 0 for r in records(line))

@@ -1286,6 +1286,8 @@ class MentionScanner:
             mentions = self._agglomerations(sentence, sentence_index, offset, mentions)
         if mentions and "район" in sentence:  # "Київський район Харкова": the city
             mentions = _city_districts(sentence, offset, mentions, self._population)
+        if sentence.lstrip(" \t")[:1] in BULLETS:  # "- Покровський – 32 атаки;": an axis
+            mentions = _bullet_axis(sentence, sentence_index, offset, mentions)
         self._group(sentence, offset, mentions)
         if "ра" in sentence or latin_raions:  # "район", "района", "Marinsky district": an
             _former_raions(mentions)  # abolished raion may be named
@@ -2015,6 +2017,33 @@ def _read_cyrillic_axis(
     m.notes.append(f"{text}{'' if axis in text.lower() else ' ' + axis}: an axis")
     if oblast_too and cyrillic.part_of_before(words):
         m.region = True
+
+
+BULLETS = "-–—•·*"
+"""What a bulleted line opens with."""
+_BULLET_AXIS = re.compile(r"[ \t]*[-–—•·*][ \t]*([А-ЯІЇЄҐЁ][\w'’ʼ-]+)[ \t]*[-–—:][ \t]*\d")
+"""A bullet of the General Staff's list of axes, its adjective alone and the count after a dash
+or a colon ("- Покровський – 32 атаки;", "• Лиманський: 12;", after "на таких напрямках:")."""
+
+
+def _bullet_axis(
+    sentence: str, sentence_index: int, offset: int, mentions: list[Mention]
+) -> list[Mention]:
+    """``mentions`` with the axis a bullet line names (:data:`_BULLET_AXIS`) in place of what
+    the scanner read its adjective as: the raion it also names ("Покровський", "Куп'янський"),
+    a raion abroad ("Лиманський"), or nothing ("Костянтинівський"). Only adjectives of the axis
+    table count; the area around the town, as "на Покровському напрямку" is."""
+    found = _BULLET_AXIS.match(sentence)
+    town = cyrillic.axis_town(found.group(1)) if found else None
+    if found is None or town is None:
+        return mentions
+    start, end = found.span(1)
+    text, query = found.group(1), name_key(town)
+    m = Mention(text, query, offset + start, offset + end, sentence_index, approximate=True,
+                axis=True, query=query, admin_hint=cyrillic.axis_hint(query))  # fmt: skip
+    m.notes.append(f"{text} ({sentence[end:].strip(' –—:-;.')}): an axis of a bulleted list")
+    kept = [x for x in mentions if x.end - offset <= start or x.start - offset >= end]
+    return sorted([*kept, m], key=lambda x: x.start)
 
 
 def _read_axis_after(m: Mention, after: str, info: _Key) -> None:
