@@ -138,10 +138,26 @@ _CYRILLIC_DATELINE = re.compile(
 (Херсонская обл.), 26 сен - РИА Новости. …", "СИМФЕРОПОЛЬ, 7 окт – РИА Новости Крым. …"."""
 
 
+_AGENCIES = (
+    "РИА Новости(?: [А-ЯЁ][а-яё]+)?|ТАСС|Интерфакс(?:-Украина)?|Укрінформ|Укринформ|УНІАН|УНИАН"
+)
+_UNDATED_DATELINE = re.compile(
+    r"^[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐʼ’'-]{1,25}(?:[ -][А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐʼ’'-]{1,25})?"  # capitals only
+    r"(?:\s*\([^)\n]{1,40}\))?[.,]?\s*"  # (Херсонская обл.),
+    rf"(?:/(?:{_AGENCIES})/\.?\s+|[-–—]\s+(?:{_AGENCIES})\.\s+)"
+)
+"""A dateline whose date a rewrite dropped, the place in capitals before an agency: "ДОНЕЦК -
+РИА Новости. …", "ЗАПОРОЖЬЕ, /ТАСС/. …" (a dated one is :data:`_CYRILLIC_DATELINE`'s)."""
+
+
 def _dateline(paragraph: str) -> re.Match[str] | None:
     """The wire dateline opening ``paragraph``, English or Cyrillic: where the story was
     filed, not where anything happened."""
-    return _DATELINE.match(paragraph) or _CYRILLIC_DATELINE.match(paragraph)
+    return (
+        _DATELINE.match(paragraph)
+        or _CYRILLIC_DATELINE.match(paragraph)
+        or _UNDATED_DATELINE.match(paragraph)
+    )
 
 
 MAX_MENTIONS_PER_DOCUMENT = 5_000
