@@ -165,3 +165,25 @@ def test_a_quoted_make_counted_by_a_number_is_no_place(records, sentence, writte
     rows = records(sentence)
     assert [r["location"] for r in rows] == [written]
     assert km(point(rows[0]), expected) < TOLERANCE_KM
+
+
+TORETSK = (48.398, 37.847)
+
+
+@pytest.mark.parametrize(
+    "sentence, written, expected",
+    [
+        ("Оборону Торецька тримають із залученням «Азову», повідомили в Генштабі.", "Торецька",
+         TORETSK),
+        ("Бійці «Азову» знищили танк біля Торецька.", "Торецька", TORETSK),
+        ("Штурмовики «Азова» отразили атаку у Торецка.", "Торецка", TORETSK),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_after_a_noun_is_no_place(records, sentence, written, expected):
+    """A noun right before a quoted name says what the name is of ("із залученням «Азову»",
+    "бійці «Азова»": the brigade), not a place: before, «Азову» made an unplaced record (five
+    Azovs, the Rostov-oblast town among them). After a verb ("обстріляв \"Нову Каховку\"") or a
+    locative, a quoted name may still be a place (above)."""
+    rows = records(sentence)
+    assert [r["location"] for r in rows] == [written]
+    assert km(point(rows[0]), expected) < TOLERANCE_KM

@@ -531,11 +531,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         before, last_words_at(before, _QUOTED_NAME_WORDS)
     ):
         return 'the last word of a quoted name ("Червона Калина"), not a settlement'
-    if before[-1:] in _OPENING_QUOTES:  # a quoted name: who is quoted, or what is counted
-        if _QUOTED_SOURCE_BEFORE.search(before, last_words_at(before, _QUOTED_SOURCE_WORDS)):
-            return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
-        if _COUNTED_BEFORE.search(before, last_words_at(before, _COUNTED_WORDS)):
-            return 'a make counted by a number ("две «Козак»"), not a settlement'
+    if before[-1:] in _OPENING_QUOTES and (quoted := _quoted_name(before, after, unquoted)):
+        return quoted
     if spaced and _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
     if (spaced or after[:1] == ".") and _OUTLET_AFTER.match(after):
@@ -575,6 +572,42 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     ):
         return "a speaker, not a site"
     return None
+
+
+def _quoted_name(before: str, after: str, unquoted: str) -> str | None:
+    """Why a name right after an opening quote is not a site: who is quoted, what is counted,
+    or what the noun before it names; None when it may be a place. ``unquoted``: ``before``
+    without its opening quote."""
+    if _QUOTED_SOURCE_BEFORE.search(before, last_words_at(before, _QUOTED_SOURCE_WORDS)):
+        return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
+    if _COUNTED_BEFORE.search(before, last_words_at(before, _COUNTED_WORDS)):
+        return 'a make counted by a number ("две «Козак»"), not a settlement'
+    if after[:1] in _CLOSING_QUOTES and _noun_before_quote(unquoted):
+        # "із залученням «Азову»", "бійці «Азова»", "фільм «Бахмут»": the name of what the
+        # noun before it names ("обстріляв «Нову Каховку»", "в «Азові»" may be places)
+        return "a quoted name after a noun (a unit's, a work's), not a settlement"
+    return None
+
+
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґʼ'’]")
+
+
+def _noun_before_quote(unquoted: str) -> bool:
+    """Is the word before a quoted name (``unquoted``: the text before it, its opening quote
+    dropped) a noun that no locative or settlement word precedes or is ("залученням", "бійці",
+    "штурмовики"), to pymorphy3's dictionary of its language?"""
+    words = unquoted.split()
+    if not words or not unquoted[-1:].isspace() or before_cues(words)[1]:
+        return False
+    return _is_noun(words[-1].strip(_BRACKETS_OR_QUOTES + ",.:;").lower())
+
+
+@lru_cache(maxsize=4_096)
+def _is_noun(word: str) -> bool:
+    if not word.isalpha() and not _UKRAINIAN_LETTERS.search(word):
+        return False
+    lang = "uk" if _UKRAINIAN_LETTERS.search(word) else "ru"
+    return analyser(lang).parse(word)[0].tag.POS == "NOUN"
 
 
 def speaker_before(before: str) -> bool:
