@@ -604,6 +604,8 @@ def _noun_before_quote(unquoted: str) -> bool:
 
 @lru_cache(maxsize=4_096)
 def _is_noun(word: str) -> bool:
+    """Is ``word`` (lower case) a noun first, to the dictionary of the language its letters
+    say (Ukrainian with "і", "ї", "є", "ґ" or an apostrophe, else Russian)?"""
     if not word.isalpha() and not _UKRAINIAN_LETTERS.search(word):
         return False
     lang = "uk" if _UKRAINIAN_LETTERS.search(word) else "ru"
