@@ -2041,7 +2041,7 @@ def _bullet_axis(
     text, query = found.group(1), name_key(town)
     m = Mention(text, query, offset + start, offset + end, sentence_index, approximate=True,
                 axis=True, query=query, admin_hint=cyrillic.axis_hint(query))  # fmt: skip
-    m.notes.append(f"{text} ({sentence[end:].strip(' –—:-;.')}): an axis of a bulleted list")
+    m.notes.append(f"{text}: an axis of a bulleted list")  # its count is the quantity
     kept = [x for x in mentions if x.end - offset <= start or x.start - offset >= end]
     return sorted([*kept, m], key=lambda x: x.start)
 
