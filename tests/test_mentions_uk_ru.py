@@ -137,6 +137,9 @@ def test_settlement_markers_make_a_common_word_a_place(find):
     assert not find("Перемога буде за нами.")
     marked = find("Ворог обстріляв с. Перемога Харківської області.")
     assert one(marked, "Перемога").marked
+    # "населённый пункт" with ё marks as "населенный пункт" does (the ё forms were missing)
+    for spelled in ("населённом пункте", "населенном пункте"):
+        assert one(find(f"Бои идут в {spelled} Победа."), "Победа").marked
 
 
 def test_region_words_make_a_region_and_hint_the_place(find, records):
