@@ -63,7 +63,7 @@ from geo.gazetteer.resolve import (
 from geo.text.channels import site_claimant
 from geo.text.cyrillic import hromada_adjective
 from geo.text.lang import document_languages
-from geo.text.mentions import BULLETS, Mention, MentionScanner
+from geo.text.mentions import Mention, MentionScanner, bullet_axis_line
 from geo.text.raions import names_a_raion_noun
 from geo.text.sources import Document, iter_documents
 
@@ -3327,7 +3327,7 @@ class Extractor:
                 or " of " in sentence
                 or "агломерац" in sentence
                 or names_a_raion_noun(sentence)  # "the Kupyansky district"
-                or sentence[:1] in BULLETS  # "- Костянтинівський – 15;": an axis of a list
+                or bullet_axis_line(sentence)  # "- Костянтинівський – 15;": an axis of a list
             ):
                 found = self.scanner.find(
                     sentence,

@@ -32,6 +32,8 @@ from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
 _QUOTES = "«»\"„“”'’ "
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґʼ'’]")
+"""Letters Ukrainian writes and Russian does not (the apostrophe among them)."""
 _QUOTES_OR_BRACKET = _QUOTES + "("
 _BRACKETS_OR_QUOTES = "()[]" + _QUOTES
 _CAPITAL = r"[А-ЯІЇЄҐ]"
@@ -589,9 +591,6 @@ def _quoted_name(before: str, after: str, unquoted: str) -> str | None:
     return None
 
 
-_UKRAINIAN_LETTERS = re.compile(r"[іїєґʼ'’]")
-
-
 def _noun_before_quote(unquoted: str) -> bool:
     """Is the word before a quoted name (``unquoted``: the text before it, its opening quote
     dropped) a noun that no locative or settlement word precedes or is ("залученням", "бійці",
@@ -606,7 +605,7 @@ def _noun_before_quote(unquoted: str) -> bool:
 def _is_noun(word: str) -> bool:
     """Is ``word`` (lower case) a noun first, to the dictionary of the language its letters
     say (Ukrainian with "і", "ї", "є", "ґ" or an apostrophe, else Russian)?"""
-    if not word.isalpha() and not _UKRAINIAN_LETTERS.search(word):
+    if not word:
         return False
     lang = "uk" if _UKRAINIAN_LETTERS.search(word) else "ru"
     return analyser(lang).parse(word)[0].tag.POS == "NOUN"
@@ -1195,7 +1194,7 @@ def former_raion_adjectives() -> Iterable[tuple[str, tuple[str, str]]]:
     return _adjective_table().items()
 
 
-_UKRAINIAN_ADJECTIVE = re.compile(r"[іїєґ'’ʼ]|[сц]ьк")
+_UKRAINIAN_ADJECTIVE = re.compile(rf"{_UKRAINIAN_LETTERS.pattern}|[сц]ьк")
 
 
 def former_raion_phrases() -> Iterator[tuple[str, str]]:

@@ -1286,7 +1286,7 @@ class MentionScanner:
             mentions = self._agglomerations(sentence, sentence_index, offset, mentions)
         if mentions and "район" in sentence:  # "Київський район Харкова": the city
             mentions = _city_districts(sentence, offset, mentions, self._population)
-        if sentence.lstrip(" \t")[:1] in BULLETS:  # "- Покровський – 32 атаки;": an axis
+        if bullet_axis_line(sentence):  # "- Покровський – 32 атаки;": an axis
             mentions = _bullet_axis(sentence, sentence_index, offset, mentions)
         self._group(sentence, offset, mentions)
         if "ра" in sentence or latin_raions:  # "район", "района", "Marinsky district": an
@@ -1359,11 +1359,8 @@ class MentionScanner:
         axis = cyrillic.axis_in_list(text, before, after, sentence, (start, end))
         if axis is None:
             return None
-        query = name_key(town)
-        m = Mention(text, query, offset + start, offset + end, sentence_index, approximate=True,
-                    axis=True, query=query, admin_hint=cyrillic.axis_hint(query))  # fmt: skip
-        m.notes.append(f"{text} {axis}: an axis")
-        return m
+        return _axis_mention(text, town, (offset + start, offset + end), sentence_index,
+                             f"{text} {axis}: an axis")  # fmt: skip
 
     def _population(self, key: str) -> int:
         """The population of the largest place named ``key``."""
@@ -2019,11 +2016,16 @@ def _read_cyrillic_axis(
         m.region = True
 
 
-BULLETS = "-–—•·*"
-"""What a bulleted line opens with."""
+_BULLETS = "-–—•·*"
 _BULLET_AXIS = re.compile(r"[ \t]*[-–—•·*][ \t]*([А-ЯІЇЄҐЁ][\w'’ʼ-]+)[ \t]*[-–—:][ \t]*\d")
 """A bullet of the General Staff's list of axes, its adjective alone and the count after a dash
 or a colon ("- Покровський – 32 атаки;", "• Лиманський: 12;", after "на таких напрямках:")."""
+
+
+def bullet_axis_line(sentence: str) -> bool:
+    """Is ``sentence`` shaped as a bullet of a list of axes (:data:`_BULLET_AXIS`)? The bullet
+    is tested before the pattern: most lines open otherwise."""
+    return sentence.lstrip(" \t")[:1] in _BULLETS and _BULLET_AXIS.match(sentence) is not None
 
 
 def _bullet_axis(
@@ -2038,12 +2040,22 @@ def _bullet_axis(
     if found is None or town is None:
         return mentions
     start, end = found.span(1)
-    text, query = found.group(1), name_key(town)
-    m = Mention(text, query, offset + start, offset + end, sentence_index, approximate=True,
-                axis=True, query=query, admin_hint=cyrillic.axis_hint(query))  # fmt: skip
-    m.notes.append(f"{text}: an axis of a bulleted list")  # its count is the quantity
+    note = f"{found.group(1)}: an axis of a bulleted list"  # its count is the quantity
+    m = _axis_mention(found.group(1), town, (offset + start, offset + end), sentence_index, note)
     kept = [x for x in mentions if x.end - offset <= start or x.start - offset >= end]
     return sorted([*kept, m], key=lambda x: x.start)
+
+
+def _axis_mention(
+    text: str, town: str, span: tuple[int, int], sentence_index: int, note: str
+) -> Mention:
+    """The axis mention of an adjective the scanner read as no axis (``span`` in the document):
+    the area around ``town``, in the unit the axis table hints."""
+    query = name_key(town)
+    m = Mention(text, query, *span, sentence_index, approximate=True, axis=True, query=query,
+                admin_hint=cyrillic.axis_hint(query))  # fmt: skip
+    m.notes.append(note)
+    return m
 
 
 def _read_axis_after(m: Mention, after: str, info: _Key) -> None:
