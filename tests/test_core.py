@@ -100,3 +100,34 @@ def test_docs_list_every_setting_with_its_default():
     for setting in settings.SETTINGS:
         default = f"`{setting.default}`" if setting.default else "unset"
         assert f"| `{setting.name}` | {default} |" in index, setting.name
+
+
+def test_value_classes_compare_and_hash_by_their_fields():
+    """A value class (geo.core.values.value) behaves as a frozen dataclass would at run time:
+    equal by its compared fields, hashed by them (a dict key), slotted."""
+    from geo.gazetteer.resolve import Candidate
+    from geo.gazetteer.store import Place
+
+    place = Place(
+        "gn:1", "Bakhmut", "settlement", "PPLA3", 73000, "UA", "UA14", None, 48.59, 38.0, "t"
+    )
+    a = Candidate(place, 1.5, "Bakhmut", "official")
+    b = Candidate(place, 1.5, "Bakhmut", "official")
+    assert a == b and hash(a) == hash(b) and {a: 1}[b] == 1
+    assert a != Candidate(place, 2.0, "Bakhmut", "official")
+    assert not hasattr(a, "__dict__")
+
+
+def test_the_type_checker_refuses_to_assign_a_value_classs_field(tmp_path):
+    """What ``frozen=True`` did at run time, mypy does before the tests run (scripts/test):
+    assigning a field of a value class is a type error."""
+    from mypy import api
+
+    module = tmp_path / "assigns.py"
+    module.write_text(
+        "from geo.core.values import value\n\n\n"
+        "@value\nclass Point:\n    x: float\n\n\n"
+        "def move(p: Point) -> None:\n    p.x = 1.0\n"
+    )
+    out, _, status = api.run(["--no-incremental", "--follow-imports=silent", str(module)])
+    assert status == 1 and 'Property "x" defined in "Point" is read-only' in out, out

@@ -26,6 +26,7 @@ from typing import Literal
 
 from geo.claims.dates import resolve_text
 from geo.claims.tables import ClaimTables, Rule, Tables, Text, tables
+from geo.core.values import value
 
 UNATTRIBUTED = "Unattributed report"
 _APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`")  # written for the "'" the tables spell
@@ -35,7 +36,7 @@ _OPPONENT = {"UA": "RU", "RU": "UA"}
 _UKRAINIAN = re.compile(r"^(?=.*[іїєґ])(?!.*[ыэъё])", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Claimant:
     name: str
     kind: str
@@ -68,7 +69,7 @@ def _mention_claim(
     return MentionClaim(claimant, kind, stance, event_type, sub_event_type)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ClaimFrame:
     """What one sentence claims; per-mention details come from :meth:`at`. ``main`` is
     :attr:`claimant`, worked out once: :meth:`at` runs once per mention and needs it."""

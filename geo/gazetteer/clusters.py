@@ -14,11 +14,11 @@ candidates each costs ``n² k²`` distances (numpy), not ``kⁿ`` combinations.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from geo.core.distance import haversine_km_array
+from geo.core.values import value
 
 CLUSTER_KM = 40.0
 """The most a chosen combination's members may lie apart on average: a list spread
@@ -31,7 +31,7 @@ MAX_MEMBERS = 10
 MAX_CANDIDATES = 48
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Together:
     """The combination chosen: each member's candidate index, its spread (the mean km between
     its members), and the members for which it is decisive."""

@@ -18,11 +18,11 @@ admin names matching those keys, narrowed to the level the words name; finally a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from geo.core.values import value
 from geo.gazetteer.names import name_key
 from geo.gazetteer.store import AdminUnit, GazetteerStore, Place
 
@@ -42,7 +42,7 @@ _ANY_LEVEL = re.compile(r"\b(?:" + "|".join(_LEVEL_WORDS.values()) + "|" + _STAT
 _FILLER = re.compile(r"^(?:the|of|in)\b\s*|\s*\b(?:the|of)$")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Hint:
     """What an admin hint was read as: the units it may mean (empty: ignored) and how."""
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Protocol
@@ -37,6 +37,7 @@ from geo.core.distance import UnitVector, haversine_km, nearest_km_vectors, unit
 from geo.core.errors import InputError
 from geo.core.schema import Precision, ResolutionKind
 from geo.core.theatre import FOCUS, THEATRE
+from geo.core.values import value
 from geo.gazetteer.hints import Hint, HintReader, level_of, split_hint, within
 from geo.gazetteer.names import name_key
 from geo.gazetteer.overlays import strip_region_words
@@ -131,7 +132,7 @@ SEAT_RANK = {"PPLC": 3, "PPLA": 2, "PPLA2": 2, "PPLA3": 2, "PPLA4": 1}
 PPLA3), the seat of a raion or hromada (PPLA4), a village (absent: 0)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Candidate:
     """One scored candidate place."""
 
@@ -142,7 +143,7 @@ class Candidate:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Pool:
     """Candidates scored before context, with what context needs of them worked out once: the
     positions of those that have coordinates and could still matter once context is added (a
@@ -181,7 +182,7 @@ class _Pool:
         return cls(candidates, located, vectors, cities)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Prepared:
     """A query before context: see :meth:`Resolver._prepare`."""
 
@@ -196,7 +197,7 @@ class _Prepared:
     approximate: bool = False  # the query names a site in or near the place ("X airfield")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Resolution:
     """The decision for one name: the place (or None), precision, kind, confidence and why."""
 

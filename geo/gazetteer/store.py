@@ -29,6 +29,7 @@ import platformdirs
 
 from geo.core import settings
 from geo.core.errors import GazetteerError
+from geo.core.values import value
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ CREATE INDEX IF NOT EXISTS admin_iso ON admin_units(iso);
 """
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Place:
     """One gazetteer place, as the resolver sees it."""
 
@@ -107,7 +108,7 @@ class Place:
         return self.kind in ("admin1", "admin2", "admin3", "country")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class NameHit:
     """A place reached through one of its names."""
 

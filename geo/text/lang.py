@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from geo.core.values import value
 
 SAMPLE_CHARS = 200
 """Characters of a Cyrillic text the detector reads (about 25 words). On 300 generated report
@@ -125,7 +126,7 @@ def detect(text: str) -> str:
     return _script_language(text) or cyrillic_language(_sample(text))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Languages:
     """The language at each offset of a document: one for all, or one per paragraph."""
 
