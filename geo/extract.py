@@ -2312,7 +2312,16 @@ class Extractor:
             ):
                 note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
                 return replace(narrowed, reason=f"{note}; {narrowed.reason}")
-        if m.soft_hint and res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res):
+        not_there = res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res)
+        if not_there and m.admin_hint is not None and not m.soft_hint:
+            for reading in m.readings:
+                # "східніше Тернів Донецької області": Терни there (its genitive), not the
+                # Lviv-oblast village Тернів the form spells
+                other = self.resolver.resolve(reading, admin1=m.admin_hint)
+                if other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous:
+                    m.notes.append(f"{query}: read as a form of {reading}, in the region named")
+                    return other
+        if m.soft_hint and not_there:
             small = m.admin_hint is not None and m.admin_hint.endswith((" raion", " hromada"))
             for reading in m.readings if small else ():
                 # "у Бериславському районі … по … Гаврилівці": Гаврилівка there, not Гаврилівець
@@ -2676,15 +2685,18 @@ class Extractor:
         )
 
     def _hromadas_of_one_oblast(self, mentions: list[Mention], final: list[Resolution]) -> None:
-        """A list of hromadas whose placed members all lie in one oblast ("Обстрілів зазнали
-        Білопільська, Краснопільська, Миропільська, Хотінська та Юнаківська громади": Bilopillia
-        and Yunakivka, in Sumy oblast) reads its members left open among namesakes in that
-        oblast too, when one of each lies there: the Krasnopilska hromada of Sumy oblast, not
-        of Zhytomyr. ``final`` is updated in place."""
-        if not any(_hromada(m) for m in mentions):
-            return
-        for listed in _lists(mentions):
-            hromadas = [i for i in listed if _hromada(mentions[i])]
+        """The hromadas of a sentence whose placed ones all lie in one oblast ("Обстрілів
+        зазнали Білопільська, Краснопільська, Миропільська, Хотінська та Юнаківська громади":
+        Bilopillia and Yunakivka, in Sumy oblast; or in lists by kind, "Білопільської та
+        Ворожбянської міських територіальних громад, Краснопільської та Хотінської селищних …")
+        read those left open among namesakes in that oblast too, when one of each lies there:
+        the Krasnopilska hromada of Sumy oblast, not of Zhytomyr. ``final`` is updated in
+        place."""
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            if _hromada(m):
+                by_sentence.setdefault(m.sentence, []).append(i)
+        for hromadas in by_sentence.values():
             oblasts = {
                 place.admin1_code
                 for i in hromadas

@@ -109,7 +109,7 @@ def _stem(name: str) -> str:
     return name_key(name)[:4]
 
 
-_UNIT_WORD = re.compile(r"район|district|raion|громад|hromada|communit|округ", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"район|district|raion|громад|общин|hromada|communit|округ", re.IGNORECASE)
 
 
 def _names_a_region(rec: dict, passage: dict) -> bool:

@@ -464,10 +464,12 @@ def is_locative(word: str) -> bool:
 
 
 _DISTRICT_LIST = re.compile(
-    r"(?:мікрорайон|микрорайон)\w*\s+[«\"“„]?[^\s«»\"“”„,]+[»\"”]?(?:\s*,\s*|\s+(?:и|і|й|та)\s+)[«\"“„]?$",
+    r"(?:мікрорайон|микрорайон)\w*(?::\s*|\s+)"
+    r"(?:[«\"“„]?[^\s«»\"“”„,:]+[»\"”]?(?:\s*,\s*|\s+(?:и|і|й|та)\s+)){0,8}[«\"“„]?$",
     re.IGNORECASE,
 )
-"""The second name of a list of city districts: "в микрорайонах «Восточный» и «Западный»". Run
+"""A name in a list of city districts: "в микрорайонах «Восточный» и «Западный»", "такі
+мікрорайони: Шевченко, Південний, Леваневського" (the first after a colon too). Run
 only where the lower-cased text holds "ай", which no letter but "А"/"Й" lower-cases to and which
 IGNORECASE matches no other letter to (unlike "о", matched to "ᲂ" too)."""
 
@@ -576,6 +578,10 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     return None
 
 
+_NUMBERED_TITLE = re.compile(r"[ -]\d+[»\"”“]")
+"""A number closing the quoted name, after a space or a hyphen: "«Київ 24»", "«Дніпро-1»"."""
+
+
 def _quoted_name(before: str, after: str, unquoted: str) -> str | None:
     """Why a name right after an opening quote is not a site: who is quoted, what is counted,
     or what the noun before it names; None when it may be a place. ``unquoted``: ``before``
@@ -584,6 +590,8 @@ def _quoted_name(before: str, after: str, unquoted: str) -> str | None:
         return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
     if _COUNTED_BEFORE.search(before, last_words_at(before, _COUNTED_WORDS)):
         return 'a make counted by a number ("две «Козак»"), not a settlement'
+    if _NUMBERED_TITLE.match(after):
+        return 'a quoted title with a number ("в ефірі «Київ 24»": a channel), not a settlement'
     if after[:1] in _CLOSING_QUOTES and _noun_before_quote(unquoted):
         # "із залученням «Азову»", "бійці «Азова»", "фільм «Бахмут»": the name of what the
         # noun before it names ("обстріляв «Нову Каховку»", "в «Азові»" may be places)
@@ -649,17 +657,23 @@ def region_after(after: str) -> tuple[int, str] | None:
 
 
 @cache
-def _hromada_after() -> re.Pattern[str]:
+def _hromada_kind() -> str:
+    """The words that may stand between a hromada's name and its noun, its kind and
+    "територіальна" ("селищна територіальна", "сельских территориальных"), as a pattern of
+    each word and the whitespace after it."""
     data = tomllib.loads(resources.files("geo.data").joinpath(TABLE).read_text("utf-8"))
     words = data["after"]["hromada"]
     kinds, territorial = (
         "|".join(map(re.escape, words[part])) for part in ("kinds", "territorial")
     )
+    return rf"(?:(?:{kinds})\w*\s+)?(?:(?:{territorial})\w*\s+)?"
+
+
+@cache
+def _hromada_after() -> re.Pattern[str]:
     nouns = sorted((k for k, v in cues().region.items() if v == "hromada"), key=len, reverse=True)
     return re.compile(
-        rf"^\s+(?:(?:{kinds})\w*\s+)?(?:(?:{territorial})\w*\s+)?"
-        rf"({'|'.join(map(re.escape, nouns))})(?![\w])",
-        re.IGNORECASE,
+        rf"^\s+{_hromada_kind()}({'|'.join(map(re.escape, nouns))})(?![\w])", re.IGNORECASE
     )
 
 
@@ -955,8 +969,9 @@ def _region_list_after() -> re.Pattern[str]:
     nouns = _alternation(cues().region_plural)
     member = rf"(?:\s*,\s*|\s+(?:і|й|та|и|або|или|чи)\s+){_CAPITAL}[\w'’ʼ-]*{_REGION_STEM}[\w'’ʼ-]*"
     # no member after the name: the list's last, right before its noun ("з Запорізькою та
-    # Донецькою областями": Донецькою is no Donetsk)
-    return re.compile(rf"^(?:{member}){{0,6}}\s+({nouns})(?![\w])", re.IGNORECASE)
+    # Донецькою областями": Донецькою is no Donetsk), or before the kind of hromada the list's
+    # members are ("Юнаківської та Миколаївської сільських територіальних громад")
+    return re.compile(rf"^(?:{member}){{0,6}}\s+{_hromada_kind()}({nouns})(?![\w])", re.IGNORECASE)
 
 
 @cache

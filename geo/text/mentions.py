@@ -1078,7 +1078,7 @@ class MentionScanner:
         self.automaton, self.case_readings, self.readings = self._load_or_build()
         self.not_places, self._romanised_not_places = _not_places()
         self.demonyms = _demonyms()
-        self.metonyms = _metonyms()
+        self.metonyms = dict(_metonyms())  # grows by the case forms met (:meth:`_key`)
         self._keys: dict[str, _Key] = {}
         self._feature_tails = _feature_tails(store.feature_names())
         self._hints = HintReader(store, FOCUS)  # "the Kupyansk district of Kharkiv": a raion
@@ -1125,11 +1125,25 @@ class MentionScanner:
             log.warning("could not cache the scanner (%s)", exc)
         return tables
 
+    def _seat_of_government(self, hit: NameHit) -> str | None:
+        """The metonym key of the seat of government ``hit`` reaches, if it is one (a town
+        whose main name is in ``metonyms.csv``)."""
+        if hit.place.kind != "settlement":
+            return None
+        key = name_key(hit.place.name)
+        return key if key in self.metonyms else None
+
     def _key(self, key: str) -> _Key:
         """What the gazetteer says about a matched key, worked out once per key."""
         info = self._keys.get(key)
         if info is None:
             hits = self.store.lookup(key)
+            if key not in self.metonyms:
+                # "назначенной Киевом": a case form the gazetteer holds as an alternate name of
+                # the capital itself ("Kievom"), not reached through the name "Киев"
+                seat = next((s for h in hits if (s := self._seat_of_government(h))), None)
+                if seat is not None:
+                    self.metonyms[key] = self.metonyms[seat]
             biggest = max(hits, key=lambda h: h.place.population).place.kind if hits else None
             info = self._keys[key] = _Key(
                 country_only=biggest == "country",

@@ -1,0 +1,108 @@
+"""The causes of misses and strays in the blind sets of 2026-12-07 (stop 47: Ukrainian front
+reporting, oblast administrations' shelling reports, Russian MoD and media copy), in their
+sentences or sentences written like them.
+
+* Hromadas listed by their kind ("Юнаківської, Миропільської та Миколаївської сільських
+  територіальних громад") are hromadas, each at its centre, not Mykolaiv oblast; the hromadas of
+  one sentence that lie in one oblast read their namesakes there.
+* A genitive plural a village of another oblast spells as its nominative ("східніше Тернів
+  Донецької області") is read as the name the oblast after it holds.
+* No place: a capital as the agent of a participle ("назначенной Киевом"), the common words
+  "Машина" and "Чому", a quoted title with a number ("в ефірі «Київ 24»"), city districts listed
+  after a colon ("мікрорайони: Шевченко, Південний, Леваневського").
+
+Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_mentions_uk_ru import TOLERANCE_KM, km
+
+BILOPILLIA = (51.150, 34.303)
+VOROZHBA = (51.171, 34.229)
+KRASNOPILLIA_SUMY = (50.768, 35.265)  # the Krasnopilska hromadas of Zhytomyr and Kharkiv too
+KHOTIN_SUMY = (51.080, 34.770)  # Khotyn of Chernivtsi oblast spells its hromada alike
+YUNAKIVKA = (51.119, 35.037)
+MYROPILLIA = (51.025, 35.262)
+TERNY_DONETSK = (49.097, 37.966)  # "Тернів" is also the nominative of a Lviv-oblast village
+KYIV = (50.450, 30.524)
+
+
+def _points(found: list[dict]) -> dict[str, tuple[float, float]]:
+    """Each record's mention and point (one record a mention)."""
+    assert len({r["location"] for r in found}) == len(found), [r["location"] for r in found]
+    return {r["location"]: (r["latitude"], r["longitude"]) for r in found}
+
+
+def test_hromadas_listed_by_their_kind_are_hromadas_at_their_centres(places):
+    """The plural kind words between the list's last member and its noun no longer hide the
+    list: Mykolaivska is one of two hromadas of Sumy raion, left open, not Mykolaiv oblast."""
+    found = _points(
+        places(
+            "Обстріляли території Юнаківської, Миропільської та Миколаївської сільських "
+            "територіальних громад."
+        )
+    )
+    assert km(found["Юнаківської"], YUNAKIVKA) <= TOLERANCE_KM
+    assert km(found["Миропільської"], MYROPILLIA) <= TOLERANCE_KM
+    assert "Миколаївської" not in found or km(found["Миколаївської"], YUNAKIVKA) <= 60
+
+
+def test_hromadas_of_one_sentence_read_their_namesakes_in_its_oblast(places):
+    """Krasnopilska and Khotinska (hromadas of other oblasts bear the names) are read in Sumy
+    oblast, where the sentence's other hromadas lie, though they form a list of their own."""
+    found = _points(
+        places(
+            "Це стосується Білопільської та Ворожбянської міських територіальних громад, "
+            "Краснопільської та Хотінської селищних територіальних громад."
+        )
+    )
+    assert km(found["Білопільської"], BILOPILLIA) <= TOLERANCE_KM
+    assert km(found["Ворожбянської"], VOROZHBA) <= TOLERANCE_KM
+    assert km(found["Краснопільської"], KRASNOPILLIA_SUMY) <= TOLERANCE_KM
+    assert km(found["Хотінської"], KHOTIN_SUMY) <= TOLERANCE_KM
+
+
+def test_hromadas_of_two_oblasts_in_one_sentence_stay_open(places):
+    """Hromadas of two oblasts in one sentence decide no namesake: Khotinska (of Sumy and of
+    Chernivtsi oblast) stays open rather than taking either oblast."""
+    found = places("Обстріляли Нікопольську громаду, Білопільську громаду та Хотінську громаду.")
+    assert sorted(r["location"] for r in found) == ["Білопільську громаду", "Нікопольську громаду"]
+
+
+def test_a_genitive_plural_is_read_by_the_oblast_after_it(places):
+    found = places("На Лиманському відбили атаку росіян східніше Тернів Донецької області.")
+    assert len(found) == 1
+    assert found[0]["geo_precision"] <= 2
+    assert km((found[0]["latitude"], found[0]["longitude"]), TERNY_DONETSK) <= TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Об этом заявил глава местной военной администрации, назначенной Киевом, Вадим Филашкин.",
+        "Глава администрации, назначенной Москвой, сообщил о восстановлении сети.",
+        "Голова адміністрації, призначеної Москвою, заявив про евакуацію.",
+        "Машина ГСЧС с водой буквально на 10 секунд разминулась с «прилетом».",
+        "Чому ЗСУ відійшли?",
+        'Про це в ефірі "Київ 24" повідомив заступник голови районної ради.',
+        "Про це в ефірі «Київ 24» повідомив заступник голови районної ради.",
+        "Ми контролюємо такі мікрорайони: Шевченко, Південний, Леваневського (Цех № 2).",
+    ],
+)
+def test_words_that_name_no_place_here(places, sentence):
+    """A capital as the agent of "appointed by", the common words "Машина" and "Чому", a TV
+    channel's numbered name, city districts listed after a colon: no record places them."""
+    assert [r["location"] for r in places(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Бои идут под Киевом.", "Ракета влучила в телецентр у Києві."],
+)
+def test_the_capital_after_a_preposition_stays_a_place(places, sentence):
+    found = places(sentence)
+    assert len(found) == 1
+    assert km((found[0]["latitude"], found[0]["longitude"]), KYIV) <= 15
