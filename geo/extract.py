@@ -1075,8 +1075,10 @@ def _in_question(m: Mention, res: Resolution) -> bool:
     apart, a town chosen over its namesakes by size alone, a case form of several names read as
     something less than a city ("Тернів": the village Тернів, or Терни), a hromada whose name
     several bear."""
-    if m.frames or m.axis or m.direction or not m.known:
+    if m.frames or m.axis or not m.known:
         return False
+    if m.direction:  # "севернее Вербового": only namesakes left open are asked again
+        return bool(res.ambiguous) and not m.region
     if m.region:
         return bool(res.ambiguous) and _hromada(m)
     if res.ambiguous:

@@ -7,6 +7,10 @@ sentences or sentences written like them.
   one sentence that lie in one oblast read their namesakes there.
 * A genitive plural a village of another oblast spells as its nominative ("східніше Тернів
   Донецької області") is read as the name the oblast after it holds.
+* "в направлении Покровского" is towards the village Покровское, not the Pokrovsk axis; a name
+  a direction is given from ("севернее Вербового") whose namesakes nothing told apart is
+  chosen with the places beside it (Олексіївка and Вербове of Dnipropetrovsk oblast, 5 km
+  apart, among six and five namesakes there).
 * No place: a capital as the agent of a participle ("назначенной Киевом"), the common words
   "Машина" and "Чому", a quoted title with a number ("в ефірі «Київ 24»"), city districts listed
   after a colon ("мікрорайони: Шевченко, Південний, Леваневського").
@@ -28,6 +32,9 @@ YUNAKIVKA = (51.119, 35.037)
 MYROPILLIA = (51.025, 35.262)
 TERNY_DONETSK = (49.097, 37.966)  # "Тернів" is also the nominative of a Lviv-oblast village
 KYIV = (50.450, 30.524)
+POKROVSK = (48.283, 37.179)
+OLEKSIIVKA_POKROVSKE = (47.919, 36.397)  # Pokrovske hromada, Dnipropetrovsk oblast
+VERBOVE_POKROVSKE = (47.876, 36.387)
 
 
 def _points(found: list[dict]) -> dict[str, tuple[float, float]]:
@@ -106,3 +113,28 @@ def test_the_capital_after_a_preposition_stays_a_place(places, sentence):
     found = places(sentence)
     assert len(found) == 1
     assert km((found[0]["latitude"], found[0]["longitude"]), KYIV) <= 15
+
+
+def test_towards_a_village_is_no_axis(places):
+    """ "в направлении Покровского" names the village Покровское as a heading: no axis record
+    at Pokrovsk (an axis is "на Покровском направлении")."""
+    found = places("Россияне наступают в направлении Покровского и Вербового.")
+    assert all(
+        km((r["latitude"], r["longitude"]), POKROVSK) > 30 for r in found if r["latitude"]
+    ), [(r["location"], r["place_name"]) for r in found]
+    axis = places("Бои идут на Покровском направлении.")
+    assert len(axis) == 1 and km((axis[0]["latitude"], axis[0]["longitude"]), POKROVSK) <= 5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Россияне зашли в Алексеевку Днепропетровской области, расположенную севернее Вербового.",
+        "По информации канала, используя туман, россияне зашли в Алексеевку (Днепропетровской "
+        "области), расположенную севернее Вербового в направлении Покровского.",
+    ],
+)
+def test_a_name_a_direction_is_given_from_is_chosen_with_its_neighbour(places, sentence):
+    found = _points([r for r in places(sentence) if r["location"] != "Покровского"])
+    assert km(found["Алексеевку"], OLEKSIIVKA_POKROVSKE) <= TOLERANCE_KM
+    assert km(found["Вербового"], VERBOVE_POKROVSKE) <= TOLERANCE_KM

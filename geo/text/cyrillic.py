@@ -864,6 +864,8 @@ def axis_in_list(
     if axis_town(text) is None:
         return None
     axes = cues().axis
+    if _last_word(before) in axes:  # "в направлении Покровского": towards the village Покровское
+        return None
     found = next((w for w in _WORD.findall(f"{before} {after}".lower()) if w in axes), None)
     start, end = span
     if found is None and sentence:
