@@ -43,33 +43,40 @@ def _points(found: list[dict]) -> dict[str, tuple[float, float]]:
     return {r["location"]: (r["latitude"], r["longitude"]) for r in found}
 
 
-def test_hromadas_listed_by_their_kind_are_hromadas_at_their_centres(places):
-    """The plural kind words between the list's last member and its noun no longer hide the
-    list: Mykolaivska is one of two hromadas of Sumy raion, left open, not Mykolaiv oblast."""
-    found = _points(
-        places(
+@pytest.mark.parametrize(
+    ("sentence", "expected", "km_off"),
+    [
+        # the plural kind words between the list's last member and its noun no longer hide the
+        # list; Mykolaivska, one of two hromadas of Sumy raion, is not Mykolaiv oblast
+        (
             "Обстріляли території Юнаківської, Миропільської та Миколаївської сільських "
-            "територіальних громад."
-        )
-    )
-    assert km(found["Юнаківської"], YUNAKIVKA) <= TOLERANCE_KM
-    assert km(found["Миропільської"], MYROPILLIA) <= TOLERANCE_KM
-    assert "Миколаївської" not in found or km(found["Миколаївської"], YUNAKIVKA) <= 60
-
-
-def test_hromadas_of_one_sentence_read_their_namesakes_in_its_oblast(places):
-    """Krasnopilska and Khotinska (hromadas of other oblasts bear the names) are read in Sumy
-    oblast, where the sentence's other hromadas lie, though they form a list of their own."""
-    found = _points(
-        places(
+            "територіальних громад.",
+            {"Юнаківської": YUNAKIVKA, "Миропільської": MYROPILLIA, "Миколаївської": YUNAKIVKA},
+            {"Миколаївської": 60.0},
+        ),
+        # Krasnopilska and Khotinska (hromadas of other oblasts bear the names) are read in
+        # Sumy oblast, where the sentence's other hromadas lie, though they form a list of their
+        # own
+        (
             "Це стосується Білопільської та Ворожбянської міських територіальних громад, "
-            "Краснопільської та Хотінської селищних територіальних громад."
-        )
-    )
-    assert km(found["Білопільської"], BILOPILLIA) <= TOLERANCE_KM
-    assert km(found["Ворожбянської"], VOROZHBA) <= TOLERANCE_KM
-    assert km(found["Краснопільської"], KRASNOPILLIA_SUMY) <= TOLERANCE_KM
-    assert km(found["Хотінської"], KHOTIN_SUMY) <= TOLERANCE_KM
+            "Краснопільської та Хотінської селищних територіальних громад.",
+            {
+                "Білопільської": BILOPILLIA,
+                "Ворожбянської": VOROZHBA,
+                "Краснопільської": KRASNOPILLIA_SUMY,
+                "Хотінської": KHOTIN_SUMY,
+            },
+            {},
+        ),
+    ],
+)
+def test_hromadas_listed_by_their_kind_are_hromadas_at_their_centres(
+    places, sentence, expected, km_off
+):
+    found = _points(places(sentence))
+    assert set(found) == set(expected)
+    for name, point in expected.items():
+        assert km(found[name], point) <= km_off.get(name, TOLERANCE_KM), name
 
 
 def test_hromadas_of_two_oblasts_in_one_sentence_stay_open(places):
