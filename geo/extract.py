@@ -1093,6 +1093,37 @@ def _in_question(m: Mention, res: Resolution) -> bool:
     )
 
 
+def _by_list(
+    asked: list[int], beside: list[int], mentions: list[Mention]
+) -> list[tuple[list[int], list[int]]]:
+    """The names of one sentence in question (``asked``) with the settled places (``beside``)
+    each is clustered with. A sentence of two lists or more ("наступали на Білогорівку,
+    Григорівку, Верхньокам’янське; на Бахмутському – на Новолуганське, Спірне, Вершину", one
+    list per axis) asks each list's names with that list's settled places, when it has any: a
+    list lies along one stretch of front, the sentence along several. Otherwise, and for names
+    outside those lists, the sentence is one cluster."""
+    sizes: dict[int, int] = {}
+    for j in {*asked, *beside}:
+        sizes[mentions[j].group] = sizes.get(mentions[j].group, 0) + 1
+    lists = {g for g, n in sizes.items() if g >= 0 and n > 1}
+    if len(lists) < 2:
+        return [(asked, beside)]
+    parts = []
+    rest = [j for j in asked if mentions[j].group not in lists]
+    for g in sorted(lists):
+        own = [j for j in asked if mentions[j].group == g]
+        if not own:
+            continue
+        settled = [j for j in beside if mentions[j].group == g]
+        if settled:
+            parts.append((own, settled))
+        else:
+            rest += own
+    if rest:
+        parts.append((sorted(rest), beside))
+    return parts
+
+
 def _borne_out(res: Resolution, beside: list[Resolution]) -> bool:
     """Is a town chosen by size (not namesakes left open, nor another reading) already borne
     out by a settled place of its sentence within :data:`~geo.gazetteer.clusters.CLUSTER_KM`
@@ -2768,24 +2799,41 @@ class Extractor:
                     key=lambda j: abs(mentions[j].sentence - sentence),
                 )
             asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
-            # a long list in parts, each with the parts decided before it as context: one cluster
-            # holds MAX_MEMBERS places, and the names past them would go unasked
-            while asked:
-                part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
-                asked = asked[len(part) :]
-                self._cluster(part, beside, mentions, queries, first, final, front, around)
+            for names, context in _by_list(asked, beside, mentions):
+                self._ask_in_parts(names, context, mentions, queries, first, final, front, around)
+
+    def _ask_in_parts(
+        self,
+        asked: list[int],
+        beside: list[int],
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+        around: list[tuple[float, float]],
+    ) -> None:
+        """The names ``asked`` clustered with the settled places ``beside`` them
+        (:meth:`_cluster`); ``final`` is updated in place."""
+        focus = self.resolver.focus
+        # a long list in parts, each with the parts decided before it as context: one cluster
+        # holds MAX_MEMBERS places, and the names past them would go unasked
+        while asked:
+            part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
+            asked = asked[len(part) :]
+            self._cluster(part, beside, mentions, queries, first, final, front, around)
+            decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+            left = [j for j in part if j not in decided]
+            if left and decided:
+                # the names the cluster settled are context for each it left open, one at a
+                # time ("в районах Благодатное, Дальнее и Елизаветовка": Дальнее is settled,
+                # then the Єлизаветівка 7 km from it), as the parts of a long list are
+                for j in left:
+                    self._cluster([j], decided + beside, mentions, queries, first, final,
+                                  front, around)  # fmt: skip
                 decided = [j for j in part if _settled(mentions[j], final[j], focus)]
-                left = [j for j in part if j not in decided]
-                if left and decided:
-                    # the names the cluster settled are context for each it left open, one at a
-                    # time ("в районах Благодатное, Дальнее и Елизаветовка": Дальнее is settled,
-                    # then the Єлизаветівка 7 km from it), as the parts of a long list are
-                    for j in left:
-                        self._cluster([j], decided + beside, mentions, queries, first, final,
-                                      front, around)  # fmt: skip
-                    decided = [j for j in part if _settled(mentions[j], final[j], focus)]
-                if asked:
-                    beside = decided + beside
+            if asked:
+                beside = decided + beside
 
     def _cluster(
         self,

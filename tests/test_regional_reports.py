@@ -11,6 +11,10 @@ sentences or sentences written like them.
   a direction is given from ("севернее Вербового") whose namesakes nothing told apart is
   chosen with the places beside it (Олексіївка and Вербове of Dnipropetrovsk oblast, 5 km
   apart, among six and five namesakes there).
+* A sentence of two lists, one per axis, clusters each list's namesakes with that list's places:
+  Григорівку of "наступали на Білогорівку, Григорівку, Верхньокам’янське; на Бахмутському – на
+  Новолуганське, Спірне, Вершину" is the one 5 km from Bilohorivka, not the one of Chasiv Yar
+  hromada between the two lists.
 * No place: a capital as the agent of a participle ("назначенной Киевом"), the common words
   "Машина" and "Чому", a quoted title with a number ("в ефірі «Київ 24»"), city districts listed
   after a colon ("мікрорайони: Шевченко, Південний, Леваневського").
@@ -35,6 +39,7 @@ KYIV = (50.450, 30.524)
 POKROVSK = (48.283, 37.179)
 OLEKSIIVKA_POKROVSKE = (47.919, 36.397)  # Pokrovske hromada, Dnipropetrovsk oblast
 VERBOVE_POKROVSKE = (47.876, 36.387)
+HRYHORIVKA_SIVERSK = (48.926, 38.185)  # Siversk hromada; Chasiv Yar hromada has one too
 
 
 def _points(found: list[dict]) -> dict[str, tuple[float, float]]:
@@ -145,3 +150,13 @@ def test_a_name_a_direction_is_given_from_is_chosen_with_its_neighbour(places, s
     found = _points([r for r in places(sentence) if r["location"] != "Покровского"])
     assert km(found["Алексеевку"], OLEKSIIVKA_POKROVSKE) <= TOLERANCE_KM
     assert km(found["Вербового"], VERBOVE_POKROVSKE) <= TOLERANCE_KM
+
+
+def test_each_list_of_a_sentence_clusters_its_own_namesakes(places):
+    found = _points(
+        places(
+            "Окупанти безуспішно наступали на Білогорівку, Григорівку, Верхньокам’янське; на "
+            "Бахмутському – на Новолуганське, Спірне, Вершину."
+        )
+    )
+    assert km(found["Григорівку"], HRYHORIVKA_SIVERSK) <= TOLERANCE_KM
