@@ -109,11 +109,14 @@ def test_a_genitive_plural_is_read_by_the_oblast_after_it(places):
         'Про це в ефірі "Київ 24" повідомив заступник голови районної ради.',
         "Про це в ефірі «Київ 24» повідомив заступник голови районної ради.",
         "Ми контролюємо такі мікрорайони: Шевченко, Південний, Леваневського (Цех № 2).",
+        # set ru-b: a street after the plural noun
+        "Осталось пара километров до южных окраин – улиц Юбилейная и Шоссейная.",
     ],
 )
 def test_words_that_name_no_place_here(places, sentence):
     """A capital as the agent of "appointed by", the common words "Машина" and "Чому", a TV
-    channel's numbered name, city districts listed after a colon: no record places them."""
+    channel's numbered name, city districts listed after a colon, streets after "улиц": no
+    record places them."""
     assert [r["location"] for r in places(sentence)] == []
 
 
@@ -160,3 +163,9 @@ def test_each_list_of_a_sentence_clusters_its_own_namesakes(places):
         )
     )
     assert km(found["Григорівку"], HRYHORIVKA_SIVERSK) <= TOLERANCE_KM
+
+
+def test_a_bylines_author_is_no_place(records):
+    """ "Александр Дремлюгин, Симферополь" (set ru-b): a surname the gazetteer lacks after a
+    given name is the author, not an unknown village the town after it would place in Crimea."""
+    assert [r["location"] for r in records("Александр Дремлюгин, Симферополь")] == ["Симферополь"]

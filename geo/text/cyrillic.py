@@ -216,6 +216,14 @@ def _given_name(word: str) -> bool:
     )
 
 
+def after_a_given_name(before: str) -> bool:
+    """Does a given name or patronymic end ``before``, a space after it ("Александр
+    Дремлюгин, Симферополь": a byline's author, whatever list his surname opens)?"""
+    return before[-1:] == " " and _given_name(
+        before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+    )
+
+
 def given_name_before_surname(word: str, after: str) -> bool:
     """Is ``word`` a given name its dictionary knows first as one, with a capitalised word after
     it ("Губернатор Владимир Сальдо рассказал": a person, not Volodymyr-Volynskyi)? Stricter

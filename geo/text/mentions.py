@@ -1883,6 +1883,8 @@ class MentionScanner:
             else cyrillic.speaker_before(before)
         ):
             return None  # "According to Prokudin, Lvove, …", "По словам Сальдо, Алешки …"
+        if text[0] >= "\u0400" and cyrillic.after_a_given_name(before):
+            return None  # "Александр Дремлюгин, Симферополь": a byline's author
         axis = self._axis_in_list(sentence, s, e, sentence_index, offset)
         if axis is not None:  # "на Авдіївському, Курахівському … напрямках": no case form
             return axis
