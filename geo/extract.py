@@ -2800,40 +2800,25 @@ class Extractor:
                 )
             asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
             for names, context in _by_list(asked, beside, mentions):
-                self._ask_in_parts(names, context, mentions, queries, first, final, front, around)
-
-    def _ask_in_parts(
-        self,
-        asked: list[int],
-        beside: list[int],
-        mentions: list[Mention],
-        queries: list[str],
-        first: list[Resolution],
-        final: list[Resolution],
-        front: FrontDistance | None,
-        around: list[tuple[float, float]],
-    ) -> None:
-        """The names ``asked`` clustered with the settled places ``beside`` them
-        (:meth:`_cluster`); ``final`` is updated in place."""
-        focus = self.resolver.focus
-        # a long list in parts, each with the parts decided before it as context: one cluster
-        # holds MAX_MEMBERS places, and the names past them would go unasked
-        while asked:
-            part = asked if len(asked) <= MAX_MEMBERS - 2 else asked[: MAX_MEMBERS // 2]
-            asked = asked[len(part) :]
-            self._cluster(part, beside, mentions, queries, first, final, front, around)
-            decided = [j for j in part if _settled(mentions[j], final[j], focus)]
-            left = [j for j in part if j not in decided]
-            if left and decided:
-                # the names the cluster settled are context for each it left open, one at a
-                # time ("в районах Благодатное, Дальнее и Елизаветовка": Дальнее is settled,
-                # then the Єлизаветівка 7 km from it), as the parts of a long list are
-                for j in left:
-                    self._cluster([j], decided + beside, mentions, queries, first, final,
-                                  front, around)  # fmt: skip
-                decided = [j for j in part if _settled(mentions[j], final[j], focus)]
-            if asked:
-                beside = decided + beside
+                # a long list in parts, each with the parts decided before it as context: one
+                # cluster holds MAX_MEMBERS places, and the names past them would go unasked
+                while names:
+                    part = names if len(names) <= MAX_MEMBERS - 2 else names[: MAX_MEMBERS // 2]
+                    names = names[len(part) :]
+                    self._cluster(part, context, mentions, queries, first, final, front, around)
+                    decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+                    left = [j for j in part if j not in decided]
+                    if left and decided:
+                        # the names the cluster settled are context for each it left open, one
+                        # at a time ("в районах Благодатное, Дальнее и Елизаветовка": Дальнее is
+                        # settled, then the Єлизаветівка 7 km from it), as the parts of a long
+                        # list are
+                        for j in left:
+                            self._cluster([j], decided + context, mentions, queries, first,
+                                          final, front, around)  # fmt: skip
+                        decided = [j for j in part if _settled(mentions[j], final[j], focus)]
+                    if names:
+                        context = decided + context
 
     def _cluster(
         self,
