@@ -1102,19 +1102,23 @@ def _by_list(
     list per axis) asks each list's names with that list's settled places, when it has any: a
     list lies along one stretch of front, the sentence along several. Otherwise, and for names
     outside those lists, the sentence is one cluster."""
-    sizes: dict[int, int] = {}
+
+    def list_of(j: int) -> tuple[int, int]:  # a list's number counts within its sentence
+        return mentions[j].sentence, mentions[j].group
+
+    sizes: dict[tuple[int, int], int] = {}
     for j in {*asked, *beside}:
-        sizes[mentions[j].group] = sizes.get(mentions[j].group, 0) + 1
-    lists = {g for g, n in sizes.items() if g >= 0 and n > 1}
+        sizes[list_of(j)] = sizes.get(list_of(j), 0) + 1
+    lists = {g for g, n in sizes.items() if g[1] >= 0 and n > 1}
     if len(lists) < 2:
         return [(asked, beside)]
     parts = []
-    rest = [j for j in asked if mentions[j].group not in lists]
+    rest = [j for j in asked if list_of(j) not in lists]
     for g in sorted(lists):
-        own = [j for j in asked if mentions[j].group == g]
+        own = [j for j in asked if list_of(j) == g]
         if not own:
             continue
-        settled = [j for j in beside if mentions[j].group == g]
+        settled = [j for j in beside if list_of(j) == g]
         if settled:
             parts.append((own, settled))
         else:
@@ -2346,22 +2350,22 @@ class Extractor:
                 note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
                 return replace(narrowed, reason=f"{note}; {narrowed.reason}")
         not_there = res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res)
-        if not_there and m.admin_hint is not None and not m.soft_hint:
+        named = m.admin_hint
+        # the name's other readings are sought in the region named: right after it ("східніше
+        # Тернів Донецької області": Терни there, not the Lviv-oblast village Тернів the form
+        # spells), or a raion or hromada elsewhere in the sentence ("у Бериславському районі …
+        # по … Гаврилівці": Гаврилівка there, not Гаврилівець)
+        if (
+            not_there
+            and named is not None
+            and (not m.soft_hint or named.endswith((" raion", " hromada")))
+        ):
             for reading in m.readings:
-                # "східніше Тернів Донецької області": Терни there (its genitive), not the
-                # Lviv-oblast village Тернів the form spells
-                other = self.resolver.resolve(reading, admin1=m.admin_hint)
+                other = self.resolver.resolve(reading, admin1=named)
                 if other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous:
                     m.notes.append(f"{query}: read as a form of {reading}, in the region named")
                     return other
         if m.soft_hint and not_there:
-            small = m.admin_hint is not None and m.admin_hint.endswith((" raion", " hromada"))
-            for reading in m.readings if small else ():
-                # "у Бериславському районі … по … Гаврилівці": Гаврилівка there, not Гаврилівець
-                other = self.resolver.resolve(reading, admin1=m.admin_hint)
-                if other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous:
-                    m.notes.append(f"{query}: read as a form of {reading}, in the region named")
-                    return other
             elsewhere = self.resolver.resolve(query)
             if m.opening_hint and _far_from_region(elsewhere, res):
                 # "In Russia's Kursk region, … towards Leonidovo": a Kursk village the

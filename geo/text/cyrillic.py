@@ -531,8 +531,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
     # "Дмитрий "Перун" Филатов": a call sign quoted between a given name and the surname
     unquoted = before.rstrip('«"„“') if before[-1:] in '«"„“' else before
     if (
-        unquoted[-1:] == " "
-        and _given_name(unquoted.rsplit(maxsplit=1)[-1] if unquoted.strip() else "")
+        after_a_given_name(unquoted)
         and region_after(after) is None  # "Победа Лозовской общины": a village, then its hromada
     ):
         return "a person's surname"
