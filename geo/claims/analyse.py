@@ -301,11 +301,13 @@ class DocumentClaimants:
         both = tables()
         claims = both.claims
         starts = [offset for offset, _ in sentences]
-        opened: dict[int, int] = {}  # sentence index → the trigger bits the document scan found
-        for last, (length, bits) in self._scan().hits:
-            index = bisect_right(starts, last + 1 - length) - 1
-            opened[index] = opened.get(index, 0) | bits
         gates, cues = claims.claimants.bits.mask, claims.cue_bits
+        wanted = gates | cues
+        opened: dict[int, int] = {}  # sentence index → the claimant and cue bits the scan found
+        for last, (length, bits) in self._scan().hits:
+            if bits & wanted:  # most hits are a stance's or a date's: no sentence to find
+                index = bisect_right(starts, last + 1 - length) - 1
+                opened[index] = opened.get(index, 0) | bits
         for index in sorted(opened.keys() - set(read)):
             bits = opened[index]
             if index < 0 or not bits & gates:

@@ -1190,8 +1190,12 @@ def _dominates(p: Place, q: Place) -> bool:
 
 
 def km_to_nearest(place: Place, points: Sequence[tuple[float, float]]) -> float:
-    """Great-circle km from a located place to the nearest of ``points``."""
-    return min(haversine_km(place.lat, place.lon, *p) for p in points)  # type: ignore[arg-type]
+    """Great-circle km from a located place to the nearest of ``points`` (a document's points
+    recur, and their :func:`unit_vector` is cached)."""
+    return nearest_km_vectors(
+        [unit_vector(place.lat, place.lon)],
+        [unit_vector(lat, lon) for lat, lon in points],
+    )[0]
 
 
 def place_km(a: Place, b: Place) -> float:
