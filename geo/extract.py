@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, combinations
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -678,6 +679,11 @@ def _one_place_per_name(
     decided: dict[str, dict[str, Resolution]] = {}
     regions: dict[str, dict[str, Resolution]] = {}
     names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
+    spelled: dict[frozenset[str], str] = {}  # one name for the keys of the same namesakes
+    for i, res in enumerate(first):
+        if len(res.candidates) >= 2:  # "Колесниковка" and its genitive's key, romanised apart
+            ids = frozenset(c.place.place_id for c in res.candidates)
+            names[i] = spelled.setdefault(ids, names[i])
     own_regions = [  # the mentions their own region decides
         bool(
             m.admin_hint and not m.soft_hint and res.place is not None and not res.ambiguous
@@ -2391,8 +2397,10 @@ class Extractor:
         Константиновка") that size placed at a town of :data:`VILLAGE_MAX` people or more, over
         :data:`TOWN_FAR_KM` from every settled place of the document, is the one village of the
         name in the focus countries within :data:`ANCHOR_KM` of one of them: the Sumy-oblast
-        Kostiantynivka beside Kondratovka, not the Donetsk-oblast city of 78,000. Where the
-        document's places are around the town, or no such village is, the town stands.
+        Kostiantynivka beside Kondratovka, not the Donetsk-oblast city of 78,000; of several
+        there, the one twice as near as the next ("у села Запорожье" beside Nadiivka, 5 km off,
+        not the one 20 km from Andriivka). Where the document's places are around the town, or
+        no such village is, the town stands.
         ``final`` is updated in place."""
         if not any(m.village for m in mentions):
             return
@@ -2413,21 +2421,27 @@ class Extractor:
             points = [point for j, point in settled if mentions[j].key != m.key]
             if not points or km_to_nearest(town, points) <= TOWN_FAR_KM:
                 continue
-            near = [
-                c
-                for c in first[i].candidates
-                if c.place.kind == "settlement"
-                and c.place.population < VILLAGE_MAX
-                and c.place.country in focus
-                and c.place.lat is not None
-                and km_to_nearest(c.place, points) <= ANCHOR_KM
-            ]
-            if len(near) == 1:
+            near = sorted(
+                (
+                    (km, c)
+                    for c in first[i].candidates
+                    if c.place.kind == "settlement"
+                    and c.place.population < VILLAGE_MAX
+                    and c.place.country in focus
+                    and c.place.lat is not None
+                    and (km := km_to_nearest(c.place, points)) <= ANCHOR_KM
+                ),
+                key=itemgetter(0),
+            )
+            if len(near) == 1 or (near and 2 * near[0][0] < near[1][0]):
+                # one village near the document's places, or one twice as near as the next
                 why = (
                     f"{m.text}: a village, not {town.name} ({town.population:,} people), far "
                     "from this document's places"
                 )
-                final[i] = self.resolver.choose(first[i], near[0].place.place_id, why) or final[i]
+                final[i] = (
+                    self.resolver.choose(first[i], near[0][1].place.place_id, why) or final[i]
+                )
                 self._as_its_village(mentions, first, final, i, town)
 
     def _namesakes_by_their_list(self, mentions: list[Mention], final: list[Resolution]) -> None:

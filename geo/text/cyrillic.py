@@ -345,6 +345,15 @@ _COUNTED_BEFORE = re.compile(
 )
 """A number and an opening quote: what is counted is a make of vehicle or weapon ("две \"Козак\"",
 "два «Бредлі»": armoured cars; Козак is also two villages), never a place."""
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w'’ʼ-])(?:(?:на|про)?звал[иа]?|назвав|називають|называют|называли|називали|прозвали"
+    r"|(?:під|под|з|с)\s+назв(?:ою|анием))\s+[«\"„“]$",
+    re.IGNORECASE,
+)
+"""A verb or noun of naming and an opening quote: the quoted word is a name given, to a
+stronghold or an operation ("укріпрайонів …, котрі вони гордо назвали «Масква», «Омск» й
+«Пітєр»"), not the place it may spell."""
+_NAMED_WORDS = 3
 # The most words (the first maybe in part) a match of each end-anchored pattern before a quoted
 # name spans: "заявили в «", "две «", "…ади «Червона ": the searches start there (last_words_at).
 _QUOTED_SOURCE_WORDS = 3
@@ -353,6 +362,10 @@ _QUOTED_NAME_WORDS = 2
 _DEFENCE_AFTER = re.compile(r"^\s+оборон[иы]\b", re.IGNORECASE)
 """After a name: "Сили оборони", "Силы обороны" (the Defence Forces; Сила is also a village),
 "Міністерства оборони": the word the genitive "of defence" follows is no place."""
+_STAROSTA_AFTER = re.compile(r"^\s+старост(?:инськ|инск|ат)", re.IGNORECASE)
+"""After a name: "Біловодського старостинського округу", "Хотінського старостату": the starosta
+district of a hromada, named by an adjective that may spell another village (Біловодське); the
+store holds no such districts."""
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
@@ -546,6 +559,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return quoted
     if spaced and _AGE_AFTER.match(after):
         return "a person's name (an age follows)"
+    if spaced and _STAROSTA_AFTER.match(after):
+        return "a starosta district's adjective (старостинський округ), not a settlement"
     if (spaced or after[:1] == ".") and _OUTLET_AFTER.match(after):
         return 'an outlet\'s name ("Донбасс.Реалии")'
     if spaced and _BRIDGE_AFTER.match(after):
@@ -597,6 +612,8 @@ def _quoted_name(before: str, after: str, unquoted: str) -> str | None:
         return 'a source quoted after its verb ("заявили в «Азові»"), not a settlement'
     if _COUNTED_BEFORE.search(before, last_words_at(before, _COUNTED_WORDS)):
         return 'a make counted by a number ("две «Козак»"), not a settlement'
+    if _NAMED_BEFORE.search(before, last_words_at(before, _NAMED_WORDS)):
+        return 'a name given ("назвали «Масква»", "под названием «Восток»"), not a settlement'
     if _NUMBERED_TITLE.match(after):
         return 'a quoted title with a number ("в ефірі «Київ 24»": a channel), not a settlement'
     if after[:1] in _CLOSING_QUOTES and _noun_before_quote(unquoted):

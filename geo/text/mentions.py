@@ -2715,7 +2715,11 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     regions = [
         m
         for m in mentions
-        if m.region and m.role in ("site", "hint") and not m.metonymic and m.text[:1] >= "\u0400"
+        if m.region
+        and m.role in ("site", "hint")
+        and not m.metonymic
+        and m.text[:1] >= "\u0400"
+        and not _BORDER_WITH.search(sentence, max(0, m.start - offset - 40), m.start - offset)
     ]
     if len(regions) > 1 and any(m.axis for m in regions):
         # an oblast's axis beside another region ("На Донецком направлении … освободили Красную
@@ -3005,6 +3009,12 @@ def _residents_of_lists(sentence: str, offset: int, mentions: list[Mention]) -> 
 
 
 _CYRILLIC_IN = re.compile(r"(?<!\w)(?:в|у|во)\s+$", re.IGNORECASE)
+_BORDER_WITH = re.compile(
+    r"(?<![\w'’ʼ-])(?:кордон\w*|меж[іеа]|межею|границ\w*)\s+(?:з|із|зі|с|со)\s+\Z", re.IGNORECASE
+)
+"""A border with a region before it ("недалеко від адміністративного кордону з Луганською
+областю", "у границы с Белгородской областью"): the region across it, where the sentence's
+places are not."""
 # not "округе": the occupation's "муниципальный округ" is a pre-2020 raion, wider than the
 # hromada it is read as, so it is no hint ("в селе Чапаевка, расположенном в Пологовском
 # муниципальном округе" is not in Polohy hromada)
