@@ -681,7 +681,9 @@ def _one_place_per_name(
     names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
     spelled: dict[frozenset[str], str] = {}  # one name for the keys of the same namesakes
     for i, res in enumerate(first):
-        if len(res.candidates) >= 2:  # "Колесниковка" and its genitive's key, romanised apart
+        if len(res.candidates) >= 2 and mentions[i].text[:1] >= "\u0400":
+            # "Колесниковка" and its genitive's key, romanised apart (the store files a Cyrillic
+            # name under its romanisations' variants)
             ids = frozenset(c.place.place_id for c in res.candidates)
             names[i] = spelled.setdefault(ids, names[i])
     own_regions = [  # the mentions their own region decides

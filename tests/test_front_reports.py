@@ -3,7 +3,8 @@ administrations' reports, DeepState, war correspondents, Russian MoD copy and Ru
 Ukrainian outlets), in their sentences or sentences written like them.
 
 * A region across a border ("недалеко від адміністративного кордону з Луганською областю",
-  "у границы с Луганской областью") says where the sentence's places are not: it is no hint.
+  "у границы с Луганской областью"), and every region listed with it, says where the sentence's
+  places are not: it is no hint.
 * No place: a name given in quotes ("котрі вони гордо назвали «Масква»"), a speaker after a verb
   in the present tense ("- резюмирует Мирошников."), a surname's genitive that spells a town
   ("«линии Суровикина»"), the adjective of a starosta district ("Біловодського
@@ -47,6 +48,19 @@ def test_a_region_across_a_border_is_no_hint(places, sentence):
     assert ivanivka["admin1"] != "Luhanska oblast", ivanivka["resolution_reason"]
     kupiansk = next(r for name, r in found.items() if name.startswith("Куп"))
     assert "not in the region its sentence names" not in kupiansk["resolution_reason"]
+
+
+def test_every_region_of_a_list_across_a_border_is_no_hint(records):
+    """ "кордону з Луганською та Донецькою областями": the second oblast of the list is across
+    the border too; it had placed Ivanivka in Donetsk oblast. Both oblasts stay records."""
+    found = {
+        r["location"]: r
+        for r in records(
+            "Іванівка розташована неподалік кордону з Луганською та Донецькою областями."
+        )
+    }
+    assert found["Іванівка"]["admin1"] not in ("Luhanska oblast", "Donetska oblast")
+    assert found["Донецькою"]["admin1"] == "Donetska oblast"
 
 
 def test_a_region_named_after_a_place_is_still_its_hint(places):

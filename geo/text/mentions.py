@@ -2712,6 +2712,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
     frames them (no record of its own), as a region right after a name does. A region joined to
     a place by "і"/"и" ("по Сумській області та Харкову") is a place of the claim too. A region
     that is the hint of the names right before it is the hint of the sentence's others too."""
+    across = _across_a_border(sentence, offset, mentions)
     regions = [
         m
         for m in mentions
@@ -2719,7 +2720,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         and m.role in ("site", "hint")
         and not m.metonymic
         and m.text[:1] >= "\u0400"
-        and not _BORDER_WITH.search(sentence, max(0, m.start - offset - 40), m.start - offset)
+        and id(m) not in across
     ]
     if len(regions) > 1 and any(m.axis for m in regions):
         # an oblast's axis beside another region ("На Донецком направлении … освободили Красную
@@ -3015,6 +3016,30 @@ _BORDER_WITH = re.compile(
 """A border with a region before it ("недалеко від адміністративного кордону з Луганською
 областю", "у границы с Белгородской областью"): the region across it, where the sentence's
 places are not."""
+_AND_NEXT = re.compile(r"\s*(?:,|та|і|й|и)\s*\Z")
+
+
+def _across_a_border(sentence: str, offset: int, mentions: list[Mention]) -> set[int]:
+    """The ``id`` of each region of a sentence named after a border word
+    (:data:`_BORDER_WITH`), and of each listed after one ("кордону з Запорізькою та Донецькою
+    областями")."""
+    across: set[int] = set()
+    previous: Mention | None = None
+    for m in mentions:
+        start = m.start - offset
+        if m.region and (
+            _BORDER_WITH.search(sentence, max(0, start - 40), start)
+            or (
+                id(previous) in across
+                and previous is not None
+                and _AND_NEXT.match(sentence, previous.end - offset, start)
+            )
+        ):
+            across.add(id(m))
+        previous = m
+    return across
+
+
 # not "округе": the occupation's "муниципальный округ" is a pre-2020 raion, wider than the
 # hromada it is read as, so it is no hint ("в селе Чапаевка, расположенном в Пологовском
 # муниципальном округе" is not in Polohy hromada)
