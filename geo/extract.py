@@ -679,13 +679,7 @@ def _one_place_per_name(
     decided: dict[str, dict[str, Resolution]] = {}
     regions: dict[str, dict[str, Resolution]] = {}
     names = [name_key(query) for query in queries]  # "Алексеевка" and the key of "Алексеевке"
-    spelled: dict[frozenset[str], str] = {}  # one name for the keys of the same namesakes
-    for i, res in enumerate(first):
-        if len(res.candidates) >= 2 and mentions[i].text[:1] >= "\u0400":
-            # "Колесниковка" and its genitive's key, romanised apart (the store files a Cyrillic
-            # name under its romanisations' variants)
-            ids = frozenset(c.place.place_id for c in res.candidates)
-            names[i] = spelled.setdefault(ids, names[i])
+    _one_name_per_namesakes(mentions, first, names)
     own_regions = [  # the mentions their own region decides
         bool(
             m.admin_hint and not m.soft_hint and res.place is not None and not res.ambiguous
@@ -750,6 +744,27 @@ def _one_place_per_name(
         else:
             note = f"{m.text}: in {name}, where this document places it elsewhere"
         final[i] = replace(again, reason=f"{note}; {again.reason}")
+
+
+def _one_name_per_namesakes(
+    mentions: list[Mention], first: list[Resolution], names: list[str]
+) -> None:
+    """Give Cyrillic names with the same namesakes one name in ``names`` (in place):
+    "Колесниковка" and its genitive "Колесниковки", which the store files under two
+    romanisations ("kolesnikovka", "kolesnykovka") of the same four villages. Only names with as
+    many namesakes as another name has are compared, so most documents build no set at all."""
+    counts: dict[int, set[str]] = {}  # number of namesakes → the names with that many
+    for i, res in enumerate(first):
+        if len(res.candidates) >= 2 and mentions[i].text[:1] >= "\u0400":
+            counts.setdefault(len(res.candidates), set()).add(names[i])
+    shared = {count for count, spelled in counts.items() if len(spelled) > 1}
+    if not shared:
+        return
+    one: dict[frozenset[str], str] = {}
+    for i, res in enumerate(first):
+        if len(res.candidates) in shared and mentions[i].text[:1] >= "\u0400":
+            ids = frozenset(c.place.place_id for c in res.candidates)
+            names[i] = one.setdefault(ids, names[i])
 
 
 def _documents_places(

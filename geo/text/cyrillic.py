@@ -185,12 +185,16 @@ def _first_word(text: str) -> str:
 
 
 def _verb_after(after: str) -> str:
-    """The first word after a name, or the second when the first is an adverb that may stand
-    between a subject and its verb ("Рогов також підкреслив", "Киев намеренно бьет")."""
-    first = _first_word(after)
-    if first in cues().metonymy_adverbs:
-        return _first_word(after.lstrip(_QUOTES + ",")[len(first) :])
-    return first
+    """The first word after a name, past up to two adverbs that may stand between a subject and
+    its verb ("Рогов також підкреслив", "Киев намеренно бьет", "Киев еще весной отдал")."""
+    adverbs = cues().metonymy_adverbs
+    word = _first_word(after)
+    for _ in range(2):
+        if word not in adverbs:
+            break
+        after = after.lstrip(_QUOTES + ",")[len(word) :]
+        word = _first_word(after)
+    return word
 
 
 @lru_cache(maxsize=64)
