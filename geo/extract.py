@@ -3030,7 +3030,16 @@ class Extractor:
                 res = self.resolver.resolve(reading, admin1=m.admin_hint)
             found += [(res, c) for c in _contenders(res, self.resolver.focus)]
         most = MAX_CANDIDATES * 2 if len(readings) > 1 else MAX_CANDIDATES
-        return _crowded_out(found, most, around)
+        tried = _crowded_out(found, most, around)
+        held = final.place
+        if held is not None and all(c.place.place_id != held.place_id for _, c in tried):
+            # the place the name holds now stays one of its options: "атакували Кислівку та
+            # Іванівку" had the Ivanivka 3 km from the Kharkiv-oblast Kyslivka crowded out of
+            # 127, and the cluster took the Kyiv-oblast Kyslivka beside another
+            kept = [(res, c) for res, c in found if c.place.place_id == held.place_id][:1]
+            if kept:  # in the last place a cluster tries (it reads MAX_CANDIDATES)
+                tried = [*tried[: MAX_CANDIDATES - 1], *kept]
+        return tried
 
     def _together(
         self,
