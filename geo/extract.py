@@ -752,7 +752,7 @@ def _one_name_per_namesakes(
     """Give Cyrillic names with the same namesakes one name in ``names`` (in place):
     "Колесниковка" and its genitive "Колесниковки", which the store files under two
     romanisations ("kolesnikovka", "kolesnykovka") of the same four villages. Only names with as
-    many namesakes as another name has are compared, so most documents build no set at all."""
+    many namesakes as another name of the document has are compared as sets."""
     counts: dict[int, set[str]] = {}  # number of namesakes → the names with that many
     for i, res in enumerate(first):
         if len(res.candidates) >= 2 and mentions[i].text[:1] >= "\u0400":
@@ -3037,8 +3037,8 @@ class Extractor:
             # Іванівку" had the Ivanivka 3 km from the Kharkiv-oblast Kyslivka crowded out of
             # 127, and the cluster took the Kyiv-oblast Kyslivka beside another
             kept = [(res, c) for res, c in found if c.place.place_id == held.place_id][:1]
-            if kept:  # in the last place a cluster tries (it reads MAX_CANDIDATES)
-                tried = [*tried[: MAX_CANDIDATES - 1], *kept]
+            if kept:  # within the MAX_CANDIDATES a cluster reads, the others after it
+                tried.insert(min(len(tried), MAX_CANDIDATES - 1), kept[0])
         return tried
 
     def _together(
