@@ -3016,28 +3016,22 @@ _BORDER_WITH = re.compile(
 """A border with a region before it ("недалеко від адміністративного кордону з Луганською
 областю", "у границы с Белгородской областью"): the region across it, where the sentence's
 places are not."""
-_AND_NEXT = re.compile(r"\s*(?:,|та|і|й|и)\s*\Z")
 
 
 def _across_a_border(sentence: str, offset: int, mentions: list[Mention]) -> set[int]:
     """The ``id`` of each region of a sentence named after a border word
-    (:data:`_BORDER_WITH`), and of each listed after one ("кордону з Запорізькою та Донецькою
-    областями")."""
-    across: set[int] = set()
-    previous: Mention | None = None
-    for m in mentions:
-        start = m.start - offset
-        if m.region and (
-            _BORDER_WITH.search(sentence, max(0, start - 40), start)
-            or (
-                id(previous) in across
-                and previous is not None
-                and _AND_NEXT.match(sentence, previous.end - offset, start)
-            )
-        ):
-            across.add(id(m))
-        previous = m
-    return across
+    (:data:`_BORDER_WITH`), and of the regions of its list (:func:`_enumerations`' group:
+    "кордону з Запорізькою та Донецькою областями")."""
+    bordered = [
+        m
+        for m in mentions
+        if m.region
+        and _BORDER_WITH.search(sentence, max(0, m.start - offset - 40), m.start - offset)
+    ]
+    if not bordered:
+        return set()
+    lists = {m.group for m in bordered if m.group >= 0}
+    return {id(m) for m in mentions if m.region and m.group in lists} | {id(m) for m in bordered}
 
 
 # not "округе": the occupation's "муниципальный округ" is a pre-2020 raion, wider than the
