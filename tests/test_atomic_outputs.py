@@ -407,8 +407,15 @@ def test_run_without_claims_but_a_control_layer_maps_the_layer(tmp_path, capsys)
             lambda p: (p.mkdir(), (p / "keep.png").write_bytes(b"png")),
             "holds files this command did not write (keep.png)",
         ),
+        (  # a folder of an output's name is the user's, with all it holds
+            lambda p: (
+                (p / "map.html").mkdir(parents=True),
+                (p / "map.html/notes.txt").write_text("mine"),
+            ),
+            "holds files this command did not write (map.html/)",
+        ),
     ],
-    ids=["file", "folder-of-other-files"],
+    ids=["file", "folder-of-other-files", "folder-named-like-an-output"],
 )
 def test_run_into_what_it_must_not_replace(tmp_path, capsys, make, message):
     target = tmp_path / "out"

@@ -21,6 +21,7 @@ import typer
 
 from geo.cli._app import app, silence_stdout
 from geo.core.errors import FrontlineError
+from geo.core.io.safe import terminal_text
 
 _COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
 
@@ -66,7 +67,7 @@ def _one_line_warning(
 ) -> None:
     """A library's warning (GDAL, shapely, pandas) as one plain line on stderr: what it says,
     not the file and line of the library that said it."""
-    text = " ".join(str(message).split())
+    text = terminal_text(" ".join(str(message).split()))
     print(f"frontline: warning: {text} ({category.__name__})", file=sys.stderr)
 
 
@@ -117,8 +118,8 @@ if hasattr(os, "register_at_fork"):
 def _run(argv: list[str] | None) -> int:
     try:
         app(args=argv, prog_name="frontline")
-    except FrontlineError as exc:
-        print(f"frontline: error: {exc}", file=sys.stderr)
+    except FrontlineError as exc:  # its message may quote the input: shown, not obeyed
+        print(f"frontline: error: {terminal_text(str(exc))}", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as exc:  # a store damaged after it was opened and checked
         print(

@@ -15,6 +15,7 @@ import typer
 import geo
 from geo.core.errors import InputError
 from geo.core.io.files import check_target
+from geo.core.io.safe import terminal_text
 
 app = typer.Typer(
     name="frontline",
@@ -37,9 +38,10 @@ def silence_stdout() -> None:
 
 
 def say_notes(notes: list[str]) -> None:
-    """Print what a reader repaired or skipped, one plain line each on stderr (never markup)."""
+    """Print what a reader repaired or skipped, one plain line each on stderr (never markup; its
+    input's control characters shown, not obeyed)."""
     for note in notes:
-        typer.echo(note, err=True)
+        typer.echo(terminal_text(note), err=True)
 
 
 def date_option(option: str, value: str | None, example: str = "2023-03-21") -> date | None:
@@ -58,11 +60,18 @@ def parse_published(value: str | None) -> date | None:
 
 
 def check_outputs(*paths: str | os.PathLike[str] | None) -> None:
-    """Refuse output paths that cannot be written (a folder, a path under a file) before any
-    work is done; None (an option not given) is skipped."""
+    """Refuse output paths that cannot be written (a folder, a path under a file), or two that
+    are one file (the second written would replace the first), before any work is done; None
+    (an option not given) is skipped."""
+    seen: dict[str, str | os.PathLike[str]] = {}  # real path → the path given
     for path in paths:
         if path is not None:
-            check_target(path)
+            target = os.path.realpath(check_target(path))
+            if target in seen:
+                why = "names the same file as another output; give each output its own file"
+                raise InputError(why, source=str(path) if str(path) == str(seen[target])
+                                 else f"{path} ({seen[target]})")  # fmt: skip
+            seen[target] = path
 
 
 def check_range(option: str, value: float, low: float, high: float) -> None:
@@ -107,7 +116,14 @@ def _root(
         help="Print the version and exit.",
     ),
 ) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _TerminalFormatter(logging.Formatter):
+    """Log lines with the control characters of their input strings shown, not obeyed: a
+    channel named with an escape sequence does not recolour or retitle the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_text(super().format(record))

@@ -9,10 +9,12 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from geo.cli._app import app, check_outputs, parse_published, say_notes, silence_stdout
 from geo.cli.gazetteer import build_resolver
 from geo.core.errors import InputError
+from geo.core.io.safe import terminal_text
 
 _stderr = Console(stderr=True)
 
@@ -111,8 +113,8 @@ def _input_names(paths: list[str]) -> str:
 
 
 def report_stats(stats, quiet: bool) -> None:
-    for message in stats.messages:
-        _stderr.print(f"[yellow]{message}[/]", highlight=False, soft_wrap=True)
+    for message in stats.messages:  # quoting its input: no markup, control characters shown
+        _stderr.print(Text(terminal_text(message), style="yellow"), highlight=False, soft_wrap=True)
     if not quiet:
         _stderr.print(stats.summary(), highlight=False, soft_wrap=True)
 

@@ -397,7 +397,11 @@ def _read_json(path: Path) -> RawTable:
         )
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise InputError('expected a JSON list of objects (or {"data": [...]})', source=str(path))
-    frame = pd.DataFrame(records)
+    # a key some records lack is an empty cell of theirs, as an explicit null is (pandas would
+    # fill it with NaN, read as the text "nan")
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    rows = [[record.get(key) for key in columns] for record in records]
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame = frame.map(_cell_text) if len(frame) else frame
     return RawTable(frame.astype(object), encoding, str(path))
 
@@ -409,9 +413,12 @@ def read_mapping_file(path: str | Path) -> tuple[dict[str, str], str | None]:
     """(column → field, default country) from a mapping TOML file."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is no statement
     except OSError as exc:
         raise InputError(f"cannot read mapping file ({exc.strerror})", source=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        why = f"mapping file is not UTF-8 text (byte {exc.start})"
+        raise InputError(why, source=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML ({exc})", source=str(path)) from exc
     columns = data.get("columns")

@@ -85,7 +85,10 @@ def write_check_report(frame: pd.DataFrame, path: str | Path) -> Path:
         for c in frame.columns
         if c.startswith(ORIG_PREFIX)
     }
-    report = pd.DataFrame({"source_row": frame["source_row"].to_numpy(), **original})
+    # an input column of a report column's name keeps its values; the report's is renamed
+    report = pd.DataFrame(original)
+    report.insert(0, "checked_source_row" if "source_row" in report else "source_row",
+                  frame["source_row"].to_numpy())  # fmt: skip
     for col in REPORT_COLUMNS:
         name = col if col not in report else f"checked_{col}"
         report[name] = frame[col].to_numpy()

@@ -769,6 +769,8 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
         json.JSONDecodeError,
     ) as exc:
         raise InputError(f"cannot read {kind}: {exc}", source=str(path)) from exc
+    if not isinstance(frame, gpd.GeoDataFrame):  # a GeoPackage table without geometries
+        raise InputError(f"{kind} layer has no geometry column", source=str(path))
     if frame.crs is None:
         frame = frame.set_crs(4326)
     return frame if frame.crs.equals("EPSG:4326") else frame.to_crs(4326)

@@ -112,9 +112,11 @@ def _is_write_error(exc: BaseException) -> bool:
 
 
 def check_target(path: str | os.PathLike[str], suffixes: tuple[str, ...] = ()) -> Path:
-    """``path`` as a file to write later: refused now (before any work) when it names a folder,
-    lies under a file or in a folder that cannot be written, or (with ``suffixes``) ends in none
-    of them — so a command with several outputs fails before the first, not after it."""
+    """``path`` as a file to write later: refused now (before any work) when it names a folder
+    or anything else than a regular file (a device, a pipe: the file renamed over it would
+    replace it), lies under a file or in a folder that cannot be written, or (with
+    ``suffixes``) ends in none of them — so a command with several outputs fails before the
+    first, not after it. A link is followed: the file it points to is written, the link kept."""
     target = Path(path)
     if suffixes and target.suffix.lower() not in suffixes:
         names = (
@@ -123,6 +125,11 @@ def check_target(path: str | os.PathLike[str], suffixes: tuple[str, ...] = ()) -
         raise InputError(f"the file name must end in {names}", source=str(target))
     if target.is_dir():
         raise InputError("is a folder; give a file name", source=str(target))
+    if target.is_symlink():  # written where the link points, the link kept
+        target = Path(os.path.realpath(target))
+    if target.exists() and not target.is_file():
+        # renamed over, a device or a pipe would become a plain file (even /dev/null)
+        raise InputError("is not a regular file; give the path of a file", source=str(path))
     for parent in target.parents:
         if parent.exists():
             if not parent.is_dir():
@@ -319,9 +326,12 @@ def check_folder_target(
         )
     if replaces is not None and target.is_dir():
         foreign = sorted(
-            p.name
+            p.name + ("/" if p.is_dir() else "")
             for p in target.iterdir()
-            if p.name not in replaces and not p.name.startswith(_TEMP_PREFIX)
+            if not p.name.startswith(_TEMP_PREFIX)
+            # an output's name is replaced only as the file it wrote: a folder or a link of
+            # that name is the user's ("map.html/notes.txt")
+            and (p.name not in replaces or p.is_symlink() or not p.is_file())
         )
         if foreign:
             shown = ", ".join(foreign[:3]) + (

@@ -10,6 +10,8 @@ and browsers: every string in them comes from untrusted input.
   starts with apostrophes before a formula character gets one more, and loses one on reading.
 * XML text: :func:`xml_text` drops the characters XML 1.0 cannot hold (control characters,
   lone surrogates, U+FFFE/U+FFFF), which would make the file unreadable.
+* Control characters (NUL, the ESC of terminal escape sequences): CSV cells are written
+  without them, and :func:`terminal_text` shows them as ``\\xNN`` in what is printed.
 * Any UTF-8 file: :func:`replace_surrogates` turns lone surrogates (which JSON escapes such as
   ``"\\ud800"`` produce, and which no UTF-8 file can hold) into U+FFFD.
 """
@@ -33,6 +35,9 @@ _FORMULA = re.compile(f"^'*[{re.escape(FORMULA_CHARS)}]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and line breaks: a terminal obeys them (ANSI and OSC escape
+sequences recolour it, retitle it), a spreadsheet shows them as junk, a NUL ends C strings."""
 
 
 def neutralise_cell(value: object) -> object:
@@ -54,6 +59,12 @@ def restore_cell(value: object) -> object:
 def replace_surrogates(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD (a UTF-8 file cannot hold one)."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with its control characters (but tab and line breaks) shown as ``\\xNN``: what
+    frontline prints to a terminal holds strings from its inputs."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def xml_text(text: str) -> tuple[str, int]:
@@ -95,13 +106,16 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` whose header and text cells are neutralised for spreadsheets and hold
     no lone surrogate; numeric columns are left as they are. Logs how many cells changed."""
     out = table.copy()
-    counts = {"formula": 0, "surrogate": 0}
+    counts = {"formula": 0, "surrogate": 0, "control": 0}
 
     def cell(value: object) -> object:
         if not isinstance(value, str):
             return value
         clean = replace_surrogates(value)
         counts["surrogate"] += clean is not value
+        if _CONTROL.search(clean):  # a NUL or an escape sequence from the input: dropped
+            clean = _CONTROL.sub("", clean)
+            counts["control"] += 1
         safe = neutralise_cell(clean)
         counts["formula"] += safe is not clean
         return safe
@@ -122,4 +136,6 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
             "%d CSV cells held lone surrogates (invalid text): written as U+FFFD",
             counts["surrogate"],
         )
+    if counts["control"]:
+        log.warning("%d CSV cells held control characters: written without them", counts["control"])
     return out

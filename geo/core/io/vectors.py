@@ -31,6 +31,8 @@ def read_vector(
             frame = gpd.read_file(path, engine="pyogrio", **options)
     except Exception as exc:  # pyogrio raises several types for unreadable files
         raise InputError(f"cannot read {what}: {exc}", source=str(path)) from exc
+    if not isinstance(frame, gpd.GeoDataFrame):  # a table GDAL reads, without geometries
+        raise InputError(f"{what} file has no geometry column", source=str(path))
     for message in dict.fromkeys(str(w.message).splitlines()[0] for w in caught):
         if message.startswith("Non closed ring detected"):
             message = "closed unclosed polygon rings"
