@@ -51,6 +51,7 @@ from geo.core.theatre import BOX, THEATRE
 from geo.gazetteer import Candidate, GazetteerStore, Place, Resolution, Resolver, name_key
 from geo.gazetteer.clusters import CLUSTER_KM, MAX_CANDIDATES, MAX_MEMBERS, choose_together
 from geo.gazetteer.resolve import (
+    BIG_CITY_POPULATION,
     CHOSEN_CONFIDENCE,
     CONTEXT_BONUS,
     NAMESAKE_KM,
@@ -58,6 +59,7 @@ from geo.gazetteer.resolve import (
     SEAT_RANK,
     FrontDistance,
     big_city_over,
+    in_unit,
     km_to_nearest,
     place_km,
 )
@@ -92,6 +94,9 @@ LIST_NEAR_KM = 30.0
 """A namesake left open lies this near its list's settled places to be the one the list means: a
 Kherson OVA's "…, Берислав та Михайлівка" is not the Mykhailivka 38 km down the river from them
 (the one meant lies 66 km up it)."""
+CITY_VILLAGES = 3
+"""How many villages of its list must settle beside a big city's namesake for the list to mean
+that village (:meth:`Extractor._city_among_villages`)."""
 LIST_FAR_KM = 100.0
 """A list member placed this far from every settled member of its list is sought beside them
 (:meth:`Extractor._far_from_its_village_list`)."""
@@ -1027,6 +1032,15 @@ HROMADA_PLACES = 2
 namesake there to be read as that one (:meth:`Extractor._in_a_named_hromada`)."""
 
 
+def _named_beside(i: int, mentions: list[Mention]) -> bool:
+    """Does mention ``i``'s sentence name another place (not a region, not an axis)?"""
+    sentence, key = mentions[i].sentence, mentions[i].key
+    return any(
+        m.sentence == sentence and m.key != key and not (m.region or m.axis or m.frames)
+        for m in mentions
+    )
+
+
 def _named_raions(mentions: list[Mention], final: list[Resolution], code: str) -> dict[str, Place]:
     """The raions of oblast ``code`` a document names and places without doubt, by code."""
     return {
@@ -1525,6 +1539,11 @@ class Extractor:
             for i, m in enumerate(mentions)
         ]
         for i, m in enumerate(mentions):
+            if m.admin_hint is not None and first[i].query in m.readings:
+                # read in the region named as another nominative ("у Лиманській громаді … у
+                # Зарічному": Зарічне, not Зарічний): asked again under that one
+                queries[i] = first[i].query
+        for i, m in enumerate(mentions):
             if m.anchor is not None:  # "Karlivka, southeast of Pokrovsk": near Pokrovsk
                 first[i] = self._by_anchor(queries[i], m, first[i])
         anchors, ambiguous = _anchors_and_questions(mentions, first)
@@ -1883,9 +1902,10 @@ class Extractor:
         within :data:`HOME_KM` ("в Каменском" in a Zaporizhzhia administration's report: the village
         by Vasylivka, not the Dnipropetrovsk city). Namesakes left open, and a name its
         neighbours chose over a namesake in the oblast, are decided by one within
-        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them. Not a name whose sentence has
-        settled places elsewhere (other than such names: "hit Kamyanske and Yehorivka"), a
-        region, an axis, or a name with a region of its own;
+        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of them; a name alone in its sentence, whose
+        namesakes left open have one in the oblast, by that one within :data:`HOME_KM`. Not a
+        name whose sentence has settled places elsewhere (other than such names: "hit
+        Kamyanske and Yehorivka"), a region, an axis, or a name with a region of its own;
         kept only if the oblast decides. ``final`` is updated in place; the oblast's code and
         its settled places are returned for a one-oblast report, else None."""
         focus = self.resolver.focus
@@ -1900,9 +1920,15 @@ class Extractor:
             if m.region or m.axis or m.metonymic or m.frames or m.admin_hint or not m.known:
                 continue
             if res.ambiguous:
-                reach = CLUSTER_KM
-                if not any(c.place.admin1_code == code for c in res.ambiguous):
+                at_home = sum(c.place.admin1_code == code for c in res.ambiguous)
+                if not at_home:
                     continue
+                # a name alone in its sentence with one namesake in the oblast: the oblast
+                # decides, as far as HOME_KM ("освободили населенный пункт Искра" in a report
+                # from the DPR); a list's member lies by its list ("окрестности
+                # Железнодорожного и Красного"), and of several namesakes the one by the
+                # report's places is meant
+                reach = HOME_KM if at_home == 1 and not _named_beside(i, mentions) else CLUSTER_KM
             elif place is not None and _may_come_home(res, code):
                 if not _outgrew(res):
                     reach = CLUSTER_KM  # its neighbours' choice gives way to a namesake as near
@@ -2372,8 +2398,12 @@ class Extractor:
             ):
                 note = f"{m.admin_hint} read in {narrowed.admin1_name}, the oblast the text names"
                 return replace(narrowed, reason=f"{note}; {narrowed.reason}")
-        not_there = res.resolution in _NOT_IN_SOFT_HINT and not _namesakes_in(res)
         named = m.admin_hint
+        not_there = (
+            res.resolution in _NOT_IN_SOFT_HINT
+            and not _namesakes_in(res)
+            and not (named is not None and self._left_open_in(res, named))
+        )
         # the name's other readings are sought in the region named: right after it ("східніше
         # Тернів Донецької області": Терни there, not the Lviv-oblast village Тернів the form
         # spells), or a raion or hromada elsewhere in the sentence ("у Бериславському районі …
@@ -2385,7 +2415,9 @@ class Extractor:
         ):
             for reading in m.readings:
                 other = self.resolver.resolve(reading, admin1=named)
-                if other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous:
+                if (
+                    other.resolution not in _NOT_IN_SOFT_HINT and not other.ambiguous
+                ) or self._left_open_in(other, named):
                     m.notes.append(f"{query}: read as a form of {reading}, in the region named")
                     return other
         if m.soft_hint and not_there:
@@ -2406,6 +2438,18 @@ class Extractor:
         if m.readings and not (m.marked or m.admin_hint):
             return self._town_reading(m, res)
         return res
+
+    def _left_open_in(self, res: Resolution, hint: str) -> bool:
+        """Are the namesakes ``res`` leaves open all in the units ``hint`` names, several of
+        them ("у Лиманській громаді … у Зарічному": one Зарічне in the Lymanska hromada of
+        Donetsk oblast, one in that of Odesa oblast)? Then the region named holds the name, and
+        the places around it decide which."""
+        if not res.ambiguous:
+            return False
+        units = self.resolver.hint(hint).units
+        return len(units) > 1 and all(
+            any(in_unit(c.place, unit) for unit in units) for c in res.ambiguous
+        )
 
     def _villages_by_their_neighbours(
         self, mentions: list[Mention], first: list[Resolution], final: list[Resolution]
@@ -2840,6 +2884,8 @@ class Extractor:
                 while names:
                     part = names if len(names) <= MAX_MEMBERS - 2 else names[: MAX_MEMBERS // 2]
                     names = names[len(part) :]
+                    context = self._city_among_villages(part, context, mentions, queries, first,
+                                                        final, front, around)  # fmt: skip
                     self._cluster(part, context, mentions, queries, first, final, front, around)
                     decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     left = [j for j in part if j not in decided]
@@ -2854,6 +2900,83 @@ class Extractor:
                         decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     if names:
                         context = decided + context
+
+    def _city_among_villages(
+        self,
+        part: list[int],
+        context: list[int],
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+        around: list[tuple[float, float]],
+    ) -> list[int]:
+        """A city of :data:`~geo.gazetteer.resolve.BIG_CITY_POPULATION` listed among villages in
+        question ("у Ялті, Запоріжжі, Іванівці, Маліївці, Терновому…" on the Novopavlivka front)
+        is no context for them when, clustered without it, :data:`CITY_VILLAGES` of them settle
+        as villages within :data:`LIST_NEAR_KM` of one namesake of the city and over
+        :data:`TOWN_FAR_KM` from the city itself: the list means that village (Запоріжжя of Donetsk
+        oblast). Its size keeps the city in a list of towns ("Zaporizhzhia, Pokrovsk and
+        Kurakhove") or of cities ("Kryvyi Rih, Pavlohrad and Lviv"), and where its villages lie
+        around it. :meth:`_city_in_a_village_list` judges the cities of lists after the second
+        round; a city of this size, settled, would by then have pulled its list's namesakes
+        toward itself ("Маліївці": the Khmelnytskyi-oblast village Маліївці, not Маліївка 18 km
+        from the Donetsk-oblast Запоріжжя). The context left for the cluster is returned;
+        ``final`` is updated in place."""
+        if len(part) < CITY_VILLAGES:
+            return context
+        group = (mentions[part[0]].sentence, mentions[part[0]].group)
+        for j in context:
+            city = final[j].place
+            if (
+                group[1] < 0
+                or (mentions[j].sentence, mentions[j].group) != group
+                or city is None
+                or city.kind != "settlement"
+                or city.population < BIG_CITY_POPULATION
+                or not any(big_city_over(city, c.place) for c in first[j].candidates)
+            ):
+                continue
+            without = [k for k in context if k != j]
+            trial = list(final)
+            self._cluster(part, without, mentions, queries, first, trial, front, around)
+            villages = [
+                _point(place)
+                for k in part
+                if _settled(mentions[k], trial[k], self.resolver.focus)
+                and (place := trial[k].place) is not None
+                and place.kind == "settlement"
+                and place.population < VILLAGE_MAX
+            ]
+            if len(villages) < CITY_VILLAGES:
+                continue
+            beside: list[Place] = []
+            for c in first[j].candidates:
+                place = c.place
+                if not big_city_over(city, place) or place.lat is None or place.lon is None:
+                    continue
+                near = [
+                    p for p in villages if haversine_km(place.lat, place.lon, *p) <= LIST_NEAR_KM
+                ]
+                if len(near) >= CITY_VILLAGES and km_to_nearest(city, near) > TOWN_FAR_KM:
+                    beside.append(place)
+            if len(beside) != 1:
+                continue
+            why = f"{mentions[j].text}: the village among those listed with it, not {city.name}"
+            chosen = self.resolver.choose(first[j], beside[0].place_id, why)
+            if chosen is None:
+                continue
+            final[:] = trial
+            for k, m in enumerate(mentions):
+                if (
+                    m.key == mentions[j].key
+                    and _place_id(final[k]) == city.place_id
+                    and not m.marked
+                ):
+                    final[k] = chosen
+            return [*without, j]
+        return context
 
     def _cluster(
         self,

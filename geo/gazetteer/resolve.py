@@ -1225,7 +1225,8 @@ def _admin1_code(unit: AdminUnit) -> str | None:
     return unit.code if unit.level == 1 else ".".join(unit.code.split(".")[:2])
 
 
-def _in_unit(place: Place, unit: AdminUnit) -> bool:
+def in_unit(place: Place, unit: AdminUnit) -> bool:
+    """Does ``place`` lie in ``unit`` (or is it the unit's own place)?"""
     if place.place_id == unit.place_id:
         return True
     if unit.level == 1:
@@ -1236,7 +1237,7 @@ def _in_unit(place: Place, unit: AdminUnit) -> bool:
 
 
 def _in_scope(place: Place, scope: Scope) -> bool:
-    return any(_in_unit(place, unit) for unit in scope)
+    return any(in_unit(place, unit) for unit in scope)
 
 
 def _scope_name(scope: Scope) -> str:
