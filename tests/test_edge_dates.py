@@ -86,15 +86,18 @@ def _dates(stdout: str) -> list[tuple[object, object, object]]:
     ]
 
 
-def test_extract_of_a_text_dated_year_one_saying_yesterday_keeps_an_undated_claim(tmp_path):
+def test_extract_dated_year_one_by_the_option_is_one_line(tmp_path):
+    """``--published 0001-01-01`` is a typo: refused, where it had left "yesterday" undated."""
     story = tmp_path / "y.txt"
     story.write_text(
         "Yesterday Ukrainian forces repelled attacks near Bakhmut.\n", encoding="utf-8"
     )
     done = _extract(str(story), "--published", "0001-01-01")
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    assert [(d, p) for d, p, _ in _dates(done.stdout)] == [(None, None)]  # the claim is kept
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "frontline: error: --published must be a date from 1901 to 2099, not '0001-01-01'"
+    )
+    assert done.stdout == ""
 
 
 def test_extract_of_jsonl_published_year_one_keeps_an_undated_claim(tmp_path):

@@ -160,6 +160,11 @@ def test_acled_table_missing_a_required_column(tmp_path):
 def test_bad_mapping_options():
     with pytest.raises(InputError, match="COLUMN=FIELD"):
         parse_map_options(["location"])
+    with pytest.raises(InputError, match="maps column 'Ort' twice .location, admin1."):
+        parse_map_options(["Ort=location", "Ort=admin1"])
+    with pytest.raises(InputError, match="maps two columns onto location: 'Ort' and 'Datum'"):
+        parse_map_options(["Ort=location", "Datum=location"])
+    assert parse_map_options(["Ort=location", " Ort = location"]) == {"Ort": "location"}
     with pytest.raises(InputError, match="unknown field 'town_name'"):
         detect_format(["Ort"], mapping={"Ort": "town_name"})
     with pytest.raises(InputError, match="no column 'Place'"):

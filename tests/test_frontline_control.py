@@ -69,6 +69,19 @@ def test_bad_date_option_is_a_clear_error(tmp_path):
         read_control(path, date="fifth of January")
 
 
+@pytest.mark.parametrize(("written", "read"), [(20250101, "2025-01-01"), (1735689600, None)])
+def test_a_date_property_written_as_a_number_is_yyyymmdd_or_refused(tmp_path, written, read):
+    """Not a day of January 1970, which pandas makes of any number (nanoseconds since 1970)."""
+    path = feature_collection(
+        tmp_path / "drawn.geojson", [box(37, 48, 37.1, 48.1)], [{"date": written}]
+    )
+    if read is None:
+        with pytest.raises(InputError, match=f"cannot read the number {written} as a date"):
+            read_control(path)
+    else:
+        assert read_control(path).frame.loc[0, "date"] == read
+
+
 def test_bowtie_is_repaired_and_reported(tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="geo")
     bowtie = Polygon([(37.0, 48.0), (37.2, 48.2), (37.2, 48.0), (37.0, 48.2), (37.0, 48.0)])

@@ -323,6 +323,37 @@ def test_jsonl_unreadable_published_values_are_warned_about(tmp_path):
     assert docs[6].published is None and docs[6].warnings == []
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "far.jsonl",
+            b'{"id": "d", "text": "Shelling near Kherson.", "published": "9999-03-21"}\n',
+        ),
+        (
+            "feed.rss",
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item>'
+            b"<title>t</title><description>Shelling near Kherson.</description>"
+            b"<pubDate>Tue, 21 Mar 9999 10:00:00 GMT</pubDate></item></channel></rss>",
+        ),
+        (
+            "page.html",
+            b'<html><head><meta property="article:published_time" content="9999-03-21T10:00:00Z">'
+            b"</head><body><p>Shelling near Kherson.</p></body></html>",
+        ),
+    ],
+    ids=["jsonl", "feed", "page"],
+)
+def test_a_date_of_the_year_9999_is_warned_about_and_dropped(tmp_path, name, data):
+    """A placeholder or a typo, as the event tables read such years: the document is undated,
+    with a warning that names the date, never dated 9999."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    (doc,) = iter_documents([path])
+    assert doc.published is None
+    assert "published date 9999-03-21 is no real date; the document has none" in doc.warnings
+
+
 def test_jsonl_non_text_title_and_url_are_ignored_with_a_warning(tmp_path):
     path = tmp_path / "odd.jsonl"
     record = {"id": ["x"], "text": "Shelling near Kherson.", "title": {"a": 1}, "url": 5}

@@ -21,7 +21,7 @@ import typer
 
 from geo.cli._app import app, silence_stdout
 from geo.core.errors import FrontlineError
-from geo.core.io.safe import terminal_text
+from geo.core.terminal import terminal_text
 
 _COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
 

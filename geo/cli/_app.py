@@ -15,7 +15,8 @@ import typer
 import geo
 from geo.core.errors import InputError
 from geo.core.io.files import check_target
-from geo.core.io.safe import terminal_text
+from geo.core.schema import PLAUSIBLE_YEARS
+from geo.core.terminal import terminal_text
 
 app = typer.Typer(
     name="frontline",
@@ -55,8 +56,12 @@ def date_option(option: str, value: str | None, example: str = "2023-03-21") -> 
 
 
 def parse_published(value: str | None) -> date | None:
-    """``--published`` as a date; one line unless it is YYYY-MM-DD."""
-    return date_option("--published", value)
+    """``--published`` as a date; one line unless it is YYYY-MM-DD of a year that can be real."""
+    day = date_option("--published", value)
+    first, last = PLAUSIBLE_YEARS
+    if day is not None and not first <= day.year <= last:
+        raise InputError(f"--published must be a date from {first} to {last}, not {value!r}")
+    return day
 
 
 def check_outputs(*paths: str | os.PathLike[str] | None) -> None:

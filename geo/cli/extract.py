@@ -14,7 +14,7 @@ from rich.text import Text
 from geo.cli._app import app, check_outputs, parse_published, say_notes, silence_stdout
 from geo.cli.gazetteer import build_resolver
 from geo.core.errors import InputError
-from geo.core.io.safe import terminal_text
+from geo.core.terminal import terminal_text
 
 _stderr = Console(stderr=True)
 

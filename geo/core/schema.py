@@ -30,6 +30,10 @@ class ResolutionKind(StrEnum):
     UNRESOLVED = "unresolved"
 
 
+PLAUSIBLE_YEARS = (1901, 2099)
+"""The years a date of a document or an event can be in: ``0001-01-01`` or ``Tue, 21 Mar 9999``
+is a typo or a placeholder, not a day of the war."""
+
 # Default uncertainty radius (metres) drawn around a point, by precision.
 UNCERTAINTY_M = {
     Precision.SETTLEMENT: 2_000,

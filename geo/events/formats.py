@@ -428,13 +428,20 @@ def read_mapping_file(path: str | Path) -> tuple[dict[str, str], str | None]:
 
 
 def parse_map_options(items: list[str]) -> dict[str, str]:
-    """``["Ort=location", "Datum=event_date"]`` → column → field."""
-    mapping = {}
+    """``["Ort=location", "Datum=event_date"]`` → column → field; a column mapped twice, or
+    two columns onto one field, is an error (the last would silently win)."""
+    mapping: dict[str, str] = {}
     for item in items:
         column, sep, target = item.rpartition("=")
-        if not sep or not column.strip() or not target.strip():
+        column, target = column.strip(), target.strip()
+        if not sep or not column or not target:
             raise InputError(f"--map wants COLUMN=FIELD, e.g. --map Ort=location, not {item!r}")
-        mapping[column.strip()] = target.strip()
+        if column in mapping and mapping[column] != target:
+            raise InputError(f"--map maps column {column!r} twice ({mapping[column]}, {target})")
+        other = next((c for c, t in mapping.items() if t == target and c != column), None)
+        if other is not None:
+            raise InputError(f"--map maps two columns onto {target}: {other!r} and {column!r}")
+        mapping[column] = target
     return mapping
 
 

@@ -26,7 +26,7 @@ import shapely
 
 from geo.claims.tables import claim_tables
 from geo.core.claimants import EVENT_TABLE_KIND
-from geo.core.schema import EVENT_COLUMNS
+from geo.core.schema import EVENT_COLUMNS, PLAUSIBLE_YEARS
 from geo.events.formats import FormatSpec, RawTable, detect_format, read_mapping_file, read_table
 from geo.events.quality import add_flag
 
@@ -94,7 +94,8 @@ def parse_date(text: str) -> date | None:
     outside the years 1901–2099, however it was read (``0001-01-01``, or ``999999`` read as
     9999-09-09, is a typo or a placeholder, not the day of an event)."""
     day = _read_date(text.strip())
-    return day if day is not None and 1900 < day.year < 2100 else None
+    first, last = PLAUSIBLE_YEARS
+    return day if day is not None and first <= day.year <= last else None
 
 
 def _read_date(text: str) -> date | None:

@@ -80,6 +80,15 @@ def _source_from_name(path: Path) -> str:
 
 
 def _iso_date(value: object, *, source: str) -> str:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        # a number is a date only as YYYYMMDD (20250101); pandas would read it as nanoseconds
+        # since 1970, a date in January 1970
+        digits = f"{value:.0f}" if np.isfinite(value) and float(value).is_integer() else ""
+        if len(digits) != 8:
+            raise InputError(
+                f"cannot read the number {value} as a date (use YYYY-MM-DD)", source=source
+            )
+        value = digits
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:

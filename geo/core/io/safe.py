@@ -11,7 +11,7 @@ and browsers: every string in them comes from untrusted input.
 * XML text: :func:`xml_text` drops the characters XML 1.0 cannot hold (control characters,
   lone surrogates, U+FFFE/U+FFFF), which would make the file unreadable.
 * Control characters (NUL, the ESC of terminal escape sequences): CSV cells are written
-  without them, and :func:`terminal_text` shows them as ``\\xNN`` in what is printed.
+  without them (:func:`geo.core.terminal.terminal_text` shows them in what is printed).
 * Any UTF-8 file: :func:`replace_surrogates` turns lone surrogates (which JSON escapes such as
   ``"\\ud800"`` produce, and which no UTF-8 file can hold) into U+FFFD.
 """
@@ -25,6 +25,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from geo.core.terminal import CONTROL
+
 log = logging.getLogger(__name__)
 
 FORMULA_CHARS = "=+-@\t\r＝＋－＠"
@@ -35,9 +37,6 @@ _FORMULA = re.compile(f"^'*[{re.escape(FORMULA_CHARS)}]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters other than tab and line breaks: a terminal obeys them (ANSI and OSC escape
-sequences recolour it, retitle it), a spreadsheet shows them as junk, a NUL ends C strings."""
 
 
 def neutralise_cell(value: object) -> object:
@@ -59,12 +58,6 @@ def restore_cell(value: object) -> object:
 def replace_surrogates(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD (a UTF-8 file cannot hold one)."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
-
-
-def terminal_text(text: str) -> str:
-    """``text`` with its control characters (but tab and line breaks) shown as ``\\xNN``: what
-    frontline prints to a terminal holds strings from its inputs."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def xml_text(text: str) -> tuple[str, int]:
@@ -113,8 +106,8 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
             return value
         clean = replace_surrogates(value)
         counts["surrogate"] += clean is not value
-        if _CONTROL.search(clean):  # a NUL or an escape sequence from the input: dropped
-            clean = _CONTROL.sub("", clean)
+        if CONTROL.search(clean):  # a NUL or an escape sequence from the input: dropped
+            clean = CONTROL.sub("", clean)
             counts["control"] += 1
         safe = neutralise_cell(clean)
         counts["formula"] += safe is not clean
