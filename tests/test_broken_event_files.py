@@ -120,6 +120,25 @@ def test_csv_with_unreadable_wkt_is_flagged_by_line(tmp_path, caplog):
     assert f"{path}: unreadable geometry_wkt on lines 3" in caplog.text
 
 
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg"])
+def test_csv_wkt_with_z_and_m_ordinates_is_written_on_the_plane(tmp_path, fmt):
+    """ "POINT ZM (37.99 48.59 1 2)": the M had made GeoJSON refuse the row as NaN and GDAL
+    fail; the point is the place, its Z and M no part of it."""
+    path = tmp_path / "zm.csv"
+    path.write_text(
+        "event_id,event_date,location,geometry_wkt\n"
+        "W1,2023-03-21,Bakhmut,POINT ZM (37.99 48.59 1 2)\n"
+        'W2,2023-03-21,Area,"POLYGON Z ((37 48 0, 38 48 0, 38 49 0, 37 48 0))"\n'
+    )
+    out = tmp_path / f"zm.{fmt}"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    back = read_events(out)
+    assert [g.wkt for g in back.geometry] == [
+        "POINT (37.99 48.59)",
+        "POLYGON ((37 48, 38 48, 38 49, 37 48))",
+    ]
+
+
 def test_kml_with_entity_expansion_is_refused(tmp_path):
     path = tmp_path / "events.kml"
     path.write_text(

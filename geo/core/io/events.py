@@ -729,7 +729,12 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     if WKT_COLUMN in table:
         wkt = table.pop(WKT_COLUMN)
         has_wkt = wkt.notna().to_numpy()
-        geoms[has_wkt] = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
+        # on the plane, as frontline draws and writes every geometry: a Z or an M ordinate
+        # ("POINT ZM (37 48 1 2)") is no part of a place, and an M had made GeoJSON and GDAL
+        # refuse the row
+        geoms[has_wkt] = shapely.force_2d(
+            shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
+        )
         _flag_unreadable(table, has_wkt & shapely.is_missing(geoms), path, WKT_COLUMN,
                          f"unreadable geometry: {WKT_COLUMN} is not WKT")  # fmt: skip
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
