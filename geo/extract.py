@@ -1130,6 +1130,20 @@ def _in_question(m: Mention, res: Resolution) -> bool:
     )
 
 
+def _axis_of_the_sentence_before(
+    sentence: int, mentions: list[Mention], settled: list[int]
+) -> list[int]:
+    """The settled axis that the sentence before ``sentence`` names and nothing else (a
+    roundup's heading: "На Куп’янському напрямку за добу відбулося п’ять ворожих атак. Сили
+    оборони відбивали штурмові дії противника біля Петропавлівки, Зеленого Гаю, Вишневого та
+    Лозової."), for a list whose own sentence settles nothing
+    (:meth:`Extractor._nearer_its_axis`)."""
+    before = [j for j, m in enumerate(mentions) if m.sentence == sentence - 1]
+    if not before or not all(mentions[j].axis or mentions[j].region for j in before):
+        return []
+    return [j for j in before if mentions[j].axis and j in settled]
+
+
 def _by_list(
     asked: list[int], beside: list[int], mentions: list[Mention]
 ) -> list[tuple[list[int], list[int]]]:
@@ -2877,6 +2891,7 @@ class Extractor:
                     ),
                     key=lambda j: abs(mentions[j].sentence - sentence),
                 )
+            axis = [] if beside else _axis_of_the_sentence_before(sentence, mentions, settled)
             asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
             for names, context in _by_list(asked, beside, mentions):
                 # a long list in parts, each with the parts decided before it as context: one
@@ -2886,7 +2901,11 @@ class Extractor:
                     names = names[len(part) :]
                     context = self._city_among_villages(part, context, mentions, queries, first,
                                                         final, front, around)  # fmt: skip
+                    asked_before = list(final) if axis and not context else None
                     self._cluster(part, context, mentions, queries, first, final, front, around)
+                    if asked_before is not None:
+                        self._nearer_its_axis(part, axis, asked_before, mentions, queries, first,
+                                              final, front, around)  # fmt: skip
                     decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     left = [j for j in part if j not in decided]
                     if left and decided:
@@ -2900,6 +2919,49 @@ class Extractor:
                         decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     if names:
                         context = decided + context
+
+    def _nearer_its_axis(
+        self,
+        part: list[int],
+        axis: list[int],
+        asked_before: list[Resolution],
+        mentions: list[Mention],
+        queries: list[str],
+        first: list[Resolution],
+        final: list[Resolution],
+        front: FrontDistance | None,
+        around: list[tuple[float, float]],
+    ) -> None:
+        """A list alone in its sentence after a roundup's heading of its axis ("На
+        Куп’янському напрямку за добу відбулося п’ять ворожих атак. Сили оборони відбивали
+        штурмові дії противника біля Петропавлівки, Зеленого Гаю, Вишневого та Лозової."),
+        clustered again with the axis's town as context: its answer replaces the list's own
+        when it settles as many names, more of them within
+        :data:`~geo.gazetteer.clusters.CLUSTER_KM` of the town (the Petropavlivka, Vyshneve and
+        Lozova south of Kupiansk, not three that lie together 60 km north-west of it).
+        ``asked_before``: ``final`` before the list's own cluster; ``final`` is updated in
+        place."""
+        town = final[axis[0]].place
+        if town is None:
+            return
+        trial = list(asked_before)
+        self._cluster(part, axis, mentions, queries, first, trial, front, around)
+        focus = self.resolver.focus
+
+        def placed(answers: list[Resolution]) -> list[float]:
+            return [
+                place_km(town, place)
+                for j in part
+                if _settled(mentions[j], answers[j], focus)
+                and (place := answers[j].place) is not None
+            ]
+
+        own, with_axis = placed(final), placed(trial)
+        if len(with_axis) >= len(own) and sum(d <= CLUSTER_KM for d in with_axis) > sum(
+            d <= CLUSTER_KM for d in own
+        ):
+            for j in part:
+                final[j] = trial[j]
 
     def _city_among_villages(
         self,

@@ -13,6 +13,9 @@ written like them.
   namesakes of each; the places around them decide, and a case form is read as the nominative
   found there (Зарічне, not the Sumy-oblast town Зарічний).
 * Russian "-олье" of Ukrainian "-вілля/-ділля" (Приволье: Привілля).
+* A list alone in its sentence after a roundup's heading of its axis ("На Куп’янському
+  напрямку за добу відбулося п’ять ворожих атак.") lies along that axis when its town as context
+  settles as many of its names, more of them within 40 km of it.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -108,6 +111,45 @@ def test_a_case_form_in_a_hromada_several_oblasts_have_is_its_namesake_there(pla
     assert km((zarichne["latitude"], zarichne["longitude"]), ZARICHNE_LYMAN) < TOLERANCE_KM, (
         zarichne["resolution_reason"]
     )
+
+
+VYSHNEVE_KUPIANSK = (49.407, 37.859)  # Kupiansk raion; 66 namesakes, three by Vovchansk
+LOZOVA_KUPIANSK = (49.460, 37.808)  # the village, not the city of Lozova
+YELYZAVETIVKA_KURAKHOVE = (47.887, 37.300)  # 7 km from Dalnie; its namesake lies 48 km off
+
+
+def test_a_list_after_its_axis_heading_lies_along_that_axis(places):
+    """The list alone clusters tighter 60 km north-west of Kupiansk (a Petropavlivka, Vyshneve
+    and Lozova by Vovchansk); the heading sentence's axis says where it is."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "На Куп’янському напрямку за добу відбулося п’ять ворожих атак. Сили оборони "
+            "відбивали штурмові дії противника біля Петропавлівки, Зеленого Гаю, Вишневого та "
+            "Лозової."
+        )
+    }
+    for name, point in (("Вишневого", VYSHNEVE_KUPIANSK), ("Лозової", LOZOVA_KUPIANSK)):
+        record = found[name]
+        assert km((record["latitude"], record["longitude"]), point) < TOLERANCE_KM, name
+
+
+def test_a_list_its_axis_heading_would_leave_open_keeps_its_own_answer(places):
+    """The guard (set ru-a, 112.ua): with Pokrovsk as context, Єлизаветівка (44 km from it)
+    stays open between two namesakes; the list's own answer, the one 7 km from Dalnie, which
+    the next sentence's Sukhi Yaly and Veselyi Hai bear out, stands."""
+    found = {
+        r["location"]: r
+        for r in places(
+            "Российские оккупанты пытались изменить ситуацию на Покровском направлении, но "
+            "потерпели поражение. Они пытались изменить обстановку в районах Благодатное, "
+            "Дальнее и Елизаветовка, но были вынуждены отступить после потерь.\n"
+            "Особенно ожесточенные бои произошли юго-западнее Сторожевого, рядом с Сухими Ялами, "
+            "Константинопольским и Веселым Гаем."
+        )
+    }
+    record = found["Елизаветовка"]
+    assert km((record["latitude"], record["longitude"]), YELYZAVETIVKA_KURAKHOVE) < TOLERANCE_KM
 
 
 def test_russian_olye_is_ukrainian_villia(resolver):
