@@ -1482,6 +1482,20 @@ def _record(
     )
 
 
+@dataclass(slots=True)
+class _Round:
+    """What the second round of a document's resolution reads and writes: its mentions, their
+    queries, the first pass's answers, the answers so far (``final``, updated in place), the
+    front line of its date and the document's settled places (``around``)."""
+
+    mentions: list[Mention]
+    queries: list[str]
+    first: list[Resolution]
+    final: list[Resolution]
+    front: FrontDistance | None
+    around: list[tuple[float, float]]
+
+
 class Fronts(Protocol):
     """Front lines by date (:class:`geo.frontline.nearness.FrontLines`): the one for a report."""
 
@@ -2874,6 +2888,7 @@ class Extractor:
             i for i, res in enumerate(final) if i not in open_ and _settled(mentions[i], res, focus)
         ]
         around = [_point(p) for i in settled if (p := final[i].place) is not None]
+        state = _Round(mentions, queries, first, final, front, around)
         done: set[int] = set()
         for i in questions:
             sentence = mentions[i].sentence
@@ -2899,13 +2914,11 @@ class Extractor:
                 while names:
                     part = names if len(names) <= MAX_MEMBERS - 2 else names[: MAX_MEMBERS // 2]
                     names = names[len(part) :]
-                    context = self._city_among_villages(part, context, mentions, queries, first,
-                                                        final, front, around)  # fmt: skip
+                    context = self._city_among_villages(part, context, state)
                     asked_before = list(final) if axis and not context else None
-                    self._cluster(part, context, mentions, queries, first, final, front, around)
+                    self._cluster(part, context, state)
                     if asked_before is not None:
-                        self._nearer_its_axis(part, axis, asked_before, mentions, queries, first,
-                                              final, front, around)  # fmt: skip
+                        self._nearer_its_axis(part, axis, asked_before, state)
                     decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     left = [j for j in part if j not in decided]
                     if left and decided:
@@ -2914,23 +2927,13 @@ class Extractor:
                         # settled, then the Єлизаветівка 7 km from it), as the parts of a long
                         # list are
                         for j in left:
-                            self._cluster([j], decided + context, mentions, queries, first,
-                                          final, front, around)  # fmt: skip
+                            self._cluster([j], decided + context, state)
                         decided = [j for j in part if _settled(mentions[j], final[j], focus)]
                     if names:
                         context = decided + context
 
     def _nearer_its_axis(
-        self,
-        part: list[int],
-        axis: list[int],
-        asked_before: list[Resolution],
-        mentions: list[Mention],
-        queries: list[str],
-        first: list[Resolution],
-        final: list[Resolution],
-        front: FrontDistance | None,
-        around: list[tuple[float, float]],
+        self, part: list[int], axis: list[int], asked_before: list[Resolution], state: _Round
     ) -> None:
         """A list alone in its sentence after a roundup's heading of its axis ("На
         Куп’янському напрямку за добу відбулося п’ять ворожих атак. Сили оборони відбивали
@@ -2941,11 +2944,12 @@ class Extractor:
         Lozova south of Kupiansk, not three that lie together 60 km north-west of it).
         ``asked_before``: ``final`` before the list's own cluster; ``final`` is updated in
         place."""
+        mentions, final = state.mentions, state.final
         town = final[axis[0]].place
         if town is None:
             return
-        trial = list(asked_before)
-        self._cluster(part, axis, mentions, queries, first, trial, front, around)
+        trial = replace(state, final=list(asked_before))
+        self._cluster(part, axis, trial)
         focus = self.resolver.focus
 
         def placed(answers: list[Resolution]) -> list[float]:
@@ -2956,24 +2960,14 @@ class Extractor:
                 and (place := answers[j].place) is not None
             ]
 
-        own, with_axis = placed(final), placed(trial)
+        own, with_axis = placed(final), placed(trial.final)
         if len(with_axis) >= len(own) and sum(d <= CLUSTER_KM for d in with_axis) > sum(
             d <= CLUSTER_KM for d in own
         ):
             for j in part:
-                final[j] = trial[j]
+                final[j] = trial.final[j]
 
-    def _city_among_villages(
-        self,
-        part: list[int],
-        context: list[int],
-        mentions: list[Mention],
-        queries: list[str],
-        first: list[Resolution],
-        final: list[Resolution],
-        front: FrontDistance | None,
-        around: list[tuple[float, float]],
-    ) -> list[int]:
+    def _city_among_villages(self, part: list[int], context: list[int], state: _Round) -> list[int]:
         """A city of :data:`~geo.gazetteer.resolve.BIG_CITY_POPULATION` listed among villages in
         question ("у Ялті, Запоріжжі, Іванівці, Маліївці, Терновому…" on the Novopavlivka front)
         is no context for them when, clustered without it, :data:`CITY_VILLAGES` of them settle
@@ -2988,6 +2982,7 @@ class Extractor:
         ``final`` is updated in place."""
         if len(part) < CITY_VILLAGES:
             return context
+        mentions, first, final = state.mentions, state.first, state.final
         group = (mentions[part[0]].sentence, mentions[part[0]].group)
         for j in context:
             city = final[j].place
@@ -3001,13 +2996,13 @@ class Extractor:
             ):
                 continue
             without = [k for k in context if k != j]
-            trial = list(final)
-            self._cluster(part, without, mentions, queries, first, trial, front, around)
+            trial = replace(state, final=list(final))
+            self._cluster(part, without, trial)
             villages = [
                 _point(place)
                 for k in part
-                if _settled(mentions[k], trial[k], self.resolver.focus)
-                and (place := trial[k].place) is not None
+                if _settled(mentions[k], trial.final[k], self.resolver.focus)
+                and (place := trial.final[k].place) is not None
                 and place.kind == "settlement"
                 and place.population < VILLAGE_MAX
             ]
@@ -3029,7 +3024,7 @@ class Extractor:
             chosen = self.resolver.choose(first[j], beside[0].place_id, why)
             if chosen is None:
                 continue
-            final[:] = trial
+            final[:] = trial.final
             for k, m in enumerate(mentions):
                 if (
                     m.key == mentions[j].key
@@ -3040,20 +3035,12 @@ class Extractor:
             return [*without, j]
         return context
 
-    def _cluster(
-        self,
-        asked: list[int],
-        beside: list[int],
-        mentions: list[Mention],
-        queries: list[str],
-        first: list[Resolution],
-        final: list[Resolution],
-        front: FrontDistance | None,
-        around: list[tuple[float, float]],
-    ) -> None:
+    def _cluster(self, asked: list[int], beside: list[int], state: _Round) -> None:
         """One sentence's cluster: its names in question (``asked``, each name once) and the
-        settled places ``beside`` them; the decisive choices replace ``final``'s answers.
-        ``around``: the document's settled places (:func:`_crowded_out`)."""
+        settled places ``beside`` them; the decisive choices replace ``state.final``'s answers.
+        ``state.around``: the document's settled places (:func:`_crowded_out`)."""
+        mentions, queries, first, final = state.mentions, state.queries, state.first, state.final
+        front, around = state.front, state.around
         names: dict[tuple[str, ...], list[int]] = {}
         for j in asked:
             names.setdefault(_readings(mentions[j], queries[j]), []).append(j)
