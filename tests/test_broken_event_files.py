@@ -120,6 +120,14 @@ def test_csv_with_unreadable_wkt_is_flagged_by_line(tmp_path, caplog):
     assert f"{path}: unreadable geometry_wkt on lines 3" in caplog.text
 
 
+def test_a_records_csv_row_longer_than_its_header_is_one_line(tmp_path):
+    path = write_events(sample_events().iloc[:2], tmp_path / "events.csv")
+    lines = path.read_text().splitlines()
+    path.write_text("\r\n".join([lines[0], lines[1] + ",x,y", *lines[2:]]) + "\r\n")
+    with pytest.raises(InputError, match="row 2: .* cells where the header has"):
+        read_events(path)
+
+
 @pytest.mark.parametrize("fmt", ["geojson", "gpkg"])
 def test_csv_wkt_with_z_and_m_ordinates_is_written_on_the_plane(tmp_path, fmt):
     """ "POINT ZM (37.99 48.59 1 2)": the M had made GeoJSON refuse the row as NaN and GDAL

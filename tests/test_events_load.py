@@ -157,6 +157,31 @@ def test_acled_table_missing_a_required_column(tmp_path):
         load_events(path)
 
 
+@pytest.mark.parametrize(
+    ("row", "error"),
+    [
+        ("UKR1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,extra,more", "row 3: 8 cells where the"),
+        ("UKR1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,,", None),
+    ],
+    ids=["extra-cells", "trailing-delimiters"],
+)  # fmt: skip
+def test_a_row_longer_than_its_header(tmp_path, row, error):
+    """pandas took such a row's first cells for an index and shifted the rest: a date in the
+    place's column, flags that named the wrong problem. Empty extra cells are only dropped."""
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,sub_event_type,location,latitude,longitude\n"
+        "UKR0,2023-03-20,Armed clash,Lyman,48.99,37.80\n" + row + "\n"
+    )
+    if error is not None:
+        with pytest.raises(InputError, match=error):
+            load_events(path)
+        return
+    events = load_events(path)
+    assert list(events["location"]) == ["Lyman", "Bakhmut"]
+    assert list(events["event_date"].astype(str)) == ["2023-03-20", "2023-03-20"]
+
+
 def test_bad_mapping_options():
     with pytest.raises(InputError, match="COLUMN=FIELD"):
         parse_map_options(["location"])

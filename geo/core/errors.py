@@ -8,6 +8,11 @@ frontline can still catch it: bad input is a :class:`ValueError`, a broken store
 from __future__ import annotations
 
 
+def one_line(exc: BaseException) -> str:
+    """A library's error message on one line (pandas' parser ends its own with a line break)."""
+    return " ".join(str(exc).split())
+
+
 class FrontlineError(Exception):
     """Base class: a problem a user can act on (bad input, missing cache, bad option)."""
 

@@ -35,8 +35,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.core.errors import InputError
+from geo.core.errors import InputError, one_line
 from geo.core.io.archives import checked_members
+from geo.core.io.events import check_row_widths
 from geo.gazetteer.tabular import decode_bytes, decode_lines, sniff_delimiter
 
 log = logging.getLogger(__name__)
@@ -253,6 +254,7 @@ def _read_csv(path: Path) -> RawTable:
     delimiter = sniff_delimiter(text)
     if not text.split("\n", 1)[0].strip():
         raise InputError("empty table (no header row)", source=str(path))
+    columns = check_row_widths(text, delimiter, str(path))
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -261,9 +263,10 @@ def _read_csv(path: Path) -> RawTable:
             keep_default_na=False,
             skip_blank_lines=False,
             engine="c",
+            usecols=columns,  # a row's empty extra cells are dropped, not made an index
         )
     except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError(f"malformed CSV ({exc})", source=str(path)) from exc
+        raise InputError(f"malformed CSV ({one_line(exc)})", source=str(path)) from exc
     frame = frame.fillna("")
     # pandas reads a trailing newline-only line as no row, but a blank line inside as a row of "".
     header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])

@@ -9,8 +9,10 @@ as WKT in ``geometry_wkt``). :func:`read_events` reads any of them back into the
 
 from __future__ import annotations
 
+import csv
 import gc
 import html
+import io
 import json
 import logging
 import warnings
@@ -30,7 +32,7 @@ import simplekml
 from defusedxml import ElementTree as SafeET
 
 from geo.core.claimants import claimant_palette
-from geo.core.errors import InputError
+from geo.core.errors import InputError, one_line
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
 from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
@@ -712,8 +714,31 @@ def _flag_unreadable_coordinates(
     _flag_unreadable(table, bad, path, "latitude/longitude", reasons)
 
 
+def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
+    """The columns of the header (``usecols`` for pandas), after one line naming the first row
+    (header = row 1) that has more cells than the header when the extra ones hold something:
+    pandas would take such a row's first cells as an index and shift every other into the wrong
+    column, or stop with a parser message. Empty extra cells (a trailing delimiter) are dropped.
+    None when there is no header, or quoting breaks the reading (pandas reports it)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        width = len(next(reader))
+        for number, row in enumerate(reader, start=2):
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise InputError(
+                    f"{len(row)} cells where the header has {width}; quote a cell that holds "
+                    f"the delimiter {delimiter!r}",
+                    source=source,
+                    row=number,
+                )
+    except (StopIteration, csv.Error):
+        return None
+    return range(width) if width else None
+
+
 def _read_csv(path: Path) -> gpd.GeoDataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    columns = check_row_widths(path.read_text(encoding="utf-8", errors="replace"), ",", str(path))
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
     table.columns = [restore_cell(c) for c in table.columns]
     table = table.map(restore_cell).replace({"": None})
     missing = pd.Series(np.nan, index=table.index)  # a table without coordinate columns
@@ -773,7 +798,7 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
         pyogrio.errors.DataSourceError,
         json.JSONDecodeError,
     ) as exc:
-        raise InputError(f"cannot read {kind}: {exc}", source=str(path)) from exc
+        raise InputError(f"cannot read {kind}: {one_line(exc)}", source=str(path)) from exc
     if not isinstance(frame, gpd.GeoDataFrame):  # a GeoPackage table without geometries
         raise InputError(f"{kind} layer has no geometry column", source=str(path))
     if frame.crs is None:
