@@ -1131,14 +1131,13 @@ def _in_question(m: Mention, res: Resolution) -> bool:
 
 
 def _axis_of_the_sentence_before(
-    sentence: int, mentions: list[Mention], settled: list[int]
+    before: list[int], mentions: list[Mention], settled: set[int]
 ) -> list[int]:
     """The settled axis that the sentence before ``sentence`` names and nothing else (a
     roundup's heading: "На Куп’янському напрямку за добу відбулося п’ять ворожих атак. Сили
     оборони відбивали штурмові дії противника біля Петропавлівки, Зеленого Гаю, Вишневого та
     Лозової."), for a list whose own sentence settles nothing
-    (:meth:`Extractor._nearer_its_axis`)."""
-    before = [j for j, m in enumerate(mentions) if m.sentence == sentence - 1]
+    (:meth:`Extractor._nearer_its_axis`). ``before``: the mentions of that sentence."""
     if not before or not all(mentions[j].axis or mentions[j].region for j in before):
         return []
     return [j for j in before if mentions[j].axis and j in settled]
@@ -2889,6 +2888,10 @@ class Extractor:
         ]
         around = [_point(p) for i in settled if (p := final[i].place) is not None]
         state = _Round(mentions, queries, first, final, front, around)
+        by_sentence: dict[int, list[int]] = {}
+        for j, m in enumerate(mentions):
+            by_sentence.setdefault(m.sentence, []).append(j)
+        settled_set = set(settled)
         done: set[int] = set()
         for i in questions:
             sentence = mentions[i].sentence
@@ -2906,7 +2909,13 @@ class Extractor:
                     ),
                     key=lambda j: abs(mentions[j].sentence - sentence),
                 )
-            axis = [] if beside else _axis_of_the_sentence_before(sentence, mentions, settled)
+            axis = (
+                []
+                if beside
+                else _axis_of_the_sentence_before(
+                    by_sentence.get(sentence - 1, []), mentions, settled_set
+                )
+            )
             asked = [j for j in asked if not _borne_out(final[j], [final[k] for k in beside])]
             for names, context in _by_list(asked, beside, mentions):
                 # a long list in parts, each with the parts decided before it as context: one
@@ -2948,8 +2957,6 @@ class Extractor:
         town = final[axis[0]].place
         if town is None:
             return
-        trial = replace(state, final=list(asked_before))
-        self._cluster(part, axis, trial)
         focus = self.resolver.focus
 
         def placed(answers: list[Resolution]) -> list[float]:
@@ -2960,10 +2967,14 @@ class Extractor:
                 and (place := answers[j].place) is not None
             ]
 
-        own, with_axis = placed(final), placed(trial.final)
-        if len(with_axis) >= len(own) and sum(d <= CLUSTER_KM for d in with_axis) > sum(
-            d <= CLUSTER_KM for d in own
-        ):
+        own = placed(final)
+        near_own = sum(d <= CLUSTER_KM for d in own)
+        if near_own == len(part):
+            return  # every name settled by the axis's town already
+        trial = replace(state, final=list(asked_before))
+        self._cluster(part, axis, trial)
+        with_axis = placed(trial.final)
+        if len(with_axis) >= len(own) and sum(d <= CLUSTER_KM for d in with_axis) > near_own:
             for j in part:
                 final[j] = trial.final[j]
 
