@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import typer
 
 from geo.cli._app import app, silence_stdout
-from geo.core.errors import FrontlineError
+from geo.core.errors import FrontlineError, one_line
 from geo.core.terminal import terminal_text
 
 _COMMAND_MODULES = ("extract", "gazetteer", "frontline", "maps", "events")
@@ -67,7 +67,7 @@ def _one_line_warning(
 ) -> None:
     """A library's warning (GDAL, shapely, pandas) as one plain line on stderr: what it says,
     not the file and line of the library that said it."""
-    text = terminal_text(" ".join(str(message).split()))
+    text = terminal_text(one_line(message))
     print(f"frontline: warning: {text} ({category.__name__})", file=sys.stderr)
 
 

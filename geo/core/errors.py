@@ -8,9 +8,10 @@ frontline can still catch it: bad input is a :class:`ValueError`, a broken store
 from __future__ import annotations
 
 
-def one_line(exc: BaseException) -> str:
-    """A library's error message on one line (pandas' parser ends its own with a line break)."""
-    return " ".join(str(exc).split())
+def one_line(message: object) -> str:
+    """A library's error or warning message on one line (pandas' parser ends its own with a line
+    break)."""
+    return " ".join(str(message).split())
 
 
 class FrontlineError(Exception):

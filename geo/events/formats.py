@@ -320,7 +320,7 @@ def _cause(exc: BaseException) -> str:
     """The innermost exception behind ``exc`` (openpyxl wraps the XML parser's), on one line."""
     while exc.__cause__ is not None or exc.__context__ is not None:
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    text = " ".join(str(exc).split())
+    text = one_line(exc)
     return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 

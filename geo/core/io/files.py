@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from geo.core.errors import InputError
+from geo.core.errors import InputError, one_line
 
 try:
     import fcntl
@@ -89,7 +89,7 @@ def _reason(exc: BaseException, folder: Path | None = None) -> str:
     if folder is not None and not os.access(folder, os.W_OK):
         probe = errno.EROFS if _read_only_fs(folder) else errno.EACCES
         return os.strerror(probe)
-    text = " ".join(str(exc).split())
+    text = one_line(exc)
     if "failed:" in text:  # "sqlite3_exec(CREATE TABLE …) failed: database or disk is full"
         text = text.rsplit("failed:", 1)[1].strip()
     return text[:200]

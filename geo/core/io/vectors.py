@@ -9,7 +9,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo.core.errors import InputError
+from geo.core.errors import InputError, one_line
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def read_vector(
             warnings.simplefilter("always")
             frame = gpd.read_file(path, engine="pyogrio", **options)
     except Exception as exc:  # pyogrio raises several types for unreadable files
-        raise InputError(f"cannot read {what}: {exc}", source=str(path)) from exc
+        raise InputError(f"cannot read {what}: {one_line(exc)}", source=str(path)) from exc
     if not isinstance(frame, gpd.GeoDataFrame):  # a table GDAL reads, without geometries
         raise InputError(f"{what} file has no geometry column", source=str(path))
     for message in dict.fromkeys(str(w.message).splitlines()[0] for w in caught):
