@@ -15,7 +15,7 @@ import typer
 import geo
 from geo.core.errors import InputError
 from geo.core.io.files import check_target
-from geo.core.schema import PLAUSIBLE_YEARS
+from geo.core.schema import PLAUSIBLE_YEARS, plausible_year
 from geo.core.terminal import terminal_text
 
 app = typer.Typer(
@@ -58,8 +58,8 @@ def date_option(option: str, value: str | None, example: str = "2023-03-21") -> 
 def parse_published(value: str | None) -> date | None:
     """``--published`` as a date; one line unless it is YYYY-MM-DD of a year that can be real."""
     day = date_option("--published", value)
-    first, last = PLAUSIBLE_YEARS
-    if day is not None and not first <= day.year <= last:
+    if day is not None and not plausible_year(day.year):
+        first, last = PLAUSIBLE_YEARS
         raise InputError(f"--published must be a date from {first} to {last}, not {value!r}")
     return day
 

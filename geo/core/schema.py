@@ -34,6 +34,12 @@ PLAUSIBLE_YEARS = (1901, 2099)
 """The years a date of a document or an event can be in: ``0001-01-01`` or ``Tue, 21 Mar 9999``
 is a typo or a placeholder, not a day of the war."""
 
+
+def plausible_year(year: int) -> bool:
+    """Is ``year`` one of :data:`PLAUSIBLE_YEARS`?"""
+    return PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]
+
+
 # Default uncertainty radius (metres) drawn around a point, by precision.
 UNCERTAINTY_M = {
     Precision.SETTLEMENT: 2_000,

@@ -26,7 +26,7 @@ import shapely
 
 from geo.claims.tables import claim_tables
 from geo.core.claimants import EVENT_TABLE_KIND
-from geo.core.schema import EVENT_COLUMNS, PLAUSIBLE_YEARS
+from geo.core.schema import EVENT_COLUMNS, plausible_year
 from geo.events.formats import FormatSpec, RawTable, detect_format, read_mapping_file, read_table
 from geo.events.quality import add_flag
 
@@ -94,8 +94,7 @@ def parse_date(text: str) -> date | None:
     outside the years 1901–2099, however it was read (``0001-01-01``, or ``999999`` read as
     9999-09-09, is a typo or a placeholder, not the day of an event)."""
     day = _read_date(text.strip())
-    first, last = PLAUSIBLE_YEARS
-    return day if day is not None and first <= day.year <= last else None
+    return day if day is not None and plausible_year(day.year) else None
 
 
 def _read_date(text: str) -> date | None:

@@ -41,7 +41,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from geo.claims import Claimant
 from geo.core.patterns import Gate
-from geo.core.schema import PLAUSIBLE_YEARS
+from geo.core.schema import plausible_year
 
 log = logging.getLogger(__name__)
 
@@ -556,10 +556,8 @@ def finish_document(doc: Document, published: date | None) -> Document:
         doc.published = published
     elif doc.published is None and doc.text:
         _date_from_dateline(doc)
-    if (
-        doc.published is not None
-        and not PLAUSIBLE_YEARS[0] <= doc.published.year <= (PLAUSIBLE_YEARS[1])
-    ):  # "Tue, 21 Mar 9999": a placeholder or a typo, as in an event table
+    if doc.published is not None and not plausible_year(doc.published.year):
+        # "Tue, 21 Mar 9999": a placeholder or a typo, as in an event table
         doc.warnings.append(
             f"published date {doc.published} is no real date; the document has none"
         )
