@@ -2,6 +2,8 @@
 
 ``aliases.csv``   name → existing place (historical names, renamings, English press spellings)
 ``features.csv``  theatre places that are not settlements (plants, bridges, "directions")
+``wrong_names.csv`` name → place a source gives it in error (GeoNames' "Донецьке" for Donetsk city,
+                  which is a village by Siversk): removed from that place, kept for the others
 Every row carries a ``reason`` column; rows without one are refused so the overlays stay
 explainable. Loaded by the default build and re-applied by ``frontline gazetteer build``.
 """
@@ -43,10 +45,15 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def apply_overlays(conn: sqlite3.Connection, folder: Path | None = None) -> int:
-    """Load ``features.csv`` then ``aliases.csv`` from ``folder``;
+    """Load ``wrong_names.csv``, ``features.csv`` then ``aliases.csv`` from ``folder``;
     returns the number of rows applied."""
     folder = folder or overlay_dir()
     applied = 0
+    wrong = folder / "wrong_names.csv"
+    if wrong.is_file():
+        for line, row in enumerate(_rows(wrong, ("name", "place_id", "reason")), start=2):
+            _remove_wrong_name(conn, row, wrong, line)
+            applied += 1
     features = folder / "features.csv"
     if features.is_file():
         for row in _rows(features, ("feature_id", "name", "lat", "lon", "country", "reason")):
@@ -58,6 +65,26 @@ def apply_overlays(conn: sqlite3.Connection, folder: Path | None = None) -> int:
             _apply_alias(conn, row, aliases, line)
             applied += 1
     return applied
+
+
+def _remove_wrong_name(
+    conn: sqlite3.Connection, row: dict[str, str], path: Path, line: int
+) -> None:
+    """One row of ``wrong_names.csv`` (line ``line`` of ``path``): every key of the name, as
+    written, taken from the place a source gave it to; its namesakes keep theirs. A row that
+    removes nothing (the place is gone, or the source no longer says so) is refused, so the
+    file never carries a correction that corrects nothing."""
+    name, place_id = row["name"].strip(), row["place_id"].strip()
+    removed = conn.execute(
+        "DELETE FROM names WHERE place_id = ? AND name = ? AND source NOT LIKE 'overlay:%'",
+        (place_id, name),
+    ).rowcount
+    if not removed:
+        raise GazetteerError(
+            f"{name!r} is not a name of {place_id} in the sources, so there is nothing to remove",
+            source=str(path),
+            row=line,
+        )
 
 
 def _apply_feature(conn: sqlite3.Connection, row: dict[str, str]) -> None:
