@@ -214,3 +214,70 @@ def test_control_disagree(tmp_path, capsys):
     assert printed[0].startswith("only A: 0.") and printed[1] == "only B: 40.61 km²"
     doc = assert_rfc7946(out)
     assert {f["properties"]["claimed_by"] for f in doc["features"]} == {"A", "B"}
+
+
+def _layer(path: Path, *dated: tuple[str, tuple[float, float, float, float]]) -> Path:
+    """A hand-drawn control layer: one box per (date property, lon/lat bounds)."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"date": day, "status": "occupied"},
+            "geometry": shapely.geometry.mapping(shapely.box(*bounds)),
+        }
+        for day, bounds in dated
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return path
+
+
+POKROVSK = (37.10, 48.26, 37.22, 48.31)
+MYRNOHRAD = (37.23, 48.28, 37.32, 48.33)
+
+
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        (["diff", "{a}", "{b}"], "changes.csv"),
+        (["diff", "{a}", "{b}"], "changes.gpkg"),
+        (["control", "line", "{a}"], "front.csv"),
+        (["control", "disagree", "{a}", "{b}"], "dispute.kml"),
+        (["control", "summary", "{a}", "{b}"], "daily.geojson"),
+        (["control", "panel", "{a}", "-s", "{s}"], "panel.geojson"),
+    ],
+)
+def test_an_output_named_for_another_format_is_refused_before_any_work(
+    tmp_path, capsys, command, output
+):
+    """`diff -o changes.csv` had written GeoJSON into a file named .csv."""
+    a = _layer(tmp_path / "isw_20250102.geojson", ("2025-01-02", POKROVSK))
+    b = _layer(tmp_path / "isw_20250103.geojson", ("2025-01-03", MYRNOHRAD))
+    s = tmp_path / "settlements.csv"
+    s.write_text("place_id,place_name,longitude,latitude\ngn:1,Pokrovsk,37.18,48.28\n")
+    out = tmp_path / output
+    args = [part.format(a=a, b=b, s=s) for part in command]
+    assert main([*args, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"frontline: error: {out}: the file name must end in .")
+    assert err.count("\n") == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["diff", "{a}", "{b}"], "--date-a"),
+        (["diff", "{a}", "{b}"], "--date-b"),
+        (["control", "line", "{a}", "-o", "{o}"], "--date"),
+        (["control", "disagree", "{a}", "{b}", "-o", "{o}"], "--date"),
+    ],
+)
+def test_a_bad_date_option_is_blamed_on_the_option(tmp_path, capsys, command, option):
+    """`--date-a 2025-13-01` had been reported as a fault of layer A's file."""
+    a, b = tmp_path / "a.geojson", tmp_path / "b.geojson"
+    _layer(a, ("2025-01-02", POKROVSK))
+    _layer(b, ("2025-01-03", MYRNOHRAD))
+    args = [part.format(a=a, b=b, o=tmp_path / "out.geojson") for part in command]
+    assert main([*args, option, "2025-13-01"]) == 2
+    assert capsys.readouterr().err == (
+        f"frontline: error: {option} must be a date like 2025-01-02, not '2025-13-01'\n"
+    )

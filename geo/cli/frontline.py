@@ -12,7 +12,14 @@ from pathlib import Path
 import pandas as pd
 import typer
 
-from geo.cli._app import app, check_country, check_outputs, check_range, say_notes
+from geo.cli._app import (
+    app,
+    check_country,
+    check_outputs,
+    check_range,
+    date_option,
+    say_notes,
+)
 from geo.core.io import check_target, write_csv, write_geojson
 from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.frontline.diff import diff_layers
@@ -22,6 +29,10 @@ from geo.frontline.series import CHART_SUFFIXES, daily_summary, plot_summary
 log = logging.getLogger(__name__)
 
 MAX_TOLERANCE_KM = 500.0  # wider than any coastal or border strip worth cutting
+
+GEOJSON_SUFFIXES = (".geojson", ".json")
+"""What ``-o`` of ``diff``, ``control line`` and ``control disagree`` may end in: they write
+GeoJSON, and a file named ``.csv`` or ``.gpkg`` holding GeoJSON would mislead whatever opens it."""
 
 control_app = typer.Typer(
     name="control",
@@ -33,6 +44,19 @@ app.add_typer(control_app, name="control")
 
 def _say_notes(path: str, notes: list[str]) -> None:
     say_notes([f"{path}: {note}" for note in notes])
+
+
+def _check_output(path: Path | None, suffixes: tuple[str, ...]) -> None:
+    """:func:`check_outputs`, and the suffix of the one format the command writes."""
+    check_outputs(path)
+    if path is not None:
+        check_target(path, suffixes)
+
+
+def _day(option: str, value: str | None) -> str | None:
+    """A layer's date option as YYYY-MM-DD; a bad one is blamed on the option, not the file."""
+    day = date_option(option, value, example="2025-01-02")
+    return None if day is None else day.isoformat()
 
 
 @app.command("diff")
@@ -66,9 +90,10 @@ def diff_command(
     per gained or lost patch with its area_km2. Files without a date in
     their name or properties need --date-a / --date-b.
     """
-    check_outputs(output)
-    a = read_control(layer_a, date=date_a)
-    b = read_control(layer_b, date=date_b)
+    _check_output(output, GEOJSON_SUFFIXES)
+    day_a, day_b = _day("--date-a", date_a), _day("--date-b", date_b)
+    a = read_control(layer_a, date=day_a)
+    b = read_control(layer_b, date=day_b)
     _say_notes(str(layer_a), a.notes)
     _say_notes(str(layer_b), b.notes)
     result = diff_layers(a.frame, b.frame)
@@ -96,7 +121,7 @@ def summary_command(
         frontline control summary deepstate/deepstatemap_data_*.geojson \\
             -o daily.csv --chart daily.png
     """
-    check_outputs(output)
+    _check_output(output, (".csv",))
     if chart is not None:
         check_target(chart, CHART_SUFFIXES)
     table = daily_summary(files)
@@ -145,9 +170,9 @@ def line_command(
         frontline control line layer.geojson --outline country.gpkg \\
             --tolerance-km 15 -o front.geojson
     """
-    check_outputs(output)
+    _check_output(output, GEOJSON_SUFFIXES)
     check_range("--tolerance-km", tolerance_km, 0, MAX_TOLERANCE_KM)
-    layer = read_control(file, date=date)
+    layer = read_control(file, date=_day("--date", date))
     _say_notes(str(file), layer.notes)
     land = read_outline(str(outline)) if outline is not None else None
     lines = frontline_lines(layer.frame, outline=land, tolerance_km=tolerance_km)
@@ -189,7 +214,7 @@ def panel_command(
 
         frontline control panel deepstate/*.geojson -s settlements.csv -o panel.csv
     """
-    check_outputs(output)
+    _check_output(output, (".csv",))
     code = check_country("--country", country) or "UA"
     if settlements is None:
         from geo.gazetteer import GazetteerStore
@@ -241,9 +266,10 @@ def disagree_command(
         frontline control disagree deepstate_20250105.geojson isw.gpkg \\
             --claimant-b ISW --date 2025-01-05 -o dispute.geojson
     """
-    check_outputs(output)
-    a = read_control(layer_a, date=date, claimant=claimant_a)
-    b = read_control(layer_b, date=date, claimant=claimant_b)
+    _check_output(output, GEOJSON_SUFFIXES)
+    day = _day("--date", date)
+    a = read_control(layer_a, date=day, claimant=claimant_a)
+    b = read_control(layer_b, date=day, claimant=claimant_b)
     _say_notes(str(layer_a), a.notes)
     _say_notes(str(layer_b), b.notes)
     disputed = area_disagreement(a.frame, b.frame)
