@@ -234,6 +234,34 @@ POKROVSK = (37.10, 48.26, 37.22, 48.31)
 MYRNOHRAD = (37.23, 48.28, 37.32, 48.33)
 
 
+def test_a_layer_of_two_dates_is_refused_where_one_date_is_read(tmp_path, capsys):
+    """Not merged by diff into one area of no date, nor filed by summary under its first date;
+    `control line` draws one line per date as it always did."""
+    two = _layer(
+        tmp_path / "isw_20250101.geojson", ("2025-01-01", POKROVSK), ("2025-01-02", MYRNOHRAD)
+    )
+    one = _layer(tmp_path / "isw_20250103.geojson", ("2025-01-03", POKROVSK))
+    runs = {
+        "diff": ["diff", str(two), str(one)],
+        "diff --date-a": ["diff", str(two), str(one), "--date-a", "2025-01-01"],
+        "summary": ["control", "summary", str(two), str(one), "-o", str(tmp_path / "d.csv")],
+        "disagree": ["control", "disagree", str(one), str(two), "-o", str(tmp_path / "x.json")],
+    }
+    for name, args in runs.items():
+        assert main(args) == 2, name
+        captured = capsys.readouterr()
+        assert captured.out == "", name
+        assert captured.err == (
+            f"frontline: error: {two}: the features carry 2 dates (2025-01-01, 2025-01-02); "
+            "this reads one layer of one date, so give one file per date\n"
+        ), name
+    assert not (tmp_path / "d.csv").exists() and not (tmp_path / "x.json").exists()
+    lines = tmp_path / "front.geojson"
+    assert main(["control", "line", str(two), "-o", str(lines)]) == 0
+    dates = [f["properties"]["date"] for f in json.loads(lines.read_text())["features"]]
+    assert sorted(dates) == ["2025-01-01", "2025-01-02"]
+
+
 @pytest.mark.parametrize(
     ("command", "output"),
     [
@@ -260,6 +288,34 @@ def test_an_output_named_for_another_format_is_refused_before_any_work(
     assert err.startswith(f"frontline: error: {out}: the file name must end in .")
     assert err.count("\n") == 1
     assert not out.exists()
+
+
+def test_diff_warns_when_b_predates_a_or_shares_its_date(tmp_path, capsys):
+    later, earlier = deepstate("20250104"), deepstate("20250103")
+    assert main(["diff", str(later), str(earlier), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["net_km2"] == -10.22
+    assert captured.err == (
+        "frontline: warning: layer B (2025-01-03) predates layer A (2025-01-04): B should be the "
+        "later layer; gained and lost are counted from A to B (UserWarning)\n"
+    )
+    assert main(["diff", str(earlier), str(earlier), "--json"]) == 0
+    assert capsys.readouterr().err == (
+        "frontline: warning: layers A and B share one date (2025-01-03): the diff is not a "
+        "change over time (UserWarning)\n"
+    )
+    assert main(["diff", str(earlier), str(later), "--json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_summary_warns_of_two_files_of_one_date(tmp_path, capsys):
+    a = _layer(tmp_path / "isw_20250103.geojson", ("2025-01-03", POKROVSK))
+    b = _layer(tmp_path / "isw_redrawn_20250103.geojson", ("2025-01-03", MYRNOHRAD))
+    assert main(["control", "summary", str(a), str(b), "-o", str(tmp_path / "d.csv")]) == 0
+    assert capsys.readouterr().err == (
+        f"frontline: warning: {a} and {b} share one date (2025-01-03): the table holds that day "
+        "twice (UserWarning)\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -234,7 +234,11 @@ def test_control_commands_over_broken_rings_are_not_tracebacks(tmp_path, capsys,
         ["[[[37, 48], [38, 48], [38, 49]]]", "[[[36, 47], [37, NaN], [37, 48], [36, 47]]]"],
     )
     out = tmp_path / "out.geojson"
-    args = ["control", "line", path] if command == "line" else ["diff", path, path]
+    # the next day's layer: a diff of one file with itself is warned of (one date twice)
+    later = raw_collection(
+        tmp_path / "d.geojson", ["[[[37, 48], [38, 48], [38, 49]]]"], "2025-01-06"
+    )
+    args = ["control", "line", path] if command == "line" else ["diff", path, later]
     assert main([str(a) for a in [*args, "-o", out]]) == 0
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Warning" not in err

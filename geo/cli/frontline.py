@@ -21,6 +21,7 @@ from geo.cli._app import (
     say_notes,
 )
 from geo.core.io import check_target, write_csv, write_geojson
+from geo.core.io.control import one_date
 from geo.frontline import area_disagreement, control_panel, read_control, read_points
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
@@ -92,8 +93,8 @@ def diff_command(
     """
     _check_output(output, GEOJSON_SUFFIXES)
     day_a, day_b = _day("--date-a", date_a), _day("--date-b", date_b)
-    a = read_control(layer_a, date=day_a)
-    b = read_control(layer_b, date=day_b)
+    a = one_date(read_control(layer_a, date=day_a))
+    b = one_date(read_control(layer_b, date=day_b))
     _say_notes(str(layer_a), a.notes)
     _say_notes(str(layer_b), b.notes)
     result = diff_layers(a.frame, b.frame)
@@ -268,8 +269,8 @@ def disagree_command(
     """
     _check_output(output, GEOJSON_SUFFIXES)
     day = _day("--date", date)
-    a = read_control(layer_a, date=day, claimant=claimant_a)
-    b = read_control(layer_b, date=day, claimant=claimant_b)
+    a = one_date(read_control(layer_a, date=day, claimant=claimant_a))
+    b = one_date(read_control(layer_b, date=day, claimant=claimant_b))
     _say_notes(str(layer_a), a.notes)
     _say_notes(str(layer_b), b.notes)
     disputed = area_disagreement(a.frame, b.frame)

@@ -5,7 +5,13 @@ Every layer is a GeoDataFrame with ``source, claimant, date, status, geometry`` 
 (see :func:`read_control`); every area and length is geodesic on the WGS84 ellipsoid.
 """
 
-from geo.core.io.control import CONTROL_COLUMNS, ControlLayer, date_from_name, read_control
+from geo.core.io.control import (
+    CONTROL_COLUMNS,
+    ControlLayer,
+    date_from_name,
+    one_date,
+    read_control,
+)
 from geo.frontline.area import area_km2, length_km
 from geo.frontline.diff import LayerDiff, diff_layers
 from geo.frontline.disagree import area_disagreement, claim_disagreements
@@ -36,6 +42,7 @@ __all__ = [
     "iter_daily_summary",
     "layer_panel",
     "length_km",
+    "one_date",
     "read_control",
     "read_points",
     "text_panel",

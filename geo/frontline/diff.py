@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -80,6 +81,21 @@ def _single_date(layer: object) -> str | None:
     return None
 
 
+def _warn_order(date_a: str | None, date_b: str | None) -> None:
+    """A warning when B is not later than A: gained and lost are counted from A to B, so layers
+    given the wrong way round swap them (and the same date twice is likely one file twice)."""
+    if date_a is None or date_b is None or date_b > date_a:
+        return
+    if date_b == date_a:
+        why = f"layers A and B share one date ({date_a}): the diff is not a change over time"
+    else:
+        why = (
+            f"layer B ({date_b}) predates layer A ({date_a}): B should be the later layer; "
+            "gained and lost are counted from A to B"
+        )
+    warnings.warn(why, UserWarning, stacklevel=3)
+
+
 def diff_layers(
     a: gpd.GeoDataFrame | BaseGeometry,
     b: gpd.GeoDataFrame | BaseGeometry,
@@ -89,11 +105,14 @@ def diff_layers(
     """Gained and lost ground from layer ``a`` to the later layer ``b``.
 
     ``area_a`` may pass A's union already computed (a series diffs each day with the next).
+    A warning says when B's date is not after A's (:func:`_warn_order`).
     """
     geom_a = area_a if area_a is not None else as_area(a)
     geom_b = as_area(b)
     gained = shapely.difference(geom_b, geom_a, grid_size=GRID)
     lost = shapely.difference(geom_a, geom_b, grid_size=GRID)
+    date_a, date_b = _single_date(a), _single_date(b)
+    _warn_order(date_a, date_b)
     return LayerDiff(
         gained=gained,
         lost=lost,
@@ -101,6 +120,6 @@ def diff_layers(
         area_b_km2=area_km2(geom_b),
         gained_km2=area_km2(gained),
         lost_km2=area_km2(lost),
-        date_a=_single_date(a),
-        date_b=_single_date(b),
+        date_a=date_a,
+        date_b=date_b,
     )

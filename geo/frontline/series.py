@@ -24,6 +24,7 @@ from geo.core.io.control import (
     _iso_date,
     _vsi_targets,
     date_from_name,
+    one_date,
     read_control,
 )
 from geo.core.io.files import atomic_path, check_target
@@ -91,16 +92,30 @@ def _file_date(path: Path) -> str:
     return _iso_date(info[field].iloc[0], source=str(path))
 
 
+def _warn_shared_dates(dated: list[tuple[str, Path]]) -> None:
+    """A warning naming files of one date: the table would hold that day twice, the second
+    row's change measured between two layers of the same day."""
+    for (day, first), (next_day, second) in zip(dated, dated[1:], strict=False):
+        if day == next_day:
+            warnings.warn(
+                f"{first} and {second} share one date ({day}): the table holds that day twice",
+                UserWarning,
+                stacklevel=3,
+            )
+
+
 def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float | str]]:
     """Rows of the per-day table, oldest first: total area and change since the previous file.
 
     Files are ordered by the date in their name (else their ``date`` property); only the previous
-    day's area stays in memory. The first row has no change figures (NaN).
+    day's area stays in memory. The first row has no change figures (NaN). Two files of one date
+    are warned of; a file whose features carry several dates is refused (:func:`one_date`).
     """
     dated = sorted((_file_date(Path(p)), Path(p)) for p in paths)
+    _warn_shared_dates(dated)
     previous = None
     for day, path in dated:
-        layer = read_control(path, date=day)
+        layer = one_date(read_control(path, date=day))
         for note in layer.notes:
             log.warning("%s: %s", path, note)
         current = as_area(layer.frame)

@@ -59,6 +59,9 @@ class ControlLayer:
     frame: gpd.GeoDataFrame
     notes: list[str] = field(default_factory=list)
     path: str | None = None
+    feature_dates: list[str] = field(default_factory=list)
+    """The days the features' own ``date`` properties name, oldest first (a ``date=`` given to
+    :func:`read_control` stands in for them in ``frame``)."""
 
 
 def date_from_name(path: str | Path) -> str | None:
@@ -296,6 +299,37 @@ def _repair(frame: gpd.GeoDataFrame, notes: list[str], source: str) -> gpd.GeoDa
     return frame
 
 
+def _feature_dates(raw: gpd.GeoDataFrame, field: str | None, where: str) -> list[str]:
+    """The distinct days the features' date property names, oldest first (values that read as no
+    date are left to the caller: an explicit ``date`` stands in for them)."""
+    if field is None:
+        return []
+    days = set()
+    for value in pd.unique(raw[field].dropna()):
+        try:
+            days.add(_iso_date(value, source=where))
+        except InputError:
+            continue
+    return sorted(days)
+
+
+def one_date(layer: ControlLayer) -> ControlLayer:
+    """``layer`` when it is one day's layer; one line naming its file and dates when its
+    features' ``date`` properties name more than one day, even if ``date=`` gave it one.
+
+    For callers that take a file as one day's layer (a diff, a daily summary, a disagreement):
+    a file of two days had been merged into one area of no date, or filed under the first."""
+    days = layer.feature_dates
+    if len(days) > 1:
+        shown = ", ".join(days[:5]) + (f" and {len(days) - 5} more" if len(days) > 5 else "")
+        raise InputError(
+            f"the features carry {len(days)} dates ({shown}); this reads one layer of one date, "
+            "so give one file per date",
+            source=layer.path,
+        )
+    return layer
+
+
 def read_control(
     path: str | Path,
     *,
@@ -311,6 +345,8 @@ def read_control(
     ``status`` and ``claimant`` likewise default to properties of those names, then to
     :data:`DEFAULT_STATUS` and the source. Invalid polygons are repaired, a projected CRS is
     reprojected, and non-polygon features dropped; each such step adds a note.
+    ``ControlLayer.feature_dates`` lists the days the features' own ``date`` properties name
+    (checked by :func:`one_date`).
     """
     path = Path(path)
     where = str(path)
@@ -362,7 +398,9 @@ def read_control(
     ).reset_index(drop=True)
     for note in notes:
         log.info("%s: %s", where, note)
-    return ControlLayer(frame=frame, notes=notes, path=where)
+    return ControlLayer(
+        frame=frame, notes=notes, path=where, feature_dates=_feature_dates(raw, date_field, where)
+    )
 
 
 def read_control_layers(paths: Sequence[str | Path]) -> tuple[gpd.GeoDataFrame | None, list[str]]:
