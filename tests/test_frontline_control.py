@@ -299,3 +299,62 @@ def test_a_binary_file_as_a_control_layer_is_one_line(tmp_path, capsys, suffix):
         assert main([*args, "-o", str(tmp_path / "out.geojson")]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and str(blob) in err[0] and "Traceback" not in err[0], err
+
+
+POKROVSK_UTM37 = [  # Pokrovsk's box (37.10-37.22 E, 48.26-48.31 N) in WGS 84 / UTM zone 37N
+    [358985.07, 5346943.75], [367890.94, 5346730.26], [368019.86, 5352287.53],
+    [359122.68, 5352500.97], [358985.07, 5346943.75],
+]  # fmt: skip
+
+
+def legacy_crs_layer(path: Path, crs: object, ring: list) -> Path:
+    """A control layer written by a pre-RFC 7946 tool: a top-level ``crs`` member."""
+    feature = {
+        "type": "Feature",
+        "properties": {"date": "2025-01-02"},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": [feature]}))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("EPSG:3857x", "the GeoJSON crs member names 'EPSG:3857x', which is no CRS pyproj knows"),
+        ("garbage", "the GeoJSON crs member names 'garbage', which is no CRS pyproj knows"),
+        (None, "cannot read the GeoJSON crs member of type 'link'"),
+    ],
+)
+def test_a_crs_member_naming_no_known_crs_is_refused(tmp_path, name, message):
+    """GDAL took such a file for lon/lat WGS84 without a word (RFC 7946 has no crs member)."""
+    crs = (
+        {"type": "name", "properties": {"name": name}}
+        if name
+        else {"type": "link", "properties": {"href": "http://example.org/crs.wkt"}}
+    )
+    ring = [[37.10, 48.26], [37.22, 48.26], [37.22, 48.31], [37.10, 48.31], [37.10, 48.26]]
+    path = legacy_crs_layer(tmp_path / "legacy.geojson", crs, ring)
+    with pytest.raises(InputError) as err:
+        read_control(path)
+    assert err.value.source == str(path) and message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_crs_member_gdal_does_not_know_but_pyproj_does_is_reprojected(tmp_path):
+    """GDAL reads 'WGS 84 / UTM zone 37N' as WGS84; the metres had been dropped as out of range."""
+    crs = {"type": "name", "properties": {"name": "WGS 84 / UTM zone 37N"}}
+    layer = read_control(legacy_crs_layer(tmp_path / "utm.geojson", crs, POKROVSK_UTM37))
+    assert layer.notes == ["reprojected from EPSG:32637 to EPSG:4326"]
+    assert layer.frame.total_bounds == pytest.approx([37.10, 48.26, 37.22, 48.31], abs=1e-6)
+
+
+def test_boundaries_read_for_a_map_honour_the_crs_member_too(tmp_path):
+    from geo.core.io import read_boundaries
+
+    crs = {"type": "name", "properties": {"name": "WGS 84 / UTM zone 37N"}}
+    frame = read_boundaries(legacy_crs_layer(tmp_path / "utm.geojson", crs, POKROVSK_UTM37))
+    assert frame.total_bounds == pytest.approx([37.10, 48.26, 37.22, 48.31], abs=1e-6)
+    garbage = {"type": "name", "properties": {"name": "garbage"}}
+    with pytest.raises(InputError, match="no CRS pyproj knows"):
+        read_boundaries(legacy_crs_layer(tmp_path / "bad.geojson", garbage, POKROVSK_UTM37))

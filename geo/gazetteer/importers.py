@@ -538,6 +538,8 @@ def _read_boundaries(path: Path) -> tuple[Any, str | None, str | None]:
     (either may be None, not both); a :class:`GazetteerError` for a file we cannot use."""
     import pyogrio
 
+    from geo.core.io.vectors import with_declared_crs
+
     try:
         frame = pyogrio.read_dataframe(path)
     except Exception as exc:  # pyogrio raises DataSourceError / DataLayerError and friends
@@ -546,6 +548,7 @@ def _read_boundaries(path: Path) -> tuple[Any, str | None, str | None]:
         raise GazetteerError(
             "boundary file has no geometry (expected polygons per admin unit)", source=str(path)
         )
+    frame = with_declared_crs(frame, path)
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     iso_col = next((c for c in ISO_COLUMNS if c in frame.columns), None)

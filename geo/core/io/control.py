@@ -27,6 +27,7 @@ from pyproj import CRS
 
 from geo.core.errors import InputError
 from geo.core.io.archives import checked_members
+from geo.core.io.vectors import with_declared_crs
 
 log = logging.getLogger(__name__)
 
@@ -344,7 +345,9 @@ def read_control(
     (``deepstatemap_data_20250102.geojson``); without any, :class:`InputError` asks for ``--date``.
     ``status`` and ``claimant`` likewise default to properties of those names, then to
     :data:`DEFAULT_STATUS` and the source. Invalid polygons are repaired, a projected CRS is
-    reprojected, and non-polygon features dropped; each such step adds a note.
+    reprojected (a GeoJSON ``crs`` member GDAL does not know is refused, see
+    :func:`~geo.core.io.vectors.declared_crs`), and non-polygon features dropped; each such step
+    adds a note.
     ``ControlLayer.feature_dates`` lists the days the features' own ``date`` properties name
     (checked by :func:`one_date`).
     """
@@ -353,7 +356,7 @@ def read_control(
     if not path.exists():
         raise InputError("no such file", source=where)
     notes: list[str] = []
-    raw = _read_any(path, notes)
+    raw = with_declared_crs(_read_any(path, notes), path)
     raw = _usable_coordinates(_to_wgs84(raw, notes, where), notes)
     raw = _polygonal(raw, notes, where)
     raw = _repair(raw, notes, where)
