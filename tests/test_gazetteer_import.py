@@ -383,6 +383,65 @@ def test_boundary_match_by_name_and_file_without_geometry(store, tmp_path):
         import_file(store, empty)
 
 
+def boundary_file(path: Path, ring: list, crs: dict | None = None) -> Path:
+    """A one-feature ADM1 boundary file keyed as geoBoundaries keys Donetsk Oblast."""
+    feature = {
+        "type": "Feature",
+        "properties": {"shapeISO": "UA-14", "shapeName": "Donetsk Oblast"},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    doc = {"type": "FeatureCollection", "features": [feature], **({"crs": crs} if crs else {})}
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_a_bow_tie_boundary_far_from_the_unit_is_not_imported(store, tmp_path, capsys):
+    """A self-intersecting ring at (0, 0) had become Donetsk Oblast's shape and moved its point
+    to the Gulf of Guinea."""
+    import shapely
+
+    before = store.admin_geometry("UA.05")
+    bow_tie = boundary_file(tmp_path / "adm1.geojson", [[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]])
+    with pytest.warns(UserWarning) as said, pytest.raises(GazetteerError, match="no boundary"):
+        import_file(store, bow_tie)
+    messages = [str(w.message) for w in said]
+    assert (
+        messages[0]
+        == f"{bow_tie}, feature 1: repaired an invalid polygon (Self-intersection[0.5 0.5])"
+    )
+    assert messages[1].startswith(
+        f"{bow_tie}, feature 1: the boundary of Donetska oblast (UA-14) lies 6,"
+    )
+    assert store.admin_geometry("UA.05") == before
+    region = Resolver(store).resolve("Donetsk Oblast").place
+    assert abs(region.lat - 48.0) < 0.4 and abs(region.lon - 37.8) < 0.5
+    assert main(["gazetteer", "import", str(bow_tie), "--gazetteer", str(store.path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith(f"frontline: error: {bow_tie}: no boundary imported (1 skipped")
+    assert "Donetska oblast (UA-14)" in err[-1] and "Traceback" not in "".join(err)
+    assert shapely.from_wkb(store.admin_geometry("UA.05")[0]).equals(shapely.from_wkb(before[0]))
+
+
+def test_a_bow_tie_boundary_over_its_unit_is_repaired_with_a_warning(store, tmp_path):
+    import shapely
+
+    ring = [[36.5, 47.0], [39.0, 49.3], [39.0, 47.0], [36.5, 49.3], [36.5, 47.0]]
+    bow_tie = boundary_file(tmp_path / "adm1.geojson", ring)
+    with pytest.warns(UserWarning, match=r"feature 1: repaired an invalid polygon \(Self-inter"):
+        assert import_file(store, bow_tie).boundaries == 1
+    stored = shapely.from_wkb(store.admin_geometry("UA.05")[0])
+    assert stored.is_valid and stored.geom_type == "MultiPolygon"
+    assert stored.area == pytest.approx(2.5 * 2.3 / 2)  # two triangles, half the box
+
+
+def test_a_boundary_file_with_an_unknown_crs_member_is_refused(store, tmp_path):
+    ring = [[36.5, 47.0], [39.0, 47.0], [39.0, 49.3], [36.5, 49.3], [36.5, 47.0]]
+    crs = {"type": "name", "properties": {"name": "EPSG:99999"}}
+    path = boundary_file(tmp_path / "adm1.geojson", ring, crs)
+    with pytest.raises(InputError, match="crs member names 'EPSG:99999', which is no CRS"):
+        import_file(store, path)
+
+
 def test_import_cli_reports_and_exit_codes(store, ua_txt, tmp_path, capsys):
     assert main(["gazetteer", "import", str(ua_txt), "--gazetteer", str(store.path)]) == 0
     out = capsys.readouterr().out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from geo.core.distance import haversine_km
 from geo.core.errors import GazetteerError, InputError
 from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key, script_of, variants
@@ -506,7 +508,10 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             if unit is None:
                 report.skip(number, f"no admin unit with ISO code {iso!r} or name {name!r}")
                 continue
-            geom = shapely.make_valid(geom)
+            geom, why = _usable_boundary(conn, path, number, geom, unit)
+            if why:
+                report.skip(number, why)
+                continue
             centre = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
             conn.execute(
                 "UPDATE admin_units SET boundary = ?, source = ? WHERE code = ?",
@@ -525,12 +530,60 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             report.boundaries += 1
         if report.boundaries == 0:
             raise GazetteerError(
-                f"no feature matched an admin unit ({report.skipped} skipped; first: "
+                f"no boundary imported ({report.skipped} skipped; first: "
                 f"{report.problems[0] if report.problems else 'none'})",
                 source=str(path),
             )
         _record(conn, report)
     return report
+
+
+BOUNDARY_SLACK_KM = 10.0
+"""How far outside a boundary its unit's known point may lie: a simplified or coast-cut shape
+misses a coastal point by a few km (Odesa's by 1.5 km in geoBoundaries' simplified ADM1)."""
+
+
+def _usable_boundary(
+    conn: sqlite3.Connection, path: Path, number: int, geom: Any, unit: Any
+) -> tuple[Any, str]:
+    """(the polygon to store, "") or (None, why not). An invalid polygon (a bow-tie ring) is
+    repaired with make_valid, with a warning naming the feature; one with no area left, or far
+    from the unit's known point (a bow-tie at 0,0 had moved Donetsk Oblast there), is not used,
+    with a warning naming the unit: the unit keeps its shape and point."""
+    import shapely
+
+    where = f"{path}, feature {number}"
+    if not geom.is_valid:
+        reason = shapely.is_valid_reason(geom)
+        parts = shapely.get_parts(shapely.make_valid(geom))
+        geom = shapely.union_all(parts[shapely.get_type_id(parts) == 3])
+        if geom.is_empty or geom.area == 0:
+            return None, f"invalid polygon ({reason}) with no area left after repair"
+        warnings.warn(f"{where}: repaired an invalid polygon ({reason})", UserWarning, stacklevel=3)
+    known = _known_point(conn, unit.place_id)
+    if known is not None and not geom.contains(known):
+        (lon, lat), _ = shapely.shortest_line(geom, known).coords
+        km = haversine_km(known.y, known.x, lat, lon)
+        if km > BOUNDARY_SLACK_KM:
+            why = (
+                f"the boundary of {unit.name} ({unit.iso or unit.code}) lies {km:,.0f} km from "
+                f"the unit's known point ({known.y:.4f}, {known.x:.4f}); not imported"
+            )
+            warnings.warn(f"{where}: {why}", UserWarning, stacklevel=3)
+            return None, why
+    return geom, ""
+
+
+def _known_point(conn: sqlite3.Connection, place_id: str | None) -> Any:
+    """The point the gazetteer holds for an admin unit's place (None without one)."""
+    import shapely
+
+    if place_id is None:
+        return None
+    row = conn.execute("SELECT lat, lon FROM places WHERE place_id = ?", (place_id,)).fetchone()
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return shapely.Point(row[1], row[0])
 
 
 def _read_boundaries(path: Path) -> tuple[Any, str | None, str | None]:
