@@ -23,10 +23,14 @@ A Telegram export *file* is streamed message by message with ijson (:func:`strea
 so an export of any size, or of any depth (refused past :data:`MAX_JSON_DEPTH`), is read in flat
 memory; an export on stdin or in bytes, and any feed (feedparser parses a whole document), over
 :data:`MAX_EXPORT_BYTES` is refused with one line rather than held in memory whole.
+
+Either, in UTF-16 or UTF-32 by its byte order mark, is read as its UTF-8 twin is (sniffed, parsed
+and streamed through :func:`~geo.text.sources.as_utf8` and :class:`_Recoded`).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -46,7 +50,15 @@ import ijson
 
 from geo.claims import Claimant
 from geo.claims.tables import tables
-from geo.text.sources import Document, finish_document, html_to_document, parse_date
+from geo.text.sources import (
+    Document,
+    as_utf8,
+    bom,
+    finish_document,
+    html_to_document,
+    parse_date,
+    utf8_head,
+)
 
 MAX_EXPORT_BYTES = 128 * 2**20
 """Largest feed, or channel export given as bytes (stdin), read: those are parsed whole, and a
@@ -132,7 +144,8 @@ def site_claimant(url: str | None) -> Claimant | None:
 
 def sniff(head: bytes) -> str | None:
     """``"telegram"`` or ``"feed"`` when the first bytes of a file look like one (confirmed when
-    it is parsed), else None."""
+    it is parsed), else None. UTF-16 and UTF-32 are sniffed as UTF-8 (:func:`utf8_head`)."""
+    head = utf8_head(head)
     if _JSON_START.match(head) and b'"messages"' in head:
         return "telegram"
     if _XML_START.match(head) and _FEED_ROOT.search(head):
@@ -342,7 +355,7 @@ def telegram_documents(
 def read_telegram(data: bytes, source: str, published: date | None) -> Iterator[Document]:
     """The documents of a Telegram export's bytes; one error document when it is none."""
     try:
-        export = json.loads(data.decode("utf-8-sig"))
+        export = json.loads(as_utf8(data).decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         yield Document(doc_id=source, error=f"not a readable JSON file ({_first_line(exc)})")
         return
@@ -396,12 +409,42 @@ _DEPTH_STEPS = {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1
 """How each of ijson's events changes the depth (the others leave it)."""
 
 
-def _from_start(fh: BinaryIO) -> BinaryIO:
-    """``fh`` at its start, past a UTF-8 byte order mark (which ijson would take for text)."""
+def _from_start(fh: BinaryIO) -> BinaryIO | _Recoded:
+    """``fh`` at its start, past a byte order mark (which ijson would take for text); a UTF-16
+    or UTF-32 file is read through :class:`_Recoded`, as ijson reads UTF-8 only."""
     fh.seek(0)
-    if fh.read(3) != b"\xef\xbb\xbf":
-        fh.seek(0)
-    return fh
+    found = bom(fh.read(4))
+    fh.seek(len(found[0]) if found else 0)
+    if found is None or found[2] == "UTF-8":
+        return fh
+    return _Recoded(fh, *found)
+
+
+class _Recoded:
+    """A UTF-16 or UTF-32 file read as UTF-8 bytes, chunk by chunk (memory stays flat). Bytes
+    that are not the encoding its byte order mark says are a ValueError naming the byte."""
+
+    def __init__(self, fh: BinaryIO, mark: bytes, codec: str, name: str) -> None:
+        self._fh = fh
+        self._decoder = codecs.getincrementaldecoder(codec)()
+        self._name = name
+        self._offset = len(mark)
+
+    def read(self, size: int = -1) -> bytes:
+        if size == 0:  # a reader's test of what the file gives, not its end
+            return b""
+        while True:
+            chunk = self._fh.read(size)
+            try:
+                text = self._decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                raise ValueError(
+                    f"not {self._name} as its byte order mark says (byte "
+                    f"{self._offset + exc.start:,}: {exc.reason})"
+                ) from None
+            self._offset += len(chunk)
+            if text or not chunk:  # b"" is the end of the file to ijson: never for a split pair
+                return text.encode()
 
 
 class _DepthChecked:
@@ -416,7 +459,7 @@ class _DepthChecked:
     cannot read ends the checking: the parser meets the same fault, after the messages before
     it."""
 
-    def __init__(self, fh: BinaryIO) -> None:
+    def __init__(self, fh: BinaryIO | _Recoded) -> None:
         self._fh = fh
         self._events = ijson.sendable_list()
         self._tokens = ijson.basic_parse_coro(self._events)
@@ -458,7 +501,11 @@ def _export_fields(events: Iterator[tuple]) -> dict | None:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    """The first line of an exception's message. yajl (ijson's parser) gives its message as
+    bytes of several lines, the last pointing into the input: read as text, not as ``b'…'``."""
+    given = exc.args[0] if len(exc.args) == 1 else None
+    text = given.decode("utf-8", "replace") if isinstance(given, bytes) else str(exc)
+    return (text.splitlines() or [type(exc).__name__])[0].strip()[:200] or type(exc).__name__
 
 
 _PROLOG_END = re.compile(rb"<\w")
@@ -549,6 +596,11 @@ def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Docu
     document when the feed is refused or unreadable."""
     import feedparser
 
+    try:
+        data = as_utf8(data)  # feedparser and expat mistake UTF-16 without a declaration
+    except ValueError as exc:
+        yield Document(doc_id=source, error=str(exc))
+        return
     refused = _refuse_entities(data)
     if refused:
         yield Document(doc_id=source, error=refused)

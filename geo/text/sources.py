@@ -3,12 +3,13 @@
 Every input yields a :class:`Document` or, when it cannot be read, a :class:`Document` whose
 ``error`` says why (so one bad file never stops a batch and nothing is silently dropped); the
 files a folder holds that are not documents are reported as one notice per folder
-(:attr:`Document.skipped`). Encodings: BOMs (UTF-8/UTF-16) are honoured, UTF-8 is tried strictly,
-anything else is detected by charset-normalizer and the guess is reported as a warning. Text is
-then normalised (:func:`normalise_text`): invisible format characters (zero-width space and
-joiners, soft hyphens, bidi marks and isolates, a BOM inside the text) are removed, letters are
-composed (NFC), and NUL bytes and other control characters are removed with a warning, before
-anything scans it, so quotes and offsets all refer to the same cleaned text.
+(:attr:`Document.skipped`). Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) is honoured by
+every reader alike (:func:`as_utf8`; bytes that are not what it says are refused), else UTF-8 is
+tried strictly, anything else is detected by charset-normalizer and the guess is reported as a
+warning. Text is then normalised (:func:`normalise_text`): invisible format characters
+(zero-width space and joiners, soft hyphens, bidi marks and isolates, a BOM inside the text) are
+removed, letters are composed (NFC), and NUL bytes and other control characters are removed with
+a warning, before anything scans it, so quotes and offsets all refer to the same cleaned text.
 
 HTML is parsed with selectolax: scripts, styles, navigation, asides, forms and comment sections
 are removed; title, canonical URL and publication date come from the page's metadata; the text is
@@ -301,16 +302,67 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),  # before UTF-16 LE, whose mark begins it
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+"""Byte order marks, the codec each declares and its name in messages."""
+_XML_ENCODING = re.compile(rb"""\A(<\?xml[^<>]*?\bencoding\s*=\s*)(["'])[^"'<>]*\2""")
+"""An XML declaration's ``encoding``, which must name UTF-8 once the bytes are re-encoded."""
+
+
+def bom(data: bytes) -> tuple[bytes, str, str] | None:
+    """The byte order mark ``data`` starts with, its codec and the encoding's name; None when
+    it starts with none."""
+    return next((found for found in _BOMS if data.startswith(found[0])), None)
+
+
+def _decode_marked(data: bytes, mark: bytes, codec: str, name: str) -> str:
+    """``data`` after its byte order mark, decoded strictly: the mark says what the bytes are,
+    so bytes that are not that encoding are a broken file (ValueError, one line), not a guess."""
+    try:
+        return data[len(mark) :].decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"starts with a {name} byte order mark but is not {name} "
+            f"(byte {exc.start + len(mark):,}: {exc.reason})"
+        ) from None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """``data`` as UTF-8 when a UTF-16 or UTF-32 byte order mark starts it (the mark dropped,
+    an XML declaration's encoding made UTF-8), so that every reader (the sniffing of exports
+    and feeds, JSON, feedparser, the HTML test) sees the bytes a UTF-8 file would hold; other
+    bytes are returned as they are. ValueError (one line) when the bytes are not what the mark
+    says."""
+    found = bom(data)
+    if found is None or found[2] == "UTF-8":
+        return data
+    text = _decode_marked(data, *found).encode()
+    return _XML_ENCODING.sub(rb"\1\2utf-8\2", text, count=1)
+
+
+def utf8_head(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8 (:func:`as_utf8`), for sniffing: a character the
+    cut split in two is left out, and bytes that are not what their mark says sniff as
+    nothing."""
+    found = bom(head)
+    if found is None or found[2] == "UTF-8":
+        return head
+    mark, codec, _ = found
+    return codecs.getincrementaldecoder(codec)("ignore").decode(head[len(mark) :]).encode()
+
+
 def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Decode bytes to text; returns (text, warnings). Raises ValueError for binary data."""
+    """Decode bytes to text; returns (text, warnings). Raises ValueError for binary data, and
+    for bytes that are not the encoding their byte order mark (UTF-8, UTF-16, UTF-32) says."""
     warnings: list[str] = []
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), warnings
+    found = bom(data)
+    if found is not None:
+        return _decode_marked(data, *found), warnings
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -648,24 +700,53 @@ def _jsonl_document(record: dict, text: str, where: str, replaced: bool) -> Docu
     return doc
 
 
+class _Undecodable(ValueError):
+    """A JSONL file's bytes that are not the encoding its byte order mark says."""
+
+
+def _jsonl_lines(path: Path) -> Iterator[bytes]:
+    """The lines of a JSONL file as UTF-8 bytes (a UTF-8 byte order mark is left to the JSON
+    parser). A UTF-16 or UTF-32 file, by its mark, is decoded as it is read, split at line
+    feeds only, as a UTF-8 file is; :class:`_Undecodable` where its bytes are not that
+    encoding."""
+    found = bom(_head(path))
+    if found is None or found[2] == "UTF-8":
+        with path.open("rb") as fh:
+            yield from fh
+        return
+    name = found[2]
+    # "utf-16"/"utf-32" read the byte order from the mark and drop it
+    with path.open(encoding=name.lower(), newline="\n") as fh:
+        try:
+            for line in fh:
+                yield line.encode()
+        except UnicodeDecodeError as exc:
+            raise _Undecodable(f"not {name} as its byte order mark says ({exc.reason})") from None
+
+
 def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
-    with path.open("rb") as fh:
-        for line_no, raw in enumerate(fh, start=1):
+    line_no = 0
+    try:
+        for line_no, raw in enumerate(_jsonl_lines(path), start=1):
             if not raw.strip():
                 continue
-            where = f"{path}:{line_no}"
-            try:
-                record, text = _jsonl_record(raw)
-            except ValueError as exc:
-                yield Document(doc_id=where, error=f"not a document ({exc})")
-                continue
-            replaced = False
-            if (
-                b"\\ud" in raw.lower()
-            ):  # JSON may escape half a UTF-16 pair, which no text encoding can hold
-                record, replaced = _without_lone_surrogates(record)
-                text = record["text"]
-            yield finish_document(_jsonl_document(record, text, where, replaced), published)
+            yield _jsonl_line(raw, f"{path}:{line_no}", published)
+    except _Undecodable as exc:  # decoded ahead of the lines: where, only to a chunk
+        after = f"; the lines after line {line_no:,} not read" if line_no else ""
+        yield Document(doc_id=str(path), error=f"{exc}{after}")
+
+
+def _jsonl_line(raw: bytes, where: str, published: date | None) -> Document:
+    """The document of one JSONL line read at ``where`` (FILE:LINE), or its error."""
+    try:
+        record, text = _jsonl_record(raw)
+    except ValueError as exc:
+        return Document(doc_id=where, error=f"not a document ({exc})")
+    replaced = False
+    if b"\\ud" in raw.lower():  # JSON may escape half a UTF-16 pair, which no encoding holds
+        record, replaced = _without_lone_surrogates(record)
+        text = record["text"]
+    return finish_document(_jsonl_document(record, text, where, replaced), published)
 
 
 def _skip_notice(folder: Path, skipped: list[Path]) -> Document:
@@ -746,9 +827,15 @@ def documents_from_bytes(
 ) -> Iterator[Document]:
     """The documents of one input's bytes: a Telegram export's messages or a feed's entries
     (recognised by content, or by a ``.json``/``.xml``/``.rss``/``.atom`` suffix), else one
-    text or HTML document."""
+    text or HTML document. UTF-16 and UTF-32 (by their byte order mark) are read as UTF-8 is,
+    whatever the kind."""
     from geo.text import channels
 
+    try:
+        data = as_utf8(data)
+    except ValueError as exc:
+        yield Document(doc_id=doc_id, error=str(exc))
+        return
     kind = channels.sniff(data[:SNIFF_BYTES])
     if kind is None and suffix in CHANNEL_SUFFIXES:
         kind = "telegram" if suffix == ".json" else "feed"
@@ -773,7 +860,8 @@ def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
         yield from _jsonl_documents(path, published)
         return
     try:
-        kind = channels.sniff(_head(path))
+        head = utf8_head(_head(path))
+        kind = channels.sniff(head)
         if kind == "telegram" or (kind is None and suffix == ".json"):
             yield from channels.stream_telegram(path, published)
             return

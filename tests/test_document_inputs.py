@@ -1,0 +1,117 @@
+"""What a hostile-input probe of the document readers (``frontline extract``) found on
+2026-12-07, one section a finding (``docs/development.md`` lists them)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from geo.text import sources
+from geo.text.sources import iter_documents
+
+DATA = Path(__file__).parent / "data" / "channels"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+DATE = "2023-03-21T10:00:00"
+PAGE = (
+    "<!doctype html><html><head><title>Shelling of Kherson</title>"
+    '<meta property="article:published_time" content="2023-03-21T08:00:00Z"></head>'
+    "<body><article><p>Russian forces shelled Kherson overnight, the regional governor said."
+    "</p></article></body></html>"
+)
+MARKS = {
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+def _encoded(text: str, codec: str) -> bytes:
+    return MARKS[codec] + text.encode(codec)
+
+
+def _read(paths: list, folder: Path | None = None) -> list[tuple]:
+    """What a run reads: each document's id (its folder left out), error, text and date."""
+    docs = iter_documents(paths)
+    cut = f"{folder}/" if folder else "\0"
+    return [(d.doc_id.replace(cut, ""), d.error, d.text, d.published) for d in docs]
+
+
+# -- UTF-16 and UTF-32 ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", MARKS)
+@pytest.mark.parametrize("name", ["result.json", "feed.rss", "feed.atom", "three_reports.jsonl"])
+def test_utf16_and_utf32_files_read_as_their_utf8_twins(tmp_path, codec, name):
+    """A feed in UTF-16 was refused ("not well-formed") or skipped in a folder, an export
+    refused, a JSONL file split inside its characters."""
+    text = (DATA / name).read_text("utf-8")
+    if name.startswith("feed"):  # the declaration says what the bytes are
+        text = text.replace('encoding="UTF-8"', f'encoding="{codec[:6].upper()}"')
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "utf8" / name).write_text((DATA / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "marked").mkdir()
+    (tmp_path / "marked" / name).write_bytes(_encoded(text, codec))
+    expected = _read([tmp_path / "utf8" / name], tmp_path / "utf8")
+    assert all(error is None or "skipped" in error for _, error, _, _ in expected)
+    assert _read([tmp_path / "marked" / name], tmp_path / "marked") == expected
+    assert _read([tmp_path / "marked"], tmp_path / "marked") == expected  # a folder's file too
+    data = (tmp_path / "marked" / name).read_bytes()
+    if not name.endswith(".jsonl"):  # stdin: a JSONL file is read as one
+        on_stdin = [d for d in sources.documents_from_bytes(data, "<stdin>") if not d.skipped]
+        assert [(d.doc_id, d.text) for d in on_stdin] == [
+            (i, t) for i, error, t, _ in expected if error is None
+        ]
+
+
+@pytest.mark.parametrize("codec", MARKS)
+def test_a_marked_page_on_stdin_is_html_and_marked_text_has_no_nul(codec):
+    """UTF-16 on stdin was read as text with its markup; UTF-32 as UTF-16, with NULs."""
+    (page,) = sources.documents_from_bytes(_encoded(PAGE, codec), "<stdin>")
+    assert page.error is None and page.warnings == []
+    assert page.text == "Russian forces shelled Kherson overnight, the regional governor said."
+    assert page.title == "Shelling of Kherson" and str(page.published) == "2023-03-21"
+    story = (EXAMPLES / "sitrep_2023-03-21.txt").read_text("utf-8")
+    (doc,) = sources.documents_from_bytes(_encoded(story, codec), "sitrep.txt")
+    (plain,) = sources.documents_from_bytes(story.encode(), "sitrep.txt")
+    assert (doc.error, doc.warnings, doc.text) == (None, plain.warnings, plain.text)
+
+
+def test_bytes_that_are_not_what_their_mark_says_are_one_line_naming_the_file(tmp_path):
+    """Refused, not read with replacement characters (nor the export with a traceback-like
+    ``b'lexical error …\\n … (right here) ------^\\n'``)."""
+    story = (EXAMPLES / "sitrep_2023-03-21.txt").read_text("utf-8")
+    odd = tmp_path / "sitrep.txt"
+    odd.write_bytes(_encoded(story, "utf-16-le") + b"\x41")  # half a character at the end
+    lone = tmp_path / "result.json"  # a lone surrogate mid-export
+    export = _encoded((DATA / "result.json").read_text("utf-8"), "utf-16-le")
+    lone.write_bytes(export[:4000] + b"\x00\xdc" + export[4000:])
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(_encoded((DATA / "feed.rss").read_text("utf-8"), "utf-32-le")[:-2])
+    jsonl = tmp_path / "reports.jsonl"
+    jsonl.write_bytes(_encoded((DATA / "three_reports.jsonl").read_text("utf-8"), "utf-16-be")[:-1])
+    errors = {d.doc_id: d.error for d in iter_documents([odd, lone, feed, jsonl]) if d.error}
+    assert errors[str(odd)].startswith("starts with a UTF-16 byte order mark but is not UTF-16")
+    assert errors[str(feed)].startswith("starts with a UTF-32 byte order mark but is not UTF-32")
+    assert errors[str(lone)] == (
+        "not a readable JSON file (not UTF-16 as its byte order mark says "
+        "(byte 4,000: illegal encoding))"
+    )
+    assert errors[str(jsonl)].startswith("not UTF-16 as its byte order mark says")
+    for error in errors.values():
+        assert "\n" not in error and "\\n" not in error and "b'" not in error
+
+
+def test_a_broken_export_s_parser_message_is_its_first_line_as_text(tmp_path):
+    """yajl gives its message as bytes when the input it quotes is not UTF-8 (a Latin-1
+    export, or UTF-16 before it was read as such): it was shown as ``b'lexical error …\\n
+    … (right here) ------^\\n'``."""
+    export = json.loads((DATA / "result.json").read_text("utf-8"))
+    broken = json.dumps(export, ensure_ascii=False).replace('"type": "message"', '"type": ét', 1)
+    path = tmp_path / "result.json"
+    path.write_bytes(broken.encode("latin-1", "replace"))
+    (doc,) = iter_documents([path])
+    assert doc.error == "not a readable JSON file (lexical error: invalid char in json text.)"
