@@ -115,7 +115,7 @@ def test_integers_past_64_bits_do_not_end_the_export(tmp_path):
     assert [(d.doc_id, d.text) for d in from_file] == [(d.doc_id, d.text) for d in from_bytes]
     assert from_file[2].doc_id == "Test chan/18446744073709551616"
     assert from_file[3].doc_id == f"Test chan/{-(2**70)}"
-    assert from_file[4].doc_id == f"{path}:Test chan"  # a fraction is no message id
+    assert from_file[4].doc_id == f"{path}#5"  # a fraction is no message id: its place is
 
 
 # -- the text of a message -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.extract import extract_frame
 from geo.text import sources
 from geo.text.sources import iter_documents
 
@@ -115,3 +116,75 @@ def test_a_broken_export_s_parser_message_is_its_first_line_as_text(tmp_path):
     path.write_bytes(broken.encode("latin-1", "replace"))
     (doc,) = iter_documents([path])
     assert doc.error == "not a readable JSON file (lexical error: invalid char in json text.)"
+
+
+# -- unique doc_ids ----------------------------------------------------------------------------
+
+
+def test_messages_without_an_id_or_repeating_one_get_their_own_doc_id(tmp_path, extractor):
+    """Messages whose id was null or a list all had the doc_id ``FILE:channel``, and ids
+    repeated were repeated doc_ids: --merge-reports took them for one report."""
+    texts = [
+        "Russian forces shelled Kherson overnight.",
+        "Ukrainian forces repelled attacks near Bakhmut.",
+        "Russian forces shelled Avdiivka.",
+        "Russian forces shelled Vuhledar.",
+        "Russian forces shelled Kupiansk.",
+        "Russian forces shelled Lyman.",
+        "Russian forces shelled Siversk.",
+    ]
+    ids = [None, None, [7], [7], 5, 5, "5"]
+    messages = [
+        {"id": i, "type": "message", "date": DATE, "text": t}
+        for i, t in zip(ids, texts, strict=True)
+    ]
+    del messages[0]["id"]
+    path = tmp_path / "result.json"
+    export = {"name": "Test chan", "type": "public_channel", "id": 1, "messages": messages}
+    path.write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+    docs = [d for d in iter_documents([path]) if not d.skipped]
+    assert [d.doc_id for d in docs] == [
+        f"{path}#1",
+        f"{path}#2",
+        f"{path}#3",
+        f"{path}#4",
+        "Test chan/5",
+        "Test chan/5#6",
+        "Test chan/5#7",
+    ]
+    assert docs[0].warnings == [f"message #1 has no id (null); read as '{path}#1'"]
+    assert docs[2].warnings == [f"message #3 has no id (a list); read as '{path}#3'"]
+    assert docs[5].warnings == [
+        f"{path}: message #6 repeats the id 5 of an earlier message; read as 'Test chan/5#6'"
+    ]
+    assert docs[4].warnings == [] and docs[4].url is None
+    # the same from bytes (stdin), and every message's claims kept apart
+    from_bytes = sources.documents_from_bytes(path.read_bytes(), str(path))
+    assert [d.doc_id for d in from_bytes if not d.skipped] == [d.doc_id for d in docs]
+    frame = extract_frame([path], extractor=extractor)
+    assert frame.groupby("doc_id")["location"].agg(tuple).to_dict() == {
+        d.doc_id: (place,)
+        for d, place in zip(
+            docs,
+            ["Kherson", "Bakhmut", "Avdiivka", "Vuhledar", "Kupiansk", "Lyman", "Siversk"],
+            strict=True,
+        )
+    }
+
+
+def test_feed_entries_repeating_a_guid_get_their_own_doc_id(tmp_path):
+    """The second entry took the first's guid: two documents, one doc_id."""
+    feed = (DATA / "feed.rss").read_text("utf-8")
+    first = "kyivwire-2023-03-21-0815"
+    second = "https://kyivwire.example/war/2023/03/22/moscow-claims"
+    repeated = feed.replace(f"<guid>{second}</guid>", f"<guid>{first}</guid>")
+    path = tmp_path / "feed.rss"
+    path.write_text(repeated, "utf-8")
+    docs = [d for d in iter_documents([path]) if not d.skipped]
+    original = [d for d in iter_documents([DATA / "feed.rss"]) if not d.skipped]
+    assert [d.doc_id for d in original][:2] == [first, second]
+    assert [d.doc_id for d in docs] == [first, f"{first}#2"]
+    assert [d.text for d in docs] == [d.text for d in original]
+    assert docs[1].warnings[0] == (
+        f"{path}: entry 2 repeats the id {first!r} of an earlier entry; read as '{first}#2'"
+    )

@@ -25,7 +25,9 @@ memory; an export on stdin or in bytes, and any feed (feedparser parses a whole 
 :data:`MAX_EXPORT_BYTES` is refused with one line rather than held in memory whole.
 
 Either, in UTF-16 or UTF-32 by its byte order mark, is read as its UTF-8 twin is (sniffed, parsed
-and streamed through :func:`~geo.text.sources.as_utf8` and :class:`_Recoded`).
+and streamed through :func:`~geo.text.sources.as_utf8` and :class:`_Recoded`). Each document's
+``doc_id`` is its own within the export or feed: a message without an id, or a message or entry
+repeating one, is told apart by its place, with a warning.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ import io
 import json
 import re
 import tomllib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -298,24 +302,80 @@ class _Export:
         self.username = (username or known or "").lstrip("@")
         self.channel = self.username or name or str(export.get("id") or source)
         self.group = "group" in str(export.get("type", ""))  # a chat: each sender speaks
+        self.seen = SeenIds()
 
-    def document(self, message: dict, text: str) -> Document:
-        """The Document of one message with text."""
-        ident = message.get("id")
-        ident = ident if isinstance(ident, int | str) else None
-        doc_id = f"{self.channel}/{ident}" if ident is not None else f"{self.source}:{self.channel}"
+    def document(self, message: dict, text: str, number: int) -> Document:
+        """The Document of one message with text, the ``number``-th of the export. Its
+        ``doc_id`` is ``<channel>/<id>``; a message without an id that is a number or text is
+        ``FILE#N`` by its place in the export, and one repeating an earlier message's id
+        ``<channel>/<id>#N``, each with a warning: ``--merge-reports`` and provenance tell
+        documents apart by ``doc_id``."""
+        given = message.get("id")
+        ident = given if isinstance(given, int | str) and not isinstance(given, bool) else None
+        ident = None if ident == "" else ident
+        if ident is None:
+            doc_id = f"{self.source}#{number}"
+            warning = f"message #{number} has no id ({_id_kind(given)}); read as {doc_id!r}"
+        elif self.seen.add(ident):
+            doc_id, warning = f"{self.channel}/{ident}", None
+        else:
+            doc_id = f"{self.channel}/{ident}#{number}"
+            warning = (
+                f"{self.source}: message #{number} repeats the id {ident!r} of an earlier "
+                f"message; read as {doc_id!r}"
+            )
         url = f"https://t.me/{self.username}/{ident}" if self.username and ident else None
         title = f"{self.channel} #{ident}" if ident is not None else self.channel
         edited = message.get("edited")
         if isinstance(edited, str) and edited:
             title += f" (edited {edited})"
         doc = Document(doc_id=doc_id, text=text, title=title, url=url)
+        if warning is not None:
+            doc.warnings.append(warning)
         doc.published, unread = _message_date(message, "date")
         if unread:
             doc.warnings.append(unread)
         speaker = message.get("forwarded_from") or (message.get("from") if self.group else None)
         doc.claimant = channel_claimant(speaker)[0] or self.claimant
         return doc
+
+
+def _id_kind(value: object) -> str:
+    """What a message's unusable ``id`` is, for its warning ("missing", "null", "a list" …)."""
+    if value is None:
+        return "null"  # or missing: Telegram Desktop writes an id for every message
+    if value == "":
+        return "empty"
+    return "a list" if isinstance(value, list) else _json_kind(value)
+
+
+class SeenIds:
+    """The ids of one export's messages so far, to tell a repeat. Telegram numbers a chat's
+    messages in increasing order: such ids are kept in an array (8 bytes each, so an export
+    of millions of messages stays small) and only the others (out of order, past 64 bits,
+    text) in a set. An id written as text is the number it spells (``"5"`` is ``5``): both
+    make the ``doc_id`` ``<channel>/5``."""
+
+    def __init__(self) -> None:
+        self._ordered = array("q")
+        self._other: set[int | str] = set()
+
+    def add(self, ident: int | str) -> bool:
+        """Record ``ident``; False when it was recorded before."""
+        if isinstance(ident, str) and ident.isdecimal() and str(int(ident)) == ident:
+            ident = int(ident)
+        if isinstance(ident, int) and -(2**63) <= ident < 2**63:
+            ordered = self._ordered
+            if not ordered or ident > ordered[-1]:
+                ordered.append(ident)
+                return True
+            at = bisect_left(ordered, ident)
+            if ordered[at] == ident:
+                return False
+        if ident in self._other:
+            return False
+        self._other.add(ident)
+        return True
 
 
 def telegram_documents(
@@ -345,7 +405,7 @@ def telegram_documents(
         if not text.strip():
             skipped["without text"] += 1
             continue
-        doc = channel.document(message, text)
+        doc = channel.document(message, text, number)
         if unread:
             doc.warnings.append(_unread_warning(message.get("id", number), unread))
         yield finish_document(doc, None if doc.published else published)
@@ -591,6 +651,19 @@ def _entry_document(entry: dict, source: str, number: int) -> Document | None:
     return body
 
 
+def _unique_entry_id(doc: Document, seen: set[str], source: str, number: int) -> None:
+    """Make ``doc``'s ``doc_id`` one no earlier entry of the feed has: an entry repeating a
+    guid (or, without one, a link) is ``<id>#N`` by its place in the feed, with a warning
+    (``--merge-reports`` and provenance tell documents apart by ``doc_id``)."""
+    if doc.doc_id in seen:
+        given, doc.doc_id = doc.doc_id, f"{doc.doc_id}#{number}"
+        doc.warnings.append(
+            f"{source}: entry {number} repeats the id {given!r} of an earlier entry; "
+            f"read as {doc.doc_id!r}"
+        )
+    seen.add(doc.doc_id)
+
+
 def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Document]:
     """The documents of an RSS or Atom feed's bytes, one per entry with text; one error
     document when the feed is refused or unreadable."""
@@ -612,11 +685,13 @@ def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Docu
         yield Document(doc_id=source, error=f"not a readable feed ({why})")
         return
     empty = 0
+    seen: set[str] = set()
     for number, entry in enumerate(parsed.entries, start=1):
         doc = _entry_document(entry, source, number)
         if doc is None:
             empty += 1
             continue
+        _unique_entry_id(doc, seen, source, number)
         if parsed.bozo and number == 1:
             why = _first_line(parsed.bozo_exception)
             doc.warnings.append(f"feed not well-formed, read leniently ({why})")
