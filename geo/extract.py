@@ -3491,14 +3491,14 @@ class Extractor:
         if doc.skipped:  # a notice of the files, messages or entries that are not documents
             counter = _SKIP_COUNTERS[doc.skipped_unit]
             setattr(stats, counter, getattr(stats, counter) + doc.skipped)
-            stats.messages.append(f"{doc.doc_id}: {doc.error}")
+            stats.messages.append(f"{doc.where}: {doc.error}")
             return []
         stats.documents += 1
         if doc.error:
             stats.failed += 1
-            stats.messages.append(f"{doc.doc_id}: skipped: {doc.error}")
+            stats.messages.append(f"{doc.where}: skipped: {doc.error}")
             return []
-        stats.messages.extend(f"{doc.doc_id}: warning: {w}" for w in doc.warnings)
+        stats.messages.extend(f"{doc.where}: warning: {w}" for w in doc.warnings)
         stats.dropped_paragraphs += len(doc.dropped_paragraphs)
         per_sentence = self._claim_sentences(
             doc, stats, prepared if prepared is not None else self._prepare(doc)
@@ -3506,7 +3506,7 @@ class Extractor:
         sites = [m for _, _, site, _ in per_sentence for m in site]
         if len(sites) > MAX_MENTIONS_PER_DOCUMENT:
             stats.messages.append(
-                f"{doc.doc_id}: warning: {len(sites):,} place mentions; only the first "
+                f"{doc.where}: warning: {len(sites):,} place mentions; only the first "
                 f"{MAX_MENTIONS_PER_DOCUMENT:,} were resolved, the rest are recorded unresolved"
             )
         front = self.fronts.at(doc.published) if self.fronts is not None else None

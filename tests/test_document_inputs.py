@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import extract_frame
+from geo.extract import ExtractStats, extract_frame
 from geo.text import sources
 from geo.text.sources import iter_documents
 
@@ -188,3 +188,24 @@ def test_feed_entries_repeating_a_guid_get_their_own_doc_id(tmp_path):
     assert docs[1].warnings[0] == (
         f"{path}: entry 2 repeats the id {first!r} of an earlier entry; read as '{first}#2'"
     )
+
+
+# -- JSONL warnings ----------------------------------------------------------------------------
+
+
+def test_jsonl_warnings_name_the_file_and_line(tmp_path, extractor):
+    path = tmp_path / "reports.jsonl"
+    lines = (DATA / "three_reports.jsonl").read_text("utf-8").splitlines()
+    second = json.loads(lines[1])
+    second["published"], second["title"] = "next Tuesday-ish", 42
+    lines[1] = json.dumps(second, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    stats = ExtractStats()
+    extract_frame([path], extractor=extractor, stats=stats)
+    warnings = [m for m in stats.messages if ": warning: " in m]
+    assert warnings == [
+        f"{path}:2: warning: field 'title' is not text; ignored",
+        f"{path}:2: warning: unreadable published date 'next Tuesday-ish'; the document has none",
+    ]
+    docs = list(iter_documents([path]))
+    assert docs[1].doc_id == second["id"] and docs[1].where == f"{path}:2"

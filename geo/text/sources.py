@@ -163,6 +163,14 @@ class Document:
     skipped: int = 0
     skipped_unit: str = "file"
     claimant: Claimant | None = None
+    source: str | None = None
+    """Where the document was read when its ``doc_id`` does not say: a JSONL line's
+    ``FILE:LINE`` (its ``doc_id`` is the record's ``id``)."""
+
+    @property
+    def where(self) -> str:
+        """What messages about the document name: where it was read, else its ``doc_id``."""
+        return self.source or self.doc_id
 
     @property
     def paragraphs(self) -> list[str]:
@@ -692,6 +700,7 @@ def _jsonl_document(record: dict, text: str, where: str, replaced: bool) -> Docu
         doc_id = ident if isinstance(ident, str) else json.dumps(ident, ensure_ascii=False)
     is_html = bool(_HTML_SNIFF.match(text[:2048].encode("utf-8", "replace")))
     doc = html_to_document(text, doc_id) if is_html else Document(doc_id=doc_id, text=text)
+    doc.source = where
     doc.title = _text_field(record, "title", doc) or doc.title
     doc.url = _text_field(record, "url", doc) or doc.url
     if replaced:
