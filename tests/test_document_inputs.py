@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.core.io import write_events
 from geo.extract import ExtractStats, extract_frame
 from geo.text import sources
 from geo.text.sources import iter_documents
@@ -209,3 +210,46 @@ def test_jsonl_warnings_name_the_file_and_line(tmp_path, extractor):
     ]
     docs = list(iter_documents([path]))
     assert docs[1].doc_id == second["id"] and docs[1].where == f"{path}:2"
+
+
+# -- JSON that is no document ------------------------------------------------------------------
+
+
+def test_a_geojson_layer_is_refused_naming_the_commands_that_read_it(tmp_path, extractor):
+    """``frontline extract events.geojson`` read the layer as prose: its place names became
+    claims."""
+    events = tmp_path / "events.geojson"
+    write_events(extract_frame([EXAMPLES / "sitrep_2023-03-21.txt"], extractor=extractor), events)
+    stats = ExtractStats()
+    frame = extract_frame([events], extractor=extractor, stats=stats)
+    assert len(frame) == 0
+    refusal = (
+        "a GeoJSON FeatureCollection, not a document (frontline map or frontline export read "
+        "claims and events in GeoJSON; extract reads text, HTML, JSONL, Telegram exports and "
+        "RSS/Atom feeds)"
+    )
+    assert stats.messages == [f"{events}: skipped: {refusal}"]
+    (on_stdin,) = sources.documents_from_bytes(events.read_bytes(), "<stdin>")
+    assert on_stdin.error == refusal
+    named_json = tmp_path / "events.json"  # by its suffix taken for a Telegram export
+    named_json.write_bytes(events.read_bytes())
+    assert [d.error for d in iter_documents([named_json])] == [refusal]
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b'[{"event_date": "2023-03-21", "location": "Bakhmut"}]', "a JSON list"),
+        (b'{"type": "Point", "coordinates": [37.99, 48.59]}', "a GeoJSON geometry"),
+        (b'{"articles": ["Shelling of Kherson."]}', "a JSON object"),
+    ],
+)
+def test_other_json_on_stdin_is_refused_not_read_as_prose(data, what):
+    (doc,) = sources.documents_from_bytes(data, "<stdin>")
+    assert doc.error is not None and doc.error.startswith(f"{what}, not a document (")
+
+
+def test_prose_that_opens_with_a_bracket_is_still_prose():
+    text = b"[Update] Russian forces shelled Kherson overnight, the governor said. {Reuters}"
+    (doc,) = sources.documents_from_bytes(text, "<stdin>")
+    assert doc.error is None and doc.text == text.decode()

@@ -6,7 +6,8 @@ files a folder holds that are not documents are reported as one notice per folde
 (:attr:`Document.skipped`). Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) is honoured by
 every reader alike (:func:`as_utf8`; bytes that are not what it says are refused), else UTF-8 is
 tried strictly, anything else is detected by charset-normalizer and the guess is reported as a
-warning. Text is then normalised (:func:`normalise_text`): invisible format characters
+warning. JSON that is no document format (a GeoJSON layer of events) is refused, not read as
+prose. Text is then normalised (:func:`normalise_text`): invisible format characters
 (zero-width space and joiners, soft hyphens, bidi marks and isolates, a BOM inside the text) are
 removed, letters are composed (NFC), and NUL bytes and other control characters are removed with
 a warning, before anything scans it, so quotes and offsets all refer to the same cleaned text.
@@ -831,13 +832,64 @@ _HTML_SUFFIX = {".html": True, ".htm": True, ".xhtml": True}
 """Suffixes that make a file HTML whatever its first bytes look like."""
 
 
+_JSON_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*[\[{]")
+_GEOJSON_TYPE = re.compile(rb'"type"\s*:\s*"(FeatureCollection|Feature)"')
+"""The ``type`` a GeoJSON file states, near its start (RFC 7946 writers put it first)."""
+_GEOMETRY_TYPES = frozenset(
+    "Point MultiPoint LineString MultiLineString Polygon MultiPolygon GeometryCollection".split()
+)
+DOCUMENT_KINDS = "text, HTML, JSONL, Telegram exports and RSS/Atom feeds"
+"""What ``frontline extract`` reads, for the refusal of a file that is none of them."""
+
+
+def not_a_document(what: str) -> str:
+    """The one-line refusal of a file that is ``what`` ("a GeoJSON FeatureCollection", "a JSON
+    list"), with the command that reads such a file."""
+    if "GeoJSON" in what:
+        reader = "frontline map or frontline export read claims and events in GeoJSON"
+    else:
+        reader = "an event table in JSON is read by frontline events import"
+    return f"{what}, not a document ({reader}; extract reads {DOCUMENT_KINDS})"
+
+
+def geojson_head(head: bytes) -> str | None:
+    """ "a GeoJSON FeatureCollection" (or "Feature") when the first bytes of a JSON file say so
+    (read without parsing it: a file of events may be hundreds of megabytes), else None."""
+    if not _JSON_START.match(head):
+        return None
+    found = _GEOJSON_TYPE.search(head)
+    return f"a GeoJSON {found.group(1).decode()}" if found else None
+
+
+def _json_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is a JSON object or list, which no prose is (a GeoJSON layer
+    given to extract by mistake: its place names would be read as sentences); None when it is
+    not JSON."""
+    if not _JSON_START.match(data):
+        return None
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(value, list):
+        return "a JSON list"
+    if not isinstance(value, dict):
+        return None
+    kind = value.get("type")
+    if kind in ("FeatureCollection", "Feature"):
+        return f"a GeoJSON {kind}"
+    if isinstance(kind, str) and kind in _GEOMETRY_TYPES:
+        return "a GeoJSON geometry"
+    return "a JSON object"
+
+
 def documents_from_bytes(
     data: bytes, doc_id: str, published: date | None = None, suffix: str = ""
 ) -> Iterator[Document]:
     """The documents of one input's bytes: a Telegram export's messages or a feed's entries
     (recognised by content, or by a ``.json``/``.xml``/``.rss``/``.atom`` suffix), else one
     text or HTML document. UTF-16 and UTF-32 (by their byte order mark) are read as UTF-8 is,
-    whatever the kind."""
+    whatever the kind; JSON that is none of these (GeoJSON, a list of records) is refused."""
     from geo.text import channels
 
     try:
@@ -849,6 +901,10 @@ def documents_from_bytes(
     if kind is None and suffix in CHANNEL_SUFFIXES:
         kind = "telegram" if suffix == ".json" else "feed"
     if kind is None:
+        what = _json_kind(data)
+        if what is not None:
+            yield Document(doc_id=doc_id, error=not_a_document(what))
+            return
         yield document_from_bytes(data, doc_id, published, html=_HTML_SUFFIX.get(suffix))
         return
     refused = channels.too_large(len(data), doc_id)
@@ -860,8 +916,8 @@ def documents_from_bytes(
 
 def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
     """The documents of one file: JSONL streamed line by line, a Telegram export streamed
-    message by message; a feed over the size limit refused before it is read; anything else
-    read whole."""
+    message by message; a feed over the size limit, or a GeoJSON file, refused before it is
+    read; anything else read whole."""
     from geo.text import channels
 
     suffix = path.suffix.lower()
@@ -871,6 +927,10 @@ def _file_documents(path: Path, published: date | None) -> Iterator[Document]:
     try:
         head = utf8_head(_head(path))
         kind = channels.sniff(head)
+        what = geojson_head(head) if kind is None else None
+        if what is not None:  # a layer of events, perhaps of hundreds of MB: refused unread
+            yield Document(doc_id=str(path), error=not_a_document(what))
+            return
         if kind == "telegram" or (kind is None and suffix == ".json"):
             yield from channels.stream_telegram(path, published)
             return
