@@ -182,3 +182,45 @@ def test_a_records_csv_with_text_for_a_coordinate_is_flagged_with_the_cell(tmp_p
     assert back.loc["i1", "resolution"] == "invalid_coordinates"
     assert back.loc["i1", "resolution_reason"] == "unreadable latitude 'abc'"
     assert back.loc["i1", "geometry"] is None and back.loc["i2", "geometry"] is not None
+
+
+def _acled_like(path: Path, coordinates: list[str], *, blank_after: int | None = None) -> Path:
+    """An ACLED-shaped records CSV, one row per ``latitude,longitude`` pair (a blank line after
+    row ``blank_after`` of them, as a hand-edited file has)."""
+    lines = ["event_id,event_date,location,latitude,longitude,notes"]
+    for k, pair in enumerate(coordinates, start=1):
+        lines.append(f"UKR{k},2023-03-{k % 28 + 1:02d},Bakhmut,{pair},shelling")
+        if k == blank_after:
+            lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_csv_coordinate_refusals_name_the_row_as_the_warnings_do(tmp_path, capsys, caplog):
+    """`export` and `map` over a CSV counted its records from 1 in the refusal ("row 28" for
+    the 29th line) while the warnings of the same run counted the header as line 1; a blank line
+    pandas skips shifted both. Every message names the row of the file, header = row 1."""
+    pairs = ["48.59,37.99"] * 30
+    pairs[4], pairs[27] = "abc,37.99", "999,37.99"  # lines 7 and 30 (line 5 is blank)
+    table = _acled_like(tmp_path / "acled.csv", pairs, blank_after=3)
+    for command in ("export", "map"):
+        suffix = "geojson" if command == "export" else "html"
+        assert main([command, str(table), "-o", str(tmp_path / f"out.{suffix}")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err == (
+            f"frontline: error: {table}, row 30: event_id 'UKR28': coordinates out of range "
+            "(lon must be in [-180, 180], lat in [-90, 90])"
+        )
+    assert "unreadable latitude/longitude on lines 7;" in caplog.text
+    caplog.clear()
+    flagged = ["export", str(table), "-o", str(tmp_path / "f.csv"), "--flag-bad-coordinates"]
+    assert main(flagged) == 0
+    assert f"{table}, row 30: event_id 'UKR28': coordinates out of range" in caplog.text
+    wkt = tmp_path / "wkt.csv"
+    wkt.write_text(
+        'event_id,location,geometry_wkt\na,Bakhmut,"POINT (37.99 48.59)"\n'
+        'b,Bakhmut,"POINT (500 48)"\n',
+        encoding="utf-8",
+    )
+    assert main(["map", str(wkt), "-o", str(tmp_path / "w.html")]) == 2
+    assert f"{wkt}, row 3: event_id 'b': coordinates out of range" in capsys.readouterr().err

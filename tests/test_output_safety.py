@@ -445,4 +445,4 @@ def test_a_row_without_an_event_id_is_named_by_its_row_alone(tmp_path):
     with pytest.raises(InputError) as caught:
         check_coordinates(events, source=str(table))
     message = str(caught.value)
-    assert "row 2" in message and "out of range" in message and "None" not in message
+    assert "row 3" in message and "out of range" in message and "None" not in message

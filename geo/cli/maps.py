@@ -20,8 +20,7 @@ from geo.core.io import (
     detect_format,
     read_boundaries,
     read_control_layers,
-    read_events,
-    read_features,
+    read_numbered_features,
     write_events,
 )
 from geo.core.records import check_coordinates, normalize_events
@@ -124,10 +123,12 @@ def map_command(
 
         for image in images:
             check_target(image, STATIC_SUFFIXES)
-    frame = read_features(events)  # build_map normalises the records, once
+    frame, rows = read_numbered_features(events)  # build_map normalises the records, once
     if flag_bad or images or report:  # once, for the map, the images and the report alike
         on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
-        frame = check_coordinates(normalize_events(frame), on_bad=on_bad, source=str(events))
+        frame = check_coordinates(
+            normalize_events(frame), on_bad=on_bad, source=str(events), rows=rows
+        )
     control_frame = load_control_files(control)
     boundary_frame = read_boundaries(boundaries)
     if boundary_frame is not None or _region_points(frame):
@@ -144,6 +145,7 @@ def map_command(
         title=title,
         tiles=tiles,
         source=str(events),
+        rows=rows,
     )
     written = write_map(
         m, output, self_contained=self_contained, fragment=fragment, fragment_assets=not no_assets
@@ -215,11 +217,11 @@ def export_command(
         raise InputError(message, source=str(output))
     if control and fmt != "gpkg":
         raise InputError("--control is for GeoPackage output only (-o …gpkg)")
-    frame = read_events(events)
+    frame, rows = read_numbered_features(events)  # write_events normalises the records
     layers = {"control": load_control_files(control)} if fmt == "gpkg" and control else {}
     on_bad: Literal["raise", "flag"] = "flag" if flag_bad else "raise"
     written = write_events(
-        frame, output, fmt, on_bad_coordinates=on_bad, source=str(events), **layers
+        frame, output, fmt, on_bad_coordinates=on_bad, source=str(events), rows=rows, **layers
     )
     typer.echo(f"export: {written} ({len(frame)} events, {fmt})")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 import geopandas as gpd
@@ -260,17 +261,21 @@ def check_coordinates(
     on_bad: Literal["raise", "flag"] = "raise",
     theatre: tuple[float, float, float, float] | None = THEATRE_BOUNDS,
     source: str | None = None,
+    rows: Sequence[int] | None = None,
 ) -> gpd.GeoDataFrame:
     """Reject (``on_bad="raise"``) or flag rows with NaN, out-of-range or swapped coordinates.
 
     Checks every vertex's bounds and the point's ``latitude``/``longitude`` columns against its
     geometry. A flagged row keeps its record, loses its geometry and gets
-    ``resolution = "invalid_coordinates"`` with the reason in ``resolution_reason``.
+    ``resolution = "invalid_coordinates"`` with the reason in ``resolution_reason``. ``rows``:
+    each record's number in ``source`` for the messages (a CSV's row, header = row 1, as its
+    reader's warnings count); see :func:`source_rows` for the default.
     """
     reasons = _coordinate_problems(events, theatre)
     if not reasons:
         return events
     ids = events["event_id"].tolist() if "event_id" in events else [None] * len(events)
+    numbers = source_rows(events, rows)
 
     def label(i: int) -> str:  # "event_id 'a1': " when the row has an id, else nothing
         return f"event_id {ids[i]!r}: " if ids[i] is not None and ids[i] == ids[i] else ""
@@ -278,23 +283,36 @@ def check_coordinates(
     if on_bad == "raise":
         i = min(reasons)
         more = f" (and {len(reasons) - 1} more rows)" if len(reasons) > 1 else ""
-        raise InputError(  # row: the record's number, counting from 1
-            f"{label(i)}{reasons[i]}{more}", source=source, row=int(i) + 1
-        )
+        raise InputError(f"{label(i)}{reasons[i]}{more}", source=source, row=numbers[i])
+    where = f"{source}, " if source else ""
+    for i in sorted(reasons):
+        log.warning("%srow %d: %s%s; geometry dropped", where, numbers[i], label(i), reasons[i])
     flagged = events.copy()
-    rows = sorted(reasons)
-    for i in rows:
-        log.warning("row %d: %s%s; geometry dropped", i + 1, label(i), reasons[i])
+    bad = sorted(reasons)
     geo_col = flagged.geometry.name
-    flagged.iloc[rows, flagged.columns.get_loc(geo_col)] = None
-    flagged.loc[flagged.index[rows], "resolution"] = INVALID
-    flagged.loc[flagged.index[rows], "resolution_reason"] = [reasons[i] for i in rows]
+    flagged.iloc[bad, flagged.columns.get_loc(geo_col)] = None
+    flagged.loc[flagged.index[bad], "resolution"] = INVALID
+    flagged.loc[flagged.index[bad], "resolution_reason"] = [reasons[i] for i in bad]
     for column in ("latitude", "longitude"):  # an infinity is blanked: JSON cannot hold it
         if column in flagged:
             values = flagged[column].to_numpy(dtype=float, copy=True)
-            values[rows] = np.where(np.isinf(values[rows]), np.nan, values[rows])
+            values[bad] = np.where(np.isinf(values[bad]), np.nan, values[bad])
             flagged[column] = values
     return flagged
+
+
+def source_rows(events: pd.DataFrame, rows: Sequence[int] | None = None) -> list[int]:
+    """The number of each record of ``events`` in its input, for messages: ``rows`` when given
+    (a CSV's rows, header = row 1, from its reader), else an event table's ``source_row``
+    (numbered so too), else the record's position counting from 1 (a GeoJSON feature, a KML
+    placemark). A CSV counted from 1 had named the line after the one its warnings named."""
+    if rows is not None and len(rows) == len(events):
+        return [int(r) for r in rows]
+    if "source_row" in events:
+        given = pd.to_numeric(events["source_row"], errors="coerce")
+        if given.notna().all():
+            return [int(r) for r in given]
+    return list(range(1, len(events) + 1))
 
 
 def _coordinate_problems(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -177,6 +178,7 @@ def build_map(
     tiles: str | None = "OpenStreetMap",
     on_bad_coordinates: Literal["raise", "flag"] = "raise",
     source: str | None = None,
+    rows: Sequence[int] | None = None,
     credits: list[str] | None = None,
     gazetteer: GazetteerStore | None = None,
 ) -> folium.Map:
@@ -186,10 +188,14 @@ def build_map(
     ``boundaries``: admin regions drawn as outlines. ``tiles=None`` leaves only the vector
     basemap. Rows with NaN, out-of-range or swapped coordinates raise
     :class:`geo.core.errors.InputError` naming their ``event_id`` (or are flagged and listed as
-    unresolved with ``on_bad_coordinates="flag"``). ``gazetteer``: the store whose names of the
+    unresolved with ``on_bad_coordinates="flag"``); ``source`` and ``rows`` name the input and
+    each record's number in it there (:func:`geo.core.io.events.read_numbered_features`).
+    ``gazetteer``: the store whose names of the
     records' places feed the place search (default: the default store, when there is one).
     """
-    frame = check_coordinates(normalize_events(events), on_bad=on_bad_coordinates, source=source)
+    frame = check_coordinates(
+        normalize_events(events), on_bad=on_bad_coordinates, source=source, rows=rows
+    )
     mapped, unresolved = ly.split_mapped(frame)
     has_boundaries = boundaries is not None and len(boundaries) > 0
     m = _base_map(tiles, oblast_borders=not has_boundaries)

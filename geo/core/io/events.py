@@ -17,7 +17,7 @@ import json
 import logging
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -349,6 +349,7 @@ def write_events(
     *,
     on_bad_coordinates: Literal["raise", "flag"] = "raise",
     source: str | None = None,
+    rows: Sequence[int] | None = None,
     **layers: gpd.GeoDataFrame | None,
 ) -> Path:
     """Write ``events`` to ``path`` in ``fmt`` (or the format its suffix names).
@@ -359,7 +360,8 @@ def write_events(
     ±90) is refused with an InputError naming its ``event_id``, and nothing is written; with
     ``on_bad_coordinates="flag"`` it is written without geometry, flagged ``invalid_coordinates``
     (:func:`geo.core.records.check_coordinates`), with a warning. ``source`` names the input
-    the records came from in those messages (default: ``path``).
+    the records came from in those messages (default: ``path``), ``rows`` each record's number
+    there (:func:`read_numbered_features`; default: counted from 1).
     """
     kind = detect_format(path, fmt)
     events = check_coordinates(
@@ -367,6 +369,7 @@ def write_events(
         on_bad=on_bad_coordinates,
         theatre=None,
         source=source or str(path),
+        rows=rows,
     )
     events = _columns_from_points(events)
     writer = {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}
@@ -677,14 +680,14 @@ def _read_kml(path: Path) -> gpd.GeoDataFrame:
 
 
 def _flag_unreadable(
-    table: pd.DataFrame, bad: np.ndarray, path: Path, what: str, reason: object
+    table: pd.DataFrame, bad: np.ndarray, path: Path, what: str, reason: object, rows: np.ndarray
 ) -> None:
     """Rows ``bad`` of a CSV whose ``what`` cannot be read: kept without a geometry, flagged
     :data:`INVALID_COORDINATES` with ``reason`` (one for all, or one per row), their lines
-    reported."""
+    reported by their ``rows`` (:func:`csv_rows`, header = 1)."""
     if not bad.any():
         return
-    lines = [int(i) + 2 for i in np.flatnonzero(bad)]  # the header is line 1
+    lines = [int(r) for r in rows[bad]]
     shown = ", ".join(map(str, lines[:10])) + (
         f" and {len(lines) - 10} more" if len(lines) > 10 else ""
     )
@@ -694,8 +697,24 @@ def _flag_unreadable(
     table.loc[bad, "resolution_reason"] = reason
 
 
+def csv_rows(text: str, delimiter: str = ",") -> np.ndarray:
+    """The row number (header = row 1) of each record pandas reads from ``text``: it skips blank
+    and whitespace-only lines, so counting its records from 2 named a later row wrongly once a
+    blank line came before; a cell holding a line break keeps its record one row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        numbers = [
+            number
+            for number, row in enumerate(reader, start=1)
+            if len(row) > 1 or (row and row[0].strip())
+        ]
+    except csv.Error:  # broken quoting: pandas reports it, or reads what it can
+        numbers = []
+    return np.asarray(numbers[1:], dtype=np.int64)
+
+
 def _flag_unreadable_coordinates(
-    table: pd.DataFrame, lat: pd.Series, lon: pd.Series, path: Path
+    table: pd.DataFrame, lat: pd.Series, lon: pd.Series, path: Path, rows: np.ndarray
 ) -> None:
     """Rows whose latitude or longitude cell holds text that is no number ("abc", "48.5N"): kept
     without a point, flagged and reported with the cells as written (they had been read as
@@ -711,7 +730,7 @@ def _flag_unreadable_coordinates(
         )
     bad = (problems != "").to_numpy()
     reasons = ("unreadable " + problems[bad]).to_numpy(dtype=object)
-    _flag_unreadable(table, bad, path, "latitude/longitude", reasons)
+    _flag_unreadable(table, bad, path, "latitude/longitude", reasons, rows)
 
 
 def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
@@ -736,15 +755,20 @@ def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
     return range(width) if width else None
 
 
-def _read_csv(path: Path) -> gpd.GeoDataFrame:
-    columns = check_row_widths(path.read_text(encoding="utf-8", errors="replace"), ",", str(path))
+def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """The records of a CSV and the row of each in the file (:func:`csv_rows`)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    columns = check_row_widths(text, ",", str(path))
     table = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
+    rows = csv_rows(text)
+    if len(rows) != len(table):  # a reading csv and pandas disagree on: count from the header
+        rows = np.arange(len(table), dtype=np.int64) + 2
     table.columns = [restore_cell(c) for c in table.columns]
     table = table.map(restore_cell).replace({"": None})
     missing = pd.Series(np.nan, index=table.index)  # a table without coordinate columns
     lon = pd.to_numeric(table.get("longitude", missing), errors="coerce")
     lat = pd.to_numeric(table.get("latitude", missing), errors="coerce")
-    _flag_unreadable_coordinates(table, lat, lon, path)
+    _flag_unreadable_coordinates(table, lat, lon, path, rows)
     geoms = np.full(len(table), None, dtype=object)
     has_point = lon.notna() & lat.notna()
     if "resolution" in table:  # a row flagged for its coordinates keeps them as evidence only
@@ -761,8 +785,8 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
             shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
         )
         _flag_unreadable(table, has_wkt & shapely.is_missing(geoms), path, WKT_COLUMN,
-                         f"unreadable geometry: {WKT_COLUMN} is not WKT")  # fmt: skip
-    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
+                         f"unreadable geometry: {WKT_COLUMN} is not WKT", rows)  # fmt: skip
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326), rows
 
 
 def read_events(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
@@ -773,7 +797,18 @@ def read_events(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
 def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
     """Every feature of an events file with all its properties as written, in EPSG:4326 (an
     imported event table keeps its flags and original columns; :func:`read_events` normalises)."""
+    return read_numbered_features(path, fmt)[0]
+
+
+def read_numbered_features(
+    path: str | Path, fmt: str | None = None
+) -> tuple[gpd.GeoDataFrame, list[int] | None]:
+    """:func:`read_features`, and for a CSV each record's row in the file (header = row 1, as
+    its reader's warnings count): the number a message about the record gives (``rows`` of
+    :func:`geo.core.records.check_coordinates`); None for the other formats, whose records are
+    counted from 1 as their features and placemarks are."""
     path = Path(path)
+    rows: list[int] | None = None
     if not path.exists():
         raise InputError("no such file", source=str(path))
     kind = detect_format(path, fmt)
@@ -788,7 +823,8 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
         elif kind == "kml":
             frame = _read_kml(path)
         else:
-            frame = _read_csv(path)
+            frame, numbers = _read_csv(path)
+            rows = numbers.tolist()
     except InputError:
         raise
     except (
@@ -803,4 +839,4 @@ def read_features(path: str | Path, fmt: str | None = None) -> gpd.GeoDataFrame:
         raise InputError(f"{kind} layer has no geometry column", source=str(path))
     if frame.crs is None:
         frame = frame.set_crs(4326)
-    return frame if frame.crs.equals("EPSG:4326") else frame.to_crs(4326)
+    return (frame if frame.crs.equals("EPSG:4326") else frame.to_crs(4326)), rows
