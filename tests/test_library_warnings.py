@@ -3,6 +3,8 @@ Python's two-line warning with a library's file path and source line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 
 from test_frontline_control import raw_collection
@@ -53,3 +55,24 @@ def test_boundary_file_with_an_unclosed_ring_is_read_and_said(tmp_path, caplog):
     frame = read_boundaries(path)
     assert len(frame) == 2 and frame.geometry.notna().all()
     assert f"{path}: closed unclosed polygon rings" in caplog.text
+
+
+def test_a_library_log_warning_is_in_the_cli_form(tmp_path):
+    """A warning logged by the library (here the records reader's, for an unreadable latitude)
+    came out in logging's own form, ``WARNING geo.core.io.events: …``, beside the CLI's
+    ``frontline: error: …`` lines; it is one line in the CLI's form too. In a subprocess: the
+    handler is the console script's, which pytest's log capture would replace."""
+    table = tmp_path / "records.csv"
+    table.write_text(
+        "event_id,location,latitude,longitude\na1,Bakhmut,48.59N,37.99\na2,Lyman,48.99,37.80\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "geo", "export", str(table), "-o", str(tmp_path / "e.geojson")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines() == [
+        f"frontline: warning: {table}: unreadable latitude/longitude on lines 2; "
+        "flagged invalid_coordinates"
+    ]

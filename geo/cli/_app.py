@@ -13,7 +13,7 @@ from importlib import metadata
 import typer
 
 import geo
-from geo.core.errors import InputError
+from geo.core.errors import InputError, one_line
 from geo.core.io.files import check_target
 from geo.core.schema import PLAUSIBLE_YEARS, plausible_year
 from geo.core.terminal import terminal_text
@@ -128,7 +128,15 @@ def _root(
 
 class _TerminalFormatter(logging.Formatter):
     """Log lines with the control characters of their input strings shown, not obeyed: a
-    channel named with an escape sequence does not recolour or retitle the terminal."""
+    channel named with an escape sequence does not recolour or retitle the terminal.
+
+    A warning or error of the library is one line in the CLI's own form,
+    ``frontline: warning: …``, as its errors and the libraries' warnings are (logging's
+    ``WARNING geo.events.load: …`` read as a second kind of message); ``--verbose`` progress
+    keeps its level and logger."""
 
     def format(self, record: logging.LogRecord) -> str:
+        if record.levelno >= logging.WARNING:
+            level = "warning" if record.levelno < logging.ERROR else "error"
+            return f"frontline: {level}: {terminal_text(one_line(record.getMessage()))}"
         return terminal_text(super().format(record))
