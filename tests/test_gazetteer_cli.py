@@ -193,6 +193,57 @@ def test_batch_csv_cp1251(run, tmp_path):
     assert rows[0]["назва"] == "Бахмут"
 
 
+def test_batch_csv_read_back_keeps_its_cells_and_the_input_admin1(run, tmp_path):
+    """Geocoding its own output again (a table placed in steps) had added a ``'`` to every cell
+    the formula guard marks, once more each pass (``'=…`` → ``''=…``), and the gazetteer's
+    oblast had overwritten the input's ``admin1`` hints. The mark is taken off on reading, the
+    input's columns keep their values and the results the input has a column of are written as
+    ``geocoded_<name>``."""
+    src = tmp_path / "acled.csv"
+    _write_csv(
+        src,
+        [
+            ["event_id", "location", "admin1", "notes"],
+            ["UKR1", "Bakhmut", "Donetsk", '=HYPERLINK("http://x")'],
+            ["UKR2", "Lyman", "Donetsk", "-shelling reported"],
+        ],
+    )
+    passes = [src, tmp_path / "pass1.csv", tmp_path / "pass2.csv"]
+    said = []
+    for before, after in zip(passes, passes[1:], strict=False):
+        args = ("--csv", str(before), "--name-col", "location", "--admin1-col", "admin1")
+        code, stdout, err = run("geocode", *args, "-o", str(after))
+        assert code == 0, err
+        said.append(stdout)
+    assert "; the input's admin1 kept, the results as geocoded_admin1 -> " in said[0]
+    first = list(csv.DictReader(passes[1].open(encoding="utf-8")))
+    last = list(csv.DictReader(passes[2].open(encoding="utf-8")))
+    for rows in (first, last):
+        assert [r["notes"] for r in rows] == ['\'=HYPERLINK("http://x")', "'-shelling reported"]
+        assert [r["admin1"] for r in rows] == ["Donetsk", "Donetsk"]
+    assert [r["geocoded_admin1"] for r in first] == ["Donetska oblast"] * 2
+    assert [r["place_id"] for r in first] == ["gn:713174", "gn:704204"]
+    # the second pass keeps the first's results and adds its own beside them
+    assert [r["place_id"] for r in last] == [r["geocoded_place_id"] for r in last]
+    assert [r["geocoded_admin1_2"] for r in last] == ["Donetska oblast"] * 2
+
+
+def test_batch_csv_row_wider_than_its_header_is_one_line(run, tmp_path):
+    """A row with a filled cell past the header's width had that cell written over by the
+    first result column; it is refused, naming the row."""
+    src = tmp_path / "e.csv"
+    src.write_text("id,place\n1,Bakhmut\n2,Lyman,Donetsk\n", encoding="utf-8")
+    code, _, err = run(
+        "geocode", "--csv", str(src), "--name-col", "place", "-o", str(tmp_path / "o.csv")
+    )
+    assert code == 2
+    assert err.strip() == (
+        f"frontline: error: {src}, row 3: 3 cells where the header has 2; quote a cell that "
+        "holds the delimiter"
+    )
+    assert not (tmp_path / "o.csv").exists()
+
+
 def test_batch_csv_missing_column_lists_available(run, tmp_path):
     src = tmp_path / "events.csv"
     _write_csv(src, [["id", "place", "oblast"], ["1", "Bakhmut", ""]])

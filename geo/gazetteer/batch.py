@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from geo.core.errors import FrontlineError
+from geo.core.errors import FrontlineError, InputError
 from geo.core.io.files import atomic_path
-from geo.core.io.safe import safe_csv_row
+from geo.core.io.safe import restore_cell, safe_csv_row
 from geo.gazetteer.resolve import FrontDistance, Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
@@ -36,6 +36,10 @@ RESULT_COLUMNS: tuple[str, ...] = (
 )
 """Columns added to every input row, in this order."""
 
+RENAMED_PREFIX = "geocoded_"
+"""A result column whose name the input has (in any case) is written with this prefix (then
+``_2``, ``_3`` … while that too is taken): the input's column keeps its values."""
+
 
 @dataclass
 class BatchSummary:
@@ -46,12 +50,17 @@ class BatchSummary:
     unresolved: int = 0
     by_resolution: dict[str, int] = field(default_factory=dict)
     encoding: str = "utf-8"
+    renamed: dict[str, str] = field(default_factory=dict)  # result column → name written
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_resolution.items()))
+        kept = ""
+        if self.renamed:
+            names = ", ".join(self.renamed)
+            kept = f"; the input's {names} kept, the results as {', '.join(self.renamed.values())}"
         return (
             f"{self.rows} rows: {self.resolved} placed, {self.unresolved} unresolved ({kinds}); "
-            f"input {self.encoding}"
+            f"input {self.encoding}{kept}"
         )
 
 
@@ -80,20 +89,21 @@ def geocode_csv(
     ``front_for`` (a row's date as written → the front line of that date, None when the text is
     no date), each row is weighed by the front of its own date instead; a row whose date is blank
     or unreadable uses ``front``.
+
+    The results follow the input's columns, which keep their values: a result whose name the
+    input has is written as ``geocoded_<name>`` (:func:`result_names`). Cells the writer marked
+    as text with a leading ``'`` lose it on reading, so the output geocoded again does not
+    gain one more each pass.
     """
     src = str(source)
-    header, rows, encoding = read_csv(source)
+    header, rows, encoding = _read_restored(source)
     name_i = column_index(header, name_col, src, "--name-col")
     admin_i = column_index(header, admin1_col, src, "--admin1-col") if admin1_col else None
     admin2_i = column_index(header, admin2_col, src, "--admin2-col") if admin2_col else None
     country_i = column_index(header, country_col, src, "--country-col") if country_col else None
-    added = [c for c in RESULT_COLUMNS if c not in header]
-    slots = {
-        c: (header.index(c) if c in header else len(header) + added.index(c))
-        for c in RESULT_COLUMNS
-    }
-    width = len(header) + len(added)
-    summary = BatchSummary(encoding=encoding)
+    added = result_names(header)
+    renamed = {c: n for c, n in zip(RESULT_COLUMNS, added, strict=True) if c != n}
+    summary = BatchSummary(encoding=encoding, renamed=renamed)
     queries = [
         (_cell(row, name_i) or "", _cell(row, admin_i), _cell(row, country_i), _cell(row, admin2_i))
         for row in rows
@@ -106,10 +116,9 @@ def geocode_csv(
     total = len(rows)
     for n, (row, key) in enumerate(zip(rows, keys, strict=True), start=2):
         values = answers[key]
-        out: list[object] = list(row)
-        out += [""] * (width - len(row))
-        for column, value in zip(RESULT_COLUMNS, values, strict=True):
-            out[slots[column]] = "" if value is None else value
+        out: list[object] = list(row[: len(header)])
+        out += [""] * (len(header) - len(out))
+        out += ["" if value is None else value for value in values]
         out_rows.append(out)
         kind = str(values[RESULT_COLUMNS.index("resolution")])
         summary.by_resolution[kind] = summary.by_resolution.get(kind, 0) + 1
@@ -126,6 +135,46 @@ def geocode_csv(
         writer.writerows(safe_csv_row(row) for row in out_rows)
     log.info("geocoded %s → %s: %s", src, output, summary.line())
     return summary
+
+
+def _read_restored(source: str | Path) -> tuple[list[str], list[list[str]], str]:
+    """:func:`geo.gazetteer.tabular.read_csv` with the ``'`` the writer put before a cell that
+    starts like a formula taken off again (:func:`geo.core.io.safe.restore_cell`), header too:
+    the output read back (a second pass, or a table placed in steps) had gained one more
+    apostrophe each time (``'=x``, ``''=x``, …). A row with more cells than the header is one
+    line naming it when the extra cells hold something (they had been written over by the
+    results), and read without them when they are empty (a trailing delimiter)."""
+    header, rows, encoding = read_csv(source)
+    for number, row in enumerate(rows, start=2):
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            raise InputError(  # its cells would be read under the results' names
+                f"{len(row)} cells where the header has {len(header)}; quote a cell that holds "
+                "the delimiter",
+                source=str(source),
+                row=number,
+            )
+    return (
+        [str(restore_cell(cell)) for cell in header],
+        [[str(restore_cell(cell)) for cell in row] for row in rows],
+        encoding,
+    )
+
+
+def result_names(header: list[str]) -> list[str]:
+    """The name each of :data:`RESULT_COLUMNS` is written under beside ``header``: its own, or
+    :data:`RENAMED_PREFIX` before it when the input has a column of that name (the input's
+    ``admin1`` hint had been overwritten by the gazetteer's oblast). Case is ignored, as
+    :func:`geo.gazetteer.tabular.column_index` ignores it."""
+    taken = {h.lower() for h in header}
+    names: list[str] = []
+    for column in RESULT_COLUMNS:
+        name, n = column, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{RENAMED_PREFIX}{column}" + (f"_{n - 1}" if n > 2 else "")
+        taken.add(name.lower())
+        names.append(name)
+    return names
 
 
 def _cell(row: list[str], i: int | None) -> str | None:
