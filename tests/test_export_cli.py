@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_render_fixtures import sample_events
 
 from geo.cli import main
@@ -62,17 +63,20 @@ def test_export_format_defaults_to_the_output_suffix(tmp_path, capsys):
     assert not (tmp_path / "e.txt").exists()
 
 
-def test_a_csv_without_coordinate_columns_reads_as_unplaced_records(tmp_path, capsys):
+def test_a_csv_without_coordinate_columns_is_one_line_from_python_too(tmp_path, capsys):
+    """Once an AttributeError traceback, then records placed nowhere; now refused by the reader
+    (see test_a_csv_without_location_columns_is_refused_naming_them), header-only tables too."""
+    from geo.core.errors import InputError
     from geo.core.io import read_events
 
     table = tmp_path / "places.csv"
     table.write_text("event_id,place_name\nx-1,Bakhmut\n", encoding="utf-8")
-    events = read_events(table)
-    assert list(events["event_id"]) == ["x-1"] and events.geometry.iloc[0] is None
+    with pytest.raises(InputError, match="no location columns: looked for latitude and longitude"):
+        read_events(table)
     header_only = tmp_path / "header.csv"
     header_only.write_text("a,b\n", encoding="utf-8")
-    assert main(["export", str(header_only), "-o", str(tmp_path / "out.csv")]) == 0
-    assert "0 events" in capsys.readouterr().out
+    assert main(["export", str(header_only), "-o", str(tmp_path / "out.csv")]) == 2
+    assert "(columns: 'a', 'b')" in capsys.readouterr().err
 
 
 def test_options_that_contradict_the_output_are_refused_before_writing(tmp_path, capsys):
@@ -224,3 +228,26 @@ def test_csv_coordinate_refusals_name_the_row_as_the_warnings_do(tmp_path, capsy
     )
     assert main(["map", str(wkt), "-o", str(tmp_path / "w.html")]) == 2
     assert f"{wkt}, row 3: event_id 'b': coordinates out of range" in capsys.readouterr().err
+
+
+def test_a_csv_without_location_columns_is_refused_naming_them(tmp_path, capsys):
+    """`map` over a CSV without any place or coordinate column drew an empty map saying
+    "1 events", and `export` wrote a record placed nowhere: both are one line naming the file,
+    the columns looked for and those it has, and nothing is written."""
+    cases = {
+        "plain.csv": "a,b\n1,2\n",
+        "names.csv": "event_date,location,notes\n2023-03-20,Bakhmut,shelling\n",
+        "half.csv": "event_id,latitude\nUKR1,48.59\n",
+    }
+    for name, text in cases.items():
+        table = tmp_path / name
+        table.write_text(text, encoding="utf-8")
+        columns = ", ".join(repr(c) for c in text.split("\n", 1)[0].split(","))
+        for command, output in (("map", "m.html"), ("export", "e.geojson")):
+            assert main([command, str(table), "-o", str(tmp_path / output)]) == 2
+            assert capsys.readouterr().err.strip() == (
+                f"frontline: error: {table}: no location columns: looked for latitude and "
+                f"longitude, or geometry_wkt (columns: {columns}); a table of place names is "
+                "placed by `frontline events import`"
+            )
+            assert not (tmp_path / output).exists()

@@ -755,6 +755,23 @@ def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
     return range(width) if width else None
 
 
+def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
+    """One line naming the file, the columns looked for and those it has, unless ``table`` has
+    ``latitude`` and ``longitude`` or ``geometry_wkt``: a table without them (``a,b``) had been
+    read as records placed nowhere ("1 events" on an empty map, an export of empty records)."""
+    columns = [str(c) for c in table.columns]
+    if WKT_COLUMN in columns or {"latitude", "longitude"} <= set(columns):
+        return
+    shown = ", ".join(repr(c[:40]) for c in columns[:12]) or "none"
+    if len(columns) > 12:
+        shown += f" and {len(columns) - 12} more"
+    raise InputError(
+        f"no location columns: looked for latitude and longitude, or {WKT_COLUMN} (columns: "
+        f"{shown}); a table of place names is placed by `frontline events import`",
+        source=str(path),
+    )
+
+
 def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     """The records of a CSV and the row of each in the file (:func:`csv_rows`)."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -764,8 +781,9 @@ def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     if len(rows) != len(table):  # a reading csv and pandas disagree on: count from the header
         rows = np.arange(len(table), dtype=np.int64) + 2
     table.columns = [restore_cell(c) for c in table.columns]
+    _check_location_columns(table, path)
     table = table.map(restore_cell).replace({"": None})
-    missing = pd.Series(np.nan, index=table.index)  # a table without coordinate columns
+    missing = pd.Series(np.nan, index=table.index)  # a table of geometry_wkt alone
     lon = pd.to_numeric(table.get("longitude", missing), errors="coerce")
     lat = pd.to_numeric(table.get("latitude", missing), errors="coerce")
     _flag_unreadable_coordinates(table, lat, lon, path, rows)
