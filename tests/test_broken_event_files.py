@@ -223,3 +223,55 @@ def test_written_dates_still_read(cell):
     from geo.events.load import parse_date
 
     assert parse_date(cell) == date(2023, 3, 21)
+
+
+def _with_crs(good: dict, tmp_path: Path, crs: object, transform=None) -> Path:
+    """``good`` with a legacy ``crs`` member (GeoJSON 2008), its points moved by ``transform``."""
+    features = json.loads(json.dumps(good["features"]))
+    if transform is not None:
+        for feature in features:
+            x, y = feature["geometry"]["coordinates"]
+            feature["geometry"]["coordinates"] = list(transform(x, y))
+    path = tmp_path / "legacy.geojson"
+    path.write_text(json.dumps({**good, "crs": crs, "features": features}), encoding="utf-8")
+    return path
+
+
+def test_a_legacy_crs_member_is_reprojected(good, tmp_path):
+    """An export from an older GIS in Web Mercator (``"crs": … EPSG::3857``) had its metres read
+    as degrees (refused as out of range, or drawn in the wrong place when small): the points are
+    reprojected; CRS84 and EPSG:4326 are read as they are."""
+    import pyproj
+
+    to_mercator = pyproj.Transformer.from_crs(4326, 3857, always_xy=True).transform
+    expected = [p["geometry"]["coordinates"] for p in good["features"]]
+    named = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    coded = {"type": "EPSG", "properties": {"code": 3857}}
+    for crs, transform in ((named, to_mercator), (coded, to_mercator)):
+        events = read_events(_with_crs(good, tmp_path, crs, transform))
+        got = [c for g in events.geometry for c in (g.x, g.y)]
+        assert got == pytest.approx([c for xy in expected for c in xy], abs=1e-6)
+    for name in ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"):
+        crs = {"type": "name", "properties": {"name": name}}
+        events = read_events(_with_crs(good, tmp_path, crs))
+        assert [[g.x, g.y] for g in events.geometry] == expected
+
+
+@pytest.mark.parametrize(
+    "crs",
+    [
+        {"type": "name", "properties": {"name": "EPSG:999999"}},
+        {"type": "link", "properties": {"href": "http://example.com/crs", "type": "proj4"}},
+        "EPSG:3857",
+    ],
+)
+def test_a_crs_member_naming_no_known_crs_is_one_line(good, tmp_path, capsys, crs):
+    path = _with_crs(good, tmp_path, crs)
+    assert main(["export", str(path), "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"frontline: error: {path}: crs member ") and "\n" not in err
+    assert err.endswith(
+        "names no coordinate reference system frontline knows; write the file as RFC 7946 "
+        "GeoJSON (lon/lat in WGS84, no crs member)"
+    )
+    assert not (tmp_path / "out.csv").exists()

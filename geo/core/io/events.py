@@ -27,6 +27,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyproj
 import shapely
 import simplekml
 from defusedxml import ElementTree as SafeET
@@ -533,8 +534,41 @@ def _geojson_records(path: Path) -> gpd.GeoDataFrame:
         raise InputError(
             "not a GeoJSON FeatureCollection: features is not a list", source=str(path)
         )
+    crs = _declared_crs(data.get("crs"), path)
     fast = None if constants else _point_collection(features)
-    return fast if fast is not None else _feature_collection(features, path)
+    frame = fast if fast is not None else _feature_collection(features, path)
+    if crs is None:
+        return frame
+    log.info("%s: coordinates in %s (its crs member), reprojected to WGS84", path, crs.name)
+    return frame.set_crs(crs, allow_override=True).to_crs(4326)
+
+
+def _declared_crs(member: object, path: Path) -> pyproj.CRS | None:
+    """The CRS a GeoJSON's legacy ``crs`` member (GeoJSON 2008; RFC 7946 dropped it) declares,
+    when its coordinates are not WGS84 lon/lat and so must be reprojected; None without the
+    member or for CRS84 / EPSG:4326 (in any spelling). EPSG:3857 metres had been read as
+    degrees. A CRS pyproj does not know (or a linked one) is one line naming the file."""
+    if member is None:
+        return None
+    name: object = None
+    if isinstance(member, dict) and isinstance(member.get("properties"), dict):
+        props = member["properties"]
+        kind = member.get("type")
+        name = props.get("name") if kind == "name" else None
+        if kind == "EPSG" and isinstance(props.get("code"), int | str):
+            name = f"EPSG:{props['code']}"
+    try:
+        if not isinstance(name, str):
+            raise pyproj.exceptions.CRSError("not a named CRS")
+        crs = pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        shown = json.dumps(member, ensure_ascii=False)[:80]
+        raise InputError(
+            f"crs member {shown} names no coordinate reference system frontline knows; write "
+            "the file as RFC 7946 GeoJSON (lon/lat in WGS84, no crs member)",
+            source=str(path),
+        ) from None
+    return None if crs.equals("EPSG:4326", ignore_axis_order=True) else crs
 
 
 _NUMBER_TYPES = (float, int)  # by exact type: JSON true/false (bool) is no coordinate
