@@ -275,3 +275,17 @@ def test_a_crs_member_naming_no_known_crs_is_one_line(good, tmp_path, capsys, cr
         "GeoJSON (lon/lat in WGS84, no crs member)"
     )
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_refusal_after_a_skipped_feature_names_its_feature(good, tmp_path, capsys):
+    """A feature that is no object is skipped with a warning naming it ("feature 1"); the
+    refusal of the next one's coordinates had counted the records read ("row 1", the skipped
+    feature's number). It names the feature as the warning counts it."""
+    far = json.loads(json.dumps(good["features"][1]))
+    far["geometry"]["coordinates"] = [500.0, 48.0]
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps({**good, "features": [1, far, good["features"][2]]}))
+    assert main(["export", str(path), "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err.strip()
+    event = far["properties"]["event_id"]
+    assert err.startswith(f"frontline: error: {path}, row 2: event_id {event!r}: coordinates out")

@@ -516,15 +516,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_geojson(path: Path) -> gpd.GeoDataFrame:
+def _read_geojson(path: Path) -> tuple[gpd.GeoDataFrame, list[int] | None]:
     """A FeatureCollection: in array operations when every feature is a plain point or has no
     geometry (:func:`_point_collection`), else feature by feature (:func:`_feature_collection`);
-    both give the same records. The cycle collector rests meanwhile (:func:`_collector_paused`)."""
+    both give the same records. The cycle collector rests meanwhile (:func:`_collector_paused`).
+    With the records, their feature numbers (from 1) when a feature was skipped, as the warnings
+    count them (a message about a later record had named the feature before it), else None."""
     with _collector_paused():
         return _geojson_records(path)
 
 
-def _geojson_records(path: Path) -> gpd.GeoDataFrame:
+def _geojson_records(path: Path) -> tuple[gpd.GeoDataFrame, list[int] | None]:
     constants: list[str] = []
     data = load_json(path, constants)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
@@ -537,10 +539,13 @@ def _geojson_records(path: Path) -> gpd.GeoDataFrame:
     crs = _declared_crs(data.get("crs"), path)
     fast = None if constants else _point_collection(features)
     frame = fast if fast is not None else _feature_collection(features, path)
+    numbers = None
+    if len(frame) != len(features):  # _feature skips exactly the features that are no object
+        numbers = [k for k, f in enumerate(features, start=1) if isinstance(f, dict)]
     if crs is None:
-        return frame
+        return frame, numbers
     log.info("%s: coordinates in %s (its crs member), reprojected to WGS84", path, crs.name)
-    return frame.set_crs(crs, allow_override=True).to_crs(4326)
+    return frame.set_crs(crs, allow_override=True).to_crs(4326), numbers
 
 
 def _declared_crs(member: object, path: Path) -> pyproj.CRS | None:
@@ -857,8 +862,9 @@ def read_numbered_features(
 ) -> tuple[gpd.GeoDataFrame, list[int] | None]:
     """:func:`read_features`, and for a CSV each record's row in the file (header = row 1, as
     its reader's warnings count): the number a message about the record gives (``rows`` of
-    :func:`geo.core.records.check_coordinates`); None for the other formats, whose records are
-    counted from 1 as their features and placemarks are."""
+    :func:`geo.core.records.check_coordinates`); for a GeoJSON that had a feature skipped, each
+    record's feature number; else None (the records are counted from 1, as the features and
+    placemarks are)."""
     path = Path(path)
     rows: list[int] | None = None
     if not path.exists():
@@ -866,7 +872,7 @@ def read_numbered_features(
     kind = detect_format(path, fmt)
     try:
         if kind == "geojson":
-            frame = _read_geojson(path)
+            frame, rows = _read_geojson(path)
         elif kind == "gpkg":
             layers = [name for name, _ in pyogrio.list_layers(path)]
             frame = pyogrio.read_dataframe(
