@@ -37,6 +37,7 @@ from geo.core.errors import InputError, one_line
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
 from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
+from geo.core.io.vectors import crs_of_member
 from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
 from geo.core.schema import EVENT_COLUMNS, MERGE_COLUMNS
@@ -552,28 +553,12 @@ def _declared_crs(member: object, path: Path) -> pyproj.CRS | None:
     """The CRS a GeoJSON's legacy ``crs`` member (GeoJSON 2008; RFC 7946 dropped it) declares,
     when its coordinates are not WGS84 lon/lat and so must be reprojected; None without the
     member or for CRS84 / EPSG:4326 (in any spelling). EPSG:3857 metres had been read as
-    degrees. A CRS pyproj does not know (or a linked one) is one line naming the file."""
-    if member is None:
+    degrees. A CRS pyproj does not know (or a linked one) is one line naming the file
+    (:func:`~geo.core.io.vectors.crs_of_member`)."""
+    crs = crs_of_member(member, str(path))
+    if crs is None or crs.equals("EPSG:4326", ignore_axis_order=True):
         return None
-    name: object = None
-    if isinstance(member, dict) and isinstance(member.get("properties"), dict):
-        props = member["properties"]
-        kind = member.get("type")
-        name = props.get("name") if kind == "name" else None
-        if kind == "EPSG" and isinstance(props.get("code"), int | str):
-            name = f"EPSG:{props['code']}"
-    try:
-        if not isinstance(name, str):
-            raise pyproj.exceptions.CRSError("not a named CRS")
-        crs = pyproj.CRS.from_user_input(name)
-    except pyproj.exceptions.CRSError:
-        shown = json.dumps(member, ensure_ascii=False)[:80]
-        raise InputError(
-            f"crs member {shown} names no coordinate reference system frontline knows; write "
-            "the file as RFC 7946 GeoJSON (lon/lat in WGS84, no crs member)",
-            source=str(path),
-        ) from None
-    return None if crs.equals("EPSG:4326", ignore_axis_order=True) else crs
+    return crs
 
 
 _NUMBER_TYPES = (float, int)  # by exact type: JSON true/false (bool) is no coordinate

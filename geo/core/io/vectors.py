@@ -58,10 +58,16 @@ def declared_crs(path: str | os.PathLike[str]) -> CRS | None:
         doc = json.loads(data)
     except (ValueError, RecursionError):  # GDAL says what is wrong with the file
         return None
-    member = doc.get("crs") if isinstance(doc, dict) else None
-    if member is None:  # absent, or GeoJSON 2008's null: no CRS declared
+    return crs_of_member(doc.get("crs") if isinstance(doc, dict) else None, str(path))
+
+
+def crs_of_member(member: object, source: str) -> CRS | None:
+    """The CRS a GeoJSON ``crs`` member (already parsed) names; None for no member (absent, or
+    GeoJSON 2008's null). A member of another form, or a name no CRS answers to, is one line
+    naming ``source``."""
+    if member is None:
         return None
-    name = _crs_member_name(member, str(path))
+    name = _crs_member_name(member, source)
     try:
         return CRS.from_user_input(name)
     except CRSError:
@@ -69,7 +75,7 @@ def declared_crs(path: str | os.PathLike[str]) -> CRS | None:
             f"the GeoJSON crs member names {name[:_SHOWN]!r}, which is no CRS pyproj knows: "
             "remove the member if the coordinates are lon/lat WGS84 (RFC 7946 has none), "
             "else give the file in a known CRS",
-            source=str(path),
+            source=source,
         ) from None
 
 
