@@ -66,11 +66,12 @@ class ImportReport:
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def skip(self, line: int, why: str) -> None:
+    def skip(self, line: int, why: str, unit: str = "line") -> None:
+        """Count a skipped ``line`` (or ``unit``: a boundary file's "feature") and say why."""
         self.skipped += 1
         if len(self.problems) < MAX_REPORTED:
-            self.problems.append(f"{self.source}, line {line}: {why}")
-        log.info("%s, line %d: %s (skipped)", self.source, line, why)
+            self.problems.append(f"{self.source}, {unit} {line}: {why}")
+        log.info("%s, %s %d: %s (skipped)", self.source, unit, line, why)
 
     def line(self) -> str:
         done = {
@@ -498,7 +499,9 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             geom = row.geometry
             if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
                 report.skip(
-                    number, f"feature has no polygon geometry ({getattr(geom, 'geom_type', None)})"
+                    number,
+                    f"feature has no polygon geometry ({getattr(geom, 'geom_type', None)})",
+                    "feature",
                 )
                 continue
             iso = str(getattr(row, iso_col) or "") if iso_col else ""
@@ -506,11 +509,13 @@ def import_boundaries(store: GazetteerStore, path: Path) -> ImportReport:
             unit = store.admin_unit(iso) if iso else None
             unit = unit or (resolver.admin_hint(name) if name else None)
             if unit is None:
-                report.skip(number, f"no admin unit with ISO code {iso!r} or name {name!r}")
+                report.skip(
+                    number, f"no admin unit with ISO code {iso!r} or name {name!r}", "feature"
+                )
                 continue
             geom, why = _usable_boundary(conn, path, number, geom, unit)
-            if why:
-                report.skip(number, why)
+            if why:  # said once, in the import's list of what it skipped
+                report.skip(number, why, "feature")
                 continue
             centre = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
             conn.execute(
@@ -549,7 +554,8 @@ def _usable_boundary(
     """(the polygon to store, "") or (None, why not). An invalid polygon (a bow-tie ring) is
     repaired with make_valid, with a warning naming the feature; one with no area left, or far
     from the unit's known point (a bow-tie at 0,0 had moved Donetsk Oblast there), is not used,
-    with a warning naming the unit: the unit keeps its shape and point."""
+    and the reason, naming the unit, goes to the import's list of skipped features: the unit
+    keeps its shape and point."""
     import shapely
 
     where = f"{path}, feature {number}"
@@ -565,12 +571,10 @@ def _usable_boundary(
         (lon, lat), _ = shapely.shortest_line(geom, known).coords
         km = haversine_km(known.y, known.x, lat, lon)
         if km > BOUNDARY_SLACK_KM:
-            why = (
+            return None, (
                 f"the boundary of {unit.name} ({unit.iso or unit.code}) lies {km:,.0f} km from "
                 f"the unit's known point ({known.y:.4f}, {known.x:.4f}); not imported"
             )
-            warnings.warn(f"{where}: {why}", UserWarning, stacklevel=3)
-            return None, why
     return geom, ""
 
 
