@@ -337,3 +337,19 @@ def test_a_bad_date_option_is_blamed_on_the_option(tmp_path, capsys, command, op
     assert capsys.readouterr().err == (
         f"frontline: error: {option} must be a date like 2025-01-02, not '2025-13-01'\n"
     )
+
+
+def test_summary_dates_a_file_as_diff_does(tmp_path, capsys):
+    """A file named for one day whose features say another had been filed by summary under the
+    name's day and by diff under the features' (the property wins, as in read_control)."""
+    early = _layer(tmp_path / "isw_20250110.geojson", ("2025-01-02", POKROVSK))
+    late = _layer(tmp_path / "isw_20250105.geojson", ("2025-01-05", MYRNOHRAD))
+    out = tmp_path / "d.csv"
+    assert main(["control", "summary", str(late), str(early), "-o", str(out)]) == 0
+    assert [line.split(",")[0] for line in out.read_text().splitlines()] == [
+        "date",
+        "2025-01-02",
+        "2025-01-05",
+    ]
+    assert main(["diff", str(early), str(late)]) == 0
+    assert "2 layers, 2025-01-02 to 2025-01-05:" in capsys.readouterr().out  # no order warning

@@ -115,7 +115,8 @@ def summary_command(
 ) -> None:
     """Per-day table over a series of layers: date, area_km2, gained_km2, lost_km2, net_km2.
 
-    Files are ordered by the date in their names; only two layers are held in memory at a time.
+    Files are ordered by their dates (a date property, else the date in the file name); only
+    two layers are held in memory at a time.
 
     Example:
 

@@ -15,15 +15,11 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 
 from geo.core.errors import InputError
 from geo.core.io.control import (
     CONTROL_COLUMNS,
-    UNREADABLE_VECTOR,
-    _iso_date,
-    _vsi_targets,
-    date_from_name,
+    layer_date,
     one_date,
     read_control,
 )
@@ -73,25 +69,6 @@ class ControlSeries:
         return earlier[earlier["date"] == in_force].reset_index(drop=True)
 
 
-def _file_date(path: Path) -> str:
-    named = date_from_name(path)
-    if named is not None:
-        return named
-    if not path.exists():
-        raise InputError("no such file", source=str(path))
-    target = _vsi_targets(path)[0][0]  # a KMZ checked against zip bombs first
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # GDAL's geometry warnings: read_control says them
-            info = pyogrio.read_dataframe(target, read_geometry=False, max_features=1)
-    except UNREADABLE_VECTOR as exc:
-        raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
-    field = next((c for c in info.columns if c.lower() == "date"), None)
-    if field is None or info.empty:
-        raise InputError("no date in the file name or a 'date' property", source=str(path))
-    return _iso_date(info[field].iloc[0], source=str(path))
-
-
 def _warn_shared_dates(dated: list[tuple[str, Path]]) -> None:
     """A warning naming files of one date: the table would hold that day twice, the second
     row's change measured between two layers of the same day."""
@@ -107,11 +84,12 @@ def _warn_shared_dates(dated: list[tuple[str, Path]]) -> None:
 def iter_daily_summary(paths: Iterable[str | Path]) -> Iterator[dict[str, float | str]]:
     """Rows of the per-day table, oldest first: total area and change since the previous file.
 
-    Files are ordered by the date in their name (else their ``date`` property); only the previous
+    Files are ordered by their date as :func:`read_control` reads it (the features' ``date``
+    property, else the date in the file name); only the previous
     day's area stays in memory. The first row has no change figures (NaN). Two files of one date
     are warned of; a file whose features carry several dates is refused (:func:`one_date`).
     """
-    dated = sorted((_file_date(Path(p)), Path(p)) for p in paths)
+    dated = sorted((layer_date(p), Path(p)) for p in paths)
     _warn_shared_dates(dated)
     previous = None
     for day, path in dated:

@@ -331,6 +331,30 @@ def one_date(layer: ControlLayer) -> ControlLayer:
     return layer
 
 
+def layer_date(path: str | Path) -> str:
+    """The day of one layer file as :func:`read_control` dates it without ``date=``: its
+    features' date property (the first feature's; :func:`one_date` refuses a file of several),
+    else the date in its name (``deepstatemap_data_20250102.geojson``). Read without geometries,
+    to order many files before reading any whole."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    target = _vsi_targets(path)[0][0]  # a KMZ checked against zip bombs first
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # GDAL's geometry warnings: read_control says them
+            info = pyogrio.read_dataframe(target, read_geometry=False, max_features=1)
+    except UNREADABLE_VECTOR as exc:
+        raise InputError(f"cannot read as a vector layer: {exc}", source=str(path)) from exc
+    column = _field(info, _DATE_FIELDS)
+    if column is not None and not info.empty and pd.notna(info[column].iloc[0]):
+        return _iso_date(info[column].iloc[0], source=str(path))
+    named = date_from_name(path)
+    if named is None:
+        raise InputError("no date in the file name or a 'date' property", source=str(path))
+    return named
+
+
 def read_control(
     path: str | Path,
     *,
