@@ -2365,7 +2365,10 @@ class Extractor:
         not the Dnipropetrovsk-oblast village 155 km west. A neighbour the same soft hint placed
         surely is one of the sentence's places ("На донецькому напрямку … Івано-Дар'ївки та
         Золотарівки": the Luhansk-oblast village 8 km from Ivano-Darivka, not the Donetsk-oblast
-        one 90 km south). A name its marker calls a village keeps the hint ("В Чугуевском районе
+        one 90 km south). The name's other readings are tried too ("у районах Зірки, Федорівки,
+        Шевченка, Ялти … на новопавлівському напрямку, що межує із Дніпропетровською областю":
+        the Шевченко 5 km from Vilne Pole, not the Dnipropetrovsk-oblast village Шевченка 60 km
+        north). A name its marker calls a village keeps the hint ("В Чугуевском районе
         … с. Рубежное"). Nor does a name listed with one that has no place in that region, however
         near it sends it ("Марьинка и Красногоровка, громко было на окраинах Очеретинской
         громады": the town 4 km from Marinka, not the Krasnohorivka renamed Yasnohorivka 35 km
@@ -2389,18 +2392,23 @@ class Extractor:
             ]
             if not near or (km_to_nearest(place, near) <= CONTEXT_NEAR_KM and not partner_outside):
                 continue
-            plain = self.resolver.resolve(queries[i], near=tuple(near))
-            found = _located_settlement(plain)
-            if (
-                plain.ambiguous
-                or found is None
-                or km_to_nearest(found, near) * 2 > km_to_nearest(place, near)
-                or not _near_any(found, near)
-            ):
-                continue
-            m.admin_hint, m.soft_hint = None, False
-            m.notes.append(f"{queries[i]}: by its sentence's places, not in the region it names")
-            final[i] = plain
+            for reading in (queries[i], *m.readings):
+                plain = self.resolver.resolve(reading, near=tuple(near))
+                found = _located_settlement(plain)
+                if (
+                    plain.ambiguous
+                    or found is None
+                    or km_to_nearest(found, near) * 2 > km_to_nearest(place, near)
+                    or not _near_any(found, near)
+                ):
+                    continue
+                m.admin_hint, m.soft_hint = None, False
+                m.notes.append(
+                    f"{queries[i]}: by its sentence's places, not in the region it names"
+                    + ("" if reading == queries[i] else f", read as a form of {reading}")
+                )
+                final[i] = plain
+                break
 
     def _alone(self, query: str, m: Mention, oblast: str | None = None) -> Resolution:
         """``query`` resolved with its mention's hint. A soft hint (a region elsewhere in the
