@@ -6,6 +6,10 @@ correspondents), in their sentences.
   областю") is no hint for a list whose places lie across the border: a case form whose
   nominative is a village in that region (Шевченка) is the other reading (Шевченко) beside the
   list's other places, as the list's nominatives already were.
+* A region closing the last clause of a Russian MoD roundup ("«Север» освободила Лиман …,
+  «Запад» — Куриловку и Кучеровку, а «Юг» взял под контроль Северск и Червоное в ДНР") says
+  where that clause's places lie, not the other groups' villages: Куриловка and Кучеровка by
+  Kupiansk had been left at the level of Donetsk oblast.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -15,6 +19,9 @@ from __future__ import annotations
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
 SHEVCHENKO_KOMAR = (47.899, 36.676)  # Komar hromada, Donetsk oblast, 5 km from Vilne Pole
+KURYLIVKA = (49.659, 37.687)  # Kupiansk raion, Kharkiv oblast
+KUCHERIVKA = (49.718, 37.678)  # Kupiansk raion, Kharkiv oblast
+SIVERSK = (48.865, 38.094)
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -30,3 +37,31 @@ def test_a_case_form_across_the_named_border_is_read_beside_its_list(places):
     shevchenko = _at(places(text), "Шевченка")
     point = (shevchenko["latitude"], shevchenko["longitude"])
     assert km(point, SHEVCHENKO_KOMAR) < TOLERANCE_KM, shevchenko["resolution_reason"]
+
+
+def test_a_region_closing_the_last_clause_locates_that_clause_only(places):
+    text = (
+        "Согласно заявлению, группировка «Север» освободила Лиман на харьковском направлении, "
+        "«Запад» — Куриловку и Кучеровку, а «Юг» взял под контроль Северск и Червоное в ДНР."
+    )
+    found = places(text)
+    for name, expected in (
+        ("Куриловку", KURYLIVKA),
+        ("Кучеровку", KUCHERIVKA),
+        ("Северск", SIVERSK),
+    ):
+        record = _at(found, name)
+        point = (record["latitude"], record["longitude"])
+        assert record["geo_precision"] == 1, record["resolution_reason"]
+        assert km(point, expected) < TOLERANCE_KM, record["resolution_reason"]
+    assert _at(found, "Червоное")["admin1"] == "Donetska oblast"
+
+
+def test_a_region_whose_clause_names_no_place_still_frames_the_sentence(records):
+    """ "…, но ВСУ сопротивляются, сообщил глава ДНР": no place of that clause for ДНР to locate;
+    it frames the sentence's places as it did, and is no record of its own."""
+    text = (
+        "Кольцо вокруг Щербиновки на константиновском направлении продолжает сжиматься, но ВСУ "
+        "сопротивляются, перебрасывают туда резервы, сообщил глава ДНР Денис Пушилин."
+    )
+    assert "ДНР" not in {r["location"] for r in records(text)}

@@ -2744,7 +2744,7 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
         if not _in_the_region(" в ", region):  # "из Херсона в Николаевскую область": whither
             return
     hint = region.query or region.text  # "ДНР: в Горловке …": the hint reader knows "ДНР"
-    places = [m for m in mentions if _hintable(m)]
+    places = _in_its_clause(sentence, offset, region, mentions)
     if not places:
         # every settlement has a hint of its own ("На Харківщині ворог атакував Липці, Вовчанськ
         # та Глибоке Харківського району"): an oblast opening the sentence still only frames them
@@ -2771,6 +2771,40 @@ def _regions_qualify(sentence: str, offset: int, mentions: list[Mention]) -> Non
             return
     region.frames = region.role == "site"
     _soft_hint(region, places, hint)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:а|але|но)\s+(?!такж|також)", re.IGNORECASE)
+"""Where a clause of its own begins: "…, а «Юг» взял под контроль Северск и Червоное в ДНР",
+"…; на Запоріжжі …" (not "а також", which goes on with one list)."""
+
+
+def _in_its_clause(
+    sentence: str, offset: int, region: Mention, mentions: list[Mention]
+) -> list[Mention]:
+    """The places a region closing its clause locates (of ``mentions``, the :func:`_hintable`
+    ones): those of that clause, when a clause break (:data:`_CLAUSE_BREAK`) lies between the
+    region and the places before it ("«Север» освободила Лиман на харьковском направлении,
+    «Запад» — Куриловку и Кучеровку, а «Юг» взял под контроль Северск и Червоное в ДНР": ДНР is
+    where Северск and Червоное lie, not the Kharkiv-oblast villages of the other groups'
+    clauses). A region opening the sentence, one before its places, or one whose clause names no
+    settlement ("…, но ВСУ сопротивляются, сообщил глава ДНР") is every place's."""
+    places = [m for m in mentions if _hintable(m)]
+    if not places or any(m.start > region.start for m in places):
+        return places
+    breaks = [
+        found.end() + offset for found in _CLAUSE_BREAK.finditer(sentence, 0, region.start - offset)
+    ]
+    if not breaks:
+        return places
+    clause = [
+        m
+        for m in mentions
+        if breaks[-1] <= m.start < region.start
+        and m.role == "site"
+        and m.known
+        and not (m.region or m.axis or m.metonymic)
+    ]
+    return [m for m in clause if _hintable(m)] if clause else places
 
 
 _OPENS_IN = re.compile(
