@@ -2512,7 +2512,12 @@ class Extractor:
         ]
         for i, m in enumerate(mentions):
             town = final[i].place
-            if not m.village or town is None or town.population < VILLAGE_MAX:
+            if (
+                not m.village
+                or town is None
+                or town.kind != "settlement"  # "Село Степовое" left in the oblast named before
+                or town.population < VILLAGE_MAX
+            ):
                 continue
             points = [point for j, point in settled if mentions[j].key != m.key]
             if not points or km_to_nearest(town, points) <= TOWN_FAR_KM:

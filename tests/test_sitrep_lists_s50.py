@@ -10,6 +10,9 @@ correspondents), in their sentences.
   «Запад» — Куриловку и Кучеровку, а «Юг» взял под контроль Северск и Червоное в ДНР") says
   where that clause's places lie, not the other groups' villages: Куриловка and Кучеровка by
   Kupiansk had been left at the level of Donetsk oblast.
+* "Село Степовое" after "Степовое Днепропетровской области" stays in that oblast, where ten
+  villages have the name: an oblast left open is no town of 3.9 million people that a village
+  marker would set aside for a village by the document's places (the Kharkiv-oblast Stepove).
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -65,3 +68,19 @@ def test_a_region_whose_clause_names_no_place_still_frames_the_sentence(records)
         "сопротивляются, перебрасывают туда резервы, сообщил глава ДНР Денис Пушилин."
     )
     assert "ДНР" not in {r["location"] for r in records(text)}
+
+
+def test_a_village_left_in_its_oblast_is_no_town_to_set_aside(records):
+    text = (
+        "Российские военнослужащие взяли под контроль села Дерилово и Майское Донецкой народной "
+        "республики (ДНР), а также Степовое Днепропетровской области.\n"
+        "Дерилово перешло под контроль российских сил в результате «решительных действий» "
+        "подразделений группировки войск «Запад».\n"
+        "Село Степовое перешло под контроль в результате действий подразделений группировки "
+        "войск «Восток»."
+    )
+    stepove = [r for r in records(text) if r["location"] == "Степовое"]
+    assert len(stepove) == 2
+    assert {r["admin1"] for r in stepove} == {"Dnipropetrovska oblast"}, [
+        r["resolution_reason"] for r in stepove
+    ]
