@@ -21,6 +21,8 @@ DONETSK_CITY = "gn:709717"
 # the villages, with their points in the national settlement table (KATOTTH)
 DONETSKE_KRAMATORSK_RAION = (48.9339, 37.6903)  # UA14120130020047822, 10 km west of Lyman
 DONETSKE_KHARKIV_OBLAST = (49.1484, 37.2472)  # UA63040130090038293, Izium raion
+VILNIANSK = "gn:689584"  # Софіївка before its Soviet-era renamings, as GeoNames still lists
+SOFIIVKA_NOVOMYKOLAIVKA = (48.0324, 35.9583)  # UA23060190490051601, Zaporizhzhia oblast
 VILLAGE_KM = 3.0
 
 
@@ -132,3 +134,17 @@ def test_a_row_that_corrects_nothing_or_says_not_why_is_refused(tmp_path, row, p
         apply_overlays(conn, tmp_path)
     assert problem in str(caught.value)
     assert str(caught.value).startswith(f"{path}, row 2: ")
+
+
+def test_an_old_name_of_a_town_is_today_a_village_of_it(records, resolver):
+    """A Zaporizhzhia administration's list: "Софіївці" is the village 40 km east of Vilniansk,
+    which GeoNames still calls Софіївка, as it was called before its Soviet-era renamings."""
+    text = (
+        "Російські війська за добу здійснили 651 обстріл по 17 населених пунктах Запорізької "
+        "області, повідомив очільник ОВА Іван Федоров. Федоров зазначив, що війська РФ "
+        "здійснили 4 авіаційних удари по Софіївці, Оріхову, Залізничному, Солодкому."
+    )
+    (record,) = [r for r in records(text) if r["location"] == "Софіївці"]
+    assert record["place_id"] != VILNIANSK
+    assert km((record["latitude"], record["longitude"]), SOFIIVKA_NOVOMYKOLAIVKA) < VILLAGE_KM
+    assert resolver.resolve("Вільнянськ").place.place_id == VILNIANSK  # its own name stays
