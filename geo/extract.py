@@ -1595,7 +1595,7 @@ class Extractor:
         self._city_in_a_village_list(mentions, final)
         self._in_a_named_hromada(mentions, queries, final)
         home = self._at_home(mentions, queries, final, front, oblast)
-        self._far_from_its_list(mentions, final, home)
+        self._far_from_its_list(mentions, queries, final, home)
         self._lookalike_at_home(mentions, queries, final, home)
         self._hromada_by_its_neighbours(mentions, final)
         _axes_outside_the_box(mentions, final)
@@ -2129,15 +2129,19 @@ class Extractor:
     def _far_from_its_list(
         self,
         mentions: list[Mention],
+        queries: list[str],
         final: list[Resolution],
         home: tuple[str, tuple[tuple[float, float], ...]] | None,
     ) -> None:
         """In a one-oblast report (``home``: the oblast's code and its settled places), a name
         listed with :data:`LISTED_AT_HOME` places of the oblast or more and placed outside it,
-        over :data:`FAR_FROM_HOME_KM` from every settled place there, is left unplaced with the
-        reason, rather than drawn across the country ("Львов" in a Kherson administration's
-        list of right-bank villages: the outlet's spelling of Львове, not Lviv). Not a name
-        with a region of its own, a region, an axis or a seat of government speaking."""
+        over :data:`FAR_FROM_HOME_KM` from every settled place there, is read in the oblast:
+        its one namesake there within :data:`HOME_KM` of those places, or the oblast itself when
+        several are ("Софіївка" in a Kherson administration's list: one of Kherson oblast's
+        Sofiivkas, not the largest, 330 km north). Else it is left unplaced with the reason,
+        rather than drawn across the country ("Львов" in a list of right-bank villages: the
+        outlet's spelling of Львове, not Lviv). Not a name with a region of its own, a region,
+        an axis or a seat of government speaking."""
         if home is None:
             return
         code, points = home
@@ -2171,12 +2175,26 @@ class Extractor:
                 far = km_to_nearest(place, near)
                 if far <= FAR_FROM_HOME_KM:
                     continue
+                oblast = self.resolver.admin_name(code) or code
                 note = (
                     f"{m.text}: {place.name} lies {far:.0f} km from every settled place of this "
-                    f"report on {self.resolver.admin_name(code) or code}, with which it is "
-                    "listed; not placed"
+                    f"report on {oblast}, with which it is listed"
                 )
-                final[i] = _not_placed(res, note)
+                there = self.resolver.resolve(queries[i], admin1=code)
+                if (
+                    there.place is not None
+                    and there.place.admin1_code == code
+                    and (
+                        _namesakes_in(there)
+                        or (
+                            there.place.kind == "settlement"
+                            and km_to_nearest(there.place, near) <= HOME_KM
+                        )
+                    )
+                ):
+                    final[i] = replace(there, reason=f"{note}; read there; {there.reason}")
+                else:
+                    final[i] = _not_placed(res, f"{note}; not placed")
 
     def _lookalike_at_home(
         self,

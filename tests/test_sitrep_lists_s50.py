@@ -13,6 +13,10 @@ correspondents), in their sentences.
 * "Село Степовое" after "Степовое Днепропетровской области" stays in that oblast, where ten
   villages have the name: an oblast left open is no town of 3.9 million people that a village
   marker would set aside for a village by the document's places (the Kharkiv-oblast Stepove).
+* A name listed in a one-oblast report and placed over 300 km from the report's places is read
+  in that oblast ("Софіївка" in a Kherson administration's list: Kherson oblast, where five
+  villages have the name), not left unplaced; a lone namesake there far from the list is not
+  taken (Баранівка of Bohodukhiv raion, 130 km from Kupiansk raion's evacuated villages).
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -84,3 +88,32 @@ def test_a_village_left_in_its_oblast_is_no_town_to_set_aside(records):
     assert {r["admin1"] for r in stepove} == {"Dnipropetrovska oblast"}, [
         r["resolution_reason"] for r in stepove
     ]
+
+
+def test_a_far_name_in_a_one_oblast_list_is_read_in_that_oblast(records):
+    text = (
+        "У Херсонській області упродовж доби внаслідок російської агресії зазнали поранень "
+        "троє людей.\nЗа його словами, під ворожим дроновим терором та артилерійськими "
+        "обстрілами перебували Антонівка, Берегове, Берислав, Білозерка, Бургунка, Веселе, "
+        "Велетенське, Дар’ївка, Зміївка, Іванівка, Кізомис, Козацьке, Комишани, Львове, "
+        "Микільське, Миколаївка, Милове, Михайлівка, Новоолександрівка, Новотягинка, "
+        "Новодмитрівка, Нововоронцовка, Олександрівка, Ольгівка, Осокорівка, Одрадокам'янка, "
+        "Придніпровське, Саблуківка, Садове, Станіслав, Софіївка, Токарівка, Томина Балка, "
+        "Тягинка, Українка, Чорнобаївка, Широка Балка і Херсон."
+    )
+    sofiivka = _at(records(text), "Софіївка")
+    assert sofiivka["admin1"] == "Khersonska oblast", sofiivka["resolution_reason"]
+
+
+def test_a_lone_namesake_far_from_a_one_oblast_list_is_not_taken(records):
+    text = (
+        "На Харківщині оголошена обовʼязкова евакуацію з семи сіл\n"
+        "У Шевченківській громаді Куп’янського району було прийнято рішення про обов’язкову "
+        "евакуацію з семи населених пунктів через зростання обстрілів з боку російських військ. "
+        "Ця інформація була опублікована начальником Харківської ОВА Олегом Синєгубовим у "
+        "соціальній мережі Facebook. Серед населених пунктів, які підлягають "
+        "евакуації, є Баранівка, Березівка, Новомиколаївка, Сподобівка, Старовірівка, Дуванка "
+        "та Федорівка."
+    )
+    baranivka = _at(records(text), "Баранівка")
+    assert baranivka["latitude"] is None or baranivka["latitude"] < 50.0, baranivka
