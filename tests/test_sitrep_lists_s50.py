@@ -17,6 +17,8 @@ correspondents), in their sentences.
   in that oblast ("Софіївка" in a Kherson administration's list: Kherson oblast, where five
   villages have the name), not left unplaced; a lone namesake there far from the list is not
   taken (Баранівка of Bohodukhiv raion, 130 km from Kupiansk raion's evacuated villages).
+* Яма, Siversk's name until 1973 ("Северск (историческое название — Яма)"), is Siversk, not
+  the Kyiv quarter whose old name GeoNames spells so (a curated alias).
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -117,3 +119,9 @@ def test_a_lone_namesake_far_from_a_one_oblast_list_is_not_taken(records):
     )
     baranivka = _at(records(text), "Баранівка")
     assert baranivka["latitude"] is None or baranivka["latitude"] < 50.0, baranivka
+
+
+def test_siversk_s_old_name_is_siversk(records):
+    text = "Северск (историческое название — Яма) расположен вблизи Артёмовска (Бахмута)."
+    yama = _at(records(text), "Яма")
+    assert km((yama["latitude"], yama["longitude"]), SIVERSK) < TOLERANCE_KM, yama
