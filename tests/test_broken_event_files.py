@@ -287,3 +287,18 @@ def test_a_refusal_after_a_skipped_feature_names_its_feature(good, tmp_path, cap
     err = capsys.readouterr().err.strip()
     event = far["properties"]["event_id"]
     assert err.startswith(f"frontline: error: {path}, row 2: event_id {event!r}: coordinates out")
+
+
+def test_an_infinite_wkt_ordinate_is_one_line_naming_its_row(tmp_path, capsys):
+    """ "POINT (1e400 48)" overflows to infinity: refused naming the file and row, and numpy's
+    overflow warning, which named neither, is not printed beside it."""
+    table = tmp_path / "events.csv"
+    table.write_text(
+        'event_id,geometry_wkt,location\na1,"POINT (1e400 48)",X\na2,"POINT (37 48)",Y\n',
+        encoding="utf-8",
+    )
+    assert main(["export", str(table), "-o", str(tmp_path / "out.geojson")]) == 2
+    assert capsys.readouterr().err == (
+        f"frontline: error: {table}, row 2: event_id 'a1': coordinates are NaN, infinite or empty\n"
+    )
+    assert not (tmp_path / "out.geojson").exists()

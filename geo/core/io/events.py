@@ -823,9 +823,11 @@ def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
         # on the plane, as frontline draws and writes every geometry: a Z or an M ordinate
         # ("POINT ZM (37 48 1 2)") is no part of a place, and an M had made GeoJSON and GDAL
         # refuse the row
-        geoms[has_wkt] = shapely.force_2d(
-            shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
-        )
+        with np.errstate(over="ignore"):  # "POINT (1e400 48)": an infinite ordinate, which
+            # the coordinate check refuses naming the file and row; numpy's overflow warning
+            # named neither
+            parsed = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
+        geoms[has_wkt] = shapely.force_2d(parsed)
         _flag_unreadable(table, has_wkt & shapely.is_missing(geoms), path, WKT_COLUMN,
                          f"unreadable geometry: {WKT_COLUMN} is not WKT", rows)  # fmt: skip
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326), rows
