@@ -17,6 +17,10 @@ correspondents), in their sentences.
   in that oblast ("Софіївка" in a Kherson administration's list: Kherson oblast, where five
   villages have the name), not left unplaced; a lone namesake there far from the list is not
   taken (Баранівка of Bohodukhiv raion, 130 km from Kupiansk raion's evacuated villages).
+* The axes of 2022–23 (Мелітопольський, Бердянський, Лисичанський, Сєвєродонецький, Ізюмський,
+  Криворізький, Миколаївський напрямок and their Russian names) are areas around their towns, as
+  the table's other axes are: "на Мелітопольському напрямку" had been Melitopol raion (blind set
+  uk-h).
 * Яма, Siversk's name until 1973 ("Северск (историческое название — Яма)"), is Siversk, not
   the Kyiv quarter whose old name GeoNames spells so (a curated alias).
 
@@ -24,6 +28,8 @@ Coordinates are those of the settlement table (``../shared/data/ua-settlements``
 """
 
 from __future__ import annotations
+
+import pytest
 
 from tests.test_mentions_uk_ru import TOLERANCE_KM, km
 
@@ -125,3 +131,23 @@ def test_siversk_s_old_name_is_siversk(records):
     text = "Северск (историческое название — Яма) расположен вблизи Артёмовска (Бахмута)."
     yama = _at(records(text), "Яма")
     assert km((yama["latitude"], yama["longitude"]), SIVERSK) < TOLERANCE_KM, yama
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "town"),
+    [
+        (
+            "На Мелітопольському напрямку ворог атакував 5 разів.",
+            "Мелітопольському",
+            (46.848, 35.367),
+        ),
+        ("Ворог атакував на Бердянському напрямку.", "Бердянському", (46.757, 36.788)),
+        ("ВСУ атаковали на Мелитопольском направлении.", "Мелитопольском", (46.848, 35.367)),
+        ("Противник атаковал на Лисичанском направлении.", "Лисичанском", (48.904, 38.442)),
+        ("Ворог атакував на Ізюмському напрямку.", "Ізюмському", (49.208, 37.257)),
+    ],
+)
+def test_axes_of_2022_and_2023_are_areas_around_their_towns(records, sentence, name, town):
+    (axis,) = [r for r in records(sentence) if r["location"].startswith(name)]
+    assert axis["geo_precision"] == 2, axis["resolution_reason"]
+    assert km((axis["latitude"], axis["longitude"]), town) < 10.0, axis["resolution_reason"]
