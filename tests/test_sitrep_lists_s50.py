@@ -21,6 +21,8 @@ correspondents), in their sentences.
   Криворізький, Миколаївський напрямок and their Russian names) are areas around their towns, as
   the table's other axes are: "на Мелітопольському напрямку" had been Melitopol raion (blind set
   uk-h).
+* A unit's quoted name after its noun and its army ("тактической группы ВСУ "Таврия"",
+  "группировки ВСУ «Хортица»") is no site, as it is right after the noun (blind set ru-g).
 * Яма, Siversk's name until 1973 ("Северск (историческое название — Яма)"), is Siversk, not
   the Kyiv quarter whose old name GeoNames spells so (a curated alias).
 
@@ -151,3 +153,25 @@ def test_axes_of_2022_and_2023_are_areas_around_their_towns(records, sentence, n
     (axis,) = [r for r in records(sentence) if r["location"].startswith(name)]
     assert axis["geo_precision"] == 2, axis["resolution_reason"]
     assert km((axis["latitude"], axis["longitude"]), town) < 10.0, axis["resolution_reason"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        (
+            "Украинские военные отступили из двух населенных пунктов под Авдеевкой, сообщил в "
+            'эфире телемарафона представитель тактической группы ВСУ "Таврия" Дмитрий Лиховой.',
+            "Таврия",
+        ),
+        (
+            "Ссылаясь на источники в командовании группировки ВСУ «Хортица», украинская пресса "
+            "констатирует, что в районе Петровки идут бои.",
+            "Хортица",
+        ),
+        ("Угруповання військ РФ «Дніпро» атакувало позиції біля Кринок.", "Дніпро"),
+    ],
+)
+def test_a_unit_named_after_its_army_is_no_site(records, sentence, unit):
+    found = records(sentence)
+    assert found  # the sentence's place is read
+    assert unit not in {r["location"] for r in found}

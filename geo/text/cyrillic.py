@@ -534,6 +534,21 @@ def _unit_list_before(before: str) -> bool:
 _UNIT_NAME_CLOSES = '»"”'
 """The quotes that close a unit's name ("группировки «Север»")."""
 
+_ARMIES = frozenset({"всу", "зсу", "рф", "вс", "россии", "росії", "украины", "україни"})
+"""The army a unit noun may name between itself and the unit's quoted name ("тактической
+группы ВСУ «Таврия»", "угруповання військ РФ «Схід»")."""
+
+
+def _army_unit_before(before: str) -> bool:
+    """Is the name quoted after a unit noun and its army ("представитель тактической группы ВСУ
+    "Таврия"", "группировки ВС РФ «Восток»")? Then it is the unit's name."""
+    if before[-1:] not in _OPENING_QUOTES:
+        return False
+    words = before.rstrip(_QUOTES_OR_BRACKET).lower().split()[-3:]
+    while words and words[-1].strip(_BRACKETS_OR_QUOTES) in _ARMIES:
+        words.pop()
+    return len(words) < 3 and bool(words) and words[-1] in cues().unit
+
 
 def not_a_site(before: str, after: str, locative: bool) -> str | None:
     """Why a Cyrillic name is not a site here (a surname after a title, a given name or
@@ -569,7 +584,7 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return 'an outlet\'s name ("Донбасс.Реалии")'
     if spaced and _BRIDGE_AFTER.match(after):
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
-    if previous in table.unit or _unit_list_before(before):
+    if previous in table.unit or _unit_list_before(before) or _army_unit_before(before):
         return "a unit's name"
     if after.lstrip()[:1] == ")" and _RESTATED_BEFORE.search(before):
         return "the abbreviation of the region named before it"
