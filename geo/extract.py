@@ -1597,6 +1597,7 @@ class Extractor:
         home = self._at_home(mentions, queries, final, front, oblast)
         self._far_from_its_list(mentions, queries, final, home)
         self._lookalike_at_home(mentions, queries, final, home)
+        self._lookalike_by_its_list(mentions, queries, final)
         self._hromada_by_its_neighbours(mentions, final)
         _axes_outside_the_box(mentions, final)
         self._villages_by_their_neighbours(mentions, first, final)
@@ -2263,6 +2264,52 @@ class Extractor:
                     f"report on {oblast}, beside its places; not placed"
                 )
                 final[i] = _not_placed(res, note)
+
+    def _lookalike_by_its_list(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """A list member that its one spelling placed over :data:`HOME_STRAY_KM` from each of
+        its list's other settled members (two at least) is the settlement spelt like it within
+        :data:`CLUSTER_KM` of them, in one of their oblasts, when just one such lies there:
+        "біля Синьківки, Глушківки, Колесниківки та Стельмахівки" on the Kupiansk front is
+        Kharkiv oblast's Колісниківка (Колесниковка in Russian, whose vowel the outlet kept),
+        5 km from Hlushkivka, not the Luhansk-oblast Колесниківка 130 km east. Not a town of
+        :data:`VILLAGE_MAX` people or more, nor a name with a region of its own, a region, an
+        axis, or one whose namesakes were left open. ``final`` is updated in place."""
+        focus = self.resolver.focus
+        for members in _lists(mentions):
+            settled = {
+                j: place
+                for j in members
+                if _settled(mentions[j], final[j], focus)
+                and (place := final[j].place) is not None
+                and place.kind == "settlement"
+            }
+            for i in members:
+                m, place = mentions[i], settled.get(i)
+                if place is None or m.admin_hint or m.axis or m.region or m.metonymic:
+                    continue
+                others = [p for j, p in settled.items() if j != i]
+                if len(others) < 2 or place.population >= VILLAGE_MAX:
+                    continue
+                points = [_point(p) for p in others]
+                if km_to_nearest(place, points) <= HOME_STRAY_KM:
+                    continue
+                found = []
+                for code in dict.fromkeys(p.admin1_code for p in others if p.admin1_code):
+                    like = self.resolver.lookalike(queries[i], code, points)
+                    if (
+                        like is not None
+                        and like.place is not None
+                        and like.place.place_id != place.place_id
+                        and km_to_nearest(like.place, points) <= CLUSTER_KM
+                    ):
+                        found.append(like)
+                if len(found) == 1:
+                    (like,) = found
+                    far = km_to_nearest(place, points)
+                    note = f"{m.text}: {place.name} lies {far:.0f} km from its list's places"
+                    final[i] = replace(like, reason=f"{note}; {like.reason}")
 
     def _hromada_by_its_neighbours(self, mentions: list[Mention], final: list[Resolution]) -> None:
         """An English hromada named after a town ("the Pokrovsk community") placed at a centre

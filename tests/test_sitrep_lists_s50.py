@@ -23,6 +23,10 @@ correspondents), in their sentences.
   uk-h).
 * A unit's quoted name after its noun and its army ("тактической группы ВСУ "Таврия"",
   "группировки ВСУ «Хортица»") is no site, as it is right after the noun (blind set ru-g).
+* A list member that its one spelling placed 130 km from its list's other places is the
+  settlement spelt like it beside them ("біля Синьківки, Глушківки, Колесниківки та
+  Стельмахівки": Kharkiv oblast's Колісниківка, Колесниковка in Russian, not the Luhansk-oblast
+  Колесниківка; blind set uk-h), as a one-oblast report's already was.
 * Яма, Siversk's name until 1973 ("Северск (историческое название — Яма)"), is Siversk, not
   the Kyiv quarter whose old name GeoNames spells so (a curated alias).
 
@@ -39,6 +43,7 @@ SHEVCHENKO_KOMAR = (47.899, 36.676)  # Komar hromada, Donetsk oblast, 5 km from 
 KURYLIVKA = (49.659, 37.687)  # Kupiansk raion, Kharkiv oblast
 KUCHERIVKA = (49.718, 37.678)  # Kupiansk raion, Kharkiv oblast
 SIVERSK = (48.865, 38.094)
+KOLISNYKIVKA = (49.562, 37.715)  # Kupiansk raion, 3 km from Hlushkivka
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -175,3 +180,13 @@ def test_a_unit_named_after_its_army_is_no_site(records, sentence, unit):
     found = records(sentence)
     assert found  # the sentence's place is read
     assert unit not in {r["location"] for r in found}
+
+
+def test_a_far_list_member_is_the_lookalike_beside_its_list(records):
+    text = (
+        "На Куп'янському напрямку ворог 16 разів атакував українські оборонні рубежі, зокрема "
+        "біля Синьківки, Глушківки, Колесниківки та Стельмахівки."
+    )
+    found = _at(records(text), "Колесниківки")
+    point = (found["latitude"], found["longitude"])
+    assert km(point, KOLISNYKIVKA) < TOLERANCE_KM, found["resolution_reason"]
