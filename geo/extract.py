@@ -2278,6 +2278,8 @@ class Extractor:
         axis, or one whose namesakes were left open. ``final`` is updated in place."""
         focus = self.resolver.focus
         for members in _lists(mentions):
+            if len(members) < 3:
+                continue
             settled = {
                 j: place
                 for j in members
@@ -2287,10 +2289,17 @@ class Extractor:
             }
             for i in members:
                 m, place = mentions[i], settled.get(i)
-                if place is None or m.admin_hint or m.axis or m.region or m.metonymic:
+                if (
+                    place is None
+                    or place.population >= VILLAGE_MAX
+                    or m.admin_hint
+                    or m.axis
+                    or m.region
+                    or m.metonymic
+                ):
                     continue
                 others = [p for j, p in settled.items() if j != i]
-                if len(others) < 2 or place.population >= VILLAGE_MAX:
+                if len(others) < 2:
                     continue
                 points = [_point(p) for p in others]
                 if km_to_nearest(place, points) <= HOME_STRAY_KM:
