@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from geo.core.errors import FrontlineError, InputError
+from geo.core.errors import FrontlineError
 from geo.core.io.files import atomic_path
-from geo.core.io.safe import restore_cell, safe_csv_row
+from geo.core.io.safe import refuse_wide_rows, restore_cell, safe_csv_row
 from geo.gazetteer.resolve import FrontDistance, Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
@@ -145,14 +145,7 @@ def _read_restored(source: str | Path) -> tuple[list[str], list[list[str]], str]
     line naming it when the extra cells hold something (they had been written over by the
     results), and read without them when they are empty (a trailing delimiter)."""
     header, rows, encoding = read_csv(source)
-    for number, row in enumerate(rows, start=2):
-        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
-            raise InputError(  # its cells would be read under the results' names
-                f"{len(row)} cells where the header has {len(header)}; quote a cell that holds "
-                "the delimiter",
-                source=str(source),
-                row=number,
-            )
+    refuse_wide_rows(rows, len(header), str(source))  # its cells: under the results' names
     return (
         [str(restore_cell(cell)) for cell in header],
         [[str(restore_cell(cell)) for cell in row] for row in rows],

@@ -36,7 +36,13 @@ from geo.core.claimants import claimant_palette
 from geo.core.errors import InputError, one_line
 from geo.core.io.files import atomic_path, write_text
 from geo.core.io.geojson import COORDINATE_DECIMALS, frame_geojson_text, rfc7946_geometries  # noqa: F401
-from geo.core.io.safe import restore_cell, safe_csv_table, without_surrogates, xml_text
+from geo.core.io.safe import (
+    refuse_wide_rows,
+    restore_cell,
+    safe_csv_table,
+    without_surrogates,
+    xml_text,
+)
 from geo.core.io.vectors import crs_of_member
 from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
@@ -766,14 +772,7 @@ def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         width = len(next(reader))
-        for number, row in enumerate(reader, start=2):
-            if len(row) > width and any(cell.strip() for cell in row[width:]):
-                raise InputError(
-                    f"{len(row)} cells where the header has {width}; quote a cell that holds "
-                    f"the delimiter {delimiter!r}",
-                    source=source,
-                    row=number,
-                )
+        refuse_wide_rows(reader, width, source, delimiter)
     except (StopIteration, csv.Error):
         return None
     return range(width) if width else None

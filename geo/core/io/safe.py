@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from geo.core.errors import InputError
 from geo.core.terminal import CONTROL
 
 log = logging.getLogger(__name__)
@@ -132,3 +133,21 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
     if counts["control"]:
         log.warning("%d CSV cells held control characters: written without them", counts["control"])
     return out
+
+
+def refuse_wide_rows(
+    rows: Iterable[Sequence[str]], width: int, source: str, delimiter: str | None = None
+) -> None:
+    """One line naming the first of ``rows`` (numbered from 2: the header is row 1) with more
+    cells than the header's ``width`` when the extra ones hold something: its cells would land
+    under the wrong columns (pandas takes them for an index; a geocoded table's results would
+    write over them). Empty extra cells, a trailing delimiter, pass."""
+    for number, row in enumerate(rows, start=2):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            which = f" {delimiter!r}" if delimiter is not None else ""
+            raise InputError(
+                f"{len(row)} cells where the header has {width}; quote a cell that holds the "
+                f"delimiter{which}",
+                source=source,
+                row=number,
+            )
