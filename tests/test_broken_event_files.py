@@ -302,3 +302,22 @@ def test_an_infinite_wkt_ordinate_is_one_line_naming_its_row(tmp_path, capsys):
         f"frontline: error: {table}, row 2: event_id 'a1': coordinates are NaN, infinite or empty\n"
     )
     assert not (tmp_path / "out.geojson").exists()
+
+
+def test_rows_are_counted_from_the_file_s_first_line_past_blank_lines(tmp_path, capsys, caplog):
+    """Blank lines before the header and between records: the warning and the refusal name the
+    file's rows as an editor shows them (header on row 3 here)."""
+    table = tmp_path / "events.csv"
+    table.write_text(
+        "\n\nevent_id,latitude,longitude,location\na1,48.5,37.9,X\n\na2,abc,37.9,Y\n"
+        "a3,48.5,37.9,Z,extra\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(table), "-o", str(tmp_path / "out.geojson")]) == 2
+    assert capsys.readouterr().err == (
+        f"frontline: error: {table}, row 7: 5 cells where the header has 4; quote a cell that "
+        "holds the delimiter ','\n"
+    )
+    table.write_text(table.read_text(encoding="utf-8").replace(",extra", ""), encoding="utf-8")
+    assert main(["export", str(table), "-o", str(tmp_path / "out.geojson")]) == 0
+    assert "unreadable latitude/longitude on lines 6;" in caplog.text

@@ -714,7 +714,7 @@ def _flag_unreadable(
 ) -> None:
     """Rows ``bad`` of a CSV whose ``what`` cannot be read: kept without a geometry, flagged
     :data:`INVALID_COORDINATES` with ``reason`` (one for all, or one per row), their lines
-    reported by their ``rows`` (:func:`csv_rows`, header = 1)."""
+    reported by their ``rows`` (:func:`csv_layout`, header = 1)."""
     if not bad.any():
         return
     lines = [int(r) for r in rows[bad]]
@@ -727,20 +727,42 @@ def _flag_unreadable(
     table.loc[bad, "resolution_reason"] = reason
 
 
-def csv_rows(text: str, delimiter: str = ",") -> np.ndarray:
-    """The row number (header = row 1) of each record pandas reads from ``text``: it skips blank
-    and whitespace-only lines, so counting its records from 2 named a later row wrongly once a
-    blank line came before; a cell holding a line break keeps its record one row."""
+def csv_layout(text: str, delimiter: str, source: str) -> tuple[range | None, np.ndarray]:
+    """One pass of the csv module over a table's ``text``: the columns of its header
+    (``usecols`` for pandas, None when there is no header or quoting breaks the reading, which
+    pandas then reports) and the row in the file of each record (header = row 1), after
+    :func:`~geo.core.io.safe.refuse_wide_rows` refused a row with more cells than the header.
+    pandas skips blank and whitespace-only lines, so counting its records from 2 named a later
+    row wrongly once a blank line came before; a cell holding a line break keeps its record one
+    row. The rows are empty when the reading broke."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbers: list[int] = []
+    header = 1  # the header's row: pandas skips blank lines before it too
+
+    def filled(row: list[str]) -> bool:
+        return len(row) > 1 or bool(row and row[0].strip())
+
+    def counted() -> Iterator[list[str]]:
+        for number, row in enumerate(reader, start=header + 1):
+            if filled(row):
+                numbers.append(number)
+            yield row
+
     try:
-        numbers = [
-            number
-            for number, row in enumerate(reader, start=1)
-            if len(row) > 1 or (row and row[0].strip())
-        ]
-    except csv.Error:  # broken quoting: pandas reports it, or reads what it can
-        numbers = []
-    return np.asarray(numbers[1:], dtype=np.int64)
+        first = next(reader)
+        while not filled(first):
+            first, header = next(reader), header + 1
+        width = len(first)
+        refuse_wide_rows(counted(), width, source, delimiter, first=header + 1)
+    except (StopIteration, csv.Error):
+        return None, np.asarray([], dtype=np.int64)
+    return (range(width) if width else None), np.asarray(numbers, dtype=np.int64)
+
+
+def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
+    """The columns of :func:`csv_layout` alone (an event table's import numbers its rows
+    itself)."""
+    return csv_layout(text, delimiter, source)[0]
 
 
 def _flag_unreadable_coordinates(
@@ -763,21 +785,6 @@ def _flag_unreadable_coordinates(
     _flag_unreadable(table, bad, path, "latitude/longitude", reasons, rows)
 
 
-def check_row_widths(text: str, delimiter: str, source: str) -> range | None:
-    """The columns of the header (``usecols`` for pandas), after one line naming the first row
-    (header = row 1) that has more cells than the header when the extra ones hold something:
-    pandas would take such a row's first cells as an index and shift every other into the wrong
-    column, or stop with a parser message. Empty extra cells (a trailing delimiter) are dropped.
-    None when there is no header, or quoting breaks the reading (pandas reports it)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        width = len(next(reader))
-        refuse_wide_rows(reader, width, source, delimiter)
-    except (StopIteration, csv.Error):
-        return None
-    return range(width) if width else None
-
-
 def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
     """One line naming the file, the columns looked for and those it has, unless ``table`` has
     ``latitude`` and ``longitude`` or ``geometry_wkt``: a table without them (``a,b``) had been
@@ -796,11 +803,10 @@ def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
 
 
 def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
-    """The records of a CSV and the row of each in the file (:func:`csv_rows`)."""
+    """The records of a CSV and the row of each in the file (:func:`csv_layout`)."""
     text = path.read_text(encoding="utf-8", errors="replace")
-    columns = check_row_widths(text, ",", str(path))
+    columns, rows = csv_layout(text, ",", str(path))
     table = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
-    rows = csv_rows(text)
     if len(rows) != len(table):  # a reading csv and pandas disagree on: count from the header
         rows = np.arange(len(table), dtype=np.int64) + 2
     table.columns = [restore_cell(c) for c in table.columns]

@@ -136,13 +136,17 @@ def safe_csv_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def refuse_wide_rows(
-    rows: Iterable[Sequence[str]], width: int, source: str, delimiter: str | None = None
+    rows: Iterable[Sequence[str]],
+    width: int,
+    source: str,
+    delimiter: str | None = None,
+    first: int = 2,
 ) -> None:
-    """One line naming the first of ``rows`` (numbered from 2: the header is row 1) with more
-    cells than the header's ``width`` when the extra ones hold something: its cells would land
-    under the wrong columns (pandas takes them for an index; a geocoded table's results would
-    write over them). Empty extra cells, a trailing delimiter, pass."""
-    for number, row in enumerate(rows, start=2):
+    """One line naming the first of ``rows`` (numbered from ``first``, 2 after a header on row 1)
+    with more cells than the header's ``width`` when the extra ones hold something: its cells
+    would land under the wrong columns (pandas takes them for an index; a geocoded table's
+    results would write over them). Empty extra cells, a trailing delimiter, pass."""
+    for number, row in enumerate(rows, start=first):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             which = f" {delimiter!r}" if delimiter is not None else ""
             raise InputError(
