@@ -272,7 +272,36 @@ def test_no_place_contexts_a_capital_acting_is_its_government(places, sentence):
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Ворог знову атакував Київ.", "В Киеве еще весной отдали приказ."]
+    ("sentence", "site"),
+    [
+        # set ru-g (stop 50, fixed stop 51): the government holding the ground
+        (
+            "Его взятие позволит России развить наступление на основную группу городов в ДНР, "
+            "которые контролирует Киев.",
+            "Donetska oblast",
+        ),
+        ("Часть Часова Яра по-прежнему контролирует Киев, отметил Пушилин.", "Chasiv Yar"),
+        ("Київ контролює Куп'янськ, заявили в Генштабі.", "Kupyansk"),
+        # a claim made by a capital: its government's
+        ("Москва утверждает, что взяла Марьинку.", "Mar'yinka"),
+        ("Москва стверджує, що захопила Кліщіївку.", "Klishchiivka"),
+    ],
+)
+def test_no_place_contexts_a_capital_claiming_or_holding_ground_is_its_government(
+    places, sentence, site
+):
+    """A capital that claims or holds ground is its government, not the city; the place it
+    claims stays."""
+    assert [r["place_name"] for r in places(sentence)] == [site]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ворог знову атакував Київ.",
+        "В Киеве еще весной отдали приказ.",
+        "ВСУ полностью контролируют Киев и область.",  # plural: the forces hold the city
+    ],
 )
 def test_no_place_contexts_a_capital_attacked_stays_a_site(places, sentence):
     """Attacked, or where something was done: the city."""
