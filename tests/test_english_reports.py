@@ -451,3 +451,28 @@ def test_a_campaign_for_a_list_of_oblast_capitals_is_for_the_oblasts(records, se
 )
 def test_cities_captured_or_struck_stay_cities(records, sentence):
     assert {r["geo_precision"] for r in records(sentence)} == {1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "where"),
+    [
+        ("Shelling hit Russian-occupied Melitopol overnight.", "Melitopol", (46.847, 35.382)),
+        ("Russian forces shelled Ukrainian-held Kramatorsk on Monday.", "Kramatorsk",
+         (48.731, 37.568)),
+        ("Missiles hit Kyiv-controlled Kostiantynivka overnight.", "Kostiantynivka",
+         (48.527, 37.706)),
+        ("Ukrainian drones struck Russian-held Nova Kakhovka.", "Nova Kakhovka", (46.760, 33.356)),
+    ],
+)  # fmt: skip
+def test_who_holds_a_place_is_no_part_of_its_name(records, sentence, written, where):
+    """A capitalised "Russian-occupied" before a name says who holds it; it had been read as the
+    first word of a longer name ("John Kirby"), and the place was lost."""
+    (row,) = [r for r in records(sentence) if r["place_name"]]
+    assert row["location"] == written
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
+
+
+def test_who_installed_an_administration_keeps_its_city_a_jurisdiction(records):
+    assert [
+        r["place_name"] for r in records("The Russian-installed Kherson administration said.")
+    ] == []

@@ -373,6 +373,13 @@ _HINT_GAP = re.compile(
 and Bohdanivka, all in the Donetsk region", "the village of Zatyshshia in Ukraine's
 southeastern Zaporizhzhia region", "Pishchane, a village in the Kupiansk district", "Zagornoye
 Village in Zaporozhye Region"."""
+_HELD_BY = re.compile(
+    r"-(?:occupied|held|controlled|annexed|seized|captured|liberated|retaken|besieged|"
+    r"encircled|surrounded|defended|shelled|bombed|struck)$",
+    re.IGNORECASE,
+)
+"""Who holds or hit the place: the capitalised word before a name that is no part of it
+("Russian-occupied Melitopol", "Ukrainian-held Kostiantynivka", "Kyiv-controlled Kramatorsk")."""
 _METONYMY_AFTER = re.compile(
     r"^(?:-(?:backed|installed|appointed|controlled|led|aligned|friendly)\b|(?:'s|’s)?\s+"
     r"(?:(?:has|had|have|is|was|has been|would|will|also|repeatedly|officially|reportedly|"
@@ -1750,6 +1757,7 @@ class MentionScanner:
             and previous.lower() not in _COMPASS_QUALIFIERS
             and previous.lower() not in _cyrillic_words()  # "Під Бахмутом" opening a clause
             and not self._country_possessive(previous)  # "in east Ukraine's Donetsk"
+            and not _HELD_BY.search(previous)  # "Russian-occupied Melitopol", "Kyiv-held Siversk"
         ):
             if (
                 (before[:cut].strip() or start > len(before))
