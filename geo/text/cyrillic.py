@@ -213,9 +213,12 @@ def _given_name(word: str) -> bool:
         return False  # initials ("В. Зеленський") and prepositions ("У Бахмуті") are no names
     if word.lower() in cues().words:
         return False
+    # a word with Ukrainian letters is no Russian name: the Russian analyser guesses "Name" for
+    # "Краснопілля" (as "Илья"), and "Краснопілля Сумської області" lost its oblast to a surname
+    langs = ("uk",) if _UKRAINIAN_LETTERS.search(word) else ("uk", "ru")
     return any(
         {"Name", "Patr"} & parse.tag.grammemes
-        for lang in ("uk", "ru")
+        for lang in langs
         for parse in analyser(lang).parse(word)
     )
 
