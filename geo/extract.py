@@ -90,6 +90,10 @@ ANCHOR_SECTOR_DEG = 67.5
 """How far from its compass word ("Pobeda, southwest of Donetsk") a namesake within ANCHOR_KM
 may lie, in degrees of azimuth from the anchor, to be one the text places there: those that do
 are chosen from first."""
+FAR_CITY_POPULATION = 100_000
+FAR_CITY_KM = 400.0
+"""A city this large, its name's only place, may lie up to FAR_CITY_KM from the place that
+locates it, when it lies the way the text says ("Kropyvnytskyi, north of Mykolaiv")."""
 LIST_NEAR_KM = 30.0
 """A namesake left open lies this near its list's settled places to be the one the list means: a
 Kherson OVA's "…, Берислав та Михайлівка" is not the Mykhailivka 38 km down the river from them
@@ -2784,7 +2788,7 @@ class Extractor:
         if not pairs:
             return res
         km, anchor, nearest = min(pairs)
-        if km <= STRAY_KM:
+        if km <= STRAY_KM or self._city_the_way_its_anchor_says(m, res, anchors):
             return res
         m.by_anchor = True
         return replace(
@@ -2800,6 +2804,35 @@ class Extractor:
             admin1_name=None,
             admin2_name=None,
             ambiguous=(),
+        )
+
+    @staticmethod
+    def _city_the_way_its_anchor_says(m: Mention, res: Resolution, anchors: list[Place]) -> bool:
+        """Is ``res`` a city of :data:`FAR_CITY_POPULATION` or more, its name's only place, lying
+        the way the text says from an anchor ("Kropyvnytskyi, north of Mykolaiv": 170 km)? A
+        writer locates a city by another far off; a village so far from its anchor is no village
+        of that name."""
+        place = res.place
+        if (
+            m.anchor_direction is None
+            or place is None
+            or place.kind != "settlement"
+            or place.lat is None
+            or place.lon is None
+            or place.population < FAR_CITY_POPULATION
+            or sum(c.place.kind == "settlement" for c in res.candidates) > 1
+        ):
+            return False
+        return any(
+            a.lat is not None
+            and a.lon is not None
+            and place_km(a, place) <= FAR_CITY_KM
+            and in_compass_sector(
+                bearing_deg(a.lat, a.lon, place.lat, place.lon),
+                m.anchor_direction,
+                ANCHOR_SECTOR_DEG,
+            )
+            for a in anchors
         )
 
     def _nearest_to_anchor(

@@ -70,5 +70,6 @@ def test_official_towns_frame_other_places_and_credits(places, sentence, expecte
 def test_a_region_after_a_title_is_its_office_not_a_site(places, sentence):
     """ "Глава Чечни" heads a region, as "глава ДНР" does: the office frames the sentence and
     is no site of the claim (a set-75 record put this advance in Chechnya). A region's name a
-    village shares ("Чечня", a village in Ukraine) is still the region after a title."""
+    settlement shares is still the region after a title (GeoNames gave "Чечня" to a Kramatorsk
+    quarter, until gazetteer/wrong_names.csv took it)."""
     assert places(sentence) == []

@@ -129,6 +129,13 @@ Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrain
 advancements in Donetsk")."""
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
+_SETTLEMENT_OF_AFTER = re.compile(
+    r"^\s+(?:(?:small|tiny|frontline|front-line|border|eastern|southern|northern|western|"
+    r"industrial|mining|key|strategic|embattled|occupied|devastated)\s+)?"
+    r"(?:city|town|village|settlement|hamlet|port|township)\s+of\s+[A-Z]"
+)
+"""After an oblast's name: the settlement it holds follows ("the Donetsk town of Toretsk", "the
+Kharkiv border village of Lyptsi"); the name is the oblast, not its capital."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
 """The Russian-installed republics by their acronyms: after a locative, the oblasts."""
 _REGION_LEAD_LAST = frozenset("annex annexed annexes annexing of in across throughout the".split())
@@ -218,6 +225,8 @@ _LINE_AFTER = re.compile(r"^\s+(?:front\s+)?line\b", re.IGNORECASE)
 """After the last town of a hyphenated chain ("the Kupiansk-Svatove line"): a front line."""
 _RIVERS = frozenset(name_key(river) for river in theatre().rivers)
 """Keys of the rivers named like a settlement (``geo/data/theatre.toml``): after "the", a river."""
+_REACHES = frozenset(("lower", "upper", "middle"))
+"""A river's reach between "the" and its name ("flood levels in the lower Dnipro")."""
 _CITY_WORD_AFTER = re.compile(
     r"^\s+(?:city|town|region|regional|oblast|district|raion|military|administration|council|"
     r"mayor|governor|authorities|officials|police|metro|airport|station)\b",
@@ -1445,7 +1454,10 @@ class MentionScanner:
             return None  # "the left bank of the Dnipro", "the Dnipro's west bank": a river
         if (
             words
-            and words[-1] in ("the", "The")
+            and (
+                words[-1] in ("the", "The")
+                or (words[-1] in _REACHES and len(words) > 1 and words[-2] in ("the", "The"))
+            )
             and key in _RIVERS
             and not _CITY_WORD_AFTER.match(after)  # "the Dnipro city council"
         ):
@@ -2153,6 +2165,8 @@ def _oblast_by_context(text: str, before: str, last: str, after: str, locative: 
         return True  # "the Donetsk-Zaporizhzhia border": the second oblast of the pair
     if after.startswith(("'s", "’s")):
         return False
+    if _SETTLEMENT_OF_AFTER.match(after):
+        return True  # "the Donetsk town of Toretsk", "the Kharkiv village of Lyptsi"
     if locative and _REPUBLIC_ACRONYM.match(text):
         return True  # "… and Krasny Liman in the DPR": the oblast, a hint to its list
     return bool(
@@ -2495,12 +2509,19 @@ _COORDINATED = re.compile(
 direction and near Krasny Liman", "на Купянском направлении и в районе Синьковки")."""
 
 
-_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+_POSSESSIVE_GAP = re.compile(
+    r"^(?:['’]s|\s+(?:(?:small|tiny|frontline|front-line|border|eastern|southern|northern|"
+    r"western|industrial|mining|key|strategic|embattled|occupied|devastated)\s+)?"
+    r"(?:city|town|village|settlement|hamlet|port|township)\s+of)\s+$"
+)
+"""Between a region and the place it holds: "Donetsk Oblast's Pokrovsk", "the Donetsk town of
+Toretsk" (the second read as a region by :data:`_SETTLEMENT_OF_AFTER`)."""
 
 
 def _possessive_regions(sentence: str, offset: int, mentions: list[Mention]) -> None:
-    """ "Donetsk Oblast's Pokrovsk", "Kharkiv region's Kupiansk": the region says where the
-    place after it is (its hint), as a region after a name does; no record of its own."""
+    """ "Donetsk Oblast's Pokrovsk", "Kharkiv region's Kupiansk", "the Kherson village of
+    Sadove": the region says where the place after it is (its hint), as a region after a name
+    does; no record of its own."""
     for region, place in zip(mentions, mentions[1:], strict=False):
         if (
             region.region
