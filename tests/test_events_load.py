@@ -158,6 +158,55 @@ def test_acled_table_missing_a_required_column(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("sample", "header", "renamed"),
+    [
+        (ACLED, "latitude,longitude", "Lat,Lon"),
+        (ACLED, "latitude,longitude", "LATITUDE,LONGITUDE"),
+        (VIINA, "longitude,latitude", "lng,lat"),
+        (VIINA, "longitude,latitude", "Longitude,Latitude"),
+    ],
+)
+def test_a_known_table_with_coordinates_spelled_otherwise(
+    tmp_path, caplog, sample, header, renamed
+):
+    """An ACLED export whose coordinate columns a spreadsheet renamed ("Lat", "Lon") was "a
+    ACLED table that lacks latitude, longitude"; it is read as the original, saying how."""
+    text = sample.read_text(encoding="utf-8")
+    path = tmp_path / sample.name
+    path.write_text(text.replace(header, renamed, 1), encoding="utf-8")
+    with caplog.at_level("INFO", logger="geo.events.formats"):
+        events = load_events(path)
+    original = load_events(sample)
+    assert events["latitude"].equals(original["latitude"])
+    assert events["longitude"].equals(original["longitude"])
+    assert events.attrs["events_format"] == original.attrs["events_format"]
+    lat, lon = renamed.split(",") if header.startswith("lat") else renamed.split(",")[::-1]
+    assert f"read column {lat!r} as latitude" in caplog.text
+    assert f"{lon!r} as longitude" in caplog.text
+
+
+def test_two_columns_of_one_coordinate_in_an_event_table(tmp_path):
+    """A generic table's `lat` beside its `Latitude` (or `x` beside `lon`): the first had been
+    taken silently. It is one line naming both, unless --map says which one is meant."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "event_id,date,location,lat,Latitude,x,lon\n"
+        "e1,2023-03-20,Bakhmut,48.5942,48.60,0,37.9989\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_events(path)
+    assert str(err.value) == (
+        f"{path}: columns 'lat' and 'Latitude' could each be the latitude; rename the one meant "
+        "to 'latitude' or remove the other"
+    )
+    with pytest.raises(InputError, match="columns 'x' and 'lon' could each be the longitude"):
+        load_events(path, mapping={"Latitude": "latitude"})
+    events = load_events(path, mapping={"Latitude": "latitude", "lon": "longitude"})
+    assert events["latitude"].tolist() == [48.60] and events["longitude"].tolist() == [37.9989]
+
+
+@pytest.mark.parametrize(
     ("row", "error"),
     [
         ("UKR1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,extra,more", "row 3: 8 cells where the"),

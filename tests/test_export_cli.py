@@ -247,7 +247,83 @@ def test_a_csv_without_location_columns_is_refused_naming_them(tmp_path, capsys)
             assert main([command, str(table), "-o", str(tmp_path / output)]) == 2
             assert capsys.readouterr().err.strip() == (
                 f"frontline: error: {table}: no location columns: looked for latitude and "
-                f"longitude, or geometry_wkt (columns: {columns}); a table of place names is "
-                "placed by `frontline events import`"
+                "longitude (in any case; or lat, lon, lng, long), or geometry_wkt (columns: "
+                f"{columns}); a table of place names is placed by `frontline events import`"
             )
             assert not (tmp_path / output).exists()
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [
+        ("Latitude", "Longitude"),  # Excel, Google Sheets
+        ("LATITUDE", "LONGITUDE"),
+        ("Lat", "Lon"),
+        ("lat", "lng"),
+        ("lat", "long"),
+        (" Latitude ", "Longitude"),
+    ],
+)
+def test_a_records_csv_with_coordinates_spelled_otherwise_is_read(tmp_path, caplog, lat, lon):
+    """A records CSV whose coordinate columns a spreadsheet or QGIS renamed was refused with
+    "no location columns"; `map` and `export` now read it, saying which columns they took."""
+    from geo.core.io import read_events
+
+    written = write_events(sample_events(), tmp_path / "events.csv")
+    header, body = written.read_bytes().decode("utf-8").split("\r\n", 1)
+    renamed = header.replace(",latitude,longitude,", f",{lat},{lon},")
+    assert renamed != header
+    table = tmp_path / "edited.csv"
+    table.write_text(renamed + "\r\n" + body, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    with caplog.at_level("WARNING"):
+        assert main(["export", str(table), "-o", str(out)]) == 0
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{table}: read column {lat!r} as latitude, {lon!r} as longitude"
+    ]
+    assert out.read_bytes() == written.read_bytes()
+    assert main(["map", str(table), "-o", str(tmp_path / "m.html")]) == 0
+    back = read_events(table)
+    assert back["event_id"].tolist() == read_events(written)["event_id"].tolist()
+
+
+def test_two_columns_that_could_be_one_coordinate_are_refused(tmp_path, capsys, caplog):
+    """`lat` beside `Latitude` (a sheet with a column added): which is meant cannot be told, so
+    one line names both and nothing is written. A column spelled exactly `latitude` is the
+    latitude whatever else the table has (`events check` writes the input's `Latitude` too)."""
+    written = write_events(sample_events(), tmp_path / "events.csv")
+    header, body = written.read_bytes().decode("utf-8").split("\r\n", 1)
+    rows = body.split("\r\n")
+    twice = tmp_path / "twice.csv"
+    twice.write_text(
+        "\r\n".join(
+            [header.replace(",latitude,", ",lat,") + ",Latitude"]
+            + [r + ",48.5" if r else r for r in rows]
+        ),
+        encoding="utf-8",
+    )
+    for command, output in (("map", "m.html"), ("export", "e.geojson")):
+        assert main([command, str(twice), "-o", str(tmp_path / output)]) == 2
+        assert capsys.readouterr().err == (
+            f"frontline: error: {twice}: columns 'lat' and 'Latitude' could each be the latitude; "
+            "rename the one meant to 'latitude' or remove the other\n"
+        )
+        assert not (tmp_path / output).exists()
+    canonical = tmp_path / "canonical.csv"
+    canonical.write_text(
+        "\r\n".join([header + ",Latitude,lon"] + [r + ",1,2" if r else r for r in rows]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "same.csv"
+    with caplog.at_level("WARNING"):
+        assert main(["export", str(canonical), "-o", str(out)]) == 0
+    assert not caplog.records
+    assert out.read_bytes() == written.read_bytes()
+    qgis = tmp_path / "qgis.csv"  # QGIS's AS_XY: in the layer's CRS, perhaps metres
+    qgis.write_text("event_id,X,Y\r\ne1,4231000.5,6160000.2\r\n", encoding="utf-8")
+    assert main(["export", str(qgis), "-o", str(tmp_path / "q.csv")]) == 2
+    assert capsys.readouterr().err.endswith(
+        "(x and y are not read as coordinates: QGIS writes them in the layer's CRS; rename them "
+        "longitude and latitude if they are WGS84 degrees); a table of place names is placed by "
+        "`frontline events import`\n"
+    )

@@ -37,7 +37,7 @@ import pandas as pd
 
 from geo.core.errors import InputError, one_line
 from geo.core.io.archives import checked_members
-from geo.core.io.events import check_row_widths
+from geo.core.io.events import check_row_widths, coordinate_columns, coordinates_said
 from geo.gazetteer.tabular import decode_bytes, decode_lines, sniff_delimiter
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,7 @@ VIINA = FormatSpec(
     country="UA",
 )
 KNOWN: dict[str, FormatSpec] = {"acled": ACLED, "viina": VIINA}
+COORDINATES = ("latitude", "longitude")
 
 
 @dataclass
@@ -466,16 +467,22 @@ def detect_format(
     source: str | None = None,
     country: str | None = None,
 ) -> FormatSpec:
-    """The :class:`FormatSpec` for a table with ``columns`` (ACLED, VIINA or generic)."""
+    """The :class:`FormatSpec` for a table with ``columns`` (ACLED, VIINA or generic).
+
+    The coordinates are the columns :func:`~geo.core.io.events.coordinate_columns` finds
+    (``Latitude``, ``LAT``, ``lng`` …; ``x``/``y`` in a generic table) among those ``mapping``
+    leaves; two that could be one coordinate are refused in one line."""
     lower = {c.lower(): c for c in columns}
     present = ", ".join(repr(c) for c in columns) or "none"
     if fmt is not None and fmt not in (*KNOWN, "generic"):
         raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
     if fmt in KNOWN or (fmt is None and not mapping):
-        known = _known_format(lower, fmt, mapping, present, source, country)
+        coords = _coordinates(columns, lower, mapping, source, xy=False)
+        known = _known_format(lower, fmt, mapping, present, source, country, coords)
         if known is not None:
-            return known
-    chosen = _generic_columns(columns, lower, mapping, present, source)
+            return _said_coordinates(known, source)
+    coords = _coordinates(columns, lower, mapping, source, xy=True)
+    chosen = _generic_columns(columns, lower, mapping, present, source, coords)
     fields = set(chosen.values())
     if "location" not in fields and not {"latitude", "longitude"} <= fields:
         raise InputError(
@@ -483,7 +490,33 @@ def detect_format(
             + _expected(),
             source=source,
         )
-    return FormatSpec("generic", chosen, country=country, label="table")
+    return _said_coordinates(FormatSpec("generic", chosen, country=country, label="table"), source)
+
+
+def _coordinates(
+    columns: list[str],
+    lower: dict[str, str],
+    mapping: Mapping[str, str] | None,
+    source: str | None,
+    *,
+    xy: bool,
+) -> dict[str, str]:
+    """Coordinate → column of the table (:func:`~geo.core.io.events.coordinate_columns`), for
+    the coordinates ``mapping`` maps no column onto, among the columns it leaves."""
+    mapping = mapping or {}
+    taken = {c if c in columns else lower.get(c.lower()) for c in mapping}
+    fields = [f for f in COORDINATES if f not in mapping.values()]
+    free = [c for c in columns if c not in taken]
+    return coordinate_columns(free, source, xy=xy, fields=fields)
+
+
+def _said_coordinates(spec: FormatSpec, source: str | None) -> FormatSpec:
+    """``spec``, after an info line naming the columns it reads as a coordinate under another
+    name (an event table's columns are matched by name: that is the format's job)."""
+    renames = {c: f for c, f in spec.columns.items() if f in COORDINATES and c != f}
+    if renames:
+        log.info("%s: %s", source, coordinates_said(renames))
+    return spec
 
 
 def _known_format(
@@ -493,21 +526,24 @@ def _known_format(
     present: str,
     source: str | None,
     country: str | None,
+    coords: Mapping[str, str],
 ) -> FormatSpec | None:
     """The format ``fmt`` names, else the first known one whose signature columns are all there
-    (None: none is), with ``mapping`` on top; an error when it lacks a required column."""
+    (None: none is), with the coordinate columns ``coords`` and ``mapping`` on top; an error
+    when it lacks a required column."""
     candidates = (
         [KNOWN[fmt]] if fmt in KNOWN else [s for s in KNOWN.values() if s.signature <= set(lower)]
     )
     for spec in candidates:
-        missing = [c for c in spec.required if c not in lower]
+        missing = [c for c in spec.required if c not in lower and c not in coords]
         if missing:
             raise InputError(
                 f"looks like a {spec.label} table but lacks column(s) {', '.join(missing)}; "
                 f"columns present: {present}",
                 source=source,
             )
-        cols = {lower[c]: f for c, f in spec.columns.items() if c in lower}
+        cols = {lower[c]: f for c, f in spec.columns.items() if c in lower and f not in COORDINATES}
+        cols.update({column: f for f, column in coords.items()})
         extra = {c: f for c, f in (mapping or {}).items()}
         return FormatSpec(
             spec.name,
@@ -526,14 +562,16 @@ def _generic_columns(
     mapping: Mapping[str, str] | None,
     present: str,
     source: str | None,
+    coords: Mapping[str, str],
 ) -> dict[str, str]:
-    """Column → field of a table in no known format: columns named like a field, then
-    ``mapping`` (``--map COLUMN=FIELD``) over them."""
+    """Column → field of a table in no known format: columns named like a field (the
+    coordinates ``coords``), then ``mapping`` (``--map COLUMN=FIELD``) over them."""
     chosen: dict[str, str] = {}
     for c in columns:
         target = _SELF_NAMES.get(c.strip().lower())
-        if target and target not in chosen.values():
+        if target and target not in COORDINATES and target not in chosen.values():
             chosen[c] = target
+    chosen.update({column: f for f, column in coords.items()})
     for column, target in (mapping or {}).items():
         if target not in FIELDS:
             raise InputError(

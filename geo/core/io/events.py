@@ -785,6 +785,68 @@ def _flag_unreadable_coordinates(
     _flag_unreadable(table, bad, path, "latitude/longitude", reasons, rows)
 
 
+COORDINATE_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "latitude": ("latitude", "lat"),
+    "longitude": ("longitude", "lon", "lng", "long"),
+}
+"""The names a coordinate column is read under, in any case (``Latitude``, ``LAT``, ``Lng``):
+what spreadsheets, Google Sheets and QGIS exports call them. ``x``/``y`` are not among them:
+QGIS writes those in the layer's CRS, often metres, and elsewhere they are any two numbers."""
+XY_SPELLINGS: dict[str, tuple[str, ...]] = {"latitude": ("y",), "longitude": ("x",)}
+"""``y``/``x``, read as coordinates only by an event table's import, which checks every point
+against its named place (:mod:`geo.events.formats`)."""
+
+
+def coordinate_columns(
+    columns: Sequence[str],
+    source: str | None,
+    *,
+    xy: bool = False,
+    fields: Sequence[str] = tuple(COORDINATE_SPELLINGS),
+) -> dict[str, str]:
+    """The column holding each coordinate of a table with ``columns``, e.g.
+    ``{"latitude": "Lat", "longitude": "Lon"}``: the column named exactly ``latitude``
+    (``longitude``) when there is one, else the one whose name, in any case and without the
+    spaces around it, is one of its :data:`COORDINATE_SPELLINGS` (and with ``xy``,
+    :data:`XY_SPELLINGS`). Two such columns (``lat`` and ``Latitude``) are one line naming both:
+    either could be meant. ``fields`` are the coordinates looked for (default: both)."""
+    found: dict[str, str] = {}
+    for field in fields:
+        if field in columns:
+            found[field] = field
+            continue
+        names = COORDINATE_SPELLINGS[field] + (XY_SPELLINGS[field] if xy else ())
+        matches = [c for c in columns if str(c).strip().lower() in names]
+        if len(matches) > 1:
+            both = " and ".join(repr(c) for c in matches)
+            raise InputError(
+                f"columns {both} could each be the {field}; rename the one meant to {field!r} "
+                "or remove the other",
+                source=source,
+            )
+        if matches:
+            found[field] = matches[0]
+    return found
+
+
+def coordinates_said(renames: dict[str, str]) -> str:
+    """``read column 'Lat' as latitude, 'Lon' as longitude``: the note of columns read as a
+    coordinate under another name (column → coordinate)."""
+    said = ", ".join(f"{column!r} as {field}" for column, field in renames.items())
+    return f"read column {said}"
+
+
+def _coordinates_renamed(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``table`` with its coordinate columns (:func:`coordinate_columns`) under their canonical
+    names, and a warning naming each column read under another name."""
+    found = coordinate_columns([str(c) for c in table.columns], str(path))
+    renames = {column: field for field, column in found.items() if column != field}
+    if not renames:
+        return table
+    log.warning("%s: %s", path, coordinates_said(renames))
+    return table.rename(columns=renames)
+
+
 def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
     """One line naming the file, the columns looked for and those it has, unless ``table`` has
     ``latitude`` and ``longitude`` or ``geometry_wkt``: a table without them (``a,b``) had been
@@ -795,9 +857,16 @@ def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
     shown = ", ".join(repr(c[:40]) for c in columns[:12]) or "none"
     if len(columns) > 12:
         shown += f" and {len(columns) - 12} more"
+    xy = ""
+    if {"x", "y"} <= {c.strip().lower() for c in columns}:
+        xy = (
+            " (x and y are not read as coordinates: QGIS writes them in the layer's CRS; rename "
+            "them longitude and latitude if they are WGS84 degrees)"
+        )
     raise InputError(
-        f"no location columns: looked for latitude and longitude, or {WKT_COLUMN} (columns: "
-        f"{shown}); a table of place names is placed by `frontline events import`",
+        "no location columns: looked for latitude and longitude (in any case; or lat, lon, "
+        f"lng, long), or {WKT_COLUMN} (columns: {shown}){xy}; a table of place names is placed "
+        "by `frontline events import`",
         source=str(path),
     )
 
@@ -810,6 +879,7 @@ def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     if len(rows) != len(table):  # a reading csv and pandas disagree on: count from the header
         rows = np.arange(len(table), dtype=np.int64) + 2
     table.columns = [restore_cell(c) for c in table.columns]
+    table = _coordinates_renamed(table, path)
     _check_location_columns(table, path)
     table = table.map(restore_cell).replace({"": None})
     missing = pd.Series(np.nan, index=table.index)  # a table of geometry_wkt alone
