@@ -309,6 +309,45 @@ def test_user_csv_import(store, tmp_path):
     assert counts(store) == once
 
 
+def test_user_csv_frontline_wrote_imports_without_the_formula_guard(store, tmp_path):
+    """Frontline's CSV writers put a ' before a cell starting with = + - @ (a spreadsheet would
+    run it); the import kept it, so a table frontline wrote and the user edited came back with
+    "'=Krasnohorivka mine No. 5" and "'-Central market". Only that ' is taken off: a name
+    that starts with ' before anything else ('Ostriv) keeps it."""
+    import pandas as pd
+
+    from geo.core.io import write_csv
+
+    names = {  # name → aliases
+        "=Krasnohorivka mine No. 5": "Mine 5|Shakhta 5",
+        "Tsentralnyi market": "-Central market Mariupol|Центральний ринок",
+        "'Ostriv": "",
+        "@Avdiivka coke plant": "+AKHZ",
+        "'=quoted formula": "",
+    }
+    table = pd.DataFrame(
+        {
+            "name": list(names),
+            "lat": [48.0021, 47.0950, 46.9, 48.1447, 48.3],
+            "lon": [37.5123, 37.5450, 32.1, 37.7561, 37.6],
+            "country": "UA",
+            "aliases": list(names.values()),
+        }
+    )
+    path = write_csv(table, tmp_path / "places.csv")
+    written = path.read_text(encoding="utf-8")
+    assert "'=Krasnohorivka" in written and "'-Central market" in written
+    assert "\n'Ostriv," in written and "''=quoted" in written  # as the writer wrote them
+    report = import_file(store, path)
+    assert report.places == 5 and report.skipped == 0, report.problems
+    rows = store.conn.execute(
+        "SELECT name, kind FROM names WHERE source = 'user:places.csv'"
+    ).fetchall()
+    expected = set(names) | {a for v in names.values() for a in v.split("|") if a}
+    assert {name for name, _ in rows} == expected
+    assert {name for name, kind in rows if kind == "official"} == set(names)
+
+
 def test_user_csv_without_required_column(store, tmp_path):
     path = tmp_path / "places.csv"
     path.write_text("name,latitude,longitude\nX,48,37\n")

@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from geo.core.distance import haversine_km
 from geo.core.errors import GazetteerError, InputError
+from geo.core.io.safe import restore_cell
 from geo.core.theatre import THEATRE
 from geo.gazetteer.names import name_key, script_of, variants
 from geo.gazetteer.store import (
@@ -403,9 +404,14 @@ def _csv_cell(row: list[str], idx: dict[str, int], column: str) -> str:
 
 def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
     """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases
-    (``|``)."""
+    (``|``). The ``'`` frontline's CSV writers put before a cell that starts like a formula
+    (``'=``, ``'+``, ``'-``, ``'@`` …) is taken off again (:func:`geo.core.io.safe.restore_cell`),
+    header too, so a CSV frontline wrote imports with the names it holds; any other ``'``
+    (``'Ostriv``) is part of the name."""
     report = ImportReport("csv", str(path))
     header, rows, _ = read_csv(path)
+    header = [str(restore_cell(cell)) for cell in header]
+    rows = [[str(restore_cell(cell)) for cell in row] for row in rows]
     idx = {
         c: column_index(header, c, str(path), "the import format") for c in ("name", "lat", "lon")
     }
