@@ -143,12 +143,12 @@ def extract_batch(
             except (FrontlineError, sqlite3.Error, MemoryError):
                 raise  # the store or the machine is at fault, not this document
             except Exception as exc:
-                log.exception("extraction failed on %s", doc.doc_id)
+                log.exception("extraction failed on %s", doc.where)
                 part = ExtractStats(
                     documents=1,
                     failed=1,
                     messages=[
-                        f"{doc.doc_id}: skipped: extraction failed ({type(exc).__name__}: {exc})"
+                        f"{doc.where}: skipped: extraction failed ({type(exc).__name__}: {exc})"
                     ],
                 )
                 records = []

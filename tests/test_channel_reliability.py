@@ -159,15 +159,12 @@ def test_nested_text_parts_are_read_and_unreadable_ones_warned_about(tmp_path, e
         "Генштаб ЗСУ повідомив, що оборонці відбили 40 атак під Авдіївкою. "
         "Оборонці відбили атаки під Бахмутом."
     )
-    assert doc.warnings == [
-        "message 7: 1 part of its text not read (an entity whose text is an object)"
-    ]
+    assert doc.where == f"{path}: message 7"
+    assert doc.warnings == ["1 part of its text not read (an entity whose text is an object)"]
     stats = ExtractStats()
     frame = extract_frame([path], extractor=extractor, stats=stats)
     assert {"Авдіївкою", "Бахмутом"} <= set(frame.location)
-    assert "Test chan/7: warning: message 7: 1 part of its text not read" in "\n".join(
-        stats.messages
-    )
+    assert f"{path}: message 7: warning: 1 part of its text not read" in "\n".join(stats.messages)
 
 
 def test_text_parts_nested_past_the_limit_and_non_text_parts_are_named(tmp_path):
@@ -179,7 +176,7 @@ def test_text_parts_nested_past_the_limit_and_non_text_parts_are_named(tmp_path)
     (doc,) = iter_documents([path])
     assert doc.text == "Обстріл Херсона."
     assert doc.warnings == [
-        f"message 8: 5 parts of its text not read (a list nested more than "
+        f"5 parts of its text not read (a list nested more than "
         f"{channels.MAX_TEXT_NESTING} levels deep, a number, null, an entity whose text is "
         "missing, an entity whose text is a number)"
     ]
@@ -266,6 +263,50 @@ def test_cli_refuses_deep_exports_and_malformed_entity_feeds_and_reads_the_rest(
     assert doc_ids == {"Test chan/1", "Test chan/2", f"Test chan/{2**64}"}
 
 
+def test_every_warning_of_an_export_or_feed_names_its_file_and_the_message(tmp_path, extractor):
+    """With twenty result.json files, "Test chan/7: warning: message 7: …" could be any of them:
+    every warning about a message (or a feed entry) names the file as given and the message."""
+    messages = [
+        _message(7, text=[BAKHMUT_UK + " ", {"type": "bold", "text": {"x": "Угледар"}}]),
+        {"id": 3, "type": "message", "date": "2023-02-30T10:00:00", "text": VUHLEDAR_RU},
+        {"type": "message", "date": DATE, "text": "Russian forces shelled Lyman."},
+        _message(3, text="Russian forces shelled Siversk.\x00"),
+    ]
+    (tmp_path / "gs").mkdir()
+    (tmp_path / "mod").mkdir()
+    exports = [_export(tmp_path / f / "result.json", messages) for f in ("gs", "mod")]
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><guid>g1</guid><title>Shelling</title><pubDate>not a date at all</pubDate>"
+        "<description>Russian forces shelled Bakhmut.</description></item>"
+        "<item><guid>g1</guid><title>Shelling 2</title>"
+        "<pubDate>Tue, 21 Mar 2023 10:00:00 GMT</pubDate>"
+        "<description>Russian forces shelled Lyman.</description></item></channel></rss>",
+        "utf-8",
+    )
+    stats = ExtractStats()
+    extract_frame([*exports, feed], extractor=extractor, stats=stats)
+    warnings = [m for m in stats.messages if ": warning: " in m]
+    expected = []
+    for path in exports:
+        expected += [
+            f"{path}: message 7: warning: 1 part of its text not read (an entity whose text is "
+            "an object)",
+            f"{path}: message 3: warning: its date cannot be read ('2023-02-30T10:00:00')",
+            f"{path}: message #3: warning: it has no id (null); read as '{path}#3'",
+            f"{path}: message #4: warning: its id 3 repeats an earlier message's; read as "
+            "'Test chan/3#4'",
+            f"{path}: message #4: warning: 1 NUL character removed (a sign of a corrupt or "
+            "binary file)",
+        ]
+    expected += [
+        f"{feed}: entry 1: warning: its date cannot be read ('not a date at all')",
+        f"{feed}: entry 2: warning: its id 'g1' repeats an earlier entry's; read as 'g1#2'",
+    ]
+    assert warnings == expected
+
+
 @pytest.mark.parametrize(
     "fields, day",
     [
@@ -284,7 +325,7 @@ def test_a_message_date_falls_back_to_its_unix_twin_and_an_unreadable_one_is_sai
     (doc,) = iter_documents([_export(tmp_path / "result.json", [message])])
     assert (str(doc.published) if doc.published else None) == day
     unread = [w for w in doc.warnings if "date cannot be read" in w]
-    assert bool(unread) == (day is None) and (not unread or unread[0].startswith("message 3"))
+    assert bool(unread) == (day is None) and doc.where == f"{tmp_path / 'result.json'}: message 3"
 
 
 def test_a_feed_entry_whose_date_cannot_be_read_is_said(tmp_path):

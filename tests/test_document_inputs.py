@@ -153,11 +153,10 @@ def test_messages_without_an_id_or_repeating_one_get_their_own_doc_id(tmp_path, 
         "Test chan/5#6",
         "Test chan/5#7",
     ]
-    assert docs[0].warnings == [f"message #1 has no id (null); read as '{path}#1'"]
-    assert docs[2].warnings == [f"message #3 has no id (a list); read as '{path}#3'"]
-    assert docs[5].warnings == [
-        f"{path}: message #6 repeats the id 5 of an earlier message; read as 'Test chan/5#6'"
-    ]
+    assert docs[0].warnings == [f"it has no id (null); read as '{path}#1'"]
+    assert docs[2].warnings == [f"it has no id (a list); read as '{path}#3'"]
+    assert docs[5].warnings == ["its id 5 repeats an earlier message's; read as 'Test chan/5#6'"]
+    assert [d.where for d in docs[4:]] == [f"{path}: message {m}" for m in ("5", "#6", "#7")]
     assert docs[4].warnings == [] and docs[4].url is None
     # the same from bytes (stdin), and every message's claims kept apart
     from_bytes = sources.documents_from_bytes(path.read_bytes(), str(path))
@@ -186,9 +185,10 @@ def test_feed_entries_repeating_a_guid_get_their_own_doc_id(tmp_path):
     assert [d.doc_id for d in original][:2] == [first, second]
     assert [d.doc_id for d in docs] == [first, f"{first}#2"]
     assert [d.text for d in docs] == [d.text for d in original]
-    assert docs[1].warnings[0] == (
-        f"{path}: entry 2 repeats the id {first!r} of an earlier entry; read as '{first}#2'"
+    assert (
+        docs[1].warnings[0] == f"its id {first!r} repeats an earlier entry's; read as '{first}#2'"
     )
+    assert docs[1].where == f"{path}: entry 2"
 
 
 # -- JSONL warnings ----------------------------------------------------------------------------

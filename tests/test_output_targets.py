@@ -157,7 +157,7 @@ def test_control_characters_of_a_channel_name_are_shown_on_stderr_and_left_out_o
 ):
     name = "chan\x1b[31mRED\x1b]0;pwned\x07"
     export = tmp_path / "result.json"
-    message = {"id": 1, "type": "message", "date": "2023-03-21T10:00:00",
+    message = {"id": "1\x1b]0;pwned\x07", "type": "message", "date": "2023-03-21T10:00:00",
                "text": "Russian forces shelled Bakhmut.\x00"}  # fmt: skip
     export.write_text(json.dumps({"name": name, "type": "public_channel", "id": 7,
                                   "messages": [message]}))  # fmt: skip
@@ -165,7 +165,8 @@ def test_control_characters_of_a_channel_name_are_shown_on_stderr_and_left_out_o
     assert main(["extract", str(export), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
-    assert "chan\\x1b[31mRED\\x1b]0;pwned\\x07" in err  # the NUL's note names the channel
+    # the NUL's note names the file and the message, whose id is shown, not obeyed
+    assert f"{export}: message 1\\x1b]0;pwned\\x07: warning: 1 NUL character removed" in err
     data = out.read_bytes()
     assert b"\x1b" not in data and b"\x00" not in data and b"\x07" not in data
     table = pd.read_csv(out)

@@ -27,7 +27,9 @@ memory; an export on stdin or in bytes, and any feed (feedparser parses a whole 
 Either, in UTF-16 or UTF-32 by its byte order mark, is read as its UTF-8 twin is (sniffed, parsed
 and streamed through :func:`~geo.text.sources.as_utf8` and :class:`_Recoded`). Each document's
 ``doc_id`` is its own within the export or feed: a message without an id, or a message or entry
-repeating one, is told apart by its place, with a warning.
+repeating one, is told apart by its place, with a warning. Every warning about a message or an
+entry names the file as given and the message or entry (``result.json: message 7: warning: …``,
+``feed.rss: entry 2: warning: …``; :attr:`~geo.text.sources.Document.where`).
 """
 
 from __future__ import annotations
@@ -254,11 +256,11 @@ def _message_text(message: dict) -> tuple[str | None, list[str]]:
     return text, unread
 
 
-def _unread_warning(ident: object, unread: list[str]) -> str:
+def _unread_warning(unread: list[str]) -> str:
     """The warning of a message some of whose text parts were left out."""
     kinds = ", ".join(dict.fromkeys(unread))
     noun = "part" if len(unread) == 1 else "parts"
-    return f"message {ident}: {len(unread):,} {noun} of its text not read ({kinds})"
+    return f"{len(unread):,} {noun} of its text not read ({kinds})"
 
 
 def _message_date(message: dict, key: str) -> tuple[date | None, str | None]:
@@ -279,7 +281,7 @@ def _message_date(message: dict, key: str) -> tuple[date | None, str | None]:
     found = _unix_date(stamp)
     if found is None and (value or stamp):
         shown = ", ".join(repr(v)[:40] for v in (value, stamp) if v)
-        return None, f"message {message.get('id', '?')}: its date cannot be read ({shown})"
+        return None, f"its date cannot be read ({shown})"
     return found, None
 
 
@@ -309,27 +311,28 @@ class _Export:
         ``doc_id`` is ``<channel>/<id>``; a message without an id that is a number or text is
         ``FILE#N`` by its place in the export, and one repeating an earlier message's id
         ``<channel>/<id>#N``, each with a warning: ``--merge-reports`` and provenance tell
-        documents apart by ``doc_id``."""
+        documents apart by ``doc_id``. Its warnings name the file and the message
+        (``Document.source``: ``FILE: message <id>``, or ``FILE: message #N`` by its place
+        when its id is none or repeated): one export among many is told by its path."""
         given = message.get("id")
         ident = given if isinstance(given, int | str) and not isinstance(given, bool) else None
         ident = None if ident == "" else ident
+        label = f"#{number}"
         if ident is None:
             doc_id = f"{self.source}#{number}"
-            warning = f"message #{number} has no id ({_id_kind(given)}); read as {doc_id!r}"
+            warning = f"it has no id ({_id_kind(given)}); read as {doc_id!r}"
         elif self.seen.add(ident):
-            doc_id, warning = f"{self.channel}/{ident}", None
+            doc_id, label, warning = f"{self.channel}/{ident}", str(ident), None
         else:
             doc_id = f"{self.channel}/{ident}#{number}"
-            warning = (
-                f"{self.source}: message #{number} repeats the id {ident!r} of an earlier "
-                f"message; read as {doc_id!r}"
-            )
+            warning = f"its id {ident!r} repeats an earlier message's; read as {doc_id!r}"
         url = f"https://t.me/{self.username}/{ident}" if self.username and ident else None
         title = f"{self.channel} #{ident}" if ident is not None else self.channel
         edited = message.get("edited")
         if isinstance(edited, str) and edited:
             title += f" (edited {edited})"
         doc = Document(doc_id=doc_id, text=text, title=title, url=url)
+        doc.source = f"{self.source}: message {label}"
         if warning is not None:
             doc.warnings.append(warning)
         doc.published, unread = _message_date(message, "date")
@@ -407,7 +410,7 @@ def telegram_documents(
             continue
         doc = channel.document(message, text, number)
         if unread:
-            doc.warnings.append(_unread_warning(message.get("id", number), unread))
+            doc.warnings.append(_unread_warning(unread))
         yield finish_document(doc, None if doc.published else published)
     yield from _skip_notice(source, skipped, "message")
 
@@ -632,9 +635,12 @@ def _entry_html(entry: dict) -> str:
 
 
 def _entry_document(entry: dict, source: str, number: int) -> Document | None:
-    """The Document of one feed entry; None when it holds no text."""
+    """The Document of one feed entry, its warnings naming the file and the entry
+    (``Document.source``: ``FILE: entry N``, its place in the feed); None when it holds no
+    text."""
     doc_id = entry.get("id") or entry.get("link") or f"{source}#{number}"
     body = html_to_document(_entry_html(entry), doc_id)
+    body.source = f"{source}: entry {number}"
     title = entry.get("title") or ""
     if "html" in (entry.get("title_detail") or {}).get("type", ""):
         title = html_to_document(title, doc_id).text
@@ -651,16 +657,13 @@ def _entry_document(entry: dict, source: str, number: int) -> Document | None:
     return body
 
 
-def _unique_entry_id(doc: Document, seen: set[str], source: str, number: int) -> None:
+def _unique_entry_id(doc: Document, seen: set[str], number: int) -> None:
     """Make ``doc``'s ``doc_id`` one no earlier entry of the feed has: an entry repeating a
     guid (or, without one, a link) is ``<id>#N`` by its place in the feed, with a warning
     (``--merge-reports`` and provenance tell documents apart by ``doc_id``)."""
     if doc.doc_id in seen:
         given, doc.doc_id = doc.doc_id, f"{doc.doc_id}#{number}"
-        doc.warnings.append(
-            f"{source}: entry {number} repeats the id {given!r} of an earlier entry; "
-            f"read as {doc.doc_id!r}"
-        )
+        doc.warnings.append(f"its id {given!r} repeats an earlier entry's; read as {doc.doc_id!r}")
     seen.add(doc.doc_id)
 
 
@@ -691,7 +694,7 @@ def read_feed(data: bytes, source: str, published: date | None) -> Iterator[Docu
         if doc is None:
             empty += 1
             continue
-        _unique_entry_id(doc, seen, source, number)
+        _unique_entry_id(doc, seen, number)
         if parsed.bozo and number == 1:
             why = _first_line(parsed.bozo_exception)
             doc.warnings.append(f"feed not well-formed, read leniently ({why})")

@@ -166,7 +166,9 @@ class Document:
     claimant: Claimant | None = None
     source: str | None = None
     """Where the document was read when its ``doc_id`` does not say: a JSONL line's
-    ``FILE:LINE`` (its ``doc_id`` is the record's ``id``)."""
+    ``FILE:LINE`` (its ``doc_id`` is the record's ``id``), a channel message's
+    ``FILE: message <id>`` (``FILE: message #N`` by its place when its id is none or repeated),
+    a feed entry's ``FILE: entry N``."""
 
     @property
     def where(self) -> str:
