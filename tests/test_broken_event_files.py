@@ -108,7 +108,7 @@ def test_no_events_file_at_all_is_one_line(tmp_path, text, message):
     assert "\n" not in str(err.value)
 
 
-def test_csv_with_unreadable_wkt_is_flagged_by_line(tmp_path, caplog):
+def test_csv_with_unreadable_wkt_is_flagged_by_row(tmp_path, caplog):
     path = write_events(sample_events().iloc[:3], tmp_path / "events.csv")
     lines = path.read_text().splitlines()
     header = lines[0].split(",")
@@ -117,7 +117,7 @@ def test_csv_with_unreadable_wkt_is_flagged_by_line(tmp_path, caplog):
     path.write_text("\r\n".join([lines[0], lines[1], ",".join(cells), *lines[3:]]) + "\r\n")
     events = read_events(path)
     assert len(events) == 3 and events.loc[1, "resolution"] == INVALID
-    assert f"{path}: unreadable geometry_wkt on lines 3" in caplog.text
+    assert f"{path}: unreadable geometry_wkt on row 3" in caplog.text
 
 
 def test_a_records_csv_row_longer_than_its_header_is_one_line(tmp_path):
@@ -320,4 +320,4 @@ def test_rows_are_counted_from_the_file_s_first_line_past_blank_lines(tmp_path, 
     )
     table.write_text(table.read_text(encoding="utf-8").replace(",extra", ""), encoding="utf-8")
     assert main(["export", str(table), "-o", str(tmp_path / "out.geojson")]) == 0
-    assert "unreadable latitude/longitude on lines 6;" in caplog.text
+    assert "unreadable latitude/longitude on row 6;" in caplog.text

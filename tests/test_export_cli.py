@@ -181,7 +181,7 @@ def test_a_records_csv_with_text_for_a_coordinate_is_flagged_with_the_cell(tmp_p
     out = tmp_path / "out.geojson"
     with caplog.at_level("WARNING"):
         assert main(["export", str(table), "-o", str(out)]) == 0
-    assert "unreadable latitude/longitude on lines 2" in caplog.text
+    assert "unreadable latitude/longitude on row 2" in caplog.text
     back = read_events(out).set_index("event_id")
     assert back.loc["i1", "resolution"] == "invalid_coordinates"
     assert back.loc["i1", "resolution_reason"] == "unreadable latitude 'abc'"
@@ -215,7 +215,7 @@ def test_csv_coordinate_refusals_name_the_row_as_the_warnings_do(tmp_path, capsy
             f"frontline: error: {table}, row 30: event_id 'UKR28': coordinates out of range "
             "(lon must be in [-180, 180], lat in [-90, 90])"
         )
-    assert "unreadable latitude/longitude on lines 7;" in caplog.text
+    assert "unreadable latitude/longitude on row 7;" in caplog.text
     caplog.clear()
     flagged = ["export", str(table), "-o", str(tmp_path / "f.csv"), "--flag-bad-coordinates"]
     assert main(flagged) == 0
@@ -327,3 +327,28 @@ def test_two_columns_that_could_be_one_coordinate_are_refused(tmp_path, capsys, 
         "longitude and latitude if they are WGS84 degrees); a table of place names is placed by "
         "`frontline events import`\n"
     )
+
+
+def test_a_csv_s_warnings_say_row_as_its_errors_do(tmp_path, capsys, caplog):
+    """The warning of a file said "on lines 3, 5" and its refusal "row 6": one count, two
+    words. Both say row (header = row 1; a quoted cell holding a line break keeps its record
+    one row, so the rows here are not the lines)."""
+    table = tmp_path / "events.csv"
+    table.write_text(
+        "event_id,event_date,location,latitude,longitude,notes\n"
+        'UKR1,2023-03-20,Bakhmut,48.5942,37.9989,"Shelling of the city.\nCasualties unknown."\n'
+        "UKR2,2023-03-20,Bakhmut,abc,37.9989,shelling\n"
+        "UKR3,2023-03-21,Lyman,48.9853,37.8024,armed clash\n"
+        "UKR4,2023-03-21,Lyman,48.9853,37.80E,armed clash\n"
+        "UKR5,2023-03-22,Avdiivka,481.393,37.7456,armed clash\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        assert main(["export", str(table), "-o", str(tmp_path / "out.geojson")]) == 2
+    assert capsys.readouterr().err == (
+        f"frontline: error: {table}, row 6: event_id 'UKR5': coordinates out of range "
+        "(lon must be in [-180, 180], lat in [-90, 90])\n"
+    )
+    assert caplog.messages == [
+        f"{table}: unreadable latitude/longitude on rows 3, 5; flagged invalid_coordinates"
+    ]

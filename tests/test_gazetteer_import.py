@@ -298,7 +298,7 @@ def test_user_csv_import(store, tmp_path):
     )
     report = import_file(store, path)
     assert report.kind == "csv" and report.places == 2 and report.skipped == 2
-    assert "line 3: lat/lon are not numbers" in report.problems[0]
+    assert "row 3: lat/lon are not numbers" in report.problems[0]
     assert "Atlantis Oblast" in report.problems[1]
     resolver = Resolver(store)
     res = resolver.resolve("Shakhta 5")
@@ -346,6 +346,27 @@ def test_user_csv_frontline_wrote_imports_without_the_formula_guard(store, tmp_p
     expected = set(names) | {a for v in names.values() for a in v.split("|") if a}
     assert {name for name, _ in rows} == expected
     assert {name for name, kind in rows if kind == "official"} == set(names)
+
+
+def test_user_csv_problems_name_the_row_as_other_csv_messages_do(store, tmp_path):
+    """A CSV import's skipped rows were "line N" and a malformed CSV "row N" by its line count;
+    every other CSV message names the row (header = row 1), and a quoted cell holding a line
+    break keeps its record one row."""
+    path = tmp_path / "my_places.csv"
+    header = "name,lat,lon,admin1,country,aliases\n"
+    two_lines = (
+        '"Krasnohorivka mine No. 5",48.0021,37.5123,Donetsk Oblast,UA,"Mine 5|\nShakhta 5"\n'
+    )
+    path.write_text(header + two_lines + "Bad row,north,37.5,,UA,\n", encoding="utf-8")
+    report = import_file(store, path)
+    assert report.problems == [f"{path}, row 3: lat/lon are not numbers ('north', '37.5')"]
+    huge = '"' + "x" * 140_000 + '",48.0,37.0,,UA,\n'
+    path.write_text(header + two_lines + huge, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        import_file(store, path)
+    assert str(err.value) == (
+        f"{path}, row 3: malformed CSV (field larger than field limit (131072))"
+    )
 
 
 def test_user_csv_without_required_column(store, tmp_path):

@@ -73,6 +73,6 @@ def test_a_library_log_warning_is_in_the_cli_form(tmp_path):
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stderr.splitlines() == [
-        f"frontline: warning: {table}: unreadable latitude/longitude on lines 2; "
+        f"frontline: warning: {table}: unreadable latitude/longitude on row 2; "
         "flagged invalid_coordinates"
     ]

@@ -68,7 +68,8 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
     def skip(self, line: int, why: str, unit: str = "line") -> None:
-        """Count a skipped ``line`` (or ``unit``: a boundary file's "feature") and say why."""
+        """Count a skipped ``line`` (or ``unit``: a CSV's "row", header = row 1, a boundary
+        file's "feature") and say why."""
         self.skipped += 1
         if len(self.problems) < MAX_REPORTED:
             self.problems.append(f"{self.source}, {unit} {line}: {why}")
@@ -432,7 +433,7 @@ def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
             try:
                 place = _csv_place(get, resolver, source)
             except _SkippedRow as skipped:
-                report.skip(number, str(skipped))
+                report.skip(number, str(skipped), "row")
                 continue
             upsert_place(conn, place)
             conn.execute(

@@ -95,10 +95,12 @@ def read_csv(path: str | Path) -> tuple[list[str], list[list[str]], str]:
     except StopIteration:
         raise InputError("empty CSV file (no header row)", source=str(path)) from None
     header = [h.strip() for h in header]
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV ({exc})", source=str(path), row=reader.line_num) from exc
+        rows.extend(reader)
+    except csv.Error as exc:  # the row after the last one read, header = row 1 (not the line:
+        # a quoted cell may hold line breaks)
+        raise InputError(f"malformed CSV ({exc})", source=str(path), row=len(rows) + 2) from exc
     return header, rows, encoding
 
 

@@ -713,15 +713,16 @@ def _flag_unreadable(
     table: pd.DataFrame, bad: np.ndarray, path: Path, what: str, reason: object, rows: np.ndarray
 ) -> None:
     """Rows ``bad`` of a CSV whose ``what`` cannot be read: kept without a geometry, flagged
-    :data:`INVALID_COORDINATES` with ``reason`` (one for all, or one per row), their lines
-    reported by their ``rows`` (:func:`csv_layout`, header = 1)."""
+    :data:`INVALID_COORDINATES` with ``reason`` (one for all, or one per row), reported by their
+    ``rows`` (:func:`csv_layout`, header = row 1) as the errors about the file name them."""
     if not bad.any():
         return
-    lines = [int(r) for r in rows[bad]]
-    shown = ", ".join(map(str, lines[:10])) + (
-        f" and {len(lines) - 10} more" if len(lines) > 10 else ""
+    numbers = [int(r) for r in rows[bad]]
+    shown = ", ".join(map(str, numbers[:10])) + (
+        f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
     )
-    log.warning("%s: unreadable %s on lines %s; flagged %s", path, what, shown,
+    noun = "row" if len(numbers) == 1 else "rows"
+    log.warning("%s: unreadable %s on %s %s; flagged %s", path, what, noun, shown,
                 INVALID_COORDINATES)  # fmt: skip
     table.loc[bad, "resolution"] = INVALID_COORDINATES
     table.loc[bad, "resolution_reason"] = reason
