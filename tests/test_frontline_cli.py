@@ -210,10 +210,28 @@ def test_control_disagree(tmp_path, capsys):
         ]
     )
     assert code == 0
-    printed = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    printed = captured.out.splitlines()
     assert printed[0].startswith("only A: 0.") and printed[1] == "only B: 40.61 km²"
     doc = assert_rfc7946(out)
     assert {f["properties"]["claimed_by"] for f in doc["features"]} == {"A", "B"}
+    assert captured.err == (  # two days apart: a change over time is counted as disputed
+        "frontline: warning: layers A (2025-01-03) and B (2025-01-07) are of different dates: "
+        "ground that changed hands between them counts as disputed (UserWarning)\n"
+    )
+
+
+def test_control_disagree_of_one_date_says_nothing_of_dates(tmp_path, capsys):
+    """Two claimants' layers of one day (the date given, or in the files): no warning."""
+    a = _layer(tmp_path / "isw_20250103.geojson", ("2025-01-03", POKROVSK))
+    b = _layer(tmp_path / "mod_20250103.geojson", ("2025-01-03", MYRNOHRAD))
+    out = tmp_path / "dispute.geojson"
+    assert main(["control", "disagree", str(a), str(b), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    other = deepstate("20250107")
+    args = ["control", "disagree", str(deepstate("20250103")), str(other), "-o", str(out)]
+    assert main([*args, "--date", "2025-01-05"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def _layer(path: Path, *dated: tuple[str, tuple[float, float, float, float]]) -> Path:

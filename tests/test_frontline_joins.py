@@ -95,7 +95,8 @@ def test_sides():
 def test_area_disagreement_is_the_symmetric_difference():
     a = layer("20250103")
     b = layer("20250107").assign(claimant="Russian MoD")
-    table = area_disagreement(a, b)
+    with pytest.warns(UserWarning, match=r"layers A \(2025-01-03\) and B \(2025-01-07\) are of"):
+        table = area_disagreement(a, b)
     sums = table.groupby("claimed_by")["area_km2"].sum()
     change = diff_layers(a, b)
     assert sums["DeepStateMap"] == pytest.approx(change.lost_km2, rel=1e-3)

@@ -267,6 +267,9 @@ def disagree_command(
 
         frontline control disagree deepstate_20250105.geojson isw.gpkg \\
             --claimant-b ISW --date 2025-01-05 -o dispute.geojson
+
+    Layers of two different dates are compared with a warning naming both: the
+    ground that changed hands between the dates counts as disputed.
     """
     _check_output(output, GEOJSON_SUFFIXES)
     day = _day("--date", date)

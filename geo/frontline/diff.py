@@ -73,7 +73,9 @@ class LayerDiff:
         return frame
 
 
-def _single_date(layer: object) -> str | None:
+def single_date(layer: object) -> str | None:
+    """The one date of ``layer``'s ``date`` column; None for a geometry, no such column or
+    several dates."""
     if isinstance(layer, gpd.GeoDataFrame) and "date" in layer.columns:
         dates = layer["date"].dropna().unique()
         if len(dates) == 1:
@@ -111,7 +113,7 @@ def diff_layers(
     geom_b = as_area(b)
     gained = shapely.difference(geom_b, geom_a, grid_size=GRID)
     lost = shapely.difference(geom_a, geom_b, grid_size=GRID)
-    date_a, date_b = _single_date(a), _single_date(b)
+    date_a, date_b = single_date(a), single_date(b)
     _warn_order(date_a, date_b)
     return LayerDiff(
         gained=gained,

@@ -7,13 +7,15 @@ it was captured, within a few days of each other.
 
 from __future__ import annotations
 
+import warnings
+
 import geopandas as gpd
 import pandas as pd
 import shapely
 
 from geo.core.errors import InputError
 from geo.frontline.area import areas_km2
-from geo.frontline.diff import GRID, as_area
+from geo.frontline.diff import GRID, as_area, single_date
 
 HOLD_STANCES: tuple[str, ...] = ("held", "repelled")
 """Stances saying the claimant's side still holds the place."""
@@ -29,6 +31,20 @@ def _label(layer: gpd.GeoDataFrame, name: str | None) -> str:
     return str(claimants[0]) if len(claimants) == 1 else "?"
 
 
+def _warn_dates(date_a: str | None, date_b: str | None) -> None:
+    """A warning when the layers are of two dates: the ground that changed hands between them
+    counts as disputed, so the table mixes a change over time with what the claimants dispute
+    (``frontline diff`` warns in the same way of layers in the wrong order)."""
+    if date_a is None or date_b is None or date_a == date_b:
+        return
+    warnings.warn(
+        f"layers A ({date_a}) and B ({date_b}) are of different dates: ground that changed "
+        "hands between them counts as disputed",
+        UserWarning,
+        stacklevel=3,
+    )
+
+
 def area_disagreement(
     a: gpd.GeoDataFrame,
     b: gpd.GeoDataFrame,
@@ -40,8 +56,10 @@ def area_disagreement(
     ``area_km2``.
 
     Names default to each layer's single ``claimant``. Sum ``area_km2`` by ``claimed_by`` for the
-    table; the frame itself is the map layer.
+    table; the frame itself is the map layer. A warning names both dates when the layers are of
+    different days (:func:`_warn_dates`).
     """
+    _warn_dates(single_date(a), single_date(b))
     label_a, label_b = _label(a, name_a), _label(b, name_b)
     area_a, area_b = as_area(a), as_area(b)
     only = [
