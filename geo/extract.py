@@ -79,6 +79,11 @@ CONTEXT_NEAR_KM = 60.0
 """A namesake the document's settled places chose is taken at once when it lies this near one
 of them (the resolver notes such closeness); farther, its neighbours in question are asked too."""
 STRAY_KM = 150.0
+FAR_FROM_ALL_KM = 400.0
+WIDE_NEAR_KM = 100.0
+"""A town placed by size alone FAR_FROM_ALL_KM or more from every settled place of its document
+gives way to its namesake within WIDE_NEAR_KM of two of them (:meth:`Extractor._by_the_document`;
+nearer, CONTEXT_NEAR_KM)."""
 CONFIDENT_STRAY_KM = 300.0
 """A confident answer this far from every one of three or more confident places of its own
 sentence, lying together, is sought again where they are (:func:`_far_from_its_front`)."""
@@ -1677,7 +1682,12 @@ class Extractor:
         found = _located_settlement(again)
         if again.ambiguous or found is None:
             return res
-        by = {p for p in points if haversine_km(*_point(found), *p) < CONTEXT_NEAR_KM}
+        # a town hundreds of km from every place of the document asks less of its namesake
+        # ("in Yampil" in a report on Kupiansk, Kostiantynivka and Vovchansk: the Donetsk-oblast
+        # Yampil, 49 and 87 km from two of them, not the Vinnytsia town 650 km off)
+        wide = km_to_nearest(place, points) >= FAR_FROM_ALL_KM
+        near_km = WIDE_NEAR_KM if wide else CONTEXT_NEAR_KM
+        by = {p for p in points if haversine_km(*_point(found), *p) < near_km}
         if len(by) < 2:  # one place near it is no evidence against size
             return res
         m.notes.append(f"{m.text}: the namesake by the document's places, not {place.name}")

@@ -23,6 +23,10 @@ the Moscow Times, Ukrinform and regional outlets in English):
 * "Kropyvnytskyi, north of Mykolaiv": a city of 100,000 or more, its name's only place, lying the
   way the text says from the place that locates it is placed, though 170 km off; it had been
   left unplaced as too far from its anchor for a village.
+* "A similar situation is observed in Yampil," in a report on Kupiansk, Kostiantynivka and
+  Vovchansk: a town placed by size alone 400 km or more from every place of its document gives
+  way to its namesake within 100 km of two of them (the Donetsk-oblast Yampil by Siversk, not
+  the Vinnytsia town 650 km west); nearer, the namesake must lie within 60 km of two, as before.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -38,6 +42,7 @@ VELYKA_DOROHA = (50.872, 32.012)  # Nizhyn raion, Chernihiv oblast
 NOVYI_BYKIV = (50.596, 31.674)  # Nizhyn raion, Chernihiv oblast
 TORETSK = (48.396, 37.852)
 KROPYVNYTSKYI = (48.520, 32.250)
+YAMPIL_DONETSK = (48.934, 37.943)  # Lyman hromada, by Siversk
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -125,3 +130,16 @@ def test_a_city_far_the_other_way_from_its_anchor_is_still_not_placed(places):
     city out."""
     found = places("Missiles hit Kropyvnytskyi, south of Mykolaiv.")
     assert "Kropyvnytskyi" not in [r["place_name"] for r in found]
+
+
+def test_a_town_far_from_every_place_of_its_report_gives_way_to_the_namesake_among_them(places):
+    text = (
+        "Russian troops keep trying to infiltrate Kostiantynivka with infantry assaults. "
+        "The General Staff said Kupiansk remains under Ukrainian control and that sabotage "
+        "groups in the city are being hunted down. "
+        'The General Staff further stated, "A similar situation is observed in Yampil," where '
+        "search-and-strike operations are ongoing. "
+        "It also denied claims that 80% of Vovchansk had fallen."
+    )
+    row = _at(places(text), "Yampil")
+    assert km((row["latitude"], row["longitude"]), YAMPIL_DONETSK) < TOLERANCE_KM
