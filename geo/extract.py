@@ -79,6 +79,9 @@ CONTEXT_NEAR_KM = 60.0
 """A namesake the document's settled places chose is taken at once when it lies this near one
 of them (the resolver notes such closeness); farther, its neighbours in question are asked too."""
 STRAY_KM = 150.0
+BESIDE_SENTENCE_KM = 10.0
+"""A city far from its sentence's places gives way to the one namesake this near one of them
+(:meth:`Extractor._namesake_beside_its_sentence`)."""
 FAR_FROM_ALL_KM = 400.0
 WIDE_NEAR_KM = 100.0
 """A town placed by size alone FAR_FROM_ALL_KM or more from every settled place of its document
@@ -1595,6 +1598,7 @@ class Extractor:
             )
         final = [self._hromada_seat(m, res, oblast) for m, res in zip(mentions, final, strict=True)]
         self._hromadas_of_one_oblast(mentions, final)
+        self._cities_beside_their_sentences(mentions, queries, final)
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
         _one_place_per_name(mentions, queries, first, final)
@@ -1624,8 +1628,9 @@ class Extractor:
                 or place is None
                 or place.lat is None  # not res.resolved
                 or place.kind != "settlement"
-                or place.population >= STRAY_MAX_POPULATION
             ):
+                continue
+            if place.population >= STRAY_MAX_POPULATION:
                 continue
             if (
                 res.confidence >= CONFIDENT
@@ -1660,6 +1665,91 @@ class Extractor:
                 if final[i] is res:  # "между Майским и Николаевкой" in a report on Chasiv Yar
                     final[i] = self._beside_the_documents_places(i, mentions, final, anchors)
         return dict(enumerate(final))
+
+    def _cities_beside_their_sentences(
+        self, mentions: list[Mention], queries: list[str], final: list[Resolution]
+    ) -> None:
+        """Each city (:data:`STRAY_MAX_POPULATION` or more) placed without a hint of its own,
+        asked :meth:`_namesake_beside_its_sentence` before the namesakes are resolved together,
+        so that the namesake it gives way to is context for them. ``final`` is updated in
+        place."""
+        for i, m in enumerate(mentions):
+            place = final[i].place
+            if (
+                place is None
+                or place.kind != "settlement"
+                or place.population < STRAY_MAX_POPULATION
+                or m.admin_hint
+                or m.region
+                or m.axis
+                or m.metonymic
+                or m.by_anchor
+            ):
+                continue
+            final[i] = self._namesake_beside_its_sentence(i, final[i], mentions, queries, final)
+
+    def _namesake_beside_its_sentence(
+        self,
+        i: int,
+        res: Resolution,
+        mentions: list[Mention],
+        queries: list[str],
+        final: list[Resolution],
+    ) -> Resolution:
+        """Mention ``i``, placed at a city (:data:`STRAY_MAX_POPULATION` or more) over
+        :data:`STRAY_KM` from every confident settlement of its own sentence: its namesake
+        within :data:`BESIDE_SENTENCE_KM` of one of them, when exactly one is. "Russian troops
+        halt a counteroffensive on the Sumy front, regain control of Konstantinovka, and advance
+        toward Kondratovka and Andreyevka" is the Sumy-oblast village 3 km from Kindrativka, not
+        the Donetsk-oblast city 400 km off. A city named with far places keeps its place ("Missiles
+        hit Kharkiv and Kostiantynivka"): no namesake lies beside them."""
+        place = res.place
+        if place is None or place.lat is None or place.lon is None:
+            return res
+        m = mentions[i]
+        neighbours = [
+            other
+            for j, n in enumerate(mentions)
+            if j != i
+            and n.sentence == m.sentence
+            and not (n.axis or n.region or n.metonymic)
+            and final[j].confidence >= CONFIDENT
+            and not _outgrew(final[j])  # chosen by size alone, it is no evidence
+            and (other := _located_settlement(final[j])) is not None
+        ]
+        near = [_point(other) for other in neighbours]
+        if not near or km_to_nearest(place, near) <= STRAY_KM:
+            return res
+        taken = {other.place_id for other in neighbours}  # "west of Mykolaivka and … Mykolaiv"
+        beside = [
+            c.place
+            for c in res.candidates
+            if c.place.kind == "settlement"
+            and c.place.place_id != place.place_id
+            and c.place.place_id not in taken
+            and c.place.country == place.country
+            and c.place.lat is not None
+            and km_to_nearest(c.place, near) <= BESIDE_SENTENCE_KM
+        ]
+        if len(beside) != 1:
+            return res
+        why = f"{m.text}: the namesake beside its sentence's places, not {place.name}"
+        chosen = self.resolver.choose(res, beside[0].place_id, why)
+        if chosen is None:
+            return res
+        name = name_key(queries[i])
+        for j, n in enumerate(mentions):  # its repeats alone in their sentences: the same place
+            other = final[j].place
+            if (
+                j != i
+                and name_key(queries[j]) == name
+                and other is not None
+                and other.place_id == place.place_id
+                and not (n.admin_hint or n.region or n.axis or n.metonymic)
+                and not any(k.sentence == n.sentence for k in mentions if k is not n and k.known)
+            ):
+                final[j] = self.resolver.choose(final[j], beside[0].place_id, why) or final[j]
+        return chosen
 
     def _by_the_document(
         self,

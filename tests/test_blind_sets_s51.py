@@ -27,6 +27,16 @@ the Moscow Times, Ukrinform and regional outlets in English):
   Vovchansk: a town placed by size alone 400 km or more from every place of its document gives
   way to its namesake within 100 km of two of them (the Donetsk-oblast Yampil by Siversk, not
   the Vinnytsia town 650 km west); nearer, the namesake must lie within 60 km of two, as before.
+* "on the Sumy front, regain control of Konstantinovka, and advance toward Kondratovka and
+  Andreyevka": a city (50,000 people or more, here Donetsk oblast's Kostiantynivka by its
+  curated alias) over 150 km from every confident place of its sentence gives way to the one
+  namesake within 10 km of one of them (the Sumy-oblast village 3 km from Kindrativka), before
+  the sentence's namesakes are resolved together (so Andreyevka is the Andriivka beside them);
+  its repeats alone in their sentences follow it.
+* "withdrawn from Alekseyevka": GeoNames lists city quarters as populated places (Kharkiv's
+  Oleksiivka with 100,500 people, Poltava's "Shevchenko" with 147,600); those the settlement
+  table lacks, of 5,000 or more, within a city are its quarters (PPLX) of no population of their
+  own, so they no longer outweigh the villages of their names by size.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -43,6 +53,9 @@ NOVYI_BYKIV = (50.596, 31.674)  # Nizhyn raion, Chernihiv oblast
 TORETSK = (48.396, 37.852)
 KROPYVNYTSKYI = (48.520, 32.250)
 YAMPIL_DONETSK = (48.934, 37.943)  # Lyman hromada, by Siversk
+KOSTIANTYNIVKA_SUMY = (51.170, 34.776)  # Khotin hromada, 3 km from Kindrativka
+ANDRIIVKA_SUMY = (51.127, 34.826)
+OLEKSIIVKA_SUMY = (51.137, 34.868)
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -143,3 +156,43 @@ def test_a_town_far_from_every_place_of_its_report_gives_way_to_the_namesake_amo
     )
     row = _at(places(text), "Yampil")
     assert km((row["latitude"], row["longitude"]), YAMPIL_DONETSK) < TOLERANCE_KM
+
+
+SUMY_FRONT = (
+    "Russian troops halt a Ukrainian counteroffensive on the Sumy front, regain control of "
+    "Konstantinovka, and advance toward Kondratovka and Andreyevka. "
+    "Units of the North group have reportedly re-established full control over Konstantinovka. "
+    "Russian troops are pushing forward and have begun assault operations against Kondratovka. "
+    "Military correspondents say Ukrainian forces have withdrawn from Alekseyevka."
+)
+
+
+def test_a_city_far_from_its_sentence_gives_way_to_the_namesake_beside_it(places):
+    found = places(SUMY_FRONT)
+    konstantinovka = [r for r in found if r["location"] == "Konstantinovka"]
+    assert len(konstantinovka) == 2  # the repeat alone in its sentence follows
+    for row in konstantinovka:
+        assert km((row["latitude"], row["longitude"]), KOSTIANTYNIVKA_SUMY) < TOLERANCE_KM
+    andreyevka = _at(found, "Andreyevka")
+    assert km((andreyevka["latitude"], andreyevka["longitude"]), ANDRIIVKA_SUMY) < TOLERANCE_KM
+
+
+def test_a_city_named_with_far_places_keeps_its_place(places):
+    """Guards: no namesake lies beside the other place; a settled neighbour is no namesake."""
+    (kharkiv, kostiantynivka) = places("Missiles hit Kharkiv and Kostiantynivka overnight.")
+    assert kostiantynivka["admin1"] == "Donetska oblast"
+    found = places("Russian forces made small gains west of Mykolaivka and north of Mykolaiv.")
+    assert _at(found, "Mykolaiv")["place_name"] == "Mykolayiv"
+
+
+def test_a_city_quarter_no_longer_outweighs_villages_of_its_name(places):
+    row = _at(places(SUMY_FRONT), "Alekseyevka")
+    assert km((row["latitude"], row["longitude"]), OLEKSIIVKA_SUMY) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize(
+    "text", ["Russian shelling hit Saltivka overnight.", "Окупанти обстріляли Салтівку."]
+)
+def test_a_city_quarter_is_still_found_by_its_name(places, text):
+    (row,) = places(text)
+    assert row["place_name"] == "Saltivka" and row["geo_precision"] == 1

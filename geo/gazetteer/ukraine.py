@@ -108,11 +108,13 @@ def load_ukraine(conn: sqlite3.Connection, folder: Path) -> dict[str, int]:
     matched, added = _load_settlements(conn, folder, units)
     renamed = _load_renames(conn, folder)
     _assign_units_to_unmatched(conn, units)
+    quarters = _city_quarters(conn)
     counts = {
         "ua_units": len(units),
         "ua_matched": matched,
         "ua_added": added,
         "ua_old_names": renamed,
+        "ua_city_quarters": quarters,
     }
     log.info("Ukrainian tables: %s", counts)
     return counts
@@ -375,6 +377,52 @@ def _load_renames(conn: sqlite3.Connection, folder: Path) -> int:
     # an old name GeoNames lists as a plain alternate is the official record's historical name
     conn.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?,?,?,?,?)", rows)
     return count
+
+
+QUARTER_OF_CITY_KM = ((500_000, 25.0), (200_000, 12.0), (50_000, 8.0))
+"""How near a city of at least so many people (an administrative centre) a GeoNames settlement
+the table does not have lies to be one of the city's quarters."""
+QUARTER_MIN_POPULATION = 5_000
+"""A quarter this populous outweighs villages of its name by size; a smaller one keeps its
+number (it weighs little against them)."""
+
+
+def _city_quarters(conn: sqlite3.Connection) -> int:
+    """GeoNames settlements the table does not have, of :data:`QUARTER_MIN_POPULATION` people
+    or more, that lie within a city (:data:`QUARTER_OF_CITY_KM`) are its quarters and districts
+    (PPLX), of no population of their own: GeoNames lists Kharkiv's Oleksiivka (100,500
+    people), Poltava's "Shevchenko" (147,600) and Sumy's Zarichnyi (150,700) as populated
+    places, and by that size alone they had outweighed every village of their common names
+    ("Alekseyevka" in a Sumy-front report: Kharkiv's quarter). They stay reachable by their
+    names ("shelling in Saltivka"). Returns how many."""
+    lone = conn.execute(
+        "SELECT p.place_id, p.lat, p.lon FROM places p WHERE p.country = 'UA' "
+        "AND p.kind = 'settlement' AND p.source LIKE 'geonames%' AND p.lat IS NOT NULL "
+        "AND p.population >= ? AND NOT EXISTS (SELECT 1 FROM names n "
+        "WHERE n.place_id = p.place_id AND n.reason = 'KATOTTH code')",
+        (QUARTER_MIN_POPULATION,),
+    ).fetchall()
+    cities = conn.execute(
+        "SELECT population, lat, lon FROM places WHERE country = 'UA' AND kind = 'settlement' "
+        "AND population >= ? AND feature_code IN ('PPLC', 'PPLA', 'PPLA2', 'PPLA3') "
+        "AND lat IS NOT NULL",
+        (QUARTER_OF_CITY_KM[-1][0],),
+    ).fetchall()
+    if not lone or not cities:
+        return 0
+    reach = np.array([next(km for size, km in QUARTER_OF_CITY_KM if pop >= size)
+                      for pop, _, _ in cities])  # fmt: skip
+    lat = np.array([c[1] for c in cities])
+    lon = np.array([c[2] for c in cities])
+    quarters = [
+        (place_id,)
+        for place_id, plat, plon in lone
+        if (haversine_km_array(plat, plon, lat, lon) <= reach).any()
+    ]
+    conn.executemany(
+        "UPDATE places SET feature_code = 'PPLX', population = 0 WHERE place_id = ?", quarters
+    )
+    return len(quarters)
 
 
 def _assign_units_to_unmatched(conn: sqlite3.Connection, units: dict[str, _Unit]) -> None:
