@@ -37,6 +37,10 @@ the Moscow Times, Ukrinform and regional outlets in English):
   Oleksiivka with 100,500 people, Poltava's "Shevchenko" with 147,600); those the settlement
   table lacks, of 5,000 or more, within a city are its quarters (PPLX) of no population of their
   own, so they no longer outweigh the villages of their names by size.
+* "Pobeda, a small village about five kilometers (three miles) west of Donetsk city": a distance
+  spelt in words between a place and its direction locates it as digits do (Peremoha, once
+  Pobeda, of Marinka hromada, not one of 30 namesakes); "its forces had taken Pobeda" makes the
+  romanised common word a place taken, as "captured" did.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -56,6 +60,7 @@ YAMPIL_DONETSK = (48.934, 37.943)  # Lyman hromada, by Siversk
 KOSTIANTYNIVKA_SUMY = (51.170, 34.776)  # Khotin hromada, 3 km from Kindrativka
 ANDRIIVKA_SUMY = (51.127, 34.826)
 OLEKSIIVKA_SUMY = (51.137, 34.868)
+PEREMOHA_MARINKA = (47.916, 37.460)  # Pobeda until 2025
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -196,3 +201,16 @@ def test_a_city_quarter_no_longer_outweighs_villages_of_its_name(places):
 def test_a_city_quarter_is_still_found_by_its_name(places, text):
     (row,) = places(text)
     assert row["place_name"] == "Saltivka" and row["geo_precision"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said on Thursday its forces had taken control of Pobeda, a small village about "
+        "five kilometers (three miles) west of Donetsk city in east Ukraine.",
+        "Russia said its forces had taken Pobeda, a village 5 km west of Donetsk.",
+    ],
+)
+def test_a_distance_in_words_between_a_place_and_its_direction_locates_it(places, text):
+    row = _at(places(text), "Pobeda")
+    assert km((row["latitude"], row["longitude"]), PEREMOHA_MARINKA) < TOLERANCE_KM

@@ -150,7 +150,8 @@ _TERRITORY_OF = re.compile(
 ("residential parts of Kherson")."""
 _SEIZED_BEFORE = re.compile(
     r"\b(?:(?:control|capture|liberation|seizure)\s+(?:of|over)|advances?\s+on|"
-    r"captured|seized|liberated|took|entered|stormed)\s+$",
+    r"captured|capturing|seized|seizing|liberated|liberating|took|taken|taking|entered|"
+    r"entering|stormed|storming|recaptured|retook|retaken)\s+$",
     re.IGNORECASE,
 )
 """Before a romanised Ukrainian or Russian common word (Pobeda), what makes it a place taken or
@@ -190,9 +191,13 @@ _APPOSITIVE_GAP = re.compile(
     r"^\s*[,(]\s*(?:(?:the|a|an)\s+[\w\s'’-]{0,60}?\s*)?"
     r"(?:(?:situated|located|lying|which\s+(?:is|lies))\s+)?"
     r"(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
-    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,30}\)\s*)?)?$",
+    r"(?:(?:\d+(?:[.,]\d+)?|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s*"
+    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,30}\)\s*)?)?$",
     re.IGNORECASE,
 )
+"""Between a place and the direction that locates it: "Krasnohorivka, west of Donetsk", "Pobeda,
+a small village about five kilometers (three miles) west of Donetsk city"."""
 _CYRILLIC_APPOSITIVE_GAP = re.compile(
     r"^\s*(?:[,(–—-]\s*"
     r"(?:(?:сел[оаіуе]|селищ[еау]|поселок|посёлок|поселк[аеу]|посёлк[аеу]|смт|пгт|"
