@@ -41,6 +41,9 @@ the Moscow Times, Ukrinform and regional outlets in English):
   spelt in words between a place and its direction locates it as digits do (Peremoha, once
   Pobeda, of Marinka hromada, not one of 30 namesakes); "its forces had taken Pobeda" makes the
   romanised common word a place taken, as "captured" did.
+* 'its forces had "liberated the settlement of Maliyevka" in Dnipropetrovsk': a quote closing on
+  the name leaves the region after it the name's hint (Maliivka of Dnipropetrovsk oblast; four
+  namesakes 378 km apart had left it unplaced in a report naming two oblasts).
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -61,6 +64,7 @@ KOSTIANTYNIVKA_SUMY = (51.170, 34.776)  # Khotin hromada, 3 km from Kindrativka
 ANDRIIVKA_SUMY = (51.127, 34.826)
 OLEKSIIVKA_SUMY = (51.137, 34.868)
 PEREMOHA_MARINKA = (47.916, 37.460)  # Pobeda until 2025
+MALIIVKA = (47.921, 36.619)  # Dnipropetrovsk oblast, by the Donetsk-oblast border
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -214,3 +218,13 @@ def test_a_city_quarter_is_still_found_by_its_name(places, text):
 def test_a_distance_in_words_between_a_place_and_its_direction_locates_it(places, text):
     row = _at(places(text), "Pobeda")
     assert km((row["latitude"], row["longitude"]), PEREMOHA_MARINKA) < TOLERANCE_KM
+
+
+def test_a_quote_closing_on_a_name_leaves_the_region_after_it_its_hint(places):
+    text = (
+        'The Russian army said its forces had "liberated the settlement of Maliyevka" in '
+        "Dnipropetrovsk. In a separate message, Moscow said it had taken a village in Donetsk "
+        "region on the border with Dnipropetrovsk."
+    )
+    row = _at(places(text), "Maliyevka")
+    assert km((row["latitude"], row["longitude"]), MALIIVKA) < TOLERANCE_KM

@@ -373,7 +373,8 @@ _ENUM_GAP = re.compile(
 equivalents ("Мирополье и Мельня", "Кліщіївка, Андріївка та Курдюмівка"), and a compass word
 that qualifies the next ("eastern Donetska and southern Mykolaivska oblasts")."""
 _HINT_GAP = re.compile(
-    rf"^\s*(?:(?:{_SETTLEMENT_NOUN})\s+)?"  # "Zagornoye village in …"
+    r"^[\"”»]?"  # a quote closing on the name: "… liberated the settlement of Maliyevka" in …
+    rf"\s*(?:(?:{_SETTLEMENT_NOUN})\s+)?"  # "Zagornoye village in …"
     r"[,(]?\s*(?:(?:all|both|each)\s+|(?:a|the)\s+(?:small\s+|front-?line\s+|regional\s+)?"
     rf"(?:{_SETTLEMENT_NOUN}|capital|administrative\s+cent(?:re|er))s?\s+)?"
     r"(?:in\s+(?:the|a)\s+(?:far\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
