@@ -1673,6 +1673,7 @@ class Extractor:
         asked :meth:`_namesake_beside_its_sentence` before the namesakes are resolved together,
         so that the namesake it gives way to is context for them. ``final`` is updated in
         place."""
+        by_sentence: dict[int, list[int]] | None = None
         for i, m in enumerate(mentions):
             place = final[i].place
             if (
@@ -1686,12 +1687,21 @@ class Extractor:
                 or m.by_anchor
             ):
                 continue
-            final[i] = self._namesake_beside_its_sentence(i, final[i], mentions, queries, final)
+            if by_sentence is None:  # built once, for the first city asked
+                by_sentence = {}
+                for j, n in enumerate(mentions):
+                    by_sentence.setdefault(n.sentence, []).append(j)
+            beside = [j for j in by_sentence[m.sentence] if j != i]
+            if beside:
+                final[i] = self._namesake_beside_its_sentence(
+                    i, final[i], beside, mentions, queries, final
+                )
 
     def _namesake_beside_its_sentence(
         self,
         i: int,
         res: Resolution,
+        beside: list[int],
         mentions: list[Mention],
         queries: list[str],
         final: list[Resolution],
@@ -1702,17 +1712,16 @@ class Extractor:
         halt a counteroffensive on the Sumy front, regain control of Konstantinovka, and advance
         toward Kondratovka and Andreyevka" is the Sumy-oblast village 3 km from Kindrativka, not
         the Donetsk-oblast city 400 km off. A city named with far places keeps its place ("Missiles
-        hit Kharkiv and Kostiantynivka"): no namesake lies beside them."""
+        hit Kharkiv and Kostiantynivka"): no namesake lies beside them. ``beside`` are the other
+        mentions of its sentence."""
         place = res.place
         if place is None or place.lat is None or place.lon is None:
             return res
         m = mentions[i]
         neighbours = [
             other
-            for j, n in enumerate(mentions)
-            if j != i
-            and n.sentence == m.sentence
-            and not (n.axis or n.region or n.metonymic)
+            for j in beside
+            if not ((n := mentions[j]).axis or n.region or n.metonymic)
             and final[j].confidence >= CONFIDENT
             and not _outgrew(final[j])  # chosen by size alone, it is no evidence
             and (other := _located_settlement(final[j])) is not None
@@ -1721,7 +1730,7 @@ class Extractor:
         if not near or km_to_nearest(place, near) <= STRAY_KM:
             return res
         taken = {other.place_id for other in neighbours}  # "west of Mykolaivka and … Mykolaiv"
-        beside = [
+        namesakes = [
             c.place
             for c in res.candidates
             if c.place.kind == "settlement"
@@ -1731,10 +1740,10 @@ class Extractor:
             and c.place.lat is not None
             and km_to_nearest(c.place, near) <= BESIDE_SENTENCE_KM
         ]
-        if len(beside) != 1:
+        if len(namesakes) != 1:
             return res
         why = f"{m.text}: the namesake beside its sentence's places, not {place.name}"
-        chosen = self.resolver.choose(res, beside[0].place_id, why)
+        chosen = self.resolver.choose(res, namesakes[0].place_id, why)
         if chosen is None:
             return res
         name = name_key(queries[i])
@@ -1748,7 +1757,7 @@ class Extractor:
                 and not (n.admin_hint or n.region or n.axis or n.metonymic)
                 and not any(k.sentence == n.sentence for k in mentions if k is not n and k.known)
             ):
-                final[j] = self.resolver.choose(final[j], beside[0].place_id, why) or final[j]
+                final[j] = self.resolver.choose(final[j], namesakes[0].place_id, why) or final[j]
         return chosen
 
     def _by_the_document(

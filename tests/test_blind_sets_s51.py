@@ -45,6 +45,19 @@ the Moscow Times, Ukrinform and regional outlets in English):
   the name leaves the region after it the name's hint (Maliivka of Dnipropetrovsk oblast; four
   namesakes 378 km apart had left it unplaced in a report naming two oblasts).
 
+The English sets en-c (ISW retold, 2022–25) and en-d (Russian sources in English), the same day:
+
+* "have formally annexed four regions -- Donetsk, Luhansk, Kherson and Zaporizhzhia": a double
+  hyphen after "regions" opens a list of regions, as a dash or colon does (four city strays).
+* "in the Gulyaypol and Zaliznychne regions": "X region" is the oblast of town X only when X is
+  an oblast's centre or clearly its name's town; of 20 Zaliznychnes, an Odesa-oblast one had
+  made it Odesa oblast.
+* "in the districts of Olyanka and Mykolaivka east of Kupiansk": a direction after a place with
+  no comma between locates it as after a comma (the Kharkiv-oblast Mykolaivka east of Kupiansk,
+  not the Donetsk-oblast town).
+* "a village called Schastlivoye": the Russian of Щасливе is Счастливое (a rule of
+  geo/data/russian_forms.toml), so the village by Izium has the press's spelling too.
+
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
 
@@ -65,6 +78,8 @@ ANDRIIVKA_SUMY = (51.127, 34.826)
 OLEKSIIVKA_SUMY = (51.137, 34.868)
 PEREMOHA_MARINKA = (47.916, 37.460)  # Pobeda until 2025
 MALIIVKA = (47.921, 36.619)  # Dnipropetrovsk oblast, by the Donetsk-oblast border
+MYKOLAIVKA_KUPIANSK = (49.709, 37.960)  # Kupiansk raion, east of the town
+SHCHASLYVE_IZIUM = (49.307, 37.157)  # Kunie hromada, 12 km north of Izium
 
 
 def _at(records: list[dict], name: str) -> dict:
@@ -228,3 +243,54 @@ def test_a_quote_closing_on_a_name_leaves_the_region_after_it_its_hint(places):
     )
     row = _at(places(text), "Maliyevka")
     assert km((row["latitude"], row["longitude"]), MALIIVKA) < TOLERANCE_KM
+
+
+def test_a_double_hyphen_after_regions_opens_a_list_of_regions(places):
+    text = (
+        "Russian forces now hold about 20% of Ukraine's territory and have formally annexed "
+        "four regions -- Donetsk, Luhansk, Kherson and Zaporizhzhia."
+    )
+    found = places(text)
+    assert [r["geo_precision"] for r in found] == [3, 3, 3, 3]
+    assert [r["place_name"] for r in found] == [
+        "Donetska oblast",
+        "Luhanska oblast",
+        "Khersonska oblast",
+        "Zaporizka oblast",
+    ]
+
+
+def test_a_region_named_after_an_unsure_town_is_no_oblast(places):
+    text = "Russian soldiers defeated two brigades in the Gulyaypol and Zaliznychne regions."
+    assert "Odeska oblast" not in [r["place_name"] for r in places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        ("Shelling in the Zaporozhye region killed two.", "Zaporizka oblast"),
+        ("The Kupiansk region was shelled overnight.", "Kharkivska oblast"),
+    ],
+)
+def test_a_region_named_after_its_centre_or_a_sure_town_is_its_oblast(places, text, oblast):
+    """Guards: an oblast's centre, and a town no namesake rivals."""
+    (row,) = places(text)
+    assert (row["place_name"], row["geo_precision"]) == (oblast, 3)
+
+
+def test_a_direction_after_a_place_without_a_comma_locates_it(places):
+    text = (
+        "Geolocation data shows these movements in the districts of Olyanka and Mykolaivka "
+        "east of Kupiansk."
+    )
+    row = _at(places(text), "Mykolaivka")
+    assert km((row["latitude"], row["longitude"]), MYKOLAIVKA_KUPIANSK) < TOLERANCE_KM
+
+
+def test_the_press_spelling_of_a_russian_name_reaches_the_village(places):
+    text = (
+        "On the way to Izium, past the recaptured villages of Kharkiv region, there is a "
+        "village called Schastlivoye ('Happy') with checkpoints left by the Russian army."
+    )
+    row = _at(places(text), "Schastlivoye")
+    assert km((row["latitude"], row["longitude"]), SHCHASLYVE_IZIUM) < TOLERANCE_KM

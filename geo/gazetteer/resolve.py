@@ -760,6 +760,8 @@ class Resolver:
             centres = [c for c in candidates if self._names_its_unit(c.place, level == 2)]
             candidates = centres or candidates
         best = max(candidates, key=_SCORE)
+        if not within_oblast and _unsure_town_of_a_region(best, candidates):
+            return None  # "the Gulyaypol and Zaliznychne regions": which Zaliznychne?
         code = best.place.admin1_code
         if level == 2 and best.place.admin2_code:
             code = best.place.admin2_code  # a raion is named after its town
@@ -1259,3 +1261,24 @@ def _admin_hint(
     """The first admin unit ``hint`` reads as (kept for callers outside the resolver)."""
     units = HintReader(store, focus).read(hint.strip(), country).units
     return units[0] if units else None
+
+
+REGION_TOWN_MARGIN = 0.3
+"""How far the town an oblast is read from ("X region") must score above a namesake in another
+oblast, when it is no oblast's centre (:func:`_unsure_town_of_a_region`)."""
+
+
+def _unsure_town_of_a_region(best: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Is ``best``, the town "X region" is read as the oblast of, no oblast's centre with a
+    namesake in another oblast scoring within :data:`REGION_TOWN_MARGIN` of it? "the Zaliznychne
+    region" of a Zaporizhzhia report is no Odesa-oblast Zaliznychne's oblast; "the Zaporozhye
+    region" (the oblast's centre) and "the Bakhmut region" (no namesake near its score) are."""
+    if best.place.feature_code in ("PPLA", "PPLC"):
+        return False
+    return any(
+        c.place.admin1_code != best.place.admin1_code
+        and c.place.kind == "settlement"
+        and c.score >= best.score - REGION_TOWN_MARGIN
+        for c in candidates
+        if c is not best
+    )

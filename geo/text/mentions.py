@@ -114,8 +114,8 @@ _PAIRED_BORDER = re.compile(r"^\s+(?:administrative\s+)?borders?\b", re.IGNORECA
 oblasts, not two cities."""
 _PAIRED_BEFORE = re.compile(r"\b[A-Z][\w'’]+\s*[-–]\s*$")
 _REGION_LEAD = re.compile(
-    r"(?:\b(?:regions?|oblasts?|provinces?)\s*[—–:-]\s*|"
-    r"\b(?:regions|oblasts|provinces)\b[^.;:—–]{1,48}[—–:]\s*|"
+    r"(?:\b(?:regions?|oblasts?|provinces?)\s*(?:--|[—–:-])\s*|"  # "four regions -- Donetsk"
+    r"\b(?:regions|oblasts|provinces)\b[^.;:—–]{1,48}(?:--|[—–:])\s*|"
     r"\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
     r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
     r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?|"
@@ -2671,8 +2671,10 @@ def _mark_anchors(sentence: str, offset: int, mentions: list[Mention]) -> None:
             and not prev.metonymic
         ):
             gap = sentence[prev.end - offset : m.context_start - offset]
-            if _APPOSITIVE_GAP.match(gap) or (
-                m.text[:1] >= "\u0400" and _CYRILLIC_APPOSITIVE_GAP.match(gap)
+            if (
+                _APPOSITIVE_GAP.match(gap)
+                or gap == " "
+                or (m.text[:1] >= "\u0400" and _CYRILLIC_APPOSITIVE_GAP.match(gap))
             ):
                 m.role = "anchor"
                 members = _villages_listed(sentence, offset, mentions, prev)
