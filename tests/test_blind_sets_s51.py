@@ -153,33 +153,11 @@ def test_a_demonym_is_no_region_and_the_region_is_not_a_kramatorsk_quarter(place
     assert row["latitude"] < 45  # the North Caucasus, not Kramatorsk (48.75 N)
 
 
-def test_a_city_far_the_way_its_anchor_says_is_placed(places):
-    text = (
-        "Five people were killed and at least 25 injured when Russian missiles struck the "
-        "hangars of an aviation enterprise in Kropyvnytskyi, north of Mykolaiv,on Thursday."
-    )
-    row = _at(places(text), "Kropyvnytskyi")
-    assert km((row["latitude"], row["longitude"]), KROPYVNYTSKYI) < TOLERANCE_KM
-
-
 def test_a_city_far_the_other_way_from_its_anchor_is_still_not_placed(places):
     """Guard: the text's direction disagrees with the map, so its locating phrase rules the
     city out."""
     found = places("Missiles hit Kropyvnytskyi, south of Mykolaiv.")
     assert "Kropyvnytskyi" not in [r["place_name"] for r in found]
-
-
-def test_a_town_far_from_every_place_of_its_report_gives_way_to_the_namesake_among_them(places):
-    text = (
-        "Russian troops keep trying to infiltrate Kostiantynivka with infantry assaults. "
-        "The General Staff said Kupiansk remains under Ukrainian control and that sabotage "
-        "groups in the city are being hunted down. "
-        'The General Staff further stated, "A similar situation is observed in Yampil," where '
-        "search-and-strike operations are ongoing. "
-        "It also denied claims that 80% of Vovchansk had fallen."
-    )
-    row = _at(places(text), "Yampil")
-    assert km((row["latitude"], row["longitude"]), YAMPIL_DONETSK) < TOLERANCE_KM
 
 
 SUMY_FRONT = (
@@ -209,40 +187,12 @@ def test_a_city_named_with_far_places_keeps_its_place(places):
     assert _at(found, "Mykolaiv")["place_name"] == "Mykolayiv"
 
 
-def test_a_city_quarter_no_longer_outweighs_villages_of_its_name(places):
-    row = _at(places(SUMY_FRONT), "Alekseyevka")
-    assert km((row["latitude"], row["longitude"]), OLEKSIIVKA_SUMY) < TOLERANCE_KM
-
-
 @pytest.mark.parametrize(
     "text", ["Russian shelling hit Saltivka overnight.", "Окупанти обстріляли Салтівку."]
 )
 def test_a_city_quarter_is_still_found_by_its_name(places, text):
     (row,) = places(text)
     assert row["place_name"] == "Saltivka" and row["geo_precision"] == 1
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Russia said on Thursday its forces had taken control of Pobeda, a small village about "
-        "five kilometers (three miles) west of Donetsk city in east Ukraine.",
-        "Russia said its forces had taken Pobeda, a village 5 km west of Donetsk.",
-    ],
-)
-def test_a_distance_in_words_between_a_place_and_its_direction_locates_it(places, text):
-    row = _at(places(text), "Pobeda")
-    assert km((row["latitude"], row["longitude"]), PEREMOHA_MARINKA) < TOLERANCE_KM
-
-
-def test_a_quote_closing_on_a_name_leaves_the_region_after_it_its_hint(places):
-    text = (
-        'The Russian army said its forces had "liberated the settlement of Maliyevka" in '
-        "Dnipropetrovsk. In a separate message, Moscow said it had taken a village in Donetsk "
-        "region on the border with Dnipropetrovsk."
-    )
-    row = _at(places(text), "Maliyevka")
-    assert km((row["latitude"], row["longitude"]), MALIIVKA) < TOLERANCE_KM
 
 
 def test_a_double_hyphen_after_regions_opens_a_list_of_regions(places):
@@ -278,19 +228,51 @@ def test_a_region_named_after_its_centre_or_a_sure_town_is_its_oblast(places, te
     assert (row["place_name"], row["geo_precision"]) == (oblast, 3)
 
 
-def test_a_direction_after_a_place_without_a_comma_locates_it(places):
-    text = (
-        "Geolocation data shows these movements in the districts of Olyanka and Mykolaivka "
-        "east of Kupiansk."
-    )
-    row = _at(places(text), "Mykolaivka")
-    assert km((row["latitude"], row["longitude"]), MYKOLAIVKA_KUPIANSK) < TOLERANCE_KM
-
-
-def test_the_press_spelling_of_a_russian_name_reaches_the_village(places):
-    text = (
-        "On the way to Izium, past the recaptured villages of Kharkiv region, there is a "
-        "village called Schastlivoye ('Happy') with checkpoints left by the Russian army."
-    )
-    row = _at(places(text), "Schastlivoye")
-    assert km((row["latitude"], row["longitude"]), SHCHASLYVE_IZIUM) < TOLERANCE_KM
+@pytest.mark.parametrize(
+    ("text", "written", "where"),
+    [
+        pytest.param(
+            "Five people were killed and at least 25 injured when Russian missiles struck the "
+            "hangars of an aviation enterprise in Kropyvnytskyi, north of Mykolaiv,on Thursday.",
+            "Kropyvnytskyi", KROPYVNYTSKYI, id="a city far the way its anchor says",
+        ),
+        pytest.param(
+            "Russian troops keep trying to infiltrate Kostiantynivka with infantry assaults. "
+            "The General Staff said Kupiansk remains under Ukrainian control and that sabotage "
+            "groups in the city are being hunted down. The General Staff further stated, \"A "
+            "similar situation is observed in Yampil,\" where search-and-strike operations are "
+            "ongoing. It also denied claims that 80% of Vovchansk had fallen.",
+            "Yampil", YAMPIL_DONETSK, id="a town far from every place of its report",
+        ),
+        pytest.param(SUMY_FRONT, "Alekseyevka", OLEKSIIVKA_SUMY, id="a city quarter outweighed"),
+        pytest.param(
+            "Russia said on Thursday its forces had taken control of Pobeda, a small village "
+            "about five kilometers (three miles) west of Donetsk city in east Ukraine.",
+            "Pobeda", PEREMOHA_MARINKA, id="a distance in words before a direction",
+        ),
+        pytest.param(
+            "Russia said its forces had taken Pobeda, a village 5 km west of Donetsk.",
+            "Pobeda", PEREMOHA_MARINKA, id="a romanised common word taken",
+        ),
+        pytest.param(
+            'The Russian army said its forces had "liberated the settlement of Maliyevka" in '
+            "Dnipropetrovsk. In a separate message, Moscow said it had taken a village in "
+            "Donetsk region on the border with Dnipropetrovsk.",
+            "Maliyevka", MALIIVKA, id="a quote closing on the name before its region",
+        ),
+        pytest.param(
+            "Geolocation data shows these movements in the districts of Olyanka and Mykolaivka "
+            "east of Kupiansk.",
+            "Mykolaivka", MYKOLAIVKA_KUPIANSK, id="a direction after a place without a comma",
+        ),
+        pytest.param(
+            "On the way to Izium, past the recaptured villages of Kharkiv region, there is a "
+            "village called Schastlivoye ('Happy') with checkpoints left by the Russian army.",
+            "Schastlivoye", SHCHASLYVE_IZIUM, id="the press spelling of a Russian name",
+        ),
+    ],
+)  # fmt: skip
+def test_a_place_is_found_where_the_text_says(places, text, written, where):
+    """The cases of the module docstring that come down to one place and its point."""
+    row = _at(places(text), written)
+    assert km((row["latitude"], row["longitude"]), where) < TOLERANCE_KM
