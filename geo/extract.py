@@ -1727,7 +1727,9 @@ class Extractor:
             and (other := _located_settlement(final[j])) is not None
         ]
         near = [_point(other) for other in neighbours]
-        if not near or km_to_nearest(place, near) <= STRAY_KM:
+        if not near or any(
+            haversine_km(place.lat, place.lon, lat, lon) <= STRAY_KM for lat, lon in near
+        ):  # most cities lie by their sentence's places: a scalar check, no arrays
             return res
         taken = {other.place_id for other in neighbours}  # "west of Mykolaivka and … Mykolaiv"
         namesakes = [
