@@ -1628,9 +1628,8 @@ class Extractor:
                 or place is None
                 or place.lat is None  # not res.resolved
                 or place.kind != "settlement"
+                or place.population >= STRAY_MAX_POPULATION
             ):
-                continue
-            if place.population >= STRAY_MAX_POPULATION:
                 continue
             if (
                 res.confidence >= CONFIDENT

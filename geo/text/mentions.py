@@ -129,11 +129,13 @@ Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrain
 advancements in Donetsk")."""
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
-_SETTLEMENT_OF_AFTER = re.compile(
-    r"^\s+(?:(?:small|tiny|frontline|front-line|border|eastern|southern|northern|western|"
+_SETTLEMENT_OF = (
+    r"(?:(?:small|tiny|frontline|front-line|border|eastern|southern|northern|western|"
     r"industrial|mining|key|strategic|embattled|occupied|devastated)\s+)?"
-    r"(?:city|town|village|settlement|hamlet|port|township)\s+of\s+[A-Z]"
+    r"(?:city|town|village|settlement|hamlet|port|township)\s+of"
 )
+"""Between a region and the place it holds: "… town of", "… border village of"."""
+_SETTLEMENT_OF_AFTER = re.compile(rf"^\s+{_SETTLEMENT_OF}\s+[A-Z]")
 """After an oblast's name: the settlement it holds follows ("the Donetsk town of Toretsk", "the
 Kharkiv border village of Lyptsi"); the name is the oblast, not its capital."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
@@ -2515,11 +2517,7 @@ _COORDINATED = re.compile(
 direction and near Krasny Liman", "на Купянском направлении и в районе Синьковки")."""
 
 
-_POSSESSIVE_GAP = re.compile(
-    r"^(?:['’]s|\s+(?:(?:small|tiny|frontline|front-line|border|eastern|southern|northern|"
-    r"western|industrial|mining|key|strategic|embattled|occupied|devastated)\s+)?"
-    r"(?:city|town|village|settlement|hamlet|port|township)\s+of)\s+$"
-)
+_POSSESSIVE_GAP = re.compile(rf"^(?:['’]s|\s+{_SETTLEMENT_OF})\s+$")
 """Between a region and the place it holds: "Donetsk Oblast's Pokrovsk", "the Donetsk town of
 Toretsk" (the second read as a region by :data:`_SETTLEMENT_OF_AFTER`)."""
 
