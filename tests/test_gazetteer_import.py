@@ -371,11 +371,28 @@ def test_user_csv_problems_name_the_row_as_other_csv_messages_do(store, tmp_path
 
 def test_user_csv_without_required_column(store, tmp_path):
     path = tmp_path / "places.csv"
-    path.write_text("name,latitude,longitude\nX,48,37\n")
+    path.write_text("name,latitude,elevation\nX,48,37\n")
     with pytest.raises(
-        InputError, match="no column 'lat'.*available columns: 'name', 'latitude', 'longitude'"
+        InputError,
+        match="no longitude column .*available columns: 'name', 'latitude', 'elevation'",
     ):
         import_file(store, path)
+
+
+@pytest.mark.parametrize("header", ["name,latitude,longitude", "Name,Latitude,Longitude,Notes",
+                                    "name,lat,lng"])  # fmt: skip
+def test_user_csv_reads_coordinates_spelled_as_frontline_s_other_readers_do(
+    store, tmp_path, header
+):
+    """A CSV with latitude/longitude (as `geocode --csv` and the records CSV write them) imports
+    as it is; it had been refused for want of 'lat'."""
+    path = tmp_path / "places.csv"
+    extra = ",checked" if header.endswith("Notes") else ""
+    path.write_text(f"{header}\nZavitne Kholmove,48.3021,37.9012{extra}\n", encoding="utf-8")
+    report = import_file(store, path)
+    assert (report.places, report.problems) == (1, [])
+    (hit,) = [h for h in store.lookup("zavitne kholmove") if h.place.source.startswith("user")]
+    assert (hit.place.lat, hit.place.lon) == (48.3021, 37.9012)
 
 
 @pytest.mark.skipif(not BOUNDARIES.is_file(), reason=f"needs ../shared data ({BOUNDARIES} absent)")

@@ -339,9 +339,9 @@ def import_command(
     """Add places, names or boundaries to the gazetteer. Idempotent: re-importing updates rows.
 
     Kinds: a GeoNames dump (UA.txt, UA.zip, allCountries.zip), GeoNames alternateNamesV2.txt,
-    a CSV with columns name, lat, lon[, admin1, country, aliases] (aliases separated by |),
-    and boundary files (GeoJSON, GPKG, SHP) matched to admin units by ISO code (shapeISO "UA-14")
-    or name.
+    a CSV with columns name, lat, lon (or latitude, longitude)[, admin1, country, aliases]
+    (aliases separated by |), and boundary files (GeoJSON, GPKG, SHP) matched to admin units by
+    ISO code (shapeISO "UA-14") or name.
 
     Example:
 

@@ -403,19 +403,38 @@ def _csv_cell(row: list[str], idx: dict[str, int], column: str) -> str:
     return row[idx[column]].strip() if column in idx and idx[column] < len(row) else ""
 
 
+def _coordinate_indexes(header: list[str], source: str) -> dict[str, int]:
+    """``{"lat": i, "lon": j}``: the columns of the coordinates, spelled as every reader of
+    frontline takes them (``lat``/``lon``, ``latitude``/``longitude``, ``Lat``, ``lng`` …; a CSV
+    frontline wrote, ``geocode --csv`` output among them, imports as it is), or one line naming
+    the columns looked for and those the file has."""
+    from geo.core.io.events import coordinate_columns  # pandas and GDAL: imported when needed
+
+    found = coordinate_columns(header, source)
+    missing = [field for field in ("latitude", "longitude") if field not in found]
+    if missing:
+        available = ", ".join(repr(h) for h in header) or "none"
+        raise InputError(
+            f"no {' or '.join(missing)} column (lat, latitude, lon, lng, longitude, in any "
+            f"case); available columns: {available}",
+            source=source,
+        )
+    return {"lat": header.index(found["latitude"]), "lon": header.index(found["longitude"])}
+
+
 def import_csv(store: GazetteerStore, path: Path) -> ImportReport:
-    """Places from a CSV with columns name, lat, lon and optional admin1, country, aliases
-    (``|``). The ``'`` frontline's CSV writers put before a cell that starts like a formula
-    (``'=``, ``'+``, ``'-``, ``'@`` …) is taken off again (:func:`geo.core.io.safe.restore_cell`),
-    header too, so a CSV frontline wrote imports with the names it holds; any other ``'``
+    """Places from a CSV with columns name, lat, lon (or latitude, longitude, in any case) and
+    optional admin1, country, aliases (``|``). The ``'`` frontline's CSV writers put before a
+    cell that starts like a formula (``'=``, ``'+``, ``'-``, ``'@`` …) is taken off again
+    (:func:`geo.core.io.safe.restore_cell`), header too, so a CSV frontline wrote imports with
+    the names it holds; any other ``'``
     (``'Ostriv``) is part of the name."""
     report = ImportReport("csv", str(path))
     header, rows, _ = read_csv(path)
     header = [str(restore_cell(cell)) for cell in header]
     rows = [[str(restore_cell(cell)) for cell in row] for row in rows]
-    idx = {
-        c: column_index(header, c, str(path), "the import format") for c in ("name", "lat", "lon")
-    }
+    idx = {"name": column_index(header, "name", str(path), "the import format")}
+    idx.update(_coordinate_indexes(header, str(path)))
     for optional in ("admin1", "country", "aliases"):
         if optional in [h.lower() for h in header]:
             idx[optional] = column_index(header, optional, str(path), "the import format")
