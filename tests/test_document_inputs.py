@@ -253,3 +253,17 @@ def test_prose_that_opens_with_a_bracket_is_still_prose():
     text = b"[Update] Russian forces shelled Kherson overnight, the governor said. {Reuters}"
     (doc,) = sources.documents_from_bytes(text, "<stdin>")
     assert doc.error is None and doc.text == text.decode()
+
+
+def test_a_file_given_and_in_a_folder_given_too_is_read_once(tmp_path, caplog):
+    """`frontline extract report.txt reports/` had read report.txt twice: its claims twice."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report = folder / "report.txt"
+    report.write_text("Russian forces shelled Kupiansk overnight.", encoding="utf-8")
+    (folder / "other.txt").write_text("Fighting continued near Lyman.", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        docs = list(iter_documents([report, folder, report]))
+    assert sorted(Path(d.doc_id).name for d in docs) == ["other.txt", "report.txt"]
+    said = [r.getMessage() for r in caplog.records if "given twice" in r.getMessage()]
+    assert said == [f"{report}: given twice (itself, or in a folder given too); read once"] * 2

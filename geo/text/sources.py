@@ -785,14 +785,17 @@ def _skip_notice(folder: Path, skipped: list[Path]) -> Document:
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
     """Each path, ``-``, or the documents of a folder (recursively, sorted) followed by a
-    notice of the files it holds that are not documents."""
+    notice of the files it holds that are not documents. A file given twice, or given and in a
+    folder given too, is read once, with a warning: its documents would be claims twice."""
+    seen: set[Path] = set()
     for item in paths:
         if str(item) == "-":
             yield "-"
             continue
         path = Path(item)
         if not path.is_dir():
-            yield path
+            if _first_time(path, seen):
+                yield path
             continue
         skipped = []
         for found in sorted(p for p in path.rglob("*") if not p.is_dir()):
@@ -800,11 +803,25 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Document]:
             if not found.is_file():  # a broken or looping link, a pipe: said, not passed over
                 yield Document(doc_id=str(found), error=_not_a_file(found))
             elif suffix in TEXT_SUFFIXES or (suffix in CHANNEL_SUFFIXES and _is_channel(found)):
-                yield found
+                if _first_time(found, seen):
+                    yield found
             else:
                 skipped.append(found)
         if skipped:
             yield _skip_notice(path, skipped)
+
+
+def _first_time(path: Path, seen: set[Path]) -> bool:
+    """Is ``path`` a file not yet read in this run (by its resolved path)? A repeat is said."""
+    try:
+        key = path.resolve()
+    except (OSError, RuntimeError):  # a looping link: its reader says so
+        return True
+    if key in seen:
+        log.warning("%s: given twice (itself, or in a folder given too); read once", path)
+        return False
+    seen.add(key)
+    return True
 
 
 def _not_a_file(path: Path) -> str:
