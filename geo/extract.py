@@ -924,15 +924,20 @@ def _toward(
     if direction not in BEARINGS or len(anchors) != 1:
         return []
     anchor = _point(anchors[0])
-    toward = []
-    for km, i in by_km:
-        place = namesakes[i].place
-        if km > ANCHOR_KM or place.lat is None or place.lon is None:
-            continue
-        if in_compass_sector(bearing_deg(*anchor, place.lat, place.lon), direction,
-                             ANCHOR_SECTOR_DEG):  # fmt: skip
-            toward.append((km, i))
-    return toward
+    return [
+        (km, i)
+        for km, i in by_km
+        if km <= ANCHOR_KM and _lies_toward(anchor, namesakes[i].place, direction)
+    ]
+
+
+def _lies_toward(anchor: tuple[float, float], place: Place, direction: str) -> bool:
+    """Does located ``place`` lie the way the compass word ``direction`` (a key of
+    :data:`BEARINGS`) says from ``anchor``, within :data:`ANCHOR_SECTOR_DEG`?"""
+    if place.lat is None or place.lon is None:
+        return False
+    bearing = bearing_deg(*anchor, place.lat, place.lon)
+    return in_compass_sector(bearing, direction, ANCHOR_SECTOR_DEG)
 
 
 def _nearer_by_far(town: Place, chosen: Place, settled: list[tuple[float, float]]) -> bool:
@@ -2922,13 +2927,11 @@ class Extractor:
         the way the text says from an anchor ("Kropyvnytskyi, north of Mykolaiv": 170 km)? A
         writer locates a city by another far off; a village so far from its anchor is no village
         of that name."""
-        place = res.place
+        place, direction = res.place, m.anchor_direction
         if (
-            m.anchor_direction is None
+            direction not in BEARINGS  # no compass word, or none the scanner normalised
             or place is None
             or place.kind != "settlement"
-            or place.lat is None
-            or place.lon is None
             or place.population < FAR_CITY_POPULATION
             or sum(c.place.kind == "settlement" for c in res.candidates) > 1
         ):
@@ -2937,11 +2940,7 @@ class Extractor:
             a.lat is not None
             and a.lon is not None
             and place_km(a, place) <= FAR_CITY_KM
-            and in_compass_sector(
-                bearing_deg(a.lat, a.lon, place.lat, place.lon),
-                m.anchor_direction,
-                ANCHOR_SECTOR_DEG,
-            )
+            and _lies_toward(_point(a), place, direction)
             for a in anchors
         )
 
