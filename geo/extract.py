@@ -326,11 +326,12 @@ _PARAGRAPH = (
 _NAME_ABBREVIATIONS = frozenset(
     "с. м. смт. сщ. с-ще. сел. г. гор. пос. п. пгт. д. х. ст. н.п. нп. "
     "вул. ул. пр. просп. пр-т. пров. пер. бул. пл. ім. им. "
-    "ген. генерал-лейт. полк. підполк. подполк. кап. майор. св.".split()
+    "ген. генерал-лейт. полк. підполк. подполк. кап. майор. св. р.".split()
 )
 """Cyrillic abbreviations that stand before a name and never end a sentence there ("с.
-Нововодяне", "м. Куп'янськ", "вул. Бахмутській", "г. Донецк", "ген. Сирський"), which blingfire
-takes for sentence ends; after a number "м." and "г." are metres and a year, which may."""
+Нововодяне", "м. Куп'янськ", "вул. Бахмутській", "г. Донецк", "ген. Сирський", "р. Дніпро"),
+which blingfire takes for sentence ends; after a number "м.", "г." and "р." are metres and a
+year, which may."""
 
 
 def _ends_abbreviated(part: str) -> bool:
@@ -681,6 +682,40 @@ def _anchors_and_questions(
         if res.confidence < CONFIDENT and not mentions[i].region and _contested(res):
             questions.append(i)
     return anchors, questions
+
+
+def _repeats_follow_their_anchor(mentions: list[Mention], first: list[Resolution]) -> None:
+    """A name its anchor placed where its name alone does not lead ("the villages of Olgino and
+    Arkhangelsk, a few miles to the southwest of Vysokopillya": Arkhanhelske, spelt like it) is
+    that place where the document repeats it with nothing of its own to locate it ("Battles are
+    going on for … Arkhangelsk"), when the name alone lies over :data:`STRAY_KM` from it or is
+    left open. ``first`` is updated in place."""
+    located: dict[str, Resolution | None] = {}  # None: two places, no rule
+    for m, res in zip(mentions, first, strict=True):
+        if m.by_anchor and res.place is not None and res.place.lat is not None:
+            known = located.setdefault(m.key, res)
+            if known is not None and known.place != res.place:
+                located[m.key] = None
+    for i, m in enumerate(mentions):
+        chosen = located.get(m.key)
+        res = first[i]
+        if (
+            chosen is None
+            or chosen.place is None
+            or m.anchor is not None
+            or m.admin_hint is not None
+            or m.region
+            or m.axis
+            or m.metonymic
+            or res.place == chosen.place
+        ):
+            continue
+        if res.place is not None and (
+            res.place.lat is None or place_km(res.place, chosen.place) <= STRAY_KM
+        ):
+            continue
+        note = f"{m.text}: the {chosen.place.name} its anchor locates elsewhere in this document"
+        first[i] = replace(chosen, reason=f"{note}; {chosen.reason}")
 
 
 def _one_place_per_name(
@@ -1590,6 +1625,7 @@ class Extractor:
         for i, m in enumerate(mentions):
             if m.anchor is not None:  # "Karlivka, southeast of Pokrovsk": near Pokrovsk
                 first[i] = self._by_anchor(queries[i], m, first[i])
+        _repeats_follow_their_anchor(mentions, first)
         anchors, ambiguous = _anchors_and_questions(mentions, first)
         final = list(first)
         # key → its anchor points, each once
@@ -2843,7 +2879,7 @@ class Extractor:
         village there, not the city 57 km north. A name whose place lies over :data:`STRAY_KM`
         from its anchor (from every namesake of an anchor left open) is not placed there
         (:meth:`_beyond_anchor`: "Arkhangelsk, southwest of Vysokopillya" is no city by the
-        White Sea)."""
+        White Sea, but the village spelt like it there)."""
         anchor = self.resolver.resolve(m.anchor or "")
         named = [c.place for c in anchor.ambiguous] or ([anchor.place] if anchor.place else [])
         places = [
@@ -2856,7 +2892,7 @@ class Extractor:
             if paired is not None:
                 m.by_anchor = True
                 return paired
-            return self._beyond_anchor(m, res, places) if places else res
+            return self._beyond_anchor(query, m, res, places) if places else res
         place = places[0]
         again = self.resolver.resolve(query, admin1=m.admin_hint, near=(_point(place),))
         if again.ambiguous:  # "Lozova, near Kupiansk": of the namesakes, the one by the anchor
@@ -2864,7 +2900,7 @@ class Extractor:
             if nearest is not None:
                 m.by_anchor = True
                 return nearest
-            return self._beyond_anchor(m, again if again.place is not None else res, places)
+            return self._beyond_anchor(query, m, again if again.place is not None else res, places)
         chosen = again.place
         if chosen is None:
             return res
@@ -2878,14 +2914,19 @@ class Extractor:
         if nearer is not None:
             m.by_anchor = True
             return nearer
-        return self._beyond_anchor(m, again, places)
+        return self._beyond_anchor(query, m, again, places)
 
-    def _beyond_anchor(self, m: Mention, res: Resolution, anchors: list[Place]) -> Resolution:
+    def _beyond_anchor(
+        self, query: str, m: Mention, res: Resolution, anchors: list[Place]
+    ) -> Resolution:
         """``res``, or, when every place of its name the resolver weighed lies over
         :data:`STRAY_KM` from every place its anchor may be and no region was named for it, the
-        answer that it is not placed: the text's own locating phrase rules those places out, and
-        no later pass reopens it. (Namesakes left open are not enough: the small Ukrainka by
-        Pushkine is none of the few the resolver could not tell apart, yet the list finds it.)"""
+        one settlement spelt like it within :data:`ANCHOR_KM` of an anchor, in the anchor's
+        oblast ("Olgino and Arkhangelsk, a few miles to the southwest of Vysokopillya":
+        Arkhanhelske, 10 km away, not the city by the White Sea), else the answer that it is
+        not placed: the text's own locating phrase rules those places out, and no later pass
+        reopens it. (Namesakes left open are not enough: the small Ukrainka by Pushkine is none
+        of the few the resolver could not tell apart, yet the list finds it.)"""
         if m.admin_hint is not None:
             return res
         if res.candidates:  # every namesake the resolver weighed, not only those left open
@@ -2906,6 +2947,10 @@ class Extractor:
         if km <= STRAY_KM or self._city_the_way_its_anchor_says(m, res, anchors):
             return res
         m.by_anchor = True
+        like = self._lookalike_by_anchor(query, anchors)
+        if like is not None:
+            note = f"{nearest}, the nearest place of this name, lies {km:.0f} km from {anchor}"
+            return replace(like, reason=f"{note}; {like.reason}")
         return replace(
             res,
             place=None,
@@ -2920,6 +2965,23 @@ class Extractor:
             admin2_name=None,
             ambiguous=(),
         )
+
+    def _lookalike_by_anchor(self, query: str, anchors: list[Place]) -> Resolution | None:
+        """The one settlement spelt like ``query`` (:meth:`Resolver.lookalike`) within
+        :data:`ANCHOR_KM` of one of ``anchors``, in that anchor's oblast; None when there is
+        none or when namesakes of the anchor find different ones."""
+        found: dict[str, Resolution] = {}
+        for anchor in anchors:
+            if anchor.admin1_code is None or anchor.lat is None or anchor.lon is None:
+                continue
+            like = self.resolver.lookalike(query, anchor.admin1_code, [_point(anchor)])
+            if (
+                like is not None
+                and like.place is not None
+                and place_km(anchor, like.place) <= ANCHOR_KM
+            ):
+                found.setdefault(like.place.place_id, like)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _city_the_way_its_anchor_says(m: Mention, res: Resolution, anchors: list[Place]) -> bool:

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from geo.core.patterns import factored_alternation, last_words_at
-from geo.gazetteer.names import name_key
+from geo.gazetteer.names import name_key, variants
 from geo.text.inflect import LOCATIVES, analyser, case_forms
 
 TABLE = "cyrillic_context.toml"
@@ -373,6 +373,22 @@ _STAROSTA_AFTER = re.compile(r"^\s+старост(?:инськ|инск|ат)", 
 """After a name: "Біловодського старостинського округу", "Хотінського старостату": the starosta
 district of a hromada, named by an adjective that may spell another village (Біловодське); the
 store holds no such districts."""
+_NUMBERED_UNIT_AFTER = re.compile(r"^\s+\d{1,3}(?:-?[а-яіїє]{1,3})?\s")
+"""A number, as a unit's ("Українська 46-та окрема бригада", "Российская 3-я армия")."""
+
+
+def _numbered_unit_after(after: str) -> bool:
+    """Does a numbered unit follow the name, its noun within three words of the number
+    ("Українська 46-та окрема аеромобільна бригада")? Then the name is the unit's adjective."""
+    found = _NUMBERED_UNIT_AFTER.match(after)
+    if found is None:
+        return False
+    unit = cues().unit
+    return any(
+        word.lower().strip(",.;:") in unit for word in after[found.end() :].split(None, 3)[:3]
+    )
+
+
 _AGE_AFTER = re.compile(
     r"^\s+(?:было|було|исполнилось|исполнился|виповнилося|виповнився)"
     r"(?:\s+(?:всего|только|лишь|всього|усього|лише|лиш))?\s+\d+\s+"
@@ -589,6 +605,8 @@ def not_a_site(before: str, after: str, locative: bool) -> str | None:
         return 'a bridge\'s name ("Антоновского моста"), not a settlement'
     if previous in table.unit or _unit_list_before(before) or _army_unit_before(before):
         return "a unit's name"
+    if not locative and spaced and after[1:2].isdigit() and _numbered_unit_after(after):
+        return "a numbered unit's adjective"
     if after.lstrip()[:1] == ")" and _RESTATED_BEFORE.search(before):
         return "the abbreviation of the region named before it"
     if previous in table.water:
@@ -1249,6 +1267,27 @@ def former_raion(nominative: str) -> tuple[str, str] | None:
     """(town, its oblast) of a raion abolished in 2020 by its adjective ("Марьинский" →
     Марьинка, Донецкая область), or None for any other."""
     return _adjective_towns().get(_apostrophe(nominative.lower()))
+
+
+def former_raion_of_town(key: str) -> tuple[str, str] | None:
+    """(town, its oblast) of the raion abolished in 2020 that was named after the town whose
+    romanised name has ``key`` ("borova" of "the Borova district": Борова, Харківська
+    область), when one such town spells it; None for any other."""
+    found = _latin_towns().get(key, ())
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _latin_towns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every romanisation key of the towns of the table's Ukrainian rows → their (town, oblast).
+    Not a town whose raion bore another name ("Красноармійський": Покровськ, whose raion of
+    today is named after it): "the Pokrovsk district" is today's."""
+    towns: dict[str, dict[tuple[str, str], None]] = {}
+    for adjective, (town, oblast) in _adjective_table().items():
+        if _UKRAINIAN_ADJECTIVE.search(adjective) and adjective[:3] == town[:3]:
+            for key in variants(town):
+                towns.setdefault(key, {})[(town, oblast)] = None
+    return {key: tuple(found) for key, found in towns.items()}
 
 
 def former_raion_adjectives() -> Iterable[tuple[str, tuple[str, str]]]:

@@ -54,7 +54,7 @@ from geo.core.errors import InputError
 from geo.core.io.files import atomic_path
 from geo.core.patterns import last_words_at
 from geo.core.theatre import FOCUS, THEATRE, theatre
-from geo.gazetteer.hints import HintReader
+from geo.gazetteer.hints import HintReader, hint_stem, level_of
 from geo.gazetteer.names import bgn_romanisation, has_cyrillic, name_key, variants
 from geo.gazetteer.store import GazetteerStore, NameHit, overlay_dir
 from geo.text import cyrillic
@@ -119,14 +119,17 @@ _REGION_LEAD = re.compile(
     r"\bannex(?:ed|es|ing)?\s+(?:the\s+)?|"
     r"\bannexation\s+of\s+(?:the\s+)?|\b(?:settlements|villages|towns|communities|hromadas|"
     r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?|"
-    r"\b(?:(?:counter-?)?offensives?|advances?|advancements|gains)\s+in\s+)$",
+    r"\b(?:(?:counter-?)?offensives?|advances?|advancements|gains)\s+in\s+|"
+    r"\b(?:regions?|oblasts?|provinces?),?\s+(?:comprising|including|made\s+up\s+of|"
+    r"consisting\s+of|which\s+(?:comprises|includes))\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 """Before a name that is a city's and an oblast's, words that make it the oblast: "four
 regions — Donetsk, Luhansk, …", "eight Ukrainian oblasts in the past day — Sumy, …" (the list's
 other members follow it: :func:`_enumerations`), "annexed Donetsk", "20 settlements in
 Zaporizhzhia", a campaign across it ("the Russian offensive in Donetsk", "Ukrainian
-advancements in Donetsk")."""
+advancements in Donetsk"), a region made of it ("the Donbas region, comprising Donetsk and
+Luhansk")."""
 _TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 """After a name: "Kharkiv city" is the city whatever stands before it."""
 _SETTLEMENT_OF = (
@@ -140,7 +143,10 @@ _SETTLEMENT_OF_AFTER = re.compile(rf"^\s+{_SETTLEMENT_OF}\s+[A-Z]")
 Kharkiv border village of Lyptsi"); the name is the oblast, not its capital."""
 _REPUBLIC_ACRONYM = re.compile(r"^(?:DPR|LPR|DNR|LNR)$")
 """The Russian-installed republics by their acronyms: after a locative, the oblasts."""
-_REGION_LEAD_LAST = frozenset("annex annexed annexes annexing of in across throughout the".split())
+_REGION_LEAD_LAST = frozenset(
+    "annex annexed annexes annexing of in across throughout the comprising including comprises "
+    "includes".split()
+)
 """The words :data:`_REGION_LEAD` may end with (or a dash or colon)."""
 _TERRITORY_OF = re.compile(
     r"\b(?<!residential )(?<!central )(?<!industrial )(?<!historic )(?<!downtown )"
@@ -150,6 +156,15 @@ _TERRITORY_OF = re.compile(
 """A share of a territory before a name that is a city's and an oblast's ("all of Luhansk",
 "most of Donetsk", "parts of Zaporizhzhia"): the oblast. A city's quarters are not
 ("residential parts of Kherson")."""
+_PERCENT_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_SHARE = re.compile(
+    r"\b(?:hold|holds|held|holding|control|controls|controlled|controlling|occup(?:y|ies|ied|ying)"
+    r"|captured|seized|liberated|territory)\b",
+    re.IGNORECASE,
+)
+"""A percentage of a territory held ("Russian forces hold 60 percent of Donetsk and 98.5 percent
+of Luhansk"): the oblast; a percentage alone may be a city's ("40% of Kharkiv was without
+power")."""
 _SEIZED_BEFORE = re.compile(
     r"\b(?:(?:control|capture|liberation|seizure)\s+(?:of|over)|advances?\s+on|"
     r"captured|capturing|seized|seizing|liberated|liberating|took|taken|taking|entered|"
@@ -233,6 +248,8 @@ _LINE_AFTER = re.compile(r"^\s+(?:front\s+)?line\b", re.IGNORECASE)
 _RIVERS = frozenset(name_key(river) for river in theatre().rivers)
 """Keys of the rivers named like a settlement (``geo/data/theatre.toml``): after "the", a river."""
 _REACHES = frozenset(("lower", "upper", "middle"))
+_RIVER_AFTER = re.compile(r"\s+rivers?\b", re.IGNORECASE)
+"""After a river's name, its noun ("get to Oskil river"): the river, with or without "the"."""
 """A river's reach between "the" and its name ("flood levels in the lower Dnipro")."""
 _CITY_WORD_AFTER = re.compile(
     r"^\s+(?:city|town|region|regional|oblast|district|raion|military|administration|council|"
@@ -1460,16 +1477,8 @@ class MentionScanner:
             words and words[-1] in ("of", "the") and _BANK_BEFORE.search(before)
         ):
             return None  # "the left bank of the Dnipro", "the Dnipro's west bank": a river
-        if (
-            words
-            and (
-                words[-1] in ("the", "The")
-                or (words[-1] in _REACHES and len(words) > 1 and words[-2] in ("the", "The"))
-            )
-            and key in _RIVERS
-            and not _CITY_WORD_AFTER.match(after)  # "the Dnipro city council"
-        ):
-            return None  # "crossed the Dnipro", "along the Oskil": the river
+        if key in _RIVERS and _a_river(words, after):
+            return None  # "crossed the Dnipro", "along the Oskil", "get to Oskil river"
         regions_of, marked, locative, direction, approximate = _before_patterns(before, words)
         if info.not_place and not locative and key in self._romanised_not_places:
             # "in control of Pobeda", "the Russian advance on Pobeda": a romanised word taken
@@ -2162,6 +2171,22 @@ def _speaks(before: str, after: str, last: str, locative: bool) -> bool:
     )
 
 
+def _a_river(words: list[str], after: str) -> bool:
+    """Is a name that is a river's (:data:`_RIVERS`) the river here: after "the" ("crossed the
+    Dnipro", "in the lower Dnipro"; not "the Dnipro city council") or before its noun ("to get
+    to Oskil river")? ``words`` are the words before it."""
+    if _RIVER_AFTER.match(after):
+        return True
+    return (
+        bool(words)
+        and (
+            words[-1] in ("the", "The")
+            or (words[-1] in _REACHES and len(words) > 1 and words[-2] in ("the", "The"))
+        )
+        and not _CITY_WORD_AFTER.match(after)
+    )
+
+
 def _oblast_by_context(text: str, before: str, last: str, after: str, locative: bool) -> bool:
     """Does the context make a name that is also an oblast's the oblast? "the Kherson-Mykolaiv
     region border", "the Donetsk-Zaporizhzhia border", "most of Donetsk", "annexed Luhansk",
@@ -2179,6 +2204,7 @@ def _oblast_by_context(text: str, before: str, last: str, after: str, locative: 
         return True  # "… and Krasny Liman in the DPR": the oblast, a hint to its list
     return bool(
         (last == "of" and _TERRITORY_OF.search(before))
+        or (last == "of" and _PERCENT_OF.search(before[-40:]) and _HELD_SHARE.search(before[-120:]))
         or (
             (last in _REGION_LEAD_LAST or last[-1:] in "—–-:")
             and _REGION_LEAD.search(before)
@@ -2447,7 +2473,7 @@ def _apply_region_hints(sentence: str, offset: int, groups: list[list[Mention]])
             continue
         if current[0].region:
             if _unit_in_oblast(current, following):  # "в Покровском районе Донецкой области"
-                current[0].admin_hint = following[0].query
+                current[0].admin_hint = following[0].query or following[0].text
                 following[0].role, following[0].group = "hint", current[0].group
             continue
         if len(following) == 1:
@@ -3008,17 +3034,21 @@ def _city_districts(
 
 
 def _unit_in_oblast(current: list[Mention], following: list[Mention]) -> bool:
-    """Is ``current`` one Cyrillic raion or hromada and ``following`` the one wider unit it lies
-    in ("Покровського району Донецької області", "Краснопільську громаду Сумського району")?
-    The wider unit then tells its namesakes apart."""
+    """Is ``current`` one raion or hromada and ``following`` the one wider unit it lies in
+    ("Покровського району Донецької області", "Краснопільську громаду Сумського району", "the
+    Borova district of the Kharkiv region")? The wider unit then tells its namesakes apart."""
+    if len(current) != 1 or len(following) != 1:
+        return False
     unit, wider = current[-1].query or "", following[0].query or ""
-    return (
-        len(current) == len(following) == 1
-        and unit.endswith(_UNIT_LEVELS[:2])
-        and wider.endswith(
-            _UNIT_LEVELS[_UNIT_LEVELS.index(" " + unit.rsplit(maxsplit=1)[-1]) + 1 :]
-        )
-    )
+    if unit.endswith(_UNIT_LEVELS[:2]) and wider.endswith(
+        _UNIT_LEVELS[_UNIT_LEVELS.index(" " + unit.rsplit(maxsplit=1)[-1]) + 1 :]
+    ):
+        return True
+    if current[-1].text[:1] >= "\u0400":
+        return False
+    narrow = level_of(name_key(current[-1].text))
+    broad = level_of(name_key(following[0].text))
+    return narrow in (2, 3) and broad is not None and broad < narrow
 
 
 _UNIT_LEVELS = (" hromada", " raion", " oblast")
@@ -3031,14 +3061,20 @@ def _former_raions(mentions: list[Mention]) -> None:
     around the town it was named after (precision 2), looked for in its oblast; as the hint of
     settlements ("Красногоровка Марьинского района") it names that oblast."""
     for m in mentions:
-        if not (m.region and m.query and m.query.endswith(_RAION_QUERY)):
+        if not m.region:
             continue
-        former = cyrillic.former_raion(m.query[: -len(_RAION_QUERY)])
+        if m.query and m.query.endswith(_RAION_QUERY):
+            former = cyrillic.former_raion(m.query[: -len(_RAION_QUERY)])
+        elif m.query is None and m.text[:1] < "\u0400" and level_of(key := name_key(m.text)) == 2:
+            former = cyrillic.former_raion_of_town(hint_stem(key))  # "the Borova district"
+        else:
+            continue
         if former is None:
             continue
         town, oblast = former
+        named = m.query or m.text
         for other in mentions:
-            if other.admin_hint == m.query:
+            if other.admin_hint == named:
                 other.admin_hint = oblast
         m.region, m.approximate, m.query, m.admin_hint = False, True, town, oblast
         m.notes.append(f"{m.text}: a raion abolished in 2020, the area around {town}")
