@@ -12,6 +12,8 @@ import pytest
 
 from geo.core.errors import InputError
 from geo.events import load_events
+from geo.events.formats import ACLED as ACLED_SPEC
+from geo.events.formats import VIINA as VIINA_SPEC
 from geo.events.formats import detect_format, parse_map_options
 from geo.events.load import parse_date
 
@@ -522,3 +524,76 @@ def test_a_spreadsheet_with_xml_entities_is_refused(tmp_path):
     with pytest.raises(InputError, match="cannot read spreadsheet.*Entit") as err:
         load_events(path)
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "read", "ignored", "why"),
+    [
+        ("date,event_date", "2023-01-01,2023-03-20", "event_date", "date", "the field's own name"),
+        ("event_date,date", "2023-03-20,2023-01-01", "event_date", "date", "the field's own name"),
+        ("Date,DATE", "2023-03-20,2023-01-01", "Date", "DATE", "the first in the file"),
+    ],
+)  # fmt: skip
+def test_two_columns_naming_one_field_in_a_generic_table(
+    tmp_path, caplog, header, row, read, ignored, why
+):
+    """A generic table's `date` beside its `event_date`: the first had been read, silently. The
+    field's own name is read, else the more specific name, else the first, and a warning names
+    the file and both columns."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        f"id,{header},name,town,lat,lon\ne1,{row},Donetsk Oblast,Bakhmut,48.59,37.99\n",
+        encoding="utf-8",
+    )
+    events = load_events(path)
+    assert events["event_date"].tolist() == ["2023-03-20"]
+    assert events["location"].tolist() == ["Bakhmut"]
+    assert events[f"orig_{ignored}"].tolist() == ["2023-01-01"]  # nothing lost
+    named = sorted([read, ignored], key=header.split(",").index)
+    assert (
+        f"{path}: columns {named[0]!r} and {named[1]!r} both name the field event_date; "
+        f"read {read!r} ({why}), ignored {ignored!r} (kept as orig_{ignored}; "
+        f"--map '{ignored}=event_date' reads it instead)"
+    ) in caplog.text
+    assert (
+        f"{path}: columns 'name' and 'town' both name the field location; read 'town' "
+        "(a more specific name than 'name'), ignored 'name'"
+    ) in caplog.text
+    mapped = load_events(path, mapping={ignored: "event_date"})
+    assert mapped["event_date"].tolist() == ["2023-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("header", "read", "why"),
+    [
+        ("notes,NOTES", "notes", "ACLED's spelling"),
+        ("NOTES,notes", "notes", "ACLED's spelling"),
+        ("NOTES,Notes", "NOTES", "the first in the file"),
+    ],
+)
+def test_acled_columns_differing_only_in_case(tmp_path, caplog, header, read, why):
+    """An ACLED export with `notes` and `NOTES`: the last had been read, silently. The one
+    spelled as ACLED spells it is read, else the first, with a warning naming both, as in a
+    generic table."""
+    first, second = header.split(",")
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        f"event_id_cnty,event_date,sub_event_type,location,latitude,longitude,{header}\n"
+        f"UKR1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,{first} text,{second} text\n",
+        encoding="utf-8",
+    )
+    events = load_events(path)
+    ignored = second if read == first else first
+    assert events["quote"].tolist() == [f"{read} text"]
+    assert events[f"orig_{ignored}"].tolist() == [f"{ignored} text"]
+    assert (
+        f"{path}: columns {first!r} and {second!r} both name the field notes; read {read!r} "
+        f"({why}), ignored {ignored!r} (kept as orig_{ignored}; --map '{ignored}=notes' reads it "
+        "instead)"
+    ) in caplog.text
+    assert load_events(path, mapping={ignored: "notes"})["quote"].tolist() == [f"{ignored} text"]
+
+
+def test_known_formats_spell_the_columns_they_read():
+    for spec in (ACLED_SPEC, VIINA_SPEC):
+        assert {c.lower() for c in spec.codebook} == set(spec.columns)

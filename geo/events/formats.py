@@ -12,7 +12,9 @@ table needs a column mapping ``COLUMN=FIELD`` (command line) or a small TOML fil
     "Широта" = "latitude"
     "Довгота" = "longitude"
 
-Columns already named like a field (``location``, ``lat``, ``lon``, ``date`` …) map themselves.
+Columns already named like a field (``location``, ``lat``, ``lon``, ``date`` …) map themselves;
+of two naming one field (``date`` and ``event_date``; ACLED's ``notes`` and ``NOTES``) one is read
+by rule, with a warning naming both (:func:`detect_format`).
 Reading keeps every cell as text; spreadsheet formulas are read as their cached values
 (openpyxl ``data_only``), and a formula without one is reported on its row. A table with a header
 and no rows is an error; a repeated column name is read as ``name.1`` with a warning; a UTF-8 CSV
@@ -77,17 +79,20 @@ _SELF_NAMES: dict[str, str] = {
     "lng": "longitude",
     "long": "longitude",
     "x": "longitude",
-    "place": "location",
     "settlement": "location",
     "town": "location",
+    "place": "location",
     "name": "location",
-    "region": "admin1",
     "oblast": "admin1",
+    "region": "admin1",
     "raion": "admin2",
     "url": "source_url",
-    "text": "notes",
     "description": "notes",
+    "text": "notes",
 }
+"""Column names (in any case) that map themselves onto a field in a generic table: each field's
+own name, then its other names from the most specific (``settlement``) to the least (``name``),
+the order :func:`_name_rank` chooses by when two columns name one field."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,7 @@ class FormatSpec:
     required: tuple[str, ...] = ()  # lower-case columns the format cannot do without
     country: str | None = None  # default ISO country of the rows
     label: str = ""
+    codebook: frozenset[str] = frozenset()  # the columns as the format spells them (ADM1_NAME)
 
 
 ACLED = FormatSpec(
@@ -128,6 +134,11 @@ ACLED = FormatSpec(
     },
     signature=frozenset({"event_id_cnty", "event_date", "sub_event_type"}),
     required=("event_id_cnty", "event_date", "location", "latitude", "longitude"),
+    codebook=frozenset(
+        ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type")
+        + ("actor1", "actor2", "admin1", "admin2", "location", "country", "latitude")
+        + ("longitude", "geo_precision", "source", "notes", "fatalities")
+    ),
 )
 VIINA = FormatSpec(
     name="viina",
@@ -149,6 +160,10 @@ VIINA = FormatSpec(
     signature=frozenset({"geonameid", "asciiname", "adm1_name"}),
     required=("event_id", "date", "asciiname", "longitude", "latitude"),
     country="UA",
+    codebook=frozenset(
+        ("event_id", "date", "geonameid", "asciiname", "ADM1_NAME", "ADM2_NAME", "longitude")
+        + ("latitude", "GEO_PRECISION", "text", "url", "source")
+    ),
 )
 KNOWN: dict[str, FormatSpec] = {"acled": ACLED, "viina": VIINA}
 COORDINATES = ("latitude", "longitude")
@@ -471,14 +486,19 @@ def detect_format(
 
     The coordinates are the columns :func:`~geo.core.io.events.coordinate_columns` finds
     (``Latitude``, ``LAT``, ``lng`` …; ``x``/``y`` in a generic table) among those ``mapping``
-    leaves; two that could be one coordinate are refused in one line."""
-    lower = {c.lower(): c for c in columns}
+    leaves; two that could be one coordinate are refused in one line. Two columns naming one
+    other field are chosen between by rule, with a warning naming both: in a known format the
+    one spelled as the format spells it, else the first (:func:`_codebook_columns`); in a
+    generic table the field's own name, else the more specific name (:func:`_name_rank`)."""
+    lower: dict[str, str] = {}
+    for c in columns:
+        lower.setdefault(c.lower(), c)  # the first of columns differing only in case
     present = ", ".join(repr(c) for c in columns) or "none"
     if fmt is not None and fmt not in (*KNOWN, "generic"):
         raise InputError(f"unknown format {fmt!r}; choose acled, viina or generic", source=source)
     if fmt in KNOWN or (fmt is None and not mapping):
         coords = _coordinates(columns, lower, mapping, source, xy=False)
-        known = _known_format(lower, fmt, mapping, present, source, country, coords)
+        known = _known_format(columns, lower, fmt, mapping, present, source, country, coords)
         if known is not None:
             return _said_coordinates(known, source)
     coords = _coordinates(columns, lower, mapping, source, xy=True)
@@ -520,6 +540,7 @@ def _said_coordinates(spec: FormatSpec, source: str | None) -> FormatSpec:
 
 
 def _known_format(
+    columns: list[str],
     lower: dict[str, str],
     fmt: str | None,
     mapping: Mapping[str, str] | None,
@@ -542,9 +563,11 @@ def _known_format(
                 f"columns present: {present}",
                 source=source,
             )
-        cols = {lower[c]: f for c, f in spec.columns.items() if c in lower and f not in COORDINATES}
+        extra = dict(mapping or {})
+        read = _codebook_columns(columns, spec, set(extra.values()), source)
+        cols = {read[c]: f for c, f in spec.columns.items() if c in read and f not in COORDINATES}
         cols.update({column: f for f, column in coords.items()})
-        extra = {c: f for c, f in (mapping or {}).items()}
+        cols = {c: f for c, f in cols.items() if f not in extra.values()}  # --map says which
         return FormatSpec(
             spec.name,
             {**cols, **extra},
@@ -552,8 +575,56 @@ def _known_format(
             spec.required,
             country or spec.country,
             spec.label,
+            spec.codebook,
         )
     return None
+
+
+def _codebook_columns(
+    columns: list[str], spec: FormatSpec, mapped: set[str], source: str | None
+) -> dict[str, str]:
+    """Lower-case column of ``spec`` → the table's column read for it. Of columns differing
+    only in case (``notes`` and ``NOTES``), the one spelled as the format spells it
+    (:attr:`FormatSpec.codebook`) is read, else the first; when ``spec`` reads the column for a
+    field that neither the coordinates' rule nor ``--map`` (``mapped``) decides, a warning names
+    both (the last had won, silently)."""
+    spelled: dict[str, list[str]] = {}
+    for c in columns:
+        spelled.setdefault(c.lower(), []).append(c)
+    read: dict[str, str] = {}
+    for key, candidates in spelled.items():
+        best = next((c for c in candidates if c in spec.codebook), candidates[0])
+        read[key] = best
+        field = spec.columns.get(key)
+        if len(candidates) > 1 and field and field not in COORDINATES and field not in mapped:
+            why = f"{spec.label}'s spelling" if best in spec.codebook else "the first in the file"
+            _say_choice(source, candidates, best, field, why)
+    return read
+
+
+def _say_choice(
+    source: str | None, candidates: list[str], chosen: str, field: str, why: str
+) -> None:
+    """One warning naming the columns that each name ``field``, the one read and why, and the
+    others ignored (kept as ``orig_*``, and how ``--map`` reads one instead)."""
+    others = [c for c in candidates if c != chosen]
+    named = ", ".join(repr(c) for c in candidates[:-1]) + f" and {candidates[-1]!r}"
+    ignored = ", ".join(repr(c) for c in others)
+    kept = ", ".join(f"orig_{c}" for c in others)
+    log.warning(
+        "%s: columns %s %s name the field %s; read %r (%s), ignored %s (kept as %s; --map '%s=%s' "
+        "reads it instead)",
+        source,
+        named,
+        "both" if len(candidates) == 2 else "all",
+        field,
+        chosen,
+        why,
+        ignored,
+        kept,
+        others[0],
+        field,
+    )
 
 
 def _generic_columns(
@@ -565,12 +636,24 @@ def _generic_columns(
     coords: Mapping[str, str],
 ) -> dict[str, str]:
     """Column → field of a table in no known format: columns named like a field (the
-    coordinates ``coords``), then ``mapping`` (``--map COLUMN=FIELD``) over them."""
-    chosen: dict[str, str] = {}
+    coordinates ``coords``), then ``mapping`` (``--map COLUMN=FIELD``) over them. Of columns
+    naming one field that ``mapping`` leaves (``date`` and ``event_date``), the best by
+    :func:`_name_rank` is read, with a warning naming the others (the first had won, silently)."""
+    mapping = mapping or {}
+    taken = {c if c in columns else lower.get(c.lower()) for c in mapping}
+    named: dict[str, list[str]] = {}
     for c in columns:
         target = _SELF_NAMES.get(c.strip().lower())
-        if target and target not in COORDINATES and target not in chosen.values():
-            chosen[c] = target
+        if target and target not in COORDINATES and target not in mapping.values():
+            if c not in taken:
+                named.setdefault(target, []).append(c)
+    chosen: dict[str, str] = {}
+    for target, candidates in named.items():
+        rank = {c: _name_rank(c, target) for c in candidates}
+        ranked = sorted(candidates, key=rank.__getitem__)  # stable: the first of equals first
+        chosen[ranked[0]] = target
+        if len(ranked) > 1:
+            _say_choice(source, candidates, ranked[0], target, _why_first(ranked, target))
     chosen.update({column: f for f, column in coords.items()})
     for column, target in (mapping or {}).items():
         if target not in FIELDS:
@@ -587,3 +670,26 @@ def _generic_columns(
         chosen = {c: f for c, f in chosen.items() if f != target}
         chosen[actual] = target
     return chosen
+
+
+def _name_rank(column: str, target: str) -> int:
+    """How well ``column`` names the field ``target`` (lower is better): 0 its own name, 1 that
+    name in another case or with spaces around, then its other names in :data:`_SELF_NAMES`'
+    order, most specific first (``settlement`` 2 … ``name`` 5 for the location)."""
+    if column == target:
+        return 0
+    name = column.strip().lower()
+    if name == target:
+        return 1
+    others = [n for n, f in _SELF_NAMES.items() if f == target and n != f]
+    return 2 + others.index(name)
+
+
+def _why_first(ranked: list[str], target: str) -> str:
+    """Why the first of columns ``ranked`` by :func:`_name_rank` is the one read."""
+    best, runner_up = (_name_rank(c, target) for c in ranked[:2])
+    if best == runner_up:
+        return "the first in the file"
+    if best <= 1:
+        return "the field's own name"
+    return f"a more specific name than {ranked[1]!r}"
