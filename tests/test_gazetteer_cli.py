@@ -294,3 +294,66 @@ def test_help_texts_teach_with_examples(capsys):
     ):
         assert main([*args, "--help"]) == 0
         assert "Example" in capsys.readouterr().out
+
+
+def test_geocode_output_read_again_gives_the_geocoded_places(run, tmp_path, caplog):
+    """`geocode --csv` over a table that had latitude/longitude writes its results as
+    geocoded_latitude/geocoded_longitude; mapped or imported again, the input's coordinates had
+    been read, under the geocoder's place name, precision and resolution. Every reader takes the
+    geocoder's (the latest pass's), keeps the input's, and says so naming the file, the columns
+    and the rows the geocoder left unplaced."""
+    from geo.core.io import read_events, read_features
+    from geo.events import load_events
+
+    src, placed = tmp_path / "sheet.csv", tmp_path / "placed.csv"
+    _write_csv(
+        src,
+        [
+            ["id", "location", "latitude", "longitude", "place_name"],
+            ["1", "Lyman", "50.0", "30.0", "somewhere"],
+            ["2", "Qwertyuiopgrad", "49.0", "31.0", ""],
+            ["3", "Bakhmut", "", "", ""],
+        ],
+    )
+    code, _, err = run("geocode", "--csv", str(src), "--name-col", "location", "-o", str(placed))
+    assert code == 0, err
+    lyman, bakhmut = (48.99012, 37.80843), (48.59419, 37.99886)
+    with caplog.at_level("WARNING"):
+        events = read_events(placed)
+    assert list(zip(events["latitude"], events["longitude"], strict=True))[::2] == [lyman, bakhmut]
+    assert events["geometry"].iloc[1] is None and events["resolution"].iloc[1] == "unresolved"
+    assert events["place_name"].fillna("").tolist() == ["Lyman", "", "Bakhmut"]
+    features = read_features(placed)
+    assert features["input_latitude"].tolist() == ["50.0", "49.0", None]
+    assert features["input_place_name"].tolist() == ["somewhere", None, None]
+    assert (
+        f"{placed}: read frontline geocode's results 'geocoded_latitude' as latitude, "
+        "'geocoded_longitude' as longitude, 'geocoded_place_name' as place_name, not the input's "
+        "'latitude' (kept as 'input_latitude'), 'longitude' (kept as 'input_longitude'), "
+        "'place_name' (kept as 'input_place_name'); row 3: the input's coordinates but none from "
+        "the geocoder, not drawn"
+    ) in caplog.text
+
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        imported = load_events(placed)
+    assert list(zip(imported["latitude"], imported["longitude"], strict=True))[::2] == [
+        lyman,
+        bakhmut,
+    ]
+    assert imported["orig_latitude"].tolist() == ["50.0", "49.0", ""]
+    assert (
+        f"{placed}: read 'geocoded_latitude' as latitude, 'geocoded_longitude' as longitude "
+        "(frontline geocode's results), not the input's 'latitude', 'longitude' (kept as "
+        "orig_latitude, orig_longitude; --map latitude=latitude --map longitude=longitude "
+        "reads them)"
+    ) in caplog.text
+
+    # a second pass (a table placed in steps): its results, geocoded_latitude_2, are read
+    again = tmp_path / "again.csv"
+    code, _, err = run("geocode", "--csv", str(placed), "--name-col", "location", "-o", str(again))
+    assert code == 0, err
+    with caplog.at_level("WARNING"):
+        events = read_events(again)
+    assert "'geocoded_latitude_2' as latitude" in caplog.text
+    assert list(zip(events["latitude"], events["longitude"], strict=True))[::2] == [lyman, bakhmut]

@@ -606,3 +606,24 @@ def test_corrupt_cache_is_a_clear_error(tmp_path):
     conn.close()
     with pytest.raises(GazetteerError):
         GazetteerStore(tmp_path / "empty.sqlite")
+
+
+def test_user_csv_of_geocode_output_imports_the_geocoded_coordinates(store, tmp_path, caplog):
+    """A `geocode --csv` output whose input had latitude/longitude holds the geocoder's as
+    geocoded_latitude/geocoded_longitude: the input's had been imported. The geocoder's are, as
+    the other readers take them, with a warning naming the file and both columns."""
+    path = tmp_path / "placed.csv"
+    path.write_text(
+        "name,latitude,longitude,geocoded_latitude,geocoded_longitude\n"
+        "Zavitne Kholmove,50.0,30.0,48.3021,37.9012\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        report = import_file(store, path)
+    assert (report.places, report.problems) == (1, [])
+    (hit,) = [h for h in store.lookup("zavitne kholmove") if h.place.source.startswith("user")]
+    assert (hit.place.lat, hit.place.lon) == (48.3021, 37.9012)
+    assert (
+        f"{path}: read 'geocoded_latitude' as latitude, 'geocoded_longitude' as longitude "
+        "(frontline geocode's results), not the input's 'latitude', 'longitude'"
+    ) in caplog.text

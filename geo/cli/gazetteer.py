@@ -166,8 +166,10 @@ def geocode_command(
     adds latitude, longitude, place_id, place_name, admin1, admin2, country, geo_precision,
     resolution, confidence, reason and ambiguous (the namesakes nothing told apart) to every row
     (UTF-8 or cp1251 input; unresolved rows are kept and flagged); one the input already has is
-    written geocoded_<name>, and the input's column is kept. --admin2-col names a column of
-    raion or hromada hints. Namesakes the hints leave open are decided by the table's other places.
+    written geocoded_<name>, and the input's column is kept; mapped, exported or imported again,
+    the output's geocoded_<name> columns are read, not the input's (with a warning). --admin2-col
+    names a column of raion or hromada hints. Namesakes the hints leave open are decided by the
+    table's other places.
 
     With --control, the front line of the layer for --on (the latest on or before it) decides
     between namesakes when exactly one is on it (within 10 km, the others 25+ km away):

@@ -104,6 +104,18 @@ documents state the claim, their ``doc_id``s and every distinct quote (JSON list
 first) and the earliest publication date. Present only when reports were merged, and then kept
 through maps and every export; absent otherwise, so unmerged outputs keep their exact shape."""
 
+GEOCODE_COLUMNS: tuple[str, ...] = (
+    "latitude", "longitude", "place_id", "place_name", "admin1", "admin2", "country",
+    "geo_precision", "resolution", "confidence", "reason", "ambiguous",
+)  # fmt: skip
+"""The columns ``frontline geocode --csv`` adds to every input row, in this order
+(:mod:`geo.gazetteer.batch`)."""
+GEOCODED_PREFIX = "geocoded_"
+"""A geocode result column whose name the input has (in any case) is written with this prefix
+(then ``_2``, ``_3`` … while that too is taken: the highest is the latest pass); the readers of
+such a table read the results, not the input's column
+(:func:`geo.core.io.events.geocoded_columns`)."""
+
 INTEGER_COLUMNS: tuple[str, ...] = (
     "time_precision",
     "geo_precision",

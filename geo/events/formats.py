@@ -39,7 +39,13 @@ import pandas as pd
 
 from geo.core.errors import InputError, one_line
 from geo.core.io.archives import checked_members
-from geo.core.io.events import check_row_widths, coordinate_columns, coordinates_said
+from geo.core.io.events import (
+    check_row_widths,
+    coordinate_columns,
+    coordinates_said,
+    geocoded_over,
+    geocoded_said,
+)
 from geo.gazetteer.tabular import decode_bytes, decode_lines, sniff_delimiter
 
 log = logging.getLogger(__name__)
@@ -500,7 +506,7 @@ def detect_format(
         coords = _coordinates(columns, lower, mapping, source, xy=False)
         known = _known_format(columns, lower, fmt, mapping, present, source, country, coords)
         if known is not None:
-            return _said_coordinates(known, source)
+            return _said_coordinates(known, columns, source)
     coords = _coordinates(columns, lower, mapping, source, xy=True)
     chosen = _generic_columns(columns, lower, mapping, present, source, coords)
     fields = set(chosen.values())
@@ -510,7 +516,8 @@ def detect_format(
             + _expected(),
             source=source,
         )
-    return _said_coordinates(FormatSpec("generic", chosen, country=country, label="table"), source)
+    generic = FormatSpec("generic", chosen, country=country, label="table")
+    return _said_coordinates(generic, columns, source)
 
 
 def _coordinates(
@@ -530,13 +537,30 @@ def _coordinates(
     return coordinate_columns(free, source, xy=xy, fields=fields)
 
 
-def _said_coordinates(spec: FormatSpec, source: str | None) -> FormatSpec:
+def _said_coordinates(spec: FormatSpec, columns: list[str], source: str | None) -> FormatSpec:
     """``spec``, after an info line naming the columns it reads as a coordinate under another
-    name (an event table's columns are matched by name: that is the format's job)."""
+    name (an event table's columns are matched by name: that is the format's job), or a warning
+    when those are ``frontline geocode``'s results read over the input's coordinates
+    (:func:`~geo.core.io.events.geocoded_said`)."""
     renames = {c: f for c, f in spec.columns.items() if f in COORDINATES and c != f}
-    if renames:
+    found = {f: c for c, f in renames.items()}
+    geocoded = geocoded_said(found, columns)
+    if geocoded:
+        over = geocoded_over(found, columns)
+        said = ", ".join(f"orig_{c}" for others in over.values() for c in others)
+        again = [f"--format {spec.name}"] if spec.name in KNOWN else []
+        again += [f"--map {c}={f}" for f, c in _input_coordinates(found, over).items()]
+        log.warning("%s: %s (kept as %s; %s reads them)", source, geocoded, said, " ".join(again))
+    elif renames:
         log.info("%s: %s", source, coordinates_said(renames))
     return spec
+
+
+def _input_coordinates(found: Mapping[str, str], over: Mapping[str, list[str]]) -> dict[str, str]:
+    """Coordinate → the input's column of it, for those ``found`` reads from geocode's results
+    over the input's (``over``, :func:`~geo.core.io.events.geocoded_over`): the --map that
+    would read the input's instead."""
+    return {f: over[c][0] for f, c in found.items() if c in over}
 
 
 def _known_format(

@@ -15,30 +15,19 @@ from pathlib import Path
 from geo.core.errors import FrontlineError
 from geo.core.io.files import atomic_path
 from geo.core.io.safe import refuse_wide_rows, restore_cell, safe_csv_row
+from geo.core.schema import GEOCODE_COLUMNS, GEOCODED_PREFIX
 from geo.gazetteer.resolve import FrontDistance, Resolution, Resolver
 from geo.gazetteer.tabular import column_index, read_csv
 
 log = logging.getLogger(__name__)
 
-RESULT_COLUMNS: tuple[str, ...] = (
-    "latitude",
-    "longitude",
-    "place_id",
-    "place_name",
-    "admin1",
-    "admin2",
-    "country",
-    "geo_precision",
-    "resolution",
-    "confidence",
-    "reason",
-    "ambiguous",
-)
+RESULT_COLUMNS: tuple[str, ...] = GEOCODE_COLUMNS
 """Columns added to every input row, in this order."""
 
-RENAMED_PREFIX = "geocoded_"
+RENAMED_PREFIX = GEOCODED_PREFIX
 """A result column whose name the input has (in any case) is written with this prefix (then
-``_2``, ``_3`` … while that too is taken): the input's column keeps its values."""
+``_2``, ``_3`` … while that too is taken): the input's column keeps its values, and the readers
+read the results (:func:`geo.core.io.events.geocoded_columns`)."""
 
 
 @dataclass

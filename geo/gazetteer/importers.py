@@ -407,10 +407,16 @@ def _coordinate_indexes(header: list[str], source: str) -> dict[str, int]:
     """``{"lat": i, "lon": j}``: the columns of the coordinates, spelled as every reader of
     frontline takes them (``lat``/``lon``, ``latitude``/``longitude``, ``Lat``, ``lng`` …; a CSV
     frontline wrote, ``geocode --csv`` output among them, imports as it is), or one line naming
-    the columns looked for and those the file has."""
-    from geo.core.io.events import coordinate_columns  # pandas and GDAL: imported when needed
+    the columns looked for and those the file has. A ``geocode --csv`` output whose input had
+    coordinates gives the geocoder's (``geocoded_latitude``), with a warning naming both."""
+    from geo.core.io.events import (  # pandas and GDAL: imported when needed
+        coordinate_columns,
+        geocoded_said,
+    )
 
     found = coordinate_columns(header, source)
+    if said := geocoded_said(found, header):
+        log.warning("%s: %s", source, said)
     missing = [field for field in ("latitude", "longitude") if field not in found]
     if missing:
         available = ", ".join(repr(h) for h in header) or "none"

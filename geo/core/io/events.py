@@ -15,6 +15,7 @@ import html
 import io
 import json
 import logging
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -46,7 +47,7 @@ from geo.core.io.safe import (
 from geo.core.io.vectors import crs_of_member
 from geo.core.records import INVALID as INVALID_COORDINATES
 from geo.core.records import check_coordinates, normalize_events
-from geo.core.schema import EVENT_COLUMNS, MERGE_COLUMNS
+from geo.core.schema import EVENT_COLUMNS, GEOCODE_COLUMNS, GEOCODED_PREFIX, MERGE_COLUMNS
 from geo.core.style import canonical_claimant
 
 log = logging.getLogger(__name__)
@@ -798,6 +799,31 @@ XY_SPELLINGS: dict[str, tuple[str, ...]] = {"latitude": ("y",), "longitude": ("x
 against its named place (:mod:`geo.events.formats`)."""
 
 
+_GEOCODED = re.compile(
+    re.escape(GEOCODED_PREFIX) + f"(?P<field>{'|'.join(GEOCODE_COLUMNS)})(?:_(?P<n>[0-9]+))?",
+    re.IGNORECASE,
+)
+
+
+def geocoded_columns(
+    columns: Sequence[str], fields: Sequence[str] = GEOCODE_COLUMNS
+) -> dict[str, str]:
+    """The column holding ``frontline geocode --csv``'s result for each of ``fields`` that a
+    table with ``columns`` has under :data:`~geo.core.schema.GEOCODED_PREFIX`, e.g.
+    ``{"latitude": "geocoded_latitude"}``: the name geocode writes a result under when the
+    input has a column of that name. Of ``geocoded_latitude`` and ``geocoded_latitude_2`` (a
+    second pass over geocode's own output), the highest number, the latest pass."""
+    found: dict[str, tuple[int, str]] = {}
+    for column in columns:
+        match = _GEOCODED.fullmatch(str(column).strip())
+        if match is None or (field := match["field"].lower()) not in fields:
+            continue
+        number = int(match["n"] or 1)
+        if field not in found or number > found[field][0]:
+            found[field] = (number, str(column))
+    return {field: column for field, (_, column) in found.items()}
+
+
 def coordinate_columns(
     columns: Sequence[str],
     source: str | None,
@@ -806,13 +832,19 @@ def coordinate_columns(
     fields: Sequence[str] = tuple(COORDINATE_SPELLINGS),
 ) -> dict[str, str]:
     """The column holding each coordinate of a table with ``columns``, e.g.
-    ``{"latitude": "Lat", "longitude": "Lon"}``: the column named exactly ``latitude``
-    (``longitude``) when there is one, else the one whose name, in any case and without the
-    spaces around it, is one of its :data:`COORDINATE_SPELLINGS` (and with ``xy``,
-    :data:`XY_SPELLINGS`). Two such columns (``lat`` and ``Latitude``) are one line naming both:
-    either could be meant. ``fields`` are the coordinates looked for (default: both)."""
-    found: dict[str, str] = {}
+    ``{"latitude": "Lat", "longitude": "Lon"}``: ``frontline geocode``'s result when the table
+    is its output and the input had the coordinate too (``geocoded_latitude``,
+    :func:`geocoded_columns`: the input's ``latitude`` had been read, the geocoding lost), else
+    the column named exactly ``latitude`` (``longitude``) when there is one, else the one whose
+    name, in any case and without the spaces around it, is one of its
+    :data:`COORDINATE_SPELLINGS` (and with ``xy``, :data:`XY_SPELLINGS`). Two such columns
+    (``lat`` and ``Latitude``) are one line naming both: either could be meant. ``fields`` are
+    the coordinates looked for (default: both); :func:`geocoded_said` words the choice of a
+    geocoded column."""
+    found: dict[str, str] = geocoded_columns(columns, fields)
     for field in fields:
+        if field in found:
+            continue
         if field in columns:
             found[field] = field
             continue
@@ -830,6 +862,39 @@ def coordinate_columns(
     return found
 
 
+def geocoded_over(found: dict[str, str], columns: Sequence[str]) -> dict[str, list[str]]:
+    """Of the coordinates ``found`` (:func:`coordinate_columns`) read from ``frontline
+    geocode``'s results, each one's column and the input's columns that name it too
+    (``{"geocoded_latitude": ["latitude"]}``); empty when no result was read over one."""
+    over: dict[str, list[str]] = {}
+    for field, column in found.items():
+        if _GEOCODED.fullmatch(column.strip()) is None:
+            continue
+        spelled = COORDINATE_SPELLINGS.get(field, (field,))
+        others = [
+            str(c)
+            for c in columns
+            if str(c).strip().lower() in spelled and _GEOCODED.fullmatch(str(c).strip()) is None
+        ]
+        if others:
+            over[column] = others
+    return over
+
+
+def geocoded_said(found: dict[str, str], columns: Sequence[str]) -> str | None:
+    """``read 'geocoded_latitude' as latitude, 'geocoded_longitude' as longitude (frontline
+    geocode's results), not the input's 'latitude', 'longitude'``: the note of the coordinates
+    ``found`` (:func:`coordinate_columns`) read from geocode's results over columns of the input
+    that name them too (:func:`geocoded_over`); None when none was."""
+    over = geocoded_over(found, columns)
+    if not over:
+        return None
+    fields = {column: field for field, column in found.items()}
+    read = ", ".join(f"{column!r} as {fields[column]}" for column in over)
+    shown = ", ".join(repr(c) for others in over.values() for c in others)
+    return f"read {read} (frontline geocode's results), not the input's {shown}"
+
+
 def coordinates_said(renames: dict[str, str]) -> str:
     """``read column 'Lat' as latitude, 'Lon' as longitude``: the note of columns read as a
     coordinate under another name (column → coordinate)."""
@@ -837,15 +902,86 @@ def coordinates_said(renames: dict[str, str]) -> str:
     return f"read column {said}"
 
 
-def _coordinates_renamed(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+INPUT_PREFIX = "input_"
+"""The prefix a column of ``frontline geocode``'s input is read under when the geocoder's result
+of that name is read in its place (``input_latitude``)."""
+
+
+def _coordinates_renamed(table: pd.DataFrame, path: Path, rows: np.ndarray) -> pd.DataFrame:
     """``table`` with its coordinate columns (:func:`coordinate_columns`) under their canonical
-    names, and a warning naming each column read under another name."""
-    found = coordinate_columns([str(c) for c in table.columns], str(path))
+    names, and a warning naming each column read under another name. A ``frontline geocode
+    --csv`` output whose input had columns of the results' names is read as the geocoder's
+    results, every one of them (:func:`_geocoded_renamed`): its coordinates alone would have
+    put one place's point under another's name, precision and resolution."""
+    columns = [str(c) for c in table.columns]
+    found = coordinate_columns(columns, str(path))
+    results = {**geocoded_columns(columns), **found}
+    geocoded = {f: c for f, c in results.items() if _GEOCODED.fullmatch(c.strip()) is not None}
+    if geocoded:
+        table = _geocoded_renamed(table, geocoded, path, rows)
     renames = {column: field for field, column in found.items() if column != field}
+    renames = {column: field for column, field in renames.items() if field not in geocoded}
     if not renames:
         return table
     log.warning("%s: %s", path, coordinates_said(renames))
     return table.rename(columns=renames)
+
+
+def _geocoded_renamed(
+    table: pd.DataFrame, geocoded: dict[str, str], path: Path, rows: np.ndarray
+) -> pd.DataFrame:
+    """``table`` with ``frontline geocode``'s results ``geocoded`` (field → column) under their
+    fields' names, the input's column of each name kept as ``input_<name>``, and one warning
+    naming the file, the columns and the rows the geocoder left unplaced although the input
+    gave them coordinates (those are not drawn at the input's point: the row's resolution and
+    reason are the geocoder's)."""
+    columns = [str(c) for c in table.columns]
+    taken = {c.lower() for c in columns}
+    renames: dict[str, str] = {}
+    kept: list[str] = []  # the input's columns of the results' names, as the warning says them
+    for field, column in geocoded.items():
+        spelled = COORDINATE_SPELLINGS.get(field, (field,))
+        for other in columns:
+            if other.strip().lower() not in spelled or _GEOCODED.fullmatch(other.strip()):
+                continue
+            if other != field:  # read under its own name, beside the result
+                kept.append(repr(other))
+                continue
+            name, n = f"{INPUT_PREFIX}{field}", 1
+            while name.lower() in taken:
+                n += 1
+                name = f"{INPUT_PREFIX}{field}_{n}"
+            taken.add(name.lower())
+            renames[field] = name
+            kept.append(f"{field!r} (kept as {name!r})")
+        renames[column] = field
+    read = ", ".join(f"{column!r} as {field}" for field, column in geocoded.items())
+    inputs = f", not the input's {', '.join(kept)}" if kept else ""
+    unplaced = _unplaced_by_geocoder(table, geocoded, rows)
+    log.warning("%s: read frontline geocode's results %s%s%s", path, read, inputs, unplaced)
+    return table.rename(columns=renames)
+
+
+def _unplaced_by_geocoder(table: pd.DataFrame, geocoded: dict[str, str], rows: np.ndarray) -> str:
+    """``; rows 4, 9: the input's coordinates but none from the geocoder, not drawn``, or ""
+    when every row the input placed was placed by the geocoder too."""
+    if "latitude" not in geocoded:
+        return ""
+    mine = table[geocoded["latitude"]].fillna("").str.strip() == ""
+    theirs = pd.Series(False, index=table.index)
+    for column in table.columns:
+        name = str(column).strip()
+        if name.lower() in COORDINATE_SPELLINGS["latitude"] and not _GEOCODED.fullmatch(name):
+            theirs |= table[column].fillna("").str.strip() != ""
+    lost = (mine & theirs).to_numpy()
+    if not lost.any():
+        return ""
+    numbers = [int(r) for r in rows[lost]] if len(rows) == len(table) else []
+    shown = ", ".join(map(str, numbers[:10])) + (
+        f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    )
+    noun = "row" if len(numbers) == 1 else "rows"
+    return f"; {noun} {shown}: the input's coordinates but none from the geocoder, not drawn"
 
 
 def _check_location_columns(table: pd.DataFrame, path: Path) -> None:
@@ -880,7 +1016,7 @@ def _read_csv(path: Path) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     if len(rows) != len(table):  # a reading csv and pandas disagree on: count from the header
         rows = np.arange(len(table), dtype=np.int64) + 2
     table.columns = [restore_cell(c) for c in table.columns]
-    table = _coordinates_renamed(table, path)
+    table = _coordinates_renamed(table, path, rows)
     _check_location_columns(table, path)
     table = table.map(restore_cell).replace({"": None})
     missing = pd.Series(np.nan, index=table.index)  # a table of geometry_wkt alone
