@@ -234,6 +234,30 @@ def test_control_disagree_of_one_date_says_nothing_of_dates(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_control_disagree_tells_two_layers_of_one_source_apart(tmp_path, capsys):
+    """Two DeepStateMap layers and no --claimant-a/-b: both sides had been "DeepStateMap",
+    printed twice with the sum of both areas, one name in claimed_by and not_by. They are told
+    apart by their dates, else (one --date) their file names, else as (A) and (B)."""
+    a, b = deepstate("20250103"), deepstate("20250107")
+    out = tmp_path / "dispute.geojson"
+    cases = [
+        ([], ("DeepStateMap 2025-01-03", "DeepStateMap 2025-01-07")),
+        (["--date", "2025-01-05"], (f"DeepStateMap ({a.name})", f"DeepStateMap ({b.name})")),
+    ]
+    for extra, (one, two) in cases:
+        assert main(["control", "disagree", str(a), str(b), "-o", str(out), *extra]) == 0
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[0].startswith(f"only {one}: 0.") and printed[1] == f"only {two}: 40.61 km²"
+        sides = {
+            (f["properties"]["claimed_by"], f["properties"]["not_by"])
+            for f in json.loads(out.read_text())["features"]
+        }
+        assert sides == {(one, two), (two, one)}
+    assert main(["control", "disagree", str(a), str(a), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == ["only DeepStateMap (A): 0.00 km²", "only DeepStateMap (B): 0.00 km²"]
+
+
 def _layer(path: Path, *dated: tuple[str, tuple[float, float, float, float]]) -> Path:
     """A hand-drawn control layer: one box per (date property, lon/lat bounds)."""
     features = [

@@ -107,6 +107,22 @@ def test_area_disagreement_is_the_symmetric_difference():
     assert (table["dates"] == "2025-01-03/2025-01-07").all()
 
 
+def test_area_disagreement_of_one_claimant_names_the_sides_apart():
+    """Two layers of one claimant: the sides had shared one claimed_by, so summing by it (as the
+    docstring says to) added both sides up. They are told apart by date, else by file."""
+    a, b = layer("20250103"), layer("20250107")
+    with pytest.warns(UserWarning, match="are of different dates"):
+        table = area_disagreement(a, b)
+    sums = table.groupby("claimed_by")["area_km2"].sum()
+    assert set(sums.index) == {"DeepStateMap 2025-01-03", "DeepStateMap 2025-01-07"}
+    assert sums["DeepStateMap 2025-01-07"] == pytest.approx(40.61, abs=0.1)
+    same_day = b.assign(date="2025-01-03")
+    table = area_disagreement(a, same_day, source_a="x/a.geojson", source_b="y/b.geojson")
+    assert set(table["claimed_by"]) == {"DeepStateMap (a.geojson)", "DeepStateMap (b.geojson)"}
+    named = area_disagreement(a, same_day, name_a="ISW", name_b="DeepStateMap")
+    assert set(named["claimed_by"]) == {"ISW", "DeepStateMap"}
+
+
 def test_point_claims_that_contradict():
     claims = events(
         [

@@ -22,7 +22,13 @@ from geo.cli._app import (
 )
 from geo.core.io import check_target, write_csv, write_geojson
 from geo.core.io.control import one_date
-from geo.frontline import area_disagreement, control_panel, read_control, read_points
+from geo.frontline import (
+    area_disagreement,
+    control_panel,
+    disagreement_labels,
+    read_control,
+    read_points,
+)
 from geo.frontline.diff import diff_layers
 from geo.frontline.line import DEFAULT_TOLERANCE_KM, frontline_lines, read_outline
 from geo.frontline.series import CHART_SUFFIXES, daily_summary, plot_summary
@@ -269,7 +275,8 @@ def disagree_command(
             --claimant-b ISW --date 2025-01-05 -o dispute.geojson
 
     Layers of two different dates are compared with a warning naming both: the
-    ground that changed hands between the dates counts as disputed.
+    ground that changed hands between the dates counts as disputed. Two layers of one
+    claimant (two DeepStateMap files) are told apart by their dates, else their file names.
     """
     _check_output(output, GEOJSON_SUFFIXES)
     day = _day("--date", date)
@@ -277,8 +284,9 @@ def disagree_command(
     b = one_date(read_control(layer_b, date=day, claimant=claimant_b))
     _say_notes(str(layer_a), a.notes)
     _say_notes(str(layer_b), b.notes)
-    disputed = area_disagreement(a.frame, b.frame)
+    labels = disagreement_labels(a.frame, b.frame, source_a=layer_a, source_b=layer_b)
+    disputed = area_disagreement(a.frame, b.frame, name_a=labels[0], name_b=labels[1])
     write_geojson(disputed, output)
     totals = disputed.groupby("claimed_by")["area_km2"].sum()
-    for name in (a.frame["claimant"].iloc[0], b.frame["claimant"].iloc[0]):
+    for name in labels:
         typer.echo(f"only {name}: {totals.get(name, 0.0):,.2f} km²")

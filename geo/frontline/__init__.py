@@ -14,7 +14,11 @@ from geo.core.io.control import (
 )
 from geo.frontline.area import area_km2, length_km
 from geo.frontline.diff import LayerDiff, diff_layers
-from geo.frontline.disagree import area_disagreement, claim_disagreements
+from geo.frontline.disagree import (
+    area_disagreement,
+    claim_disagreements,
+    disagreement_labels,
+)
 from geo.frontline.joins import events_by_region, events_in_control, events_with_places
 from geo.frontline.line import country_outline, frontline, frontline_lines
 from geo.frontline.panel import control_panel, layer_panel, text_panel
@@ -34,6 +38,7 @@ __all__ = [
     "daily_summary",
     "date_from_name",
     "diff_layers",
+    "disagreement_labels",
     "events_by_region",
     "events_in_control",
     "events_with_places",

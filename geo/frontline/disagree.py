@@ -8,6 +8,7 @@ it was captured, within a few days of each other.
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -31,6 +32,33 @@ def _label(layer: gpd.GeoDataFrame, name: str | None) -> str:
     return str(claimants[0]) if len(claimants) == 1 else "?"
 
 
+def disagreement_labels(
+    a: gpd.GeoDataFrame,
+    b: gpd.GeoDataFrame,
+    *,
+    name_a: str | None = None,
+    name_b: str | None = None,
+    source_a: str | Path | None = None,
+    source_b: str | Path | None = None,
+) -> tuple[str, str]:
+    """The names of the two sides of :func:`area_disagreement`: ``name_a``/``name_b``, else each
+    layer's single ``claimant``; when those are one name (two DeepStateMap layers), told apart
+    by the layers' dates where they differ (``DeepStateMap 2025-01-03``), else by their files'
+    names (``source_a``/``source_b``: ``DeepStateMap (a.geojson)``), else as ``(A)`` and
+    ``(B)``. Both sides under one name had printed "only DeepStateMap" twice, each with the sum
+    of both sides' areas."""
+    label_a, label_b = _label(a, name_a), _label(b, name_b)
+    if label_a != label_b:
+        return label_a, label_b
+    date_a, date_b = single_date(a), single_date(b)
+    if date_a and date_b and date_a != date_b:
+        return f"{label_a} {date_a}", f"{label_b} {date_b}"
+    file_a, file_b = (Path(s).name if s is not None else None for s in (source_a, source_b))
+    if file_a and file_b and file_a != file_b:
+        return f"{label_a} ({file_a})", f"{label_b} ({file_b})"
+    return f"{label_a} (A)", f"{label_b} (B)"
+
+
 def _warn_dates(date_a: str | None, date_b: str | None) -> None:
     """A warning when the layers are of two dates: the ground that changed hands between them
     counts as disputed, so the table mixes a change over time with what the claimants dispute
@@ -51,16 +79,21 @@ def area_disagreement(
     *,
     name_a: str | None = None,
     name_b: str | None = None,
+    source_a: str | Path | None = None,
+    source_b: str | Path | None = None,
 ) -> gpd.GeoDataFrame:
     """Ground in one layer and not the other, as polygons with ``claimed_by``, ``not_by``,
     ``area_km2``.
 
-    Names default to each layer's single ``claimant``. Sum ``area_km2`` by ``claimed_by`` for the
-    table; the frame itself is the map layer. A warning names both dates when the layers are of
-    different days (:func:`_warn_dates`).
+    Names default to each layer's single ``claimant``, and two sides of one name are told apart
+    by their dates or files (``source_a``/``source_b``; :func:`disagreement_labels`). Sum
+    ``area_km2`` by ``claimed_by`` for the table; the frame itself is the map layer. A warning
+    names both dates when the layers are of different days (:func:`_warn_dates`).
     """
     _warn_dates(single_date(a), single_date(b))
-    label_a, label_b = _label(a, name_a), _label(b, name_b)
+    label_a, label_b = disagreement_labels(
+        a, b, name_a=name_a, name_b=name_b, source_a=source_a, source_b=source_b
+    )
     area_a, area_b = as_area(a), as_area(b)
     only = [
         shapely.difference(area_a, area_b, grid_size=GRID),
