@@ -212,6 +212,40 @@ def test_jsonl_warnings_name_the_file_and_line(tmp_path, extractor):
     assert docs[1].doc_id == second["id"] and docs[1].where == f"{path}:2"
 
 
+def test_jsonl_records_repeating_an_id_are_documents_apart(tmp_path, extractor):
+    """Two lines of one JSONL file with one ``id`` had shared a ``doc_id``: their claims were
+    merged as one document's (one report where there were two), and the same claim at the same
+    place in both had one ``event_id``. A repeat is ``<id>#<line>``, with a warning naming the
+    file and line; the lines are read one at a time, as before."""
+    from geo.merge import merge_reports
+
+    path = tmp_path / "reports.jsonl"
+    text = "Ukrainian forces repelled Russian attacks near Chasiv Yar, the General Staff said."
+    records = [
+        {"id": "wire/1", "published": "2023-03-21", "text": text},
+        {"id": 7, "published": "2023-03-21", "text": "Fighting near Bakhmut."},
+        {"id": "wire/1", "published": "2023-03-21", "text": text},
+        {"id": "7", "published": "2023-03-22", "text": "Fighting near Bakhmut."},
+        {"id": "wire/1#3", "published": "2023-03-22", "text": "Fighting near Bakhmut."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    docs = list(iter_documents([path]))
+    assert [d.doc_id for d in docs] == ["wire/1", "7", "wire/1#3", "7#4", "wire/1#3#5"]
+    assert [d.where for d in docs] == [f"{path}:{n}" for n in range(1, 6)]
+    stats = ExtractStats()
+    frame = extract_frame([path], extractor=extractor, stats=stats)
+    assert [m for m in stats.messages if ": warning: " in m] == [
+        f"{path}:3: warning: its id 'wire/1' repeats an earlier line's; read as 'wire/1#3'",
+        f"{path}:4: warning: its id '7' repeats an earlier line's; read as '7#4'",
+        f"{path}:5: warning: its id 'wire/1#3' repeats an earlier line's; read as 'wire/1#3#5'",
+    ]
+    chasiv = frame[frame["place_name"].fillna("").str.contains("Chasiv")]
+    assert sorted(set(chasiv["doc_id"])) == ["wire/1", "wire/1#3"]
+    assert chasiv["event_id"].is_unique
+    merged = merge_reports(chasiv)
+    assert merged["n_reports"].tolist() == [2]
+
+
 # -- JSON that is no document ------------------------------------------------------------------
 
 

@@ -149,6 +149,8 @@ def test_jsonl_every_line_is_a_document_or_an_error(tmp_path_factory, lines):
         assert "\x00" not in doc.text
         if doc.error:
             assert doc.doc_id.startswith(f"{path}:")
+    ids = [d.doc_id for d in docs if d.error is None]
+    assert len(set(ids)) == len(ids)  # a repeated id is told apart by its line
     event(f"{sum(d.error is not None for d in docs)} reported")
 
 

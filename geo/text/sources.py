@@ -37,6 +37,7 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -44,6 +45,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from geo.claims import Claimant
 from geo.core.patterns import Gate
 from geo.core.schema import plausible_year
+
+if TYPE_CHECKING:
+    from geo.text.channels import SeenIds
 
 log = logging.getLogger(__name__)
 
@@ -737,15 +741,36 @@ def _jsonl_lines(path: Path) -> Iterator[bytes]:
 
 
 def _jsonl_documents(path: Path, published: date | None) -> Iterator[Document]:
+    from geo.text.channels import SeenIds  # channels reads its documents through this module
+
+    seen = SeenIds()  # the ids alone, not the texts: memory stays flat over a large file
     line_no = 0
     try:
         for line_no, raw in enumerate(_jsonl_lines(path), start=1):
             if not raw.strip():
                 continue
-            yield _jsonl_line(raw, f"{path}:{line_no}", published)
+            doc = _jsonl_line(raw, f"{path}:{line_no}", published)
+            if doc.error is None:
+                _unique_line_id(doc, seen, line_no)
+            yield doc
     except _Undecodable as exc:  # decoded ahead of the lines: where, only to a chunk
         after = f"; the lines after line {line_no:,} not read" if line_no else ""
         yield Document(doc_id=str(path), error=f"{exc}{after}")
+
+
+def _unique_line_id(doc: Document, seen: SeenIds, line_no: int) -> None:
+    """Make ``doc``'s ``doc_id`` one no earlier line of its JSONL file has: a record repeating
+    an ``id`` is ``<id>#<line>``, with a warning naming the file and line (``--merge-reports``
+    and provenance tell documents apart by ``doc_id``: the records' claims had been merged as
+    one document's)."""
+    if seen.add(doc.doc_id):
+        return
+    given, doc.doc_id = doc.doc_id, f"{doc.doc_id}#{line_no}"
+    k = 1
+    while not seen.add(doc.doc_id):  # an id that itself reads "<id>#<line>"
+        k += 1
+        doc.doc_id = f"{given}#{line_no}.{k}"
+    doc.warnings.append(f"its id {given!r} repeats an earlier line's; read as {doc.doc_id!r}")
 
 
 def _jsonl_line(raw: bytes, where: str, published: date | None) -> Document:
