@@ -597,3 +597,21 @@ def test_acled_columns_differing_only_in_case(tmp_path, caplog, header, read, wh
 def test_known_formats_spell_the_columns_they_read():
     for spec in (ACLED_SPEC, VIINA_SPEC):
         assert {c.lower() for c in spec.codebook} == set(spec.columns)
+
+
+def test_a_known_format_checks_its_mapping_as_a_generic_table_does(tmp_path):
+    """`--format acled --map nope=notes` had ended in a KeyError's traceback; a --map of a
+    known format is checked as a generic table's is, and a column in another case is found."""
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,sub_event_type,location,latitude,longitude,Remarks\n"
+        "UKR1,2023-03-20,Armed clash,Bakhmut,48.59,37.99,shelled at dawn\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"--map nope=notes: no column 'nope'; columns present"):
+        load_events(path, "acled", {"nope": "notes"})
+    with pytest.raises(InputError, match="--map Remarks=remarks: unknown field 'remarks'"):
+        load_events(path, "acled", {"Remarks": "remarks"})
+    events = load_events(path, "acled", {"remarks": "notes"})
+    assert events.attrs["events_format"] == "acled"
+    assert events["quote"].tolist() == ["shelled at dawn"]

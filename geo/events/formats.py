@@ -587,7 +587,7 @@ def _known_format(
                 f"columns present: {present}",
                 source=source,
             )
-        extra = dict(mapping or {})
+        extra = _mapped_columns(columns, lower, mapping, present, source)
         read = _codebook_columns(columns, spec, set(extra.values()), source)
         cols = {read[c]: f for c, f in spec.columns.items() if c in read and f not in COORDINATES}
         cols.update({column: f for f, column in coords.items()})
@@ -679,6 +679,23 @@ def _generic_columns(
         if len(ranked) > 1:
             _say_choice(source, candidates, ranked[0], target, _why_first(ranked, target))
     chosen.update({column: f for f, column in coords.items()})
+    for actual, target in _mapped_columns(columns, lower, mapping, present, source).items():
+        chosen = {c: f for c, f in chosen.items() if f != target}
+        chosen[actual] = target
+    return chosen
+
+
+def _mapped_columns(
+    columns: list[str],
+    lower: dict[str, str],
+    mapping: Mapping[str, str] | None,
+    present: str,
+    source: str | None,
+) -> dict[str, str]:
+    """``mapping`` (``--map COLUMN=FIELD``) as the table's column → field, a column named in
+    another case found as the table spells it; one line for an unknown field or a column the
+    table lacks (a known format had read a missing one into a KeyError's traceback)."""
+    mapped: dict[str, str] = {}
     for column, target in (mapping or {}).items():
         if target not in FIELDS:
             raise InputError(
@@ -691,9 +708,8 @@ def _generic_columns(
                 f"--map {column}={target}: no column {column!r}; columns present: {present}",
                 source=source,
             )
-        chosen = {c: f for c, f in chosen.items() if f != target}
-        chosen[actual] = target
-    return chosen
+        mapped[actual] = target
+    return mapped
 
 
 def _name_rank(column: str, target: str) -> int:
