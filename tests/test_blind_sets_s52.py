@@ -23,6 +23,11 @@ the southern counteroffensive, Krynky, Vovchansk, Pokrovsk, Kupiansk, city strik
   бригада": a numbered unit's adjective, not Ukrainsk.
 * "hold 60 percent of Donetsk and 98.5 percent of Luhansk", "the Donbas region, comprising
   Donetsk and Luhansk": the oblasts, not the cities.
+* "the village of Nadia" by Borova (en-a, left at stop 51): the press writes the national
+  system's "iia" as "ia" (Nadiia, Balakliia); every such name now has that spelling too
+  (:func:`geo.gazetteer.names.variants`), so the Luhansk-oblast village is among the namesakes.
+* "the Volyn, Polissia, Siversk and Slobozhansk directions": a member of an axis list that no
+  place is named after is no site (the lookalike village Slobozhanske had been placed).
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -161,3 +166,42 @@ def test_a_share_of_a_city_without_power_is_the_city(places):
     """Guard: a percentage with nothing held is the city's."""
     (row,) = places("About 40% of Kharkiv was without power after the strike.")
     assert (row["place_name"], row["geo_precision"]) == ("Kharkiv", 1)
+
+
+NADIIA_LUHANSK = (49.371, 37.927)  # Svatove raion, 22 km east of Borova
+BALAKLIIA = (49.461, 36.840)  # the Kharkiv-oblast town
+
+
+def test_the_press_spelling_of_iia_names_the_village_the_text_means(places):
+    """en-a (UNN, 2023): "until we recaptured the village of Nadia", by Borova. The national
+    system writes Надія "Nadiia", the press "Nadia"; only an Odesa-oblast village carried that
+    spelling (a GeoNames alternate), so it was placed 500 km off."""
+    found = places(
+        "Shelling is very active on all positions near Borova in the Kharkiv region, until we "
+        "recaptured the village of Nadia - said Mykola Volokhov."
+    )
+    nadia = next(r for r in found if r["location"] == "Nadia")
+    assert km((nadia["latitude"], nadia["longitude"]), NADIIA_LUHANSK) < TOLERANCE_KM
+
+
+def test_a_town_in_iia_is_found_in_the_press_spelling(places):
+    (row,) = places("Russian troops shelled Balaklia overnight.")
+    assert km((row["latitude"], row["longitude"]), BALAKLIIA) < TOLERANCE_KM
+    assert row["resolution"] != "fuzzy"  # its own spelling, not a near one
+
+
+def test_a_given_name_spelt_like_a_village_is_still_no_place(places):
+    """Guard: "Nadia" is also a given name; with no locative or marker it is none of the
+    villages."""
+    assert places("Nadia Calvino said the plan was ready.") == []
+
+
+def test_an_axis_list_member_no_place_is_named_after_has_no_point(places):
+    """en-a (the General Staff in English, 2024): "Slobozhansk" is the Slobozhanskyi axis; the
+    village Slobozhanske, a lookalike 150 km from any front named, had been placed."""
+    found = places(
+        "In the Volyn, Polissia, Siversk and Slobozhansk directions, the operational situation "
+        "has not changed significantly."
+    )
+    assert "Slobozhansk" not in [r["location"] for r in found]
+    assert "Siversk" in [r["location"] for r in found]  # a town's axis keeps its area

@@ -63,7 +63,13 @@ def variants(name: str) -> set[str]:
     for system in systems:
         keys.add(name_key(translitua.translit(text, system)))
     keys.add(name_key(unidecode(text)))
+    keys.update(_PRESS_VOWELS.sub(r"i\1", key) for key in list(keys) if "ii" in key)
     return keys - {""}
+
+
+_PRESS_VOWELS = re.compile(r"ii([aue])")
+"""The national system's "ія", "ію", "іє" as the press writes them, one "i" dropped: "Nadia"
+(Надія, Nadiia), "Balaklia" (Балаклія), "Kuprianivka" (Купріянівка)."""
 
 
 @lru_cache(maxsize=65_536)

@@ -2502,7 +2502,8 @@ def _axis_lists(sentence: str, offset: int, groups: list[list[Mention]]) -> None
     """ "in the Lyman, Siversk and Kupiansk directions", "on the Pokrovsk and Kurakhove
     fronts": every town of a list before a plural axis word is an axis (an area around it,
     precision 2), as "the Kupiansk direction" is; Ukrainian and Russian lists are read in
-    :mod:`geo.text.cyrillic`."""
+    :mod:`geo.text.cyrillic`. A member no place is named ("the Volyn, Polissia and Slobozhansk
+    directions") is no site at all: the lookalike village Slobozhanske is not meant."""
     for group in groups:
         last = group[-1]
         if len(group) < 2 or last.axis or last.text[:1] >= "\u0400":
@@ -2511,7 +2512,11 @@ def _axis_lists(sentence: str, offset: int, groups: list[list[Mention]]) -> None
         if found is None:
             continue
         for m in group:
-            if m.region or m.metonymic or not m.known:
+            if m.region or m.metonymic:
+                continue
+            if not m.known:  # "Slobozhansk": no town of that name, no lookalike's point
+                m.frames = True
+                m.notes.append(f"{m.text} of the {found.group(1).lower()} listed: no town's name")
                 continue
             _as_axis(m, f"{m.text} of the {found.group(1).lower()} listed: an axis around it")
 
