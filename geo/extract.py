@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, combinations
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -120,6 +120,10 @@ BESIDE_FAR_KM = 20.0
 gives way to the one namesake within BESIDE_KM of two of them."""
 VILLAGE_MAX = 10_000
 """A settlement this large is no village ("the village of X" is one of X's smaller namesakes)."""
+URBAN_MIN = 2_000
+URBAN_RATIO = 3
+"""A name marked an urban-type settlement is the largest of its namesakes left open when it has
+URBAN_MIN people or more and URBAN_RATIO times the next (:meth:`Extractor._urban_settlements`)."""
 STRAY_MAX_POPULATION = 50_000
 OTHER_READING_POPULATION = 5_000
 """A village below this size, read confidently from a case form that spells another name too,
@@ -718,6 +722,28 @@ def _repeats_follow_their_anchor(mentions: list[Mention], first: list[Resolution
         first[i] = replace(chosen, reason=f"{note}; {chosen.reason}")
 
 
+def _lone_repeats(
+    mentions: list[Mention],
+    final: list[Resolution],
+    i: int,
+    was: Place,
+    names: Sequence[str],
+) -> list[int]:
+    """The mentions that repeat mention ``i``'s name (``names``: each mention's), placed at
+    ``was``, where a rule found ``i`` should not be, with no hint, region, axis or metonymy of
+    their own and alone in their sentences: the rule that moves ``i`` moves them too."""
+    return [
+        j
+        for j, n in enumerate(mentions)
+        if j != i
+        and names[j] == names[i]
+        and (other := final[j].place) is not None
+        and other.place_id == was.place_id
+        and not (n.admin_hint or n.region or n.axis or n.metonymic)
+        and not any(k.sentence == n.sentence for k in mentions if k is not n and k.known)
+    ]
+
+
 def _one_place_per_name(
     mentions: list[Mention], queries: list[str], first: list[Resolution], final: list[Resolution]
 ) -> None:
@@ -735,7 +761,8 @@ def _one_place_per_name(
     own_regions = [  # the mentions their own region decides
         bool(
             m.admin_hint and not m.soft_hint and res.place is not None and not res.ambiguous
-            and res.place.kind in ("settlement", "feature") and not _outgrew(res)
+            and res.place.kind in ("settlement", "feature")
+            and (not _outgrew(res) or m.urban)  # its marker, not size alone, chose it
         )
         for m, res in zip(mentions, final, strict=True)
     ]  # fmt: skip
@@ -1637,12 +1664,14 @@ class Extractor:
             final[i] = self._in_context(
                 i, mentions, queries, first, anchored, ambiguous, memo, front
             )
+        urban = self._urban_settlements(mentions, final)
         final = [self._hromada_seat(m, res, oblast) for m, res in zip(mentions, final, strict=True)]
         self._hromadas_of_one_oblast(mentions, final)
         self._cities_beside_their_sentences(mentions, queries, final)
         self._second_round(mentions, queries, first, final, front)
         self._keep_listed_in_region(mentions, queries, soft, final)
         _one_place_per_name(mentions, queries, first, final)
+        self._cities_read_beside_their_sentences(mentions, final)
         focus = self.resolver.focus
         self._abroad_in_a_home_list(mentions, queries, final)
         self._alias_abroad_far_from_its_list(mentions, queries, final)
@@ -1666,6 +1695,7 @@ class Extractor:
                 or m.region
                 or m.axis  # axes lie far apart by nature: "на Авдіївському … Запорізькому"
                 or m.by_anchor  # its own anchor placed it: "Lozova, near Kupiansk, and …"
+                or i in urban  # its marker chose it among namesakes none of which is nearer
                 or place is None
                 or place.lat is None  # not res.resolved
                 or place.kind != "settlement"
@@ -1705,6 +1735,90 @@ class Extractor:
                 if final[i] is res:  # "между Майским и Николаевкой" in a report on Chasiv Yar
                     final[i] = self._beside_the_documents_places(i, mentions, final, anchors)
         return dict(enumerate(final))
+
+    def _urban_settlements(self, mentions: list[Mention], final: list[Resolution]) -> set[int]:
+        """A name its marker says is an urban-type settlement ("селище Очеретиного Донецької
+        області", "смт", "в посёлке"), whose namesakes nothing else told apart, is the largest of
+        them when it has :data:`URBAN_MIN` people or more and :data:`URBAN_RATIO` times the next:
+        the selyshche of 4,100 people, not the village of 940 that shares its name and oblast.
+        ``final`` is updated in place; returns the mentions so decided."""
+        decided: set[int] = set()
+        for i, m in enumerate(mentions):
+            res = final[i]
+            if not m.urban or len(res.ambiguous) < 2:
+                continue
+            largest, second = sorted(
+                (c.place for c in res.ambiguous), key=attrgetter("population"), reverse=True
+            )[:2]
+            if (
+                largest.kind == "settlement"
+                and largest.population >= URBAN_MIN
+                and largest.population >= URBAN_RATIO * second.population
+            ):
+                why = (
+                    f"{m.text}: an urban-type settlement, the largest of its namesakes "
+                    f"({largest.population:,} people)"
+                )
+                chosen = self.resolver.choose(res, largest.place_id, why)
+                if chosen is not None:
+                    final[i] = chosen
+                    decided.add(i)
+        return decided
+
+    def _cities_read_beside_their_sentences(
+        self, mentions: list[Mention], final: list[Resolution]
+    ) -> None:
+        """A city (:data:`STRAY_MAX_POPULATION` or more) read from a case form that spells
+        another name too, over :data:`STRAY_KM` from every settled place of its sentence, is that
+        other name's one place within :data:`BESIDE_SENTENCE_KM` of one of them: "на напрямку
+        Бердичів, Очеретиного" is the genitive of Бердичі, 7 km from Ocheretyne, not the city of
+        Berdychiv 650 km west. ``final`` is updated in place."""
+        focus = self.resolver.focus
+        for i, m in enumerate(mentions):
+            city = final[i].place
+            if (
+                not m.readings
+                or city is None
+                or city.kind != "settlement"
+                or city.lat is None
+                or city.population < STRAY_MAX_POPULATION
+                or m.admin_hint
+                or m.region
+                or m.axis
+                or m.metonymic
+            ):
+                continue
+            near = [
+                _point(place)
+                for j, n in enumerate(mentions)
+                if j != i
+                and n.sentence == m.sentence
+                and n.key != m.key
+                and _settled(n, final[j], focus)
+                and (place := final[j].place) is not None
+            ]
+            if not near or km_to_nearest(city, near) <= STRAY_KM:
+                continue
+            beside: dict[str, tuple[str, Resolution, Place]] = {}
+            for reading in m.readings:
+                other = self.resolver.resolve(reading)
+                for c in other.ambiguous or other.candidates:
+                    if (
+                        c.place.kind == "settlement"
+                        and c.place.lat is not None
+                        and km_to_nearest(c.place, near) <= BESIDE_SENTENCE_KM
+                    ):
+                        beside.setdefault(c.place.place_id, (reading, other, c.place))
+            if len(beside) != 1:
+                continue
+            ((_, other, place),) = beside.values()
+            why = f"{m.text}: a form of {place.name}'s name beside its sentence's places"
+            chosen = self.resolver.choose(other, place.place_id, f"{why}, not {city.name}")
+            if chosen is None:
+                continue
+            final[i] = chosen
+            for j in _lone_repeats(mentions, final, i, city, [n.key for n in mentions]):
+                final[j] = chosen  # its repeats alone in their sentences follow
 
     def _cities_beside_their_sentences(
         self, mentions: list[Mention], queries: list[str], final: list[Resolution]
@@ -1788,18 +1902,10 @@ class Extractor:
         chosen = self.resolver.choose(res, namesakes[0].place_id, why)
         if chosen is None:
             return res
-        name = name_key(queries[i])
-        for j, n in enumerate(mentions):  # its repeats alone in their sentences: the same place
-            other = final[j].place
-            if (
-                j != i
-                and name_key(queries[j]) == name
-                and other is not None
-                and other.place_id == place.place_id
-                and not (n.admin_hint or n.region or n.axis or n.metonymic)
-                and not any(k.sentence == n.sentence for k in mentions if k is not n and k.known)
-            ):
-                final[j] = self.resolver.choose(final[j], namesakes[0].place_id, why) or final[j]
+        names = [name_key(query) for query in queries]
+        for j in _lone_repeats(mentions, final, i, place, names):
+            # its repeats alone in their sentences: the same place
+            final[j] = self.resolver.choose(final[j], namesakes[0].place_id, why) or final[j]
         return chosen
 
     def _by_the_document(

@@ -28,6 +28,11 @@ the southern counteroffensive, Krynky, Vovchansk, Pokrovsk, Kupiansk, city strik
   (:func:`geo.gazetteer.names.variants`), so the Luhansk-oblast village is among the namesakes.
 * "the Volyn, Polissia, Siversk and Slobozhansk directions": a member of an axis list that no
   place is named after is no site (the lookalike village Slobozhanske had been placed).
+* "селище Очеретиного Донецької області" (uk-j): a marker of an urban-type settlement chooses
+  the largest of the namesakes left open when it is three times the next (the selyshche, not a
+  village of 940); "на напрямку Бердичів, Очеретиного": a city read from a case form that
+  spells another name too (the genitive of Бердичі), far from its sentence's places, is that
+  name's place beside them.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -205,3 +210,45 @@ def test_an_axis_list_member_no_place_is_named_after_has_no_point(places):
     )
     assert "Slobozhansk" not in [r["location"] for r in found]
     assert "Siversk" in [r["location"] for r in found]  # a town's axis keeps its area
+
+
+OCHERETYNE = (48.245, 37.612)  # the selyshche of Pokrovsk raion (a village of 940 shares it)
+BERDYCHI = (48.191, 37.652)  # Ocheretyne hromada, 6 km south of Ocheretyne
+
+OCHERETYNE_REPORT = (
+    "Наразі в межах району селище Очеретиного Донецької області тривають бої, ситуація "
+    "залишається під контролем Збройних сил України. "
+    '"На меті росіян створення плацдарму на напрямку Бердичів, Очеретиного для проведення '
+    "подальших бойових дій. Українські захисники роблять все можливе, аби росіяни не мали "
+    'просування в районі Бердичів, і їм це вдається", – акцентував речник ОСУВ "Хортиця".'
+)
+
+
+def test_an_urban_settlement_marker_chooses_the_largest_namesake_and_a_case_form_beside_it(
+    places,
+):
+    """uk-j (LIGA.net via a regional outlet, 2024): "селище Очеретиного Донецької області" is the
+    selyshche of 4,100 people, not the village of 940 in Kramatorsk raion (both had been left at
+    the oblast's level, the marker saying only "no town of 10,000"), and its repeats follow;
+    "на напрямку Бердичів, Очеретиного" is the genitive of Бердичі by Ocheretyne, not the city of
+    Berdychiv 650 km west, and so is its repeat alone in its sentence."""
+    found = places(OCHERETYNE_REPORT)
+    ocheretyne = [r for r in found if r["location"] == "Очеретиного"]
+    berdychi = [r for r in found if r["location"] == "Бердичів"]
+    assert len(ocheretyne) == 2 and len(berdychi) == 2
+    for row in ocheretyne:
+        assert km((row["latitude"], row["longitude"]), OCHERETYNE) < TOLERANCE_KM
+    for row in berdychi:
+        assert km((row["latitude"], row["longitude"]), BERDYCHI) < TOLERANCE_KM
+
+
+def test_a_city_read_alone_keeps_its_place(places):
+    """Guard: with no place beside it, "Бердичів" is the city."""
+    (row,) = places("Вночі ворог атакував Бердичів дронами.")
+    assert row["place_name"] == "Berdychiv"
+
+
+def test_a_village_marker_leaves_namesakes_open(places):
+    """Guard: "село" is no urban-type settlement; the two Ocheretynes stay open."""
+    (row,) = places("Ворог обстріляв село Очеретине Донецької області.")
+    assert row["geo_precision"] == 3

@@ -160,6 +160,16 @@ def village_before(words: list[str]) -> bool:
     return bool(words) and words[-1].lstrip("(«\"„“'").lower() in cues().village
 
 
+_URBAN_MARKERS = ("смт", "пгт", "с-ще", "селищ", "посёл", "посел")
+"""The starts of the village markers that say an urban-type settlement (селище, смт, посёлок)."""
+
+
+def urban_settlement_before(words: list[str]) -> bool:
+    """Is the word right before a Cyrillic name a marker that says urban-type settlement
+    ("селище Очеретиного", "смт", "в посёлке")? (:func:`village_before` is true of it too.)"""
+    return village_before(words) and words[-1].lstrip("(«\"„“'").lower().startswith(_URBAN_MARKERS)
+
+
 def direction_before(words: list[str]) -> tuple[str, int] | None:
     """(point of the compass, words it spans) when the last one to four words before a Cyrillic
     name say a direction from it ("західніше", "к юго-западу от")."""

@@ -770,6 +770,7 @@ class Mention:
     latin_only: bool = False  # a Cyrillic list member the store spells only in Latin ("Окоп")
     marked: bool = False
     village: bool = False  # its marker says village: "the village of X", "с. X", "села X"
+    urban: bool = False  # its marker says urban-type settlement: "селище X", "смт X"
     locative: bool = False
     metonymic: bool = False
     role: str = "site"  # site | hint | actor
@@ -1694,7 +1695,8 @@ class MentionScanner:
             return None  # the land around Orikhiv, not the village Оріхівщина
         m = Mention(text, key, offset + start, offset + end, sentence_index, region=region,
                     marked=marked, locative=locative, approximate=approximate,
-                    village=marked and cyrillic.village_before(words))  # fmt: skip
+                    village=marked and cyrillic.village_before(words),
+                    urban=marked and cyrillic.urban_settlement_before(words))  # fmt: skip
         if region_after is not None:
             stop, level = region_after
             m.text, m.end, after = sentence[start : end + stop], offset + end + stop, after[stop:]
