@@ -33,6 +33,9 @@ the southern counteroffensive, Krynky, Vovchansk, Pokrovsk, Kupiansk, city strik
   village of 940); "на напрямку Бердичів, Очеретиного": a city read from a case form that
   spells another name too (the genitive of Бердичі), far from its sentence's places, is that
   name's place beside them.
+* "з Покровською" (лінією) (uk-j): a case form of a name that in Cyrillic is only hromadas',
+  and a settlement's only in Latin (Pokrovsk in Yakutia), with no unit noun after it, is an
+  adjective, no place.
 
 Coordinates are those of the settlement table (``../shared/data/ua-settlements``).
 """
@@ -252,3 +255,27 @@ def test_a_village_marker_leaves_namesakes_open(places):
     """Guard: "село" is no urban-type settlement; the two Ocheretynes stay open."""
     (row,) = places("Ворог обстріляв село Очеретине Донецької області.")
     assert row["geo_precision"] == 3
+
+
+def test_a_hromadas_adjective_with_no_unit_noun_is_no_settlement_abroad(places):
+    """uk-j (2024): "на межі з'єднання з Покровською" (лінією) is an adjective; "Покровська" is
+    in Cyrillic only the name of four hromadas, and a settlement only as a Latin alternate of
+    Pokrovsk in Yakutia, which had been placed."""
+    text = (
+        "Курахівська лінія зіткнення перебуває на межі з’єднання з Покровською, будучи центром "
+        "жорстоких подій."
+    )
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place_name"),
+    [
+        ("Маємо трагічну звістку із Покровської громади Синельниківського району.", "Pokrovske"),
+        ("Ворог атакував Курськ і Суджу.", "Kursk"),  # a Latin name of a town that is in Cyrillic
+    ],
+)
+def test_a_hromada_with_its_noun_and_a_town_abroad_stay(places, text, place_name):
+    """Guards: with its noun the hromada is placed at its centre; a town abroad whose Cyrillic
+    name the store holds is found by its Latin name as before."""
+    assert place_name in [r["place_name"] for r in places(text)]

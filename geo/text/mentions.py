@@ -746,6 +746,7 @@ class _Key(NamedTuple):
     oblast_name: bool  # a curated name of an oblast ("Донеччина", "Харківщина"; Cyrillic text)
     oblast_too: bool  # an oblast (admin1) has this name too ("Zaporizhzhia", a city as well)
     renamed_capital: bool  # the oblast's, and only a renamed city's old name ("Dnipropetrovsk")
+    unit_adjective: bool  # in Cyrillic only a raion's or hromada's; a settlement's only in Latin
 
 
 @dataclass(slots=True)
@@ -1201,6 +1202,7 @@ class MentionScanner:
                 oblast_name=_oblast_name(hits),
                 oblast_too=any(h.place.kind == "admin1" for h in hits),
                 renamed_capital=_renamed_capital(hits),
+                unit_adjective=_unit_adjective(hits),
             )
         return info
 
@@ -1678,10 +1680,14 @@ class MentionScanner:
         if not region and info.oblast_too and words and words[-1].lower().lstrip(_OPENERS) == "на":
             # "на Запоріжжі": the oblast; "у Запоріжжі", "атаки РФ на Запорожье": the city
             region = cyrillic.is_locative(text) and not cyrillic.target_of_attack(words[:-1])
-        if not (locative or marked or region) and (
-            info.not_place or not info.theatre or name_key(text) in self.not_places
-        ):  # a common word as written ("Українці", read as a case form of Українка) too
-            return None  # a common word, or a place outside the theatre named without a locative
+        if (
+            not (locative or marked or region)
+            and (info.not_place or not info.theatre or name_key(text) in self.not_places)
+        ) or (info.unit_adjective and not (marked or region)):
+            # a common word as written ("Українці", read as a case form of Українка) too; a
+            # place outside the theatre named without a locative; "з Покровською" (лінією): a
+            # hromada's adjective, not Pokrovsk in Yakutia
+            return None
         opening = start == len(before) and not before.strip(_OPENERS)  # the sentence's first word
         if opening and not (locative or marked or region) and self._common_word(text, key, after):
             return None  # "Машину можно восстановить": машина, not a case form of Машино
@@ -2212,6 +2218,19 @@ def _oblast_by_context(text: str, before: str, last: str, after: str, locative: 
             and _REGION_LEAD.search(before)
             and not _TOWN_WORD_AFTER.match(after)  # "the offensive in Kharkiv city"
         )
+    )
+
+
+def _unit_adjective(hits: Sequence[NameHit]) -> bool:
+    """Does the key name, in Cyrillic, raions or hromadas only, and a settlement only by a Latin
+    name ("Покровська": four hromadas, and Pokrovsk in Yakutia by its alternate "Pokrovska")?
+    Then a Cyrillic case form of it with no unit noun after is an adjective ("з Покровською"
+    лінією), no settlement."""
+    cyrillic_hits = [h for h in hits if has_cyrillic(h.name)]
+    return (
+        bool(cyrillic_hits)
+        and all(h.place.kind in ("admin2", "admin3") for h in cyrillic_hits)
+        and any(h.place.kind == "settlement" for h in hits)
     )
 
 
